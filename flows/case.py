@@ -1,0 +1,129 @@
+"""The Case: everything the conversation learns about one patient.
+
+Field names and values are a public contract (shared/case-format.md): files written
+against it must keep working, so fields may be added here but never renamed.
+The dialogue fills a Case answer by answer; `itoh-bot assess` reads one from a file;
+the assessment reads nothing else.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal, get_args, get_origin
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+Sex = Literal["female", "male"]
+Pregnancy = Literal["not_pregnant", "trimester_1", "trimester_2", "trimester_3", "postpartum"]
+Side = Literal["left", "right", "both"]
+Onset = Literal["sudden", "gradual"]
+XrayFinding = Literal[
+    "normal",
+    "osteopenia",
+    "subchondral_cortical_loss",
+    "joint_space_narrowing",
+    "fracture_line",
+    "lytic_or_sclerotic_lesion",
+    "femoral_head_collapse",
+]
+MriFinding = Literal[
+    "normal",
+    "bone_marrow_oedema",
+    "double_line_sign",
+    "fracture_line",
+    "joint_effusion",
+    "focal_lesion_or_mass",
+    "synovitis_or_erosions",
+    "cartilage_loss",
+]
+BoneScan = Literal[
+    "not_done", "normal", "diffuse_femoral_head_uptake", "focal_uptake", "multifocal_uptake"
+]
+LabLevel = Literal["not_done", "normal", "mildly_raised", "markedly_raised"]
+WhiteCells = Literal["not_done", "normal", "raised"]
+NotDone = Literal["not_done"]
+
+UNKNOWN_WORDS = frozenset({"unknown"})
+
+
+class Case(BaseModel):
+    """One patient, as far as known. Every field is optional; None means "not known"."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    sex: Sex | None = None
+    age: int | None = Field(default=None, ge=12, le=110)
+    pregnancy: Pregnancy | None = None
+    breastfeeding: bool | None = None
+    side: Side | None = None
+    onset: Onset | None = None
+    duration_weeks: float | None = Field(default=None, ge=0)
+    weight_bearing_pain: bool | None = None
+    unable_to_bear_weight: bool | None = None
+    trauma: bool | None = None
+    repetitive_loading: bool | None = None
+    glucocorticoids: bool | None = None
+    alcohol_excess: bool | None = None
+    other_avn_risk: bool | None = None
+    fever: bool | None = None
+    cancer_history: bool | None = None
+    weight_loss: bool | None = None
+    night_pain: bool | None = None
+    other_joints: bool | None = None
+    morning_stiffness: bool | None = None
+    prior_episode: bool | None = None
+    xray: NotDone | list[XrayFinding] | None = None
+    mri: NotDone | list[MriFinding] | None = None
+    bone_scan: BoneScan | None = None
+    inflammatory_markers: LabLevel | None = None
+    white_cell_count: WhiteCells | None = None
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _unknown_means_none(cls, value: Any) -> Any:
+        # The contract lets files say `unknown` for any field; it means "not known".
+        if isinstance(value, str) and value.strip().lower() in UNKNOWN_WORDS:
+            return None
+        return value
+
+    @field_validator("xray", "mri", mode="after")
+    @classmethod
+    def _findings_without_repeats(cls, value: Any) -> Any:
+        if isinstance(value, list):
+            return list(dict.fromkeys(value))
+        return value
+
+    def known(self) -> dict[str, Any]:
+        """The fields that have a value, in contract order."""
+        return {name: value for name, value in self if value is not None}
+
+
+def field_values(field: str) -> tuple[Any, ...] | None:
+    """The allowed literal values of a Case field (findings for list fields), or None.
+
+    Used by the content loader to reject predicates that compare against a value the
+    field can never take (a typo in content must fail at start, not silently never match).
+    """
+    annotation = Case.model_fields[field].annotation
+    values: list[Any] = []
+    _collect_literals(annotation, values)
+    return tuple(values) or None
+
+
+def _collect_literals(annotation: Any, into: list[Any]) -> None:
+    if get_origin(annotation) is Literal:
+        into.extend(get_args(annotation))
+        return
+    if annotation is bool:
+        into.extend([True, False])
+        return
+    for arg in get_args(annotation):
+        _collect_literals(arg, into)
+
+
+def is_list_field(field: str) -> bool:
+    """True for the imaging fields that hold a list of findings."""
+    annotation = Case.model_fields[field].annotation
+    return any(get_origin(arg) is list for arg in get_args(annotation))
+
+
+CASE_FIELDS: tuple[str, ...] = tuple(Case.model_fields)

@@ -1,0 +1,270 @@
+"""Load content/ once, validate it, and compile its predicates.
+
+Who calls it: every entry point (CLI, terminal, Telegram, tests) at start-up through
+`get_content()`, which caches the result for the process. A broken file fails here,
+at start, with the file, the path inside it and the reason — never mid-conversation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from flows.case import CASE_FIELDS, field_values
+from flows.content_models import (
+    REQUIRED_CONDITIONS,
+    Answer,
+    Condition,
+    ConditionsFile,
+    Finding,
+    FlowFile,
+    GuidanceFile,
+    GuidanceItem,
+    PriorGroup,
+    Question,
+    QuestionsFile,
+    RedFlag,
+    Reference,
+    ReferencesFile,
+    SafetyRule,
+    TriageFile,
+    UiFile,
+)
+from flows.predicates import CaseTest
+from flows.yaml_loader import load_yaml
+
+FileModel = TypeVar("FileModel", bound=BaseModel)
+
+
+class ContentError(ValueError):
+    """A content file is missing, malformed or inconsistent. The message names file and path."""
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything in content/, validated, with predicates compiled to functions."""
+
+    root: Path
+    references: dict[str, Reference]
+    questions: dict[str, Question]
+    options: dict[str, list[Answer]]  # question id -> its answers (sets resolved)
+    flow: FlowFile
+    guards: dict[str, CaseTest]
+    conditions: dict[str, Condition]
+    prior_groups: list[tuple[PriorGroup, CaseTest | None]]
+    findings: list[tuple[Finding, CaseTest]]
+    triage: TriageFile
+    red_flags: list[tuple[RedFlag, CaseTest]]
+    guidance: GuidanceFile
+    guidance_items: list[tuple[GuidanceItem, CaseTest | None]]
+    safety_rules: list[tuple[SafetyRule, CaseTest]]
+    ui: UiFile
+
+    def message(self, key: str, locale: str = "en", **values: Any) -> str:
+        """A UI message by id, formatted with `values`."""
+        text = getattr(self.ui.messages[key], locale, None) or self.ui.messages[key].en
+        return text.format(**values) if values else text
+
+    def text(self, text: Any, locale: str = "en") -> str:
+        """The display string of a Text in `locale`, English if missing."""
+        return getattr(text, locale, None) or text.en
+
+
+def default_root() -> Path:
+    """content/ as shipped inside the installed package (works from a wheel too)."""
+    return Path(str(resources.files("content")))
+
+
+@cache
+def get_content() -> Content:
+    """The process-wide content, loaded once."""
+    return load_content(default_root())
+
+
+def load_content(root: Path) -> Content:
+    """Load and cross-check every content file under `root`."""
+    references = _read(root, "references.yaml", ReferencesFile)
+    questions_file = _read(root, "questions.yaml", QuestionsFile)
+    flow = _read(root, "flow.yaml", FlowFile)
+    conditions_file = _read(root, "conditions.yaml", ConditionsFile)
+    triage = _read(root, "triage.yaml", TriageFile)
+    guidance = _read(root, "guidance.yaml", GuidanceFile)
+    ui = _read(root, "ui.yaml", UiFile)
+
+    refs = _unique(root / "references.yaml", "references", references.references)
+    checker = _Checker(root, set(refs))
+    conditions = _unique(root / "conditions.yaml", "conditions", conditions_file.conditions)
+    checker.conditions(conditions_file, conditions)
+    checker.triage(triage, conditions)
+    questions = _unique(root / "questions.yaml", "questions", questions_file.questions)
+    options = checker.questions(questions_file, questions)
+    checker.flow(flow, questions)
+    checker.guidance(guidance, conditions)
+    checker.sources("ui.yaml", "disclaimer_source", ui.disclaimer_source)
+
+    return Content(
+        root=root,
+        references=refs,
+        questions=questions,
+        options=options,
+        flow=flow,
+        guards={name: guard.when.compile() for name, guard in flow.guards.items()},
+        conditions=conditions,
+        prior_groups=[(g, g.when.compile() if g.when else None) for g in conditions_file.prior_groups],
+        findings=[(f, f.when.compile()) for f in conditions_file.findings],
+        triage=triage,
+        red_flags=[(flag, flag.when.compile()) for flag in triage.red_flags],
+        guidance=guidance,
+        guidance_items=[(i, i.when.compile() if i.when else None) for i in guidance.items],
+        safety_rules=[(rule, rule.when.compile()) for rule in guidance.safety_rules],
+        ui=ui,
+    )
+
+
+def _read(root: Path, name: str, model: type[FileModel]) -> FileModel:
+    path = root / name
+    try:
+        raw = load_yaml(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ContentError(f"{path}: file is missing") from None
+    except Exception as exc:  # yaml errors carry line and column
+        raise ContentError(f"{path}: not valid YAML: {exc}") from None
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = _describe_location(raw, first["loc"])
+        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+        raise ContentError(f"{path}: {where}: {first['msg']}{more}") from None
+
+
+def _describe_location(raw: Any, loc: tuple[Any, ...]) -> str:
+    """`findings[3](mri_oedema).likelihood_ratios.itoh` — indices with the item's id."""
+    parts: list[str] = []
+    node = raw
+    for key in loc:
+        if isinstance(key, int) and isinstance(node, list) and key < len(node):
+            node = node[key]
+            label = node.get("id") if isinstance(node, dict) else None
+            parts[-1:] = [f"{parts[-1] if parts else ''}[{key}]" + (f"({label})" if label else "")]
+            continue
+        parts.append(str(key))
+        node = node.get(key) if isinstance(node, dict) else None
+    return ".".join(parts) or "(top level)"
+
+
+def _unique(path: Path, what: str, items: list[Any]) -> dict[str, Any]:
+    seen: dict[str, Any] = {}
+    for item in items:
+        if item.id in seen:
+            raise ContentError(f"{path}: {what}: id `{item.id}` appears twice")
+        seen[item.id] = item
+    return seen
+
+
+class _Checker:
+    """Cross-file consistency checks; each raises ContentError naming file and path."""
+
+    def __init__(self, root: Path, reference_ids: set[str]) -> None:
+        self.root = root
+        self.reference_ids = reference_ids
+
+    def fail(self, file: str, where: str, reason: str) -> None:
+        raise ContentError(f"{self.root / file}: {where}: {reason}")
+
+    def sources(self, file: str, where: str, sources: list[str]) -> None:
+        for source in sources:
+            if source not in self.reference_ids:
+                self.fail(file, where, f"source `{source}` is not in references.yaml")
+
+    def conditions(self, data: ConditionsFile, conditions: dict[str, Condition]) -> None:
+        missing = [c for c in REQUIRED_CONDITIONS if c not in conditions]
+        if missing:
+            self.fail("conditions.yaml", "conditions", f"missing required conditions {missing}")
+        for condition in data.conditions:
+            self.sources("conditions.yaml", f"conditions({condition.id})", condition.source)
+        for index, group in enumerate(data.prior_groups):
+            where = f"prior_groups[{index}]({group.id})"
+            self.sources("conditions.yaml", where, group.source)
+            if set(group.probabilities) != set(conditions):
+                self.fail("conditions.yaml", f"{where}.probabilities", "must give every condition once")
+            is_last = index == len(data.prior_groups) - 1
+            if (group.when is None) != is_last:
+                self.fail("conditions.yaml", where, "exactly the last group has no `when` (catch-all)")
+        _unique(self.root / "conditions.yaml", "findings", data.findings)
+        for finding in data.findings:
+            where = f"findings({finding.id})"
+            self.sources("conditions.yaml", where, finding.source)
+            unknown = set(finding.likelihood_ratios) - set(conditions)
+            if unknown:
+                self.fail("conditions.yaml", f"{where}.likelihood_ratios", f"unknown conditions {sorted(unknown)}")
+
+    def triage(self, data: TriageFile, conditions: dict[str, Condition]) -> None:
+        if set(data.levels) != {"emergency", "urgent", "consultation"}:
+            self.fail("triage.yaml", "levels", "must define emergency, urgent and consultation")
+        _unique(self.root / "triage.yaml", "red_flags", data.red_flags)
+        for flag in data.red_flags:
+            self.sources("triage.yaml", f"red_flags({flag.id})", flag.source)
+            for condition in flag.suspect:
+                if condition not in conditions:
+                    self.fail("triage.yaml", f"red_flags({flag.id}).suspect", f"unknown condition `{condition}`")
+        for index, rule in enumerate(data.probability_rules):
+            self.sources("triage.yaml", f"probability_rules[{index}]", rule.source)
+            if rule.condition not in conditions:
+                self.fail("triage.yaml", f"probability_rules[{index}]", f"unknown condition `{rule.condition}`")
+
+    def questions(self, data: QuestionsFile, questions: dict[str, Question]) -> dict[str, list[Answer]]:
+        options: dict[str, list[Answer]] = {}
+        for question in data.questions:
+            where = f"questions({question.id})"
+            if question.field not in CASE_FIELDS:
+                self.fail("questions.yaml", where, f"unknown case field `{question.field}`")
+            answers = question.answers
+            if isinstance(answers, str):
+                if answers not in data.answer_sets:
+                    self.fail("questions.yaml", f"{where}.answers", f"no answer set `{answers}`")
+                answers = data.answer_sets[answers]
+            allowed = field_values(question.field)
+            for answer in answers or []:
+                if answer.value is not None and allowed is not None and answer.value not in allowed:
+                    reason = f"`{answer.value}` is not a value of `{question.field}`"
+                    self.fail("questions.yaml", f"{where}.answers", reason)
+            if question.kind != "number" and not any(a.value is None for a in answers or []):
+                self.fail("questions.yaml", f"{where}.answers", "needs a \"don't know\" answer (value: null)")
+            options[question.id] = list(answers or [])
+        return options
+
+    def flow(self, flow: FlowFile, questions: dict[str, Question]) -> None:
+        state_ids = {state.id for state in flow.states}
+        for state in flow.states:
+            question = state.question or state.id
+            if not state.final and question not in questions:
+                self.fail("flow.yaml", f"states({state.id})", f"no question `{question}` in questions.yaml")
+        for index, transition in enumerate(flow.transitions):
+            where = f"transitions[{index}]({transition.source} -> {transition.dest})"
+            for end in (transition.source, transition.dest):
+                if end not in state_ids:
+                    self.fail("flow.yaml", where, f"unknown state `{end}`")
+            if transition.guard is not None and transition.guard not in flow.guards:
+                self.fail("flow.yaml", where, f"guard `{transition.guard}` is not defined under guards")
+        for name, guard in flow.guards.items():
+            self.sources("flow.yaml", f"guards.{name}", guard.source)
+
+    def guidance(self, data: GuidanceFile, conditions: dict[str, Condition]) -> None:
+        sections = {section.id for section in data.sections}
+        _unique(self.root / "guidance.yaml", "items", data.items)
+        for item in data.items:
+            where = f"items({item.id})"
+            self.sources("guidance.yaml", where, item.source)
+            if item.section not in sections:
+                self.fail("guidance.yaml", where, f"unknown section `{item.section}`")
+            for condition in item.top_condition_in or []:
+                if condition not in conditions:
+                    self.fail("guidance.yaml", f"{where}.top_condition_in", f"unknown condition `{condition}`")
+        for rule in data.safety_rules:
+            self.sources("guidance.yaml", f"safety_rules({rule.id})", rule.source)

@@ -1,0 +1,263 @@
+"""Typed models of every file in content/.
+
+Each model mirrors one YAML file. Anything clinical carries `source` (reference ids from
+references.yaml — a seed file name or a paper id) and `basis` (literature / seed /
+estimate) so no reader mistakes a guess for a measurement. Cross-file checks (sources
+resolve, conditions complete, guards exist) live in flows/content.py.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from flows.predicates import Predicate
+
+Basis = Literal["literature", "seed", "estimate"]
+TriageLevel = Literal["emergency", "urgent", "consultation"]
+TRIAGE_ORDER: tuple[TriageLevel, ...] = ("consultation", "urgent", "emergency")
+REQUIRED_CONDITIONS = (
+    "itoh",
+    "avn",
+    "fracture",
+    "septic_arthritis",
+    "malignancy",
+    "inflammatory_arthritis",
+    "osteoarthritis",
+)
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Text(Strict):
+    """Display text keyed by locale; English is required."""
+
+    en: str
+
+
+class Sourced(Strict):
+    """A clinical statement or number and where it comes from."""
+
+    source: list[str] = Field(min_length=1)
+    basis: Basis
+
+    @field_validator("source", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
+
+
+# references.yaml ---------------------------------------------------------------------
+
+
+class Reference(Strict):
+    id: str
+    kind: Literal["seed", "paper", "guideline", "web"]
+    citation: str
+    doi: str | None = None
+    pmid: str | None = None
+    pmcid: str | None = None
+    url: str | None = None
+    note: str | None = None
+
+
+class ReferencesFile(Strict):
+    references: list[Reference]
+
+
+# questions.yaml ----------------------------------------------------------------------
+
+
+class Answer(Strict):
+    """One option. `value: null` is "don't know"; `exclusive` options end a multi-select."""
+
+    value: Any
+    label: Text
+    synonyms: dict[str, list[str]] = Field(default_factory=dict)
+    exclusive: bool = False
+
+
+class Question(Strict):
+    id: str
+    field: str
+    kind: Literal["choice", "multi", "number"]
+    text: Text
+    short: Text
+    help: Text | None = None
+    answers: str | list[Answer] | None = None  # an answer-set id or inline options
+    minimum: float | None = None
+    maximum: float | None = None
+    integer: bool = False
+    unit: str | None = None  # a key of units in ui.yaml for number parsing
+
+    @model_validator(mode="after")
+    def _shape(self) -> Question:
+        if self.kind == "number":
+            if self.minimum is None or self.maximum is None:
+                raise ValueError("a number question needs minimum and maximum")
+        elif self.answers is None:
+            raise ValueError(f"a {self.kind} question needs answers")
+        return self
+
+
+class QuestionsFile(Strict):
+    answer_sets: dict[str, list[Answer]]
+    questions: list[Question]
+
+
+# flow.yaml ---------------------------------------------------------------------------
+
+
+class FlowState(Strict):
+    id: str
+    question: str | None = None  # defaults to the state id for question states
+    final: bool = False
+
+
+class FlowTransition(Strict):
+    source: str
+    dest: str
+    guard: str | None = None
+
+
+class Guard(Sourced):
+    when: Predicate
+    description: str
+
+
+class FlowFile(Strict):
+    initial: str
+    states: list[FlowState]
+    transitions: list[FlowTransition]
+    guards: dict[str, Guard] = Field(default_factory=dict)
+
+
+# conditions.yaml ---------------------------------------------------------------------
+
+
+class Condition(Strict):
+    id: str
+    name: Text  # plain words first
+    clinical_term: Text
+    about: Text  # one or two sentences, shown with the "most likely" section
+    source: list[str] = Field(min_length=1)
+    basis: Basis
+
+
+class PriorGroup(Sourced):
+    id: str
+    label: Text
+    when: Predicate | None = None  # None: the catch-all, must be last
+    probabilities: dict[str, float]
+    note: str | None = None
+
+    @field_validator("probabilities")
+    @classmethod
+    def _proper(cls, value: dict[str, float]) -> dict[str, float]:
+        if any(p <= 0 for p in value.values()):
+            raise ValueError("every prior must be above 0 (nothing is impossible before the findings)")
+        total = sum(value.values())
+        if abs(total - 1.0) > 0.005:
+            raise ValueError(f"priors must sum to 1, they sum to {total:.3f}")
+        return value
+
+
+class Finding(Sourced):
+    """An answer pattern and how much it moves each condition (likelihood ratios, default 1)."""
+
+    id: str
+    when: Predicate
+    text: Text  # shown as a reason, e.g. "MRI shows bone marrow oedema"
+    likelihood_ratios: dict[str, float]
+
+    @field_validator("likelihood_ratios")
+    @classmethod
+    def _positive(cls, value: dict[str, float]) -> dict[str, float]:
+        if any(lr <= 0 for lr in value.values()):
+            raise ValueError("likelihood ratios must be above 0")
+        return value
+
+
+class ConditionsFile(Strict):
+    conditions: list[Condition]
+    prior_groups: list[PriorGroup]
+    findings: list[Finding]
+
+
+# triage.yaml -------------------------------------------------------------------------
+
+
+class Level(Strict):
+    label: Text
+    advice: Text
+
+
+class RedFlag(Sourced):
+    id: str
+    when: Predicate
+    level: TriageLevel
+    title: Text
+    message: Text  # said at once, in the conversation
+    suspect: list[str] = Field(default_factory=list)  # condition ids it points to
+
+
+class ProbabilityRule(Sourced):
+    """Raise the level of care when a dangerous condition is this likely or more."""
+
+    condition: str
+    at_least: float = Field(gt=0, lt=1)
+    level: TriageLevel
+
+
+class TriageFile(Strict):
+    levels: dict[TriageLevel, Level]
+    red_flags: list[RedFlag]
+    probability_rules: list[ProbabilityRule]
+
+
+# guidance.yaml -----------------------------------------------------------------------
+
+
+class GuidanceItem(Sourced):
+    id: str
+    section: str
+    text: Text
+    when: Predicate | None = None  # about the person; None: everyone
+    top_condition_in: list[str] | None = None  # shown only when the leading condition is one of these
+    triage_in: list[TriageLevel] | None = None
+    tags: list[str] = Field(default_factory=list)  # e.g. nsaid, bisphosphonate, gadolinium
+
+
+class SafetyRule(Sourced):
+    """Guidance tagged with any of `forbid_tags` is never shown to a person matching `when`."""
+
+    id: str
+    when: Predicate
+    forbid_tags: list[str] = Field(min_length=1)
+    description: str
+
+
+class GuidanceSection(Strict):
+    id: str
+    title: Text
+
+
+class GuidanceFile(Strict):
+    sections: list[GuidanceSection]
+    items: list[GuidanceItem]
+    safety_rules: list[SafetyRule]
+
+
+# ui.yaml -----------------------------------------------------------------------------
+
+
+class UiFile(Strict):
+    """Channel-neutral wording: greetings, help, errors, section titles, disclaimers."""
+
+    messages: dict[str, Text]
+    commands: dict[str, list[str]]  # command id -> words that invoke it (without the slash)
+    units: dict[str, dict[str, float]] = Field(default_factory=dict)  # unit -> word -> factor
+    disclaimer_source: list[str] = Field(min_length=1)
