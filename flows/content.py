@@ -7,6 +7,7 @@ at start, with the file, the path inside it and the reason — never mid-convers
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -75,9 +76,17 @@ class Content:
         return getattr(text, locale, None) or text.en
 
 
+CONTENT_DIR_VARIABLE = "ITOH_CONTENT_DIR"
+
+
 def default_root() -> Path:
-    """content/ as shipped inside the installed package (works from a wheel too)."""
-    return Path(str(resources.files("content")))
+    """content/ as shipped inside the installed package (works from a wheel too).
+
+    ITOH_CONTENT_DIR points at another copy, so a clinician can try edited content
+    without reinstalling.
+    """
+    override = os.environ.get(CONTENT_DIR_VARIABLE)
+    return Path(override) if override else Path(str(resources.files("content")))
 
 
 @cache

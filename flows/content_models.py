@@ -138,13 +138,11 @@ class FlowFile(Strict):
 # conditions.yaml ---------------------------------------------------------------------
 
 
-class Condition(Strict):
+class Condition(Sourced):
     id: str
     name: Text  # plain words first
     clinical_term: Text
     about: Text  # one or two sentences, shown with the "most likely" section
-    source: list[str] = Field(min_length=1)
-    basis: Basis
 
 
 class PriorGroup(Sourced):

@@ -1,0 +1,37 @@
+"""Choose the management guidance that fits this person and this assessment.
+
+Two guards keep unsafe advice out: each item's own `when`, and the safety rules
+(content/guidance.yaml), which remove any item carrying a forbidden tag — e.g. an
+`nsaid` item for someone who may be 20 weeks pregnant or more — whatever the item says.
+"""
+
+from __future__ import annotations
+
+from flows.assessment import Assessment
+from flows.case import Case
+from flows.content import Content
+from flows.content_models import GuidanceItem, GuidanceSection
+
+
+def forbidden_tags(case: Case, content: Content) -> set[str]:
+    """Tags no guidance shown to this person may carry."""
+    return {tag for rule, test in content.safety_rules if test(case) for tag in rule.forbid_tags}
+
+
+def select_guidance(
+    case: Case, assessment: Assessment, content: Content
+) -> list[tuple[GuidanceSection, list[GuidanceItem]]]:
+    """The sections in display order, each with the items that apply; empty sections left out."""
+    banned = forbidden_tags(case, content)
+    chosen: dict[str, list[GuidanceItem]] = {section.id: [] for section in content.guidance.sections}
+    for item, test in content.guidance_items:
+        if test is not None and not test(case):
+            continue
+        if item.top_condition_in is not None and assessment.top.condition not in item.top_condition_in:
+            continue
+        if item.triage_in is not None and assessment.triage not in item.triage_in:
+            continue
+        if banned.intersection(item.tags):
+            continue
+        chosen[item.section].append(item)
+    return [(section, chosen[section.id]) for section in content.guidance.sections if chosen[section.id]]

@@ -1,0 +1,76 @@
+"""What goes into the dialogue and what comes out: channel-neutral and serialisable.
+
+Channels (terminal, Telegram, scripts) translate their own events into a UserInput and
+render Replies their own way; the dialogue knows nothing of either.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+InputKind = Literal["text", "button", "command", "unsupported"]
+
+ReplyKind = Literal[
+    "notice",  # welcome, help, undo confirmations
+    "question",  # a new question with its choices
+    "selection",  # the current multi-select question, re-drawn with what is selected so far
+    "answered",  # echo of the answer just recorded: channels may show it on the pressed message
+    "warning",  # a red flag, said at once
+    "error",  # the input could not be used; the question follows again
+    "summary",  # one section of the summary
+    "end",  # the conversation is over (out of scope, or finished)
+]
+
+
+class UserInput(BaseModel):
+    """One thing the person did: typed text, pressed a button, used a command, sent a photo."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: InputKind
+    text: str = ""  # typed text, or the command name without slash
+    step: int | None = None  # for buttons: the session step the button was drawn at
+    payload: str = ""  # for buttons
+
+    @classmethod
+    def typed(cls, text: str) -> UserInput:
+        return cls(kind="text", text=text)
+
+    @classmethod
+    def button(cls, step: int, payload: str) -> UserInput:
+        return cls(kind="button", step=step, payload=payload)
+
+    @classmethod
+    def command(cls, name: str) -> UserInput:
+        return cls(kind="command", text=name)
+
+    @classmethod
+    def unsupported(cls) -> UserInput:
+        return cls(kind="unsupported")
+
+
+class Choice(BaseModel):
+    """A button: its label and the payload that comes back when pressed."""
+
+    model_config = ConfigDict(frozen=True)
+
+    label: str
+    payload: str
+
+
+class Reply(BaseModel):
+    """One message to show. `step` is the session step that its buttons belong to."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: ReplyKind
+    text: str
+    title: str | None = None
+    question_id: str | None = None
+    choices: list[Choice] = Field(default_factory=list)
+    multi: bool = False
+    selected: list[int] = Field(default_factory=list)  # indices into choices
+    step: int = 0
+    data: dict[str, Any] | None = None  # the summary's machine-readable assessment

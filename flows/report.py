@@ -1,0 +1,87 @@
+"""The summary, as channel-neutral replies: one reply per section, each short enough to send.
+
+Modelled on seed 000's report (findings, differential, most likely diagnosis, treatment,
+rehabilitation, disclaimer) with the level of care first, percentages with bars, the
+reasons behind each, and guidance fitted to the person.
+"""
+
+from __future__ import annotations
+
+from flows.answers import describe
+from flows.assessment import Assessment, Ranked
+from flows.case import Case
+from flows.content import Content
+from flows.guidance import select_guidance
+from flows.messages import Reply
+
+BAR_WIDTH = 10
+MAX_REASONS = 4
+
+
+def summary_replies(
+    case: Case, assessment: Assessment, content: Content, locale: str = "en", step: int = 0
+) -> list[Reply]:
+    """Every section of the summary, most urgent first; the disclaimer always last."""
+
+    def msg(key: str, **values: object) -> str:
+        return content.message(key, locale, **values)
+
+    def reply(title: str, lines: list[str], **extra: object) -> Reply:
+        return Reply(kind="summary", title=title, text="\n".join(lines), step=step, **extra)  # type: ignore[arg-type]
+
+    level = content.triage.levels[assessment.triage]
+    care = [f"{content.text(level.label, locale)}: {content.text(level.advice, locale)}"]
+    if assessment.red_flags:
+        care.append("")
+        care.append(msg("red_flags_title") + ":")
+        care += [f"⚠️ {content.text(flag.title, locale)}" for flag in assessment.red_flags]
+    replies = [reply(msg("care_title"), care, data=assessment.to_json())]
+
+    findings = [
+        msg("answered", question=content.text(q.short, locale), answer=describe(content, q.id, getattr(case, q.field)))
+        for q in content.questions.values()
+        if getattr(case, q.field) is not None
+    ]
+    replies.append(reply(msg("findings_title"), [f"• {line}" for line in findings] or [msg("not_answered")]))
+
+    width = max(len(content.text(content.conditions[r.condition].name, locale)) for r in assessment.ranking)
+    lines = [_bar_line(content, r, locale, width) for r in assessment.ranking]
+    lines += ["", msg("estimate_note")]
+    replies.append(reply(msg("differential_title"), lines))
+
+    replies.append(reply(msg("most_likely_title"), _most_likely(content, assessment, locale)))
+
+    for section, items in select_guidance(case, assessment, content):
+        replies.append(reply(content.text(section.title, locale), [f"• {content.text(i.text, locale)}" for i in items]))
+
+    replies.append(reply(msg("disclaimer_title"), [msg("disclaimer")]))
+    return replies
+
+
+def percent(probability: float) -> str:
+    return "<1%" if probability < 0.005 else f"{probability:.0%}"
+
+
+def _bar_line(content: Content, ranked: Ranked, locale: str, width: int) -> str:
+    filled = round(ranked.probability * BAR_WIDTH)
+    bar = "█" * filled + "░" * (BAR_WIDTH - filled)
+    name = content.text(content.conditions[ranked.condition].name, locale)
+    return f"{bar} {percent(ranked.probability):>4} {name}"
+
+
+def _most_likely(content: Content, assessment: Assessment, locale: str) -> list[str]:
+    top = assessment.top
+    condition = content.conditions[top.condition]
+    lines = [
+        content.message("most_likely_text", locale, name=content.text(condition.name, locale),
+                        term=content.text(condition.clinical_term, locale), percent=percent(top.probability)),
+        content.text(condition.about, locale),
+        "",
+        content.message("prior_note", locale, group=content.text(assessment.prior_group.label, locale)),
+        content.message("reasons_for", locale) + ":",
+    ]
+    lines += [f"+ {r.text}" for r in top.reasons_for[:MAX_REASONS]] or [f"  {content.message('no_reasons', locale)}"]
+    if top.reasons_against:
+        lines.append(content.message("reasons_against", locale) + ":")
+        lines += [f"- {r.text}" for r in top.reasons_against[:MAX_REASONS]]
+    return lines

@@ -1,0 +1,44 @@
+"""The Session: one conversation's state, small and JSON-serialisable for every store."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from flows.case import Case
+
+SCHEMA_VERSION = 1
+
+Mode = Literal["asking", "changing", "choosing_change"]
+
+
+class Session(BaseModel):
+    """Where the conversation is and what it has learned.
+
+    `answered` is the history: question ids in the order last answered, so /back undoes
+    the last one. `step` grows with every change and never resets, even on /restart, so
+    a button from an earlier step or an earlier conversation is recognised as stale.
+    `draft` holds a multi-select in progress (toggled with buttons, submitted with Done).
+    `announced` lists the red flags already said, so each is said once.
+    """
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    schema_version: Literal[1] = SCHEMA_VERSION
+    state: str
+    case: Case = Field(default_factory=Case)
+    answered: list[str] = Field(default_factory=list)
+    step: int = Field(default=0, ge=0)
+    mode: Mode = "asking"
+    draft: list[int] = Field(default_factory=list)
+    announced: list[str] = Field(default_factory=list)
+    locale: str = "en"
+    started: bool = False
+
+    def to_json(self) -> str:
+        return self.model_dump_json()
+
+    @classmethod
+    def from_json(cls, payload: str) -> Session:
+        return cls.model_validate_json(payload)
