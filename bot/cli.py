@@ -1,0 +1,119 @@
+"""`itoh-bot`: the terminal demo, the Telegram bot, and the case tools.
+
+    itoh-bot demo                 the conversation in the terminal
+    itoh-bot run                  the Telegram bot (settings from the environment / .env)
+    itoh-bot assess FILE [--json] rank the conditions for one case file
+    itoh-bot evaluate FILE [--json] score the assessment on vignettes
+    itoh-bot diagram              the flow as a Mermaid state diagram
+Exit codes: 0 done, 2 bad input (a file, a setting) with one clear line on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from flows.content import ContentError
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.handler(args))
+    except ContentError as exc:
+        print(f"itoh-bot: content error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # output piped into `head`: stop quietly
+        sys.stderr.close()
+        return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="itoh-bot", description=__doc__.split("\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    commands.add_parser("demo", help="the conversation in the terminal").set_defaults(handler=_demo)
+    commands.add_parser("run", help="run the Telegram bot").set_defaults(handler=_run)
+    assess = commands.add_parser("assess", help="rank the conditions for one case file")
+    assess.add_argument("file", type=Path)
+    assess.add_argument("--json", action="store_true", help="print one JSON object")
+    assess.set_defaults(handler=_assess)
+    evaluate = commands.add_parser("evaluate", help="score the assessment on a vignette file")
+    evaluate.add_argument("file", type=Path, nargs="+")
+    evaluate.add_argument("--json", action="store_true", help="print one JSON object")
+    evaluate.set_defaults(handler=_evaluate)
+    commands.add_parser("diagram", help="print the flow as a Mermaid state diagram").set_defaults(handler=_diagram)
+    return parser
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from bot.terminal import run_demo
+
+    return run_demo()
+
+
+def _run(args: argparse.Namespace) -> int:
+    from bot.telegram import run_bot
+
+    return run_bot()
+
+
+def _assess(args: argparse.Namespace) -> int:
+    from flows.assessment import assess
+    from flows.case_files import CaseFileError, read_case
+    from flows.content import get_content
+    from flows.report import summary_replies
+
+    try:
+        case = read_case(args.file)
+    except CaseFileError as exc:
+        print(f"itoh-bot: {exc}", file=sys.stderr)
+        return 2
+    assessment = assess(case)
+    if args.json:
+        print(json.dumps(assessment.to_json(), ensure_ascii=False))
+        return 0
+    from bot.terminal import render
+
+    for reply in summary_replies(case, assessment, get_content()):
+        print(render(reply))
+    return 0
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    from flows.case_files import CaseFileError, read_vignettes
+    from flows.evaluation import evaluate
+
+    try:
+        vignettes = [v for path in args.file for v in read_vignettes(path)]
+    except CaseFileError as exc:
+        print(f"itoh-bot: {exc}", file=sys.stderr)
+        return 2
+    result = evaluate(vignettes)
+    if args.json:
+        print(json.dumps(result.to_json(), ensure_ascii=False))
+        return 0
+    print(f"{'vignette':<28} {'diagnosis':<24} {'rank':>4} {'p':>6}  {'top':<24} triage")
+    for row in result.rows:
+        print(f"{row['id']:<28} {row['diagnosis']:<24} {row['rank']:>4} {row['probability']:>6.3f}"
+              f"  {row['top']:<24} {row['triage']}")
+    sensitivity = "n/a" if result.red_flag_sensitivity is None else f"{result.red_flag_sensitivity:.1%}"
+    print(f"\nn={result.n}  top-1={result.top1:.1%}  top-3={result.top3:.1%}  "
+          f"red-flag sensitivity={sensitivity}  Brier={result.brier:.3f}")
+    return 0
+
+
+def _diagram(args: argparse.Namespace) -> int:
+    from flows.machine import mermaid_diagram
+
+    print(mermaid_diagram())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

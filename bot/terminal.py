@@ -1,0 +1,85 @@
+"""The terminal demo: the whole conversation on stdin/stdout.
+
+Numbered choices; free text accepted exactly as in Telegram ("yes", "y", "2", an
+option's words); several answers as "1,3"; /back /restart /help /change /quit.
+Works interactively and with piped input (`itoh-bot demo < answers.txt`), where each
+answer is echoed so the transcript reads like the conversation. Exits 0 at the end.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TextIO
+
+from flows.answers import normalise
+from flows.content import get_content
+from flows.dialogue import step
+from flows.messages import Reply, UserInput
+from flows.session import Session
+
+PROMPT = "> "
+
+
+def render(reply: Reply) -> str:
+    """One reply as plain text."""
+    if reply.kind == "summary":
+        title = reply.title or ""
+        return f"\n== {title} ==\n{reply.text}"
+    if reply.kind == "warning":
+        return "\n" + "\n".join(f"!! {line}" for line in reply.text.splitlines())
+    if reply.kind == "answered":
+        return f"  ✓ {reply.text}"
+    if reply.kind in ("question", "selection") and reply.choices:
+        lines = [reply.text] if reply.kind == "question" else []
+        numbered = [c for c in reply.choices if c.payload.partition(":")[2].isdigit()]
+        if len(numbered) > 1 or reply.multi:  # a lone "Don't know" (number questions) is typed, not numbered
+            for number, choice in enumerate(numbered, start=1):
+                mark = "[x] " if reply.multi and number - 1 in reply.selected else ("[ ] " if reply.multi else "")
+                lines.append(f"  {number}. {mark}{choice.label}")
+        else:
+            lines.append(f'  (or type "{numbered[0].label}")' if numbered else "")
+        extra = [c.label for c in reply.choices if not c.payload.partition(":")[2].isdigit()]
+        if extra and not reply.multi:
+            lines.append("  or: " + ", ".join(extra))
+        return "\n" + "\n".join(lines)
+    return "\n" + reply.text
+
+
+def run_demo(stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
+    """Run one conversation until the input ends or the person types /quit."""
+    stdin = stdin or sys.stdin
+    stdout = stdout or sys.stdout
+    quit_words = {normalise(w) for w in get_content().ui.commands.get("quit", [])}
+    interactive = stdin.isatty() and stdout.isatty()
+    session: Session | None = None
+    session, replies = step(session, UserInput.command("start"))
+    _show(replies, stdout)
+    while True:
+        text = _read_line(stdin, stdout, interactive)
+        if text is None or normalise(text).lstrip("/") in quit_words:
+            break
+        session, replies = step(session, UserInput.typed(text))
+        _show(replies, stdout)
+    stdout.write("\n")
+    stdout.flush()
+    return 0
+
+
+def _read_line(stdin: TextIO, stdout: TextIO, interactive: bool) -> str | None:
+    if interactive:
+        try:
+            return input(PROMPT)
+        except EOFError:
+            return None
+    line = stdin.readline()
+    if not line:
+        return None
+    text = line.rstrip("\r\n")
+    stdout.write(f"\n{PROMPT}{text}\n")  # echo, so a piped transcript shows both sides
+    return text
+
+
+def _show(replies: list[Reply], stdout: TextIO) -> None:
+    for reply in replies:
+        stdout.write(render(reply) + "\n")
+    stdout.flush()
