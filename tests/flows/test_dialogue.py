@@ -1,0 +1,277 @@
+"""The conversation engine: answers, bad input, commands, red flags, change-an-answer."""
+
+from __future__ import annotations
+
+import pytest
+
+from flows.content import get_content
+from flows.dialogue import step
+from flows.messages import UserInput
+from flows.session import Session
+from tests.support.conversation import Conversation, kinds
+
+DONT_KNOW = "don't know"
+
+
+def reach(question: str, *, sex: str = "female", age: str = "34", **answers: str) -> Conversation:
+    """Start a conversation and answer (with `answers`, else "don't know") until `question`."""
+    conv = Conversation()
+    conv.start()
+    preset = {"sex": sex, "age": age, **answers}
+    for _ in range(40):
+        if conv.state == question:
+            return conv
+        conv.say(preset.get(conv.state, DONT_KNOW))
+    raise AssertionError(f"never reached {question}; stuck at {conv.state}")
+
+
+def frozen(session: Session | None) -> str:
+    assert session is not None
+    return session.model_dump_json()
+
+
+def test_start_greets_with_short_disclaimer_then_first_question() -> None:
+    replies = Conversation().start()
+    texts = " ".join(r.text for r in replies)
+    assert get_content().message("short_disclaimer") in texts
+    assert replies[-1].kind == "question" and replies[-1].question_id == "sex"
+
+
+def test_step_never_changes_the_session_it_is_given() -> None:
+    conv = reach("side")
+    before = frozen(conv.session)
+    step(conv.session, UserInput.typed("left"))
+    assert frozen(conv.session) == before
+
+
+@pytest.mark.parametrize(
+    ("question", "bad_input"),
+    [
+        ("sex", "banana"),
+        ("sex", "7"),
+        ("side", "0"),
+        ("side", "left and right and up"),
+        ("age", "abc"),
+        ("age", "-5"),
+        ("age", "250"),
+        ("age", "8"),  # below the form's minimum of 12
+        ("duration_weeks", "several"),
+        ("duration_weeks", "3 fortnights"),
+        ("xray", "1,99"),
+        ("xray", "1,3"),  # "not done" together with a finding
+        ("mri", "banana, 3"),
+        ("inflammatory_markers", "purple"),
+        ("fever", ""),
+        ("fever", "   "),
+        ("fever", "y" * 5000),
+        ("fever", "\x00\x1b[2J"),
+        ("fever", "مرحبا"),
+        ("fever", "🦴🦴"),
+    ],
+)
+def test_bad_input_is_explained_and_reasked_with_state_unchanged(question: str, bad_input: str) -> None:
+    conv = reach(question, inflammatory_markers=DONT_KNOW)
+    before = frozen(conv.session)
+    replies = conv.say(bad_input)
+    assert kinds(replies) == ["error", "question"], [r.text for r in replies]
+    assert replies[-1].question_id == question
+    assert frozen(conv.session) == before
+
+
+def test_photo_or_sticker_is_refused_politely() -> None:
+    conv = reach("onset")
+    before = frozen(conv.session)
+    replies = conv.send(UserInput.unsupported())
+    assert kinds(replies) == ["error", "question"]
+    assert frozen(conv.session) == before
+
+
+@pytest.mark.parametrize("payload", ["a:99", "t:1", "zzz", "done", "c:0", "a:-1", "a:", ""])
+def test_forged_button_data_changes_nothing(payload: str) -> None:
+    conv = reach("side")
+    before = frozen(conv.session)
+    assert conv.session is not None
+    replies = conv.send(UserInput.button(conv.session.step, payload))
+    assert replies[-1].question_id == "side"
+    assert frozen(conv.session) == before
+
+
+def test_stale_button_from_an_earlier_step_changes_nothing() -> None:
+    conv = reach("side")
+    old = conv.last_question()
+    conv.press("Left")
+    before = frozen(conv.session)
+    replies = conv.send(UserInput.button(old.step, "a:1"))
+    assert replies[0].kind == "notice" and replies[-1].question_id == "onset"
+    assert frozen(conv.session) == before
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [("Left", "left"), ("L", "left"), ("2", "right"), ("  BOTH  ", "both"), ("bilateral", "both"), ("?", None)],
+)
+def test_free_text_answers(typed: str, expected: str | None) -> None:
+    conv = reach("side")
+    conv.say(typed)
+    assert conv.session is not None and conv.session.case.side == expected
+    assert "side" in conv.session.answered and conv.state == "onset"
+
+
+@pytest.mark.parametrize(
+    ("typed", "weeks"), [("6", 6), ("10 days", 1.4), ("2 months", 8.7), ("3 weeks", 3), ("1,5", 1.5)]
+)
+def test_duration_with_units(typed: str, weeks: float) -> None:
+    conv = reach("duration_weeks")
+    conv.say(typed)
+    assert conv.session is not None and conv.session.case.duration_weeks == weeks
+
+
+def test_multi_select_by_typing_and_by_toggling_buttons() -> None:
+    typed = reach("xray")
+    typed.say("3, 4")
+    assert typed.session is not None and typed.session.case.xray == ["osteopenia", "subchondral_cortical_loss"]
+
+    pressed = reach("xray")
+    labels = [c.label for c in pressed.last_question().choices]
+    pressed.press(labels[2])
+    selection = pressed.press(labels[3])
+    assert selection[-1].kind == "selection" and selection[-1].selected == [2, 3]
+    pressed.press(labels[3])  # toggles off again
+    pressed.press("Done")
+    assert pressed.session is not None and pressed.session.case.xray == ["osteopenia"]
+
+
+def test_not_done_button_submits_at_once() -> None:
+    conv = reach("xray")
+    conv.press("Not done")
+    assert conv.session is not None and conv.session.case.xray == "not_done" and conv.state == "mri"
+
+
+def test_done_with_nothing_selected_is_reasked() -> None:
+    conv = reach("mri")
+    before = frozen(conv.session)
+    replies = conv.press("Done")
+    assert kinds(replies) == ["error", "question"]
+    assert frozen(conv.session) == before
+
+
+def test_back_undoes_the_last_answer() -> None:
+    conv = reach("onset")
+    replies = conv.say("/back")
+    assert conv.state == "side" and replies[-1].question_id == "side"
+    assert conv.session is not None and conv.session.case.side is None and "side" not in conv.session.answered
+
+
+def test_back_with_nothing_to_undo() -> None:
+    conv = Conversation()
+    conv.start()
+    replies = conv.say("/back")
+    assert replies[0].text == get_content().message("back_nothing") and conv.state == "sex"
+
+
+def test_restart_clears_everything_and_makes_old_buttons_stale() -> None:
+    conv = reach("fever")
+    old_step = conv.last_question().step
+    conv.say("/restart")
+    assert conv.session is not None
+    assert conv.state == "sex" and conv.session.answered == [] and conv.session.case.known() == {}
+    assert conv.session.step > old_step
+    replies = conv.send(UserInput.button(old_step, "a:0"))
+    assert replies[0].kind == "notice" and conv.state == "sex"
+
+
+def test_help_shows_help_and_asks_the_same_question() -> None:
+    conv = reach("trauma")
+    replies = conv.say("/help")
+    assert replies[0].text == get_content().message("help") and replies[-1].question_id == "trauma"
+
+
+def test_under_16_is_out_of_scope_without_an_assessment() -> None:
+    conv = reach("age")
+    replies = conv.say("15")
+    assert conv.state == "out_of_scope"
+    assert kinds(replies)[-1] == "end" and "summary" not in kinds(replies)
+    assert kinds(conv.say("yes")) == ["end"]
+
+
+def test_pregnancy_asked_only_where_it_applies() -> None:
+    assert reach("side", sex="male").session.answered == ["sex", "age"]  # type: ignore[union-attr]
+    woman = reach("side", pregnancy="postpartum", breastfeeding="yes")
+    assert woman.session is not None and woman.session.answered == ["sex", "age", "pregnancy", "breastfeeding"]
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "preset"),
+    [
+        ("fever", "yes", {}),
+        ("trauma", "yes", {"unable_to_bear_weight": "yes"}),
+        ("cancer_history", "yes", {}),
+        ("weight_loss", "yes", {}),
+        ("inflammatory_markers", "very raised", {}),
+    ],
+)
+def test_red_flags_interrupt_at_once_and_only_once(question: str, answer: str, preset: dict[str, str]) -> None:
+    conv = reach(question, **preset)
+    replies = conv.say(answer)
+    assert kinds(replies)[:2] == ["answered", "warning"], kinds(replies)
+    assert replies[-1].kind in ("question", "summary")
+    next_replies = conv.say(DONT_KNOW)
+    assert "warning" not in kinds(next_replies)
+
+
+def test_red_flag_said_again_after_it_was_undone_and_answered_again() -> None:
+    conv = reach("fever")
+    assert "warning" in kinds(conv.say("yes"))
+    conv.say("/back")
+    assert "warning" in kinds(conv.say("yes"))
+
+
+def full_conversation(**answers: str) -> Conversation:
+    conv = reach("summary", **answers)
+    return conv
+
+
+def test_summary_has_every_section_and_the_disclaimer_last() -> None:
+    conv = reach("white_cell_count")
+    replies = conv.say(DONT_KNOW)
+    summary = [r for r in replies if r.kind == "summary"]
+    assert summary[-1].text == get_content().message("disclaimer")
+    data = summary[0].data
+    assert data is not None
+    assert {row["condition"] for row in data["ranking"]} == set(get_content().conditions)
+    assert abs(sum(row["probability"] for row in data["ranking"]) - 1) < 0.01
+    assert data["triage"] in ("emergency", "urgent", "consultation")
+
+
+def test_change_an_answer_at_the_summary_and_see_it_again() -> None:
+    conv = full_conversation(sex="male", age="45")
+    menu = conv.say("/change")[-1]
+    assert menu.choices[0].label.startswith("Sex at birth")
+    conv.say("1")
+    assert conv.state == "sex"
+    replies = conv.say("female")
+    assert replies[-1].question_id == "pregnancy"  # newly relevant: asked before the summary returns
+    replies = conv.say("third trimester")
+    assert "summary" in kinds(replies) and conv.state == "summary"
+    assert conv.session is not None and conv.session.case.sex == "female" and conv.session.case.age == 45
+
+
+def test_changing_an_answer_drops_answers_no_longer_relevant() -> None:
+    conv = full_conversation(pregnancy="postpartum", breastfeeding="yes")
+    assert conv.session is not None and conv.session.case.breastfeeding is True
+    labels = [c.label for c in conv.say("/change")[-1].choices]
+    conv.say(str(next(i for i, label in enumerate(labels, 1) if label.startswith("Pregnancy"))))
+    replies = conv.say("not pregnant")
+    assert "summary" in kinds(replies)
+    assert conv.session.case.breastfeeding is None and "breastfeeding" not in conv.session.answered
+
+
+def test_change_is_refused_before_the_summary_and_cancel_returns() -> None:
+    conv = reach("fever")
+    before = frozen(conv.session)
+    conv.say("/change")
+    assert frozen(conv.session) == before
+    done = full_conversation()
+    done.say("/change")
+    replies = done.say("cancel")
+    assert "summary" in kinds(replies) and done.session is not None and done.session.mode == "asking"

@@ -1,0 +1,143 @@
+"""The `itoh-bot` command as a user runs it: a real subprocess, real files, real exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from flows.case_files import read_vignettes
+from flows.content import get_content
+
+ROOT = Path(__file__).resolve().parents[1]
+VIGNETTES = [ROOT / "tests/vignettes/seeds.yaml", ROOT / "tests/vignettes/published.yaml"]
+ITOH_BOT = Path(sys.executable).parent / "itoh-bot"
+
+
+def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    command = [str(ITOH_BOT)] if ITOH_BOT.exists() else [sys.executable, "-m", "bot.cli"]
+    return subprocess.run([*command, *args], input=stdin, capture_output=True, text=True, timeout=60, cwd=ROOT)
+
+
+@pytest.mark.parametrize("seed", ["seed-000", "seed-001", "seed-003"])
+def test_demo_with_piped_answers_reaches_the_summary(seed: str) -> None:
+    content = get_content()
+    result = run("demo", stdin=(ROOT / f"tests/demo/{seed}.txt").read_text())
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    out = result.stdout
+    assert f"== {content.message('differential_title')} ==" in out
+    assert content.message("disclaimer") in out
+    differential = out.split(f"== {content.message('differential_title')} ==")[1]
+    first_line = differential.strip().splitlines()[0]
+    assert content.text(content.conditions["itoh"].name) in first_line, first_line
+
+
+def test_demo_for_seed_000_gives_pregnancy_safe_guidance() -> None:
+    content = get_content()
+    out = run("demo", stdin=(ROOT / "tests/demo/seed-000.txt").read_text()).stdout
+    assert "third trimester" in out
+    shown = [item for item, _ in content.guidance_items if content.text(item.text) in out]
+    assert shown, "no guidance was shown"
+    assert not [item.id for item in shown if {"nsaid", "bisphosphonate"} & set(item.tags)]
+
+
+def test_demo_reasks_after_bad_input_and_quits_cleanly() -> None:
+    result = run("demo", stdin="banana\nmale\n/quit\n")
+    assert result.returncode == 0
+    assert 'Sorry, I did not understand "banana"' in result.stdout
+    assert "How old are you" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_demo_ends_with_exit_0_when_input_ends_early() -> None:
+    result = run("demo", stdin="female\n")
+    assert result.returncode == 0 and "How old are you" in result.stdout
+
+
+@pytest.mark.parametrize("vignette", read_vignettes(VIGNETTES[0]), ids=lambda v: v.id)
+def test_assess_json_follows_the_contract(tmp_path: Path, vignette: object) -> None:
+    case_file = tmp_path / "case.json"
+    case_file.write_text(vignette.case.model_dump_json(exclude_none=True))  # type: ignore[attr-defined]
+    result = run("assess", str(case_file), "--json")
+    assert result.returncode == 0, result.stderr
+    output = json.loads(result.stdout)
+    assert {row["condition"] for row in output["ranking"]} == set(get_content().conditions)
+    assert abs(sum(row["probability"] for row in output["ranking"]) - 1) < 0.001
+    assert output["triage"] in ("emergency", "urgent", "consultation")
+    assert isinstance(output["red_flags"], list)
+    assert output["ranking"][0]["condition"] == "itoh"
+    assert all(isinstance(reason, str) for reason in output["ranking"][0]["reasons"])
+
+
+def test_assess_readable_summary(tmp_path: Path) -> None:
+    case_file = tmp_path / "case.yaml"
+    case_file.write_text("sex: male\nage: 45\nfever: true\nmri: [bone_marrow_oedema]\n")
+    result = run("assess", str(case_file))
+    assert result.returncode == 0
+    assert get_content().message("disclaimer") in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("sex: male\ncolour: blue\n", "unknown field `colour`"),
+        ("sex: robot\n", "field `sex`"),
+        ("age: 7\n", "field `age`"),
+        ("mri: [bone_marrow_edema]\n", "field `mri"),
+        ("pregnancy: trimester_4\n", "field `pregnancy`"),
+        ("- not a mapping\n", "must be a mapping"),
+        ("sex: [unclosed\n", "not valid YAML"),
+    ],
+)
+def test_assess_bad_file_exits_2_naming_the_problem(tmp_path: Path, text: str, named: str) -> None:
+    case_file = tmp_path / "case.yaml"
+    case_file.write_text(text)
+    result = run("assess", str(case_file), "--json")
+    assert result.returncode == 2
+    assert named in result.stderr and "Traceback" not in result.stderr
+    assert result.stdout == ""
+
+
+def test_assess_accepts_unknown_and_null(tmp_path: Path) -> None:
+    case_file = tmp_path / "case.yaml"
+    case_file.write_text("sex: unknown\nfever: null\nxray: not_done\n")
+    assert run("assess", str(case_file), "--json").returncode == 0
+
+
+def test_evaluate_meets_the_targets_on_the_vignettes() -> None:
+    result = run("evaluate", *map(str, VIGNETTES), "--json")
+    assert result.returncode == 0, result.stderr
+    scores = json.loads(result.stdout)
+    assert scores["n"] >= 23
+    assert scores["top3"] == 1.0, scores["misses"]
+    assert scores["red_flag_sensitivity"] == 1.0, scores["misses"]
+    assert scores["top1"] >= 0.9, scores["misses"]
+    assert 0 <= scores["brier"] < 1
+
+
+def test_vignettes_cover_every_condition_with_citations() -> None:
+    vignettes = [v for path in VIGNETTES for v in read_vignettes(path)]
+    assert {v.diagnosis for v in vignettes} == set(get_content().conditions)
+    assert all(len(v.source) > 20 for v in vignettes)
+
+
+def test_evaluate_table_and_bad_vignette(tmp_path: Path) -> None:
+    table = run("evaluate", str(VIGNETTES[0]))
+    assert table.returncode == 0 and "top-1=" in table.stdout and "seed-000" in table.stdout
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("- id: x\n  source: s\n  diagnosis: gout\n  case: {}\n")
+    result = run("evaluate", str(bad))
+    assert result.returncode == 2 and "vignette x" in result.stderr and "gout" in result.stderr
+
+
+def test_diagram_is_generated_from_the_flow() -> None:
+    result = run("diagram")
+    assert result.returncode == 0
+    assert "stateDiagram" in result.stdout
+    for transition in get_content().flow.transitions:
+        assert transition.source in result.stdout and transition.dest in result.stdout
+    assert "could_be_pregnant" in result.stdout
