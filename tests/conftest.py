@@ -6,6 +6,10 @@ import os
 
 import pytest
 
+# PTB 22 warns about its integer retry_after unless opted in to timedelta; with
+# warnings as errors that would turn every 429 into a test error.
+os.environ.setdefault("PTB_TIMEDELTA", "1")
+
 pytest_plugins = ["tests.transition_coverage"]
 
 
