@@ -1,0 +1,208 @@
+"""SQLiteStore: the default backend, one file on local disk.
+
+Design:
+* stdlib ``sqlite3`` driven by ONE worker thread (a single-thread executor), so
+  the connection is only ever touched by the thread that created it and calls are
+  naturally serialised; the event loop never blocks on disk.
+* WAL journal + ``synchronous=FULL``: a put() that returned is on disk and
+  survives a killed process (and a power cut).
+* Compare-and-set is a single UPDATE / UPSERT statement with the version (and
+  the not-expired condition) in its WHERE clause, so it is atomic even when
+  several processes share the file.
+* If another process holds the database locked, every operation (and the open)
+  waits up to ``busy_timeout`` seconds, then raises :class:`StoreUnavailable`
+  ("database is locked by another process (waited N s)").
+
+Deployment: SINGLE PROCESS. :meth:`SQLiteStore.lock` is an in-process asyncio
+lock; two bot processes on one file keep their data consistent (the version
+check still holds) but do not exclude each other's dialogue steps. Use Redis to
+run several processes.
+
+A cancelled caller does not cancel the statement already handed to the worker:
+it completes (or fails) on its own, like any database call.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import AbstractAsyncContextManager
+from typing import TypeVar
+
+from bot.storage.base import (
+    DEFAULT_LOCK_WAIT_SECONDS,
+    DEFAULT_TTL_SECONDS,
+    DEFAULT_UPDATE_TTL_SECONDS,
+    Clock,
+    SessionStore,
+    StoredSession,
+    StoreUnavailable,
+    VersionConflict,
+    check_expected_version,
+    check_ttl,
+)
+from bot.storage.keylocks import KeyLocks
+from bot.storage.sqlite_open import open_database
+
+T = TypeVar("T")
+
+# "Live" means updated_at >= cutoff (cutoff = now - ttl), the negation of
+# base.is_expired(), so every backend agrees on the boundary.
+_GET = "SELECT payload, version, updated_at FROM sessions WHERE key = ? AND updated_at >= ?"
+_INSERT = """
+INSERT INTO sessions (key, payload, version, updated_at) VALUES (?, ?, 1, ?)
+ON CONFLICT (key) DO UPDATE
+    SET payload = excluded.payload, version = 1, updated_at = excluded.updated_at
+    WHERE sessions.updated_at < ?
+"""  # an expired leftover counts as absent: replaced, restarting at version 1
+_UPDATE = """
+UPDATE sessions SET payload = ?, version = version + 1, updated_at = ?
+WHERE key = ? AND version = ? AND updated_at >= ?
+"""
+_CLAIM = """
+INSERT INTO seen_updates (update_id, seen_at) VALUES (?, ?)
+ON CONFLICT (update_id) DO UPDATE SET seen_at = excluded.seen_at
+    WHERE seen_updates.seen_at < ?
+"""  # a claim older than the window is forgotten, as if swept
+
+
+class SQLiteStore(SessionStore):
+    """Sessions in a SQLite file (WAL, durable puts). Single-process deployments."""
+
+    def __init__(
+        self,
+        path: str,
+        ttl_seconds: float = DEFAULT_TTL_SECONDS,
+        *,
+        clock: Clock = time.time,
+        update_ttl_seconds: float = DEFAULT_UPDATE_TTL_SECONDS,
+        lock_wait_seconds: float = DEFAULT_LOCK_WAIT_SECONDS,
+        busy_timeout: float = 5.0,
+    ) -> None:
+        """Open (creating if needed) the database at ``path``; ``":memory:"`` works.
+
+        Blocks up to ``busy_timeout`` seconds if another process holds the file
+        locked. Raises :class:`StoreUnavailable` with the path and reason if the
+        directory is missing, the file is not a database, or it stays locked.
+        """
+        super().__init__(ttl_seconds=ttl_seconds, clock=clock)
+        self.path = path
+        self.update_ttl_seconds = check_ttl("update_ttl_seconds", update_ttl_seconds)
+        self.lock_wait_seconds = check_ttl("lock_wait_seconds", lock_wait_seconds)
+        self.busy_timeout = check_ttl("busy_timeout", busy_timeout)
+        self._locks = KeyLocks(self.lock_wait_seconds)
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sqlite-store")
+        try:
+            self._conn = self._executor.submit(open_database, path, self.busy_timeout).result()
+        except BaseException:
+            self._executor.shutdown(wait=True)
+            raise
+        self._closed = False
+
+    async def _run(self, fn: Callable[[sqlite3.Connection], T]) -> T:
+        if self._closed:
+            raise StoreUnavailable(f"SQLite session store at {self.path} is closed")
+        loop = asyncio.get_running_loop()
+        try:
+            return await loop.run_in_executor(self._executor, fn, self._conn)
+        except sqlite3.Error as exc:
+            # sqlite3 messages never contain bound values, so no payload leaks here.
+            reason = str(exc)
+            if "locked" in reason or "busy" in reason:
+                reason = f"database is locked by another process (waited {self.busy_timeout:g} s)"
+            raise StoreUnavailable(f"SQLite session store at {self.path}: {reason}") from None
+
+    def _cutoff(self) -> float:
+        return self._clock() - self.ttl_seconds
+
+    async def get(self, key: str) -> StoredSession | None:
+        cutoff = self._cutoff()
+        row = await self._run(lambda c: c.execute(_GET, (key, cutoff)).fetchone())
+        return None if row is None else StoredSession(row[0], row[1], row[2])
+
+    async def put(self, key: str, payload: str, expected_version: int) -> int:
+        check_expected_version(expected_version)
+        now = self._clock()
+        cutoff = now - self.ttl_seconds
+
+        def cas(c: sqlite3.Connection) -> tuple[bool, int]:
+            if expected_version == 0:
+                changed = c.execute(_INSERT, (key, payload, now, cutoff)).rowcount
+            else:
+                args = (payload, now, key, expected_version, cutoff)
+                changed = c.execute(_UPDATE, args).rowcount
+            if changed == 1:
+                return True, expected_version + 1
+            row = c.execute(_GET, (key, cutoff)).fetchone()  # only for the message
+            return False, 0 if row is None else row[1]
+
+        ok, version = await self._run(cas)
+        if not ok:
+            raise VersionConflict(f"expected version {expected_version}, store has {version}")
+        return version
+
+    async def delete(self, key: str) -> bool:
+        changed = await self._run(
+            lambda c: c.execute("DELETE FROM sessions WHERE key = ?", (key,)).rowcount
+        )
+        return changed > 0
+
+    async def expire(self) -> int:
+        now = self._clock()
+        cutoff, update_cutoff = now - self.ttl_seconds, now - self.update_ttl_seconds
+
+        def sweep(c: sqlite3.Connection) -> int:
+            c.execute("BEGIN IMMEDIATE")
+            try:
+                n = c.execute("DELETE FROM sessions WHERE updated_at < ?", (cutoff,)).rowcount
+                c.execute("DELETE FROM seen_updates WHERE seen_at < ?", (update_cutoff,))
+                c.execute("COMMIT")
+            except BaseException:
+                if c.in_transaction:
+                    c.execute("ROLLBACK")
+                raise
+            return n
+
+        return await self._run(sweep)
+
+    def lock(self, key: str) -> AbstractAsyncContextManager[None]:
+        if self._closed:
+            raise StoreUnavailable(f"SQLite session store at {self.path} is closed")
+        return self._locks.hold(key)
+
+    async def claim_update(self, update_id: int) -> bool:
+        now = self._clock()
+        cutoff = now - self.update_ttl_seconds
+        changed = await self._run(
+            lambda c: c.execute(_CLAIM, (update_id, now, cutoff)).rowcount
+        )
+        return changed == 1
+
+    async def ping(self) -> bool:
+        try:
+            return await self._run(lambda c: c.execute("SELECT 1").fetchone() == (1,))
+        except StoreUnavailable:
+            return False
+
+    async def count(self) -> int:
+        cutoff = self._cutoff()
+        row = await self._run(
+            lambda c: c.execute(
+                "SELECT COUNT(*) FROM sessions WHERE updated_at >= ?", (cutoff,)
+            ).fetchone()
+        )
+        return int(row[0])
+
+    async def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        loop = asyncio.get_running_loop()
+        try:
+            # Queued behind any in-flight statement (single worker, FIFO).
+            await loop.run_in_executor(self._executor, self._conn.close)
+        finally:
+            self._executor.shutdown(wait=True)

@@ -1,0 +1,106 @@
+"""Fixtures for the storage tests: a fake clock, a real redis-server, store factories.
+
+The redis-server is started once per test session from PATH (loopback, free
+port, temp dir, no persistence). Without the binary, redis tests SKIP, or fail
+with a clear message when REQUIRE_REDIS=1 or REQUIRE_SERVICES=1 (so CI cannot
+lose them silently).
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import AsyncIterator, Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.storage import MemoryStore, SessionStore, SQLiteStore
+from bot.storage.redis import RedisStore
+from tests.support.redis_server import RedisServer, find_redis_server
+
+TTL = 60.0
+START = 1_700_000_000.0
+
+BACKENDS = ["memory", "sqlite", pytest.param("redis", marks=pytest.mark.redis)]
+
+
+class FakeClock:
+    """A callable clock that only moves when told to."""
+
+    def __init__(self, now: float = START) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture(scope="session")
+def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    if find_redis_server() is None:
+        reason = "redis-server not found on PATH (apt-get install redis-server)"
+        # REQUIRE_SERVICES is the suite-wide switch (tests/conftest.py).
+        for switch in ("REQUIRE_REDIS", "REQUIRE_SERVICES"):
+            if os.environ.get(switch) == "1":
+                pytest.fail(f"{switch}=1 but {reason}", pytrace=False)
+        pytest.skip(reason)
+    with RedisServer(tmp_path_factory.mktemp("redis")) as server:
+        yield server.url
+
+
+StoreFactory = Callable[..., SessionStore]
+
+
+@pytest.fixture
+async def open_backend(
+    request: pytest.FixtureRequest, tmp_path: Path, clock: FakeClock
+) -> AsyncIterator[StoreFactory]:
+    """``open_backend(kind, **kw)``: a new store on this test's shared location.
+
+    Two calls with the same kind see the same data (same SQLite file, same Redis
+    prefix) through separate connections, as two processes would. Everything
+    opened is closed at teardown.
+    """
+    opened: list[SessionStore] = []
+    prefix = f"test:{uuid.uuid4().hex}:"
+
+    def factory(kind: str, **kw: Any) -> SessionStore:
+        kw.setdefault("clock", clock)
+        kw.setdefault("ttl_seconds", TTL)
+        store: SessionStore
+        if kind == "memory":
+            store = MemoryStore(**kw)
+        elif kind == "sqlite":
+            store = SQLiteStore(str(tmp_path / "sessions.sqlite3"), **kw)
+        elif kind == "redis":
+            url = request.getfixturevalue("redis_url")
+            kw.setdefault("prefix", prefix)
+            store = RedisStore.from_url(url, **kw)
+        else:
+            raise AssertionError(f"unknown backend {kind}")
+        opened.append(store)
+        return store
+
+    yield factory
+    for store in opened:
+        await store.close()
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+def store(backend: str, open_backend: StoreFactory) -> SessionStore:
+    """One store per backend, fake clock, TTL of 60 (fake) seconds."""
+    return open_backend(backend)
