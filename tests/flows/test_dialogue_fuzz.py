@@ -1,0 +1,103 @@
+"""Hostile input: thousands of random sequences through dialogue.step never break it.
+
+Texts, numbers, option words, button data (forged and stale), commands, emoji, control
+characters, right-to-left text and 10 000-character strings. After every step the
+session is valid; the summary is reached only with every question on its path answered;
+a stale or forged button changes nothing.
+"""
+
+from __future__ import annotations
+
+import os
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from flows.content import get_content
+from flows.dialogue import step
+from flows.machine import get_machine
+from flows.messages import UserInput
+from flows.session import Session
+
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "1500"))
+counted = {"inputs": 0, "sequences": 0, "summaries": 0}
+
+
+def _option_words() -> list[str]:
+    content = get_content()
+    words = {content.text(a.label) for answers in content.options.values() for a in answers}
+    words |= {w for answers in content.options.values() for a in answers for ws in a.synonyms.values() for w in ws}
+    return sorted(words)
+
+
+WORDS = _option_words()
+COMMANDS = ["start", "back", "restart", "help", "change", "summary", "forget", "quit", "nonsense", "", "b@ck"]
+texts = st.one_of(
+    st.sampled_from(WORDS),
+    st.sampled_from(["1", "2", "3", "4", "1,3", "2, 5", "0", "99", "-1", "1.5", "6 weeks", "10 days", "34", "200"]),
+    st.sampled_from(["/back", "/restart", "/change", "/help", "/start@itoh_bot", "/unknown", "cancel", "done"]),
+    st.text(max_size=40),
+    st.text(alphabet=st.characters(categories=["Cc", "Cf", "Zs", "So"]), max_size=20),  # controls, emoji
+    st.sampled_from(["مرحبا كيف حالك", "שלום", "\u202eevil\u202c", "🦴" * 50, "\x00", "\r\n", "y" * 10_000]),
+)
+payloads = st.one_of(
+    st.builds(lambda k, n: f"{k}:{n}", st.sampled_from(["a", "t", "c"]), st.integers(-2, 30)),
+    st.sampled_from(["done", "cancel", "", ":", "a:", "t:x", "a:1:2"]),
+    st.text(max_size=70),
+)
+# Plenty of plain "don't know" so that many sequences get deep into the flow and to the summary.
+inputs = st.one_of(
+    st.just(UserInput.typed("don't know")),
+    st.just(UserInput.typed("don't know")),
+    texts.map(UserInput.typed),
+    st.sampled_from(COMMANDS).map(UserInput.command),
+    st.tuples(st.integers(-1, 3), payloads).map(lambda t: ("button", t)),
+    st.just(UserInput.unsupported()),
+)
+
+
+def check_invariants(session: Session) -> None:
+    machine = get_machine()
+    content = get_content()
+    Session.model_validate_json(session.to_json())  # always a valid, serialisable session
+    assert session.state in machine.state_ids
+    assert len(set(session.answered)) == len(session.answered)
+    assert all(state in machine.question_of for state in session.answered)
+    path = machine.path(session.case)
+    for state in session.answered:  # an answered question is relevant to the current answers
+        assert state in path, (state, session.answered)
+    if session.state == "summary" and session.mode == "asking":
+        required = [s for s in path if not machine.is_final(s)]
+        assert set(required) <= set(session.answered), set(required) - set(session.answered)
+    if session.draft:
+        assert all(0 <= i < len(content.options[machine.question_of[session.state]]) for i in session.draft)
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(0, 30), st.lists(inputs, min_size=5, max_size=80))
+def test_random_sequences_never_break_the_dialogue(warm_up: int, sequence: list[object]) -> None:
+    session, _ = step(None, UserInput.command("start"))
+    for _ in range(warm_up):  # start anywhere in the flow, up to the summary and beyond
+        session, _ = step(session, UserInput.typed("don't know"))
+    for item in sequence:
+        if isinstance(item, tuple):  # a button: drawn either at the current step or at another
+            offset, payload = item[1]
+            user_input = UserInput.button(session.step + offset if offset >= 0 else 0, payload)
+        else:
+            assert isinstance(item, UserInput)
+            user_input = item
+        before = session.to_json()
+        session, replies = step(session, user_input)
+        counted["inputs"] += 1
+        assert replies, "every input gets a reply"
+        if user_input.kind == "button" and user_input.step != Session.model_validate_json(before).step:
+            assert session.to_json() == before, "a stale button changed the session"
+        check_invariants(session)
+        counted["summaries"] += session.state == "summary"
+    counted["sequences"] += 1
+
+
+def test_fuzz_volume_is_reported() -> None:
+    """Runs after the property test in file order; says how much hostile input was tried."""
+    print(f"\nfuzz: {counted['sequences']} sequences, {counted['inputs']} inputs, "
+          f"{counted['summaries']} steps at the summary")
