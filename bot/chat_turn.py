@@ -1,0 +1,138 @@
+"""One turn of a conversation, for any channel: claim, lock, load, step, save, deliver.
+
+Who calls it: a channel adapter (bot/telegram_handlers.py today; a Redis/webhook worker
+tomorrow) once per incoming update, with the chat's store key and the UserInput it
+made of the update. The session lives only in the store, so any process can serve any
+chat and a restart loses nothing: the new session is saved *before* `deliver` sends
+anything, so a crash after the save at worst leaves a reply unsent, never an answer
+forgotten. `deliver` runs while the chat's lock is held, so two quick presses in one
+chat are answered in order.
+
+/forget is handled here rather than in the dialogue because it is about storage: it
+deletes the chat's session and says so.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Literal
+
+from pydantic import ValidationError
+
+from bot.storage import SessionStore, StoreUnavailable, VersionConflict
+from flows.answers import normalise
+from flows.content import get_content
+from flows.dialogue import new_session, step
+from flows.messages import Reply, UserInput
+from flows.session import Session
+
+log = logging.getLogger(__name__)
+
+Outcome = Literal["stepped", "forgotten", "duplicate", "unavailable"]
+Clock = Callable[[], float]
+SAVE_ATTEMPTS = 3  # a version conflict means another worker saved meanwhile: re-read and redo
+
+
+@dataclass(frozen=True)
+class Turn:
+    """What one update did: the replies to show and the session they belong to."""
+
+    outcome: Outcome
+    replies: list[Reply] = field(default_factory=list)
+    session: Session | None = None  # None after /forget, a duplicate, or a store failure
+    previous_step: int | None = None  # the step before this input; None for a new conversation
+
+    @property
+    def step(self) -> int | None:
+        return None if self.session is None else self.session.step
+
+
+Deliver = Callable[[Turn], Awaitable[None]]
+
+
+def is_forget(user_input: UserInput) -> bool:
+    """True for /forget and its words from content/ui.yaml ("delete my data")."""
+    if user_input.kind not in ("command", "text"):
+        return False
+    text = normalise(user_input.text)
+    if user_input.kind == "text" and text.startswith("/"):
+        text = text.split(" ")[0]
+    word = text.lstrip("/").split("@")[0]
+    return word == "forget" or word in {normalise(w) for w in get_content().ui.commands.get("forget", [])}
+
+
+def first_step(clock: Clock) -> int:
+    """Where a brand-new conversation's step counter starts.
+
+    The dialogue keeps a chat's buttons stale by the step number, but after /forget or
+    expiry nothing of the old conversation is left to continue counting from. Starting
+    from the clock in milliseconds keeps every old button's step below the new range.
+    """
+    return int(clock() * 1000)
+
+
+def unavailable_replies(locale: str = "en") -> list[Reply]:
+    return [Reply(kind="error", text=get_content().message("unavailable", locale))]
+
+
+async def take_turn(
+    store: SessionStore,
+    key: str,
+    user_input: UserInput,
+    *,
+    update_id: int | None = None,
+    deliver: Deliver | None = None,
+    clock: Clock = time.time,
+) -> Turn:
+    """Run one input through the dialogue with the chat's stored session; see module doc.
+
+    `update_id` (when the channel has one) de-duplicates redeliveries: a repeat returns
+    outcome "duplicate" and calls nothing. A store failure returns "unavailable" with the
+    "temporarily unavailable" reply, which is delivered like any other.
+    """
+    try:
+        if update_id is not None and not await store.claim_update(update_id):
+            return Turn("duplicate")
+        async with store.lock(key):
+            turn = await _locked_turn(store, key, user_input, clock)
+            if deliver is not None:
+                await deliver(turn)
+            return turn
+    except StoreUnavailable as exc:
+        # The reason names the backend and what failed, never the key or the payload.
+        log.warning("session store unavailable: %s", exc)
+    turn = Turn("unavailable", unavailable_replies())
+    if deliver is not None:
+        await deliver(turn)
+    return turn
+
+
+async def _locked_turn(store: SessionStore, key: str, user_input: UserInput, clock: Clock) -> Turn:
+    if is_forget(user_input):
+        removed = await store.delete(key)
+        text = get_content().message("forgotten" if removed else "forget_nothing")
+        return Turn("forgotten", [Reply(kind="notice", text=text)])
+    for _ in range(SAVE_ATTEMPTS):
+        stored = await store.get(key)
+        session = _load(stored.payload) if stored is not None else None
+        new, replies = step(session or new_session(first_step(clock)), user_input)
+        try:
+            await store.put(key, new.to_json(), stored.version if stored is not None else 0)
+        except VersionConflict:
+            log.warning("session changed by another worker during a step; retrying")
+            continue
+        return Turn("stepped", replies, new, session.step if session is not None else None)
+    raise StoreUnavailable(f"session kept changing during {SAVE_ATTEMPTS} attempts to save it")
+
+
+def _load(payload: str) -> Session | None:
+    try:
+        return Session.from_json(payload)
+    except ValidationError:
+        # An unreadable session (e.g. from an incompatible version) must not wedge the
+        # chat: start afresh. The payload is health data, so it is not logged.
+        log.warning("stored session could not be read; starting a new conversation")
+        return None

@@ -1,0 +1,71 @@
+"""Logging for the bot process: levels that keep health data and credentials out.
+
+Who calls it: `bot.telegram.run_bot()` once, before anything logs.
+
+Why the levels: at DEBUG, python-telegram-bot logs every update and every Bot API
+call's parameters (what the person typed, the questions and answers), and httpx logs
+every request URL at INFO, which contains the bot token. So "telegram" stays at INFO
+or above and "httpx"/"httpcore" at WARNING even when LOG_LEVEL=DEBUG; our own modules
+log only ids, counts and timings. The formatter is the last line of defence: any
+output that still contains a secret has it replaced.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Iterable
+
+QUIET_LOGGERS = {
+    "telegram": logging.INFO,  # DEBUG would log update contents and API parameters
+    "httpx": logging.WARNING,  # INFO logs request URLs, which contain the token
+    "httpcore": logging.WARNING,
+    "tornado.access": logging.WARNING,  # one line per webhook POST; the path may be secret
+    "transitions": logging.WARNING,  # DEBUG traces the path through the flow, which reveals answers
+}
+REDACTED = "[redacted]"
+FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+class SafeFormatter(logging.Formatter):
+    """Formats as usual, then replaces any secret anywhere in the output (tracebacks too).
+
+    Exceptions of the `terse` types are shown as their log line only, without a
+    traceback: PTB logs a rejected token with one whose last line quotes the token, and
+    the CLI already prints one clear line for it.
+    """
+
+    def __init__(self, secrets: Iterable[str | None], terse: tuple[type[BaseException], ...] = ()) -> None:
+        super().__init__(FORMAT)
+        self.secrets = [s for s in secrets if s]
+        self.terse = terse
+
+    def format(self, record: logging.LogRecord) -> str:
+        if record.exc_info and self.terse and isinstance(record.exc_info[1], self.terse):
+            record = logging.makeLogRecord({**record.__dict__, "exc_info": None, "exc_text": None})
+        text = super().format(record)
+        for secret in self.secrets:
+            text = text.replace(secret, REDACTED)
+        return text
+
+
+def quiet_third_party(level: int) -> None:
+    """Raise the chatty libraries' loggers to at least their safe level."""
+    for name, floor in QUIET_LOGGERS.items():
+        logging.getLogger(name).setLevel(max(level, floor))
+
+
+def configure_logging(
+    level: str, secrets: Iterable[str | None] = (), terse: tuple[type[BaseException], ...] = ()
+) -> None:
+    """Log to stderr at `level`, with the third-party floors and secrets redacted."""
+    numeric = logging.getLevelName(level.upper())
+    if not isinstance(numeric, int):
+        numeric = logging.INFO
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(SafeFormatter(secrets, terse))
+    root = logging.getLogger()
+    # Replace our own handler if called again; leave others (e.g. pytest's) alone.
+    root.handlers[:] = [h for h in root.handlers if not isinstance(h.formatter, SafeFormatter)] + [handler]
+    root.setLevel(numeric)
+    quiet_third_party(numeric)

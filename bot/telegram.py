@@ -1,0 +1,155 @@
+"""The Telegram bot: building the PTB Application and running it (polling or webhook).
+
+Who calls it: `itoh-bot run` calls `run_bot()`, which reads the settings, opens the
+session store and runs until SIGINT/SIGTERM; tests call `build_application()` with a
+recording request object instead of the network. Every update goes through the same
+`flows.dialogue.step` as the terminal, via bot/chat_turn.py (handlers in
+bot/telegram_handlers.py, layout in bot/telegram_render.py).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import sys
+import time
+
+from telegram import BotCommand, Update
+from telegram.error import InvalidToken, TelegramError
+from telegram.ext import Application, ApplicationBuilder
+from telegram.request import BaseRequest
+
+from bot.chat_turn import Clock
+from bot.expiry import run_expiry
+from bot.log_setup import configure_logging
+from bot.settings import Settings, SettingsError, load_settings
+from bot.storage import SessionStore, StoreUnavailable, open_store
+from bot.telegram_handlers import ChatHandlers
+from flows.content import get_content
+
+log = logging.getLogger(__name__)
+
+COMMANDS = ("start", "help", "back", "restart", "change", "forget")  # shown in Telegram's menu
+ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
+
+AnyApplication = Application  # type: ignore[type-arg]
+
+
+class Lifecycle:
+    """Start and stop work around the Application: commands menu, expiry, the store.
+
+    PTB calls `post_init` after connecting (run_polling / run_webhook only), `post_stop`
+    when it stops taking updates and `post_shutdown` last.
+    """
+
+    def __init__(self, store: SessionStore, expiry_interval: float, *, owns_store: bool) -> None:
+        self.store = store
+        self.expiry_interval = expiry_interval
+        self.owns_store = owns_store
+        self.expiry: asyncio.Task[None] | None = None
+
+    async def post_init(self, application: AnyApplication) -> None:
+        await set_commands(application)
+        self.expiry = asyncio.create_task(run_expiry(self.store, self.expiry_interval), name="session-expiry")
+        log.info("bot started as @%s", application.bot.username)
+
+    async def post_stop(self, application: AnyApplication) -> None:
+        if self.expiry is not None:
+            self.expiry.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self.expiry
+            self.expiry = None
+
+    async def post_shutdown(self, application: AnyApplication) -> None:
+        await self.post_stop(application)  # also when start-up failed before post_stop
+        if self.owns_store:
+            await self.store.close()
+        log.info("bot stopped")
+
+
+async def set_commands(application: AnyApplication) -> None:
+    """Register the command menu (setMyCommands) with descriptions from content/ui.yaml."""
+    content = get_content()
+    commands = [BotCommand(name, content.message(f"command_help_{name}")) for name in COMMANDS]
+    try:
+        await application.bot.set_my_commands(commands)
+    except TelegramError as exc:
+        # The menu is a convenience: typed commands work without it.
+        log.warning("could not set the command menu: %s", type(exc).__name__)
+
+
+def build_application(
+    settings: Settings,
+    store: SessionStore,
+    *,
+    request: BaseRequest | None = None,
+    owns_store: bool = False,
+    clock: Clock = time.time,
+) -> AnyApplication:
+    """The bot's Application: handlers, concurrent updates, lifecycle hooks.
+
+    `request` replaces the network for both API calls and getUpdates (tests). With
+    `owns_store` the store is closed at shutdown.
+    """
+    lifecycle = Lifecycle(store, settings.session_expiry_interval_seconds, owns_store=owns_store)
+    builder = (
+        ApplicationBuilder()
+        .token(settings.token)
+        .base_url(settings.telegram_api_base_url)
+        .concurrent_updates(True)  # safe: each chat's turns are serialised by the store's lock
+        .post_init(lifecycle.post_init)
+        .post_stop(lifecycle.post_stop)
+        .post_shutdown(lifecycle.post_shutdown)
+    )
+    if settings.file_base_url is not None:
+        builder = builder.base_file_url(settings.file_base_url)
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
+    application = builder.build()
+    ChatHandlers(store, clock).register(application)
+    return application
+
+
+def run_bot() -> int:
+    """`itoh-bot run`: 0 after a clean stop, 2 for bad settings (one line on stderr)."""
+    try:
+        settings = load_settings()
+    except SettingsError as exc:
+        return _fail(str(exc))
+    # Opt in to PTB 22's timedelta durations (RetryAfter.retry_after); without it PTB
+    # warns on every flood-wait. bot/telegram_delivery.py accepts either form.
+    os.environ.setdefault("PTB_TIMEDELTA", "true")
+    configure_logging(settings.log_level, secrets=[settings.token, settings.webhook_secret], terse=(InvalidToken,))
+    get_content()  # a content error stops us here, before connecting (the CLI prints it)
+    try:
+        store = open_store(settings.store_url, settings.session_ttl_seconds)
+    except (ValueError, StoreUnavailable) as exc:
+        return _fail(f"invalid setting STORE_URL: {exc}")
+    application = build_application(settings, store, owns_store=True)
+    log.info("starting in %s mode; sessions expire after %g s idle", settings.mode, settings.session_ttl_seconds)
+    try:
+        if settings.mode == "webhook":
+            application.run_webhook(
+                listen=settings.webhook_listen,
+                port=settings.webhook_port,
+                url_path=settings.webhook_path,
+                webhook_url=settings.webhook_url,
+                secret_token=settings.webhook_secret,
+                allowed_updates=ALLOWED_UPDATES,
+            )
+        else:
+            application.run_polling(allowed_updates=ALLOWED_UPDATES)
+    except InvalidToken:
+        return _fail("Telegram rejected TELEGRAM_BOT_TOKEN (revoked or mistyped? see docs/telegram.md)")
+    except OSError as exc:  # the webhook port is taken or not ours to bind
+        return _fail(f"cannot listen on {settings.webhook_listen}:{settings.webhook_port}: {exc.strerror or exc}")
+    except TelegramError as exc:
+        return _fail(f"could not reach the Telegram Bot API at start-up ({type(exc).__name__})", code=1)
+    return 0
+
+
+def _fail(message: str, code: int = 2) -> int:
+    print(f"itoh-bot: {message}", file=sys.stderr)
+    return code

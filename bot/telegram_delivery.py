@@ -1,0 +1,169 @@
+"""Show one turn in a Telegram chat: answer the press, edit the pressed message, send.
+
+Who calls it: bot/telegram_handlers.py, as the `deliver` step of `take_turn`, after the
+session is saved and while the chat's lock is held. What it does with a button press:
+
+* always answers the callback query first (the phone's spinner stops); a stale press
+  is answered with the short "stale" notice as a toast instead of a chat message;
+* an answer recorded ("answered") turns the pressed question into "question + ✅ answer"
+  with no keyboard, so old keyboards do not pile up; a multi-select toggle
+  ("selection") redraws the pressed message in place;
+* any other press on a message leaves that message without its keyboard: either the
+  chosen button is noted (a /change menu) or the keyboard was dead (stale press);
+* every remaining reply is sent as new messages (rendered by bot/telegram_render.py).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from telegram import Bot, CallbackQuery, InlineKeyboardMarkup, LinkPreviewOptions, Message
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, RetryAfter
+
+from bot.chat_turn import Turn
+from bot.telegram_render import Outgoing, alert_text, answered_text, chosen_text, render
+from flows.content import get_content
+from flows.messages import Reply
+
+log = logging.getLogger(__name__)
+
+NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+MAX_RETRY_AFTER = 30.0  # seconds; a longer flood wait is better reported than waited out
+
+
+class Delivery:
+    """Everything needed to show one turn's replies in one chat."""
+
+    def __init__(
+        self,
+        bot: Bot,
+        chat_id: int,
+        *,
+        query: CallbackQuery | None = None,
+        pressed_step: int | None = None,
+    ) -> None:
+        self.bot = bot
+        self.chat_id = chat_id
+        self.query = query
+        self.pressed_step = pressed_step  # the step in the pressed button's data, if ours
+        self.pressed = query.message if query is not None and isinstance(query.message, Message) else None
+        self.sent = 0
+        self.edited = 0
+
+    async def __call__(self, turn: Turn) -> None:
+        replies = list(turn.replies)
+        locale = turn.session.locale if turn.session is not None else "en"
+        stale = bool(replies) and is_stale_notice(replies[0], locale)
+        if self.query is not None:
+            # First, so the phone's spinner stops before the messages arrive.
+            toast = replies[0].text if stale or turn.outcome == "unavailable" else None
+            await self._answer_query(toast)
+        if stale:
+            replies.pop(0)  # said as the toast, not as a message
+        pressed_done = await self._show(replies, locale)
+        if self.pressed is not None and not pressed_done and turn.outcome == "stepped":
+            await self._close_pressed(accepted=not stale and self.pressed_step == turn.previous_step)
+
+    async def _show(self, replies: list[Reply], locale: str) -> bool:
+        """Send or edit for each reply; True if the pressed message was edited."""
+        pressed_done = False
+        for reply in replies:
+            if self.pressed is not None and not pressed_done and reply.kind == "answered":
+                pressed_done = await self._edit(answered_text(self._question_text(reply, locale), reply))
+                if pressed_done:
+                    continue  # else the answer is confirmed in a message of its own, below
+            rendered = render(reply)
+            if self.pressed is not None and not pressed_done and reply.kind == "selection" and len(rendered) == 1:
+                pressed_done = await self._edit(rendered[0].text, rendered[0].keyboard)
+                if pressed_done:
+                    continue
+            for outgoing in rendered:
+                await self._send(outgoing)
+        return pressed_done
+
+    def _question_text(self, reply: Reply, locale: str) -> str:
+        content = get_content()
+        if reply.question_id in content.questions:
+            return content.text(content.questions[reply.question_id].text, locale)
+        return (self.pressed.text or "") if self.pressed is not None else ""
+
+    async def _close_pressed(self, *, accepted: bool) -> None:
+        """Take the keyboard off the pressed message, noting the chosen button if it counted."""
+        assert self.pressed is not None and self.query is not None
+        label = _label_of(self.pressed, self.query.data) if accepted else None
+        if label is not None and self.pressed.text:
+            await self._edit(chosen_text(self.pressed.text, label))
+        elif self.pressed.reply_markup is not None:
+            await self._edit_markup()
+
+    # Bot API calls ---------------------------------------------------------------
+
+    async def _send(self, outgoing: Outgoing) -> None:
+        for attempt in (1, 2):
+            try:
+                await self.bot.send_message(
+                    chat_id=self.chat_id, text=outgoing.text, parse_mode=ParseMode.HTML,
+                    reply_markup=outgoing.keyboard, link_preview_options=NO_PREVIEW,
+                )
+                self.sent += 1
+                return
+            except RetryAfter as exc:
+                if attempt == 2 or _seconds(exc.retry_after) > MAX_RETRY_AFTER:
+                    raise
+                await asyncio.sleep(_seconds(exc.retry_after))
+
+    async def _edit(self, text: str, keyboard: InlineKeyboardMarkup | None = None) -> bool:
+        assert self.pressed is not None
+        try:
+            await self.bot.edit_message_text(
+                chat_id=self.chat_id, message_id=self.pressed.message_id, text=text,
+                parse_mode=ParseMode.HTML, reply_markup=keyboard, link_preview_options=NO_PREVIEW,
+            )
+        except BadRequest as exc:
+            # Too old to edit, deleted, or unchanged: the chat is still right without it.
+            # Telegram's descriptions name the problem, never the message's content.
+            log.info("could not edit the pressed message: %s", exc.message)
+            return False
+        self.edited += 1
+        return True
+
+    async def _edit_markup(self) -> None:
+        assert self.pressed is not None
+        try:
+            await self.bot.edit_message_reply_markup(
+                chat_id=self.chat_id, message_id=self.pressed.message_id, reply_markup=None
+            )
+            self.edited += 1
+        except BadRequest as exc:
+            log.info("could not remove a keyboard: %s", exc.message)
+
+    async def _answer_query(self, toast: str | None) -> None:
+        assert self.query is not None
+        try:
+            await self.query.answer(text=alert_text(toast) if toast else None)
+        except BadRequest as exc:
+            # e.g. "query is too old": the press was still handled.
+            log.info("could not answer a button press: %s", exc.message)
+
+
+def is_stale_notice(reply: Reply, locale: str = "en") -> bool:
+    """The dialogue's "that button belongs to an earlier question" notice."""
+    return reply.kind == "notice" and reply.text == get_content().message("stale_button", locale)
+
+
+def _label_of(message: Message, data: str | None) -> str | None:
+    markup = message.reply_markup
+    if markup is None or data is None:
+        return None
+    for row in markup.inline_keyboard:
+        for button in row:
+            if button.callback_data == data:
+                return button.text
+    return None
+
+
+def _seconds(value: object) -> float:
+    total = getattr(value, "total_seconds", None)
+    return float(total()) if callable(total) else float(value)  # type: ignore[arg-type]

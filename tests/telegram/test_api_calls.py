@@ -1,0 +1,126 @@
+"""The exact Bot API calls for questions, answers, toggles, warnings and the summary.
+
+In process: the Application from build_application with the RecordingRequest in place
+of the network, fed Update objects with process_update.
+"""
+
+from __future__ import annotations
+
+from flows.content import get_content
+from tests.telegram.harness import Harness, keyboard_rows, plain, sent
+
+MAX_TEXT = 4096
+
+
+async def test_start_sends_greeting_then_question_with_inline_keyboard(harness: Harness) -> None:
+    calls = await harness.command("/start")
+    messages = sent(calls)
+    content = get_content()
+    assert [m.params["text"] for m in messages[:2]] == [content.message("welcome"), content.message("short_disclaimer")]
+    question = messages[-1]
+    assert question.params["parse_mode"] == "HTML"
+    rows = keyboard_rows(question)
+    labels = [[text for text, _ in row] for row in rows]
+    assert labels == [["Female", "Male"], ["Prefer not to say"]]  # short labels share a row
+    session = await harness.session()
+    assert session is not None
+    assert all(data.startswith(f"{session.step}|a:") for row in rows for _, data in row)
+    assert all(len(data.encode()) <= 64 for row in rows for _, data in row)
+
+
+async def test_yes_no_dont_know_share_one_row(harness: Harness) -> None:
+    await harness.command("/start")
+    await harness.answer_until("weight_bearing_pain")
+    rows = keyboard_rows(sent(await harness.command("/help"))[-1])
+    assert [[plain(t) for t, _ in row] for row in rows] == [["Yes", "No", "Don't know"]]
+
+
+async def test_press_answers_query_edits_pressed_message_then_sends_next(harness: Harness) -> None:
+    await harness.command("/start")
+    question = harness.question()
+    calls = await harness.press("Female")
+    assert [c.method for c in calls] == ["answerCallbackQuery", "editMessageText", "sendMessage"]
+    answer, edit, following = calls
+    assert "text" not in answer.params  # no toast for a normal press
+    assert edit.params["message_id"] == question.message_id
+    assert "reply_markup" not in edit.params  # the pressed question keeps no keyboard
+    assert "Female" in edit.params["text"] and "<b>" in edit.params["text"]
+    assert harness.rec.messages(harness.chat)[-2].buttons() == []
+    assert following.params["reply_markup"]["inline_keyboard"]
+    assert await harness.state() == "age"
+
+
+async def test_typed_answer_is_read_like_the_terminal(harness: Harness) -> None:
+    await harness.command("/start")
+    calls = await harness.say("female")
+    assert [c.method for c in calls] == ["sendMessage", "sendMessage"]
+    assert "Female" in calls[0].params["text"]  # the echo of what was understood
+    assert await harness.state() == "age"
+    await harness.say("34")
+    session = await harness.session()
+    assert session is not None and session.case.age == 34
+
+
+async def test_multi_select_toggles_in_place_with_tick_then_done(harness: Harness) -> None:
+    await harness.command("/start")
+    await harness.answer_until("mri")
+    question = harness.question()
+    mri_options = get_content().options["mri"]
+    oedema = next(get_content().text(o.label) for o in mri_options if o.value == "bone_marrow_oedema")
+
+    calls = await harness.press(oedema)
+    assert [c.method for c in calls] == ["answerCallbackQuery", "editMessageText"]
+    edit = calls[1]
+    assert edit.params["message_id"] == question.message_id
+    ticked = [text for row in keyboard_rows(edit) for text, _ in row if text.startswith("✅ ")]
+    assert [plain(t) for t in ticked] == [oedema]
+    assert keyboard_rows(edit)[-1][0][1].endswith("|done")  # Done on its own last row
+
+    calls = await harness.press(oedema)  # toggling again removes the tick
+    assert not [t for row in keyboard_rows(calls[1]) for t, _ in row if t.startswith("✅ ")]
+    await harness.press(oedema)
+    calls = await harness.press("Done")
+    assert [c.method for c in calls][:2] == ["answerCallbackQuery", "editMessageText"]
+    session = await harness.session()
+    assert session is not None and session.case.mri == ["bone_marrow_oedema"]
+
+
+async def test_red_flag_warning_is_its_own_bold_message(harness: Harness) -> None:
+    content = get_content()
+    await harness.command("/start")
+    await harness.answer_until("fever")
+    calls = await harness.press("Yes")
+    messages = sent(calls)
+    flag = next(flag for flag, _ in content.red_flags if flag.id == "fever")
+    header = content.message("red_flag_header", title=content.text(flag.title))
+    warning = next(m for m in messages if header in m.response["text"])
+    assert warning.params["text"].startswith("<b>⚠️")
+    assert "reply_markup" not in warning.params
+    assert content.text(flag.message) in warning.response["text"]
+    assert messages[-1].params["reply_markup"]  # the next question still follows
+
+
+async def test_summary_sections_are_separate_messages_within_the_limit(harness: Harness) -> None:
+    content = get_content()
+    await harness.command("/start")
+    await harness.answer_until("summary")
+    calls = await harness.command("/help")  # shows the summary again
+    messages = sent(calls)
+    titles = [content.message(k) for k in ("care_title", "findings_title", "differential_title", "disclaimer_title")]
+    for title in titles:
+        assert any(m.params["text"].startswith(f"<b>{title}</b>") for m in messages), title
+    assert all(len(m.response["text"].encode("utf-16-le")) // 2 <= MAX_TEXT for m in messages)
+    assert content.message("disclaimer") in messages[-1].response["text"]
+
+
+async def test_commands_menu_is_registered_at_start(harness: Harness) -> None:
+    content = get_content()
+    app = harness.app
+    assert app.post_init is not None and app.post_stop is not None
+    await app.post_init(app)
+    try:
+        commands = harness.rec.commands()
+    finally:
+        await app.post_stop(app)
+    assert [c["command"] for c in commands] == ["start", "help", "back", "restart", "change", "forget"]
+    assert commands[-1]["description"] == content.message("command_help_forget")

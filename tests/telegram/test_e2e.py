@@ -1,0 +1,159 @@
+"""End to end over real HTTP on 127.0.0.1: `itoh-bot run` in a subprocess, the FakeBotApi
+playing Telegram, the seed 000 conversation driven by pressing buttons.
+
+Polling and webhook mode; SIGTERM must stop the bot cleanly (exit 0); the logs, at
+DEBUG, must hold neither the token nor anything the person said.
+"""
+
+from __future__ import annotations
+
+import signal
+import time
+from pathlib import Path
+
+import pytest
+
+from flows.content import get_content
+from tests.support.fake_bot_api import FakeBotApi, free_port
+from tests.telegram.bot_process import BotProcess, bot_env
+from tests.telegram.chat_driver import WAIT, ChatDriver, seed_answers
+from tests.telegram.harness import TOKEN
+
+pytestmark = pytest.mark.e2e
+CHAT = 7001
+SECRET = "webhook_secret-for_tests_42"
+
+
+def check_summary(driver: ChatDriver) -> None:
+    """ITOH ranked first in the differential, named as most likely, and the disclaimer."""
+    content = get_content()
+    texts = driver.texts()
+    itoh = content.conditions["itoh"]
+    differential = next(t for t in texts if t.startswith(content.message("differential_title")))
+    first_ranked = differential.splitlines()[1]
+    assert content.text(itoh.name) in first_ranked, differential
+    most_likely = next(t for t in texts if t.startswith(content.message("most_likely_title")))
+    assert content.text(itoh.clinical_term) in most_likely
+    assert content.message("disclaimer") in texts[-1]
+    assert all(len(t.encode("utf-16-le")) // 2 <= 4096 for t in texts)
+
+
+def drive_seed_000(driver: ChatDriver, answers: list[str]) -> None:
+    for answer in answers:
+        driver.answer(answer)
+
+
+def assert_quiet_logs(log: str) -> None:
+    assert "handled" in log and "latency_ms=" in log
+    for leak in (TOKEN, TOKEN.split(":")[1], SECRET, "third trimester", "Female", "|a:", "|t:"):
+        assert leak not in log, f"{leak!r} leaked into the bot's log"
+    assert "Traceback" not in log
+
+
+def test_polling_seed_000_by_buttons_then_sigterm(fake: FakeBotApi, tmp_path: Path) -> None:
+    bot = BotProcess(bot_env(fake, tmp_path / "sessions.sqlite3", LOG_LEVEL="DEBUG"), tmp_path)
+    try:
+        driver = ChatDriver(fake, CHAT)
+        driver.start()
+        assert [c["command"] for c in fake.commands()] == ["start", "help", "back", "restart", "change", "forget"]
+        drive_seed_000(driver, seed_answers())
+        check_summary(driver)
+        # No dead keyboards: every question answered with a button lost its keys.
+        assert [m.message_id for m in fake.messages(CHAT) if m.buttons()] == []
+        # A repeated delivery of the last press changes nothing and is not answered twice.
+        last_press = max(u for u in range(1000, 1000 + len(fake.calls())) if _is_press(fake, u))
+        since = len(fake.calls())
+        fake.redeliver(last_press)
+        fake.assert_no_call("sendMessage", within=0.5, since=since)
+        fake.assert_no_call("answerCallbackQuery", within=0.0, since=since)
+        assert last_press not in fake.pending_update_ids()  # it was fetched, and ignored
+        assert bot.stop() == 0, bot.log
+        assert "bot stopped" in bot.log
+        assert_quiet_logs(bot.log)
+    finally:
+        bot.close()
+
+
+def test_webhook_seed_000_and_secret_is_enforced(fake: FakeBotApi, tmp_path: Path) -> None:
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/telegram/hook"
+    env = bot_env(fake, tmp_path / "sessions.sqlite3", MODE="webhook", WEBHOOK_PORT=str(port),
+                  WEBHOOK_URL=url, WEBHOOK_SECRET_TOKEN=SECRET, LOG_LEVEL="DEBUG")
+    bot = BotProcess(env, tmp_path)
+    try:
+        fake.wait_for_call("setWebhook", timeout=WAIT)
+        assert fake.webhook_info() is not None and fake.webhook_info()["secret_token"] == SECRET  # type: ignore[index]
+        driver = ChatDriver(fake, CHAT)
+        driver.start()
+        answers = seed_answers()
+        drive_seed_000(driver, answers[:3])
+
+        # A forged POST: wrong or missing secret gets 403 and changes nothing.
+        question = driver.question()
+        forged = fake.make_callback_update(CHAT, question.message_id, question.buttons()[0][1] or "")
+        calls_before = len(fake.calls())
+        assert fake.post_to_webhook(forged, secret="wrong-secret") == 403
+        assert fake.post_to_webhook(forged, secret=None) == 403
+        fake.assert_no_call("answerCallbackQuery", within=0.3, since=calls_before)
+        fake.assert_no_call("sendMessage", within=0.0, since=calls_before)
+        assert driver.question().message_id == question.message_id
+
+        drive_seed_000(driver, answers[3:])
+        check_summary(driver)
+        assert bot.stop() == 0, bot.log
+        assert_quiet_logs(bot.log)
+    finally:
+        bot.close()
+
+
+def test_restart_after_sigkill_continues_the_same_conversation(fake: FakeBotApi, tmp_path: Path) -> None:
+    env = bot_env(fake, tmp_path / "sessions.sqlite3")
+    answers = seed_answers()
+    half = len(answers) // 2
+    first = BotProcess(env, tmp_path, "first")
+    try:
+        driver = ChatDriver(fake, CHAT)
+        driver.start()
+        drive_seed_000(driver, answers[:half])
+        waiting = driver.question()
+        first.kill()
+    finally:
+        first.close()
+
+    second = BotProcess(env, tmp_path, "second")
+    try:
+        again = driver.command("/help")  # re-sends the current question
+        assert again.response["text"] == waiting.text  # the very same question
+        drive_seed_000(driver, answers[half:])
+        check_summary(driver)
+        content = get_content()
+        findings = next(t for t in driver.texts() if t.startswith(content.message("findings_title")))
+        pregnancy = content.options["pregnancy"]
+        third = next(content.text(o.label) for o in pregnancy if "third" in content.text(o.label))
+        assert third in findings and "Female" in findings  # answers from before the kill
+        assert second.stop() == 0
+    finally:
+        second.close()
+
+
+def _is_press(fake: FakeBotApi, update_id: int) -> bool:
+    try:
+        return "callback_query" in fake.update(update_id)
+    except KeyError:
+        return False
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_stop_signal_during_a_long_poll_stops_promptly(fake: FakeBotApi, tmp_path: Path, sig: int) -> None:
+    bot = BotProcess(bot_env(fake, tmp_path / "s.sqlite3"), tmp_path)
+    try:
+        deadline = time.monotonic() + WAIT
+        while not fake.calls("getUpdates"):  # in flight: the long poll has begun
+            assert time.monotonic() < deadline and bot.running(), bot.log
+            time.sleep(0.02)
+        time.sleep(0.2)
+        started = time.monotonic()
+        assert bot.stop(sig=sig) == 0, bot.log
+        assert time.monotonic() - started < 5  # well under the 10 s long-poll timeout
+    finally:
+        bot.close()
