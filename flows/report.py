@@ -30,7 +30,7 @@ def summary_replies(
         return Reply(kind="summary", title=title, text="\n".join(lines), step=step, **extra)  # type: ignore[arg-type]
 
     level = content.triage.levels[assessment.triage]
-    care = [f"{content.text(level.label, locale)}: {content.text(level.advice, locale)}"]
+    care = [content.text(level.label, locale), content.text(level.advice, locale)]
     if assessment.red_flags:
         care.append("")
         care.append(msg("red_flags_title") + ":")
