@@ -5,7 +5,9 @@
     itoh-bot assess FILE [--json] rank the conditions for one case file
     itoh-bot evaluate FILE [--json] score the assessment on vignettes
     itoh-bot diagram              the flow as a Mermaid state diagram
-Exit codes: 0 done, 2 bad input (a file, a setting) with one clear line on stderr.
+    itoh-bot replay SCRIPT... [--channel C] [--coverage]  run conversation scripts
+    itoh-bot record FILE          save a terminal conversation as a script
+Exit codes: 0 done, 1 a script failed, 2 bad input (a file, a setting) with one clear line on stderr.
 """
 
 from __future__ import annotations
@@ -48,6 +50,18 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--json", action="store_true", help="print one JSON object")
     evaluate.set_defaults(handler=_evaluate)
     commands.add_parser("diagram", help="print the flow as a Mermaid state diagram").set_defaults(handler=_diagram)
+    replay = commands.add_parser("replay", help="run conversation scripts (docs/scripts.md); exit 1 on a failure")
+    replay.add_argument("scripts", type=Path, nargs="+", help="script files, or folders of *.yaml")
+    replay.add_argument("--channel", action="append", choices=["engine", "terminal", "telegram", "all"],
+                        help="engine, terminal (the demo on a pseudo-terminal) or telegram (the PTB "
+                             "Application with an in-memory Bot API); repeatable; default: all three")
+    replay.add_argument("--coverage", action="store_true", help="report the flow transitions the scripts take")
+    replay.add_argument("-v", "--verbose", action="store_true", help="one line per step")
+    replay.set_defaults(handler=_replay)
+    record = commands.add_parser("record", help="have a terminal conversation and save it as a script")
+    record.add_argument("file", type=Path)
+    record.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    record.set_defaults(handler=_record)
     return parser
 
 
@@ -106,6 +120,18 @@ def _evaluate(args: argparse.Namespace) -> int:
     print(f"\nn={result.n}  top-1={result.top1:.1%}  top-3={result.top3:.1%}  "
           f"red-flag sensitivity={sensitivity}  Brier={result.brier:.3f}")
     return 0
+
+
+def _replay(args: argparse.Namespace) -> int:
+    from bot.script_cli import replay
+
+    return replay(args.scripts, args.channel, coverage=args.coverage, verbose=args.verbose)
+
+
+def _record(args: argparse.Namespace) -> int:
+    from bot.script_record import record
+
+    return record(args.file, force=args.force)
 
 
 def _diagram(args: argparse.Namespace) -> int:

@@ -78,6 +78,12 @@ def test_bad_input_is_explained_and_reasked_with_state_unchanged(question: str, 
     assert frozen(conv.session) == before
 
 
+def test_error_messages_show_plain_quotes() -> None:
+    replies = reach("xray").say("1,99")
+    assert replies[0].text.startswith('Sorry, I did not understand "1,99"'), replies[0].text
+    assert "\\" not in replies[0].text
+
+
 def test_photo_or_sticker_is_refused_politely() -> None:
     conv = reach("onset")
     before = frozen(conv.session)

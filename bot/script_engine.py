@@ -1,0 +1,120 @@
+"""The engine channel: a script played straight into `flows.dialogue.step`.
+
+Who calls it: bot/script_runner.py (`make_driver("engine")`). Buttons are pressed the
+way a channel would, with the payload and step of the question last shown, so stale
+and forged presses behave as in Telegram; a multi-select toggles each label, then Done.
+It also notes every flow transition taken (state before -> state after an answer),
+which `itoh-bot replay --coverage` reports against content/flow.yaml.
+"""
+
+from __future__ import annotations
+
+from bot.script_model import CHANGE_MENU, Channel
+from bot.script_observe import SummaryView, TurnView, merge_turns, norm
+from bot.script_runner import StepError
+from flows.content import get_content
+from flows.dialogue import step
+from flows.messages import Reply, UserInput
+from flows.session import Session
+
+
+class EngineDriver:
+    """Plays one conversation against the dialogue engine in this process."""
+
+    channel: Channel = "engine"
+
+    def __init__(self) -> None:
+        self.session: Session | None = None
+        self.question: Reply | None = None  # the question on screen, whose buttons can be pressed
+        self.transitions: set[tuple[str, str]] = set()
+        content = get_content()
+        self.defined = {(t.source, t.dest) for t in content.flow.transitions}
+        self.flags = {content.text(f.title): f.id for f in content.triage.red_flags}
+        self.disclaimer = content.message("disclaimer")
+        self.done = norm(content.message("done_label"))
+
+    async def start(self) -> TurnView:
+        return self._send(UserInput.command("start"), "> /start")
+
+    async def say(self, text: str) -> TurnView:
+        return self._send(UserInput.typed(text), f"> {text}")
+
+    async def command(self, name: str) -> TurnView:
+        return self._send(UserInput.command(name), f"> /{name}")
+
+    async def press(self, label: str) -> TurnView:
+        question = self._on_screen()
+        choice = next((c for c in question.choices if norm(c.label) == norm(label)), None)
+        if choice is None:
+            raise StepError(f"no button {label!r}; the buttons are {[c.label for c in question.choices]}")
+        return self._send(UserInput.button(question.step, choice.payload), f"[press] {label}")
+
+    async def select(self, labels: list[str]) -> TurnView:
+        first = self._on_screen()
+        if not first.multi:
+            raise StepError(f"`select` is for questions with several answers; {first.question_id} takes one")
+        views = []
+        for label in labels:
+            views.append(await self.press(label))
+            if self.question is None or self.question.question_id != first.question_id:
+                break  # an exclusive option ("Not done") answers the question at once
+        else:
+            done = next(c.label for c in first.choices if norm(c.label) == self.done)
+            views.append(await self.press(done))
+        return merge_turns(views, f"[select] {', '.join(labels)}")
+
+    async def close(self) -> None:
+        self.session = None
+
+    def _on_screen(self) -> Reply:
+        if self.question is None:
+            raise StepError("no question with buttons is on screen")
+        return self.question
+
+    def _send(self, user_input: UserInput, shown: str) -> TurnView:
+        before = self.session.state if self.session is not None else None
+        self.session, replies = step(self.session, user_input)
+        if (before, self.session.state) in self.defined:
+            self.transitions.add((before, self.session.state))  # type: ignore[arg-type]
+        view = self._view(shown, replies)
+        questions = [r for r in replies if r.kind in ("question", "selection")]
+        if questions:
+            self.question = questions[-1]
+        elif view.summary is not None or view.ended:
+            self.question = None
+        return view
+
+    def _view(self, shown: str, replies: list[Reply]) -> TurnView:
+        view = TurnView(shown, said=[_shown(reply) for reply in replies])
+        for reply in replies:
+            if reply.kind in ("question", "selection"):
+                view.question = reply.question_id or CHANGE_MENU
+                view.buttons = [choice.label for choice in reply.choices]
+            elif reply.kind == "warning":
+                view.warnings.append(self.flags.get(reply.title or "", reply.title or "?"))
+            elif reply.kind == "end":
+                view.ended = True
+            elif reply.kind == "summary" and reply.data is not None and view.summary is None:
+                view.summary = self._summary(reply.data, replies)
+        return view
+
+    def _summary(self, data: dict[str, object], replies: list[Reply]) -> SummaryView:
+        ranking = data["ranking"]
+        assert isinstance(ranking, list)
+        flags = data["red_flags"]
+        assert isinstance(flags, list)
+        probabilities = {str(r["condition"]): float(r["probability"]) for r in ranking}
+        shown = any(self.disclaimer in r.text for r in replies if r.kind == "summary")
+        return SummaryView(str(ranking[0]["condition"]), probabilities, str(data["triage"]),
+                           [str(f) for f in flags], shown)
+
+
+def _shown(reply: Reply) -> str:
+    """A reply as the transcript shows it: its whole text, then its buttons."""
+    text = f"== {reply.title} ==\n{reply.text}" if reply.kind == "summary" and reply.title else reply.text
+    if reply.kind == "answered":
+        text = f"✓ {text}"
+    if reply.choices:
+        labels = [("✅ " if i in reply.selected else "") + c.label for i, c in enumerate(reply.choices)]
+        text += f"\n[{' | '.join(labels)}]"
+    return text

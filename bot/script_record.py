@@ -1,0 +1,113 @@
+"""`itoh-bot record FILE`: have a conversation in the terminal and save it as a script.
+
+Who calls it: bot/cli.py's `record` handler. The conversation is the terminal demo's
+(the same `flows.dialogue.step`, shown with bot/terminal.py's `render`), interactive at
+a terminal or fed from a pipe (`itoh-bot record case.yaml < answers.txt`). Every line
+typed becomes a step (`say`, or `command` for /back, /restart...) with an expectation
+of the question asked next, warnings said at once, and at the end the summary's top
+condition, level of care, red flags and disclaimer. A comment shows how each answer was
+understood, so the file reads like the conversation. The script is checked by loading it
+back before it is written; an existing file is kept unless `force` is given.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from bot.script_model import CHANGE_MENU, COMMANDS, ScriptError, load_script
+from bot.terminal import PROMPT, render
+from flows.answers import normalise
+from flows.content import get_content
+from flows.dialogue import step
+from flows.messages import Reply, UserInput
+
+
+def record(path: Path, *, force: bool = False, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
+    """Run one conversation and write it to `path`; 0 written, 2 refused or invalid."""
+    stdin, stdout = stdin or sys.stdin, stdout or sys.stdout
+    if path.exists() and not force:
+        print(f"itoh-bot: {path} exists; use --force to replace it", file=sys.stderr)
+        return 2
+    interactive = stdin.isatty() and stdout.isatty()
+    quit_words = {normalise(w) for w in get_content().ui.commands.get("quit", [])}
+    session, replies = step(None, UserInput.command("start"))  # as the demo: the greeting first
+    _show(replies, stdout)
+    lines = [*_header(path), "  - " + _expect(replies)]
+    steps = 0
+    while True:
+        text = _read_line(stdin, stdout, interactive)
+        if text is None or normalise(text).lstrip("/") in quit_words:
+            break
+        session, replies = step(session, UserInput.typed(text))
+        _show(replies, stdout)
+        lines += _step(text, replies)
+        steps += 1
+    written = "\n".join(lines) + "\n"
+    path.write_text(written, encoding="utf-8")
+    try:
+        load_script(path)
+    except ScriptError as exc:  # a bug here, not the tester's: say so plainly
+        print(f"itoh-bot: the recorded script does not load: {exc}", file=sys.stderr)
+        return 2
+    stdout.write(f"\nrecorded {steps} steps to {path}\n")
+    return 0
+
+
+def _header(path: Path) -> list[str]:
+    return [f"name: {json.dumps(path.stem)}",
+            "description: Recorded with `itoh-bot record`; review the expectations before use.",
+            "tags: [recorded]",
+            "steps:"]
+
+
+def _step(text: str, replies: list[Reply]) -> list[str]:
+    word = normalise(text).lstrip("/").split(" ")[0]
+    action = f"command: {word}" if text.strip().startswith("/") and word in COMMANDS else f"say: {json.dumps(text)}"
+    understood = next((r.text for r in replies if r.kind == "answered"), None)
+    if understood is None and any(r.kind == "error" for r in replies):
+        understood = "not understood: asked again"
+    comment = f"    # {understood}" if understood else ""
+    return [f"  - {action}{comment}", "    " + _expect(replies)]
+
+
+def _expect(replies: list[Reply]) -> str:
+    """The `expect:` of one turn, on one line."""
+    parts: list[str] = []
+    questions = [r for r in replies if r.kind in ("question", "selection")]
+    if questions:
+        parts.append(f"question: {questions[-1].question_id or CHANGE_MENU}")
+    warned = [r.title for r in replies if r.kind == "warning"]
+    if warned:
+        ids = {get_content().text(f.title): f.id for f in get_content().triage.red_flags}
+        parts.append(f"warns: [{', '.join(ids.get(t or '', '?') for t in warned)}]")
+    if any(r.kind == "end" for r in replies):
+        parts.append("ends: true")
+    summary = next((r.data for r in replies if r.kind == "summary" and r.data is not None), None)
+    if summary is not None:
+        ranking = summary["ranking"]
+        parts.append(f"summary: {{top: {ranking[0]['condition']}, triage: {summary['triage']}, "
+                     f"red_flags: [{', '.join(summary['red_flags'])}], disclaimer: true}}")
+    return f"expect: {{{', '.join(parts)}}}"
+
+
+def _read_line(stdin: TextIO, stdout: TextIO, interactive: bool) -> str | None:
+    if interactive:
+        try:
+            return input(PROMPT)
+        except EOFError:
+            return None
+    line = stdin.readline()
+    if not line:
+        return None
+    text = line.rstrip("\r\n")
+    stdout.write(f"\n{PROMPT}{text}\n")  # echo, as the demo does, so a piped transcript shows both sides
+    return text
+
+
+def _show(replies: list[Reply], stdout: TextIO) -> None:
+    for reply in replies:
+        stdout.write(render(reply) + "\n")
+    stdout.flush()

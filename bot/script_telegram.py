@@ -1,0 +1,200 @@
+"""The Telegram channel: a script played into the real PTB Application, with no network.
+
+Who calls it: bot/script_runner.py (`make_driver("telegram", telegram_double=...)`).
+The bot is exactly what `itoh-bot run` builds (`bot.telegram.build_application`, a
+memory session store); only its request object is a stand-in that answers every Bot
+API call in memory and keeps the chat as the person would see it. The pytest plugin
+passes tests.support.recording_request.RecordingRequest (strict Telegram HTML checks);
+`itoh-bot replay` uses bot/script_telegram_request.py, which needs nothing from tests/.
+
+Texts are sent as messages and commands as /commands; a `press` uses the inline keyboard
+actually sent (the newest message that still has one), matched by label without the
+✅ mark or "N. " number the renderer may add; a `select` presses each label, then Done.
+Any Bot API call the fake refuses, and any error inside the bot, fails the step.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from typing import Any, Protocol, cast
+
+from pydantic import SecretStr
+from telegram import Update
+from telegram.ext import Application, ContextTypes
+from telegram.request import BaseRequest
+
+from bot.script_model import Channel
+from bot.script_observe import TurnView, merge_turns, norm, text_reader
+from bot.script_runner import StepError
+
+TOKEN = "123456789:AAE-replay_token_for_itoh_bot_script"  # fits the settings' token pattern
+CHAT = 5151
+TURN_TIMEOUT = 20.0  # seconds for one update; everything is in memory, so this only catches a hang
+
+
+class Call(Protocol):
+    method: str
+    params: dict[str, Any]
+    response: Any
+    status: int | None
+
+
+class Shown(Protocol):
+    message_id: int
+    text: str
+
+    def buttons(self) -> list[tuple[str, str | None]]: ...
+
+
+class ChatDouble(Protocol):
+    """What the driver needs of a request stand-in (RecordingRequest has all of it)."""
+
+    def text_update(self, chat_id: int, text: str, *, bot: Any) -> Update: ...
+    def command_update(self, chat_id: int, command: str, *, bot: Any) -> Update: ...
+    def callback_update(self, chat_id: int, message_id: int, data: str, *, bot: Any) -> Update: ...
+    def calls(self, method: str | None = None) -> list[Any]: ...
+    def messages(self, chat_id: int) -> list[Any]: ...
+
+
+def plain(label: str) -> str:
+    """A button label without the ✅ mark and the "N. " number the renderer may add."""
+    label = label.removeprefix("✅ ")
+    head, dot, rest = label.partition(". ")
+    return rest if dot and head.isdigit() else label
+
+
+class TelegramDriver:
+    """One private chat with the real Application."""
+
+    channel: Channel = "telegram"
+
+    def __init__(self, double_factory: Callable[[], Any] | None = None) -> None:
+        if double_factory is None:
+            from bot.script_telegram_request import ReplayRequest
+
+            double_factory = ReplayRequest
+        self.double_factory = double_factory
+        self.double: ChatDouble | None = None
+        self.app: Application | None = None  # type: ignore[type-arg]
+        self.store: Any = None
+        self.errors: list[BaseException] = []
+        self.transitions: set[tuple[str, str]] = set()  # only the engine can see the flow
+
+    async def start(self) -> TurnView:
+        from bot.settings import Settings
+        from bot.storage import MemoryStore
+        from bot.telegram import build_application
+
+        self.double = cast(ChatDouble, self.double_factory())
+        self.store = MemoryStore()
+        # Built without reading the environment or .env: a developer's MODE=webhook or
+        # STORE_URL must not change (or break) a replay.
+        settings = Settings.model_construct(telegram_bot_token=SecretStr(TOKEN))
+        self.app = build_application(settings, self.store, request=cast(BaseRequest, self.double))
+        self.app.add_error_handler(self._on_error)
+        await self.app.initialize()
+        return await self.command("start")
+
+    async def say(self, text: str) -> TurnView:
+        return await self._feed(self._double.text_update(CHAT, text, bot=self._app.bot), f"> {text}")
+
+    async def command(self, name: str) -> TurnView:
+        return await self._feed(self._double.command_update(CHAT, f"/{name}", bot=self._app.bot), f"> /{name}")
+
+    async def press(self, label: str) -> TurnView:
+        message = self._question()
+        data = next((d for text, d in message.buttons() if d and norm(plain(text)) == norm(label)), None)
+        if data is None:
+            raise StepError(f"no button {label!r}; the buttons are {[plain(t) for t, _ in message.buttons()]}")
+        update = self._double.callback_update(CHAT, message.message_id, data, bot=self._app.bot)
+        return await self._feed(update, f"[press] {label}")
+
+    async def select(self, labels: list[str]) -> TurnView:
+        question = self._question()
+        done = [plain(text) for text, data in question.buttons() if (data or "").endswith("|done")]
+        if not done:
+            raise StepError("`select` is for questions with several answers; this question takes one")
+        views = []
+        for label in labels:
+            views.append(await self.press(label))
+            if not any(m.message_id == question.message_id and m.buttons() for m in self._messages()):
+                break  # an exclusive option ("Not done") answered the question at once
+        else:
+            views.append(await self.press(done[0]))
+        return merge_turns(views, f"[select] {', '.join(labels)}")
+
+    async def close(self) -> None:
+        if self.app is not None:
+            await self.app.shutdown()
+            self.app = None
+        if self.store is not None:
+            await self.store.close()
+            self.store = None
+
+    # ---------------------------------------------------------------------------------
+
+    @property
+    def _double(self) -> ChatDouble:
+        assert self.double is not None, "start() first"
+        return self.double
+
+    @property
+    def _app(self) -> Application:  # type: ignore[type-arg]
+        assert self.app is not None, "start() first"
+        return self.app
+
+    def _messages(self) -> list[Shown]:
+        return list(self._double.messages(CHAT))
+
+    def _question(self) -> Shown:
+        """The newest message that still has a keyboard: the one a person would press."""
+        for message in reversed(self._messages()):
+            if message.buttons():
+                return message
+        raise StepError("no message with buttons in the chat")
+
+    async def _on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if context.error is not None:
+            self.errors.append(context.error)
+
+    async def _feed(self, update: Update, shown: str) -> TurnView:
+        before = len(self._double.calls())
+        try:
+            await asyncio.wait_for(self._app.process_update(update), TURN_TIMEOUT)
+        except TimeoutError:
+            raise StepError(f"the bot did not finish this update within {TURN_TIMEOUT:g} s") from None
+        calls: list[Call] = self._double.calls()[before:]
+        if self.errors:
+            error = self.errors.pop()
+            raise StepError(f"the bot failed handling this update: {type(error).__name__}: {error}")
+        refused = [c for c in calls if c.status != 200]
+        if refused:
+            raise StepError(f"Telegram refused {refused[0].method}: {refused[0].response}")
+        return _view(shown, calls)
+
+
+def _view(shown: str, calls: list[Call]) -> TurnView:
+    """The turn as the person saw it: new messages, edits, and toasts, in call order."""
+    reader = text_reader()
+    view = TurnView(shown)
+    question: tuple[str, list[str]] | None = None
+    for call in calls:
+        keyboard = (call.params.get("reply_markup") or {}).get("inline_keyboard") or []
+        labels = [plain(button["text"]) for row in keyboard for button in row]
+        if call.method in ("sendMessage", "editMessageText"):
+            text = call.response.get("text", "") if isinstance(call.response, dict) else ""
+            marker = "" if call.method == "sendMessage" else "[edited] "
+            view.said.append(marker + text + (f"\n[{' | '.join(labels)}]" if labels else ""))
+            found = reader.question_at(text) if labels else None
+            if found is not None:
+                question = (found[0], labels)
+        elif call.method == "answerCallbackQuery" and call.params.get("text"):
+            view.said.append(f"[toast] {call.params['text']}")
+    text = view.text
+    view.warnings = reader.warnings(text)
+    view.summary = reader.summary(text)
+    view.ended = reader.ended(text)
+    if question is not None and view.summary is None and not view.ended:
+        view.question, view.buttons = question
+    return view

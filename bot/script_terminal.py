@@ -1,0 +1,171 @@
+"""The terminal channel: a script played into the real `itoh-bot demo`, line by line.
+
+Who calls it: bot/script_runner.py (`make_driver("terminal")`). The demo runs as a
+subprocess on a pseudo-terminal, so it is in its interactive mode and prints the
+`> ` prompt exactly when it waits for the next line: each turn is read up to that
+prompt, with a deadline, and nothing depends on timing guesses. (With a plain pipe the
+demo gives no sign that it has finished a turn, and a `press` needs the numbers shown in
+the previous turn before the next line can be typed.) POSIX only: it uses `pty`.
+
+A `press` types the number shown beside the label (or the label itself where the demo
+offers it as a word, like "Don't know" for a number question); a `select` types the
+numbers separated by commas, as the demo asks.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import select
+import subprocess
+import sys
+import termios
+import time
+from pathlib import Path
+
+from bot.script_model import Channel
+from bot.script_observe import TurnView, norm, text_reader
+from bot.script_runner import StepError
+from bot.terminal import PROMPT as DEMO_PROMPT
+
+TURN_TIMEOUT = 20.0  # seconds for one reply; generous for a loaded 2-core CI machine
+PROMPT = f"\n{DEMO_PROMPT}".encode()  # the demo prints its prompt on a line of its own
+EOF = b"\x04"  # Ctrl-D at the start of a line: input() raises EOFError, the demo exits 0
+_OPTION = re.compile(r"^  (\d+)\. (?:\[[ x]\] )?(.+)$")
+_TYPE_WORD = re.compile(r'^  \(or type "(.+)"\)$')
+_WORDS = re.compile(r"^  or: (.+)$")
+_ESCAPES = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+
+
+def demo_command() -> list[str]:
+    """The installed console script beside this Python, else the same CLI as a module."""
+    script = Path(sys.executable).with_name("itoh-bot")
+    return [str(script), "demo"] if script.exists() else [sys.executable, "-m", "bot.cli", "demo"]
+
+
+class TerminalDriver:
+    """Types into one `itoh-bot demo` process and reads what it prints."""
+
+    channel: Channel = "terminal"
+
+    def __init__(self, command: list[str] | None = None, timeout: float = TURN_TIMEOUT) -> None:
+        self.argv = command or demo_command()
+        self.timeout = timeout
+        self.process: subprocess.Popen[bytes] | None = None
+        self.master: int | None = None
+        self.choices: list[tuple[str, str]] = []  # (label, what to type) of the question on screen
+        self.transitions: set[tuple[str, str]] = set()  # only the engine can see the flow
+
+    async def start(self) -> TurnView:
+        self.master, slave = os.openpty()
+        try:
+            attributes = termios.tcgetattr(slave)
+            attributes[3] &= ~termios.ECHO  # our typing is shown as "> line", not echoed back
+            termios.tcsetattr(slave, termios.TCSANOW, attributes)
+            env = {**os.environ, "PYTHONUTF8": "1", "PYTHONIOENCODING": "utf-8", "TERM": "dumb"}
+            # stderr on the terminal too: Python's input() writes its prompt there on a tty.
+            self.process = subprocess.Popen(self.argv, stdin=slave, stdout=slave, stderr=slave, env=env,
+                                            close_fds=True, start_new_session=True)
+        finally:
+            os.close(slave)  # the child has its own copy; ours would keep the terminal open
+        return self._view("$ itoh-bot demo", self._read_turn())
+
+    async def say(self, text: str) -> TurnView:
+        return self._type(text, f"> {text}")
+
+    async def command(self, name: str) -> TurnView:
+        return self._type(f"/{name}", f"> /{name}")
+
+    async def press(self, label: str) -> TurnView:
+        typed = self._typed_for(label)
+        return self._type(typed, f"> {typed}    [press] {label}")
+
+    async def select(self, labels: list[str]) -> TurnView:
+        typed = ",".join(self._typed_for(label) for label in labels)
+        return self._type(typed, f"> {typed}    [select] {', '.join(labels)}")
+
+    async def close(self) -> None:
+        if self.process is not None:
+            if self.process.poll() is None and self.master is not None:
+                with contextlib.suppress(OSError):
+                    os.write(self.master, EOF)
+            try:
+                self.process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=5)
+            self.process = None
+        if self.master is not None:
+            os.close(self.master)
+            self.master = None
+
+    # ---------------------------------------------------------------------------------
+
+    def _typed_for(self, label: str) -> str:
+        typed = next((typed for shown, typed in self.choices if norm(shown) == norm(label)), None)
+        if typed is None:
+            raise StepError(f"no option {label!r} on screen; the options are {[s for s, _ in self.choices]}")
+        return typed
+
+    def _type(self, line: str, shown: str) -> TurnView:
+        if self.master is None or self.process is None or self.process.poll() is not None:
+            raise StepError("the demo is not running any more")
+        os.write(self.master, line.encode() + b"\n")
+        return self._view(shown, self._read_turn())
+
+    def _read_turn(self) -> str:
+        """Everything printed until the next prompt (or until the demo exits)."""
+        assert self.master is not None
+        output = b""
+        deadline = time.monotonic() + self.timeout
+        while not output.endswith(PROMPT):
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise StepError(f"no prompt from the demo within {self.timeout:g} s; it printed:\n"
+                                + _clean(output))
+            ready, _, _ = select.select([self.master], [], [], min(remaining, 0.5))
+            if not ready:
+                continue
+            try:
+                chunk = os.read(self.master, 65536)
+            except OSError:  # EIO: the demo closed the terminal (it exited)
+                chunk = b""
+            if not chunk:
+                status = self.process.poll() if self.process is not None else None
+                raise StepError(f"the demo exited (status {status}); it printed:\n{_clean(output)}")
+            output += chunk
+        return _clean(output[: -len(PROMPT)])
+
+    def _view(self, shown: str, output: str) -> TurnView:
+        reader = text_reader()
+        view = TurnView(shown, said=[output.strip("\n")] if output.strip() else [])
+        view.warnings = reader.warnings(output)
+        view.summary = reader.summary(output)
+        view.ended = reader.ended(output)
+        found = reader.question_at(output) if view.summary is None and not view.ended else None
+        if found is not None:
+            view.question, position = found
+            self.choices = _choices(output[position:])
+            view.buttons = [label for label, _ in self.choices]
+        elif view.summary is not None or view.ended:
+            self.choices = []
+        return view
+
+
+def _choices(block: str) -> list[tuple[str, str]]:
+    """(label, what to type) for each option listed under a question."""
+    choices: list[tuple[str, str]] = []
+    for line in block.split("\n")[1:]:
+        if match := _OPTION.match(line):
+            choices.append((match.group(2), match.group(1)))
+        elif match := _TYPE_WORD.match(line):
+            choices.append((match.group(1), match.group(1)))
+        elif match := _WORDS.match(line):
+            choices += [(word, word) for word in match.group(1).split(", ")]
+    return choices
+
+
+def _clean(output: bytes) -> str:
+    text = output.decode("utf-8", errors="replace").replace("\r\n", "\n").replace("\r", "")
+    return _ESCAPES.sub("", text)

@@ -1,0 +1,199 @@
+"""The script runner itself: failures read as diffs, malformed scripts name file and step,
+the CLI's exit codes, recording, coverage, and the in-package Telegram stand-in."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.script_cli import replay
+from bot.script_model import CHANNELS, ScriptError, load_script
+from bot.script_record import record
+from bot.script_runner import make_driver, run_script, run_with
+from bot.script_telegram import TOKEN
+from bot.script_terminal import TerminalDriver, demo_command
+from tests.support.recording_request import RecordingRequest
+
+HERE = Path(__file__).parent
+REPO = HERE.parents[1]
+SHIPPED = sorted(HERE.glob("*.yaml"))
+
+
+def write(tmp_path: Path, text: str, name: str = "case.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def play(path: Path, channel: str) -> str:
+    result = run_script(load_script(path), channel, path,  # type: ignore[arg-type]
+                        telegram_double=lambda: RecordingRequest(token=TOKEN))
+    assert not result.ok, "the broken script passed"
+    return result.report()
+
+
+WRONG_QUESTION = """
+name: wrong question on purpose
+steps:
+  - press: Male
+  - say: 45
+    expect: {question: pregnancy, says: "Which hip hurts?"}
+"""
+
+
+@pytest.mark.parametrize("channel", CHANNELS)
+def test_a_broken_expectation_fails_with_a_diff_and_the_transcript(tmp_path: Path, channel: str) -> None:
+    report = play(write(tmp_path, WRONG_QUESTION), channel)
+    assert "step 2 (say: \"45\") failed:" in report
+    assert "question:\n  - expected: pregnancy\n  + said:     question side" in report
+    assert "says:" not in report  # the text expectation held; only the failed one is reported
+    transcript = report.split("--- transcript so far")[1]
+    assert "> 45" in transcript and "Age: 45 years" in transcript and "Which hip hurts?" in transcript
+
+
+def test_a_missing_text_shows_everything_that_was_said(tmp_path: Path) -> None:
+    path = write(tmp_path, 'name: t\nsteps:\n  - press: Female\n    expect: {says: "How tall are you?"}\n')
+    report = play(path, "engine")
+    assert "  - expected: text containing 'How tall are you?'\n  + said:     ✓ Sex at birth: Female" in report
+    assert "How old are you, in years?" in report.split("--- transcript")[0]
+
+
+def test_buttons_are_compared_as_a_unified_diff(tmp_path: Path) -> None:
+    path = write(tmp_path, "name: t\nsteps:\n  - expect: {buttons: [Female, Man, Prefer not to say]}\n")
+    report = play(path, "terminal")
+    assert "--- expected\n  +++ said" in report
+    assert "  -Man\n  +Male" in report
+
+
+def test_a_wrong_summary_names_the_ranking_actually_shown(tmp_path: Path) -> None:
+    script = (HERE / "condition-avn.yaml").read_text().replace("top: avn", "top: itoh")
+    report = play(write(tmp_path, script), "telegram")
+    assert "summary.top:\n  - expected: itoh\n  + said:     top avn (avn " in report
+
+
+def test_a_button_that_is_not_offered_fails_the_step(tmp_path: Path) -> None:
+    report = play(write(tmp_path, "name: t\nsteps:\n  - press: Maybe\n"), "engine")
+    assert "no button 'Maybe'" in report and "'Female', 'Male', 'Prefer not to say'" in report
+
+
+@pytest.mark.parametrize("channel", CHANNELS)
+def test_not_done_cannot_be_combined_in_a_select(tmp_path: Path, channel: str) -> None:
+    lines = ["name: t", "steps:", "  - press: Male", "  - say: 40", "  - press: Left", "  - say: sudden",
+             "  - say: 2 weeks", *["  - press: \"No\""] * 14, "  - select: [Not done, Normal]"]
+    report = play(write(tmp_path, "\n".join(lines) + "\n"), channel)
+    assert "'Not done' is an answer on its own and cannot be combined" in report
+
+
+@pytest.mark.parametrize("channel", CHANNELS)
+def test_select_is_only_for_several_answer_questions(tmp_path: Path, channel: str) -> None:
+    report = play(write(tmp_path, "name: t\nsteps:\n  - press: Male\n  - say: 40\n  - select: [Left]\n"), channel)
+    assert "`select` is for questions with several answers; side takes one" in report
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("name: t\nsteps:\n  - sya: hello\n", "step 1: unknown key 'sya'"),
+        ("name: t\nsteps:\n  - say: hi\n  - {say: a, press: b}\n", "step 2: one action per step, found say and press"),
+        ("name: t\nsteps:\n  - say: hi\n    expect: {question: agee}\n",
+         "step 1: expect.question: unknown question 'agee'"),
+        ("name: t\nsteps:\n  - expect: {summary: {top: itho}}\n",
+         "step 1: expect.summary.top: unknown condition 'itho'"),
+        ("name: t\nsteps:\n  - expect: {summary: {top_probability: {at_least: 1.5}}}\n",
+         "step 1: expect.summary.top_probability.at_least: Input should be less than or equal to 1"),
+        ("name: t\nsteps:\n  - expect: {warns: [fevre]}\n", "step 1: expect.warns: unknown red flag 'fevre'"),
+        ("name: t\nsteps:\n  - command: quit\n", "step 1: command: unknown command 'quit'"),
+        ("name: t\nsteps:\n  - {}\n", "step 1: a step needs one of say, press, select, command, or expect"),
+        ("name: t\nsteps: []\n", "steps: List should have at least 1 item"),
+        ("steps:\n  - say: hi\n", "name: Field required"),
+        ("name: t\ncolour: blue\nsteps:\n  - say: hi\n", "unknown key 'colour'"),
+        ("- just a list\n", "a script is a mapping with name and steps"),
+        ("name: t\nsteps:\n  - say: [unclosed\n", "not valid YAML (line 4)"),
+    ],
+)
+def test_a_malformed_script_names_the_file_the_step_and_the_reason(tmp_path: Path, text: str, message: str) -> None:
+    path = write(tmp_path, text)
+    with pytest.raises(ScriptError) as caught:
+        load_script(path)
+    assert str(caught.value).startswith(str(path) + ": ")
+    assert message in str(caught.value)
+
+
+def test_yes_and_no_stay_words_and_numbers_become_text(tmp_path: Path) -> None:
+    script = load_script(write(tmp_path, "name: t\nsteps:\n  - press: Yes\n  - say: 34\n  - say: no\n"))
+    assert [s.press or s.say for s in script.steps] == ["Yes", "34", "no"]
+
+
+def test_replay_reports_each_script_and_exits_1_on_a_failure(tmp_path: Path) -> None:
+    broken = write(tmp_path, WRONG_QUESTION, "broken.yaml")
+    out = io.StringIO()
+    code = replay([HERE / "under-16-out-of-scope.yaml", broken], ["engine", "telegram"], verbose=True, out=out)
+    shown = out.getvalue()
+    assert code == 1
+    assert f"PASS {HERE / 'under-16-out-of-scope.yaml'} [telegram]" in shown
+    assert f"FAIL {broken} [engine]" in shown and "FAIL step 2: say: \"45\"" in shown
+    assert "- expected: pregnancy" in shown and "2 passed, 2 failed" in shown
+
+
+def test_the_replay_command_exits_2_on_a_malformed_script(tmp_path: Path) -> None:
+    path = write(tmp_path, "name: t\nsteps:\n  - sya: hello\n")
+    done = subprocess.run([sys.executable, "-m", "bot.cli", "replay", str(path)], capture_output=True, text=True,
+                          timeout=60, cwd=REPO)
+    assert done.returncode == 2, done.stderr
+    assert f"malformed script: {path}: step 1: unknown key 'sya'" in done.stderr
+
+
+def test_the_shipped_scripts_cover_every_flow_transition() -> None:
+    out = io.StringIO()
+    assert replay(SHIPPED, ["engine"], coverage=True, out=out) == 0, out.getvalue()
+    covered = out.getvalue().split("transitions covered: ")[1].split("\n")[0]
+    done, total = covered.split("/")
+    assert done == total, out.getvalue()
+
+
+def test_coverage_lists_the_transitions_missed() -> None:
+    out = io.StringIO()
+    replay([HERE / "seed-001-man-38.yaml"], ["engine"], coverage=True, out=out)
+    assert "  missed: age -> out_of_scope" in out.getvalue()
+    assert "  missed: sex -> age" not in out.getvalue()
+
+
+def test_record_writes_a_script_that_replays_on_every_channel(tmp_path: Path) -> None:
+    path = tmp_path / "seed-003.yaml"
+    answers = (REPO / "tests" / "demo" / "seed-003.txt").read_text()
+    shown = io.StringIO()
+    assert record(path, stdin=io.StringIO(answers + "/back\nnormal\n"), stdout=shown) == 0
+    assert "> postpartum" in shown.getvalue()  # the piped answers are echoed, as in the demo
+    text = path.read_text()
+    assert '  - say: "postpartum"    # Pregnancy: Had a baby in the last 12 months (postpartum)' in text
+    assert "  - command: back\n" in text
+    assert "summary: {top: itoh, triage: urgent, red_flags: [cannot_bear_weight], disclaimer: true}" in text
+    script = load_script(path)
+    for channel in CHANNELS:
+        result = run_script(script, channel, path)  # telegram: the in-package stand-in
+        assert result.ok, result.report()
+
+
+async def test_record_works_interactively_at_a_terminal(tmp_path: Path) -> None:
+    path = tmp_path / "typed.yaml"
+    terminal = TerminalDriver(command=[*demo_command()[:-1], "record", str(path)])
+    try:
+        greeting = await terminal.start()
+        assert greeting.question == "sex"
+        assert (await terminal.press("Male")).question == "age"
+        assert (await terminal.say("15")).ended
+    finally:
+        await terminal.close()  # Ctrl-D: the recording ends and is written
+    script = load_script(path)
+    assert [step.say for step in script.steps[1:]] == ["2", "15"]
+    assert (await run_with(make_driver("engine"), script, str(path))).ok
+
+
+def test_record_keeps_an_existing_file(tmp_path: Path) -> None:
+    path = write(tmp_path, "keep me")
+    assert record(path, stdin=io.StringIO("male\n"), stdout=io.StringIO()) == 2
+    assert path.read_text() == "keep me"
