@@ -1,15 +1,23 @@
-"""One turn of a conversation, for any channel: claim, lock, load, step, save, deliver.
+"""One turn of a conversation, for any channel: lock, load, de-duplicate, step, save, deliver.
 
-Who calls it: a channel adapter (bot/telegram_handlers.py today; a Redis/webhook worker
-tomorrow) once per incoming update, with the chat's store key and the UserInput it
-made of the update. The session lives only in the store, so any process can serve any
-chat and a restart loses nothing: the new session is saved *before* `deliver` sends
-anything, so a crash after the save at worst leaves a reply unsent, never an answer
-forgotten. `deliver` runs while the chat's lock is held, so two quick presses in one
-chat are answered in order.
+Who calls it: a channel adapter (bot/telegram_handlers.py, for the polling bot and
+every webhook worker alike) once per incoming update, with the chat's store key and
+the UserInput it made of the update. The session lives only in the store, so any
+process can serve any chat and a restart loses nothing: the new session is saved
+*before* `deliver` sends anything, so a crash after the save at worst leaves a reply
+unsent (the person's /help shows the question again), never an answer forgotten.
+`deliver` runs while the chat's lock is held, so two quick presses in one chat are
+answered in order.
+
+De-duplication is part of the save: the session keeps the ids of the last updates
+applied to it (`Session.recent_updates`), checked after reading and written by the
+same version-checked `put` as the step. A process that dies anywhere before that put
+has recorded nothing, so Telegram's redelivery of the update is processed; one that
+dies after it has recorded both the answer and the id, so the redelivery is ignored.
 
 /forget is handled here rather than in the dialogue because it is about storage: it
-deletes the chat's session and says so.
+deletes the chat's session and says so. With no session left to remember its update
+id, it records the id with `claim_update` *after* deleting.
 """
 
 from __future__ import annotations
@@ -31,9 +39,10 @@ from flows.session import Session
 
 log = logging.getLogger(__name__)
 
-Outcome = Literal["stepped", "forgotten", "duplicate", "unavailable"]
+Outcome = Literal["stepped", "forgotten", "duplicate", "unavailable", "not_allowed", "rate_limited", "ignored"]
 Clock = Callable[[], float]
 SAVE_ATTEMPTS = 3  # a version conflict means another worker saved meanwhile: re-read and redo
+RECENT_UPDATES = 32  # update ids remembered per chat; more than any burst delivered out of order
 
 
 @dataclass(frozen=True)
@@ -42,7 +51,7 @@ class Turn:
 
     outcome: Outcome
     replies: list[Reply] = field(default_factory=list)
-    session: Session | None = None  # None after /forget, a duplicate, or a store failure
+    session: Session | None = None  # None after /forget, a duplicate, a refusal or a store failure
     previous_step: int | None = None  # the step before this input; None for a new conversation
 
     @property
@@ -78,6 +87,22 @@ def unavailable_replies(locale: str = "en") -> list[Reply]:
     return [Reply(kind="error", text=get_content().message("unavailable", locale))]
 
 
+def is_duplicate(session: Session | None, update_id: int | None) -> bool:
+    """True if `update_id` was already applied to `session` (Telegram ids increase)."""
+    if update_id is None or session is None:
+        return False
+    seen = session.recent_updates
+    return update_id in seen or (len(seen) >= RECENT_UPDATES and update_id < min(seen))
+
+
+def remember(new: Session, old: Session | None, update_id: int | None) -> Session:
+    """`new` with `update_id` added to the ids carried over from `old` (the last ones kept)."""
+    if update_id is None:
+        return new
+    seen = [*(old.recent_updates if old is not None else []), update_id][-RECENT_UPDATES:]
+    return new.model_copy(update={"recent_updates": seen})
+
+
 async def take_turn(
     store: SessionStore,
     key: str,
@@ -90,15 +115,13 @@ async def take_turn(
     """Run one input through the dialogue with the chat's stored session; see module doc.
 
     `update_id` (when the channel has one) de-duplicates redeliveries: a repeat returns
-    outcome "duplicate" and calls nothing. A store failure returns "unavailable" with the
-    "temporarily unavailable" reply, which is delivered like any other.
+    outcome "duplicate" and delivers nothing. A store failure returns "unavailable" with
+    the "temporarily unavailable" reply, which is delivered like any other.
     """
     try:
-        if update_id is not None and not await store.claim_update(update_id):
-            return Turn("duplicate")
         async with store.lock(key):
-            turn = await _locked_turn(store, key, user_input, clock)
-            if deliver is not None:
+            turn = await _locked_turn(store, key, user_input, update_id, clock)
+            if deliver is not None and turn.outcome != "duplicate":
                 await deliver(turn)
             return turn
     except StoreUnavailable as exc:
@@ -110,15 +133,18 @@ async def take_turn(
     return turn
 
 
-async def _locked_turn(store: SessionStore, key: str, user_input: UserInput, clock: Clock) -> Turn:
-    if is_forget(user_input):
-        removed = await store.delete(key)
-        text = get_content().message("forgotten" if removed else "forget_nothing")
-        return Turn("forgotten", [Reply(kind="notice", text=text)])
+async def _locked_turn(
+    store: SessionStore, key: str, user_input: UserInput, update_id: int | None, clock: Clock
+) -> Turn:
     for _ in range(SAVE_ATTEMPTS):
         stored = await store.get(key)
         session = _load(stored.payload) if stored is not None else None
+        if is_duplicate(session, update_id):
+            return Turn("duplicate")
+        if is_forget(user_input):
+            return await _forget(store, key, update_id)
         new, replies = step(session or new_session(first_step(clock)), user_input)
+        new = remember(new, session, update_id)
         try:
             await store.put(key, new.to_json(), stored.version if stored is not None else 0)
         except VersionConflict:
@@ -126,6 +152,17 @@ async def _locked_turn(store: SessionStore, key: str, user_input: UserInput, clo
             continue
         return Turn("stepped", replies, new, session.step if session is not None else None)
     raise StoreUnavailable(f"session kept changing during {SAVE_ATTEMPTS} attempts to save it")
+
+
+async def _forget(store: SessionStore, key: str, update_id: int | None) -> Turn:
+    removed = await store.delete(key)
+    # Claimed only now: a crash before the delete must leave the redelivery to do it.
+    # A repeat that finds nothing to delete and its id already claimed is a duplicate;
+    # one that deleted something was not (the session it removed came before it).
+    if update_id is not None and not await store.claim_update(update_id) and not removed:
+        return Turn("duplicate")
+    text = get_content().message("forgotten" if removed else "forget_nothing")
+    return Turn("forgotten", [Reply(kind="notice", text=text)])
 
 
 def _load(payload: str) -> Session | None:

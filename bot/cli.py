@@ -2,11 +2,14 @@
 
     itoh-bot demo                 the conversation in the terminal
     itoh-bot run                  the Telegram bot (settings from the environment / .env)
+    itoh-bot worker [--port P]    one webhook worker of several (README, section Deployment)
+    itoh-bot set-webhook [--delete]  register WEBHOOK_URL with Telegram, once per deployment
     itoh-bot assess FILE [--json] rank the conditions for one case file
     itoh-bot evaluate FILE [--json] score the assessment on vignettes
     itoh-bot diagram              the flow as a Mermaid state diagram
     itoh-bot replay SCRIPT... [--channel C] [--coverage]  run conversation scripts
     itoh-bot record FILE          save a terminal conversation as a script
+    itoh-bot bench [--quick] [--json F]  speed, memory and growth against the peers
 Exit codes: 0 done, 1 a script failed, 2 bad input (a file, a setting) with one clear line on stderr.
 """
 
@@ -41,6 +44,13 @@ def _parser() -> argparse.ArgumentParser:
 
     commands.add_parser("demo", help="the conversation in the terminal").set_defaults(handler=_demo)
     commands.add_parser("run", help="run the Telegram bot").set_defaults(handler=_run)
+    worker = commands.add_parser("worker", help="serve the Telegram webhook, /healthz and /metrics")
+    worker.add_argument("--host", help="address to bind (default WEBHOOK_LISTEN)")
+    worker.add_argument("--port", type=int, help="port to bind (default WEBHOOK_PORT)")
+    worker.set_defaults(handler=_worker)
+    hook = commands.add_parser("set-webhook", help="register WEBHOOK_URL and the secret with Telegram")
+    hook.add_argument("--delete", action="store_true", help="remove the webhook instead")
+    hook.set_defaults(handler=_set_webhook)
     assess = commands.add_parser("assess", help="rank the conditions for one case file")
     assess.add_argument("file", type=Path)
     assess.add_argument("--json", action="store_true", help="print one JSON object")
@@ -62,6 +72,11 @@ def _parser() -> argparse.ArgumentParser:
     record.add_argument("file", type=Path)
     record.add_argument("--force", action="store_true", help="replace FILE if it exists")
     record.set_defaults(handler=_record)
+    bench = commands.add_parser("bench", help="speed, memory and growth against the peers (docs/benchmarks.md)")
+    from bot.bench.options import add_arguments  # argparse only; the bench itself loads on use
+
+    add_arguments(bench)
+    bench.set_defaults(handler=_bench)
     return parser
 
 
@@ -75,6 +90,18 @@ def _run(args: argparse.Namespace) -> int:
     from bot.telegram import run_bot
 
     return run_bot()
+
+
+def _worker(args: argparse.Namespace) -> int:
+    from bot.worker import run_worker
+
+    return run_worker(args.host, args.port)
+
+
+def _set_webhook(args: argparse.Namespace) -> int:
+    from bot.webhook_setup import set_webhook_command
+
+    return set_webhook_command(delete=args.delete)
 
 
 def _assess(args: argparse.Namespace) -> int:
@@ -132,6 +159,12 @@ def _record(args: argparse.Namespace) -> int:
     from bot.script_record import record
 
     return record(args.file, force=args.force)
+
+
+def _bench(args: argparse.Namespace) -> int:
+    from bot.bench.options import run
+
+    return run(args)
 
 
 def _diagram(args: argparse.Namespace) -> int:

@@ -22,6 +22,7 @@ TOKEN_PATTERN = re.compile(r"^\d+:[A-Za-z0-9_-]{20,}$")
 SECRET_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
 DEFAULT_STORE_URL = "sqlite:///itoh-sessions.sqlite3"
+USER_IDS_PATTERN = re.compile(r"^\s*\d+(\s*[,\s]\s*\d+)*\s*$")
 
 
 class SettingsError(ValueError):
@@ -50,6 +51,13 @@ class Settings(BaseSettings):
     webhook_url: str | None = None
     webhook_secret_token: SecretStr | None = None
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    # Clinician-only deployments: Telegram user ids allowed to use the bot (unset: everyone).
+    allowed_user_ids: str | None = None
+    # Updates per user per minute before the bot stops answering (0: no limit). Applied
+    # by `itoh-bot run` and `itoh-bot worker` (bot/admission.py).
+    rate_limit_per_minute: int = Field(default=60, ge=0)
+    # Seconds to wait for a Bot API answer (read and write) before treating it as failed.
+    telegram_timeout_seconds: float = Field(default=10.0, gt=0)
 
     @field_validator("telegram_bot_token")
     @classmethod
@@ -65,6 +73,13 @@ class Settings(BaseSettings):
             parts = urlsplit(value)
             if parts.scheme not in ("http", "https") or not parts.hostname:
                 raise ValueError("must be an http:// or https:// URL")
+        return value
+
+    @field_validator("allowed_user_ids")
+    @classmethod
+    def _user_ids(cls, value: str | None) -> str | None:
+        if value is not None and not USER_IDS_PATTERN.match(value):
+            raise ValueError("must be Telegram user ids (digits) separated by commas")
         return value
 
     @field_validator("webhook_secret_token")
@@ -101,6 +116,13 @@ class Settings(BaseSettings):
     @property
     def webhook_secret(self) -> str | None:
         return None if self.webhook_secret_token is None else self.webhook_secret_token.get_secret_value()
+
+    @property
+    def allowed_users(self) -> frozenset[int] | None:
+        """The allow-list as ids, or None when everyone may use the bot."""
+        if self.allowed_user_ids is None:
+            return None
+        return frozenset(int(part) for part in re.split(r"[,\s]+", self.allowed_user_ids.strip()) if part)
 
     @property
     def webhook_path(self) -> str:

@@ -1,8 +1,9 @@
 """The Telegram bot: building the PTB Application and running it (polling or webhook).
 
 Who calls it: `itoh-bot run` calls `run_bot()`, which reads the settings, opens the
-session store and runs until SIGINT/SIGTERM; tests call `build_application()` with a
-recording request object instead of the network. Every update goes through the same
+session store and runs until SIGINT/SIGTERM; `itoh-bot worker` (bot/worker.py) builds
+the same Application without an Updater and feeds it webhook updates; tests call
+`build_application()` with a recording request object instead of the network. Every update goes through the same
 `flows.dialogue.step` as the terminal, via bot/chat_turn.py (handlers in
 bot/telegram_handlers.py, layout in bot/telegram_render.py).
 """
@@ -21,12 +22,13 @@ from telegram.error import InvalidToken, TelegramError
 from telegram.ext import Application, ApplicationBuilder
 from telegram.request import BaseRequest
 
+from bot.admission import Admission
 from bot.chat_turn import Clock
 from bot.expiry import run_expiry
 from bot.log_setup import configure_logging
 from bot.settings import Settings, SettingsError, load_settings
 from bot.storage import SessionStore, StoreUnavailable, open_store
-from bot.telegram_handlers import ChatHandlers
+from bot.telegram_handlers import ChatHandlers, TurnObserver
 from flows.content import get_content
 
 log = logging.getLogger(__name__)
@@ -87,11 +89,17 @@ def build_application(
     request: BaseRequest | None = None,
     owns_store: bool = False,
     clock: Clock = time.time,
+    admission: Admission | None = None,
+    observer: TurnObserver | None = None,
+    polling: bool = True,
 ) -> AnyApplication:
     """The bot's Application: handlers, concurrent updates, lifecycle hooks.
 
     `request` replaces the network for both API calls and getUpdates (tests). With
-    `owns_store` the store is closed at shutdown.
+    `owns_store` the store is closed at shutdown. `admission` applies the allow-list and
+    rate limit (`itoh-bot run` and `worker` pass `Admission.from_settings`); `observer`
+    hears every update's outcome (the worker's metrics); `polling=False` builds no
+    Updater, for a webhook server of our own.
     """
     lifecycle = Lifecycle(store, settings.session_expiry_interval_seconds, owns_store=owns_store)
     builder = (
@@ -107,8 +115,13 @@ def build_application(
         builder = builder.base_file_url(settings.file_base_url)
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
+    else:
+        timeout = settings.telegram_timeout_seconds
+        builder = builder.read_timeout(timeout).write_timeout(timeout).connect_timeout(min(timeout, 5.0))
+    if not polling:
+        builder = builder.updater(None)
     application = builder.build()
-    ChatHandlers(store, clock).register(application)
+    ChatHandlers(store, clock, admission=admission, observer=observer).register(application)
     return application
 
 
@@ -127,7 +140,7 @@ def run_bot() -> int:
         store = open_store(settings.store_url, settings.session_ttl_seconds)
     except (ValueError, StoreUnavailable) as exc:
         return _fail(f"invalid setting STORE_URL: {exc}")
-    application = build_application(settings, store, owns_store=True)
+    application = build_application(settings, store, owns_store=True, admission=Admission.from_settings(settings))
     log.info("starting in %s mode; sessions expire after %g s idle", settings.mode, settings.session_ttl_seconds)
     try:
         if settings.mode == "webhook":

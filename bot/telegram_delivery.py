@@ -11,26 +11,29 @@ session is saved and while the chat's lock is held. What it does with a button p
 * any other press on a message leaves that message without its keyboard: either the
   chosen button is noted (a /change menu) or the keyboard was dead (stale press);
 * every remaining reply is sent as new messages (rendered by bot/telegram_render.py).
+
+Every Bot API call goes through bot/telegram_retry.py: flood waits, 5xx and network
+trouble are retried, but a sendMessage that may already have arrived is not resent.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
 
 from telegram import Bot, CallbackQuery, InlineKeyboardMarkup, LinkPreviewOptions, Message
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, RetryAfter
+from telegram.error import BadRequest, NetworkError
 
 from bot.chat_turn import Turn
 from bot.telegram_render import Outgoing, alert_text, answered_text, chosen_text, render
+from bot.telegram_retry import call_api, surely_not_executed
 from flows.content import get_content
 from flows.messages import Reply
 
 log = logging.getLogger(__name__)
 
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
-MAX_RETRY_AFTER = 30.0  # seconds; a longer flood wait is better reported than waited out
+TOAST_OUTCOMES = ("unavailable", "not_allowed", "rate_limited")  # also said on the pressed button
 
 
 class Delivery:
@@ -58,7 +61,7 @@ class Delivery:
         stale = bool(replies) and is_stale_notice(replies[0], locale)
         if self.query is not None:
             # First, so the phone's spinner stops before the messages arrive.
-            toast = replies[0].text if stale or turn.outcome == "unavailable" else None
+            toast = replies[0].text if stale or turn.outcome in TOAST_OUTCOMES else None
             await self._answer_query(toast)
         if stale:
             replies.pop(0)  # said as the toast, not as a message
@@ -101,28 +104,40 @@ class Delivery:
     # Bot API calls ---------------------------------------------------------------
 
     async def _send(self, outgoing: Outgoing) -> None:
-        for attempt in (1, 2):
-            try:
-                await self.bot.send_message(
+        try:
+            await call_api(
+                lambda: self.bot.send_message(
                     chat_id=self.chat_id, text=outgoing.text, parse_mode=ParseMode.HTML,
                     reply_markup=outgoing.keyboard, link_preview_options=NO_PREVIEW,
-                )
-                self.sent += 1
-                return
-            except RetryAfter as exc:
-                if attempt == 2 or _seconds(exc.retry_after) > MAX_RETRY_AFTER:
-                    raise
-                await asyncio.sleep(_seconds(exc.retry_after))
+                ),
+                idempotent=False, method="sendMessage",
+            )
+        except NetworkError as exc:
+            if isinstance(exc, BadRequest) or surely_not_executed(exc):
+                raise
+            # Timed out after it went out: it may well have arrived, so it is not resent
+            # (the person would see it twice), and the turn's other messages still go.
+            log.warning("sendMessage may not have arrived (%s); not resent", type(exc).__name__)
+            return
+        self.sent += 1
 
     async def _edit(self, text: str, keyboard: InlineKeyboardMarkup | None = None) -> bool:
         assert self.pressed is not None
+        message_id = self.pressed.message_id
         try:
-            await self.bot.edit_message_text(
-                chat_id=self.chat_id, message_id=self.pressed.message_id, text=text,
-                parse_mode=ParseMode.HTML, reply_markup=keyboard, link_preview_options=NO_PREVIEW,
+            await call_api(
+                lambda: self.bot.edit_message_text(
+                    chat_id=self.chat_id, message_id=message_id, text=text,
+                    parse_mode=ParseMode.HTML, reply_markup=keyboard, link_preview_options=NO_PREVIEW,
+                ),
+                idempotent=True, method="editMessageText",
             )
         except BadRequest as exc:
-            # Too old to edit, deleted, or unchanged: the chat is still right without it.
+            if "not modified" in exc.message:
+                # It already shows exactly this (e.g. an earlier attempt timed out after
+                # Telegram applied it): done, and not to be repeated as a new message.
+                return True
+            # Too old to edit, or deleted: the chat is still right without it.
             # Telegram's descriptions name the problem, never the message's content.
             log.info("could not edit the pressed message: %s", exc.message)
             return False
@@ -131,9 +146,13 @@ class Delivery:
 
     async def _edit_markup(self) -> None:
         assert self.pressed is not None
+        message_id = self.pressed.message_id
         try:
-            await self.bot.edit_message_reply_markup(
-                chat_id=self.chat_id, message_id=self.pressed.message_id, reply_markup=None
+            await call_api(
+                lambda: self.bot.edit_message_reply_markup(
+                    chat_id=self.chat_id, message_id=message_id, reply_markup=None
+                ),
+                idempotent=True, method="editMessageReplyMarkup",
             )
             self.edited += 1
         except BadRequest as exc:
@@ -141,8 +160,10 @@ class Delivery:
 
     async def _answer_query(self, toast: str | None) -> None:
         assert self.query is not None
+        query = self.query
         try:
-            await self.query.answer(text=alert_text(toast) if toast else None)
+            await call_api(lambda: query.answer(text=alert_text(toast) if toast else None),
+                           idempotent=True, method="answerCallbackQuery")
         except BadRequest as exc:
             # e.g. "query is too old": the press was still handled.
             log.info("could not answer a button press: %s", exc.message)
@@ -163,7 +184,3 @@ def _label_of(message: Message, data: str | None) -> str | None:
                 return button.text
     return None
 
-
-def _seconds(value: object) -> float:
-    total = getattr(value, "total_seconds", None)
-    return float(total()) if callable(total) else float(value)  # type: ignore[arg-type]

@@ -1,9 +1,11 @@
 """PTB handlers: turn each Telegram update into a UserInput and run one chat turn.
 
 Who calls it: python-telegram-bot's Application, for every message and button press in
-a private chat (registered by bot/telegram.py). No ConversationHandler: the state is in
-the session store, read and written on every update by `take_turn`, so any process can
-serve any chat and concurrent updates are safe.
+a private chat (registered by bot/telegram.py), whether the update came by polling or
+through a webhook worker (bot/worker.py). No ConversationHandler: the state is in the
+session store, read and written on every update by `take_turn`, so any process can
+serve any chat and concurrent updates are safe. Before the turn, the admission policy
+(bot/admission.py: allow-list, per-user rate limit) may refuse the update.
 
 Logs say what happened (update id, a salted hash of the chat, the kind of input, the
 step reached, how many messages, latency) and never what was said: no message text,
@@ -17,21 +19,27 @@ import logging
 import os
 import time
 import traceback
+from collections.abc import Callable
 
 from telegram import Message, Update
 from telegram.ext import Application, CallbackQueryHandler, ContextTypes, MessageHandler, filters
 
-from bot.chat_turn import Clock, take_turn
+from bot.admission import Admission
+from bot.chat_turn import Clock, Turn, take_turn
 from bot.storage import SessionStore
 from bot.telegram_delivery import Delivery
 from bot.telegram_render import parse_callback_data
-from flows.messages import UserInput
+from flows.content import get_content
+from flows.messages import Reply, UserInput
 
 log = logging.getLogger(__name__)
 
 NOT_OUR_STEP = -1  # for callback data we did not make: no session step is negative, so it is stale
 # A salt per process: chat ids in the logs cannot be matched to people, only to each other.
 _SALT = os.urandom(16)
+
+TurnObserver = Callable[[str, float], None]
+"""Told each update's outcome and its handling time in seconds (the worker's /metrics)."""
 
 
 def chat_key(chat_id: int) -> str:
@@ -62,9 +70,18 @@ def input_from_button(data: str | None) -> UserInput:
 class ChatHandlers:
     """The bot's update handlers, bound to one session store."""
 
-    def __init__(self, store: SessionStore, clock: Clock = time.time) -> None:
+    def __init__(
+        self,
+        store: SessionStore,
+        clock: Clock = time.time,
+        *,
+        admission: Admission | None = None,
+        observer: TurnObserver | None = None,
+    ) -> None:
         self.store = store
         self.clock = clock
+        self.admission = admission
+        self.observer = observer
 
     def register(self, application: Application) -> None:  # type: ignore[type-arg]
         """Messages and presses in private chats only: a health conversation is one-to-one."""
@@ -93,15 +110,28 @@ class ChatHandlers:
 
     async def _turn(self, update: Update, chat_id: int, user_input: UserInput, delivery: Delivery) -> None:
         started = time.perf_counter()
-        turn = await take_turn(
-            self.store, chat_key(chat_id), user_input,
-            update_id=update.update_id, deliver=delivery, clock=self.clock,
-        )
+        user = update.effective_user
+        verdict = "admitted"
+        if self.admission is not None:
+            verdict = await self.admission.check(self.store, user.id if user is not None else None)
+        if verdict == "admitted":
+            turn = await take_turn(
+                self.store, chat_key(chat_id), user_input,
+                update_id=update.update_id, deliver=delivery, clock=self.clock,
+            )
+        elif verdict == "ignored":
+            turn = Turn("ignored")  # the rest of a flood: not processed, not answered
+        else:
+            turn = Turn(verdict, [Reply(kind="notice", text=get_content().message(verdict))])
+            await delivery(turn)
+        elapsed = time.perf_counter() - started
         log.info(
             "update %d handled: chat=%s input=%s outcome=%s step=%s sent=%d edited=%d latency_ms=%.0f",
             update.update_id, chat_tag(chat_id), user_input.kind, turn.outcome, turn.step,
-            delivery.sent, delivery.edited, (time.perf_counter() - started) * 1000,
+            delivery.sent, delivery.edited, elapsed * 1000,
         )
+        if self.observer is not None:
+            self.observer(turn.outcome, elapsed)
 
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Log a failed update by id, exception type and code location only.

@@ -10,6 +10,7 @@ the same question again, with the session unchanged.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from flows.answers import MAX_ANSWER_CHARS, AnswerReader, Parsed, describe, get_reader, normalise
@@ -33,7 +34,9 @@ class Engine:
     command_words: dict[str, str]  # normalised word -> command id
 
 
+@cache
 def get_engine() -> Engine:
+    """Built once per process, like the content, machine and reader it holds (not per step)."""
     content = get_content()
     words = {normalise(word): command for command, ws in content.ui.commands.items() for word in ws}
     return Engine(content, get_machine(), get_reader(), words)

@@ -21,6 +21,10 @@ class Session(BaseModel):
     a button from an earlier step or an earlier conversation is recognised as stale.
     `draft` holds a multi-select in progress (toggled with buttons, submitted with Done).
     `announced` lists the red flags already said, so each is said once.
+    `recent_updates` is channel bookkeeping, not conversation: the ids of the last
+    Telegram updates applied to this session (bot/chat_turn.py), saved in the same
+    write as the step they caused, so a redelivered update is recognised without a
+    separate record that could disagree with the session.
     """
 
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
@@ -35,6 +39,7 @@ class Session(BaseModel):
     announced: list[str] = Field(default_factory=list)
     locale: str = "en"
     started: bool = False
+    recent_updates: list[int] = Field(default_factory=list)
 
     def to_json(self) -> str:
         return self.model_dump_json()

@@ -4,19 +4,26 @@ Modelled on aiogram's ``fsm/storage/base.py``: a small async interface that the
 Telegram adapter, the terminal front-end and the housekeeping jobs talk to, with
 interchangeable backends behind it (memory, SQLite, Redis).
 
-How the callers use it, per incoming Telegram update::
+How the callers use it, per incoming Telegram update (bot/chat_turn.py)::
 
-    if not await store.claim_update(update.update_id):
-        return                                   # duplicate delivery: ignore
+    if await store.hit_rate(f"tg-user:{user_id}", 60) > limit:
+        return                                   # a flood: not processed
     async with store.lock(chat_key):             # one update per chat at a time
         stored = await store.get(chat_key)       # None -> start a new dialogue
+        if update.update_id in ids_in(stored):
+            return                               # a redelivery already applied
         state, reply = step(stored.payload if stored else None, update)
-        await store.put(chat_key, state, stored.version if stored else 0)
-    await send(reply)
+        await store.put(chat_key, state + update.update_id, stored.version if stored else 0)
+        await send(reply)
+
+De-duplication lives in the session payload, written by the same version-checked
+``put`` as the step, so nothing is marked done before it is done. ``claim_update``
+is for ``/forget``, which leaves no session to remember its update id in.
 
 ``/forget`` calls :meth:`SessionStore.delete`; a periodic job calls
 :meth:`SessionStore.expire`; ``/healthz`` calls :meth:`SessionStore.ping` and
-``/metrics`` :meth:`SessionStore.count`.
+``/metrics`` :meth:`SessionStore.count`; the per-user rate limit calls
+:meth:`SessionStore.hit_rate` for every update.
 
 Sessions are health data. Stores treat the payload as opaque text and must never
 log it (nor put it in exception messages).
@@ -165,10 +172,24 @@ class SessionStore(ABC):
 
     @abstractmethod
     async def claim_update(self, update_id: int) -> bool:
-        """De-duplicate deliveries. Called by the adapter first, for every update.
+        """De-duplicate deliveries of updates that leave no session (``/forget``).
+
+        Called by bot/chat_turn.py *after* the work is done, so a crash before it
+        leaves the redelivery to do the work.
 
         True the first time ``update_id`` is seen, False for a repeat within the
         store's ``update_ttl_seconds`` window (24 h by default).
+        """
+
+    @abstractmethod
+    async def hit_rate(self, key: str, window_seconds: float) -> int:
+        """Count one hit for ``key``; return the hits in the current window, this one included.
+
+        Called by the Telegram handlers for every update, keyed by the sender, for
+        the per-user rate limit (bot/admission.py). Windows are fixed and aligned to
+        the store clock (window number ``floor(now / window_seconds)``); a counter
+        disappears by itself once its window is over. Shared by every process using
+        the store where the backend is shared (Redis); per process otherwise.
         """
 
     @abstractmethod

@@ -23,6 +23,7 @@ from bot.storage.base import (
     is_expired,
 )
 from bot.storage.keylocks import KeyLocks
+from bot.storage.ratecount import RateCounter
 
 
 class MemoryStore(SessionStore):
@@ -42,6 +43,7 @@ class MemoryStore(SessionStore):
         self._sessions: dict[str, StoredSession] = {}
         self._seen_updates: dict[int, float] = {}  # update_id -> first seen at
         self._locks = KeyLocks(self.lock_wait_seconds)
+        self._rates = RateCounter()
         self._closed = False
 
     def _check_open(self) -> None:
@@ -86,6 +88,7 @@ class MemoryStore(SessionStore):
         old = [u for u, t in self._seen_updates.items() if is_expired(t, now, update_ttl)]
         for u in old:
             del self._seen_updates[u]
+        self._rates.prune(now)
         return len(dead)
 
     def lock(self, key: str) -> AbstractAsyncContextManager[None]:
@@ -101,6 +104,10 @@ class MemoryStore(SessionStore):
         self._seen_updates[update_id] = now
         return True
 
+    async def hit_rate(self, key: str, window_seconds: float) -> int:
+        self._check_open()
+        return self._rates.hit(key, window_seconds, self._clock())
+
     async def ping(self) -> bool:
         return not self._closed
 
@@ -114,3 +121,4 @@ class MemoryStore(SessionStore):
         self._closed = True
         self._sessions.clear()
         self._seen_updates.clear()
+        self._rates.clear()

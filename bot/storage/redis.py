@@ -5,9 +5,12 @@
   sessions disappear by themselves; get() additionally checks ``updated_at``
   against the injected clock, so an expired entry is never returned even if the
   server has not evicted it yet (and so tests can move time);
-* lock() is redis-py's Lock: it works ACROSS PROCESSES, with a ``timeout`` after
-  which a dead holder's lock lapses and a ``blocking_timeout`` for waiters;
-* claim_update() is ``SET NX PX``;
+* lock() is redis-py's Lock: it works ACROSS PROCESSES, with a short ``timeout``
+  after which a dead holder's lock lapses (a SIGKILLed worker blocks its chats for
+  at most that long) and a ``blocking_timeout`` for waiters; while the holder is
+  alive a background task renews it every third of the timeout, so a slow turn
+  (a Bot API flood wait) keeps its lock;
+* claim_update() is ``SET NX PX``; hit_rate() is INCR + PEXPIRE in one script;
 * every redis-py error becomes :class:`StoreUnavailable`.
 
 Supported: a single Redis server (or a primary with replicas), not Cluster.
@@ -16,7 +19,10 @@ Constructing the store does not connect; call :meth:`RedisStore.ping` at start-u
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
+import math
 import time
 from collections.abc import AsyncIterator, Iterator
 from contextlib import AbstractAsyncContextManager, asynccontextmanager, contextmanager
@@ -25,7 +31,7 @@ from typing import Any
 from redis.asyncio import Redis
 from redis.asyncio.retry import Retry
 from redis.backoff import ExponentialWithJitterBackoff
-from redis.exceptions import LockNotOwnedError, RedisError
+from redis.exceptions import LockError, LockNotOwnedError, RedisError
 
 from bot.storage import redis_scripts
 from bot.storage.base import (
@@ -46,7 +52,7 @@ from bot.storage.base import (
 log = logging.getLogger(__name__)
 
 DEFAULT_PREFIX = "itoh:"
-DEFAULT_LOCK_TIMEOUT_SECONDS = 30.0
+DEFAULT_LOCK_TIMEOUT_SECONDS = 6.0  # < DEFAULT_LOCK_WAIT_SECONDS: a waiter outlasts a dead holder
 _EXPIRE_BATCH = 500
 
 
@@ -81,6 +87,7 @@ class RedisStore(SessionStore):
         self._put = client.register_script(redis_scripts.PUT)
         self._delete = client.register_script(redis_scripts.DELETE)
         self._expire = client.register_script(redis_scripts.EXPIRE)
+        self._hit = client.register_script(redis_scripts.HIT)
         self._index = f"{prefix}sessions"
         self._closed = False
 
@@ -196,9 +203,13 @@ class RedisStore(SessionStore):
             acquired = await lock.acquire()
         if not acquired:
             raise LockTimeout(f"session lock not acquired within {self.lock_wait_seconds:g} s")
+        renewal = asyncio.create_task(self._renew(lock), name="session-lock-renewal")
         try:
             yield
         finally:
+            renewal.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await renewal
             try:
                 await lock.release()
             except LockNotOwnedError:
@@ -210,6 +221,17 @@ class RedisStore(SessionStore):
                 # Do not mask the body's outcome; the lock lapses by its timeout.
                 log.warning("session lock release failed: %s", type(exc).__name__)
 
+    async def _renew(self, lock: Any) -> None:
+        """Reset the held lock's timeout every third of it, until cancelled."""
+        while True:
+            await asyncio.sleep(self.lock_timeout_seconds / 3)
+            try:
+                await lock.reacquire()
+            except (LockError, RedisError) as exc:
+                # Lost or unreachable: put()'s version check still prevents lost updates.
+                log.warning("session lock renewal failed: %s", type(exc).__name__)
+                return
+
     async def claim_update(self, update_id: int) -> bool:
         with self._errors():
             claimed = await self._redis.set(
@@ -219,6 +241,13 @@ class RedisStore(SessionStore):
                 px=_ms(self.update_ttl_seconds),
             )
         return bool(claimed)
+
+    async def hit_rate(self, key: str, window_seconds: float) -> int:
+        window = check_ttl("window_seconds", window_seconds)
+        number = math.floor(self._clock() / window)
+        counter = f"{self.prefix}rate:{key}:{_ms(window)}:{number}"
+        with self._errors():
+            return int(await self._hit(keys=[counter], args=[_ms(window)]))
 
     async def ping(self) -> bool:
         if self._closed:

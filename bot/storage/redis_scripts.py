@@ -7,7 +7,14 @@ Data layout (``P`` = the store's prefix, default ``"itoh:"``):
 * ``P sessions``       sorted set <key> -> updated_at: lets count() and expire()
   work without SCANning the keyspace;
 * ``P lock:<key>``     redis-py Lock token;
-* ``P update:<id>``    SET NX PX marker of a claimed update id.
+* ``P update:<id>``    SET NX PX marker of a claimed update id;
+* ``P rate:<key>:<window ms>:<window no.>``  INCR counter of one rate window,
+  PEXPIRE the window length.
+
+Every key carries a TTL: sessions and the index the session TTL (each put
+refreshes both, so the index outlives its newest member), locks their lock
+timeout, markers and counters their own window. Nothing stays if the bot stops
+for good.
 
 A session is live while ``updated_at >= cutoff`` (cutoff = now - ttl, computed
 by the caller with its clock), the same boundary as every other backend.
@@ -36,6 +43,7 @@ local new = current + 1
 redis.call('HSET', KEYS[1], 'payload', ARGV[2], 'version', new, 'updated_at', ARGV[3])
 redis.call('PEXPIRE', KEYS[1], ARGV[5])
 redis.call('ZADD', KEYS[2], ARGV[3], ARGV[6])
+redis.call('PEXPIRE', KEYS[2], ARGV[5])
 return {1, new}
 """
 
@@ -61,4 +69,14 @@ if #members > 0 then
   redis.call('ZREM', KEYS[1], unpack(members))
 end
 return {n, #members}
+"""
+
+# KEYS[1] counter; ARGV[1] window in ms. Returns the hits so far, this one included.
+# INCR and PEXPIRE in one script: a counter can never be left without its expiry.
+HIT = """
+local n = redis.call('INCR', KEYS[1])
+if n == 1 then
+  redis.call('PEXPIRE', KEYS[1], ARGV[1])
+end
+return n
 """

@@ -13,6 +13,9 @@ Design:
   waits up to ``busy_timeout`` seconds, then raises :class:`StoreUnavailable`
   ("database is locked by another process (waited N s)").
 
+Rate-limit counters (:meth:`SQLiteStore.hit_rate`) are kept in process memory,
+not in the file: single process anyway, and no record of who wrote when on disk.
+
 Deployment: SINGLE PROCESS. :meth:`SQLiteStore.lock` is an in-process asyncio
 lock; two bot processes on one file keep their data consistent (the version
 check still holds) but do not exclude each other's dialogue steps. Use Redis to
@@ -45,6 +48,7 @@ from bot.storage.base import (
     check_ttl,
 )
 from bot.storage.keylocks import KeyLocks
+from bot.storage.ratecount import RateCounter
 from bot.storage.sqlite_open import open_database
 
 T = TypeVar("T")
@@ -94,6 +98,7 @@ class SQLiteStore(SessionStore):
         self.lock_wait_seconds = check_ttl("lock_wait_seconds", lock_wait_seconds)
         self.busy_timeout = check_ttl("busy_timeout", busy_timeout)
         self._locks = KeyLocks(self.lock_wait_seconds)
+        self._rates = RateCounter()
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sqlite-store")
         try:
             self._conn = self._executor.submit(open_database, path, self.busy_timeout).result()
@@ -166,6 +171,7 @@ class SQLiteStore(SessionStore):
                 raise
             return n
 
+        self._rates.prune(now)
         return await self._run(sweep)
 
     def lock(self, key: str) -> AbstractAsyncContextManager[None]:
@@ -180,6 +186,11 @@ class SQLiteStore(SessionStore):
             lambda c: c.execute(_CLAIM, (update_id, now, cutoff)).rowcount
         )
         return changed == 1
+
+    async def hit_rate(self, key: str, window_seconds: float) -> int:
+        if self._closed:
+            raise StoreUnavailable(f"SQLite session store at {self.path} is closed")
+        return self._rates.hit(key, window_seconds, self._clock())
 
     async def ping(self) -> bool:
         try:
@@ -200,6 +211,7 @@ class SQLiteStore(SessionStore):
         if self._closed:
             return
         self._closed = True
+        self._rates.clear()
         loop = asyncio.get_running_loop()
         try:
             # Queued behind any in-flight statement (single worker, FIFO).

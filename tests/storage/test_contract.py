@@ -279,3 +279,28 @@ async def test_ping_and_close(store: SessionStore) -> None:
     with pytest.raises(StoreUnavailable):
         await store.put("tg:1", "{}", 0)
     await store.close()  # idempotent
+
+
+async def test_hit_rate_counts_per_key_and_window(store: SessionStore, clock: FakeClock) -> None:
+    clock.now = 1_700_000_020.0  # 40 s into a 60 s window (window numbers are floor(now / 60))
+    assert [await store.hit_rate("user:1", 60) for _ in range(3)] == [1, 2, 3]
+    assert await store.hit_rate("user:2", 60) == 1  # keys are counted apart
+    assert await store.hit_rate("user:1", 10) == 1  # and so are window lengths
+    clock.advance(19)  # still the same window
+    assert await store.hit_rate("user:1", 60) == 4
+    clock.advance(1)  # the next window: counting starts over
+    assert await store.hit_rate("user:1", 60) == 1
+    assert await store.get("user:1") is None  # counters are not sessions
+    assert await store.count() == 0
+
+
+async def test_hit_rate_is_shared_by_concurrent_callers(store: SessionStore) -> None:
+    async with asyncio.timeout(BOUND):
+        results = await asyncio.gather(*(store.hit_rate("user:1", 60) for _ in range(25)))
+    assert sorted(results) == list(range(1, 26))  # atomic: no hit lost or counted twice
+
+
+async def test_hit_rate_after_close_is_unavailable(store: SessionStore) -> None:
+    await store.close()
+    with pytest.raises(StoreUnavailable):
+        await store.hit_rate("user:1", 60)

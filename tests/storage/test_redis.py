@@ -159,3 +159,28 @@ async def test_open_store_redis_url(redis_url: str) -> None:
         assert await store.ping() is True
     finally:
         await store.close()
+
+
+async def test_every_key_has_a_ttl(open_backend: StoreFactory) -> None:
+    store = redis_store(open_backend)
+    raw = store.client
+    await store.put("tg:1", "{}", 0)
+    await store.claim_update(11)
+    await store.hit_rate("user:1", 60)
+    async with store.lock("tg:1"):
+        keys = [key async for key in raw.scan_iter(match=f"{store.prefix}*")]
+        kinds = {key.decode()[len(store.prefix):].split(":")[0] for key in keys}
+        assert kinds == {"session", "sessions", "update", "rate", "lock"}
+        ttls = {key: await raw.pttl(key) for key in keys}
+    assert all(ttl > 0 for ttl in ttls.values()), ttls  # -1 would mean "kept forever"
+    assert 0 < await raw.pttl(f"{store.prefix}sessions") <= TTL * 1000  # the index too
+
+
+async def test_held_lock_is_renewed_while_its_holder_lives(open_backend: StoreFactory) -> None:
+    holder = redis_store(open_backend, lock_timeout_seconds=0.6)
+    other = redis_store(open_backend, lock_wait_seconds=0.2)
+    async with asyncio.timeout(BOUND), holder.lock("tg:1"):
+        await asyncio.sleep(1.5)  # well past the 0.6 s timeout: renewal keeps it
+        with pytest.raises(LockTimeout):
+            async with other.lock("tg:1"):
+                pass

@@ -1,7 +1,9 @@
 """A throwaway redis-server for tests: loopback only, free port, no persistence.
 
-Usage: ``with RedisServer(tmp_dir) as server: ... server.url ...``. The binary is
-taken from PATH; :func:`find_redis_server` returns None if it is not installed so
+Usage: ``with RedisServer(tmp_dir) as server: ... server.url ...``. For an outage
+test, ``stop(save=True)`` writes the data to the work dir and stops the server, and
+``start()`` brings it back on the same port with that data. The binary is taken from
+PATH; :func:`find_redis_server` returns None if it is not installed so
 the caller can skip (or fail when ``REQUIRE_REDIS=1``).
 """
 
@@ -40,7 +42,7 @@ class RedisServer:
             raise FileNotFoundError("redis-server not found on PATH")
         self.binary = found
         self.workdir = workdir
-        self.port = 0
+        self.port = 0  # chosen at the first start(), kept by later ones
         self._proc: subprocess.Popen[bytes] | None = None
 
     @property
@@ -53,8 +55,10 @@ class RedisServer:
 
     def start(self) -> None:
         last_error = "not started"
+        restart = self.port != 0
         for _attempt in range(3):
-            self.port = _free_port()
+            if not restart:
+                self.port = _free_port()
             args = [
                 self.binary,
                 "--port", str(self.port),
@@ -95,10 +99,19 @@ class RedisServer:
             return "no log"
         return " | ".join(lines[-3:]) or "empty log"
 
-    def stop(self) -> None:
+    def stop(self, *, save: bool = False) -> None:
+        """Stop the server; with `save`, its data is written first and a later start() loads it."""
         proc, self._proc = self._proc, None
         if proc is None or proc.poll() is not None:
             return
+        if save:
+            client = redis.Redis(host="127.0.0.1", port=self.port, socket_timeout=5.0)
+            try:
+                client.shutdown(save=True)  # returns once the RDB file is written
+            except redis.ConnectionError:
+                pass  # the server closes the connection as it exits
+            finally:
+                client.close()
         proc.terminate()
         try:
             proc.wait(timeout=5)

@@ -21,7 +21,7 @@ from tests.telegram.harness import TOKEN
 REPO = Path(__file__).resolve().parents[2]
 # Variables the bot reads, and proxies httpx would honour: never inherited from the
 # developer's shell, so the test sees only what it sets.
-_CLEARED = ("TELEGRAM_", "STORE_URL", "SESSION_", "MODE", "WEBHOOK_", "LOG_LEVEL")
+_CLEARED = ("TELEGRAM_", "STORE_URL", "SESSION_", "MODE", "WEBHOOK_", "LOG_LEVEL", "ALLOWED_USER_IDS", "RATE_LIMIT_")
 _PROXIES = {"HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"}
 STOP_TIMEOUT = 15.0
 

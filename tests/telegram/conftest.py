@@ -23,7 +23,8 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     # httpx honours proxy variables; a proxy would take 127.0.0.1 traffic elsewhere.
     for var in _PROXY_VARS:
         monkeypatch.delenv(var, raising=False)
-    for var in ("TELEGRAM_API_BASE_URL", "STORE_URL", "SESSION_TTL_SECONDS", "MODE", "LOG_LEVEL"):
+    for var in ("TELEGRAM_API_BASE_URL", "STORE_URL", "SESSION_TTL_SECONDS", "MODE", "LOG_LEVEL",
+                "ALLOWED_USER_IDS", "RATE_LIMIT_PER_MINUTE", "TELEGRAM_TIMEOUT_SECONDS"):
         monkeypatch.delenv(var, raising=False)
     # PTB 22 warns whenever it builds a RetryAfter unless this opt-in is set.
     monkeypatch.setenv("PTB_TIMEDELTA", "1")

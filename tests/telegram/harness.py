@@ -76,8 +76,10 @@ class Harness:
         raise AssertionError("no question with buttons in the chat")
 
     async def session(self) -> Session | None:
+        """The stored conversation, without the update ids kept for de-duplication
+        (every turn adds one, so "nothing changed" compares the rest)."""
         stored = await self.store.get(chat_key(self.chat))
-        return None if stored is None else Session.from_json(stored.payload)
+        return None if stored is None else Session.from_json(stored.payload).model_copy(update={"recent_updates": []})
 
     async def state(self) -> str | None:
         session = await self.session()

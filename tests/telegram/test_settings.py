@@ -38,6 +38,9 @@ def run_cli(capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
     ({"WEBHOOK_PORT": "http"}, "WEBHOOK_PORT"),
     ({"STORE_URL": "ftp://example.org/sessions"}, "STORE_URL"),
     ({"STORE_URL": "sqlite:////no/such/directory/s.sqlite3"}, "STORE_URL"),
+    ({"ALLOWED_USER_IDS": "12345, @someone"}, "ALLOWED_USER_IDS: must be Telegram user ids"),
+    ({"RATE_LIMIT_PER_MINUTE": "-1"}, "RATE_LIMIT_PER_MINUTE"),
+    ({"TELEGRAM_TIMEOUT_SECONDS": "0"}, "TELEGRAM_TIMEOUT_SECONDS"),
 ])
 def test_bad_setting_is_one_line_and_exit_2(
     workdir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
@@ -75,6 +78,12 @@ def test_defaults() -> None:
     assert settings.session_ttl_seconds == 86_400
     assert settings.mode == "polling" and settings.webhook_listen == "127.0.0.1"
     assert settings.file_base_url == "https://api.telegram.org/file/bot"
+    assert settings.allowed_users is None and settings.rate_limit_per_minute == 60
+
+
+def test_allowed_user_ids_list() -> None:
+    settings = Settings(telegram_bot_token=TOKEN, allowed_user_ids=" 111, 222 333 ", _env_file=None)  # type: ignore[call-arg]
+    assert settings.allowed_users == {111, 222, 333}
 
 
 @pytest.mark.e2e

@@ -1,0 +1,72 @@
+"""What both peers share with the bot: the questions, the parsing, the branching, the summary.
+
+Who uses it: the peers in this folder, once at start (`Questions()`), then per update.
+A peer is what a PTB or aiogram user would write for the same product, so it asks the
+same questions, parses typed answers the same way (flows.answers), branches with the
+same flow (flows.machine) and ends with the same summary (flows.assessment,
+flows.report). What differs is where the conversation's state lives: the framework's
+own per-user dict instead of this bot's session store.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from flows.answers import AnswerReader, describe, get_reader
+from flows.assessment import assess
+from flows.case import Case
+from flows.content import Content, get_content
+from flows.dialogue import SUMMARY_STATE
+from flows.machine import FlowMachine, get_machine
+from flows.report import summary_replies
+
+
+@dataclass
+class Step:
+    """What to do after one typed answer."""
+
+    ok: bool
+    texts: list[str]  # messages to send, in order
+    next_state: str | None = None  # None: stay (bad answer) or the conversation is over
+    keyboard: list[str] | None = None  # option labels for the next question
+    finished: bool = False
+    echo: str = ""  # "Question: answer", for a peer that confirms each answer as this bot does
+
+
+class Questions:
+    """Built once per process, like everything the bot builds once."""
+
+    def __init__(self) -> None:
+        self.content: Content = get_content()
+        self.machine: FlowMachine = get_machine()
+        self.reader: AnswerReader = get_reader()
+        self.initial = self.machine.initial
+        self.states = list(self.machine.question_of)  # every question state
+        self.welcome = [self.content.message("welcome"), self.content.message("short_disclaimer")]
+
+    def question(self, state: str) -> tuple[str, list[str]]:
+        """The question's text and its option labels (empty for a number)."""
+        q = self.content.questions[self.machine.question_of[state]]
+        text = self.content.text(q.text) + (("\n" + self.content.text(q.help)) if q.help is not None else "")
+        return text, [self.content.text(o.label) for o in self.content.options[q.id]]
+
+    def answer(self, state: str, text: str, answers: dict[str, Any]) -> Step:
+        """Parse `text` for the question at `state`, record it in `answers`, pick what comes next."""
+        question = self.content.questions[self.machine.question_of[state]]
+        parsed = self.reader.read(question.id, text)
+        if not parsed.ok:
+            return Step(False, [self.content.message(parsed.error, **parsed.values)])
+        answers[question.field] = parsed.value
+        echo = self.content.message("answered", question=self.content.text(question.short),
+                                    answer=describe(self.content, question.id, parsed.value))
+        case = Case.model_construct(**answers)
+        following = self.machine.next_state(state, case)
+        if following == SUMMARY_STATE:
+            replies = summary_replies(case, assess(case), self.content)
+            texts = [f"{r.title}\n{r.text}" if r.title else r.text for r in replies]
+            return Step(True, texts, finished=True, echo=echo)
+        if self.machine.is_final(following):
+            return Step(True, [self.content.message(following)], finished=True, echo=echo)
+        question_text, labels = self.question(following)
+        return Step(True, [question_text], following, labels, echo=echo)

@@ -1,0 +1,118 @@
+"""What the in-process bench drives: the floor and this bot, behind one small interface.
+
+Who uses it: bot/bench/inprocess.py and growth.py. A Target is started once, fed the
+update dicts of bot/bench/stream.py one at a time (`feed` is what is timed: parsing the
+update as the framework would, dispatch, handling, replies through the fake Bot API),
+then stopped. The peers (bot/bench/peers/) implement the same interface.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from telegram import Update
+from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHandler
+
+from bot.bench.fake_request import TOKEN, BenchRequest
+
+JSON = dict[str, Any]
+
+
+class Target(Protocol):
+    name: str
+    durability: str
+
+    async def start(self) -> None: ...
+    async def feed(self, update: JSON) -> None: ...
+    async def stop(self) -> None: ...
+    def api_calls(self) -> int: ...
+
+
+class PtbTarget:
+    """A PTB Application fed with `process_update`, as its Updater would after getUpdates."""
+
+    name = "ptb"
+    durability = ""
+
+    def __init__(self) -> None:
+        self.request = BenchRequest()
+        self.app: Application = self.build()  # type: ignore[type-arg]
+
+    def build(self) -> Application:  # type: ignore[type-arg]
+        raise NotImplementedError
+
+    def builder(self) -> ApplicationBuilder:  # type: ignore[type-arg]
+        return ApplicationBuilder().token(TOKEN).request(self.request).get_updates_request(self.request)
+
+    async def start(self) -> None:
+        await self.app.initialize()
+
+    async def feed(self, update: JSON) -> None:
+        await self.app.process_update(Update.de_json(update, self.app.bot))
+
+    async def stop(self) -> None:
+        await self.app.shutdown()
+
+    def api_calls(self) -> int:
+        return self.request.sent
+
+
+class Floor(PtbTarget):
+    """PTB dispatch to one handler that does nothing: the least any PTB bot costs."""
+
+    name = "floor: PTB dispatch, no-op handler"
+    durability = "n/a (keeps nothing)"
+
+    def build(self) -> Application:  # type: ignore[type-arg]
+        async def nothing(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+            return None
+
+        app = self.builder().build()
+        app.add_handler(TypeHandler(Update, nothing))
+        return app
+
+
+DURABILITY = {
+    "memory": "none: a restart loses every conversation",
+    "sqlite": "every answer: fsync'd (WAL, synchronous=FULL) before the reply",
+    "redis": "every answer is in Redis before the reply; on disk as Redis is configured (bench: no AOF/RDB)",
+}
+
+
+class ThisBot(PtbTarget):
+    """The real bot: build_application with a session store (claim, lock, get, step, put, reply)."""
+
+    def __init__(self, kind: str, store_url: str) -> None:
+        self.kind = kind
+        self.store_url = store_url
+        self.name = f"this bot, {kind} store"
+        self.durability = DURABILITY[kind]
+        super().__init__()
+
+    def build(self) -> Application:  # type: ignore[type-arg]
+        from bot.settings import Settings
+        from bot.storage import open_store
+        from bot.telegram import build_application
+
+        # Same as `itoh-bot run`: the handler logs one INFO line per update. Keep that
+        # cost in (production runs at INFO) but send the lines nowhere.
+        settings = Settings(telegram_bot_token=TOKEN, store_url=self.store_url)  # type: ignore[call-arg]
+        self.store = open_store(self.store_url, settings.session_ttl_seconds)
+        extra: dict[str, Any] = {}
+        try:  # as `itoh-bot run`: the allow-list and rate limit (each bench user stays under it)
+            from bot.admission import Admission
+
+            extra["admission"] = Admission.from_settings(settings)
+        except ImportError:
+            pass
+        return build_application(settings, self.store, request=self.request, owns_store=True, **extra)
+
+    async def start(self) -> None:
+        await self.app.initialize()
+        if not await self.store.ping():
+            raise RuntimeError(f"{self.kind} store is not reachable")
+
+    async def stop(self) -> None:
+        await self.app.shutdown()
+        await self.store.close()
+

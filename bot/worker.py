@@ -1,0 +1,234 @@
+"""`itoh-bot worker`: one of several webhook workers behind a load balancer, sharing Redis.
+
+Who calls it: `itoh-bot worker [--host H] [--port P]` calls `run_worker()`. Tests call
+`create_app()` in process. Built as python-telegram-bot's custom-webhook example:
+starlette + uvicorn serve HTTP, and the Application from `build_application` (no
+Updater) handles each update, so a webhook turn is exactly a polling turn: the same
+handlers, admission, lock, de-duplication and delivery.
+
+Routes:
+
+* POST /<path of WEBHOOK_URL>: Telegram's update. The X-Telegram-Bot-Api-Secret-Token
+  header must equal WEBHOOK_SECRET_TOKEN (else 403 and nothing is read further). The
+  update is processed *before* the 200 goes back, so a worker that dies mid-update
+  leaves Telegram (or the balancer) without an answer and the update is delivered
+  again, to a worker that is alive; the session's update ids make that redelivery
+  harmless if the first attempt got as far as saving.
+* GET /healthz: 200 when the session store answers a ping, 503 otherwise.
+* GET /metrics: Prometheus text (bot/metrics.py).
+
+The worker does not call setWebhook: every worker would register itself. The public
+URL (the balancer's) is registered once with `itoh-bot set-webhook`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hmac
+import json
+import logging
+import os
+import signal
+import socket
+import sys
+import time
+from collections.abc import Iterator
+
+import uvicorn
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, Response
+from starlette.routing import Route
+from telegram import Update
+from telegram.error import InvalidToken, TelegramError
+from telegram.ext import ContextTypes
+
+from bot.admission import Admission
+from bot.log_setup import configure_logging
+from bot.metrics import CONTENT_TYPE, Metrics
+from bot.settings import Settings, SettingsError, load_settings
+from bot.storage import SessionStore, StoreUnavailable, open_store
+from bot.telegram import AnyApplication, build_application
+from flows.content import get_content
+
+log = logging.getLogger(__name__)
+
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+MAX_BODY_BYTES = 1_000_000  # an update is a few kB; anything near this is not from Telegram
+PING_TIMEOUT_SECONDS = 3.0
+
+
+def webhook_route(settings: Settings) -> str:
+    """The path this worker serves: the path of the public WEBHOOK_URL."""
+    return "/" + settings.webhook_path
+
+
+async def store_answers(store: SessionStore) -> bool:
+    """The store's ping, bounded in time (a hung server counts as down)."""
+    try:
+        async with asyncio.timeout(PING_TIMEOUT_SECONDS):
+            return await store.ping()
+    except TimeoutError:
+        return False
+
+
+def create_app(application: AnyApplication, store: SessionStore, settings: Settings, metrics: Metrics) -> Starlette:
+    """The ASGI app of one worker. `application` must be initialized before requests arrive."""
+    secret = (settings.webhook_secret or "").encode()
+    if not secret:
+        raise ValueError("a webhook worker needs WEBHOOK_SECRET_TOKEN")
+
+    async def telegram_update(request: Request) -> Response:
+        given = request.headers.get(SECRET_HEADER, "").encode()
+        if not hmac.compare_digest(given, secret):
+            metrics.rejected += 1
+            return PlainTextResponse("forbidden\n", status_code=403)
+        body = bytearray()
+        async for chunk in request.stream():  # bounded, whatever Content-Length claims
+            body += chunk
+            if len(body) > MAX_BODY_BYTES:
+                metrics.rejected += 1
+                return PlainTextResponse("too large\n", status_code=413)
+        try:
+            update = Update.de_json(json.loads(body), application.bot)
+        except Exception as exc:  # not JSON, or not an Update: nothing of it is logged
+            metrics.rejected += 1
+            log.warning("webhook body is not an update: %s", type(exc).__name__)
+            return PlainTextResponse("bad update\n", status_code=400)
+        started = time.perf_counter()
+        await application.process_update(update)  # handler errors go to the error handlers
+        metrics.observe_update(time.perf_counter() - started)
+        return Response(status_code=200)
+
+    async def healthz(request: Request) -> Response:
+        up = await store_answers(store)
+        return PlainTextResponse("ok\n" if up else "session store unavailable\n", status_code=200 if up else 503)
+
+    async def metrics_page(request: Request) -> Response:
+        up = await store_answers(store)
+        sessions = None
+        if up:
+            with contextlib.suppress(StoreUnavailable):
+                sessions = await store.count()
+        return PlainTextResponse(metrics.render(store_up=up, sessions=sessions), media_type=CONTENT_TYPE)
+
+    async def count_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        metrics.errors += 1
+
+    application.add_error_handler(count_error)
+    return Starlette(routes=[
+        Route(webhook_route(settings), telegram_update, methods=["POST"]),
+        Route("/healthz", healthz, methods=["GET"]),
+        Route("/metrics", metrics_page, methods=["GET"]),
+    ])
+
+
+def run_worker(host: str | None = None, port: int | None = None) -> int:
+    """`itoh-bot worker`: 0 after SIGTERM/SIGINT, 2 for bad settings, 1 if Telegram is unreachable."""
+    try:
+        settings = load_settings()
+    except SettingsError as exc:
+        return fail(str(exc))
+    missing = [name for name, value in (("WEBHOOK_URL", settings.webhook_url),
+                                        ("WEBHOOK_SECRET_TOKEN", settings.webhook_secret)) if value is None]
+    if missing:
+        return fail(f"itoh-bot worker needs {' and '.join(missing)} (see README, section Deployment)")
+    os.environ.setdefault("PTB_TIMEDELTA", "true")  # as in run_bot: RetryAfter as timedelta
+    configure_logging(settings.log_level, secrets=[settings.token, settings.webhook_secret], terse=(InvalidToken,))
+    get_content()  # a content error stops us here (the CLI prints it)
+    host = host or settings.webhook_listen
+    port = port or settings.webhook_port
+    try:
+        store = open_store(settings.store_url, settings.session_ttl_seconds)
+    except (ValueError, StoreUnavailable) as exc:
+        return fail(f"invalid setting STORE_URL: {exc}")
+    try:
+        sock = bind(host, port)
+    except OSError as exc:
+        asyncio.run(store.close())
+        return fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}")
+    with sock:
+        return asyncio.run(serve(settings, store, sock))
+
+
+async def serve(settings: Settings, store: SessionStore, sock: socket.socket) -> int:
+    metrics = Metrics()
+    application = build_application(
+        settings, store, owns_store=True, admission=Admission.from_settings(settings),
+        observer=metrics.observe_turn, polling=False,
+    )
+    app = create_app(application, store, settings, metrics)
+    try:
+        await application.initialize()  # getMe: checks the token
+    except InvalidToken:
+        await store.close()
+        return fail("Telegram rejected TELEGRAM_BOT_TOKEN (revoked or mistyped? see docs/telegram.md)")
+    except TelegramError as exc:
+        await store.close()
+        return fail(f"could not reach the Telegram Bot API at start-up ({type(exc).__name__})", code=1)
+    try:
+        assert application.post_init is not None
+        await application.post_init(application)  # command menu, expiry sweeps
+        if not await store_answers(store):
+            log.warning("session store not reachable at start; /healthz answers 503 until it is")
+        if not settings.store_url.lower().startswith(("redis://", "rediss://")):
+            log.warning("STORE_URL is not Redis: run this worker alone (see README, section Deployment)")
+        config = uvicorn.Config(app, log_config=None, access_log=True, lifespan="off",
+                                server_header=False, timeout_graceful_shutdown=15)
+        server = QuietSignalServer(config)
+        with stop_on_signals(server):
+            address = sock.getsockname()
+            log.info("worker listening on %s:%d%s", address[0], address[1], webhook_route(settings))
+            await server.serve(sockets=[sock])
+    finally:
+        await application.shutdown()
+        assert application.post_shutdown is not None
+        await application.post_shutdown(application)  # stops expiry, closes the store
+    return 0
+
+
+class QuietSignalServer(uvicorn.Server):
+    """uvicorn's server without its own signal handling, which re-raises the signal
+    after serving and so would kill us before the store is closed."""
+
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        yield
+
+
+@contextlib.contextmanager
+def stop_on_signals(server: uvicorn.Server) -> Iterator[None]:
+    """SIGTERM/SIGINT make uvicorn finish the requests in hand and return."""
+    loop = asyncio.get_running_loop()
+
+    def stop() -> None:
+        server.should_exit = True
+
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stop)
+    try:
+        yield
+    finally:
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            loop.remove_signal_handler(sig)
+
+
+def bind(host: str, port: int) -> socket.socket:
+    """The listening socket, bound here so a taken port is our clear error, not uvicorn's exit."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+        sock.listen(2048)
+        sock.set_inheritable(True)
+    except OSError:
+        sock.close()
+        raise
+    return sock
+
+
+def fail(message: str, code: int = 2) -> int:
+    print(f"itoh-bot: {message}", file=sys.stderr)
+    return code
