@@ -137,7 +137,7 @@ def _profile(args: argparse.Namespace, workdir: Path, plan: Plan, stack: ExitSta
 
 
 def _start_redis(workdir: Path, stack: ExitStack, skipped: JSON) -> str | None:
-    from bot.bench.redis_server import RedisServer, find_redis_server
+    from bot.redis_server import RedisServer, find_redis_server
 
     if find_redis_server() is None:
         skipped["bot_redis"] = "redis-server is not installed (apt-get install redis-server)"

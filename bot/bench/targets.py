@@ -8,6 +8,7 @@ then stopped. The peers (bot/bench/peers/) implement the same interface.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from typing import Any, Protocol
 
 from telegram import Update
@@ -28,7 +29,7 @@ class Target(Protocol):
     def api_calls(self) -> int: ...
 
 
-class PtbTarget:
+class PtbTarget(ABC):
     """A PTB Application fed with `process_update`, as its Updater would after getUpdates."""
 
     name = "ptb"
@@ -38,8 +39,9 @@ class PtbTarget:
         self.request = BenchRequest()
         self.app: Application = self.build()  # type: ignore[type-arg]
 
+    @abstractmethod
     def build(self) -> Application:  # type: ignore[type-arg]
-        raise NotImplementedError
+        """The Application under test; each row builds its own."""
 
     def builder(self) -> ApplicationBuilder:  # type: ignore[type-arg]
         return ApplicationBuilder().token(TOKEN).request(self.request).get_updates_request(self.request)
@@ -80,7 +82,7 @@ DURABILITY = {
 
 
 class ThisBot(PtbTarget):
-    """The real bot: build_application with a session store (claim, lock, get, step, put, reply)."""
+    """The real bot: build_application with a session store (lock, get, step, put with the update id, reply)."""
 
     def __init__(self, kind: str, store_url: str) -> None:
         self.kind = kind

@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 
 from bot.log_setup import QUIET_LOGGERS
+from bot.redis_server import RedisServer, find_redis_server
 from tests.scale.balancer import Balancer
 from tests.scale.workers import HOOK_PATH, WorkerProcess, set_webhook, worker_env
 from tests.support.fake_bot_api import FakeBotApi
-from tests.support.redis_server import RedisServer, find_redis_server
 from tests.telegram.harness import TOKEN
 
 _PROXY_VARS = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy")

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from bot.redis_server import RedisServer
 from flows.content import get_content
 from tests.scale.workers import WorkerProcess, set_webhook, worker_env
 from tests.support.fake_bot_api import FakeBotApi
-from tests.support.redis_server import RedisServer
 from tests.telegram.chat_driver import WAIT, ChatDriver, seed_answers
 from tests.telegram.test_e2e import check_summary
 

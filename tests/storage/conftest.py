@@ -16,9 +16,9 @@ from typing import Any
 
 import pytest
 
+from bot.redis_server import RedisServer, find_redis_server
 from bot.storage import MemoryStore, SessionStore, SQLiteStore
 from bot.storage.redis import RedisStore
-from tests.support.redis_server import RedisServer, find_redis_server
 
 TTL = 60.0
 START = 1_700_000_000.0

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
+from bot.redis_server import _free_port
 from bot.storage import LockTimeout, StoreUnavailable, open_store
 from bot.storage.redis import RedisStore
 from tests.storage.conftest import TTL, StoreFactory
-from tests.support.redis_server import _free_port
 
 pytestmark = pytest.mark.redis
 

@@ -61,7 +61,7 @@ class FakeSession(BaseSession):
 
     async def stream_content(self, url: str, headers: dict[str, Any] | None = None, timeout: int = 30,
                              chunk_size: int = 65536, raise_for_status: bool = True) -> AsyncGenerator[bytes, None]:
-        raise NotImplementedError("the bench downloads no files")
+        raise RuntimeError("the bench downloads no files")
         yield b""  # pragma: no cover
 
 

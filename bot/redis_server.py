@@ -1,4 +1,7 @@
-"""A throwaway redis-server for tests: loopback only, free port, no persistence.
+"""A throwaway redis-server for tests and the bench: loopback only, free port, no persistence.
+
+Who uses it: the Redis tests (tests/storage, tests/scale) and `itoh-bot bench`'s Redis
+rows. It lives in the package, not under tests/, because the bench runs installed.
 
 Usage: ``with RedisServer(tmp_dir) as server: ... server.url ...``. For an outage
 test, ``stop(save=True)`` writes the data to the work dir and stops the server, and
