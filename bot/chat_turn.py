@@ -33,7 +33,7 @@ from pydantic import ValidationError
 from bot.storage import SessionStore, StoreUnavailable, VersionConflict
 from flows.answers import normalise
 from flows.content import get_content
-from flows.dialogue import new_session, step
+from flows.dialogue import get_engine, new_session, step
 from flows.messages import Reply, UserInput
 from flows.session import Session
 
@@ -70,7 +70,8 @@ def is_forget(user_input: UserInput) -> bool:
     if user_input.kind == "text" and text.startswith("/"):
         text = text.split(" ")[0]
     word = text.lstrip("/").split("@")[0]
-    return word == "forget" or word in {normalise(w) for w in get_content().ui.commands.get("forget", [])}
+    # The dialogue's command table, built once per process (not per update).
+    return word == "forget" or get_engine().command_words.get(word) == "forget"
 
 
 def first_step(clock: Clock) -> int:

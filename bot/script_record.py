@@ -18,11 +18,10 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.script_model import CHANGE_MENU, COMMANDS, ScriptError, load_script
-from bot.terminal import PROMPT, render
+from bot.terminal import run_demo
 from flows.answers import normalise
 from flows.content import get_content
-from flows.dialogue import step
-from flows.messages import Reply, UserInput
+from flows.messages import Reply
 
 
 def record(path: Path, *, force: bool = False, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
@@ -31,20 +30,18 @@ def record(path: Path, *, force: bool = False, stdin: TextIO | None = None, stdo
     if path.exists() and not force:
         print(f"itoh-bot: {path} exists; use --force to replace it", file=sys.stderr)
         return 2
-    interactive = stdin.isatty() and stdout.isatty()
-    quit_words = {normalise(w) for w in get_content().ui.commands.get("quit", [])}
-    session, replies = step(None, UserInput.command("start"))  # as the demo: the greeting first
-    _show(replies, stdout)
-    lines = [*_header(path), "  - " + _expect(replies)]
-    steps = 0
-    while True:
-        text = _read_line(stdin, stdout, interactive)
-        if text is None or normalise(text).lstrip("/") in quit_words:
-            break
-        session, replies = step(session, UserInput.typed(text))
-        _show(replies, stdout)
-        lines += _step(text, replies)
-        steps += 1
+    lines = _header(path)
+    turns = 0
+
+    def write_down(text: str | None, replies: list[Reply]) -> None:
+        nonlocal turns
+        if text is None:  # the greeting: check the first question asked
+            lines.append("  - " + _expect(replies))
+            return
+        lines.extend(_step(text, replies))
+        turns += 1
+
+    run_demo(stdin, stdout, on_turn=write_down)
     written = "\n".join(lines) + "\n"
     path.write_text(written, encoding="utf-8")
     try:
@@ -52,7 +49,7 @@ def record(path: Path, *, force: bool = False, stdin: TextIO | None = None, stdo
     except ScriptError as exc:  # a bug here, not the tester's: say so plainly
         print(f"itoh-bot: the recorded script does not load: {exc}", file=sys.stderr)
         return 2
-    stdout.write(f"\nrecorded {steps} steps to {path}\n")
+    stdout.write(f"\nrecorded {turns} steps to {path}\n")
     return 0
 
 
@@ -91,23 +88,3 @@ def _expect(replies: list[Reply]) -> str:
         parts.append(f"summary: {{top: {ranking[0]['condition']}, triage: {summary['triage']}, "
                      f"red_flags: [{', '.join(summary['red_flags'])}], disclaimer: true}}")
     return f"expect: {{{', '.join(parts)}}}"
-
-
-def _read_line(stdin: TextIO, stdout: TextIO, interactive: bool) -> str | None:
-    if interactive:
-        try:
-            return input(PROMPT)
-        except EOFError:
-            return None
-    line = stdin.readline()
-    if not line:
-        return None
-    text = line.rstrip("\r\n")
-    stdout.write(f"\n{PROMPT}{text}\n")  # echo, as the demo does, so a piped transcript shows both sides
-    return text
-
-
-def _show(replies: list[Reply], stdout: TextIO) -> None:
-    for reply in replies:
-        stdout.write(render(reply) + "\n")
-    stdout.flush()

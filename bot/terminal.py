@@ -9,6 +9,7 @@ answer is echoed so the transcript reads like the conversation. Exits 0 at the e
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from typing import TextIO
 
 from flows.answers import normalise
@@ -45,8 +46,15 @@ def render(reply: Reply) -> str:
     return "\n" + reply.text
 
 
-def run_demo(stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
-    """Run one conversation until the input ends or the person types /quit."""
+Observer = Callable[[str | None, list[Reply]], None]
+
+
+def run_demo(stdin: TextIO | None = None, stdout: TextIO | None = None, on_turn: Observer | None = None) -> int:
+    """Run one conversation until the input ends or the person types /quit.
+
+    `on_turn(text, replies)` sees every turn (text None for the greeting): `itoh-bot
+    record` uses it to write the conversation down as a script.
+    """
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
     quit_words = {normalise(w) for w in get_content().ui.commands.get("quit", [])}
@@ -54,12 +62,16 @@ def run_demo(stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
     session: Session | None = None
     session, replies = step(session, UserInput.command("start"))
     _show(replies, stdout)
+    if on_turn is not None:
+        on_turn(None, replies)
     while True:
         text = _read_line(stdin, stdout, interactive)
         if text is None or normalise(text).lstrip("/") in quit_words:
             break
         session, replies = step(session, UserInput.typed(text))
         _show(replies, stdout)
+        if on_turn is not None:
+            on_turn(text, replies)
     stdout.write("\n")
     stdout.flush()
     return 0

@@ -130,3 +130,11 @@ def test_bench_smoke_writes_every_row(tmp_path: Path) -> None:
         assert Path(data["plot"]).stat().st_size > 10_000
     else:
         assert "plot" in skipped
+
+
+def test_bench_seed_000_answers_are_the_demo_answer_file() -> None:
+    """The bench runs installed (no tests/), so it carries its own copy: keep them the same."""
+    from bot.bench.stream import SEED_000
+
+    demo_file = Path(__file__).resolve().parent / "demo" / "seed-000.txt"
+    assert demo_file.read_text().splitlines() == SEED_000

@@ -6,48 +6,19 @@ redis-server these tests skip, or fail when REQUIRE_REDIS=1 or REQUIRE_SERVICES=
 
 from __future__ import annotations
 
-import logging
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
-from bot.log_setup import QUIET_LOGGERS
-from bot.redis_server import RedisServer, find_redis_server
+from bot.redis_server import RedisServer
 from tests.scale.balancer import Balancer
 from tests.scale.workers import HOOK_PATH, WorkerProcess, set_webhook, worker_env
+from tests.support.clean_env import clean_bot_env  # noqa: F401 - autouse fixture for this folder
 from tests.support.fake_bot_api import FakeBotApi
+from tests.support.redis_required import require_redis_server
 from tests.telegram.harness import TOKEN
-
-_PROXY_VARS = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy")
-_SETTINGS_VARS = ("TELEGRAM_API_BASE_URL", "TELEGRAM_TIMEOUT_SECONDS", "STORE_URL", "SESSION_TTL_SECONDS", "MODE",
-                  "LOG_LEVEL", "ALLOWED_USER_IDS", "RATE_LIMIT_PER_MINUTE", "WEBHOOK_URL", "WEBHOOK_SECRET_TOKEN")
-
-
-@pytest.fixture(autouse=True)
-def _clean_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    for var in _PROXY_VARS:  # httpx would send 127.0.0.1 traffic through a proxy
-        monkeypatch.delenv(var, raising=False)
-    for var in _SETTINGS_VARS:  # in-process Settings() read the environment too
-        monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("PTB_TIMEDELTA", "1")
-    levels = {name: logging.getLogger(name).level for name in [*QUIET_LOGGERS, ""]}
-    handlers = list(logging.getLogger().handlers)
-    yield
-    for name, level in levels.items():
-        logging.getLogger(name).setLevel(level)
-    logging.getLogger().handlers[:] = handlers
-
-
-def require_redis_server() -> None:
-    if find_redis_server() is None:
-        reason = "redis-server not found on PATH (apt-get install redis-server)"
-        for switch in ("REQUIRE_REDIS", "REQUIRE_SERVICES"):
-            if os.environ.get(switch) == "1":
-                pytest.fail(f"{switch}=1 but {reason}", pytrace=False)
-        pytest.skip(reason)
 
 
 @pytest.fixture(scope="module")

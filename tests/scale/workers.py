@@ -16,7 +16,7 @@ import urllib.request
 from pathlib import Path
 
 from tests.support.fake_bot_api import FakeBotApi, free_port
-from tests.telegram.bot_process import REPO, STOP_TIMEOUT, bot_env
+from tests.telegram.bot_process import REPO, BotProcess, bot_env
 
 SECRET = "scale-test_webhook-secret_7"
 HOOK_PATH = "/telegram/hook"
@@ -41,18 +41,12 @@ def http_get(url: str, timeout: float = 5.0) -> tuple[int, str]:
         return 0, repr(exc)
 
 
-class WorkerProcess:
+class WorkerProcess(BotProcess):
     """One `itoh-bot worker` on a free port of 127.0.0.1."""
 
     def __init__(self, env: dict[str, str], workdir: Path, name: str) -> None:
-        self.name = name
         self.port = free_port()
-        self.log_path = workdir / f"{name}.stderr.log"
-        self._log = self.log_path.open("wb")
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "bot.cli", "worker", "--port", str(self.port)],
-            cwd=workdir, env=env, stdin=subprocess.DEVNULL, stdout=self._log, stderr=self._log,
-        )
+        super().__init__(env, workdir, name, command=("worker", "--port", str(self.port)))
 
     @property
     def url(self) -> str:
@@ -61,15 +55,6 @@ class WorkerProcess:
     @property
     def hook_url(self) -> str:
         return self.url + HOOK_PATH
-
-    @property
-    def log(self) -> str:
-        if not self._log.closed:
-            self._log.flush()
-        return self.log_path.read_text(errors="replace")
-
-    def running(self) -> bool:
-        return self.proc.poll() is None
 
     def healthz(self) -> int:
         return http_get(self.url + "/healthz")[0]
@@ -85,28 +70,6 @@ class WorkerProcess:
             assert self.running(), f"{self.name} exited:\n{self.log}"
             assert time.monotonic() < deadline, f"{self.name} /healthz stayed {seen}, not {status}:\n{self.log}"
             time.sleep(0.05)
-
-    def kill(self) -> None:
-        """SIGKILL: no shutdown code runs."""
-        if self.running():
-            self.proc.kill()
-        self.proc.wait(timeout=STOP_TIMEOUT)
-
-    def stop(self) -> int:
-        """SIGTERM and wait: a worker stops cleanly on its own."""
-        if self.running():
-            self.proc.terminate()
-        try:
-            return self.proc.wait(timeout=STOP_TIMEOUT)
-        finally:
-            self.close()
-
-    def close(self) -> None:
-        if self.running():
-            self.proc.kill()
-            self.proc.wait(timeout=STOP_TIMEOUT)
-        if not self._log.closed:
-            self._log.close()
 
 
 def set_webhook(env: dict[str, str], workdir: Path) -> str:

@@ -8,7 +8,6 @@ lose them silently).
 
 from __future__ import annotations
 
-import os
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
@@ -16,9 +15,10 @@ from typing import Any
 
 import pytest
 
-from bot.redis_server import RedisServer, find_redis_server
+from bot.redis_server import RedisServer
 from bot.storage import MemoryStore, SessionStore, SQLiteStore
 from bot.storage.redis import RedisStore
+from tests.support.redis_required import require_redis_server
 
 TTL = 60.0
 START = 1_700_000_000.0
@@ -46,13 +46,7 @@ def clock() -> FakeClock:
 
 @pytest.fixture(scope="session")
 def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    if find_redis_server() is None:
-        reason = "redis-server not found on PATH (apt-get install redis-server)"
-        # REQUIRE_SERVICES is the suite-wide switch (tests/conftest.py).
-        for switch in ("REQUIRE_REDIS", "REQUIRE_SERVICES"):
-            if os.environ.get(switch) == "1":
-                pytest.fail(f"{switch}=1 but {reason}", pytrace=False)
-        pytest.skip(reason)
+    require_redis_server()
     with RedisServer(tmp_path_factory.mktemp("redis")) as server:
         yield server.url
 

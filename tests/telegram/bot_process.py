@@ -40,13 +40,19 @@ def bot_env(fake: FakeBotApi, store: Path, **settings: str) -> dict[str, str]:
 
 
 class BotProcess:
-    """One bot process; `stop()` sends SIGTERM (or SIGINT), `kill()` SIGKILL."""
+    """One bot process; `stop()` sends SIGTERM (or SIGINT), `kill()` SIGKILL.
 
-    def __init__(self, env: dict[str, str], workdir: Path, name: str = "bot") -> None:
+    `command` is the `itoh-bot` subcommand and its arguments (tests/scale runs workers).
+    """
+
+    def __init__(
+        self, env: dict[str, str], workdir: Path, name: str = "bot", command: tuple[str, ...] = ("run",)
+    ) -> None:
+        self.name = name
         self.log_path = workdir / f"{name}.stderr.log"
         self._log = self.log_path.open("wb")
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "bot.cli", "run"],
+            [sys.executable, "-m", "bot.cli", *command],
             cwd=workdir,  # no stray .env from the repository
             env=env,
             stdin=subprocess.DEVNULL,
