@@ -24,6 +24,7 @@ XrayFinding = Literal[
     "fracture_line",
     "lytic_or_sclerotic_lesion",
     "femoral_head_collapse",
+    "erosions_or_destruction",  # added by this project (contract: "may add values")
 ]
 MriFinding = Literal[
     "normal",
@@ -34,6 +35,7 @@ MriFinding = Literal[
     "focal_lesion_or_mass",
     "synovitis_or_erosions",
     "cartilage_loss",
+    "femoral_head_collapse",  # added by this project, as on X-ray
 ]
 BoneScan = Literal[
     "not_done", "normal", "diffuse_femoral_head_uptake", "focal_uptake", "multifocal_uptake"
@@ -69,6 +71,7 @@ class Case(BaseModel):
     weight_loss: bool | None = None
     night_pain: bool | None = None
     other_joints: bool | None = None
+    psoriasis_ibd_or_uveitis: bool | None = None  # added by this project
     morning_stiffness: bool | None = None
     prior_episode: bool | None = None
     xray: NotDone | list[XrayFinding] | None = None

@@ -130,10 +130,10 @@ def test_evaluate_does_not_fall_below_the_measured_floor() -> None:
     """A regression guard at the figures measured when the content was written."""
     scores = evaluate_json()
     assert scores["n"] >= 40
-    assert scores["top1"] >= 0.825, scores["misses"]
-    assert scores["top3"] >= 0.925, scores["misses"]
-    assert scores["red_flag_sensitivity"] >= 0.875, scores["misses"]
-    assert 0 <= scores["brier"] <= 0.31
+    assert scores["top1"] >= 0.9, scores["misses"]
+    assert scores["top3"] >= 0.975, scores["misses"]
+    assert scores["red_flag_sensitivity"] >= 0.9375, scores["misses"]
+    assert 0 <= scores["brier"] <= 0.27
     # Every dangerous diagnosis is at least escalated, even where it is ranked too low.
     dangerous_misses = [m for m in scores["misses"] if m["diagnosis"] in ("septic_arthritis", "fracture", "malignancy")]
     assert all(m["triage"] in ("urgent", "emergency") for m in dangerous_misses), dangerous_misses
