@@ -96,12 +96,11 @@ def is_duplicate(session: Session | None, update_id: int | None) -> bool:
     return update_id in seen or (len(seen) >= RECENT_UPDATES and update_id < min(seen))
 
 
-def remember(new: Session, old: Session | None, update_id: int | None) -> Session:
-    """`new` with `update_id` added to the ids carried over from `old` (the last ones kept)."""
+def remember(new: Session, seen: list[int], update_id: int | None) -> Session:
+    """`new` with `update_id` added to the ids already `seen` (the last ones kept)."""
     if update_id is None:
         return new
-    seen = [*(old.recent_updates if old is not None else []), update_id][-RECENT_UPDATES:]
-    return new.model_copy(update={"recent_updates": seen})
+    return new.model_copy(update={"recent_updates": [*seen, update_id][-RECENT_UPDATES:]})
 
 
 async def take_turn(
@@ -144,14 +143,18 @@ async def _locked_turn(
             return Turn("duplicate")
         if is_forget(user_input):
             return await _forget(store, key, update_id)
-        new, replies = step(session or new_session(first_step(clock)), user_input)
-        new = remember(new, session, update_id)
+        previous_step = session.step if session is not None else None
+        seen = session.recent_updates if session is not None else []
+        # The session was parsed just now for this attempt alone: step may change it in
+        # place (a conflict below re-reads it), which saves the defensive deep copy.
+        new, replies = step(session or new_session(first_step(clock)), user_input, owned=True)
+        new = remember(new, seen, update_id)
         try:
             await store.put(key, new.to_json(), stored.version if stored is not None else 0)
         except VersionConflict:
             log.warning("session changed by another worker during a step; retrying")
             continue
-        return Turn("stepped", replies, new, session.step if session is not None else None)
+        return Turn("stepped", replies, new, previous_step)
     raise StoreUnavailable(f"session kept changing during {SAVE_ATTEMPTS} attempts to save it")
 
 

@@ -10,6 +10,9 @@ session is saved and while the chat's lock is held. What it does with a button p
   ("selection") redraws the pressed message in place;
 * any other press on a message leaves that message without its keyboard: either the
   chosen button is noted (a /change menu) or the keyboard was dead (stale press);
+* a typed answer's confirmation (or a pressed one whose message could not be edited)
+  is not a message of its own when the next question follows it directly: "✅ Age: 34"
+  heads that question's message, so the turn is one sendMessage instead of two;
 * every remaining reply is sent as new messages (rendered by bot/telegram_render.py).
 
 Every Bot API call goes through bot/telegram_retry.py: flood waits, 5xx and network
@@ -19,20 +22,30 @@ trouble are retried, but a sendMessage that may already have arrived is not rese
 from __future__ import annotations
 
 import logging
+from typing import Any
 
-from telegram import Bot, CallbackQuery, InlineKeyboardMarkup, LinkPreviewOptions, Message
+from telegram import Bot, CallbackQuery, Message
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, NetworkError
+from telegram.request import RequestData
+from telegram.request._requestparameter import RequestParameter  # what Bot._do_post builds (PTB <23)
 
 from bot.chat_turn import Turn
-from bot.telegram_render import Outgoing, alert_text, answered_text, chosen_text, render
+from bot.telegram_render import (
+    Outgoing,
+    alert_text,
+    answered_text,
+    chosen_text,
+    render,
+    render_answered_then_question,
+)
 from bot.telegram_retry import call_api, surely_not_executed
 from flows.content import get_content
 from flows.messages import Reply
 
 log = logging.getLogger(__name__)
 
-NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+NO_PREVIEW = {"is_disabled": True}  # LinkPreviewOptions(is_disabled=True) as JSON
 TOAST_OUTCOMES = ("unavailable", "not_allowed", "rate_limited")  # also said on the pressed button
 
 
@@ -72,14 +85,23 @@ class Delivery:
     async def _show(self, replies: list[Reply], locale: str) -> bool:
         """Send or edit for each reply; True if the pressed message was edited."""
         pressed_done = False
-        for reply in replies:
+        index = 0
+        while index < len(replies):
+            reply = replies[index]
+            index += 1
             if self.pressed is not None and not pressed_done and reply.kind == "answered":
                 pressed_done = await self._edit(answered_text(self._question_text(reply, locale), reply))
                 if pressed_done:
-                    continue  # else the answer is confirmed in a message of its own, below
+                    continue  # else the answer is confirmed with the next question, below
+            if reply.kind == "answered" and _question_follows(replies, index):
+                # "✅ Age: 34" heads the next question's message: one message, not two.
+                for outgoing in render_answered_then_question(reply, replies[index]):
+                    await self._send(outgoing)
+                index += 1
+                continue
             rendered = render(reply)
             if self.pressed is not None and not pressed_done and reply.kind == "selection" and len(rendered) == 1:
-                pressed_done = await self._edit(rendered[0].text, rendered[0].keyboard)
+                pressed_done = await self._edit(rendered[0].text, rendered[0].reply_markup())
                 if pressed_done:
                     continue
             for outgoing in rendered:
@@ -104,14 +126,9 @@ class Delivery:
     # Bot API calls ---------------------------------------------------------------
 
     async def _send(self, outgoing: Outgoing) -> None:
+        params = message_params(self.chat_id, outgoing.text, outgoing.reply_markup())
         try:
-            await call_api(
-                lambda: self.bot.send_message(
-                    chat_id=self.chat_id, text=outgoing.text, parse_mode=ParseMode.HTML,
-                    reply_markup=outgoing.keyboard, link_preview_options=NO_PREVIEW,
-                ),
-                idempotent=False, method="sendMessage",
-            )
+            await call_api(lambda: post(self.bot, "sendMessage", params), idempotent=False, method="sendMessage")
         except NetworkError as exc:
             if isinstance(exc, BadRequest) or surely_not_executed(exc):
                 raise
@@ -121,17 +138,12 @@ class Delivery:
             return
         self.sent += 1
 
-    async def _edit(self, text: str, keyboard: InlineKeyboardMarkup | None = None) -> bool:
+    async def _edit(self, text: str, reply_markup: dict[str, Any] | None = None) -> bool:
         assert self.pressed is not None
-        message_id = self.pressed.message_id
+        params = {**message_params(self.chat_id, text, reply_markup), "message_id": self.pressed.message_id}
         try:
-            await call_api(
-                lambda: self.bot.edit_message_text(
-                    chat_id=self.chat_id, message_id=message_id, text=text,
-                    parse_mode=ParseMode.HTML, reply_markup=keyboard, link_preview_options=NO_PREVIEW,
-                ),
-                idempotent=True, method="editMessageText",
-            )
+            await call_api(lambda: post(self.bot, "editMessageText", params), idempotent=True,
+                           method="editMessageText")
         except BadRequest as exc:
             if "not modified" in exc.message:
                 # It already shows exactly this (e.g. an earlier attempt timed out after
@@ -146,14 +158,10 @@ class Delivery:
 
     async def _edit_markup(self) -> None:
         assert self.pressed is not None
-        message_id = self.pressed.message_id
+        params = {"chat_id": self.chat_id, "message_id": self.pressed.message_id}
         try:
-            await call_api(
-                lambda: self.bot.edit_message_reply_markup(
-                    chat_id=self.chat_id, message_id=message_id, reply_markup=None
-                ),
-                idempotent=True, method="editMessageReplyMarkup",
-            )
+            await call_api(lambda: post(self.bot, "editMessageReplyMarkup", params), idempotent=True,
+                           method="editMessageReplyMarkup")
             self.edited += 1
         except BadRequest as exc:
             log.info("could not remove a keyboard: %s", exc.message)
@@ -167,6 +175,34 @@ class Delivery:
         except BadRequest as exc:
             # e.g. "query is too old": the press was still handled.
             log.info("could not answer a button press: %s", exc.message)
+
+
+def message_params(chat_id: int, text: str, reply_markup: dict[str, Any] | None) -> dict[str, Any]:
+    """sendMessage / editMessageText parameters: HTML, no link previews, the inline keys if any."""
+    params: dict[str, Any] = {"chat_id": chat_id, "text": text, "parse_mode": ParseMode.HTML.value,
+                              "link_preview_options": NO_PREVIEW}
+    if reply_markup is not None:
+        params["reply_markup"] = reply_markup
+    return params
+
+
+async def post(bot: Bot, method: str, params: dict[str, Any]) -> Any:
+    """Call a Bot API method and return its raw JSON result, unparsed.
+
+    For the calls whose answer the bot does not read (the message it just sent or
+    edited): PTB's `send_message` would turn each answer into a `Message` (its chat,
+    sender and keyboard) only for it to be thrown away, a third of the cost of a send.
+    This is the request PTB's own methods make (`Bot._do_post`: the same `RequestData`
+    through the same `BaseRequest`), so the parameters, timeouts and errors
+    (`BadRequest`, `RetryAfter`, `NetworkError`, `InvalidToken`) are the same. What it
+    leaves out, PTB's `Defaults` and `rate_limiter`, this bot does not configure.
+    """
+    data = RequestData([RequestParameter.from_input(key, value) for key, value in params.items()])
+    return await bot.request.post(f"{bot.base_url}/{method}", request_data=data)
+
+
+def _question_follows(replies: list[Reply], index: int) -> bool:
+    return index < len(replies) and replies[index].kind == "question"
 
 
 def is_stale_notice(reply: Reply, locale: str = "en") -> bool:

@@ -10,6 +10,8 @@ Layout rules (the "native" feel):
   ones get a row each; when a label is too long for a phone's button the options are
   also listed, numbered, in the message and the buttons carry the numbers;
 * multi-select options are toggles marked ✅ when selected, with Done on its own row;
+* a typed answer's confirmation ("✅ Age: 34") heads the next question's message
+  rather than being a message of its own;
 * each summary section is its own message with its title in bold; warnings are bold
   with ⚠️; no message exceeds Telegram's 4096 characters (split at line ends).
 """
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
@@ -34,14 +37,34 @@ WARNING = "⚠️"
 SEPARATOR = "|"
 
 Line = tuple[str, bool]  # plain text, bold?
+Button = tuple[str, str]  # label, callback data
+Rows = tuple[tuple[Button, ...], ...]
 
 
 @dataclass(frozen=True)
 class Outgoing:
-    """One Telegram message to send: HTML text and an optional inline keyboard."""
+    """One Telegram message to send: HTML text and an optional inline keyboard.
+
+    The keyboard is kept as plain (label, callback data) rows and sent as JSON
+    (`reply_markup`): one is built for every question, and PTB's button objects (built,
+    then walked by its generic `to_dict`) cost more than the rest of rendering.
+    """
 
     text: str
-    keyboard: InlineKeyboardMarkup | None = None
+    rows: Rows | None = None
+
+    @property
+    def keyboard(self) -> InlineKeyboardMarkup | None:
+        """The keyboard as PTB objects (for code that wants them; sending uses `reply_markup`)."""
+        if self.rows is None:
+            return None
+        return InlineKeyboardMarkup([[InlineKeyboardButton(t, callback_data=d) for t, d in row] for row in self.rows])
+
+    def reply_markup(self) -> dict[str, Any] | None:
+        """The keyboard as the Bot API's `reply_markup` JSON: what `keyboard.to_dict()` gives."""
+        if self.rows is None:
+            return None
+        return {"inline_keyboard": [[{"text": t, "callback_data": d} for t, d in row] for row in self.rows]}
 
 
 # callback data ---------------------------------------------------------------------
@@ -71,11 +94,7 @@ def parse_callback_data(data: object) -> tuple[int, str] | None:
 def render(reply: Reply) -> list[Outgoing]:
     """One reply as one or more messages; a keyboard goes on the last of them."""
     if reply.kind in ("question", "selection"):
-        lines = _plain(reply.text)
-        if _numbered(reply):
-            lines.append(("", False))
-            lines += [(f"{number}. {choice.label}", False) for number, choice in _options(reply)]
-        return _messages(lines, _keyboard(reply))
+        return _question(reply)
     if reply.kind == "warning":
         text = reply.text if reply.text.startswith(WARNING) else f"{WARNING} {reply.text}"
         head, *rest = _plain(text)
@@ -87,6 +106,19 @@ def render(reply: Reply) -> list[Outgoing]:
     if reply.kind == "answered":
         return _messages([(SELECTED + reply.text, False)])
     return _messages(_plain(reply.text))
+
+
+def render_answered_then_question(answered: Reply, question: Reply) -> list[Outgoing]:
+    """An answer's confirmation and the next question as one message: "✅ Age: 34", then the question."""
+    return _question(question, lead=[(SELECTED + answered.text, False), ("", False)])
+
+
+def _question(reply: Reply, lead: list[Line] | None = None) -> list[Outgoing]:
+    lines = [*(lead or []), *_plain(reply.text)]
+    if _numbered(reply):
+        lines.append(("", False))
+        lines += [(f"{number}. {choice.label}", False) for number, choice in _options(reply)]
+    return _messages(lines, _keyboard(reply))
 
 
 def answered_text(question: str, reply: Reply) -> str:
@@ -119,6 +151,10 @@ def split_lines(lines: list[Line], limit: int = MAX_TEXT) -> list[list[Line]]:
     spaces (or, for a space-less run, hard). Bold applies per line, so every chunk's
     HTML stays balanced.
     """
+    if 2 * sum(len(text) + 1 for text, _ in lines) <= limit:
+        # Fits whatever it contains (no character is more than two UTF-16 units): the
+        # common case, a question or a notice, needs no measuring.
+        return [chunk] if (chunk := _trim(list(lines))) else []
     chunks: list[list[Line]] = []
     current: list[Line] = []
     size = 0
@@ -168,7 +204,7 @@ def _trim(chunk: list[Line]) -> list[Line]:
     return chunk
 
 
-def _messages(lines: list[Line], keyboard: InlineKeyboardMarkup | None = None) -> list[Outgoing]:
+def _messages(lines: list[Line], keyboard: Rows | None = None) -> list[Outgoing]:
     chunks = split_lines(lines)
     texts = ["\n".join(_html(text, bold) for text, bold in chunk) for chunk in chunks]
     return [Outgoing(text, keyboard if i == len(texts) - 1 else None) for i, text in enumerate(texts)]
@@ -204,11 +240,11 @@ def _numbered(reply: Reply) -> bool:
     return any(utf16_len(choice.label) > LONG_LABEL for _, choice in _options(reply))
 
 
-def _keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
+def _keyboard(reply: Reply) -> Rows | None:
     if not reply.choices:
         return None
     numbers = {choice.payload: number for number, choice in _options(reply)} if _numbered(reply) else {}
-    rows: list[list[InlineKeyboardButton]] = []
+    rows: list[list[Button]] = []
     packed = False  # is the last row a row of short buttons that may take one more?
     for choice in reply.choices:
         label = choice.label
@@ -216,11 +252,11 @@ def _keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
             label = f"{numbers[choice.payload]}. {label}"
         if reply.multi and choice.payload.startswith("t:") and int(choice.payload[2:]) in reply.selected:
             label = SELECTED + label
-        button = InlineKeyboardButton(label, callback_data=callback_data(reply.step, choice.payload))
+        button = (label, callback_data(reply.step, choice.payload))
         short = not reply.multi and utf16_len(label) <= SHORT_LABEL
         if short and packed and len(rows[-1]) < PER_ROW:
             rows[-1].append(button)
         else:
             rows.append([button])
         packed = short
-    return InlineKeyboardMarkup(rows)
+    return tuple(tuple(row) for row in rows)

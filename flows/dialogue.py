@@ -2,9 +2,10 @@
 
 Who calls it: every channel (terminal, Telegram, scripted tests) once per thing the
 person does. It is pure: no I/O, no clock, no randomness, and it never changes the
-session it is given, so a channel can save the new session before replying and a
-failed save loses nothing. Bad input never raises; it yields an "error" reply and
-the same question again, with the session unchanged.
+session it is given (unless the caller hands it over with `owned=True`), so a channel
+can save the new session before replying and a failed save loses nothing. Bad input
+never raises; it yields an "error" reply and the same question again, with the session
+unchanged.
 """
 
 from __future__ import annotations
@@ -47,10 +48,19 @@ def new_session(step: int = 0) -> Session:
     return Session(state=get_machine().initial, step=step)
 
 
-def step(session: Session | None, user_input: UserInput) -> tuple[Session, list[Reply]]:
-    """Apply one input to a copy of the session; return the new session and what to say."""
+def step(session: Session | None, user_input: UserInput, *, owned: bool = False) -> tuple[Session, list[Reply]]:
+    """Apply one input to a copy of the session; return the new session and what to say.
+
+    `owned=True` is for a caller that hands over a session nobody else holds and that it
+    will not use again (bot/chat_turn.py parses a fresh one from the store for every
+    update): that session is then changed in place and returned, saving the deep copy.
+    Everyone else gets the default, and their session is never touched.
+    """
     engine = get_engine()
-    current = session.model_copy(deep=True) if session is not None else new_session()
+    if session is None or not owned:
+        current = session.model_copy(deep=True) if session is not None else new_session()
+    else:
+        current = session  # handed over: changed in place
     return current, _Turn(engine, current).handle(user_input)
 
 

@@ -7,8 +7,7 @@ of those two backends. Redis has its own cross-process lock.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager
 
 from bot.storage.base import LockTimeout
 
@@ -35,26 +34,47 @@ class KeyLocks:
     def __len__(self) -> int:
         return len(self._entries)
 
-    @asynccontextmanager
-    async def hold(self, key: str) -> AsyncIterator[None]:
-        entry = self._entries.get(key)
+    def hold(self, key: str) -> AbstractAsyncContextManager[None]:
+        """``async with locks.hold(key):`` — raises LockTimeout after the wait limit."""
+        return _Hold(self, key)
+
+
+class _Hold:
+    """One holder of one key's lock (a class, not a generator: it is taken on every update)."""
+
+    __slots__ = ("_entry", "_key", "_locks")
+
+    def __init__(self, locks: KeyLocks, key: str) -> None:
+        self._locks = locks
+        self._key = key
+
+    async def __aenter__(self) -> None:
+        entries = self._locks._entries
+        entry = entries.get(self._key)
         if entry is None:
-            entry = self._entries[key] = _Entry()
+            entry = entries[self._key] = _Entry()
         entry.users += 1
+        self._entry = entry
+        wait = self._locks._wait_seconds
         try:
-            try:
-                async with asyncio.timeout(self._wait_seconds):
-                    await entry.lock.acquire()
-            except TimeoutError:
-                # Message deliberately omits the key: it identifies a patient chat.
-                raise LockTimeout(
-                    f"session lock not acquired within {self._wait_seconds:g} s"
-                ) from None
-            try:
-                yield
-            finally:
-                entry.lock.release()
-        finally:
-            entry.users -= 1
-            if entry.users == 0:
-                del self._entries[key]
+            if entry.users == 1:
+                await entry.lock.acquire()  # nobody holds or waits for it: taken at once
+                return
+            async with asyncio.timeout(wait):
+                await entry.lock.acquire()
+        except TimeoutError:
+            self._leave()
+            # Message deliberately omits the key: it identifies a patient chat.
+            raise LockTimeout(f"session lock not acquired within {wait:g} s") from None
+        except BaseException:
+            self._leave()
+            raise
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        self._entry.lock.release()
+        self._leave()
+
+    def _leave(self) -> None:
+        self._entry.users -= 1
+        if self._entry.users == 0:
+            del self._locks._entries[self._key]

@@ -59,11 +59,16 @@ def _prepare_file(path: Path) -> None:
     os.close(fd)
 
 
-def _reason(exc: sqlite3.Error, busy_timeout: float) -> str:
+def is_busy(exc: sqlite3.Error) -> bool:
+    """True if SQLite gave up because another connection holds the database locked."""
     text = str(exc)
-    if "locked" in text or "busy" in text:
+    return "locked" in text or "busy" in text
+
+
+def _reason(exc: sqlite3.Error, busy_timeout: float) -> str:
+    if is_busy(exc):
         return f"database is locked by another process (waited {busy_timeout:g} s)"
-    return text
+    return str(exc)
 
 
 def open_database(path: str, busy_timeout: float) -> sqlite3.Connection:
@@ -84,6 +89,29 @@ def open_database(path: str, busy_timeout: float) -> sqlite3.Connection:
     except StoreUnavailable:
         conn.close()
         raise
+    return conn
+
+
+def open_reader(path: str, query: str, args: tuple[object, ...]) -> sqlite3.Connection:
+    """A second connection to a database `open_database` has set up, for reads on the event loop.
+
+    Read-only (``query_only``) and never waiting for a lock (``timeout=0``): the caller
+    hands a read that finds the file locked to the worker thread instead. Opened here,
+    used by the event loop's thread, hence ``check_same_thread=False``. `query` (with
+    `args`) is run once: the connection can read, and the statement it will run on
+    every update is prepared now rather than on the first update.
+    """
+    try:
+        conn = sqlite3.connect(path, timeout=0, isolation_level=None, check_same_thread=False)
+    except sqlite3.Error as exc:
+        raise _fail(path, str(exc)) from None
+    try:
+        conn.execute("PRAGMA query_only=ON")
+        conn.execute(query, args).fetchall()
+    except sqlite3.Error as exc:
+        if not is_busy(exc):  # locked for a moment: that read is for the worker to wait for
+            conn.close()
+            raise _fail(path, str(exc)) from None
     return conn
 
 

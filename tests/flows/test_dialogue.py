@@ -40,8 +40,20 @@ def test_start_greets_with_short_disclaimer_then_first_question() -> None:
 def test_step_never_changes_the_session_it_is_given() -> None:
     conv = reach("side")
     before = frozen(conv.session)
-    step(conv.session, UserInput.typed("left"))
+    new, _ = step(conv.session, UserInput.typed("left"))
     assert frozen(conv.session) == before
+    assert new is not conv.session and new.case is not conv.session.case
+
+
+@pytest.mark.parametrize("text", ["left", "banana", "/back", "/restart"])
+def test_a_session_handed_over_is_stepped_in_place_with_the_same_outcome(text: str) -> None:
+    conv = reach("side")
+    assert conv.session is not None
+    expected, expected_replies = step(conv.session, UserInput.typed(text))
+    handed = Session.from_json(conv.session.to_json())
+    new, replies = step(handed, UserInput.typed(text), owned=True)
+    assert new is handed  # no copy: the caller said nobody else holds it
+    assert frozen(new) == frozen(expected) and replies == expected_replies
 
 
 @pytest.mark.parametrize(

@@ -14,8 +14,9 @@ from bot.script_cli import replay
 from bot.script_model import CHANNELS, ScriptError, load_script
 from bot.script_record import record
 from bot.script_runner import make_driver, run_script, run_with
-from bot.script_telegram import TOKEN
+from bot.script_telegram import TOKEN, TelegramDriver
 from bot.script_terminal import TerminalDriver, demo_command
+from flows.content import get_content
 from tests.support.recording_request import RecordingRequest
 
 HERE = Path(__file__).parent
@@ -197,3 +198,29 @@ def test_record_keeps_an_existing_file(tmp_path: Path) -> None:
     path = write(tmp_path, "keep me")
     assert record(path, stdin=io.StringIO("male\n"), stdout=io.StringIO()) == 2
     assert path.read_text() == "keep me"
+
+
+async def test_telegram_confirms_an_answer_at_the_head_of_the_next_question() -> None:
+    content = get_content()
+
+    def echo(question: str, answer: str) -> str:
+        return "✅ " + content.message("answered", question=content.text(content.questions[question].short),
+                                       answer=answer)
+
+    def wording(question: str) -> str:
+        return content.text(content.questions[question].text)
+
+    driver = TelegramDriver(lambda: RecordingRequest(token=TOKEN))
+    try:
+        await driver.start()
+        typed = await driver.say("female")  # typed: one message, the echo then the question
+        pressed = await driver.press("Don't know")  # pressed: the question edited, the next one sent
+    finally:
+        await driver.close()
+    [message] = typed.said
+    assert message.startswith(f"{echo('sex', 'Female')}\n\n{wording('age')}")
+    assert typed.question == "age" and typed.buttons
+    edited, following = pressed.said
+    assert edited.startswith(f"[edited] {wording('age')}") and edited.endswith(echo("age", "Don't know"))
+    assert pressed.question not in (None, "age")
+    assert following.startswith(wording(pressed.question or ""))  # the next question, no echo of its own

@@ -7,7 +7,7 @@ import asyncio
 
 import pytest
 
-from bot.storage import MemoryStore, SQLiteStore
+from bot.storage import LockTimeout, MemoryStore, SQLiteStore
 from tests.storage.conftest import FakeClock, StoreFactory
 
 LOCAL = ["memory", "sqlite"]
@@ -54,4 +54,16 @@ async def test_cancelled_waiter_leaves_lock_usable(kind: str, open_backend: Stor
             await waiter
     async with asyncio.timeout(5), store.lock("tg:1"):
         pass
+    assert len(store._locks) == 0
+
+
+@pytest.mark.parametrize("kind", LOCAL)
+async def test_timed_out_waiter_leaves_no_entry(kind: str, open_backend: StoreFactory) -> None:
+    store = open_backend(kind, lock_wait_seconds=0.05)
+    assert isinstance(store, MemoryStore | SQLiteStore)
+    async with store.lock("tg:1"):
+        with pytest.raises(LockTimeout):
+            async with store.lock("tg:1"):
+                pass
+        assert len(store._locks) == 1  # only the holder's
     assert len(store._locks) == 0

@@ -13,6 +13,7 @@ import sqlite3
 import stat
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -216,6 +217,92 @@ async def test_write_locked_file_at_runtime(tmp_path: Path) -> None:
             assert await store.put("tg:1", '{"n": 2}', 1) == 2
         finally:
             finish(proc)
+    finally:
+        await store.close()
+
+
+async def test_reads_run_on_the_event_loop_and_writes_on_the_worker(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = SQLiteStore(str(tmp_path / "s.sqlite3"))
+    try:
+        await store.put("tg:1", '{"n": 1}', 0)
+        hops: list[str] = []
+        run = store._run
+
+        async def counted(fn):  # type: ignore[no-untyped-def]
+            hops.append("worker")
+            return await run(fn)
+
+        monkeypatch.setattr(store, "_run", counted)
+        stored = await store.get("tg:1")
+        assert stored is not None and (stored.payload, stored.version) == ('{"n": 1}', 1)
+        assert await store.get("tg:2") is None
+        assert hops == []  # no thread hop for a read
+        assert await store.put("tg:1", '{"n": 2}', 1) == 2
+        assert hops == ["worker"]  # the durable write: on the worker, off the loop
+        stored = await store.get("tg:1")  # and the read that follows sees it at once
+        assert stored is not None and (stored.payload, stored.version) == ('{"n": 2}', 2)
+    finally:
+        await store.close()
+
+
+async def test_a_cancelled_put_still_completes_and_the_store_stays_usable(tmp_path: Path) -> None:
+    store = SQLiteStore(str(tmp_path / "s.sqlite3"))
+    try:
+        release = threading.Event()
+        blocker = asyncio.ensure_future(store._run(lambda c: release.wait(BOUND)))  # the worker is busy
+        put = asyncio.ensure_future(store.put("tg:1", '{"n": 1}', 0))
+        await asyncio.sleep(0.05)
+        put.cancel()  # the caller gives up while its write waits behind the blocker
+        release.set()
+        await blocker
+        with pytest.raises(asyncio.CancelledError):
+            await put
+        await store._run(lambda c: None)  # the worker's jobs run in order: the put's is done now
+        stored = await store.get("tg:1")  # handed over before the cancel: it ran all the same
+        assert stored is not None and stored.version == 1
+        assert await store.put("tg:1", '{"n": 2}', 1) == 2
+    finally:
+        await store.close()
+
+
+class FailingReader:
+    """Stands in for the store's read connection: every statement fails with `message`."""
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+
+    def execute(self, *args: object) -> None:
+        raise sqlite3.OperationalError(self.message)
+
+    def close(self) -> None:
+        pass
+
+
+async def test_a_read_that_would_wait_for_a_lock_is_handed_to_the_worker(tmp_path: Path) -> None:
+    # When the reader finds the file locked (SQLite is recovering another process's WAL,
+    # say), it must not wait on the event loop: the worker reads, waiting busy_timeout.
+    store = SQLiteStore(str(tmp_path / "s.sqlite3"))
+    try:
+        await store.put("tg:1", '{"n": 1}', 0)
+        reader, store._reader = store._reader, FailingReader("database is locked")  # type: ignore[assignment]
+        stored = await store.get("tg:1")
+        assert stored is not None and (stored.payload, stored.version) == ('{"n": 1}', 1)
+        store._reader = FailingReader("disk I/O error")  # type: ignore[assignment]
+        with pytest.raises(StoreUnavailable, match=r"^SQLite session store at .*: disk I/O error$"):
+            await store.get("tg:1")
+        store._reader = reader
+    finally:
+        await store.close()
+
+
+async def test_in_memory_database_reads_through_its_one_connection() -> None:
+    store = SQLiteStore(":memory:")
+    try:
+        assert await store.put("tg:1", "{}", 0) == 1
+        stored = await store.get("tg:1")
+        assert stored is not None and stored.version == 1
     finally:
         await store.close()
 

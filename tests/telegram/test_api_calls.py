@@ -51,10 +51,17 @@ async def test_press_answers_query_edits_pressed_message_then_sends_next(harness
 
 
 async def test_typed_answer_is_read_like_the_terminal(harness: Harness) -> None:
+    content = get_content()
     await harness.command("/start")
     calls = await harness.say("female")
-    assert [c.method for c in calls] == ["sendMessage", "sendMessage"]
-    assert "Female" in calls[0].params["text"]  # the echo of what was understood
+    # One message: the echo of what was understood, then the next question with its keys.
+    assert [c.method for c in calls] == ["sendMessage"]
+    echo = content.message("answered", question=content.text(content.questions["sex"].short), answer="Female")
+    age = content.text(content.questions["age"].text)
+    assert calls[0].response["text"].startswith(f"✅ {echo}\n\n{age}")
+    assert calls[0].params["parse_mode"] == "HTML"
+    assert calls[0].params["reply_markup"]["inline_keyboard"]
+    assert harness.question().message_id == calls[0].response["message_id"]
     assert await harness.state() == "age"
     await harness.say("34")
     session = await harness.session()

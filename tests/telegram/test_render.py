@@ -14,6 +14,7 @@ from bot.telegram_render import (
     callback_data,
     parse_callback_data,
     render,
+    render_answered_then_question,
     split_lines,
     utf16_len,
 )
@@ -109,3 +110,41 @@ async def test_long_summary_section_is_sent_as_several_valid_messages(harness: H
         assert utf16_len(message.response["text"]) <= MAX_TEXT
     assert messages[0].params["text"].startswith("<b>What you told me</b>\n")
     assert "\n".join(shown(m.params["text"]) for m in messages) == f"What you told me\n{body}"
+
+
+KEYBOARDS = [
+    Reply(kind="question", text="Sex?", step=3, choices=[Choice(label="Female", payload="a:0"),
+                                                         Choice(label="Male", payload="a:1"),
+                                                         Choice(label="Prefer not to say", payload="a:2")]),
+    Reply(kind="selection", text="MRI?", step=9, multi=True, selected=[1],
+          choices=[Choice(label="Oedema", payload="t:0"), Choice(label="Fracture <line>", payload="t:1"),
+                   Choice(label="Done", payload="done")]),
+    Reply(kind="question", text="Q?", step=5, choices=[Choice(label="Short", payload="a:0"),
+                                                       Choice(label="x" * 40, payload="a:1")]),
+]
+
+
+@pytest.mark.parametrize("reply", KEYBOARDS, ids=["short", "multi", "numbered"])
+def test_the_keyboard_sent_is_what_ptb_would_send(reply: Reply) -> None:
+    [out] = render(reply)
+    assert out.keyboard is not None
+    assert out.reply_markup() == out.keyboard.to_dict()  # PTB's own serialisation of the same keys
+
+
+def test_an_answer_confirmation_heads_the_next_question() -> None:
+    echo = Reply(kind="answered", text="Age: 34 <years>", question_id="age", step=4)
+    question = KEYBOARDS[0].model_copy(update={"step": 4})
+    [out] = render_answered_then_question(echo, question)
+    [alone] = render(question)
+    assert out.text == "✅ Age: 34 &lt;years&gt;\n\n" + alone.text
+    assert out.rows == alone.rows
+
+
+def test_a_long_question_with_its_confirmation_still_splits_with_the_keys_last() -> None:
+    echo = Reply(kind="answered", text="Age: 34", question_id="age", step=4)
+    question = KEYBOARDS[0].model_copy(update={"text": "word " * 1500})
+    messages = render_answered_then_question(echo, question)
+    assert len(messages) >= 2 and messages[0].text.startswith("✅ Age: 34")
+    assert [m.rows is not None for m in messages] == [False] * (len(messages) - 1) + [True]
+    assert all(utf16_len(m.text) <= MAX_TEXT for m in messages)
+    assert " ".join(m.text for m in messages).split() == ["✅", "Age:", "34", *["word"] * 1500]

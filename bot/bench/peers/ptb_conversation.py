@@ -14,9 +14,10 @@ conversation (PicklePersistence.update_user_data / update_conversation with
 on_flush=False), on the event loop; `flush_once` measures that.
 
 `same_replies=True` is a diagnostic variant, not what a PTB user would write: the same
-handler sends what this bot sends (the answer confirmed in its own message, then the
-question as HTML with inline buttons), so the bench can separate the cost of the
-replies from the cost of where the state lives.
+handler sends what this bot sends (the question as HTML with inline buttons, headed by
+the confirmation of the answer just typed; the confirmation in a message of its own
+before the summary), so the bench can separate the cost of the replies from the cost of
+where the state lives.
 
 Who uses it: bot/bench/inprocess.py and growth.py, through the Target interface.
 """
@@ -80,11 +81,13 @@ def build_conversation(questions: Questions, same_replies: bool = False) -> Conv
     """The ConversationHandler: /start, then one state per question until the summary."""
     no_preview = LinkPreviewOptions(is_disabled=True)
 
-    async def ask(update: Update, state: str) -> None:
+    async def ask(update: Update, state: str, echo: str | None = None) -> None:
         assert update.message is not None
         text, labels = questions.question(state)
         if same_replies:
             buttons = [[InlineKeyboardButton(label, callback_data=f"1|a:{i}")] for i, label in enumerate(labels)]
+            if echo is not None:
+                text = f"✅ {echo}\n\n{text}"
             await update.message.reply_text(html.escape(text), parse_mode=ParseMode.HTML,
                                             reply_markup=InlineKeyboardMarkup(buttons), link_preview_options=no_preview)
             return
@@ -111,15 +114,15 @@ def build_conversation(questions: Questions, same_replies: bool = False) -> Conv
             if not step.ok:
                 await update.message.reply_text(step.texts[0])
                 return None  # stay on this question
-            if same_replies:
-                await update.message.reply_text(html.escape("✅ " + step.echo), parse_mode=ParseMode.HTML,
-                                                link_preview_options=no_preview)
             if step.finished:
+                if same_replies:
+                    await update.message.reply_text(html.escape("✅ " + step.echo), parse_mode=ParseMode.HTML,
+                                                    link_preview_options=no_preview)
                 for text in step.texts:
                     await update.message.reply_text(text, reply_markup=ReplyKeyboardRemove())
                 return ConversationHandler.END
             assert step.next_state is not None
-            await ask(update, step.next_state)
+            await ask(update, step.next_state, step.echo if same_replies else None)
             return step.next_state
 
         answer.__name__ = f"answer_{state}"
