@@ -32,8 +32,8 @@ FIRST_CHAT = 10_000_000  # chat ids of bench users start here (prefilled session
 SEED_000 = [
     "female", "don't know", "third trimester", "left", "don't know", "don't know", "yes", "don't know",
     "no", "don't know", "no", "don't know", "don't know", "no", "don't know", "don't know", "don't know",
-    "no", "don't know", "don't know", "normal", "bone marrow oedema, joint effusion", "don't know",
-    "don't know",
+    "no", "don't know", "don't know", "don't know", "normal", "bone marrow oedema, joint effusion",
+    "don't know", "don't know",
 ]
 
 

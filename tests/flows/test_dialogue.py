@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from flows.assessment import assess
 from flows.content import get_content
 from flows.dialogue import step
 from flows.messages import UserInput
@@ -159,6 +160,27 @@ def test_multi_select_by_typing_and_by_toggling_buttons() -> None:
     assert pressed.session is not None and pressed.session.case.xray == ["osteopenia"]
 
 
+@pytest.mark.parametrize(
+    ("question", "typed", "finding"),
+    [("xray", "erosions", "erosions_or_destruction"), ("mri", "flattening", "femoral_head_collapse")],
+)
+def test_findings_added_to_the_case_format_can_be_answered(question: str, typed: str, finding: str) -> None:
+    conv = reach(question)
+    conv.say(typed)
+    assert conv.session is not None and getattr(conv.session.case, question) == [finding]
+
+
+def test_psoriasis_ibd_or_uveitis_is_asked_after_other_joints_and_counts_for_inflammatory_arthritis() -> None:
+    conv = reach("psoriasis_ibd_or_uveitis")
+    assert conv.session is not None and conv.session.answered[-1] == "other_joints"
+    conv.say("yes")
+    assert conv.session.case.psoriasis_ibd_or_uveitis is True and conv.state == "morning_stiffness"
+    with_feature = {r.condition: r.probability for r in assess(conv.session.case).ranking}
+    unknown = conv.session.case.model_copy(update={"psoriasis_ibd_or_uveitis": None})
+    without = {r.condition: r.probability for r in assess(unknown).ranking}
+    assert with_feature["inflammatory_arthritis"] > 2 * without["inflammatory_arthritis"]
+
+
 def test_not_done_button_submits_at_once() -> None:
     conv = reach("xray")
     conv.press("Not done")
@@ -226,6 +248,7 @@ def test_pregnancy_asked_only_where_it_applies() -> None:
         ("cancer_history", "yes", {}),
         ("weight_loss", "yes", {}),
         ("inflammatory_markers", "very raised", {}),
+        ("mri", "collapse", {}),
     ],
 )
 def test_red_flags_interrupt_at_once_and_only_once(question: str, answer: str, preset: dict[str, str]) -> None:

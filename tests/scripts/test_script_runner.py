@@ -84,7 +84,7 @@ def test_a_button_that_is_not_offered_fails_the_step(tmp_path: Path) -> None:
 @pytest.mark.parametrize("channel", CHANNELS)
 def test_not_done_cannot_be_combined_in_a_select(tmp_path: Path, channel: str) -> None:
     lines = ["name: t", "steps:", "  - press: Male", "  - say: 40", "  - press: Left", "  - say: sudden",
-             "  - say: 2 weeks", *["  - press: \"No\""] * 14, "  - select: [Not done, Normal]"]
+             "  - say: 2 weeks", *["  - press: \"No\""] * 15, "  - select: [Not done, Normal]"]
     report = play(write(tmp_path, "\n".join(lines) + "\n"), channel)
     assert "'Not done' is an answer on its own and cannot be combined" in report
 
