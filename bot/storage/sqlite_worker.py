@@ -26,6 +26,7 @@ from typing import Any, TypeVar
 
 T = TypeVar("T")
 Job = Callable[[sqlite3.Connection], Any]
+ReplyTo = tuple[asyncio.AbstractEventLoop, "asyncio.Future[Any]"]  # where a job's result goes
 
 
 class SQLiteWorker:
@@ -33,7 +34,7 @@ class SQLiteWorker:
 
     def __init__(self, connect: Callable[[], sqlite3.Connection], name: str = "sqlite-store") -> None:
         """Start the thread and wait for `connect` to succeed or raise (its error is raised here)."""
-        self._jobs: queue.SimpleQueue[tuple[Job, Any] | None] = queue.SimpleQueue()
+        self._jobs: queue.SimpleQueue[tuple[Job, ReplyTo] | None] = queue.SimpleQueue()
         opened: Future[None] = Future()
         self._thread = threading.Thread(target=self._main, args=(connect, opened), name=name, daemon=True)
         self._thread.start()
@@ -49,12 +50,6 @@ class SQLiteWorker:
         future: asyncio.Future[T] = loop.create_future()
         self._jobs.put((job, (loop, future)))
         return await future
-
-    def run_blocking(self, job: Callable[[sqlite3.Connection], T]) -> T:
-        """`run` for callers outside the event loop (the store's constructor)."""
-        future: Future[T] = Future()
-        self._jobs.put((job, future))
-        return future.result()
 
     async def aclose(self) -> None:
         """`close`, without blocking the event loop while earlier jobs finish."""
@@ -85,13 +80,7 @@ class SQLiteWorker:
             conn.close()
 
 
-def _reply(reply_to: Any, result: Any, error: BaseException | None) -> None:
-    if isinstance(reply_to, Future):
-        if error is None:
-            reply_to.set_result(result)
-        else:
-            reply_to.set_exception(error)
-        return
+def _reply(reply_to: ReplyTo, result: Any, error: BaseException | None) -> None:
     loop, future = reply_to
     with contextlib.suppress(RuntimeError):  # the loop is closed: nobody is waiting any more
         loop.call_soon_threadsafe(_settle, future, result, error)
