@@ -3,7 +3,9 @@
 Design:
 * stdlib ``sqlite3``. Everything that writes runs on ONE worker thread
   (bot/storage/sqlite_worker.py) with its own connection, so writes are serialised
-  and the event loop never waits for a commit's fsync.
+  and the event loop never waits for a commit's fsync. Puts, claims and deletes
+  waiting together are committed together (group commit: one fsync for all of them,
+  each caller answered after it), so many chats at once do not queue one fsync each.
 * ``get`` (one primary-key lookup per update) runs on the event loop with a second,
   read-only connection: a WAL reader never waits for the writer, and the thread hop
   there and back costs more than the lookup (about 0.1 ms against 0.01–0.05 ms on
@@ -58,7 +60,7 @@ from bot.storage.base import (
 from bot.storage.keylocks import KeyLocks
 from bot.storage.ratecount import RateCounter
 from bot.storage.sqlite_open import MEMORY_PATH, is_busy, open_database, open_reader
-from bot.storage.sqlite_worker import SQLiteWorker
+from bot.storage.sqlite_worker import SQLiteWorker, WorkerStats
 
 T = TypeVar("T")
 
@@ -117,17 +119,22 @@ class SQLiteStore(SessionStore):
             raise
         self._closed = False
 
-    async def _run(self, fn: Callable[[sqlite3.Connection], T]) -> T:
+    async def _run(self, fn: Callable[[sqlite3.Connection], T], *, grouped: bool = False) -> T:
         if self._closed:
             raise StoreUnavailable(f"SQLite session store at {self.path} is closed")
         try:
-            return await self._worker.run(fn)
+            return await self._worker.run(fn, grouped=grouped)
         except sqlite3.Error as exc:
             # sqlite3 messages never contain bound values, so no payload leaks here.
             reason = str(exc)
             if is_busy(exc):
                 reason = f"database is locked by another process (waited {self.busy_timeout:g} s)"
             raise StoreUnavailable(f"SQLite session store at {self.path}: {reason}") from None
+
+    @property
+    def write_stats(self) -> WorkerStats:
+        """Writes made durable so far and the commits (fsyncs) that did it; for the bench."""
+        return self._worker.stats
 
     def _cutoff(self) -> float:
         return self._clock() - self.ttl_seconds
@@ -165,14 +172,14 @@ class SQLiteStore(SessionStore):
             row = c.execute(_GET, (key, cutoff)).fetchone()  # only for the message
             return False, 0 if row is None else row[1]
 
-        ok, version = await self._run(cas)
+        ok, version = await self._run(cas, grouped=True)
         if not ok:
             raise VersionConflict(f"expected version {expected_version}, store has {version}")
         return version
 
     async def delete(self, key: str) -> bool:
         changed = await self._run(
-            lambda c: c.execute("DELETE FROM sessions WHERE key = ?", (key,)).rowcount
+            lambda c: c.execute("DELETE FROM sessions WHERE key = ?", (key,)).rowcount, grouped=True
         )
         return changed > 0
 
@@ -204,7 +211,7 @@ class SQLiteStore(SessionStore):
         now = self._clock()
         cutoff = now - self.update_ttl_seconds
         changed = await self._run(
-            lambda c: c.execute(_CLAIM, (update_id, now, cutoff)).rowcount
+            lambda c: c.execute(_CLAIM, (update_id, now, cutoff)).rowcount, grouped=True
         )
         return changed == 1
 

@@ -1,8 +1,18 @@
-"""The SQLite store's worker thread: one thread, one connection, jobs in order.
+"""The SQLite store's worker thread: one thread, one connection, jobs in order, group commit.
 
 Who uses it: bot/storage/sqlite.py, for everything that writes (and for reads that
 must wait for a lock). The connection is created by the thread and only ever used by
 it, so statements are serialised without a lock of our own.
+
+Group commit: a durable commit costs an fsync (0.15 ms on the bench's disk, often
+1-10 ms on cloud block storage), and with many chats at once their writes queue up
+behind it. Jobs given with ``grouped=True`` (single writes that need no transaction of
+their own: a session put, an update claim, a delete) that are already waiting when the
+thread takes the next job are run together in ONE transaction and committed with ONE
+fsync; each caller hears back only after that commit, so "returned" still means "on
+disk". Each job runs inside a savepoint: a job that fails leaves nothing behind and the
+others are kept. The thread never waits for more jobs to arrive, so a lone write is
+committed at once, on its own, exactly as without grouping.
 
 Why not `loop.run_in_executor` with a one-thread `ThreadPoolExecutor`: a put is on the
 path of every update, and the executor's round trip (a `concurrent.futures.Future`
@@ -16,17 +26,38 @@ completes or fails on its own, like any database call).
 from __future__ import annotations
 
 import asyncio
+import collections
 import contextlib
 import queue
 import sqlite3
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 T = TypeVar("T")
-Job = Callable[[sqlite3.Connection], Any]
+JobFn = Callable[[sqlite3.Connection], Any]
 ReplyTo = tuple[asyncio.AbstractEventLoop, "asyncio.Future[Any]"]  # where a job's result goes
+Outcome = tuple[Any, BaseException | None]  # (result, error)
+
+# Bounds one transaction, so a long queue is committed in steps rather than held back.
+MAX_GROUP = 100
+
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    fn: JobFn
+    reply_to: ReplyTo
+    grouped: bool
+
+
+@dataclass
+class WorkerStats:
+    """What the thread has done: grouped writes and the commits that made them durable."""
+
+    grouped_jobs: int = 0
+    grouped_commits: int = 0  # one per group; a lone grouped job counts one too
 
 
 class SQLiteWorker:
@@ -34,7 +65,8 @@ class SQLiteWorker:
 
     def __init__(self, connect: Callable[[], sqlite3.Connection], name: str = "sqlite-store") -> None:
         """Start the thread and wait for `connect` to succeed or raise (its error is raised here)."""
-        self._jobs: queue.SimpleQueue[tuple[Job, ReplyTo] | None] = queue.SimpleQueue()
+        self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
+        self.stats = WorkerStats()
         opened: Future[None] = Future()
         self._thread = threading.Thread(target=self._main, args=(connect, opened), name=name, daemon=True)
         self._thread.start()
@@ -44,11 +76,15 @@ class SQLiteWorker:
             self._thread.join()
             raise
 
-    async def run(self, job: Callable[[sqlite3.Connection], T]) -> T:
-        """Run `job(connection)` on the thread; its result or exception comes back here."""
+    async def run(self, job: Callable[[sqlite3.Connection], T], *, grouped: bool = False) -> T:
+        """Run `job(connection)` on the thread; its result or exception comes back here.
+
+        `grouped=True` lets the job share one transaction (and one fsync) with other
+        grouped jobs waiting at the same time; it must then not BEGIN or COMMIT itself.
+        """
         loop = asyncio.get_running_loop()
         future: asyncio.Future[T] = loop.create_future()
-        self._jobs.put((job, (loop, future)))
+        self._jobs.put(_Job(job, (loop, future), grouped))
         return await future
 
     async def aclose(self) -> None:
@@ -69,15 +105,70 @@ class SQLiteWorker:
             return
         opened.set_result(None)
         try:
-            while (item := self._jobs.get()) is not None:
-                job, reply_to = item
-                try:
-                    result, error = job(conn), None
-                except BaseException as exc:  # handed to the caller, whatever it is
-                    result, error = None, exc
-                _reply(reply_to, result, error)
+            taken: collections.deque[_Job | None] = collections.deque()  # taken while gathering, not yet run
+            while True:
+                job = taken.popleft() if taken else self._jobs.get()
+                if job is None:
+                    return
+                if not job.grouped:
+                    _reply(job.reply_to, *_run_alone(conn, job.fn))
+                    continue
+                group = [job]
+                while len(group) < MAX_GROUP:
+                    try:
+                        waiting = self._jobs.get_nowait()
+                    except queue.Empty:
+                        break
+                    if waiting is None or not waiting.grouped:
+                        taken.append(waiting)  # runs next, in its turn
+                        break
+                    group.append(waiting)
+                outcomes = [_run_alone(conn, job.fn)] if len(group) == 1 else _run_group(conn, group)
+                self.stats.grouped_jobs += len(group)
+                self.stats.grouped_commits += 1
+                for member, outcome in zip(group, outcomes, strict=True):
+                    _reply(member.reply_to, *outcome)
         finally:
             conn.close()
+
+
+def _run_alone(conn: sqlite3.Connection, fn: JobFn) -> Outcome:
+    try:
+        return fn(conn), None
+    except BaseException as exc:  # handed to the caller, whatever it is
+        return None, exc
+
+
+def _run_group(conn: sqlite3.Connection, group: list[_Job]) -> list[Outcome]:
+    """Every job of `group` in one transaction, each in a savepoint; one commit at the end."""
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error as exc:
+        return [(None, exc)] * len(group)
+    outcomes: list[Outcome] = []
+    for job in group:
+        try:
+            conn.execute("SAVEPOINT job")
+            result = job.fn(conn)
+            conn.execute("RELEASE job")
+            outcomes.append((result, None))
+        except BaseException as exc:
+            if not conn.in_transaction:
+                # The error ended the whole transaction (disk full, I/O error): nothing of
+                # the group was kept, so every job fails with it.
+                return [(None, exc)] * len(group)
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("ROLLBACK TO job")
+                conn.execute("RELEASE job")
+            outcomes.append((None, exc))
+    try:
+        conn.execute("COMMIT")
+    except sqlite3.Error as exc:
+        with contextlib.suppress(sqlite3.Error):
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+        return [(None, exc)] * len(group)
+    return outcomes
 
 
 def _reply(reply_to: ReplyTo, result: Any, error: BaseException | None) -> None:

@@ -230,9 +230,9 @@ async def test_reads_run_on_the_event_loop_and_writes_on_the_worker(
         hops: list[str] = []
         run = store._run
 
-        async def counted(fn):  # type: ignore[no-untyped-def]
+        async def counted(fn, **kwargs):  # type: ignore[no-untyped-def]
             hops.append("worker")
-            return await run(fn)
+            return await run(fn, **kwargs)
 
         monkeypatch.setattr(store, "_run", counted)
         stored = await store.get("tg:1")
