@@ -23,6 +23,9 @@ _TRAILING_PUNCTUATION = ".!"
 
 def normalise(text: str) -> str:
     """Lower case, one space between words, typographic quotes straightened, controls dropped."""
+    if text.isascii() and text.isprintable():
+        # Most answers: NFKC, the control filter and the quotes change nothing, casefold is lower.
+        return " ".join(text.lower().split()).strip(_TRAILING_PUNCTUATION).strip()
     text = unicodedata.normalize("NFKC", text)
     text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C" or ch in " \t\n")
     text = text.replace("’", "'").replace("‘", "'").casefold()

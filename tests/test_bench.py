@@ -63,6 +63,40 @@ def test_the_peers_hold_the_same_conversation(tmp_path: Path) -> None:
         assert asyncio.run(run(row)) > len(stream) + 4, row
 
 
+def test_all_at_once_each_framework_runs_updates_as_its_own_runner_does(tmp_path: Path) -> None:
+    # The PTB peer keeps PTB's default (one update at a time); this bot runs updates
+    # concurrently. Counted inside the Application, where the policy applies.
+    from bot.bench.inprocess import Context, feed_all_at_once, make_target
+
+    stream = updates(conversations(4))
+
+    async def most_at_once(row: str) -> int:
+        target = make_target(row, Context(tmp_path))
+        app = target.app  # type: ignore[attr-defined]
+        handle, running, most = app.process_update, 0, 0
+
+        async def counted(update: object) -> None:
+            nonlocal running, most
+            running += 1
+            most = max(most, running)
+            try:
+                await handle(update)
+            finally:
+                running -= 1
+
+        app.process_update = counted
+        await target.start()
+        try:
+            latencies, _ = await feed_all_at_once(target, stream)
+        finally:
+            await target.stop()
+        assert len(latencies) == len(stream)
+        return most
+
+    assert asyncio.run(most_at_once("ptb_peer")) == 1
+    assert asyncio.run(most_at_once("bot_sqlite")) > 1  # its writes wait for the disk: other chats go on
+
+
 @pytest.mark.e2e
 def test_bench_smoke_writes_every_row(tmp_path: Path) -> None:
     out = tmp_path / "bench.json"
@@ -105,6 +139,15 @@ def test_bench_smoke_writes_every_row(tmp_path: Path) -> None:
     assert len({row["api_calls_per_update"] for name, row in rows.items() if name.startswith("bot_")}) == 1
     assert rows["ptb_peer"]["flush_file_rewrites"] > 0 and rows["ptb_peer"]["flush_ms"] > 0
 
+    at_once = data["in_process"]["rows_at_once"]
+    assert set(at_once) == set(rows)
+    for name, row in at_once.items():
+        assert row["updates"] == n, name
+        assert 0 < row["p50_ms"] <= row["p99_ms"], name
+        assert row["per_update_ms"] > 0 and row["ratio_to_ptb_peer"] > 0, name
+        assert row["api_calls_per_update"] == rows[name]["api_calls_per_update"], name  # the same conversations
+    assert at_once["bot_sqlite"]["writes_per_commit"] >= 1
+
     growth = data["growth"]
     assert set(growth["rows"]) == {"bot_sqlite", "ptb_peer"} | ({"bot_redis"} if HAS_REDIS else set())
     for name, g in growth["rows"].items():
@@ -122,7 +165,8 @@ def test_bench_smoke_writes_every_row(tmp_path: Path) -> None:
     assert 0 < startup["content_load_s"] < startup["to_first_question_s"]
 
     assert [t["id"] for t in data["targets"]] == [
-        "sqlite_vs_ptb_peer", "growth_sqlite", "growth_redis", "start_to_first_question_s"]
+        "sqlite_vs_ptb_peer", "sqlite_vs_ptb_peer_at_once", "growth_sqlite", "growth_redis",
+        "start_to_first_question_s"]
     for target in data["targets"]:
         if target["id"] != "growth_redis" or HAS_REDIS:
             assert target["value"] is not None and isinstance(target["met"], bool), target

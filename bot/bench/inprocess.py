@@ -1,9 +1,19 @@
 """Per-update cost in process: every row on the same update stream, in one run.
 
 Who uses it: bot/bench/cli.py. For each round, every row gets a fresh target (a new
-Application and an empty store), a short warm-up on other chats, then the whole stream
-one update at a time (`feed` is timed: parse, dispatch, handle, store, replies through
-the in-memory Bot API). Rows run interleaved, round after round, and every ratio is
+Application and an empty store), a short warm-up on other chats, then the whole stream,
+timed (parse, dispatch, handle, store, replies through the in-memory Bot API), in two
+ways:
+
+* one update at a time: the next update is given when the last one is done. What one
+  update costs with nothing else going on (its latency).
+* all users at once: every user is a task that sends its next message as soon as its
+  last one is answered (a closed loop, as people wait for the reply), and each framework
+  runs them as its own runner would (`feed_as_running`: the PTB peer one at a time, its
+  default; aiogram and this bot concurrently), every Bot API call giving way to the
+  event loop once as an HTTP round trip would. The cost per update is then the wall
+  time over the updates: what the process sustains, where waiting (for an fsync, say)
+  overlaps other chats' work. Rows run interleaved, round after round, and every ratio is
 taken within a round, then the median over rounds: on a shared, noisy machine drift
 hits all rows of a round alike.
 
@@ -115,12 +125,20 @@ def available_rows(ctx: Context) -> list[str]:
     return rows
 
 
-def summarize(latencies: list[float], wall: float) -> JSON:
+MODES = {"one_at_a_time": "rows", "all_at_once": "rows_at_once"}  # mode -> its key in the JSON
+
+
+def summarize(latencies: list[float], wall: float, *, concurrent: bool = False) -> JSON:
+    """Per-update cost, latency percentiles and throughput of one timed run.
+
+    One at a time, the cost of an update is its latency; with updates overlapping it is
+    the wall time they took over their number (their latencies include waiting).
+    """
     ordered = sorted(latencies)
     n = len(ordered)
     return {
         "updates": n,
-        "per_update_ms": 1000 * statistics.fmean(ordered),
+        "per_update_ms": 1000 * (wall / n if concurrent else statistics.fmean(ordered)),
         "p50_ms": 1000 * ordered[n // 2],
         "p99_ms": 1000 * ordered[min(n - 1, int(n * 0.99))],
         "updates_per_s": n / wall,
@@ -140,13 +158,33 @@ async def feed_all(target: Target, stream: list[JSON]) -> tuple[list[float], flo
     return latencies, clock() - started
 
 
+async def feed_all_at_once(target: Target, stream: list[JSON]) -> tuple[list[float], float]:
+    """Every user's updates in order, all users at once (closed loop); latencies and wall time."""
+    per_user: dict[int, list[JSON]] = {}
+    for update in stream:
+        per_user.setdefault(update["message"]["chat"]["id"], []).append(update)
+    latencies: list[float] = []
+    clock = time.perf_counter
+
+    async def user(own: list[JSON]) -> None:
+        for update in own:
+            t0 = clock()
+            await target.feed_as_running(update)
+            latencies.append(clock() - t0)
+
+    gc.collect()
+    started = clock()
+    await asyncio.gather(*(user(own) for own in per_user.values()))
+    return latencies, clock() - started
+
+
 def warmup_stream(stream_users: list[Conversation]) -> list[JSON]:
     """The first few users' conversations on other chat ids: warms caches, code paths."""
     shifted = [Conversation(c.chat_id - FIRST_CHAT + 1_000, c.texts, c.path) for c in stream_users[:WARMUP_USERS]]
     return updates(shifted)
 
 
-async def time_row(row: str, ctx: Context, stream: list[JSON], warm: list[JSON]) -> JSON:
+async def time_row(row: str, ctx: Context, stream: list[JSON], warm: list[JSON], mode: str = "one_at_a_time") -> JSON:
     settle()
     target = make_target(row, ctx)
     await target.start()
@@ -154,9 +192,18 @@ async def time_row(row: str, ctx: Context, stream: list[JSON], warm: list[JSON])
         for update in warm:
             await target.feed(update)
         calls_before = target.api_calls()
-        latencies, wall = await feed_all(target, stream)
-        result = summarize(latencies, wall)
+        writes = getattr(getattr(target, "store", None), "write_stats", None)
+        writes_before = None if writes is None else (writes.grouped_jobs, writes.grouped_commits)
+        if mode == "all_at_once":
+            target.wait_like_a_network()
+            latencies, wall = await feed_all_at_once(target, stream)
+        else:
+            latencies, wall = await feed_all(target, stream)
+        result = summarize(latencies, wall, concurrent=mode == "all_at_once")
         result["api_calls_per_update"] = (target.api_calls() - calls_before) / len(stream)
+        if writes is not None and writes_before is not None:
+            commits = writes.grouped_commits - writes_before[1]
+            result["writes_per_commit"] = (writes.grouped_jobs - writes_before[0]) / max(commits, 1)
         flush = getattr(target, "flush_once", None)
         if flush is not None:
             seconds, dumps = await flush()
@@ -193,25 +240,30 @@ def run_rows(ctx: Context, users: int, rounds: int, memory_users: int, progress:
     stream = updates(convs)
     warm = warmup_stream(conversations(WARMUP_USERS, seed=99))
     rows = available_rows(ctx)
-    per_round: dict[str, list[JSON]] = {row: [] for row in rows}
+    per_round: dict[str, dict[str, list[JSON]]] = {mode: {row: [] for row in rows} for mode in MODES}
     for r in range(rounds):
-        for row in rows:
-            progress(f"in-process round {r + 1}/{rounds}: {row}")
-            per_round[row].append(asyncio.run(time_row(row, ctx, stream, warm)))
-    results: JSON = {}
-    for row in rows:
-        results[row] = _median_row(per_round[row])
-        results[row]["ratio_to_floor"] = _median_ratio(per_round[row], per_round.get("floor"))
-        results[row]["ratio_to_ptb_peer"] = _median_ratio(per_round[row], per_round.get(REFERENCE))
-        if memory_users:
-            progress(f"in-process memory: {row}")
-            memory_stream = updates(convs[:memory_users])
-            results[row].update(asyncio.run(memory_row(row, ctx, memory_stream, min(users, memory_users))))
-    return {
+        for mode in MODES:
+            for row in rows:
+                progress(f"in-process round {r + 1}/{rounds}, {mode.replace('_', ' ')}: {row}")
+                per_round[mode][row].append(asyncio.run(time_row(row, ctx, stream, warm, mode)))
+    out: JSON = {
         "users": users, "updates": len(stream), "rounds": rounds, "memory_users": min(users, memory_users),
         "paths": {path: sum(c.path == path for c in convs) for path in ("seed-000", "random")},
-        "rows": results,
     }
+    for mode, key in MODES.items():
+        runs = per_round[mode]
+        results: JSON = {}
+        for row in rows:
+            results[row] = _median_row(runs[row])
+            results[row]["ratio_to_floor"] = _median_ratio(runs[row], runs.get("floor"))
+            results[row]["ratio_to_ptb_peer"] = _median_ratio(runs[row], runs.get(REFERENCE))
+        out[key] = results
+    if memory_users:
+        memory_stream = updates(convs[:memory_users])
+        for row in rows:
+            progress(f"in-process memory: {row}")
+            out["rows"][row].update(asyncio.run(memory_row(row, ctx, memory_stream, min(users, memory_users))))
+    return out
 
 
 def _median_row(runs: list[JSON]) -> JSON:

@@ -36,8 +36,19 @@ DURABILITY = {
     "bot_sqlite": "every answer, fsync'd before the reply (WAL, synchronous=FULL)",
     "bot_redis": "every answer in Redis before the reply (disk as Redis is configured; bench: none)",
 }
+RUNS_UPDATES = {
+    "floor": "one at a time (PTB's default)",
+    "ptb_peer": "one at a time (PTB's default)",
+    "ptb_peer_same_replies": "one at a time (PTB's default)",
+    "aiogram_peer": "concurrently (a task per update, aiogram's default)",
+    "bot_memory": "concurrently (one chat's turns in order)",
+    "bot_sqlite": "concurrently (one chat's turns in order)",
+    "bot_redis": "concurrently (one chat's turns in order)",
+}
 TARGETS = [
-    ("sqlite_vs_ptb_peer", "full stack with SQLite per update vs the ConversationHandler peer", 1.0),
+    ("sqlite_vs_ptb_peer", "full stack with SQLite per update vs the ConversationHandler peer, one update at a time",
+     1.0),
+    ("sqlite_vs_ptb_peer_at_once", "the same, all simulated users at once", 1.0),
     ("growth_sqlite", "SQLite: per-update cost at the largest / smallest store", 1.2),
     ("growth_redis", "Redis: per-update cost at the largest / smallest store", 1.2),
     ("start_to_first_question_s", "itoh-bot demo: launch to the first question (s)", 1.0),
@@ -117,6 +128,8 @@ def evaluate_targets(result: JSON) -> list[JSON]:
     growth = result.get("growth", {}).get("rows", {})
     values = {
         "sqlite_vs_ptb_peer": rows.get("bot_sqlite", {}).get("ratio_to_ptb_peer"),
+        "sqlite_vs_ptb_peer_at_once": result.get("in_process", {}).get("rows_at_once", {})
+        .get("bot_sqlite", {}).get("ratio_to_ptb_peer"),
         "growth_sqlite": growth.get("bot_sqlite", {}).get("ratio_largest_to_smallest"),
         "growth_redis": growth.get("bot_redis", {}).get("ratio_largest_to_smallest"),
         "start_to_first_question_s": result.get("startup", {}).get("to_first_question_s"),
@@ -157,6 +170,22 @@ def table(result: JSON) -> str:
                 f" | {_f(r.get('retained_kib_per_user'), 1)}"
                 f" | {DURABILITY.get(row, '')} |"
             )
+        if ip.get("rows_at_once"):
+            out.append("")
+            out.append(f"All {ip['users']} users at once, the same stream: each user sends the next message when "
+                       "the last is answered, each framework runs the updates as its own runner does; ms/update is "
+                       "the wall time over the updates, p50/p99 a turn's latency including its wait")
+            out.append("")
+            out.append("| row | ms/update | p50 ms | p99 ms | updates/s | x floor | x PTB peer | writes per fsync "
+                       "| runs updates |")
+            out.append("|---|---|---|---|---|---|---|---|---|")
+            for row, r in ip["rows_at_once"].items():
+                out.append(
+                    f"| {LABELS.get(row, row)} | {_f(r['per_update_ms'], 3)} | {_f(r['p50_ms'], 3)}"
+                    f" | {_f(r['p99_ms'], 3)} | {_f(r['updates_per_s'], 0)} | {_f(r['ratio_to_floor'])}"
+                    f" | {_f(r['ratio_to_ptb_peer'])} | {_f(r.get('writes_per_commit'))}"
+                    f" | {RUNS_UPDATES.get(row, '')} |"
+                )
         peer = ip["rows"].get("ptb_peer", {})
         if "flush_ms" in peer:
             out.append("")
@@ -241,11 +270,15 @@ def plot(result: JSON, path: Path) -> str | None:
     for ax, panel in zip(axes[0], panels, strict=True):
         if panel == "in_process":
             rows = result["in_process"]["rows"]
+            at_once = result["in_process"].get("rows_at_once", {})
             names = [LABELS.get(r, r).replace(": ", ":\n").replace(" + ", "\n+ ") for r in rows]
-            means = [rows[r]["per_update_ms"] for r in rows]
-            p99 = [rows[r]["p99_ms"] for r in rows]
-            ax.barh(names, means, color="#4c72b0", label="mean")
-            ax.scatter(p99, names, color="#c44e52", marker="|", s=200, label="p99")
+            y = range(len(names))
+            ax.barh([i - 0.2 for i in y], [rows[r]["per_update_ms"] for r in rows], height=0.4, color="#4c72b0",
+                    label="one update at a time")
+            if at_once:
+                ax.barh([i + 0.2 for i in y], [at_once.get(r, {}).get("per_update_ms", 0) for r in rows],
+                        height=0.4, color="#55a868", label="all users at once")
+            ax.set_yticks(list(y), names)
             ax.set_xlabel("ms per update (in process)")
             ax.invert_yaxis()
             ax.legend(loc="lower right")

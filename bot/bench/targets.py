@@ -1,9 +1,10 @@
 """What the in-process bench drives: the floor and this bot, behind one small interface.
 
 Who uses it: bot/bench/inprocess.py and growth.py. A Target is started once, fed the
-update dicts of bot/bench/stream.py one at a time (`feed` is what is timed: parsing the
-update as the framework would, dispatch, handling, replies through the fake Bot API),
-then stopped. The peers (bot/bench/peers/) implement the same interface.
+update dicts of bot/bench/stream.py (`feed` is what is timed: parsing the update as the
+framework would, dispatch, handling, replies through the fake Bot API; `feed_as_running`
+the same under the framework's own concurrency policy, for many users at once), then
+stopped. The peers (bot/bench/peers/) implement the same interface.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ class Target(Protocol):
 
     async def start(self) -> None: ...
     async def feed(self, update: JSON) -> None: ...
+    async def feed_as_running(self, update: JSON) -> None: ...
+    def wait_like_a_network(self) -> None: ...
     async def stop(self) -> None: ...
     def api_calls(self) -> int: ...
 
@@ -51,6 +54,17 @@ class PtbTarget(ABC):
 
     async def feed(self, update: JSON) -> None:
         await self.app.process_update(Update.de_json(update, self.app.bot))
+
+    def wait_like_a_network(self) -> None:
+        """From now on every Bot API call gives way to the event loop once, as over HTTP."""
+        self.request.yields = True
+
+    async def feed_as_running(self, update: JSON) -> None:
+        """As the running Application's update fetcher hands it on: through its update
+        processor, so the Application's own concurrency setting applies (PTB's default,
+        which the peers keep: one update at a time; this bot: concurrent updates)."""
+        parsed = Update.de_json(update, self.app.bot)
+        await self.app.update_processor.process_update(parsed, self.app.process_update(parsed))
 
     async def stop(self) -> None:
         await self.app.shutdown()

@@ -111,7 +111,7 @@ class SQLiteWorker:
                 if job is None:
                     return
                 if not job.grouped:
-                    _reply(job.reply_to, *_run_alone(conn, job.fn))
+                    _reply([(job.reply_to, _run_alone(conn, job.fn))])
                     continue
                 group = [job]
                 while len(group) < MAX_GROUP:
@@ -126,8 +126,7 @@ class SQLiteWorker:
                 outcomes = [_run_alone(conn, job.fn)] if len(group) == 1 else _run_group(conn, group)
                 self.stats.grouped_jobs += len(group)
                 self.stats.grouped_commits += 1
-                for member, outcome in zip(group, outcomes, strict=True):
-                    _reply(member.reply_to, *outcome)
+                _reply([(member.reply_to, outcome) for member, outcome in zip(group, outcomes, strict=True)])
         finally:
             conn.close()
 
@@ -171,16 +170,21 @@ def _run_group(conn: sqlite3.Connection, group: list[_Job]) -> list[Outcome]:
     return outcomes
 
 
-def _reply(reply_to: ReplyTo, result: Any, error: BaseException | None) -> None:
-    loop, future = reply_to
-    with contextlib.suppress(RuntimeError):  # the loop is closed: nobody is waiting any more
-        loop.call_soon_threadsafe(_settle, future, result, error)
+def _reply(answers: list[tuple[ReplyTo, Outcome]]) -> None:
+    """Hand each job's outcome to its caller: one wake-up per event loop, not one per job."""
+    by_loop: dict[asyncio.AbstractEventLoop, list[tuple[asyncio.Future[Any], Outcome]]] = {}
+    for (loop, future), outcome in answers:
+        by_loop.setdefault(loop, []).append((future, outcome))
+    for loop, settled in by_loop.items():
+        with contextlib.suppress(RuntimeError):  # the loop is closed: nobody is waiting any more
+            loop.call_soon_threadsafe(_settle, settled)
 
 
-def _settle(future: asyncio.Future[Any], result: Any, error: BaseException | None) -> None:
-    if future.cancelled():
-        return  # the caller stopped waiting; the job itself has run
-    if error is None:
-        future.set_result(result)
-    else:
-        future.set_exception(error)
+def _settle(settled: list[tuple[asyncio.Future[Any], Outcome]]) -> None:
+    for future, (result, error) in settled:
+        if future.cancelled():
+            continue  # the caller stopped waiting; the job itself has run
+        if error is None:
+            future.set_result(result)
+        else:
+            future.set_exception(error)

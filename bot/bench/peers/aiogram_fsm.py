@@ -15,6 +15,7 @@ Needs the bench extra (`pip install -e '.[bench]'`): aiogram is imported only he
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import json
 from collections.abc import AsyncGenerator
@@ -42,8 +43,11 @@ class FakeSession(BaseSession):
         super().__init__()
         self.sent = 0
         self._ids = itertools.count(2_000_000)
+        self.yields = False  # as BenchRequest.yields: give way to the loop once per call
 
     async def make_request(self, bot: Bot, method: TelegramMethod[Any], timeout: int | None = None) -> Any:
+        if self.yields:
+            await asyncio.sleep(0)
         files: dict[str, Any] = {}
         params = {}
         for key, value in method.model_dump(warnings=False).items():
@@ -128,6 +132,14 @@ class AiogramPeer:
         await self.dispatcher.emit_startup(bot=self.bot)
 
     async def feed(self, update: dict[str, Any]) -> None:
+        await self.dispatcher.feed_raw_update(self.bot, update)
+
+    def wait_like_a_network(self) -> None:
+        self.session.yields = True
+
+    async def feed_as_running(self, update: dict[str, Any]) -> None:
+        # aiogram's polling runs every update as a task of its own (handle_as_tasks=True,
+        # its default): updates of different users run concurrently, as here.
         await self.dispatcher.feed_raw_update(self.bot, update)
 
     async def stop(self) -> None:
