@@ -13,8 +13,8 @@ ways:
   default; aiogram and this bot concurrently), every Bot API call giving way to the
   event loop once as an HTTP round trip would. The cost per update is then the wall
   time over the updates: what the process sustains, where waiting (for an fsync, say)
-  overlaps other chats' work. Rows run interleaved, round after round, and every ratio is
-taken within a round, then the median over rounds: on a shared, noisy machine drift
+  overlaps other chats' work. Rows run interleaved, round after round (each round starting one
+row further on), and every ratio is taken within a round, then the median over rounds: on a shared, noisy machine drift
 hits all rows of a round alike.
 
 Memory is a separate, untimed pass per row with tracemalloc on (it slows Python down
@@ -242,8 +242,11 @@ def run_rows(ctx: Context, users: int, rounds: int, memory_users: int, progress:
     rows = available_rows(ctx)
     per_round: dict[str, dict[str, list[JSON]]] = {mode: {row: [] for row in rows} for mode in MODES}
     for r in range(rounds):
+        # Each round starts one row further on, so no row always runs first or last
+        # (a machine that slows down or speeds up within a round then favours no row).
+        order = rows[r % len(rows):] + rows[:r % len(rows)]
         for mode in MODES:
-            for row in rows:
+            for row in order:
                 progress(f"in-process round {r + 1}/{rounds}, {mode.replace('_', ' ')}: {row}")
                 per_round[mode][row].append(asyncio.run(time_row(row, ctx, stream, warm, mode)))
     out: JSON = {
