@@ -13,9 +13,11 @@ ways:
   default; aiogram and this bot concurrently), every Bot API call giving way to the
   event loop once as an HTTP round trip would. The cost per update is then the wall
   time over the updates: what the process sustains, where waiting (for an fsync, say)
-  overlaps other chats' work. Rows run interleaved, round after round (each round starting one
-row further on), and every ratio is taken within a round, then the median over rounds: on a shared, noisy machine drift
-hits all rows of a round alike.
+  overlaps other chats' work.
+
+Rows run interleaved, round after round (each round starting one row further on), and
+every ratio is taken within a round, then the median over rounds: on a shared, noisy
+machine drift hits all rows of a round alike.
 
 Memory is a separate, untimed pass per row with tracemalloc on (it slows Python down
 several times, so it must not touch the timings): the peak of Python allocations over

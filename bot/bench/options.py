@@ -15,7 +15,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     size.add_argument("--smoke", action="store_true", help="the smallest run that exercises every part (tests)")
     parser.add_argument("--json", type=Path, metavar="FILE", help="write every figure as JSON (and FILE.png)")
     parser.add_argument("--png", type=Path, metavar="FILE", help="where to write the plot (default: next to --json)")
-    parser.add_argument("--users", type=int, help="simulated users in process (default: 50, --quick 20)")
+    parser.add_argument("--users", type=int, help="simulated users in process (default: 50, --quick 16)")
     parser.add_argument("--rounds", type=int, help="interleaved rounds in process (default: 3, --quick 1)")
     parser.add_argument("--e2e-users", type=int, help="concurrent users over HTTP (default: 50, --quick 10)")
     parser.add_argument("--skip", action="append", choices=PARTS, default=[], help="leave a part out (repeatable)")
