@@ -85,6 +85,7 @@ def test_all_at_once_each_framework_runs_updates_as_its_own_runner_does(tmp_path
                 running -= 1
 
         app.process_update = counted
+        target.wait_like_a_network()  # Bot API calls give way, so only a policy can keep updates apart
         await target.start()
         try:
             latencies, _ = await feed_all_at_once(target, stream)

@@ -194,8 +194,8 @@ async def time_row(row: str, ctx: Context, stream: list[JSON], warm: list[JSON],
         for update in warm:
             await target.feed(update)
         calls_before = target.api_calls()
-        writes = getattr(getattr(target, "store", None), "write_stats", None)
-        writes_before = None if writes is None else (writes.grouped_jobs, writes.grouped_commits)
+        writes = getattr(getattr(target, "store", None), "write_stats", None)  # the SQLite store's
+        writes_before = (writes.grouped_jobs, writes.grouped_commits) if writes is not None else (0, 0)
         if mode == "all_at_once":
             target.wait_like_a_network()
             latencies, wall = await feed_all_at_once(target, stream)
@@ -203,7 +203,7 @@ async def time_row(row: str, ctx: Context, stream: list[JSON], warm: list[JSON],
             latencies, wall = await feed_all(target, stream)
         result = summarize(latencies, wall, concurrent=mode == "all_at_once")
         result["api_calls_per_update"] = (target.api_calls() - calls_before) / len(stream)
-        if writes is not None and writes_before is not None:
+        if writes is not None:
             commits = writes.grouped_commits - writes_before[1]
             result["writes_per_commit"] = (writes.grouped_jobs - writes_before[0]) / max(commits, 1)
         flush = getattr(target, "flush_once", None)

@@ -16,7 +16,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", type=Path, metavar="FILE", help="write every figure as JSON (and FILE.png)")
     parser.add_argument("--png", type=Path, metavar="FILE", help="where to write the plot (default: next to --json)")
     parser.add_argument("--users", type=int, help="simulated users in process (default: 50, --quick 16)")
-    parser.add_argument("--rounds", type=int, help="interleaved rounds in process (default: 3, --quick 1)")
+    parser.add_argument("--rounds", type=int, help="interleaved rounds in process (default: 5, --quick 1)")
     parser.add_argument("--e2e-users", type=int, help="concurrent users over HTTP (default: 50, --quick 10)")
     parser.add_argument("--skip", action="append", choices=PARTS, default=[], help="leave a part out (repeatable)")
     parser.add_argument("--workdir", type=Path, help="where stores and logs go (default: a temporary directory)")

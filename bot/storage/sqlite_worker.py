@@ -105,7 +105,7 @@ class SQLiteWorker:
             return
         opened.set_result(None)
         try:
-            taken: collections.deque[_Job | None] = collections.deque()  # taken while gathering, not yet run
+            taken: collections.deque[_Job | None] = collections.deque()  # at most the one that ended a group
             while True:
                 job = taken.popleft() if taken else self._jobs.get()
                 if job is None:
