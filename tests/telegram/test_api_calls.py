@@ -6,6 +6,8 @@ of the network, fed Update objects with process_update.
 
 from __future__ import annotations
 
+import gc
+
 from flows.content import get_content
 from tests.telegram.harness import Harness, keyboard_rows, plain, sent
 
@@ -131,3 +133,18 @@ async def test_commands_menu_is_registered_at_start(harness: Harness) -> None:
         await app.post_stop(app)
     assert [c["command"] for c in commands] == ["start", "help", "back", "restart", "change", "forget"]
     assert commands[-1]["description"] == content.message("command_help_forget")
+
+
+async def test_what_start_up_built_is_frozen_for_the_garbage_collector(harness: Harness) -> None:
+    # Full collections, which many chats at once trigger, must not rescan the content,
+    # the Machine and PTB on every pass (docs/benchmarks.md).
+    app = harness.app
+    assert app.post_init is not None and app.post_stop is not None
+    gc.unfreeze()
+    assert gc.get_freeze_count() == 0
+    await app.post_init(app)
+    try:
+        assert gc.get_freeze_count() > 10_000
+    finally:
+        await app.post_stop(app)
+        gc.unfreeze()
