@@ -23,13 +23,12 @@ _TRAILING_PUNCTUATION = ".!"
 
 def normalise(text: str) -> str:
     """Lower case, one space between words, typographic quotes straightened, controls dropped."""
-    if text.isascii() and text.isprintable():
-        # Most answers: NFKC, the control filter and the quotes change nothing, casefold is lower.
-        return " ".join(text.lower().split()).strip(_TRAILING_PUNCTUATION).strip()
-    text = unicodedata.normalize("NFKC", text)
-    text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C" or ch in " \t\n")
-    text = text.replace("’", "'").replace("‘", "'").casefold()
-    return " ".join(text.split()).strip(_TRAILING_PUNCTUATION).strip()
+    # Most answers are printable ASCII: NFKC, the control filter and the quotes change nothing.
+    if not (text.isascii() and text.isprintable()):
+        text = unicodedata.normalize("NFKC", text)
+        text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C" or ch in " \t\n")
+        text = text.replace("’", "'").replace("‘", "'")
+    return " ".join(text.casefold().split()).strip(_TRAILING_PUNCTUATION).strip()
 
 
 @dataclass(frozen=True)
