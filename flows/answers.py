@@ -134,6 +134,13 @@ def _table(content: Content, question: Question) -> _QuestionTable:
 
 
 def _quote(text: str) -> str:
+    """The person's answer, shortened, to repeat back to them.
+
+    Control characters are dropped: an arrow key pressed without line editing arrives
+    as an escape sequence, which a terminal echoing it back would act on (moving the
+    cursor over the message) and Telegram would show as stray symbols.
+    """
+    text = "".join(ch for ch in text if ch.isspace() or unicodedata.category(ch)[0] != "C")
     text = " ".join(text.split())
     return text if len(text) <= 40 else text[:37] + "..."
 
