@@ -149,6 +149,17 @@ def _plain(number: float) -> str:
     return str(int(number)) if float(number).is_integer() else str(number)
 
 
+def _number_as_said(content: Content, question: Question, value: float) -> str:
+    """A stored number in the unit a person would use: 0.4 weeks is "3 days", 26 weeks "6 months"."""
+    bands = content.ui.number_display.get(question.unit or "")
+    if not bands:
+        return f"{_plain(value)} {question.unit or ''}".strip()
+    band = next(b for b in bands if b.below is None or value < b.below)
+    shown = round(value / band.per, band.decimals)
+    name = content.text(band.one if shown == 1 else band.other)
+    return f"{_plain(shown)} {name}"
+
+
 def _example(question: Question) -> str:
     sample = 34 if question.unit == "years" else 6
     return f"{sample} {question.unit or ''}".strip()
@@ -165,7 +176,7 @@ def describe(content: Content, question_id: str, value: Any) -> str:
     question = content.questions[question_id]
     options = content.options[question_id]
     if question.kind == "number" and value is not None:
-        return f"{_plain(value)} {question.unit or ''}".strip()
+        return _number_as_said(content, question, value)
     if isinstance(value, list):
         return ", ".join(describe(content, question_id, item) for item in value)
     for option in options:

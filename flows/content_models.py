@@ -252,10 +252,33 @@ class GuidanceFile(Strict):
 # ui.yaml -----------------------------------------------------------------------------
 
 
+class DisplayBand(Strict):
+    """How a number below `below` (in the question's unit) is shown back: value / per, rounded."""
+
+    below: float | None = None  # None: every larger value (the last band)
+    per: float = Field(gt=0)
+    decimals: int = Field(ge=0, le=3)
+    one: Text  # the unit's name after exactly 1
+    other: Text  # after any other number
+
+
 class UiFile(Strict):
     """Channel-neutral wording: greetings, help, errors, section titles, disclaimers."""
 
     messages: dict[str, Text]
     commands: dict[str, list[str]]  # command id -> words that invoke it (without the slash)
     units: dict[str, dict[str, float]] = Field(default_factory=dict)  # unit -> word -> factor
+    number_display: dict[str, list[DisplayBand]] = Field(default_factory=dict)  # unit -> bands, smallest first
+
+    @field_validator("number_display")
+    @classmethod
+    def _bands_rise_and_end_open(cls, value: dict[str, list[DisplayBand]]) -> dict[str, list[DisplayBand]]:
+        for unit, bands in value.items():
+            limits = [band.below for band in bands]
+            if not bands or limits[-1] is not None:
+                raise ValueError(f"{unit}: the last band must have no `below`, so every number has a band")
+            closed = [limit for limit in limits[:-1] if limit is not None]
+            if len(closed) != len(limits) - 1 or closed != sorted(set(closed)):
+                raise ValueError(f"{unit}: every band but the last needs a `below`, each larger than the one before")
+        return value
     disclaimer_source: list[str] = Field(min_length=1)

@@ -68,9 +68,14 @@ def test_every_clinical_item_cites_a_known_source() -> None:
         ("triage.yaml", lambda t: t.replace("level: emergency", "level: whenever", 1),
          r"triage\.yaml: red_flags\[\d+\]\(\w+\)\.level"),
         ("ui.yaml", lambda t: t + "\n  bad: [unclosed\n", r"ui\.yaml: not valid YAML"),
+        ("ui.yaml", lambda t: t.replace("- {per: 52.143,", "- {below: 520, per: 52.143,"),
+         r"ui\.yaml: number_display: .*weeks: the last band must have no `below`"),
+        ("ui.yaml", lambda t: t.replace("- {below: 13, per: 1,", "- {below: 3, per: 1,"),
+         r"ui\.yaml: number_display: .*weeks: every band but the last needs a `below`, each larger"),
     ],
     ids=["unknown-guard", "dead-end", "cycle", "unreachable", "no-initial", "unknown-field", "bad-answer-value",
-         "wrong-type", "missing-condition", "unknown-source", "bad-level", "bad-yaml"],
+         "wrong-type", "missing-condition", "unknown-source", "bad-level", "bad-yaml", "display-band-open",
+         "display-band-order"],
 )
 def test_broken_content_fails_with_file_path_and_reason(
     content_copy: Path, file: str, change: Callable[[str], str], expected: str

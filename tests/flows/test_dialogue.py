@@ -155,6 +155,18 @@ def test_duration_with_units(typed: str, weeks: float) -> None:
     assert conv.session is not None and conv.session.case.duration_weeks == weeks
 
 
+@pytest.mark.parametrize(
+    ("typed", "said_back"),
+    [("3 days", "3 days"), ("10 days", "10 days"), ("1 week", "7 days"), ("2.5", "2.5 weeks"), ("6", "6 weeks"),
+     ("2 months", "9 weeks"), ("3 months", "3 months"), ("26", "6 months"), ("1 year", "12 months"),
+     ("5 years", "5 years")],
+)
+def test_a_duration_is_said_back_in_the_unit_a_person_would_use(typed: str, said_back: str) -> None:
+    conv = reach("duration_weeks")
+    echo = conv.say(typed)[0]
+    assert echo.kind == "answered" and echo.text.endswith(f": {said_back}"), echo.text
+
+
 def test_multi_select_by_typing_and_by_toggling_buttons() -> None:
     typed = reach("xray")
     typed.say("3, 4")
