@@ -17,7 +17,8 @@ from flows.content_models import Answer, Question
 
 MAX_ANSWER_CHARS = 300  # a real answer is a few words; longer text is refused, not parsed
 _SPLIT_SEVERAL = re.compile(r"\s*(?:,|;|\band\b|&|\+)\s*")
-_NUMBER_WITH_UNIT = re.compile(r"^(\d+(?:[.,]\d+)?)\s*([^\d]*)$")
+_NUMBER_WITH_UNIT = re.compile(r"^(\d+(?:[.,]\d+)?)\s*([^\d]*)$")  # "10 days", "6"
+_UNIT_WITH_NUMBER = re.compile(r"^([^\d]+?)\s*(\d+(?:[.,]\d+)?)$")  # "week 24"
 _TRAILING_PUNCTUATION = ".!"
 
 
@@ -46,6 +47,7 @@ class _QuestionTable:
     question: Question
     options: list[Answer]
     words: dict[str, int]  # normalised label or synonym -> option index
+    ranged: list[int]  # options a number can pick ("24 weeks"), see Answer.numbers
 
 
 class AnswerReader:
@@ -72,6 +74,8 @@ class AnswerReader:
         if table.question.kind == "multi":
             return self._read_several(table, text)
         index = self.option_index(question_id, text)
+        if index is None and table.ranged:
+            return self._read_number_for_option(table, text)
         if index is None:
             return Parsed(False, error="choose_one", values={"answer": _quote(text), "options": self._list(table)})
         return Parsed(True, value=table.options[index].value)
@@ -99,16 +103,34 @@ class AnswerReader:
             return Parsed(False, error="choose_several", values={"answer": _quote(text), "options": self._list(table)})
         return self.submit_selection(table.question.id, [i for i in tokens if i is not None])
 
+    def _read_number_for_option(self, table: _QuestionTable, text: str) -> Parsed:
+        """A number with the question's unit picks the option whose range holds it."""
+        number = self._number(table.question, text)
+        for index in table.ranged:
+            numbers = table.options[index].numbers
+            if number is not None and numbers is not None and numbers.from_ <= number < numbers.below:
+                return Parsed(True, value=table.options[index].value)
+        error = "choose_one" if number is None else "number_fits_no_option"
+        return Parsed(False, error=error, values={"answer": _quote(text), "options": self._list(table)})
+
+    def _number(self, question: Question, text: str) -> float | None:
+        """The number typed, in the question's unit ("10 days" is 1.43 weeks); None if not one."""
+        units = self.content.ui.units.get(question.unit or "", {"": 1.0})
+        token = normalise(text)
+        for pattern, number_at, unit_at in ((_NUMBER_WITH_UNIT, 1, 2), (_UNIT_WITH_NUMBER, 2, 1)):
+            match = pattern.match(token)
+            factor = units.get(match.group(unit_at).strip()) if match else None
+            if match is not None and factor is not None:
+                return float(match.group(number_at).replace(",", ".")) * factor
+        return None
+
     def _read_number(self, table: _QuestionTable, text: str) -> Parsed:
         question = table.question
         if normalise(text) in table.words:  # "don't know"
             return Parsed(True, value=table.options[table.words[normalise(text)]].value)
-        units = self.content.ui.units.get(question.unit or "", {"": 1.0})
-        match = _NUMBER_WITH_UNIT.match(normalise(text))
-        factor = units.get(match.group(2).strip()) if match else None
-        if match is None or factor is None:
+        number = self._number(question, text)
+        if number is None:
             return Parsed(False, error="need_number", values={"example": _example(question)})
-        number = float(match.group(1).replace(",", ".")) * factor
         assert question.minimum is not None and question.maximum is not None  # schema guarantees
         if not question.minimum <= number <= question.maximum:
             return Parsed(False, error="number_out_of_range", values={
@@ -130,7 +152,8 @@ def _table(content: Content, question: Question) -> _QuestionTable:
         for synonyms in option.synonyms.values():
             for synonym in synonyms:
                 words.setdefault(normalise(synonym), index)
-    return _QuestionTable(question, options, words)
+    ranged = [index for index, option in enumerate(options) if option.numbers is not None]
+    return _QuestionTable(question, options, words, ranged)
 
 
 def _quote(text: str) -> str:

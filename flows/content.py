@@ -112,6 +112,7 @@ def load_content(root: Path) -> Content:
     checker.triage(triage, conditions)
     questions = _unique(root / "questions.yaml", "questions", questions_file.questions)
     options = checker.questions(questions_file, questions)
+    checker.units(questions, ui)
     checker.flow(flow, questions)
     checker.guidance(guidance, conditions)
     checker.sources("ui.yaml", "disclaimer_source", ui.disclaimer_source)
@@ -247,6 +248,11 @@ class _Checker:
                 self.fail("questions.yaml", f"{where}.answers", "needs a \"don't know\" answer (value: null)")
             options[question.id] = list(answers or [])
         return options
+
+    def units(self, questions: dict[str, Question], ui: UiFile) -> None:
+        for question in questions.values():
+            if question.unit is not None and question.unit not in ui.units:
+                self.fail("questions.yaml", f"questions({question.id}).unit", f"no unit `{question.unit}` in ui.yaml")
 
     def flow(self, flow: FlowFile, questions: dict[str, Question]) -> None:
         state_ids = {state.id for state in flow.states}

@@ -8,6 +8,7 @@ resolve, conditions complete, guards exist) live in flows/content.py.
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -71,13 +72,31 @@ class ReferencesFile(Strict):
 # questions.yaml ----------------------------------------------------------------------
 
 
+class NumberRange(Strict):
+    """The numbers (in the question's unit) that pick an option: from <= n < below."""
+
+    from_: float = Field(alias="from")
+    below: float
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> NumberRange:
+        if self.below <= self.from_:
+            raise ValueError("`below` must be larger than `from`")
+        return self
+
+
 class Answer(Strict):
-    """One option. `value: null` is "don't know"; `exclusive` options end a multi-select."""
+    """One option. `value: null` is "don't know"; `exclusive` options end a multi-select.
+
+    `numbers`: a number with the question's unit picks this option ("24 weeks" is the
+    second trimester), for people who know the number rather than the band.
+    """
 
     value: Any
     label: Text
     synonyms: dict[str, list[str]] = Field(default_factory=dict)
     exclusive: bool = False
+    numbers: NumberRange | None = None
 
 
 class Question(Strict):
@@ -91,7 +110,7 @@ class Question(Strict):
     minimum: float | None = None
     maximum: float | None = None
     integer: bool = False
-    unit: str | None = None  # a key of units in ui.yaml for number parsing
+    unit: str | None = None  # a key of units in ui.yaml: how typed numbers are read
 
     @model_validator(mode="after")
     def _shape(self) -> Question:
@@ -100,6 +119,12 @@ class Question(Strict):
                 raise ValueError("a number question needs minimum and maximum")
         elif self.answers is None:
             raise ValueError(f"a {self.kind} question needs answers")
+        ranges = sorted((a.numbers.from_, a.numbers.below) for a in self.answers or [] if isinstance(a, Answer)
+                        and a.numbers is not None)
+        if ranges and (self.kind != "choice" or self.unit is None):
+            raise ValueError("answers with `numbers` need a choice question with a `unit`")
+        if any(later[0] < earlier[1] for earlier, later in pairwise(ranges)):
+            raise ValueError("the answers' `numbers` ranges overlap")
         return self
 
 

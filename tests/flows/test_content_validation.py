@@ -72,10 +72,16 @@ def test_every_clinical_item_cites_a_known_source() -> None:
          r"ui\.yaml: number_display: .*weeks: the last band must have no `below`"),
         ("ui.yaml", lambda t: t.replace("- {below: 13, per: 1,", "- {below: 3, per: 1,"),
          r"ui\.yaml: number_display: .*weeks: every band but the last needs a `below`, each larger"),
+        ("questions.yaml", lambda t: t.replace("numbers: {from: 14, below: 28}", "numbers: {from: 13, below: 28}"),
+         r"questions\.yaml: questions\[\d+\]\(pregnancy\): .*the answers' `numbers` ranges overlap"),
+        ("questions.yaml", lambda t: t.replace("unit: weeks_of_pregnancy", "unit: moons"),
+         r"questions\.yaml: questions\(pregnancy\)\.unit: no unit `moons` in ui\.yaml"),
+        ("questions.yaml", lambda t: t.replace("    unit: weeks_of_pregnancy\n", ""),
+         r"questions\.yaml: questions\[\d+\]\(pregnancy\): .*answers with `numbers` need a choice question with a `un"),
     ],
     ids=["unknown-guard", "dead-end", "cycle", "unreachable", "no-initial", "unknown-field", "bad-answer-value",
          "wrong-type", "missing-condition", "unknown-source", "bad-level", "bad-yaml", "display-band-open",
-         "display-band-order"],
+         "display-band-order", "number-ranges-overlap", "unknown-unit", "number-ranges-without-unit"],
 )
 def test_broken_content_fails_with_file_path_and_reason(
     content_copy: Path, file: str, change: Callable[[str], str], expected: str

@@ -68,6 +68,9 @@ def test_a_session_handed_over_is_stepped_in_place_with_the_same_outcome(text: s
         ("age", "-5"),
         ("age", "250"),
         ("age", "8"),  # below the form's minimum of 12
+        ("pregnancy", "24"),  # a lone number is an option's number, and there are 6
+        ("pregnancy", "43 weeks"),
+        ("pregnancy", "24 days"),
         ("duration_weeks", "several"),
         ("duration_weeks", "3 fortnights"),
         ("xray", "1,99"),
@@ -153,6 +156,24 @@ def test_duration_with_units(typed: str, weeks: float) -> None:
     conv = reach("duration_weeks")
     conv.say(typed)
     assert conv.session is not None and conv.session.case.duration_weeks == weeks
+
+
+@pytest.mark.parametrize(
+    ("typed", "trimester"),
+    [("24 weeks", "trimester_2"), ("week 33", "trimester_3"), ("12 weeks pregnant", "trimester_1"),
+     ("13.5 wks", "trimester_1"), ("14w", "trimester_2"), ("27.9 weeks", "trimester_2"), ("28 weeks", "trimester_3"),
+     ("42 weeks", "trimester_3"), ("4", "trimester_3")],  # "4" is the fourth option, not week 4
+)
+def test_the_week_of_pregnancy_picks_the_trimester(typed: str, trimester: str) -> None:
+    conv = reach("pregnancy")
+    conv.say(typed)
+    assert conv.session is not None and conv.session.case.pregnancy == trimester
+    assert conv.state == "side"
+
+
+def test_a_week_no_option_holds_says_so() -> None:
+    error = reach("pregnancy").say("52 weeks")[0]
+    assert error.kind == "error" and error.text.startswith('"52 weeks" does not fit any of the options'), error.text
 
 
 @pytest.mark.parametrize(
