@@ -15,9 +15,11 @@ numbers separated by commas, as the demo asks.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import os
 import re
 import select
+import struct
 import subprocess
 import sys
 import termios
@@ -49,9 +51,13 @@ class TerminalDriver:
 
     channel: Channel = "terminal"
 
-    def __init__(self, command: list[str] | None = None, timeout: float = TURN_TIMEOUT) -> None:
+    def __init__(self, command: list[str] | None = None, timeout: float = TURN_TIMEOUT,
+                 columns: int | None = None) -> None:
         self.argv = command or demo_command()
         self.timeout = timeout
+        # None: the terminal reports no size, so the demo does not wrap and every option
+        # stays on one line for _choices to read. A width makes it wrap as a person sees it.
+        self.columns = columns
         self.process: subprocess.Popen[bytes] | None = None
         self.master: int | None = None
         self.choices: list[tuple[str, str]] = []  # (label, what to type) of the question on screen
@@ -63,6 +69,8 @@ class TerminalDriver:
             attributes = termios.tcgetattr(slave)
             attributes[3] &= ~termios.ECHO  # our typing is shown as "> line", not echoed back
             termios.tcsetattr(slave, termios.TCSANOW, attributes)
+            if self.columns is not None:
+                fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 50, self.columns, 0, 0))
             env = {**os.environ, "PYTHONUTF8": "1", "PYTHONIOENCODING": "utf-8", "TERM": "dumb"}
             # stderr on the terminal too: Python's input() writes its prompt there on a tty.
             self.process = subprocess.Popen(self.argv, stdin=slave, stdout=slave, stderr=slave, env=env,

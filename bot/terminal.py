@@ -8,7 +8,10 @@ answer is echoed so the transcript reads like the conversation. Exits 0 at the e
 
 from __future__ import annotations
 
+import os
+import re
 import sys
+import textwrap
 from collections.abc import Callable
 from typing import TextIO
 
@@ -19,6 +22,8 @@ from flows.messages import Reply, UserInput
 from flows.session import Session
 
 PROMPT = "> "
+# What starts a line that wraps with a hanging indent: "  3. [ ] ", "• ", "+ ", "!! ", "  ✓ ".
+_LINE_MARKER = re.compile(r"^\s*(?:\d+\. (?:\[[ x]\] )?|[•+\-✓] |!! (?:[•\-] )?)?")
 
 
 def render(reply: Reply) -> str:
@@ -46,6 +51,33 @@ def render(reply: Reply) -> str:
     return "\n" + reply.text
 
 
+def wrap_for_terminal(text: str, width: int) -> str:
+    """Lines longer than the terminal broken between words, continuing under their text.
+
+    A terminal left to itself breaks a long line at the last column, often in the middle
+    of a word. Lines that fit, and words longer than a whole line, are left as they are.
+    """
+    lines: list[str] = []
+    for line in text.split("\n"):
+        if len(line) <= width:
+            lines.append(line)
+            continue
+        marker = _LINE_MARKER.match(line)
+        indent = " " * (marker.end() if marker else 0)
+        lines += textwrap.wrap(line, width, subsequent_indent=indent, break_long_words=False,
+                               break_on_hyphens=False) or [line]
+    return "\n".join(lines)
+
+
+def terminal_width(stream: TextIO) -> int | None:
+    """Columns of the terminal `stream` writes to; None if it is not one or does not say."""
+    try:
+        columns = os.get_terminal_size(stream.fileno()).columns
+    except (AttributeError, OSError, ValueError):
+        return None
+    return columns or None  # a terminal that reports no size (0) is left to wrap itself
+
+
 Observer = Callable[[str | None, list[Reply]], None]
 
 
@@ -59,9 +91,10 @@ def run_demo(stdin: TextIO | None = None, stdout: TextIO | None = None, on_turn:
     stdout = stdout or sys.stdout
     quit_words = {normalise(w) for w in get_content().ui.commands.get("quit", [])}
     interactive = stdin.isatty() and stdout.isatty()
+    width = terminal_width(stdout) if interactive else None  # piped output stays one line a paragraph
     session: Session | None = None
     session, replies = step(session, UserInput.command("start"))
-    _show(replies, stdout)
+    _show(replies, stdout, width)
     if on_turn is not None:
         on_turn(None, replies)
     while True:
@@ -69,7 +102,7 @@ def run_demo(stdin: TextIO | None = None, stdout: TextIO | None = None, on_turn:
         if text is None or normalise(text).lstrip("/") in quit_words:
             break
         session, replies = step(session, UserInput.typed(text))
-        _show(replies, stdout)
+        _show(replies, stdout, width)
         if on_turn is not None:
             on_turn(text, replies)
     stdout.write("\n")
@@ -91,7 +124,8 @@ def _read_line(stdin: TextIO, stdout: TextIO, interactive: bool) -> str | None:
     return text
 
 
-def _show(replies: list[Reply], stdout: TextIO) -> None:
+def _show(replies: list[Reply], stdout: TextIO, width: int | None) -> None:
     for reply in replies:
-        stdout.write(render(reply) + "\n")
+        text = render(reply)
+        stdout.write((wrap_for_terminal(text, width) if width else text) + "\n")
     stdout.flush()
