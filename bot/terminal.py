@@ -8,6 +8,7 @@ answer is echoed so the transcript reads like the conversation. Exits 0 at the e
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sys
@@ -92,6 +93,8 @@ def run_demo(stdin: TextIO | None = None, stdout: TextIO | None = None, on_turn:
     quit_words = {normalise(w) for w in get_content().ui.commands.get("quit", [])}
     interactive = stdin.isatty() and stdout.isatty()
     width = terminal_width(stdout) if interactive else None  # piped output stays one line a paragraph
+    if interactive:
+        _enable_line_editing()
     session: Session | None = None
     session, replies = step(session, UserInput.command("start"))
     _show(replies, stdout, width)
@@ -108,6 +111,17 @@ def run_demo(stdin: TextIO | None = None, stdout: TextIO | None = None, on_turn:
     stdout.write("\n")
     stdout.flush()
     return 0
+
+
+def _enable_line_editing() -> None:
+    """Arrow keys, Home/End and the previous answers (up arrow) in input(), where available.
+
+    Without it an arrow key arrives as an escape sequence inside the answer. Importing
+    readline is what switches it on for input(); it is missing on some platforms. The
+    history stays in memory: nothing is written to a history file (answers are health data).
+    """
+    with contextlib.suppress(ImportError):
+        import readline  # noqa: F401
 
 
 def _read_line(stdin: TextIO, stdout: TextIO, interactive: bool) -> str | None:

@@ -1,7 +1,7 @@
-"""The demo at a real terminal of a given width: long lines break between words.
+"""The demo at a real terminal: long lines break between words; arrow keys edit the answer.
 
-The demo runs on a pseudo-terminal whose window size is set, as a terminal emulator
-sets it, so this is the output a person sees.
+The demo runs on a pseudo-terminal (with its window size set, as a terminal emulator
+sets it), so this is what a person sees and types.
 """
 
 from __future__ import annotations
@@ -67,3 +67,18 @@ def test_wrapping_keeps_every_word_and_fits_the_width(width: int) -> None:
     assert words(wrapped) == words(text)
     assert all(len(line) <= width or " " not in line.strip() for line in wrapped.splitlines())
     assert "short line\n\n" in wrapped  # lines that fit, blank ones too, are untouched
+
+
+async def test_arrow_keys_edit_the_answer_being_typed() -> None:
+    # "rigt", left arrow, "h": with line editing the answer is "right"; without it the
+    # escape sequence would be part of the answer and it would not be understood.
+    driver = TerminalDriver()
+    try:
+        await driver.start()
+        for answer in ["female", "34", "1"]:
+            await driver.say(answer)
+        edited = await driver.say("rigt\x1b[Dh")
+    finally:
+        await driver.close()
+    shown = "\n".join(edited.said)
+    assert "✓ Which hip: Right" in shown, shown
