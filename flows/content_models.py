@@ -295,15 +295,22 @@ class UiFile(Strict):
     units: dict[str, dict[str, float]] = Field(default_factory=dict)  # unit -> word -> factor
     number_display: dict[str, list[DisplayBand]] = Field(default_factory=dict)  # unit -> bands, smallest first
 
-    @field_validator("number_display")
-    @classmethod
-    def _bands_rise_and_end_open(cls, value: dict[str, list[DisplayBand]]) -> dict[str, list[DisplayBand]]:
-        for unit, bands in value.items():
+    @model_validator(mode="after")
+    def _bands_rise_end_open_and_match_units(self) -> UiFile:
+        for unit, bands in self.number_display.items():
             limits = [band.below for band in bands]
             if not bands or limits[-1] is not None:
-                raise ValueError(f"{unit}: the last band must have no `below`, so every number has a band")
+                raise ValueError(f"number_display.{unit}: the last band must have no `below`, so every number "
+                                 "has a band")
             closed = [limit for limit in limits[:-1] if limit is not None]
             if len(closed) != len(limits) - 1 or closed != sorted(set(closed)):
-                raise ValueError(f"{unit}: every band but the last needs a `below`, each larger than the one before")
-        return value
+                raise ValueError(f"number_display.{unit}: every band but the last needs a `below`, each larger than "
+                                 "the one before")
+            # A number is said back with the factor it is read with: "3 days" must read back as 3 days.
+            for band in bands:
+                factor = self.units.get(unit, {}).get(band.other.en)
+                if factor != band.per:
+                    raise ValueError(f"number_display.{unit}: `per` {band.per} for {band.other.en!r} differs from "
+                                     f"units.{unit}.{band.other.en} ({factor})")
+        return self
     disclaimer_source: list[str] = Field(min_length=1)

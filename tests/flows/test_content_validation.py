@@ -69,9 +69,11 @@ def test_every_clinical_item_cites_a_known_source() -> None:
          r"triage\.yaml: red_flags\[\d+\]\(\w+\)\.level"),
         ("ui.yaml", lambda t: t + "\n  bad: [unclosed\n", r"ui\.yaml: not valid YAML"),
         ("ui.yaml", lambda t: t.replace("- {per: 52.143,", "- {below: 520, per: 52.143,"),
-         r"ui\.yaml: number_display: .*weeks: the last band must have no `below`"),
+         r"ui\.yaml: .*number_display\.weeks: the last band must have no `below`"),
         ("ui.yaml", lambda t: t.replace("- {below: 13, per: 1,", "- {below: 3, per: 1,"),
-         r"ui\.yaml: number_display: .*weeks: every band but the last needs a `below`, each larger"),
+         r"ui\.yaml: .*number_display\.weeks: every band but the last needs a `below`, each larger"),
+        ("ui.yaml", lambda t: t.replace("- {below: 104, per: 4.345,", "- {below: 104, per: 4.3,"),
+         r"ui\.yaml: .*number_display\.weeks: `per` 4\.3 for 'months' differs from units\.weeks\.months \(4\.345\)"),
         ("questions.yaml", lambda t: t.replace("numbers: {from: 14, below: 28}", "numbers: {from: 13, below: 28}"),
          r"questions\.yaml: questions\[\d+\]\(pregnancy\): .*the answers' `numbers` ranges overlap"),
         ("questions.yaml", lambda t: t.replace("unit: weeks_of_pregnancy", "unit: moons"),
@@ -81,7 +83,7 @@ def test_every_clinical_item_cites_a_known_source() -> None:
     ],
     ids=["unknown-guard", "dead-end", "cycle", "unreachable", "no-initial", "unknown-field", "bad-answer-value",
          "wrong-type", "missing-condition", "unknown-source", "bad-level", "bad-yaml", "display-band-open",
-         "display-band-order", "number-ranges-overlap", "unknown-unit", "number-ranges-without-unit"],
+         "display-band-order", "display-factor", "number-ranges-overlap", "unknown-unit", "number-ranges-without-unit"],
 )
 def test_broken_content_fails_with_file_path_and_reason(
     content_copy: Path, file: str, change: Callable[[str], str], expected: str
