@@ -13,7 +13,7 @@ from functools import cache
 from typing import Any
 
 from flows.content import Content, get_content
-from flows.content_models import Answer, Question
+from flows.content_models import Answer, NumberRange, Question
 
 MAX_ANSWER_CHARS = 300  # a real answer is a few words; longer text is refused, not parsed
 _SPLIT_SEVERAL = re.compile(r"\s*(?:,|;|\band\b|&|\+)\s*")
@@ -47,7 +47,7 @@ class _QuestionTable:
     question: Question
     options: list[Answer]
     words: dict[str, int]  # normalised label or synonym -> option index
-    ranged: list[int]  # options a number can pick ("24 weeks"), see Answer.numbers
+    ranged: list[tuple[int, NumberRange]]  # options a number can pick ("24 weeks"), see Answer.numbers
 
 
 class AnswerReader:
@@ -106,10 +106,10 @@ class AnswerReader:
     def _read_number_for_option(self, table: _QuestionTable, text: str) -> Parsed:
         """A number with the question's unit picks the option whose range holds it."""
         number = self._number(table.question, text)
-        for index in table.ranged:
-            numbers = table.options[index].numbers
-            if number is not None and numbers is not None and numbers.from_ <= number < numbers.below:
-                return Parsed(True, value=table.options[index].value)
+        if number is not None:
+            for index, numbers in table.ranged:
+                if numbers.from_ <= number < numbers.below:
+                    return Parsed(True, value=table.options[index].value)
         error = "choose_one" if number is None else "number_fits_no_option"
         return Parsed(False, error=error, values={"answer": _quote(text), "options": self._list(table)})
 
@@ -152,7 +152,7 @@ def _table(content: Content, question: Question) -> _QuestionTable:
         for synonyms in option.synonyms.values():
             for synonym in synonyms:
                 words.setdefault(normalise(synonym), index)
-    ranged = [index for index, option in enumerate(options) if option.numbers is not None]
+    ranged = [(index, option.numbers) for index, option in enumerate(options) if option.numbers is not None]
     return _QuestionTable(question, options, words, ranged)
 
 

@@ -119,8 +119,8 @@ class Question(Strict):
                 raise ValueError("a number question needs minimum and maximum")
         elif self.answers is None:
             raise ValueError(f"a {self.kind} question needs answers")
-        ranges = sorted((a.numbers.from_, a.numbers.below) for a in self.answers or [] if isinstance(a, Answer)
-                        and a.numbers is not None)
+        inline = self.answers if isinstance(self.answers, list) else []  # a set id names shared options
+        ranges = sorted((a.numbers.from_, a.numbers.below) for a in inline if a.numbers is not None)
         if ranges and (self.kind != "choice" or self.unit is None):
             raise ValueError("answers with `numbers` need a choice question with a `unit`")
         if any(later[0] < earlier[1] for earlier, later in pairwise(ranges)):
@@ -294,6 +294,7 @@ class UiFile(Strict):
     commands: dict[str, list[str]]  # command id -> words that invoke it (without the slash)
     units: dict[str, dict[str, float]] = Field(default_factory=dict)  # unit -> word -> factor
     number_display: dict[str, list[DisplayBand]] = Field(default_factory=dict)  # unit -> bands, smallest first
+    disclaimer_source: list[str] = Field(min_length=1)
 
     @model_validator(mode="after")
     def _bands_rise_end_open_and_match_units(self) -> UiFile:
@@ -313,4 +314,3 @@ class UiFile(Strict):
                     raise ValueError(f"number_display.{unit}: `per` {band.per} for {band.other.en!r} differs from "
                                      f"units.{unit}.{band.other.en} ({factor})")
         return self
-    disclaimer_source: list[str] = Field(min_length=1)
