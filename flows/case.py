@@ -74,6 +74,16 @@ class Case(BaseModel):
     psoriasis_ibd_or_uveitis: bool | None = None  # added by this project
     morning_stiffness: bool | None = None
     prior_episode: bool | None = None
+    # Added by this project (issue 13): what a clinician asks when infection or a
+    # fragility fracture is in question, and the commonest pregnancy differential.
+    hot_swollen_joint: bool | None = None  # the hip or groin is hot, red or swollen
+    cannot_move_hip: bool | None = None  # any movement of the hip is too painful to allow
+    immunosuppressed: bool | None = None  # diabetes, immunosuppressant/biologic drugs, chemotherapy
+    recent_joint_procedure: bool | None = None  # injection into or surgery on this hip (3 months), artificial hip
+    injecting_drug_use: bool | None = None
+    known_osteoporosis: bool | None = None  # osteoporosis diagnosed, or a bone broken in a minor fall
+    known_inflammatory_arthritis: bool | None = None  # RA, spondyloarthritis, psoriatic arthritis diagnosed
+    pelvic_girdle_pattern: bool | None = None  # pain over the pubic bone or sacroiliac joints (pelvic girdle)
     xray: NotDone | list[XrayFinding] | None = None
     mri: NotDone | list[MriFinding] | None = None
     bone_scan: BoneScan | None = None
