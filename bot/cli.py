@@ -128,10 +128,12 @@ def _assess(args: argparse.Namespace) -> int:
 
 def _evaluate(args: argparse.Namespace) -> int:
     from flows.case_files import CaseFileError, read_vignettes
+    from flows.content import get_content
     from flows.evaluation import evaluate
 
+    conditions = list(get_content().conditions)
     try:
-        vignettes = [v for path in args.file for v in read_vignettes(path)]
+        vignettes = [v for path in args.file for v in read_vignettes(path, conditions)]
     except CaseFileError as exc:
         print(f"itoh-bot: {exc}", file=sys.stderr)
         return 2
@@ -143,9 +145,17 @@ def _evaluate(args: argparse.Namespace) -> int:
     for row in result.rows:
         print(f"{row['id']:<28} {row['diagnosis']:<24} {row['rank']:>4} {row['probability']:>6.3f}"
               f"  {row['top']:<24} {row['triage']}")
-    sensitivity = "n/a" if result.red_flag_sensitivity is None else f"{result.red_flag_sensitivity:.1%}"
+    def share(value: float | None) -> str:
+        return "n/a" if value is None else f"{value:.1%}"
+
     print(f"\nn={result.n}  top-1={result.top1:.1%}  top-3={result.top3:.1%}  "
-          f"red-flag sensitivity={sensitivity}  Brier={result.brier:.3f}")
+          f"red-flag sensitivity={share(result.red_flag_sensitivity)}  Brier={result.brier:.3f}")
+    print(f"safe (dangerous diagnoses, n={result.dangerous}): {share(result.safe)}  "
+          f"over-triage (others sent to the emergency department, n={result.not_dangerous}): "
+          f"{share(result.over_triage)}")
+    print("\ncalibration: predicted band, predictions, mean predicted, observed")
+    for band in result.calibration:
+        print(f"  {band.low:>4.0%}-{band.high:<4.0%} {band.predictions:>5} {band.mean_predicted:>8.3f} {band.observed:>8.3f}")
     return 0
 
 

@@ -1,9 +1,16 @@
-"""From a Case to ranked probabilities, reasons, red flags and a level of care.
+"""From a Case to ranked probabilities, reasons, what is not ruled out yet, and a level of care.
 
-Transparent on purpose: the probability of each condition is its prior for the person's
-group times the likelihood ratio of every matching finding (content/conditions.yaml),
-normalised over all conditions (naive Bayes). Every factor is kept as a reason, with its
-source, so a clinician can see exactly which answers moved which condition.
+Transparent on purpose. The probability of each condition is its prior for the person's
+group times P(finding | condition) for every matching finding (content/conditions.yaml),
+with findings of one group (one scan, one set of risk factors) damped because they are
+not independent, normalised, and mixed with a little of the prior for what the model
+does not know. Every finding is kept as a reason with its source and its likelihood
+ratio for the condition against the others, so a clinician can see which answers moved
+which condition and by how much.
+
+Safety is a separate layer: the "not ruled out yet" rules (content/not_ruled_out.yaml)
+name each dangerous condition that what is known cannot exclude, and set a floor on the
+level of care whatever the ranking says.
 """
 
 from __future__ import annotations
@@ -14,22 +21,22 @@ from typing import Any
 
 from flows.case import Case
 from flows.content import Content, get_content
-from flows.content_models import TRIAGE_ORDER, PriorGroup, RedFlag, TriageLevel
+from flows.content_models import TRIAGE_ORDER, Finding, NotRuledOutRule, PriorGroup, RedFlag, TriageLevel
 
 
 @dataclass(frozen=True)
 class Reason:
-    """One matched finding and how much it moved one condition."""
+    """One matched finding and how strongly it points to, or away from, one condition."""
 
     finding_id: str
     text: str
-    likelihood_ratio: float
+    likelihood_ratio: float  # P(finding | condition) / P(finding | the other conditions)
     source: list[str]
     basis: str
 
     def describe(self) -> str:
         sign = "+" if self.likelihood_ratio > 1 else "-"
-        return f"{sign} {self.text} (likelihood ratio {self.likelihood_ratio:g}; {self.basis})"
+        return f"{sign} {self.text} (likelihood ratio {self.likelihood_ratio:.2g}; {self.basis})"
 
 
 @dataclass(frozen=True)
@@ -42,12 +49,24 @@ class Ranked:
 
 
 @dataclass(frozen=True)
+class NotRuledOut:
+    """A dangerous condition that what is known cannot exclude, and the test that would."""
+
+    condition: str
+    level: TriageLevel
+    because: list[str]  # plain-word reasons, one per rule that holds
+    settle_with: str  # plain words: the test that would settle it
+    rule_ids: list[str]
+
+
+@dataclass(frozen=True)
 class Assessment:
     ranking: list[Ranked]  # most likely first; probabilities sum to 1
     prior_group: PriorGroup
     red_flags: list[RedFlag]
+    not_ruled_out: list[NotRuledOut]
     triage: TriageLevel
-    triage_because: list[str]  # red flag ids and probability rules that set the level
+    triage_because: list[str]  # red flag ids, rule ids and probability rules that set the level
 
     @property
     def top(self) -> Ranked:
@@ -56,8 +75,11 @@ class Assessment:
     def probability(self, condition: str) -> float:
         return next(r.probability for r in self.ranking if r.condition == condition)
 
+    def rank(self, condition: str) -> int:
+        return next(i for i, r in enumerate(self.ranking, start=1) if r.condition == condition)
+
     def to_json(self) -> dict[str, Any]:
-        """The `itoh-bot assess --json` object of shared/case-format.md."""
+        """The `itoh-bot assess --json` object of docs/case-format.md."""
         return {
             "ranking": [
                 {
@@ -69,53 +91,114 @@ class Assessment:
             ],
             "triage": self.triage,
             "red_flags": [flag.id for flag in self.red_flags],
+            "not_excluded": [
+                {"condition": n.condition, "because": n.because, "settle_with": n.settle_with, "level": n.level}
+                for n in self.not_ruled_out
+            ],
             "prior_group": self.prior_group.id,
         }
 
 
 def assess(case: Case, content: Content | None = None) -> Assessment:
-    """Rank every condition for this case and set the level of care."""
+    """Rank every condition for this case, say what is not ruled out, and set the level of care."""
     content = content or get_content()
     group = next(g for g, test in content.prior_groups if test is None or test(case))
-    log_scores = {c: math.log(p) for c, p in group.probabilities.items()}
-    reasons: dict[str, tuple[list[Reason], list[Reason]]] = {c: ([], []) for c in log_scores}
-    for finding, test in content.findings:
-        if not test(case):
-            continue
-        for condition, ratio in finding.likelihood_ratios.items():
-            if ratio == 1:
-                continue
-            log_scores[condition] += math.log(ratio)
-            reason = Reason(finding.id, content.text(finding.text), ratio, finding.source, finding.basis)
-            reasons[condition][0 if ratio > 1 else 1].append(reason)
-    top_log = max(log_scores.values())
-    weights = {c: math.exp(s - top_log) for c, s in log_scores.items()}
-    total = sum(weights.values())
+    matched = [finding for finding, test in content.findings if test(case)]
+    probabilities = _posterior(content, group, matched)
     order = list(content.conditions)  # ties keep the content order, so results are stable
     ranking = sorted(
-        (
-            Ranked(
-                condition=c,
-                probability=weights[c] / total,
-                prior=group.probabilities[c],
-                reasons_for=sorted(reasons[c][0], key=lambda r: -r.likelihood_ratio),
-                reasons_against=sorted(reasons[c][1], key=lambda r: r.likelihood_ratio),
-            )
-            for c in order
-        ),
+        (Ranked(c, probabilities[c], group.probabilities[c], *_reasons(content, group, matched, c)) for c in order),
         key=lambda r: (-r.probability, order.index(r.condition)),
     )
     flags = [flag for flag, test in content.red_flags if test(case)]
-    triage, because = _triage(content, ranking, flags)
-    return Assessment(ranking, group, flags, triage, because)
+    open_dangers = _not_ruled_out(content, case, ranking)
+    triage, because = _triage(content, ranking, flags, open_dangers)
+    return Assessment(ranking, group, flags, open_dangers, triage, because)
 
 
-def _triage(content: Content, ranking: list[Ranked], flags: list[RedFlag]) -> tuple[TriageLevel, list[str]]:
-    """The highest level any red flag or probability rule calls for; consultation otherwise."""
+def _posterior(content: Content, group: PriorGroup, matched: list[Finding]) -> dict[str, float]:
+    """prior x damped product of P(finding | condition), normalised, with a share of the prior mixed back."""
+    evidence = content.evidence
+    by_group: dict[str, list[Finding]] = {}
+    for finding in matched:
+        by_group.setdefault(finding.group, []).append(finding)
+    log_scores = {c: math.log(p) for c, p in group.probabilities.items()}
+    for name, findings in by_group.items():
+        # Findings that go together are not independent: in each group the most telling one
+        # counts in full and every further one at (1 - rho), so a decisive finding keeps its
+        # weight while a run of related ones cannot multiply into false certainty.
+        findings = sorted(findings, key=lambda f: (-_spread(f), f.id))
+        further = 1 - evidence.group_dependence[name]
+        for index, finding in enumerate(findings):
+            weight = 1.0 if index == 0 else further
+            for condition in log_scores:
+                log_scores[condition] += weight * math.log(finding.probabilities[condition])
+    top = max(log_scores.values())
+    weights = {c: math.exp(s - top) for c, s in log_scores.items()}
+    total = sum(weights.values())
+    mix = evidence.prior_weight
+    return {c: (1 - mix) * weights[c] / total + mix * group.probabilities[c] for c in weights}
+
+
+def _spread(finding: Finding) -> float:
+    """How telling a finding is: the log-ratio between the conditions it favours most and least."""
+    values = finding.probabilities.values()
+    return math.log(max(values)) - math.log(min(values))
+
+
+def _reasons(content: Content, group: PriorGroup, matched: list[Finding], condition: str) -> tuple[list[Reason], list[Reason]]:
+    """The matched findings that move `condition` enough to be worth saying, for and against."""
+    threshold = content.evidence.reason_min_ratio
+    others = {c: p for c, p in group.probabilities.items() if c != condition}
+    others_total = sum(others.values())
+    reasons_for: list[Reason] = []
+    reasons_against: list[Reason] = []
+    for finding in matched:
+        p_others = sum(p * finding.probabilities[c] for c, p in others.items()) / others_total
+        ratio = finding.probabilities[condition] / p_others
+        if threshold > ratio > 1 / threshold:
+            continue
+        reason = Reason(finding.id, content.text(finding.text), ratio, finding.source, finding.basis)
+        (reasons_for if ratio > 1 else reasons_against).append(reason)
+    reasons_for.sort(key=lambda r: -r.likelihood_ratio)
+    reasons_against.sort(key=lambda r: r.likelihood_ratio)
+    return reasons_for, reasons_against
+
+
+def _not_ruled_out(content: Content, case: Case, ranking: list[Ranked]) -> list[NotRuledOut]:
+    """Every dangerous condition some rule keeps open, in the order of the dangerous list."""
+    held: dict[str, list[NotRuledOutRule]] = {}
+    rank = {r.condition: i for i, r in enumerate(ranking, start=1)}
+    probability = {r.condition: r.probability for r in ranking}
+    for rule, test in content.not_ruled_out:
+        if test is not None and not test(case):
+            continue
+        if rule.ranked_within is not None and rank[rule.condition] > rule.ranked_within:
+            continue
+        if rule.at_least is not None and probability[rule.condition] < rule.at_least:
+            continue
+        held.setdefault(rule.condition, []).append(rule)
+    result = []
+    for condition in content.dangerous:
+        rules = held.get(condition)
+        if not rules:
+            continue
+        level = max((rule.level for rule in rules), key=TRIAGE_ORDER.index)
+        because = list(dict.fromkeys(content.text(rule.because) for rule in rules))
+        settle = content.text(content.settling_tests[rules[0].settle_with].text)
+        result.append(NotRuledOut(condition, level, because, settle, [rule.id for rule in rules]))
+    return result
+
+
+def _triage(
+    content: Content, ranking: list[Ranked], flags: list[RedFlag], open_dangers: list[NotRuledOut]
+) -> tuple[TriageLevel, list[str]]:
+    """The highest level any red flag, not-ruled-out rule or probability rule calls for."""
     level: TriageLevel = "consultation"
     because: list[str] = []
     probabilities = {r.condition: r.probability for r in ranking}
     candidates: list[tuple[TriageLevel, str]] = [(flag.level, flag.id) for flag in flags]
+    candidates += [(danger.level, rule_id) for danger in open_dangers for rule_id in danger.rule_ids]
     candidates += [
         (rule.level, f"{rule.condition} >= {rule.at_least:.0%}")
         for rule in content.triage.probability_rules

@@ -13,7 +13,10 @@ from typing import Any, Literal, get_args, get_origin
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 Sex = Literal["female", "male"]
-Pregnancy = Literal["not_pregnant", "trimester_1", "trimester_2", "trimester_3", "postpartum"]
+Pregnancy = Literal[
+    "not_pregnant", "trimester_1", "trimester_2", "trimester_3", "postpartum",
+    "recent_pregnancy_loss",  # added by this project: a miscarriage, termination or ectopic in the past 3 months
+]
 Side = Literal["left", "right", "both"]
 Onset = Literal["sudden", "gradual"]
 XrayFinding = Literal[

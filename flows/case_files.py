@@ -7,10 +7,11 @@ A file with an unknown field or value fails with a message that names it.
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, ValidationError, ValidationInfo, field_validator
 
 from flows.case import Case
 from flows.content_models import REQUIRED_CONDITIONS
@@ -34,9 +35,11 @@ class Vignette(BaseModel):
 
     @field_validator("diagnosis")
     @classmethod
-    def _known_condition(cls, value: str) -> str:
-        if value not in REQUIRED_CONDITIONS:
-            raise ValueError(f"unknown condition `{value}`; use one of {list(REQUIRED_CONDITIONS)}")
+    def _known_condition(cls, value: str, info: ValidationInfo) -> str:
+        # The contract's conditions, or those of the content in use (which may add some).
+        known = (info.context or {}).get("conditions", REQUIRED_CONDITIONS)
+        if value not in known:
+            raise ValueError(f"unknown condition `{value}`; use one of {list(known)}")
         return value
 
 
@@ -51,8 +54,8 @@ def read_case(path: Path) -> Case:
         raise CaseFileError(f"{path}: {_explain(exc)}") from None
 
 
-def read_vignettes(path: Path) -> list[Vignette]:
-    """A list of vignettes from a YAML or JSON file."""
+def read_vignettes(path: Path, conditions: Collection[str] = REQUIRED_CONDITIONS) -> list[Vignette]:
+    """A list of vignettes from a YAML or JSON file; a diagnosis must be one of `conditions`."""
     raw = _parse(path)
     if not isinstance(raw, list) or not raw:
         raise CaseFileError(f"{path}: a vignette file must be a non-empty list")
@@ -60,7 +63,7 @@ def read_vignettes(path: Path) -> list[Vignette]:
     for index, item in enumerate(raw):
         label = item.get("id", f"#{index + 1}") if isinstance(item, dict) else f"#{index + 1}"
         try:
-            vignettes.append(Vignette.model_validate(item))
+            vignettes.append(Vignette.model_validate(item, context={"conditions": tuple(conditions)}))
         except ValidationError as exc:
             raise CaseFileError(f"{path}: vignette {label}: {_explain(exc)}") from None
     ids = [v.id for v in vignettes]

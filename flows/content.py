@@ -22,10 +22,13 @@ from flows.content_models import (
     Answer,
     Condition,
     ConditionsFile,
+    Evidence,
     Finding,
     FlowFile,
     GuidanceFile,
     GuidanceItem,
+    NotRuledOutFile,
+    NotRuledOutRule,
     PriorGroup,
     Question,
     QuestionsFile,
@@ -33,6 +36,7 @@ from flows.content_models import (
     Reference,
     ReferencesFile,
     SafetyRule,
+    SettlingTest,
     TriageFile,
     UiFile,
 )
@@ -57,10 +61,14 @@ class Content:
     flow: FlowFile
     guards: dict[str, CaseTest]
     conditions: dict[str, Condition]
+    dangerous: tuple[str, ...]  # conditions whose miss costs most (scored and guarded apart)
+    evidence: Evidence
     prior_groups: list[tuple[PriorGroup, CaseTest | None]]
     findings: list[tuple[Finding, CaseTest]]
     triage: TriageFile
     red_flags: list[tuple[RedFlag, CaseTest]]
+    not_ruled_out: list[tuple[NotRuledOutRule, CaseTest | None]]
+    settling_tests: dict[str, SettlingTest]
     guidance: GuidanceFile
     guidance_items: list[tuple[GuidanceItem, CaseTest | None]]
     safety_rules: list[tuple[SafetyRule, CaseTest]]
@@ -102,6 +110,7 @@ def load_content(root: Path) -> Content:
     flow = _read(root, "flow.yaml", FlowFile)
     conditions_file = _read(root, "conditions.yaml", ConditionsFile)
     triage = _read(root, "triage.yaml", TriageFile)
+    not_ruled_out = _read(root, "not_ruled_out.yaml", NotRuledOutFile)
     guidance = _read(root, "guidance.yaml", GuidanceFile)
     ui = _read(root, "ui.yaml", UiFile)
 
@@ -110,6 +119,8 @@ def load_content(root: Path) -> Content:
     conditions = _unique(root / "conditions.yaml", "conditions", conditions_file.conditions)
     checker.conditions(conditions_file, conditions)
     checker.triage(triage, conditions)
+    settling_tests = _unique(root / "not_ruled_out.yaml", "tests", not_ruled_out.tests)
+    checker.not_ruled_out(not_ruled_out, conditions_file.dangerous, settling_tests)
     questions = _unique(root / "questions.yaml", "questions", questions_file.questions)
     options = checker.questions(questions_file, questions)
     checker.units(questions, ui)
@@ -125,10 +136,14 @@ def load_content(root: Path) -> Content:
         flow=flow,
         guards={name: guard.when.compile() for name, guard in flow.guards.items()},
         conditions=conditions,
+        dangerous=tuple(conditions_file.dangerous),
+        evidence=conditions_file.evidence,
         prior_groups=[(g, g.when.compile() if g.when else None) for g in conditions_file.prior_groups],
         findings=[(f, f.when.compile()) for f in conditions_file.findings],
         triage=triage,
         red_flags=[(flag, flag.when.compile()) for flag in triage.red_flags],
+        not_ruled_out=[(rule, rule.when.compile() if rule.when else None) for rule in not_ruled_out.rules],
+        settling_tests=settling_tests,
         guidance=guidance,
         guidance_items=[(i, i.when.compile() if i.when else None) for i in guidance.items],
         safety_rules=[(rule, rule.when.compile()) for rule in guidance.safety_rules],
@@ -206,13 +221,34 @@ class _Checker:
             is_last = index == len(data.prior_groups) - 1
             if (group.when is None) != is_last:
                 self.fail("conditions.yaml", where, "exactly the last group has no `when` (catch-all)")
+        unknown_dangerous = sorted(set(data.dangerous) - set(conditions))
+        if unknown_dangerous:
+            self.fail("conditions.yaml", "dangerous", f"unknown conditions {unknown_dangerous}")
+        self.sources("conditions.yaml", "evidence", data.evidence.source)
         _unique(self.root / "conditions.yaml", "findings", data.findings)
         for finding in data.findings:
             where = f"findings({finding.id})"
             self.sources("conditions.yaml", where, finding.source)
-            unknown = set(finding.likelihood_ratios) - set(conditions)
-            if unknown:
-                self.fail("conditions.yaml", f"{where}.likelihood_ratios", f"unknown conditions {sorted(unknown)}")
+            if set(finding.probabilities) != set(conditions):
+                missing = sorted(set(conditions) - set(finding.probabilities))
+                extra = sorted(set(finding.probabilities) - set(conditions))
+                self.fail("conditions.yaml", f"{where}.probabilities",
+                          f"must give every condition once (missing {missing}, unknown {extra})")
+            if finding.group not in data.evidence.group_dependence:
+                self.fail("conditions.yaml", f"{where}.group", f"group `{finding.group}` is not in evidence.group_dependence")
+
+    def not_ruled_out(self, data: NotRuledOutFile, dangerous: list[str], tests: dict[str, SettlingTest]) -> None:
+        for test in data.tests:
+            self.sources("not_ruled_out.yaml", f"tests({test.id})", test.source)
+        _unique(self.root / "not_ruled_out.yaml", "rules", data.rules)
+        for rule in data.rules:
+            where = f"rules({rule.id})"
+            self.sources("not_ruled_out.yaml", where, rule.source)
+            if rule.condition not in dangerous:
+                self.fail("not_ruled_out.yaml", f"{where}.condition",
+                          f"`{rule.condition}` is not one of the dangerous conditions {dangerous}")
+            if rule.settle_with not in tests:
+                self.fail("not_ruled_out.yaml", f"{where}.settle_with", f"no test `{rule.settle_with}` under tests")
 
     def triage(self, data: TriageFile, conditions: dict[str, Condition]) -> None:
         if set(data.levels) != {"emergency", "urgent", "consultation"}:

@@ -189,23 +189,47 @@ class PriorGroup(Sourced):
 
 
 class Finding(Sourced):
-    """An answer pattern and how much it moves each condition (likelihood ratios, default 1)."""
+    """An answer pattern and how often it is seen in each condition: P(finding | condition).
+
+    The assessment multiplies these (naive Bayes, damped within `group`); a finding's
+    likelihood ratio for one condition against the others is derived from them, so a
+    reviewer changes one number and everything shown follows.
+    """
 
     id: str
+    group: str  # findings that tend to go together (one scan, one set of risk factors)
     when: Predicate
     text: Text  # shown as a reason, e.g. "MRI shows bone marrow oedema"
-    likelihood_ratios: dict[str, float]
+    probabilities: dict[str, float]
 
-    @field_validator("likelihood_ratios")
+    @field_validator("probabilities")
     @classmethod
-    def _positive(cls, value: dict[str, float]) -> dict[str, float]:
-        if any(lr <= 0 for lr in value.values()):
-            raise ValueError("likelihood ratios must be above 0")
+    def _proper(cls, value: dict[str, float]) -> dict[str, float]:
+        if any(not 0 < p <= 1 for p in value.values()):
+            raise ValueError("each P(finding | condition) must be above 0 and at most 1")
+        return value
+
+
+class Evidence(Sourced):
+    """How findings are combined and how much certainty is ever shown (flows/assessment.py)."""
+
+    group_dependence: dict[str, float]  # group -> rho in [0, 1): 0 independent, near 1 one finding's worth
+    prior_weight: float = Field(ge=0, lt=0.5)  # share of the prior mixed back in: model uncertainty
+    reason_min_ratio: float = Field(gt=1)  # a finding is shown for/against at LR >= this or <= 1/this
+    shown_at_most: float = Field(gt=0.5, lt=1)  # the largest probability ever shown as a number
+
+    @field_validator("group_dependence")
+    @classmethod
+    def _in_range(cls, value: dict[str, float]) -> dict[str, float]:
+        if any(not 0 <= rho < 1 for rho in value.values()):
+            raise ValueError("group dependence must be in [0, 1)")
         return value
 
 
 class ConditionsFile(Strict):
     conditions: list[Condition]
+    dangerous: list[str]  # conditions whose miss costs most: scored and guarded apart
+    evidence: Evidence
     prior_groups: list[PriorGroup]
     findings: list[Finding]
 
@@ -239,6 +263,46 @@ class TriageFile(Strict):
     levels: dict[TriageLevel, Level]
     red_flags: list[RedFlag]
     probability_rules: list[ProbabilityRule]
+
+
+# not_ruled_out.yaml ------------------------------------------------------------------
+
+
+class SettlingTest(Sourced):
+    """A test that would rule a dangerous condition in or out."""
+
+    id: str
+    text: Text  # "an MRI of the hip (safe in pregnancy, without contrast)"
+
+
+class NotRuledOutRule(Sourced):
+    """When a dangerous condition cannot be excluded from what is known, and what follows.
+
+    It applies when `when` holds about the person (None: always) and, if given, the
+    condition is among the first `ranked_within` of the ranking with at least `at_least`
+    probability. `when` says both why the condition stays possible and that what would
+    exclude it (a scan, a blood test) has not been done; `because` says it in words.
+    """
+
+    id: str
+    condition: str
+    when: Predicate | None = None
+    ranked_within: int | None = Field(default=None, ge=1)
+    at_least: float | None = Field(default=None, gt=0, lt=1)
+    level: TriageLevel  # the least level of care while the rule holds
+    because: Text
+    settle_with: str  # a SettlingTest id
+
+    @model_validator(mode="after")
+    def _says_when(self) -> NotRuledOutRule:
+        if self.when is None and self.ranked_within is None and self.at_least is None:
+            raise ValueError("a rule needs `when`, `ranked_within` or `at_least`")
+        return self
+
+
+class NotRuledOutFile(Strict):
+    tests: list[SettlingTest]
+    rules: list[NotRuledOutRule]
 
 
 # guidance.yaml -----------------------------------------------------------------------
