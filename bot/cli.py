@@ -155,7 +155,8 @@ def _evaluate(args: argparse.Namespace) -> int:
           f"{share(result.over_triage)}")
     print("\ncalibration: predicted band, predictions, mean predicted, observed")
     for band in result.calibration:
-        print(f"  {band.low:>4.0%}-{band.high:<4.0%} {band.predictions:>5} {band.mean_predicted:>8.3f} {band.observed:>8.3f}")
+        print(f"  {band.low:>4.0%}-{band.high:<4.0%} {band.predictions:>5} "
+              f"{band.mean_predicted:>8.3f} {band.observed:>8.3f}")
     return 0
 
 

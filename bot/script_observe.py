@@ -19,7 +19,7 @@ from flows.content import get_content
 
 TEXT_RESOLUTION = 0.005  # displayed percentages are rounded to whole points
 _PERCENT = re.compile(r"(<1|\d+)%")
-_BAR_LINE = re.compile(r"^[█░]+\s+(<1|\d+)%\s+(.+?)\s*$")
+_BAR_LINE = re.compile(r"^[█░]+\s+(?:[^\d<\s]+\s+)?(<1|\d+)%\s+(.+?)\s*$")  # "over 95%" reads as 95%
 
 
 _LOOKALIKES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "‑": "-"})

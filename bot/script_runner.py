@@ -175,7 +175,7 @@ def _check_select(labels: list[str], last: TurnView | None) -> None:
     content = get_content()
     if last is None or last.question not in content.questions:
         return
-    if content.questions[last.question].kind != "multi":
+    if not content.questions[last.question].several:
         raise StepError(f"`select` is for questions with several answers; {last.question} takes one: use `press`")
     alone = {norm(content.text(o.label)) for o in content.options[last.question] if o.exclusive}
     for label in labels:

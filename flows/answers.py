@@ -71,7 +71,7 @@ class AnswerReader:
         table = self.tables[question_id]
         if table.question.kind == "number":
             return self._read_number(table, text)
-        if table.question.kind == "multi":
+        if table.question.several:
             return self._read_several(table, text)
         index = self.option_index(question_id, text)
         if index is None and table.ranged:
@@ -92,7 +92,7 @@ class AnswerReader:
             return Parsed(False, error="exclusive_alone", values={"label": label})
         if exclusive:
             return Parsed(True, value=exclusive[0].value)
-        return Parsed(True, value=[option.value for option in chosen])
+        return Parsed(True, value=[option.value for option in chosen])  # checklist: the ticked fields
 
     def _read_several(self, table: _QuestionTable, text: str) -> Parsed:
         whole = self.option_index(table.question.id, text)

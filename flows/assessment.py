@@ -112,7 +112,7 @@ def assess(case: Case, content: Content | None = None) -> Assessment:
     )
     flags = [flag for flag, test in content.red_flags if test(case)]
     open_dangers = _not_ruled_out(content, case, ranking)
-    triage, because = _triage(content, ranking, flags, open_dangers)
+    triage, because = _triage(content, case, ranking, flags, open_dangers)
     return Assessment(ranking, group, flags, open_dangers, triage, because)
 
 
@@ -146,7 +146,9 @@ def _spread(finding: Finding) -> float:
     return math.log(max(values)) - math.log(min(values))
 
 
-def _reasons(content: Content, group: PriorGroup, matched: list[Finding], condition: str) -> tuple[list[Reason], list[Reason]]:
+def _reasons(
+    content: Content, group: PriorGroup, matched: list[Finding], condition: str
+) -> tuple[list[Reason], list[Reason]]:
     """The matched findings that move `condition` enough to be worth saying, for and against."""
     threshold = content.evidence.reason_min_ratio
     others = {c: p for c, p in group.probabilities.items() if c != condition}
@@ -191,7 +193,7 @@ def _not_ruled_out(content: Content, case: Case, ranking: list[Ranked]) -> list[
 
 
 def _triage(
-    content: Content, ranking: list[Ranked], flags: list[RedFlag], open_dangers: list[NotRuledOut]
+    content: Content, case: Case, ranking: list[Ranked], flags: list[RedFlag], open_dangers: list[NotRuledOut]
 ) -> tuple[TriageLevel, list[str]]:
     """The highest level any red flag, not-ruled-out rule or probability rule calls for."""
     level: TriageLevel = "consultation"
@@ -201,8 +203,8 @@ def _triage(
     candidates += [(danger.level, rule_id) for danger in open_dangers for rule_id in danger.rule_ids]
     candidates += [
         (rule.level, f"{rule.condition} >= {rule.at_least:.0%}")
-        for rule in content.triage.probability_rules
-        if probabilities[rule.condition] >= rule.at_least
+        for rule, test in content.probability_rules
+        if probabilities[rule.condition] >= rule.at_least and (test is None or test(case))
     ]
     for candidate, reason in candidates:
         if TRIAGE_ORDER.index(candidate) > TRIAGE_ORDER.index(level):

@@ -30,6 +30,7 @@ from flows.content_models import (
     NotRuledOutFile,
     NotRuledOutRule,
     PriorGroup,
+    ProbabilityRule,
     Question,
     QuestionsFile,
     RedFlag,
@@ -67,10 +68,11 @@ class Content:
     findings: list[tuple[Finding, CaseTest]]
     triage: TriageFile
     red_flags: list[tuple[RedFlag, CaseTest]]
+    probability_rules: list[tuple[ProbabilityRule, CaseTest | None]]
     not_ruled_out: list[tuple[NotRuledOutRule, CaseTest | None]]
     settling_tests: dict[str, SettlingTest]
     guidance: GuidanceFile
-    guidance_items: list[tuple[GuidanceItem, CaseTest | None]]
+    guidance_items: list[tuple[GuidanceItem, CaseTest | None, CaseTest | None]]  # item, when, not_when.case
     safety_rules: list[tuple[SafetyRule, CaseTest]]
     ui: UiFile
 
@@ -142,10 +144,15 @@ def load_content(root: Path) -> Content:
         findings=[(f, f.when.compile()) for f in conditions_file.findings],
         triage=triage,
         red_flags=[(flag, flag.when.compile()) for flag in triage.red_flags],
+        probability_rules=[(rule, rule.when.compile() if rule.when else None) for rule in triage.probability_rules],
         not_ruled_out=[(rule, rule.when.compile() if rule.when else None) for rule in not_ruled_out.rules],
         settling_tests=settling_tests,
         guidance=guidance,
-        guidance_items=[(i, i.when.compile() if i.when else None) for i in guidance.items],
+        guidance_items=[
+            (i, i.when.compile() if i.when else None,
+             i.not_when.case.compile() if i.not_when and i.not_when.case else None)
+            for i in guidance.items
+        ],
         safety_rules=[(rule, rule.when.compile()) for rule in guidance.safety_rules],
         ui=ui,
     )
@@ -235,7 +242,8 @@ class _Checker:
                 self.fail("conditions.yaml", f"{where}.probabilities",
                           f"must give every condition once (missing {missing}, unknown {extra})")
             if finding.group not in data.evidence.group_dependence:
-                self.fail("conditions.yaml", f"{where}.group", f"group `{finding.group}` is not in evidence.group_dependence")
+                reason = f"group `{finding.group}` is not in evidence.group_dependence"
+                self.fail("conditions.yaml", f"{where}.group", reason)
 
     def not_ruled_out(self, data: NotRuledOutFile, dangerous: list[str], tests: dict[str, SettlingTest]) -> None:
         for test in data.tests:
@@ -268,14 +276,17 @@ class _Checker:
         options: dict[str, list[Answer]] = {}
         for question in data.questions:
             where = f"questions({question.id})"
-            if question.field not in CASE_FIELDS:
-                self.fail("questions.yaml", where, f"unknown case field `{question.field}`")
+            for name in question.fields:
+                if name not in CASE_FIELDS:
+                    self.fail("questions.yaml", where, f"unknown case field `{name}`")
+                if question.kind == "checklist" and field_values(name) != (True, False):
+                    self.fail("questions.yaml", where, f"checklist field `{name}` is not a yes/no field")
             answers = question.answers
             if isinstance(answers, str):
                 if answers not in data.answer_sets:
                     self.fail("questions.yaml", f"{where}.answers", f"no answer set `{answers}`")
                 answers = data.answer_sets[answers]
-            allowed = field_values(question.field)
+            allowed = field_values(question.field) if question.field is not None else None
             for answer in answers or []:
                 if answer.value is not None and allowed is not None and answer.value not in allowed:
                     reason = f"`{answer.value}` is not a value of `{question.field}`"
@@ -283,6 +294,10 @@ class _Checker:
             if question.kind != "number" and not any(a.value is None for a in answers or []):
                 self.fail("questions.yaml", f"{where}.answers", "needs a \"don't know\" answer (value: null)")
             options[question.id] = list(answers or [])
+        asked = [name for question in data.questions for name in question.fields]
+        twice = sorted({name for name in asked if asked.count(name) > 1})
+        if twice:
+            self.fail("questions.yaml", "questions", f"case fields asked by more than one question: {twice}")
         return options
 
     def units(self, questions: dict[str, Question], ui: UiFile) -> None:
@@ -314,8 +329,13 @@ class _Checker:
             self.sources("guidance.yaml", where, item.source)
             if item.section not in sections:
                 self.fail("guidance.yaml", where, f"unknown section `{item.section}`")
-            for condition in item.top_condition_in or []:
-                if condition not in conditions:
-                    self.fail("guidance.yaml", f"{where}.top_condition_in", f"unknown condition `{condition}`")
+            exclusion = item.not_when
+            named = {"top_condition_in": item.top_condition_in or [], "open_in": item.open_in or [],
+                     "not_when.leading": (exclusion.leading if exclusion else None) or [],
+                     "not_when.not_ruled_out": (exclusion.not_ruled_out if exclusion else None) or []}
+            for key, names in named.items():
+                for condition in names:
+                    if condition not in conditions:
+                        self.fail("guidance.yaml", f"{where}.{key}", f"unknown condition `{condition}`")
         for rule in data.safety_rules:
             self.sources("guidance.yaml", f"safety_rules({rule.id})", rule.source)

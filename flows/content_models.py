@@ -92,25 +92,55 @@ class Answer(Strict):
     second trimester), for people who know the number rather than the band.
     """
 
-    value: Any
+    value: Any = Field(default=..., validate_default=False)
     label: Text
     synonyms: dict[str, list[str]] = Field(default_factory=dict)
     exclusive: bool = False
     numbers: NumberRange | None = None
+    field: str | None = None  # a checklist item: the yes/no case field that ticking it answers
+
+    @model_validator(mode="before")
+    @classmethod
+    def _item_value_is_its_field(cls, data: Any) -> Any:
+        # A checklist item's value is the field it ticks; every other option states its value.
+        if isinstance(data, dict) and data.get("field") is not None and "value" not in data:
+            return {**data, "value": data["field"]}
+        return data
 
 
 class Question(Strict):
+    """One question. `checklist`: "tick all that apply" over several yes/no case fields.
+
+    In a checklist each non-exclusive option names its `field`; ticking some makes those
+    true and the others false, "None of these" (value `none`) makes them all false, and
+    "Not sure" (value null) leaves them all unknown.
+    """
+
     id: str
-    field: str
-    kind: Literal["choice", "multi", "number"]
+    field: str | None = None  # every kind but checklist answers one case field
+    kind: Literal["choice", "multi", "number", "checklist"]
     text: Text
     short: Text
     help: Text | None = None
+    why: Text | None = None  # why the question is asked, in plain words
     answers: str | list[Answer] | None = None  # an answer-set id or inline options
     minimum: float | None = None
     maximum: float | None = None
     integer: bool = False
     unit: str | None = None  # a key of units in ui.yaml: how typed numbers are read
+
+    @property
+    def several(self) -> bool:
+        """Answered by ticking several options (toggles and Done, or "2,3")."""
+        return self.kind in ("multi", "checklist")
+
+    @property
+    def fields(self) -> list[str]:
+        """The case fields this question answers."""
+        if self.kind == "checklist":
+            return [a.field for a in self.answers or [] if isinstance(a, Answer) and a.field is not None]
+        assert self.field is not None  # _shape guarantees
+        return [self.field]
 
     @model_validator(mode="after")
     def _shape(self) -> Question:
@@ -120,12 +150,30 @@ class Question(Strict):
         elif self.answers is None:
             raise ValueError(f"a {self.kind} question needs answers")
         inline = self.answers if isinstance(self.answers, list) else []  # a set id names shared options
+        if self.kind == "checklist":
+            self._checklist_shape(inline)
+        elif self.field is None:
+            raise ValueError(f"a {self.kind} question needs a `field`")
+        elif any(a.field is not None for a in inline):
+            raise ValueError("only checklist options name a `field`")
         ranges = sorted((a.numbers.from_, a.numbers.below) for a in inline if a.numbers is not None)
         if ranges and (self.kind != "choice" or self.unit is None):
             raise ValueError("answers with `numbers` need a choice question with a `unit`")
         if any(later[0] < earlier[1] for earlier, later in pairwise(ranges)):
             raise ValueError("the answers' `numbers` ranges overlap")
         return self
+
+    def _checklist_shape(self, inline: list[Answer]) -> None:
+        if self.field is not None or not inline:
+            raise ValueError("a checklist has no `field` of its own and lists its options inline")
+        items = [a for a in inline if not a.exclusive]
+        if not items or any(a.field is None for a in items):
+            raise ValueError("every checklist option that is not exclusive names the `field` it ticks")
+        if len({a.field for a in items}) != len(items):
+            raise ValueError("a checklist names each field once")
+        exclusive = sorted(repr(a.value) for a in inline if a.exclusive)
+        if exclusive != ["'none'", "None"]:
+            raise ValueError("a checklist ends with exactly two exclusive options: value `none` and value null")
 
 
 class QuestionsFile(Strict):
@@ -252,11 +300,12 @@ class RedFlag(Sourced):
 
 
 class ProbabilityRule(Sourced):
-    """Raise the level of care when a dangerous condition is this likely or more."""
+    """Raise the level of care when a dangerous condition is this likely or more (and `when` holds)."""
 
     condition: str
     at_least: float = Field(gt=0, lt=1)
     level: TriageLevel
+    when: Predicate | None = None
 
 
 class TriageFile(Strict):
@@ -308,6 +357,14 @@ class NotRuledOutFile(Strict):
 # guidance.yaml -----------------------------------------------------------------------
 
 
+class GuidanceExclusion(Strict):
+    """When an item must NOT be shown: any one part that holds hides it."""
+
+    case: Predicate | None = None  # about the person or what was already done
+    leading: list[str] | None = None  # the leading condition is one of these
+    not_ruled_out: list[str] | None = None  # one of these is "not ruled out yet"
+
+
 class GuidanceItem(Sourced):
     id: str
     section: str
@@ -315,6 +372,8 @@ class GuidanceItem(Sourced):
     when: Predicate | None = None  # about the person; None: everyone
     top_condition_in: list[str] | None = None  # shown only when the leading condition is one of these
     triage_in: list[TriageLevel] | None = None
+    open_in: list[str] | None = None  # shown only when one of these leads or is "not ruled out yet"
+    not_when: GuidanceExclusion | None = None
     tags: list[str] = Field(default_factory=list)  # e.g. nsaid, bisphosphonate, gadolinium
 
 

@@ -19,6 +19,7 @@ from flows.assessment import assess
 from flows.content import Content, get_content
 from flows.machine import FlowMachine, get_machine
 from flows.messages import Choice, Reply, UserInput
+from flows.recording import clear, record, recorded
 from flows.report import summary_replies
 from flows.session import Session
 
@@ -167,7 +168,7 @@ class _Turn:
             return [Reply(kind="notice", text=self.msg("back_nothing"), step=self.s.step), *self.ask()]
         last = self.s.answered[-1]
         question = self.c.questions[self.e.machine.question_of[last]]
-        setattr(self.s.case, question.field, None)
+        clear(self.s.case, question)
         self.s.answered = self.s.answered[:-1]
         self.s.state, self.s.mode, self.s.draft = last, "asking", []
         self.s.step += 1
@@ -218,7 +219,7 @@ class _Turn:
             return [self.error(parsed.error, **parsed.values), *self.ask()]
         state = self.s.state
         question = self.c.questions[self.question_id()]
-        setattr(self.s.case, question.field, parsed.value)
+        record(self.s.case, question, parsed.value)
         self.s.answered = [*(q for q in self.s.answered if q != state), state]
         self.s.draft = []
         following = self.e.machine.next_state(state, self.s.case)
@@ -236,7 +237,7 @@ class _Turn:
         """After a changed answer: drop answers no longer relevant, go to the first gap."""
         path = self.e.machine.path(self.s.case)
         for state in [q for q in self.s.answered if q not in path]:
-            setattr(self.s.case, self.c.questions[self.e.machine.question_of[state]].field, None)
+            clear(self.s.case, self.c.questions[self.e.machine.question_of[state]])
             self.s.answered.remove(state)
         self.s.state = next(state for state in path if state not in self.s.answered)
         if self.e.machine.is_final(self.s.state):
@@ -276,7 +277,7 @@ class _Turn:
     def question_reply(self, kind: Any) -> Reply:
         question = self.c.questions[self.question_id()]
         options = self.c.options[question.id]
-        multi = question.kind == "multi"
+        multi = question.several
         prefix = "t" if multi else "a"
         choices = [Choice(label=self.c.text(o.label, self.s.locale), payload=f"{prefix}:{i}")
                    for i, o in enumerate(options)]
@@ -296,7 +297,7 @@ class _Turn:
         return self.e.machine.question_of[self.s.state]
 
     def is_multi(self) -> bool:
-        return self.c.questions[self.question_id()].kind == "multi"
+        return self.c.questions[self.question_id()].several
 
     def changeable(self) -> list[tuple[str, str]]:
         """Answered questions on the current path, with "Question: answer" labels."""
@@ -305,7 +306,7 @@ class _Turn:
         for state in path:
             if state in self.s.answered:
                 question = self.c.questions[self.e.machine.question_of[state]]
-                value = getattr(self.s.case, question.field)
+                value = recorded(self.s.case, question)
                 label = self.msg("answered", question=self.c.text(question.short, self.s.locale),
                                  answer=describe(self.c, question.id, value))
                 result.append((state, label))

@@ -17,6 +17,7 @@ Definitions are those of docs/case-format.md; `itoh-bot evaluate` prints them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from flows.assessment import assess
@@ -130,7 +131,7 @@ def evaluate(vignettes: list[Vignette], content: Content | None = None) -> Evalu
 
 def calibration(predictions: list[tuple[float, bool]]) -> list[CalibrationBand]:
     """Predicted probability bands against how often the condition was the diagnosis."""
-    bands = [CalibrationBand(low, high) for low, high in zip(CALIBRATION_BANDS, CALIBRATION_BANDS[1:], strict=False)]
+    bands = [CalibrationBand(low, high) for low, high in pairwise(CALIBRATION_BANDS)]
     for band in bands:
         inside = [(p, hit) for p, hit in predictions
                   if band.low <= p < band.high or (band.high == 1.0 and p == 1.0)]

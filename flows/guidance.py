@@ -11,6 +11,7 @@ from flows.assessment import Assessment
 from flows.case import Case
 from flows.content import Content
 from flows.content_models import GuidanceItem, GuidanceSection
+from flows.predicates import CaseTest
 
 
 def forbidden_tags(case: Case, content: Content) -> set[str]:
@@ -24,14 +25,31 @@ def select_guidance(
     """The sections in display order, each with the items that apply; empty sections left out."""
     banned = forbidden_tags(case, content)
     chosen: dict[str, list[GuidanceItem]] = {section.id: [] for section in content.guidance.sections}
-    for item, test in content.guidance_items:
+    open_dangers = {danger.condition for danger in assessment.not_ruled_out}
+    for item, test, excluded_for in content.guidance_items:
         if test is not None and not test(case):
+            continue
+        if _excluded(item, excluded_for, case, assessment.top.condition, open_dangers):
             continue
         if item.top_condition_in is not None and assessment.top.condition not in item.top_condition_in:
             continue
         if item.triage_in is not None and assessment.triage not in item.triage_in:
             continue
+        if item.open_in is not None and not open_dangers.union([assessment.top.condition]).intersection(item.open_in):
+            continue
         if banned.intersection(item.tags):
             continue
         chosen[item.section].append(item)
     return [(section, chosen[section.id]) for section in content.guidance.sections if chosen[section.id]]
+
+
+def _excluded(item: GuidanceItem, excluded_for: CaseTest | None, case: Case, leading: str, open_dangers: set[str]) -> bool:
+    """True when the item's `not_when` holds: it would be wrong or useless for this person."""
+    exclusion = item.not_when
+    if exclusion is None:
+        return False
+    return bool(
+        (excluded_for is not None and excluded_for(case))
+        or leading in (exclusion.leading or [])
+        or open_dangers.intersection(exclusion.not_ruled_out or [])
+    )

@@ -13,6 +13,7 @@ from flows.case import Case
 from flows.content import Content
 from flows.guidance import select_guidance
 from flows.messages import Reply
+from flows.recording import recorded
 
 BAR_WIDTH = 10
 MAX_REASONS = 4
@@ -31,6 +32,14 @@ def summary_replies(
 
     level = content.triage.levels[assessment.triage]
     care = [content.text(level.label, locale), content.text(level.advice, locale)]
+    if assessment.not_ruled_out:
+        care.append("")
+        care.append(msg("not_ruled_out_title") + ":")
+        care += [
+            "• " + msg("not_ruled_out_line", name=content.text(content.conditions[danger.condition].name, locale),
+                       because="; ".join(danger.because), test=danger.settle_with)
+            for danger in assessment.not_ruled_out
+        ]
     if assessment.red_flags:
         care.append("")
         care.append(msg("red_flags_title") + ":")
@@ -38,14 +47,13 @@ def summary_replies(
     replies = [reply(msg("care_title"), care, data=assessment.to_json())]
 
     findings = [
-        msg("answered", question=content.text(q.short, locale), answer=describe(content, q.id, getattr(case, q.field)))
+        msg("answered", question=content.text(q.short, locale), answer=describe(content, q.id, recorded(case, q)))
         for q in content.questions.values()
-        if getattr(case, q.field) is not None
+        if recorded(case, q) is not None
     ]
     replies.append(reply(msg("findings_title"), [f"• {line}" for line in findings] or [msg("not_answered")]))
 
-    width = max(len(content.text(content.conditions[r.condition].name, locale)) for r in assessment.ranking)
-    lines = [_bar_line(content, r, locale, width) for r in assessment.ranking]
+    lines = [_bar_line(content, r, locale) for r in assessment.ranking]
     lines += ["", msg("estimate_note")]
     replies.append(reply(msg("differential_title"), lines))
 
@@ -58,15 +66,20 @@ def summary_replies(
     return replies
 
 
-def percent(probability: float) -> str:
+def percent(probability: float, content: Content, locale: str = "en") -> str:
+    """A probability as shown: never more certain than the evidence carries (no "100%")."""
+    ceiling = content.evidence.shown_at_most
+    if probability > ceiling:
+        return content.message("percent_at_most", locale, percent=f"{ceiling:.0%}")
     return "<1%" if probability < 0.005 else f"{probability:.0%}"
 
 
-def _bar_line(content: Content, ranked: Ranked, locale: str, width: int) -> str:
-    filled = round(ranked.probability * BAR_WIDTH)
+def _bar_line(content: Content, ranked: Ranked, locale: str) -> str:
+    shown = min(ranked.probability, content.evidence.shown_at_most)
+    filled = round(shown * BAR_WIDTH)
     bar = "█" * filled + "░" * (BAR_WIDTH - filled)
     name = content.text(content.conditions[ranked.condition].name, locale)
-    return f"{bar} {percent(ranked.probability):>4} {name}"
+    return f"{bar} {percent(ranked.probability, content, locale):>4} {name}"
 
 
 def _most_likely(content: Content, assessment: Assessment, locale: str) -> list[str]:
@@ -74,7 +87,7 @@ def _most_likely(content: Content, assessment: Assessment, locale: str) -> list[
     condition = content.conditions[top.condition]
     lines = [
         content.message("most_likely_text", locale, name=content.text(condition.name, locale),
-                        term=content.text(condition.clinical_term, locale), percent=percent(top.probability)),
+                        term=content.text(condition.clinical_term, locale), percent=percent(top.probability, content, locale)),
         content.text(condition.about, locale),
         "",
         content.message("prior_note", locale, group=content.text(assessment.prior_group.label, locale)),

@@ -40,7 +40,7 @@ def test_demo_for_seed_000_gives_pregnancy_safe_guidance() -> None:
     content = get_content()
     out = run("demo", stdin=(ROOT / "tests/demo/seed-000.txt").read_text()).stdout
     assert "third trimester" in out
-    shown = [item for item, _ in content.guidance_items if content.text(item.text) in out]
+    shown = [item for item, *_ in content.guidance_items if content.text(item.text) in out]
     assert shown, "no guidance was shown"
     assert not [item.id for item in shown if {"nsaid", "bisphosphonate"} & set(item.tags)]
 

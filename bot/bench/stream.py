@@ -92,7 +92,7 @@ def _random_answer(rng: random.Random, question: Any, options: list[Any], conten
             low = max(low, 16)
         return str(rng.randint(low, min(high, low + 80)))
     labels = [content.text(o.label) for o in options]
-    if question.kind == "multi":
+    if question.several:
         plain = [i for i, o in enumerate(options) if not o.exclusive]
         if not plain or rng.random() < 0.3:
             return rng.choice(labels)

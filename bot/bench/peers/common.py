@@ -19,6 +19,7 @@ from flows.case import Case
 from flows.content import Content, get_content
 from flows.dialogue import SUMMARY_STATE
 from flows.machine import FlowMachine, get_machine
+from flows.recording import record
 from flows.report import summary_replies
 
 
@@ -57,7 +58,9 @@ class Questions:
         parsed = self.reader.read(question.id, text)
         if not parsed.ok:
             return Step(False, [self.content.message(parsed.error, **parsed.values)])
-        answers[question.field] = parsed.value
+        probe = Case()
+        record(probe, question, parsed.value)
+        answers.update({name: getattr(probe, name) for name in question.fields})
         echo = self.content.message("answered", question=self.content.text(question.short),
                                     answer=describe(self.content, question.id, parsed.value))
         case = Case.model_construct(**answers)
