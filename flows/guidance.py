@@ -43,7 +43,9 @@ def select_guidance(
     return [(section, chosen[section.id]) for section in content.guidance.sections if chosen[section.id]]
 
 
-def _excluded(item: GuidanceItem, excluded_for: CaseTest | None, case: Case, leading: str, open_dangers: set[str]) -> bool:
+def _excluded(
+    item: GuidanceItem, excluded_for: CaseTest | None, case: Case, leading: str, open_dangers: set[str]
+) -> bool:
     """True when the item's `not_when` holds: it would be wrong or useless for this person."""
     exclusion = item.not_when
     if exclusion is None:

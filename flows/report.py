@@ -87,7 +87,8 @@ def _most_likely(content: Content, assessment: Assessment, locale: str) -> list[
     condition = content.conditions[top.condition]
     lines = [
         content.message("most_likely_text", locale, name=content.text(condition.name, locale),
-                        term=content.text(condition.clinical_term, locale), percent=percent(top.probability, content, locale)),
+                        term=content.text(condition.clinical_term, locale),
+                        percent=percent(top.probability, content, locale)),
         content.text(condition.about, locale),
         "",
         content.message("prior_note", locale, group=content.text(assessment.prior_group.label, locale)),
