@@ -33,7 +33,7 @@ diagram: $(STAMP)
 	$(BIN)/itoh-bot diagram
 
 evaluate: $(STAMP)
-	$(BIN)/itoh-bot evaluate tests/vignettes/seeds.yaml tests/vignettes/published.yaml
+	$(BIN)/itoh-bot evaluate tests/vignettes/*.yaml
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache

@@ -13,7 +13,7 @@ from flows.case_files import read_vignettes
 from flows.content import get_content
 
 ROOT = Path(__file__).resolve().parents[1]
-VIGNETTES = [ROOT / "tests/vignettes/seeds.yaml", ROOT / "tests/vignettes/published.yaml"]
+VIGNETTES = sorted((ROOT / "tests/vignettes").glob("*.yaml"))
 ITOH_BOT = Path(sys.executable).parent / "itoh-bot"
 
 
@@ -58,7 +58,10 @@ def test_demo_ends_with_exit_0_when_input_ends_early() -> None:
     assert result.returncode == 0 and "How old are you" in result.stdout
 
 
-@pytest.mark.parametrize("vignette", read_vignettes(VIGNETTES[0]), ids=lambda v: v.id)
+SEEDS = ROOT / "tests/vignettes/seeds.yaml"
+
+
+@pytest.mark.parametrize("vignette", read_vignettes(SEEDS), ids=lambda v: v.id)
 def test_assess_json_follows_the_contract(tmp_path: Path, vignette: object) -> None:
     case_file = tmp_path / "case.json"
     case_file.write_text(vignette.case.model_dump_json(exclude_none=True))  # type: ignore[attr-defined]
@@ -71,6 +74,8 @@ def test_assess_json_follows_the_contract(tmp_path: Path, vignette: object) -> N
     assert isinstance(output["red_flags"], list)
     assert output["ranking"][0]["condition"] == "itoh"
     assert all(isinstance(reason, str) for reason in output["ranking"][0]["reasons"])
+    for danger in output["not_excluded"]:
+        assert danger["condition"] in get_content().dangerous and danger["because"] and danger["settle_with"]
 
 
 def test_assess_readable_summary(tmp_path: Path) -> None:
@@ -114,39 +119,53 @@ def evaluate_json() -> dict:
     return json.loads(result.stdout)
 
 
-# Issue 2 asks for top-3 = 100%, red-flag sensitivity = 100% and top-1 >= 90% without
-# special-casing any vignette. The literature-grounded content does not reach that yet
-# (see the issue note): this test records the target and fails loudly (strict) the day
-# it is met, so the marker cannot outlive the gap.
-@pytest.mark.xfail(strict=True, reason="issue 2: vignette targets not yet met by the sourced model")
+# Issue 13 asks, on the whole vignette set, for: dangerous diagnoses handled safely 100%,
+# over-triage <= 10%, top-3 >= 95% and top-1 >= 85%, without special-casing any vignette.
+# The sourced model meets the safety figures but not yet the ranking ones on these sparse,
+# real case reports (see docs/assessment.md): this test records the targets and fails
+# loudly (strict) the day they are met, so the marker cannot outlive the gap.
+@pytest.mark.xfail(strict=True, reason="issue 13: top-3 / top-1 targets not yet met by the sourced model")
 def test_evaluate_meets_the_issue_targets_on_the_vignettes() -> None:
     scores = evaluate_json()
-    assert scores["top3"] == 1.0, scores["misses"]
-    assert scores["red_flag_sensitivity"] == 1.0, scores["misses"]
-    assert scores["top1"] >= 0.9, scores["misses"]
+    assert scores["top3"] >= 0.95, scores["misses"]
+    assert scores["top1"] >= 0.85, scores["misses"]
 
 
 def test_evaluate_does_not_fall_below_the_measured_floor() -> None:
-    """A regression guard at the figures measured when the content was written."""
+    """A regression guard at the figures measured when the content was written (issue 13)."""
     scores = evaluate_json()
-    assert scores["n"] >= 40
-    assert scores["top1"] >= 0.9, scores["misses"]
-    assert scores["top3"] >= 0.975, scores["misses"]
-    assert scores["red_flag_sensitivity"] >= 0.9375, scores["misses"]
-    assert 0 <= scores["brier"] <= 0.27
-    # Every dangerous diagnosis is at least escalated, even where it is ranked too low.
-    dangerous_misses = [m for m in scores["misses"] if m["diagnosis"] in ("septic_arthritis", "fracture", "malignancy")]
-    assert all(m["triage"] in ("urgent", "emergency") for m in dangerous_misses), dangerous_misses
+    assert scores["n"] >= 70
+    assert scores["safe"] == 1.0, scores["unsafe"]
+    assert scores["over_triage"] <= 0.10, scores["over_triaged"]
+    assert scores["top3"] >= 0.89, scores["misses"]
+    assert scores["top1"] >= 0.70, scores["misses"]
+    assert 0 <= scores["brier"] <= 0.44
+    bands = {band["band"]: band for band in scores["calibration"]}
+    assert sum(band["n"] for band in bands.values()) == scores["n"] * len(get_content().conditions)
+    # Confident predictions are mostly right: the top bands are not over-confident by much.
+    for band in scores["calibration"]:
+        if band["n"] >= 15 and band["mean_predicted"] >= 0.5:
+            assert band["observed"] >= band["mean_predicted"] - 0.1, band
 
 
 def test_vignettes_cover_every_condition_with_citations() -> None:
-    vignettes = [v for path in VIGNETTES for v in read_vignettes(path)]
-    assert {v.diagnosis for v in vignettes} == set(get_content().conditions)
+    conditions = list(get_content().conditions)
+    vignettes = [v for path in VIGNETTES for v in read_vignettes(path, conditions)]
+    assert {v.diagnosis for v in vignettes} == set(conditions)
     assert all(len(v.source) > 20 for v in vignettes)
+    ids = [v.id for v in vignettes]
+    assert len(ids) == len(set(ids)), "a vignette id appears in two files"
+
+
+def test_evaluate_prints_safety_and_calibration() -> None:
+    table = run("evaluate", *map(str, VIGNETTES))
+    assert table.returncode == 0, table.stderr
+    assert "safe (dangerous diagnoses" in table.stdout and "over-triage" in table.stdout
+    assert "calibration: predicted band" in table.stdout
 
 
 def test_evaluate_table_and_bad_vignette(tmp_path: Path) -> None:
-    table = run("evaluate", str(VIGNETTES[0]))
+    table = run("evaluate", str(SEEDS))
     assert table.returncode == 0 and "top-1=" in table.stdout and "seed-000" in table.stdout
     bad = tmp_path / "bad.yaml"
     bad.write_text("- id: x\n  source: s\n  diagnosis: gout\n  case: {}\n")
