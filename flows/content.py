@@ -279,8 +279,14 @@ class _Checker:
             for name in question.fields:
                 if name not in CASE_FIELDS:
                     self.fail("questions.yaml", where, f"unknown case field `{name}`")
-                if question.kind == "checklist" and field_values(name) != (True, False):
-                    self.fail("questions.yaml", where, f"checklist field `{name}` is not a yes/no field")
+            for option in question.answers if isinstance(question.answers, list) else []:
+                if option.field is not None and field_values(option.field) != (True, False):
+                    self.fail("questions.yaml", where, f"checklist field `{option.field}` is not a yes/no field")
+                for written in (option.sets or {}, option.unticked or {}):
+                    for name, value in written.items():
+                        allowed_values = field_values(name)
+                        if value is not None and allowed_values is not None and value not in allowed_values:
+                            self.fail("questions.yaml", f"{where}.answers", f"`{value}` is not a value of `{name}`")
             answers = question.answers
             if isinstance(answers, str):
                 if answers not in data.answer_sets:
@@ -294,7 +300,9 @@ class _Checker:
             if question.kind != "number" and not any(a.value is None for a in answers or []):
                 self.fail("questions.yaml", f"{where}.answers", "needs a \"don't know\" answer (value: null)")
             options[question.id] = list(answers or [])
-        asked = [name for question in data.questions for name in question.fields]
+        # A field is asked once; a checklist that only records which tests were done (its
+        # items say what a tick `sets` rather than naming a `field`) asks nothing itself.
+        asked = [name for question in data.questions for name in _asked(question)]
         twice = sorted({name for name in asked if asked.count(name) > 1})
         if twice:
             self.fail("questions.yaml", "questions", f"case fields asked by more than one question: {twice}")
@@ -311,6 +319,8 @@ class _Checker:
             question = state.question or state.id
             if not state.final and question not in questions:
                 self.fail("flow.yaml", f"states({state.id})", f"no question `{question}` in questions.yaml")
+            if state.ask_when is not None and state.ask_when not in flow.guards:
+                self.fail("flow.yaml", f"states({state.id}).ask_when", f"guard `{state.ask_when}` is not defined under guards")
         for index, transition in enumerate(flow.transitions):
             where = f"transitions[{index}]({transition.source} -> {transition.dest})"
             for end in (transition.source, transition.dest):
@@ -339,3 +349,9 @@ class _Checker:
                         self.fail("guidance.yaml", f"{where}.{key}", f"unknown condition `{condition}`")
         for rule in data.safety_rules:
             self.sources("guidance.yaml", f"safety_rules({rule.id})", rule.source)
+
+
+def _asked(question: Question) -> list[str]:
+    if question.kind != "checklist":
+        return question.fields
+    return [a.field for a in question.answers or [] if isinstance(a, Answer) and a.field is not None]

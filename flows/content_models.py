@@ -90,6 +90,10 @@ class Answer(Strict):
 
     `numbers`: a number with the question's unit picks this option ("24 weeks" is the
     second trimester), for people who know the number rather than the band.
+    `sets`: the case fields an option writes when it answers several at once ("I cannot
+    take a few steps" is weight-bearing pain AND unable to bear weight), or, in a
+    checklist, what a ticked item writes; `unticked`: what an item not ticked writes.
+    `field: x` is short for a yes/no checklist item: sets {x: true}, unticked {x: false}.
     """
 
     value: Any = Field(default=..., validate_default=False)
@@ -97,37 +101,42 @@ class Answer(Strict):
     synonyms: dict[str, list[str]] = Field(default_factory=dict)
     exclusive: bool = False
     numbers: NumberRange | None = None
-    field: str | None = None  # a checklist item: the yes/no case field that ticking it answers
+    field: str | None = None
+    sets: dict[str, Any] | None = None
+    unticked: dict[str, Any] | None = None
 
     @model_validator(mode="before")
     @classmethod
-    def _item_value_is_its_field(cls, data: Any) -> Any:
-        # A checklist item's value is the field it ticks; every other option states its value.
-        if isinstance(data, dict) and data.get("field") is not None and "value" not in data:
-            return {**data, "value": data["field"]}
+    def _expand_yes_no_item(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("field") is not None:
+            name = data["field"]
+            data = {"value": name, "sets": {name: True}, "unticked": {name: False}, **data}
         return data
 
 
 class Question(Strict):
-    """One question. `checklist`: "tick all that apply" over several yes/no case fields.
+    """One question, answering one case field (`field`) or several (options with `sets`).
 
-    In a checklist each non-exclusive option names its `field`; ticking some makes those
-    true and the others false, "None of these" (value `none`) makes them all false, and
-    "Not sure" (value null) leaves them all unknown.
+    `checklist`: "tick all that apply". Each non-exclusive option writes its `sets` when
+    ticked and its `unticked` otherwise; "None of these" (value `none`) leaves every item
+    unticked, and "Not sure" (value null) leaves every field unknown.
     """
 
     id: str
-    field: str | None = None  # every kind but checklist answers one case field
+    field: str | None = None
     kind: Literal["choice", "multi", "number", "checklist"]
     text: Text
     short: Text
     help: Text | None = None
-    why: Text | None = None  # why the question is asked, in plain words
+    why: Text | None = None  # why the question is asked, in plain words (sources: `why_source`)
+    why_source: list[str] = Field(default_factory=list)
     answers: str | list[Answer] | None = None  # an answer-set id or inline options
     minimum: float | None = None
     maximum: float | None = None
+    below_minimum: str | None = None  # a number under `minimum` goes to this state (a child's age)
     integer: bool = False
     unit: str | None = None  # a key of units in ui.yaml: how typed numbers are read
+    probe_values: list[float] = Field(default_factory=list)  # numbers the look-ahead tries
 
     @property
     def several(self) -> bool:
@@ -135,12 +144,18 @@ class Question(Strict):
         return self.kind in ("multi", "checklist")
 
     @property
+    def writes_several_fields(self) -> bool:
+        return self.field is None
+
+    @property
     def fields(self) -> list[str]:
         """The case fields this question answers."""
-        if self.kind == "checklist":
-            return [a.field for a in self.answers or [] if isinstance(a, Answer) and a.field is not None]
-        assert self.field is not None  # _shape guarantees
-        return [self.field]
+        if self.field is not None:
+            return [self.field]
+        names: dict[str, None] = {}
+        for option in self.answers if isinstance(self.answers, list) else []:
+            names.update(dict.fromkeys(option.sets or {}))
+        return list(names)
 
     @model_validator(mode="after")
     def _shape(self) -> Question:
@@ -153,9 +168,9 @@ class Question(Strict):
         if self.kind == "checklist":
             self._checklist_shape(inline)
         elif self.field is None:
-            raise ValueError(f"a {self.kind} question needs a `field`")
-        elif any(a.field is not None for a in inline):
-            raise ValueError("only checklist options name a `field`")
+            self._compound_shape(inline)
+        elif any(a.sets is not None or a.unticked is not None for a in inline):
+            raise ValueError("options of a one-field question do not set fields")
         ranges = sorted((a.numbers.from_, a.numbers.below) for a in inline if a.numbers is not None)
         if ranges and (self.kind != "choice" or self.unit is None):
             raise ValueError("answers with `numbers` need a choice question with a `unit`")
@@ -163,13 +178,24 @@ class Question(Strict):
             raise ValueError("the answers' `numbers` ranges overlap")
         return self
 
+    def _compound_shape(self, inline: list[Answer]) -> None:
+        if self.kind != "choice" or not inline:
+            raise ValueError("a question without a `field` is a checklist, or a choice whose options `set` fields")
+        answering = [a for a in inline if a.value is not None]
+        keys = {frozenset(a.sets or {}) for a in answering}
+        if any(a.sets is None for a in answering) or len(keys) != 1:
+            raise ValueError("every option of a choice without a `field` sets the same fields")
+
     def _checklist_shape(self, inline: list[Answer]) -> None:
         if self.field is not None or not inline:
             raise ValueError("a checklist has no `field` of its own and lists its options inline")
         items = [a for a in inline if not a.exclusive]
-        if not items or any(a.field is None for a in items):
-            raise ValueError("every checklist option that is not exclusive names the `field` it ticks")
-        if len({a.field for a in items}) != len(items):
+        if not items or any(a.sets is None or a.unticked is None for a in items):
+            raise ValueError("every checklist option that is not exclusive says what ticking it `sets` (or its `field`)")
+        if any(set(a.sets or {}) != set(a.unticked or {}) for a in items):
+            raise ValueError("a checklist item's `sets` and `unticked` name the same fields")
+        names = [name for a in items for name in (a.sets or {})]
+        if len(set(names)) != len(names):
             raise ValueError("a checklist names each field once")
         exclusive = sorted(repr(a.value) for a in inline if a.exclusive)
         if exclusive != ["'none'", "None"]:
@@ -188,6 +214,8 @@ class FlowState(Strict):
     id: str
     question: str | None = None  # defaults to the state id for question states
     final: bool = False
+    ask_when: str | None = None  # a guard: when it does not hold, the state is passed over
+    always_ask: bool = False  # never skipped by the look-ahead (the questions the product is defined by)
 
 
 class FlowTransition(Strict):

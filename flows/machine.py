@@ -37,6 +37,8 @@ class FlowMachine:
         self.final_states = frozenset(s.id for s in flow.states if s.final)
         self.question_of = {s.id: (s.question or s.id) for s in flow.states if not s.final}
         self.state_ids = [s.id for s in flow.states]
+        self.ask_when = {s.id: content.guards[s.ask_when] for s in flow.states if s.ask_when is not None}
+        self.always_ask = frozenset(s.id for s in flow.states if s.always_ask)
         _validate(content)
         guards = {name: _named(name, test) for name, test in content.guards.items()}
         self._machine = Machine(
@@ -53,12 +55,19 @@ class FlowMachine:
         self._event = self._machine.events[TRIGGER]
 
     def next_state(self, state: str, case: Case) -> str:
-        """The state after answering `state`, given the case as it now stands."""
+        """The state after answering `state`, given the case as it now stands.
+
+        A state whose `ask_when` does not hold (an X-ray question for someone who had no
+        X-ray) is passed over, as if answered with its field left as it is.
+        """
         cursor = _Cursor(state)
-        if not self._event.trigger(cursor, case):
-            # Validation guarantees an unguarded fallback, so this means a corrupted session.
-            raise ValueError(f"no transition out of state `{state}`")
-        return cursor.state
+        while True:
+            if not self._event.trigger(cursor, case):
+                # Validation guarantees an unguarded fallback, so this means a corrupted session.
+                raise ValueError(f"no transition out of state `{cursor.state}`")
+            passed_over = self.ask_when.get(cursor.state)
+            if passed_over is None or passed_over(case):
+                return cursor.state
 
     def path(self, case: Case) -> list[str]:
         """Every state this case passes through, from the start to a final state.

@@ -1,10 +1,13 @@
 """Writing an answer into the Case and reading it back, for every kind of question.
 
-Most questions answer one case field. A checklist ("tick all that apply") answers
-several yes/no fields at once: its value is the list of ticked fields, `none` ("None of
-these": every field false) or None ("Not sure": every field unknown). Keeping that
-translation here means the dialogue, the summary and the channels never need to know
-which kind of question they hold.
+Most questions answer one case field. Some answer several at once:
+* a compound choice, whose options each `set` several fields ("I cannot take a few
+  steps": weight-bearing pain and unable to bear weight);
+* a checklist ("tick all that apply"), whose value is the list of ticked items, `none`
+  ("None of these": every item unticked) or None ("Not sure": every field unknown); each
+  item says what ticking it `sets` and what leaving it `unticked` writes.
+Keeping that translation here means the dialogue, the summary and the channels never
+need to know which kind of question they hold.
 """
 
 from __future__ import annotations
@@ -12,21 +15,33 @@ from __future__ import annotations
 from typing import Any
 
 from flows.case import Case
-from flows.content_models import Question
+from flows.content_models import Answer, Question
 
 NONE_OF_THESE = "none"
 
 
+def _options(question: Question) -> list[Answer]:
+    return question.answers if isinstance(question.answers, list) else []
+
+
 def record(case: Case, question: Question, value: Any) -> None:
     """Set the case fields `question` answers from its parsed value."""
-    if question.kind != "checklist":
+    if not question.writes_several_fields:
         setattr(case, question.fields[0], value)
         return
-    for name in question.fields:
-        if value is None:
-            setattr(case, name, None)
+    if value is None:
+        clear(case, question)
+        return
+    for option in _options(question):
+        if question.kind == "checklist" and not option.exclusive:
+            ticked = isinstance(value, list) and option.value in value
+            writes = option.sets if ticked else option.unticked
+        elif question.kind != "checklist" and option.value == value:
+            writes = option.sets
         else:
-            setattr(case, name, isinstance(value, list) and name in value)
+            continue
+        for name, written in (writes or {}).items():
+            setattr(case, name, written)
 
 
 def clear(case: Case, question: Question) -> None:
@@ -36,13 +51,19 @@ def clear(case: Case, question: Question) -> None:
 
 
 def recorded(case: Case, question: Question) -> Any:
-    """The question's value as the case holds it (None when not answered)."""
-    if question.kind != "checklist":
+    """The question's value as the case holds it (None when not answered or not known)."""
+    if not question.writes_several_fields:
         return getattr(case, question.fields[0])
-    values = {name: getattr(case, name) for name in question.fields}
-    ticked = [name for name, value in values.items() if value is True]
+    if all(getattr(case, name) is None for name in question.fields):
+        return None
+
+    def holds(writes: dict[str, Any] | None) -> bool:
+        return all(getattr(case, name) == written for name, written in (writes or {}).items())
+
+    options = [o for o in _options(question) if not o.exclusive and o.value is not None]
+    if question.kind != "checklist":
+        return next((o.value for o in options if holds(o.sets)), None)
+    ticked = [o.value for o in options if holds(o.sets) and not holds(o.unticked)]
     if ticked:
         return ticked
-    if values and all(value is False for value in values.values()):
-        return NONE_OF_THESE
-    return None
+    return NONE_OF_THESE if all(holds(o.unticked) for o in options) else None
