@@ -276,6 +276,9 @@ class _Checker:
         options: dict[str, list[Answer]] = {}
         for question in data.questions:
             where = f"questions({question.id})"
+            if question.why is None or not question.why_source:
+                self.fail("questions.yaml", where, "every question says `why` it is asked, with its `why_source`")
+            self.sources("questions.yaml", f"{where}.why_source", question.why_source)
             for name in question.fields:
                 if name not in CASE_FIELDS:
                     self.fail("questions.yaml", where, f"unknown case field `{name}`")
