@@ -1,7 +1,18 @@
-"""Reading typed answers: option numbers, labels, synonyms, several at once, numbers with units.
+"""Reading typed answers the way people type them.
 
-Who calls it: flows.dialogue, for every typed answer. The lookup tables are built once
-per content (`get_reader`), not per message.
+Who calls it: flows.dialogue, for every typed answer. An answer is read in this order, and
+the first reading that settles it wins:
+1. the whole answer is an option's number, label or synonym ("2", "Left", "bilateral");
+2. it says "don't know" ("idk", "no idea", "?") at a question that offers it;
+3. numbers with their units, where the question takes them ("39.2" at the fever
+   question, "about 3 weeks", "34" at the pregnancy question is week 34, "CRP 180");
+4. an option's words inside the sentence ("yes i fell", "bone marrow edema and a small
+   effusion", "no fracture seen" is a negated fracture), then the same with typos;
+5. otherwise it was not understood, or, when two options were named at a one-answer
+   question ("both? mostly right"), a short clarifying question.
+Every word list is content: the options' synonyms (questions.yaml) and, per language, the
+words for numbers, hedges and negation (ui.yaml `understanding`). The lookup tables are
+built once per content (`get_reader`), not per message.
 """
 
 from __future__ import annotations
@@ -13,12 +24,14 @@ from functools import cache
 from typing import Any
 
 from flows.content import Content, get_content
-from flows.content_models import Answer, NumberRange, Question
+from flows.content_models import Answer, Question
+from flows.numerals import whole_number
+from flows.phrases import Language, Match, PhraseIndex, tokens
+from flows.quantities import NumberWords, Quantity, quantities
+from flows.recording import NONE_OF_THESE
 
 MAX_ANSWER_CHARS = 300  # a real answer is a few words; longer text is refused, not parsed
-_SPLIT_SEVERAL = re.compile(r"\s*(?:,|;|\band\b|&|\+)\s*")
-_NUMBER_WITH_UNIT = re.compile(r"^(\d+(?:[.,]\d+)?)\s*([^\d]*)$")  # "10 days", "6"
-_UNIT_WITH_NUMBER = re.compile(r"^([^\d]+?)\s*(\d+(?:[.,]\d+)?)$")  # "week 24"
+_OPTION_NUMBERS = re.compile(r"^\s*\d{1,2}(?:\s*(?:,|;|and|&|\+|\s)\s*\d{1,2})*\s*$")
 _TRAILING_PUNCTUATION = ".!"
 
 
@@ -32,53 +45,99 @@ def normalise(text: str) -> str:
     return " ".join(text.casefold().split()).strip(_TRAILING_PUNCTUATION).strip()
 
 
+def _plain_words(text: str) -> str:
+    """`normalise`, then emoji and other symbols dropped (a thumbs-up adds nothing to "no")."""
+    kept = "".join(ch if unicodedata.category(ch)[0] != "S" or ch in "°<>+#%" else " " for ch in normalise(text))
+    return " ".join(kept.split())
+
+
 @dataclass(frozen=True)
 class Parsed:
-    """Either a value for the case field (ok) or a message id and its placeholders."""
+    """A value for the case (ok), a clarifying question, or a message id and its placeholders."""
 
     ok: bool
     value: Any = None
     error: str = ""
     values: dict[str, Any] = field(default_factory=dict)
+    clarify: list[str] = field(default_factory=list)  # the options' labels to choose between
+    goto: str | None = None  # a state to go to instead of recording (a child's age: out of scope)
 
 
 @dataclass(frozen=True)
-class _QuestionTable:
+class _Table:
     question: Question
     options: list[Answer]
-    words: dict[str, int]  # normalised label or synonym -> option index
-    ranged: list[tuple[int, NumberRange]]  # options a number can pick ("24 weeks"), see Answer.numbers
+    phrases: PhraseIndex
+    units: dict[str, float]  # unit word -> factor to the question's unit
+    measures: dict[str, str]  # measure word -> measure id
 
 
 class AnswerReader:
     """Parses typed text against one question at a time."""
 
-    def __init__(self, content: Content) -> None:
+    def __init__(self, content: Content, language: str = "en") -> None:
         self.content = content
-        self.tables = {qid: _table(content, q) for qid, q in content.questions.items()}
+        self.language_code = language
+        understanding = content.ui.understanding[language]
+        self.dont_know = {_plain_words(w) for w in understanding.dont_know}
+        self.fillers = sorted((_plain_words(w) for w in understanding.fillers), key=len, reverse=True)
+        self.all_of_them = {_plain_words(w) for w in understanding.all_of_them}
+        self.yes = [_plain_words(w) for w in understanding.yes]
+        self.no = [_plain_words(w) for w in understanding.no]
+        self.ordinals = {_plain_words(w): n for w, n in understanding.ordinals.items()}
+        self.pronouns = {_plain_words(w) for w in understanding.pronouns}
+        self.vague = [_plain_words(w) for w in understanding.vague]
+        self.language = Language(frozenset(understanding.negations), frozenset(understanding.clause_breaks),
+                                 tuple(self.fillers))
+        self.numbers = NumberWords(understanding.cardinals, understanding.number_phrases, understanding.shorthand)
+        self.tables = {qid: self._table(q) for qid, q in content.questions.items()}
 
-    def option_index(self, question_id: str, text: str) -> int | None:
-        """The option a single typed token means: its number, label or a synonym."""
-        table = self.tables[question_id]
-        token = normalise(text)
-        if token.isdigit():
-            number = int(token)
-            return number - 1 if 1 <= number <= len(table.options) else None
-        return table.words.get(token)
+    def _table(self, question: Question) -> _Table:
+        options = self.content.options[question.id]
+        phrases: dict[str, tuple[int, ...]] = {}
+
+        def add(phrase: str, index: int) -> None:
+            key = _plain_words(phrase)
+            if index not in phrases.get(key, ()):
+                phrases[key] = (*phrases.get(key, ()), index)
+
+        for index, option in enumerate(options):
+            add(self.content.text(option.label, self.language_code), index)
+            for synonym in option.synonyms.get(self.language_code, []):
+                add(synonym, index)
+            # Every yes/no option understands the language's ways of saying yes and no, and
+            # "None of these" the ways of saying no.
+            if option.value is True or option.value is False or option.value == NONE_OF_THESE:
+                for word in self.yes if option.value is True else self.no:
+                    add(word, index)
+        units = self.content.ui.units.get(question.unit or "", {"": 1.0})
+        measures = {_plain_words(word): measure for measure, ws in question.measure_words.items() for word in ws}
+        return _Table(question, options, PhraseIndex(phrases, self.language), units, measures)
+
+    # what the dialogue calls -------------------------------------------------------
 
     def read(self, question_id: str, text: str) -> Parsed:
         """What a typed answer means for this question."""
         table = self.tables[question_id]
+        said = _plain_words(text)
+        if not said:  # only emoji or symbols
+            return Parsed(False, error="choose_one", values={"answer": _quote(text)})
+        whole = self._whole(table, said)
+        if whole is not None:
+            return whole
+        offers_dont_know = any(o.value is None for o in table.options)
+        if said in self.dont_know and offers_dont_know:
+            return Parsed(True, value=None)
+        said = self._split_leading_yes_no(said)
         if table.question.kind == "number":
-            return self._read_number(table, text)
-        if table.question.several:
-            return self._read_several(table, text)
-        index = self.option_index(question_id, text)
-        if index is None and table.ranged:
-            return self._read_number_for_option(table, text)
-        if index is None:
-            return Parsed(False, error="choose_one", values={"answer": _quote(text), "options": self._list(table)})
-        return Parsed(True, value=table.options[index].value)
+            parsed = self._read_number(table, text, self._without_fillers(said))
+        elif table.question.several:
+            parsed = self._read_several(table, text, said)
+        else:
+            parsed = self._read_one(table, text, said)
+        if not parsed.ok and not parsed.clarify and offers_dont_know and self._starts_unsure(said):
+            return Parsed(True, value=None)  # "not sure, it moves around": unsure, and nothing more to go on
+        return parsed
 
     def submit_selection(self, question_id: str, indices: list[int]) -> Parsed:
         """The value of a multi-select made of these option indices (exclusive ones alone)."""
@@ -88,72 +147,182 @@ class AnswerReader:
             return Parsed(False, error="nothing_selected")
         exclusive = [option for option in chosen if option.exclusive]
         if exclusive and len(chosen) > 1:
-            label = self.content.text(exclusive[0].label)
+            label = self.content.text(exclusive[0].label, self.language_code)
             return Parsed(False, error="exclusive_alone", values={"label": label})
         if exclusive:
             return Parsed(True, value=exclusive[0].value)
-        return Parsed(True, value=[option.value for option in chosen])  # checklist: the ticked fields
+        return Parsed(True, value=[option.value for option in chosen])  # checklist: the ticked items
 
-    def _read_several(self, table: _QuestionTable, text: str) -> Parsed:
-        whole = self.option_index(table.question.id, text)
-        tokens = [whole] if whole is not None else [
-            self.option_index(table.question.id, part) for part in _SPLIT_SEVERAL.split(text) if part.strip()
-        ]
-        if not tokens or any(index is None for index in tokens):
-            return Parsed(False, error="choose_several", values={"answer": _quote(text), "options": self._list(table)})
-        return self.submit_selection(table.question.id, [i for i in tokens if i is not None])
-
-    def _read_number_for_option(self, table: _QuestionTable, text: str) -> Parsed:
-        """A number with the question's unit picks the option whose range holds it."""
-        number = self._number(table.question, text)
-        if number is not None:
-            for index, numbers in table.ranged:
-                if numbers.from_ <= number < numbers.below:
-                    return Parsed(True, value=table.options[index].value)
-        error = "choose_one" if number is None else "number_fits_no_option"
-        return Parsed(False, error=error, values={"answer": _quote(text), "options": self._list(table)})
-
-    def _number(self, question: Question, text: str) -> float | None:
-        """The number typed, in the question's unit ("10 days" is 1.43 weeks); None if not one."""
-        units = self.content.ui.units.get(question.unit or "", {"": 1.0})
-        token = normalise(text)
-        for pattern, number_at, unit_at in ((_NUMBER_WITH_UNIT, 1, 2), (_UNIT_WITH_NUMBER, 2, 1)):
-            match = pattern.match(token)
-            factor = units.get(match.group(unit_at).strip()) if match else None
-            if match is not None and factor is not None:
-                return float(match.group(number_at).replace(",", ".")) * factor
+    def read_offer(self, text: str, content: Content, locale: str) -> str | None:
+        """After an emergency warning: "now" (see what to do now), "go" (carry on), or None."""
+        said = _plain_words(text)
+        if said in ("1", _plain_words(content.message("see_what_to_do_now", locale))) or said in ("now", "yes", "y"):
+            return "now"
+        if said in ("2", _plain_words(content.message("carry_on_answering", locale))) or said in (
+                "carry on", "continue", "go on", "go", "no", "n"):
+            return "go"
         return None
 
-    def _read_number(self, table: _QuestionTable, text: str) -> Parsed:
+    # the readings --------------------------------------------------------------------
+
+    def _whole(self, table: _Table, said: str) -> Parsed | None:
+        number = whole_number(said)
+        if number is not None and table.question.kind != "number" and 1 <= number <= len(table.options):
+            return self._option(table, number - 1)
+        options = table.phrases.whole_answer(said)
+        if options is None:
+            return None
+        return self._option(table, options[0]) if len(options) == 1 else self._clarify(table, list(options))
+
+    def _clarify(self, table: _Table, options: list[int]) -> Parsed:
+        labels = [self.content.text(table.options[i].label, self.language_code) for i in options]
+        return Parsed(False, clarify=labels)
+
+    def _starts_unsure(self, said: str) -> bool:
+        first = said.split(",")[0].strip()
+        return first in self.dont_know or any(said.startswith(phrase + " ") for phrase in self.dont_know
+                                              if len(phrase) > 4)
+
+    def _split_leading_yes_no(self, said: str) -> str:
+        """"no i can walk" is "no" and then "i can walk": the no does not deny what follows."""
+        words = said.split(" ")
+        if len(words) > 2 and words[0] in self.yes + self.no and words[1] in self.pronouns:
+            return words[0] + ", " + " ".join(words[1:])
+        return said
+
+    def _without_fillers(self, said: str) -> str:
+        for filler in self.fillers:
+            said = re.sub(rf"(?<![\w]){re.escape(filler)}(?![\w])", " ", said)
+        return " ".join(said.split())
+
+    def _option(self, table: _Table, index: int) -> Parsed:
+        option = table.options[index]
+        if table.question.several:
+            return Parsed(True, value=option.value if option.exclusive or option.value is None else [option.value])
+        return Parsed(True, value=option.value)
+
+    def _read_number(self, table: _Table, text: str, said: str) -> Parsed:
         question = table.question
-        if normalise(text) in table.words:  # "don't know"
-            return Parsed(True, value=table.options[table.words[normalise(text)]].value)
-        number = self._number(question, text)
-        if number is None:
-            return Parsed(False, error="need_number", values={"example": _example(question)})
         assert question.minimum is not None and question.maximum is not None  # schema guarantees
+        found = [q for q in self._quantities(table, said) if q.unit in table.units]
+        if not found:
+            vague = any(re.search(rf"(?<![\w]){re.escape(v)}(?![\w])", said) for v in self.vague)
+            return Parsed(False, error="vague_number" if vague else "need_number", values={"example": _example(question)})
+        number = sum(q.value * table.units[q.unit] for q in found if q.unit) if _all_units(found) else (
+            found[0].value * table.units[found[0].unit])
+        if number < question.minimum and question.below_minimum is not None:
+            return Parsed(True, value=int(number) if question.integer else number, goto=question.below_minimum)
         if not question.minimum <= number <= question.maximum:
             return Parsed(False, error="number_out_of_range", values={
                 "minimum": _plain(question.minimum), "maximum": _plain(question.maximum), "unit": question.unit or "",
             })
-        if question.integer:
-            return Parsed(True, value=int(number))
-        return Parsed(True, value=round(number, 1))
+        return Parsed(True, value=int(number) if question.integer else round(number, 1))
 
-    def _list(self, table: _QuestionTable) -> str:
-        return ", ".join(f"{i}. {self.content.text(o.label)}" for i, o in enumerate(table.options, start=1))
+    def _read_one(self, table: _Table, text: str, said: str) -> Parsed:
+        found = table.phrases.find(said) or table.phrases.find(self._without_fillers(said))
+        matches = [m for m in found if not m.negated]
+        negated = [m for m in found if m.negated]
+        by_number = self._by_number(table, self._without_fillers(said))
+        named = list(dict.fromkeys(i for m in matches for i in m.options))
+        if by_number is not None and not any(table.options[i].numbers is None and not table.options[i].measures
+                                             and table.options[i].value is not None for i in named):
+            return self._option(table, by_number)
+        if not named and negated:
+            named = self._negated_meaning(table, negated)
+        if not named:
+            named = list(dict.fromkeys(i for m in table.phrases.fuzzy(said) if not m.negated for i in m.options))
+        if not named:
+            named = self._by_ordinal(table, said)
+        if len(named) == 1:
+            return self._option(table, named[0])
+        if len(named) > 1:
+            return self._clarify(table, named)
+        return Parsed(False, error="choose_one", values={"answer": _quote(text)})
+
+    def _by_ordinal(self, table: _Table, said: str) -> list[int]:
+        """"the first one", "the last": the option at that place in the list (a short answer only)."""
+        if len(said.split()) > 4:
+            return []
+        places = {self.ordinals[w] for w in tokens(said) if w in self.ordinals}
+        if len(places) != 1:
+            return []
+        place = places.pop()
+        index = place - 1 if place > 0 else len(table.options) + place
+        return [index] if 0 <= index < len(table.options) else []
+
+    def _negated_meaning(self, table: _Table, negated: list[Match]) -> list[int]:
+        """At a yes/no question, a denied "yes" word is a no: "no fever", "not breastfeeding"."""
+        values = [table.options[m.option].value for m in negated]
+        if all(value is True for value in values):
+            return [i for i, o in enumerate(table.options) if o.value is False]
+        return []
+
+    def _by_number(self, table: _Table, said: str) -> int | None:
+        """The option a typed number picks: a week of pregnancy, a temperature, a CRP."""
+        question = table.question
+        ranged = [(i, o) for i, o in enumerate(table.options) if o.numbers is not None or o.measures]
+        if not ranged:
+            return None
+        picked: list[int] = []
+        for quantity in self._quantities(table, said):
+            measure = table.measures.get(quantity.unit)
+            for index, option in ranged:
+                if measure is not None or not option.numbers:
+                    ranges = [option.measures[measure]] if measure in option.measures else (
+                        [] if measure is not None else list(option.measures.values()))
+                    value = quantity.value
+                elif quantity.unit in table.units:
+                    ranges, value = [option.numbers], quantity.value * table.units[quantity.unit]
+                else:
+                    continue
+                if any(r.from_ <= value < r.below for r in ranges):
+                    picked.append(index)
+        picked = list(dict.fromkeys(picked))
+        if not picked:
+            return None
+        if len(picked) == 1 or question.escalating:
+            return max(picked) if question.escalating else picked[0]
+        return None
+
+    def _read_several(self, table: _Table, text: str, said: str) -> Parsed:
+        if _OPTION_NUMBERS.match(said):
+            numbers = [whole_number(n) for n in re.findall(r"\d+", said)]
+            if all(n is not None and 1 <= n <= len(table.options) for n in numbers):
+                return self.submit_selection(table.question.id, [n - 1 for n in numbers if n is not None])
+        if said in self.all_of_them and table.question.kind == "checklist":
+            items = [i for i, o in enumerate(table.options) if not o.exclusive]
+            return self.submit_selection(table.question.id, items)
+        found = table.phrases.find(said) or table.phrases.find(self._without_fillers(said)) or (
+            table.phrases.fuzzy(said))
+        shared = [m for m in found if not m.negated and len(m.options) > 1]
+        if shared and len(found) == 1:  # "had a scan": which one?
+            return self._clarify(table, list(shared[0].options))
+        ticked = list(dict.fromkeys(m.option for m in found if not m.negated and not table.options[m.option].exclusive))
+        normal = [i for i in ticked if table.options[i].value == "normal"]
+        if normal and len(ticked) > 1:  # "small effusion only, otherwise normal": the findings count
+            ticked = [i for i in ticked if i not in normal]
+        if ticked:
+            return self.submit_selection(table.question.id, ticked)
+        alone = list(dict.fromkeys(m.option for m in found if not m.negated and table.options[m.option].exclusive))
+        if len(alone) == 1:
+            return self._option(table, alone[0])
+        if found and all(m.negated for m in found):
+            nothing = [i for i, o in enumerate(table.options) if o.exclusive and o.value is not None]
+            if table.question.kind == "checklist" and nothing:
+                return self._option(table, nothing[0])
+            normal = [i for i, o in enumerate(table.options) if o.value == "normal"]
+            if normal:
+                return self._option(table, normal[0])
+        return Parsed(False, error="choose_several", values={"answer": _quote(text)})
+
+    def _quantities(self, table: _Table, said: str) -> list[Quantity]:
+        units = set(table.units) | set(table.measures)
+        return quantities(said, self.numbers, units)
 
 
-def _table(content: Content, question: Question) -> _QuestionTable:
-    options = content.options[question.id]
-    words: dict[str, int] = {}
-    for index, option in enumerate(options):
-        words.setdefault(normalise(content.text(option.label)), index)
-        for synonyms in option.synonyms.values():
-            for synonym in synonyms:
-                words.setdefault(normalise(synonym), index)
-    ranged = [(index, option.numbers) for index, option in enumerate(options) if option.numbers is not None]
-    return _QuestionTable(question, options, words, ranged)
+def _all_units(found: list[Quantity]) -> bool:
+    """"3 weeks and 2 days": several numbers, each with its unit, add up."""
+    return len(found) > 1 and all(q.unit for q in found)
 
 
 def _quote(text: str) -> str:
@@ -172,14 +341,14 @@ def _plain(number: float) -> str:
     return str(int(number)) if float(number).is_integer() else str(number)
 
 
-def _number_as_said(content: Content, question: Question, value: float) -> str:
+def _number_as_said(content: Content, question: Question, value: float, locale: str) -> str:
     """A stored number in the unit a person would use: 0.4 weeks is "3 days", 26 weeks "6 months"."""
     bands = content.ui.number_display.get(question.unit or "")
     if not bands:
         return f"{_plain(value)} {question.unit or ''}".strip()
     band = next(b for b in bands if b.below is None or value < b.below)
     shown = round(value / band.per, band.decimals)
-    name = content.text(band.one if shown == 1 else band.other)
+    name = content.text(band.one if shown == 1 else band.other, locale)
     return f"{_plain(shown)} {name}"
 
 
@@ -194,15 +363,15 @@ def get_reader() -> AnswerReader:
     return AnswerReader(get_content())
 
 
-def describe(content: Content, question_id: str, value: Any) -> str:
+def describe(content: Content, question_id: str, value: Any, locale: str = "en") -> str:
     """An answer as the person would say it: the option's label, or the number with its unit."""
     question = content.questions[question_id]
     options = content.options[question_id]
     if question.kind == "number" and value is not None:
-        return _number_as_said(content, question, value)
+        return _number_as_said(content, question, value, locale)
     if isinstance(value, list):
-        return ", ".join(describe(content, question_id, item) for item in value)
+        return ", ".join(describe(content, question_id, item, locale) for item in value)
     for option in options:
         if option.value == value:
-            return content.text(option.label)
-    return content.message("dont_know_label") if value is None else str(value)
+            return content.text(option.label, locale)
+    return content.message("dont_know_label", locale) if value is None else str(value)

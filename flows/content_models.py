@@ -104,6 +104,7 @@ class Answer(Strict):
     field: str | None = None
     sets: dict[str, Any] | None = None
     unticked: dict[str, Any] | None = None
+    measures: dict[str, NumberRange] = Field(default_factory=dict)  # "CRP 180": measure -> range
 
     @model_validator(mode="before")
     @classmethod
@@ -137,6 +138,11 @@ class Question(Strict):
     integer: bool = False
     unit: str | None = None  # a key of units in ui.yaml: how typed numbers are read
     probe_values: list[float] = Field(default_factory=list)  # numbers the look-ahead tries
+    # Words that name what a typed number measures ("crp", "esr", "°f"); a bare number is
+    # tried against every measure. When several results point to different options,
+    # `escalating` takes the later (more abnormal) option: the higher reading decides.
+    measure_words: dict[str, list[str]] = Field(default_factory=dict)
+    escalating: bool = False
 
     @property
     def several(self) -> bool:
@@ -438,10 +444,29 @@ class DisplayBand(Strict):
     other: Text  # after any other number
 
 
+class Understanding(Strict):
+    """How people of one language write numbers, hedge and negate (flows/answers.py)."""
+
+    dont_know: list[str]
+    yes: list[str]  # every yes/no question understands these as yes
+    no: list[str]
+    ordinals: dict[str, int]  # "first" -> 1, "last" -> -1
+    pronouns: list[str]  # after a leading yes/no, a pronoun starts a new clause
+    vague: list[str]  # a duration given only vaguely ("a while"): asked again for a rough number
+    negations: list[str]
+    clause_breaks: list[str]
+    fillers: list[str]
+    all_of_them: list[str]
+    cardinals: dict[str, int]
+    number_phrases: dict[str, str]
+    shorthand: dict[int, str]
+
+
 class UiFile(Strict):
     """Channel-neutral wording: greetings, help, errors, section titles, disclaimers."""
 
     messages: dict[str, Text]
+    understanding: dict[str, Understanding]  # language -> its word lists
     commands: dict[str, list[str]]  # command id -> words that invoke it (without the slash)
     units: dict[str, dict[str, float]] = Field(default_factory=dict)  # unit -> word -> factor
     number_display: dict[str, list[DisplayBand]] = Field(default_factory=dict)  # unit -> bands, smallest first

@@ -14,13 +14,17 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from flows import payloads
 from flows.answers import MAX_ANSWER_CHARS, AnswerReader, Parsed, describe, get_reader, normalise
 from flows.assessment import assess
+from flows.change_effect import change_effect
 from flows.content import Content, get_content
 from flows.machine import FlowMachine, get_machine
 from flows.messages import Choice, Reply, UserInput
+from flows.navigation import Navigator
+from flows.numerals import whole_number
 from flows.recording import clear, record, recorded
-from flows.report import summary_replies
+from flows.report import emergency_replies, summary_replies
 from flows.session import Session
 
 SUMMARY_STATE = "summary"
@@ -33,6 +37,7 @@ class Engine:
     content: Content
     machine: FlowMachine
     reader: AnswerReader
+    navigator: Navigator
     command_words: dict[str, str]  # normalised word -> command id
 
 
@@ -41,7 +46,8 @@ def get_engine() -> Engine:
     """Built once per process, like the content, machine and reader it holds (not per step)."""
     content = get_content()
     words = {normalise(word): command for command, ws in content.ui.commands.items() for word in ws}
-    return Engine(content, get_machine(), get_reader(), words)
+    machine = get_machine()
+    return Engine(content, machine, get_reader(), Navigator(content, machine), words)
 
 
 def new_session(step: int = 0) -> Session:
@@ -76,6 +82,9 @@ class _Turn:
     def msg(self, key: str, **values: Any) -> str:
         return self.c.message(key, self.s.locale, **values)
 
+    def notice(self, key: str, **values: Any) -> Reply:
+        return Reply(kind="notice", code=key, text=self.msg(key, **values), step=self.s.step)
+
     # dispatch ----------------------------------------------------------------------
 
     def handle(self, user_input: UserInput) -> list[Reply]:
@@ -92,39 +101,48 @@ class _Turn:
     def typed(self, text: str) -> list[Reply]:
         if len(text) > MAX_ANSWER_CHARS:
             return [self.error("too_long", length=len(text)), *self.ask()]
-        if not normalise(text):
+        said = normalise(text)
+        if not said:
             return [self.error("empty_answer", reminder=self.msg("dont_know_reminder")), *self.ask()]
-        if normalise(text).startswith("/"):
-            return self.command(normalise(text).lstrip("/").split("@")[0].split(" ")[0])
+        if said.startswith("/"):
+            return self.command(said.lstrip("/").split("@")[0].split(" ")[0])
+        command = self.e.command_words.get(said)
         if self.s.mode == "choosing_change":
             return self.choose_change(text)
+        if self.s.mode == "danger_offer":
+            return self.answer_danger_offer(self.e.reader.read_offer(text, self.c, self.s.locale))
         if self.e.machine.is_final(self.s.state):
-            command = self.e.command_words.get(normalise(text))
             return self.command(command) if command else self.ended()
-        question_id = self.question_id()
-        parsed = self.e.reader.read(question_id, text)
-        if not parsed.ok and normalise(text) in self.e.command_words:
-            return self.command(self.e.command_words[normalise(text)])
+        if command == "why":
+            return self.why()
+        parsed = self.e.reader.read(self.question_id(), text)
+        if not parsed.ok and command:
+            return self.command(command)
         return self.apply(parsed)
 
     def button(self, user_input: UserInput) -> list[Reply]:
         if user_input.step != self.s.step:
-            return [Reply(kind="notice", text=self.msg("stale_button"), step=self.s.step), *self.ask()]
-        kind, _, argument = user_input.payload.partition(":")
+            return [self.notice("stale_button"), *self.ask()]
+        pressed = payloads.parse(user_input.payload)
+        if pressed is None:
+            return self.forged()
         if self.s.mode == "choosing_change":
-            if kind == "c" and argument.isdigit():
-                return self.choose_change(str(int(argument) + 1))
-            return self.cancel_change() if kind == "cancel" else self.forged()
+            if pressed.kind == "change" and pressed.index is not None:
+                return self.choose_change(str(pressed.index + 1))
+            return self.cancel_change() if pressed.kind == "cancel" else self.forged()
+        if self.s.mode == "danger_offer":
+            return self.answer_danger_offer(pressed.kind) if pressed.kind in ("now", "go") else self.forged()
         if self.e.machine.is_final(self.s.state):
             return self.forged()
+        if pressed.kind == "why":
+            return self.why()
         options = self.c.options[self.question_id()]
-        if kind in ("a", "t") and argument.isdigit() and int(argument) < len(options):
-            index = int(argument)
-            if kind == "t" and self.is_multi():
-                return self.toggle(index)
-            if kind == "a" and not self.is_multi():
-                return self.apply(Parsed(True, value=options[index].value))
-        if kind == "done" and self.is_multi():
+        if pressed.index is not None and pressed.index < len(options):
+            if pressed.kind == "toggle" and self.is_multi():
+                return self.toggle(pressed.index)
+            if pressed.kind == "answer" and not self.is_multi():
+                return self.apply(Parsed(True, value=options[pressed.index].value))
+        if pressed.kind == "done" and self.is_multi():
             return self.apply(self.e.reader.submit_selection(self.question_id(), self.s.draft))
         return self.forged()
 
@@ -132,14 +150,15 @@ class _Turn:
         name = self.e.command_words.get(name, name)
         if name == "start" or not self.s.started:
             if name == "help":
-                return [Reply(kind="notice", text=self.msg("help"), step=self.s.step)]
+                return [self.notice("help")]
             return self.start()
         handlers = {
-            "help": lambda: [Reply(kind="notice", text=self.msg("help"), step=self.s.step), *self.ask()],
+            "help": lambda: [self.notice("help"), *self.ask()],
             "back": self.back,
             "restart": self.restart,
             "change": self.offer_change,
             "summary": self.ask,
+            "why": self.why,
         }
         return handlers.get(name, handlers["help"])()
 
@@ -150,10 +169,7 @@ class _Turn:
         self.s.started = True
         if first_time:
             self.s.step += 1
-        intro = [
-            Reply(kind="notice", text=self.msg("welcome"), step=self.s.step),
-            Reply(kind="notice", text=self.msg("short_disclaimer"), step=self.s.step),
-        ]
+        intro = [self.notice("welcome"), self.notice("short_disclaimer")]
         return [*intro, *self.ask()] if first_time else self.ask()
 
     def restart(self) -> list[Reply]:
@@ -161,47 +177,58 @@ class _Turn:
         for name in Session.model_fields:
             setattr(self.s, name, getattr(fresh, name))
         self.s.started = True
-        return [Reply(kind="notice", text=self.msg("restarted"), step=self.s.step), *self.ask()]
+        return [self.notice("restarted"), *self.ask()]
 
     def back(self) -> list[Reply]:
         if not self.s.answered:
-            return [Reply(kind="notice", text=self.msg("back_nothing"), step=self.s.step), *self.ask()]
+            return [self.notice("back_nothing"), *self.ask()]
         last = self.s.answered[-1]
         question = self.c.questions[self.e.machine.question_of[last]]
         clear(self.s.case, question)
         self.s.answered = self.s.answered[:-1]
-        self.s.state, self.s.mode, self.s.draft = last, "asking", []
+        self.e.navigator.back_to(last, self.s)
+        self.s.mode, self.s.draft = "asking", []
         self.s.step += 1
         self.refresh_red_flags(announce=False)
-        undone = self.msg("back_done", question=self.c.text(question.short, self.s.locale))
-        return [Reply(kind="notice", text=undone, step=self.s.step), *self.ask()]
+        return [self.notice("back_done", question=self.c.text(question.short, self.s.locale)), *self.ask()]
+
+    def why(self) -> list[Reply]:
+        if self.e.machine.is_final(self.s.state) or self.s.mode != "asking" and self.s.mode != "changing":
+            return [self.notice("help"), *self.ask()]
+        question = self.c.questions[self.question_id()]
+        assert question.why is not None  # the content check requires it
+        reason = Reply(kind="notice", code=f"why:{question.id}", step=self.s.step,
+                       text=self.msg("why_asked", reason=self.c.text(question.why, self.s.locale)))
+        return [reason, *self.ask()]
 
     def offer_change(self) -> list[Reply]:
         if self.s.state != SUMMARY_STATE:
-            return [Reply(kind="notice", text=self.msg("change_unavailable"), step=self.s.step), *self.ask()]
+            return [self.notice("change_unavailable"), *self.ask()]
         self.s.mode = "choosing_change"
+        self.s.before_change = self.s.case.model_copy()
         self.s.step += 1
         return self.ask()
 
     def choose_change(self, text: str) -> list[Reply]:
         changeable = self.changeable()
-        number = normalise(text)
-        if number in self.e.command_words and self.e.command_words[number] != "change":
-            return self.command(self.e.command_words[number])
-        if number in (normalise(self.msg("cancel_label")), "cancel"):
+        said = normalise(text)
+        if said in self.e.command_words and self.e.command_words[said] != "change":
+            return self.command(self.e.command_words[said])
+        if said in (normalise(self.msg("cancel_label")), "cancel"):
             return self.cancel_change()
-        if not number.isdigit() or not 1 <= int(number) <= len(changeable):
-            options = ", ".join(f"{i}. {label}" for i, (_, label) in enumerate(changeable, start=1))
-            return [self.error("choose_one", answer=text[:40], options=options), *self.ask()]
-        self.s.state = changeable[int(number) - 1][0]
+        chosen = whole_number(said)
+        if chosen is None or not 1 <= chosen <= len(changeable):
+            return [self.error("choose_one", answer=text), *self.ask()]
+        self.s.state = changeable[chosen - 1][0]
         self.s.mode = "changing"
         self.s.step += 1
         return self.ask()
 
     def cancel_change(self) -> list[Reply]:
         self.s.mode = "asking"
+        self.s.before_change = None
         self.s.step += 1
-        return [Reply(kind="notice", text=self.msg("change_cancelled"), step=self.s.step), *self.ask()]
+        return [self.notice("change_cancelled"), *self.ask()]
 
     # answers -----------------------------------------------------------------------
 
@@ -215,33 +242,60 @@ class _Turn:
 
     def apply(self, parsed: Parsed) -> list[Reply]:
         """Record a parsed answer and move on, or say what was wrong and ask again."""
+        if parsed.clarify:
+            return [Reply(kind="error", code="clarify", step=self.s.step, text=self.msg(
+                "clarify", options=self.msg("or").join(parsed.clarify))), *self.ask()]
         if not parsed.ok:
             return [self.error(parsed.error, **parsed.values), *self.ask()]
         state = self.s.state
         question = self.c.questions[self.question_id()]
+        self.s.draft = []
+        self.s.step += 1
+        if parsed.goto is not None:  # a child's age: out of scope, nothing recorded
+            self.s.state = parsed.goto
+            return self.ask()
         record(self.s.case, question, parsed.value)
         self.s.answered = [*(q for q in self.s.answered if q != state), state]
-        self.s.draft = []
-        following = self.e.machine.next_state(state, self.s.case)
-        if self.s.mode == "changing" or following in self.s.answered:
-            self.follow_changed_path()
-        else:
-            self.s.state = following
-        self.s.step += 1
-        echo = self.msg("answered", question=self.c.text(question.short, self.s.locale),
-                        answer=describe(self.c, question.id, parsed.value))
-        return [Reply(kind="answered", text=echo, question_id=question.id, step=self.s.step),
-                *self.refresh_red_flags(announce=True), *self.ask()]
+        changing = self.s.mode == "changing"
+        self.e.navigator.after_answer(state, self.s)
+        echo = Reply(kind="answered", code=question.id, question_id=question.id, step=self.s.step,
+                     text=self.msg("answered", question=self.c.text(question.short, self.s.locale),
+                                   answer=describe(self.c, question.id, parsed.value, self.s.locale)))
+        warnings = self.refresh_red_flags(announce=True)
+        if any(w.code in self.emergency_flags() for w in warnings) and not changing:
+            self.s.mode = "danger_offer"
+            return [echo, *warnings, self.danger_offer()]
+        effect = self.change_done() if changing and self.s.state == SUMMARY_STATE else []
+        return [echo, *warnings, *effect, *self.ask()]
 
-    def follow_changed_path(self) -> None:
-        """After a changed answer: drop answers no longer relevant, go to the first gap."""
-        path = self.e.machine.path(self.s.case)
-        for state in [q for q in self.s.answered if q not in path]:
-            clear(self.s.case, self.c.questions[self.e.machine.question_of[state]])
-            self.s.answered.remove(state)
-        self.s.state = next(state for state in path if state not in self.s.answered)
-        if self.e.machine.is_final(self.s.state):
-            self.s.mode = "asking"
+    def change_done(self) -> list[Reply]:
+        """Say what the change did to the assessment, then forget the case before it."""
+        before, self.s.before_change = self.s.before_change, None
+        if before is None:
+            return []
+        text = change_effect(assess(before, self.c), assess(self.s.case, self.c), self.c, self.s.locale)
+        return [Reply(kind="notice", code="change_effect", text=text, step=self.s.step)]
+
+    # danger: what to do now, before the rest of the questions ---------------------
+
+    def emergency_flags(self) -> set[str]:
+        return {flag.id for flag, _ in self.c.red_flags if flag.level == "emergency"}
+
+    def danger_offer(self) -> Reply:
+        choices = [Choice(label=self.msg("see_what_to_do_now"), payload=payloads.NOW),
+                   Choice(label=self.msg("carry_on_answering"), payload=payloads.GO)]
+        return Reply(kind="question", code="danger_offer", text=self.msg("danger_offer"), choices=choices,
+                     step=self.s.step)
+
+    def answer_danger_offer(self, choice: str | None) -> list[Reply]:
+        if choice not in ("now", "go"):
+            return [self.error("danger_offer_again"), self.danger_offer()]
+        self.s.mode = "asking"
+        self.s.step += 1
+        if choice == "go":
+            return self.ask()
+        now = emergency_replies(self.s.case, assess(self.s.case, self.c), self.c, self.s.locale, self.s.step)
+        return [*now, self.notice("carry_on_after_emergency"), *self.ask()]
 
     def refresh_red_flags(self, announce: bool) -> list[Reply]:
         active = [flag for flag, test in self.c.red_flags if test(self.s.case)]
@@ -251,7 +305,7 @@ class _Turn:
         if not announce:
             return []
         return [
-            Reply(kind="warning", title=self.c.text(f.title, self.s.locale),
+            Reply(kind="warning", code=f.id, title=self.c.text(f.title, self.s.locale),
                   text=self.msg("red_flag_header", title=self.c.text(f.title, self.s.locale))
                   + "\n" + self.c.text(f.message, self.s.locale), step=self.s.step)
             for f in new
@@ -261,35 +315,39 @@ class _Turn:
 
     def ask(self) -> list[Reply]:
         if self.s.mode == "choosing_change":
-            choices = [Choice(label=label, payload=f"c:{i}") for i, (_, label) in enumerate(self.changeable())]
-            choices.append(Choice(label=self.msg("cancel_label"), payload="cancel"))
-            return [Reply(kind="question", text=self.msg("change_choose"), choices=choices, step=self.s.step)]
+            choices = [Choice(label=label, payload=payloads.change(i)) for i, (_, label) in enumerate(self.changeable())]
+            choices.append(Choice(label=self.msg("cancel_label"), payload=payloads.CANCEL))
+            return [Reply(kind="question", code="change_choose", text=self.msg("change_choose"), choices=choices,
+                          step=self.s.step)]
+        if self.s.mode == "danger_offer":
+            return [self.danger_offer()]
         if self.s.state == SUMMARY_STATE:
-            return summary_replies(self.s.case, assess(self.s.case), self.c, self.s.locale, self.s.step)
+            skipped = [self.c.questions[self.e.machine.question_of[s]] for s in self.s.skipped]
+            return summary_replies(self.s.case, assess(self.s.case), self.c, self.s.locale, self.s.step, skipped)
         if self.e.machine.is_final(self.s.state):
             return self.ended()
         return [self.question_reply(kind="question")]
 
     def ended(self) -> list[Reply]:
         key = "finished" if self.s.state == SUMMARY_STATE else self.s.state
-        return [Reply(kind="end", text=self.msg(key), step=self.s.step)]
+        return [Reply(kind="end", code=key, text=self.msg(key), step=self.s.step)]
 
     def question_reply(self, kind: Any) -> Reply:
         question = self.c.questions[self.question_id()]
         options = self.c.options[question.id]
         multi = question.several
-        prefix = "t" if multi else "a"
-        choices = [Choice(label=self.c.text(o.label, self.s.locale), payload=f"{prefix}:{i}")
-                   for i, o in enumerate(options)]
+        make = payloads.toggle if multi else payloads.answer
+        choices = [Choice(label=self.c.text(o.label, self.s.locale), payload=make(i)) for i, o in enumerate(options)]
         text = self.c.text(question.text, self.s.locale)
         if question.help is not None:
             text += "\n" + self.c.text(question.help, self.s.locale)
         if multi:
-            choices.append(Choice(label=self.msg("done_label"), payload="done"))
+            choices.append(Choice(label=self.msg("done_label"), payload=payloads.DONE))
             chosen = ", ".join(self.c.text(options[i].label, self.s.locale) for i in self.s.draft)
             text += "\n" + self.msg("selected_so_far", selection=chosen or self.msg("none_selected"))
-        return Reply(kind=kind, text=text, question_id=question.id, choices=choices, multi=multi,
-                     selected=list(self.s.draft), step=self.s.step)
+        return Reply(kind=kind, code=question.id, text=text, question_id=question.id, choices=choices, multi=multi,
+                     selected=list(self.s.draft), step=self.s.step,
+                     actions=[Choice(label=self.msg("why_label"), payload=payloads.WHY)])
 
     # helpers -----------------------------------------------------------------------
 
@@ -301,20 +359,19 @@ class _Turn:
 
     def changeable(self) -> list[tuple[str, str]]:
         """Answered questions on the current path, with "Question: answer" labels."""
-        path = self.e.machine.path(self.s.case)
         result = []
-        for state in path:
+        for state in self.e.machine.path(self.s.case):
             if state in self.s.answered:
                 question = self.c.questions[self.e.machine.question_of[state]]
                 value = recorded(self.s.case, question)
                 label = self.msg("answered", question=self.c.text(question.short, self.s.locale),
-                                 answer=describe(self.c, question.id, value))
+                                 answer=describe(self.c, question.id, value, self.s.locale))
                 result.append((state, label))
         return result
 
     def error(self, key: str, **values: Any) -> Reply:
-        return Reply(kind="error", text=self.msg(key, **values), step=self.s.step)
+        return Reply(kind="error", code=key, text=self.msg(key, **values), step=self.s.step)
 
     def forged(self) -> list[Reply]:
         """A button payload that cannot come from the current question: change nothing."""
-        return [Reply(kind="notice", text=self.msg("stale_button"), step=self.s.step), *self.ask()]
+        return [self.notice("stale_button"), *self.ask()]

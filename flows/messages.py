@@ -67,10 +67,12 @@ class Reply(BaseModel):
 
     kind: ReplyKind
     text: str
+    code: str | None = None  # the content id of what it says (a message, question, flag or section id)
     title: str | None = None
     question_id: str | None = None
     choices: list[Choice] = Field(default_factory=list)
     multi: bool = False
     selected: list[int] = Field(default_factory=list)  # indices into choices
     step: int = 0
+    actions: list[Choice] = Field(default_factory=list)  # secondary buttons ("Why am I asked this?")
     data: dict[str, Any] | None = None  # the summary's machine-readable assessment

@@ -10,7 +10,7 @@ from flows.case import Case
 
 SCHEMA_VERSION = 1
 
-Mode = Literal["asking", "changing", "choosing_change"]
+Mode = Literal["asking", "changing", "choosing_change", "danger_offer"]
 
 
 class Session(BaseModel):
@@ -21,6 +21,9 @@ class Session(BaseModel):
     a button from an earlier step or an earlier conversation is recognised as stale.
     `draft` holds a multi-select in progress (toggled with buttons, submitted with Done).
     `announced` lists the red flags already said, so each is said once.
+    `skipped` lists the questions the look-ahead passed over (flows/lookahead.py), said in
+    the summary. `mode` "danger_offer": an emergency warning was just given and the
+    person chooses between what to do now and carrying on.
     `recent_updates` is channel bookkeeping, not conversation: the ids of the last
     Telegram updates applied to this session (bot/chat_turn.py), saved in the same
     write as the step they caused, so a redelivered update is recognised without a
@@ -37,6 +40,8 @@ class Session(BaseModel):
     mode: Mode = "asking"
     draft: list[int] = Field(default_factory=list)
     announced: list[str] = Field(default_factory=list)
+    skipped: list[str] = Field(default_factory=list)  # questions passed over by the look-ahead
+    before_change: Case | None = None  # the case when /change began, to say what the change did
     locale: str = "en"
     started: bool = False
     recent_updates: list[int] = Field(default_factory=list)

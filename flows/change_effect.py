@@ -1,0 +1,30 @@
+"""What a changed answer did: "Transient thinning of the hip bone 78% → 83%; level of care unchanged"."""
+
+from __future__ import annotations
+
+from flows.assessment import Assessment
+from flows.content import Content
+from flows.report import percent
+
+
+def change_effect(before: Assessment, after: Assessment, content: Content, locale: str = "en") -> str:
+    """One sentence comparing the leading cause and the level of care before and after."""
+
+    def name(condition: str) -> str:
+        return content.text(content.conditions[condition].name, locale)
+
+    top = after.top.condition
+    if before.top.condition == top:
+        leading = content.message("change_effect_same_top", locale, name=name(top),
+                                  before=percent(before.probability(top), content, locale),
+                                  after=percent(after.top.probability, content, locale))
+    else:
+        leading = content.message("change_effect_new_top", locale, name=name(top),
+                                  percent=percent(after.top.probability, content, locale),
+                                  previous=name(before.top.condition))
+    if before.triage == after.triage:
+        care = content.message("change_effect_care_same", locale)
+    else:
+        care = content.message("change_effect_care_now", locale,
+                               level=content.text(content.triage.levels[after.triage].label, locale))
+    return content.message("change_effect", locale, leading=leading, care=care)

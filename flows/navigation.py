@@ -1,0 +1,79 @@
+"""Where the conversation goes next: the flow, the questions passed over, and changed answers.
+
+Who calls it: flows.dialogue after every answer, /back and /change. Pure: it reads the
+machine and the content and changes only the session it is given.
+"""
+
+from __future__ import annotations
+
+from flows.content import Content
+from flows.lookahead import could_matter
+from flows.machine import FlowMachine
+from flows.recording import clear
+from flows.session import Session
+
+
+class Navigator:
+    """Moves a session through the flow for one engine (content + machine)."""
+
+    def __init__(self, content: Content, machine: FlowMachine) -> None:
+        self.content = content
+        self.machine = machine
+
+    def question(self, state: str):  # type: ignore[no-untyped-def]
+        return self.content.questions[self.machine.question_of[state]]
+
+    def worth_asking(self, state: str, session: Session) -> bool:
+        """Always for the questions the product is defined by; else if an answer could matter."""
+        if self.machine.is_final(state) or state in self.machine.always_ask:
+            return True
+        return could_matter(self.question(state), session.case, self.content)
+
+    def arrive(self, state: str, session: Session) -> None:
+        """Make `state` current, passing over the questions that could not change anything."""
+        while not self.worth_asking(state, session):
+            if state not in session.skipped:
+                session.skipped.append(state)
+            state = self.machine.next_state(state, session.case)
+        session.skipped = [s for s in session.skipped if s != state]
+        session.state = state
+
+    def after_answer(self, answered_state: str, session: Session) -> None:
+        """Go on from a question just answered (or re-answered after /change)."""
+        following = self.machine.next_state(answered_state, session.case)
+        if session.mode == "changing" or following in session.answered:
+            self.follow_changed_path(session)
+        else:
+            self.arrive(following, session)
+
+    def follow_changed_path(self, session: Session) -> None:
+        """After a changed answer: drop answers no longer on the path, go to the first gap.
+
+        A question off the path because its `ask_when` no longer holds keeps its field: the
+        answer that passed it over (no MRI done) wrote it. Questions passed over before are
+        looked at again, since the changed answer may make them matter.
+        """
+        path = self.machine.path(session.case)
+        for state in [q for q in session.answered if q not in path]:
+            if state not in self.machine.ask_when:
+                clear(session.case, self.question(state))
+            session.answered.remove(state)
+        session.skipped = [s for s in session.skipped if s in path]
+        for state in path:
+            if state in session.answered:
+                continue
+            if self.worth_asking(state, session):
+                session.skipped = [s for s in session.skipped if s != state]
+                session.state = state
+                break
+            if state not in session.skipped:
+                session.skipped.append(state)
+        if self.machine.is_final(session.state):
+            session.mode = "asking"
+
+    def back_to(self, state: str, session: Session) -> None:
+        """Make an earlier question current again, forgetting what was passed over after it."""
+        path = self.machine.path(session.case)
+        position = path.index(state) if state in path else len(path)
+        session.skipped = [s for s in session.skipped if s in path and path.index(s) < position]
+        session.state = state

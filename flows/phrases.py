@@ -1,0 +1,121 @@
+"""Finding an option's words in what a person typed: whole words, negation, typos.
+
+Who calls it: flows.answers. For one question, a PhraseIndex knows every label and synonym
+of every option (content/questions.yaml) and finds them in free text: "bone marrow edema
+and a small effusion" holds two MRI findings; "no fracture seen" holds a negated one;
+"rihgt" is "right" with two letters swapped (rapidfuzz: Damerau-Levenshtein, a transposition
+counts as one edit). Very short words ("l", "r", "y") count only as the whole answer, so
+a stray letter inside a sentence picks nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz.distance import DamerauLevenshtein
+
+_TOKEN = re.compile(r"[\w'’]+|[<>+#]|[,;.!?:()]")
+_PUNCTUATION = frozenset(",;.!?:()")
+SHORT = 1  # phrases of at most this many characters match only the whole answer
+
+
+@dataclass(frozen=True)
+class Match:
+    options: tuple[int, ...]  # usually one; a word two options share ("raised") names both
+    start: int  # token positions
+    end: int
+    negated: bool
+
+    @property
+    def option(self) -> int:
+        return self.options[0]
+
+
+@dataclass(frozen=True)
+class Language:
+    """The words that shape meaning in one language (content/ui.yaml `understanding`)."""
+
+    negations: frozenset[str]  # "no", "not", "without", "nil" ...
+    clause_breaks: frozenset[str]  # "but", "although" ...
+    fillers: tuple[str, ...]  # "i think", "um" ... removed before matching
+    window: int = 3  # a negation this many words before a phrase negates it
+
+
+def tokens(text: str) -> list[str]:
+    """Words and the punctuation that ends a clause (kept, so negation stops there)."""
+    return _TOKEN.findall(text)
+
+
+def words_only(text: str) -> str:
+    return " ".join(t for t in tokens(text) if t not in _PUNCTUATION)
+
+
+class PhraseIndex:
+    """Every phrase of one question's options, by token sequence."""
+
+    def __init__(self, phrases: dict[str, tuple[int, ...]], language: Language) -> None:
+        self.language = language
+        self.whole: dict[str, tuple[int, ...]] = {}
+        self.by_tokens: dict[tuple[str, ...], tuple[int, ...]] = {}
+        for phrase, options in phrases.items():
+            key = words_only(phrase)
+            if not key:
+                continue
+            self.whole[key] = options
+            if len(key) > SHORT:
+                self.by_tokens[tuple(key.split())] = options
+        self.longest = max((len(t) for t in self.by_tokens), default=1)
+        self.fuzzy_pool = [(" ".join(key), len(key), options) for key, options in self.by_tokens.items()
+                           if len(" ".join(key)) >= 3]
+
+    def whole_answer(self, text: str) -> tuple[int, ...] | None:
+        return self.whole.get(words_only(text))
+
+    def find(self, text: str) -> list[Match]:
+        """Every phrase in `text`, longest first and not overlapping, each marked if negated."""
+        words = tokens(text)
+        taken = [False] * len(words)
+        found: list[Match] = []
+        for size in range(min(self.longest, len(words)), 0, -1):
+            for start in range(len(words) - size + 1):
+                if any(taken[start:start + size]):
+                    continue
+                options = self.by_tokens.get(tuple(words[start:start + size]))
+                if options is None:
+                    continue
+                taken[start:start + size] = [True] * size
+                found.append(Match(options, start, start + size, self._negated(words, start)))
+        return sorted(found, key=lambda m: m.start)
+
+    def fuzzy(self, text: str) -> list[Match]:
+        """Phrases typed with a slip: at most one edit in short words, two in longer ones."""
+        words = tokens(text)
+        found: list[Match] = []
+        for size in range(min(3, len(words)), 0, -1):
+            for start in range(len(words) - size + 1):
+                typed = " ".join(words[start:start + size])
+                if len(typed) < 3 or _PUNCTUATION.intersection(words[start:start + size]) or any(
+                        start < m.end and start + size > m.start for m in found):
+                    continue
+                best = self._closest(typed, size)
+                if best is not None:
+                    found.append(Match(best, start, start + size, self._negated(words, start)))
+        return sorted(found, key=lambda m: m.start)
+
+    def _closest(self, typed: str, size: int) -> tuple[int, ...] | None:
+        """The options of the one phrase within reach of a typo: the same first letter (slips
+        rarely change it), one edit in words of up to 7 letters, two in longer ones."""
+        allowed = 1 if len(typed) <= 7 else 2
+        candidates = {options for phrase, count, options in self.fuzzy_pool
+                      if count == size and phrase[0] == typed[0] and abs(len(phrase) - len(typed)) <= allowed
+                      and DamerauLevenshtein.distance(typed, phrase) <= allowed}
+        return candidates.pop() if len(candidates) == 1 else None
+
+    def _negated(self, words: list[str], start: int) -> bool:
+        for word in reversed(words[max(0, start - self.language.window):start]):
+            if word in self.language.clause_breaks or word in _PUNCTUATION:
+                return False
+            if word in self.language.negations or word.endswith("n't"):
+                return True
+        return False

@@ -1,0 +1,123 @@
+"""Numbers as people type them: "39.2", "sixty seven", "a couple of days", "6-8 weeks", "3/12".
+
+Who calls it: flows.answers, to read ages, durations, weeks of pregnancy, temperatures and
+blood results out of free text. First the words are written as digits, using the tables
+of content/ui.yaml (`understanding`: number words, phrases such as "a fortnight" or
+"half a year", relative days such as "yesterday"), so a reviewer can extend them and
+another language brings its own; then every number is read with the unit typed next to
+it. Clinical shorthand is read too: 5/7 is five days, 2/52 two weeks, 3/12 three months,
+31/40 week 31 of pregnancy, 27+5 twenty-seven weeks and five days.
+
+Pure and bounded: the text is already capped in length, and digits follow flows/numerals.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from flows.numerals import MAX_DIGITS
+
+_DIGITS = rf"\d{{1,{MAX_DIGITS}}}(?:[.,]\d{{1,{MAX_DIGITS}}})?"
+_NUMBER = re.compile(rf"(?<![\w.,]){_DIGITS}(?![\d])")
+_FRACTION = re.compile(r"(?<![\w/.])(\d{1,3})\s*/\s*(\d{1,2})(?![\d/])")
+_PLUS_DAYS = re.compile(r"(?<![\w.])(\d{1,2})\s*\+\s*([0-6])(?![\d])")
+_RANGE = re.compile(rf"(?<![\w.,])({_DIGITS})\s*(?:-|–|to|or)\s*({_DIGITS})(?![\d])")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    value: float
+    unit: str  # the unit word typed next to the number (one of the known units), or ""
+    start: int  # where the number begins in the (rewritten) text
+
+
+@dataclass(frozen=True)
+class NumberWords:
+    """The words of one language that stand for numbers (content/ui.yaml `understanding`)."""
+
+    cardinals: dict[str, int]  # one -> 1 ... nineteen -> 19; twenty ... ninety
+    phrases: dict[str, str]  # "half a year" -> "0.5 year", "a couple of" -> "2", "yesterday" -> "1 day"
+    shorthand: dict[int, str]  # the denominator of 5/7, 2/52, 3/12, 31/40 -> the unit it means
+
+
+def in_digits(text: str, words: NumberWords) -> str:
+    """The text with number words and amount phrases written as digits."""
+    for phrase in sorted(words.phrases, key=len, reverse=True):
+        text = re.sub(rf"(?<![\w]){re.escape(phrase)}(?![\w])", words.phrases[phrase], text)
+    tokens = list(_WORD.finditer(text))
+    out: list[str] = []
+    last = 0
+    index = 0
+    while index < len(tokens):
+        match = tokens[index]
+        if match.group() not in words.cardinals:
+            index += 1
+            continue
+        value = words.cardinals[match.group()]
+        end = match.end()
+        if value >= 20 and value % 10 == 0 and index + 1 < len(tokens):
+            following = tokens[index + 1]
+            between = text[match.end():following.start()]
+            if following.group() in words.cardinals and words.cardinals[following.group()] < 10 and between in (" ", "-"):
+                value += words.cardinals[following.group()]
+                end = following.end()
+                index += 1
+        out.append(text[last:match.start()])
+        out.append(str(value))
+        last = end
+        index += 1
+    out.append(text[last:])
+    return "".join(out)
+
+
+def quantities(text: str, words: NumberWords, units: set[str]) -> list[Quantity]:
+    """Every number in `text` (words included) with the unit word that belongs to it."""
+    text = in_digits(text, words)
+    found: list[Quantity] = []
+    taken: list[tuple[int, int]] = []
+
+    def take(span: tuple[int, int]) -> bool:
+        if any(span[0] < b and span[1] > a for a, b in taken):
+            return False
+        taken.append(span)
+        return True
+
+    for match in _PLUS_DAYS.finditer(text):
+        if take(match.span()):
+            unit = _unit_after(text, match.end(), units) or _unit_before(text, match.start(), units)
+            found.append(Quantity(int(match.group(1)) + int(match.group(2)) / 7, unit, match.start()))
+    for match in _FRACTION.finditer(text):
+        unit = words.shorthand.get(int(match.group(2)))
+        if unit is not None and take(match.span()):
+            found.append(Quantity(float(match.group(1)), unit, match.start()))
+    for match in _RANGE.finditer(text):
+        if take(match.span()):
+            middle = (_float(match.group(1)) + _float(match.group(2))) / 2
+            found.append(Quantity(middle, _unit_after(text, match.end(), units), match.start()))
+    for match in _NUMBER.finditer(text):
+        if take(match.span()):
+            unit = _unit_after(text, match.end(), units) or _unit_before(text, match.start(), units)
+            found.append(Quantity(_float(match.group()), unit, match.start()))
+    return sorted(found, key=lambda q: q.start)
+
+
+def _float(digits: str) -> float:
+    return float(digits.replace(",", "."))
+
+
+def _unit_after(text: str, end: int, units: set[str]) -> str:
+    rest = text[end:].lstrip(" -")
+    for unit in sorted(units, key=len, reverse=True):
+        if unit and rest.startswith(unit) and (len(rest) == len(unit) or not rest[len(unit)].isalnum()):
+            return unit
+    return ""
+
+
+def _unit_before(text: str, start: int, units: set[str]) -> str:
+    before = text[:start].rstrip(" :=-")
+    for unit in sorted(units, key=len, reverse=True):
+        if unit and before.endswith(unit) and (len(before) == len(unit) or not before[-len(unit) - 1].isalnum()):
+            return unit
+    return ""
