@@ -14,6 +14,7 @@ from bot.script_observe import SummaryView, TurnView, merge_turns, norm
 from bot.script_runner import StepError
 from flows.content import get_content
 from flows.dialogue import step
+from flows.machine import get_machine
 from flows.messages import Reply, UserInput
 from flows.session import Session
 
@@ -66,16 +67,22 @@ class EngineDriver:
     async def close(self) -> None:
         self.session = None
 
+    def _taken(self, source: str, dest: str) -> None:
+        if (source, dest) in self.defined:
+            self.transitions.add((source, dest))
+
     def _on_screen(self) -> Reply:
         if self.question is None:
             raise StepError("no question with buttons is on screen")
         return self.question
 
     def _send(self, user_input: UserInput, shown: str) -> TurnView:
-        before = self.session.state if self.session is not None else None
-        self.session, replies = step(self.session, user_input)
-        if (before, self.session.state) in self.defined:
-            self.transitions.add((before, self.session.state))  # type: ignore[arg-type]
+        machine = get_machine()
+        machine.watchers.append(self._taken)
+        try:
+            self.session, replies = step(self.session, user_input)
+        finally:
+            machine.watchers.remove(self._taken)
         view = self._view(shown, replies)
         questions = [r for r in replies if r.kind in ("question", "selection")]
         if questions:

@@ -24,6 +24,7 @@ from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from flows import payloads
 from flows.messages import Choice, Reply
 
 MAX_TEXT = 4096  # Telegram's limit, counted in UTF-16 code units after entity parsing
@@ -232,8 +233,13 @@ def _options(reply: Reply) -> list[tuple[int, Choice]]:
 
     Answers ("a:N", "t:N") and the /change menu's entries ("c:N"); not Done or Cancel.
     """
-    options = [c for c in reply.choices if c.payload[:2] in ("a:", "t:", "c:") and c.payload[2:].isdigit()]
+    options = [c for c in reply.choices if _parsed_kind(c.payload) in ("answer", "toggle", "change")]
     return list(enumerate(options, start=1))
+
+
+def _parsed_kind(payload: str) -> str | None:
+    parsed = payloads.parse(payload)
+    return parsed.kind if parsed is not None else None
 
 
 def _numbered(reply: Reply) -> bool:
@@ -241,7 +247,7 @@ def _numbered(reply: Reply) -> bool:
 
 
 def _keyboard(reply: Reply) -> Rows | None:
-    if not reply.choices:
+    if not reply.choices and not reply.actions:
         return None
     numbers = {choice.payload: number for number, choice in _options(reply)} if _numbered(reply) else {}
     rows: list[list[Button]] = []
@@ -250,7 +256,8 @@ def _keyboard(reply: Reply) -> Rows | None:
         label = choice.label
         if choice.payload in numbers:
             label = f"{numbers[choice.payload]}. {label}"
-        if reply.multi and choice.payload.startswith("t:") and int(choice.payload[2:]) in reply.selected:
+        pressed = payloads.parse(choice.payload)
+        if reply.multi and pressed is not None and pressed.kind == "toggle" and pressed.index in reply.selected:
             label = SELECTED + label
         button = (label, callback_data(reply.step, choice.payload))
         short = not reply.multi and utf16_len(label) <= SHORT_LABEL
@@ -259,4 +266,5 @@ def _keyboard(reply: Reply) -> Rows | None:
         else:
             rows.append([button])
         packed = short
+    rows += [[(action.label, callback_data(reply.step, action.payload))] for action in reply.actions]
     return tuple(tuple(row) for row in rows)

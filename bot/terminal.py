@@ -16,6 +16,7 @@ import textwrap
 from collections.abc import Callable
 from typing import TextIO
 
+from flows import payloads
 from flows.answers import normalise
 from flows.content import get_content
 from flows.dialogue import step
@@ -27,8 +28,15 @@ PROMPT = "> "
 _LINE_MARKER = re.compile(r"^\s*(?:\d+\. (?:\[[ x]\] )?|[•+\-✓] |!! (?:[•\-] )?)?")
 
 
+# Choices numbered at the terminal: answers, ticks, /change entries and the choice after an
+# emergency warning; Done and Cancel are typed as words.
+_NUMBERED = frozenset({"answer", "toggle", "change", "now", "go"})
+
+
 def render(reply: Reply) -> str:
-    """One reply as plain text."""
+    """One reply as plain text, decided by the reply's kind and code, never by its wording."""
+    if reply.code == "help":  # the terminal has no buttons, and has /quit
+        return "\n" + get_content().message("help_terminal")
     if reply.kind == "summary":
         title = reply.title or ""
         return f"\n== {title} ==\n{reply.text}"
@@ -38,18 +46,30 @@ def render(reply: Reply) -> str:
         return f"  ✓ {reply.text}"
     if reply.kind in ("question", "selection") and reply.choices:
         lines = [reply.text] if reply.kind == "question" else []
-        numbered = [c for c in reply.choices if c.payload.partition(":")[2].isdigit()]
+        numbered = [c for c in reply.choices if _kind(c.payload) in _NUMBERED]
         if len(numbered) > 1 or reply.multi:  # a lone "Don't know" (number questions) is typed, not numbered
             for number, choice in enumerate(numbered, start=1):
                 mark = "[x] " if reply.multi and number - 1 in reply.selected else ("[ ] " if reply.multi else "")
                 lines.append(f"  {number}. {mark}{choice.label}")
         else:
             lines.append(f'  (or type "{numbered[0].label}")' if numbered else "")
-        extra = [c.label for c in reply.choices if not c.payload.partition(":")[2].isdigit()]
+        extra = [c.label for c in reply.choices if _kind(c.payload) not in _NUMBERED]
         if extra and not reply.multi:
             lines.append("  or: " + ", ".join(extra))
         return "\n" + "\n".join(lines)
     return "\n" + reply.text
+
+
+def _kind(payload: str) -> str | None:
+    parsed = payloads.parse(payload)
+    return parsed.kind if parsed is not None else None
+
+
+def after_summary(replies: list[Reply]) -> list[Reply]:
+    """At the end of the summary, the terminal says what can be done next."""
+    if any(r.kind == "summary" and r.code == "disclaimer" for r in replies):
+        return [Reply(kind="notice", code="after_summary_terminal", text=get_content().message("after_summary_terminal"))]
+    return []
 
 
 def wrap_for_terminal(text: str, width: int) -> str:
@@ -105,7 +125,7 @@ def run_demo(stdin: TextIO | None = None, stdout: TextIO | None = None, on_turn:
         if text is None or normalise(text).lstrip("/") in quit_words:
             break
         session, replies = step(session, UserInput.typed(text))
-        _show(replies, stdout, width)
+        _show([*replies, *after_summary(replies)], stdout, width)
         if on_turn is not None:
             on_turn(text, replies)
     stdout.write("\n")

@@ -181,7 +181,7 @@ class AnswerReader:
     def _starts_unsure(self, said: str) -> bool:
         first = said.split(",")[0].strip()
         return first in self.dont_know or any(said.startswith(phrase + " ") for phrase in self.dont_know
-                                              if len(phrase) > 4)
+                                              if len(phrase) >= 3)
 
     def _split_leading_yes_no(self, said: str) -> str:
         """"no i can walk" is "no" and then "i can walk": the no does not deny what follows."""
@@ -233,6 +233,9 @@ class AnswerReader:
             named = list(dict.fromkeys(i for m in table.phrases.fuzzy(said) if not m.negated for i in m.options))
         if not named:
             named = self._by_ordinal(table, said)
+        informative = [i for i in named if table.options[i].value is not None]
+        if informative and len(informative) < len(named):  # "not sure, it's been building": it says enough
+            named = informative
         if len(named) == 1:
             return self._option(table, named[0])
         if len(named) > 1:

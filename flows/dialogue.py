@@ -360,7 +360,7 @@ class _Turn:
     def changeable(self) -> list[tuple[str, str]]:
         """Answered questions on the current path, with "Question: answer" labels."""
         result = []
-        for state in self.e.machine.path(self.s.case):
+        for state in self.e.machine.path(self.s.case, self.s.answered):
             if state in self.s.answered:
                 question = self.c.questions[self.e.machine.question_of[state]]
                 value = recorded(self.s.case, question)

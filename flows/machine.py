@@ -9,6 +9,7 @@ cursor instead of adding a model per user.
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -39,6 +40,8 @@ class FlowMachine:
         self.state_ids = [s.id for s in flow.states]
         self.ask_when = {s.id: content.guards[s.ask_when] for s in flow.states if s.ask_when is not None}
         self.always_ask = frozenset(s.id for s in flow.states if s.always_ask)
+        # Who is told of every transition taken: tests and script replays count coverage.
+        self.watchers: list[Callable[[str, str], None]] = []
         _validate(content)
         guards = {name: _named(name, test) for name, test in content.guards.items()}
         self._machine = Machine(
@@ -54,22 +57,35 @@ class FlowMachine:
             self._machine.add_transition(TRIGGER, transition.source, transition.dest, conditions=conditions)
         self._event = self._machine.events[TRIGGER]
 
-    def next_state(self, state: str, case: Case) -> str:
+    def next_state(self, state: str, case: Case, answered: Collection[str] = (), *, taken: bool = True) -> str:
         """The state after answering `state`, given the case as it now stands.
 
         A state whose `ask_when` does not hold (an X-ray question for someone who had no
-        X-ray) is passed over, as if answered with its field left as it is.
+        X-ray) is passed over, as if answered with its field left as it is; a state already
+        `answered` is not (its own answer is what makes its guard false now).
         """
-        cursor = _Cursor(state)
         while True:
-            if not self._event.trigger(cursor, case):
-                # Validation guarantees an unguarded fallback, so this means a corrupted session.
-                raise ValueError(f"no transition out of state `{cursor.state}`")
-            passed_over = self.ask_when.get(cursor.state)
-            if passed_over is None or passed_over(case):
-                return cursor.state
+            state = self.step(state, case) if taken else self._trigger(state, case)
+            passed_over = self.ask_when.get(state)
+            if passed_over is None or state in answered or passed_over(case):
+                return state
 
-    def path(self, case: Case) -> list[str]:
+    def step(self, state: str, case: Case) -> str:
+        """One transition out of `state` (the first whose guard holds). Every transition the
+        conversation takes goes through here, which is what coverage counts."""
+        dest = self._trigger(state, case)
+        for watcher in self.watchers:
+            watcher(state, dest)
+        return dest
+
+    def _trigger(self, state: str, case: Case) -> str:
+        cursor = _Cursor(state)
+        if not self._event.trigger(cursor, case):
+            # Validation guarantees an unguarded fallback, so this means a corrupted session.
+            raise ValueError(f"no transition out of state `{state}`")
+        return cursor.state
+
+    def path(self, case: Case, answered: Collection[str] = ()) -> list[str]:
         """Every state this case passes through, from the start to a final state.
 
         Unanswered questions are walked through with their field unknown. Used after
@@ -79,7 +95,7 @@ class FlowMachine:
         state = self.initial
         visited = [state]
         while state not in self.final_states:
-            state = self.next_state(state, case)
+            state = self.next_state(state, case, answered, taken=False)  # a walk, not a move
             visited.append(state)  # validation forbids cycles, so this ends
         return visited
 

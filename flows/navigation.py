@@ -34,13 +34,13 @@ class Navigator:
         while not self.worth_asking(state, session):
             if state not in session.skipped:
                 session.skipped.append(state)
-            state = self.machine.next_state(state, session.case)
+            state = self.machine.next_state(state, session.case, session.answered)
         session.skipped = [s for s in session.skipped if s != state]
         session.state = state
 
     def after_answer(self, answered_state: str, session: Session) -> None:
         """Go on from a question just answered (or re-answered after /change)."""
-        following = self.machine.next_state(answered_state, session.case)
+        following = self.machine.next_state(answered_state, session.case, session.answered)
         if session.mode == "changing" or following in session.answered:
             self.follow_changed_path(session)
         else:
@@ -53,7 +53,7 @@ class Navigator:
         answer that passed it over (no MRI done) wrote it. Questions passed over before are
         looked at again, since the changed answer may make them matter.
         """
-        path = self.machine.path(session.case)
+        path = self.machine.path(session.case, session.answered)
         for state in [q for q in session.answered if q not in path]:
             if state not in self.machine.ask_when:
                 clear(session.case, self.question(state))
@@ -73,7 +73,7 @@ class Navigator:
 
     def back_to(self, state: str, session: Session) -> None:
         """Make an earlier question current again, forgetting what was passed over after it."""
-        path = self.machine.path(session.case)
+        path = self.machine.path(session.case, session.answered)
         position = path.index(state) if state in path else len(path)
         session.skipped = [s for s in session.skipped if s in path and path.index(s) < position]
         session.state = state

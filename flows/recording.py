@@ -63,7 +63,11 @@ def recorded(case: Case, question: Question) -> Any:
     options = [o for o in _options(question) if not o.exclusive and o.value is not None]
     if question.kind != "checklist":
         return next((o.value for o in options if holds(o.sets)), None)
-    ticked = [o.value for o in options if holds(o.sets) and not holds(o.unticked)]
+    # A yes/no item is ticked when its fields say yes; an item that only opens a later
+    # question (a test done: its fields are asked next) is ticked unless it says "not done".
+    ticked = [o.value for o in options
+              if (holds(o.sets) if any(v is not None for v in (o.sets or {}).values()) else True)
+              and not holds(o.unticked)]
     if ticked:
         return ticked
     return NONE_OF_THESE if all(holds(o.unticked) for o in options) else None

@@ -11,6 +11,7 @@ from flows.answers import describe
 from flows.assessment import Assessment, Ranked
 from flows.case import Case
 from flows.content import Content
+from flows.content_models import Question
 from flows.guidance import select_guidance
 from flows.messages import Reply
 from flows.recording import recorded
@@ -20,15 +21,61 @@ MAX_REASONS = 4
 
 
 def summary_replies(
-    case: Case, assessment: Assessment, content: Content, locale: str = "en", step: int = 0
+    case: Case, assessment: Assessment, content: Content, locale: str = "en", step: int = 0,
+    skipped: list[Question] | None = None,
 ) -> list[Reply]:
-    """Every section of the summary, most urgent first; the disclaimer always last."""
+    """Every section of the summary, most urgent first; the disclaimer always last.
+
+    `skipped`: the questions the look-ahead passed over, said under what you told me.
+    """
 
     def msg(key: str, **values: object) -> str:
         return content.message(key, locale, **values)
 
-    def reply(title: str, lines: list[str], **extra: object) -> Reply:
-        return Reply(kind="summary", title=title, text="\n".join(lines), step=step, **extra)  # type: ignore[arg-type]
+    def reply(code: str, title: str, lines: list[str], **extra: object) -> Reply:
+        return Reply(kind="summary", code=code, title=title, text="\n".join(lines), step=step,
+                     **extra)  # type: ignore[arg-type]
+
+    replies = [reply("care", msg("care_title"), _care_lines(content, assessment, locale), data=assessment.to_json())]
+
+    findings = [
+        msg("answered", question=content.text(q.short, locale),
+            answer=describe(content, q.id, recorded(case, q), locale))
+        for q in content.questions.values()
+        if recorded(case, q) is not None
+    ]
+    lines = [f"• {line}" for line in findings] or [msg("not_answered")]
+    if skipped:
+        lines += ["", msg("skipped_note", questions=", ".join(content.text(q.short, locale) for q in skipped))]
+    replies.append(reply("findings", msg("findings_title"), lines))
+
+    lines = [_bar_line(content, r, locale) for r in assessment.ranking]
+    lines += ["", msg("estimate_note")]
+    replies.append(reply("differential", msg("differential_title"), lines))
+
+    replies.append(reply("most_likely", msg("most_likely_title"), _most_likely(content, assessment, locale)))
+
+    for section, items in select_guidance(case, assessment, content):
+        replies.append(reply(section.id, content.text(section.title, locale),
+                             [f"• {content.text(i.text, locale)}" for i in items]))
+
+    replies.append(reply("disclaimer", msg("disclaimer_title"), [msg("disclaimer")]))
+    return replies
+
+
+def emergency_replies(
+    case: Case, assessment: Assessment, content: Content, locale: str = "en", step: int = 0
+) -> list[Reply]:
+    """What to do first, after an emergency warning: short, with the disclaimer."""
+    del case  # the level of care, the warnings and what is not ruled out say it all
+    lines = [*_care_lines(content, assessment, locale), "", content.message("disclaimer", locale)]
+    return [Reply(kind="summary", code="emergency", title=content.message("emergency_first", locale),
+                  text="\n".join(lines), step=step, data=assessment.to_json())]
+
+
+def _care_lines(content: Content, assessment: Assessment, locale: str) -> list[str]:
+    def msg(key: str, **values: object) -> str:
+        return content.message(key, locale, **values)
 
     level = content.triage.levels[assessment.triage]
     care = [content.text(level.label, locale), content.text(level.advice, locale)]
@@ -44,26 +91,7 @@ def summary_replies(
         care.append("")
         care.append(msg("red_flags_title") + ":")
         care += [f"⚠️ {content.text(flag.title, locale)}" for flag in assessment.red_flags]
-    replies = [reply(msg("care_title"), care, data=assessment.to_json())]
-
-    findings = [
-        msg("answered", question=content.text(q.short, locale), answer=describe(content, q.id, recorded(case, q)))
-        for q in content.questions.values()
-        if recorded(case, q) is not None
-    ]
-    replies.append(reply(msg("findings_title"), [f"• {line}" for line in findings] or [msg("not_answered")]))
-
-    lines = [_bar_line(content, r, locale) for r in assessment.ranking]
-    lines += ["", msg("estimate_note")]
-    replies.append(reply(msg("differential_title"), lines))
-
-    replies.append(reply(msg("most_likely_title"), _most_likely(content, assessment, locale)))
-
-    for section, items in select_guidance(case, assessment, content):
-        replies.append(reply(content.text(section.title, locale), [f"• {content.text(i.text, locale)}" for i in items]))
-
-    replies.append(reply(msg("disclaimer_title"), [msg("disclaimer")]))
-    return replies
+    return care
 
 
 def percent(probability: float, content: Content, locale: str = "en") -> str:

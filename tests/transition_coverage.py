@@ -1,6 +1,6 @@
 """A pytest plugin that records every flow transition the suite fires.
 
-It wraps FlowMachine.next_state for the whole run, prints `transition coverage: N/M`,
+It wraps FlowMachine.step (every single transition) for the whole run, prints `transition coverage: N/M`,
 and fails a full run (no -k, -m or chosen files) that leaves any transition of
 content/flow.yaml unexercised, naming the ones missed.
 """
@@ -23,14 +23,14 @@ def defined_transitions() -> set[tuple[str, str]]:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    original = FlowMachine.next_state
+    original = FlowMachine.step
 
     def recording(self: FlowMachine, state: str, case: Case) -> str:
         dest = original(self, state, case)
         fired.add((state, dest))
         return dest
 
-    FlowMachine.next_state = recording  # type: ignore[method-assign]
+    FlowMachine.step = recording  # type: ignore[method-assign]
 
 
 def _is_full_run(config: pytest.Config) -> bool:

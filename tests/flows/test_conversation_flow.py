@@ -1,0 +1,158 @@
+"""A conversation people finish (issue 16): results first, questions that cannot matter passed
+over, danger stops the questions, every question explains itself, a change says what it did."""
+
+from __future__ import annotations
+
+from flows.case import Case
+from flows.content import get_content
+from flows.dialogue import get_engine
+from flows.lookahead import could_matter
+from flows.messages import UserInput
+from tests.support.conversation import Conversation
+
+CONTENT = get_content()
+
+
+def talk(*answers: str) -> Conversation:
+    conv = Conversation()
+    conv.start()
+    conv.say(*answers)
+    return conv
+
+
+def asked(conv: Conversation) -> list[str]:
+    return [r.question_id for _, replies in conv.transcript for r in replies
+            if r.kind == "question" and r.question_id is not None]
+
+
+# results first, only the tests done ------------------------------------------------------
+
+
+def test_no_tests_yet_means_no_scan_or_blood_questions() -> None:
+    conv = talk("male", "48", "left", "none yet")
+    assert conv.state == "onset"
+    case = conv.session.case  # type: ignore[union-attr]
+    assert (case.xray, case.mri, case.bone_scan, case.inflammatory_markers, case.white_cell_count) == (
+        "not_done", "not_done", "not_done", "not_done", "not_done")
+
+
+def test_a_person_with_an_mri_report_gives_it_before_anything_else() -> None:
+    conv = talk("male", "48", "left", "mri")
+    assert conv.state == "mri"
+    conv.say("bone marrow oedema and a small effusion")
+    assert conv.session.case.mri == ["bone_marrow_oedema", "joint_effusion"]  # type: ignore[union-attr]
+    assert conv.session.case.xray == "not_done"  # type: ignore[union-attr]
+    assert "bone_scan" not in asked(conv)  # the MRI answers the imaging question
+
+
+def test_blood_tests_ask_for_crp_and_white_cells() -> None:
+    conv = talk("male", "48", "left", "bloods")
+    assert conv.state == "inflammatory_markers"
+    conv.say("CRP 180")
+    assert conv.session.case.inflammatory_markers == "markedly_raised"  # type: ignore[union-attr]
+
+
+# the look-ahead --------------------------------------------------------------------------
+
+
+def test_a_question_no_answer_of_which_changes_anything_is_passed_over_and_said() -> None:
+    conv = talk("male", "48", "left", "xray, mri, bloods", "osteopenia, subchondral cortical loss",
+                "bone marrow oedema, effusion", "normal", "normal")
+    skipped = conv.session.skipped  # type: ignore[union-attr]
+    assert skipped, "with MRI and bloods known, some question cannot change anything"
+    for state in skipped:
+        assert state not in get_engine().machine.always_ask
+    while conv.state != "summary":
+        conv.say("none" if CONTENT.questions[get_engine().machine.question_of[conv.state]].several else "don't know")
+    summary = "\n".join(r.text for r in conv.transcript[-1][1] if r.kind == "summary")
+    short = CONTENT.text(CONTENT.questions[skipped[0]].short)
+    assert short in summary
+
+
+def test_the_questions_the_product_is_defined_by_are_always_asked() -> None:
+    machine = get_engine().machine
+    for state in ("age", "pregnancy", "before_the_pain", "medical_history", "fever", "tests_done", "xray", "mri"):
+        assert state in machine.always_ask
+
+
+def test_could_matter_sees_a_red_flag_answer() -> None:
+    question = CONTENT.questions["warning_signs"]
+    assert could_matter(question, Case(sex="male", age=48), CONTENT)  # "hot, swollen" is an emergency
+
+
+# danger stops the questions --------------------------------------------------------------
+
+
+def test_after_an_emergency_warning_what_to_do_now_is_one_reply_away() -> None:
+    conv = talk("male", "48", "left", "none yet", "sudden", "2 days", "worse", "none", "none")
+    replies = conv.say("39.2")
+    assert [r.kind for r in replies][-1] == "question" and replies[-1].code == "danger_offer"
+    assert any(r.kind == "warning" and r.code == "fever" for r in replies)
+    now = conv.press(CONTENT.message("see_what_to_do_now"))
+    emergency = [r for r in now if r.kind == "summary"]
+    assert emergency and emergency[0].code == "emergency"
+    assert CONTENT.text(CONTENT.triage.levels["emergency"].label) in emergency[0].text
+    assert CONTENT.message("disclaimer") in emergency[0].text
+    assert now[-1].kind == "question" and now[-1].question_id == "warning_signs"  # carry on if able
+
+
+def test_carry_on_answering_goes_back_to_the_questions() -> None:
+    conv = talk("male", "48", "left", "none yet", "sudden", "2 days", "worse", "none", "none", "39.2")
+    replies = conv.say("carry on")
+    assert replies[-1].question_id == "warning_signs"
+    assert conv.session.mode == "asking"  # type: ignore[union-attr]
+
+
+# explains itself ----------------------------------------------------------------------
+
+
+def test_why_is_offered_under_every_question_and_answers_with_the_reason() -> None:
+    conv = talk("female")
+    question = conv.last_question()
+    assert any(a.payload == "why" for a in question.actions)
+    replies = conv.send(UserInput.button(question.step, "why"))
+    assert replies[0].code == "why:age"
+    assert CONTENT.text(CONTENT.questions["age"].why) in replies[0].text
+    assert conv.state == "age"  # nothing answered
+    typed = conv.say("why do you need this")
+    assert typed[0].code == "why:age"
+
+
+def test_a_change_says_what_it_did() -> None:
+    conv = talk("male", "48", "left", "mri", "bone marrow oedema", "sudden", "6 weeks", "worse", "none", "none",
+                "no", "none", "none")
+    assert conv.state == "summary"
+    conv.say("/change")
+    entries = [c.label for c in conv.last_question().choices]
+    mri = next(i for i, label in enumerate(entries, start=1) if label.startswith(CONTENT.text(
+        CONTENT.questions["mri"].short)))
+    conv.say(str(mri))
+    replies = conv.say("double line sign")
+    effect = next(r for r in replies if r.code == "change_effect")
+    assert "→" in effect.text or CONTENT.message("change_effect_new_top", name="x", percent="y", previous="z")[:5] in (
+        effect.text)
+
+
+# small things --------------------------------------------------------------------------
+
+
+def test_a_child_s_age_gets_the_children_s_advice() -> None:
+    conv = talk("male", "my son is 9")
+    assert conv.state == "out_of_scope"
+    assert conv.session.case.age is None  # type: ignore[union-attr]
+    text = conv.transcript[-1][1][-1].text
+    assert "children" in text and "/restart" in text and "not a diagnosis" in text
+
+
+def test_an_ambiguous_answer_gets_a_short_clarifying_question() -> None:
+    conv = talk("female", "34", "no")
+    replies = conv.say("both? mostly right")
+    assert replies[0].code == "clarify" and "Both" in replies[0].text and "Right" in replies[0].text
+    assert conv.state == "side"
+
+
+def test_not_understood_is_short_and_the_question_follows() -> None:
+    conv = talk("female")
+    replies = conv.say("banana")
+    assert replies[0].kind == "error" and len(replies[0].text.splitlines()) <= 2
+    assert replies[1].question_id == "age"
