@@ -193,7 +193,7 @@ class _Turn:
         return [self.notice("back_done", question=self.c.text(question.short, self.s.locale)), *self.ask()]
 
     def why(self) -> list[Reply]:
-        if self.e.machine.is_final(self.s.state) or self.s.mode != "asking" and self.s.mode != "changing":
+        if self.e.machine.is_final(self.s.state) or (self.s.mode != "asking" and self.s.mode != "changing"):
             return [self.notice("help"), *self.ask()]
         question = self.c.questions[self.question_id()]
         assert question.why is not None  # the content check requires it
