@@ -68,7 +68,8 @@ def _kind(payload: str) -> str | None:
 def after_summary(replies: list[Reply]) -> list[Reply]:
     """At the end of the summary, the terminal says what can be done next."""
     if any(r.kind == "summary" and r.code == "disclaimer" for r in replies):
-        return [Reply(kind="notice", code="after_summary_terminal", text=get_content().message("after_summary_terminal"))]
+        text = get_content().message("after_summary_terminal")
+        return [Reply(kind="notice", code="after_summary_terminal", text=text)]
     return []
 
 

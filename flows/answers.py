@@ -207,7 +207,8 @@ class AnswerReader:
         found = [q for q in self._quantities(table, said) if q.unit in table.units]
         if not found:
             vague = any(re.search(rf"(?<![\w]){re.escape(v)}(?![\w])", said) for v in self.vague)
-            return Parsed(False, error="vague_number" if vague else "need_number", values={"example": _example(question)})
+            error = "vague_number" if vague else "need_number"
+            return Parsed(False, error=error, values={"example": _example(question)})
         number = sum(q.value * table.units[q.unit] for q in found if q.unit) if _all_units(found) else (
             found[0].value * table.units[found[0].unit])
         if number < question.minimum and question.below_minimum is not None:

@@ -323,7 +323,8 @@ class _Checker:
             if not state.final and question not in questions:
                 self.fail("flow.yaml", f"states({state.id})", f"no question `{question}` in questions.yaml")
             if state.ask_when is not None and state.ask_when not in flow.guards:
-                self.fail("flow.yaml", f"states({state.id}).ask_when", f"guard `{state.ask_when}` is not defined under guards")
+                reason = f"guard `{state.ask_when}` is not defined under guards"
+                self.fail("flow.yaml", f"states({state.id}).ask_when", reason)
         for index, transition in enumerate(flow.transitions):
             where = f"transitions[{index}]({transition.source} -> {transition.dest})"
             for end in (transition.source, transition.dest):

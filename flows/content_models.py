@@ -197,7 +197,7 @@ class Question(Strict):
             raise ValueError("a checklist has no `field` of its own and lists its options inline")
         items = [a for a in inline if not a.exclusive]
         if not items or any(a.sets is None or a.unticked is None for a in items):
-            raise ValueError("every checklist option that is not exclusive says what ticking it `sets` (or its `field`)")
+            raise ValueError("every non-exclusive checklist option says what ticking it `sets`, or names its `field`")
         if any(set(a.sets or {}) != set(a.unticked or {}) for a in items):
             raise ValueError("a checklist item's `sets` and `unticked` name the same fields")
         names = [name for a in items for name in (a.sets or {})]

@@ -315,7 +315,8 @@ class _Turn:
 
     def ask(self) -> list[Reply]:
         if self.s.mode == "choosing_change":
-            choices = [Choice(label=label, payload=payloads.change(i)) for i, (_, label) in enumerate(self.changeable())]
+            entries = enumerate(self.changeable())
+            choices = [Choice(label=label, payload=payloads.change(i)) for i, (_, label) in entries]
             choices.append(Choice(label=self.msg("cancel_label"), payload=payloads.CANCEL))
             return [Reply(kind="question", code="change_choose", text=self.msg("change_choose"), choices=choices,
                           step=self.s.step)]

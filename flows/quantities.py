@@ -60,7 +60,8 @@ def in_digits(text: str, words: NumberWords) -> str:
         if value >= 20 and value % 10 == 0 and index + 1 < len(tokens):
             following = tokens[index + 1]
             between = text[match.end():following.start()]
-            if following.group() in words.cardinals and words.cardinals[following.group()] < 10 and between in (" ", "-"):
+            small = words.cardinals.get(following.group(), 10) < 10
+            if small and between in (" ", "-"):
                 value += words.cardinals[following.group()]
                 end = following.end()
                 index += 1
