@@ -13,6 +13,8 @@ import bisect
 from collections import Counter
 from dataclasses import dataclass, field
 
+from bot.telegram_updates import UnreadableUpdates
+
 LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
 CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
 
@@ -25,6 +27,7 @@ class Metrics:
     updates: int = 0  # webhook updates accepted and processed (any outcome)
     errors: int = 0  # updates whose handler raised (logged by the error handler)
     rejected: int = 0  # webhook calls refused: wrong or missing secret, bad body
+    unreadable: UnreadableUpdates = field(default_factory=UnreadableUpdates)  # updates PTB cannot parse
     bucket_counts: list[int] = field(default_factory=lambda: [0] * len(LATENCY_BUCKETS))
     latency_sum: float = 0.0
 
@@ -57,6 +60,9 @@ class Metrics:
             "# HELP itoh_webhook_rejected_total Webhook calls refused (bad secret or body).",
             "# TYPE itoh_webhook_rejected_total counter",
             f"itoh_webhook_rejected_total {self.rejected}",
+            "# HELP itoh_updates_unreadable_total Updates skipped because python-telegram-bot cannot parse them.",
+            "# TYPE itoh_updates_unreadable_total counter",
+            f"itoh_updates_unreadable_total {self.unreadable.count}",
             "# HELP itoh_update_latency_seconds Time from receiving an update to its replies sent.",
             "# TYPE itoh_update_latency_seconds histogram",
         ]

@@ -40,7 +40,6 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
-from telegram import Update
 from telegram.error import InvalidToken, TelegramError
 from telegram.ext import ContextTypes
 
@@ -50,6 +49,7 @@ from bot.metrics import CONTENT_TYPE, Metrics
 from bot.settings import Settings, SettingsError, load_settings
 from bot.storage import SessionStore, StoreUnavailable, open_store
 from bot.telegram import AnyApplication, build_application
+from bot.telegram_updates import read_update, update_id_of
 from flows.content import get_content
 
 log = logging.getLogger(__name__)
@@ -78,6 +78,7 @@ def create_app(application: AnyApplication, store: SessionStore, settings: Setti
     secret = (settings.webhook_secret or "").encode()
     if not secret:
         raise ValueError("a webhook worker needs WEBHOOK_SECRET_TOKEN")
+    unreadable = metrics.unreadable
 
     async def telegram_update(request: Request) -> Response:
         given = request.headers.get(SECRET_HEADER, "").encode()
@@ -91,11 +92,18 @@ def create_app(application: AnyApplication, store: SessionStore, settings: Setti
                 metrics.rejected += 1
                 return PlainTextResponse("too large\n", status_code=413)
         try:
-            update = Update.de_json(json.loads(body), application.bot)
-        except Exception as exc:  # not JSON, or not an Update: nothing of it is logged
+            data = json.loads(body)
+        except ValueError as exc:  # not JSON: nothing of it is logged
+            data, reason = None, type(exc).__name__
+        else:
+            reason = "no update_id"
+        if update_id_of(data) is None:
             metrics.rejected += 1
-            log.warning("webhook body is not an update: %s", type(exc).__name__)
+            log.warning("webhook body is not an update: %s", reason)
             return PlainTextResponse("bad update\n", status_code=400)
+        update = read_update(data, application.bot, unreadable)
+        if update is None:  # an update this PTB cannot parse: skipped (counted, logged by id), not retried
+            return Response(status_code=200)
         started = time.perf_counter()
         await application.process_update(update)  # handler errors go to the error handlers
         metrics.observe_update(time.perf_counter() - started)
@@ -156,7 +164,7 @@ async def serve(settings: Settings, store: SessionStore, sock: socket.socket) ->
     metrics = Metrics()
     application = build_application(
         settings, store, owns_store=True, admission=Admission.from_settings(settings),
-        observer=metrics.observe_turn, polling=False,
+        observer=metrics.observe_turn, polling=False, unreadable=metrics.unreadable,
     )
     app = create_app(application, store, settings, metrics)
     try:
