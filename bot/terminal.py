@@ -19,7 +19,8 @@ from typing import TextIO
 from flows.answers import normalise
 from flows.content import get_content
 from flows.dialogue import step
-from flows.messages import Reply, UserInput
+from flows.messages import Choice, Reply, UserInput
+from flows.numerals import whole_number
 from flows.session import Session
 
 PROMPT = "> "
@@ -38,18 +39,23 @@ def render(reply: Reply) -> str:
         return f"  ✓ {reply.text}"
     if reply.kind in ("question", "selection") and reply.choices:
         lines = [reply.text] if reply.kind == "question" else []
-        numbered = [c for c in reply.choices if c.payload.partition(":")[2].isdigit()]
+        numbered = [c for c in reply.choices if _numbered(c)]
         if len(numbered) > 1 or reply.multi:  # a lone "Don't know" (number questions) is typed, not numbered
             for number, choice in enumerate(numbered, start=1):
                 mark = "[x] " if reply.multi and number - 1 in reply.selected else ("[ ] " if reply.multi else "")
                 lines.append(f"  {number}. {mark}{choice.label}")
         else:
             lines.append(f'  (or type "{numbered[0].label}")' if numbered else "")
-        extra = [c.label for c in reply.choices if not c.payload.partition(":")[2].isdigit()]
+        extra = [c.label for c in reply.choices if not _numbered(c)]
         if extra and not reply.multi:
             lines.append("  or: " + ", ".join(extra))
         return "\n" + "\n".join(lines)
     return "\n" + reply.text
+
+
+def _numbered(choice: Choice) -> bool:
+    """An option ("a:2"), not Done or Cancel: shown with the number that types it."""
+    return whole_number(choice.payload.partition(":")[2]) is not None
 
 
 def wrap_for_terminal(text: str, width: int) -> str:

@@ -14,11 +14,14 @@ from typing import Any
 
 from flows.content import Content, get_content
 from flows.content_models import Answer, NumberRange, Question
+from flows.numerals import MAX_DIGITS, whole_number
 
 MAX_ANSWER_CHARS = 300  # a real answer is a few words; longer text is refused, not parsed
 _SPLIT_SEVERAL = re.compile(r"\s*(?:,|;|\band\b|&|\+)\s*")
-_NUMBER_WITH_UNIT = re.compile(r"^(\d+(?:[.,]\d+)?)\s*([^\d]*)$")  # "10 days", "6"
-_UNIT_WITH_NUMBER = re.compile(r"^([^\d]+?)\s*(\d+(?:[.,]\d+)?)$")  # "week 24"
+# \d is a decimal digit of any script, the rule of flows/numerals.py; at most MAX_DIGITS of them.
+_NUMBER = rf"\d{{1,{MAX_DIGITS}}}(?:[.,]\d{{1,{MAX_DIGITS}}})?"
+_NUMBER_WITH_UNIT = re.compile(rf"^({_NUMBER})\s*([^\d]*)$")  # "10 days", "6"
+_UNIT_WITH_NUMBER = re.compile(rf"^([^\d]+?)\s*({_NUMBER})$")  # "week 24"
 _TRAILING_PUNCTUATION = ".!"
 
 
@@ -61,8 +64,8 @@ class AnswerReader:
         """The option a single typed token means: its number, label or a synonym."""
         table = self.tables[question_id]
         token = normalise(text)
-        if token.isdigit():
-            number = int(token)
+        number = whole_number(token)
+        if number is not None:
             return number - 1 if 1 <= number <= len(table.options) else None
         return table.words.get(token)
 
