@@ -37,13 +37,14 @@ from collections.abc import Iterator
 
 import uvicorn
 from starlette.applications import Starlette
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 from telegram.error import InvalidToken, TelegramError
 from telegram.ext import ContextTypes
 
 from bot.admission import Admission
+from bot.http_limits import BODY_TIMEOUT_SECONDS, server_config
 from bot.log_setup import configure_logging
 from bot.metrics import CONTENT_TYPE, Metrics
 from bot.settings import Settings, SettingsError, load_settings
@@ -73,8 +74,13 @@ async def store_answers(store: SessionStore) -> bool:
         return False
 
 
-def create_app(application: AnyApplication, store: SessionStore, settings: Settings, metrics: Metrics) -> Starlette:
-    """The ASGI app of one worker. `application` must be initialized before requests arrive."""
+def create_app(application: AnyApplication, store: SessionStore, settings: Settings, metrics: Metrics,
+               *, body_timeout: float = BODY_TIMEOUT_SECONDS) -> Starlette:
+    """The ASGI app of one worker. `application` must be initialized before requests arrive.
+
+    `body_timeout`: seconds for a request's whole body; the limits on connections and
+    headers are uvicorn's, set in bot/http_limits.py.
+    """
     secret = (settings.webhook_secret or "").encode()
     if not secret:
         raise ValueError("a webhook worker needs WEBHOOK_SECRET_TOKEN")
@@ -86,11 +92,20 @@ def create_app(application: AnyApplication, store: SessionStore, settings: Setti
             metrics.rejected += 1
             return PlainTextResponse("forbidden\n", status_code=403)
         body = bytearray()
-        async for chunk in request.stream():  # bounded, whatever Content-Length claims
-            body += chunk
-            if len(body) > MAX_BODY_BYTES:
-                metrics.rejected += 1
-                return PlainTextResponse("too large\n", status_code=413)
+        try:
+            async with asyncio.timeout(body_timeout):  # a body a byte at a time holds a connection
+                async for chunk in request.stream():  # bounded, whatever Content-Length claims
+                    body += chunk
+                    if len(body) > MAX_BODY_BYTES:
+                        metrics.rejected += 1
+                        return PlainTextResponse("too large\n", status_code=413)
+        except TimeoutError:
+            metrics.slow_requests += 1
+            return PlainTextResponse("body too slow\n", status_code=408, headers={"Connection": "close"})
+        except ClientDisconnect:  # nothing to answer; Telegram (or the proxy) sends the update again
+            metrics.disconnects += 1
+            log.info("webhook caller went away after %d bytes of the body; not processed", len(body))
+            return Response(status_code=400)
         try:
             data = json.loads(body)
         except ValueError as exc:  # not JSON: nothing of it is logged
@@ -182,9 +197,7 @@ async def serve(settings: Settings, store: SessionStore, sock: socket.socket) ->
             log.warning("session store not reachable at start; /healthz answers 503 until it is")
         if not settings.store_url.lower().startswith(("redis://", "rediss://")):
             log.warning("STORE_URL is not Redis: run this worker alone (see README, section Deployment)")
-        config = uvicorn.Config(app, log_config=None, access_log=True, lifespan="off",
-                                server_header=False, timeout_graceful_shutdown=15)
-        server = QuietSignalServer(config)
+        server = QuietSignalServer(server_config(app, metrics))
         with stop_on_signals(server):
             address = sock.getsockname()
             log.info("worker listening on %s:%d%s", address[0], address[1], webhook_route(settings))
