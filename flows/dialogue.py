@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from flows.answers import MAX_ANSWER_CHARS, AnswerReader, Parsed, describe, get_reader, normalise
+from flows.answers import MAX_ANSWER_CHARS, AnswerReader, Parsed, describe, get_reader, normalise, quote
 from flows.assessment import assess
 from flows.content import Content, get_content
 from flows.machine import FlowMachine, get_machine
@@ -193,7 +193,7 @@ class _Turn:
         chosen = whole_number(number)
         if chosen is None or not 1 <= chosen <= len(changeable):
             options = ", ".join(f"{i}. {label}" for i, (_, label) in enumerate(changeable, start=1))
-            return [self.error("choose_one", answer=text[:40], options=options), *self.ask()]
+            return [self.error("choose_one", answer=quote(text), options=options), *self.ask()]
         self.s.state = changeable[chosen - 1][0]
         self.s.mode = "changing"
         self.s.step += 1
