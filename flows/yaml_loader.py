@@ -1,4 +1,4 @@
-"""YAML loading that refuses YAML 1.1's surprise booleans.
+"""YAML loading that refuses YAML 1.1's surprise booleans (and, for case files, aliases and repeated keys).
 
 In YAML 1.1 `yes`, `no`, `on`, `off` become booleans, so an answer synonym list such as
 `[yes, no]` would silently turn into `[true, false]`. Only `true`/`false` are booleans here.
@@ -85,8 +85,8 @@ class _PlainDataConstructor:
         return mapping
 
 
-CaseFileLoader = type("CaseFileLoader", (_PlainDataConstructor, StrictBoolLoader), {})
-"""The loader for case and vignette files: strict booleans, no aliases, no repeated keys."""
+class CaseFileLoader(_PlainDataConstructor, StrictBoolLoader):  # type: ignore[misc,valid-type]
+    """The loader for case and vignette files: strict booleans, no aliases, no repeated keys."""
 
 MAX_QUOTED = 60  # characters of a value quoted back in an error
 
