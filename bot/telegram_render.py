@@ -25,6 +25,7 @@ from typing import Any
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from flows.messages import Choice, Reply
+from flows.numerals import whole_number
 
 MAX_TEXT = 4096  # Telegram's limit, counted in UTF-16 code units after entity parsing
 MAX_CALLBACK_DATA = 64  # bytes
@@ -83,9 +84,10 @@ def parse_callback_data(data: object) -> tuple[int, str] | None:
     if not isinstance(data, str):
         return None
     step, separator, payload = data.partition(SEPARATOR)
-    if not separator or not step.isdigit() or not step.isascii():
+    number = whole_number(step)  # at most 18 digits: a forged 5,000-digit step is not read
+    if not separator or number is None:
         return None
-    return int(step), payload
+    return number, payload
 
 
 # replies ---------------------------------------------------------------------------
@@ -232,7 +234,8 @@ def _options(reply: Reply) -> list[tuple[int, Choice]]:
 
     Answers ("a:N", "t:N") and the /change menu's entries ("c:N"); not Done or Cancel.
     """
-    options = [c for c in reply.choices if c.payload[:2] in ("a:", "t:", "c:") and c.payload[2:].isdigit()]
+    options = [c for c in reply.choices
+               if c.payload[:2] in ("a:", "t:", "c:") and whole_number(c.payload[2:]) is not None]
     return list(enumerate(options, start=1))
 
 
@@ -250,7 +253,7 @@ def _keyboard(reply: Reply) -> Rows | None:
         label = choice.label
         if choice.payload in numbers:
             label = f"{numbers[choice.payload]}. {label}"
-        if reply.multi and choice.payload.startswith("t:") and int(choice.payload[2:]) in reply.selected:
+        if reply.multi and choice.payload.startswith("t:") and whole_number(choice.payload[2:]) in reply.selected:
             label = SELECTED + label
         button = (label, callback_data(reply.step, choice.payload))
         short = not reply.multi and utf16_len(label) <= SHORT_LABEL

@@ -9,6 +9,7 @@ answer is echoed so the transcript reads like the conversation. Exits 0 at the e
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import re
 import sys
@@ -16,10 +17,11 @@ import textwrap
 from collections.abc import Callable
 from typing import TextIO
 
-from flows.answers import normalise
+from flows.answers import normalise, printable
 from flows.content import get_content
 from flows.dialogue import step
-from flows.messages import Reply, UserInput
+from flows.messages import Choice, Reply, UserInput
+from flows.numerals import whole_number
 from flows.session import Session
 
 PROMPT = "> "
@@ -38,18 +40,23 @@ def render(reply: Reply) -> str:
         return f"  ✓ {reply.text}"
     if reply.kind in ("question", "selection") and reply.choices:
         lines = [reply.text] if reply.kind == "question" else []
-        numbered = [c for c in reply.choices if c.payload.partition(":")[2].isdigit()]
+        numbered = [c for c in reply.choices if _numbered(c)]
         if len(numbered) > 1 or reply.multi:  # a lone "Don't know" (number questions) is typed, not numbered
             for number, choice in enumerate(numbered, start=1):
                 mark = "[x] " if reply.multi and number - 1 in reply.selected else ("[ ] " if reply.multi else "")
                 lines.append(f"  {number}. {mark}{choice.label}")
         else:
             lines.append(f'  (or type "{numbered[0].label}")' if numbered else "")
-        extra = [c.label for c in reply.choices if not c.payload.partition(":")[2].isdigit()]
+        extra = [c.label for c in reply.choices if not _numbered(c)]
         if extra and not reply.multi:
             lines.append("  or: " + ", ".join(extra))
         return "\n" + "\n".join(lines)
     return "\n" + reply.text
+
+
+def _numbered(choice: Choice) -> bool:
+    """An option ("a:2"), not Done or Cancel: shown with the number that types it."""
+    return whole_number(choice.payload.partition(":")[2]) is not None
 
 
 def wrap_for_terminal(text: str, width: int) -> str:
@@ -88,8 +95,8 @@ def run_demo(stdin: TextIO | None = None, stdout: TextIO | None = None, on_turn:
     `on_turn(text, replies)` sees every turn (text None for the greeting): `itoh-bot
     record` uses it to write the conversation down as a script.
     """
-    stdin = stdin or sys.stdin
-    stdout = stdout or sys.stdout
+    stdin = stdin or _forgiving(sys.stdin)
+    stdout = stdout or _forgiving(sys.stdout)
     quit_words = {normalise(w) for w in get_content().ui.commands.get("quit", [])}
     interactive = stdin.isatty() and stdout.isatty()
     width = terminal_width(stdout) if interactive else None  # piped output stays one line a paragraph
@@ -113,6 +120,18 @@ def run_demo(stdin: TextIO | None = None, stdout: TextIO | None = None, on_turn:
     return 0
 
 
+def _forgiving(stream: TextIO) -> TextIO:
+    """The process's own stream, made to replace what its encoding cannot carry.
+
+    With a locale that is not UTF-8 (EUC-JP, say), bytes that are not text in it, or a
+    reply's ✓ or ≥, would raise UnicodeDecodeError / UnicodeEncodeError and end the demo
+    with a traceback; "replace" shows them as U+FFFD or "?" instead.
+    """
+    if isinstance(stream, io.TextIOWrapper):
+        stream.reconfigure(errors="replace")
+    return stream
+
+
 def _enable_line_editing() -> None:
     """Arrow keys, Home/End and the previous answers (up arrow) in input(), where available.
 
@@ -134,7 +153,7 @@ def _read_line(stdin: TextIO, stdout: TextIO, interactive: bool) -> str | None:
     if not line:
         return None
     text = line.rstrip("\r\n")
-    stdout.write(f"\n{PROMPT}{text}\n")  # echo, so a piped transcript shows both sides
+    stdout.write(f"\n{PROMPT}{printable(text)}\n")  # echo, so a piped transcript shows both sides
     return text
 
 

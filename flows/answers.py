@@ -14,11 +14,14 @@ from typing import Any
 
 from flows.content import Content, get_content
 from flows.content_models import Answer, NumberRange, Question
+from flows.numerals import MAX_DIGITS, whole_number
 
 MAX_ANSWER_CHARS = 300  # a real answer is a few words; longer text is refused, not parsed
 _SPLIT_SEVERAL = re.compile(r"\s*(?:,|;|\band\b|&|\+)\s*")
-_NUMBER_WITH_UNIT = re.compile(r"^(\d+(?:[.,]\d+)?)\s*([^\d]*)$")  # "10 days", "6"
-_UNIT_WITH_NUMBER = re.compile(r"^([^\d]+?)\s*(\d+(?:[.,]\d+)?)$")  # "week 24"
+# \d is a decimal digit of any script, the rule of flows/numerals.py; at most MAX_DIGITS of them.
+_NUMBER = rf"\d{{1,{MAX_DIGITS}}}(?:[.,]\d{{1,{MAX_DIGITS}}})?"
+_NUMBER_WITH_UNIT = re.compile(rf"^({_NUMBER})\s*([^\d]*)$")  # "10 days", "6"
+_UNIT_WITH_NUMBER = re.compile(rf"^([^\d]+?)\s*({_NUMBER})$")  # "week 24"
 _TRAILING_PUNCTUATION = ".!"
 
 
@@ -61,8 +64,8 @@ class AnswerReader:
         """The option a single typed token means: its number, label or a synonym."""
         table = self.tables[question_id]
         token = normalise(text)
-        if token.isdigit():
-            number = int(token)
+        number = whole_number(token)
+        if number is not None:
             return number - 1 if 1 <= number <= len(table.options) else None
         return table.words.get(token)
 
@@ -77,7 +80,7 @@ class AnswerReader:
         if index is None and table.ranged:
             return self._read_number_for_option(table, text)
         if index is None:
-            return Parsed(False, error="choose_one", values={"answer": _quote(text), "options": self._list(table)})
+            return Parsed(False, error="choose_one", values={"answer": quote(text), "options": self._list(table)})
         return Parsed(True, value=table.options[index].value)
 
     def submit_selection(self, question_id: str, indices: list[int]) -> Parsed:
@@ -100,7 +103,7 @@ class AnswerReader:
             self.option_index(table.question.id, part) for part in _SPLIT_SEVERAL.split(text) if part.strip()
         ]
         if not tokens or any(index is None for index in tokens):
-            return Parsed(False, error="choose_several", values={"answer": _quote(text), "options": self._list(table)})
+            return Parsed(False, error="choose_several", values={"answer": quote(text), "options": self._list(table)})
         return self.submit_selection(table.question.id, [i for i in tokens if i is not None])
 
     def _read_number_for_option(self, table: _QuestionTable, text: str) -> Parsed:
@@ -111,7 +114,7 @@ class AnswerReader:
                 if numbers.from_ <= number < numbers.below:
                     return Parsed(True, value=table.options[index].value)
         error = "choose_one" if number is None else "number_fits_no_option"
-        return Parsed(False, error=error, values={"answer": _quote(text), "options": self._list(table)})
+        return Parsed(False, error=error, values={"answer": quote(text), "options": self._list(table)})
 
     def _number(self, question: Question, text: str) -> float | None:
         """The number typed, in the question's unit ("10 days" is 1.43 weeks); None if not one."""
@@ -156,15 +159,21 @@ def _table(content: Content, question: Question) -> _QuestionTable:
     return _QuestionTable(question, options, words, ranged)
 
 
-def _quote(text: str) -> str:
-    """The person's answer, shortened, to repeat back to them.
+def printable(text: str) -> str:
+    """What the person typed, safe to show back to them: every channel, every place.
 
-    Control characters are dropped: an arrow key pressed without line editing arrives
-    as an escape sequence, which a terminal echoing it back would act on (moving the
-    cursor over the message) and Telegram would show as stray symbols.
+    Control and format characters (Unicode category C) are dropped and any whitespace
+    becomes one space: an arrow key pressed without line editing arrives as an escape
+    sequence, which a terminal echoing it back would act on (moving the cursor over the
+    message) and Telegram would show as stray symbols.
     """
     text = "".join(ch for ch in text if ch.isspace() or unicodedata.category(ch)[0] != "C")
-    text = " ".join(text.split())
+    return " ".join(text.split())
+
+
+def quote(text: str) -> str:
+    """The person's answer, printable and shortened, to repeat back in an error."""
+    text = printable(text)
     return text if len(text) <= 40 else text[:37] + "..."
 
 

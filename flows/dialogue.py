@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from flows.answers import MAX_ANSWER_CHARS, AnswerReader, Parsed, describe, get_reader, normalise
+from flows.answers import MAX_ANSWER_CHARS, AnswerReader, Parsed, describe, get_reader, normalise, quote
 from flows.assessment import assess
 from flows.content import Content, get_content
 from flows.machine import FlowMachine, get_machine
 from flows.messages import Choice, Reply, UserInput
+from flows.numerals import whole_number
 from flows.recording import clear, record, recorded
 from flows.report import summary_replies
 from flows.session import Session
@@ -111,15 +112,15 @@ class _Turn:
         if user_input.step != self.s.step:
             return [Reply(kind="notice", text=self.msg("stale_button"), step=self.s.step), *self.ask()]
         kind, _, argument = user_input.payload.partition(":")
+        index = whole_number(argument)
         if self.s.mode == "choosing_change":
-            if kind == "c" and argument.isdigit():
-                return self.choose_change(str(int(argument) + 1))
+            if kind == "c" and index is not None:
+                return self.choose_change(str(index + 1))
             return self.cancel_change() if kind == "cancel" else self.forged()
         if self.e.machine.is_final(self.s.state):
             return self.forged()
         options = self.c.options[self.question_id()]
-        if kind in ("a", "t") and argument.isdigit() and int(argument) < len(options):
-            index = int(argument)
+        if kind in ("a", "t") and index is not None and index < len(options):
             if kind == "t" and self.is_multi():
                 return self.toggle(index)
             if kind == "a" and not self.is_multi():
@@ -190,10 +191,11 @@ class _Turn:
             return self.command(self.e.command_words[number])
         if number in (normalise(self.msg("cancel_label")), "cancel"):
             return self.cancel_change()
-        if not number.isdigit() or not 1 <= int(number) <= len(changeable):
+        chosen = whole_number(number)
+        if chosen is None or not 1 <= chosen <= len(changeable):
             options = ", ".join(f"{i}. {label}" for i, (_, label) in enumerate(changeable, start=1))
-            return [self.error("choose_one", answer=text[:40], options=options), *self.ask()]
-        self.s.state = changeable[int(number) - 1][0]
+            return [self.error("choose_one", answer=quote(text), options=options), *self.ask()]
+        self.s.state = changeable[chosen - 1][0]
         self.s.mode = "changing"
         self.s.step += 1
         return self.ask()
