@@ -39,10 +39,15 @@ from flows.session import Session
 
 log = logging.getLogger(__name__)
 
-Outcome = Literal["stepped", "forgotten", "duplicate", "unavailable", "not_allowed", "rate_limited", "ignored"]
+Outcome = Literal[
+    "stepped", "forgotten", "duplicate", "stale", "unavailable", "not_allowed", "rate_limited", "ignored",
+]
 Clock = Callable[[], float]
 SAVE_ATTEMPTS = 3  # a version conflict means another worker saved meanwhile: re-read and redo
 RECENT_UPDATES = 32  # update ids remembered per chat; more than any burst delivered out of order
+# Telegram keeps an update it could not deliver for 24 hours at most, so nothing older
+# than this (plus an hour's margin) is ever delivered again.
+REDELIVERY_WINDOW_SECONDS = 25 * 3600
 
 
 @dataclass(frozen=True)
@@ -88,12 +93,26 @@ def unavailable_replies(locale: str = "en") -> list[Reply]:
     return [Reply(kind="error", text=get_content().message("unavailable", locale))]
 
 
-def is_duplicate(session: Session | None, update_id: int | None) -> bool:
-    """True if `update_id` was already applied to `session` (Telegram ids increase)."""
-    if update_id is None or session is None:
+def is_duplicate(session: Session | None, update_id: int | None, idle_seconds: float = 0.0) -> bool:
+    """True if `update_id` was already applied to `session`, idle for `idle_seconds`.
+
+    Telegram's ids increase, so an id below all of the last RECENT_UPDATES is older
+    still, except when Telegram has restarted them: after a week without updates it
+    picks the next id at random, possibly lower. A repeat arrives within the
+    redelivery window, so a session idle longer than that has no repeats to expect:
+    its ids are not compared (and `seen_ids` forgets them).
+    """
+    if update_id is None or session is None or idle_seconds > REDELIVERY_WINDOW_SECONDS:
         return False
     seen = session.recent_updates
     return update_id in seen or (len(seen) >= RECENT_UPDATES and update_id < min(seen))
+
+
+def seen_ids(session: Session | None, idle_seconds: float) -> list[int]:
+    """The update ids to keep comparing against: none after the redelivery window."""
+    if session is None or idle_seconds > REDELIVERY_WINDOW_SECONDS:
+        return []
+    return session.recent_updates
 
 
 def remember(new: Session, seen: list[int], update_id: int | None) -> Session:
@@ -139,12 +158,17 @@ async def _locked_turn(
     for _ in range(SAVE_ATTEMPTS):
         stored = await store.get(key)
         session = _load(stored.payload) if stored is not None else None
-        if is_duplicate(session, update_id):
+        idle = clock() - stored.updated_at if stored is not None else 0.0
+        if is_duplicate(session, update_id, idle):
             return Turn("duplicate")
         if is_forget(user_input):
             return await _forget(store, key, update_id)
+        if session is None and user_input.kind == "button":
+            # A button from before /forget or expiry: it only says so, and nothing is
+            # stored (a new conversation starts with a message, not an old button).
+            return Turn("stale", [Reply(kind="notice", text=get_content().message("stale_button_no_conversation"))])
         previous_step = session.step if session is not None else None
-        seen = session.recent_updates if session is not None else []
+        seen = seen_ids(session, idle)
         # The session was parsed just now for this attempt alone: step may change it in
         # place (a conflict below re-reads it), which saves the defensive deep copy.
         new, replies = step(session or new_session(first_step(clock)), user_input, owned=True)

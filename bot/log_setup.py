@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 QUIET_LOGGERS = {
     "telegram": logging.INFO,  # DEBUG would log update contents and API parameters
@@ -24,6 +24,7 @@ QUIET_LOGGERS = {
     "transitions": logging.WARNING,  # DEBUG traces the path through the flow, which reveals answers
 }
 REDACTED = "[redacted]"
+WITHHELD = "[received data not logged]"
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
@@ -43,10 +44,33 @@ class SafeFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         if record.exc_info and self.terse and isinstance(record.exc_info[1], self.terse):
             record = logging.makeLogRecord({**record.__dict__, "exc_info": None, "exc_text": None})
+        if record.name.startswith("telegram") and _carries_data(record.args):
+            record = logging.makeLogRecord({**record.__dict__, "args": _withheld(record.args)})
         text = super().format(record)
         for secret in self.secrets:
             text = text.replace(secret, REDACTED)
         return text
+
+
+_DATA = (Mapping, list, tuple, set)  # how PTB holds updates and API parameters
+
+
+def _carries_data(args: object) -> bool:
+    # A record's single mapping argument becomes its `args` (logging's own rule).
+    return isinstance(args, Mapping) or (isinstance(args, tuple) and any(isinstance(a, _DATA) for a in args))
+
+
+def _withheld(args: object) -> tuple[object, ...]:
+    """PTB's arguments with every container replaced: those are updates and API parameters.
+
+    python-telegram-bot logs the raw data it could not parse ("Received data was %r":
+    a whole getUpdates batch, or a webhook body) at CRITICAL, so no level hides it.
+    Its other arguments (ids, counts, endpoint names) are scalars and stay.
+    """
+    if isinstance(args, Mapping):
+        return (WITHHELD,)
+    assert isinstance(args, tuple)
+    return tuple(WITHHELD if isinstance(a, _DATA) else a for a in args)
 
 
 def quiet_third_party(level: int) -> None:

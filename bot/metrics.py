@@ -13,6 +13,8 @@ import bisect
 from collections import Counter
 from dataclasses import dataclass, field
 
+from bot.telegram_updates import UnreadableUpdates
+
 LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
 CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
 
@@ -25,6 +27,10 @@ class Metrics:
     updates: int = 0  # webhook updates accepted and processed (any outcome)
     errors: int = 0  # updates whose handler raised (logged by the error handler)
     rejected: int = 0  # webhook calls refused: wrong or missing secret, bad body
+    unreadable: UnreadableUpdates = field(default_factory=UnreadableUpdates)  # updates PTB cannot parse
+    disconnects: int = 0  # webhook callers gone before their whole body arrived
+    slow_requests: int = 0  # connections closed, or 408s, for headers or a body over their deadline
+    connections_dropped: int = 0  # connections closed at the cap to make room (bot/http_limits.py)
     bucket_counts: list[int] = field(default_factory=lambda: [0] * len(LATENCY_BUCKETS))
     latency_sum: float = 0.0
 
@@ -57,6 +63,18 @@ class Metrics:
             "# HELP itoh_webhook_rejected_total Webhook calls refused (bad secret or body).",
             "# TYPE itoh_webhook_rejected_total counter",
             f"itoh_webhook_rejected_total {self.rejected}",
+            "# HELP itoh_updates_unreadable_total Updates skipped because python-telegram-bot cannot parse them.",
+            "# TYPE itoh_updates_unreadable_total counter",
+            f"itoh_updates_unreadable_total {self.unreadable.count}",
+            "# HELP itoh_webhook_disconnects_total Callers gone before their whole request body arrived.",
+            "# TYPE itoh_webhook_disconnects_total counter",
+            f"itoh_webhook_disconnects_total {self.disconnects}",
+            "# HELP itoh_webhook_slow_requests_total Requests whose headers or body missed their deadline.",
+            "# TYPE itoh_webhook_slow_requests_total counter",
+            f"itoh_webhook_slow_requests_total {self.slow_requests}",
+            "# HELP itoh_webhook_connections_dropped_total Connections closed at the cap to make room.",
+            "# TYPE itoh_webhook_connections_dropped_total counter",
+            f"itoh_webhook_connections_dropped_total {self.connections_dropped}",
             "# HELP itoh_update_latency_seconds Time from receiving an update to its replies sent.",
             "# TYPE itoh_update_latency_seconds histogram",
         ]

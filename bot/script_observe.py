@@ -103,7 +103,9 @@ class TextReader:
         return (qid, position) if position >= 0 else None
 
     def warnings(self, text: str) -> list[str]:
-        return [flag for flag, header in self.headers.items() if header in text]
+        """The red flags whose header is a whole line of `text` (one title can begin another)."""
+        lines = {line.strip().removeprefix("!!").strip() for line in text.split("\n")}  # the terminal marks "!!"
+        return [flag for flag, header in self.headers.items() if header in lines]
 
     def ended(self, text: str) -> bool:
         shown = norm(text)

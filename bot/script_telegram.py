@@ -27,6 +27,7 @@ from telegram.request import BaseRequest
 from bot.script_model import Channel
 from bot.script_observe import TurnView, merge_turns, norm, text_reader
 from bot.script_runner import StepError
+from flows.numerals import whole_number
 
 TOKEN = "123456789:AAE-replay_token_for_itoh_bot_script"  # fits the settings' token pattern
 CHAT = 5151
@@ -61,7 +62,7 @@ def plain(label: str) -> str:
     """A button label without the ✅ mark and the "N. " number the renderer may add."""
     label = label.removeprefix("✅ ")
     head, dot, rest = label.partition(". ")
-    return rest if dot and head.isdigit() else label
+    return rest if dot and whole_number(head) is not None else label
 
 
 class TelegramDriver:

@@ -21,7 +21,7 @@ import time
 from telegram import BotCommand, Update
 from telegram.error import InvalidToken, TelegramError
 from telegram.ext import Application, ApplicationBuilder
-from telegram.request import BaseRequest
+from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.admission import Admission
 from bot.chat_turn import Clock
@@ -30,6 +30,7 @@ from bot.log_setup import configure_logging
 from bot.settings import Settings, SettingsError, load_settings
 from bot.storage import SessionStore, StoreUnavailable, open_store
 from bot.telegram_handlers import ChatHandlers, TurnObserver
+from bot.telegram_updates import QuietRequest, UnreadableUpdates, UpdatesRequest
 from flows.content import get_content
 
 log = logging.getLogger(__name__)
@@ -98,14 +99,15 @@ def build_application(
     admission: Admission | None = None,
     observer: TurnObserver | None = None,
     polling: bool = True,
+    unreadable: UnreadableUpdates | None = None,
 ) -> AnyApplication:
     """The bot's Application: handlers, concurrent updates, lifecycle hooks.
 
     `request` replaces the network for both API calls and getUpdates (tests). With
     `owns_store` the store is closed at shutdown. `admission` applies the allow-list and
     rate limit (`itoh-bot run` and `worker` pass `Admission.from_settings`); `observer`
-    hears every update's outcome (the worker's metrics); `polling=False` builds no
-    Updater, for a webhook server of our own.
+    hears every update's outcome (the worker's metrics); `unreadable` counts updates
+    PTB cannot parse; `polling=False` builds no Updater, for a webhook server of our own.
     """
     lifecycle = Lifecycle(store, settings.session_expiry_interval_seconds, owns_store=owns_store)
     builder = (
@@ -119,11 +121,17 @@ def build_application(
     )
     if settings.file_base_url is not None:
         builder = builder.base_file_url(settings.file_base_url)
-    if request is not None:
-        builder = builder.request(request).get_updates_request(request)
-    else:
+    if request is None:
         timeout = settings.telegram_timeout_seconds
-        builder = builder.read_timeout(timeout).write_timeout(timeout).connect_timeout(min(timeout, 5.0))
+        request = HTTPXRequest(connection_pool_size=256, read_timeout=timeout, write_timeout=timeout,
+                               connect_timeout=min(timeout, 5.0))
+        updates_request: BaseRequest = HTTPXRequest(connection_pool_size=1)  # PTB's own for getUpdates
+    else:
+        updates_request = request
+    # An update PTB cannot parse costs only itself, and no response body is ever logged
+    # (bot/telegram_updates.py).
+    builder = builder.request(QuietRequest(request)).get_updates_request(
+        UpdatesRequest(updates_request, unreadable or UnreadableUpdates()))
     if not polling:
         builder = builder.updater(None)
     application = builder.build()

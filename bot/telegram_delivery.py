@@ -71,7 +71,7 @@ class Delivery:
     async def __call__(self, turn: Turn) -> None:
         replies = list(turn.replies)
         locale = turn.session.locale if turn.session is not None else "en"
-        stale = bool(replies) and is_stale_notice(replies[0], locale)
+        stale = bool(replies) and (turn.outcome == "stale" or is_stale_notice(replies[0], locale))
         if self.query is not None:
             # First, so the phone's spinner stops before the messages arrive.
             toast = replies[0].text if stale or turn.outcome in TOAST_OUTCOMES else None

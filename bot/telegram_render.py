@@ -26,6 +26,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from flows import payloads
 from flows.messages import Choice, Reply
+from flows.numerals import whole_number
 
 MAX_TEXT = 4096  # Telegram's limit, counted in UTF-16 code units after entity parsing
 MAX_CALLBACK_DATA = 64  # bytes
@@ -84,9 +85,10 @@ def parse_callback_data(data: object) -> tuple[int, str] | None:
     if not isinstance(data, str):
         return None
     step, separator, payload = data.partition(SEPARATOR)
-    if not separator or not step.isdigit() or not step.isascii():
+    number = whole_number(step)  # at most 18 digits: a forged 5,000-digit step is not read
+    if not separator or number is None:
         return None
-    return int(step), payload
+    return number, payload
 
 
 # replies ---------------------------------------------------------------------------

@@ -9,6 +9,7 @@ answer is echoed so the transcript reads like the conversation. Exits 0 at the e
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import re
 import sys
@@ -17,7 +18,7 @@ from collections.abc import Callable
 from typing import TextIO
 
 from flows import payloads
-from flows.answers import normalise
+from flows.answers import normalise, printable
 from flows.content import get_content
 from flows.dialogue import step
 from flows.messages import Reply, UserInput
@@ -109,8 +110,8 @@ def run_demo(stdin: TextIO | None = None, stdout: TextIO | None = None, on_turn:
     `on_turn(text, replies)` sees every turn (text None for the greeting): `itoh-bot
     record` uses it to write the conversation down as a script.
     """
-    stdin = stdin or sys.stdin
-    stdout = stdout or sys.stdout
+    stdin = stdin or _forgiving(sys.stdin)
+    stdout = stdout or _forgiving(sys.stdout)
     quit_words = {normalise(w) for w in get_content().ui.commands.get("quit", [])}
     interactive = stdin.isatty() and stdout.isatty()
     width = terminal_width(stdout) if interactive else None  # piped output stays one line a paragraph
@@ -134,6 +135,18 @@ def run_demo(stdin: TextIO | None = None, stdout: TextIO | None = None, on_turn:
     return 0
 
 
+def _forgiving(stream: TextIO) -> TextIO:
+    """The process's own stream, made to replace what its encoding cannot carry.
+
+    With a locale that is not UTF-8 (EUC-JP, say), bytes that are not text in it, or a
+    reply's ✓ or ≥, would raise UnicodeDecodeError / UnicodeEncodeError and end the demo
+    with a traceback; "replace" shows them as U+FFFD or "?" instead.
+    """
+    if isinstance(stream, io.TextIOWrapper):
+        stream.reconfigure(errors="replace")
+    return stream
+
+
 def _enable_line_editing() -> None:
     """Arrow keys, Home/End and the previous answers (up arrow) in input(), where available.
 
@@ -155,7 +168,7 @@ def _read_line(stdin: TextIO, stdout: TextIO, interactive: bool) -> str | None:
     if not line:
         return None
     text = line.rstrip("\r\n")
-    stdout.write(f"\n{PROMPT}{text}\n")  # echo, so a piped transcript shows both sides
+    stdout.write(f"\n{PROMPT}{printable(text)}\n")  # echo, so a piped transcript shows both sides
     return text
 
 

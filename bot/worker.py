@@ -37,19 +37,20 @@ from collections.abc import Iterator
 
 import uvicorn
 from starlette.applications import Starlette
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
-from telegram import Update
 from telegram.error import InvalidToken, TelegramError
 from telegram.ext import ContextTypes
 
 from bot.admission import Admission
+from bot.http_limits import BODY_TIMEOUT_SECONDS, server_config
 from bot.log_setup import configure_logging
 from bot.metrics import CONTENT_TYPE, Metrics
 from bot.settings import Settings, SettingsError, load_settings
 from bot.storage import SessionStore, StoreUnavailable, open_store
 from bot.telegram import AnyApplication, build_application
+from bot.telegram_updates import read_update, update_id_of
 from flows.content import get_content
 
 log = logging.getLogger(__name__)
@@ -73,11 +74,17 @@ async def store_answers(store: SessionStore) -> bool:
         return False
 
 
-def create_app(application: AnyApplication, store: SessionStore, settings: Settings, metrics: Metrics) -> Starlette:
-    """The ASGI app of one worker. `application` must be initialized before requests arrive."""
+def create_app(application: AnyApplication, store: SessionStore, settings: Settings, metrics: Metrics,
+               *, body_timeout: float = BODY_TIMEOUT_SECONDS) -> Starlette:
+    """The ASGI app of one worker. `application` must be initialized before requests arrive.
+
+    `body_timeout`: seconds for a request's whole body; the limits on connections and
+    headers are uvicorn's, set in bot/http_limits.py.
+    """
     secret = (settings.webhook_secret or "").encode()
     if not secret:
         raise ValueError("a webhook worker needs WEBHOOK_SECRET_TOKEN")
+    unreadable = metrics.unreadable
 
     async def telegram_update(request: Request) -> Response:
         given = request.headers.get(SECRET_HEADER, "").encode()
@@ -85,17 +92,33 @@ def create_app(application: AnyApplication, store: SessionStore, settings: Setti
             metrics.rejected += 1
             return PlainTextResponse("forbidden\n", status_code=403)
         body = bytearray()
-        async for chunk in request.stream():  # bounded, whatever Content-Length claims
-            body += chunk
-            if len(body) > MAX_BODY_BYTES:
-                metrics.rejected += 1
-                return PlainTextResponse("too large\n", status_code=413)
         try:
-            update = Update.de_json(json.loads(body), application.bot)
-        except Exception as exc:  # not JSON, or not an Update: nothing of it is logged
+            async with asyncio.timeout(body_timeout):  # a body a byte at a time holds a connection
+                async for chunk in request.stream():  # bounded, whatever Content-Length claims
+                    body += chunk
+                    if len(body) > MAX_BODY_BYTES:
+                        metrics.rejected += 1
+                        return PlainTextResponse("too large\n", status_code=413)
+        except TimeoutError:
+            metrics.slow_requests += 1
+            return PlainTextResponse("body too slow\n", status_code=408, headers={"Connection": "close"})
+        except ClientDisconnect:  # nothing to answer; Telegram (or the proxy) sends the update again
+            metrics.disconnects += 1
+            log.info("webhook caller went away after %d bytes of the body; not processed", len(body))
+            return Response(status_code=400)
+        try:
+            data = json.loads(body)
+        except ValueError as exc:  # not JSON: nothing of it is logged
+            data, reason = None, type(exc).__name__
+        else:
+            reason = "no update_id"
+        if update_id_of(data) is None:
             metrics.rejected += 1
-            log.warning("webhook body is not an update: %s", type(exc).__name__)
+            log.warning("webhook body is not an update: %s", reason)
             return PlainTextResponse("bad update\n", status_code=400)
+        update = read_update(data, application.bot, unreadable)
+        if update is None:  # an update this PTB cannot parse: skipped (counted, logged by id), not retried
+            return Response(status_code=200)
         started = time.perf_counter()
         await application.process_update(update)  # handler errors go to the error handlers
         metrics.observe_update(time.perf_counter() - started)
@@ -156,7 +179,7 @@ async def serve(settings: Settings, store: SessionStore, sock: socket.socket) ->
     metrics = Metrics()
     application = build_application(
         settings, store, owns_store=True, admission=Admission.from_settings(settings),
-        observer=metrics.observe_turn, polling=False,
+        observer=metrics.observe_turn, polling=False, unreadable=metrics.unreadable,
     )
     app = create_app(application, store, settings, metrics)
     try:
@@ -174,9 +197,7 @@ async def serve(settings: Settings, store: SessionStore, sock: socket.socket) ->
             log.warning("session store not reachable at start; /healthz answers 503 until it is")
         if not settings.store_url.lower().startswith(("redis://", "rediss://")):
             log.warning("STORE_URL is not Redis: run this worker alone (see README, section Deployment)")
-        config = uvicorn.Config(app, log_config=None, access_log=True, lifespan="off",
-                                server_header=False, timeout_graceful_shutdown=15)
-        server = QuietSignalServer(config)
+        server = QuietSignalServer(server_config(app, metrics))
         with stop_on_signals(server):
             address = sock.getsockname()
             log.info("worker listening on %s:%d%s", address[0], address[1], webhook_route(settings))

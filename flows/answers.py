@@ -121,7 +121,7 @@ class AnswerReader:
         table = self.tables[question_id]
         said = _plain_words(text)
         if not said:  # only emoji or symbols
-            return Parsed(False, error="choose_one", values={"answer": _quote(text)})
+            return Parsed(False, error="choose_one", values={"answer": quote(text)})
         whole = self._whole(table, said)
         if whole is not None:
             return whole
@@ -241,7 +241,7 @@ class AnswerReader:
             return self._option(table, named[0])
         if len(named) > 1:
             return self._clarify(table, named)
-        return Parsed(False, error="choose_one", values={"answer": _quote(text)})
+        return Parsed(False, error="choose_one", values={"answer": quote(text)})
 
     def _by_ordinal(self, table: _Table, said: str) -> list[int]:
         """"the first one", "the last": the option at that place in the list (a short answer only)."""
@@ -317,7 +317,7 @@ class AnswerReader:
             normal = [i for i, o in enumerate(table.options) if o.value == "normal"]
             if normal:
                 return self._option(table, normal[0])
-        return Parsed(False, error="choose_several", values={"answer": _quote(text)})
+        return Parsed(False, error="choose_several", values={"answer": quote(text)})
 
     def _quantities(self, table: _Table, said: str) -> list[Quantity]:
         units = set(table.units) | set(table.measures)
@@ -329,15 +329,21 @@ def _all_units(found: list[Quantity]) -> bool:
     return len(found) > 1 and all(q.unit for q in found)
 
 
-def _quote(text: str) -> str:
-    """The person's answer, shortened, to repeat back to them.
+def printable(text: str) -> str:
+    """What the person typed, safe to show back to them: every channel, every place.
 
-    Control characters are dropped: an arrow key pressed without line editing arrives
-    as an escape sequence, which a terminal echoing it back would act on (moving the
-    cursor over the message) and Telegram would show as stray symbols.
+    Control and format characters (Unicode category C) are dropped and any whitespace
+    becomes one space: an arrow key pressed without line editing arrives as an escape
+    sequence, which a terminal echoing it back would act on (moving the cursor over the
+    message) and Telegram would show as stray symbols.
     """
     text = "".join(ch for ch in text if ch.isspace() or unicodedata.category(ch)[0] != "C")
-    text = " ".join(text.split())
+    return " ".join(text.split())
+
+
+def quote(text: str) -> str:
+    """The person's answer, printable and shortened, to repeat back in an error."""
+    text = printable(text)
     return text if len(text) <= 40 else text[:37] + "..."
 
 

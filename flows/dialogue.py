@@ -15,7 +15,7 @@ from functools import cache
 from typing import Any
 
 from flows import payloads
-from flows.answers import MAX_ANSWER_CHARS, AnswerReader, Parsed, describe, get_reader, normalise
+from flows.answers import MAX_ANSWER_CHARS, AnswerReader, Parsed, describe, get_reader, normalise, quote
 from flows.assessment import assess
 from flows.change_effect import change_effect
 from flows.content import Content, get_content
@@ -218,7 +218,7 @@ class _Turn:
             return self.cancel_change()
         chosen = whole_number(said)
         if chosen is None or not 1 <= chosen <= len(changeable):
-            return [self.error("choose_one", answer=text), *self.ask()]
+            return [self.error("choose_one", answer=quote(text)), *self.ask()]
         self.s.state = changeable[chosen - 1][0]
         self.s.mode = "changing"
         self.s.step += 1

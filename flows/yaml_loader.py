@@ -1,4 +1,4 @@
-"""YAML loading that refuses YAML 1.1's surprise booleans.
+"""YAML loading that refuses YAML 1.1's surprise booleans (and, for case files, aliases and repeated keys).
 
 In YAML 1.1 `yes`, `no`, `on`, `off` become booleans, so an answer synonym list such as
 `[yes, no]` would silently turn into `[true, false]`. Only `true`/`false` are booleans here.
@@ -49,3 +49,59 @@ def load_yaml(text: str) -> Any:
         # Rare (a broken file, at start-up): the pure-Python loader's error says the
         # same line and column in its own words and shows the line.
         return yaml.load(text, Loader=PureStrictBoolLoader)
+
+
+class _PlainDataConstructor:
+    """Construction for files written by hand about one patient: no aliases, no repeated keys.
+
+    An alias makes a tree of references: nine lines of nine aliases each stand for 9⁹
+    values, which validation then walks (a 420-byte file ran to 3 GB). A repeated key
+    would silently keep only the last answer. A case file needs neither, so both are
+    refused, with the line. An anchor alone is harmless and allowed.
+    """
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        if node in self.constructed_objects:  # type: ignore[attr-defined]  # reached twice: by an alias
+            raise yaml.constructor.ConstructorError(
+                None, None, "aliases (*name) are not allowed in a case file", node.start_mark)
+        return super().construct_object(node, deep=deep)  # type: ignore[misc]
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        mapping: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise yaml.constructor.ConstructorError(
+                    None, None, "merge keys (<<) are not allowed in a case file", key_node.start_mark)
+            key = self.construct_object(key_node, deep=deep)
+            try:
+                repeated = key in mapping
+            except TypeError:
+                raise yaml.constructor.ConstructorError(
+                    None, None, "a key must be a plain value", key_node.start_mark) from None
+            if repeated:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"`{shorten(str(key))}` appears twice", key_node.start_mark)
+            mapping[key] = self.construct_object(value_node, deep=deep)
+        return mapping
+
+
+class CaseFileLoader(_PlainDataConstructor, StrictBoolLoader):  # type: ignore[misc,valid-type]
+    """The loader for case and vignette files: strict booleans, no aliases, no repeated keys."""
+
+MAX_QUOTED = 60  # characters of a value quoted back in an error
+
+
+def shorten(text: str, limit: int = MAX_QUOTED) -> str:
+    """`text` cut to `limit` characters, with an ellipsis if it was longer."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def load_case_yaml(text: str) -> Any:
+    """Parse a case or vignette file (see CaseFileLoader); errors are one line with the place."""
+    try:
+        return yaml.load(text, Loader=CaseFileLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""
+        problem = " ".join((exc.problem or exc.context or "not YAML").split())
+        raise ValueError(shorten(problem, 200) + where) from None

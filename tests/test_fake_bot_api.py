@@ -8,6 +8,7 @@ mode. All traffic stays on 127.0.0.1; every wait is bounded.
 from __future__ import annotations
 
 import asyncio
+import json
 import select
 import subprocess
 import sys
@@ -475,3 +476,16 @@ def test_module_runs_as_a_script() -> None:
             proc.wait(timeout=5)
         if proc.stdout is not None:
             proc.stdout.close()
+
+
+def test_a_lone_surrogate_is_answered_as_a_json_escape(fake: FakeBotApi) -> None:
+    # JSON may carry half of a surrogate pair ("\ud83d"); the fake must answer it, not crash.
+    fake.user_sends_text(CHAT, "half \ud83d of an emoji")
+    root = f"{fake.base_url}{fake.token}"
+    with httpx.Client(trust_env=False, timeout=5) as client:
+        body = json.dumps({"chat_id": 7, "text": "x\ud800y"})  # ASCII, the surrogate as an escape
+        sent = client.post(f"{root}/sendMessage", content=body, headers={"Content-Type": "application/json"})
+        updates = client.post(f"{root}/getUpdates", json={"timeout": 0})
+    assert sent.status_code == 200 and sent.json()["result"]["text"] == "x\ud800y"
+    assert updates.status_code == 200
+    assert updates.json()["result"][0]["message"]["text"] == "half \ud83d of an emoji"

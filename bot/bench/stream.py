@@ -30,10 +30,9 @@ JSON = dict[str, Any]
 FIRST_CHAT = 10_000_000  # chat ids of bench users start here (prefilled sessions use others)
 
 SEED_000 = [
-    "female", "don't know", "third trimester", "left", "don't know", "don't know", "yes", "don't know",
-    "no", "don't know", "no", "don't know", "don't know", "no", "don't know", "don't know", "don't know",
-    "no", "don't know", "don't know", "don't know", "normal", "bone marrow oedema, joint effusion",
-    "don't know", "don't know",
+    "female", "don't know", "third trimester", "left", "groin", "don't know", "don't know", "yes",
+    "don't know", "none", "none", "no", "not sure", "not sure", "not sure", "normal",
+    "bone marrow oedema, joint effusion", "don't know", "don't know",
 ]
 
 

@@ -16,6 +16,9 @@ Design:
   disk read on the loop.
 * WAL journal + ``synchronous=FULL``: a put() that returned is on disk and
   survives a killed process (and a power cut).
+* Deleting is erasing: ``secure_delete`` overwrites deleted rows, and a delete or a
+  sweep that removed something checkpoints with TRUNCATE, which empties the -wal
+  where the session's earlier versions still were.
 * Compare-and-set is a single UPDATE / UPSERT statement with the version (and
   the not-expired condition) in its WHERE clause, so it is atomic even when
   several processes share the file.
@@ -82,6 +85,14 @@ INSERT INTO seen_updates (update_id, seen_at) VALUES (?, ?)
 ON CONFLICT (update_id) DO UPDATE SET seen_at = excluded.seen_at
     WHERE seen_updates.seen_at < ?
 """  # a claim older than the window is forgotten, as if swept
+
+
+def _erase_from_wal(c: sqlite3.Connection) -> None:
+    """After a delete: the deleted session's earlier versions are still whole in the -wal
+    file (every commit appends pages there) until a checkpoint. TRUNCATE copies the
+    pages to the database (where secure_delete has zeroed the row) and empties the
+    -wal. A reader in the middle of a read can hold it back; the next one completes it."""
+    c.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
 
 class SQLiteStore(SessionStore):
@@ -181,6 +192,8 @@ class SQLiteStore(SessionStore):
         changed = await self._run(
             lambda c: c.execute("DELETE FROM sessions WHERE key = ?", (key,)).rowcount, grouped=True
         )
+        if changed:
+            await self._run(_erase_from_wal)
         return changed > 0
 
     async def expire(self) -> int:
@@ -200,7 +213,10 @@ class SQLiteStore(SessionStore):
             return n
 
         self._rates.prune(now)
-        return await self._run(sweep)
+        removed = await self._run(sweep)
+        if removed:
+            await self._run(_erase_from_wal)
+        return removed
 
     def lock(self, key: str) -> AbstractAsyncContextManager[None]:
         if self._closed:

@@ -124,6 +124,10 @@ def _configure(conn: sqlite3.Connection, path: str) -> None:
     # WAL + NORMAL may lose the last commits on power loss; FULL fsyncs the WAL
     # on every commit, so an acknowledged put() is durable.
     conn.execute("PRAGMA synchronous=FULL")
+    # Deleted rows are overwritten with zeros rather than left in free space: a forgotten
+    # or expired session's answers must not stay readable in the file. Some builds have
+    # it on by default; this one connection does all the deleting, so it is set here.
+    conn.execute("PRAGMA secure_delete=ON")
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > SCHEMA_VERSION:
         raise _fail(path, f"schema version {version} is newer than supported {SCHEMA_VERSION}")

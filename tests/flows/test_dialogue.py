@@ -77,6 +77,11 @@ def test_a_session_handed_over_is_stepped_in_place_with_the_same_outcome(text: s
         ("xray", "1,3"),  # "not done" together with a finding
         ("mri", "banana, 3"),
         ("inflammatory_markers", "purple"),
+        ("avn_risks", "1,4"),  # an item together with "None of these"
+        ("avn_risks", "steroids, banana"),
+        ("joint_features", "9"),
+        ("fever", "50"),  # not a body temperature
+        ("fever", "30"),
         ("fever", ""),
         ("fever", "   "),
         ("fever", "y" * 5000),
@@ -215,11 +220,13 @@ def test_findings_added_to_the_case_format_can_be_answered(question: str, typed:
     assert conv.session is not None and getattr(conv.session.case, question) == [finding]
 
 
-def test_psoriasis_ibd_or_uveitis_is_asked_after_other_joints_and_counts_for_inflammatory_arthritis() -> None:
-    conv = reach("psoriasis_ibd_or_uveitis")
-    assert conv.session is not None and conv.session.answered[-1] == "other_joints"
-    conv.say("yes")
-    assert conv.session.case.psoriasis_ibd_or_uveitis is True and conv.state == "morning_stiffness"
+def test_psoriasis_ibd_or_uveitis_is_asked_with_other_joints_and_counts_for_inflammatory_arthritis() -> None:
+    conv = reach("joint_features")
+    assert conv.session is not None and "psoriasis_ibd_or_uveitis" in get_content().questions["joint_features"].fields
+    conv.say("psoriasis")
+    case = conv.session.case
+    assert case.psoriasis_ibd_or_uveitis is True and conv.state == "xray"
+    assert (case.other_joints, case.morning_stiffness, case.prior_episode) == (False, False, False)  # not ticked
     with_feature = {r.condition: r.probability for r in assess(conv.session.case).ranking}
     unknown = conv.session.case.model_copy(update={"psoriasis_ibd_or_uveitis": None})
     without = {r.condition: r.probability for r in assess(unknown).ranking}
@@ -266,9 +273,9 @@ def test_restart_clears_everything_and_makes_old_buttons_stale() -> None:
 
 
 def test_help_shows_help_and_asks_the_same_question() -> None:
-    conv = reach("trauma")
+    conv = reach("before_the_pain")
     replies = conv.say("/help")
-    assert replies[0].text == get_content().message("help") and replies[-1].question_id == "trauma"
+    assert replies[0].text == get_content().message("help") and replies[-1].question_id == "before_the_pain"
 
 
 def test_under_16_is_out_of_scope_without_an_assessment() -> None:
@@ -285,13 +292,32 @@ def test_pregnancy_asked_only_where_it_applies() -> None:
     assert woman.session is not None and woman.session.answered == ["sex", "age", "pregnancy", "breastfeeding"]
 
 
+@pytest.mark.parametrize("pregnancy", ["first trimester", "second trimester", "third trimester", "postpartum"])
+def test_where_the_pain_is_asked_in_pregnancy_and_after_birth(pregnancy: str) -> None:
+    conv = reach("pelvic_girdle_pattern", pregnancy=pregnancy)
+    conv.say("pubic bone")
+    assert conv.session is not None and conv.session.case.pelvic_girdle_pattern is True and conv.state == "onset"
+
+
+@pytest.mark.parametrize("preset", [{"sex": "male"}, {"pregnancy": "not pregnant"}, {"pregnancy": DONT_KNOW},
+                                    {"age": "60"}])
+def test_where_the_pain_is_not_asked_otherwise(preset: dict[str, str]) -> None:
+    conv = reach("onset", **preset)
+    assert conv.session is not None and conv.session.answered[-1] == "side"
+    assert conv.session.case.pelvic_girdle_pattern is None
+
+
 @pytest.mark.parametrize(
     ("question", "answer", "preset"),
     [
         ("fever", "yes", {}),
-        ("trauma", "yes", {"unable_to_bear_weight": "yes"}),
-        ("cancer_history", "yes", {}),
-        ("weight_loss", "yes", {}),
+        ("fever", "39.2", {}),  # a temperature of 38.0 or more
+        ("unable_to_bear_weight", "no", {}),  # "No, I cannot put weight on it"
+        ("before_the_pain", "fall", {"unable_to_bear_weight": "no"}),
+        ("warning_signs", "cancer", {}),
+        ("warning_signs", "weight loss", {}),
+        ("warning_signs", "hot", {}),
+        ("inflammatory_markers", "very raised", {"medical_background": "rheumatoid arthritis"}),
         ("inflammatory_markers", "very raised", {}),
         ("mri", "collapse", {}),
     ],
@@ -338,18 +364,22 @@ def test_change_an_answer_at_the_summary_and_see_it_again() -> None:
     replies = conv.say("female")
     assert replies[-1].question_id == "pregnancy"  # newly relevant: asked before the summary returns
     replies = conv.say("third trimester")
+    assert replies[-1].question_id == "pelvic_girdle_pattern"  # newly relevant in pregnancy too
+    replies = conv.say("groin")
     assert "summary" in kinds(replies) and conv.state == "summary"
     assert conv.session is not None and conv.session.case.sex == "female" and conv.session.case.age == 45
 
 
 def test_changing_an_answer_drops_answers_no_longer_relevant() -> None:
-    conv = full_conversation(pregnancy="postpartum", breastfeeding="yes")
+    conv = full_conversation(pregnancy="postpartum", breastfeeding="yes", pelvic_girdle_pattern="pubic bone")
     assert conv.session is not None and conv.session.case.breastfeeding is True
+    assert conv.session.case.pelvic_girdle_pattern is True
     labels = [c.label for c in conv.say("/change")[-1].choices]
     conv.say(str(next(i for i, label in enumerate(labels, 1) if label.startswith("Pregnancy"))))
     replies = conv.say("not pregnant")
     assert "summary" in kinds(replies)
     assert conv.session.case.breastfeeding is None and "breastfeeding" not in conv.session.answered
+    assert conv.session.case.pelvic_girdle_pattern is None and "pelvic_girdle_pattern" not in conv.session.answered
 
 
 def test_change_is_refused_before_the_summary_and_cancel_returns() -> None:

@@ -1,7 +1,9 @@
 """Hostile input: thousands of random sequences through dialogue.step never break it.
 
 Texts, numbers, option words, button data (forged and stale), commands, emoji, control
-characters, right-to-left text and 10 000-character strings. After every step the
+characters, right-to-left text and 10 000-character strings; every Unicode digit and
+number character (categories Nd, Nl, No), and callback data forged at any length, read
+by the Telegram channel's own parser. After every step the
 session is valid; the summary is reached only with every question on its path answered;
 a stale or forged button changes nothing.
 """
@@ -13,6 +15,7 @@ import os
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bot.telegram_handlers import input_from_button
 from flows.content import get_content
 from flows.dialogue import step
 from flows.machine import get_machine
@@ -32,7 +35,19 @@ def _option_words() -> list[str]:
 
 WORDS = _option_words()
 COMMANDS = ["start", "back", "restart", "help", "change", "summary", "forget", "quit", "nonsense", "", "b@ck"]
+# Every Unicode digit and number character (Nd decimal digits of any script, Nl letter
+# numbers such as Roman numerals, No such as superscripts, "፩", "᧚", "𐩀"), alone or among
+# ASCII digits and separators, and runs of digits far longer than any number.
+NUMBER_CHARACTERS = st.characters(categories=["Nd", "Nl", "No"])
+numbers = st.one_of(
+    st.text(alphabet=NUMBER_CHARACTERS, min_size=1, max_size=6),
+    st.text(alphabet=st.one_of(NUMBER_CHARACTERS, st.sampled_from(list("0123456789 ,.-"))), max_size=20),
+    st.builds(lambda n, unit: f"{n} {unit}", st.text(alphabet=NUMBER_CHARACTERS, min_size=1, max_size=4),
+              st.sampled_from(["weeks", "days", "months", "years"])),
+    st.integers(1, 6000).map(lambda n: "9" * n),
+)
 texts = st.one_of(
+    numbers,
     st.sampled_from(WORDS),
     st.sampled_from(["1", "2", "3", "4", "1,3", "2, 5", "0", "99", "-1", "1.5", "6 weeks", "10 days", "34", "200"]),
     st.sampled_from(["/back", "/restart", "/change", "/help", "/start@itoh_bot", "/unknown", "cancel", "done"]),
@@ -42,8 +57,16 @@ texts = st.one_of(
 )
 payloads = st.one_of(
     st.builds(lambda k, n: f"{k}:{n}", st.sampled_from(["a", "t", "c"]), st.integers(-2, 30)),
+    st.builds(lambda k, n: f"{k}:{n}", st.sampled_from(["a", "t", "c"]), numbers),
     st.sampled_from(["done", "cancel", "", ":", "a:", "t:x", "a:1:2"]),
     st.text(max_size=70),
+)
+# Callback data as Telegram hands it over, forged at any length: read by the Telegram
+# channel's own parser (steps of thousands of digits, digits of any script included).
+forged_callback_data = st.one_of(
+    st.builds(lambda step, payload: f"{step}|{payload}", numbers, payloads),
+    st.text(max_size=200),
+    st.integers(1, 6000).map(lambda n: "1" * n + "|a:0"),
 )
 # Plenty of plain "don't know" so that many sequences get deep into the flow and to the summary.
 inputs = st.one_of(
@@ -52,6 +75,7 @@ inputs = st.one_of(
     texts.map(UserInput.typed),
     st.sampled_from(COMMANDS).map(UserInput.command),
     st.tuples(st.integers(-1, 3), payloads).map(lambda t: ("button", t)),
+    forged_callback_data.map(input_from_button),
     st.just(UserInput.unsupported()),
 )
 

@@ -28,6 +28,7 @@ from bot.worker import SECRET_HEADER, create_app
 from flows.content import get_content
 from tests.scale.workers import HOOK_PATH, SECRET
 from tests.support.recording_request import RecordingRequest
+from tests.support.unreadable_update import poll_without_persistent_id
 from tests.telegram.harness import TOKEN
 
 CHAT = 9301
@@ -96,6 +97,20 @@ async def test_bodies_that_are_not_updates_are_400(store: MemoryStore) -> None:
         assert (await w.client.post(HOOK_PATH, content=big, headers=headers)).status_code == 413
         assert (await w.client.get(HOOK_PATH)).status_code == 405
         assert w.rec.calls("sendMessage") == [] and w.metrics.rejected == 4
+
+
+async def test_an_update_ptb_cannot_parse_is_skipped_counted_and_logged_by_id_only(
+    store: MemoryStore, caplog: pytest.LogCaptureFixture
+) -> None:
+    async with worker(store) as w:
+        poll = poll_without_persistent_id(w.rec.make_text_update(CHAT + 1, "pollster-private-question"))
+        poll["update_id"] = 4321  # not one the recording fake would give
+        assert await w.post(poll) == 200  # answered: Telegram must not deliver it again and again
+        assert await w.post(w.rec.make_command_update(CHAT, "/start")) == 200
+        assert w.sent()[0] == get_content().message("welcome")
+        metrics = (await w.client.get("/metrics")).text
+        assert "itoh_updates_unreadable_total 1" in metrics and "itoh_webhook_rejected_total 0" in metrics
+    assert "update 4321 skipped" in caplog.text and "pollster" not in caplog.text
 
 
 async def test_healthz_and_metrics_follow_the_store(store: MemoryStore) -> None:

@@ -44,9 +44,9 @@ def http_get(url: str, timeout: float = 5.0) -> tuple[int, str]:
 class WorkerProcess(BotProcess):
     """One `itoh-bot worker` on a free port of 127.0.0.1."""
 
-    def __init__(self, env: dict[str, str], workdir: Path, name: str) -> None:
+    def __init__(self, env: dict[str, str], workdir: Path, name: str, open_files: int | None = None) -> None:
         self.port = free_port()
-        super().__init__(env, workdir, name, command=("worker", "--port", str(self.port)))
+        super().__init__(env, workdir, name, command=("worker", "--port", str(self.port)), open_files=open_files)
 
     @property
     def url(self) -> str:

@@ -81,12 +81,25 @@ def test_a_button_that_is_not_offered_fails_the_step(tmp_path: Path) -> None:
     assert "no button 'Maybe'" in report and "'Female', 'Male', 'Prefer not to say'" in report
 
 
+TO_BEFORE_THE_PAIN = ["name: t", "steps:", "  - press: Male", "  - say: 40", "  - press: Left", "  - say: sudden",
+                      "  - say: 2 weeks", "  - press: \"No\"", "  - press: Yes, I can take a few steps"]
+BEFORE_THE_PAIN_TO_XRAY = ["  - press: None of these", "  - press: None of these", "  - press: \"No\"",
+                           *["  - press: None of these"] * 3]
+
+
 @pytest.mark.parametrize("channel", CHANNELS)
 def test_not_done_cannot_be_combined_in_a_select(tmp_path: Path, channel: str) -> None:
-    lines = ["name: t", "steps:", "  - press: Male", "  - say: 40", "  - press: Left", "  - say: sudden",
-             "  - say: 2 weeks", *["  - press: \"No\""] * 15, "  - select: [Not done, Normal]"]
+    lines = [*TO_BEFORE_THE_PAIN, *BEFORE_THE_PAIN_TO_XRAY, "  - select: [Not done, Normal]"]
     report = play(write(tmp_path, "\n".join(lines) + "\n"), channel)
     assert "'Not done' is an answer on its own and cannot be combined" in report
+
+
+@pytest.mark.parametrize("channel", CHANNELS)
+@pytest.mark.parametrize("alone", ["None of these", "Not sure"])
+def test_none_of_these_and_not_sure_cannot_be_combined_in_a_select(tmp_path: Path, channel: str, alone: str) -> None:
+    lines = [*TO_BEFORE_THE_PAIN, f"  - select: [\"A fall or an injury (trauma)\", {alone}]"]
+    report = play(write(tmp_path, "\n".join(lines) + "\n"), channel)
+    assert f"'{alone}' is an answer on its own and cannot be combined" in report
 
 
 @pytest.mark.parametrize("channel", CHANNELS)
@@ -172,7 +185,9 @@ def test_record_writes_a_script_that_replays_on_every_channel(tmp_path: Path) ->
     text = path.read_text()
     assert '  - say: "postpartum"    # Pregnancy: Had a baby in the last 12 months (postpartum)' in text
     assert "  - command: back\n" in text
-    assert "summary: {top: itoh, triage: urgent, red_flags: [cannot_bear_weight], disclaimer: true}" in text
+    # Cannot walk after a birth: the fragile-bone red flag, an emergency (content/triage.yaml).
+    assert ("summary: {top: itoh, triage: emergency, red_flags: [cannot_bear_weight_fragile_bone], disclaimer: true}"
+            in text)
     script = load_script(path)
     for channel in CHANNELS:
         result = run_script(script, channel, path)  # telegram: the in-package stand-in

@@ -330,7 +330,7 @@ def render_telegram_html(text: str) -> str:
             out.append(ch)
             i += 1
             continue
-        offset = len(text[:i].encode("utf-8"))
+        offset = len(text[:i].encode("utf-8", "surrogatepass"))
         m = _TAG_RE.match(text, i)
         if not m:
             raise _bad_request(
@@ -361,7 +361,7 @@ def render_telegram_html(text: str) -> str:
 
 def _utf16_len(text: str) -> int:
     # Telegram counts message length in UTF-16 code units.
-    return len(text.encode("utf-16-le")) // 2
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2  # a lone surrogate is one unit
 
 
 def decode_form_params(pairs: list[tuple[str, str]]) -> JSON:
@@ -915,7 +915,7 @@ class BotApiState:
                 if not button.get("text"):
                     raise _bad_request("text buttons are unallowed in the inline keyboard")
                 data = button.get("callback_data")
-                if data is not None and not 1 <= len(str(data).encode()) <= _MAX_CALLBACK_DATA:
+                if data is not None and not 1 <= len(str(data).encode("utf-8", "surrogatepass")) <= _MAX_CALLBACK_DATA:
                     raise _bad_request("BUTTON_DATA_INVALID")
         return markup
 
@@ -1510,7 +1510,10 @@ class _Handler(BaseHTTPRequestHandler):
         if isinstance(payload, bytes | str):
             body = payload.encode() if isinstance(payload, str) else payload
         else:
-            body = json.dumps(payload, ensure_ascii=False).encode()
+            try:
+                body = json.dumps(payload, ensure_ascii=False).encode()
+            except UnicodeEncodeError:  # a lone surrogate (JSON may carry "\ud83d"): sent as an escape
+                body = json.dumps(payload).encode()
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))

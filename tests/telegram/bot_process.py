@@ -10,6 +10,7 @@ the fixture's finally.
 from __future__ import annotations
 
 import os
+import resource
 import signal
 import subprocess
 import sys
@@ -39,14 +40,20 @@ def bot_env(fake: FakeBotApi, store: Path, **settings: str) -> dict[str, str]:
     return env
 
 
+def _limit_open_files(limit: int) -> None:
+    resource.setrlimit(resource.RLIMIT_NOFILE, (limit, limit))
+
+
 class BotProcess:
     """One bot process; `stop()` sends SIGTERM (or SIGINT), `kill()` SIGKILL.
 
-    `command` is the `itoh-bot` subcommand and its arguments (tests/scale runs workers).
+    `command` is the `itoh-bot` subcommand and its arguments (tests/scale runs workers);
+    `open_files` lowers the process's open-file limit (RLIMIT_NOFILE).
     """
 
     def __init__(
-        self, env: dict[str, str], workdir: Path, name: str = "bot", command: tuple[str, ...] = ("run",)
+        self, env: dict[str, str], workdir: Path, name: str = "bot", command: tuple[str, ...] = ("run",),
+        open_files: int | None = None,
     ) -> None:
         self.name = name
         self.log_path = workdir / f"{name}.stderr.log"
@@ -58,6 +65,7 @@ class BotProcess:
             stdin=subprocess.DEVNULL,
             stdout=self._log,
             stderr=self._log,
+            preexec_fn=None if open_files is None else lambda: _limit_open_files(open_files),
         )
 
     @property

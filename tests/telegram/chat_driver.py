@@ -28,7 +28,10 @@ class ChatDriver:
     def __init__(self, fake: FakeBotApi, chat: int) -> None:
         self.fake = fake
         self.chat = chat
-        self.disclaimer = get_content().message("disclaimer")
+        content = get_content()
+        self.disclaimer = content.message("disclaimer")
+        self.exclusive = {normalise(content.text(option.label)) for question, options in content.options.items()
+                          if content.questions[question].several for option in options if option.exclusive}
 
     # waiting -----------------------------------------------------------------------
 
@@ -87,6 +90,9 @@ class ChatDriver:
         question = self.question()
         labels = [text for text, _ in question.buttons()]
         done = next((text for text, data in question.buttons() if (data or "").endswith("|done")), None)
+        alone = self._find_label(labels, answer) if done is not None else None
+        if alone is not None and normalise(alone) in self.exclusive:
+            return self.press(alone)  # "None of these", "Not sure", "Not done": answers at once
         if done is not None:  # multi-select: toggle each part, then Done
             for part in answer.split(","):
                 self.toggle(self._label(labels, part.strip()))

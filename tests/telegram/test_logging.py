@@ -53,3 +53,18 @@ def test_terse_exceptions_lose_their_traceback() -> None:
     except KeyError:
         record = logging.LogRecord("x", logging.ERROR, __file__, 1, "failed", (), exc_info=__import__("sys").exc_info())
     assert "Traceback" not in formatter.format(record)
+
+
+@pytest.mark.parametrize("logger, message", [
+    ("telegram.Bot", "Error while parsing updates! Received data was %r"),  # a getUpdates batch
+    ("telegram.ext.Updater", "Something went wrong. Received data was: %r"),  # PTB's own webhook server
+])
+def test_data_ptb_could_not_parse_is_never_printed(logger: str, message: str) -> None:
+    formatter = SafeFormatter([])
+    update = {"update_id": 7, "message": {"text": SECRET_WORDS, "from": {"first_name": "Alice"}}}
+    for text, args in ((message, (update,)), (message, ([update, update],)), ("%d: %r", (3, [update]))):
+        record = logging.getLogger(logger).makeRecord(logger, logging.CRITICAL, __file__, 1, text, args, None)
+        out = formatter.format(record)
+        assert SECRET_WORDS not in out and "Alice" not in out and "not logged" in out, out
+    ids = logging.getLogger(logger).makeRecord(logger, logging.DEBUG, __file__, 1, "updates %s of %d", ("a", 2), None)
+    assert formatter.format(ids).endswith("updates a of 2")  # scalars are kept
