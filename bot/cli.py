@@ -19,6 +19,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from flows.content import ContentError
 
@@ -54,7 +55,12 @@ def _parser() -> argparse.ArgumentParser:
     assess = commands.add_parser("assess", help="rank the conditions for one case file")
     assess.add_argument("file", type=Path)
     assess.add_argument("--json", action="store_true", help="print one JSON object")
+    assess.add_argument("--pdf", type=Path, metavar="OUT.pdf", help="also write the report for the clinician")
+    assess.add_argument("--fhir", type=Path, metavar="OUT.json", help="also write a FHIR R4 Bundle")
     assess.set_defaults(handler=_assess)
+    questionnaire = commands.add_parser("questionnaire", help="the conversation's questions as a FHIR Questionnaire")
+    questionnaire.add_argument("--fhir", action="store_true", required=True, help="print the FHIR Questionnaire (JSON)")
+    questionnaire.set_defaults(handler=_questionnaire)
     evaluate = commands.add_parser("evaluate", help="score the assessment on a vignette file")
     evaluate.add_argument("file", type=Path, nargs="+")
     evaluate.add_argument("--json", action="store_true", help="print one JSON object")
@@ -105,24 +111,60 @@ def _set_webhook(args: argparse.Namespace) -> int:
 
 
 def _assess(args: argparse.Namespace) -> int:
+    from datetime import date
+
     from flows.assessment import assess
     from flows.case_files import CaseFileError, read_case
     from flows.content import get_content
-    from flows.report import summary_replies
+    from flows.summary import build_summary
 
     try:
         case = read_case(args.file)
     except CaseFileError as exc:
         print(f"itoh-bot: {exc}", file=sys.stderr)
         return 2
+    content = get_content()
     assessment = assess(case)
+    if args.pdf is not None or args.fhir is not None:
+        written = _write_reports(case, assessment, args.pdf, args.fhir, date.today())
+        if written:
+            return written
     if args.json:
-        print(json.dumps(assessment.to_json(), ensure_ascii=False))
+        print(json.dumps({**assessment.to_json(), "content_version": content.version}, ensure_ascii=False))
         return 0
-    from bot.terminal import render
+    summary = build_summary(case, assessment, content)
+    print("\n".join(summary.first))
+    for section in summary.sections:
+        if section.lines:
+            print(f"\n== {section.title} ==\n" + "\n".join(section.lines))
+    print(f"\n== {content.message('disclaimer_title')} ==\n{content.message('disclaimer')}")
+    return 0
 
-    for reply in summary_replies(case, assessment, get_content()):
-        print(render(reply))
+
+def _write_reports(case: Any, assessment: Any, pdf: Path | None, fhir: Path | None, day: Any) -> int:
+    """Write the requested report files; 2 with one line if one cannot be written."""
+    from bot.reports.fhir import bundle
+    from bot.reports.pdf import render_pdf
+    from flows.clinician_report import build_report
+    from flows.content import get_content
+
+    content = get_content()
+    try:
+        if pdf is not None:
+            pdf.write_bytes(render_pdf(build_report(case, assessment, content, day)))
+        if fhir is not None:
+            fhir.write_text(json.dumps(bundle(case, assessment, content, day.isoformat()), indent=2, ensure_ascii=False))
+    except OSError as exc:
+        print(f"itoh-bot: cannot write {exc.filename}: {exc.strerror}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def _questionnaire(args: argparse.Namespace) -> int:
+    from bot.reports.fhir import questionnaire
+    from flows.content import get_content
+
+    print(json.dumps(questionnaire(get_content()), indent=2, ensure_ascii=False))
     return 0
 
 

@@ -31,17 +31,21 @@ from telegram.request import RequestData
 from telegram.request._requestparameter import RequestParameter  # what Bot._do_post builds (PTB <23)
 
 from bot.chat_turn import Turn
+from bot.reports.files import report_pdf
 from bot.telegram_render import (
     Outgoing,
     alert_text,
     answered_text,
     chosen_text,
+    parse_callback_data,
     render,
     render_answered_then_question,
 )
 from bot.telegram_retry import call_api, surely_not_executed
+from flows import payloads
 from flows.content import get_content
 from flows.messages import Reply
+from flows.session import Session
 
 log = logging.getLogger(__name__)
 
@@ -67,11 +71,13 @@ class Delivery:
         self.pressed = query.message if query is not None and isinstance(query.message, Message) else None
         self.sent = 0
         self.edited = 0
+        self.session: Session | None = None
 
     async def __call__(self, turn: Turn) -> None:
         replies = list(turn.replies)
         locale = turn.session.locale if turn.session is not None else "en"
-        stale = bool(replies) and (turn.outcome == "stale" or is_stale_notice(replies[0], locale))
+        self.session = turn.session
+        stale = bool(replies) and (turn.outcome == "stale" or is_stale_notice(replies[0]))
         if self.query is not None:
             # First, so the phone's spinner stops before the messages arrive.
             toast = replies[0].text if stale or turn.outcome in TOAST_OUTCOMES else None
@@ -79,8 +85,14 @@ class Delivery:
         if stale:
             replies.pop(0)  # said as the toast, not as a message
         pressed_done = await self._show(replies, locale)
-        if self.pressed is not None and not pressed_done and turn.outcome == "stepped":
+        if self.pressed is not None and not pressed_done and turn.outcome == "stepped" and not self._keeps_keyboard():
             await self._close_pressed(accepted=not stale and self.pressed_step == turn.previous_step)
+
+    def _keeps_keyboard(self) -> bool:
+        """A summary section asked for leaves the summary's buttons, so others can be asked for."""
+        data = parse_callback_data(self.query.data) if self.query is not None else None
+        pressed = payloads.parse(data[1]) if data is not None else None
+        return pressed is not None and pressed.kind in ("section", "more")
 
     async def _show(self, replies: list[Reply], locale: str) -> bool:
         """Send or edit for each reply; True if the pressed message was edited."""
@@ -98,6 +110,9 @@ class Delivery:
                 for outgoing in render_answered_then_question(reply, replies[index]):
                     await self._send(outgoing)
                 index += 1
+                continue
+            if reply.kind == "report":
+                await self._send_report(locale)
                 continue
             rendered = render(reply)
             if self.pressed is not None and not pressed_done and reply.kind == "selection" and len(rendered) == 1:
@@ -124,6 +139,16 @@ class Delivery:
             await self._edit_markup()
 
     # Bot API calls ---------------------------------------------------------------
+
+    async def _send_report(self, locale: str) -> None:
+        """The clinician report as a PDF document, made in memory for this chat and not kept."""
+        if self.session is None:
+            return
+        name, pdf = report_pdf(self.session.case, locale)
+        caption = get_content().message("report_caption", locale)
+        await call_api(lambda: self.bot.send_document(self.chat_id, document=pdf, filename=name, caption=caption),
+                       idempotent=False, method="sendDocument")
+        self.sent += 1
 
     async def _send(self, outgoing: Outgoing) -> None:
         params = message_params(self.chat_id, outgoing.text, outgoing.reply_markup())
@@ -205,9 +230,9 @@ def _question_follows(replies: list[Reply], index: int) -> bool:
     return index < len(replies) and replies[index].kind == "question"
 
 
-def is_stale_notice(reply: Reply, locale: str = "en") -> bool:
-    """The dialogue's "that button belongs to an earlier question" notice."""
-    return reply.kind == "notice" and reply.text == get_content().message("stale_button", locale)
+def is_stale_notice(reply: Reply) -> bool:
+    """The dialogue's "that button belongs to an earlier question" notice, by its id."""
+    return reply.kind == "notice" and reply.code == "stale_button"
 
 
 def _label_of(message: Message, data: str | None) -> str | None:

@@ -105,7 +105,7 @@ def render(reply: Reply) -> list[Outgoing]:
     if reply.kind == "summary":
         title = [(reply.title, True)] if reply.title else []
         body = [(line, line.lstrip().startswith(WARNING)) for line, _ in _plain(reply.text)]
-        return _messages(title + body)
+        return _messages(title + body, _keyboard(reply))  # the first block offers its sections
     if reply.kind == "answered":
         return _messages([(SELECTED + reply.text, False)])
     return _messages(_plain(reply.text))

@@ -15,8 +15,10 @@ import re
 import sys
 import textwrap
 from collections.abc import Callable
+from pathlib import Path
 from typing import TextIO
 
+from bot.reports.files import report_pdf
 from flows import payloads
 from flows.answers import normalise, printable
 from flows.content import get_content
@@ -39,8 +41,10 @@ def render(reply: Reply) -> str:
     if reply.code == "help":  # the terminal has no buttons, and has /quit
         return "\n" + get_content().message("help_terminal")
     if reply.kind == "summary":
-        title = reply.title or ""
-        return f"\n== {title} ==\n{reply.text}"
+        head = f"== {reply.title} ==\n" if reply.title else ""
+        offered = [f"  {n}. {c.label}" for n, c in enumerate(reply.choices, start=1)]
+        more = ["", get_content().message("sections_offer"), *offered] if offered else []
+        return "\n" + head + "\n".join([reply.text, *more])
     if reply.kind == "warning":
         return "\n" + "\n".join(f"!! {line}" for line in reply.text.splitlines())
     if reply.kind == "answered":
@@ -72,6 +76,19 @@ def after_summary(replies: list[Reply]) -> list[Reply]:
         text = get_content().message("after_summary_terminal")
         return [Reply(kind="notice", code="after_summary_terminal", text=text)]
     return []
+
+
+def write_reports(replies: list[Reply], session: Session, folder: Path) -> list[Reply]:
+    """A report asked for is written to `folder` as a PDF, and the person told where."""
+    said = []
+    for reply in replies:
+        if reply.kind == "report":
+            name, pdf = report_pdf(session.case, session.locale)
+            path = folder / name
+            path.write_bytes(pdf)
+            text = get_content().message("report_written", session.locale, path=str(path))
+            said.append(Reply(kind="notice", code="report_written", text=text))
+    return said
 
 
 def wrap_for_terminal(text: str, width: int) -> str:
@@ -127,7 +144,8 @@ def run_demo(stdin: TextIO | None = None, stdout: TextIO | None = None, on_turn:
         if text is None or normalise(text).lstrip("/") in quit_words:
             break
         session, replies = step(session, UserInput.typed(text))
-        _show([*replies, *after_summary(replies)], stdout, width)
+        shown = [r for r in replies if r.kind != "report"]
+        _show([*shown, *write_reports(replies, session, Path.cwd()), *after_summary(replies)], stdout, width)
         if on_turn is not None:
             on_turn(text, replies)
     stdout.write("\n")

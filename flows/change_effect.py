@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flows.assessment import Assessment
 from flows.content import Content
-from flows.report import percent
+from flows.summary import percent
 
 
 def change_effect(before: Assessment, after: Assessment, content: Content, locale: str = "en") -> str:

@@ -7,6 +7,7 @@ at start, with the file, the path inside it and the reason — never mid-convers
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass
 from functools import cache
@@ -75,6 +76,7 @@ class Content:
     guidance_items: list[tuple[GuidanceItem, CaseTest | None, CaseTest | None]]  # item, when, not_when.case
     safety_rules: list[tuple[SafetyRule, CaseTest]]
     ui: UiFile
+    version: str  # a stable hash of the content files: which knowledge produced an output
 
     def message(self, key: str, locale: str = "en", **values: Any) -> str:
         """A UI message by id, formatted with `values`."""
@@ -155,7 +157,17 @@ def load_content(root: Path) -> Content:
         ],
         safety_rules=[(rule, rule.when.compile()) for rule in guidance.safety_rules],
         ui=ui,
+        version=content_version(root),
     )
+
+
+def content_version(root: Path) -> str:
+    """The first 12 hex digits of a SHA-256 over every content file, by name: the same files
+    give the same version on every machine, and any edit gives another."""
+    digest = hashlib.sha256()
+    for path in sorted(root.glob("*.yaml")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:12]
 
 
 def _read(root: Path, name: str, model: type[FileModel]) -> FileModel:
@@ -337,6 +349,15 @@ class _Checker:
 
     def guidance(self, data: GuidanceFile, conditions: dict[str, Condition]) -> None:
         sections = {section.id for section in data.sections}
+        _unique(self.root / "guidance.yaml", "summary_sections", data.summary_sections)
+        offered = [name for part in data.summary_sections for name in part.guidance]
+        for part in data.summary_sections:
+            for name in part.guidance:
+                if name not in sections:
+                    self.fail("guidance.yaml", f"summary_sections({part.id})", f"unknown guidance section `{name}`")
+        unoffered = sorted(sections - set(offered))
+        if unoffered:
+            self.fail("guidance.yaml", "summary_sections", f"guidance sections no summary section shows: {unoffered}")
         _unique(self.root / "guidance.yaml", "items", data.items)
         for item in data.items:
             where = f"items({item.id})"

@@ -292,6 +292,11 @@ class Finding(Sourced):
         return value
 
 
+class Band(Strict):
+    at_least: float = Field(ge=0, lt=1)
+    label: Text
+
+
 class Evidence(Sourced):
     """How findings are combined and how much certainty is ever shown (flows/assessment.py)."""
 
@@ -299,6 +304,15 @@ class Evidence(Sourced):
     prior_weight: float = Field(ge=0, lt=0.5)  # share of the prior mixed back in: model uncertainty
     reason_min_ratio: float = Field(gt=1)  # a finding is shown for/against at LR >= this or <= 1/this
     shown_at_most: float = Field(gt=0.5, lt=1)  # the largest probability ever shown as a number
+    bands: list[Band] = Field(min_length=1)  # words for an estimate, highest first
+
+    @field_validator("bands")
+    @classmethod
+    def _descending_to_zero(cls, value: list[Band]) -> list[Band]:
+        limits = [band.at_least for band in value]
+        if limits != sorted(limits, reverse=True) or limits[-1] != 0:
+            raise ValueError("bands go from the highest `at_least` down to 0")
+        return value
 
     @field_validator("group_dependence")
     @classmethod
@@ -321,6 +335,7 @@ class ConditionsFile(Strict):
 
 class Level(Strict):
     label: Text
+    now: Text  # what to do now, in one sentence: the summary's first block
     advice: Text
 
 
@@ -425,7 +440,17 @@ class GuidanceSection(Strict):
     title: Text
 
 
+class SummarySection(Strict):
+    """A part of the summary offered on request (a Telegram button, a number at the terminal)."""
+
+    id: str
+    title: Text
+    shows: Literal["guidance", "reasons", "report"] = "guidance"
+    guidance: list[str] = Field(default_factory=list)  # guidance section ids, for `shows: guidance`
+
+
 class GuidanceFile(Strict):
+    summary_sections: list[SummarySection]
     sections: list[GuidanceSection]
     items: list[GuidanceItem]
     safety_rules: list[SafetyRule]

@@ -24,8 +24,9 @@ from flows.messages import Choice, Reply, UserInput
 from flows.navigation import Navigator
 from flows.numerals import whole_number
 from flows.recording import clear, record, recorded
-from flows.report import emergency_replies, summary_replies
+from flows.report import emergency_replies, section_replies, summary_replies
 from flows.session import Session
+from flows.summary import build_summary
 
 SUMMARY_STATE = "summary"
 
@@ -111,6 +112,8 @@ class _Turn:
             return self.choose_change(text)
         if self.s.mode == "danger_offer":
             return self.answer_danger_offer(self.e.reader.read_offer(text, self.c, self.s.locale))
+        if self.s.state == SUMMARY_STATE and self.s.mode == "asking":
+            return self.summary_choice(said, command)
         if self.e.machine.is_final(self.s.state):
             return self.command(command) if command else self.ended()
         if command == "why":
@@ -132,6 +135,8 @@ class _Turn:
             return self.cancel_change() if pressed.kind == "cancel" else self.forged()
         if self.s.mode == "danger_offer":
             return self.answer_danger_offer(pressed.kind) if pressed.kind in ("now", "go") else self.forged()
+        if self.s.state == SUMMARY_STATE and pressed.kind in ("section", "more"):
+            return self.sections(pressed.index)
         if self.e.machine.is_final(self.s.state):
             return self.forged()
         if pressed.kind == "why":
@@ -159,6 +164,8 @@ class _Turn:
             "change": self.offer_change,
             "summary": self.ask,
             "why": self.why,
+            "more": lambda: self.sections(None),
+            "report": self.report,
         }
         return handlers.get(name, handlers["help"])()
 
@@ -229,6 +236,35 @@ class _Turn:
         self.s.before_change = None
         self.s.step += 1
         return [self.notice("change_cancelled"), *self.ask()]
+
+    # the summary, section by section -----------------------------------------------
+
+    def summary_choice(self, said: str, command: str | None) -> list[Reply]:
+        """At the summary: a section's number, /more, /report, or a command."""
+        number = whole_number(said)
+        if number is not None:
+            return self.sections(number - 1)
+        return self.command(command) if command else self.ended()
+
+    def sections(self, index: int | None) -> list[Reply]:
+        """Section `index` of the summary, or every section (None)."""
+        if self.s.state != SUMMARY_STATE:
+            return [self.notice("change_unavailable"), *self.ask()]
+        summary = self.summary()
+        if index is not None and not 0 <= index < len(summary.sections):
+            return [self.error("choose_section", count=len(summary.sections))]
+        chosen = [index] if index is not None else [i for i, s in enumerate(summary.sections) if s.kind != "report"]
+        return section_replies(summary, chosen, self.s.step)
+
+    def report(self) -> list[Reply]:
+        if self.s.state != SUMMARY_STATE:
+            return [self.notice("report_unavailable"), *self.ask()]
+        summary = self.summary()
+        return section_replies(summary, [i for i, s in enumerate(summary.sections) if s.kind == "report"], self.s.step)
+
+    def summary(self):  # type: ignore[no-untyped-def]
+        skipped = [self.c.questions[self.e.machine.question_of[s]] for s in self.s.skipped]
+        return build_summary(self.s.case, assess(self.s.case, self.c), self.c, self.s.locale, skipped)
 
     # answers -----------------------------------------------------------------------
 

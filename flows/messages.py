@@ -19,7 +19,8 @@ ReplyKind = Literal[
     "answered",  # echo of the answer just recorded: channels may show it on the pressed message
     "warning",  # a red flag, said at once
     "error",  # the input could not be used; the question follows again
-    "summary",  # one section of the summary
+    "summary",  # the summary's first block, its disclaimer, or one section asked for
+    "report",  # the person asked for the clinician report: the channel makes it (PDF)
     "end",  # the conversation is over (out of scope, or finished)
 ]
 

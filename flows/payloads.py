@@ -11,6 +11,8 @@ channels read payloads with `parse`, so the format cannot drift between them.
     why      why is this question asked?
     now      see what to do now (after an emergency warning)
     go       carry on answering (after an emergency warning)
+    s:N      show summary section N
+    more     show every summary section
 """
 
 from __future__ import annotations
@@ -20,10 +22,10 @@ from typing import Literal
 
 from flows.numerals import whole_number
 
-Kind = Literal["answer", "toggle", "done", "change", "cancel", "why", "now", "go"]
+Kind = Literal["answer", "toggle", "done", "change", "cancel", "why", "now", "go", "section", "more"]
 
-_INDEXED: dict[str, Kind] = {"a": "answer", "t": "toggle", "c": "change"}
-_PLAIN: dict[str, Kind] = {"done": "done", "cancel": "cancel", "why": "why", "now": "now", "go": "go"}
+_INDEXED: dict[str, Kind] = {"a": "answer", "t": "toggle", "c": "change", "s": "section"}
+_PLAIN: dict[str, Kind] = {"done": "done", "cancel": "cancel", "why": "why", "now": "now", "go": "go", "more": "more"}
 _PREFIX: dict[Kind, str] = {kind: prefix for prefix, kind in _INDEXED.items()}
 
 
@@ -45,7 +47,11 @@ def change(index: int) -> str:
     return f"c:{index}"
 
 
-DONE, CANCEL, WHY, NOW, GO = "done", "cancel", "why", "now", "go"
+def section(index: int) -> str:
+    return f"s:{index}"
+
+
+DONE, CANCEL, WHY, NOW, GO, MORE = "done", "cancel", "why", "now", "go", "more"
 
 
 def parse(payload: str) -> Payload | None:

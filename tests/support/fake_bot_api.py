@@ -243,6 +243,7 @@ class BotMessage:
     edit_date: int | None = None
     deleted: bool = False
     history: list[str] = field(default_factory=list)  # previous displayed texts, oldest first
+    document: JSON | None = None  # a sent file: {"file_name", "size", "data" (bytes)}
 
     @property
     def inline_keyboard(self) -> list[list[JSON]]:
@@ -978,6 +979,24 @@ class BotApiState:
         )
         return self._message_json(msg)
 
+    def _m_sendDocument(self, params: JSON, token: str | None) -> JSON:
+        chat_id = self._chat_id(params)
+        document = params.get("document")
+        if not isinstance(document, dict) or not document.get("size"):
+            raise _bad_request("there is no document in the request")
+        caption = str(params.get("caption") or "")
+        msg = BotMessage(chat_id=chat_id, message_id=self._new_message_id(chat_id), text=caption, raw_text=caption,
+                         parse_mode=params.get("parse_mode"), reply_markup=None, date=int(time.time()),
+                         document=dict(document))
+        self._bot_messages.setdefault(chat_id, []).append(msg)
+        self._transcript.setdefault(chat_id, []).append(
+            TranscriptEntry("bot", msg.message_id, "document", f"[{document.get('file_name')}] {caption}", time.time())
+        )
+        result = self._message_json(msg)
+        result["document"] = {"file_id": f"doc-{msg.message_id}", "file_unique_id": f"u{msg.message_id}",
+                              "file_name": document.get("file_name"), "file_size": document.get("size")}
+        return result
+
     def _m_editMessageText(self, params: JSON, token: str | None) -> JSON:
         msg = self._editable(params)
         parse_mode = params.get("parse_mode")
@@ -1552,6 +1571,7 @@ class _Handler(BaseHTTPRequestHandler):
                 payload = part.get_payload(decode=True) or b""
                 if part.get_filename() is not None:
                     files[str(name)] = len(payload)
+                    params[str(name)] = {"file_name": part.get_filename(), "size": len(payload), "data": payload}
                 else:
                     fields.append((str(name), payload.decode("utf-8")))
             params.update(decode_form_params(fields))

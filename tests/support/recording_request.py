@@ -129,6 +129,9 @@ class RecordingRequest(BaseRequest, BotApiState):
             for name, part in request_data.multipart_data.items():
                 content = part[1] if isinstance(part, tuple) else part
                 files[name] = len(content) if isinstance(content, bytes) else -1
+                if isinstance(content, bytes):
+                    file_name = part[0] if isinstance(part, tuple) else name
+                    params[name] = {"file_name": file_name, "size": len(content), "data": content}
         call, delay, fault = self._begin_call(
             canonical, params, http_method=method, content_type="in-process", files=files
         )

@@ -1,0 +1,164 @@
+"""The report for the clinician, as a typed object: what the PDF and FHIR outputs say.
+
+Who calls it: the channels, when a person asks for "Report for your doctor" (Telegram
+sends it as a PDF, the terminal writes the file), and `itoh-bot assess --pdf/--fhir`.
+Pure: the date is given by the caller; nothing is stored. It is written for a GP,
+obstetrician, physiotherapist or radiologist: clinical terms first, the plain words the
+person saw in brackets, the estimates with the findings and sources behind them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from flows.answers import describe
+from flows.assessment import Assessment, Reason
+from flows.case import Case
+from flows.content import Content
+from flows.guidance import select_guidance
+from flows.recording import recorded
+from flows.summary import band, percent
+
+MAX_REASONS = 4
+_PLAIN_THEN_TERM = re.compile(r"^(?P<plain>.+?)\s*\((?P<term>[^()]+)\)(?P<rest>[.:]?)$")
+
+
+@dataclass(frozen=True)
+class Estimate:
+    condition: str
+    term: str  # the clinical term
+    probability: float
+    shown: str  # "very likely (over 95%)"
+    reasons_for: list[str]  # "finding text (LR 2.3; sources)"
+    reasons_against: list[str]
+
+
+@dataclass(frozen=True)
+class OpenDanger:
+    term: str
+    because: list[str]
+    settle_with: str
+
+
+@dataclass(frozen=True)
+class ClinicianReport:
+    title: str
+    made_on: str  # the date, formatted for the locale
+    content_version: str
+    who: list[str]  # "Sex at birth: female", "Age group: 30-39", "Pregnancy: third trimester"
+    findings: list[str]  # the answers, clinical terms first
+    differential: list[Estimate]
+    red_flags: list[str]
+    not_ruled_out: list[OpenDanger]
+    level: str
+    level_advice: str
+    guidance: list[str]
+    disclaimer: str
+    headings: dict[str, str]  # section headings, in the locale
+
+
+def clinical_first(text: str) -> str:
+    """"Swelling inside the bone (bone marrow oedema)" -> "Bone marrow oedema (swelling inside the bone)".
+
+    Content writes plain words first with the clinical term in brackets; a report for a
+    clinician reads the other way round. Brackets that give examples ("such as CRP") are
+    not a term and stay where they are.
+    """
+    match = _PLAIN_THEN_TERM.match(text.strip())
+    if match is None or match["term"].lower().startswith(_EXAMPLES):
+        return text
+    term, plain = match["term"], match["plain"]
+    return f"{_capital(term)} ({_lower(plain)}){match['rest']}"
+
+
+_EXAMPLES = ("such as", "for example", "e.g.", "like ", "including")
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _lower(text: str) -> str:
+    """Lower the first letter, unless the word is an abbreviation ("MRI", "X-ray" keeps its X)."""
+    first = text.split(" ")[0]
+    return text if first[:2].isupper() or "-" in first else text[:1].lower() + text[1:]
+
+
+def clinical_answer(content: Content, question_id: str, value: object, locale: str) -> str:
+    """An answer for the clinician: each chosen option, clinical term first."""
+    values = value if isinstance(value, list) else [value]
+    return ", ".join(clinical_first(describe(content, question_id, item, locale)) for item in values)
+
+
+def short_source(reference_id: str) -> str:
+    """"asadipooya_2017" -> "Asadipooya 2017"; a seed file -> "seed 000"."""
+    if reference_id.endswith(".txt"):
+        return f"seed {reference_id[:3]}"
+    parts = reference_id.split("_")
+    year = next((part for part in parts if part.isdigit() and len(part) == 4), "")
+    return f"{parts[0].capitalize()} {year}".strip()
+
+
+def build_report(case: Case, assessment: Assessment, content: Content, made_on: date, locale: str = "en") -> ClinicianReport:
+    def msg(key: str, **values: object) -> str:
+        return content.message(key, locale, **values)
+
+    who = []
+    if case.sex is not None:
+        who.append(msg("report_sex", sex=describe(content, "sex", case.sex, locale)))
+    if case.age is not None:
+        low = case.age // 10 * 10
+        who.append(msg("report_age_group", low=low, high=low + 9))
+    if case.pregnancy is not None:
+        who.append(msg("report_pregnancy", status=clinical_answer(content, "pregnancy", case.pregnancy, locale)))
+    if case.breastfeeding is not None:
+        who.append(msg("report_breastfeeding", answer=describe(content, "breastfeeding", case.breastfeeding, locale)))
+    skipped = {"sex", "age", "pregnancy", "breastfeeding"}
+    findings = [
+        f"{content.text(q.short, locale)}: {clinical_answer(content, q.id, recorded(case, q), locale)}"
+        for q in content.questions.values()
+        if q.id not in skipped and recorded(case, q) is not None
+    ]
+    differential = [
+        Estimate(
+            condition=r.condition,
+            term=content.text(content.conditions[r.condition].clinical_term, locale),
+            probability=r.probability,
+            shown=f"{band(content, r.probability, locale)} ({percent(r.probability, content, locale)})",
+            reasons_for=[_reason(reason) for reason in r.reasons_for[:MAX_REASONS]],
+            reasons_against=[_reason(reason) for reason in r.reasons_against[:MAX_REASONS]],
+        )
+        for r in assessment.ranking
+    ]
+    open_dangers = [
+        OpenDanger(content.text(content.conditions[d.condition].clinical_term, locale), d.because, d.settle_with)
+        for d in assessment.not_ruled_out
+    ]
+    level = content.triage.levels[assessment.triage]
+    guidance = [_first_sentence(content.text(item.text, locale))
+                for _, items in select_guidance(case, assessment, content) for item in items]
+    headings = {key: msg(f"report_{key}") for key in (
+        "who", "findings", "differential", "red_flags", "not_ruled_out", "level", "guidance", "disclaimer",
+        "for", "against", "settle", "none")}
+    headings["made"] = msg("report_made", date=made_on.isoformat(), version=content.version)
+    return ClinicianReport(
+        title=msg("report_title"), made_on=made_on.isoformat(), content_version=content.version, who=who,
+        findings=findings, differential=differential,
+        red_flags=[content.text(flag.title, locale) for flag in assessment.red_flags], not_ruled_out=open_dangers,
+        level=content.text(level.label, locale), level_advice=content.text(level.advice, locale), guidance=guidance,
+        disclaimer=msg("disclaimer"), headings=headings,
+    )
+
+
+def _reason(reason: Reason) -> str:
+    sources = list(dict.fromkeys(short_source(s) for s in reason.source))
+    cited = ", ".join(sources[:3]) + (", ..." if len(sources) > 3 else "")
+    return f"{clinical_first(reason.text)} (LR {reason.likelihood_ratio:.2g}; {reason.basis}; {cited})"
+
+
+def _first_sentence(text: str) -> str:
+    """Guidance in the report is listed by its first sentence; the person has the full text."""
+    match = re.match(r"(.+?[.!?])(\s|$)", text)
+    return match.group(1) if match else text

@@ -1,0 +1,134 @@
+"""The summary as a typed object: one short first block, then sections on request.
+
+Who calls it: flows.dialogue at the end of the conversation (and for each section asked
+for), `itoh-bot assess` and the clinician report. The first block says what matters most
+(the level of care and what to do now, the most likely causes in words with their
+estimates, what is not ruled out yet and what would settle it); every other part is a
+section with an id, offered as a button or a number, or all at once with /more.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flows.answers import describe
+from flows.assessment import Assessment, Ranked
+from flows.case import Case
+from flows.content import Content
+from flows.content_models import Question
+from flows.guidance import select_guidance
+from flows.recording import recorded
+
+FIRST_CAUSES = 3  # causes named in the first block
+FIRST_OPEN = 2  # dangers "not ruled out yet" named in the first block (all are in "why")
+MAX_REASONS = 4
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+    lines: list[str]
+    kind: str = "guidance"  # guidance, reasons, or report (made by the channel)
+
+
+@dataclass(frozen=True)
+class Summary:
+    first: list[str]  # the first block, line by line
+    sections: list[Section]
+    assessment: Assessment
+    content_version: str
+
+    def section(self, section_id: str) -> Section:
+        return next(s for s in self.sections if s.id == section_id)
+
+
+def build_summary(case: Case, assessment: Assessment, content: Content, locale: str = "en",
+                  skipped: list[Question] | None = None) -> Summary:
+    """Everything the summary can show for this person, in the order it is offered."""
+
+    def msg(key: str, **values: object) -> str:
+        return content.message(key, locale, **values)
+
+    level = content.triage.levels[assessment.triage]
+    first = [content.text(level.label, locale), content.text(level.now, locale), "", msg("first_causes_title") + ":"]
+    first += [f"• {cause_line(content, ranked, locale)}" for ranked in assessment.ranking[:FIRST_CAUSES]]
+    if assessment.not_ruled_out:
+        first += ["", msg("not_ruled_out_title") + ":"]
+        first += [
+            "• " + msg("not_ruled_out_short", name=content.text(content.conditions[d.condition].name, locale),
+                       test=d.settle_with)
+            for d in assessment.not_ruled_out[:FIRST_OPEN]
+        ]
+        if len(assessment.not_ruled_out) > FIRST_OPEN:
+            first.append("• " + msg("not_ruled_out_more", count=len(assessment.not_ruled_out) - FIRST_OPEN))
+    first += ["", msg("content_version_line", version=content.version)]
+
+    guidance = {section.id: items for section, items in select_guidance(case, assessment, content)}
+    sections: list[Section] = []
+    for part in content.guidance.summary_sections:
+        title = content.text(part.title, locale)
+        if part.shows == "reasons":
+            sections.append(Section(part.id, title, _reasons(case, assessment, content, locale, skipped), "reasons"))
+        elif part.shows == "report":
+            sections.append(Section(part.id, title, [], "report"))
+        else:
+            lines = [f"• {content.text(item.text, locale)}" for name in part.guidance for item in guidance.get(name, [])]
+            if lines:
+                sections.append(Section(part.id, title, lines))
+    return Summary(first, sections, assessment, content.version)
+
+
+def cause_line(content: Content, ranked: Ranked, locale: str = "en") -> str:
+    """"Transient thinning of the hip bone: very likely (over 95%)"."""
+    name = content.text(content.conditions[ranked.condition].name, locale)
+    return content.message("cause_line", locale, name=name, band=band(content, ranked.probability, locale),
+                           percent=percent(ranked.probability, content, locale))
+
+
+def band(content: Content, probability: float, locale: str = "en") -> str:
+    """The words for an estimate: "very likely", "possible", "unlikely"."""
+    chosen = next(b for b in content.evidence.bands if probability >= b.at_least)
+    return content.text(chosen.label, locale)
+
+
+def percent(probability: float, content: Content, locale: str = "en") -> str:
+    """A probability as shown: never more certain than the evidence carries (no "100%")."""
+    ceiling = content.evidence.shown_at_most
+    if probability > ceiling:
+        return content.message("percent_at_most", locale, percent=f"{ceiling:.0%}")
+    return "<1%" if probability < 0.005 else f"{probability:.0%}"
+
+
+def _reasons(case: Case, assessment: Assessment, content: Content, locale: str,
+             skipped: list[Question] | None) -> list[str]:
+    """Why these causes: the estimates, the points for and against the leading ones, what is
+    not ruled out and why, what was told and what was not asked."""
+
+    def msg(key: str, **values: object) -> str:
+        return content.message(key, locale, **values)
+
+    lines = [msg("prior_note", group=content.text(assessment.prior_group.label, locale)), ""]
+    for ranked in assessment.ranking[:FIRST_CAUSES]:
+        lines.append(cause_line(content, ranked, locale))
+        lines += [f"  + {r.text}" for r in ranked.reasons_for[:MAX_REASONS]]
+        lines += [f"  - {r.text}" for r in ranked.reasons_against[:MAX_REASONS]]
+    others = [cause_line(content, r, locale) for r in assessment.ranking[FIRST_CAUSES:]]
+    if others:
+        lines += ["", msg("other_causes_title") + ": " + "; ".join(others)]
+    if assessment.not_ruled_out:
+        lines += ["", msg("not_ruled_out_title") + ":"]
+        lines += [
+            "• " + msg("not_ruled_out_line", name=content.text(content.conditions[d.condition].name, locale),
+                       because="; ".join(d.because), test=d.settle_with)
+            for d in assessment.not_ruled_out
+        ]
+    told = [
+        msg("answered", question=content.text(q.short, locale), answer=describe(content, q.id, recorded(case, q), locale))
+        for q in content.questions.values() if recorded(case, q) is not None
+    ]
+    lines += ["", msg("findings_title") + ":", *(f"• {line}" for line in told or [msg("not_answered")])]
+    if skipped:
+        lines += ["", msg("skipped_note", questions=", ".join(content.text(q.short, locale) for q in skipped))]
+    lines += ["", msg("estimate_note")]
+    return lines
