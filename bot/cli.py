@@ -153,7 +153,8 @@ def _write_reports(case: Any, assessment: Any, pdf: Path | None, fhir: Path | No
         if pdf is not None:
             pdf.write_bytes(render_pdf(build_report(case, assessment, content, day)))
         if fhir is not None:
-            fhir.write_text(json.dumps(bundle(case, assessment, content, day.isoformat()), indent=2, ensure_ascii=False))
+            built = bundle(case, assessment, content, day.isoformat())
+            fhir.write_text(json.dumps(built, indent=2, ensure_ascii=False))
     except OSError as exc:
         print(f"itoh-bot: cannot write {exc.filename}: {exc.strerror}", file=sys.stderr)
         return 2

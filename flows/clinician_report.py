@@ -101,7 +101,9 @@ def short_source(reference_id: str) -> str:
     return f"{parts[0].capitalize()} {year}".strip()
 
 
-def build_report(case: Case, assessment: Assessment, content: Content, made_on: date, locale: str = "en") -> ClinicianReport:
+def build_report(
+    case: Case, assessment: Assessment, content: Content, made_on: date, locale: str = "en"
+) -> ClinicianReport:
     def msg(key: str, **values: object) -> str:
         return content.message(key, locale, **values)
 

@@ -73,7 +73,8 @@ def build_summary(case: Case, assessment: Assessment, content: Content, locale: 
         elif part.shows == "report":
             sections.append(Section(part.id, title, [], "report"))
         else:
-            lines = [f"• {content.text(item.text, locale)}" for name in part.guidance for item in guidance.get(name, [])]
+            items = [item for name in part.guidance for item in guidance.get(name, [])]
+            lines = [f"• {content.text(item.text, locale)}" for item in items]
             if lines:
                 sections.append(Section(part.id, title, lines))
     return Summary(first, sections, assessment, content.version)
@@ -124,7 +125,8 @@ def _reasons(case: Case, assessment: Assessment, content: Content, locale: str,
             for d in assessment.not_ruled_out
         ]
     told = [
-        msg("answered", question=content.text(q.short, locale), answer=describe(content, q.id, recorded(case, q), locale))
+        msg("answered", question=content.text(q.short, locale),
+            answer=describe(content, q.id, recorded(case, q), locale))
         for q in content.questions.values() if recorded(case, q) is not None
     ]
     lines += ["", msg("findings_title") + ":", *(f"• {line}" for line in told or [msg("not_answered")])]
