@@ -57,6 +57,7 @@ class NotRuledOut:
     because: list[str]  # plain-word reasons, one per rule that holds
     settle_with: str  # plain words: the test that would settle it
     rule_ids: list[str]
+    settle_short: str = ""  # the same test in a few words, for the summary's first block
 
 
 @dataclass(frozen=True)
@@ -187,8 +188,9 @@ def _not_ruled_out(content: Content, case: Case, ranking: list[Ranked]) -> list[
             continue
         level = max((rule.level for rule in rules), key=TRIAGE_ORDER.index)
         because = list(dict.fromkeys(content.text(rule.because) for rule in rules))
-        settle = content.text(content.settling_tests[rules[0].settle_with].text)
-        result.append(NotRuledOut(condition, level, because, settle, [rule.id for rule in rules]))
+        test = content.settling_tests[rules[0].settle_with]
+        result.append(NotRuledOut(condition, level, because, content.text(test.text), [rule.id for rule in rules],
+                                  content.text(test.short)))
     return result
 
 

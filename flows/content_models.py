@@ -371,6 +371,7 @@ class SettlingTest(Sourced):
 
     id: str
     text: Text  # "an MRI of the hip (safe in pregnancy, without contrast)"
+    short: Text  # "an MRI of the hip": the summary's first block
 
 
 class NotRuledOutRule(Sourced):

@@ -51,18 +51,18 @@ def build_summary(case: Case, assessment: Assessment, content: Content, locale: 
         return content.message(key, locale, **values)
 
     level = content.triage.levels[assessment.triage]
-    first = [content.text(level.label, locale), content.text(level.now, locale), "", msg("first_causes_title") + ":"]
+    first = [content.text(level.label, locale), content.text(level.now, locale), msg("first_causes_title") + ":"]
     first += [f"• {cause_line(content, ranked, locale)}" for ranked in assessment.ranking[:FIRST_CAUSES]]
     if assessment.not_ruled_out:
-        first += ["", msg("not_ruled_out_title") + ":"]
+        first.append(msg("not_ruled_out_title") + ":")
         first += [
             "• " + msg("not_ruled_out_short", name=content.text(content.conditions[d.condition].name, locale),
-                       test=d.settle_with)
+                       test=d.settle_short)
             for d in assessment.not_ruled_out[:FIRST_OPEN]
         ]
         if len(assessment.not_ruled_out) > FIRST_OPEN:
             first.append("• " + msg("not_ruled_out_more", count=len(assessment.not_ruled_out) - FIRST_OPEN))
-    first += ["", msg("content_version_line", version=content.version)]
+    first.append(msg("content_version_line", version=content.version))
 
     guidance = {section.id: items for section, items in select_guidance(case, assessment, content)}
     sections: list[Section] = []

@@ -1,0 +1,128 @@
+"""The report for the clinician (issue 17): a PDF of one or two A4 pages with every required
+part, and a FHIR Bundle that validates; both from `itoh-bot assess` as a user runs it."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from fhir.resources.R4B.bundle import Bundle
+from fhir.resources.R4B.questionnaire import Questionnaire
+from pypdf import PdfReader
+
+from bot.reports.fhir import bundle, questionnaire
+from bot.reports.pdf import render_pdf
+from flows.assessment import assess
+from flows.case import Case
+from flows.case_files import read_vignettes
+from flows.clinician_report import build_report, clinical_first
+from flows.content import get_content
+
+ROOT = Path(__file__).resolve().parents[1]
+CONTENT = get_content()
+SEEDS = {v.id: v.case for v in read_vignettes(ROOT / "tests/vignettes/seeds.yaml")}
+CASES = {
+    **SEEDS,
+    "pregnancy-no-scan": Case(sex="female", age=31, pregnancy="trimester_3", side="both", trauma=False),
+    "fracture": Case(sex="female", age=79, trauma=True, unable_to_bear_weight=True, xray=["fracture_line"],
+                     known_osteoporosis=True, glucocorticoids=True),
+    "infection": Case(sex="male", age=58, fever=True, hot_swollen_joint=True, immunosuppressed=True,
+                      inflammatory_markers="markedly_raised", white_cell_count="raised", duration_weeks=0.4),
+}
+DAY = date(2026, 12, 1)
+
+
+def pdf_text(case: Case) -> tuple[str, int]:
+    reader = PdfReader(io.BytesIO(render_pdf(build_report(case, assess(case), CONTENT, DAY))))
+    return "\n".join(page.extract_text() for page in reader.pages), len(reader.pages)
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_the_pdf_has_every_part_on_at_most_two_pages(name: str) -> None:
+    case = CASES[name]
+    assessment = assess(case)
+    text, pages = pdf_text(case)
+    shown = flat(text)
+    assert pages <= 2
+    for heading in ("who", "findings", "differential", "level", "guidance", "disclaimer"):
+        assert CONTENT.message(f"report_{heading}") in shown, heading
+    assert CONTENT.text(CONTENT.triage.levels[assessment.triage].label) in shown
+    for ranked in assessment.ranking:  # the differential, clinical terms first
+        assert flat(CONTENT.text(CONTENT.conditions[ranked.condition].clinical_term)) in shown
+    if assessment.red_flags:
+        assert CONTENT.message("report_red_flags") in shown
+    if assessment.not_ruled_out:
+        assert CONTENT.message("report_not_ruled_out") in shown
+    assert CONTENT.version in shown and DAY.isoformat() in shown
+    assert flat(CONTENT.message("disclaimer"))[:80] in shown
+    assert "LR " in shown  # the findings behind the estimates, with their strength
+
+
+def test_the_pdf_names_pregnancy_and_the_findings_for_a_clinician() -> None:
+    text = flat(pdf_text(SEEDS["seed-003"])[0])
+    assert "Postpartum" in text and "Bone marrow oedema" in text
+
+
+def test_clinical_terms_come_first() -> None:
+    assert clinical_first("Fluid in the joint (joint effusion)") == "Joint effusion (fluid in the joint)"
+    assert clinical_first("MRI scan") == "MRI scan"
+    assert clinical_first("Blood tests (such as CRP, ESR or a blood count)") == "Blood tests (such as CRP, ESR or a blood count)"
+    assert clinical_first("MRI shows fluid (joint effusion)") == "Joint effusion (MRI shows fluid)"
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_the_fhir_bundle_validates_and_carries_the_answers_and_the_estimates(name: str) -> None:
+    case = CASES[name]
+    assessment = assess(case)
+    built = bundle(case, assessment, CONTENT, DAY.isoformat())
+    parsed = Bundle.model_validate(built)  # a resource that is not valid FHIR fails here
+    assert parsed.type == "collection"
+    response, risk = (entry.resource for entry in parsed.entry)
+    asked = {question["linkId"] for question in questionnaire(CONTENT)["item"]}
+    assert {item.linkId for item in response.item} <= asked
+    assert response.questionnaire.endswith(CONTENT.version)
+    predictions = {p.outcome.coding[0].code: p.probabilityDecimal for p in risk.prediction}
+    assert set(predictions) == set(CONTENT.conditions)
+    assert sum(float(v) for v in predictions.values()) == pytest.approx(1, abs=0.001)
+    assert risk.basis[0].reference == parsed.entry[0].fullUrl
+    assert built["meta"]["tag"][0]["code"] == CONTENT.version
+
+
+def test_the_questionnaire_validates_with_every_question_and_option() -> None:
+    built = Questionnaire.model_validate(questionnaire(CONTENT))
+    assert [item.linkId for item in built.item] == list(CONTENT.questions)
+    mri = next(item for item in built.item if item.linkId == "mri")
+    assert mri.repeats and {o.valueCoding.code for o in mri.answerOption} >= {"bone_marrow_oedema", "not_done"}
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    itoh_bot = Path(sys.executable).parent / "itoh-bot"
+    return subprocess.run([str(itoh_bot), *args], capture_output=True, text=True, timeout=60, cwd=ROOT)
+
+
+def test_assess_writes_the_pdf_and_the_fhir_bundle(tmp_path: Path) -> None:
+    case_file = tmp_path / "case.yaml"
+    case_file.write_text("sex: female\nage: 33\npregnancy: postpartum\nside: both\nmri: [bone_marrow_oedema]\n")
+    result = run("assess", str(case_file), "--pdf", str(tmp_path / "r.pdf"), "--fhir", str(tmp_path / "r.json"),
+                 "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["content_version"] == CONTENT.version
+    assert len(PdfReader(tmp_path / "r.pdf").pages) <= 2
+    Bundle.model_validate(json.loads((tmp_path / "r.json").read_text()))
+    unwritable = run("assess", str(case_file), "--pdf", str(tmp_path / "missing" / "r.pdf"))
+    assert unwritable.returncode == 2 and "cannot write" in unwritable.stderr and "Traceback" not in unwritable.stderr
+
+
+def test_questionnaire_command_prints_the_fhir_questionnaire() -> None:
+    result = run("questionnaire", "--fhir")
+    assert result.returncode == 0, result.stderr
+    Questionnaire.model_validate(json.loads(result.stdout))
