@@ -75,7 +75,8 @@ def test_the_pdf_names_pregnancy_and_the_findings_for_a_clinician() -> None:
 def test_clinical_terms_come_first() -> None:
     assert clinical_first("Fluid in the joint (joint effusion)") == "Joint effusion (fluid in the joint)"
     assert clinical_first("MRI scan") == "MRI scan"
-    assert clinical_first("Blood tests (such as CRP, ESR or a blood count)") == "Blood tests (such as CRP, ESR or a blood count)"
+    example = "Blood tests (such as CRP, ESR or a blood count)"
+    assert clinical_first(example) == example
     assert clinical_first("MRI shows fluid (joint effusion)") == "Joint effusion (MRI shows fluid)"
 
 
