@@ -34,9 +34,11 @@ class Strict(BaseModel):
 
 
 class Text(Strict):
-    """Display text keyed by locale; English is required."""
+    """Display text keyed by locale: English and European Portuguese (flows/content.py checks
+    that every text has every language the product offers)."""
 
     en: str
+    pt: str | None = None
 
 
 class Sourced(Strict):
