@@ -34,6 +34,7 @@ from bot.storage import SessionStore, StoreUnavailable, VersionConflict
 from flows.answers import normalise
 from flows.content import get_content
 from flows.dialogue import get_engine, new_session, step
+from flows.language import language_of_tag
 from flows.messages import Reply, UserInput
 from flows.session import Session
 
@@ -161,12 +162,15 @@ async def _locked_turn(
         idle = clock() - stored.updated_at if stored is not None else 0.0
         if is_duplicate(session, update_id, idle):
             return Turn("duplicate")
+        content = get_content()
+        locale = session.locale if session is not None else language_of_tag(user_input.language, content)
         if is_forget(user_input):
-            return await _forget(store, key, update_id)
+            return await _forget(store, key, update_id, locale)
         if session is None and user_input.kind == "button":
             # A button from before /forget or expiry: it only says so, and nothing is
             # stored (a new conversation starts with a message, not an old button).
-            return Turn("stale", [Reply(kind="notice", text=get_content().message("stale_button_no_conversation"))])
+            text = content.message("stale_button_no_conversation", locale)
+            return Turn("stale", [Reply(kind="notice", text=text)])
         previous_step = session.step if session is not None else None
         seen = seen_ids(session, idle)
         # The session was parsed just now for this attempt alone: step may change it in
@@ -182,14 +186,14 @@ async def _locked_turn(
     raise StoreUnavailable(f"session kept changing during {SAVE_ATTEMPTS} attempts to save it")
 
 
-async def _forget(store: SessionStore, key: str, update_id: int | None) -> Turn:
+async def _forget(store: SessionStore, key: str, update_id: int | None, locale: str) -> Turn:
     removed = await store.delete(key)
     # Claimed only now: a crash before the delete must leave the redelivery to do it.
     # A repeat that finds nothing to delete and its id already claimed is a duplicate;
     # one that deleted something was not (the session it removed came before it).
     if update_id is not None and not await store.claim_update(update_id) and not removed:
         return Turn("duplicate")
-    text = get_content().message("forgotten" if removed else "forget_nothing")
+    text = get_content().message("forgotten" if removed else "forget_nothing", locale)
     return Turn("forgotten", [Reply(kind="notice", text=text)])
 
 

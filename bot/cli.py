@@ -43,7 +43,9 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="itoh-bot", description=__doc__.split("\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
 
-    commands.add_parser("demo", help="the conversation in the terminal").set_defaults(handler=_demo)
+    demo = commands.add_parser("demo", help="the conversation in the terminal")
+    demo.add_argument("--lang", help="the language (en, pt); default: from LC_ALL or LANG")
+    demo.set_defaults(handler=_demo)
     commands.add_parser("run", help="run the Telegram bot").set_defaults(handler=_run)
     worker = commands.add_parser("worker", help="serve the Telegram webhook, /healthz and /metrics")
     worker.add_argument("--host", help="address to bind (default WEBHOOK_LISTEN)")
@@ -57,6 +59,7 @@ def _parser() -> argparse.ArgumentParser:
     assess.add_argument("--json", action="store_true", help="print one JSON object")
     assess.add_argument("--pdf", type=Path, metavar="OUT.pdf", help="also write the report for the clinician")
     assess.add_argument("--fhir", type=Path, metavar="OUT.json", help="also write a FHIR R4 Bundle")
+    assess.add_argument("--lang", default=None, help="the language of the summary and reports (en, pt); default en")
     assess.set_defaults(handler=_assess)
     questionnaire = commands.add_parser("questionnaire", help="the conversation's questions as a FHIR Questionnaire")
     questionnaire.add_argument("--fhir", action="store_true", required=True, help="print the FHIR Questionnaire (JSON)")
@@ -86,10 +89,23 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _chosen_language(asked: str | None, use_environment: bool) -> str:
+    """--lang if given (any tag: pt, pt-PT, pt_BR), else the terminal's locale or the default."""
+    import os
+
+    from flows.content import get_content
+    from flows.language import language_of_environment, language_of_tag
+
+    content = get_content()
+    if asked is not None:
+        return language_of_tag(asked, content)
+    return language_of_environment(os.environ, content) if use_environment else content.default_language
+
+
 def _demo(args: argparse.Namespace) -> int:
     from bot.terminal import run_demo
 
-    return run_demo()
+    return run_demo(language=_chosen_language(args.lang, use_environment=True))
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -124,24 +140,27 @@ def _assess(args: argparse.Namespace) -> int:
         print(f"itoh-bot: {exc}", file=sys.stderr)
         return 2
     content = get_content()
+    language = _chosen_language(args.lang, use_environment=False)
     assessment = assess(case)
     if args.pdf is not None or args.fhir is not None:
-        written = _write_reports(case, assessment, args.pdf, args.fhir, date.today())
+        written = _write_reports(case, assessment, args.pdf, args.fhir, date.today(), language)
         if written:
             return written
     if args.json:
         print(json.dumps({**assessment.to_json(), "content_version": content.version}, ensure_ascii=False))
         return 0
-    summary = build_summary(case, assessment, content)
+    summary = build_summary(case, assessment, content, language)
     print("\n".join(summary.first))
     for section in summary.sections:
         if section.lines:
             print(f"\n== {section.title} ==\n" + "\n".join(section.lines))
-    print(f"\n== {content.message('disclaimer_title')} ==\n{content.message('disclaimer')}")
+    print(f"\n== {content.message('disclaimer_title', language)} ==\n{content.message('disclaimer', language)}")
     return 0
 
 
-def _write_reports(case: Any, assessment: Any, pdf: Path | None, fhir: Path | None, day: Any) -> int:
+def _write_reports(
+    case: Any, assessment: Any, pdf: Path | None, fhir: Path | None, day: Any, language: str
+) -> int:
     """Write the requested report files; 2 with one line if one cannot be written."""
     from bot.reports.fhir import bundle
     from bot.reports.pdf import render_pdf
@@ -151,9 +170,9 @@ def _write_reports(case: Any, assessment: Any, pdf: Path | None, fhir: Path | No
     content = get_content()
     try:
         if pdf is not None:
-            pdf.write_bytes(render_pdf(build_report(case, assessment, content, day)))
+            pdf.write_bytes(render_pdf(build_report(case, assessment, content, day, language)))
         if fhir is not None:
-            built = bundle(case, assessment, content, day.isoformat())
+            built = bundle(case, assessment, content, day.isoformat(), language)
             fhir.write_text(json.dumps(built, indent=2, ensure_ascii=False))
     except OSError as exc:
         print(f"itoh-bot: cannot write {exc.filename}: {exc.strerror}", file=sys.stderr)

@@ -35,7 +35,7 @@ from flows.content import get_content
 
 log = logging.getLogger(__name__)
 
-COMMANDS = ("start", "help", "back", "restart", "change", "forget")  # shown in Telegram's menu
+COMMANDS = ("start", "help", "back", "restart", "change", "language", "forget")  # shown in Telegram's menu
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
 
 AnyApplication = Application  # type: ignore[type-arg]
@@ -79,11 +79,15 @@ class Lifecycle:
 
 
 async def set_commands(application: AnyApplication) -> None:
-    """Register the command menu (setMyCommands) with descriptions from content/ui.yaml."""
+    """Register the command menu (setMyCommands) with descriptions from content/ui.yaml:
+    the default language's for everyone, and each other language's for the people whose
+    Telegram is set to it (language_code)."""
     content = get_content()
-    commands = [BotCommand(name, content.message(f"command_help_{name}")) for name in COMMANDS]
     try:
-        await application.bot.set_my_commands(commands)
+        for index, language in enumerate(content.ui.languages):
+            commands = [BotCommand(name, content.message(f"command_help_{name}", language.id)) for name in COMMANDS]
+            for tag in [None] if index == 0 else language.tags:
+                await application.bot.set_my_commands(commands, language_code=tag)
     except TelegramError as exc:
         # The menu is a convenience: typed commands work without it.
         log.warning("could not set the command menu: %s", type(exc).__name__)

@@ -75,7 +75,7 @@ class Delivery:
 
     async def __call__(self, turn: Turn) -> None:
         replies = list(turn.replies)
-        locale = turn.session.locale if turn.session is not None else "en"
+        locale = turn.session.locale if turn.session is not None else get_content().default_language
         self.session = turn.session
         stale = bool(replies) and (turn.outcome == "stale" or is_stale_notice(replies[0]))
         if self.query is not None:

@@ -30,6 +30,7 @@ from bot.storage import SessionStore
 from bot.telegram_delivery import Delivery
 from bot.telegram_render import parse_callback_data
 from flows.content import get_content
+from flows.language import language_of_tag
 from flows.messages import Reply, UserInput
 
 log = logging.getLogger(__name__)
@@ -111,6 +112,9 @@ class ChatHandlers:
     async def _turn(self, update: Update, chat_id: int, user_input: UserInput, delivery: Delivery) -> None:
         started = time.perf_counter()
         user = update.effective_user
+        if user is not None and user.language_code:
+            # Telegram's app language chooses the language of a conversation not yet started.
+            user_input = user_input.model_copy(update={"language": user.language_code})
         verdict = "admitted"
         if self.admission is not None:
             verdict = await self.admission.check(self.store, user.id if user is not None else None)
@@ -122,7 +126,8 @@ class ChatHandlers:
         elif verdict == "ignored":
             turn = Turn("ignored")  # the rest of a flood: not processed, not answered
         else:
-            turn = Turn(verdict, [Reply(kind="notice", text=get_content().message(verdict))])
+            locale = language_of_tag(user_input.language, get_content())
+            turn = Turn(verdict, [Reply(kind="notice", text=get_content().message(verdict, locale))])
             await delivery(turn)
         elapsed = time.perf_counter() - started
         log.info(

@@ -36,14 +36,17 @@ _LINE_MARKER = re.compile(r"^\s*(?:\d+\. (?:\[[ x]\] )?|[•+\-✓] |!! (?:[•\
 _NUMBERED = frozenset({"answer", "toggle", "change", "now", "go"})
 
 
-def render(reply: Reply) -> str:
-    """One reply as plain text, decided by the reply's kind and code, never by its wording."""
+def render(reply: Reply, locale: str | None = None) -> str:
+    """One reply as plain text, decided by the reply's kind and code, never by its wording;
+    the terminal's own words in the conversation's language."""
+    content = get_content()
+    locale = locale or content.default_language
     if reply.code == "help":  # the terminal has no buttons, and has /quit
-        return "\n" + get_content().message("help_terminal")
+        return "\n" + content.message("help_terminal", locale)
     if reply.kind == "summary":
         head = f"== {reply.title} ==\n" if reply.title else ""
         offered = [f"  {n}. {c.label}" for n, c in enumerate(reply.choices, start=1)]
-        more = ["", get_content().message("sections_offer"), *offered] if offered else []
+        more = ["", content.message("sections_offer", locale), *offered] if offered else []
         return "\n" + head + "\n".join([reply.text, *more])
     if reply.kind == "warning":
         return "\n" + "\n".join(f"!! {line}" for line in reply.text.splitlines())
@@ -57,10 +60,10 @@ def render(reply: Reply) -> str:
                 mark = "[x] " if reply.multi and number - 1 in reply.selected else ("[ ] " if reply.multi else "")
                 lines.append(f"  {number}. {mark}{choice.label}")
         else:
-            lines.append(f'  (or type "{numbered[0].label}")' if numbered else "")
+            lines.append("  " + content.message("or_type", locale, label=numbered[0].label) if numbered else "")
         extra = [c.label for c in reply.choices if _kind(c.payload) not in _NUMBERED]
         if extra and not reply.multi:
-            lines.append("  or: " + ", ".join(extra))
+            lines.append("  " + content.message("or_choose", locale, choices=", ".join(extra)))
         return "\n" + "\n".join(lines)
     return "\n" + reply.text
 
@@ -70,10 +73,11 @@ def _kind(payload: str) -> str | None:
     return parsed.kind if parsed is not None else None
 
 
-def after_summary(replies: list[Reply]) -> list[Reply]:
+def after_summary(replies: list[Reply], locale: str | None = None) -> list[Reply]:
     """At the end of the summary, the terminal says what can be done next."""
     if any(r.kind == "summary" and r.code == "disclaimer" for r in replies):
-        text = get_content().message("after_summary_terminal")
+        content = get_content()
+        text = content.message("after_summary_terminal", locale or content.default_language)
         return [Reply(kind="notice", code="after_summary_terminal", text=text)]
     return []
 
@@ -121,8 +125,12 @@ def terminal_width(stream: TextIO) -> int | None:
 Observer = Callable[[str | None, list[Reply]], None]
 
 
-def run_demo(stdin: TextIO | None = None, stdout: TextIO | None = None, on_turn: Observer | None = None) -> int:
-    """Run one conversation until the input ends or the person types /quit.
+def run_demo(
+    stdin: TextIO | None = None, stdout: TextIO | None = None, on_turn: Observer | None = None,
+    language: str | None = None,
+) -> int:
+    """Run one conversation until the input ends or the person types /quit, in `language`
+    (ui.yaml `languages`; the person can change it with /language).
 
     `on_turn(text, replies)` sees every turn (text None for the greeting): `itoh-bot
     record` uses it to write the conversation down as a script.
@@ -135,8 +143,8 @@ def run_demo(stdin: TextIO | None = None, stdout: TextIO | None = None, on_turn:
     if interactive:
         _enable_line_editing()
     session: Session | None = None
-    session, replies = step(session, UserInput.command("start"))
-    _show(replies, stdout, width)
+    session, replies = step(session, UserInput(kind="command", text="start", language=language))
+    _show(replies, stdout, width, session.locale)
     if on_turn is not None:
         on_turn(None, replies)
     while True:
@@ -145,7 +153,8 @@ def run_demo(stdin: TextIO | None = None, stdout: TextIO | None = None, on_turn:
             break
         session, replies = step(session, UserInput.typed(text))
         shown = [r for r in replies if r.kind != "report"]
-        _show([*shown, *write_reports(replies, session, Path.cwd()), *after_summary(replies)], stdout, width)
+        written = write_reports(replies, session, Path.cwd())
+        _show([*shown, *written, *after_summary(replies, session.locale)], stdout, width, session.locale)
         if on_turn is not None:
             on_turn(text, replies)
     stdout.write("\n")
@@ -190,8 +199,8 @@ def _read_line(stdin: TextIO, stdout: TextIO, interactive: bool) -> str | None:
     return text
 
 
-def _show(replies: list[Reply], stdout: TextIO, width: int | None) -> None:
+def _show(replies: list[Reply], stdout: TextIO, width: int | None, locale: str) -> None:
     for reply in replies:
-        text = render(reply)
+        text = render(reply, locale)
         stdout.write((wrap_for_terminal(text, width) if width else text) + "\n")
     stdout.flush()

@@ -25,6 +25,7 @@ from typing import Any
 
 from flows.content import Content, get_content
 from flows.content_models import Answer, Question
+from flows.locale_format import number_text
 from flows.numerals import whole_number
 from flows.phrases import Language, Match, PhraseIndex, tokens
 from flows.quantities import NumberWords, Quantity, quantities
@@ -208,16 +209,29 @@ class AnswerReader:
         if not found:
             vague = any(re.search(rf"(?<![\w]){re.escape(v)}(?![\w])", said) for v in self.vague)
             error = "vague_number" if vague else "need_number"
-            return Parsed(False, error=error, values={"example": _example(question)})
+            return Parsed(False, error=error, values={"example": self._example(question)})
         number = sum(q.value * table.units[q.unit] for q in found if q.unit) if _all_units(found) else (
             found[0].value * table.units[found[0].unit])
         if number < question.minimum and question.below_minimum is not None:
             return Parsed(True, value=int(number) if question.integer else number, goto=question.below_minimum)
         if not question.minimum <= number <= question.maximum:
             return Parsed(False, error="number_out_of_range", values={
-                "minimum": _plain(question.minimum), "maximum": _plain(question.maximum), "unit": question.unit or "",
+                "minimum": self._number(question.minimum), "maximum": self._number(question.maximum),
+                "unit": self._unit_name(question),
             })
         return Parsed(True, value=int(number) if question.integer else round(number, 1))
+
+    def _number(self, value: float) -> str:
+        return number_text(value, self.content, self.language_code)
+
+    def _unit_name(self, question: Question) -> str:
+        named = self.content.ui.unit_names.get(question.unit or "")
+        return self.content.text(named.name, self.language_code) if named is not None else ""
+
+    def _example(self, question: Question) -> str:
+        # Every number question has a unit, and every unit a name (flows/content.py).
+        example = self.content.ui.unit_names[question.unit or ""].example
+        return f"{self._number(example)} {self._unit_name(question)}"
 
     def _read_one(self, table: _Table, text: str, said: str) -> Parsed:
         found = table.phrases.find(said) or table.phrases.find(self._without_fillers(said))
@@ -347,30 +361,24 @@ def quote(text: str) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _plain(number: float) -> str:
-    return str(int(number)) if float(number).is_integer() else str(number)
-
-
 def _number_as_said(content: Content, question: Question, value: float, locale: str) -> str:
     """A stored number in the unit a person would use: 0.4 weeks is "3 days", 26 weeks "6 months"."""
     bands = content.ui.number_display.get(question.unit or "")
     if not bands:
-        return f"{_plain(value)} {question.unit or ''}".strip()
+        named = content.ui.unit_names.get(question.unit or "")
+        unit = content.text(named.name, locale) if named is not None else ""
+        return f"{number_text(value, content, locale)} {unit}".strip()
     band = next(b for b in bands if b.below is None or value < b.below)
     shown = round(value / band.per, band.decimals)
     name = content.text(band.one if shown == 1 else band.other, locale)
-    return f"{_plain(shown)} {name}"
-
-
-def _example(question: Question) -> str:
-    sample = 34 if question.unit == "years" else 6
-    return f"{sample} {question.unit or ''}".strip()
+    return f"{number_text(shown, content, locale, band.decimals)} {name}"
 
 
 @cache
-def get_reader() -> AnswerReader:
-    """The process-wide reader for the process-wide content."""
-    return AnswerReader(get_content())
+def get_reader(language: str | None = None) -> AnswerReader:
+    """The process-wide reader of one language (the default one) for the process-wide content."""
+    content = get_content()
+    return AnswerReader(content, language or content.default_language)
 
 
 def describe(content: Content, question_id: str, value: Any, locale: str = "en") -> str:

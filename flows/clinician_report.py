@@ -18,6 +18,7 @@ from flows.assessment import Assessment, Reason
 from flows.case import Case
 from flows.content import Content
 from flows.guidance import select_guidance
+from flows.locale_format import date_text
 from flows.recording import recorded
 from flows.summary import band, percent
 
@@ -144,9 +145,10 @@ def build_report(
     headings = {key: msg(f"report_{key}") for key in (
         "who", "findings", "differential", "red_flags", "not_ruled_out", "level", "guidance", "disclaimer",
         "for", "against", "settle", "none")}
-    headings["made"] = msg("report_made", date=made_on.isoformat(), version=content.version)
+    made = date_text(made_on, content, locale)
+    headings["made"] = msg("report_made", date=made, version=content.version)
     return ClinicianReport(
-        title=msg("report_title"), made_on=made_on.isoformat(), content_version=content.version, who=who,
+        title=msg("report_title"), made_on=made, content_version=content.version, who=who,
         findings=findings, differential=differential,
         red_flags=[content.text(flag.title, locale) for flag in assessment.red_flags], not_ruled_out=open_dangers,
         level=content.text(level.label, locale), level_advice=content.text(level.advice, locale), guidance=guidance,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -28,6 +29,7 @@ from flows.content_models import (
     FlowFile,
     GuidanceFile,
     GuidanceItem,
+    Language,
     NotRuledOutFile,
     NotRuledOutRule,
     PriorGroup,
@@ -39,6 +41,7 @@ from flows.content_models import (
     ReferencesFile,
     SafetyRule,
     SettlingTest,
+    Text,
     TriageFile,
     UiFile,
 )
@@ -84,8 +87,18 @@ class Content:
         return text.format(**values) if values else text
 
     def text(self, text: Any, locale: str = "en") -> str:
-        """The display string of a Text in `locale`, English if missing."""
+        """The display string of a Text in `locale` (the loader made sure it has every
+        language offered; English for a language that is not)."""
         return getattr(text, locale, None) or text.en
+
+    @property
+    def languages(self) -> dict[str, Language]:
+        """The languages offered, by id, the default first."""
+        return {language.id: language for language in self.ui.languages}
+
+    @property
+    def default_language(self) -> str:
+        return self.ui.languages[0].id
 
 
 CONTENT_DIR_VARIABLE = "ITOH_CONTENT_DIR"
@@ -131,6 +144,9 @@ def load_content(root: Path) -> Content:
     checker.flow(flow, questions)
     checker.guidance(guidance, conditions)
     checker.sources("ui.yaml", "disclaimer_source", ui.disclaimer_source)
+    checker.languages(ui, {"references.yaml": references, "questions.yaml": questions_file, "flow.yaml": flow,
+                           "conditions.yaml": conditions_file, "triage.yaml": triage,
+                           "not_ruled_out.yaml": not_ruled_out, "guidance.yaml": guidance, "ui.yaml": ui})
 
     return Content(
         root=root,
@@ -202,6 +218,22 @@ def _describe_location(raw: Any, loc: tuple[Any, ...]) -> str:
     return ".".join(parts) or "(top level)"
 
 
+def _texts(node: Any, where: str = "") -> Iterator[tuple[str, Text]]:
+    """Every Text in a loaded file with where it is: `questions[3](sex).options[0].label`."""
+    if isinstance(node, Text):
+        yield where, node
+    elif isinstance(node, BaseModel):
+        for name in type(node).model_fields:
+            yield from _texts(getattr(node, name), f"{where}.{name}" if where else name)
+    elif isinstance(node, list | tuple):
+        for index, item in enumerate(node):
+            label = getattr(item, "id", None)
+            yield from _texts(item, f"{where}[{index}]" + (f"({label})" if isinstance(label, str) else ""))
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from _texts(value, f"{where}.{key}" if where else str(key))
+
+
 def _unique(path: Path, what: str, items: list[Any]) -> dict[str, Any]:
     seen: dict[str, Any] = {}
     for item in items:
@@ -225,6 +257,23 @@ class _Checker:
         for source in sources:
             if source not in self.reference_ids:
                 self.fail(file, where, f"source `{source}` is not in references.yaml")
+
+    def languages(self, ui: UiFile, files: dict[str, BaseModel]) -> None:
+        """Every text in every file in every language offered: a person who chose
+        Portuguese must never meet an English sentence (or an empty one)."""
+        offered = _unique(self.root / "ui.yaml", "languages", ui.languages)
+        for index, language in enumerate(ui.languages):
+            if language.id not in Text.model_fields:
+                self.fail("ui.yaml", f"languages[{index}]({language.id})",
+                          f"texts cannot hold `{language.id}` (Text has {sorted(Text.model_fields)})")
+        for language in offered:
+            if language not in ui.understanding:
+                self.fail("ui.yaml", "understanding", f"no word lists for `{language}`, a language offered")
+        for file, model in files.items():
+            for where, text in _texts(model):
+                for language in offered:
+                    if not (getattr(text, language, None) or "").strip():
+                        self.fail(file, where, f"missing `{language}` (every text needs each language offered)")
 
     def conditions(self, data: ConditionsFile, conditions: dict[str, Condition]) -> None:
         missing = [c for c in REQUIRED_CONDITIONS if c not in conditions]
@@ -327,6 +376,8 @@ class _Checker:
         for question in questions.values():
             if question.unit is not None and question.unit not in ui.units:
                 self.fail("questions.yaml", f"questions({question.id}).unit", f"no unit `{question.unit}` in ui.yaml")
+            if question.unit is not None and question.unit not in ui.unit_names:
+                self.fail("ui.yaml", "unit_names", f"no name for `{question.unit}` (questions({question.id}).unit)")
 
     def flow(self, flow: FlowFile, questions: dict[str, Question]) -> None:
         state_ids = {state.id for state in flow.states}

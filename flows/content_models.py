@@ -168,8 +168,8 @@ class Question(Strict):
     @model_validator(mode="after")
     def _shape(self) -> Question:
         if self.kind == "number":
-            if self.minimum is None or self.maximum is None:
-                raise ValueError("a number question needs minimum and maximum")
+            if self.minimum is None or self.maximum is None or self.unit is None:
+                raise ValueError("a number question needs minimum, maximum and unit")
         elif self.answers is None:
             raise ValueError(f"a {self.kind} question needs answers")
         inline = self.answers if isinstance(self.answers, list) else []  # a set id names shared options
@@ -472,6 +472,13 @@ class DisplayBand(Strict):
     other: Text  # after any other number
 
 
+class UnitName(Strict):
+    """A unit as it is named back to the person, and the example number an error gives."""
+
+    name: Text
+    example: float
+
+
 class Understanding(Strict):
     """How people of one language write numbers, hedge and negate (flows/answers.py)."""
 
@@ -490,13 +497,26 @@ class Understanding(Strict):
     shorthand: dict[int, str]
 
 
+class Language(Strict):
+    """A language the product is offered in (content/ui.yaml `languages`)."""
+
+    id: str  # the key of its texts: Text.en, Text.pt
+    name: str  # its own name, on the /language buttons: "English", "Português"
+    babel: str  # the locale numbers, percentages and dates are written in: "pt_PT"
+    tags: list[str] = Field(min_length=1)  # language tags that choose it (BCP 47 primary subtags)
+    synonyms: list[str] = Field(default_factory=list)  # typed words that choose it at /language
+    reviewed: bool  # False: a translation awaiting review by a clinician who speaks it
+
+
 class UiFile(Strict):
     """Channel-neutral wording: greetings, help, errors, section titles, disclaimers."""
 
+    languages: list[Language] = Field(min_length=1)  # the first is the default
     messages: dict[str, Text]
     understanding: dict[str, Understanding]  # language -> its word lists
     commands: dict[str, list[str]]  # command id -> words that invoke it (without the slash)
     units: dict[str, dict[str, float]] = Field(default_factory=dict)  # unit -> word -> factor
+    unit_names: dict[str, UnitName] = Field(default_factory=dict)  # unit -> its name in each language
     number_display: dict[str, list[DisplayBand]] = Field(default_factory=dict)  # unit -> bands, smallest first
     disclaimer_source: list[str] = Field(min_length=1)
 

@@ -19,6 +19,7 @@ from flows.answers import MAX_ANSWER_CHARS, AnswerReader, Parsed, describe, get_
 from flows.assessment import assess
 from flows.change_effect import change_effect
 from flows.content import Content, get_content
+from flows.language import language_named, language_of_tag
 from flows.machine import FlowMachine, get_machine
 from flows.messages import Choice, Reply, UserInput
 from flows.navigation import Navigator
@@ -37,7 +38,7 @@ class Engine:
 
     content: Content
     machine: FlowMachine
-    reader: AnswerReader
+    readers: dict[str, AnswerReader]  # language -> the reader of answers typed in it
     navigator: Navigator
     command_words: dict[str, str]  # normalised word -> command id
 
@@ -48,7 +49,8 @@ def get_engine() -> Engine:
     content = get_content()
     words = {normalise(word): command for command, ws in content.ui.commands.items() for word in ws}
     machine = get_machine()
-    return Engine(content, machine, get_reader(), Navigator(content, machine), words)
+    readers = {language: get_reader(language) for language in content.languages}
+    return Engine(content, machine, readers, Navigator(content, machine), words)
 
 
 def new_session(step: int = 0) -> Session:
@@ -79,6 +81,7 @@ class _Turn:
         self.e = engine
         self.s = session
         self.c = engine.content
+        self.reader = engine.readers.get(session.locale) or engine.readers[engine.content.default_language]
 
     def msg(self, key: str, **values: Any) -> str:
         return self.c.message(key, self.s.locale, **values)
@@ -89,9 +92,11 @@ class _Turn:
     # dispatch ----------------------------------------------------------------------
 
     def handle(self, user_input: UserInput) -> list[Reply]:
+        if not self.s.started and user_input.language is not None:
+            self.use_language(language_of_tag(user_input.language, self.c))
         if user_input.kind == "command":
             return self.command(normalise(user_input.text).lstrip("/").split("@")[0])
-        if not self.s.started:
+        if not self.s.started and self.s.mode != "choosing_language":
             return self.start()
         if user_input.kind == "unsupported":
             return [self.error("not_text"), *self.ask()]
@@ -110,15 +115,17 @@ class _Turn:
         command = self.e.command_words.get(said)
         if self.s.mode == "choosing_change":
             return self.choose_change(text)
+        if self.s.mode == "choosing_language":
+            return self.choose_language(text)
         if self.s.mode == "danger_offer":
-            return self.answer_danger_offer(self.e.reader.read_offer(text, self.c, self.s.locale))
+            return self.answer_danger_offer(self.reader.read_offer(text, self.c, self.s.locale))
         if self.s.state == SUMMARY_STATE and self.s.mode == "asking":
             return self.summary_choice(said, command)
         if self.e.machine.is_final(self.s.state):
             return self.command(command) if command else self.ended()
         if command == "why":
             return self.why()
-        parsed = self.e.reader.read(self.question_id(), text)
+        parsed = self.reader.read(self.question_id(), text)
         if not parsed.ok and command:
             return self.command(command)
         return self.apply(parsed)
@@ -128,6 +135,12 @@ class _Turn:
             return [self.notice("stale_button"), *self.ask()]
         pressed = payloads.parse(user_input.payload)
         if pressed is None:
+            return self.forged()
+        if self.s.mode == "choosing_language":
+            if pressed.kind == "language" and pressed.index is not None:
+                return self.choose_language(str(pressed.index + 1))
+            if pressed.kind == "cancel":
+                return [self.notice("change_cancelled"), *self.close_language_menu()]
             return self.forged()
         if self.s.mode == "choosing_change":
             if pressed.kind == "change" and pressed.index is not None:
@@ -148,11 +161,13 @@ class _Turn:
             if pressed.kind == "answer" and not self.is_multi():
                 return self.apply(Parsed(True, value=options[pressed.index].value))
         if pressed.kind == "done" and self.is_multi():
-            return self.apply(self.e.reader.submit_selection(self.question_id(), self.s.draft))
+            return self.apply(self.reader.submit_selection(self.question_id(), self.s.draft))
         return self.forged()
 
     def command(self, name: str) -> list[Reply]:
         name = self.e.command_words.get(name, name)
+        if name == "language":  # also before the first question: the welcome then comes in it
+            return self.offer_language()
         if name == "start" or not self.s.started:
             if name == "help":
                 return [self.notice("help")]
@@ -181,9 +196,9 @@ class _Turn:
 
     def restart(self) -> list[Reply]:
         fresh = new_session(step=self.s.step + 1)
+        kept = {"locale": self.s.locale, "started": True}  # a new conversation, in the same language
         for name in Session.model_fields:
-            setattr(self.s, name, getattr(fresh, name))
-        self.s.started = True
+            setattr(self.s, name, kept.get(name, getattr(fresh, name)))
         return [self.notice("restarted"), *self.ask()]
 
     def back(self) -> list[Reply]:
@@ -236,6 +251,52 @@ class _Turn:
         self.s.before_change = None
         self.s.step += 1
         return [self.notice("change_cancelled"), *self.ask()]
+
+    # the language ---------------------------------------------------------------------
+
+    def use_language(self, language: str) -> None:
+        self.s.locale = language
+        self.reader = self.e.readers[language]
+
+    def offer_language(self) -> list[Reply]:
+        if self.s.mode != "choosing_language":
+            self.s.mode_before_language = self.s.mode
+            self.s.mode = "choosing_language"
+        self.s.step += 1
+        return self.ask()
+
+    def language_menu(self) -> Reply:
+        choices = [Choice(label=language.name, payload=payloads.language(i))
+                   for i, language in enumerate(self.c.ui.languages)]
+        choices.append(Choice(label=self.msg("cancel_label"), payload=payloads.CANCEL))
+        return Reply(kind="question", code="language_choose", text=self.msg("language_choose"), choices=choices,
+                     step=self.s.step)
+
+    def choose_language(self, text: str) -> list[Reply]:
+        """A language by number or name; the answers are kept and the question asked again in it."""
+        said = normalise(text)
+        number = whole_number(said)
+        languages = self.c.ui.languages
+        chosen = language_named(said, self.c)
+        if chosen is None and number is not None and 1 <= number <= len(languages):
+            chosen = languages[number - 1].id
+        if chosen is not None:
+            self.use_language(chosen)
+            return [self.notice("language_set"), *self.close_language_menu()]
+        command = self.e.command_words.get(said)
+        if command is not None and command != "language":  # another command: leave the menu, then do it
+            self.close_language_menu()
+            return self.command(command)
+        if said in (normalise(self.msg("cancel_label")), "cancel"):
+            return [self.notice("change_cancelled"), *self.close_language_menu()]
+        return [self.error("choose_one", answer=quote(text)), *self.ask()]
+
+    def close_language_menu(self) -> list[Reply]:
+        """Back to where the person was, in the language now chosen."""
+        self.s.mode = self.s.mode_before_language or "asking"
+        self.s.mode_before_language = None
+        self.s.step += 1
+        return self.ask() if self.s.started else self.start()
 
     # the summary, section by section -----------------------------------------------
 
@@ -350,6 +411,8 @@ class _Turn:
     # what to show next -------------------------------------------------------------
 
     def ask(self) -> list[Reply]:
+        if self.s.mode == "choosing_language":
+            return [self.language_menu()]
         if self.s.mode == "choosing_change":
             entries = enumerate(self.changeable())
             choices = [Choice(label=label, payload=payloads.change(i)) for i, (_, label) in entries]

@@ -34,6 +34,10 @@ class UserInput(BaseModel):
     text: str = ""  # typed text, or the command name without slash
     step: int | None = None  # for buttons: the session step the button was drawn at
     payload: str = ""  # for buttons
+    # The language the channel knows the person uses (Telegram's language_code, the
+    # terminal's --lang or locale): it chooses the language of a conversation that has not
+    # started yet, and nothing after that (the session keeps its language; /language changes it).
+    language: str | None = None
 
     @classmethod
     def typed(cls, text: str) -> UserInput:

@@ -13,6 +13,7 @@ channels read payloads with `parse`, so the format cannot drift between them.
     go       carry on answering (after an emergency warning)
     s:N      show summary section N
     more     show every summary section
+    l:N      use language N (ui.yaml `languages`, in order)
 """
 
 from __future__ import annotations
@@ -22,9 +23,9 @@ from typing import Literal
 
 from flows.numerals import whole_number
 
-Kind = Literal["answer", "toggle", "done", "change", "cancel", "why", "now", "go", "section", "more"]
+Kind = Literal["answer", "toggle", "done", "change", "cancel", "why", "now", "go", "section", "more", "language"]
 
-_INDEXED: dict[str, Kind] = {"a": "answer", "t": "toggle", "c": "change", "s": "section"}
+_INDEXED: dict[str, Kind] = {"a": "answer", "t": "toggle", "c": "change", "s": "section", "l": "language"}
 _PLAIN: dict[str, Kind] = {"done": "done", "cancel": "cancel", "why": "why", "now": "now", "go": "go", "more": "more"}
 _PREFIX: dict[Kind, str] = {kind: prefix for prefix, kind in _INDEXED.items()}
 
@@ -49,6 +50,10 @@ def change(index: int) -> str:
 
 def section(index: int) -> str:
     return f"s:{index}"
+
+
+def language(index: int) -> str:
+    return f"l:{index}"
 
 
 DONE, CANCEL, WHY, NOW, GO, MORE = "done", "cancel", "why", "now", "go", "more"

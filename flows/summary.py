@@ -17,6 +17,7 @@ from flows.case import Case
 from flows.content import Content
 from flows.content_models import Question
 from flows.guidance import select_guidance
+from flows.locale_format import percent_text
 from flows.recording import recorded
 
 FIRST_CAUSES = 3  # causes named in the first block
@@ -97,8 +98,10 @@ def percent(probability: float, content: Content, locale: str = "en") -> str:
     """A probability as shown: never more certain than the evidence carries (no "100%")."""
     ceiling = content.evidence.shown_at_most
     if probability > ceiling:
-        return content.message("percent_at_most", locale, percent=f"{ceiling:.0%}")
-    return "<1%" if probability < 0.005 else f"{probability:.0%}"
+        return content.message("percent_at_most", locale, percent=percent_text(ceiling, content, locale))
+    if probability < 0.005:
+        return "<" + percent_text(0.01, content, locale)
+    return percent_text(probability, content, locale)
 
 
 def _reasons(case: Case, assessment: Assessment, content: Content, locale: str,

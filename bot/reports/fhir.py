@@ -62,6 +62,8 @@ def bundle(case: Case, assessment: Assessment, content: Content, made_on: str, l
     response_id = str(uuid.uuid5(uuid.NAMESPACE_URL, f"{SYSTEM}:response:{seed}"))
     risk_id = str(uuid.uuid5(uuid.NAMESPACE_URL, f"{SYSTEM}:risk:{seed}"))
     patient = {"display": content.message("fhir_patient", locale)}
+    # Resource.language: the BCP 47 tag of the texts in it ("pt-PT"), from the Babel locale.
+    language = content.languages[locale].babel.replace("_", "-") if locale in content.languages else None
     answers = []
     for question in content.questions.values():
         value = recorded(case, question)
@@ -71,11 +73,11 @@ def bundle(case: Case, assessment: Assessment, content: Content, made_on: str, l
         answers.append({"linkId": question.id, "text": content.text(question.text, locale),
                         "answer": [_answer(content, question, v, locale) for v in values]})
     response = QuestionnaireResponse.model_validate({
-        "resourceType": "QuestionnaireResponse", "id": response_id, "questionnaire": questionnaire_url(content),
+        "resourceType": "QuestionnaireResponse", "id": response_id, "language": language, "questionnaire": questionnaire_url(content),
         "status": "completed", "authored": made_on, "subject": patient, "item": answers,
     })
     risk = RiskAssessment.model_validate({
-        "resourceType": "RiskAssessment", "id": risk_id, "status": "final", "subject": patient,
+        "resourceType": "RiskAssessment", "id": risk_id, "language": language, "status": "final", "subject": patient,
         "occurrenceDateTime": made_on,
         "method": {"text": content.message("fhir_method", locale, version=content.version)},
         "basis": [{"reference": f"urn:uuid:{response_id}"}],
