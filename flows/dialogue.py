@@ -125,10 +125,23 @@ class _Turn:
             return self.command(command) if command else self.ended()
         if command == "why":
             return self.why()
-        parsed = self.reader.read(self.question_id(), text)
+        parsed = self.read(text)
         if not parsed.ok and command:
             return self.command(command)
         return self.apply(parsed)
+
+    def read(self, text: str) -> Parsed:
+        """The answer read in the conversation's language; failing that, in another one
+        offered (a Portuguese speaker may type "ok" or "yes"): understand first, reject last."""
+        parsed = self.reader.read(self.question_id(), text)
+        if parsed.ok or parsed.clarify:
+            return parsed
+        for language, reader in self.e.readers.items():
+            if language != self.s.locale:
+                other = reader.read(self.question_id(), text)
+                if other.ok:
+                    return other
+        return parsed
 
     def button(self, user_input: UserInput) -> list[Reply]:
         if user_input.step != self.s.step:

@@ -429,6 +429,7 @@ class BotApiState:
         self._callback_queries: dict[str, JSON] = {}  # query id -> {"update_id", "answer"}
         self._next_callback_id = 1
         self._commands: dict[str, list[JSON]] = {}
+        self._user_languages: dict[int, str] = {}  # user id -> language_code (default "en")
         self._webhook: JSON | None = None
         self._webhook_last_error: tuple[int, str] | None = None
         self._deliveries: list[WebhookDelivery] = []
@@ -452,17 +453,22 @@ class BotApiState:
             "has_main_web_app": False,
         }
 
-    @staticmethod
-    def user_json(user_id: int) -> JSON:
-        """A human ``User`` object for ``user_id``."""
+    def user_json(self, user_id: int) -> JSON:
+        """A human ``User`` object for ``user_id``, with the app language set for it
+        (``set_user_language``; English unless said otherwise)."""
         return {
             "id": user_id,
             "is_bot": False,
             "first_name": "Test",
             "last_name": f"User{user_id}",
             "username": f"user{user_id}",
-            "language_code": "en",
+            "language_code": self._user_languages.get(user_id, "en"),
         }
+
+    def set_user_language(self, user_id: int, language_code: str) -> None:
+        """The language the user's Telegram app is set to (sent as ``from.language_code``)."""
+        with self._cond:
+            self._user_languages[user_id] = language_code
 
     @staticmethod
     def chat_json(chat_id: int) -> JSON:

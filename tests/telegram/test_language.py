@@ -1,0 +1,49 @@
+"""Issue 18 in Telegram, in process: the app's language_code chooses Portuguese at the
+first message; /language offers buttons; the command menu is registered per language.
+"""
+
+from __future__ import annotations
+
+from flows.content import get_content
+from tests.telegram.harness import Harness, keyboard_rows, plain, sent
+
+
+async def test_a_portuguese_telegram_is_greeted_in_portuguese_and_can_finish_in_it(harness: Harness) -> None:
+    content = get_content()
+    harness.rec.set_user_language(harness.chat, "pt-BR")
+    messages = sent(await harness.command("/start"))
+    assert messages[0].response["text"] == content.message("welcome", "pt")
+    labels = [plain(t) for row in keyboard_rows(messages[-1]) for t, _ in row]
+    assert content.text(content.options["sex"][0].label, "pt") in labels
+    await harness.answer_until("summary", answer="não sei")
+    last = sent(harness.rec.calls())[-1]
+    assert content.message("disclaimer", "pt") in last.response["text"]
+
+
+async def test_language_command_offers_buttons_and_keeps_the_answers(harness: Harness) -> None:
+    content = get_content()
+    await harness.command("/start")
+    await harness.say("female")
+    menu = sent(await harness.command("/language"))[-1]
+    assert [plain(t) for row in keyboard_rows(menu) for t, _ in row][:2] == ["English", "Português"]
+    calls = await harness.press("Português", harness.question())
+    texts = [c.params["text"] for c in sent(calls) + [c for c in calls if c.method == "editMessageText"]]
+    assert any(content.message("language_set", "pt") in t for t in texts)
+    assert any(content.text(content.questions["age"].text, "pt") in t for t in texts)
+    session = await harness.session()
+    assert session is not None and session.locale == "pt" and session.case.sex == "female"
+
+
+async def test_the_command_menu_is_registered_in_each_language(harness: Harness) -> None:
+    content = get_content()
+    app = harness.app
+    assert app.post_init is not None and app.post_stop is not None
+    await app.post_init(app)
+    try:
+        english = harness.rec.commands()
+        portuguese = harness.rec.commands(language_code="pt")
+    finally:
+        await app.post_stop(app)
+    assert "language" in [c["command"] for c in english]
+    assert [c["command"] for c in portuguese] == [c["command"] for c in english]
+    assert portuguese[0]["description"] == content.message("command_help_start", "pt")
