@@ -157,11 +157,8 @@ def test_the_loader_refuses_a_text_without_portuguese_naming_file_path_and_langu
 ) -> None:
     path = content_copy / file
     text = path.read_text(encoding="utf-8")
-    if file == "guidance.yaml":
-        # A block: drop the `pt:` key and its folded lines.
-        match = re.search(pattern + r"[^\n]*(\n {8}[^\n]*)*", text)
-    else:
-        match = re.search(pattern, text)
+    folded = r"[^\n]*(\n {8}[^\n]*)*" if file == "guidance.yaml" else ""  # a block: the key and its lines
+    match = re.search(pattern + folded, text)
     assert match is not None, f"the content no longer has {pattern!r}"
     path.write_text(text[:match.start()] + text[match.end():], encoding="utf-8")
     with pytest.raises(ContentError, match=rf"{re.escape(file)}: {where}: missing `pt`"):
