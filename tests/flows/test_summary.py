@@ -22,18 +22,19 @@ FIRST_BLOCK_LINES = 12
 COLUMNS = 100
 
 
+@pytest.mark.parametrize("language", list(CONTENT.languages))
 @pytest.mark.parametrize("vignette", VIGNETTES, ids=lambda v: v.id)
-def test_the_first_block_fits_twelve_lines_of_a_100_column_terminal(vignette: Vignette) -> None:
-    summary = build_summary(vignette.case, assess(vignette.case), CONTENT)
+def test_the_first_block_fits_twelve_lines_of_a_100_column_terminal(vignette: Vignette, language: str) -> None:
+    summary = build_summary(vignette.case, assess(vignette.case), CONTENT, language)
     shown = wrap_for_terminal("\n".join(summary.first), COLUMNS).splitlines()
     assert len(shown) <= FIRST_BLOCK_LINES, "\n".join(shown)
     level = CONTENT.triage.levels[summary.assessment.triage]
-    assert shown[0] == CONTENT.text(level.label)
+    assert shown[0] == CONTENT.text(level.label, language)
     assert "100%" not in "\n".join(shown)
-    top = CONTENT.text(CONTENT.conditions[summary.assessment.top.condition].name)
+    top = CONTENT.text(CONTENT.conditions[summary.assessment.top.condition].name, language)
     assert any(top in line for line in shown)
     for danger in summary.assessment.not_ruled_out[:2]:
-        assert any(CONTENT.text(CONTENT.conditions[danger.condition].name) in line for line in shown)
+        assert any(CONTENT.text(CONTENT.conditions[danger.condition].name, language) in line for line in shown)
     assert any(CONTENT.version in line for line in shown)
 
 
