@@ -22,6 +22,7 @@ from flows.case import Case
 from flows.case_files import read_vignettes
 from flows.clinician_report import build_report, clinical_first
 from flows.content import get_content
+from flows.locale_format import date_text
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = get_content()
@@ -37,8 +38,8 @@ CASES = {
 DAY = date(2026, 12, 1)
 
 
-def pdf_text(case: Case) -> tuple[str, int]:
-    reader = PdfReader(io.BytesIO(render_pdf(build_report(case, assess(case), CONTENT, DAY))))
+def pdf_text(case: Case, language: str = "en") -> tuple[str, int]:
+    reader = PdfReader(io.BytesIO(render_pdf(build_report(case, assess(case), CONTENT, DAY, language))))
     return "\n".join(page.extract_text() for page in reader.pages), len(reader.pages)
 
 
@@ -46,24 +47,25 @@ def flat(text: str) -> str:
     return " ".join(text.split())
 
 
+@pytest.mark.parametrize("language", list(CONTENT.languages))
 @pytest.mark.parametrize("name", sorted(CASES))
-def test_the_pdf_has_every_part_on_at_most_two_pages(name: str) -> None:
+def test_the_pdf_has_every_part_on_at_most_two_pages(name: str, language: str) -> None:
     case = CASES[name]
     assessment = assess(case)
-    text, pages = pdf_text(case)
+    text, pages = pdf_text(case, language)
     shown = flat(text)
     assert pages <= 2
     for heading in ("who", "findings", "differential", "level", "guidance", "disclaimer"):
-        assert CONTENT.message(f"report_{heading}") in shown, heading
-    assert CONTENT.text(CONTENT.triage.levels[assessment.triage].label) in shown
+        assert flat(CONTENT.message(f"report_{heading}", language)) in shown, heading
+    assert flat(CONTENT.text(CONTENT.triage.levels[assessment.triage].label, language)) in shown
     for ranked in assessment.ranking:  # the differential, clinical terms first
-        assert flat(CONTENT.text(CONTENT.conditions[ranked.condition].clinical_term)) in shown
+        assert flat(CONTENT.text(CONTENT.conditions[ranked.condition].clinical_term, language)) in shown
     if assessment.red_flags:
-        assert CONTENT.message("report_red_flags") in shown
+        assert flat(CONTENT.message("report_red_flags", language)) in shown
     if assessment.not_ruled_out:
-        assert CONTENT.message("report_not_ruled_out") in shown
-    assert CONTENT.version in shown and DAY.isoformat() in shown
-    assert flat(CONTENT.message("disclaimer"))[:80] in shown
+        assert flat(CONTENT.message("report_not_ruled_out", language)) in shown
+    assert CONTENT.version in shown and date_text(DAY, CONTENT, language) in shown
+    assert flat(CONTENT.message("disclaimer", language))[:80] in shown
     assert "LR " in shown  # the findings behind the estimates, with their strength
 
 
