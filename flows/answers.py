@@ -81,6 +81,8 @@ class AnswerReader:
         self.language_code = language
         understanding = content.ui.understanding[language]
         self.dont_know = {_plain_words(w) for w in understanding.dont_know}
+        self.see_now = {_plain_words(w) for w in understanding.see_now}
+        self.carry_on = {_plain_words(w) for w in understanding.carry_on}
         self.fillers = sorted((_plain_words(w) for w in understanding.fillers), key=len, reverse=True)
         self.all_of_them = {_plain_words(w) for w in understanding.all_of_them}
         self.yes = [_plain_words(w) for w in understanding.yes]
@@ -155,14 +157,16 @@ class AnswerReader:
         return Parsed(True, value=[option.value for option in chosen])  # checklist: the ticked items
 
     def read_offer(self, text: str, content: Content, locale: str) -> str | None:
-        """After an emergency warning: "now" (see what to do now), "go" (carry on), or None."""
+        """After an emergency warning: "now" (see what to do now), "go" (carry on), or None.
+        A yes is a yes to what to do now; a no carries on."""
         said = _plain_words(text)
-        if said in ("1", _plain_words(content.message("see_what_to_do_now", locale))) or said in ("now", "yes", "y"):
+        if said in ("1", _plain_words(content.message("see_what_to_do_now", locale))) or said in self.see_now:
             return "now"
-        if said in ("2", _plain_words(content.message("carry_on_answering", locale))) or said in (
-                "carry on", "continue", "go on", "go", "no", "n"):
+        if said in ("2", _plain_words(content.message("carry_on_answering", locale))) or said in self.carry_on:
             return "go"
-        return None
+        if said in self.yes:
+            return "now"
+        return "go" if said in self.no else None
 
     # the readings --------------------------------------------------------------------
 

@@ -483,6 +483,8 @@ class Understanding(Strict):
     """How people of one language write numbers, hedge and negate (flows/answers.py)."""
 
     dont_know: list[str]
+    see_now: list[str]  # after an emergency warning: "show me what to do now"
+    carry_on: list[str]  # ... and "carry on answering"
     yes: list[str]  # every yes/no question understands these as yes
     no: list[str]
     ordinals: dict[str, int]  # "first" -> 1, "last" -> -1
