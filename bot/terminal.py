@@ -33,7 +33,7 @@ _LINE_MARKER = re.compile(r"^\s*(?:\d+\. (?:\[[ x]\] )?|[•+\-✓] |!! (?:[•\
 
 # Choices numbered at the terminal: answers, ticks, /change entries and the choice after an
 # emergency warning; Done and Cancel are typed as words.
-_NUMBERED = frozenset({"answer", "toggle", "change", "now", "go"})
+_NUMBERED = frozenset({"answer", "toggle", "change", "now", "go", "language"})
 
 
 def render(reply: Reply, locale: str | None = None) -> str:

@@ -323,7 +323,7 @@ class _Turn:
     def sections(self, index: int | None) -> list[Reply]:
         """Section `index` of the summary, or every section (None)."""
         if self.s.state != SUMMARY_STATE:
-            return [self.notice("change_unavailable"), *self.ask()]
+            return [self.notice("summary_not_yet"), *self.ask()]
         summary = self.summary()
         if index is not None and not 0 <= index < len(summary.sections):
             return [self.error("choose_section", count=len(summary.sections))]
