@@ -64,6 +64,16 @@ def check(expect: Expect, view: TurnView) -> list[Mismatch]:
     return found
 
 
+def check_not_understood(at_most: int | None, views: list[TurnView]) -> list[Mismatch]:
+    """The script's `not_understood_at_most`, once the turns so far say more than that."""
+    count = sum(view.not_understood for view in views)
+    if at_most is None or count <= at_most:
+        return []
+    turns = [view.user for view in views if view.not_understood]
+    return [Mismatch("not_understood_at_most", f"at most {at_most} not understood",
+                     [f"{count} not understood, at: {', '.join(turns)}"])]
+
+
 def _check_summary(expect: SummaryExpect, view: TurnView) -> list[Mismatch]:
     shown = view.summary
     if shown is None:
@@ -113,6 +123,7 @@ def _where(view: TurnView) -> str:
 
 def _controls_dropped(labels: list[str]) -> list[str]:
     # A multi-select's "Done" is a Telegram button but not a terminal option (there one
-    # types "1,3"), so it is left out of `buttons` on both sides.
-    done = norm(get_content().message("done_label"))
-    return [label for label in labels if norm(label) != done]
+    # types "1,3"), and "Why am I asked this?" is a Telegram button under every question
+    # that the terminal offers as the typed word "why": both are left out of `buttons`.
+    controls = {norm(get_content().message(key)) for key in ("done_label", "why_label")}
+    return [label for label in labels if norm(label) not in controls]

@@ -9,8 +9,8 @@ which `itoh-bot replay --coverage` reports against content/flow.yaml.
 
 from __future__ import annotations
 
-from bot.script_model import CHANGE_MENU, Channel
-from bot.script_observe import SummaryView, TurnView, merge_turns, norm
+from bot.script_model import CHANGE_MENU, DANGER_OFFER, Channel
+from bot.script_observe import NOT_UNDERSTOOD, SummaryView, TurnView, merge_turns, norm
 from bot.script_runner import StepError
 from flows.content import get_content
 from flows.dialogue import step
@@ -28,6 +28,8 @@ class EngineDriver:
         self.session: Session | None = None
         self.question: Reply | None = None  # the question on screen, whose buttons can be pressed
         self.transitions: set[tuple[str, str]] = set()
+        # How many questions were answered when the (full) summary was first shown.
+        self.questions_to_summary: int | None = None
         content = get_content()
         self.defined = {(t.source, t.dest) for t in content.flow.transitions}
         self.flags = {content.text(f.title): f.id for f in content.triage.red_flags}
@@ -45,9 +47,10 @@ class EngineDriver:
 
     async def press(self, label: str) -> TurnView:
         question = self._on_screen()
-        choice = next((c for c in question.choices if norm(c.label) == norm(label)), None)
+        buttons = [*question.choices, *question.actions]  # the answers, then "Why am I asked this?"
+        choice = next((c for c in buttons if norm(c.label) == norm(label)), None)
         if choice is None:
-            raise StepError(f"no button {label!r}; the buttons are {[c.label for c in question.choices]}")
+            raise StepError(f"no button {label!r}; the buttons are {[c.label for c in buttons]}")
         return self._send(UserInput.button(question.step, choice.payload), f"[press] {label}")
 
     async def select(self, labels: list[str]) -> TurnView:
@@ -84,6 +87,8 @@ class EngineDriver:
         finally:
             machine.watchers.remove(self._taken)
         view = self._view(shown, replies)
+        if self.questions_to_summary is None and self.session.state == "summary" and view.summary is not None:
+            self.questions_to_summary = len(self.session.answered)
         questions = [r for r in replies if r.kind in ("question", "selection")]
         if questions:
             self.question = questions[-1]
@@ -95,23 +100,31 @@ class EngineDriver:
         view = TurnView(shown, said=[_shown(reply) for reply in replies])
         for reply in replies:
             if reply.kind in ("question", "selection"):
-                view.question = reply.question_id or CHANGE_MENU
+                view.question = reply.question_id or (DANGER_OFFER if reply.code == DANGER_OFFER else CHANGE_MENU)
                 view.buttons = [choice.label for choice in reply.choices]
+            elif reply.kind == "error" and reply.code in NOT_UNDERSTOOD:
+                view.not_understood += 1
             elif reply.kind == "warning":
                 view.warnings.append(self.flags.get(reply.title or "", reply.title or "?"))
             elif reply.kind == "end":
                 view.ended = True
-            elif reply.kind == "summary" and reply.data is not None and view.summary is None:
-                view.summary = self._summary(reply.data, replies)
+            elif reply.kind == "summary" and reply.data is not None:
+                # The last one shown: after the last question, "See what to do now" shows the
+                # short emergency summary and then the full one.
+                view.summary = self._summary(reply, reply.data, replies)
         return view
 
-    def _summary(self, data: dict[str, object], replies: list[Reply]) -> SummaryView:
+    def _summary(self, first: Reply, data: dict[str, object], replies: list[Reply]) -> SummaryView:
         ranking = data["ranking"]
         assert isinstance(ranking, list)
         flags = data["red_flags"]
         assert isinstance(flags, list)
         probabilities = {str(r["condition"]): float(r["probability"]) for r in ranking}
         shown = any(self.disclaimer in r.text for r in replies if r.kind == "summary")
+        if first.code == "emergency":
+            # What to do first, after an emergency warning: the level of care and the warnings,
+            # no ranking (as the terminal and Telegram show it).
+            return SummaryView(None, {}, str(data["triage"]), [str(f) for f in flags], shown)
         return SummaryView(str(ranking[0]["condition"]), probabilities, str(data["triage"]),
                            [str(f) for f in flags], shown)
 

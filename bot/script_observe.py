@@ -14,10 +14,16 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from bot.script_model import CHANGE_MENU
+from bot.script_model import CHANGE_MENU, DANGER_OFFER
 from flows.content import get_content
 
 TEXT_RESOLUTION = 0.005  # displayed percentages are rounded to whole points
+# The replies that say a typed answer could not be used as it was (not understood, not a
+# number, out of range, a clarifying question...): content/ui.yaml message ids.
+NOT_UNDERSTOOD = ("choose_one", "choose_several", "number_fits_no_option", "need_number", "vague_number",
+                  "number_out_of_range", "clarify", "exclusive_alone", "nothing_selected", "empty_answer",
+                  "danger_offer_again")
+_PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 _PERCENT = re.compile(r"(<1|\d+)%")
 _BAR_LINE = re.compile(r"^[█░]+\s+(?:[^\d<\s]+\s+)?(<1|\d+)%\s+(.+?)\s*$")  # "over 95%" reads as 95%
 
@@ -56,6 +62,7 @@ class TurnView:
     warnings: list[str] = field(default_factory=list)  # red flag ids warned in this turn
     summary: SummaryView | None = None
     ended: bool = False  # an end message (out of scope, or "assessment complete")
+    not_understood: int = 0  # replies saying an answer could not be used (NOT_UNDERSTOOD)
 
     @property
     def text(self) -> str:
@@ -73,7 +80,8 @@ def merge_turns(views: list[TurnView], shown: str) -> TurnView:
     last = views[-1]
     return TurnView(shown, said=[text for view in views for text in view.said], question=last.question,
                     buttons=last.buttons, warnings=[w for view in views for w in view.warnings],
-                    summary=last.summary, ended=last.ended)
+                    summary=last.summary, ended=last.ended,
+                    not_understood=sum(view.not_understood for view in views))
 
 
 class TextReader:
@@ -83,6 +91,7 @@ class TextReader:
         content = get_content()
         self.questions = {qid: content.text(q.text) for qid, q in content.questions.items()}
         self.questions[CHANGE_MENU] = content.message("change_choose")
+        self.questions[DANGER_OFFER] = content.message("danger_offer")
         self.headers = {f.id: content.message("red_flag_header", title=content.text(f.title))
                         for f in content.triage.red_flags}
         self.flag_lines = {f"⚠️ {content.text(f.title)}": f.id for f in content.triage.red_flags}
@@ -94,13 +103,29 @@ class TextReader:
         }
         self.levels = {norm(content.text(level.label)): lid for lid, level in content.triage.levels.items()}
         self.disclaimer = norm(content.message("disclaimer"))
+        self.disclaimer_text = content.message("disclaimer")
         self.endings = [norm(content.message("out_of_scope")), norm(content.message("finished"))]
+        self.not_understood_patterns = [_pattern(content.message(key)) for key in NOT_UNDERSTOOD]
 
     def question_at(self, text: str) -> tuple[str, int] | None:
         """The question whose wording appears last in `text`, and where it starts."""
         found = [(text.rfind(wording), -len(wording), qid) for qid, wording in self.questions.items()]
         position, _, qid = max(found)
         return (qid, position) if position >= 0 else None
+
+    def question_after_summary(self, text: str) -> tuple[str, int] | None:
+        """The question shown after everything else, even after a summary (as after "See what
+        to do now": the short emergency summary, then the question pending). A summary ends
+        with the disclaimer; a question's wording found before it is not a question shown."""
+        found = self.question_at(text)
+        if found is None or self.summary(text) is None:
+            return found
+        end = text.rfind(self.disclaimer_text)
+        return found if end >= 0 and found[1] > end else None
+
+    def not_understood(self, text: str) -> int:
+        """How many replies in `text` say that an answer could not be used."""
+        return sum(len(pattern.findall(text)) for pattern in self.not_understood_patterns)
 
     def warnings(self, text: str) -> list[str]:
         """The red flags whose header is a whole line of `text` (one title can begin another)."""
@@ -143,6 +168,12 @@ class TextReader:
                 if shown.startswith(label):
                     return level
         return None
+
+
+def _pattern(message: str) -> re.Pattern[str]:
+    """A message template as a regular expression: each {placeholder} matches any text."""
+    parts = _PLACEHOLDER.split(message)
+    return re.compile(".*?".join(re.escape(part) for part in parts))
 
 
 def _percent(shown: str) -> float:

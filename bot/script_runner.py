@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from bot.script_check import Mismatch, check
+from bot.script_check import Mismatch, check, check_not_understood
 from bot.script_model import Channel, Script, Step
 from bot.script_observe import TurnView, norm
 from flows.content import get_content
@@ -61,6 +61,12 @@ class ScriptResult:
     steps: list[StepResult] = field(default_factory=list)
     views: list[TurnView] = field(default_factory=list)
     transitions: set[tuple[str, str]] = field(default_factory=set)
+    questions_to_summary: int | None = None  # answered when the summary was first shown (engine)
+
+    @property
+    def not_understood(self) -> int:
+        """Replies over the conversation that said an answer could not be used."""
+        return sum(view.not_understood for view in self.views)
 
     @property
     def ok(self) -> bool:
@@ -133,11 +139,14 @@ async def run_with(driver: Driver, script: Script, path: str) -> ScriptResult:
                 view = await _attempt(result, outcome, lambda step=step, last=view: _act(driver, step, last))
             if view is not None and step.expect is not None and outcome.error is None:
                 outcome.mismatches = check(step.expect, view)
+            if step.action is not None and outcome.error is None:
+                outcome.mismatches += check_not_understood(script.not_understood_at_most, result.views)
             if step.action is None:
                 result.steps.append(outcome)
     finally:
         await driver.close()
         result.transitions = set(driver.transitions)
+        result.questions_to_summary = getattr(driver, "questions_to_summary", None)
     return result
 
 

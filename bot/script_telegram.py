@@ -190,12 +190,15 @@ def _view(shown: str, calls: list[Call]) -> TurnView:
             found = reader.question_at(text) if labels else None
             if found is not None:
                 question = (found[0], labels)
+            elif reader.disclaimer_text in text:
+                question = None  # a summary after the question: no question is pending
         elif call.method == "answerCallbackQuery" and call.params.get("text"):
             view.said.append(f"[toast] {call.params['text']}")
     text = view.text
     view.warnings = reader.warnings(text)
     view.summary = reader.summary(text)
     view.ended = reader.ended(text)
-    if question is not None and view.summary is None and not view.ended:
+    view.not_understood = reader.not_understood(text)
+    if question is not None and not view.ended:
         view.question, view.buttons = question
     return view

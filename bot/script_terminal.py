@@ -30,6 +30,7 @@ from bot.script_model import Channel
 from bot.script_observe import TurnView, norm, text_reader
 from bot.script_runner import StepError
 from bot.terminal import PROMPT as DEMO_PROMPT
+from flows.content import get_content
 
 TURN_TIMEOUT = 20.0  # seconds for one reply; generous for a loaded 2-core CI machine
 PROMPT = f"\n{DEMO_PROMPT}".encode()  # the demo prints its prompt on a line of its own
@@ -111,6 +112,8 @@ class TerminalDriver:
     # ---------------------------------------------------------------------------------
 
     def _typed_for(self, label: str) -> str:
+        if norm(label) == norm(get_content().message("why_label")):
+            return "why"  # the terminal has no Why button: "why" is typed (help_terminal)
         typed = next((typed for shown, typed in self.choices if norm(shown) == norm(label)), None)
         if typed is None:
             raise StepError(f"no option {label!r} on screen; the options are {[s for s, _ in self.choices]}")
@@ -151,7 +154,8 @@ class TerminalDriver:
         view.warnings = reader.warnings(output)
         view.summary = reader.summary(output)
         view.ended = reader.ended(output)
-        found = reader.question_at(output) if view.summary is None and not view.ended else None
+        view.not_understood = reader.not_understood(output)
+        found = reader.question_after_summary(output) if not view.ended else None
         if found is not None:
             view.question, position = found
             self.choices = _choices(output[position:])

@@ -48,7 +48,7 @@ def test_demo_for_seed_000_gives_pregnancy_safe_guidance() -> None:
 def test_demo_reasks_after_bad_input_and_quits_cleanly() -> None:
     result = run("demo", stdin="banana\nmale\n/quit\n")
     assert result.returncode == 0
-    assert 'Sorry, I did not understand "banana"' in result.stdout
+    assert 'Sorry, I did not catch "banana"' in result.stdout
     assert "How old are you" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
 

@@ -32,6 +32,7 @@ class ChatDriver:
         self.disclaimer = content.message("disclaimer")
         self.exclusive = {normalise(content.text(option.label)) for question, options in content.options.items()
                           if content.questions[question].several for option in options if option.exclusive}
+        self.typed_at: set[int] = set()  # questions answered by typing: their buttons stay, as in Telegram
 
     # waiting -----------------------------------------------------------------------
 
@@ -86,19 +87,31 @@ class ChatDriver:
                            lambda c: c.params.get("message_id") == question.message_id, "editMessageText")
 
     def answer(self, answer: str) -> ApiCall:
-        """Answer like the seed file says: buttons where they match, typing otherwise."""
+        """Answer like the seed file says: buttons where they match, typing otherwise.
+
+        After an emergency warning the next question is the offer of what to do now; an
+        answer file answers it in words ("carry on"), which are typed.
+        """
         question = self.question()
         labels = [text for text, _ in question.buttons()]
         done = next((text for text, data in question.buttons() if (data or "").endswith("|done")), None)
         alone = self._find_label(labels, answer) if done is not None else None
         if alone is not None and normalise(alone) in self.exclusive:
             return self.press(alone)  # "None of these", "Not sure", "Not done": answers at once
-        if done is not None:  # multi-select: toggle each part, then Done
-            for part in answer.split(","):
-                self.toggle(self._label(labels, part.strip()))
+        if done is not None:  # multi-select: toggle each part, then Done; typed if they are not labels
+            parts = [self._find_label(labels, part.strip()) for part in answer.split(",")]
+            if not all(parts):
+                self.typed_at.add(question.message_id)
+                return self.say(answer)  # "x-ray and mri": typed, as a person would
+            for part in parts:
+                assert part is not None
+                self.toggle(part)
             return self.press(plain(done))
         label = self._find_label(labels, answer)
-        return self.press(label) if label is not None else self.say(answer)
+        if label is None:
+            self.typed_at.add(question.message_id)
+            return self.say(answer)
+        return self.press(label)
 
     # helpers -----------------------------------------------------------------------
 

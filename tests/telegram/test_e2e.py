@@ -58,8 +58,10 @@ def test_polling_seed_000_by_buttons_then_sigterm(fake: FakeBotApi, tmp_path: Pa
         assert [c["command"] for c in fake.commands()] == ["start", "help", "back", "restart", "change", "forget"]
         drive_seed_000(driver, seed_answers())
         check_summary(driver)
-        # No dead keyboards: every question answered with a button lost its keys.
-        assert [m.message_id for m in fake.messages(CHAT) if m.buttons()] == []
+        # No dead keyboards: every question answered with a button lost its keys (one answered
+        # by typing keeps them, as Telegram leaves a message alone until the bot edits it).
+        keyed = [m.message_id for m in fake.messages(CHAT) if m.buttons() and m.message_id not in driver.typed_at]
+        assert keyed == [], fake.format_transcript(CHAT)
         # A repeated delivery of the last press changes nothing and is not answered twice.
         last_press = max(u for u in range(1000, 1000 + len(fake.calls())) if _is_press(fake, u))
         since = len(fake.calls())
