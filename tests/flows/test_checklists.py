@@ -33,6 +33,13 @@ def holds(case: Case, writes: dict[str, Any] | None) -> bool:
     return all(getattr(case, name) == value for name, value in (writes or {}).items())
 
 
+def known_answer(name: str) -> Any:
+    """An answer to the question that asks `name`, other than "Not done"."""
+    question = next(q for q in CONTENT.questions.values() if q.field == name)
+    value = next(o.value for o in CONTENT.options[question.id] if o.value not in (None, "not_done"))
+    return [value] if question.several else value
+
+
 def test_the_checklists_include_one_whose_items_are_not_yes_no() -> None:
     # tests_done: a tick opens the test's own question (its field stays unknown, to be
     # asked), no tick records the test as not done.
@@ -48,6 +55,13 @@ def test_each_tick_writes_what_it_sets_and_every_other_item_what_unticked_writes
         record(case, question, [ticked.value])
         for item in items(question):
             assert holds(case, item.sets if item is ticked else item.unticked), (ticked.value, item.value)
+        opened = [name for name, value in (ticked.sets or {}).items() if value is None]
+        if opened:
+            # A tick that only opens a later question (a test done) reads as ticked once that
+            # question has a known answer other than "not done"; until then, as not answered.
+            assert recorded(case, question) is None
+            for name in opened:
+                setattr(case, name, known_answer(name))
         assert recorded(case, question) == [ticked.value]
 
 
@@ -83,6 +97,9 @@ def test_tests_done_opens_the_questions_of_the_tests_ticked_and_closes_the_other
     assert (case.xray, case.bone_scan) == ("not_done", "not_done")
     assert (case.mri, case.inflammatory_markers, case.white_cell_count) == (None, None, None)  # asked next
     case.mri = ["bone_marrow_oedema"]  # answered later: the test still reads as ticked
+    assert recorded(case, CONTENT.questions["tests_done"]) == ["mri"]  # the bloods are still to be asked
+    case.inflammatory_markers = known_answer("inflammatory_markers")
+    case.white_cell_count = known_answer("white_cell_count")
     assert recorded(case, CONTENT.questions["tests_done"]) == ["mri", "blood_tests"]
     case.mri = "not_done"  # "Not done" at the MRI question after all
     assert recorded(case, CONTENT.questions["tests_done"]) == ["blood_tests"]

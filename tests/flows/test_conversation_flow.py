@@ -66,9 +66,16 @@ def test_a_question_no_answer_of_which_changes_anything_is_passed_over_and_said(
         assert state not in get_engine().machine.always_ask
     while conv.state != "summary":
         conv.say("none" if CONTENT.questions[get_engine().machine.question_of[conv.state]].several else "don't know")
-    summary = "\n".join(r.text for r in conv.transcript[-1][1] if r.kind == "summary")
+    # The note on the questions passed over is in the section "Why these causes", offered
+    # under the summary's first block (issue 17).
+    first = next(r for r in conv.transcript[-1][1] if r.kind == "summary" and r.code == "first")
+    why_title = CONTENT.text(next(s for s in CONTENT.guidance.summary_sections if s.id == "why").title)
+    pressed = next(c for c in first.choices if c.label == why_title)
+    [why] = conv.send(UserInput.button(first.step, pressed.payload))
+    assert why.code == "why"
     short = CONTENT.text(CONTENT.questions[skipped[0]].short)
-    assert short in summary
+    assert CONTENT.message("skipped_note", questions=short).split(short)[0] in why.text
+    assert short in why.text
 
 
 def test_the_questions_the_product_is_defined_by_are_always_asked() -> None:

@@ -65,7 +65,9 @@ def test_redis_stops_mid_conversation_and_comes_back(fake: FakeBotApi, own_redis
     for answer in answers[4:]:
         driver.answer(answer)
     check_summary(driver)
-    findings = next(t for t in driver.texts() if t.startswith(content.message("findings_title")))
+    # What was told is listed in the section "Why these causes", opened by its button.
+    why = next(content.text(s.title) for s in content.guidance.summary_sections if s.id == "why")
+    findings = driver.open_section(why).response["text"].split(content.message("findings_title") + ":")[1]
     assert "Female" in findings  # answered before the outage
     assert "itoh_store_up 1" in worker.metrics()
     assert worker.stop() == 0, worker.log

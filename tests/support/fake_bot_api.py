@@ -1452,7 +1452,7 @@ class BotApiState:
 _METHODS: dict[str, str] = {
     name.lower(): name
     for name in (
-        "getMe", "getUpdates", "sendMessage", "editMessageText", "editMessageReplyMarkup",
+        "getMe", "getUpdates", "sendMessage", "sendDocument", "editMessageText", "editMessageReplyMarkup",
         "deleteMessage", "answerCallbackQuery", "setMyCommands", "getMyCommands",
         "deleteMyCommands", "setWebhook", "deleteWebhook", "getWebhookInfo", "sendChatAction",
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from flows import payloads
 from flows.answers import normalise
 from flows.content import get_content
 from tests.support.fake_bot_api import ApiCall, BotMessage, FakeBotApi
@@ -43,9 +44,11 @@ class ChatDriver:
 
     @staticmethod
     def _question_or_summary_end(disclaimer: str) -> Callable[[ApiCall], bool]:
+        # The summary's first block has buttons too (its sections, issue 17) but is not the
+        # end of the turn: the disclaimer follows it.
         def done(call: ApiCall) -> bool:
             shown = (call.response or {}).get("text", "") if isinstance(call.response, dict) else ""
-            return bool(call.params.get("reply_markup")) or disclaimer in shown
+            return (bool(call.params.get("reply_markup")) and not _offers_sections(call)) or disclaimer in shown
 
         return done
 
@@ -78,6 +81,13 @@ class ChatDriver:
         data = self._data(question, label)
         return self._after(lambda: self.fake.user_presses_button(self.chat, question.message_id, data),
                            self._question_or_summary_end(self.disclaimer), "sendMessage")
+
+    def open_section(self, title: str) -> ApiCall:
+        """Press a section's button under the summary's first block; returns that section."""
+        first = self.question()
+        data = self._data(first, title)
+        return self._after(lambda: self.fake.user_presses_button(self.chat, first.message_id, data),
+                           lambda c: str((c.response or {}).get("text", "")).startswith(title), "sendMessage")
 
     def toggle(self, label: str) -> ApiCall:
         """Press a multi-select toggle; returns the editMessageText that redrew it."""
@@ -135,3 +145,12 @@ class ChatDriver:
 
     def texts(self) -> list[str]:
         return [m.text for m in self.fake.messages(self.chat)]
+
+
+
+def _offers_sections(call: ApiCall) -> bool:
+    """A message whose buttons are the summary's sections (callback data `step|s:N`)."""
+    rows = (call.params.get("reply_markup") or {}).get("inline_keyboard", [])
+    data = [str(button.get("callback_data", "")) for row in rows for button in row]
+    pressed = [payloads.parse(d.rpartition("|")[2]) for d in data]
+    return bool(pressed) and all(p is not None and p.kind == "section" for p in pressed)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 
+from flows.assessment import assess
 from flows.content import get_content
 from tests.telegram.harness import Harness, keyboard_rows, plain, sent
 
@@ -152,11 +153,23 @@ async def test_summary_sections_are_separate_messages_within_the_limit(harness: 
     await harness.answer_until("summary")
     calls = await harness.command("/help")  # shows the summary again
     messages = sent(calls)
-    titles = [content.message(k) for k in ("care_title", "findings_title", "differential_title", "disclaimer_title")]
-    for title in titles:
-        assert any(m.params["text"].startswith(f"<b>{title}</b>") for m in messages), title
-    assert all(len(m.response["text"].encode("utf-16-le")) // 2 <= MAX_TEXT for m in messages)
+    # The first block (issue 17): one message, the level of care first, the causes, and the
+    # sections offered as buttons under it; the disclaimer is a message of its own, last.
+    session = await harness.session()
+    assert session is not None
+    level = content.triage.levels[assess(session.case).triage]
+    first = next(m for m in messages if keyboard_rows(m))
+    assert first.response["text"].startswith(content.text(level.label))
+    assert content.message("first_causes_title") + ":" in first.response["text"]
+    assert messages[-1].params["text"].startswith(f"<b>{content.message('disclaimer_title')}</b>")
     assert content.message("disclaimer") in messages[-1].response["text"]
+    # Every section offered, asked for with /more, is a message of its own under its title
+    # (the report for the doctor is a document, sent only when asked for).
+    offered = [plain(text) for row in keyboard_rows(first) for text, _ in row]
+    report = next(content.text(s.title) for s in content.guidance.summary_sections if s.shows == "report")
+    more = sent(await harness.command("/more"))
+    assert [m.params["text"].split("\n")[0] for m in more] == [f"<b>{t}</b>" for t in offered if t != report]
+    assert all(len(m.response["text"].encode("utf-16-le")) // 2 <= MAX_TEXT for m in [*messages, *more])
 
 
 async def test_commands_menu_is_registered_at_start(harness: Harness) -> None:
