@@ -93,8 +93,14 @@ def _check_summary(expect: SummaryExpect, view: TurnView) -> list[Mismatch]:
             found.append(Mismatch(f"summary.probabilities.{condition}", wanted.describe(), _ranking(shown)))
     if expect.triage is not None and shown.triage != expect.triage:
         found.append(Mismatch("summary.triage", expect.triage, str(shown.triage)))
-    if expect.red_flags is not None and sorted(expect.red_flags) != sorted(shown.red_flags):
-        found.append(Mismatch("summary.red_flags", sorted(expect.red_flags), sorted(shown.red_flags)))
+    if expect.red_flags is not None and shown.red_flags is None:
+        found.append(Mismatch("summary.red_flags", sorted(expect.red_flags) or "no warning signs",
+                              "(this summary lists no warning signs: only the report for the doctor, "
+                              "read after the first block, does)"))
+    elif expect.red_flags is not None and sorted(expect.red_flags) != sorted(shown.red_flags or []):
+        found.append(Mismatch("summary.red_flags", sorted(expect.red_flags), sorted(shown.red_flags or [])))
+    if expect.not_ruled_out is not None and sorted(expect.not_ruled_out) != sorted(shown.not_ruled_out):
+        found.append(Mismatch("summary.not_ruled_out", sorted(expect.not_ruled_out), sorted(shown.not_ruled_out)))
     if expect.disclaimer is not None and expect.disclaimer != shown.disclaimer:
         found.append(Mismatch("summary.disclaimer", "shown" if expect.disclaimer else "not shown",
                               "shown" if shown.disclaimer else "not shown"))

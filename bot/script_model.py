@@ -26,7 +26,7 @@ Channel = Literal["engine", "terminal", "telegram"]
 CHANNELS: tuple[Channel, ...] = ("engine", "terminal", "telegram")
 # The commands the dialogue itself answers (content/ui.yaml); /forget and /quit belong
 # to a channel, not to the conversation, so scripts cannot use them portably.
-COMMANDS = ("start", "back", "restart", "help", "change", "summary", "why")
+COMMANDS = ("start", "back", "restart", "help", "change", "summary", "why", "more", "report")
 CHANGE_MENU = "change"  # `question: change` is the "which answer to change?" menu
 # `question: danger_offer` is the choice offered after an emergency warning: "See what to
 # do now" or "Carry on answering".
@@ -81,13 +81,14 @@ class Range(_Strict):
 
 
 class SummaryExpect(_Strict):
-    """What the summary must show. `red_flags` is the exact set (`[]`: none)."""
+    """What the summary must show. `red_flags` and `not_ruled_out` are exact sets (`[]`: none)."""
 
     top: str | None = None
     top_probability: Range | None = None
     probabilities: dict[str, Range] = Field(default_factory=dict)
     triage: str | None = None
     red_flags: list[str] | None = None
+    not_ruled_out: list[str] | None = None
     disclaimer: bool | None = None
 
     @field_validator("top")
@@ -99,6 +100,13 @@ class SummaryExpect(_Strict):
     @classmethod
     def _conditions(cls, value: dict[str, Range]) -> dict[str, Range]:
         for condition in value:
+            _known("condition", condition, list(get_content().conditions))
+        return value
+
+    @field_validator("not_ruled_out")
+    @classmethod
+    def _open(cls, value: list[str] | None) -> list[str] | None:
+        for condition in value or []:
             _known("condition", condition, list(get_content().conditions))
         return value
 

@@ -22,6 +22,7 @@ from bot.terminal import run_demo
 from flows.answers import normalise
 from flows.content import get_content
 from flows.messages import Reply
+from flows.summary import FIRST_OPEN
 
 
 def record(path: Path, *, force: bool = False, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
@@ -87,7 +88,11 @@ def _expect(replies: list[Reply]) -> str:
     shown = [r for r in replies if r.kind == "summary" and r.data is not None]
     if shown:  # the last: after the last question, "now" shows the emergency summary, then the full one
         summary, emergency = shown[-1].data or {}, shown[-1].code == "emergency"
-        top = "" if emergency else f"top: {summary['ranking'][0]['condition']}, "  # no ranking shown then
-        parts.append(f"summary: {{{top}triage: {summary['triage']}, "
-                     f"red_flags: [{', '.join(summary['red_flags'])}], disclaimer: true}}")
+        if emergency:  # it lists no warning signs; it names what is not ruled out yet
+            first_open = [d["condition"] for d in summary["not_excluded"]][:FIRST_OPEN]
+            listed = f"not_ruled_out: [{', '.join(first_open)}]"
+        else:  # the warning signs are read from the report for the doctor
+            listed = f"red_flags: [{', '.join(summary['red_flags'])}]"
+        parts.append(f"summary: {{top: {summary['ranking'][0]['condition']}, triage: {summary['triage']}, "
+                     f"{listed}, disclaimer: true}}")
     return f"expect: {{{', '.join(parts)}}}"

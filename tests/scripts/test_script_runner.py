@@ -227,7 +227,7 @@ steps:
   - say: "39.2"
     expect: {question: danger_offer, warns: [fever], buttons: [See what to do now, Carry on answering]}
   - press: See what to do now
-    expect: {question: warning_signs, summary: {triage: emergency, red_flags: [fever], disclaimer: true}}
+    expect: {question: warning_signs, summary: {triage: emergency, not_ruled_out: [septic_arthritis], disclaimer: true}}
 """
 
 
