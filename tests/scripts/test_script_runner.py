@@ -240,6 +240,39 @@ def test_scripts_press_why_and_answer_the_offer_after_an_emergency(tmp_path: Pat
     assert result.not_understood == 0
 
 
+FEVER_TO_THE_SUMMARY = AFTER_A_FEVER.split("  - press: See what to do now")[0] + """  - press: Carry on answering
+  - press: None of these
+  - press: None of these
+    expect:
+      # In "Pain relief and protecting the hip", a section shown on request (issue 17).
+      says: "Until a doctor has ruled out an infection in the joint, use paracetamol"
+      summary:
+        red_flags: [fever]                       # from the report for the doctor
+        not_ruled_out: [septic_arthritis]
+        probabilities: {pelvic_girdle_pain: {at_most: 0.01}}   # listed only in "Why these causes"
+"""
+
+
+@pytest.mark.parametrize("channel", CHANNELS)
+def test_after_the_first_block_the_sections_and_the_report_are_read_in_the_same_turn(
+        tmp_path: Path, channel: str) -> None:
+    path = write(tmp_path, FEVER_TO_THE_SUMMARY)
+    result = run_script(load_script(path), channel, path,  # type: ignore[arg-type]
+                        telegram_double=lambda: RecordingRequest(token=TOKEN))
+    assert result.ok, result.report()
+    last = result.views[-1]
+    assert [view.user for view in last.followups] == ["> /more    (asked by the runner: every section)",
+                                                      "> /report    (asked by the runner: the report for the doctor)"]
+    assert "(asked by the runner: the report for the doctor)" in result.transcript()
+
+
+@pytest.mark.parametrize("channel", CHANNELS)
+def test_the_emergency_summary_lists_no_warning_signs_and_says_so(tmp_path: Path, channel: str) -> None:
+    text = AFTER_A_FEVER.replace("not_ruled_out: [septic_arthritis]", "red_flags: [fever]")
+    report = play(write(tmp_path, text), channel)
+    assert "summary.red_flags:\n  - expected: fever\n  + said:     (this summary lists no warning signs" in report
+
+
 @pytest.mark.parametrize("channel", CHANNELS)
 def test_more_not_understood_replies_than_allowed_fail_the_step_that_goes_over(tmp_path: Path, channel: str) -> None:
     text = "name: t\nnot_understood_at_most: 1\nsteps:\n  - say: banana\n  - say: male\n  - say: old\n"
