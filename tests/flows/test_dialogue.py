@@ -332,9 +332,6 @@ def test_pregnancy_asked_only_where_it_applies() -> None:
     assert woman.session is not None and woman.session.answered[:3] == ["sex", "age", "pregnancy"]
 
 
-@pytest.mark.xfail(strict=True, reason="product: the look-ahead passes over breastfeeding (it changes neither the "
-                   "level of care, the leading cause nor what is not ruled out), although it decides the pain-relief "
-                   "and bone-health advice after a birth (content/guidance.yaml)")
 def test_breastfeeding_is_asked_after_a_birth() -> None:
     woman = reach("side", pregnancy="postpartum", breastfeeding="yes")
     assert woman.session is not None and woman.session.answered == ["sex", "age", "pregnancy", "breastfeeding"]
