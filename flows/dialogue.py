@@ -262,8 +262,12 @@ class _Turn:
                      text=self.msg("answered", question=self.c.text(question.short, self.s.locale),
                                    answer=describe(self.c, question.id, parsed.value, self.s.locale)))
         warnings = self.refresh_red_flags(announce=True)
-        if any(w.code in self.emergency_flags() for w in warnings) and not changing:
+        # What to do now is offered once: at the first emergency warning, unless the
+        # summary (which opens with it) comes next anyway or an answer is being changed.
+        offer = not changing and not self.s.danger_offered and self.s.state != SUMMARY_STATE
+        if offer and any(w.code in self.emergency_flags() for w in warnings):
             self.s.mode = "danger_offer"
+            self.s.danger_offered = True
             return [echo, *warnings, self.danger_offer()]
         effect = self.change_done() if changing and self.s.state == SUMMARY_STATE else []
         return [echo, *warnings, *effect, *self.ask()]

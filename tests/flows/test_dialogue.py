@@ -421,9 +421,6 @@ def test_change_an_answer_at_the_summary_and_see_it_again() -> None:
     assert conv.session is not None and conv.session.case.sex == "female" and conv.session.case.age == 45
 
 
-@pytest.mark.xfail(strict=True, reason="product: after /change, a question with an `ask_when` stays on the path "
-                   "while it is in `answered` (flows/machine.py next_state), so the pelvic-girdle answer is kept "
-                   "for a woman changed to not pregnant")
 def test_changing_an_answer_drops_answers_no_longer_relevant() -> None:
     conv = full_conversation(pregnancy="postpartum", tests_done="none yet", pelvic_girdle_pattern="pubic bone")
     assert conv.session is not None and conv.session.case.pelvic_girdle_pattern is True
@@ -439,9 +436,6 @@ def test_changing_an_answer_drops_answers_no_longer_relevant() -> None:
     assert conv.session.case.pelvic_girdle_pattern is None and "pelvic_girdle_pattern" not in conv.session.answered
 
 
-@pytest.mark.xfail(strict=True, reason="product: after /change, a question with an `ask_when` stays on the path "
-                   "while it is in `answered` (flows/machine.py next_state), so the bone scan answer is kept once the "
-                   "MRI answers the imaging question")
 def test_changing_the_mri_drops_the_bone_scan_answer() -> None:
     conv = full_conversation(sex="male", age="50", mri="not done", bone_scan="not done")
     assert conv.session is not None and "bone_scan" in conv.session.answered
