@@ -114,6 +114,15 @@ def test_what_to_do_now_is_offered_once_and_not_before_the_summary() -> None:
     replies = conv.say("hot and swollen")  # a second emergency warning: said, not offered again
     assert any(r.kind == "warning" and r.code == "hot_swollen_joint" for r in replies)
     assert conv.session.mode == "asking" and replies[-1].question_id == "joint_features"  # type: ignore[union-attr]
+    # ...but what to do now stays one press away, under every question while the emergency holds.
+    see_now = CONTENT.message("see_what_to_do_now")
+    assert replies[-1].actions[0].label == see_now
+    question = replies[-1]
+    now = conv.send(UserInput.button(question.step, next(a.payload for a in question.actions if a.label == see_now)))
+    assert any(r.kind == "summary" and r.code == "emergency" for r in now)
+    assert now[-1].question_id == "joint_features"
+    typed = conv.say("now")  # typed, at the terminal
+    assert any(r.kind == "summary" and r.code == "emergency" for r in typed)
     # An emergency at the last question: the summary, which opens with what to do now, comes at
     # once. (Here the first emergency, "cannot walk" at 75, was carried on from; the offer is
     # made available again to show that the summary itself, not the once-only rule, stops it.)
