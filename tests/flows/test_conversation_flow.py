@@ -116,6 +116,32 @@ def test_carry_on_answering_goes_back_to_the_questions() -> None:
     assert conv.session.mode == "asking"  # type: ignore[union-attr]
 
 
+def test_what_to_do_now_is_offered_once_and_not_before_the_summary() -> None:
+    conv = talk("male", "48", "left", "none yet", "sudden", "2 days", "worse", "none", "39.2", "carry on")
+    replies = conv.say("hot and swollen")  # a second emergency warning: said, not offered again
+    assert any(r.kind == "warning" and r.code == "hot_swollen_joint" for r in replies)
+    assert conv.session.mode == "asking" and replies[-1].question_id == "joint_features"  # type: ignore[union-attr]
+    # ...but what to do now stays one press away, under every question while the emergency holds.
+    see_now = CONTENT.message("see_what_to_do_now")
+    assert replies[-1].actions[0].label == see_now
+    question = replies[-1]
+    now = conv.send(UserInput.button(question.step, next(a.payload for a in question.actions if a.label == see_now)))
+    assert any(r.kind == "summary" and r.code == "emergency" for r in now)
+    assert now[-1].question_id == "joint_features"
+    typed = conv.say("now")  # typed, at the terminal
+    assert any(r.kind == "summary" and r.code == "emergency" for r in typed)
+    # An emergency at the last question: the summary, which opens with what to do now, comes at
+    # once. (Here the first emergency, "cannot walk" at 75, was carried on from; the offer is
+    # made available again to show that the summary itself, not the once-only rule, stops it.)
+    last = talk("female", "75", "left", "none yet", "sudden", "2 days", "cannot", "carry on", "none", "no")
+    assert last.state == "warning_signs" and last.session is not None
+    last.session.danger_offered = False
+    replies = last.say("fell")
+    assert any(r.kind == "warning" and r.code == "trauma_cannot_bear_weight" for r in replies)
+    assert not any(r.code == "danger_offer" for r in replies)
+    assert last.state == "summary" and last.session.mode == "asking"
+
+
 # explains itself ----------------------------------------------------------------------
 
 

@@ -332,9 +332,6 @@ def test_pregnancy_asked_only_where_it_applies() -> None:
     assert woman.session is not None and woman.session.answered[:3] == ["sex", "age", "pregnancy"]
 
 
-@pytest.mark.xfail(strict=True, reason="product: the look-ahead passes over breastfeeding (it changes neither the "
-                   "level of care, the leading cause nor what is not ruled out), although it decides the pain-relief "
-                   "and bone-health advice after a birth (content/guidance.yaml)")
 def test_breastfeeding_is_asked_after_a_birth() -> None:
     woman = reach("side", pregnancy="postpartum", breastfeeding="yes")
     assert woman.session is not None and woman.session.answered == ["sex", "age", "pregnancy", "breastfeeding"]
@@ -424,9 +421,6 @@ def test_change_an_answer_at_the_summary_and_see_it_again() -> None:
     assert conv.session is not None and conv.session.case.sex == "female" and conv.session.case.age == 45
 
 
-@pytest.mark.xfail(strict=True, reason="product: after /change, a question with an `ask_when` stays on the path "
-                   "while it is in `answered` (flows/machine.py next_state), so the pelvic-girdle answer is kept "
-                   "for a woman changed to not pregnant")
 def test_changing_an_answer_drops_answers_no_longer_relevant() -> None:
     conv = full_conversation(pregnancy="postpartum", tests_done="none yet", pelvic_girdle_pattern="pubic bone")
     assert conv.session is not None and conv.session.case.pelvic_girdle_pattern is True
@@ -442,9 +436,6 @@ def test_changing_an_answer_drops_answers_no_longer_relevant() -> None:
     assert conv.session.case.pelvic_girdle_pattern is None and "pelvic_girdle_pattern" not in conv.session.answered
 
 
-@pytest.mark.xfail(strict=True, reason="product: after /change, a question with an `ask_when` stays on the path "
-                   "while it is in `answered` (flows/machine.py next_state), so the bone scan answer is kept once the "
-                   "MRI answers the imaging question")
 def test_changing_the_mri_drops_the_bone_scan_answer() -> None:
     conv = full_conversation(sex="male", age="50", mri="not done", bone_scan="not done")
     assert conv.session is not None and "bone_scan" in conv.session.answered
