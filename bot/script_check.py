@@ -64,6 +64,16 @@ def check(expect: Expect, view: TurnView) -> list[Mismatch]:
     return found
 
 
+def check_not_understood(at_most: int | None, views: list[TurnView]) -> list[Mismatch]:
+    """The script's `not_understood_at_most`, once the turns so far say more than that."""
+    count = sum(view.not_understood for view in views)
+    if at_most is None or count <= at_most:
+        return []
+    turns = [view.user for view in views if view.not_understood]
+    return [Mismatch("not_understood_at_most", f"at most {at_most} not understood",
+                     [f"{count} not understood, at: {', '.join(turns)}"])]
+
+
 def _check_summary(expect: SummaryExpect, view: TurnView) -> list[Mismatch]:
     shown = view.summary
     if shown is None:
@@ -83,8 +93,14 @@ def _check_summary(expect: SummaryExpect, view: TurnView) -> list[Mismatch]:
             found.append(Mismatch(f"summary.probabilities.{condition}", wanted.describe(), _ranking(shown)))
     if expect.triage is not None and shown.triage != expect.triage:
         found.append(Mismatch("summary.triage", expect.triage, str(shown.triage)))
-    if expect.red_flags is not None and sorted(expect.red_flags) != sorted(shown.red_flags):
-        found.append(Mismatch("summary.red_flags", sorted(expect.red_flags), sorted(shown.red_flags)))
+    if expect.red_flags is not None and shown.red_flags is None:
+        found.append(Mismatch("summary.red_flags", sorted(expect.red_flags) or "no warning signs",
+                              "(this summary lists no warning signs: only the report for the doctor, "
+                              "read after the first block, does)"))
+    elif expect.red_flags is not None and sorted(expect.red_flags) != sorted(shown.red_flags or []):
+        found.append(Mismatch("summary.red_flags", sorted(expect.red_flags), sorted(shown.red_flags or [])))
+    if expect.not_ruled_out is not None and sorted(expect.not_ruled_out) != sorted(shown.not_ruled_out):
+        found.append(Mismatch("summary.not_ruled_out", sorted(expect.not_ruled_out), sorted(shown.not_ruled_out)))
     if expect.disclaimer is not None and expect.disclaimer != shown.disclaimer:
         found.append(Mismatch("summary.disclaimer", "shown" if expect.disclaimer else "not shown",
                               "shown" if shown.disclaimer else "not shown"))
@@ -113,6 +129,7 @@ def _where(view: TurnView) -> str:
 
 def _controls_dropped(labels: list[str]) -> list[str]:
     # A multi-select's "Done" is a Telegram button but not a terminal option (there one
-    # types "1,3"), so it is left out of `buttons` on both sides.
-    done = norm(get_content().message("done_label"))
-    return [label for label in labels if norm(label) != done]
+    # types "1,3"), and "Why am I asked this?" is a Telegram button under every question
+    # that the terminal offers as the typed word "why": both are left out of `buttons`.
+    controls = {norm(get_content().message(key)) for key in ("done_label", "why_label")}
+    return [label for label in labels if norm(label) not in controls]

@@ -9,12 +9,15 @@ the step, the diff and the transcript so far. Exit 0 when all pass, 1 on any fai
 `--channel telegram` plays into the real PTB Application with the in-package
 bot/script_telegram_request.py stand-in, so it works from an installed package too.
 `--coverage` also plays every script on the engine and reports which transitions of
-content/flow.yaml they take (N/M and the ones missed).
+content/flow.yaml they take (N/M and the ones missed), and how many questions were asked
+before the summary: the median over the scripts that reach it and the seed demos' answer
+files (tests/demo/*.txt, the `demo` folder beside the scripts' folder, or `demos`).
 """
 
 from __future__ import annotations
 
 import os
+import statistics
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -35,7 +38,7 @@ def find_scripts(paths: list[Path]) -> list[Path]:
 
 
 def replay(paths: list[Path], channels: list[str] | None, *, coverage: bool = False, verbose: bool = False,
-           out: TextIO | None = None) -> int:
+           out: TextIO | None = None, demos: list[Path] | None = None) -> int:
     """Play the scripts; 0 all passed, 1 a failure, 2 a malformed script or none given."""
     out = out or sys.stdout
     os.environ.setdefault("PTB_TIMEDELTA", "1")  # PTB warns about retry_after otherwise
@@ -72,7 +75,50 @@ def replay(paths: list[Path], channels: list[str] | None, *, coverage: bool = Fa
         ran = {r.path for r in engine_runs}
         engine_runs += [run_script(s, "engine", p) for p, s in scripts if str(p) not in ran]
         out.write(coverage_report(engine_runs))
+        counts = question_counts(engine_runs, demo_files([p for p, _ in scripts]) if demos is None else demos)
+        out.write(questions_report(counts, verbose))
     return 1 if failed else 0
+
+
+def demo_files(scripts: list[Path]) -> list[Path]:
+    """The seed demos' answer files: *.txt in the `demo` folder beside each scripts' folder."""
+    folders = {(path.parent.parent / "demo").resolve(): path.parent.parent / "demo" for path in scripts}
+    return sorted(file for folder in folders.values() if folder.is_dir() for file in folder.glob("*.txt"))
+
+
+def questions_to_summary(lines: list[str]) -> int | None:
+    """How many questions a demo answer file answers before the summary (None: never reached)."""
+    from flows.dialogue import SUMMARY_STATE, step
+    from flows.messages import UserInput
+
+    session, _ = step(None, UserInput.command("start"))
+    for line in lines:
+        session, _ = step(session, UserInput.typed(line))
+        if session.state == SUMMARY_STATE:
+            return len(session.answered)
+    return None
+
+
+def question_counts(results: list[ScriptResult], demos: list[Path]) -> list[tuple[str, int]]:
+    """(conversation, questions answered before the summary first showed), for each that got there."""
+    counts = [(r.path, n) for r in results if (n := r.questions_to_summary) is not None]
+    for path in demos:
+        count = questions_to_summary(path.read_text(encoding="utf-8").splitlines())
+        if count is not None:
+            counts.append((str(path), count))
+    return counts
+
+
+def questions_report(counts: list[tuple[str, int]], verbose: bool = False) -> str:
+    """`questions to the summary: median N (min..max) over M conversations`."""
+    if not counts:
+        return "questions to the summary: no conversation reached the summary\n"
+    numbers = [n for _, n in counts]
+    line = (f"questions to the summary: median {statistics.median(numbers):g} "
+            f"({min(numbers)}..{max(numbers)}) over {len(numbers)} conversations\n")
+    if verbose:
+        line += "".join(f"  {n:>3} {name}\n" for name, n in sorted(counts, key=lambda c: (c[1], c[0])))
+    return line
 
 
 def defined_transitions() -> list[tuple[str, str]]:

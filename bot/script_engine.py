@@ -9,14 +9,20 @@ which `itoh-bot replay --coverage` reports against content/flow.yaml.
 
 from __future__ import annotations
 
-from bot.script_model import CHANGE_MENU, Channel
-from bot.script_observe import SummaryView, TurnView, merge_turns, norm
+from dataclasses import replace
+from datetime import date
+
+from bot.script_model import CHANGE_MENU, DANGER_OFFER, Channel
+from bot.script_observe import NOT_UNDERSTOOD, SummaryView, TurnView, ask_followups, merge_turns, norm
 from bot.script_runner import StepError
+from flows.assessment import assess
+from flows.clinician_report import build_report
 from flows.content import get_content
 from flows.dialogue import step
 from flows.machine import get_machine
 from flows.messages import Reply, UserInput
 from flows.session import Session
+from flows.summary import FIRST_CAUSES, FIRST_OPEN
 
 
 class EngineDriver:
@@ -28,6 +34,8 @@ class EngineDriver:
         self.session: Session | None = None
         self.question: Reply | None = None  # the question on screen, whose buttons can be pressed
         self.transitions: set[tuple[str, str]] = set()
+        # How many questions were answered when the (full) summary was first shown.
+        self.questions_to_summary: int | None = None
         content = get_content()
         self.defined = {(t.source, t.dest) for t in content.flow.transitions}
         self.flags = {content.text(f.title): f.id for f in content.triage.red_flags}
@@ -45,9 +53,10 @@ class EngineDriver:
 
     async def press(self, label: str) -> TurnView:
         question = self._on_screen()
-        choice = next((c for c in question.choices if norm(c.label) == norm(label)), None)
+        buttons = [*question.choices, *question.actions]  # the answers, then "Why am I asked this?"
+        choice = next((c for c in buttons if norm(c.label) == norm(label)), None)
         if choice is None:
-            raise StepError(f"no button {label!r}; the buttons are {[c.label for c in question.choices]}")
+            raise StepError(f"no button {label!r}; the buttons are {[c.label for c in buttons]}")
         return self._send(UserInput.button(question.step, choice.payload), f"[press] {label}")
 
     async def select(self, labels: list[str]) -> TurnView:
@@ -63,6 +72,14 @@ class EngineDriver:
             done = next(c.label for c in first.choices if norm(c.label) == self.done)
             views.append(await self.press(done))
         return merge_turns(views, f"[select] {', '.join(labels)}")
+
+    async def read_summary(self, view: TurnView) -> TurnView:
+        """Every section and the report for the doctor, after the first block: the warning
+        signs are those the report lists."""
+        await ask_followups(view, self.command)
+        if view.summary is not None:
+            view.summary = replace(view.summary, red_flags=view.followups[-1].report_red_flags)
+        return view
 
     async def close(self) -> None:
         self.session = None
@@ -84,6 +101,8 @@ class EngineDriver:
         finally:
             machine.watchers.remove(self._taken)
         view = self._view(shown, replies)
+        if self.questions_to_summary is None and self.session.state == "summary" and view.summary is not None:
+            self.questions_to_summary = len(self.session.answered)
         questions = [r for r in replies if r.kind in ("question", "selection")]
         if questions:
             self.question = questions[-1]
@@ -95,30 +114,49 @@ class EngineDriver:
         view = TurnView(shown, said=[_shown(reply) for reply in replies])
         for reply in replies:
             if reply.kind in ("question", "selection"):
-                view.question = reply.question_id or CHANGE_MENU
+                view.question = reply.question_id or (DANGER_OFFER if reply.code == DANGER_OFFER else CHANGE_MENU)
                 view.buttons = [choice.label for choice in reply.choices]
+            elif reply.kind == "error" and reply.code in NOT_UNDERSTOOD:
+                view.not_understood += 1
             elif reply.kind == "warning":
                 view.warnings.append(self.flags.get(reply.title or "", reply.title or "?"))
             elif reply.kind == "end":
                 view.ended = True
-            elif reply.kind == "summary" and reply.data is not None and view.summary is None:
-                view.summary = self._summary(reply.data, replies)
+            elif reply.kind == "report" and self.session is not None:
+                # What a channel makes into the PDF (bot/reports/files.py), read as it is built.
+                case = self.session.case
+                report = build_report(case, assess(case), get_content(), date.today(), self.session.locale)
+                view.report_red_flags = [self.flags.get(title, f"?{title}") for title in report.red_flags]
+            elif reply.kind == "summary" and reply.data is not None:
+                # The last one shown: after the last question, "See what to do now" shows the
+                # short emergency summary and then the full one.
+                view.summary = self._summary(reply, reply.data, replies)
         return view
 
-    def _summary(self, data: dict[str, object], replies: list[Reply]) -> SummaryView:
+    def _summary(self, first: Reply, data: dict[str, object], replies: list[Reply]) -> SummaryView:
+        """What the summary shows. Neither the first block nor the emergency summary lists the
+        warning signs (`red_flags` None): the report for the doctor does (`read_summary`)."""
         ranking = data["ranking"]
         assert isinstance(ranking, list)
-        flags = data["red_flags"]
-        assert isinstance(flags, list)
+        dangers = data["not_excluded"]
+        assert isinstance(dangers, list)
+        open_dangers = [str(d["condition"]) for d in dangers]
         probabilities = {str(r["condition"]): float(r["probability"]) for r in ranking}
         shown = any(self.disclaimer in r.text for r in replies if r.kind == "summary")
-        return SummaryView(str(ranking[0]["condition"]), probabilities, str(data["triage"]),
-                           [str(f) for f in flags], shown)
+        top = str(ranking[0]["condition"])
+        if first.code == "emergency":
+            # What to do first, after an emergency warning: the level of care, the leading
+            # causes and the first dangers not ruled out (as the terminal and Telegram show it).
+            leading = {condition: probabilities[condition] for condition in list(probabilities)[:FIRST_CAUSES]}
+            return SummaryView(top, leading, str(data["triage"]), None, shown, open_dangers[:FIRST_OPEN])
+        return SummaryView(top, probabilities, str(data["triage"]), None, shown, open_dangers, full=True)
 
 
 def _shown(reply: Reply) -> str:
     """A reply as the transcript shows it: its whole text, then its buttons."""
     text = f"== {reply.title} ==\n{reply.text}" if reply.kind == "summary" and reply.title else reply.text
+    if reply.kind == "report":
+        text = f"[document] {reply.text}"  # the channel makes the PDF
     if reply.kind == "answered":
         text = f"✓ {text}"
     if reply.choices:

@@ -26,8 +26,12 @@ Channel = Literal["engine", "terminal", "telegram"]
 CHANNELS: tuple[Channel, ...] = ("engine", "terminal", "telegram")
 # The commands the dialogue itself answers (content/ui.yaml); /forget and /quit belong
 # to a channel, not to the conversation, so scripts cannot use them portably.
-COMMANDS = ("start", "back", "restart", "help", "change", "summary")
+COMMANDS = ("start", "back", "restart", "help", "change", "summary", "why", "more", "report")
 CHANGE_MENU = "change"  # `question: change` is the "which answer to change?" menu
+# `question: danger_offer` is the choice offered after an emergency warning: "See what to
+# do now" or "Carry on answering".
+DANGER_OFFER = "danger_offer"
+PSEUDO_QUESTIONS = (CHANGE_MENU, DANGER_OFFER)
 ACTIONS = ("say", "press", "select", "command")
 
 
@@ -77,13 +81,14 @@ class Range(_Strict):
 
 
 class SummaryExpect(_Strict):
-    """What the summary must show. `red_flags` is the exact set (`[]`: none)."""
+    """What the summary must show. `red_flags` and `not_ruled_out` are exact sets (`[]`: none)."""
 
     top: str | None = None
     top_probability: Range | None = None
     probabilities: dict[str, Range] = Field(default_factory=dict)
     triage: str | None = None
     red_flags: list[str] | None = None
+    not_ruled_out: list[str] | None = None
     disclaimer: bool | None = None
 
     @field_validator("top")
@@ -95,6 +100,13 @@ class SummaryExpect(_Strict):
     @classmethod
     def _conditions(cls, value: dict[str, Range]) -> dict[str, Range]:
         for condition in value:
+            _known("condition", condition, list(get_content().conditions))
+        return value
+
+    @field_validator("not_ruled_out")
+    @classmethod
+    def _open(cls, value: list[str] | None) -> list[str] | None:
+        for condition in value or []:
             _known("condition", condition, list(get_content().conditions))
         return value
 
@@ -128,7 +140,7 @@ class Expect(_Strict):
     @field_validator("question")
     @classmethod
     def _question(cls, value: str | None) -> str | None:
-        return None if value is None else _known("question", value, [*get_content().questions, CHANGE_MENU])
+        return None if value is None else _known("question", value, [*get_content().questions, *PSEUDO_QUESTIONS])
 
     @field_validator("warns")
     @classmethod
@@ -182,10 +194,15 @@ class Step(_Strict):
 
 
 class Script(_Strict):
+    """A conversation. `not_understood_at_most`: how many replies over the whole
+    conversation may say the answer was not understood (or ask to clarify it); the step
+    that goes over fails."""
+
     name: str = Field(min_length=1)
     description: str | None = None
     tags: list[str] = Field(default_factory=list)
     channels: list[Channel] = Field(default_factory=lambda: list(CHANNELS))
+    not_understood_at_most: int | None = Field(default=None, ge=0)
     steps: list[Step] = Field(min_length=1)
 
 

@@ -6,20 +6,34 @@ script_telegram.py) build a `TurnView` after each thing the person does; the che
 the structured replies; the terminal and Telegram only have what they displayed, so
 `TextReader` recognises questions, red-flag warnings and the summary in displayed text
 using the wording in content/ — a channel that garbles a message fails the check.
+
+The summary opens with a first block; its sections and the report for the doctor are
+shown on request (issue 17). Whenever a turn shows the first block, the runner asks for
+them on the same channel (`/more`, then `/report`) and reads them as part of that turn
+(`TurnView.followups`): guidance is read from the sections, the whole ranking from "Why
+these causes", and the warning signs from the report for the doctor, the one place the
+summary lists them.
 """
 
 from __future__ import annotations
 
+import io
 import re
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from functools import cache
 
-from bot.script_model import CHANGE_MENU
-from flows.content import get_content
+from bot.script_model import CHANGE_MENU, DANGER_OFFER
+from flows.content import Content, get_content
 
 TEXT_RESOLUTION = 0.005  # displayed percentages are rounded to whole points
-_PERCENT = re.compile(r"(<1|\d+)%")
-_BAR_LINE = re.compile(r"^[█░]+\s+(?:[^\d<\s]+\s+)?(<1|\d+)%\s+(.+?)\s*$")  # "over 95%" reads as 95%
+# The replies that say a typed answer could not be used as it was (not understood, not a
+# number, out of range, a clarifying question...): content/ui.yaml message ids.
+NOT_UNDERSTOOD = ("choose_one", "choose_several", "number_fits_no_option", "need_number", "vague_number",
+                  "number_out_of_range", "clarify", "exclusive_alone", "nothing_selected", "empty_answer",
+                  "danger_offer_again")
+_PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+_NUMBER = re.compile(r"<1|\d+")
 
 
 _LOOKALIKES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "‑": "-"})
@@ -40,8 +54,12 @@ class SummaryView:
     top: str | None
     probabilities: dict[str, float]
     triage: str | None
-    red_flags: list[str]
+    # The warning signs listed (red flag ids): the report for the doctor lists them; None
+    # when none was read, as with the short emergency summary, which does not list them.
+    red_flags: list[str] | None
     disclaimer: bool
+    not_ruled_out: list[str] = field(default_factory=list)  # condition ids, as listed
+    full: bool = False  # the first block with its sections offered (not the emergency summary)
     resolution: float = 0.0  # how far a displayed probability may be from the true one
 
 
@@ -56,16 +74,40 @@ class TurnView:
     warnings: list[str] = field(default_factory=list)  # red flag ids warned in this turn
     summary: SummaryView | None = None
     ended: bool = False  # an end message (out of scope, or "assessment complete")
+    not_understood: int = 0  # replies saying an answer could not be used (NOT_UNDERSTOOD)
+    report_red_flags: list[str] | None = None  # the warning signs in a report for the doctor given
+    # What the runner asked for after the summary's first block, read as part of this turn:
+    # every section (/more) and the report for the doctor (/report).
+    followups: list[TurnView] = field(default_factory=list)
 
     @property
     def text(self) -> str:
-        return "\n".join(self.said)
+        return "\n".join([*self.said, *(view.text for view in self.followups)])
 
     def transcript(self) -> str:
         lines = [self.user]
         for message in self.said:
             lines += [f"    {line}" if line else "" for line in message.strip("\n").split("\n")]
+        lines += [view.transcript() for view in self.followups]
         return "\n".join(lines)
+
+
+FOLLOWUPS = (("more", "every section"), ("report", "the report for the doctor"))  # asked after a first block
+
+
+def followup_shown(command: str, what: str) -> str:
+    """How a request the runner makes itself appears in the transcript."""
+    return f"> /{command}    (asked by the runner: {what})"
+
+
+async def ask_followups(view: TurnView, command: Callable[[str], Awaitable[TurnView]]) -> TurnView:
+    """Ask for every section and the report for the doctor after `view`'s first block (the
+    same commands a person would send), and keep what they showed in `view.followups`."""
+    for name, what in FOLLOWUPS:
+        followup = await command(name)
+        followup.user = followup_shown(name, what)
+        view.followups.append(followup)
+    return view
 
 
 def merge_turns(views: list[TurnView], shown: str) -> TurnView:
@@ -73,7 +115,8 @@ def merge_turns(views: list[TurnView], shown: str) -> TurnView:
     last = views[-1]
     return TurnView(shown, said=[text for view in views for text in view.said], question=last.question,
                     buttons=last.buttons, warnings=[w for view in views for w in view.warnings],
-                    summary=last.summary, ended=last.ended)
+                    summary=last.summary, ended=last.ended,
+                    not_understood=sum(view.not_understood for view in views))
 
 
 class TextReader:
@@ -83,24 +126,44 @@ class TextReader:
         content = get_content()
         self.questions = {qid: content.text(q.text) for qid, q in content.questions.items()}
         self.questions[CHANGE_MENU] = content.message("change_choose")
+        self.questions[DANGER_OFFER] = content.message("danger_offer")
         self.headers = {f.id: content.message("red_flag_header", title=content.text(f.title))
                         for f in content.triage.red_flags}
-        self.flag_lines = {f"⚠️ {content.text(f.title)}": f.id for f in content.triage.red_flags}
         self.names = {content.text(c.name): cid for cid, c in content.conditions.items()}
-        self.top_prefixes = {
-            cid: content.message("most_likely_text", name=content.text(c.name), term=content.text(c.clinical_term),
-                                 percent="\x00").split("\x00")[0]
-            for cid, c in content.conditions.items()
-        }
+        self.flag_titles = {norm(_latin1(content.text(f.title))): f.id for f in content.triage.red_flags}
+        self.causes_title = content.message("first_causes_title") + ":"
+        self.open_title = content.message("not_ruled_out_title") + ":"
+        self.cause_line = _cause_pattern(content, list(self.names))
+        self.version_line = _pattern(content.message("content_version_line"))
+        self.report_headings = {norm(content.message(f"report_{key}")) for key in (
+            "who", "findings", "differential", "red_flags", "not_ruled_out", "level", "guidance", "disclaimer")}
+        self.report_flags_heading = norm(content.message("report_red_flags"))
+        self.report_written = _pattern(content.message("report_written"), capture=True)
         self.levels = {norm(content.text(level.label)): lid for lid, level in content.triage.levels.items()}
         self.disclaimer = norm(content.message("disclaimer"))
+        self.disclaimer_text = content.message("disclaimer")
         self.endings = [norm(content.message("out_of_scope")), norm(content.message("finished"))]
+        self.not_understood_patterns = [_pattern(content.message(key)) for key in NOT_UNDERSTOOD]
 
     def question_at(self, text: str) -> tuple[str, int] | None:
         """The question whose wording appears last in `text`, and where it starts."""
         found = [(text.rfind(wording), -len(wording), qid) for qid, wording in self.questions.items()]
         position, _, qid = max(found)
         return (qid, position) if position >= 0 else None
+
+    def question_after_summary(self, text: str) -> tuple[str, int] | None:
+        """The question shown after everything else, even after a summary (as after "See what
+        to do now": the short emergency summary, then the question pending). A summary ends
+        with the disclaimer; a question's wording found before it is not a question shown."""
+        found = self.question_at(text)
+        if found is None or self.summary(text) is None:
+            return found
+        end = text.rfind(self.disclaimer_text)
+        return found if end >= 0 and found[1] > end else None
+
+    def not_understood(self, text: str) -> int:
+        """How many replies in `text` say that an answer could not be used."""
+        return sum(len(pattern.findall(text)) for pattern in self.not_understood_patterns)
 
     def warnings(self, text: str) -> list[str]:
         """The red flags whose header is a whole line of `text` (one title can begin another)."""
@@ -111,29 +174,71 @@ class TextReader:
         shown = norm(text)
         return any(ending in shown for ending in self.endings)
 
-    def summary(self, text: str) -> SummaryView | None:
-        """The summary's facts, or None when no summary was shown."""
-        top = None
-        for cid, prefix in self.top_prefixes.items():
-            if prefix in text:
-                top = cid
-                break
-        probabilities: dict[str, float] = {}
-        for line in text.split("\n"):
-            match = _BAR_LINE.match(line.strip())
-            if match and match.group(2) in self.names:
-                probabilities[self.names[match.group(2)]] = _percent(match.group(1))
-        if top is not None and top not in probabilities:
-            match = _PERCENT.search(text, text.find(self.top_prefixes[top]))
-            if match:
-                probabilities[top] = _percent(match.group(1))
-        shown = norm(text)
+    def summary(self, text: str, red_flags: list[str] | None = None) -> SummaryView | None:
+        """The summary's facts, or None when no summary was shown.
+
+        `text` may hold the first block followed by its sections: the top cause is the first
+        listed under "Most likely causes" (the last such list, if the short emergency summary
+        came first), the estimates are every "name: band (percent)" shown, what is not ruled
+        out every condition listed under "Not ruled out yet". `red_flags`: the warning signs
+        read from the report for the doctor, if one was given.
+        """
         triage = self.triage(text)
-        if top is None and triage is None:
+        start = text.rfind(self.causes_title)
+        if start < 0 and triage is None:
             return None
-        flags = [self.flag_lines[line.strip()] for line in text.split("\n") if line.strip() in self.flag_lines]
-        return SummaryView(top, probabilities, triage, list(dict.fromkeys(flags)), self.disclaimer in shown,
-                           TEXT_RESOLUTION)
+        causes = [(self.names[m.group("name")], _percent(m.group("percent"))) for m in self.cause_line.finditer(text)]
+        top = None
+        if start >= 0:
+            after = self.cause_line.search(text, start)
+            top = self.names[after.group("name")] if after else None
+        probabilities: dict[str, float] = {}
+        for condition, probability in causes:
+            probabilities.setdefault(condition, probability)
+        return SummaryView(top, probabilities, triage, red_flags, self.disclaimer in norm(text),
+                           self.not_ruled_out(text), self.version_line.search(text) is not None, TEXT_RESOLUTION)
+
+    def not_ruled_out(self, text: str) -> list[str]:
+        """The conditions listed under each "Not ruled out yet:" (first block and sections)."""
+        found: list[str] = []
+        listing = False
+        for line in text.split("\n"):
+            shown = line.strip()
+            if shown == self.open_title:
+                listing = True
+            elif listing and shown.startswith("• "):
+                name = shown.removeprefix("• ").split(": ", 1)[0]
+                if name in self.names:
+                    found.append(self.names[name])
+            else:
+                listing = False
+        return list(dict.fromkeys(found))
+
+    def report_red_flags(self, pdf: bytes) -> list[str]:
+        """The warning signs listed in the report for the doctor (a PDF), as red flag ids.
+
+        Needs pypdf (the `test` extra). An item that is no known warning sign is kept as
+        "?<text>", so that a garbled report fails the check instead of passing it.
+        """
+        from pypdf import PdfReader
+
+        lines = [line.strip() for page in PdfReader(io.BytesIO(pdf)).pages
+                 for line in (page.extract_text() or "").split("\n")]
+        items: list[str] = []
+        listing = False
+        for line in lines:
+            if norm(line) in self.report_headings:
+                listing = norm(line) == self.report_flags_heading
+            elif listing and line.startswith("- "):
+                items.append(line.removeprefix("- "))
+            elif listing and items and line:
+                items[-1] += " " + line  # a long item wrapped onto the next line
+        return [self.flag_titles.get(norm(item), f"?{item}") for item in items]
+
+    def report_path(self, text: str) -> str | None:
+        """Where the terminal says it saved the report for the doctor."""
+        match = self.report_written.search(" ".join(text.split()))  # as if no line were wrapped
+        return match.group(1) if match else None
 
     def triage(self, text: str) -> str | None:
         """The level of care: the first line that begins with a level's label."""
@@ -145,8 +250,38 @@ class TextReader:
         return None
 
 
+def _pattern(message: str, capture: bool = False) -> re.Pattern[str]:
+    """A message template as a regular expression: each {placeholder} matches any text."""
+    parts = _PLACEHOLDER.split(message)
+    return re.compile(("(.*?)" if capture else ".*?").join(re.escape(part) for part in parts))
+
+
+def _cause_pattern(content: Content, names: list[str]) -> re.Pattern[str]:
+    """ "<name>: <band> (<percent>)", from the content's own cause_line and percent wording."""
+
+    def alternatives(words: list[str]) -> str:
+        return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+    bands = [content.text(b.label) for b in content.evidence.bands]
+    at_most = re.escape(content.message("percent_at_most", percent="\x00")).replace("\x00", r"\d+%")
+    marked = re.escape(content.message("cause_line", name="\x01", band="\x02", percent="\x03"))
+    return re.compile(marked.replace("\x01", f"(?P<name>{alternatives(names)})")
+                      .replace("\x02", f"(?:{alternatives(bands)})")
+                      .replace("\x03", rf"(?P<percent><1%|\d+%|{at_most})"))
+
+
 def _percent(shown: str) -> float:
-    return 0.0 if shown == "<1" else int(shown) / 100
+    """ "12%" -> 0.12, "<1%" -> 0, "over 95%" -> 0.95 (read as its number)."""
+    number = _NUMBER.search(shown)
+    assert number is not None
+    return 0.0 if number.group() == "<1" else int(number.group()) / 100
+
+
+def _latin1(text: str) -> str:
+    """A text as the PDF report prints it (its typographic characters made plain)."""
+    from bot.reports.pdf import latin1
+
+    return latin1(text)
 
 
 @cache

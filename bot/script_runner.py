@@ -4,9 +4,11 @@ Who calls it: `itoh-bot replay` (bot/script_cli.py) and the pytest plugin
 (tests/script_plugin.py), through `run_script`. The channel drivers
 (bot/script_engine.py, script_terminal.py, script_telegram.py) all implement `Driver`;
 the runner starts the conversation (step 0: the greeting), then for every step does the
-action, checks `expect`, and stops at the first step that fails, since later steps of a
-conversation that went elsewhere would only add noise. The result carries the transcript
-so far, so a failure shows what was said up to and including the failed turn.
+action (and, when it shows the summary's first block, asks for the sections and the
+report for the doctor too: `Driver.read_summary`), checks `expect`, and stops at the
+first step that fails, since later steps of a conversation that went elsewhere would
+only add noise. The result carries the transcript so far, so a failure shows what was
+said up to and including the failed turn.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from bot.script_check import Mismatch, check
+from bot.script_check import Mismatch, check, check_not_understood
 from bot.script_model import Channel, Script, Step
 from bot.script_observe import TurnView, norm
 from flows.content import get_content
@@ -38,6 +40,7 @@ class Driver(Protocol):
     async def command(self, name: str) -> TurnView: ...
     async def press(self, label: str) -> TurnView: ...
     async def select(self, labels: list[str]) -> TurnView: ...
+    async def read_summary(self, view: TurnView) -> TurnView: ...
     async def close(self) -> None: ...
 
 
@@ -61,6 +64,12 @@ class ScriptResult:
     steps: list[StepResult] = field(default_factory=list)
     views: list[TurnView] = field(default_factory=list)
     transitions: set[tuple[str, str]] = field(default_factory=set)
+    questions_to_summary: int | None = None  # answered when the summary was first shown (engine)
+
+    @property
+    def not_understood(self) -> int:
+        """Replies over the conversation that said an answer could not be used."""
+        return sum(view.not_understood for view in self.views)
 
     @property
     def ok(self) -> bool:
@@ -133,11 +142,14 @@ async def run_with(driver: Driver, script: Script, path: str) -> ScriptResult:
                 view = await _attempt(result, outcome, lambda step=step, last=view: _act(driver, step, last))
             if view is not None and step.expect is not None and outcome.error is None:
                 outcome.mismatches = check(step.expect, view)
+            if step.action is not None and outcome.error is None:
+                outcome.mismatches += check_not_understood(script.not_understood_at_most, result.views)
             if step.action is None:
                 result.steps.append(outcome)
     finally:
         await driver.close()
         result.transitions = set(driver.transitions)
+        result.questions_to_summary = getattr(driver, "questions_to_summary", None)
     return result
 
 
@@ -154,6 +166,15 @@ async def _attempt(result: ScriptResult, outcome: StepResult, action: Callable[[
 
 
 async def _act(driver: Driver, step: Step, last: TurnView | None) -> TurnView:
+    view = await _action(driver, step, last)
+    if view.summary is not None and view.summary.full:
+        # The first block of the summary: its sections and the report for the doctor are
+        # shown on request; read them as part of this turn (bot/script_observe.py).
+        view = await driver.read_summary(view)
+    return view
+
+
+async def _action(driver: Driver, step: Step, last: TurnView | None) -> TurnView:
     if step.say is not None:
         return await driver.say(step.say)
     if step.press is not None:

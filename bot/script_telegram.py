@@ -25,7 +25,7 @@ from telegram.ext import Application, ContextTypes
 from telegram.request import BaseRequest
 
 from bot.script_model import Channel
-from bot.script_observe import TurnView, merge_turns, norm, text_reader
+from bot.script_observe import TurnView, ask_followups, merge_turns, norm, text_reader
 from bot.script_runner import StepError
 from flows.numerals import whole_number
 
@@ -125,6 +125,13 @@ class TelegramDriver:
             views.append(await self.press(done[0]))
         return merge_turns(views, f"[select] {', '.join(labels)}")
 
+    async def read_summary(self, view: TurnView) -> TurnView:
+        """Every section (/more) and the report for the doctor (/report: a PDF document),
+        read as part of the first block's turn."""
+        await ask_followups(view, self.command)
+        view.summary = text_reader().summary(view.text, red_flags=view.followups[-1].report_red_flags)
+        return view
+
     async def close(self) -> None:
         if self.app is not None:
             await self.app.shutdown()
@@ -172,7 +179,10 @@ class TelegramDriver:
         refused = [c for c in calls if c.status != 200]
         if refused:
             raise StepError(f"Telegram refused {refused[0].method}: {refused[0].response}")
-        return _view(shown, calls)
+        try:
+            return _view(shown, calls)
+        except ImportError:
+            raise StepError("reading the report for the doctor needs pypdf: pip install 'itoh-bot[test]'") from None
 
 
 def _view(shown: str, calls: list[Call]) -> TurnView:
@@ -190,12 +200,20 @@ def _view(shown: str, calls: list[Call]) -> TurnView:
             found = reader.question_at(text) if labels else None
             if found is not None:
                 question = (found[0], labels)
+            elif reader.disclaimer_text in text:
+                question = None  # a summary after the question: no question is pending
         elif call.method == "answerCallbackQuery" and call.params.get("text"):
             view.said.append(f"[toast] {call.params['text']}")
+        elif call.method == "sendDocument":
+            document = call.params.get("document") or {}
+            view.said.append(f"[document] {document.get('file_name')} {call.params.get('caption') or ''}".rstrip())
+            if isinstance(document.get("data"), bytes):
+                view.report_red_flags = reader.report_red_flags(document["data"])
     text = view.text
     view.warnings = reader.warnings(text)
     view.summary = reader.summary(text)
     view.ended = reader.ended(text)
-    if question is not None and view.summary is None and not view.ended:
+    view.not_understood = reader.not_understood(text)
+    if question is not None and not view.ended:
         view.question, view.buttons = question
     return view

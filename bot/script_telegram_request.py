@@ -42,6 +42,7 @@ class ReplayMessage:
     text: str
     reply_markup: JSON | None = None
     history: list[str] = field(default_factory=list)
+    document: JSON | None = None  # a file sent: {"file_name", "data" (bytes)}
 
     def buttons(self) -> list[tuple[str, str | None]]:
         rows = (self.reply_markup or {}).get("inline_keyboard") or []
@@ -78,6 +79,10 @@ class ReplayRequest(BaseRequest):
                          pool_timeout: Any = BaseRequest.DEFAULT_NONE) -> tuple[int, bytes]:
         api = url.rstrip("/").rsplit("/", 1)[-1]
         params = json.loads(json.dumps(request_data.parameters)) if request_data is not None else {}
+        for name, part in (request_data.multipart_data if request_data is not None else {}).items():
+            content = part[1] if isinstance(part, tuple) else part
+            if isinstance(content, bytes):  # a file sent (sendDocument): its name and bytes
+                params[name] = {"file_name": part[0] if isinstance(part, tuple) else name, "data": content}
         call = ReplayCall(api, params)
         self._calls.append(call)
         handler = getattr(self, f"_m_{api}", None)
@@ -128,6 +133,18 @@ class ReplayRequest(BaseRequest):
         message = ReplayMessage(chat_id, next(self._ids), _displayed(params.get("text")), params.get("reply_markup"))
         self._messages.setdefault(chat_id, []).append(message)
         return self._message_json(message)
+
+    def _m_sendDocument(self, params: JSON) -> JSON:
+        chat_id = int(params["chat_id"])
+        document = params.get("document")
+        if not isinstance(document, dict) or not document.get("data"):
+            raise ValueError("there is no document in the request")
+        message = ReplayMessage(chat_id, next(self._ids), _displayed(params.get("caption") or "-"), document=document)
+        self._messages.setdefault(chat_id, []).append(message)
+        shown = self._message_json(message)
+        shown["document"] = {"file_id": f"doc-{message.message_id}", "file_unique_id": f"u{message.message_id}",
+                             "file_name": document.get("file_name"), "file_size": len(document["data"])}
+        return shown
 
     def _m_editMessageText(self, params: JSON) -> JSON:
         message = self._find(int(params["chat_id"]), int(params["message_id"]))

@@ -19,17 +19,20 @@ import fcntl
 import os
 import re
 import select
+import shutil
 import struct
 import subprocess
 import sys
+import tempfile
 import termios
 import time
 from pathlib import Path
 
 from bot.script_model import Channel
-from bot.script_observe import TurnView, norm, text_reader
+from bot.script_observe import TurnView, ask_followups, norm, text_reader
 from bot.script_runner import StepError
 from bot.terminal import PROMPT as DEMO_PROMPT
+from flows.content import get_content
 
 TURN_TIMEOUT = 20.0  # seconds for one reply; generous for a loaded 2-core CI machine
 PROMPT = f"\n{DEMO_PROMPT}".encode()  # the demo prints its prompt on a line of its own
@@ -62,6 +65,7 @@ class TerminalDriver:
         self.master: int | None = None
         self.choices: list[tuple[str, str]] = []  # (label, what to type) of the question on screen
         self.transitions: set[tuple[str, str]] = set()  # only the engine can see the flow
+        self.folder: str | None = None  # the demo's current directory, where /report writes the PDF
 
     async def start(self) -> TurnView:
         self.master, slave = os.openpty()
@@ -72,9 +76,10 @@ class TerminalDriver:
             if self.columns is not None:
                 fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 50, self.columns, 0, 0))
             env = {**os.environ, "PYTHONUTF8": "1", "PYTHONIOENCODING": "utf-8", "TERM": "dumb"}
+            self.folder = tempfile.mkdtemp(prefix="itoh-replay-")
             # stderr on the terminal too: Python's input() writes its prompt there on a tty.
             self.process = subprocess.Popen(self.argv, stdin=slave, stdout=slave, stderr=slave, env=env,
-                                            close_fds=True, start_new_session=True)
+                                            cwd=self.folder, close_fds=True, start_new_session=True)
         finally:
             os.close(slave)  # the child has its own copy; ours would keep the terminal open
         return self._view("$ itoh-bot demo", self._read_turn())
@@ -93,6 +98,21 @@ class TerminalDriver:
         typed = ",".join(self._typed_for(label) for label in labels)
         return self._type(typed, f"> {typed}    [select] {', '.join(labels)}")
 
+    async def read_summary(self, view: TurnView) -> TurnView:
+        """Every section (/more) and the report for the doctor (/report: the demo saves the
+        PDF in its current directory and says where), read as part of the first block's turn."""
+        await ask_followups(view, self.command)
+        report = view.followups[-1]
+        path = text_reader().report_path(report.text)
+        if path is None:
+            raise StepError("/report did not say where the report for the doctor was saved")
+        try:
+            report.report_red_flags = text_reader().report_red_flags(Path(self.folder or ".", path).read_bytes())
+        except ImportError:
+            raise StepError("reading the report for the doctor needs pypdf: pip install 'itoh-bot[test]'") from None
+        view.summary = text_reader().summary(view.text, red_flags=report.report_red_flags)
+        return view
+
     async def close(self) -> None:
         if self.process is not None:
             if self.process.poll() is None and self.master is not None:
@@ -107,10 +127,15 @@ class TerminalDriver:
         if self.master is not None:
             os.close(self.master)
             self.master = None
+        if self.folder is not None:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            self.folder = None
 
     # ---------------------------------------------------------------------------------
 
     def _typed_for(self, label: str) -> str:
+        if norm(label) == norm(get_content().message("why_label")):
+            return "why"  # the terminal has no Why button: "why" is typed (help_terminal)
         typed = next((typed for shown, typed in self.choices if norm(shown) == norm(label)), None)
         if typed is None:
             raise StepError(f"no option {label!r} on screen; the options are {[s for s, _ in self.choices]}")
@@ -151,7 +176,8 @@ class TerminalDriver:
         view.warnings = reader.warnings(output)
         view.summary = reader.summary(output)
         view.ended = reader.ended(output)
-        found = reader.question_at(output) if view.summary is None and not view.ended else None
+        view.not_understood = reader.not_understood(output)
+        found = reader.question_after_summary(output) if not view.ended else None
         if found is not None:
             view.question, position = found
             self.choices = _choices(output[position:])

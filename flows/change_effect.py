@@ -14,10 +14,11 @@ def change_effect(before: Assessment, after: Assessment, content: Content, local
         return content.text(content.conditions[condition].name, locale)
 
     top = after.top.condition
-    if before.top.condition == top:
-        leading = content.message("change_effect_same_top", locale, name=name(top),
-                                  before=percent(before.probability(top), content, locale),
-                                  after=percent(after.top.probability, content, locale))
+    was, now = percent(before.probability(top), content, locale), percent(after.top.probability, content, locale)
+    if before.top.condition == top and was == now:
+        leading = content.message("change_effect_top_unchanged", locale, name=name(top), percent=now)
+    elif before.top.condition == top:
+        leading = content.message("change_effect_same_top", locale, name=name(top), before=was, after=now)
     else:
         leading = content.message("change_effect_new_top", locale, name=name(top),
                                   percent=percent(after.top.probability, content, locale),

@@ -128,6 +128,8 @@ class _Turn:
         parsed = self.read(text)
         if not parsed.ok and command:
             return self.command(command)
+        if not parsed.ok and self.emergency_active() and self.e.reader.read_offer(text, self.c, self.s.locale) == "now":
+            return self.what_to_do_now()
         return self.apply(parsed)
 
     def read(self, text: str) -> Parsed:
@@ -167,6 +169,8 @@ class _Turn:
             return self.forged()
         if pressed.kind == "why":
             return self.why()
+        if pressed.kind == "now" and self.emergency_active():
+            return self.what_to_do_now()
         options = self.c.options[self.question_id()]
         if pressed.index is not None and pressed.index < len(options):
             if pressed.kind == "toggle" and self.is_multi():
@@ -372,8 +376,12 @@ class _Turn:
                      text=self.msg("answered", question=self.c.text(question.short, self.s.locale),
                                    answer=describe(self.c, question.id, parsed.value, self.s.locale)))
         warnings = self.refresh_red_flags(announce=True)
-        if any(w.code in self.emergency_flags() for w in warnings) and not changing:
+        # What to do now is offered once: at the first emergency warning, unless the
+        # summary (which opens with it) comes next anyway or an answer is being changed.
+        offer = not changing and not self.s.danger_offered and self.s.state != SUMMARY_STATE
+        if offer and any(w.code in self.emergency_flags() for w in warnings):
             self.s.mode = "danger_offer"
+            self.s.danger_offered = True
             return [echo, *warnings, self.danger_offer()]
         effect = self.change_done() if changing and self.s.state == SUMMARY_STATE else []
         return [echo, *warnings, *effect, *self.ask()]
@@ -402,10 +410,16 @@ class _Turn:
             return [self.error("danger_offer_again"), self.danger_offer()]
         self.s.mode = "asking"
         self.s.step += 1
-        if choice == "go":
-            return self.ask()
+        return self.ask() if choice == "go" else self.what_to_do_now()
+
+    def what_to_do_now(self) -> list[Reply]:
+        """The short emergency summary, then the questions go on for whoever is able."""
         now = emergency_replies(self.s.case, assess(self.s.case, self.c), self.c, self.s.locale, self.s.step)
         return [*now, self.notice("carry_on_after_emergency"), *self.ask()]
+
+    def emergency_active(self) -> bool:
+        """An emergency warning has been given and still holds."""
+        return bool(self.emergency_flags().intersection(self.s.announced))
 
     def refresh_red_flags(self, announce: bool) -> list[Reply]:
         active = [flag for flag, test in self.c.red_flags if test(self.s.case)]
@@ -458,9 +472,11 @@ class _Turn:
             choices.append(Choice(label=self.msg("done_label"), payload=payloads.DONE))
             chosen = ", ".join(self.c.text(options[i].label, self.s.locale) for i in self.s.draft)
             text += "\n" + self.msg("selected_so_far", selection=chosen or self.msg("none_selected"))
+        actions = [Choice(label=self.msg("why_label"), payload=payloads.WHY)]
+        if self.emergency_active():  # what to do now stays one press away while the questions go on
+            actions.insert(0, Choice(label=self.msg("see_what_to_do_now"), payload=payloads.NOW))
         return Reply(kind=kind, code=question.id, text=text, question_id=question.id, choices=choices, multi=multi,
-                     selected=list(self.s.draft), step=self.s.step,
-                     actions=[Choice(label=self.msg("why_label"), payload=payloads.WHY)])
+                     selected=list(self.s.draft), step=self.s.step, actions=actions)
 
     # helpers -----------------------------------------------------------------------
 

@@ -40,6 +40,9 @@ class FlowMachine:
         self.state_ids = [s.id for s in flow.states]
         self.ask_when = {s.id: content.guards[s.ask_when] for s in flow.states if s.ask_when is not None}
         self.always_ask = frozenset(s.id for s in flow.states if s.always_ask)
+        # The case fields each state's own answer writes: its `ask_when` is judged without them.
+        self.own_fields = {s.id: tuple(content.questions[self.question_of[s.id]].fields)
+                           for s in flow.states if s.ask_when is not None}
         # Who is told of every transition taken: tests and script replays count coverage.
         self.watchers: list[Callable[[str, str], None]] = []
         _validate(content)
@@ -61,14 +64,25 @@ class FlowMachine:
         """The state after answering `state`, given the case as it now stands.
 
         A state whose `ask_when` does not hold (an X-ray question for someone who had no
-        X-ray) is passed over, as if answered with its field left as it is; a state already
-        `answered` is not (its own answer is what makes its guard false now).
+        X-ray) is passed over, as if answered with its field left as it is. For a state
+        already `answered`, the guard is judged without its own answer (which is what makes
+        "the X-ray findings are not known yet" false once they are given): it stays on the
+        path unless something else now passes it over (no longer pregnant: where the pain
+        is; an MRI added: the bone scan).
         """
         while True:
             state = self.step(state, case) if taken else self._trigger(state, case)
             passed_over = self.ask_when.get(state)
-            if passed_over is None or state in answered or passed_over(case):
+            if passed_over is None or passed_over(case):
                 return state
+            if state in answered and passed_over(self._without_own_answer(state, case)):
+                return state
+
+    def _without_own_answer(self, state: str, case: Case) -> Case:
+        unanswered = case.model_copy()
+        for name in self.own_fields[state]:
+            setattr(unanswered, name, None)
+        return unanswered
 
     def step(self, state: str, case: Case) -> str:
         """One transition out of `state` (the first whose guard holds). Every transition the

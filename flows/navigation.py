@@ -49,14 +49,14 @@ class Navigator:
     def follow_changed_path(self, session: Session) -> None:
         """After a changed answer: drop answers no longer on the path, go to the first gap.
 
-        A question off the path because its `ask_when` no longer holds keeps its field: the
-        answer that passed it over (no MRI done) wrote it. Questions passed over before are
-        looked at again, since the changed answer may make them matter.
+        An answer off the path is forgotten (where the pain is, once no longer pregnant; the
+        bone scan, once an MRI answers the imaging question): it would not have been asked.
+        Questions passed over before are looked at again, since the changed answer may make
+        them matter.
         """
         path = self.machine.path(session.case, session.answered)
         for state in [q for q in session.answered if q not in path]:
-            if state not in self.machine.ask_when:
-                clear(session.case, self.question(state))
+            clear(session.case, self.question(state))
             session.answered.remove(state)
         session.skipped = [s for s in session.skipped if s in path]
         for state in path:

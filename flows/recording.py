@@ -64,10 +64,14 @@ def recorded(case: Case, question: Question) -> Any:
     if question.kind != "checklist":
         return next((o.value for o in options if holds(o.sets)), None)
     # A yes/no item is ticked when its fields say yes; an item that only opens a later
-    # question (a test done: its fields are asked next) is ticked unless it says "not done".
-    ticked = [o.value for o in options
-              if (holds(o.sets) if any(v is not None for v in (o.sets or {}).values()) else True)
-              and not holds(o.unticked)]
+    # question (a test done: its fields are asked next) is ticked once that question has
+    # a known answer other than "not done".
+    def ticked_item(option: Answer) -> bool:
+        if any(v is not None for v in (option.sets or {}).values()):
+            return holds(option.sets)
+        return all(getattr(case, name) is not None for name in option.sets or {}) and not holds(option.unticked)
+
+    ticked = [o.value for o in options if ticked_item(o)]
     if ticked:
         return ticked
     return NONE_OF_THESE if all(holds(o.unticked) for o in options) else None

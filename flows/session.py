@@ -23,9 +23,10 @@ class Session(BaseModel):
     `announced` lists the red flags already said, so each is said once.
     `skipped` lists the questions the look-ahead passed over (flows/lookahead.py), said in
     the summary. `mode` "danger_offer": an emergency warning was just given and the
-    person chooses between what to do now and carrying on; "choosing_language": the
-    /language menu is open, and `mode_before_language` is the mode to return to.
-    `locale` is the language chosen (ui.yaml `languages`): every reply is in it.
+    person chooses between what to do now and carrying on; `danger_offered` says that
+    choice was given, so it is given once; "choosing_language": the /language menu is
+    open, and `mode_before_language` is the mode to return to. `locale` is the language
+    chosen (ui.yaml `languages`): every reply is in it.
     `recent_updates` is channel bookkeeping, not conversation: the ids of the last
     Telegram updates applied to this session (bot/chat_turn.py), saved in the same
     write as the step they caused, so a redelivered update is recognised without a
@@ -43,6 +44,7 @@ class Session(BaseModel):
     draft: list[int] = Field(default_factory=list)
     announced: list[str] = Field(default_factory=list)
     skipped: list[str] = Field(default_factory=list)  # questions passed over by the look-ahead
+    danger_offered: bool = False
     before_change: Case | None = None  # the case when /change began, to say what the change did
     locale: str = "en"
     mode_before_language: Mode | None = None

@@ -106,15 +106,18 @@ def percent(probability: float, content: Content, locale: str = "en") -> str:
 
 def _reasons(case: Case, assessment: Assessment, content: Content, locale: str,
              skipped: list[Question] | None) -> list[str]:
-    """Why these causes: the estimates, the points for and against the leading ones, what is
-    not ruled out and why, what was told and what was not asked."""
+    """Why these causes: the estimates, what the most likely cause is, the points for and
+    against the leading ones, what is not ruled out and why, what was told and what was not
+    asked."""
 
     def msg(key: str, **values: object) -> str:
         return content.message(key, locale, **values)
 
     lines = [msg("prior_note", group=content.text(assessment.prior_group.label, locale)), ""]
-    for ranked in assessment.ranking[:FIRST_CAUSES]:
+    for rank, ranked in enumerate(assessment.ranking[:FIRST_CAUSES]):
         lines.append(cause_line(content, ranked, locale))
+        if rank == 0:  # what the most likely cause is, and what helps
+            lines.append(f"  {content.text(content.conditions[ranked.condition].about, locale)}")
         lines += [f"  + {r.text}" for r in ranked.reasons_for[:MAX_REASONS]]
         lines += [f"  - {r.text}" for r in ranked.reasons_against[:MAX_REASONS]]
     others = [cause_line(content, r, locale) for r in assessment.ranking[FIRST_CAUSES:]]

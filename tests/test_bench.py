@@ -42,6 +42,22 @@ def test_every_simulated_conversation_is_complete_and_valid() -> None:
     assert len({u["update_id"] for u in stream}) == len(stream)
 
 
+def test_the_peers_ask_what_the_bot_asks_and_finish_at_its_summary() -> None:
+    # The peers branch with the same flow and pass over the same questions (the look-ahead),
+    # so each stream's last answer is the one that brings the summary, for them as for the bot.
+    from bot.bench.peers.common import Questions
+
+    questions = Questions()
+    for conv in conversations(8):
+        state, answers, finished = questions.initial, {}, False
+        for text in conv.texts[1:]:
+            assert not finished, f"{conv.path}: the peer finished before {text!r}"
+            outcome = questions.answer(state, text, answers)
+            assert outcome.ok, f"{conv.path}: the peer did not take {text!r} at {state}"
+            finished, state = outcome.finished, outcome.next_state or state
+        assert finished, f"{conv.path}: the peer did not reach the summary"
+
+
 def test_the_peers_hold_the_same_conversation(tmp_path: Path) -> None:
     from bot.bench.inprocess import Context, make_target
 

@@ -22,7 +22,7 @@ def test_digits_int_refuses_are_an_error_at_a_question_and_in_change() -> None:
     assert result.returncode == 0, result.stderr[-2000:]
     assert "Traceback" not in result.stdout + result.stderr
     for typed in ("፩", "᧚", "𐩀", "2᧚"):
-        assert f'Sorry, I did not understand "{typed}"' in result.stdout, typed
+        assert f'Sorry, I did not catch "{typed}"' in result.stdout, typed
 
 
 def test_escape_sequences_are_never_shown_back_raw() -> None:
@@ -31,7 +31,7 @@ def test_escape_sequences_are_never_shown_back_raw() -> None:
     assert result.returncode == 0, result.stderr[-2000:]
     assert "\x1b" not in result.stdout, [line for line in result.stdout.splitlines() if "\x1b" in line]
     assert "> [2J[Hfemale" in result.stdout  # the echo, without its control characters
-    assert 'Sorry, I did not understand "[A9"' in result.stdout  # the /change error too
+    assert 'Sorry, I did not catch "[A9"' in result.stdout  # the /change error too
 
 
 def test_a_locale_that_is_not_utf8_does_not_end_the_demo() -> None:

@@ -395,7 +395,9 @@ def test_multipart_fields_are_decoded(fake: FakeBotApi) -> None:
     assert resp.status_code == 200
     call = fake.calls("sendMessage")[0]
     assert call.content_type.startswith("multipart/form-data")
-    assert call.params == {"chat_id": 5, "text": "with file", "disable_notification": True}
+    # A file part is decoded too, with its name and bytes (sendDocument reads it).
+    assert call.params == {"chat_id": 5, "text": "with file", "disable_notification": True,
+                           "document": {"file_name": "scan.txt", "size": 3, "data": b"abc"}}
     assert call.files == {"document": 3}
 
 

@@ -24,9 +24,8 @@ async def shown_at(columns: int | None) -> list[str]:
     driver = TerminalDriver(columns=columns)
     try:
         screens = [await driver.start()]
-        # Not pregnant; then no pain on walking, can walk, the checklists and the fever question.
-        for answer in ["female", "34", "1", "left", "sudden", "3 days", "no", "yes", "none", "none", "no",
-                       "none", "none", "none"]:
+        # Not pregnant; then the tests done: an X-ray, whose findings are asked next.
+        for answer in ["female", "34", "1", "left", "x-ray"]:
             screens.append(await driver.say(answer))
     finally:
         await driver.close()
@@ -44,7 +43,7 @@ async def test_the_demo_breaks_long_lines_between_words_at_the_terminal_width() 
     # Nothing lost and no word cut in two: the greeting reads the same word for word.
     assert words(content.message("welcome")) in words(screens[0])
     # An option that wraps continues under its label, not under its number (the X-ray's
-    # fourth option; the checklists before it have a fourth option too, so look at its screen).
+    # fourth option; the tests checklist before it has a fourth option too, so look at its screen).
     label = content.text(content.options["xray"][3].label)
     xray = screens[-1].splitlines()
     at = next(i for i, line in enumerate(xray) if line.startswith("  4. [ ] "))

@@ -8,7 +8,8 @@ Each user sends /start and then types every answer until the summary: even-numbe
 users type the seed 000 answers (tests/demo/seed-000.txt, copied below so the bench
 needs no test files), odd-numbered users a random valid path (a seeded random option,
 number or selection per question, checked against the real dialogue so every answer
-is accepted and the conversation ends at the summary). Users are interleaved round
+is accepted and the conversation ends at the summary; an answer that would bring the
+offer made after an emergency warning is drawn again, as the peers make no such offer). Users are interleaved round
 robin: update k of every user before update k+1 of any, as concurrent chats arrive.
 """
 
@@ -30,9 +31,8 @@ JSON = dict[str, Any]
 FIRST_CHAT = 10_000_000  # chat ids of bench users start here (prefilled sessions use others)
 
 SEED_000 = [
-    "female", "don't know", "third trimester", "left", "groin", "don't know", "don't know", "yes",
-    "don't know", "none", "none", "no", "not sure", "not sure", "not sure", "normal",
-    "bone marrow oedema, joint effusion", "don't know", "don't know",
+    "female", "don't know", "third trimester", "left", "x-ray and mri", "normal",
+    "bone marrow oedema, joint effusion", "don't know", "don't know", "worse", "none", "no", "none",
 ]
 
 
@@ -78,7 +78,10 @@ def random_path(rng: random.Random) -> list[str]:
         parsed = reader.read(question.id, text)
         if not parsed.ok:
             continue
-        session, _ = step(session, UserInput.typed(text))
+        following, _ = step(session, UserInput.typed(text))
+        if following.mode == "danger_offer":
+            continue  # an emergency answer: the bot offers what to do now, which the peers do not; another
+        session = following
         texts.append(text)
     raise RuntimeError("no random path reached the summary")
 

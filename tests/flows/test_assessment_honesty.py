@@ -15,7 +15,8 @@ import pytest
 from flows.assessment import assess
 from flows.case import Case
 from flows.content import get_content
-from flows.report import percent, summary_replies
+from flows.report import summary_replies
+from flows.summary import percent
 
 CONTENT = get_content()
 

@@ -46,8 +46,8 @@ def test_every_clinical_item_cites_a_known_source() -> None:
     [
         ("flow.yaml", lambda t: t.replace("guard: could_be_pregnant}", "guard: no_such_guard}"),
          r"flow\.yaml: transitions\[\d+\]\(age -> pregnancy\): guard `no_such_guard` is not defined"),
-        ("flow.yaml", lambda t: t.replace("  - {source: white_cell_count, dest: summary}\n", ""),
-         r"flow\.yaml: state `white_cell_count` is a dead end"),
+        ("flow.yaml", lambda t: t.replace("  - {source: joint_features, dest: summary}\n", ""),
+         r"flow\.yaml: state `joint_features` is a dead end"),
         ("flow.yaml", lambda t: t.replace("{source: breastfeeding, dest: side}", "{source: breastfeeding, dest: sex}"),
          r"flow\.yaml: the flow has a cycle"),
         ("flow.yaml", lambda t: t.replace("  - {source: pregnancy, dest: breastfeeding, guard: recently_gave_birth}\n",
@@ -55,6 +55,10 @@ def test_every_clinical_item_cites_a_known_source() -> None:
          r"flow\.yaml: states not reachable from `sex`: \['breastfeeding'\]"),
         ("flow.yaml", lambda t: t.replace("initial: sex", "initial: nowhere"),
          r"flow\.yaml: initial state `nowhere` is not a state"),
+        ("flow.yaml", lambda t: t.replace("ask_when: mri_to_ask", "ask_when: mri_maybe"),
+         r"flow\.yaml: states\(mri\)\.ask_when: guard `mri_maybe` is not defined"),
+        ("questions.yaml", lambda t: re.sub(r"\n    why: \{en: \"Breastfeeding[^\n]*", "", t),
+         r"questions\.yaml: questions\(breastfeeding\): every question says `why` it is asked"),
         ("questions.yaml", lambda t: t.replace("field: fever", "field: feverish"),
          r"questions\.yaml: questions\(fever\): unknown case field `feverish`"),
         ("questions.yaml", lambda t: t.replace("- value: left\n", "- value: lefty\n"),
@@ -81,7 +85,8 @@ def test_every_clinical_item_cites_a_known_source() -> None:
         ("questions.yaml", lambda t: t.replace("    unit: weeks_of_pregnancy\n", ""),
          r"questions\.yaml: questions\[\d+\]\(pregnancy\): .*answers with `numbers` need a choice question with a `un"),
     ],
-    ids=["unknown-guard", "dead-end", "cycle", "unreachable", "no-initial", "unknown-field", "bad-answer-value",
+    ids=["unknown-guard", "dead-end", "cycle", "unreachable", "no-initial", "unknown-ask-when", "no-why",
+         "unknown-field", "bad-answer-value",
          "wrong-type", "missing-condition", "unknown-source", "bad-level", "bad-yaml", "display-band-open",
          "display-band-order", "display-factor", "number-ranges-overlap", "unknown-unit", "number-ranges-without-unit"],
 )
@@ -103,5 +108,9 @@ def test_missing_file_is_named(content_copy: Path) -> None:
 
 def test_yaml_yes_and_no_stay_words(content_copy: Path) -> None:
     content = load_content(content_copy)
-    synonyms = content.options["fever"][0].synonyms["en"]
-    assert "yes" in synonyms and True not in synonyms
+    words = content.ui.understanding["en"]
+    assert {"yes", "y"} <= set(words.yes) and True not in words.yes
+    assert {"no", "n"} <= set(words.no) and False not in words.no
+    assert [content.text(o.label) for o in content.options["fever"]] == ["Yes", "No", "Don't know"]
+    synonyms = content.options["pregnancy"][0].synonyms["en"]
+    assert "no" in synonyms and False not in synonyms

@@ -3,6 +3,8 @@ over, danger stops the questions, every question explains itself, a change says 
 
 from __future__ import annotations
 
+import pytest
+
 from flows.case import Case
 from flows.content import get_content
 from flows.dialogue import get_engine
@@ -64,14 +66,23 @@ def test_a_question_no_answer_of_which_changes_anything_is_passed_over_and_said(
         assert state not in get_engine().machine.always_ask
     while conv.state != "summary":
         conv.say("none" if CONTENT.questions[get_engine().machine.question_of[conv.state]].several else "don't know")
-    summary = "\n".join(r.text for r in conv.transcript[-1][1] if r.kind == "summary")
+    # The note on the questions passed over is in the section "Why these causes", offered
+    # under the summary's first block (issue 17).
+    first = next(r for r in conv.transcript[-1][1] if r.kind == "summary" and r.code == "first")
+    why_title = CONTENT.text(next(s for s in CONTENT.guidance.summary_sections if s.id == "why").title)
+    pressed = next(c for c in first.choices if c.label == why_title)
+    [why] = conv.send(UserInput.button(first.step, pressed.payload))
+    assert why.code == "why"
     short = CONTENT.text(CONTENT.questions[skipped[0]].short)
-    assert short in summary
+    assert CONTENT.message("skipped_note", questions=short).split(short)[0] in why.text
+    assert short in why.text
 
 
 def test_the_questions_the_product_is_defined_by_are_always_asked() -> None:
     machine = get_engine().machine
-    for state in ("age", "pregnancy", "before_the_pain", "medical_history", "fever", "tests_done", "xray", "mri"):
+    # trauma is asked with the warning signs; steroid use with the medical history
+    for state in ("age", "pregnancy", "warning_signs", "medical_history", "fever", "tests_done", "xray", "mri",
+                  "bone_scan", "inflammatory_markers", "white_cell_count"):
         assert state in machine.always_ask
 
 
@@ -84,7 +95,8 @@ def test_could_matter_sees_a_red_flag_answer() -> None:
 
 
 def test_after_an_emergency_warning_what_to_do_now_is_one_reply_away() -> None:
-    conv = talk("male", "48", "left", "none yet", "sudden", "2 days", "worse", "none", "none")
+    conv = talk("male", "48", "left", "none yet", "sudden", "2 days", "worse", "none")
+    assert conv.state == "fever"
     replies = conv.say("39.2")
     assert [r.kind for r in replies][-1] == "question" and replies[-1].code == "danger_offer"
     assert any(r.kind == "warning" and r.code == "fever" for r in replies)
@@ -97,10 +109,37 @@ def test_after_an_emergency_warning_what_to_do_now_is_one_reply_away() -> None:
 
 
 def test_carry_on_answering_goes_back_to_the_questions() -> None:
-    conv = talk("male", "48", "left", "none yet", "sudden", "2 days", "worse", "none", "none", "39.2")
+    conv = talk("male", "48", "left", "none yet", "sudden", "2 days", "worse", "none", "39.2")
+    assert conv.session.mode == "danger_offer"  # type: ignore[union-attr]
     replies = conv.say("carry on")
     assert replies[-1].question_id == "warning_signs"
     assert conv.session.mode == "asking"  # type: ignore[union-attr]
+
+
+def test_what_to_do_now_is_offered_once_and_not_before_the_summary() -> None:
+    conv = talk("male", "48", "left", "none yet", "sudden", "2 days", "worse", "none", "39.2", "carry on")
+    replies = conv.say("hot and swollen")  # a second emergency warning: said, not offered again
+    assert any(r.kind == "warning" and r.code == "hot_swollen_joint" for r in replies)
+    assert conv.session.mode == "asking" and replies[-1].question_id == "joint_features"  # type: ignore[union-attr]
+    # ...but what to do now stays one press away, under every question while the emergency holds.
+    see_now = CONTENT.message("see_what_to_do_now")
+    assert replies[-1].actions[0].label == see_now
+    question = replies[-1]
+    now = conv.send(UserInput.button(question.step, next(a.payload for a in question.actions if a.label == see_now)))
+    assert any(r.kind == "summary" and r.code == "emergency" for r in now)
+    assert now[-1].question_id == "joint_features"
+    typed = conv.say("now")  # typed, at the terminal
+    assert any(r.kind == "summary" and r.code == "emergency" for r in typed)
+    # An emergency at the last question: the summary, which opens with what to do now, comes at
+    # once. (Here the first emergency, "cannot walk" at 75, was carried on from; the offer is
+    # made available again to show that the summary itself, not the once-only rule, stops it.)
+    last = talk("female", "75", "left", "none yet", "sudden", "2 days", "cannot", "carry on", "none", "no")
+    assert last.state == "warning_signs" and last.session is not None
+    last.session.danger_offered = False
+    replies = last.say("fell")
+    assert any(r.kind == "warning" and r.code == "trauma_cannot_bear_weight" for r in replies)
+    assert not any(r.code == "danger_offer" for r in replies)
+    assert last.state == "summary" and last.session.mode == "asking"
 
 
 # explains itself ----------------------------------------------------------------------
@@ -156,3 +195,54 @@ def test_not_understood_is_short_and_the_question_follows() -> None:
     replies = conv.say("banana")
     assert replies[0].kind == "error" and len(replies[0].text.splitlines()) <= 2
     assert replies[1].question_id == "age"
+
+
+# every question explains itself; danger offer both ways --------------------------------
+
+
+def reach_question(question: str) -> Conversation:
+    """Answer "don't know" (a woman of 34, then a man where pregnancy would stop it) until `question`."""
+    presets = {"sex": "female", "age": "34"}
+    if question == "breastfeeding":
+        presets["pregnancy"] = "postpartum"
+    if question == "pelvic_girdle_pattern":
+        presets |= {"pregnancy": "third trimester", "side": "left", "tests_done": "none yet"}
+    conv = talk()
+    for _ in range(30):
+        if conv.state == question:
+            return conv
+        conv.say(presets.get(conv.state, "don't know"))
+    raise AssertionError(f"never reached {question}")
+
+
+ASKED_WITH_DONT_KNOW = [s for s in get_engine().machine.question_of if s not in ("breastfeeding",)]
+
+
+@pytest.mark.parametrize("state", ASKED_WITH_DONT_KNOW)
+def test_why_at_every_question_gives_its_reason_and_asks_it_again(state: str) -> None:
+    conv = reach_question(state)
+    before = conv.session.model_dump_json()  # type: ignore[union-attr]
+    question = conv.last_question()
+    assert [a.payload for a in question.actions] == ["why"]
+    replies = conv.send(UserInput.button(question.step, "why"))
+    reason = CONTENT.text(CONTENT.questions[get_engine().machine.question_of[state]].why)
+    assert replies[0].code == f"why:{state}" and reason in replies[0].text
+    assert replies[-1].question_id == state
+    assert conv.session.model_dump_json() == before  # type: ignore[union-attr]
+    assert conv.say("/why")[0].code == f"why:{state}"
+
+
+def test_the_danger_offer_asks_again_for_anything_else_and_takes_now_typed() -> None:
+    conv = talk("male", "48", "left", "none yet", "sudden", "2 days", "worse", "none", "39.2")
+    replies = conv.say("banana")
+    assert [r.code for r in replies] == ["danger_offer_again", "danger_offer"]
+    assert conv.session.mode == "danger_offer"  # type: ignore[union-attr]
+    replies = conv.say("now")
+    assert replies[0].code == "emergency" and replies[-1].question_id == "warning_signs"
+
+
+def test_an_urgent_warning_does_not_stop_the_questions() -> None:
+    conv = talk("male", "48", "left", "none yet", "sudden", "2 days", "worse", "none", "no")
+    replies = conv.say("cancer")  # a cancer history: urgent, not an emergency
+    assert any(r.kind == "warning" and r.code == "cancer_history" for r in replies)
+    assert replies[-1].question_id == "joint_features" and conv.session.mode == "asking"  # type: ignore[union-attr]

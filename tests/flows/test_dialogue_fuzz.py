@@ -4,8 +4,9 @@ Texts, numbers, option words, button data (forged and stale), commands, emoji, c
 characters, right-to-left text and 10 000-character strings; every Unicode digit and
 number character (categories Nd, Nl, No), and callback data forged at any length, read
 by the Telegram channel's own parser. After every step the
-session is valid; the summary is reached only with every question on its path answered;
-a stale or forged button changes nothing.
+session is valid; the summary is reached only with every question on its path answered or
+passed over by the look-ahead (never one the product is defined by); a stale or forged
+button changes nothing.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ def _option_words() -> list[str]:
 
 
 WORDS = _option_words()
-COMMANDS = ["start", "back", "restart", "help", "change", "summary", "forget", "quit", "nonsense", "", "b@ck"]
+COMMANDS = ["start", "back", "restart", "help", "change", "summary", "why", "forget", "quit", "nonsense", "", "b@ck"]
 # Every Unicode digit and number character (Nd decimal digits of any script, Nl letter
 # numbers such as Roman numerals, No such as superscripts, "፩", "᧚", "𐩀"), alone or among
 # ASCII digits and separators, and runs of digits far longer than any number.
@@ -50,7 +51,8 @@ texts = st.one_of(
     numbers,
     st.sampled_from(WORDS),
     st.sampled_from(["1", "2", "3", "4", "1,3", "2, 5", "0", "99", "-1", "1.5", "6 weeks", "10 days", "34", "200"]),
-    st.sampled_from(["/back", "/restart", "/change", "/help", "/start@itoh_bot", "/unknown", "cancel", "done"]),
+    st.sampled_from(["/back", "/restart", "/change", "/help", "/start@itoh_bot", "/unknown", "cancel", "done", "/why",
+                     "why", "now", "carry on", "39.2", "yes i fell", "cant stand on it at all", "CRP 180"]),
     st.text(max_size=40),
     st.text(alphabet=st.characters(categories=["Cc", "Cf", "Zs", "So"]), max_size=20),  # controls, emoji
     st.sampled_from(["مرحبا كيف حالك", "שלום", "\u202eevil\u202c", "🦴" * 50, "\x00", "\r\n", "y" * 10_000]),
@@ -58,7 +60,7 @@ texts = st.one_of(
 payloads = st.one_of(
     st.builds(lambda k, n: f"{k}:{n}", st.sampled_from(["a", "t", "c"]), st.integers(-2, 30)),
     st.builds(lambda k, n: f"{k}:{n}", st.sampled_from(["a", "t", "c"]), numbers),
-    st.sampled_from(["done", "cancel", "", ":", "a:", "t:x", "a:1:2"]),
+    st.sampled_from(["done", "cancel", "", ":", "a:", "t:x", "a:1:2", "why", "now", "go", "now:1", "why:"]),
     st.text(max_size=70),
 )
 # Callback data as Telegram hands it over, forged at any length: read by the Telegram
@@ -87,12 +89,18 @@ def check_invariants(session: Session) -> None:
     assert session.state in machine.state_ids
     assert len(set(session.answered)) == len(session.answered)
     assert all(state in machine.question_of for state in session.answered)
-    path = machine.path(session.case)
+    path = machine.path(session.case, session.answered)
     for state in session.answered:  # an answered question is relevant to the current answers
         assert state in path, (state, session.answered)
+    # A question the look-ahead passed over is on the path, was not answered, and is not
+    # one the product is defined by (content/flow.yaml `always_ask`).
+    assert not set(session.skipped) & set(session.answered), session.skipped
+    assert all(state in path and state not in machine.always_ask for state in session.skipped), session.skipped
+    assert session.mode in ("asking", "changing", "choosing_change", "danger_offer")
     if session.state == "summary" and session.mode == "asking":
         required = [s for s in path if not machine.is_final(s)]
-        assert set(required) <= set(session.answered), set(required) - set(session.answered)
+        missing = set(required) - set(session.answered) - set(session.skipped)
+        assert not missing, missing
     if session.draft:
         assert all(0 <= i < len(content.options[machine.question_of[session.state]]) for i in session.draft)
 

@@ -1,4 +1,10 @@
-"""Every transition of content/flow.yaml, one table row each: source, case, guard outcome -> destination."""
+"""Every transition of content/flow.yaml, one table row each: source, case, guard outcome -> destination.
+
+Two kinds of guard decide where the conversation goes: a transition's `guard` (the first
+transition out of a state whose guard holds is taken) and a state's `ask_when` (a state
+whose guard does not hold is passed over, as for a test the person has not had). Both are
+tabled here, each guard both ways.
+"""
 
 from __future__ import annotations
 
@@ -10,24 +16,25 @@ from flows.case import Case
 from flows.content import get_content
 from flows.machine import get_machine
 
+# The only transition out of its source: it fires whatever the case.
 LINEAR = [
     ("sex", "age"),
     ("breastfeeding", "side"),
-    ("pelvic_girdle_pattern", "onset"),
-    ("onset", "duration_weeks"),
-    ("duration_weeks", "weight_bearing_pain"),
-    ("weight_bearing_pain", "unable_to_bear_weight"),
-    ("unable_to_bear_weight", "before_the_pain"),
-    ("before_the_pain", "avn_risks"),
-    ("avn_risks", "fever"),
-    ("fever", "warning_signs"),
-    ("warning_signs", "medical_background"),
-    ("medical_background", "joint_features"),
-    ("joint_features", "xray"),
+    ("side", "tests_done"),
+    ("tests_done", "xray"),
     ("xray", "mri"),
+    ("mri", "bone_scan"),
     ("bone_scan", "inflammatory_markers"),
     ("inflammatory_markers", "white_cell_count"),
-    ("white_cell_count", "summary"),
+    ("white_cell_count", "pelvic_girdle_pattern"),
+    ("pelvic_girdle_pattern", "onset"),
+    ("onset", "duration_weeks"),
+    ("duration_weeks", "walking"),
+    ("walking", "medical_history"),
+    ("medical_history", "fever"),
+    ("fever", "warning_signs"),
+    ("warning_signs", "joint_features"),
+    ("joint_features", "summary"),
 ]
 
 # (source, case fields, guard that decides, its outcome, destination)
@@ -43,31 +50,90 @@ GUARDED: list[tuple[str, dict[str, Any], str, bool, str]] = [
     ("pregnancy", {"sex": "female", "pregnancy": "postpartum"}, "recently_gave_birth", True, "breastfeeding"),
     ("pregnancy", {"sex": "female", "pregnancy": "trimester_3"}, "recently_gave_birth", False, "side"),
     ("pregnancy", {"sex": "female"}, "recently_gave_birth", False, "side"),
-    ("side", {"sex": "female", "pregnancy": "trimester_1"}, "pregnant_or_after_birth", True, "pelvic_girdle_pattern"),
-    ("side", {"sex": "female", "pregnancy": "trimester_2"}, "pregnant_or_after_birth", True, "pelvic_girdle_pattern"),
-    ("side", {"sex": "female", "pregnancy": "trimester_3"}, "pregnant_or_after_birth", True, "pelvic_girdle_pattern"),
-    ("side", {"sex": "female", "pregnancy": "postpartum"}, "pregnant_or_after_birth", True, "pelvic_girdle_pattern"),
-    ("side", {"sex": "female", "pregnancy": "not_pregnant"}, "pregnant_or_after_birth", False, "onset"),
-    ("side", {"sex": "female", "pregnancy": "recent_pregnancy_loss"}, "pregnant_or_after_birth", False, "onset"),
-    ("side", {"sex": "female"}, "pregnant_or_after_birth", False, "onset"),  # pregnancy not known
-    ("side", {"sex": "male", "age": 45}, "pregnant_or_after_birth", False, "onset"),
-    ("mri", {"mri": ["bone_marrow_oedema"]}, "mri_answers_the_imaging_question", True, "inflammatory_markers"),
-    ("mri", {"mri": ["normal"]}, "mri_answers_the_imaging_question", True, "inflammatory_markers"),
-    ("mri", {"mri": "not_done"}, "mri_answers_the_imaging_question", False, "bone_scan"),
-    ("mri", {}, "mri_answers_the_imaging_question", False, "bone_scan"),
+]
+
+# A state's `ask_when`: (the state before it, case fields, the state, its guard, outcome,
+# where the conversation goes from the state before). Outcome False: passed over.
+TESTS = {"xray": "not_done", "mri": "not_done", "bone_scan": "not_done", "inflammatory_markers": "not_done",
+         "white_cell_count": "not_done"}
+ASK_WHEN: list[tuple[str, dict[str, Any], str, str, bool, str]] = [
+    ("tests_done", {}, "xray", "xray_to_ask", True, "xray"),  # tests not known ("Not sure"): all asked
+    ("tests_done", {"xray": ["normal"]}, "xray", "xray_to_ask", False, "mri"),  # known already (a path walked again)
+    ("tests_done", {"xray": "not_done"}, "xray", "xray_to_ask", False, "mri"),
+    ("xray", {}, "mri", "mri_to_ask", True, "mri"),
+    ("xray", {"mri": "not_done"}, "mri", "mri_to_ask", False, "bone_scan"),
+    ("mri", {}, "bone_scan", "bone_scan_to_ask", True, "bone_scan"),
+    ("mri", {"mri": "not_done"}, "bone_scan", "bone_scan_to_ask", True, "bone_scan"),  # no MRI: a bone scan may help
+    ("mri", {"mri": ["bone_marrow_oedema"]}, "bone_scan", "bone_scan_to_ask", False, "inflammatory_markers"),
+    ("mri", {"mri": ["normal"]}, "bone_scan", "bone_scan_to_ask", False, "inflammatory_markers"),
+    ("mri", {"bone_scan": "not_done"}, "bone_scan", "bone_scan_to_ask", False, "inflammatory_markers"),
+    ("bone_scan", {}, "inflammatory_markers", "markers_to_ask", True, "inflammatory_markers"),
+    ("bone_scan", {"inflammatory_markers": "not_done"}, "inflammatory_markers", "markers_to_ask", False,
+     "white_cell_count"),
+    ("inflammatory_markers", {}, "white_cell_count", "white_cells_to_ask", True, "white_cell_count"),
+    ("inflammatory_markers", {"white_cell_count": "not_done"}, "white_cell_count", "white_cells_to_ask", False,
+     "onset"),  # and no pregnancy: where the pain is is passed over too
+    ("white_cell_count", {"sex": "female", "pregnancy": "trimester_1"}, "pelvic_girdle_pattern",
+     "pregnant_or_after_birth", True, "pelvic_girdle_pattern"),
+    ("white_cell_count", {"sex": "female", "pregnancy": "trimester_2"}, "pelvic_girdle_pattern",
+     "pregnant_or_after_birth", True, "pelvic_girdle_pattern"),
+    ("white_cell_count", {"sex": "female", "pregnancy": "trimester_3"}, "pelvic_girdle_pattern",
+     "pregnant_or_after_birth", True, "pelvic_girdle_pattern"),
+    ("white_cell_count", {"sex": "female", "pregnancy": "postpartum"}, "pelvic_girdle_pattern",
+     "pregnant_or_after_birth", True, "pelvic_girdle_pattern"),
+    ("white_cell_count", {"sex": "female", "pregnancy": "not_pregnant"}, "pelvic_girdle_pattern",
+     "pregnant_or_after_birth", False, "onset"),
+    ("white_cell_count", {"sex": "female", "pregnancy": "recent_pregnancy_loss"}, "pelvic_girdle_pattern",
+     "pregnant_or_after_birth", False, "onset"),
+    ("white_cell_count", {"sex": "female"}, "pelvic_girdle_pattern", "pregnant_or_after_birth", False, "onset"),
+    ("white_cell_count", {"sex": "male", "age": 45}, "pelvic_girdle_pattern", "pregnant_or_after_birth", False,
+     "onset"),
 ]
 
 
 @pytest.mark.parametrize(("source", "dest"), LINEAR)
 def test_unguarded_transition(source: str, dest: str) -> None:
-    assert get_machine().next_state(source, Case()) == dest
+    assert get_machine().step(source, Case()) == dest
+    assert get_machine().step(source, Case(**TESTS, sex="female", pregnancy="trimester_3")) == dest
 
 
 @pytest.mark.parametrize(("source", "fields", "guard", "outcome", "dest"), GUARDED)
 def test_guarded_transition(source: str, fields: dict[str, Any], guard: str, outcome: bool, dest: str) -> None:
     case = Case(**fields)
     assert get_content().guards[guard](case) is outcome
-    assert get_machine().next_state(source, case) == dest
+    assert get_machine().step(source, case) == dest
+    assert get_machine().next_state(source, case) == dest  # none of these destinations has an ask_when
+
+
+@pytest.mark.parametrize(("before", "fields", "state", "guard", "outcome", "dest"), ASK_WHEN)
+def test_a_state_is_asked_only_when_its_guard_holds(
+    before: str, fields: dict[str, Any], state: str, guard: str, outcome: bool, dest: str
+) -> None:
+    machine = get_machine()
+    case = Case(**fields)
+    assert get_content().guards[guard](case) is outcome
+    assert machine.step(before, case) == state  # the transition into it fires either way...
+    assert machine.next_state(before, case) == dest  # ...and the state is passed over when the guard fails
+
+
+@pytest.mark.parametrize("state", sorted({row[2] for row in ASK_WHEN} - {"pelvic_girdle_pattern"}))
+def test_a_state_already_answered_is_not_passed_over_for_its_own_answer(state: str) -> None:
+    # Its own answer is what makes its guard false now (an X-ray answered "Not done"); after
+    # /change the path must still go through it.
+    machine = get_machine()
+    before = next(row[0] for row in ASK_WHEN if row[2] == state)
+    case = Case(**TESTS, sex="male")
+    assert machine.next_state(before, case, answered=[state]) == state
+
+
+def test_an_answered_state_is_passed_over_when_something_else_now_fails_its_guard() -> None:
+    # Where the pain is was answered in pregnancy; changed to not pregnant, it is off the path.
+    machine = get_machine()
+    before = next(row[0] for row in ASK_WHEN if row[2] == "pelvic_girdle_pattern")
+    pregnant = Case(**TESTS, sex="female", pregnancy="trimester_3", pelvic_girdle_pattern=True)
+    assert machine.next_state(before, pregnant, answered=["pelvic_girdle_pattern"]) == "pelvic_girdle_pattern"
+    not_pregnant = pregnant.model_copy(update={"pregnancy": "not_pregnant"})
+    assert machine.next_state(before, not_pregnant, answered=["pelvic_girdle_pattern"]) != "pelvic_girdle_pattern"
 
 
 def test_the_table_covers_exactly_the_flow() -> None:
@@ -76,8 +142,13 @@ def test_the_table_covers_exactly_the_flow() -> None:
     assert table == defined, f"missing from table: {defined - table}; not in flow: {table - defined}"
 
 
+def test_every_ask_when_state_is_in_the_table() -> None:
+    ask_when = {s.id: s.ask_when for s in get_content().flow.states if s.ask_when is not None}
+    assert ask_when == {row[2]: row[3] for row in ASK_WHEN}
+
+
 def test_every_guard_in_the_flow_is_tested_both_ways() -> None:
-    outcomes = {(row[2], row[3]) for row in GUARDED}
+    outcomes = {(row[2], row[3]) for row in GUARDED} | {(row[3], row[4]) for row in ASK_WHEN}
     for name in get_content().flow.guards:
         assert {(name, True), (name, False)} <= outcomes or name == "child_or_adolescent", name
     assert ("child_or_adolescent", True) in outcomes

@@ -177,8 +177,9 @@ def test_worker_logs_at_debug_hold_nothing_that_was_said(cluster: Cluster) -> No
     for answer in answers:  # the whole conversation typed, as free text
         driver.say(answer)
     check_summary(driver)
-    fake.user_sends_photo(chat, caption="my-private-caption")
-    fake.wait_for_bot_message(chat, lambda m: bool(m.buttons()), timeout=WAIT, newer_than=len(fake.messages(chat)))
+    fake.user_sends_photo(chat, caption="my-private-caption")  # at the summary: "text only", and the summary again
+    not_text = get_content().message("not_text")
+    fake.wait_for_bot_message(chat, lambda m: not_text in m.text, timeout=WAIT, newer_than=len(fake.messages(chat)))
     assert fake.post_to_webhook(fake.make_text_update(chat, "forged"), url=cluster.workers[0].hook_url,
                                 secret="wrong") == 403
     for worker in cluster.workers:

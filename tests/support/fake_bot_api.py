@@ -1458,7 +1458,7 @@ class BotApiState:
 _METHODS: dict[str, str] = {
     name.lower(): name
     for name in (
-        "getMe", "getUpdates", "sendMessage", "editMessageText", "editMessageReplyMarkup",
+        "getMe", "getUpdates", "sendMessage", "sendDocument", "editMessageText", "editMessageReplyMarkup",
         "deleteMessage", "answerCallbackQuery", "setMyCommands", "getMyCommands",
         "deleteMyCommands", "setWebhook", "deleteWebhook", "getWebhookInfo", "sendChatAction",
     )

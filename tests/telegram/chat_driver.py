@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from flows import payloads
 from flows.answers import normalise
 from flows.content import get_content
 from tests.support.fake_bot_api import ApiCall, BotMessage, FakeBotApi
@@ -32,6 +33,7 @@ class ChatDriver:
         self.disclaimer = content.message("disclaimer")
         self.exclusive = {normalise(content.text(option.label)) for question, options in content.options.items()
                           if content.questions[question].several for option in options if option.exclusive}
+        self.typed_at: set[int] = set()  # questions answered by typing: their buttons stay, as in Telegram
 
     # waiting -----------------------------------------------------------------------
 
@@ -42,9 +44,11 @@ class ChatDriver:
 
     @staticmethod
     def _question_or_summary_end(disclaimer: str) -> Callable[[ApiCall], bool]:
+        # The summary's first block has buttons too (its sections, issue 17) but is not the
+        # end of the turn: the disclaimer follows it.
         def done(call: ApiCall) -> bool:
             shown = (call.response or {}).get("text", "") if isinstance(call.response, dict) else ""
-            return bool(call.params.get("reply_markup")) or disclaimer in shown
+            return (bool(call.params.get("reply_markup")) and not _offers_sections(call)) or disclaimer in shown
 
         return done
 
@@ -78,6 +82,13 @@ class ChatDriver:
         return self._after(lambda: self.fake.user_presses_button(self.chat, question.message_id, data),
                            self._question_or_summary_end(self.disclaimer), "sendMessage")
 
+    def open_section(self, title: str) -> ApiCall:
+        """Press a section's button under the summary's first block; returns that section."""
+        first = self.question()
+        data = self._data(first, title)
+        return self._after(lambda: self.fake.user_presses_button(self.chat, first.message_id, data),
+                           lambda c: str((c.response or {}).get("text", "")).startswith(title), "sendMessage")
+
     def toggle(self, label: str) -> ApiCall:
         """Press a multi-select toggle; returns the editMessageText that redrew it."""
         question = self.question()
@@ -86,19 +97,31 @@ class ChatDriver:
                            lambda c: c.params.get("message_id") == question.message_id, "editMessageText")
 
     def answer(self, answer: str) -> ApiCall:
-        """Answer like the seed file says: buttons where they match, typing otherwise."""
+        """Answer like the seed file says: buttons where they match, typing otherwise.
+
+        After an emergency warning the next question is the offer of what to do now; an
+        answer file answers it in words ("carry on"), which are typed.
+        """
         question = self.question()
         labels = [text for text, _ in question.buttons()]
         done = next((text for text, data in question.buttons() if (data or "").endswith("|done")), None)
         alone = self._find_label(labels, answer) if done is not None else None
         if alone is not None and normalise(alone) in self.exclusive:
             return self.press(alone)  # "None of these", "Not sure", "Not done": answers at once
-        if done is not None:  # multi-select: toggle each part, then Done
-            for part in answer.split(","):
-                self.toggle(self._label(labels, part.strip()))
+        if done is not None:  # multi-select: toggle each part, then Done; typed if they are not labels
+            parts = [self._find_label(labels, part.strip()) for part in answer.split(",")]
+            if not all(parts):
+                self.typed_at.add(question.message_id)
+                return self.say(answer)  # "x-ray and mri": typed, as a person would
+            for part in parts:
+                assert part is not None
+                self.toggle(part)
             return self.press(plain(done))
         label = self._find_label(labels, answer)
-        return self.press(label) if label is not None else self.say(answer)
+        if label is None:
+            self.typed_at.add(question.message_id)
+            return self.say(answer)
+        return self.press(label)
 
     # helpers -----------------------------------------------------------------------
 
@@ -122,3 +145,12 @@ class ChatDriver:
 
     def texts(self) -> list[str]:
         return [m.text for m in self.fake.messages(self.chat)]
+
+
+
+def _offers_sections(call: ApiCall) -> bool:
+    """A message whose buttons are the summary's sections (callback data `step|s:N`)."""
+    rows = (call.params.get("reply_markup") or {}).get("inline_keyboard", [])
+    data = [str(button.get("callback_data", "")) for row in rows for button in row]
+    pressed = [payloads.parse(d.rpartition("|")[2]) for d in data]
+    return bool(pressed) and all(p is not None and p.kind == "section" for p in pressed)

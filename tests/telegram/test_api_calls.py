@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 
+from flows.assessment import assess
 from flows.content import get_content
 from tests.telegram.harness import Harness, keyboard_rows, plain, sent
 
@@ -23,18 +24,21 @@ async def test_start_sends_greeting_then_question_with_inline_keyboard(harness: 
     assert question.params["parse_mode"] == "HTML"
     rows = keyboard_rows(question)
     labels = [[text for text, _ in row] for row in rows]
-    assert labels == [["Female", "Male"], ["Prefer not to say"]]  # short labels share a row
+    why = content.message("why_label")
+    assert labels == [["Female", "Male"], ["Prefer not to say"], [why]]  # short labels share a row; Why last
     session = await harness.session()
     assert session is not None
-    assert all(data.startswith(f"{session.step}|a:") for row in rows for _, data in row)
+    assert all(data.startswith(f"{session.step}|a:") for row in rows[:-1] for _, data in row)
+    assert rows[-1] == [(why, f"{session.step}|why")]
     assert all(len(data.encode()) <= 64 for row in rows for _, data in row)
 
 
 async def test_yes_no_dont_know_share_one_row(harness: Harness) -> None:
     await harness.command("/start")
-    await harness.answer_until("weight_bearing_pain")
+    await harness.answer_until("fever")
     rows = keyboard_rows(sent(await harness.command("/help"))[-1])
-    assert [[plain(t) for t, _ in row] for row in rows] == [["Yes", "No", "Don't know"]]
+    why = get_content().message("why_label")
+    assert [[plain(t) for t, _ in row] for row in rows] == [["Yes", "No", "Don't know"], [why]]
 
 
 async def test_press_answers_query_edits_pressed_message_then_sends_next(harness: Harness) -> None:
@@ -83,7 +87,9 @@ async def test_multi_select_toggles_in_place_with_tick_then_done(harness: Harnes
     assert edit.params["message_id"] == question.message_id
     ticked = [text for row in keyboard_rows(edit) for text, _ in row if text.startswith("✅ ")]
     assert [plain(t) for t in ticked] == [oedema]
-    assert keyboard_rows(edit)[-1][0][1].endswith("|done")  # Done on its own last row
+    done, why = keyboard_rows(edit)[-2:]
+    assert len(done) == 1 and done[0][1].endswith("|done")  # Done on its own row
+    assert why == [(get_content().message("why_label"), why[0][1])] and why[0][1].endswith("|why")  # then Why
 
     calls = await harness.press(oedema)  # toggling again removes the tick
     assert not [t for row in keyboard_rows(calls[1]) for t, _ in row if t.startswith("✅ ")]
@@ -106,7 +112,39 @@ async def test_red_flag_warning_is_its_own_bold_message(harness: Harness) -> Non
     assert warning.params["text"].startswith("<b>⚠️")
     assert "reply_markup" not in warning.params
     assert content.text(flag.message) in warning.response["text"]
-    assert messages[-1].params["reply_markup"]  # the next question still follows
+    # An emergency: the next message offers what to do now, before any more questions.
+    offer = messages[-1]
+    assert content.message("danger_offer") in offer.response["text"]
+    labels = [plain(t) for row in keyboard_rows(offer) for t, _ in row]
+    assert labels == [content.message("see_what_to_do_now"), content.message("carry_on_answering")]
+
+
+async def test_see_what_to_do_now_sends_the_emergency_summary_then_the_question(harness: Harness) -> None:
+    content = get_content()
+    await harness.command("/start")
+    await harness.answer_until("fever")
+    await harness.say("39.2")
+    calls = await harness.press(content.message("see_what_to_do_now"))
+    texts = [m.response["text"] for m in sent(calls)]
+    emergency = next(t for t in texts if t.startswith(content.message("emergency_first")))
+    assert content.text(content.triage.levels["emergency"].label) in emergency
+    assert content.message("disclaimer") in emergency
+    question = content.text(content.questions["warning_signs"].text)
+    assert texts[-1].startswith(question) and sent(calls)[-1].params["reply_markup"]  # then the pending question
+    assert await harness.state() == "warning_signs"
+
+
+async def test_the_why_button_says_why_and_asks_the_same_question(harness: Harness) -> None:
+    content = get_content()
+    await harness.command("/start")
+    await harness.say("female")
+    before = await harness.session()
+    calls = await harness.press(content.message("why_label"))
+    texts = [m.response["text"] for m in sent(calls)]
+    assert any(content.text(content.questions["age"].why) in t for t in texts), texts
+    assert texts[-1].startswith(content.text(content.questions["age"].text))
+    after = await harness.session()
+    assert after is not None and before is not None and after.case == before.case and after.state == "age"
 
 
 async def test_summary_sections_are_separate_messages_within_the_limit(harness: Harness) -> None:
@@ -115,11 +153,23 @@ async def test_summary_sections_are_separate_messages_within_the_limit(harness: 
     await harness.answer_until("summary")
     calls = await harness.command("/help")  # shows the summary again
     messages = sent(calls)
-    titles = [content.message(k) for k in ("care_title", "findings_title", "differential_title", "disclaimer_title")]
-    for title in titles:
-        assert any(m.params["text"].startswith(f"<b>{title}</b>") for m in messages), title
-    assert all(len(m.response["text"].encode("utf-16-le")) // 2 <= MAX_TEXT for m in messages)
+    # The first block (issue 17): one message, the level of care first, the causes, and the
+    # sections offered as buttons under it; the disclaimer is a message of its own, last.
+    session = await harness.session()
+    assert session is not None
+    level = content.triage.levels[assess(session.case).triage]
+    first = next(m for m in messages if keyboard_rows(m))
+    assert first.response["text"].startswith(content.text(level.label))
+    assert content.message("first_causes_title") + ":" in first.response["text"]
+    assert messages[-1].params["text"].startswith(f"<b>{content.message('disclaimer_title')}</b>")
     assert content.message("disclaimer") in messages[-1].response["text"]
+    # Every section offered, asked for with /more, is a message of its own under its title
+    # (the report for the doctor is a document, sent only when asked for).
+    offered = [plain(text) for row in keyboard_rows(first) for text, _ in row]
+    report = next(content.text(s.title) for s in content.guidance.summary_sections if s.shows == "report")
+    more = sent(await harness.command("/more"))
+    assert [m.params["text"].split("\n")[0] for m in more] == [f"<b>{t}</b>" for t in offered if t != report]
+    assert all(len(m.response["text"].encode("utf-16-le")) // 2 <= MAX_TEXT for m in [*messages, *more])
 
 
 async def test_commands_menu_is_registered_at_start(harness: Harness) -> None:

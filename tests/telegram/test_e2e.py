@@ -17,7 +17,7 @@ from flows.content import get_content
 from tests.support.fake_bot_api import FakeBotApi, free_port
 from tests.telegram.bot_process import BotProcess, bot_env
 from tests.telegram.chat_driver import WAIT, ChatDriver, seed_answers
-from tests.telegram.harness import TOKEN
+from tests.telegram.harness import TOKEN, plain
 
 pytestmark = pytest.mark.e2e
 CHAT = 7001
@@ -25,15 +25,18 @@ SECRET = "webhook_secret-for_tests_42"
 
 
 def check_summary(driver: ChatDriver) -> None:
-    """ITOH ranked first in the differential, named as most likely, and the disclaimer."""
+    """The first block (issue 17) names ITOH first of the most likely causes and offers the
+    sections as buttons; the disclaimer ends the summary."""
     content = get_content()
     texts = driver.texts()
     itoh = content.conditions["itoh"]
-    differential = next(t for t in texts if t.startswith(content.message("differential_title")))
-    first_ranked = differential.splitlines()[1]
-    assert content.text(itoh.name) in first_ranked, differential
-    most_likely = next(t for t in texts if t.startswith(content.message("most_likely_title")))
-    assert content.text(itoh.clinical_term) in most_likely
+    first = driver.question()  # the first block: the last message with buttons
+    causes = first.text.split(content.message("first_causes_title") + ":\n")[1]
+    first_ranked = causes.splitlines()[0]
+    assert first_ranked.startswith(f"• {content.text(itoh.name)}:"), first.text
+    titles = [content.text(section.title) for section in content.guidance.summary_sections]
+    offered = [plain(text) for text, _ in first.buttons()]
+    assert offered[0] == titles[0] and offered[-1] == titles[-1], offered  # why these causes ... the report
     assert content.message("disclaimer") in texts[-1]
     assert all(len(t.encode("utf-16-le")) // 2 <= 4096 for t in texts)
 
@@ -58,8 +61,11 @@ def test_polling_seed_000_by_buttons_then_sigterm(fake: FakeBotApi, tmp_path: Pa
         assert [c["command"] for c in fake.commands()] == ["start", "help", "back", "restart", "change", "forget"]
         drive_seed_000(driver, seed_answers())
         check_summary(driver)
-        # No dead keyboards: every question answered with a button lost its keys.
-        assert [m.message_id for m in fake.messages(CHAT) if m.buttons()] == []
+        # No dead keyboards: every question answered with a button lost its keys (one answered
+        # by typing keeps them, as Telegram leaves a message alone until the bot edits it). The
+        # summary's first block keeps its section buttons: they work for as long as it is shown.
+        keyed = [m.message_id for m in fake.messages(CHAT) if m.buttons() and m.message_id not in driver.typed_at]
+        assert keyed == [driver.question().message_id], fake.format_transcript(CHAT)
         # A repeated delivery of the last press changes nothing and is not answered twice.
         last_press = max(u for u in range(1000, 1000 + len(fake.calls())) if _is_press(fake, u))
         since = len(fake.calls())
@@ -127,7 +133,10 @@ def test_restart_after_sigkill_continues_the_same_conversation(fake: FakeBotApi,
         drive_seed_000(driver, answers[half:])
         check_summary(driver)
         content = get_content()
-        findings = next(t for t in driver.texts() if t.startswith(content.message("findings_title")))
+        # What was told is listed in the section "Why these causes", opened by its button.
+        why = next(content.text(s.title) for s in content.guidance.summary_sections if s.id == "why")
+        section = driver.open_section(why).response["text"]
+        findings = section.split(content.message("findings_title") + ":")[1]
         pregnancy = content.options["pregnancy"]
         third = next(content.text(o.label) for o in pregnancy if "third" in content.text(o.label))
         assert third in findings and "Female" in findings  # answers from before the kill

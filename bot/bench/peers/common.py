@@ -3,9 +3,11 @@
 Who uses it: the peers in this folder, once at start (`Questions()`), then per update.
 A peer is what a PTB or aiogram user would write for the same product, so it asks the
 same questions, parses typed answers the same way (flows.answers), branches with the
-same flow (flows.machine) and ends with the same summary (flows.assessment,
-flows.report). What differs is where the conversation's state lives: the framework's
-own per-user dict instead of this bot's session store.
+same flow (flows.machine), passes over the same questions that could not change anything
+(flows.lookahead) and ends with the same summary (flows.assessment, flows.report). What
+differs is where the conversation's state lives: the framework's own per-user dict
+instead of this bot's session store. (It makes no offer after an emergency warning: the
+bench's conversations have none, bot/bench/stream.py.)
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from flows.assessment import assess
 from flows.case import Case
 from flows.content import Content, get_content
 from flows.dialogue import SUMMARY_STATE
+from flows.lookahead import could_matter
 from flows.machine import FlowMachine, get_machine
 from flows.recording import record
 from flows.report import summary_replies
@@ -65,6 +68,9 @@ class Questions:
                                     answer=describe(self.content, question.id, parsed.value))
         case = Case.model_construct(**answers)
         following = self.machine.next_state(state, case)
+        while not self.machine.is_final(following) and following not in self.machine.always_ask and not (
+                could_matter(self.content.questions[self.machine.question_of[following]], case, self.content)):
+            following = self.machine.next_state(following, case)  # passed over, as the bot passes it
         if following == SUMMARY_STATE:
             replies = summary_replies(case, assess(case), self.content)
             texts = [f"{r.title}\n{r.text}" if r.title else r.text for r in replies]
