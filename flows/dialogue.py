@@ -128,7 +128,7 @@ class _Turn:
         parsed = self.read(text)
         if not parsed.ok and command:
             return self.command(command)
-        if not parsed.ok and self.emergency_active() and self.e.reader.read_offer(text, self.c, self.s.locale) == "now":
+        if not parsed.ok and self.emergency_active() and self.reader.read_offer(text, self.c, self.s.locale) == "now":
             return self.what_to_do_now()
         return self.apply(parsed)
 
