@@ -6,6 +6,7 @@ the first reading that settles it wins:
 2. it says "don't know" ("idk", "no idea", "?") at a question that offers it;
 3. numbers with their units, where the question takes them ("39.2" at the fever
    question, "about 3 weeks", "34" at the pregnancy question is week 34, "CRP 180");
+   an ordinal counts with the word after it ("3rd trimester" is trimester 3, not week 3);
 4. an option's words inside the sentence ("yes i fell", "bone marrow edema and a small
    effusion", "no fracture seen" is a negated fracture), then the same with typos;
 5. otherwise it was not understood, or, when two options were named at a one-answer
@@ -52,6 +53,11 @@ def _plain_words(text: str) -> str:
     return " ".join(kept.split())
 
 
+def _suffixes(suffixes: list[str]) -> tuple[str, ...]:
+    """Ordinal suffixes as typed text arrives ("º" is "o" after NFKC); a leading dot is kept."""
+    return tuple(dict.fromkeys(unicodedata.normalize("NFKC", s).casefold() for s in suffixes))
+
+
 @dataclass(frozen=True)
 class Parsed:
     """A value for the case (ok), a clarifying question, or a message id and its placeholders."""
@@ -90,7 +96,8 @@ class AnswerReader:
         self.vague = [_plain_words(w) for w in understanding.vague]
         self.language = Language(frozenset(understanding.negations), frozenset(understanding.clause_breaks),
                                  tuple(self.fillers))
-        self.numbers = NumberWords(understanding.cardinals, understanding.number_phrases, understanding.shorthand)
+        self.numbers = NumberWords(understanding.cardinals, understanding.number_phrases, understanding.shorthand,
+                                   self.ordinals, _suffixes(understanding.ordinal_suffixes))
         self.tables = {qid: self._table(q) for qid, q in content.questions.items()}
 
     def _table(self, question: Question) -> _Table:

@@ -486,6 +486,7 @@ class Understanding(Strict):
     yes: list[str]  # every yes/no question understands these as yes
     no: list[str]
     ordinals: dict[str, int]  # "first" -> 1, "last" -> -1
+    ordinal_suffixes: list[str]  # "rd" of "3rd": an ordinal in digits, read with the unit after it
     pronouns: list[str]  # after a leading yes/no, a pronoun starts a new clause
     vague: list[str]  # a duration given only vaguely ("a while"): asked again for a rough number
     negations: list[str]
