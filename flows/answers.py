@@ -25,7 +25,7 @@ from functools import cache
 from typing import Any
 
 from flows.content import Content, get_content
-from flows.content_models import Answer, Question
+from flows.content_models import Answer, NumberRange, Question
 from flows.locale_format import number_text
 from flows.numerals import whole_number
 from flows.phrases import Language, Match, PhraseIndex, tokens
@@ -77,6 +77,12 @@ class _Table:
     phrases: PhraseIndex
     units: dict[str, float]  # unit word -> factor to the question's unit
     measures: dict[str, str]  # measure word -> measure id
+    measure_units: dict[str, dict[str, float]] = field(default_factory=dict)  # measure -> unit word -> factor
+
+    @property
+    def scale_words(self) -> set[str]:
+        """The unit words of the measures ("mg/dl", "/µl"), not the bare number's ""."""
+        return {word for words in self.measure_units.values() for word in words if word}
 
 
 class AnswerReader:
@@ -97,7 +103,8 @@ class AnswerReader:
         self.language = Language(frozenset(understanding.negations), frozenset(understanding.clause_breaks),
                                  tuple(self.fillers))
         self.numbers = NumberWords(understanding.cardinals, understanding.number_phrases, understanding.shorthand,
-                                   self.ordinals, _suffixes(understanding.ordinal_suffixes))
+                                   self.ordinals, _suffixes(understanding.ordinal_suffixes),
+                                   tuple(understanding.thousands))
         self.tables = {qid: self._table(q) for qid, q in content.questions.items()}
 
     def _table(self, question: Question) -> _Table:
@@ -120,7 +127,9 @@ class AnswerReader:
                     add(word, index)
         units = self.content.ui.units.get(question.unit or "", {"": 1.0})
         measures = {_plain_words(word): measure for measure, ws in question.measure_words.items() for word in ws}
-        return _Table(question, options, PhraseIndex(phrases, self.language), units, measures)
+        measure_units = {measure: {_plain_words(word): factor for word, factor in self.content.ui.units[table].items()}
+                         for measure, table in question.measure_units.items()}
+        return _Table(question, options, PhraseIndex(phrases, self.language), units, measures, measure_units)
 
     # what the dialogue calls -------------------------------------------------------
 
@@ -290,17 +299,17 @@ class AnswerReader:
             return None
         picked: list[int] = []
         for quantity in self._quantities(table, said):
-            measure = table.measures.get(quantity.unit)
+            measure = next((table.measures[w] for w in quantity.words if w in table.measures), None)
+            scale = next((w for w in quantity.words if w in table.scale_words), "")
+            readings = self._readings(table, quantity.value, measure, scale)
             for index, option in ranged:
-                if measure is not None or not option.numbers:
-                    ranges = [option.measures[measure]] if measure in option.measures else (
-                        [] if measure is not None else list(option.measures.values()))
-                    value = quantity.value
-                elif quantity.unit in table.units:
-                    ranges, value = [option.numbers], quantity.value * table.units[quantity.unit]
+                if measure is not None or scale or not option.numbers:
+                    held = any(name in option.measures and _holds(option.measures[name], value)
+                               for name, value in readings)
                 else:
-                    continue
-                if any(r.from_ <= value < r.below for r in ranges):
+                    held = quantity.unit in table.units and _holds(option.numbers,
+                                                                   quantity.value * table.units[quantity.unit])
+                if held:
                     picked.append(index)
         picked = list(dict.fromkeys(picked))
         if not picked:
@@ -308,6 +317,34 @@ class AnswerReader:
         if len(picked) == 1 or question.escalating:
             return max(picked) if question.escalating else picked[0]
         return None
+
+    def _readings(self, table: _Table, number: float, measure: str | None, scale: str) -> list[tuple[str, float]]:
+        """What a typed number can be, as (measure, value in the unit of its options' ranges).
+
+        A named measure ("CRP 22") is that measure; otherwise the number is tried as every
+        measure. A unit typed with it ("2.2 mg/dL") is converted by the measure's factors
+        (questions.yaml `measure_units`), and a measure that has no such unit is not it. A
+        bare number is in the options' own unit, as it always was; only when no option of
+        a measure holds it there is it read in that measure's other units, and then only if
+        exactly one of them fits: a white cell count of 12000 is per microlitre (12 x10^9/L).
+        """
+        names = [measure] if measure is not None else list(dict.fromkeys(
+            name for option in table.options for name in option.measures))
+        readings = []
+        for name in names:
+            factors = table.measure_units.get(name, {"": 1.0})
+            if scale:
+                if scale in factors:
+                    readings.append((name, number * factors[scale]))
+                continue
+            ranges = [option.measures[name] for option in table.options if name in option.measures]
+            bare = number * factors.get("", 1.0)
+            fitting = {factor for factor in factors.values() if any(_holds(r, number * factor) for r in ranges)}
+            if any(_holds(r, bare) for r in ranges) or len(fitting) != 1:
+                readings.append((name, bare))
+            else:
+                readings.append((name, number * fitting.pop()))
+        return readings
 
     def _read_several(self, table: _Table, text: str, said: str) -> Parsed:
         if _OPTION_NUMBERS.match(said):
@@ -341,8 +378,12 @@ class AnswerReader:
         return Parsed(False, error="choose_several", values={"answer": quote(text)})
 
     def _quantities(self, table: _Table, said: str) -> list[Quantity]:
-        units = set(table.units) | set(table.measures)
+        units = set(table.units) | set(table.measures) | table.scale_words
         return quantities(said, self.numbers, units)
+
+
+def _holds(numbers: NumberRange, value: float) -> bool:
+    return numbers.from_ <= value < numbers.below
 
 
 def _all_units(found: list[Quantity]) -> bool:

@@ -144,6 +144,9 @@ class Question(Strict):
     # tried against every measure. When several results point to different options,
     # `escalating` takes the later (more abnormal) option: the higher reading decides.
     measure_words: dict[str, list[str]] = Field(default_factory=dict)
+    # The units a measure may be typed in: measure -> a table of ui.yaml `units` (word ->
+    # factor to the unit of the options' `measures`): "CRP 2.2 mg/dL" is 22 mg/L.
+    measure_units: dict[str, str] = Field(default_factory=dict)
     escalating: bool = False
 
     @property
@@ -487,6 +490,7 @@ class Understanding(Strict):
     no: list[str]
     ordinals: dict[str, int]  # "first" -> 1, "last" -> -1
     ordinal_suffixes: list[str]  # "rd" of "3rd": an ordinal in digits, read with the unit after it
+    thousands: list[str]  # what groups thousands in a typed number: "," in "12,000"
     pronouns: list[str]  # after a leading yes/no, a pronoun starts a new clause
     vague: list[str]  # a duration given only vaguely ("a while"): asked again for a rough number
     negations: list[str]

@@ -33,6 +33,12 @@ class Quantity:
     value: float
     unit: str  # the unit word typed next to the number (one of the known units), or ""
     start: int  # where the number begins in the (rewritten) text
+    before: str = ""  # a known word just before it as well, when `unit` follows it: "CRP 2.2 mg/dL"
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        """The known words typed next to the number: the one after it first."""
+        return tuple(w for w in (self.unit, self.before) if w)
 
 
 @dataclass(frozen=True)
@@ -44,6 +50,7 @@ class NumberWords:
     shorthand: dict[int, str]  # the denominator of 5/7, 2/52, 3/12, 31/40 -> the unit it means
     ordinals: dict[str, int] = field(default_factory=dict)  # "third" -> 3, "terceiro" -> 3
     ordinal_suffixes: tuple[str, ...] = ()  # the "rd" of "3rd", the "o" of "3o" (3º after NFKC)
+    thousands: tuple[str, ...] = ()  # what groups thousands: "," in "12,000", "." in "12.000"
 
     @cached_property
     def ordinal_pattern(self) -> re.Pattern[str] | None:
@@ -91,7 +98,7 @@ def in_digits(text: str, words: NumberWords) -> str:
 
 def quantities(text: str, words: NumberWords, units: set[str]) -> list[Quantity]:
     """Every number in `text` (words included) with the unit word that belongs to it."""
-    text = in_digits(text, words)
+    text = in_digits(_ungrouped(text, words.thousands), words)
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
 
@@ -117,10 +124,21 @@ def quantities(text: str, words: NumberWords, units: set[str]) -> list[Quantity]
             middle = (_float(match.group(1)) + _float(match.group(2))) / 2
             found.append(Quantity(middle, _unit_after(text, match.end(), units), match.start()))
     for match in _NUMBER.finditer(text):
-        if take(match.span()):
-            unit = _unit_after(text, match.end(), units) or _unit_before(text, match.start(), units)
-            found.append(Quantity(_float(match.group()), unit, match.start()))
+        after = _unit_after(text, match.end(), units)
+        # The unit is taken with its number, so the digits inside "x10^9/L" are no number.
+        if take((match.start(), _unit_end(text, match.end(), after))) or take(match.span()):
+            before = _unit_before(text, match.start(), units)
+            found.append(Quantity(_float(match.group()), after or before, match.start(), before if after else ""))
     return sorted(found, key=lambda q: q.start)
+
+
+def _ungrouped(text: str, separators: tuple[str, ...]) -> str:
+    """ "12,000" as 12000 where a comma groups thousands: groups of exactly three digits."""
+    for separator in separators:
+        sep = re.escape(separator)
+        grouped = re.compile(rf"(?<![\w.,])\d{{1,3}}(?:{sep}\d{{3}})+(?![\d]|[.,]\d)")
+        text = grouped.sub(lambda m, s=separator: m.group().replace(s, ""), text)
+    return text
 
 
 def _ordinals(text: str, words: NumberWords, units: set[str]) -> list[tuple[int, tuple[int, int], str]]:
@@ -159,6 +177,11 @@ def _unit_after(text: str, end: int, units: set[str], glued: bool = False) -> st
         if unit and rest.startswith(unit) and (len(rest) == len(unit) or not rest[len(unit)].isalnum()):
             return unit
     return ""
+
+
+def _unit_end(text: str, end: int, unit: str) -> int:
+    """Where `unit`, found by `_unit_after` after position `end`, ends."""
+    return end + len(text[end:]) - len(text[end:].lstrip(" -")) + len(unit) if unit else end
 
 
 def _unit_before(text: str, start: int, units: set[str]) -> str:

@@ -64,3 +64,55 @@ def test_the_degree_sign_typed_as_the_ordinal_sign_is_still_degrees() -> None:
     assert reader.read("fever", "tive 37º de febre").value is False
     assert reader.read("fever", "38,5º").value is True
     assert reader.read("age", "45a").value == 45
+
+
+# --- a lab result in another unit is converted; a bare number keeps its meaning --------
+
+
+@pytest.mark.parametrize(("language", "typed", "expect"), [
+    ("en", "CRP 2.2 mg/dL", "mildly_raised"),  # 22 mg/L
+    ("en", "c reactive protein 6 mg/dl", "markedly_raised"),  # 60 mg/L
+    ("en", "CRP 0.5 mg/dL", "normal"),  # 5 mg/L
+    ("en", "CRP 22 mg/L", "mildly_raised"),
+    ("pt", "PCR 2,2 mg/dL", "mildly_raised"),  # the decimal comma
+    ("pt", "proteína c reativa 9,8 mg/dl", "markedly_raised"),
+    ("pt", "PCR 0,2 mg/dL", "normal"),
+])
+def test_crp_in_mg_per_dl_is_ten_times_the_mg_per_l(language: str, typed: str, expect: str) -> None:
+    parsed = get_reader(language).read("inflammatory_markers", typed)
+    assert parsed.ok and parsed.value == expect, parsed
+
+
+@pytest.mark.parametrize(("language", "typed"), [("en", "CRP 2.2"), ("en", "2.2"), ("pt", "PCR 2,2"), ("pt", "2,2")])
+def test_a_bare_lab_number_is_in_the_options_unit(language: str, typed: str) -> None:
+    assert get_reader(language).read("inflammatory_markers", typed).value == "normal"
+
+
+@pytest.mark.parametrize(("language", "typed", "expect"), [
+    ("en", "12000", "raised"),
+    ("en", "12,000/µL", "raised"),
+    ("en", "12 x10^9/L", "raised"),
+    ("en", "WBC 12 ×10⁹/L", "raised"),
+    ("en", "wbc 9,500 cells/uL", "normal"),
+    ("en", "wcc 9.5", "normal"),
+    ("pt", "leucócitos 12.000/µL", "raised"),
+    ("pt", "leucócitos 9.500/mm3", "normal"),
+    ("pt", "GB 9,5 x 10^9/L", "normal"),
+    ("pt", "9,5", "normal"),
+])
+def test_a_white_cell_count_per_microlitre_is_divided_by_1000(language: str, typed: str, expect: str) -> None:
+    parsed = get_reader(language).read("white_cell_count", typed)
+    assert parsed.ok and parsed.value == expect, parsed
+
+
+def test_a_unit_of_another_measure_reads_nothing_rather_than_something_wrong() -> None:
+    assert not get_reader("en").read("inflammatory_markers", "ESR 2.2 mg/dL").ok
+    # the 9 of "x10^9/L" is part of the unit, not a second count
+    assert not get_reader("en").read("white_cell_count", "1.5 x10^9/L").ok
+
+
+def test_thousands_are_grouped_the_way_the_language_groups_them() -> None:
+    en = NumberWords({}, {}, {}, thousands=(",",))
+    pt = NumberWords({}, {}, {}, thousands=(".",))
+    assert [q.value for q in quantities("12,000 and 38,4 and 1,500,000", en, {""})] == [12000, 38.4, 1500000]
+    assert [q.value for q in quantities("12.000 e 38,4 e 13.5", pt, {""})] == [12000, 38.4, 13.5]
