@@ -28,7 +28,7 @@ from flows.content import Content, get_content
 from flows.content_models import Answer, NumberRange, Question
 from flows.locale_format import number_text
 from flows.numerals import whole_number
-from flows.phrases import Language, Match, PhraseIndex, tokens
+from flows.phrases import CLAUSE_PUNCTUATION, Language, Match, PhraseIndex, tokens
 from flows.quantities import NumberWords, Quantity, quantities
 from flows.recording import NONE_OF_THESE
 
@@ -186,6 +186,8 @@ class AnswerReader:
         number = whole_number(said)
         if number is not None and table.question.kind != "number" and 1 <= number <= len(table.options):
             return self._option(table, number - 1)
+        if self._yes_no_then_break(said):
+            return None  # "não, consigo andar" is not "não consigo andar": read it clause by clause
         options = table.phrases.whole_answer(said)
         if options is None:
             return None
@@ -199,6 +201,11 @@ class AnswerReader:
         first = said.split(",")[0].strip()
         return first in self.dont_know or any(said.startswith(phrase + " ") for phrase in self.dont_know
                                               if len(phrase) >= 3)
+
+    def _yes_no_then_break(self, said: str) -> bool:
+        """A leading yes or no ended by punctuation ("no, walking is fine"): its scope ends there."""
+        return any(said.startswith(word) and said[len(word):len(word) + 1] in CLAUSE_PUNCTUATION
+                   for word in self.yes + self.no if len(said) > len(word))
 
     def _split_leading_yes_no(self, said: str) -> str:
         """"no i can walk" is "no" and then "i can walk": the no does not deny what follows."""

@@ -17,6 +17,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 _TOKEN = re.compile(r"[\w'’]+|[<>+#]|[,;.!?:()]")
 _PUNCTUATION = frozenset(",;.!?:()")
+CLAUSE_PUNCTUATION = _PUNCTUATION  # a clause ends here: a negation before it does not reach past it
 SHORT = 1  # phrases of at most this many characters match only the whole answer
 
 

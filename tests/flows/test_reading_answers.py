@@ -116,3 +116,38 @@ def test_thousands_are_grouped_the_way_the_language_groups_them() -> None:
     pt = NumberWords({}, {}, {}, thousands=(".",))
     assert [q.value for q in quantities("12,000 and 38,4 and 1,500,000", en, {""})] == [12000, 38.4, 1500000]
     assert [q.value for q in quantities("12.000 e 38,4 e 13.5", pt, {""})] == [12000, 38.4, 13.5]
+
+
+# --- a leading yes or no ends at the punctuation after it -------------------------------
+
+
+@pytest.mark.parametrize(("language", "typed", "expect"), [
+    ("pt", "não, consigo andar", "fine"),
+    ("pt", "não consigo andar", "cannot"),  # no comma: the não denies the clause
+    ("pt", "não; ando bem", "fine"),
+    ("pt", "não, piora", "worse"),
+    ("pt", "não piora", "fine"),
+    ("en", "no, walking is fine", "fine"),
+    ("en", "no, worse", "worse"),
+    ("en", "no worse", "fine"),
+    ("en", "no. can walk", "fine"),
+    ("en", "nah, can't walk", "cannot"),
+])
+def test_a_comma_after_a_leading_yes_or_no_ends_its_scope(language: str, typed: str, expect: str) -> None:
+    parsed = get_reader(language).read("walking", typed)
+    assert parsed.ok and parsed.value == expect, parsed
+
+
+@pytest.mark.parametrize(("language", "question", "typed", "expect"), [
+    ("pt", "breastfeeding", "não, não amamento", False),
+    ("pt", "fever", "não, 37,2", False),
+    ("pt", "pregnancy", "não, não estou", "not_pregnant"),
+    ("pt", "warning_signs", "não, nenhuma", "none"),
+    ("en", "fever", "no, no fever", False),
+    ("en", "pregnancy", "no, not pregnant", "not_pregnant"),
+    ("en", "breastfeeding", "yes, still feeding", True),
+])
+def test_yes_no_answers_with_a_comma_still_read_at_other_questions(
+        language: str, question: str, typed: str, expect: object) -> None:
+    parsed = get_reader(language).read(question, typed)
+    assert parsed.ok and parsed.value == expect, parsed
