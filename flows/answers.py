@@ -28,7 +28,7 @@ from flows.content import Content, get_content
 from flows.content_models import Answer, NumberRange, Question
 from flows.locale_format import number_text
 from flows.numerals import whole_number
-from flows.phrases import CLAUSE_PUNCTUATION, Language, Match, PhraseIndex, tokens
+from flows.phrases import CLAUSE_PUNCTUATION, Language, Match, PhraseIndex, tokens, words_only
 from flows.quantities import NumberWords, Quantity, quantities
 from flows.recording import NONE_OF_THESE
 
@@ -100,8 +100,12 @@ class AnswerReader:
         self.ordinals = {_plain_words(w): n for w, n in understanding.ordinals.items()}
         self.pronouns = {_plain_words(w) for w in understanding.pronouns}
         self.vague = [_plain_words(w) for w in understanding.vague]
+        self.exceptions = [tuple(words_only(_plain_words(w)).split()) for w in understanding.exceptions]
+        idioms = tuple(phrase for phrase in (*(tuple(words_only(w).split()) for w in self.dont_know), *self.exceptions)
+                       if phrase)
         self.language = Language(frozenset(understanding.negations), frozenset(understanding.clause_breaks),
-                                 tuple(self.fillers))
+                                 tuple(self.fillers), frozenset(understanding.clause_negations),
+                                 tuple(understanding.negation_suffixes), idioms)
         self.numbers = NumberWords(understanding.cardinals, understanding.number_phrases, understanding.shorthand,
                                    self.ordinals, _suffixes(understanding.ordinal_suffixes),
                                    tuple(understanding.thousands))
@@ -257,7 +261,13 @@ class AnswerReader:
         return f"{self._number(example)} {self._unit_name(question)}"
 
     def _read_one(self, table: _Table, text: str, said: str) -> Parsed:
-        found = table.phrases.find(said) or table.phrases.find(self._without_fillers(said))
+        found = table.phrases.find(said)
+        if not found:
+            found = table.phrases.find(self._without_fillers(said))
+            said_as_found = self._without_fillers(said)
+        else:
+            said_as_found = said
+        found = self._after_exception(found, said_as_found)
         matches = [m for m in found if not m.negated]
         negated = [m for m in found if m.negated]
         by_number = self._by_number(table, self._without_fillers(said))
@@ -280,6 +290,19 @@ class AnswerReader:
             return self._clarify(table, named)
         return Parsed(False, error="choose_one", values={"answer": quote(text)})
 
+    def _after_exception(self, found: list[Match], said: str) -> list[Match]:
+        """"Fine until I walk far": where options are named both before and after an
+        exception word ("until", "unless"), the ones after it are the answer."""
+        words = tokens(said)
+        for start in range(len(words)):
+            for exception in self.exceptions:
+                if exception and tuple(words[start:start + len(exception)]) == exception:
+                    before = [m for m in found if m.end <= start]
+                    after = [m for m in found if m.start >= start + len(exception)]
+                    if before and any(not m.negated for m in after):
+                        return after
+        return found
+
     def _by_ordinal(self, table: _Table, said: str) -> list[int]:
         """"the first one", "the last": the option at that place in the list (a short answer only)."""
         if len(said.split()) > 4:
@@ -292,11 +315,21 @@ class AnswerReader:
         return [index] if 0 <= index < len(table.options) else []
 
     def _negated_meaning(self, table: _Table, negated: list[Match]) -> list[int]:
-        """At a yes/no question, a denied "yes" word is a no: "no fever", "not breastfeeding"."""
-        values = [table.options[m.option].value for m in negated]
-        if all(value is True for value in values):
-            return [i for i, o in enumerate(table.options) if o.value is False]
-        return []
+        """What a denial means: at a yes/no question a denied "yes" word is the no ("no
+        fever", "not breastfeeding"); elsewhere, the option a denied one names as its
+        `when_denied` ("walking doesn't make it worse" is no worse), if they all agree."""
+        meant = set()
+        for match in negated:
+            for index in match.options:
+                option = table.options[index]
+                target = False if option.value is True else option.when_denied
+                if target is None:
+                    return []
+                meant.add(target)
+        if len(meant) != 1:
+            return []
+        value = meant.pop()
+        return [i for i, o in enumerate(table.options) if o.value == value and type(o.value) is type(value)]
 
     def _by_number(self, table: _Table, said: str) -> int | None:
         """The option a typed number picks: a week of pregnancy, a temperature, a CRP."""

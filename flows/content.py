@@ -361,6 +361,11 @@ class _Checker:
                 if answer.value is not None and allowed is not None and answer.value not in allowed:
                     reason = f"`{answer.value}` is not a value of `{question.field}`"
                     self.fail("questions.yaml", f"{where}.answers", reason)
+            values = [answer.value for answer in answers or []]
+            for answer in answers or []:
+                if answer.when_denied is not None and answer.when_denied not in values:
+                    self.fail("questions.yaml", f"{where}.answers", f"`when_denied: {answer.when_denied}` is not "
+                              "the value of another answer")
             if question.kind != "number" and not any(a.value is None for a in answers or []):
                 self.fail("questions.yaml", f"{where}.answers", "needs a \"don't know\" answer (value: null)")
             options[question.id] = list(answers or [])

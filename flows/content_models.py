@@ -96,6 +96,7 @@ class Answer(Strict):
     take a few steps" is weight-bearing pain AND unable to bear weight), or, in a
     checklist, what a ticked item writes; `unticked`: what an item not ticked writes.
     `field: x` is short for a yes/no checklist item: sets {x: true}, unticked {x: false}.
+    `when_denied`: the value of the option a denial of this one means.
     """
 
     value: Any = Field(default=..., validate_default=False)
@@ -107,6 +108,9 @@ class Answer(Strict):
     sets: dict[str, Any] | None = None
     unticked: dict[str, Any] | None = None
     measures: dict[str, NumberRange] = Field(default_factory=dict)  # "CRP 180": measure -> range
+    # The option a denial of this one means, where there is only one ("not worse" is
+    # "walking is no worse than resting"). A yes needs none: a denied yes is the no.
+    when_denied: str | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -493,8 +497,11 @@ class Understanding(Strict):
     thousands: list[str]  # what groups thousands in a typed number: "," in "12,000"
     pronouns: list[str]  # after a leading yes/no, a pronoun starts a new clause
     vague: list[str]  # a duration given only vaguely ("a while"): asked again for a rough number
-    negations: list[str]
+    negations: list[str]  # deny the words right after them: "no fever", "sem febre"
+    clause_negations: list[str] = Field(default_factory=list)  # deny the verb, further: "doesn't make it worse"
+    negation_suffixes: list[str] = Field(default_factory=list)  # a word ending so denies like one: "n't"
     clause_breaks: list[str]
+    exceptions: list[str] = Field(default_factory=list)  # "until": at a one-answer question, what follows counts
     fillers: list[str]
     all_of_them: list[str]
     cardinals: dict[str, int]

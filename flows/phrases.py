@@ -27,6 +27,7 @@ class Match:
     start: int  # token positions
     end: int
     negated: bool
+    negator: int | None = None  # the position of the word that negates it
 
     @property
     def option(self) -> int:
@@ -37,10 +38,19 @@ class Match:
 class Language:
     """The words that shape meaning in one language (content/ui.yaml `understanding`)."""
 
-    negations: frozenset[str]  # "no", "not", "without", "nil" ...
+    negations: frozenset[str]  # "no", "without", "nil" ...: deny the words right after them
     clause_breaks: frozenset[str]  # "but", "although" ...
     fillers: tuple[str, ...]  # "i think", "um" ... removed before matching
+    # "not", "never", "dont", "não": they deny the verb, so they reach further into the clause
+    # ("don't think I've had a fever", "doesn't make it worse"); so does a word with one of
+    # the `negation_suffixes` ("n't").
+    clause_negations: frozenset[str] = frozenset()
+    negation_suffixes: tuple[str, ...] = ()
+    # Phrases with a negation word that deny nothing: "I don't know" ("not sure if I had a
+    # fever") and "a não ser quando" ("unless").
+    idioms: tuple[tuple[str, ...], ...] = ()
     window: int = 3  # a negation this many words before a phrase negates it
+    clause_window: int = 5  # a clause negation, this many
 
 
 def tokens(text: str) -> list[str]:
@@ -86,7 +96,7 @@ class PhraseIndex:
                 if options is None:
                     continue
                 taken[start:start + size] = [True] * size
-                found.append(Match(options, start, start + size, self._negated(words, start)))
+                found.append(self._match(options, words, start, size))
         return sorted(found, key=lambda m: m.start)
 
     def fuzzy(self, text: str) -> list[Match]:
@@ -101,7 +111,7 @@ class PhraseIndex:
                     continue
                 best = self._closest(typed, size)
                 if best is not None:
-                    found.append(Match(best, start, start + size, self._negated(words, start)))
+                    found.append(self._match(best, words, start, size))
         return sorted(found, key=lambda m: m.start)
 
     def _closest(self, typed: str, size: int) -> tuple[int, ...] | None:
@@ -113,10 +123,29 @@ class PhraseIndex:
                       and DamerauLevenshtein.distance(typed, phrase) <= allowed}
         return candidates.pop() if len(candidates) == 1 else None
 
-    def _negated(self, words: list[str], start: int) -> bool:
-        for word in reversed(words[max(0, start - self.language.window):start]):
-            if word in self.language.clause_breaks or word in _PUNCTUATION:
-                return False
-            if word in self.language.negations or word.endswith("n't"):
-                return True
+    def _match(self, options: tuple[int, ...], words: list[str], start: int, size: int) -> Match:
+        negator = self._negator(words, start)
+        return Match(options, start, start + size, negator is not None, negator)
+
+    def _negator(self, words: list[str], start: int) -> int | None:
+        """The negation that reaches the phrase at `start`, within its clause: a short reach
+        for "no"/"without", a longer one for "not"/"don't"; none inside an idiom."""
+        language = self.language
+        for position in range(start - 1, max(0, start - max(language.window, language.clause_window)) - 1, -1):
+            word = words[position]
+            if word in language.clause_breaks or word in _PUNCTUATION:
+                return None
+            distance = start - position
+            denies = (distance <= language.window and word in language.negations) or (
+                distance <= language.clause_window and (word in language.clause_negations or any(
+                    word.endswith(suffix) for suffix in language.negation_suffixes)))
+            if denies and not self._in_idiom(words, position):
+                return position
+        return None
+
+    def _in_idiom(self, words: list[str], position: int) -> bool:
+        for idiom in self.language.idioms:
+            for first in range(max(0, position - len(idiom) + 1), position + 1):
+                if tuple(words[first:first + len(idiom)]) == idiom:
+                    return True
         return False

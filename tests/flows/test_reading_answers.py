@@ -151,3 +151,54 @@ def test_yes_no_answers_with_a_comma_still_read_at_other_questions(
         language: str, question: str, typed: str, expect: object) -> None:
     parsed = get_reader(language).read(question, typed)
     assert parsed.ok and parsed.value == expect, parsed
+
+
+# --- a denial reaches into its clause: "doesn't make it worse" is not worse -------------
+
+
+@pytest.mark.parametrize(("language", "question", "typed", "expect"), [
+    ("en", "fever", "i dont believe ive had a temperature", False),
+    ("en", "fever", "didnt have any fever", False),
+    ("en", "fever", "never really had a fever", False),
+    ("en", "fever", "i do think i had a fever", True),
+    ("en", "walking", "standing doesnt make it worse", "fine"),
+    ("en", "walking", "it really isnt worse walking", "fine"),
+    ("en", "walking", "it hasn't got worse on walking", "fine"),
+    ("en", "walking", "walking is not fine", "worse"),
+    ("en", "onset", "it wasnt sudden", "gradual"),
+    ("pt", "fever", "penso que nunca tive febre", False),
+    ("pt", "fever", "nao tive febre", False),
+    ("pt", "walking", "estar de pé não piora", "fine"),
+    ("pt", "walking", "não me parece pior a andar", "fine"),
+    ("pt", "onset", "não foi de repente", "gradual"),
+])
+def test_a_denial_a_few_words_before_negates_within_the_clause(
+        language: str, question: str, typed: str, expect: object) -> None:
+    parsed = get_reader(language).read(question, typed)
+    assert parsed.ok and parsed.value == expect, parsed
+
+
+def test_a_short_denial_reaches_only_the_words_right_after_it() -> None:
+    # "no" denies the thing named next; it does not reach a finding four words on
+    assert get_reader("en").read("walking", "no pain at rest worse when walking").value == "worse"
+    # and punctuation or "but" ends any denial
+    assert get_reader("en").read("walking", "doesnt hurt sitting, worse when walking").value == "worse"
+    assert get_reader("pt").read("walking", "não dói sentada mas piora a andar").value == "worse"
+
+
+def test_a_negation_inside_a_hedge_or_an_exception_denies_nothing() -> None:
+    assert get_reader("en").read("fever", "not sure if i had a fever").value is not False
+    assert get_reader("pt").read("walking", "bem, a não ser quando ando muito").value == "worse"
+
+
+@pytest.mark.parametrize(("language", "typed", "expect"), [
+    ("en", "fine until i walk a lot", "worse"),
+    ("en", "ok till i walk far", "worse"),
+    ("en", "normal unless i go on long walks", "worse"),
+    ("en", "worse until i sit down", "worse"),  # nothing named after: the answer before stands
+    ("pt", "ando bem até fazer caminhadas longas", "worse"),
+    ("pt", "normal até andar bastante", "worse"),
+])
+def test_what_follows_until_or_unless_is_the_answer(language: str, typed: str, expect: str) -> None:
+    parsed = get_reader(language).read("walking", typed)
+    assert parsed.ok and parsed.value == expect, parsed
