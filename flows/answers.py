@@ -68,6 +68,9 @@ class Parsed:
     values: dict[str, Any] = field(default_factory=dict)
     clarify: list[str] = field(default_factory=list)  # the options' labels to choose between
     goto: str | None = None  # a state to go to instead of recording (a child's age: out of scope)
+    # Not ok, but read: the answer was understood and more is needed before anything is
+    # recorded (a checklist where only some items were denied). No other language is tried.
+    understood: bool = False
 
 
 @dataclass(frozen=True)
@@ -394,8 +397,8 @@ class AnswerReader:
         if said in self.all_of_them and table.question.kind == "checklist":
             items = [i for i, o in enumerate(table.options) if not o.exclusive]
             return self.submit_selection(table.question.id, items)
-        found = table.phrases.find(said) or table.phrases.find(self._without_fillers(said)) or (
-            table.phrases.fuzzy(said))
+        read_in = next((t for t in (said, self._without_fillers(said)) if table.phrases.find(t)), said)
+        found = table.phrases.find(read_in) or table.phrases.fuzzy(said)
         shared = [m for m in found if not m.negated and len(m.options) > 1]
         if shared and len(found) == 1:  # "had a scan": which one?
             return self._clarify(table, list(shared[0].options))
@@ -405,17 +408,61 @@ class AnswerReader:
             ticked = [i for i in ticked if i not in normal]
         if ticked:
             return self.submit_selection(table.question.id, ticked)
-        alone = list(dict.fromkeys(m.option for m in found if not m.negated and table.options[m.option].exclusive))
+        found = self._without_negators(table, found, read_in)
+        alone = list(dict.fromkeys(m.option for m in found if table.options[m.option].exclusive))
         if len(alone) == 1:
             return self._option(table, alone[0])
-        if found and all(m.negated for m in found):
+        if found and all(m.negated and not table.options[m.option].exclusive for m in found):
             nothing = [i for i, o in enumerate(table.options) if o.exclusive and o.value is not None]
             if table.question.kind == "checklist" and nothing:
-                return self._option(table, nothing[0])
+                return self._denied(table, found, nothing[0])
             normal = [i for i, o in enumerate(table.options) if o.value == "normal"]
             if normal:
                 return self._option(table, normal[0])
         return Parsed(False, error="choose_several", values={"answer": quote(text)})
+
+    def _without_negators(self, table: _Table, found: list[Match], said: str) -> list[Match]:
+        """The "no" of "no trauma" or the "não" of "não bebo" denies what follows it: it is not
+        the answer "None of these" ("não a todas", "não obrigado" still are). An
+        exclusive answer ("none", "nothing", "never") is not turned around by a denial:
+        "no, nothing" and "no injury nothing like that" still say none."""
+        words = tokens(said)
+        negators = {m.negator for m in found if m.negated and not table.options[m.option].exclusive}
+        kept = []
+        for match in found:
+            option = table.options[match.option]
+            if option.exclusive and option.value is not None:
+                denial = all(w in self.language.clause_negations for w in words[match.start:match.end])
+                if any(match.start <= n < match.end for n in negators if n is not None) or (
+                        denial and self._denies_what_follows(words, match.end)):
+                    continue
+            kept.append(match)
+        return kept
+
+    def _denies_what_follows(self, words: list[str], end: int) -> bool:
+        """Whether words follow a bare "não" in its clause that it denies (not "a todas")."""
+        clause = []
+        for word in words[end:]:
+            if word in CLAUSE_PUNCTUATION or word in self.language.clause_breaks:
+                break
+            clause.append(word)
+        rest = self._without_fillers(" ".join(clause))
+        if not rest:
+            return False
+        return not any(re.search(rf"(?<![\w]){re.escape(phrase)}(?![\w])", rest) for phrase in self.all_of_them)
+
+    def _denied(self, table: _Table, negated: list[Match], nothing: int) -> Parsed:
+        """A checklist answered only with denials: "None of these" if every item is denied;
+        otherwise the others are still unanswered, and the person is asked about them ("no
+        trauma" says nothing of cancer or night pain)."""
+        items = [i for i, o in enumerate(table.options) if not o.exclusive]
+        denied = list(dict.fromkeys(i for m in negated for i in m.options if i in items))
+        if set(items) <= set(denied):
+            return self._option(table, nothing)
+        labels = [self.content.text(table.options[i].label, self.language_code) for i in denied]
+        none = self.content.text(table.options[nothing].label, self.language_code)
+        return Parsed(False, error="others_unanswered", understood=True,
+                      values={"denied": "; ".join(labels), "none": none})
 
     def _quantities(self, table: _Table, said: str) -> list[Quantity]:
         units = set(table.units) | set(table.measures) | table.scale_words

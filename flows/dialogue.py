@@ -132,9 +132,10 @@ class _Turn:
 
     def read(self, text: str) -> Parsed:
         """The answer read in the conversation's language; failing that, in another one
-        offered (a Portuguese speaker may type "ok" or "yes"): understand first, reject last."""
+        offered (a Portuguese speaker may type "ok" or "yes"): understand first, reject last.
+        An answer understood but not complete ("no trauma" at a checklist) is not read again."""
         parsed = self.reader.read(self.question_id(), text)
-        if parsed.ok or parsed.clarify:
+        if parsed.ok or parsed.clarify or parsed.understood:
             return parsed
         for language, reader in self.e.readers.items():
             if language != self.s.locale:

@@ -202,3 +202,89 @@ def test_a_negation_inside_a_hedge_or_an_exception_denies_nothing() -> None:
 def test_what_follows_until_or_unless_is_the_answer(language: str, typed: str, expect: str) -> None:
     parsed = get_reader(language).read("walking", typed)
     assert parsed.ok and parsed.value == expect, parsed
+
+
+# --- a checklist answer that denies only some items is not "None of these" ------------
+
+
+@pytest.mark.parametrize(("language", "question", "typed", "denied"), [
+    ("en", "warning_signs", "no injury", ["trauma"]),
+    ("en", "warning_signs", "hasnt lost weight", ["weight_loss"]),
+    ("en", "medical_history", "no diabetes or steroids", ["immunosuppressed", "glucocorticoids"]),
+    ("en", "medical_history", "denies alcohol", ["alcohol_excess"]),
+    ("en", "joint_features", "no other joints, no stiffness", ["other_joints", "morning_stiffness"]),
+    ("en", "tests_done", "no mri", ["mri"]),
+    ("pt", "warning_signs", "sem perda de peso", ["weight_loss"]),
+    ("pt", "warning_signs", "nunca tive cancro", ["cancer_history"]),
+    ("pt", "medical_history", "não sou diabética", ["immunosuppressed"]),
+    ("pt", "joint_features", "sem rigidez", ["morning_stiffness"]),
+])
+def test_denying_some_items_asks_about_the_others_and_records_nothing(
+        language: str, question: str, typed: str, denied: list[str]) -> None:
+    reader = get_reader(language)
+    parsed = reader.read(question, typed)
+    assert not parsed.ok and parsed.understood and parsed.error == "others_unanswered", parsed
+    content = reader.content
+    labels = {o.value: content.text(o.label, language) for o in content.options[question]}
+    assert parsed.values["denied"] == "; ".join(labels[value] for value in denied)
+    assert parsed.values["none"] == next(labels[o.value] for o in content.options[question]
+                                         if o.exclusive and o.value is not None)
+    assert content.message("others_unanswered", language, **parsed.values)
+
+
+@pytest.mark.parametrize(("language", "question", "typed"), [
+    ("en", "warning_signs", "no to all"),
+    ("en", "warning_signs", "no, nothing like that"),
+    ("en", "medical_history", "none of the above"),
+    ("en", "joint_features", "no thanks"),
+    ("pt", "warning_signs", "não, nada disso"),
+    ("pt", "medical_history", "não a todas"),
+    ("pt", "joint_features", "nenhuma"),
+])
+def test_denying_everything_is_still_none_of_these(language: str, question: str, typed: str) -> None:
+    parsed = get_reader(language).read(question, typed)
+    assert parsed.ok and parsed.value == "none", parsed
+
+
+def test_denying_every_item_one_by_one_is_none_of_these() -> None:
+    parsed = get_reader("en").read("joint_features", "no other joints, no stiffness, no similar episode, no psoriasis")
+    assert parsed.ok and parsed.value == "none", parsed
+
+
+@pytest.mark.parametrize(("language", "question", "typed", "expect"), [
+    ("en", "warning_signs", "fell off a ladder, no fever", ["trauma"]),
+    ("en", "medical_history", "no alcohol but on prednisolone", ["glucocorticoids"]),
+    ("pt", "warning_signs", "sem queda, mas acorda-me à noite", ["night_pain"]),
+    ("pt", "medical_history", "não bebo, mas tomo cortisona", ["glucocorticoids"]),
+])
+def test_denying_some_and_ticking_others_ticks_the_ticked(
+        language: str, question: str, typed: str, expect: list[str]) -> None:
+    parsed = get_reader(language).read(question, typed)
+    assert parsed.ok and parsed.value == expect, parsed
+
+
+def test_in_the_conversation_a_partial_denial_is_said_back_and_nothing_is_recorded() -> None:
+    from flows.content import get_content
+    from tests.support.conversation import Conversation
+
+    conv = Conversation()
+    conv.start()
+    answers = {"sex": "male", "age": "45", "side": "left", "tests_done": "none", "onset": "sudden",
+               "duration_weeks": "2 weeks", "walking": "worse", "fever": "no"}
+    for _ in range(20):
+        if conv.state == "warning_signs":
+            break
+        conv.say(answers.get(conv.state, "don't know"))
+    assert conv.state == "warning_signs", conv.state
+    before = conv.session.case.model_dump() if conv.session else None
+    # "trauma" is a Portuguese word too: the reply must not be read again in Portuguese
+    replies = conv.say("no trauma")
+    assert conv.state == "warning_signs"
+    assert conv.session is not None and conv.session.case.model_dump() == before
+    error = next(r for r in replies if r.kind == "error")
+    assert error.code == "others_unanswered"
+    label = get_content().text(get_content().options["warning_signs"][0].label, "en")
+    assert error.text.startswith(f"So not: {label}.")
+    replies = conv.say("none")
+    assert conv.state != "warning_signs"
+    assert conv.session.case.trauma is False and conv.session.case.night_pain is False
