@@ -8,7 +8,9 @@ the first reading that settles it wins:
    question, "about 3 weeks", "34" at the pregnancy question is week 34, "CRP 180");
    an ordinal counts with the word after it ("3rd trimester" is trimester 3, not week 3);
 4. an option's words inside the sentence ("yes i fell", "bone marrow edema and a small
-   effusion", "no fracture seen" is a negated fracture), then the same with typos;
+   effusion", "no fracture seen" is a negated fracture), then the same with typos; at a
+   several-answer question the words left over are read for typos too, and a part that
+   still names nothing is said back (`Parsed.unread`), not dropped in silence;
 5. otherwise it was not understood, or, when two options were named at a one-answer
    question ("both? mostly right"), a short clarifying question.
 Every word list is content: the options' synonyms (questions.yaml) and, per language, the
@@ -20,7 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
@@ -71,6 +73,8 @@ class Parsed:
     # Not ok, but read: the answer was understood and more is needed before anything is
     # recorded (a checklist where only some items were denied). No other language is tried.
     understood: bool = False
+    # Recorded, but these parts of the answer named nothing: they are said back.
+    unread: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -104,6 +108,13 @@ class AnswerReader:
         self.pronouns = {_plain_words(w) for w in understanding.pronouns}
         self.vague = [_plain_words(w) for w in understanding.vague]
         self.exceptions = [tuple(words_only(_plain_words(w)).split()) for w in understanding.exceptions]
+        self.joiners = {_plain_words(w) for w in understanding.joiners}
+        # Words that carry no answer of their own, whatever the question (see `_unread`).
+        self.known_words = {word for phrase in (*self.yes, *self.no, *self.pronouns, *self.all_of_them,
+                                                *understanding.negations, *understanding.clause_negations,
+                                                *understanding.clause_breaks, *self.fillers, *self.joiners,
+                                                *self.dont_know)
+                            for word in tokens(_plain_words(phrase))}
         idioms = tuple(phrase for phrase in (*(tuple(words_only(w).split()) for w in self.dont_know), *self.exceptions)
                        if phrase)
         self.language = Language(frozenset(understanding.negations), frozenset(understanding.clause_breaks),
@@ -398,7 +409,7 @@ class AnswerReader:
             items = [i for i, o in enumerate(table.options) if not o.exclusive]
             return self.submit_selection(table.question.id, items)
         read_in = next((t for t in (said, self._without_fillers(said)) if table.phrases.find(t)), said)
-        found = table.phrases.find(read_in) or table.phrases.fuzzy(said)
+        found = table.phrases.find_with_typos(read_in) if table.phrases.find(read_in) else table.phrases.fuzzy(said)
         shared = [m for m in found if not m.negated and len(m.options) > 1]
         if shared and len(found) == 1:  # "had a scan": which one?
             return self._clarify(table, list(shared[0].options))
@@ -407,7 +418,7 @@ class AnswerReader:
         if normal and len(ticked) > 1:  # "small effusion only, otherwise normal": the findings count
             ticked = [i for i in ticked if i not in normal]
         if ticked:
-            return self.submit_selection(table.question.id, ticked)
+            return replace(self.submit_selection(table.question.id, ticked), unread=self._unread(table, read_in, found))
         found = self._without_negators(table, found, read_in)
         alone = list(dict.fromkeys(m.option for m in found if table.options[m.option].exclusive))
         if len(alone) == 1:
@@ -420,6 +431,35 @@ class AnswerReader:
             if normal:
                 return self._option(table, normal[0])
         return Parsed(False, error="choose_several", values={"answer": quote(text)})
+
+    def _unread(self, table: _Table, said: str, found: list[Match]) -> list[str]:
+        """The parts of a several-answer reply that name nothing ("a tiny bleb" in "oedema and
+        a tiny bleb"), to be said back rather than dropped in silence. A part is what lies
+        between commas, "and", "but"...; it is left alone when it denies something (a denial
+        of what is not listed changes nothing), or holds only words of the question's own
+        phrases, hedges, fillers and words of up to three letters ("MRI:", "small", "idk")."""
+        words = tokens(said)
+        covered = {i for m in found for i in range(m.start, m.end)}
+        parts: list[list[str]] = [[]]
+        for index, word in enumerate(words):
+            if word in CLAUSE_PUNCTUATION or word in self.language.clause_breaks or word in self.joiners:
+                parts.append([])
+            elif index in covered:
+                parts[-1].append("")  # a part with a match in it is read
+            else:
+                parts[-1].append(word)
+        unread = []
+        for part in parts:
+            if not part or "" in part or any(w in self.language.negations or w in self.language.clause_negations
+                                             for w in part):
+                continue
+            rest = self._without_fillers(" ".join(part))
+            for phrase in self.dont_know:
+                rest = re.sub(rf"(?<![\w]){re.escape(phrase)}(?![\w])", " ", rest)
+            if any(len(w) > 3 and not w.isdigit() and w not in table.phrases.vocabulary and w not in self.known_words
+                   for w in rest.split()):
+                unread.append(" ".join(part))
+        return unread
 
     def _without_negators(self, table: _Table, found: list[Match], said: str) -> list[Match]:
         """The "no" of "no trauma" or the "não" of "não bebo" denies what follows it: it is not

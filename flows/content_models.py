@@ -502,6 +502,7 @@ class Understanding(Strict):
     negation_suffixes: list[str] = Field(default_factory=list)  # a word ending so denies like one: "n't"
     clause_breaks: list[str]
     exceptions: list[str] = Field(default_factory=list)  # "until": at a one-answer question, what follows counts
+    joiners: list[str] = Field(default_factory=list)  # "and", "with": join the parts of a several-answer reply
     fillers: list[str]
     all_of_them: list[str]
     cardinals: dict[str, int]

@@ -372,12 +372,16 @@ class _Turn:
         echo = Reply(kind="answered", code=question.id, question_id=question.id, step=self.s.step,
                      text=self.msg("answered", question=self.c.text(question.short, self.s.locale),
                                    answer=describe(self.c, question.id, parsed.value, self.s.locale)))
+        said_back = [echo]
+        if parsed.unread:  # "oedema and a tiny bleb": the bleb is not dropped in silence
+            unread = ", ".join(f'"{quote(part)}"' for part in parsed.unread)
+            said_back.append(self.notice("unread_part", words=unread))
         warnings = self.refresh_red_flags(announce=True)
         if any(w.code in self.emergency_flags() for w in warnings) and not changing:
             self.s.mode = "danger_offer"
-            return [echo, *warnings, self.danger_offer()]
+            return [*said_back, *warnings, self.danger_offer()]
         effect = self.change_done() if changing and self.s.state == SUMMARY_STATE else []
-        return [echo, *warnings, *effect, *self.ask()]
+        return [*said_back, *warnings, *effect, *self.ask()]
 
     def change_done(self) -> list[Reply]:
         """Say what the change did to the assessment, then forget the case before it."""

@@ -19,6 +19,9 @@ _TOKEN = re.compile(r"[\w'’]+|[<>+#]|[,;.!?:()]")
 _PUNCTUATION = frozenset(",;.!?:()")
 CLAUSE_PUNCTUATION = _PUNCTUATION  # a clause ends here: a negation before it does not reach past it
 SHORT = 1  # phrases of at most this many characters match only the whole answer
+# Beside words found as typed, a slip is looked for only in words this long: "the" is one
+# edit from "thr" and "hip" from "hit", but "efusion" is a typo of "effusion".
+LEFTOVER_TYPO = 5
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,7 @@ class PhraseIndex:
             if len(key) > SHORT:
                 self.by_tokens[tuple(key.split())] = options
         self.longest = max((len(t) for t in self.by_tokens), default=1)
+        self.vocabulary = frozenset(word for key in self.whole for word in key.split())  # every word of every phrase
         self.fuzzy_pool = [(" ".join(key), len(key), options) for key, options in self.by_tokens.items()
                            if len(" ".join(key)) >= 3]
 
@@ -99,20 +103,28 @@ class PhraseIndex:
                 found.append(self._match(options, words, start, size))
         return sorted(found, key=lambda m: m.start)
 
-    def fuzzy(self, text: str) -> list[Match]:
-        """Phrases typed with a slip: at most one edit in short words, two in longer ones."""
+    def find_with_typos(self, text: str) -> list[Match]:
+        """`find`, then the words it left over read for typos ("bone marow edema and a small
+        efusion": the oedema is found as typed, the effusion only with its slip)."""
+        exact = self.find(text)
+        return sorted(exact + self.fuzzy(text, around=exact, shortest=LEFTOVER_TYPO), key=lambda m: m.start)
+
+    def fuzzy(self, text: str, around: list[Match] | None = None, shortest: int = 3) -> list[Match]:
+        """Phrases typed with a slip: at most one edit in short words, two in longer ones;
+        none overlapping the matches `around` (found already), which are not returned, and
+        none shorter than `shortest` characters."""
         words = tokens(text)
-        found: list[Match] = []
+        found: list[Match] = list(around or [])
         for size in range(min(3, len(words)), 0, -1):
             for start in range(len(words) - size + 1):
                 typed = " ".join(words[start:start + size])
-                if len(typed) < 3 or _PUNCTUATION.intersection(words[start:start + size]) or any(
+                if len(typed) < shortest or _PUNCTUATION.intersection(words[start:start + size]) or any(
                         start < m.end and start + size > m.start for m in found):
                     continue
                 best = self._closest(typed, size)
                 if best is not None:
                     found.append(self._match(best, words, start, size))
-        return sorted(found, key=lambda m: m.start)
+        return sorted(found[len(around or []):], key=lambda m: m.start)
 
     def _closest(self, typed: str, size: int) -> tuple[int, ...] | None:
         """The options of the one phrase within reach of a typo: the same first letter (slips

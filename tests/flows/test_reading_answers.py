@@ -288,3 +288,69 @@ def test_in_the_conversation_a_partial_denial_is_said_back_and_nothing_is_record
     replies = conv.say("none")
     assert conv.state != "warning_signs"
     assert conv.session.case.trauma is False and conv.session.case.night_pain is False
+
+
+# --- a several-answer reply: the parts left over are read for typos, then said back -----
+
+
+@pytest.mark.parametrize(("language", "question", "typed", "expect"), [
+    ("en", "mri", "marow oedema plus efusion", ["bone_marrow_oedema", "joint_effusion"]),
+    ("en", "mri", "double line sign and colapse", ["double_line_sign", "femoral_head_collapse"]),
+    ("en", "xray", "osteopenia, narrowed jont space", ["osteopenia", "joint_space_narrowing"]),
+    ("pt", "mri", "derrame e edema da medula osea", ["joint_effusion", "bone_marrow_oedema"]),
+    ("pt", "xray", "artrose e fratrua do colo", ["joint_space_narrowing", "fracture_line"]),
+])
+def test_the_parts_a_reply_leaves_over_are_read_for_typos(
+        language: str, question: str, typed: str, expect: list[str]) -> None:
+    parsed = get_reader(language).read(question, typed)
+    assert parsed.ok and sorted(parsed.value) == sorted(expect) and not parsed.unread, parsed
+
+
+def test_a_leftover_typo_needs_a_word_long_enough_to_be_one() -> None:
+    # "hip" is one edit from "hit" (a fall), "the" from "thr" (a hip replacement)
+    assert get_reader("en").read("warning_signs", "hot swollen hip, can't move it").value == [
+        "hot_swollen_joint", "cannot_move_hip"]
+    assert get_reader("en").read("medical_history", "steroids, in the spring").value == ["glucocorticoids"]
+
+
+@pytest.mark.parametrize(("language", "question", "typed", "expect", "unread"), [
+    ("en", "mri", "oedema and a tiny bleb", ["bone_marrow_oedema"], ["a tiny bleb"]),
+    ("en", "xray", "osteopenia, something odd in the pelvis", ["osteopenia"], ["something odd in the pelvis"]),
+    ("pt", "mri", "edema osseo e uma bolinha estranha", ["bone_marrow_oedema"], ["uma bolinha estranha"]),
+    ("pt", "xray", "fratura, e uma coisa esquisita", ["fracture_line"], ["uma coisa esquisita"]),
+])
+def test_a_part_that_names_nothing_is_said_back_not_dropped(
+        language: str, question: str, typed: str, expect: list[str], unread: list[str]) -> None:
+    parsed = get_reader(language).read(question, typed)
+    assert parsed.ok and parsed.value == expect and parsed.unread == unread, parsed
+
+
+@pytest.mark.parametrize(("language", "question", "typed"), [
+    ("en", "mri", "small effusion only, otherwise normal"),
+    ("en", "mri", "MRI: BMO femoral head, small effusion"),
+    ("en", "mri", "marrow oedema, no fracture, no necrosis"),  # denials of findings: nothing left over
+    ("en", "xray", "mild osteopenia of the femoral head"),
+    ("pt", "mri", "RM: edema ósseo da cabeça femoral, pequeno derrame"),
+    ("pt", "xray", "ligeira osteopenia, sem fratura"),
+])
+def test_words_of_the_answers_own_and_denials_are_not_said_back(language: str, question: str, typed: str) -> None:
+    parsed = get_reader(language).read(question, typed)
+    assert parsed.ok and not parsed.unread, parsed
+
+
+def test_the_conversation_says_back_what_it_did_not_understand() -> None:
+    from tests.support.conversation import Conversation
+
+    conv = Conversation()
+    conv.start()
+    answers = {"sex": "male", "age": "45", "side": "left", "tests_done": "mri"}
+    for _ in range(20):
+        if conv.state == "mri":
+            break
+        conv.say(answers.get(conv.state, "don't know"))
+    assert conv.state == "mri", conv.state
+    replies = conv.say("oedema and a tiny bleb")
+    assert conv.state != "mri" and conv.session is not None
+    assert conv.session.case.mri == ["bone_marrow_oedema"]
+    notice = next(r for r in replies if r.code == "unread_part")
+    assert '"a tiny bleb"' in notice.text
