@@ -127,11 +127,14 @@ class PhraseIndex:
         return sorted(found[len(around or []):], key=lambda m: m.start)
 
     def _closest(self, typed: str, size: int) -> tuple[int, ...] | None:
-        """The options of the one phrase within reach of a typo: the same first letter (slips
-        rarely change it), one edit in words of up to 7 letters, two in longer ones."""
+        """The options of the one phrase within reach of a typo: the same first letter in
+        every word (slips rarely change it: "walking or" is not "walking far"), one edit in
+        words of up to 7 letters, two in longer ones."""
         allowed = 1 if len(typed) <= 7 else 2
+        initials = [word[0] for word in typed.split(" ")]
         candidates = {options for phrase, count, options in self.fuzzy_pool
-                      if count == size and phrase[0] == typed[0] and abs(len(phrase) - len(typed)) <= allowed
+                      if count == size and [word[0] for word in phrase.split(" ")] == initials
+                      and abs(len(phrase) - len(typed)) <= allowed
                       and DamerauLevenshtein.distance(typed, phrase) <= allowed}
         return candidates.pop() if len(candidates) == 1 else None
 

@@ -354,3 +354,40 @@ def test_the_conversation_says_back_what_it_did_not_understand() -> None:
     assert conv.session.case.mri == ["bone_marrow_oedema"]
     notice = next(r for r in replies if r.code == "unread_part")
     assert '"a tiny bleb"' in notice.text
+
+
+# --- words that were missing: difficulty walking, "the same", "nil" ---------------------
+
+
+@pytest.mark.parametrize(("language", "typed", "expect"), [
+    ("en", "walking is difficult", "worse"),
+    ("en", "i struggle to walk", "worse"),
+    ("en", "it's harder to walk now", "worse"),
+    ("en", "the same whether i sit or walk", "fine"),
+    ("en", "walking makes no difference", "fine"),
+    ("en", "walking isnt difficult", "fine"),
+    ("pt", "ando com dificuldades", "worse"),
+    ("pt", "é difícil andar", "worse"),
+    ("pt", "tanto faz andar ou estar deitada", "fine"),
+    ("pt", "andar não é difícil", "fine"),
+])
+def test_difficulty_walking_is_worse_and_the_same_is_fine(language: str, typed: str, expect: str) -> None:
+    parsed = get_reader(language).read("walking", typed)
+    assert parsed.ok and parsed.value == expect, parsed
+
+
+def test_a_typo_keeps_the_first_letter_of_every_word() -> None:
+    # "walking or" is two edits from "walking far", but "or" is no slip of "far"
+    parsed = get_reader("en").read("walking", "walking or sitting")
+    assert not (parsed.ok and parsed.value == "worse"), parsed
+    assert get_reader("en").read("walking", "wlaking is fine").value == "fine"
+
+
+@pytest.mark.parametrize("question", ["warning_signs", "medical_history", "joint_features", "tests_done"])
+@pytest.mark.parametrize(("language", "typed"), [("en", "nil"), ("en", "nothing of note"), ("pt", "nada")])
+def test_nil_is_none_of_these_at_every_checklist(question: str, language: str, typed: str) -> None:
+    assert get_reader(language).read(question, typed).value == "none"
+
+
+def test_nil_is_a_no_at_a_yes_no_question() -> None:
+    assert get_reader("en").read("fever", "nil").value is False
