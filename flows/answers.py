@@ -26,6 +26,8 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
+from rapidfuzz.distance import DamerauLevenshtein
+
 from flows.content import Content, get_content
 from flows.content_models import Answer, NumberRange, Question
 from flows.locale_format import number_text
@@ -45,7 +47,7 @@ def normalise(text: str) -> str:
     if not (text.isascii() and text.isprintable()):
         text = unicodedata.normalize("NFKC", text)
         text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C" or ch in " \t\n")
-        text = text.replace("’", "'").replace("‘", "'")
+        text = text.replace("’", "'").replace("‘", "'").replace("−", "-")  # the minus sign: "−5" is no 5
     return " ".join(text.casefold().split()).strip(_TRAILING_PUNCTUATION).strip()
 
 
@@ -109,6 +111,7 @@ class AnswerReader:
         self.vague = [_plain_words(w) for w in understanding.vague]
         self.exceptions = [tuple(words_only(_plain_words(w)).split()) for w in understanding.exceptions]
         self.joiners = {_plain_words(w) for w in understanding.joiners}
+        self.span_words = [_plain_words(w) for w in understanding.span_words]
         # Words that carry no answer of their own, whatever the question (see `_unread`).
         self.known_words = {word for phrase in (*self.yes, *self.no, *self.pronouns, *self.all_of_them,
                                                 *understanding.negations, *understanding.clause_negations,
@@ -246,7 +249,14 @@ class AnswerReader:
     def _read_number(self, table: _Table, text: str, said: str) -> Parsed:
         question = table.question
         assert question.minimum is not None and question.maximum is not None  # schema guarantees
-        found = [q for q in self._quantities(table, said) if q.unit in table.units]
+        typed = self._quantities(table, said)
+        if any(q.negative for q in typed):  # "-5": no age or duration is below zero
+            return self._out_of_range(question)
+        unknown = next((q.next_word for q in typed if self._with_unit(table, q) is None), None)
+        if unknown is not None:  # "3 moons": not 3 weeks
+            return Parsed(False, error="word_after_number", values={"word": quote(unknown),
+                                                               "example": self._example(question)})
+        found = [q for q in (self._with_unit(table, q) for q in typed) if q is not None and q.unit in table.units]
         if not found:
             vague = any(re.search(rf"(?<![\w]){re.escape(v)}(?![\w])", said) for v in self.vague)
             error = "vague_number" if vague else "need_number"
@@ -256,11 +266,31 @@ class AnswerReader:
         if number < question.minimum and question.below_minimum is not None:
             return Parsed(True, value=int(number) if question.integer else number, goto=question.below_minimum)
         if not question.minimum <= number <= question.maximum:
-            return Parsed(False, error="number_out_of_range", values={
-                "minimum": self._number(question.minimum), "maximum": self._number(question.maximum),
-                "unit": self._unit_name(question),
-            })
+            return self._out_of_range(question)
         return Parsed(True, value=int(number) if question.integer else round(number, 1))
+
+    def _out_of_range(self, question: Question) -> Parsed:
+        assert question.minimum is not None and question.maximum is not None  # schema guarantees
+        return Parsed(False, error="number_out_of_range", values={
+            "minimum": self._number(question.minimum), "maximum": self._number(question.maximum),
+            "unit": self._unit_name(question),
+        })
+
+    def _with_unit(self, table: _Table, quantity: Quantity) -> Quantity | None:
+        """The quantity with the unit typed after it, a misspelt one too ("3 dyas", "2 mses");
+        None when the word after a bare number may be a unit but is none the question knows
+        ("3 moons", "3 luas"). Short words ("58 F") and the language's own words ("19 and
+        pregnant") are no unit; where the question has no unit words, there is nothing to check."""
+        word = quantity.next_word
+        if quantity.unit or len(word) < 3 or word in self.known_words or not any(table.units):
+            return quantity
+        allowed = 1 if len(word) <= 7 else 2
+        factors = {unit: factor for unit, factor in table.units.items()
+                   if len(unit) >= 3 and unit[0] == word[0] and abs(len(unit) - len(word)) <= allowed
+                   and DamerauLevenshtein.distance(word, unit) <= allowed}
+        if factors and len(set(factors.values())) == 1:
+            return replace(quantity, unit=min(factors, key=len))
+        return None
 
     def _number(self, value: float) -> str:
         return number_text(value, self.content, self.language_code)
@@ -286,8 +316,10 @@ class AnswerReader:
         negated = [m for m in found if m.negated]
         by_number = self._by_number(table, self._without_fillers(said))
         named = list(dict.fromkeys(i for m in matches for i in m.options))
-        if by_number is not None and not any(table.options[i].numbers is None and not table.options[i].measures
-                                             and table.options[i].value is not None for i in named):
+        words_first = table.question.named_first and any(table.options[i].value is not None for i in named)
+        if by_number is not None and not words_first and not any(
+                table.options[i].numbers is None and not table.options[i].measures
+                and table.options[i].value is not None for i in named):
             return self._option(table, by_number)
         if not named and negated:
             named = self._negated_meaning(table, negated)
@@ -352,7 +384,10 @@ class AnswerReader:
         if not ranged:
             return None
         picked: list[int] = []
-        for quantity in self._quantities(table, said):
+        for typed in self._quantities(table, said):
+            quantity = self._with_unit(table, typed)
+            if quantity is None or quantity.negative:  # "tive um aborto": the "um" is no number of weeks
+                continue
             measure = next((table.measures[w] for w in quantity.words if w in table.measures), None)
             scale = next((w for w in quantity.words if w in table.scale_words), "")
             readings = self._readings(table, quantity.value, measure, scale)
@@ -361,8 +396,8 @@ class AnswerReader:
                     held = any(name in option.measures and _holds(option.measures[name], value)
                                for name, value in readings)
                 else:
-                    held = quantity.unit in table.units and _holds(option.numbers,
-                                                                   quantity.value * table.units[quantity.unit])
+                    held = quantity.unit in table.units and _holds(option.numbers, quantity.value * table.units[
+                        quantity.unit]) and (not option.span or self._a_span(quantity))
                 if held:
                     picked.append(index)
         picked = list(dict.fromkeys(picked))
@@ -371,6 +406,10 @@ class AnswerReader:
         if len(picked) == 1 or question.escalating:
             return max(picked) if question.escalating else picked[0]
         return None
+
+    def _a_span(self, quantity: Quantity) -> bool:
+        """"over 3 weeks", "ao longo de 3 semanas": a span of time, not a time since."""
+        return any(re.search(rf"(?<![\w]){re.escape(span)}$", quantity.lead) for span in self.span_words)
 
     def _readings(self, table: _Table, number: float, measure: str | None, scale: str) -> list[tuple[str, float]]:
         """What a typed number can be, as (measure, value in the unit of its options' ranges).

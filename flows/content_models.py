@@ -108,6 +108,9 @@ class Answer(Strict):
     sets: dict[str, Any] | None = None
     unticked: dict[str, Any] | None = None
     measures: dict[str, NumberRange] = Field(default_factory=dict)  # "CRP 180": measure -> range
+    # Its `numbers` are read only from a span of time ("over 3 weeks": ui.yaml span_words),
+    # not from a time since ("3 weeks ago" says nothing of how the pain came on).
+    span: bool = False
     # The option a denial of this one means, where there is only one ("not worse" is
     # "walking is no worse than resting"). A yes needs none: a denied yes is the no.
     when_denied: str | None = None
@@ -152,6 +155,10 @@ class Question(Strict):
     # factor to the unit of the options' `measures`): "CRP 2.2 mg/dL" is 22 mg/L.
     measure_units: dict[str, str] = Field(default_factory=dict)
     escalating: bool = False
+    # An option named in words wins over a typed number, which only hints ("gradually over
+    # months, worse these last 2 days" is gradual). Otherwise the number decides, being the
+    # more exact ("temperature 37.2" is no fever).
+    named_first: bool = False
 
     @property
     def several(self) -> bool:
@@ -503,6 +510,7 @@ class Understanding(Strict):
     clause_breaks: list[str]
     exceptions: list[str] = Field(default_factory=list)  # "until": at a one-answer question, what follows counts
     joiners: list[str] = Field(default_factory=list)  # "and", "with": join the parts of a several-answer reply
+    span_words: list[str] = Field(default_factory=list)  # "over": the duration after it is a span of time
     fillers: list[str]
     all_of_them: list[str]
     cardinals: dict[str, int]

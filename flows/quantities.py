@@ -26,6 +26,8 @@ _PLUS_DAYS = re.compile(r"(?<![\w.])(\d{1,2})\s*\+\s*([0-6])(?![\d])")
 _RANGE = re.compile(rf"(?<![\w.,])({_DIGITS})\s*(?:-|–|to|or)\s*({_DIGITS})(?![\d])")
 _WORD = re.compile(r"[^\W\d_]+")
 _WORD_NEXT = re.compile(r"[ -]*[^\W\d_]")  # a word follows (after spaces or a hyphen)
+_WORD_AFTER = re.compile(r"[ -]*([^\W\d_]+)")  # the word that follows
+_MINUS = re.compile(r"(?:^|[\s(:=])[-−]$")  # a minus sign just before a number, not a range's dash
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,9 @@ class Quantity:
     unit: str  # the unit word typed next to the number (one of the known units), or ""
     start: int  # where the number begins in the (rewritten) text
     before: str = ""  # a known word just before it as well, when `unit` follows it: "CRP 2.2 mg/dL"
+    next_word: str = ""  # with no unit: the word typed right after it ("3 moons"), which may be a unit misspelt
+    negative: bool = False  # a minus sign typed before it ("-5")
+    lead: str = ""  # the words just before it, as rewritten ("over 2 days" for "over a couple of days")
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -122,14 +127,23 @@ def quantities(text: str, words: NumberWords, units: set[str]) -> list[Quantity]
     for match in _RANGE.finditer(text):
         if take(match.span()):
             middle = (_float(match.group(1)) + _float(match.group(2))) / 2
-            found.append(Quantity(middle, _unit_after(text, match.end(), units), match.start()))
+            found.append(Quantity(middle, _unit_after(text, match.end(), units), match.start(),
+                                  lead=_lead(text, match.start())))
     for match in _NUMBER.finditer(text):
         after = _unit_after(text, match.end(), units)
         # The unit is taken with its number, so the digits inside "x10^9/L" are no number.
         if take((match.start(), _unit_end(text, match.end(), after))) or take(match.span()):
             before = _unit_before(text, match.start(), units)
-            found.append(Quantity(_float(match.group()), after or before, match.start(), before if after else ""))
+            following = _WORD_AFTER.match(text, match.end()) if not (after or before) else None
+            negative = _MINUS.search(text[:match.start()]) is not None
+            found.append(Quantity(_float(match.group()), after or before, match.start(), before if after else "",
+                                  following.group(1) if following else "", negative, _lead(text, match.start())))
     return sorted(found, key=lambda q: q.start)
+
+
+def _lead(text: str, start: int) -> str:
+    """Up to four words before position `start`."""
+    return " ".join(text[:start].split()[-4:])
 
 
 def _ungrouped(text: str, separators: tuple[str, ...]) -> str:

@@ -391,3 +391,116 @@ def test_nil_is_none_of_these_at_every_checklist(question: str, language: str, t
 
 def test_nil_is_a_no_at_a_yes_no_question() -> None:
     assert get_reader("en").read("fever", "nil").value is False
+
+
+# --- how the pain began, read from a duration: the options' own words ------------------
+
+
+@pytest.mark.parametrize(("language", "typed", "expect"), [
+    ("en", "over a day or two", "sudden"),
+    ("en", "yesterday, bending down", "sudden"),
+    ("en", "in 48 hours", "sudden"),
+    ("en", "over about 2 months", "gradual"),
+    ("en", "within a few weeks", "gradual"),
+    ("en", "suddenly, 2 months ago", "sudden"),  # "ago" says when, and the words win
+    ("en", "slowly, though it got bad 3 days ago", "gradual"),
+    ("pt", "ao longo de dois dias", "sudden"),
+    ("pt", "ontem ao levantar-me", "sudden"),
+    ("pt", "durante umas semanas", "gradual"),
+    ("pt", "de repente, há 2 meses", "sudden"),
+])
+def test_a_duration_reads_the_onset_options(language: str, typed: str, expect: str) -> None:
+    parsed = get_reader(language).read("onset", typed)
+    assert parsed.ok and parsed.value == expect, parsed
+
+
+@pytest.mark.parametrize(("language", "typed"), [("en", "6 weeks ago"), ("en", "for 2 months"),
+                                                 ("pt", "há 6 semanas")])
+def test_a_time_since_a_week_or_more_says_nothing_of_how_it_began(language: str, typed: str) -> None:
+    assert not get_reader(language).read("onset", typed).ok
+
+
+# --- units: fortnights, misspelt units, unknown words after a number, minus signs ------
+
+
+@pytest.mark.parametrize(("language", "typed", "expect"), [
+    ("en", "2 fortnights", 4.0),
+    ("en", "a fortnight", 2.0),
+    ("en", "4 weesk", 4.0),
+    ("en", "2 monhts", 8.7),
+    ("en", "10 dayz", 1.4),
+    ("pt", "2 quinzenas", 4.0),
+    ("pt", "4 semnas", 4.0),
+    ("pt", "2 mses", 8.7),
+])
+def test_fortnights_and_misspelt_units(language: str, typed: str, expect: float) -> None:
+    parsed = get_reader(language).read("duration_weeks", typed)
+    assert parsed.ok and parsed.value == pytest.approx(expect, abs=0.05), parsed
+
+
+@pytest.mark.parametrize(("language", "question", "typed"), [
+    ("en", "duration_weeks", "4 blue moons"),
+    ("en", "duration_weeks", "2 seasons"),
+    ("en", "age", "40 winters"),
+    ("pt", "duration_weeks", "2 estações"),
+    ("pt", "age", "40 primaveras"),
+])
+def test_an_unknown_word_after_a_number_is_asked_about(language: str, question: str, typed: str) -> None:
+    parsed = get_reader(language).read(question, typed)
+    assert not parsed.ok and parsed.error == "word_after_number", parsed
+    assert parsed.values["word"] in typed
+
+
+@pytest.mark.parametrize(("language", "typed", "expect"), [
+    ("en", "62m", 62), ("en", "62 M", 62), ("en", "i'm 19 and pregnant", 19), ("en", "female, 47", 47),
+    ("pt", "62 F", 62), ("pt", "tenho 62 e sou homem", 62),
+])
+def test_a_letter_or_a_plain_word_after_an_age_is_no_unit(language: str, typed: str, expect: int) -> None:
+    parsed = get_reader(language).read("age", typed)
+    assert parsed.ok and parsed.value == expect, parsed
+
+
+@pytest.mark.parametrize(("language", "question", "typed"), [
+    ("en", "age", "-40"), ("en", "age", "age: -3"), ("en", "duration_weeks", "-3 weeks"),
+    ("pt", "age", "-40 anos"), ("pt", "duration_weeks", "−2 semanas"),
+])
+def test_a_negative_number_is_asked_again_not_read_without_its_sign(language: str, question: str, typed: str) -> None:
+    parsed = get_reader(language).read(question, typed)
+    assert not parsed.ok and parsed.error == "number_out_of_range", parsed
+    assert parsed.goto is None
+
+
+def test_a_dash_between_numbers_is_still_a_range() -> None:
+    assert get_reader("en").read("duration_weeks", "6-8 weeks").value == 7
+    assert get_reader("en").read("duration_weeks", "6 - 8 weeks").value == 7
+    assert get_reader("pt").read("duration_weeks", "2-3 semanas").value == 2.5
+
+
+@pytest.mark.parametrize(("language", "typed", "expect"), [
+    ("en", "30 days", "trimester_1"),
+    ("en", "3 months", "trimester_1"),
+    ("en", "100 days pregnant", "trimester_2"),
+    ("pt", "30 dias", "trimester_1"),
+    ("pt", "grávida de 100 dias", "trimester_2"),
+])
+def test_days_of_pregnancy_are_days_not_weeks(language: str, typed: str, expect: str) -> None:
+    parsed = get_reader(language).read("pregnancy", typed)
+    assert parsed.ok and parsed.value == expect, parsed
+
+
+def test_an_article_that_is_also_a_number_is_no_week_of_pregnancy() -> None:
+    # "um" is one and "a": "tive um aborto" is no week 1
+    assert get_reader("pt").read("pregnancy", "tive um aborto na semana passada").value == "recent_pregnancy_loss"
+
+
+def test_quantities_carry_the_word_after_the_sign_before_and_the_words_before() -> None:
+    words = NumberWords({}, {"a couple of": "2"}, {})
+    units = {"", "weeks", "days"}
+    [moons] = quantities("3 moons", words, units)
+    assert (moons.value, moons.unit, moons.next_word) == (3, "", "moons")
+    [minus] = quantities("age -5", words, units)
+    assert minus.negative and minus.value == 5
+    [dash] = quantities("covid-19", words, units)
+    assert not dash.negative
+    [span] = quantities("over a couple of days", words, units)
+    assert (span.value, span.unit, span.lead) == (2, "days", "over")
