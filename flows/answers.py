@@ -122,7 +122,7 @@ class AnswerReader:
                        if phrase)
         self.language = Language(frozenset(understanding.negations), frozenset(understanding.clause_breaks),
                                  tuple(self.fillers), frozenset(understanding.clause_negations),
-                                 tuple(understanding.negation_suffixes), idioms)
+                                 tuple(understanding.negation_suffixes), idioms, frozenset(self.joiners))
         self.numbers = NumberWords(understanding.cardinals, understanding.number_phrases, understanding.shorthand,
                                    self.ordinals, _suffixes(understanding.ordinal_suffixes),
                                    tuple(understanding.thousands))
@@ -150,7 +150,9 @@ class AnswerReader:
         measures = {_plain_words(word): measure for measure, ws in question.measure_words.items() for word in ws}
         measure_units = {measure: {_plain_words(word): factor for word, factor in self.content.ui.units[table].items()}
                          for measure, table in question.measure_units.items()}
-        return _Table(question, options, PhraseIndex(phrases, self.language), units, measures, measure_units)
+        denials = frozenset(i for i, o in enumerate(options)
+                            if o.value is False or (o.exclusive and o.value is not None))
+        return _Table(question, options, PhraseIndex(phrases, self.language, denials), units, measures, measure_units)
 
     # what the dialogue calls -------------------------------------------------------
 

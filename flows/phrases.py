@@ -52,6 +52,7 @@ class Language:
     # Phrases with a negation word that deny nothing: "I don't know" ("not sure if I had a
     # fever") and "a não ser quando" ("unless").
     idioms: tuple[tuple[str, ...], ...] = ()
+    joiners: frozenset[str] = frozenset()  # "and", "e": a clause negation's long reach stops there
     window: int = 3  # a negation this many words before a phrase negates it
     clause_window: int = 5  # a clause negation, this many
 
@@ -68,8 +69,14 @@ def words_only(text: str) -> str:
 class PhraseIndex:
     """Every phrase of one question's options, by token sequence."""
 
-    def __init__(self, phrases: dict[str, tuple[int, ...]], language: Language) -> None:
+    def __init__(self, phrases: dict[str, tuple[int, ...]], language: Language,
+                 denials: frozenset[int] = frozenset()) -> None:
         self.language = language
+        # The options whose words deny ("no fever", "não tenho", "None of these"): a negation
+        # inside one of their phrases still denies what follows ("não tenho psoríase"),
+        # while one inside another option's phrase is part of it ("can't move it and it's
+        # hot": the "can't" is the item, it does not deny the heat).
+        self.denials = denials
         self.whole: dict[str, tuple[int, ...]] = {}
         self.by_tokens: dict[tuple[str, ...], tuple[int, ...]] = {}
         for phrase, options in phrases.items():
@@ -100,8 +107,8 @@ class PhraseIndex:
                 if options is None:
                     continue
                 taken[start:start + size] = [True] * size
-                found.append(self._match(options, words, start, size))
-        return sorted(found, key=lambda m: m.start)
+                found.append(Match(options, start, start + size, False))
+        return self._negated(words, found)
 
     def find_with_typos(self, text: str) -> list[Match]:
         """`find`, then the words it left over read for typos ("bone marow edema and a small
@@ -123,8 +130,8 @@ class PhraseIndex:
                     continue
                 best = self._closest(typed, size)
                 if best is not None:
-                    found.append(self._match(best, words, start, size))
-        return sorted(found[len(around or []):], key=lambda m: m.start)
+                    found.append(Match(best, start, start + size, False))
+        return self._negated(words, found[len(around or []):], around or [])
 
     def _closest(self, typed: str, size: int) -> tuple[int, ...] | None:
         """The options of the one phrase within reach of a typo: the same first letter in
@@ -138,23 +145,33 @@ class PhraseIndex:
                       and DamerauLevenshtein.distance(typed, phrase) <= allowed}
         return candidates.pop() if len(candidates) == 1 else None
 
-    def _match(self, options: tuple[int, ...], words: list[str], start: int, size: int) -> Match:
-        negator = self._negator(words, start)
-        return Match(options, start, start + size, negator is not None, negator)
+    def _negated(self, words: list[str], found: list[Match], around: list[Match] | None = None) -> list[Match]:
+        """`found` in order, each marked with the negation that reaches it, if any."""
+        part_of_item = {i for m in (*found, *(around or [])) if m.end - m.start > 1
+                        and not self.denials.intersection(m.options) for i in range(m.start, m.end)}
+        marked = []
+        for match in sorted(found, key=lambda m: m.start):
+            negator = self._negator(words, match.start, part_of_item)
+            marked.append(Match(match.options, match.start, match.end, negator is not None, negator))
+        return marked
 
-    def _negator(self, words: list[str], start: int) -> int | None:
+    def _negator(self, words: list[str], start: int, part_of_item: set[int]) -> int | None:
         """The negation that reaches the phrase at `start`, within its clause: a short reach
-        for "no"/"without", a longer one for "not"/"don't"; none inside an idiom."""
+        for "no"/"without", a longer one for "not"/"don't" (but not past "and": "I don't
+        sleep well and lost weight"); none inside an idiom or another item's phrase."""
         language = self.language
+        joined = False
         for position in range(start - 1, max(0, start - max(language.window, language.clause_window)) - 1, -1):
             word = words[position]
             if word in language.clause_breaks or word in _PUNCTUATION:
                 return None
+            joined = joined or word in language.joiners
             distance = start - position
+            reach = language.window if joined else language.clause_window
             denies = (distance <= language.window and word in language.negations) or (
-                distance <= language.clause_window and (word in language.clause_negations or any(
+                distance <= reach and (word in language.clause_negations or any(
                     word.endswith(suffix) for suffix in language.negation_suffixes)))
-            if denies and not self._in_idiom(words, position):
+            if denies and position not in part_of_item and not self._in_idiom(words, position):
                 return position
         return None
 

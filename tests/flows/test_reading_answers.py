@@ -504,3 +504,29 @@ def test_quantities_carry_the_word_after_the_sign_before_and_the_words_before() 
     assert not dash.negative
     [span] = quantities("over a couple of days", words, units)
     assert (span.value, span.unit, span.lead) == (2, "days", "over")
+
+
+# --- a negation that is part of an item does not deny the next one ---------------------
+
+
+@pytest.mark.parametrize(("language", "typed", "expect"), [
+    ("en", "i cant move it and it's hot", ["cannot_move_hip", "hot_swollen_joint"]),
+    ("en", "can't sleep and lost weight", ["night_pain", "weight_loss"]),
+    ("en", "i dont sleep well and lost weight", ["weight_loss"]),
+    ("en", "can't move my leg and it's swollen", ["cannot_move_hip", "hot_swollen_joint"]),
+    ("pt", "não consigo mexer e está quente", ["cannot_move_hip", "hot_swollen_joint"]),
+    ("pt", "não durmo e perdi peso", ["night_pain", "weight_loss"]),
+])
+def test_a_negation_inside_an_item_or_before_and_does_not_hide_the_next_item(
+        language: str, typed: str, expect: list[str]) -> None:
+    parsed = get_reader(language).read("warning_signs", typed)
+    assert parsed.ok and sorted(parsed.value) == sorted(expect), parsed
+
+
+@pytest.mark.parametrize(("language", "question", "typed"), [
+    ("en", "medical_history", "i don't have diabetes"),
+    ("pt", "joint_features", "não tenho psoríase"),
+])
+def test_a_negation_inside_a_no_phrase_still_denies_what_follows(language: str, question: str, typed: str) -> None:
+    parsed = get_reader(language).read(question, typed)
+    assert not parsed.ok and parsed.error == "others_unanswered", parsed
