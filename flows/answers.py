@@ -6,8 +6,11 @@ the first reading that settles it wins:
 2. it says "don't know" ("idk", "no idea", "?") at a question that offers it;
 3. numbers with their units, where the question takes them ("39.2" at the fever
    question, "about 3 weeks", "34" at the pregnancy question is week 34, "CRP 180");
+   an ordinal counts with the word after it ("3rd trimester" is trimester 3, not week 3);
 4. an option's words inside the sentence ("yes i fell", "bone marrow edema and a small
-   effusion", "no fracture seen" is a negated fracture), then the same with typos;
+   effusion", "no fracture seen" is a negated fracture), then the same with typos; at a
+   several-answer question the words left over are read for typos too, and a part that
+   still names nothing is said back (`Parsed.unread`), not dropped in silence;
 5. otherwise it was not understood, or, when two options were named at a one-answer
    question ("both? mostly right"), a short clarifying question.
 Every word list is content: the options' synonyms (questions.yaml) and, per language, the
@@ -19,15 +22,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
+from rapidfuzz.distance import DamerauLevenshtein
+
 from flows.content import Content, get_content
-from flows.content_models import Answer, Question
+from flows.content_models import Answer, NumberRange, Question
 from flows.locale_format import number_text
 from flows.numerals import whole_number
-from flows.phrases import Language, Match, PhraseIndex, tokens
+from flows.phrases import CLAUSE_PUNCTUATION, Language, Match, PhraseIndex, tokens, words_only
 from flows.quantities import NumberWords, Quantity, quantities
 from flows.recording import NONE_OF_THESE
 
@@ -42,7 +47,7 @@ def normalise(text: str) -> str:
     if not (text.isascii() and text.isprintable()):
         text = unicodedata.normalize("NFKC", text)
         text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C" or ch in " \t\n")
-        text = text.replace("’", "'").replace("‘", "'")
+        text = text.replace("’", "'").replace("‘", "'").replace("−", "-")  # the minus sign: "−5" is no 5
     return " ".join(text.casefold().split()).strip(_TRAILING_PUNCTUATION).strip()
 
 
@@ -50,6 +55,11 @@ def _plain_words(text: str) -> str:
     """`normalise`, then emoji and other symbols dropped (a thumbs-up adds nothing to "no")."""
     kept = "".join(ch if unicodedata.category(ch)[0] != "S" or ch in "°<>+#%" else " " for ch in normalise(text))
     return " ".join(kept.split())
+
+
+def _suffixes(suffixes: list[str]) -> tuple[str, ...]:
+    """Ordinal suffixes as typed text arrives ("º" is "o" after NFKC); a leading dot is kept."""
+    return tuple(dict.fromkeys(unicodedata.normalize("NFKC", s).casefold() for s in suffixes))
 
 
 @dataclass(frozen=True)
@@ -62,6 +72,11 @@ class Parsed:
     values: dict[str, Any] = field(default_factory=dict)
     clarify: list[str] = field(default_factory=list)  # the options' labels to choose between
     goto: str | None = None  # a state to go to instead of recording (a child's age: out of scope)
+    # Not ok, but read: the answer was understood and more is needed before anything is
+    # recorded (a checklist where only some items were denied). No other language is tried.
+    understood: bool = False
+    # Recorded, but these parts of the answer named nothing: they are said back.
+    unread: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -71,14 +86,21 @@ class _Table:
     phrases: PhraseIndex
     units: dict[str, float]  # unit word -> factor to the question's unit
     measures: dict[str, str]  # measure word -> measure id
+    measure_units: dict[str, dict[str, float]] = field(default_factory=dict)  # measure -> unit word -> factor
+
+    @property
+    def scale_words(self) -> set[str]:
+        """The unit words of the measures ("mg/dl", "/µl"), not the bare number's ""."""
+        return {word for words in self.measure_units.values() for word in words if word}
 
 
 class AnswerReader:
     """Parses typed text against one question at a time."""
 
-    def __init__(self, content: Content, language: str = "en") -> None:
+    def __init__(self, content: Content, language: str = "en", typos: bool = True) -> None:
         self.content = content
         self.language_code = language
+        self.typos = typos  # False: read only what is written as written (a fallback language)
         understanding = content.ui.understanding[language]
         self.dont_know = {_plain_words(w) for w in understanding.dont_know}
         self.see_now = {_plain_words(w) for w in understanding.see_now}
@@ -90,9 +112,23 @@ class AnswerReader:
         self.ordinals = {_plain_words(w): n for w, n in understanding.ordinals.items()}
         self.pronouns = {_plain_words(w) for w in understanding.pronouns}
         self.vague = [_plain_words(w) for w in understanding.vague]
+        self.exceptions = [tuple(words_only(_plain_words(w)).split()) for w in understanding.exceptions]
+        self.joiners = {_plain_words(w) for w in understanding.joiners}
+        self.span_words = [_plain_words(w) for w in understanding.span_words]
+        # Words that carry no answer of their own, whatever the question (see `_unread`).
+        self.known_words = {word for phrase in (*self.yes, *self.no, *self.pronouns, *self.all_of_them,
+                                                *understanding.negations, *understanding.clause_negations,
+                                                *understanding.clause_breaks, *self.fillers, *self.joiners,
+                                                *self.dont_know)
+                            for word in tokens(_plain_words(phrase))}
+        idioms = tuple(phrase for phrase in (*(tuple(words_only(w).split()) for w in self.dont_know), *self.exceptions)
+                       if phrase)
         self.language = Language(frozenset(understanding.negations), frozenset(understanding.clause_breaks),
-                                 tuple(self.fillers))
-        self.numbers = NumberWords(understanding.cardinals, understanding.number_phrases, understanding.shorthand)
+                                 tuple(self.fillers), frozenset(understanding.clause_negations),
+                                 tuple(understanding.negation_suffixes), idioms, frozenset(self.joiners))
+        self.numbers = NumberWords(understanding.cardinals, understanding.number_phrases, understanding.shorthand,
+                                   self.ordinals, _suffixes(understanding.ordinal_suffixes),
+                                   tuple(understanding.thousands))
         self.tables = {qid: self._table(q) for qid, q in content.questions.items()}
 
     def _table(self, question: Question) -> _Table:
@@ -115,7 +151,11 @@ class AnswerReader:
                     add(word, index)
         units = self.content.ui.units.get(question.unit or "", {"": 1.0})
         measures = {_plain_words(word): measure for measure, ws in question.measure_words.items() for word in ws}
-        return _Table(question, options, PhraseIndex(phrases, self.language), units, measures)
+        measure_units = {measure: {_plain_words(word): factor for word, factor in self.content.ui.units[table].items()}
+                         for measure, table in question.measure_units.items()}
+        denials = frozenset(i for i, o in enumerate(options)
+                            if o.value is False or (o.exclusive and o.value is not None))
+        return _Table(question, options, PhraseIndex(phrases, self.language, denials, self.typos), units, measures, measure_units)
 
     # what the dialogue calls -------------------------------------------------------
 
@@ -174,6 +214,8 @@ class AnswerReader:
         number = whole_number(said)
         if number is not None and table.question.kind != "number" and 1 <= number <= len(table.options):
             return self._option(table, number - 1)
+        if self._yes_no_then_break(said):
+            return None  # "não, consigo andar" is not "não consigo andar": read it clause by clause
         options = table.phrases.whole_answer(said)
         if options is None:
             return None
@@ -187,6 +229,11 @@ class AnswerReader:
         first = said.split(",")[0].strip()
         return first in self.dont_know or any(said.startswith(phrase + " ") for phrase in self.dont_know
                                               if len(phrase) >= 3)
+
+    def _yes_no_then_break(self, said: str) -> bool:
+        """A leading yes or no ended by punctuation ("no, walking is fine"): its scope ends there."""
+        return any(said.startswith(word) and said[len(word):len(word) + 1] in CLAUSE_PUNCTUATION
+                   for word in self.yes + self.no if len(said) > len(word))
 
     def _split_leading_yes_no(self, said: str) -> str:
         """"no i can walk" is "no" and then "i can walk": the no does not deny what follows."""
@@ -209,7 +256,14 @@ class AnswerReader:
     def _read_number(self, table: _Table, text: str, said: str) -> Parsed:
         question = table.question
         assert question.minimum is not None and question.maximum is not None  # schema guarantees
-        found = [q for q in self._quantities(table, said) if q.unit in table.units]
+        typed = self._quantities(table, said)
+        if any(q.negative for q in typed):  # "-5": no age or duration is below zero
+            return self._out_of_range(question)
+        unknown = next((q.next_word for q in typed if self._with_unit(table, q) is None), None)
+        if unknown is not None:  # "3 moons": not 3 weeks
+            return Parsed(False, error="word_after_number", values={"word": quote(unknown),
+                                                               "example": self._example(question)})
+        found = [q for q in (self._with_unit(table, q) for q in typed) if q is not None and q.unit in table.units]
         if not found:
             vague = any(re.search(rf"(?<![\w]){re.escape(v)}(?![\w])", said) for v in self.vague)
             error = "vague_number" if vague else "need_number"
@@ -219,11 +273,31 @@ class AnswerReader:
         if number < question.minimum and question.below_minimum is not None:
             return Parsed(True, value=int(number) if question.integer else number, goto=question.below_minimum)
         if not question.minimum <= number <= question.maximum:
-            return Parsed(False, error="number_out_of_range", values={
-                "minimum": self._number(question.minimum), "maximum": self._number(question.maximum),
-                "unit": self._unit_name(question),
-            })
+            return self._out_of_range(question)
         return Parsed(True, value=int(number) if question.integer else round(number, 1))
+
+    def _out_of_range(self, question: Question) -> Parsed:
+        assert question.minimum is not None and question.maximum is not None  # schema guarantees
+        return Parsed(False, error="number_out_of_range", values={
+            "minimum": self._number(question.minimum), "maximum": self._number(question.maximum),
+            "unit": self._unit_name(question),
+        })
+
+    def _with_unit(self, table: _Table, quantity: Quantity) -> Quantity | None:
+        """The quantity with the unit typed after it, a misspelt one too ("3 dyas", "2 mses");
+        None when the word after a bare number may be a unit but is none the question knows
+        ("3 moons", "3 luas"). Short words ("58 F") and the language's own words ("19 and
+        pregnant") are no unit; where the question has no unit words, there is nothing to check."""
+        word = quantity.next_word
+        if quantity.unit or len(word) < 3 or word in self.known_words or not any(table.units):
+            return quantity
+        allowed = 1 if len(word) <= 7 else 2
+        factors = {unit: factor for unit, factor in table.units.items()
+                   if len(unit) >= 3 and unit[0] == word[0] and abs(len(unit) - len(word)) <= allowed
+                   and DamerauLevenshtein.distance(word, unit) <= allowed}
+        if factors and len(set(factors.values())) == 1:
+            return replace(quantity, unit=min(factors, key=len))
+        return None
 
     def _number(self, value: float) -> str:
         return number_text(value, self.content, self.language_code)
@@ -238,13 +312,21 @@ class AnswerReader:
         return f"{self._number(example)} {self._unit_name(question)}"
 
     def _read_one(self, table: _Table, text: str, said: str) -> Parsed:
-        found = table.phrases.find(said) or table.phrases.find(self._without_fillers(said))
+        found = table.phrases.find(said)
+        if not found:
+            found = table.phrases.find(self._without_fillers(said))
+            said_as_found = self._without_fillers(said)
+        else:
+            said_as_found = said
+        found = self._after_exception(found, said_as_found)
         matches = [m for m in found if not m.negated]
         negated = [m for m in found if m.negated]
         by_number = self._by_number(table, self._without_fillers(said))
         named = list(dict.fromkeys(i for m in matches for i in m.options))
-        if by_number is not None and not any(table.options[i].numbers is None and not table.options[i].measures
-                                             and table.options[i].value is not None for i in named):
+        words_first = table.question.named_first and any(table.options[i].value is not None for i in named)
+        if by_number is not None and not words_first and not any(
+                table.options[i].numbers is None and not table.options[i].measures
+                and table.options[i].value is not None for i in named):
             return self._option(table, by_number)
         if not named and negated:
             named = self._negated_meaning(table, negated)
@@ -261,6 +343,19 @@ class AnswerReader:
             return self._clarify(table, named)
         return Parsed(False, error="choose_one", values={"answer": quote(text)})
 
+    def _after_exception(self, found: list[Match], said: str) -> list[Match]:
+        """"Fine until I walk far": where options are named both before and after an
+        exception word ("until", "unless"), the ones after it are the answer."""
+        words = tokens(said)
+        for start in range(len(words)):
+            for exception in self.exceptions:
+                if exception and tuple(words[start:start + len(exception)]) == exception:
+                    before = [m for m in found if m.end <= start]
+                    after = [m for m in found if m.start >= start + len(exception)]
+                    if before and any(not m.negated for m in after):
+                        return after
+        return found
+
     def _by_ordinal(self, table: _Table, said: str) -> list[int]:
         """"the first one", "the last": the option at that place in the list (a short answer only)."""
         if len(said.split()) > 4:
@@ -273,11 +368,21 @@ class AnswerReader:
         return [index] if 0 <= index < len(table.options) else []
 
     def _negated_meaning(self, table: _Table, negated: list[Match]) -> list[int]:
-        """At a yes/no question, a denied "yes" word is a no: "no fever", "not breastfeeding"."""
-        values = [table.options[m.option].value for m in negated]
-        if all(value is True for value in values):
-            return [i for i, o in enumerate(table.options) if o.value is False]
-        return []
+        """What a denial means: at a yes/no question a denied "yes" word is the no ("no
+        fever", "not breastfeeding"); elsewhere, the option a denied one names as its
+        `when_denied` ("walking doesn't make it worse" is no worse), if they all agree."""
+        meant = set()
+        for match in negated:
+            for index in match.options:
+                option = table.options[index]
+                target = False if option.value is True else option.when_denied
+                if target is None:
+                    return []
+                meant.add(target)
+        if len(meant) != 1:
+            return []
+        value = meant.pop()
+        return [i for i, o in enumerate(table.options) if o.value == value and type(o.value) is type(value)]
 
     def _by_number(self, table: _Table, said: str) -> int | None:
         """The option a typed number picks: a week of pregnancy, a temperature, a CRP."""
@@ -286,18 +391,21 @@ class AnswerReader:
         if not ranged:
             return None
         picked: list[int] = []
-        for quantity in self._quantities(table, said):
-            measure = table.measures.get(quantity.unit)
+        for typed in self._quantities(table, said):
+            quantity = self._with_unit(table, typed)
+            if quantity is None or quantity.negative:  # "tive um aborto": the "um" is no number of weeks
+                continue
+            measure = next((table.measures[w] for w in quantity.words if w in table.measures), None)
+            scale = next((w for w in quantity.words if w in table.scale_words), "")
+            readings = self._readings(table, quantity.value, measure, scale)
             for index, option in ranged:
-                if measure is not None or not option.numbers:
-                    ranges = [option.measures[measure]] if measure in option.measures else (
-                        [] if measure is not None else list(option.measures.values()))
-                    value = quantity.value
-                elif quantity.unit in table.units:
-                    ranges, value = [option.numbers], quantity.value * table.units[quantity.unit]
+                if measure is not None or scale or not option.numbers:
+                    held = any(name in option.measures and _holds(option.measures[name], value)
+                               for name, value in readings)
                 else:
-                    continue
-                if any(r.from_ <= value < r.below for r in ranges):
+                    held = quantity.unit in table.units and _holds(option.numbers, quantity.value * table.units[
+                        quantity.unit]) and (not option.span or self._a_span(quantity))
+                if held:
                     picked.append(index)
         picked = list(dict.fromkeys(picked))
         if not picked:
@@ -305,6 +413,38 @@ class AnswerReader:
         if len(picked) == 1 or question.escalating:
             return max(picked) if question.escalating else picked[0]
         return None
+
+    def _a_span(self, quantity: Quantity) -> bool:
+        """"over 3 weeks", "ao longo de 3 semanas": a span of time, not a time since."""
+        return any(re.search(rf"(?<![\w]){re.escape(span)}$", quantity.lead) for span in self.span_words)
+
+    def _readings(self, table: _Table, number: float, measure: str | None, scale: str) -> list[tuple[str, float]]:
+        """What a typed number can be, as (measure, value in the unit of its options' ranges).
+
+        A named measure ("CRP 22") is that measure; otherwise the number is tried as every
+        measure. A unit typed with it ("2.2 mg/dL") is converted by the measure's factors
+        (questions.yaml `measure_units`), and a measure that has no such unit is not it. A
+        bare number is in the options' own unit, as it always was; only when no option of
+        a measure holds it there is it read in that measure's other units, and then only if
+        exactly one of them fits: a white cell count of 12000 is per microlitre (12 x10^9/L).
+        """
+        names = [measure] if measure is not None else list(dict.fromkeys(
+            name for option in table.options for name in option.measures))
+        readings = []
+        for name in names:
+            factors = table.measure_units.get(name, {"": 1.0})
+            if scale:
+                if scale in factors:
+                    readings.append((name, number * factors[scale]))
+                continue
+            ranges = [option.measures[name] for option in table.options if name in option.measures]
+            bare = number * factors.get("", 1.0)
+            fitting = {factor for factor in factors.values() if any(_holds(r, number * factor) for r in ranges)}
+            if any(_holds(r, bare) for r in ranges) or len(fitting) != 1:
+                readings.append((name, bare))
+            else:
+                readings.append((name, number * fitting.pop()))
+        return readings
 
     def _read_several(self, table: _Table, text: str, said: str) -> Parsed:
         if _OPTION_NUMBERS.match(said):
@@ -314,8 +454,8 @@ class AnswerReader:
         if said in self.all_of_them and table.question.kind == "checklist":
             items = [i for i, o in enumerate(table.options) if not o.exclusive]
             return self.submit_selection(table.question.id, items)
-        found = table.phrases.find(said) or table.phrases.find(self._without_fillers(said)) or (
-            table.phrases.fuzzy(said))
+        read_in = next((t for t in (said, self._without_fillers(said)) if table.phrases.find(t)), said)
+        found = table.phrases.find_with_typos(read_in) if table.phrases.find(read_in) else table.phrases.fuzzy(said)
         shared = [m for m in found if not m.negated and len(m.options) > 1]
         if shared and len(found) == 1:  # "had a scan": which one?
             return self._clarify(table, list(shared[0].options))
@@ -324,22 +464,99 @@ class AnswerReader:
         if normal and len(ticked) > 1:  # "small effusion only, otherwise normal": the findings count
             ticked = [i for i in ticked if i not in normal]
         if ticked:
-            return self.submit_selection(table.question.id, ticked)
-        alone = list(dict.fromkeys(m.option for m in found if not m.negated and table.options[m.option].exclusive))
+            return replace(self.submit_selection(table.question.id, ticked), unread=self._unread(table, read_in, found))
+        found = self._without_negators(table, found, read_in)
+        alone = list(dict.fromkeys(m.option for m in found if table.options[m.option].exclusive))
         if len(alone) == 1:
             return self._option(table, alone[0])
-        if found and all(m.negated for m in found):
+        if found and all(m.negated and not table.options[m.option].exclusive for m in found):
             nothing = [i for i, o in enumerate(table.options) if o.exclusive and o.value is not None]
             if table.question.kind == "checklist" and nothing:
-                return self._option(table, nothing[0])
+                return self._denied(table, found, nothing[0])
             normal = [i for i, o in enumerate(table.options) if o.value == "normal"]
             if normal:
                 return self._option(table, normal[0])
         return Parsed(False, error="choose_several", values={"answer": quote(text)})
 
+    def _unread(self, table: _Table, said: str, found: list[Match]) -> list[str]:
+        """The parts of a several-answer reply that name nothing ("a tiny bleb" in "oedema and
+        a tiny bleb"), to be said back rather than dropped in silence. A part is what lies
+        between commas, "and", "but"...; it is left alone when it denies something (a denial
+        of what is not listed changes nothing), or holds only words of the question's own
+        phrases, hedges, fillers and words of up to three letters ("MRI:", "small", "idk")."""
+        words = tokens(said)
+        covered = {i for m in found for i in range(m.start, m.end)}
+        parts: list[list[str]] = [[]]
+        for index, word in enumerate(words):
+            if word in CLAUSE_PUNCTUATION or word in self.language.clause_breaks or word in self.joiners:
+                parts.append([])
+            elif index in covered:
+                parts[-1].append("")  # a part with a match in it is read
+            else:
+                parts[-1].append(word)
+        unread = []
+        for part in parts:
+            if not part or "" in part or any(w in self.language.negations or w in self.language.clause_negations
+                                             for w in part):
+                continue
+            rest = self._without_fillers(" ".join(part))
+            for phrase in self.dont_know:
+                rest = re.sub(rf"(?<![\w]){re.escape(phrase)}(?![\w])", " ", rest)
+            if any(len(w) > 3 and not w.isdigit() and w not in table.phrases.vocabulary and w not in self.known_words
+                   for w in rest.split()):
+                unread.append(" ".join(part))
+        return unread
+
+    def _without_negators(self, table: _Table, found: list[Match], said: str) -> list[Match]:
+        """The "no" of "no trauma" or the "não" of "não bebo" denies what follows it: it is not
+        the answer "None of these" ("não a todas", "não obrigado" still are). An
+        exclusive answer ("none", "nothing", "never") is not turned around by a denial:
+        "no, nothing" and "no injury nothing like that" still say none."""
+        words = tokens(said)
+        negators = {m.negator for m in found if m.negated and not table.options[m.option].exclusive}
+        kept = []
+        for match in found:
+            option = table.options[match.option]
+            if option.exclusive and option.value is not None:
+                denial = all(w in self.language.clause_negations for w in words[match.start:match.end])
+                if any(match.start <= n < match.end for n in negators if n is not None) or (
+                        denial and self._denies_what_follows(words, match.end)):
+                    continue
+            kept.append(match)
+        return kept
+
+    def _denies_what_follows(self, words: list[str], end: int) -> bool:
+        """Whether words follow a bare "não" in its clause that it denies (not "a todas")."""
+        clause = []
+        for word in words[end:]:
+            if word in CLAUSE_PUNCTUATION or word in self.language.clause_breaks:
+                break
+            clause.append(word)
+        rest = self._without_fillers(" ".join(clause))
+        if not rest:
+            return False
+        return not any(re.search(rf"(?<![\w]){re.escape(phrase)}(?![\w])", rest) for phrase in self.all_of_them)
+
+    def _denied(self, table: _Table, negated: list[Match], nothing: int) -> Parsed:
+        """A checklist answered only with denials: "None of these" if every item is denied;
+        otherwise the others are still unanswered, and the person is asked about them ("no
+        trauma" says nothing of cancer or night pain)."""
+        items = [i for i, o in enumerate(table.options) if not o.exclusive]
+        denied = list(dict.fromkeys(i for m in negated for i in m.options if i in items))
+        if set(items) <= set(denied):
+            return self._option(table, nothing)
+        labels = [self.content.text(table.options[i].label, self.language_code) for i in denied]
+        none = self.content.text(table.options[nothing].label, self.language_code)
+        return Parsed(False, error="others_unanswered", understood=True,
+                      values={"denied": "; ".join(labels), "none": none})
+
     def _quantities(self, table: _Table, said: str) -> list[Quantity]:
-        units = set(table.units) | set(table.measures)
+        units = set(table.units) | set(table.measures) | table.scale_words
         return quantities(said, self.numbers, units)
+
+
+def _holds(numbers: NumberRange, value: float) -> bool:
+    return numbers.from_ <= value < numbers.below
 
 
 def _all_units(found: list[Quantity]) -> bool:
@@ -379,10 +596,10 @@ def _number_as_said(content: Content, question: Question, value: float, locale: 
 
 
 @cache
-def get_reader(language: str | None = None) -> AnswerReader:
+def get_reader(language: str | None = None, typos: bool = True) -> AnswerReader:
     """The process-wide reader of one language (the default one) for the process-wide content."""
     content = get_content()
-    return AnswerReader(content, language or content.default_language)
+    return AnswerReader(content, language or content.default_language, typos)
 
 
 def describe(content: Content, question_id: str, value: Any, locale: str = "en") -> str:

@@ -361,6 +361,11 @@ class _Checker:
                 if answer.value is not None and allowed is not None and answer.value not in allowed:
                     reason = f"`{answer.value}` is not a value of `{question.field}`"
                     self.fail("questions.yaml", f"{where}.answers", reason)
+            values = [answer.value for answer in answers or []]
+            for answer in answers or []:
+                if answer.when_denied is not None and answer.when_denied not in values:
+                    self.fail("questions.yaml", f"{where}.answers", f"`when_denied: {answer.when_denied}` is not "
+                              "the value of another answer")
             if question.kind != "number" and not any(a.value is None for a in answers or []):
                 self.fail("questions.yaml", f"{where}.answers", "needs a \"don't know\" answer (value: null)")
             options[question.id] = list(answers or [])
@@ -378,6 +383,14 @@ class _Checker:
                 self.fail("questions.yaml", f"questions({question.id}).unit", f"no unit `{question.unit}` in ui.yaml")
             if question.unit is not None and question.unit not in ui.unit_names:
                 self.fail("ui.yaml", "unit_names", f"no name for `{question.unit}` (questions({question.id}).unit)")
+            for measure, table in question.measure_units.items():
+                where = f"questions({question.id}).measure_units.{measure}"
+                if measure not in question.measure_words:
+                    self.fail("questions.yaml", where, f"no measure `{measure}` in measure_words")
+                if table not in ui.units:
+                    self.fail("questions.yaml", where, f"no unit `{table}` in ui.yaml")
+                elif ui.units[table].get("") != 1:
+                    self.fail("ui.yaml", f"units.{table}", "a bare number (\"\") must be in the measure's own unit (1)")
 
     def flow(self, flow: FlowFile, questions: dict[str, Question]) -> None:
         state_ids = {state.id for state in flow.states}

@@ -96,6 +96,7 @@ class Answer(Strict):
     take a few steps" is weight-bearing pain AND unable to bear weight), or, in a
     checklist, what a ticked item writes; `unticked`: what an item not ticked writes.
     `field: x` is short for a yes/no checklist item: sets {x: true}, unticked {x: false}.
+    `when_denied`: the value of the option a denial of this one means.
     """
 
     value: Any = Field(default=..., validate_default=False)
@@ -107,6 +108,12 @@ class Answer(Strict):
     sets: dict[str, Any] | None = None
     unticked: dict[str, Any] | None = None
     measures: dict[str, NumberRange] = Field(default_factory=dict)  # "CRP 180": measure -> range
+    # Its `numbers` are read only from a span of time ("over 3 weeks": ui.yaml span_words),
+    # not from a time since ("3 weeks ago" says nothing of how the pain came on).
+    span: bool = False
+    # The option a denial of this one means, where there is only one ("not worse" is
+    # "walking is no worse than resting"). A yes needs none: a denied yes is the no.
+    when_denied: str | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -144,7 +151,14 @@ class Question(Strict):
     # tried against every measure. When several results point to different options,
     # `escalating` takes the later (more abnormal) option: the higher reading decides.
     measure_words: dict[str, list[str]] = Field(default_factory=dict)
+    # The units a measure may be typed in: measure -> a table of ui.yaml `units` (word ->
+    # factor to the unit of the options' `measures`): "CRP 2.2 mg/dL" is 22 mg/L.
+    measure_units: dict[str, str] = Field(default_factory=dict)
     escalating: bool = False
+    # An option named in words wins over a typed number, which only hints ("gradually over
+    # months, worse these last 2 days" is gradual). Otherwise the number decides, being the
+    # more exact ("temperature 37.2" is no fever).
+    named_first: bool = False
 
     @property
     def several(self) -> bool:
@@ -488,10 +502,17 @@ class Understanding(Strict):
     yes: list[str]  # every yes/no question understands these as yes
     no: list[str]
     ordinals: dict[str, int]  # "first" -> 1, "last" -> -1
+    ordinal_suffixes: list[str]  # "rd" of "3rd": an ordinal in digits, read with the unit after it
+    thousands: list[str]  # what groups thousands in a typed number: "," in "12,000"
     pronouns: list[str]  # after a leading yes/no, a pronoun starts a new clause
     vague: list[str]  # a duration given only vaguely ("a while"): asked again for a rough number
-    negations: list[str]
+    negations: list[str]  # deny the words right after them: "no fever", "sem febre"
+    clause_negations: list[str] = Field(default_factory=list)  # deny the verb, further: "doesn't make it worse"
+    negation_suffixes: list[str] = Field(default_factory=list)  # a word ending so denies like one: "n't"
     clause_breaks: list[str]
+    exceptions: list[str] = Field(default_factory=list)  # "until": at a one-answer question, what follows counts
+    joiners: list[str] = Field(default_factory=list)  # "and", "with": join the parts of a several-answer reply
+    span_words: list[str] = Field(default_factory=list)  # "over": the duration after it is a span of time
     fillers: list[str]
     all_of_them: list[str]
     cardinals: dict[str, int]

@@ -39,6 +39,7 @@ class Engine:
     content: Content
     machine: FlowMachine
     readers: dict[str, AnswerReader]  # language -> the reader of answers typed in it
+    fallback_readers: dict[str, AnswerReader]  # the same without typo matching, for answers in another language
     navigator: Navigator
     command_words: dict[str, str]  # normalised word -> command id
 
@@ -50,7 +51,8 @@ def get_engine() -> Engine:
     words = {normalise(word): command for command, ws in content.ui.commands.items() for word in ws}
     machine = get_machine()
     readers = {language: get_reader(language) for language in content.languages}
-    return Engine(content, machine, readers, Navigator(content, machine), words)
+    fallback = {language: get_reader(language, typos=False) for language in content.languages}
+    return Engine(content, machine, readers, fallback, Navigator(content, machine), words)
 
 
 def new_session(step: int = 0) -> Session:
@@ -134,11 +136,12 @@ class _Turn:
 
     def read(self, text: str) -> Parsed:
         """The answer read in the conversation's language; failing that, in another one
-        offered (a Portuguese speaker may type "ok" or "yes"): understand first, reject last."""
+        offered (a Portuguese speaker may type "ok" or "yes"): understand first, reject last.
+        An answer understood but not complete ("no trauma" at a checklist) is not read again."""
         parsed = self.reader.read(self.question_id(), text)
-        if parsed.ok or parsed.clarify:
+        if parsed.ok or parsed.clarify or parsed.understood:
             return parsed
-        for language, reader in self.e.readers.items():
+        for language, reader in self.e.fallback_readers.items():
             if language != self.s.locale:
                 other = reader.read(self.question_id(), text)
                 if other.ok:
@@ -375,6 +378,10 @@ class _Turn:
         echo = Reply(kind="answered", code=question.id, question_id=question.id, step=self.s.step,
                      text=self.msg("answered", question=self.c.text(question.short, self.s.locale),
                                    answer=describe(self.c, question.id, parsed.value, self.s.locale)))
+        said_back = [echo]
+        if parsed.unread:  # "oedema and a tiny bleb": the bleb is not dropped in silence
+            unread = ", ".join(f'"{quote(part)}"' for part in parsed.unread)
+            said_back.append(self.notice("unread_part", words=unread))
         warnings = self.refresh_red_flags(announce=True)
         # What to do now is offered once: at the first emergency warning, unless the
         # summary (which opens with it) comes next anyway or an answer is being changed.
@@ -382,9 +389,9 @@ class _Turn:
         if offer and any(w.code in self.emergency_flags() for w in warnings):
             self.s.mode = "danger_offer"
             self.s.danger_offered = True
-            return [echo, *warnings, self.danger_offer()]
+            return [*said_back, *warnings, self.danger_offer()]
         effect = self.change_done() if changing and self.s.state == SUMMARY_STATE else []
-        return [echo, *warnings, *effect, *self.ask()]
+        return [*said_back, *warnings, *effect, *self.ask()]
 
     def change_done(self) -> list[Reply]:
         """Say what the change did to the assessment, then forget the case before it."""

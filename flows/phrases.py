@@ -17,7 +17,11 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 _TOKEN = re.compile(r"[\w'’]+|[<>+#]|[,;.!?:()]")
 _PUNCTUATION = frozenset(",;.!?:()")
+CLAUSE_PUNCTUATION = _PUNCTUATION  # a clause ends here: a negation before it does not reach past it
 SHORT = 1  # phrases of at most this many characters match only the whole answer
+# Beside words found as typed, a slip is looked for only in words this long: "the" is one
+# edit from "thr" and "hip" from "hit", but "efusion" is a typo of "effusion".
+LEFTOVER_TYPO = 5
 
 
 @dataclass(frozen=True)
@@ -26,6 +30,7 @@ class Match:
     start: int  # token positions
     end: int
     negated: bool
+    negator: int | None = None  # the position of the word that negates it
 
     @property
     def option(self) -> int:
@@ -36,10 +41,20 @@ class Match:
 class Language:
     """The words that shape meaning in one language (content/ui.yaml `understanding`)."""
 
-    negations: frozenset[str]  # "no", "not", "without", "nil" ...
+    negations: frozenset[str]  # "no", "without", "nil" ...: deny the words right after them
     clause_breaks: frozenset[str]  # "but", "although" ...
     fillers: tuple[str, ...]  # "i think", "um" ... removed before matching
+    # "not", "never", "dont", "não": they deny the verb, so they reach further into the clause
+    # ("don't think I've had a fever", "doesn't make it worse"); so does a word with one of
+    # the `negation_suffixes` ("n't").
+    clause_negations: frozenset[str] = frozenset()
+    negation_suffixes: tuple[str, ...] = ()
+    # Phrases with a negation word that deny nothing: "I don't know" ("not sure if I had a
+    # fever") and "a não ser quando" ("unless").
+    idioms: tuple[tuple[str, ...], ...] = ()
+    joiners: frozenset[str] = frozenset()  # "and", "e": a clause negation's long reach stops there
     window: int = 3  # a negation this many words before a phrase negates it
+    clause_window: int = 5  # a clause negation, this many
 
 
 def tokens(text: str) -> list[str]:
@@ -54,8 +69,14 @@ def words_only(text: str) -> str:
 class PhraseIndex:
     """Every phrase of one question's options, by token sequence."""
 
-    def __init__(self, phrases: dict[str, tuple[int, ...]], language: Language) -> None:
+    def __init__(self, phrases: dict[str, tuple[int, ...]], language: Language,
+                 denials: frozenset[int] = frozenset(), typos: bool = True) -> None:
         self.language = language
+        # The options whose words deny ("no fever", "não tenho", "None of these"): a negation
+        # inside one of their phrases still denies what follows ("não tenho psoríase"),
+        # while one inside another option's phrase is part of it ("can't move it and it's
+        # hot": the "can't" is the item, it does not deny the heat).
+        self.denials = denials
         self.whole: dict[str, tuple[int, ...]] = {}
         self.by_tokens: dict[tuple[str, ...], tuple[int, ...]] = {}
         for phrase, options in phrases.items():
@@ -66,8 +87,11 @@ class PhraseIndex:
             if len(key) > SHORT:
                 self.by_tokens[tuple(key.split())] = options
         self.longest = max((len(t) for t in self.by_tokens), default=1)
+        self.vocabulary = frozenset(word for key in self.whole for word in key.split())  # every word of every phrase
+        # typos=False: only what is typed as written (a second language tried as a fallback
+        # must not turn English "now" into Portuguese "não").
         self.fuzzy_pool = [(" ".join(key), len(key), options) for key, options in self.by_tokens.items()
-                           if len(" ".join(key)) >= 3]
+                           if len(" ".join(key)) >= 3] if typos else []
 
     def whole_answer(self, text: str) -> tuple[int, ...] | None:
         return self.whole.get(words_only(text))
@@ -85,37 +109,77 @@ class PhraseIndex:
                 if options is None:
                     continue
                 taken[start:start + size] = [True] * size
-                found.append(Match(options, start, start + size, self._negated(words, start)))
-        return sorted(found, key=lambda m: m.start)
+                found.append(Match(options, start, start + size, False))
+        return self._negated(words, found)
 
-    def fuzzy(self, text: str) -> list[Match]:
-        """Phrases typed with a slip: at most one edit in short words, two in longer ones."""
+    def find_with_typos(self, text: str) -> list[Match]:
+        """`find`, then the words it left over read for typos ("bone marow edema and a small
+        efusion": the oedema is found as typed, the effusion only with its slip)."""
+        exact = self.find(text)
+        return sorted(exact + self.fuzzy(text, around=exact, shortest=LEFTOVER_TYPO), key=lambda m: m.start)
+
+    def fuzzy(self, text: str, around: list[Match] | None = None, shortest: int = 3) -> list[Match]:
+        """Phrases typed with a slip: at most one edit in short words, two in longer ones;
+        none overlapping the matches `around` (found already), which are not returned, and
+        none shorter than `shortest` characters."""
         words = tokens(text)
-        found: list[Match] = []
+        found: list[Match] = list(around or [])
         for size in range(min(3, len(words)), 0, -1):
             for start in range(len(words) - size + 1):
                 typed = " ".join(words[start:start + size])
-                if len(typed) < 3 or _PUNCTUATION.intersection(words[start:start + size]) or any(
+                if len(typed) < shortest or _PUNCTUATION.intersection(words[start:start + size]) or any(
                         start < m.end and start + size > m.start for m in found):
                     continue
                 best = self._closest(typed, size)
                 if best is not None:
-                    found.append(Match(best, start, start + size, self._negated(words, start)))
-        return sorted(found, key=lambda m: m.start)
+                    found.append(Match(best, start, start + size, False))
+        return self._negated(words, found[len(around or []):], around or [])
 
     def _closest(self, typed: str, size: int) -> tuple[int, ...] | None:
-        """The options of the one phrase within reach of a typo: the same first letter (slips
-        rarely change it), one edit in words of up to 7 letters, two in longer ones."""
+        """The options of the one phrase within reach of a typo: the same first letter in
+        every word (slips rarely change it: "walking or" is not "walking far"), one edit in
+        words of up to 7 letters, two in longer ones."""
         allowed = 1 if len(typed) <= 7 else 2
+        initials = [word[0] for word in typed.split(" ")]
         candidates = {options for phrase, count, options in self.fuzzy_pool
-                      if count == size and phrase[0] == typed[0] and abs(len(phrase) - len(typed)) <= allowed
+                      if count == size and [word[0] for word in phrase.split(" ")] == initials
+                      and abs(len(phrase) - len(typed)) <= allowed
                       and DamerauLevenshtein.distance(typed, phrase) <= allowed}
         return candidates.pop() if len(candidates) == 1 else None
 
-    def _negated(self, words: list[str], start: int) -> bool:
-        for word in reversed(words[max(0, start - self.language.window):start]):
-            if word in self.language.clause_breaks or word in _PUNCTUATION:
-                return False
-            if word in self.language.negations or word.endswith("n't"):
-                return True
+    def _negated(self, words: list[str], found: list[Match], around: list[Match] | None = None) -> list[Match]:
+        """`found` in order, each marked with the negation that reaches it, if any."""
+        part_of_item = {i for m in (*found, *(around or [])) if m.end - m.start > 1
+                        and not self.denials.intersection(m.options) for i in range(m.start, m.end)}
+        marked = []
+        for match in sorted(found, key=lambda m: m.start):
+            negator = self._negator(words, match.start, part_of_item)
+            marked.append(Match(match.options, match.start, match.end, negator is not None, negator))
+        return marked
+
+    def _negator(self, words: list[str], start: int, part_of_item: set[int]) -> int | None:
+        """The negation that reaches the phrase at `start`, within its clause: a short reach
+        for "no"/"without", a longer one for "not"/"don't" (but not past "and": "I don't
+        sleep well and lost weight"); none inside an idiom or another item's phrase."""
+        language = self.language
+        joined = False
+        for position in range(start - 1, max(0, start - max(language.window, language.clause_window)) - 1, -1):
+            word = words[position]
+            if word in language.clause_breaks or word in _PUNCTUATION:
+                return None
+            joined = joined or word in language.joiners
+            distance = start - position
+            reach = language.window if joined else language.clause_window
+            denies = (distance <= language.window and word in language.negations) or (
+                distance <= reach and (word in language.clause_negations or any(
+                    word.endswith(suffix) for suffix in language.negation_suffixes)))
+            if denies and position not in part_of_item and not self._in_idiom(words, position):
+                return position
+        return None
+
+    def _in_idiom(self, words: list[str], position: int) -> bool:
+        for idiom in self.language.idioms:
+            for first in range(max(0, position - len(idiom) + 1), position + 1):
+                if tuple(words[first:first + len(idiom)]) == idiom:
+                    return True
         return False

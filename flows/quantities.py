@@ -14,7 +14,8 @@ Pure and bounded: the text is already capped in length, and digits follow flows/
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from flows.numerals import MAX_DIGITS
 
@@ -24,6 +25,9 @@ _FRACTION = re.compile(r"(?<![\w/.])(\d{1,3})\s*/\s*(\d{1,2})(?![\d/])")
 _PLUS_DAYS = re.compile(r"(?<![\w.])(\d{1,2})\s*\+\s*([0-6])(?![\d])")
 _RANGE = re.compile(rf"(?<![\w.,])({_DIGITS})\s*(?:-|–|to|or)\s*({_DIGITS})(?![\d])")
 _WORD = re.compile(r"[^\W\d_]+")
+_WORD_NEXT = re.compile(r"[ -]*[^\W\d_]")  # a word follows (after spaces or a hyphen)
+_WORD_AFTER = re.compile(r"[ -]*([^\W\d_]+)")  # the word that follows
+_MINUS = re.compile(r"(?:^|[\s(:=])[-−]$")  # a minus sign just before a number, not a range's dash
 
 
 @dataclass(frozen=True)
@@ -31,6 +35,15 @@ class Quantity:
     value: float
     unit: str  # the unit word typed next to the number (one of the known units), or ""
     start: int  # where the number begins in the (rewritten) text
+    before: str = ""  # a known word just before it as well, when `unit` follows it: "CRP 2.2 mg/dL"
+    next_word: str = ""  # with no unit: the word typed right after it ("3 moons"), which may be a unit misspelt
+    negative: bool = False  # a minus sign typed before it ("-5")
+    lead: str = ""  # the words just before it, as rewritten ("over 2 days" for "over a couple of days")
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        """The known words typed next to the number: the one after it first."""
+        return tuple(w for w in (self.unit, self.before) if w)
 
 
 @dataclass(frozen=True)
@@ -40,6 +53,21 @@ class NumberWords:
     cardinals: dict[str, int]  # one -> 1 ... nineteen -> 19; twenty ... ninety
     phrases: dict[str, str]  # "half a year" -> "0.5 year", "a couple of" -> "2", "yesterday" -> "1 day"
     shorthand: dict[int, str]  # the denominator of 5/7, 2/52, 3/12, 31/40 -> the unit it means
+    ordinals: dict[str, int] = field(default_factory=dict)  # "third" -> 3, "terceiro" -> 3
+    ordinal_suffixes: tuple[str, ...] = ()  # the "rd" of "3rd", the "o" of "3o" (3º after NFKC)
+    thousands: tuple[str, ...] = ()  # what groups thousands: "," in "12,000", "." in "12.000"
+
+    @cached_property
+    def ordinal_pattern(self) -> re.Pattern[str] | None:
+        """An ordinal in words ("third") or in digits with a suffix ("3rd", "2.o")."""
+        alternatives = []
+        words = sorted((w for w, n in self.ordinals.items() if n > 0), key=len, reverse=True)
+        if words:
+            alternatives.append(rf"(?<![\w])(?P<word>{'|'.join(map(re.escape, words))})(?![\w])")
+        suffixes = sorted(self.ordinal_suffixes, key=len, reverse=True)
+        if suffixes:
+            alternatives.append(rf"(?<![\w.,])(?P<digits>\d{{1,3}})(?:{'|'.join(map(re.escape, suffixes))})(?![\w])")
+        return re.compile("|".join(alternatives)) if alternatives else None
 
 
 def in_digits(text: str, words: NumberWords) -> str:
@@ -75,7 +103,7 @@ def in_digits(text: str, words: NumberWords) -> str:
 
 def quantities(text: str, words: NumberWords, units: set[str]) -> list[Quantity]:
     """Every number in `text` (words included) with the unit word that belongs to it."""
-    text = in_digits(text, words)
+    text = in_digits(_ungrouped(text, words.thousands), words)
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
 
@@ -93,27 +121,81 @@ def quantities(text: str, words: NumberWords, units: set[str]) -> list[Quantity]
         unit = words.shorthand.get(int(match.group(2)))
         if unit is not None and take(match.span()):
             found.append(Quantity(float(match.group(1)), unit, match.start()))
+    for value, span, unit in _ordinals(text, words, units):
+        if take(span) and unit:
+            found.append(Quantity(float(value), unit, span[0]))
     for match in _RANGE.finditer(text):
         if take(match.span()):
             middle = (_float(match.group(1)) + _float(match.group(2))) / 2
-            found.append(Quantity(middle, _unit_after(text, match.end(), units), match.start()))
+            found.append(Quantity(middle, _unit_after(text, match.end(), units), match.start(),
+                                  lead=_lead(text, match.start())))
     for match in _NUMBER.finditer(text):
-        if take(match.span()):
-            unit = _unit_after(text, match.end(), units) or _unit_before(text, match.start(), units)
-            found.append(Quantity(_float(match.group()), unit, match.start()))
+        after = _unit_after(text, match.end(), units)
+        # The unit is taken with its number, so the digits inside "x10^9/L" are no number.
+        if take((match.start(), _unit_end(text, match.end(), after))) or take(match.span()):
+            before = _unit_before(text, match.start(), units)
+            following = _WORD_AFTER.match(text, match.end()) if not (after or before) else None
+            negative = _MINUS.search(text[:match.start()]) is not None
+            found.append(Quantity(_float(match.group()), after or before, match.start(), before if after else "",
+                                  following.group(1) if following else "", negative, _lead(text, match.start())))
     return sorted(found, key=lambda q: q.start)
+
+
+def _lead(text: str, start: int) -> str:
+    """Up to four words before position `start`."""
+    return " ".join(text[:start].split()[-4:])
+
+
+def _ungrouped(text: str, separators: tuple[str, ...]) -> str:
+    """ "12,000" as 12000 where a comma groups thousands: groups of exactly three digits."""
+    for separator in separators:
+        sep = re.escape(separator)
+        grouped = re.compile(rf"(?<![\w.,])\d{{1,3}}(?:{sep}\d{{3}})+(?![\d]|[.,]\d)")
+        text = grouped.sub(lambda m, s=separator: m.group().replace(s, ""), text)
+    return text
+
+
+def _ordinals(text: str, words: NumberWords, units: set[str]) -> list[tuple[int, tuple[int, int], str]]:
+    """The ordinals that are not read as plain numbers, with the unit that follows each.
+
+    An ordinal names the place of the word after it: "3rd trimester" is trimester 3 and
+    "terceiro trimestre" too, whatever a bare 3 would mean. Followed by a unit, it is a
+    number in that unit; followed by any other word ("my 3rd pregnancy", "3rd trimster"
+    mistyped), it is no number at all (unit ""). At the end of the answer ("45a", "38º")
+    it is left to be read as the plain number, as before. A suffix that is itself a unit
+    of the question ("38º" where "º" means degrees) is that unit, not an ordinal.
+    """
+    pattern = words.ordinal_pattern
+    if pattern is None:
+        return []
+    found = []
+    for match in pattern.finditer(text):
+        digits = match.group("digits") if "digits" in pattern.groupindex else None
+        if digits is not None and _unit_after(text, match.start() + len(digits), units, glued=True):
+            continue  # "38o": the degree sign typed as º, a unit here
+        unit = _unit_after(text, match.end(), units)
+        if not unit and not _WORD_NEXT.match(text, match.end()):
+            continue  # no word follows: read as the plain number
+        value = int(digits) if digits is not None else words.ordinals[match.group("word")]
+        found.append((value, match.span(), unit))
+    return found
 
 
 def _float(digits: str) -> float:
     return float(digits.replace(",", "."))
 
 
-def _unit_after(text: str, end: int, units: set[str]) -> str:
-    rest = text[end:].lstrip(" -")
+def _unit_after(text: str, end: int, units: set[str], glued: bool = False) -> str:
+    rest = text[end:] if glued else text[end:].lstrip(" -")
     for unit in sorted(units, key=len, reverse=True):
         if unit and rest.startswith(unit) and (len(rest) == len(unit) or not rest[len(unit)].isalnum()):
             return unit
     return ""
+
+
+def _unit_end(text: str, end: int, unit: str) -> int:
+    """Where `unit`, found by `_unit_after` after position `end`, ends."""
+    return end + len(text[end:]) - len(text[end:].lstrip(" -")) + len(unit) if unit else end
 
 
 def _unit_before(text: str, start: int, units: set[str]) -> str:

@@ -84,11 +84,14 @@ def test_every_clinical_item_cites_a_known_source() -> None:
          r"questions\.yaml: questions\(pregnancy\)\.unit: no unit `moons` in ui\.yaml"),
         ("questions.yaml", lambda t: t.replace("    unit: weeks_of_pregnancy\n", ""),
          r"questions\.yaml: questions\[\d+\]\(pregnancy\): .*answers with `numbers` need a choice question with a `un"),
+        ("questions.yaml", lambda t: t.replace("when_denied: fine", "when_denied: finest"),
+         r"questions\.yaml: questions\(walking\)\.answers: `when_denied: finest` is not the value of another answer"),
     ],
     ids=["unknown-guard", "dead-end", "cycle", "unreachable", "no-initial", "unknown-ask-when", "no-why",
          "unknown-field", "bad-answer-value",
          "wrong-type", "missing-condition", "unknown-source", "bad-level", "bad-yaml", "display-band-open",
-         "display-band-order", "display-factor", "number-ranges-overlap", "unknown-unit", "number-ranges-without-unit"],
+         "display-band-order", "display-factor", "number-ranges-overlap", "unknown-unit", "number-ranges-without-unit",
+         "unknown-when-denied"],
 )
 def test_broken_content_fails_with_file_path_and_reason(
     content_copy: Path, file: str, change: Callable[[str], str], expected: str

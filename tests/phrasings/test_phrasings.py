@@ -2,7 +2,8 @@
 
 A pass: the parsed value equals `expect` (durations within 15% or 0.05 weeks; a list of
 ticked items in any order); `null` is a "don't know"; "clarify" is a clarifying question
-(two options named at a one-answer question, or a vague amount); "not_understood" is a
+(two options named at a one-answer question, a vague amount, or a checklist where only
+some items were denied: "no trauma" asks about the others); "not_understood" is a
 refusal that takes no value. The whole corpus is scored at once, and the test lists
 every entry it gets wrong, so a change to the parser shows what it fixed and broke.
 Each corpus is read in its own language, named by the file (en.yaml, pt.yaml).
@@ -28,7 +29,7 @@ def passes(entry: dict[str, Any], parsed: Parsed) -> bool:
     if expect == "not_understood":
         return not parsed.ok and not parsed.clarify
     if expect == "clarify":
-        return bool(parsed.clarify) or (not parsed.ok and parsed.error == "vague_number")
+        return bool(parsed.clarify) or (not parsed.ok and (parsed.error == "vague_number" or parsed.understood))
     if not parsed.ok:
         return False
     if entry["question"] == "duration_weeks" and isinstance(expect, int | float) and parsed.value is not None:

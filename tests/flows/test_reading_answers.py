@@ -1,0 +1,532 @@
+"""flows.answers and flows.quantities: readings that once went wrong in a way that matters.
+
+Each test names the general rule, and tries it in both languages with phrasings other
+than the corpus's (tests/phrasings), so a fix that special-cased one sentence fails here.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from flows.answers import get_reader
+from flows.quantities import NumberWords, quantities
+
+# --- a number tied to the word trimester names the trimester --------------------------
+
+
+@pytest.mark.parametrize(("language", "typed", "expect"), [
+    ("en", "I am in my 3rd trimester", "trimester_3"),
+    ("en", "third trimester, feeling huge", "trimester_3"),
+    ("en", "in my second tri", "trimester_2"),
+    ("en", "trimester 2", "trimester_2"),
+    ("en", "yes - 1st trimester", "trimester_1"),
+    ("en", "yep, 3rd tri", "trimester_3"),
+    ("pt", "estou no 3º trimestre", "trimester_3"),
+    ("pt", "terceiro trimestre", "trimester_3"),
+    ("pt", "no 2.º trimestre", "trimester_2"),
+    ("pt", "sim, no 1.º trimestre", "trimester_1"),
+    ("pt", "trimestre 2", "trimester_2"),
+    ("pt", "3 trimestre", "trimester_3"),
+])
+def test_a_trimester_number_or_ordinal_is_that_trimester_not_a_week(language: str, typed: str, expect: str) -> None:
+    parsed = get_reader(language).read("pregnancy", typed)
+    assert parsed.ok and parsed.value == expect, parsed
+
+
+@pytest.mark.parametrize(("language", "typed", "expect"), [
+    ("en", "28 weeks", "trimester_3"),
+    ("en", "34 weeks pregnant", "trimester_3"),
+    ("en", "in my 20th week", "trimester_2"),
+    ("en", "my 3rd pregnancy, 12 weeks", "trimester_1"),
+    ("pt", "grávida de 34 semanas", "trimester_3"),
+    ("pt", "estou na 20ª semana", "trimester_2"),
+    ("pt", "3ª gravidez, 30 semanas", "trimester_3"),
+])
+def test_weeks_stay_weeks_and_an_ordinal_of_another_word_is_no_number(language: str, typed: str, expect: str) -> None:
+    parsed = get_reader(language).read("pregnancy", typed)
+    assert parsed.ok and parsed.value == expect, parsed
+
+
+def test_an_ordinal_is_a_number_only_with_the_unit_after_it() -> None:
+    words = NumberWords({}, {}, {}, {"third": 3}, ("rd", "o", ".o"))
+    units = {"", "weeks", "trimester"}
+    assert [(q.value, q.unit) for q in quantities("third trimester", words, units)] == [(3, "trimester")]
+    assert [(q.value, q.unit) for q in quantities("my 3rd trimester", words, units)] == [(3, "trimester")]
+    assert [(q.value, q.unit) for q in quantities("no 2.o trimester", words, units)] == [(2, "trimester")]
+    assert [(q.value, q.unit) for q in quantities("3rd baby, 30 weeks", words, units)] == [(30, "weeks")]
+    assert [(q.value, q.unit) for q in quantities("third baby", words, units)] == []
+    # at the end, with nothing to count, it is read as the plain number it always was
+    assert [(q.value, q.unit) for q in quantities("45o", words, units)] == [(45, "")]
+
+
+def test_the_degree_sign_typed_as_the_ordinal_sign_is_still_degrees() -> None:
+    reader = get_reader("pt")
+    assert reader.read("fever", "tive 37º de febre").value is False
+    assert reader.read("fever", "38,5º").value is True
+    assert reader.read("age", "45a").value == 45
+
+
+# --- a lab result in another unit is converted; a bare number keeps its meaning --------
+
+
+@pytest.mark.parametrize(("language", "typed", "expect"), [
+    ("en", "CRP 2.2 mg/dL", "mildly_raised"),  # 22 mg/L
+    ("en", "c reactive protein 6 mg/dl", "markedly_raised"),  # 60 mg/L
+    ("en", "CRP 0.5 mg/dL", "normal"),  # 5 mg/L
+    ("en", "CRP 22 mg/L", "mildly_raised"),
+    ("pt", "PCR 2,2 mg/dL", "mildly_raised"),  # the decimal comma
+    ("pt", "proteína c reativa 9,8 mg/dl", "markedly_raised"),
+    ("pt", "PCR 0,2 mg/dL", "normal"),
+])
+def test_crp_in_mg_per_dl_is_ten_times_the_mg_per_l(language: str, typed: str, expect: str) -> None:
+    parsed = get_reader(language).read("inflammatory_markers", typed)
+    assert parsed.ok and parsed.value == expect, parsed
+
+
+@pytest.mark.parametrize(("language", "typed"), [("en", "CRP 2.2"), ("en", "2.2"), ("pt", "PCR 2,2"), ("pt", "2,2")])
+def test_a_bare_lab_number_is_in_the_options_unit(language: str, typed: str) -> None:
+    assert get_reader(language).read("inflammatory_markers", typed).value == "normal"
+
+
+@pytest.mark.parametrize(("language", "typed", "expect"), [
+    ("en", "12000", "raised"),
+    ("en", "12,000/µL", "raised"),
+    ("en", "12 x10^9/L", "raised"),
+    ("en", "WBC 12 ×10⁹/L", "raised"),
+    ("en", "wbc 9,500 cells/uL", "normal"),
+    ("en", "wcc 9.5", "normal"),
+    ("pt", "leucócitos 12.000/µL", "raised"),
+    ("pt", "leucócitos 9.500/mm3", "normal"),
+    ("pt", "GB 9,5 x 10^9/L", "normal"),
+    ("pt", "9,5", "normal"),
+])
+def test_a_white_cell_count_per_microlitre_is_divided_by_1000(language: str, typed: str, expect: str) -> None:
+    parsed = get_reader(language).read("white_cell_count", typed)
+    assert parsed.ok and parsed.value == expect, parsed
+
+
+def test_a_unit_of_another_measure_reads_nothing_rather_than_something_wrong() -> None:
+    assert not get_reader("en").read("inflammatory_markers", "ESR 2.2 mg/dL").ok
+    # the 9 of "x10^9/L" is part of the unit, not a second count
+    assert not get_reader("en").read("white_cell_count", "1.5 x10^9/L").ok
+
+
+def test_thousands_are_grouped_the_way_the_language_groups_them() -> None:
+    en = NumberWords({}, {}, {}, thousands=(",",))
+    pt = NumberWords({}, {}, {}, thousands=(".",))
+    assert [q.value for q in quantities("12,000 and 38,4 and 1,500,000", en, {""})] == [12000, 38.4, 1500000]
+    assert [q.value for q in quantities("12.000 e 38,4 e 13.5", pt, {""})] == [12000, 38.4, 13.5]
+
+
+# --- a leading yes or no ends at the punctuation after it -------------------------------
+
+
+@pytest.mark.parametrize(("language", "typed", "expect"), [
+    ("pt", "não, consigo andar", "fine"),
+    ("pt", "não consigo andar", "cannot"),  # no comma: the não denies the clause
+    ("pt", "não; ando bem", "fine"),
+    ("pt", "não, piora", "worse"),
+    ("pt", "não piora", "fine"),
+    ("en", "no, walking is fine", "fine"),
+    ("en", "no, worse", "worse"),
+    ("en", "no worse", "fine"),
+    ("en", "no. can walk", "fine"),
+    ("en", "nah, can't walk", "cannot"),
+])
+def test_a_comma_after_a_leading_yes_or_no_ends_its_scope(language: str, typed: str, expect: str) -> None:
+    parsed = get_reader(language).read("walking", typed)
+    assert parsed.ok and parsed.value == expect, parsed
+
+
+@pytest.mark.parametrize(("language", "question", "typed", "expect"), [
+    ("pt", "breastfeeding", "não, não amamento", False),
+    ("pt", "fever", "não, 37,2", False),
+    ("pt", "pregnancy", "não, não estou", "not_pregnant"),
+    ("pt", "warning_signs", "não, nenhuma", "none"),
+    ("en", "fever", "no, no fever", False),
+    ("en", "pregnancy", "no, not pregnant", "not_pregnant"),
+    ("en", "breastfeeding", "yes, still feeding", True),
+])
+def test_yes_no_answers_with_a_comma_still_read_at_other_questions(
+        language: str, question: str, typed: str, expect: object) -> None:
+    parsed = get_reader(language).read(question, typed)
+    assert parsed.ok and parsed.value == expect, parsed
+
+
+# --- a denial reaches into its clause: "doesn't make it worse" is not worse -------------
+
+
+@pytest.mark.parametrize(("language", "question", "typed", "expect"), [
+    ("en", "fever", "i dont believe ive had a temperature", False),
+    ("en", "fever", "didnt have any fever", False),
+    ("en", "fever", "never really had a fever", False),
+    ("en", "fever", "i do think i had a fever", True),
+    ("en", "walking", "standing doesnt make it worse", "fine"),
+    ("en", "walking", "it really isnt worse walking", "fine"),
+    ("en", "walking", "it hasn't got worse on walking", "fine"),
+    ("en", "walking", "walking is not fine", "worse"),
+    ("en", "onset", "it wasnt sudden", "gradual"),
+    ("pt", "fever", "penso que nunca tive febre", False),
+    ("pt", "fever", "nao tive febre", False),
+    ("pt", "walking", "estar de pé não piora", "fine"),
+    ("pt", "walking", "não me parece pior a andar", "fine"),
+    ("pt", "onset", "não foi de repente", "gradual"),
+])
+def test_a_denial_a_few_words_before_negates_within_the_clause(
+        language: str, question: str, typed: str, expect: object) -> None:
+    parsed = get_reader(language).read(question, typed)
+    assert parsed.ok and parsed.value == expect, parsed
+
+
+def test_a_short_denial_reaches_only_the_words_right_after_it() -> None:
+    # "no" denies the thing named next; it does not reach a finding four words on
+    assert get_reader("en").read("walking", "no pain at rest worse when walking").value == "worse"
+    # and punctuation or "but" ends any denial
+    assert get_reader("en").read("walking", "doesnt hurt sitting, worse when walking").value == "worse"
+    assert get_reader("pt").read("walking", "não dói sentada mas piora a andar").value == "worse"
+
+
+def test_a_negation_inside_a_hedge_or_an_exception_denies_nothing() -> None:
+    assert get_reader("en").read("fever", "not sure if i had a fever").value is not False
+    assert get_reader("pt").read("walking", "bem, a não ser quando ando muito").value == "worse"
+
+
+@pytest.mark.parametrize(("language", "typed", "expect"), [
+    ("en", "fine until i walk a lot", "worse"),
+    ("en", "ok till i walk far", "worse"),
+    ("en", "normal unless i go on long walks", "worse"),
+    ("en", "worse until i sit down", "worse"),  # nothing named after: the answer before stands
+    ("pt", "ando bem até fazer caminhadas longas", "worse"),
+    ("pt", "normal até andar bastante", "worse"),
+])
+def test_what_follows_until_or_unless_is_the_answer(language: str, typed: str, expect: str) -> None:
+    parsed = get_reader(language).read("walking", typed)
+    assert parsed.ok and parsed.value == expect, parsed
+
+
+# --- a checklist answer that denies only some items is not "None of these" ------------
+
+
+@pytest.mark.parametrize(("language", "question", "typed", "denied"), [
+    ("en", "warning_signs", "no injury", ["trauma"]),
+    ("en", "warning_signs", "hasnt lost weight", ["weight_loss"]),
+    ("en", "medical_history", "no diabetes or steroids", ["immunosuppressed", "glucocorticoids"]),
+    ("en", "medical_history", "denies alcohol", ["alcohol_excess"]),
+    ("en", "joint_features", "no other joints, no stiffness", ["other_joints", "morning_stiffness"]),
+    ("en", "tests_done", "no mri", ["mri"]),
+    ("pt", "warning_signs", "sem perda de peso", ["weight_loss"]),
+    ("pt", "warning_signs", "nunca tive cancro", ["cancer_history"]),
+    ("pt", "medical_history", "não sou diabética", ["immunosuppressed"]),
+    ("pt", "joint_features", "sem rigidez", ["morning_stiffness"]),
+])
+def test_denying_some_items_asks_about_the_others_and_records_nothing(
+        language: str, question: str, typed: str, denied: list[str]) -> None:
+    reader = get_reader(language)
+    parsed = reader.read(question, typed)
+    assert not parsed.ok and parsed.understood and parsed.error == "others_unanswered", parsed
+    content = reader.content
+    labels = {o.value: content.text(o.label, language) for o in content.options[question]}
+    assert parsed.values["denied"] == "; ".join(labels[value] for value in denied)
+    assert parsed.values["none"] == next(labels[o.value] for o in content.options[question]
+                                         if o.exclusive and o.value is not None)
+    assert content.message("others_unanswered", language, **parsed.values)
+
+
+@pytest.mark.parametrize(("language", "question", "typed"), [
+    ("en", "warning_signs", "no to all"),
+    ("en", "warning_signs", "no, nothing like that"),
+    ("en", "medical_history", "none of the above"),
+    ("en", "joint_features", "no thanks"),
+    ("pt", "warning_signs", "não, nada disso"),
+    ("pt", "medical_history", "não a todas"),
+    ("pt", "joint_features", "nenhuma"),
+])
+def test_denying_everything_is_still_none_of_these(language: str, question: str, typed: str) -> None:
+    parsed = get_reader(language).read(question, typed)
+    assert parsed.ok and parsed.value == "none", parsed
+
+
+def test_denying_every_item_one_by_one_is_none_of_these() -> None:
+    parsed = get_reader("en").read("joint_features", "no other joints, no stiffness, no similar episode, no psoriasis")
+    assert parsed.ok and parsed.value == "none", parsed
+
+
+@pytest.mark.parametrize(("language", "question", "typed", "expect"), [
+    ("en", "warning_signs", "fell off a ladder, no fever", ["trauma"]),
+    ("en", "medical_history", "no alcohol but on prednisolone", ["glucocorticoids"]),
+    ("pt", "warning_signs", "sem queda, mas acorda-me à noite", ["night_pain"]),
+    ("pt", "medical_history", "não bebo, mas tomo cortisona", ["glucocorticoids"]),
+])
+def test_denying_some_and_ticking_others_ticks_the_ticked(
+        language: str, question: str, typed: str, expect: list[str]) -> None:
+    parsed = get_reader(language).read(question, typed)
+    assert parsed.ok and parsed.value == expect, parsed
+
+
+def test_in_the_conversation_a_partial_denial_is_said_back_and_nothing_is_recorded() -> None:
+    from flows.content import get_content
+    from tests.support.conversation import Conversation
+
+    conv = Conversation()
+    conv.start()
+    answers = {"sex": "male", "age": "45", "side": "left", "tests_done": "none", "onset": "sudden",
+               "duration_weeks": "2 weeks", "walking": "worse", "fever": "no"}
+    for _ in range(20):
+        if conv.state == "warning_signs":
+            break
+        conv.say(answers.get(conv.state, "don't know"))
+    assert conv.state == "warning_signs", conv.state
+    before = conv.session.case.model_dump() if conv.session else None
+    # "trauma" is a Portuguese word too: the reply must not be read again in Portuguese
+    replies = conv.say("no trauma")
+    assert conv.state == "warning_signs"
+    assert conv.session is not None and conv.session.case.model_dump() == before
+    error = next(r for r in replies if r.kind == "error")
+    assert error.code == "others_unanswered"
+    label = get_content().text(get_content().options["warning_signs"][0].label, "en")
+    assert error.text.startswith(f"So not: {label}.")
+    replies = conv.say("none")
+    assert conv.state != "warning_signs"
+    assert conv.session.case.trauma is False and conv.session.case.night_pain is False
+
+
+# --- a several-answer reply: the parts left over are read for typos, then said back -----
+
+
+@pytest.mark.parametrize(("language", "question", "typed", "expect"), [
+    ("en", "mri", "marow oedema plus efusion", ["bone_marrow_oedema", "joint_effusion"]),
+    ("en", "mri", "double line sign and colapse", ["double_line_sign", "femoral_head_collapse"]),
+    ("en", "xray", "osteopenia, narrowed jont space", ["osteopenia", "joint_space_narrowing"]),
+    ("pt", "mri", "derrame e edema da medula osea", ["joint_effusion", "bone_marrow_oedema"]),
+    ("pt", "xray", "artrose e fratrua do colo", ["joint_space_narrowing", "fracture_line"]),
+])
+def test_the_parts_a_reply_leaves_over_are_read_for_typos(
+        language: str, question: str, typed: str, expect: list[str]) -> None:
+    parsed = get_reader(language).read(question, typed)
+    assert parsed.ok and sorted(parsed.value) == sorted(expect) and not parsed.unread, parsed
+
+
+def test_a_leftover_typo_needs_a_word_long_enough_to_be_one() -> None:
+    # "hip" is one edit from "hit" (a fall), "the" from "thr" (a hip replacement)
+    assert get_reader("en").read("warning_signs", "hot swollen hip, can't move it").value == [
+        "hot_swollen_joint", "cannot_move_hip"]
+    assert get_reader("en").read("medical_history", "steroids, in the spring").value == ["glucocorticoids"]
+
+
+@pytest.mark.parametrize(("language", "question", "typed", "expect", "unread"), [
+    ("en", "mri", "oedema and a tiny bleb", ["bone_marrow_oedema"], ["a tiny bleb"]),
+    ("en", "xray", "osteopenia, something odd in the pelvis", ["osteopenia"], ["something odd in the pelvis"]),
+    ("pt", "mri", "edema osseo e uma bolinha estranha", ["bone_marrow_oedema"], ["uma bolinha estranha"]),
+    ("pt", "xray", "fratura, e uma coisa esquisita", ["fracture_line"], ["uma coisa esquisita"]),
+])
+def test_a_part_that_names_nothing_is_said_back_not_dropped(
+        language: str, question: str, typed: str, expect: list[str], unread: list[str]) -> None:
+    parsed = get_reader(language).read(question, typed)
+    assert parsed.ok and parsed.value == expect and parsed.unread == unread, parsed
+
+
+@pytest.mark.parametrize(("language", "question", "typed"), [
+    ("en", "mri", "small effusion only, otherwise normal"),
+    ("en", "mri", "MRI: BMO femoral head, small effusion"),
+    ("en", "mri", "marrow oedema, no fracture, no necrosis"),  # denials of findings: nothing left over
+    ("en", "xray", "mild osteopenia of the femoral head"),
+    ("pt", "mri", "RM: edema ósseo da cabeça femoral, pequeno derrame"),
+    ("pt", "xray", "ligeira osteopenia, sem fratura"),
+])
+def test_words_of_the_answers_own_and_denials_are_not_said_back(language: str, question: str, typed: str) -> None:
+    parsed = get_reader(language).read(question, typed)
+    assert parsed.ok and not parsed.unread, parsed
+
+
+def test_the_conversation_says_back_what_it_did_not_understand() -> None:
+    from tests.support.conversation import Conversation
+
+    conv = Conversation()
+    conv.start()
+    answers = {"sex": "male", "age": "45", "side": "left", "tests_done": "mri"}
+    for _ in range(20):
+        if conv.state == "mri":
+            break
+        conv.say(answers.get(conv.state, "don't know"))
+    assert conv.state == "mri", conv.state
+    replies = conv.say("oedema and a tiny bleb")
+    assert conv.state != "mri" and conv.session is not None
+    assert conv.session.case.mri == ["bone_marrow_oedema"]
+    notice = next(r for r in replies if r.code == "unread_part")
+    assert '"a tiny bleb"' in notice.text
+
+
+# --- words that were missing: difficulty walking, "the same", "nil" ---------------------
+
+
+@pytest.mark.parametrize(("language", "typed", "expect"), [
+    ("en", "walking is difficult", "worse"),
+    ("en", "i struggle to walk", "worse"),
+    ("en", "it's harder to walk now", "worse"),
+    ("en", "the same whether i sit or walk", "fine"),
+    ("en", "walking makes no difference", "fine"),
+    ("en", "walking isnt difficult", "fine"),
+    ("pt", "ando com dificuldades", "worse"),
+    ("pt", "é difícil andar", "worse"),
+    ("pt", "tanto faz andar ou estar deitada", "fine"),
+    ("pt", "andar não é difícil", "fine"),
+])
+def test_difficulty_walking_is_worse_and_the_same_is_fine(language: str, typed: str, expect: str) -> None:
+    parsed = get_reader(language).read("walking", typed)
+    assert parsed.ok and parsed.value == expect, parsed
+
+
+def test_a_typo_keeps_the_first_letter_of_every_word() -> None:
+    # "walking or" is two edits from "walking far", but "or" is no slip of "far"
+    parsed = get_reader("en").read("walking", "walking or sitting")
+    assert not (parsed.ok and parsed.value == "worse"), parsed
+    assert get_reader("en").read("walking", "wlaking is fine").value == "fine"
+
+
+@pytest.mark.parametrize("question", ["warning_signs", "medical_history", "joint_features", "tests_done"])
+@pytest.mark.parametrize(("language", "typed"), [("en", "nil"), ("en", "nothing of note"), ("pt", "nada")])
+def test_nil_is_none_of_these_at_every_checklist(question: str, language: str, typed: str) -> None:
+    assert get_reader(language).read(question, typed).value == "none"
+
+
+def test_nil_is_a_no_at_a_yes_no_question() -> None:
+    assert get_reader("en").read("fever", "nil").value is False
+
+
+# --- how the pain began, read from a duration: the options' own words ------------------
+
+
+@pytest.mark.parametrize(("language", "typed", "expect"), [
+    ("en", "over a day or two", "sudden"),
+    ("en", "yesterday, bending down", "sudden"),
+    ("en", "in 48 hours", "sudden"),
+    ("en", "over about 2 months", "gradual"),
+    ("en", "within a few weeks", "gradual"),
+    ("en", "suddenly, 2 months ago", "sudden"),  # "ago" says when, and the words win
+    ("en", "slowly, though it got bad 3 days ago", "gradual"),
+    ("pt", "ao longo de dois dias", "sudden"),
+    ("pt", "ontem ao levantar-me", "sudden"),
+    ("pt", "durante umas semanas", "gradual"),
+    ("pt", "de repente, há 2 meses", "sudden"),
+])
+def test_a_duration_reads_the_onset_options(language: str, typed: str, expect: str) -> None:
+    parsed = get_reader(language).read("onset", typed)
+    assert parsed.ok and parsed.value == expect, parsed
+
+
+@pytest.mark.parametrize(("language", "typed"), [("en", "6 weeks ago"), ("en", "for 2 months"),
+                                                 ("pt", "há 6 semanas")])
+def test_a_time_since_a_week_or_more_says_nothing_of_how_it_began(language: str, typed: str) -> None:
+    assert not get_reader(language).read("onset", typed).ok
+
+
+# --- units: fortnights, misspelt units, unknown words after a number, minus signs ------
+
+
+@pytest.mark.parametrize(("language", "typed", "expect"), [
+    ("en", "2 fortnights", 4.0),
+    ("en", "a fortnight", 2.0),
+    ("en", "4 weesk", 4.0),
+    ("en", "2 monhts", 8.7),
+    ("en", "10 dayz", 1.4),
+    ("pt", "2 quinzenas", 4.0),
+    ("pt", "4 semnas", 4.0),
+    ("pt", "2 mses", 8.7),
+])
+def test_fortnights_and_misspelt_units(language: str, typed: str, expect: float) -> None:
+    parsed = get_reader(language).read("duration_weeks", typed)
+    assert parsed.ok and parsed.value == pytest.approx(expect, abs=0.05), parsed
+
+
+@pytest.mark.parametrize(("language", "question", "typed"), [
+    ("en", "duration_weeks", "4 blue moons"),
+    ("en", "duration_weeks", "2 seasons"),
+    ("en", "age", "40 winters"),
+    ("pt", "duration_weeks", "2 estações"),
+    ("pt", "age", "40 primaveras"),
+])
+def test_an_unknown_word_after_a_number_is_asked_about(language: str, question: str, typed: str) -> None:
+    parsed = get_reader(language).read(question, typed)
+    assert not parsed.ok and parsed.error == "word_after_number", parsed
+    assert parsed.values["word"] in typed
+
+
+@pytest.mark.parametrize(("language", "typed", "expect"), [
+    ("en", "62m", 62), ("en", "62 M", 62), ("en", "i'm 19 and pregnant", 19), ("en", "female, 47", 47),
+    ("pt", "62 F", 62), ("pt", "tenho 62 e sou homem", 62),
+])
+def test_a_letter_or_a_plain_word_after_an_age_is_no_unit(language: str, typed: str, expect: int) -> None:
+    parsed = get_reader(language).read("age", typed)
+    assert parsed.ok and parsed.value == expect, parsed
+
+
+@pytest.mark.parametrize(("language", "question", "typed"), [
+    ("en", "age", "-40"), ("en", "age", "age: -3"), ("en", "duration_weeks", "-3 weeks"),
+    ("pt", "age", "-40 anos"), ("pt", "duration_weeks", "−2 semanas"),
+])
+def test_a_negative_number_is_asked_again_not_read_without_its_sign(language: str, question: str, typed: str) -> None:
+    parsed = get_reader(language).read(question, typed)
+    assert not parsed.ok and parsed.error == "number_out_of_range", parsed
+    assert parsed.goto is None
+
+
+def test_a_dash_between_numbers_is_still_a_range() -> None:
+    assert get_reader("en").read("duration_weeks", "6-8 weeks").value == 7
+    assert get_reader("en").read("duration_weeks", "6 - 8 weeks").value == 7
+    assert get_reader("pt").read("duration_weeks", "2-3 semanas").value == 2.5
+
+
+@pytest.mark.parametrize(("language", "typed", "expect"), [
+    ("en", "30 days", "trimester_1"),
+    ("en", "3 months", "trimester_1"),
+    ("en", "100 days pregnant", "trimester_2"),
+    ("pt", "30 dias", "trimester_1"),
+    ("pt", "grávida de 100 dias", "trimester_2"),
+])
+def test_days_of_pregnancy_are_days_not_weeks(language: str, typed: str, expect: str) -> None:
+    parsed = get_reader(language).read("pregnancy", typed)
+    assert parsed.ok and parsed.value == expect, parsed
+
+
+def test_an_article_that_is_also_a_number_is_no_week_of_pregnancy() -> None:
+    # "um" is one and "a": "tive um aborto" is no week 1
+    assert get_reader("pt").read("pregnancy", "tive um aborto na semana passada").value == "recent_pregnancy_loss"
+
+
+def test_quantities_carry_the_word_after_the_sign_before_and_the_words_before() -> None:
+    words = NumberWords({}, {"a couple of": "2"}, {})
+    units = {"", "weeks", "days"}
+    [moons] = quantities("3 moons", words, units)
+    assert (moons.value, moons.unit, moons.next_word) == (3, "", "moons")
+    [minus] = quantities("age -5", words, units)
+    assert minus.negative and minus.value == 5
+    [dash] = quantities("covid-19", words, units)
+    assert not dash.negative
+    [span] = quantities("over a couple of days", words, units)
+    assert (span.value, span.unit, span.lead) == (2, "days", "over")
+
+
+# --- a negation that is part of an item does not deny the next one ---------------------
+
+
+@pytest.mark.parametrize(("language", "typed", "expect"), [
+    ("en", "i cant move it and it's hot", ["cannot_move_hip", "hot_swollen_joint"]),
+    ("en", "can't sleep and lost weight", ["night_pain", "weight_loss"]),
+    ("en", "i dont sleep well and lost weight", ["weight_loss"]),
+    ("en", "can't move my leg and it's swollen", ["cannot_move_hip", "hot_swollen_joint"]),
+    ("pt", "não consigo mexer e está quente", ["cannot_move_hip", "hot_swollen_joint"]),
+    ("pt", "não durmo e perdi peso", ["night_pain", "weight_loss"]),
+])
+def test_a_negation_inside_an_item_or_before_and_does_not_hide_the_next_item(
+        language: str, typed: str, expect: list[str]) -> None:
+    parsed = get_reader(language).read("warning_signs", typed)
+    assert parsed.ok and sorted(parsed.value) == sorted(expect), parsed
+
+
+@pytest.mark.parametrize(("language", "question", "typed"), [
+    ("en", "medical_history", "i don't have diabetes"),
+    ("pt", "joint_features", "não tenho psoríase"),
+])
+def test_a_negation_inside_a_no_phrase_still_denies_what_follows(language: str, question: str, typed: str) -> None:
+    parsed = get_reader(language).read(question, typed)
+    assert not parsed.ok and parsed.error == "others_unanswered", parsed
