@@ -155,7 +155,8 @@ class AnswerReader:
                          for measure, table in question.measure_units.items()}
         denials = frozenset(i for i, o in enumerate(options)
                             if o.value is False or (o.exclusive and o.value is not None))
-        return _Table(question, options, PhraseIndex(phrases, self.language, denials, self.typos), units, measures, measure_units)
+        index = PhraseIndex(phrases, self.language, denials, self.typos)
+        return _Table(question, options, index, units, measures, measure_units)
 
     # what the dialogue calls -------------------------------------------------------
 
@@ -195,6 +196,11 @@ class AnswerReader:
         if exclusive:
             return Parsed(True, value=exclusive[0].value)
         return Parsed(True, value=[option.value for option in chosen])  # checklist: the ticked items
+
+    def asks_for_now(self, text: str, content: Content, locale: str) -> bool:
+        """"now", "what to do now", or the button's words typed: never an answer to a question."""
+        said = _plain_words(text)
+        return said in self.see_now or said == _plain_words(content.message("see_what_to_do_now", locale))
 
     def read_offer(self, text: str, content: Content, locale: str) -> str | None:
         """After an emergency warning: "now" (see what to do now), "go" (carry on), or None.

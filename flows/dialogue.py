@@ -127,11 +127,11 @@ class _Turn:
             return self.command(command) if command else self.ended()
         if command == "why":
             return self.why()
+        if self.emergency_active() and self.reader.asks_for_now(text, self.c, self.s.locale):
+            return self.what_to_do_now()
         parsed = self.read(text)
         if not parsed.ok and command:
             return self.command(command)
-        if not parsed.ok and self.emergency_active() and self.reader.read_offer(text, self.c, self.s.locale) == "now":
-            return self.what_to_do_now()
         return self.apply(parsed)
 
     def read(self, text: str) -> Parsed:

@@ -73,7 +73,8 @@ def bundle(case: Case, assessment: Assessment, content: Content, made_on: str, l
         answers.append({"linkId": question.id, "text": content.text(question.text, locale),
                         "answer": [_answer(content, question, v, locale) for v in values]})
     response = QuestionnaireResponse.model_validate({
-        "resourceType": "QuestionnaireResponse", "id": response_id, "language": language, "questionnaire": questionnaire_url(content),
+        "resourceType": "QuestionnaireResponse", "id": response_id, "language": language,
+        "questionnaire": questionnaire_url(content),
         "status": "completed", "authored": made_on, "subject": patient, "item": answers,
     })
     risk = RiskAssessment.model_validate({

@@ -128,7 +128,7 @@ def test_what_to_do_now_is_offered_once_and_not_before_the_summary() -> None:
     now = conv.send(UserInput.button(question.step, next(a.payload for a in question.actions if a.label == see_now)))
     assert any(r.kind == "summary" and r.code == "emergency" for r in now)
     assert now[-1].question_id == "joint_features"
-    typed = conv.say("now")  # typed, at the terminal
+    typed = conv.say("what to do now")  # typed, at the terminal
     assert any(r.kind == "summary" and r.code == "emergency" for r in typed)
     # An emergency at the last question: the summary, which opens with what to do now, comes at
     # once. (Here the first emergency, "cannot walk" at 75, was carried on from; the offer is
