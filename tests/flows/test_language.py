@@ -149,7 +149,8 @@ def content_copy(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize(("file", "pattern", "where"), [
     ("questions.yaml", r', pt: "Qual é a anca que dói\?"', r"questions\[\d+\]\(side\)\.text"),
-    ("guidance.yaml", r"\n      pt: >-\n        Vá hoje a um serviço de urgência", r"items\[\d+\]\(care_emergency\)\.text"),
+    ("guidance.yaml", r"\n      pt: >-\n        Vá hoje a um serviço de urgência",
+     r"items\[\d+\]\(care_emergency\)\.text"),
     ("ui.yaml", r', pt: "Nada foi alterado\."', r"messages\.change_cancelled"),
 ])
 def test_the_loader_refuses_a_text_without_portuguese_naming_file_path_and_language(

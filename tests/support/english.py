@@ -14,10 +14,12 @@ from functools import cache
 from flows.content import Content, get_content
 
 # Frequent English words that are not Portuguese words (so "a", "do", "no", "se" are left out).
-ENGLISH_ONLY = frozenset(
-    "the you your and is are of to with what have has this that for not does can will which please when "
-    "how it if or were was there their they them we our be been would should could any from about".split()
-)
+ENGLISH_ONLY = frozenset([
+    "the", "you", "your", "and", "is", "are", "of", "to", "with", "what", "have", "has", "this", "that",
+    "for", "not", "does", "can", "will", "which", "please", "when", "how", "it", "if", "or", "were", "was",
+    "there", "their", "they", "them", "we", "our", "be", "been", "would", "should", "could", "any", "from",
+    "about",
+])
 MIN_WORDS = 4
 _SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+|\n+")
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
