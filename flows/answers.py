@@ -107,6 +107,7 @@ class AnswerReader:
         self.carry_on = {_plain_words(w) for w in understanding.carry_on}
         self.fillers = sorted((_plain_words(w) for w in understanding.fillers), key=len, reverse=True)
         self.all_of_them = {_plain_words(w) for w in understanding.all_of_them}
+        self.none_of_the_rest = [_plain_words(w) for w in understanding.none_of_the_rest]
         self.yes = [_plain_words(w) for w in understanding.yes]
         self.no = [_plain_words(w) for w in understanding.no]
         self.ordinals = {_plain_words(w): n for w, n in understanding.ordinals.items()}
@@ -478,7 +479,7 @@ class AnswerReader:
         if found and all(m.negated and not table.options[m.option].exclusive for m in found):
             nothing = [i for i, o in enumerate(table.options) if o.exclusive and o.value is not None]
             if table.question.kind == "checklist" and nothing:
-                return self._denied(table, found, nothing[0])
+                return self._denied(table, found, nothing[0], read_in)
             normal = [i for i, o in enumerate(table.options) if o.value == "normal"]
             if normal:
                 return self._option(table, normal[0])
@@ -543,13 +544,15 @@ class AnswerReader:
             return False
         return not any(re.search(rf"(?<![\w]){re.escape(phrase)}(?![\w])", rest) for phrase in self.all_of_them)
 
-    def _denied(self, table: _Table, negated: list[Match], nothing: int) -> Parsed:
-        """A checklist answered only with denials: "None of these" if every item is denied;
-        otherwise the others are still unanswered, and the person is asked about them ("no
-        trauma" says nothing of cancer or night pain)."""
+    def _denied(self, table: _Table, negated: list[Match], nothing: int, said: str) -> Parsed:
+        """A checklist answered only with denials: "None of these" if every item is denied,
+        by name or with words for the rest ("no trauma, no other red flags"); otherwise the
+        others are still unanswered, and the person is asked about them ("no trauma" says
+        nothing of cancer or night pain)."""
         items = [i for i, o in enumerate(table.options) if not o.exclusive]
         denied = list(dict.fromkeys(i for m in negated for i in m.options if i in items))
-        if set(items) <= set(denied):
+        rest_denied = any(re.search(rf"(?<![\w]){re.escape(phrase)}(?![\w])", said) for phrase in self.none_of_the_rest)
+        if set(items) <= set(denied) or rest_denied:
             return self._option(table, nothing)
         labels = [self.content.text(table.options[i].label, self.language_code) for i in denied]
         none = self.content.text(table.options[nothing].label, self.language_code)

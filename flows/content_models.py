@@ -515,6 +515,7 @@ class Understanding(Strict):
     span_words: list[str] = Field(default_factory=list)  # "over": the duration after it is a span of time
     fillers: list[str]
     all_of_them: list[str]
+    none_of_the_rest: list[str]  # after a denial at a checklist: the items not named are denied too
     cardinals: dict[str, int]
     number_phrases: dict[str, str]
     shorthand: dict[int, str]

@@ -181,7 +181,7 @@ async def test_commands_menu_is_registered_at_start(harness: Harness) -> None:
         commands = harness.rec.commands()
     finally:
         await app.post_stop(app)
-    assert [c["command"] for c in commands] == ["start", "help", "back", "restart", "change", "forget"]
+    assert [c["command"] for c in commands] == ["start", "help", "back", "restart", "change", "language", "forget"]
     assert commands[-1]["description"] == content.message("command_help_forget")
 
 
