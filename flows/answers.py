@@ -77,6 +77,8 @@ class Parsed:
     understood: bool = False
     # Recorded, but these parts of the answer named nothing: they are said back.
     unread: list[str] = field(default_factory=list)
+    # The checklist items denied by name (with `understood`): kept while the others are asked.
+    denied: list[int] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -551,13 +553,38 @@ class AnswerReader:
         nothing of cancer or night pain)."""
         items = [i for i, o in enumerate(table.options) if not o.exclusive]
         denied = list(dict.fromkeys(i for m in negated for i in m.options if i in items))
-        rest_denied = any(re.search(rf"(?<![\w]){re.escape(phrase)}(?![\w])", said) for phrase in self.none_of_the_rest)
-        if set(items) <= set(denied) or rest_denied:
+        if set(items) <= set(denied) or self._denies_the_rest(said, negated):
             return self._option(table, nothing)
         labels = [self.content.text(table.options[i].label, self.language_code) for i in denied]
         none = self.content.text(table.options[nothing].label, self.language_code)
-        return Parsed(False, error="others_unanswered", understood=True,
+        return Parsed(False, error="others_unanswered", understood=True, denied=denied,
                       values={"denied": "; ".join(labels), "none": none})
+
+    def _denies_the_rest(self, said: str, named: list[Match]) -> bool:
+        """Words for "the rest" outside every item named: "no other red flags", "mais nada"
+        (but "no other joints" names an item, and "nenhuma outra articulação" too)."""
+        words = tokens(said)
+        taken = {i for m in named for i in range(m.start, m.end)}
+        for phrase in self.none_of_the_rest:
+            size = len(phrase.split(" "))
+            for start in range(len(words) - size + 1):
+                if " ".join(words[start:start + size]) == phrase and not taken.intersection(range(start, start + size)):
+                    return True
+        return False
+
+    def combine_denials(self, question_id: str, earlier: list[int], parsed: Parsed) -> Parsed:
+        """A denial at a checklist taken with the ones given just before at the same question
+        ("no xray yet", then "no blood tests either"): "None of these" once all are denied."""
+        if parsed.error != "others_unanswered" or not earlier:
+            return parsed
+        table = self.tables[question_id]
+        nothing = next(i for i, o in enumerate(table.options) if o.exclusive and o.value is not None)
+        denied = list(dict.fromkeys([*earlier, *parsed.denied]))
+        items = [i for i, o in enumerate(table.options) if not o.exclusive]
+        if set(items) <= set(denied):
+            return self._option(table, nothing)
+        labels = [self.content.text(table.options[i].label, self.language_code) for i in denied]
+        return replace(parsed, denied=denied, values={**parsed.values, "denied": "; ".join(labels)})
 
     def _quantities(self, table: _Table, said: str) -> list[Quantity]:
         units = set(table.units) | set(table.measures) | table.scale_words

@@ -132,6 +132,9 @@ class _Turn:
         parsed = self.read(text)
         if not parsed.ok and command:
             return self.command(command)
+        earlier = self.s.denied if self.s.denied_at == self.s.state else []
+        parsed = self.reader.combine_denials(self.question_id(), earlier, parsed)
+        self.s.denied, self.s.denied_at = (parsed.denied, self.s.state) if parsed.denied else ([], None)
         return self.apply(parsed)
 
     def read(self, text: str) -> Parsed:

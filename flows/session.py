@@ -42,6 +42,9 @@ class Session(BaseModel):
     step: int = Field(default=0, ge=0)
     mode: Mode = "asking"
     draft: list[int] = Field(default_factory=list)
+    # Checklist items denied by name so far at `denied_at` ("no xray yet"), while the others are asked.
+    denied: list[int] = Field(default_factory=list)
+    denied_at: str | None = None
     announced: list[str] = Field(default_factory=list)
     skipped: list[str] = Field(default_factory=list)  # questions passed over by the look-ahead
     danger_offered: bool = False

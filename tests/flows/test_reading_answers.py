@@ -530,3 +530,23 @@ def test_a_negation_inside_an_item_or_before_and_does_not_hide_the_next_item(
 def test_a_negation_inside_a_no_phrase_still_denies_what_follows(language: str, question: str, typed: str) -> None:
     parsed = get_reader(language).read(question, typed)
     assert not parsed.ok and parsed.error == "others_unanswered", parsed
+
+
+def test_denials_at_the_same_checklist_add_up_until_every_item_is_denied() -> None:
+    from tests.support.conversation import Conversation
+
+    conv = Conversation()
+    conv.start()
+    for answer in ("male", "45", "left"):
+        conv.say(answer)
+    assert conv.state == "tests_done"
+    conv.say("no xray yet")
+    replies = conv.say("no mri and no bone scan")  # the X-ray denied before still counts
+    error = next(r for r in replies if r.kind == "error")
+    assert error.code == "others_unanswered" and "X-ray" in error.text and "MRI" in error.text
+    assert conv.state == "tests_done"
+    conv.say("no blood tests either")  # every test now denied: None of these
+    assert conv.state != "tests_done"
+    assert conv.session is not None and conv.session.case.xray == "not_done"
+    assert conv.session.case.inflammatory_markers == "not_done"
+    assert conv.session.denied == [] and conv.session.denied_at is None
