@@ -58,7 +58,8 @@ def test_polling_seed_000_by_buttons_then_sigterm(fake: FakeBotApi, tmp_path: Pa
     try:
         driver = ChatDriver(fake, CHAT)
         driver.start()
-        assert [c["command"] for c in fake.commands()] == ["start", "help", "back", "restart", "change", "language", "forget"]
+        assert [c["command"] for c in fake.commands()] == [
+            "start", "help", "back", "restart", "change", "language", "forget"]
         drive_seed_000(driver, seed_answers())
         check_summary(driver)
         # No dead keyboards: every question answered with a button lost its keys (one answered
