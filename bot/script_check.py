@@ -11,8 +11,7 @@ import difflib
 from dataclasses import dataclass
 
 from bot.script_model import Expect, Range, SummaryExpect
-from bot.script_observe import SummaryView, TurnView, norm
-from flows.content import get_content
+from bot.script_observe import SummaryView, TurnView, labels_in_every_language, norm
 
 
 @dataclass(frozen=True)
@@ -131,5 +130,5 @@ def _controls_dropped(labels: list[str]) -> list[str]:
     # A multi-select's "Done" is a Telegram button but not a terminal option (there one
     # types "1,3"), and "Why am I asked this?" is a Telegram button under every question
     # that the terminal offers as the typed word "why": both are left out of `buttons`.
-    controls = {norm(get_content().message(key)) for key in ("done_label", "why_label")}
+    controls = labels_in_every_language("done_label") | labels_in_every_language("why_label")
     return [label for label in labels if norm(label) not in controls]

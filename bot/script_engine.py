@@ -9,10 +9,10 @@ which `itoh-bot replay --coverage` reports against content/flow.yaml.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import fields, is_dataclass, replace
 from datetime import date
 
-from bot.script_model import CHANGE_MENU, DANGER_OFFER, Channel
+from bot.script_model import CHANGE_MENU, DANGER_OFFER, LANGUAGE_MENU, Channel
 from bot.script_observe import NOT_UNDERSTOOD, SummaryView, TurnView, ask_followups, merge_turns, norm
 from bot.script_runner import StepError
 from flows.assessment import assess
@@ -38,12 +38,13 @@ class EngineDriver:
         self.questions_to_summary: int | None = None
         content = get_content()
         self.defined = {(t.source, t.dest) for t in content.flow.transitions}
-        self.flags = {content.text(f.title): f.id for f in content.triage.red_flags}
-        self.disclaimer = content.message("disclaimer")
-        self.done = norm(content.message("done_label"))
+        # Warnings and the report name red flags by title, in the conversation's language.
+        self.flags = {content.text(f.title, language): f.id
+                      for f in content.triage.red_flags for language in content.languages}
 
-    async def start(self) -> TurnView:
-        return self._send(UserInput.command("start"), "> /start")
+    async def start(self, language: str | None = None) -> TurnView:
+        """/start from a person whose channel is set to `language` (None: the default)."""
+        return self._send(UserInput(kind="command", text="start", language=language), "> /start")
 
     async def say(self, text: str) -> TurnView:
         return self._send(UserInput.typed(text), f"> {text}")
@@ -69,7 +70,8 @@ class EngineDriver:
             if self.question is None or self.question.question_id != first.question_id:
                 break  # an exclusive option ("Not done") answers the question at once
         else:
-            done = next(c.label for c in first.choices if norm(c.label) == self.done)
+            label = norm(get_content().message("done_label", self._locale()))
+            done = next(c.label for c in first.choices if norm(c.label) == label)
             views.append(await self.press(done))
         return merge_turns(views, f"[select] {', '.join(labels)}")
 
@@ -87,6 +89,9 @@ class EngineDriver:
     def _taken(self, source: str, dest: str) -> None:
         if (source, dest) in self.defined:
             self.transitions.add((source, dest))
+
+    def _locale(self) -> str:
+        return self.session.locale if self.session is not None else get_content().default_language
 
     def _on_screen(self) -> Reply:
         if self.question is None:
@@ -111,10 +116,10 @@ class EngineDriver:
         return view
 
     def _view(self, shown: str, replies: list[Reply]) -> TurnView:
-        view = TurnView(shown, said=[_shown(reply) for reply in replies])
+        view = TurnView(shown, said=[_shown(reply) for reply in replies], locale=self._locale())
         for reply in replies:
             if reply.kind in ("question", "selection"):
-                view.question = reply.question_id or (DANGER_OFFER if reply.code == DANGER_OFFER else CHANGE_MENU)
+                view.question = reply.question_id or _MENUS.get(reply.code, CHANGE_MENU)
                 view.buttons = [choice.label for choice in reply.choices]
             elif reply.kind == "error" and reply.code in NOT_UNDERSTOOD:
                 view.not_understood += 1
@@ -127,6 +132,7 @@ class EngineDriver:
                 case = self.session.case
                 report = build_report(case, assess(case), get_content(), date.today(), self.session.locale)
                 view.report_red_flags = [self.flags.get(title, f"?{title}") for title in report.red_flags]
+                view.report = "\n".join(_strings(report))
             elif reply.kind == "summary" and reply.data is not None:
                 # The last one shown: after the last question, "See what to do now" shows the
                 # short emergency summary and then the full one.
@@ -142,7 +148,8 @@ class EngineDriver:
         assert isinstance(dangers, list)
         open_dangers = [str(d["condition"]) for d in dangers]
         probabilities = {str(r["condition"]): float(r["probability"]) for r in ranking}
-        shown = any(self.disclaimer in r.text for r in replies if r.kind == "summary")
+        disclaimer = get_content().message("disclaimer", self._locale())
+        shown = any(disclaimer in r.text for r in replies if r.kind == "summary")
         top = str(ranking[0]["condition"])
         if first.code == "emergency":
             # What to do first, after an emergency warning: the level of care, the leading
@@ -150,6 +157,22 @@ class EngineDriver:
             leading = {condition: probabilities[condition] for condition in list(probabilities)[:FIRST_CAUSES]}
             return SummaryView(top, leading, str(data["triage"]), None, shown, open_dangers[:FIRST_OPEN])
         return SummaryView(top, probabilities, str(data["triage"]), None, shown, open_dangers, full=True)
+
+
+_MENUS = {DANGER_OFFER: DANGER_OFFER, "language_choose": LANGUAGE_MENU}  # reply code -> pseudo question
+
+
+def _strings(value: object) -> list[str]:
+    """Every text in a built report (a dataclass of strings, lists and mappings), in order."""
+    if isinstance(value, str):
+        return [value]
+    if is_dataclass(value):
+        return [text for item in fields(value) for text in _strings(getattr(value, item.name))]
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in _strings(item)]
+    if isinstance(value, list | tuple):
+        return [text for item in value for text in _strings(item)]
+    return []
 
 
 def _shown(reply: Reply) -> str:

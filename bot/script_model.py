@@ -26,12 +26,13 @@ Channel = Literal["engine", "terminal", "telegram"]
 CHANNELS: tuple[Channel, ...] = ("engine", "terminal", "telegram")
 # The commands the dialogue itself answers (content/ui.yaml); /forget and /quit belong
 # to a channel, not to the conversation, so scripts cannot use them portably.
-COMMANDS = ("start", "back", "restart", "help", "change", "summary", "why", "more", "report")
+COMMANDS = ("start", "back", "restart", "help", "change", "summary", "why", "more", "report", "language")
 CHANGE_MENU = "change"  # `question: change` is the "which answer to change?" menu
+LANGUAGE_MENU = "language"  # `question: language` is the "which language?" menu (/language)
 # `question: danger_offer` is the choice offered after an emergency warning: "See what to
 # do now" or "Carry on answering".
 DANGER_OFFER = "danger_offer"
-PSEUDO_QUESTIONS = (CHANGE_MENU, DANGER_OFFER)
+PSEUDO_QUESTIONS = (CHANGE_MENU, DANGER_OFFER, LANGUAGE_MENU)
 ACTIONS = ("say", "press", "select", "command")
 
 
@@ -194,16 +195,24 @@ class Step(_Strict):
 
 
 class Script(_Strict):
-    """A conversation. `not_understood_at_most`: how many replies over the whole
-    conversation may say the answer was not understood (or ask to clarify it); the step
-    that goes over fails."""
+    """A conversation. `language`: the language the person's channel is set to, so the
+    conversation starts in it (ui.yaml `languages`; the default language if not given):
+    labels to press are then that language's, and the runner reads the replies in it.
+    `not_understood_at_most`: how many replies over the whole conversation may say the
+    answer was not understood (or ask to clarify it); the step that goes over fails."""
 
     name: str = Field(min_length=1)
     description: str | None = None
     tags: list[str] = Field(default_factory=list)
+    language: str = Field(default_factory=lambda: get_content().default_language)
     channels: list[Channel] = Field(default_factory=lambda: list(CHANNELS))
     not_understood_at_most: int | None = Field(default=None, ge=0)
     steps: list[Step] = Field(min_length=1)
+
+    @field_validator("language")
+    @classmethod
+    def _language(cls, value: str) -> str:
+        return _known("language", value, list(get_content().languages))
 
 
 def red_flag_ids() -> list[str]:

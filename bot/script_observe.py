@@ -23,7 +23,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from functools import cache
 
-from bot.script_model import CHANGE_MENU, DANGER_OFFER
+from bot.script_model import CHANGE_MENU, DANGER_OFFER, LANGUAGE_MENU
 from flows.content import Content, get_content
 
 TEXT_RESOLUTION = 0.005  # displayed percentages are rounded to whole points
@@ -76,6 +76,8 @@ class TurnView:
     ended: bool = False  # an end message (out of scope, or "assessment complete")
     not_understood: int = 0  # replies saying an answer could not be used (NOT_UNDERSTOOD)
     report_red_flags: list[str] | None = None  # the warning signs in a report for the doctor given
+    report: str | None = None  # the text of that report (the PDF's, or as built on the engine)
+    locale: str = ""  # the language the conversation was in after this turn (/language can change it)
     # What the runner asked for after the summary's first block, read as part of this turn:
     # every section (/more) and the report for the doctor (/report).
     followups: list[TurnView] = field(default_factory=list)
@@ -83,6 +85,15 @@ class TurnView:
     @property
     def text(self) -> str:
         return "\n".join([*self.said, *(view.text for view in self.followups)])
+
+    def everything(self) -> list[tuple[str, str]]:
+        """(what, text) of everything the person was shown in this turn, each with the
+        language the conversation was in: every message (with its buttons), and what the
+        runner asked for after a first block (the sections, the report for the doctor)."""
+        shown = [(self.locale, text) for text in self.said]
+        if self.report is not None:
+            shown.append((self.locale, self.report))
+        return shown + [item for view in self.followups for item in view.everything()]
 
     def transcript(self) -> str:
         lines = [self.user]
@@ -116,34 +127,43 @@ def merge_turns(views: list[TurnView], shown: str) -> TurnView:
     return TurnView(shown, said=[text for view in views for text in view.said], question=last.question,
                     buttons=last.buttons, warnings=[w for view in views for w in view.warnings],
                     summary=last.summary, ended=last.ended,
-                    not_understood=sum(view.not_understood for view in views))
+                    not_understood=sum(view.not_understood for view in views), locale=last.locale)
 
 
 class TextReader:
-    """Recognises the dialogue's messages in displayed text, by content wording."""
+    """Recognises the dialogue's messages in displayed text, by content wording in one
+    language (the conversation's: a script's `language`, or the one chosen with /language)."""
 
-    def __init__(self) -> None:
+    def __init__(self, locale: str | None = None) -> None:
         content = get_content()
-        self.questions = {qid: content.text(q.text) for qid, q in content.questions.items()}
-        self.questions[CHANGE_MENU] = content.message("change_choose")
-        self.questions[DANGER_OFFER] = content.message("danger_offer")
-        self.headers = {f.id: content.message("red_flag_header", title=content.text(f.title))
-                        for f in content.triage.red_flags}
-        self.names = {content.text(c.name): cid for cid, c in content.conditions.items()}
-        self.flag_titles = {norm(_latin1(content.text(f.title))): f.id for f in content.triage.red_flags}
-        self.causes_title = content.message("first_causes_title") + ":"
-        self.open_title = content.message("not_ruled_out_title") + ":"
-        self.cause_line = _cause_pattern(content, list(self.names))
-        self.version_line = _pattern(content.message("content_version_line"))
-        self.report_headings = {norm(content.message(f"report_{key}")) for key in (
+        self.locale = locale = locale or content.default_language
+
+        def message(key: str, **values: object) -> str:
+            return content.message(key, locale, **values)
+
+        def text(value: object) -> str:
+            return content.text(value, locale)
+
+        self.questions = {qid: text(q.text) for qid, q in content.questions.items()}
+        self.questions[CHANGE_MENU] = message("change_choose")
+        self.questions[DANGER_OFFER] = message("danger_offer")
+        self.questions[LANGUAGE_MENU] = message("language_choose")
+        self.headers = {f.id: message("red_flag_header", title=text(f.title)) for f in content.triage.red_flags}
+        self.names = {text(c.name): cid for cid, c in content.conditions.items()}
+        self.flag_titles = {norm(_latin1(text(f.title))): f.id for f in content.triage.red_flags}
+        self.causes_title = message("first_causes_title") + ":"
+        self.open_title = message("not_ruled_out_title") + ":"
+        self.cause_line = _cause_pattern(content, list(self.names), locale)
+        self.version_line = _pattern(message("content_version_line"))
+        self.report_headings = {norm(message(f"report_{key}")) for key in (
             "who", "findings", "differential", "red_flags", "not_ruled_out", "level", "guidance", "disclaimer")}
-        self.report_flags_heading = norm(content.message("report_red_flags"))
-        self.report_written = _pattern(content.message("report_written"), capture=True)
-        self.levels = {norm(content.text(level.label)): lid for lid, level in content.triage.levels.items()}
-        self.disclaimer = norm(content.message("disclaimer"))
-        self.disclaimer_text = content.message("disclaimer")
-        self.endings = [norm(content.message("out_of_scope")), norm(content.message("finished"))]
-        self.not_understood_patterns = [_pattern(content.message(key)) for key in NOT_UNDERSTOOD]
+        self.report_flags_heading = norm(message("report_red_flags"))
+        self.report_written = _pattern(message("report_written"), capture=True)
+        self.levels = {norm(text(level.label)): lid for lid, level in content.triage.levels.items()}
+        self.disclaimer = norm(message("disclaimer"))
+        self.disclaimer_text = message("disclaimer")
+        self.endings = [norm(message("out_of_scope")), norm(message("finished"))]
+        self.not_understood_patterns = [_pattern(message(key)) for key in NOT_UNDERSTOOD]
 
     def question_at(self, text: str) -> tuple[str, int] | None:
         """The question whose wording appears last in `text`, and where it starts."""
@@ -215,15 +235,16 @@ class TextReader:
         return list(dict.fromkeys(found))
 
     def report_red_flags(self, pdf: bytes) -> list[str]:
-        """The warning signs listed in the report for the doctor (a PDF), as red flag ids.
+        """The warning signs listed in the report for the doctor (a PDF), as red flag ids."""
+        return self.red_flags_in_report(report_text(pdf))
 
-        Needs pypdf (the `test` extra). An item that is no known warning sign is kept as
-        "?<text>", so that a garbled report fails the check instead of passing it.
+    def red_flags_in_report(self, text: str) -> list[str]:
+        """The warning signs listed in the report for the doctor's text, as red flag ids.
+
+        An item that is no known warning sign is kept as "?<text>", so that a garbled
+        report fails the check instead of passing it.
         """
-        from pypdf import PdfReader
-
-        lines = [line.strip() for page in PdfReader(io.BytesIO(pdf)).pages
-                 for line in (page.extract_text() or "").split("\n")]
+        lines = [line.strip() for line in text.split("\n")]
         items: list[str] = []
         listing = False
         for line in lines:
@@ -256,15 +277,15 @@ def _pattern(message: str, capture: bool = False) -> re.Pattern[str]:
     return re.compile(("(.*?)" if capture else ".*?").join(re.escape(part) for part in parts))
 
 
-def _cause_pattern(content: Content, names: list[str]) -> re.Pattern[str]:
+def _cause_pattern(content: Content, names: list[str], locale: str) -> re.Pattern[str]:
     """ "<name>: <band> (<percent>)", from the content's own cause_line and percent wording."""
 
     def alternatives(words: list[str]) -> str:
         return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
-    bands = [content.text(b.label) for b in content.evidence.bands]
-    at_most = re.escape(content.message("percent_at_most", percent="\x00")).replace("\x00", r"\d+%")
-    marked = re.escape(content.message("cause_line", name="\x01", band="\x02", percent="\x03"))
+    bands = [content.text(b.label, locale) for b in content.evidence.bands]
+    at_most = re.escape(content.message("percent_at_most", locale, percent="\x00")).replace("\x00", r"\d+%")
+    marked = re.escape(content.message("cause_line", locale, name="\x01", band="\x02", percent="\x03"))
     return re.compile(marked.replace("\x01", f"(?P<name>{alternatives(names)})")
                       .replace("\x02", f"(?:{alternatives(bands)})")
                       .replace("\x03", rf"(?P<percent><1%|\d+%|{at_most})"))
@@ -284,7 +305,30 @@ def _latin1(text: str) -> str:
     return latin1(text)
 
 
+def report_text(pdf: bytes) -> str:
+    """The text of the report for the doctor (a PDF), line by line. Needs pypdf (the
+    `test` extra)."""
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
 @cache
-def text_reader() -> TextReader:
-    """One reader per process (content is loaded once)."""
-    return TextReader()
+def text_reader(locale: str | None = None) -> TextReader:
+    """One reader per language per process (content is loaded once)."""
+    return TextReader(locale or get_content().default_language)
+
+
+def language_switched(text: str) -> str | None:
+    """The language the conversation was switched to in `text` (/language: "From now on,
+    in English."), the last one if several; None if it was not switched."""
+    content = get_content()
+    found = [(text.rfind(content.message("language_set", language)), language) for language in content.languages]
+    position, language = max(found)
+    return language if position >= 0 else None
+
+
+def labels_in_every_language(key: str) -> set[str]:
+    """A ui.yaml message (a button label) in each language offered, normalised for matching."""
+    content = get_content()
+    return {norm(content.message(key, language)) for language in content.languages}

@@ -3,7 +3,7 @@
 Who calls it: `itoh-bot replay` (bot/script_cli.py) and the pytest plugin
 (tests/script_plugin.py), through `run_script`. The channel drivers
 (bot/script_engine.py, script_terminal.py, script_telegram.py) all implement `Driver`;
-the runner starts the conversation (step 0: the greeting), then for every step does the
+the runner starts the conversation in the script's language (step 0: the greeting), then for every step does the
 action (and, when it shows the summary's first block, asks for the sections and the
 report for the doctor too: `Driver.read_summary`), checks `expect`, and stops at the
 first step that fails, since later steps of a conversation that went elsewhere would
@@ -35,7 +35,7 @@ class Driver(Protocol):
     channel: Channel
     transitions: set[tuple[str, str]]  # flow transitions seen (the engine tracks them)
 
-    async def start(self) -> TurnView: ...
+    async def start(self, language: str | None = None) -> TurnView: ...
     async def say(self, text: str) -> TurnView: ...
     async def command(self, name: str) -> TurnView: ...
     async def press(self, label: str) -> TurnView: ...
@@ -133,7 +133,7 @@ def run_script(script: Script, channel: Channel, path: Path | str = "<script>", 
 async def run_with(driver: Driver, script: Script, path: str) -> ScriptResult:
     result = ScriptResult(path, script, driver.channel)
     try:
-        view = await _attempt(result, StepResult(0, "start"), driver.start)
+        view = await _attempt(result, StepResult(0, "start"), lambda: driver.start(script.language))
         for number, step in enumerate(script.steps, start=1):
             if not result.ok:
                 break
@@ -198,7 +198,8 @@ def _check_select(labels: list[str], last: TurnView | None) -> None:
         return
     if not content.questions[last.question].several:
         raise StepError(f"`select` is for questions with several answers; {last.question} takes one: use `press`")
-    alone = {norm(content.text(o.label)) for o in content.options[last.question] if o.exclusive}
+    alone = {norm(content.text(o.label, language)) for o in content.options[last.question] if o.exclusive
+             for language in content.languages}
     for label in labels:
         if len(labels) > 1 and norm(label) in alone:
             raise StepError(f"{label!r} is an answer on its own and cannot be combined: use `press: {label}`")

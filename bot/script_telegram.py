@@ -10,7 +10,9 @@ passes tests.support.recording_request.RecordingRequest (strict Telegram HTML ch
 Texts are sent as messages and commands as /commands; a `press` uses the inline keyboard
 actually sent (the newest message that still has one), matched by label without the
 ✅ mark or "N. " number the renderer may add; a `select` presses each label, then Done.
-Any Bot API call the fake refuses, and any error inside the bot, fails the step.
+Any Bot API call the fake refuses, and any error inside the bot, fails the step. A
+script in another language sets the person's app language (`from.language_code`)
+before /start, as a Telegram app set to Portuguese would.
 """
 
 from __future__ import annotations
@@ -25,8 +27,17 @@ from telegram.ext import Application, ContextTypes
 from telegram.request import BaseRequest
 
 from bot.script_model import Channel
-from bot.script_observe import TurnView, ask_followups, merge_turns, norm, text_reader
+from bot.script_observe import (
+    TurnView,
+    ask_followups,
+    language_switched,
+    merge_turns,
+    norm,
+    report_text,
+    text_reader,
+)
 from bot.script_runner import StepError
+from flows.content import get_content
 from flows.numerals import whole_number
 
 TOKEN = "123456789:AAE-replay_token_for_itoh_bot_script"  # fits the settings' token pattern
@@ -56,6 +67,7 @@ class ChatDouble(Protocol):
     def callback_update(self, chat_id: int, message_id: int, data: str, *, bot: Any) -> Update: ...
     def calls(self, method: str | None = None) -> list[Any]: ...
     def messages(self, chat_id: int) -> list[Any]: ...
+    def set_user_language(self, user_id: int, language_code: str) -> None: ...
 
 
 def plain(label: str) -> str:
@@ -81,13 +93,17 @@ class TelegramDriver:
         self.store: Any = None
         self.errors: list[BaseException] = []
         self.transitions: set[tuple[str, str]] = set()  # only the engine can see the flow
+        self.locale = ""  # the conversation's language, as the replies show it
 
-    async def start(self) -> TurnView:
+    async def start(self, language: str | None = None) -> TurnView:
+        """/start from a person whose Telegram app is in `language` (None: the default)."""
         from bot.settings import Settings
         from bot.storage import MemoryStore
         from bot.telegram import build_application
 
         self.double = cast(ChatDouble, self.double_factory())
+        self.locale = language or get_content().default_language
+        self.double.set_user_language(CHAT, self.locale)  # a private chat: the chat id is the user's
         self.store = MemoryStore()
         # Built without reading the environment or .env: a developer's MODE=webhook or
         # STORE_URL must not change (or break) a replay.
@@ -129,7 +145,7 @@ class TelegramDriver:
         """Every section (/more) and the report for the doctor (/report: a PDF document),
         read as part of the first block's turn."""
         await ask_followups(view, self.command)
-        view.summary = text_reader().summary(view.text, red_flags=view.followups[-1].report_red_flags)
+        view.summary = text_reader(self.locale).summary(view.text, red_flags=view.followups[-1].report_red_flags)
         return view
 
     async def close(self) -> None:
@@ -180,15 +196,21 @@ class TelegramDriver:
         if refused:
             raise StepError(f"Telegram refused {refused[0].method}: {refused[0].response}")
         try:
-            return _view(shown, calls)
+            view = _view(shown, calls, self.locale)
         except ImportError:
             raise StepError("reading the report for the doctor needs pypdf: pip install 'itoh-bot[test]'") from None
+        self.locale = view.locale
+        return view
 
 
-def _view(shown: str, calls: list[Call]) -> TurnView:
-    """The turn as the person saw it: new messages, edits, and toasts, in call order."""
-    reader = text_reader()
-    view = TurnView(shown)
+def _view(shown: str, calls: list[Call], locale: str) -> TurnView:
+    """The turn as the person saw it: new messages, edits, and toasts, in call order, read
+    in the conversation's language (`locale`, or the one /language switched to here)."""
+    said = [(call.response or {}).get("text", "") for call in calls
+            if call.method in ("sendMessage", "editMessageText") and isinstance(call.response, dict)]
+    locale = language_switched("\n".join(said)) or locale
+    reader = text_reader(locale)
+    view = TurnView(shown, locale=locale)
     question: tuple[str, list[str]] | None = None
     for call in calls:
         keyboard = (call.params.get("reply_markup") or {}).get("inline_keyboard") or []
@@ -208,7 +230,8 @@ def _view(shown: str, calls: list[Call]) -> TurnView:
             document = call.params.get("document") or {}
             view.said.append(f"[document] {document.get('file_name')} {call.params.get('caption') or ''}".rstrip())
             if isinstance(document.get("data"), bytes):
-                view.report_red_flags = reader.report_red_flags(document["data"])
+                view.report = report_text(document["data"])
+                view.report_red_flags = reader.red_flags_in_report(view.report)
     text = view.text
     view.warnings = reader.warnings(text)
     view.summary = reader.summary(text)

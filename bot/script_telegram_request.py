@@ -60,6 +60,7 @@ class ReplayRequest(BaseRequest):
         self._ids = itertools.count(1)  # message ids, shared by both sides as in a private chat
         self._updates = itertools.count(1)
         self._queries = itertools.count(1)
+        self._languages: dict[int, str] = {}  # user id -> the app's language_code ("en" unless set)
 
     # BaseRequest ---------------------------------------------------------------------
 
@@ -103,6 +104,10 @@ class ReplayRequest(BaseRequest):
 
     def messages(self, chat_id: int) -> list[ReplayMessage]:
         return list(self._messages.get(chat_id, []))
+
+    def set_user_language(self, user_id: int, language_code: str) -> None:
+        """The language the user's Telegram app is set to (sent as `from.language_code`)."""
+        self._languages[user_id] = language_code
 
     # updates ---------------------------------------------------------------------------
 
@@ -174,7 +179,8 @@ class ReplayRequest(BaseRequest):
         raise ValueError("message to edit not found")
 
     def _user(self, chat_id: int) -> JSON:
-        return {"id": chat_id, "is_bot": False, "first_name": "Replay", "language_code": "en"}
+        return {"id": chat_id, "is_bot": False, "first_name": "Replay",
+                "language_code": self._languages.get(chat_id, "en")}
 
     def _user_message(self, chat_id: int) -> JSON:
         return {"message_id": next(self._ids), "date": int(time.time()), "from": self._user(chat_id),

@@ -9,7 +9,8 @@ the previous turn before the next line can be typed.) POSIX only: it uses `pty`.
 
 A `press` types the number shown beside the label (or the label itself where the demo
 offers it as a word, like "Don't know" for a number question); a `select` types the
-numbers separated by commas, as the demo asks.
+numbers separated by commas, as the demo asks. A script in another language starts the
+demo with `--lang`, and the turns are read in the language the conversation is in.
 """
 
 from __future__ import annotations
@@ -29,7 +30,15 @@ import time
 from pathlib import Path
 
 from bot.script_model import Channel
-from bot.script_observe import TurnView, ask_followups, norm, text_reader
+from bot.script_observe import (
+    TurnView,
+    ask_followups,
+    labels_in_every_language,
+    language_switched,
+    norm,
+    report_text,
+    text_reader,
+)
 from bot.script_runner import StepError
 from bot.terminal import PROMPT as DEMO_PROMPT
 from flows.content import get_content
@@ -38,8 +47,6 @@ TURN_TIMEOUT = 20.0  # seconds for one reply; generous for a loaded 2-core CI ma
 PROMPT = f"\n{DEMO_PROMPT}".encode()  # the demo prints its prompt on a line of its own
 EOF = b"\x04"  # Ctrl-D at the start of a line: input() raises EOFError, the demo exits 0
 _OPTION = re.compile(r"^  (\d+)\. (?:\[[ x]\] )?(.+)$")
-_TYPE_WORD = re.compile(r'^  \(or type "(.+)"\)$')
-_WORDS = re.compile(r"^  or: (.+)$")
 _ESCAPES = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 
 
@@ -57,6 +64,8 @@ class TerminalDriver:
     def __init__(self, command: list[str] | None = None, timeout: float = TURN_TIMEOUT,
                  columns: int | None = None) -> None:
         self.argv = command or demo_command()
+        self.own_demo = command is None  # the demo itself, which takes --lang
+        self.locale = get_content().default_language
         self.timeout = timeout
         # None: the terminal reports no size, so the demo does not wrap and every option
         # stays on one line for _choices to read. A width makes it wrap as a person sees it.
@@ -67,7 +76,11 @@ class TerminalDriver:
         self.transitions: set[tuple[str, str]] = set()  # only the engine can see the flow
         self.folder: str | None = None  # the demo's current directory, where /report writes the PDF
 
-    async def start(self) -> TurnView:
+    async def start(self, language: str | None = None) -> TurnView:
+        """Start the demo in `language` (None: the default language, whatever the locale
+        of this process; a command of one's own is started as it is)."""
+        self.locale = language or get_content().default_language
+        argv = [*self.argv, "--lang", self.locale] if self.own_demo else self.argv
         self.master, slave = os.openpty()
         try:
             attributes = termios.tcgetattr(slave)
@@ -78,11 +91,12 @@ class TerminalDriver:
             env = {**os.environ, "PYTHONUTF8": "1", "PYTHONIOENCODING": "utf-8", "TERM": "dumb"}
             self.folder = tempfile.mkdtemp(prefix="itoh-replay-")
             # stderr on the terminal too: Python's input() writes its prompt there on a tty.
-            self.process = subprocess.Popen(self.argv, stdin=slave, stdout=slave, stderr=slave, env=env,
+            self.process = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env,
                                             cwd=self.folder, close_fds=True, start_new_session=True)
         finally:
             os.close(slave)  # the child has its own copy; ours would keep the terminal open
-        return self._view("$ itoh-bot demo", self._read_turn())
+        default = self.locale == get_content().default_language
+        return self._view("$ itoh-bot demo" + ("" if default else f" --lang {self.locale}"), self._read_turn())
 
     async def say(self, text: str) -> TurnView:
         return self._type(text, f"> {text}")
@@ -103,14 +117,16 @@ class TerminalDriver:
         PDF in its current directory and says where), read as part of the first block's turn."""
         await ask_followups(view, self.command)
         report = view.followups[-1]
-        path = text_reader().report_path(report.text)
+        reader = text_reader(self.locale)
+        path = reader.report_path(report.text)
         if path is None:
             raise StepError("/report did not say where the report for the doctor was saved")
         try:
-            report.report_red_flags = text_reader().report_red_flags(Path(self.folder or ".", path).read_bytes())
+            report.report = report_text(Path(self.folder or ".", path).read_bytes())
         except ImportError:
             raise StepError("reading the report for the doctor needs pypdf: pip install 'itoh-bot[test]'") from None
-        view.summary = text_reader().summary(view.text, red_flags=report.report_red_flags)
+        report.report_red_flags = reader.red_flags_in_report(report.report)
+        view.summary = reader.summary(view.text, red_flags=report.report_red_flags)
         return view
 
     async def close(self) -> None:
@@ -134,8 +150,8 @@ class TerminalDriver:
     # ---------------------------------------------------------------------------------
 
     def _typed_for(self, label: str) -> str:
-        if norm(label) == norm(get_content().message("why_label")):
-            return "why"  # the terminal has no Why button: "why" is typed (help_terminal)
+        if norm(label) in labels_in_every_language("why_label"):
+            return "why"  # the terminal has no Why button: "why" is typed (help_terminal), in any language
         typed = next((typed for shown, typed in self.choices if norm(shown) == norm(label)), None)
         if typed is None:
             raise StepError(f"no option {label!r} on screen; the options are {[s for s, _ in self.choices]}")
@@ -171,8 +187,9 @@ class TerminalDriver:
         return _clean(output[: -len(PROMPT)])
 
     def _view(self, shown: str, output: str) -> TurnView:
-        reader = text_reader()
-        view = TurnView(shown, said=[output.strip("\n")] if output.strip() else [])
+        self.locale = language_switched(output) or self.locale
+        reader = text_reader(self.locale)
+        view = TurnView(shown, said=[output.strip("\n")] if output.strip() else [], locale=self.locale)
         view.warnings = reader.warnings(output)
         view.summary = reader.summary(output)
         view.ended = reader.ended(output)
@@ -180,24 +197,35 @@ class TerminalDriver:
         found = reader.question_after_summary(output) if not view.ended else None
         if found is not None:
             view.question, position = found
-            self.choices = _choices(output[position:])
+            self.choices = _choices(output[position:], self.locale)
             view.buttons = [label for label, _ in self.choices]
         elif view.summary is not None or view.ended:
             self.choices = []
         return view
 
 
-def _choices(block: str) -> list[tuple[str, str]]:
-    """(label, what to type) for each option listed under a question."""
+def _choices(block: str, locale: str) -> list[tuple[str, str]]:
+    """(label, what to type) for each option listed under a question: "  3. Left", a lone
+    word offered ("  (or type "Don't know")") or words ("  or: Done, Cancel"), as the demo
+    words them in the conversation's language (ui.yaml or_type, or_choose)."""
+    content = get_content()
+    type_word = _line_pattern(content.message("or_type", locale, label="\x00"))
+    words = _line_pattern(content.message("or_choose", locale, choices="\x00"))
     choices: list[tuple[str, str]] = []
     for line in block.split("\n")[1:]:
         if match := _OPTION.match(line):
             choices.append((match.group(2), match.group(1)))
-        elif match := _TYPE_WORD.match(line):
+        elif match := type_word.match(line):
             choices.append((match.group(1), match.group(1)))
-        elif match := _WORDS.match(line):
+        elif match := words.match(line):
             choices += [(word, word) for word in match.group(1).split(", ")]
     return choices
+
+
+def _line_pattern(message: str) -> re.Pattern[str]:
+    """A line of the demo's: two spaces, then `message`, its one placeholder (NUL) captured."""
+    before, after = message.split("\x00")
+    return re.compile(f"^  {re.escape(before)}(.+){re.escape(after)}$")
 
 
 def _clean(output: bytes) -> str:
