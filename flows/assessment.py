@@ -38,6 +38,11 @@ class Reason:
         sign = "+" if self.likelihood_ratio > 1 else "-"
         return f"{sign} {self.text} (likelihood ratio {self.likelihood_ratio:.2g}; {self.basis})"
 
+    def text_in(self, content: Content, locale: str) -> str:
+        """The finding's words in `locale`, as shown to the person (`text` is the default
+        language's, for `itoh-bot assess --json`)."""
+        return next(content.text(f.text, locale) for f, _ in content.findings if f.id == self.finding_id)
+
 
 @dataclass(frozen=True)
 class Ranked:
@@ -58,6 +63,25 @@ class NotRuledOut:
     settle_with: str  # plain words: the test that would settle it
     rule_ids: list[str]
     settle_short: str = ""  # the same test in a few words, for the summary's first block
+
+    # The words above are the default language's (for `itoh-bot assess --json`); what is
+    # shown to a person is in the conversation's language:
+
+    def because_in(self, content: Content, locale: str) -> list[str]:
+        """The plain-word reasons in `locale`, one per rule that holds."""
+        return list(dict.fromkeys(content.text(rule.because, locale) for rule in self._rules(content)))
+
+    def settle_with_in(self, content: Content, locale: str) -> str:
+        return content.text(self._test(content).text, locale)
+
+    def settle_short_in(self, content: Content, locale: str) -> str:
+        return content.text(self._test(content).short, locale)
+
+    def _rules(self, content: Content) -> list[NotRuledOutRule]:
+        return [rule for rule, _ in content.not_ruled_out if rule.id in self.rule_ids]
+
+    def _test(self, content: Content) -> Any:
+        return content.settling_tests[self._rules(content)[0].settle_with]
 
 
 @dataclass(frozen=True)

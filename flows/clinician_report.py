@@ -130,13 +130,14 @@ def build_report(
             term=content.text(content.conditions[r.condition].clinical_term, locale),
             probability=r.probability,
             shown=f"{band(content, r.probability, locale)} ({percent(r.probability, content, locale)})",
-            reasons_for=[_reason(reason) for reason in r.reasons_for[:MAX_REASONS]],
-            reasons_against=[_reason(reason) for reason in r.reasons_against[:MAX_REASONS]],
+            reasons_for=[_reason(content, reason, locale) for reason in r.reasons_for[:MAX_REASONS]],
+            reasons_against=[_reason(content, reason, locale) for reason in r.reasons_against[:MAX_REASONS]],
         )
         for r in assessment.ranking
     ]
     open_dangers = [
-        OpenDanger(content.text(content.conditions[d.condition].clinical_term, locale), d.because, d.settle_with)
+        OpenDanger(content.text(content.conditions[d.condition].clinical_term, locale), d.because_in(content, locale),
+                   d.settle_with_in(content, locale))
         for d in assessment.not_ruled_out
     ]
     level = content.triage.levels[assessment.triage]
@@ -156,10 +157,11 @@ def build_report(
     )
 
 
-def _reason(reason: Reason) -> str:
+def _reason(content: Content, reason: Reason, locale: str) -> str:
     sources = list(dict.fromkeys(short_source(s) for s in reason.source))
     cited = ", ".join(sources[:3]) + (", ..." if len(sources) > 3 else "")
-    return f"{clinical_first(reason.text)} (LR {reason.likelihood_ratio:.2g}; {reason.basis}; {cited})"
+    basis = content.message(f"basis_{reason.basis}", locale)
+    return f"{clinical_first(reason.text_in(content, locale))} (LR {reason.likelihood_ratio:.2g}; {basis}; {cited})"
 
 
 def _first_sentence(text: str) -> str:

@@ -58,7 +58,7 @@ def build_summary(case: Case, assessment: Assessment, content: Content, locale: 
         first.append(msg("not_ruled_out_title") + ":")
         first += [
             "• " + msg("not_ruled_out_short", name=content.text(content.conditions[d.condition].name, locale),
-                       test=d.settle_short)
+                       test=d.settle_short_in(content, locale))
             for d in assessment.not_ruled_out[:FIRST_OPEN]
         ]
         if len(assessment.not_ruled_out) > FIRST_OPEN:
@@ -118,8 +118,8 @@ def _reasons(case: Case, assessment: Assessment, content: Content, locale: str,
         lines.append(cause_line(content, ranked, locale))
         if rank == 0:  # what the most likely cause is, and what helps
             lines.append(f"  {content.text(content.conditions[ranked.condition].about, locale)}")
-        lines += [f"  + {r.text}" for r in ranked.reasons_for[:MAX_REASONS]]
-        lines += [f"  - {r.text}" for r in ranked.reasons_against[:MAX_REASONS]]
+        lines += [f"  + {r.text_in(content, locale)}" for r in ranked.reasons_for[:MAX_REASONS]]
+        lines += [f"  - {r.text_in(content, locale)}" for r in ranked.reasons_against[:MAX_REASONS]]
     others = [cause_line(content, r, locale) for r in assessment.ranking[FIRST_CAUSES:]]
     if others:
         lines += ["", msg("other_causes_title") + ": " + "; ".join(others)]
@@ -127,7 +127,7 @@ def _reasons(case: Case, assessment: Assessment, content: Content, locale: str,
         lines += ["", msg("not_ruled_out_title") + ":"]
         lines += [
             "• " + msg("not_ruled_out_line", name=content.text(content.conditions[d.condition].name, locale),
-                       because="; ".join(d.because), test=d.settle_with)
+                       because="; ".join(d.because_in(content, locale)), test=d.settle_with_in(content, locale))
             for d in assessment.not_ruled_out
         ]
     told = [

@@ -164,3 +164,32 @@ def test_the_loader_refuses_a_text_without_portuguese_naming_file_path_and_langu
     path.write_text(text[:match.start()] + text[match.end():], encoding="utf-8")
     with pytest.raises(ContentError, match=rf"{re.escape(file)}: {where}: missing `pt`"):
         load_content(content_copy)
+
+
+def test_why_these_causes_and_the_clinician_report_give_their_reasons_in_the_conversations_language() -> None:
+    # The assessment keeps its reasons in the default language (for `assess --json`); the
+    # summary and the report for the doctor show them in the conversation's.
+    from flows.assessment import assess
+    from flows.case import Case
+    from flows.clinician_report import build_report
+    from flows.summary import build_summary
+    from tests.support.english import english_in
+
+    content = get_content()
+    case = Case(sex="female", pregnancy="trimester_3", side="left", xray=["normal"])  # a fracture not ruled out
+    assessment = assess(case, content)
+    assert assessment.not_ruled_out, "the case no longer leaves anything open: choose another"
+    reason = assessment.top.reasons_for[0]
+    finding = next(f for f, _ in content.findings if f.id == reason.finding_id)
+    assert reason.text == content.text(finding.text, "en")
+    summary = build_summary(case, assessment, content, "pt")
+    why = "\n".join(summary.section("why").lines)
+    assert f"+ {content.text(finding.text, 'pt')}" in why
+    danger = assessment.not_ruled_out[0]
+    assert danger.settle_short_in(content, "pt") in "\n".join(summary.first)
+    report = build_report(case, assessment, content, date(2026, 12, 1), "pt")
+    texts = [line for estimate in report.differential for line in estimate.reasons_for + estimate.reasons_against]
+    texts += [text for open_danger in report.not_ruled_out for text in [*open_danger.because, open_danger.settle_with]]
+    assert texts and not english_in("\n".join(texts)), english_in("\n".join(texts))
+    assert "estimativa" in " ".join(texts) or "literatura" in " ".join(texts)
+    assert english_in(why) == [] and english_in("\n".join(summary.first)) == []
