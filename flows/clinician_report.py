@@ -74,7 +74,8 @@ def clinical_first(text: str) -> str:
     return f"{_capital(term)} ({_lower(plain)}){match['rest']}"
 
 
-_EXAMPLES = ("such as", "for example", "e.g.", "like ", "including")
+# Words that open brackets giving examples, in every language offered.
+_EXAMPLES = ("such as", "for example", "e.g.", "like ", "including", "como ", "por exemplo", "p. ex.", "incluindo")
 
 
 def _capital(text: str) -> str:

@@ -80,6 +80,10 @@ def test_clinical_terms_come_first() -> None:
     example = "Blood tests (such as CRP, ESR or a blood count)"
     assert clinical_first(example) == example
     assert clinical_first("MRI shows fluid (joint effusion)") == "Joint effusion (MRI shows fluid)"
+    # In Portuguese too: brackets of examples stay; a clinical term comes first.
+    exemplo = "Análises ao sangue (como PCR, VS ou hemograma)"
+    assert clinical_first(exemplo) == exemplo
+    assert clinical_first("Líquido na articulação (derrame articular)") == "Derrame articular (líquido na articulação)"
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
