@@ -86,13 +86,17 @@ class Delivery:
             replies.pop(0)  # said as the toast, not as a message
         pressed_done = await self._show(replies, locale)
         if self.pressed is not None and not pressed_done and turn.outcome == "stepped" and not self._keeps_keyboard():
-            await self._close_pressed(accepted=not stale and self.pressed_step == turn.previous_step)
+            await self._close_pressed(accepted=not stale and self.pressed_step == turn.previous_step, locale=locale)
+
+    def _pressed_kind(self) -> str | None:
+        """The kind of our button that was pressed ("answer", "language"...), if it is ours."""
+        data = parse_callback_data(self.query.data) if self.query is not None else None
+        pressed = payloads.parse(data[1]) if data is not None else None
+        return pressed.kind if pressed is not None else None
 
     def _keeps_keyboard(self) -> bool:
         """A summary section asked for leaves the summary's buttons, so others can be asked for."""
-        data = parse_callback_data(self.query.data) if self.query is not None else None
-        pressed = payloads.parse(data[1]) if data is not None else None
-        return pressed is not None and pressed.kind in ("section", "more")
+        return self._pressed_kind() in ("section", "more")
 
     async def _show(self, replies: list[Reply], locale: str) -> bool:
         """Send or edit for each reply; True if the pressed message was edited."""
@@ -129,12 +133,17 @@ class Delivery:
             return content.text(content.questions[reply.question_id].text, locale)
         return (self.pressed.text or "") if self.pressed is not None else ""
 
-    async def _close_pressed(self, *, accepted: bool) -> None:
-        """Take the keyboard off the pressed message, noting the chosen button if it counted."""
+    async def _close_pressed(self, *, accepted: bool, locale: str) -> None:
+        """Take the keyboard off the pressed message, noting the chosen button if it counted.
+        The language menu, once a language is chosen, reads in that language, as every
+        message after it does."""
         assert self.pressed is not None and self.query is not None
         label = _label_of(self.pressed, self.query.data) if accepted else None
-        if label is not None and self.pressed.text:
-            await self._edit(chosen_text(self.pressed.text, label))
+        shown = self.pressed.text
+        if label is not None and self._pressed_kind() == "language":
+            shown = get_content().message("language_choose", locale)
+        if label is not None and shown:
+            await self._edit(chosen_text(shown, label))
         elif self.pressed.reply_markup is not None:
             await self._edit_markup()
 

@@ -47,3 +47,16 @@ async def test_the_command_menu_is_registered_in_each_language(harness: Harness)
     assert "language" in [c["command"] for c in english]
     assert [c["command"] for c in portuguese] == [c["command"] for c in english]
     assert portuguese[0]["description"] == content.message("command_help_start", "pt")
+
+
+async def test_the_language_menu_once_used_reads_in_the_language_chosen(harness: Harness) -> None:
+    # The pressed menu is edited to show the choice: in the language now chosen, as every
+    # message after it is, not in the one it was first shown in.
+    content = get_content()
+    await harness.command("/start")
+    await harness.command("/language")
+    calls = await harness.press("Português", harness.question())
+    [edited] = [c for c in calls if c.method == "editMessageText"]
+    assert edited.params["text"].startswith(content.message("language_choose", "pt"))
+    assert "Português" in edited.params["text"]
+    assert content.message("language_choose", "en") not in edited.params["text"]
