@@ -147,7 +147,8 @@ async def take_turn(
     except StoreUnavailable as exc:
         # The reason names the backend and what failed, never the key or the payload.
         log.warning("session store unavailable: %s", exc)
-    turn = Turn("unavailable", unavailable_replies())
+    # The session (and its language) cannot be read: the channel's language says which.
+    turn = Turn("unavailable", unavailable_replies(language_of_tag(user_input.language, get_content())))
     if deliver is not None:
         await deliver(turn)
     return turn

@@ -164,6 +164,19 @@ async def test_store_down_gets_unavailable_and_answers_the_press(harness: Harnes
     assert shown.buttons() == question.buttons()  # keyboard kept: pressing again works later
 
 
+async def test_store_down_says_so_in_the_language_of_the_persons_telegram(harness: Harness) -> None:
+    # The session, and the conversation's language with it, cannot be read: Telegram's
+    # language_code says which language to apologise in.
+    harness.rec.set_user_language(harness.chat, "pt-PT")
+
+    async def broken(key: str) -> None:
+        raise StoreUnavailable("store down for the test")
+
+    harness.store.get = broken  # type: ignore[method-assign,assignment]
+    calls = await harness.say("olá")
+    assert [c.params["text"] for c in sent(calls)] == [get_content().message("unavailable", "pt")]
+
+
 def test_new_conversations_start_above_every_old_step() -> None:
     assert first_step(lambda: 2.0) > first_step(lambda: 1.0) + 500
 
