@@ -122,6 +122,7 @@ def test_select_is_only_for_several_answer_questions(tmp_path: Path, channel: st
         ("name: t\nsteps: []\n", "steps: List should have at least 1 item"),
         ("steps:\n  - say: hi\n", "name: Field required"),
         ("name: t\ncolour: blue\nsteps:\n  - say: hi\n", "unknown key 'colour'"),
+        ("name: t\nlanguage: klingon\nsteps:\n  - say: hi\n", "language: unknown language 'klingon'; known: en, pt"),
         ("- just a list\n", "a script is a mapping with name and steps"),
         ("name: t\nsteps:\n  - say: [unclosed\n", "not valid YAML (line 4)"),
     ],
@@ -132,6 +133,47 @@ def test_a_malformed_script_names_the_file_the_step_and_the_reason(tmp_path: Pat
         load_script(path)
     assert str(caught.value).startswith(str(path) + ": ")
     assert message in str(caught.value)
+
+
+PORTUGUESE_WRONG_TOP = """
+name: a Portuguese script with a wrong expectation, on purpose
+language: pt
+steps:
+  - expect: {question: sex, buttons: [Feminino, Masculino, Prefiro não dizer]}
+  - press: Masculino
+  - say: 45
+    expect: {question: side, buttons: [Esquerda, Direita, As duas (bilateral), Não sei]}
+  - say: direita
+  - say: só uma ressonância
+  - say: edema ósseo
+  - press: Não sei
+  - say: nsei
+  - say: custa-me andar
+  - say: nada
+  - press: Não
+  - press: Nenhuma destas
+    expect: {summary: {top: avn, triage: consultation, red_flags: [], disclaimer: true}}
+"""
+
+
+@pytest.mark.parametrize("channel", CHANNELS)
+def test_a_portuguese_script_is_played_and_read_in_portuguese(tmp_path: Path, channel: str) -> None:
+    # language: pt starts the conversation in Portuguese on every channel; the labels are
+    # the Portuguese ones, and the summary is read from Portuguese text (ids stay ids).
+    report = play(write(tmp_path, PORTUGUESE_WRONG_TOP), channel)
+    assert "step 12 (press: \"Nenhuma destas\") failed:" in report, report
+    assert "summary.top:\n  - expected: avn\n  + said:     top itoh (itoh" in report, report
+    assert "summary.triage" not in report and "summary.red_flags" not in report, report
+    assert "Que idade tem, em anos?" in report
+
+
+def test_an_english_script_is_played_in_english_whatever_the_machines_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The demo takes its language from LC_ALL or LANG when not told: the runner always tells it.
+    monkeypatch.setenv("LANG", "pt_PT.UTF-8")
+    monkeypatch.setenv("LC_ALL", "pt_PT.UTF-8")
+    path = HERE / "under-16-out-of-scope.yaml"
+    result = run_script(load_script(path), "terminal", path)
+    assert result.ok, result.report()
 
 
 def test_yes_and_no_stay_words_and_numbers_become_text(tmp_path: Path) -> None:
