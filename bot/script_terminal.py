@@ -151,7 +151,7 @@ class TerminalDriver:
 
     def _typed_for(self, label: str) -> str:
         if norm(label) in labels_in_every_language("why_label"):
-            return "why"  # the terminal has no Why button: "why" is typed (help_terminal), in any language
+            return why_word(self.locale)  # the terminal has no Why button: the word is typed
         typed = next((typed for shown, typed in self.choices if norm(shown) == norm(label)), None)
         if typed is None:
             raise StepError(f"no option {label!r} on screen; the options are {[s for s, _ in self.choices]}")
@@ -202,6 +202,14 @@ class TerminalDriver:
         elif view.summary is not None or view.ended:
             self.choices = []
         return view
+
+
+def why_word(locale: str) -> str:
+    """What the demo's help (ui.yaml help_terminal) says to type to ask why a question is
+    asked, in `locale`: "why", "porquê"."""
+    content = get_content()
+    help_text = content.message("help_terminal", locale)
+    return next((word for word in content.ui.commands.get("why", []) if f'"{word}"' in help_text), "why")
 
 
 def _choices(block: str, locale: str) -> list[tuple[str, str]]:
