@@ -87,9 +87,10 @@ class TurnView:
         return "\n".join([*self.said, *(view.text for view in self.followups)])
 
     def everything(self) -> list[tuple[str, str]]:
-        """(what, text) of everything the person was shown in this turn, each with the
-        language the conversation was in: every message (with its buttons), and what the
-        runner asked for after a first block (the sections, the report for the doctor)."""
+        """(language, text) for everything the person was shown in this turn, the language
+        being the one the conversation was in: every message (with its buttons), the text
+        of a report for the doctor given, and what the runner asked for after a first
+        block (the sections, the report)."""
         shown = [(self.locale, text) for text in self.said]
         if self.report is not None:
             shown.append((self.locale, self.report))
