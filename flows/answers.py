@@ -148,8 +148,10 @@ class AnswerReader:
             for synonym in option.synonyms.get(self.language_code, []):
                 add(synonym, index)
             # Every yes/no option understands the language's ways of saying yes and no, and
-            # "None of these" the ways of saying no.
-            if option.value is True or option.value is False or option.value == NONE_OF_THESE:
+            # "None of these" the ways of saying no; not where true and false are places
+            # ("Where is the pain?": "yes" names neither).
+            yes_no = question.yes_no and (option.value is True or option.value is False)
+            if yes_no or option.value == NONE_OF_THESE:
                 for word in self.yes if option.value is True else self.no:
                     add(word, index)
         units = self.content.ui.units.get(question.unit or "", {"": 1.0})

@@ -146,6 +146,8 @@ class Question(Strict):
     below_minimum: str | None = None  # a number under `minimum` goes to this state (a child's age)
     integer: bool = False
     unit: str | None = None  # a key of units in ui.yaml: how typed numbers are read
+    # False where true/false answers are not yes and no (where the pain is): "yes" reads as neither
+    yes_no: bool = True
     probe_values: list[float] = Field(default_factory=list)  # numbers the look-ahead tries
     # Words that name what a typed number measures ("crp", "esr", "°f"); a bare number is
     # tried against every measure. When several results point to different options,
