@@ -4,7 +4,9 @@
     itoh-bot run                  the Telegram bot (settings from the environment / .env)
     itoh-bot worker [--port P]    one webhook worker of several (README, section Deployment)
     itoh-bot set-webhook [--delete]  register WEBHOOK_URL with Telegram, once per deployment
-    itoh-bot assess FILE [--json] rank the conditions for one case file
+    itoh-bot assess FILE [--json] [--pdf OUT.pdf] [--fhir OUT.json]
+                                  rank the conditions for one case file; the clinician's report
+    itoh-bot questionnaire --fhir the questions as a FHIR Questionnaire
     itoh-bot evaluate FILE [--json] score the assessment on vignettes
     itoh-bot diagram              the flow as a Mermaid state diagram
     itoh-bot replay SCRIPT... [--channel C] [--coverage]  run conversation scripts

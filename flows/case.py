@@ -1,7 +1,8 @@
 """The Case: everything the conversation learns about one patient.
 
-Field names and values are a public contract (shared/case-format.md): files written
-against it must keep working, so fields may be added here but never renamed.
+Field names and values are a public contract (docs/case-format.md, the repository's copy
+of the shared contract): files written against it must keep working, so fields may be
+added here but never renamed.
 The dialogue fills a Case answer by answer; `itoh-bot assess` reads one from a file;
 the assessment reads nothing else.
 """

@@ -1,4 +1,4 @@
-"""Reading cases and vignettes written by hand (YAML or JSON), per shared/case-format.md.
+"""Reading cases and vignettes written by hand (YAML or JSON), per docs/case-format.md.
 
 Who calls it: `itoh-bot assess` and `itoh-bot evaluate`, and the vignette tests.
 A file with an unknown field or value fails with a message that names it. Files come

@@ -53,7 +53,8 @@ def emergency_replies(
     """What to do first, after an emergency warning: short, with the disclaimer."""
     summary = build_summary(case, assessment, content, locale)
     level = content.triage.levels[assessment.triage]
-    lines = [*summary.first[:2], content.text(level.advice, locale), *summary.first[2:-1],
+    # The level's full advice in place of its one-line version (which it begins with).
+    lines = [summary.first[0], content.text(level.advice, locale), *summary.first[2:-1],
              "", content.message("disclaimer", locale)]
     return [Reply(kind="summary", code="emergency", title=content.message("emergency_first", locale),
                   text="\n".join(lines), step=step, data=assessment.to_json())]

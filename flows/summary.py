@@ -52,7 +52,11 @@ def build_summary(case: Case, assessment: Assessment, content: Content, locale: 
         return content.message(key, locale, **values)
 
     level = content.triage.levels[assessment.triage]
-    first = [content.text(level.label, locale), content.text(level.now, locale), msg("first_causes_title") + ":"]
+    first = [content.text(level.label, locale), content.text(level.now, locale)]
+    if assessment.red_flags:  # why the level is what it is, when a warning sign sets it
+        titles = ", ".join(content.text(flag.title, locale) for flag in assessment.red_flags)
+        first.append(msg("first_warnings", flags=titles))
+    first.append(msg("first_causes_title") + ":")
     first += [f"• {cause_line(content, ranked, locale)}" for ranked in assessment.ranking[:FIRST_CAUSES]]
     if assessment.not_ruled_out:
         first.append(msg("not_ruled_out_title") + ":")

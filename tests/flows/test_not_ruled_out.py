@@ -43,7 +43,7 @@ RULES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
         {"sex": "male", "age": 45, "unable_to_bear_weight": False},
     ),
     "fracture_among_leading_causes": (
-        {"sex": "male", "age": 30, "trauma": True, "xray": ["fracture_line"]},
+        {"sex": "female", "age": 82, "trauma": True, "unable_to_bear_weight": True, "xray": ["normal"]},
         {"sex": "male", "age": 50, "mri": ["bone_marrow_oedema", "joint_effusion"], "xray": ["osteopenia"]},
     ),
     "infection_fever": ({"fever": True}, {"fever": False}),
@@ -205,3 +205,13 @@ def test_a_likely_break_found_after_weeks_is_urgent_not_an_emergency() -> None:
     late = recent.model_copy(update={"duration_weeks": 26})
     assert assess(recent).probability("fracture") >= 0.5 and assess(recent).triage == "emergency"
     assert assess(late).triage == "urgent"
+
+
+def test_a_break_line_seen_on_imaging_is_shown_not_left_open() -> None:
+    # A break seen is not "not ruled out yet: an MRI would settle it": it leads, and its red
+    # flag (an emergency) is said; no fracture rule holds.
+    for seen in ({"xray": ["fracture_line"]}, {"mri": ["fracture_line"]}):
+        case = Case(sex="female", age=82, trauma=True, unable_to_bear_weight=True, **seen)  # type: ignore[arg-type]
+        assessment = assess(case)
+        assert assessment.top.condition == "fracture" and assessment.triage == "emergency"
+        assert not [rule for rule in held_rules(case) if rule.startswith("fracture")]
