@@ -22,6 +22,7 @@ from flows.recording import recorded
 
 FIRST_CAUSES = 3  # causes named in the first block
 FIRST_OPEN = 2  # dangers "not ruled out yet" named in the first block (all are in "why")
+FIRST_WARNINGS = 2  # warning signs named in the first block (each was said when it arose)
 MAX_REASONS = 4
 
 
@@ -54,8 +55,10 @@ def build_summary(case: Case, assessment: Assessment, content: Content, locale: 
     level = content.triage.levels[assessment.triage]
     first = [content.text(level.label, locale), content.text(level.now, locale)]
     if assessment.red_flags:  # why the level is what it is, when a warning sign sets it
-        titles = ", ".join(content.text(flag.title, locale) for flag in assessment.red_flags)
-        first.append(msg("first_warnings", flags=titles))
+        titles = [content.text(flag.title, locale) for flag in assessment.red_flags[:FIRST_WARNINGS]]
+        if len(assessment.red_flags) > FIRST_WARNINGS:
+            titles.append(msg("first_warnings_more", count=len(assessment.red_flags) - FIRST_WARNINGS))
+        first.append(msg("first_warnings", flags="; ".join(titles)))
     first.append(msg("first_causes_title") + ":")
     first += [f"• {cause_line(content, ranked, locale)}" for ranked in assessment.ranking[:FIRST_CAUSES]]
     if assessment.not_ruled_out:
