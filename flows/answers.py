@@ -188,6 +188,19 @@ class AnswerReader:
             return Parsed(True, value=None)  # "not sure, it moves around": unsure, and nothing more to go on
         return parsed
 
+    def mentions(self, question_id: str, text: str) -> list[int]:
+        """The items of a checklist that `text` names and does not deny, as written and in
+        two words or more (one phrase, or several words of the same item): an answer to
+        another question is only listened to, not guessed at ("bearing weight" is not
+        weight loss, "oedema" not a swollen joint; "i fell" is a fall, "hot and swollen" a
+        hot swollen joint)."""
+        table = self.tables[question_id]
+        words: dict[int, int] = {}
+        for match in table.phrases.find(_plain_words(text)):
+            if not match.negated and len(match.options) == 1 and not table.options[match.option].exclusive:
+                words[match.option] = words.get(match.option, 0) + match.end - match.start
+        return [option for option, count in words.items() if count >= 2]
+
     def submit_selection(self, question_id: str, indices: list[int]) -> Parsed:
         """The value of a multi-select made of these option indices (exclusive ones alone)."""
         table = self.tables[question_id]

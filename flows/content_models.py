@@ -146,6 +146,9 @@ class Question(Strict):
     below_minimum: str | None = None  # a number under `minimum` goes to this state (a child's age)
     integer: bool = False
     unit: str | None = None  # a key of units in ui.yaml: how typed numbers are read
+    # A checklist whose items, named in an answer to an earlier question ("right hip, it's
+    # hot and swollen"), are noted at once: a warning sign raises the level without waiting.
+    heard_early: bool = False
     # False where true/false answers are not yes and no (where the pain is): "yes" reads as neither
     yes_no: bool = True
     probe_values: list[float] = Field(default_factory=list)  # numbers the look-ahead tries

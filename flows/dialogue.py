@@ -135,7 +135,7 @@ class _Turn:
         earlier = self.s.denied if self.s.denied_at == self.s.state else []
         parsed = self.reader.combine_denials(self.question_id(), earlier, parsed)
         self.s.denied, self.s.denied_at = (parsed.denied, self.s.state) if parsed.denied else ([], None)
-        return self.apply(parsed)
+        return self.apply(parsed, typed=text)
 
     def read(self, text: str) -> Parsed:
         """The answer read in the conversation's language; failing that, in another one
@@ -360,7 +360,7 @@ class _Turn:
         self.s.step += 1
         return [self.question_reply(kind="selection")]
 
-    def apply(self, parsed: Parsed) -> list[Reply]:
+    def apply(self, parsed: Parsed, typed: str | None = None) -> list[Reply]:
         """Record a parsed answer and move on, or say what was wrong and ask again."""
         if parsed.clarify:
             return [Reply(kind="error", code="clarify", step=self.s.step, text=self.msg(
@@ -374,14 +374,18 @@ class _Turn:
         if parsed.goto is not None:  # a child's age: out of scope, nothing recorded
             self.s.state = parsed.goto
             return self.ask()
-        record(self.s.case, question, parsed.value)
+        value = self.with_noted(state, parsed.value)
+        record(self.s.case, question, value)
         self.s.answered = [*(q for q in self.s.answered if q != state), state]
+        noted = self.note_early(state, typed) if typed else []
         changing = self.s.mode == "changing"
         self.e.navigator.after_answer(state, self.s)
         echo = Reply(kind="answered", code=question.id, question_id=question.id, step=self.s.step,
                      text=self.msg("answered", question=self.c.text(question.short, self.s.locale),
-                                   answer=describe(self.c, question.id, parsed.value, self.s.locale)))
+                                   answer=describe(self.c, question.id, value, self.s.locale)))
         said_back = [echo]
+        if noted:  # "right hip, it's hot and swollen": the swelling is not left for later
+            said_back.append(self.notice("noted_early", items="; ".join(noted)))
         if parsed.unread:  # "oedema and a tiny bleb": the bleb is not dropped in silence
             unread = ", ".join(f'"{quote(part)}"' for part in parsed.unread)
             said_back.append(self.notice("unread_part", words=unread))
@@ -395,6 +399,37 @@ class _Turn:
             return [*said_back, *warnings, self.danger_offer()]
         effect = self.change_done() if changing and self.s.state == SUMMARY_STATE else []
         return [*said_back, *warnings, *effect, *self.ask()]
+
+    def note_early(self, answered_state: str, text: str) -> list[str]:
+        """Items of the checklists heard early (content: `heard_early`) that an answer to
+        another question names: recorded at once, so a warning sign raises the level now.
+        Only what is named and not denied is noted; the checklist is still asked."""
+        labels: list[str] = []
+        for state, question_id in self.e.machine.question_of.items():
+            question = self.c.questions[question_id]
+            if not question.heard_early or state == answered_state or state in self.s.answered:
+                continue
+            options = self.c.options[question_id]
+            new = [i for i in self.reader.mentions(question_id, text) if i not in self.s.noted.get(state, [])]
+            for index in new:
+                for name, value in (options[index].sets or {}).items():
+                    setattr(self.s.case, name, value)
+                labels.append(self.c.text(options[index].label, self.s.locale))
+            if new:
+                self.s.noted = {**self.s.noted, state: [*self.s.noted.get(state, []), *new]}
+        return labels
+
+    def with_noted(self, state: str, value: Any) -> Any:
+        """A checklist's answer with the items named earlier kept ticked: "None of these" or
+        "Not sure" does not unsay the swelling mentioned three questions before."""
+        noted = self.s.noted.get(state)
+        if not noted:
+            return value
+        self.s.noted = {k: v for k, v in self.s.noted.items() if k != state}
+        options = self.c.options[self.e.machine.question_of[state]]
+        earlier = [options[i].value for i in noted]
+        ticked = value if isinstance(value, list) else []
+        return list(dict.fromkeys([*ticked, *earlier]))
 
     def change_done(self) -> list[Reply]:
         """Say what the change did to the assessment, then forget the case before it."""

@@ -42,6 +42,9 @@ class Session(BaseModel):
     step: int = Field(default=0, ge=0)
     mode: Mode = "asking"
     draft: list[int] = Field(default_factory=list)
+    # Checklist items named in answers to earlier questions (question state -> option
+    # indices): recorded at once, ticked when the checklist comes, and kept when it is answered.
+    noted: dict[str, list[int]] = Field(default_factory=dict)
     # Checklist items denied by name so far at `denied_at` ("no xray yet"), while the others are asked.
     denied: list[int] = Field(default_factory=list)
     denied_at: str | None = None

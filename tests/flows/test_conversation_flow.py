@@ -246,3 +246,39 @@ def test_an_urgent_warning_does_not_stop_the_questions() -> None:
     replies = conv.say("cancer")  # a cancer history: urgent, not an emergency
     assert any(r.kind == "warning" and r.code == "cancer_history" for r in replies)
     assert replies[-1].question_id == "joint_features" and conv.session.mode == "asking"  # type: ignore[union-attr]
+
+
+# heard early ----------------------------------------------------------------------------
+
+
+def test_a_warning_sign_named_in_an_earlier_answer_counts_at_once() -> None:
+    conv = talk("male", "52")
+    replies = conv.say("right hip. its hot and swollen")
+    assert conv.session is not None and conv.session.case.side == "right"
+    assert conv.session.case.hot_swollen_joint is True
+    assert any(r.code == "noted_early" for r in replies)
+    assert any(r.kind == "warning" and r.code == "hot_swollen_joint" for r in replies)
+    assert replies[-1].code == "danger_offer"  # the level rose now, not seven questions later
+
+
+def test_what_was_noted_early_is_kept_when_its_checklist_is_answered_none() -> None:
+    conv = talk("male", "52", "right hip. its hot and swollen", "carry on", "none yet", "sudden", "2 days", "worse",
+                "none", "no")
+    assert conv.state == "warning_signs"
+    replies = conv.say("none of these")
+    assert conv.session is not None and conv.session.case.hot_swollen_joint is True
+    assert conv.session.case.trauma is False  # the rest are answered "none"
+    echo = next(r for r in replies if r.kind == "answered")
+    assert CONTENT.text(CONTENT.options["warning_signs"][2].label) in echo.text  # said back as recorded
+
+
+@pytest.mark.parametrize("typed", ["significant difficulty bearing weight", "no fever, not hot or swollen",
+                                   "bone marrow oedema", "it isnt hot and swollen"])
+def test_only_what_is_named_and_not_denied_in_two_words_or_more_is_noted(typed: str) -> None:
+    conv = talk("male", "52", "left")
+    assert conv.state == "tests_done"
+    conv.say("mri")
+    conv.say(typed)  # at the MRI question: none of these names a warning sign
+    assert conv.session is not None
+    assert conv.session.noted == {}
+    assert conv.session.case.hot_swollen_joint is None and conv.session.case.weight_loss is None
