@@ -28,7 +28,7 @@ from typing import Any
 
 from rapidfuzz.distance import DamerauLevenshtein
 
-from flows.content import Content, get_content
+from flows.content import Content, get_content, texts_of
 from flows.content_models import Answer, NumberRange, Question
 from flows.locale_format import number_text
 from flows.numerals import whole_number
@@ -102,7 +102,10 @@ class AnswerReader:
     def __init__(self, content: Content, language: str = "en", typos: bool = True) -> None:
         self.content = content
         self.language_code = language
-        self.typos = typos  # False: read only what is written as written (a fallback language)
+        # False: a fallback language, tried when the conversation's own did not understand: it
+        # reads only what is written as written, and only text written wholly in its words
+        # (English "na", a "no", must not read "heparina na gravidez" as "None of these").
+        self.typos = typos
         understanding = content.ui.understanding[language]
         self.dont_know = {_plain_words(w) for w in understanding.dont_know}
         self.see_now = {_plain_words(w) for w in understanding.see_now}
@@ -132,6 +135,8 @@ class AnswerReader:
         self.numbers = NumberWords(understanding.cardinals, understanding.number_phrases, understanding.shorthand,
                                    self.ordinals, _suffixes(understanding.ordinal_suffixes),
                                    tuple(understanding.thousands))
+        # Every word the language's content uses: a word typed as one of them is not a slip.
+        self.vocabulary = _language_words(content, language, understanding)
         self.tables = {qid: self._table(q) for qid, q in content.questions.items()}
 
     def _table(self, question: Question) -> _Table:
@@ -160,7 +165,7 @@ class AnswerReader:
                          for measure, table in question.measure_units.items()}
         denials = frozenset(i for i, o in enumerate(options)
                             if o.value is False or (o.exclusive and o.value is not None))
-        index = PhraseIndex(phrases, self.language, denials, self.typos)
+        index = PhraseIndex(phrases, self.language, denials, self.typos, self.vocabulary)
         return _Table(question, options, index, units, measures, measure_units)
 
     # what the dialogue calls -------------------------------------------------------
@@ -170,6 +175,8 @@ class AnswerReader:
         table = self.tables[question_id]
         said = _plain_words(text)
         if not said:  # only emoji or symbols
+            return Parsed(False, error="choose_one", values={"answer": quote(text)})
+        if not self.typos and not self._in_this_language(said):
             return Parsed(False, error="choose_one", values={"answer": quote(text)})
         whole = self._whole(table, said)
         if whole is not None:
@@ -187,6 +194,11 @@ class AnswerReader:
         if not parsed.ok and not parsed.clarify and offers_dont_know and self._starts_unsure(said):
             return Parsed(True, value=None)  # "not sure, it moves around": unsure, and nothing more to go on
         return parsed
+
+    def _in_this_language(self, said: str) -> bool:
+        """Every word of `said` is a word of this language's content (numbers aside)."""
+        return all(word in self.vocabulary or not word.isalpha() for word in tokens(said)
+                   if word not in CLAUSE_PUNCTUATION)
 
     def submit_selection(self, question_id: str, indices: list[int]) -> Parsed:
         """The value of a multi-select made of these option indices (exclusive ones alone)."""
@@ -591,6 +603,22 @@ class AnswerReader:
     def _quantities(self, table: _Table, said: str) -> list[Quantity]:
         units = set(table.units) | set(table.measures) | table.scale_words
         return quantities(said, self.numbers, units)
+
+
+def _language_words(content: Content, language: str, understanding: Any) -> frozenset[str]:
+    """The words of one language's content: its texts, the options' synonyms, its word lists."""
+    phrases = list(texts_of(content, language))
+    for options in content.options.values():
+        for option in options:
+            phrases.extend(option.synonyms.get(language, []))
+    for name in type(understanding).model_fields:
+        value = getattr(understanding, name)
+        if isinstance(value, list):
+            phrases.extend(v for v in value if isinstance(v, str))
+        elif isinstance(value, dict):
+            phrases.extend(str(key) for key in value)
+    return frozenset(word for phrase in phrases for word in tokens(_plain_words(phrase))
+                     if word not in CLAUSE_PUNCTUATION and not word.isdigit())
 
 
 def _holds(numbers: NumberRange, value: float) -> bool:

@@ -218,6 +218,16 @@ def _describe_location(raw: Any, loc: tuple[Any, ...]) -> str:
     return ".".join(parts) or "(top level)"
 
 
+def texts_of(content: Content, language: str) -> Iterator[str]:
+    """Every text of the content in one language: questions, options, messages, conditions, guidance."""
+    for node in (content.questions, content.options, content.ui.messages, content.conditions, content.guidance,
+                 content.triage):
+        for _, text in _texts(node):
+            value = getattr(text, language, None)
+            if value:
+                yield value
+
+
 def _texts(node: Any, where: str = "") -> Iterator[tuple[str, Text]]:
     """Every Text in a loaded file with where it is: `questions[3](sex).options[0].label`."""
     if isinstance(node, Text):

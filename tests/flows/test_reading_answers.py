@@ -550,3 +550,78 @@ def test_denials_at_the_same_checklist_add_up_until_every_item_is_denied() -> No
     assert conv.session is not None and conv.session.case.xray == "not_done"
     assert conv.session.case.inflammatory_markers == "not_done"
     assert conv.session.denied == [] and conv.session.denied_at is None
+
+
+# --- a slip is never a real word, and a letter counts only alone -----------------------
+
+
+@pytest.mark.parametrize(("language", "typed"), [
+    ("en", "hello i have hip pain"),
+    ("en", "hip pain"),
+    ("en", "my hip hurts"),
+    ("en", "the right hip"),
+    ("en", "hey there"),
+    ("en", "hey"),
+    ("en", "i broke my hip"),
+    ("en", "get me a doctor"),
+    ("pt", "olá, tenho dor na anca"),
+    ("pt", "dói-me a anca direita"),
+    ("pt", "boa tarde"),
+])
+def test_text_that_names_no_sex_is_asked_again(language: str, typed: str) -> None:
+    parsed = get_reader(language).read("sex", typed)
+    assert not parsed.ok and not parsed.clarify, parsed
+
+
+@pytest.mark.parametrize(("language", "typed", "expect"), [
+    ("en", "F, 34", "female"),
+    ("en", "m, 58, retired", "male"),
+    ("en", "mle", "male"),  # a slip that is no word
+    ("en", "femlae", "female"),
+    ("en", "hi, I'm 30 weeks pregnant", "female"),
+    ("en", "asking for my nan", "female"),
+    ("en", "its for my husband", "male"),
+    ("pt", "F, 34", "female"),
+    ("pt", "m, 45 anos", "male"),
+    ("pt", "é para a minha avó", "female"),
+    ("pt", "é para o meu avô", "male"),
+    ("pt", "estou grávida", "female"),
+])
+def test_a_letter_alone_in_its_clause_and_words_for_a_person_name_the_sex(
+        language: str, typed: str, expect: str) -> None:
+    parsed = get_reader(language).read("sex", typed)
+    assert parsed.ok and parsed.value == expect, parsed
+
+
+@pytest.mark.parametrize(("language", "question", "typed", "not_expected"), [
+    ("en", "sex", "hey", "female"),  # no slip towards a three-letter word: "hey" is no "her"
+    ("en", "sex", "i broke my hip", "male"),  # "broke" is a word, not a slip of "bloke"
+    ("pt", "walking", "não se aguenta em pé", None),  # "não se" is no slip of "não sei"
+    ("pt", "walking", "não se mexe", None),
+])
+def test_a_word_of_the_language_is_no_slip_of_another(
+        language: str, question: str, typed: str, not_expected: object) -> None:
+    parsed = get_reader(language).read(question, typed)
+    assert not (parsed.ok and parsed.value == not_expected), parsed
+
+
+def test_a_slip_of_a_three_letter_word_is_only_two_letters_swapped() -> None:
+    assert get_reader("en").read("fever", "yse").value is True
+    assert not get_reader("en").read("sex", "hip").ok  # not "him"
+
+
+@pytest.mark.parametrize(("question", "typed"), [
+    ("medical_history", "levei injeções de heparina na gravidez"),
+    ("medical_history", "tenho psoríase há anos, só na pele"),
+    ("warning_signs", "nada disso, só na gravidez"),
+])
+def test_another_language_reads_only_text_written_in_it(question: str, typed: str) -> None:
+    # English "na" (a "no") inside Portuguese is not "None of these"
+    fallback = get_reader("en", typos=False)
+    assert not fallback.read(question, typed).ok
+    assert fallback.read("fever", "no fever").value is False  # English typed in a Portuguese chat still reads
+
+
+def test_a_denial_is_not_turned_around_by_another() -> None:
+    assert get_reader("pt").read("fever", "n tive febre nenhuma").value is False
+    assert get_reader("en").read("fever", "dont have no fever").value is False
