@@ -20,6 +20,8 @@ built once per content (`get_reader`), not per message.
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -37,6 +39,7 @@ from flows.quantities import NumberWords, Quantity, quantities
 from flows.recording import NONE_OF_THESE
 
 MAX_ANSWER_CHARS = 300  # a real answer is a few words; longer text is refused, not parsed
+MAX_READINGS = 16  # the ways the numbers of one answer are read, each in each unit it may be in
 _OPTION_NUMBERS = re.compile(r"^\s*\d{1,2}(?:\s*(?:,|;|and|&|\+|\s)\s*\d{1,2})*\s*$")
 _TRAILING_PUNCTUATION = ".!"
 
@@ -79,6 +82,20 @@ class Parsed:
     unread: list[str] = field(default_factory=list)
     # The checklist items denied by name (with `understood`): kept while the others are asked.
     denied: list[int] = field(default_factory=list)
+    # A number whose unit is asked (with `understood`): the answer as typed, with a slot
+    # where the unit goes, read again once the unit is named ("PCR 12,4" + "mg/dL").
+    pending: str = ""
+
+
+UNIT_SLOT = "\u2063"  # where a unit named later goes in a `pending` answer (never typed: a format character)
+
+
+@dataclass(frozen=True)
+class _UnitQuestion:
+    """A bare number that falls in different answers depending on its unit: which unit?"""
+
+    number: float
+    readings: list[tuple[str, int]]  # (unit word, the option it gives), one per unit it may be in
 
 
 @dataclass(frozen=True)
@@ -121,6 +138,8 @@ class AnswerReader:
         self.exceptions = [tuple(words_only(_plain_words(w)).split()) for w in understanding.exceptions]
         self.joiners = {_plain_words(w) for w in understanding.joiners}
         self.span_words = [_plain_words(w) for w in understanding.span_words]
+        # measure -> the unit a bare number of it is in, where this language's labs agree on one
+        self.usual_units = {measure: _plain_words(unit) for measure, unit in understanding.usual_units.items()}
         # Words that carry no answer of their own, whatever the question (see `_unread`).
         self.known_words = {word for phrase in (*self.yes, *self.no, *self.pronouns, *self.all_of_them,
                                                 *understanding.negations, *understanding.clause_negations,
@@ -170,10 +189,15 @@ class AnswerReader:
 
     # what the dialogue calls -------------------------------------------------------
 
-    def read(self, question_id: str, text: str) -> Parsed:
-        """What a typed answer means for this question."""
+    def read(self, question_id: str, text: str, pending: str = "") -> Parsed:
+        """What a typed answer means for this question. `pending`: an answer given just before
+        whose unit was asked (Parsed.pending); a reply that names a unit and no number
+        ("mg/dL", "em mg/dl") completes it."""
         table = self.tables[question_id]
         said = _plain_words(text)
+        unit = self._unit_alone(table, said) if pending else None
+        if unit is not None:
+            text = said = pending.replace(UNIT_SLOT, f" {unit} ")
         if not said:  # only emoji or symbols
             return Parsed(False, error="choose_one", values={"answer": quote(text)})
         if not self.typos and not self._in_this_language(said):
@@ -345,6 +369,8 @@ class AnswerReader:
         matches = [m for m in found if not m.negated]
         negated = [m for m in found if m.negated]
         by_number = self._by_number(table, self._without_fillers(said))
+        if isinstance(by_number, _UnitQuestion):
+            return self._which_unit(table, said, by_number)
         named = list(dict.fromkeys(i for m in matches for i in m.options))
         words_first = table.question.named_first and any(table.options[i].value is not None for i in named)
         if by_number is not None and not words_first and not any(
@@ -407,49 +433,111 @@ class AnswerReader:
         value = meant.pop()
         return [i for i, o in enumerate(table.options) if o.value == value and type(o.value) is type(value)]
 
-    def _by_number(self, table: _Table, said: str) -> int | None:
-        """The option a typed number picks: a week of pregnancy, a temperature, a CRP."""
-        question = table.question
+    def _by_number(self, table: _Table, said: str) -> int | _UnitQuestion | None:
+        """The option a typed number picks: a week of pregnancy, a temperature, a CRP; or,
+        when a bare number picks different options in the units its measure is reported in
+        ("PCR 12,4": 12,4 mg/L is a little raised, 12,4 mg/dL very raised), which unit."""
         ranged = [(i, o) for i, o in enumerate(table.options) if o.numbers is not None or o.measures]
         if not ranged:
             return None
-        picked: list[int] = []
+        # Every quantity gives a list of readings per measure; a reading is the (measure,
+        # value) it may be, and a bare lab number may be several, one per plausible unit.
+        alternatives: list[list[tuple[tuple[str, float, str], ...]]] = []
         for typed in self._quantities(table, said):
             quantity = self._with_unit(table, typed)
             if quantity is None or quantity.negative:  # "tive um aborto": the "um" is no number of weeks
                 continue
             measure = next((table.measures[w] for w in quantity.words if w in table.measures), None)
             scale = next((w for w in quantity.words if w in table.scale_words), "")
-            readings = self._readings(table, quantity.value, measure, scale)
-            for index, option in ranged:
-                if measure is not None or scale or not option.numbers:
-                    held = any(name in option.measures and _holds(option.measures[name], value)
-                               for name, value in readings)
-                else:
-                    held = quantity.unit in table.units and _holds(option.numbers, quantity.value * table.units[
-                        quantity.unit]) and (not option.span or self._a_span(quantity))
-                if held:
-                    picked.append(index)
+            if measure is not None or scale or not any(o.numbers for _, o in ranged):
+                for units in self._readings(table, quantity.value, measure, scale):
+                    alternatives.append([((name, value, unit),) for name, value, unit in units])
+            else:
+                held = [i for i, o in ranged if quantity.unit in table.units and o.numbers is not None and _holds(
+                    o.numbers, quantity.value * table.units[quantity.unit]) and (not o.span or self._a_span(quantity))]
+                alternatives.append([tuple(("", float(i), "") for i in held)] if held else [])
+        alternatives = [a for a in alternatives if a]
+        if math.prod(len(a) for a in alternatives) > MAX_READINGS:  # a list of numbers: each in its first unit
+            alternatives = [a[:1] for a in alternatives]
+        outcomes: dict[tuple[tuple[str, float, str], ...], int | None] = {}
+        for combination in itertools.product(*alternatives):
+            readings = [reading for group in combination for reading in group]
+            outcomes[tuple(readings)] = self._picked(table, ranged, readings)
+        answers = {answer for answer in outcomes.values() if answer is not None}
+        if len(answers) > 1:
+            unclear = self._unit_question(table, outcomes)
+            if unclear is not None:
+                return unclear
+        return next(iter(answers)) if len(answers) == 1 else None
+
+    def _picked(self, table: _Table, ranged: list[tuple[int, Answer]],
+                readings: list[tuple[str, float, str]]) -> int | None:
+        """The option these readings pick: the highest at an escalating question, else the only one."""
+        picked = []
+        for name, value, _ in readings:
+            if not name:  # a number in the question's own unit, already matched to its option
+                picked.append(int(value))
+                continue
+            picked.extend(i for i, o in ranged if name in o.measures and _holds(o.measures[name], value))
         picked = list(dict.fromkeys(picked))
         if not picked:
             return None
-        if len(picked) == 1 or question.escalating:
-            return max(picked) if question.escalating else picked[0]
+        if table.question.escalating:
+            return max(picked)
+        return picked[0] if len(picked) == 1 else None
+
+    def _unit_question(self, table: _Table,
+                       outcomes: dict[tuple[tuple[str, float, str], ...], int | None]) -> _UnitQuestion | None:
+        """The units a bare number may be in, each with the option it would give."""
+        by_unit: dict[str, int] = {}
+        number = None
+        for readings, answer in outcomes.items():
+            for name, value, unit in readings:
+                if unit and answer is not None:
+                    by_unit.setdefault(unit, answer)
+                    number = value / table.measure_units[name][unit]
+        if number is None or len(set(by_unit.values())) < 2:
+            return None
+        return _UnitQuestion(number, list(by_unit.items()))
+
+    def _which_unit(self, table: _Table, said: str, question: _UnitQuestion) -> Parsed:
+        """Ask which unit, naming what each would mean; the answer waits for it (`pending`)."""
+        shown = self._number(question.number)
+        symbols = self.content.ui.unit_symbols
+        choices = [f"{shown} {symbols.get(unit, unit)}" for unit, _ in question.readings]
+        readings = [self.content.message("unit_reading", self.language_code, amount=choice,
+                                         label=self.content.text(table.options[option].label, self.language_code))
+                    for choice, (_, option) in zip(choices, question.readings, strict=True)]
+        slot = _after_number(said, question.number)
+        return Parsed(False, error="which_unit", understood=True, pending=slot, values={
+            "choices": self.content.message("or", self.language_code).join(choices),
+            "readings": "; ".join(readings), "example": choices[-1]})
+
+    def _unit_alone(self, table: _Table, said: str) -> str | None:
+        """The unit a reply names when it names no number ("mg/dL", "era em mg/dl")."""
+        for unit in sorted(table.scale_words, key=len, reverse=True):
+            found = re.search(rf"(?<![\w/]){re.escape(unit)}(?![\w/])", said)
+            if found:
+                rest = said[:found.start()] + said[found.end():]
+                return None if re.search(r"\d", rest) else unit
         return None
 
     def _a_span(self, quantity: Quantity) -> bool:
         """"over 3 weeks", "ao longo de 3 semanas": a span of time, not a time since."""
         return any(re.search(rf"(?<![\w]){re.escape(span)}$", quantity.lead) for span in self.span_words)
 
-    def _readings(self, table: _Table, number: float, measure: str | None, scale: str) -> list[tuple[str, float]]:
-        """What a typed number can be, as (measure, value in the unit of its options' ranges).
+    def _readings(self, table: _Table, number: float, measure: str | None,
+                  scale: str) -> list[list[tuple[str, float, str]]]:
+        """What a typed number can be: for each measure it may be, the (measure, value in
+        the unit of its options' ranges, unit word) it is in each unit it may be in.
 
         A named measure ("CRP 22") is that measure; otherwise the number is tried as every
         measure. A unit typed with it ("2.2 mg/dL") is converted by the measure's factors
         (questions.yaml `measure_units`), and a measure that has no such unit is not it. A
-        bare number is in the options' own unit, as it always was; only when no option of
-        a measure holds it there is it read in that measure's other units, and then only if
-        exactly one of them fits: a white cell count of 12000 is per microlitre (12 x10^9/L).
+        bare number may be in any unit of its measure that some option holds: a white cell
+        count of 12000 is per microlitre (12 x10^9/L), and a CRP of 12,4 may be in mg/L or in
+        mg/dL, unless the language's labs agree on one (ui.yaml `usual_units`). A number no
+        option holds in any unit is read in the options' own unit (and picks nothing).
         """
         names = [measure] if measure is not None else list(dict.fromkeys(
             name for option in table.options for name in option.measures))
@@ -458,15 +546,21 @@ class AnswerReader:
             factors = table.measure_units.get(name, {"": 1.0})
             if scale:
                 if scale in factors:
-                    readings.append((name, number * factors[scale]))
+                    readings.append([(name, number * factors[scale], scale)])
                 continue
             ranges = [option.measures[name] for option in table.options if name in option.measures]
-            bare = number * factors.get("", 1.0)
-            fitting = {factor for factor in factors.values() if any(_holds(r, number * factor) for r in ranges)}
-            if any(_holds(r, bare) for r in ranges) or len(fitting) != 1:
-                readings.append((name, bare))
-            else:
-                readings.append((name, number * fitting.pop()))
+            units = {}  # factor -> a unit word of it
+            for word, factor in factors.items():
+                if word and factor not in units:
+                    units[factor] = word
+            fitting = [(name, number * factor, word) for factor, word in units.items()
+                       if any(_holds(r, number * factor) for r in ranges)]
+            usual = self.usual_units.get(name)
+            if usual in factors and any(_holds(r, number * factors[usual]) for r in ranges):
+                fitting = [(name, number * factors[usual], usual)]
+            if len(fitting) == 1:
+                fitting = [(name, fitting[0][1], "")]  # the only unit it can be in: nothing to ask
+            readings.append(fitting or [(name, number * factors.get("", 1.0), "")])
         return readings
 
     def _read_several(self, table: _Table, text: str, said: str) -> Parsed:
@@ -619,6 +713,18 @@ def _language_words(content: Content, language: str, understanding: Any) -> froz
             phrases.extend(str(key) for key in value)
     return frozenset(word for phrase in phrases for word in tokens(_plain_words(phrase))
                      if word not in CLAUSE_PUNCTUATION and not word.isdigit())
+
+
+def _after_number(said: str, number: float) -> str:
+    """`said` with UNIT_SLOT after the typed number that is `number` (or at the end)."""
+    for match in re.finditer(r"\d+(?:[.,]\d+)?", said):
+        try:
+            value = float(match.group().replace(",", "."))
+        except ValueError:
+            continue
+        if abs(value - number) < 1e-9:
+            return said[:match.end()] + UNIT_SLOT + said[match.end():]
+    return said + UNIT_SLOT
 
 
 def _holds(numbers: NumberRange, value: float) -> bool:

@@ -401,6 +401,13 @@ class _Checker:
                     self.fail("questions.yaml", where, f"no unit `{table}` in ui.yaml")
                 elif ui.units[table].get("") != 1:
                     self.fail("ui.yaml", f"units.{table}", "a bare number (\"\") must be in the measure's own unit (1)")
+        tables = {measure: ui.units.get(table, {})
+                  for q in questions.values() for measure, table in q.measure_units.items()}
+        for language, understanding in ui.understanding.items():
+            for measure, unit in understanding.usual_units.items():
+                if unit not in tables.get(measure, {}):
+                    self.fail("ui.yaml", f"understanding.{language}.usual_units.{measure}",
+                              f"`{unit}` is no unit of the measure `{measure}` (questions.yaml measure_units)")
 
     def flow(self, flow: FlowFile, questions: dict[str, Question]) -> None:
         state_ids = {state.id for state in flow.states}

@@ -521,6 +521,10 @@ class Understanding(Strict):
     cardinals: dict[str, int]
     number_phrases: dict[str, str]
     shorthand: dict[int, str]
+    # measure -> the unit (a word of its ui.yaml `units` table) a bare number of it is in,
+    # where the language's laboratories agree on one; otherwise a number that means
+    # different answers in different units is asked about.
+    usual_units: dict[str, str] = Field(default_factory=dict)
 
 
 class Language(Strict):
@@ -543,6 +547,8 @@ class UiFile(Strict):
     commands: dict[str, list[str]]  # command id -> words that invoke it (without the slash)
     units: dict[str, dict[str, float]] = Field(default_factory=dict)  # unit -> word -> factor
     unit_names: dict[str, UnitName] = Field(default_factory=dict)  # unit -> its name in each language
+    # A unit word -> how it is written when shown ("mg/l" -> "mg/L"): symbols, the same in every language.
+    unit_symbols: dict[str, str] = Field(default_factory=dict)
     number_display: dict[str, list[DisplayBand]] = Field(default_factory=dict)  # unit -> bands, smallest first
     disclaimer_source: list[str] = Field(min_length=1)
 

@@ -83,9 +83,66 @@ def test_crp_in_mg_per_dl_is_ten_times_the_mg_per_l(language: str, typed: str, e
     assert parsed.ok and parsed.value == expect, parsed
 
 
-@pytest.mark.parametrize(("language", "typed"), [("en", "CRP 2.2"), ("en", "2.2"), ("pt", "PCR 2,2"), ("pt", "2,2")])
-def test_a_bare_lab_number_is_in_the_options_unit(language: str, typed: str) -> None:
-    assert get_reader(language).read("inflammatory_markers", typed).value == "normal"
+@pytest.mark.parametrize("typed", ["CRP 2.2", "2.2", "crp was 9.8", "CRP 12.4"])
+def test_a_bare_crp_is_in_mg_per_l_where_the_labs_agree_on_it(typed: str) -> None:
+    # English content names mg/L, the UK (NHS) convention: no question
+    parsed = get_reader("en").read("inflammatory_markers", typed)
+    assert parsed.ok and parsed.value == ("mildly_raised" if "12" in typed else "normal"), parsed
+
+
+@pytest.mark.parametrize(("typed", "units"), [
+    ("a PCR deu 9,8", ("normal", "markedly_raised")),
+    ("PCR 12,4", ("mildly_raised", "markedly_raised")),
+    ("pcr de 2,2", ("normal", "mildly_raised")),
+    ("2,2", ("normal", "mildly_raised")),  # no measure named: a CRP or an ESR, in either unit
+    ("PCR 3, VS 12", ("normal", "mildly_raised")),
+])
+def test_a_bare_crp_that_means_different_answers_in_its_units_asks_which_unit(
+        typed: str, units: tuple[str, str]) -> None:
+    # Portuguese labs report CRP in mg/L or in mg/dL (ten times smaller numbers)
+    reader = get_reader("pt")
+    parsed = reader.read("inflammatory_markers", typed)
+    assert not parsed.ok and parsed.understood and parsed.error == "which_unit" and parsed.pending, parsed
+    assert "mg/L" in parsed.values["choices"] and "mg/dL" in parsed.values["choices"]
+    for unit, expect in zip(("mg/L", "em mg/dl"), units, strict=True):
+        completed = reader.read("inflammatory_markers", unit, pending=parsed.pending)
+        assert completed.ok and completed.value == expect, (unit, completed)
+    # another answer instead of the unit is read on its own
+    assert reader.read("inflammatory_markers", "muito elevada", pending=parsed.pending).value == "markedly_raised"
+
+
+@pytest.mark.parametrize(("language", "typed", "expect"), [
+    ("pt", "PCR 180", "markedly_raised"),  # 1800 mg/L is impossible: mg/L
+    ("pt", "a pcr deu 60", "markedly_raised"),  # very raised in either unit
+    ("pt", "PCR 0,3", "normal"),  # normal in either unit
+    ("pt", "pcr 45 vs 70", "markedly_raised"),  # the ESR decides in either unit
+    ("pt", "leucócitos 12.000", "raised"),  # per microlitre: 12 x10^9/L, the only unit it fits
+    ("en", "CRP 180", "markedly_raised"),
+    ("en", "crp 450", "markedly_raised"),
+])
+def test_a_number_with_one_meaning_in_every_unit_asks_nothing(language: str, typed: str, expect: str) -> None:
+    question = "white_cell_count" if "leuc" in typed else "inflammatory_markers"
+    parsed = get_reader(language).read(question, typed)
+    assert parsed.ok and parsed.value == expect, parsed
+
+
+def test_the_conversation_asks_the_unit_and_reads_the_reply_with_the_number() -> None:
+    from flows.content import get_content
+    from flows.dialogue import step
+    from flows.messages import UserInput
+
+    session, _ = step(None, UserInput(kind="command", text="start", language="pt"))
+    for text in ("homem", "67", "direita", "análises"):
+        session, _ = step(session, UserInput.typed(text))
+    assert session.state == "inflammatory_markers", session.state
+    session, replies = step(session, UserInput.typed("PCR 12,4"))
+    assert session.state == "inflammatory_markers" and session.case.inflammatory_markers is None
+    asked = next(r for r in replies if r.code == "which_unit")
+    assert "12,4 mg/L" in asked.text and "12,4 mg/dL" in asked.text  # in Portuguese, with the decimal comma
+    assert asked.text.startswith(get_content().message("which_unit", "pt").split("{")[0])
+    session, _ = step(session, UserInput.typed("mg/dL"))
+    assert session.case.inflammatory_markers == "markedly_raised"
+    assert not session.pending
 
 
 @pytest.mark.parametrize(("language", "typed", "expect"), [
