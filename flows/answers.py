@@ -106,6 +106,20 @@ class _Table:
     units: dict[str, float]  # unit word -> factor to the question's unit
     measures: dict[str, str]  # measure word -> measure id
     measure_units: dict[str, dict[str, float]] = field(default_factory=dict)  # measure -> unit word -> factor
+    diagnoses: frozenset[str] = frozenset()  # the options' words that name a diagnosis (Answer.diagnoses)
+
+    @property
+    def nothing(self) -> int | None:
+        """The answer that means no item applies: "None of these" at a checklist, the
+        findings' "Normal" at a scan question."""
+        if self.question.kind == "checklist":
+            return next((i for i, o in enumerate(self.options) if o.exclusive and o.value is not None), None)
+        return next((i for i, o in enumerate(self.options) if o.value == "normal"), None)
+
+    @property
+    def items(self) -> list[int]:
+        """The options a person ticks one by one: a checklist's items, a scan's findings."""
+        return [i for i, o in enumerate(self.options) if not o.exclusive and i != self.nothing]
 
     @property
     def scale_words(self) -> set[str]:
@@ -144,13 +158,19 @@ class AnswerReader:
         self.known_words = {word for phrase in (*self.yes, *self.no, *self.pronouns, *self.all_of_them,
                                                 *understanding.negations, *understanding.clause_negations,
                                                 *understanding.clause_breaks, *self.fillers, *self.joiners,
-                                                *self.dont_know)
+                                                *self.dont_know, *understanding.after_negations,
+                                                *understanding.conclusion_headings, *understanding.report_words)
                             for word in tokens(_plain_words(phrase))}
         idioms = tuple(phrase for phrase in (*(tuple(words_only(w).split()) for w in self.dont_know), *self.exceptions)
                        if phrase)
+        after = tuple(tuple(words_only(_plain_words(w)).split()) for w in understanding.after_negations)
         self.language = Language(frozenset(understanding.negations), frozenset(understanding.clause_breaks),
                                  tuple(self.fillers), frozenset(understanding.clause_negations),
-                                 tuple(understanding.negation_suffixes), idioms, frozenset(self.joiners))
+                                 tuple(understanding.negation_suffixes), idioms, frozenset(self.joiners),
+                                 after_negations=tuple(a for a in after if a))
+        # A scan report's conclusion begins after one of these ("IMPRESSION:", "Conclusão:").
+        self.conclusion_headings = [tuple(words_only(_plain_words(w)).split())
+                                    for w in understanding.conclusion_headings]
         self.numbers = NumberWords(understanding.cardinals, understanding.number_phrases, understanding.shorthand,
                                    self.ordinals, _suffixes(understanding.ordinal_suffixes),
                                    tuple(understanding.thousands))
@@ -167,10 +187,14 @@ class AnswerReader:
             if index not in phrases.get(key, ()):
                 phrases[key] = (*phrases.get(key, ()), index)
 
+        diagnoses = set()
         for index, option in enumerate(options):
             add(self.content.text(option.label, self.language_code), index)
             for synonym in option.synonyms.get(self.language_code, []):
                 add(synonym, index)
+            for diagnosis in option.diagnoses.get(self.language_code, []):
+                add(diagnosis, index)
+                diagnoses.add(words_only(_plain_words(diagnosis)))
             # Every yes/no option understands the language's ways of saying yes and no, and
             # "None of these" the ways of saying no; not where true and false are places
             # ("Where is the pain?": "yes" names neither).
@@ -185,7 +209,7 @@ class AnswerReader:
         denials = frozenset(i for i, o in enumerate(options)
                             if o.value is False or (o.exclusive and o.value is not None))
         index = PhraseIndex(phrases, self.language, denials, self.typos, self.vocabulary)
-        return _Table(question, options, index, units, measures, measure_units)
+        return _Table(question, options, index, units, measures, measure_units, frozenset(diagnoses))
 
     # what the dialogue calls -------------------------------------------------------
 
@@ -573,6 +597,8 @@ class AnswerReader:
             return self.submit_selection(table.question.id, items)
         read_in = next((t for t in (said, self._without_fillers(said)) if table.phrases.find(t)), said)
         found = table.phrases.find_with_typos(read_in) if table.phrases.find(read_in) else table.phrases.fuzzy(said)
+        opinions = self._opinions(table, read_in, found)
+        read_all, found = found, [m for m in found if m not in opinions]
         shared = [m for m in found if not m.negated and len(m.options) > 1]
         if shared and len(found) == 1:  # "had a scan": which one?
             return self._clarify(table, list(shared[0].options))
@@ -581,19 +607,31 @@ class AnswerReader:
         if normal and len(ticked) > 1:  # "small effusion only, otherwise normal": the findings count
             ticked = [i for i in ticked if i not in normal]
         if ticked:
-            return replace(self.submit_selection(table.question.id, ticked), unread=self._unread(table, read_in, found))
+            unread = self._unread(table, read_in, read_all)
+            return replace(self.submit_selection(table.question.id, ticked), unread=unread)
         found = self._without_negators(table, found, read_in)
         alone = list(dict.fromkeys(m.option for m in found if table.options[m.option].exclusive))
         if len(alone) == 1:
             return self._option(table, alone[0])
-        if found and all(m.negated and not table.options[m.option].exclusive for m in found):
-            nothing = [i for i, o in enumerate(table.options) if o.exclusive and o.value is not None]
-            if table.question.kind == "checklist" and nothing:
-                return self._denied(table, found, nothing[0], read_in)
-            normal = [i for i, o in enumerate(table.options) if o.value == "normal"]
-            if normal:
-                return self._option(table, normal[0])
+        if found and all(m.negated and not table.options[m.option].exclusive for m in found) and (
+                table.nothing is not None):
+            # "no trauma", "No crescent sign.": the items denied say nothing of the others
+            return self._denied(table, found, table.nothing, read_in)
         return Parsed(False, error="choose_several", values={"answer": quote(text)})
+
+    def _opinions(self, table: _Table, said: str, found: list[Match]) -> list[Match]:
+        """The words naming a diagnosis in the conclusion of a pasted report ("IMPRESSION: ...
+        consistent with transient osteoporosis; AVN less likely"): the radiologist's opinion,
+        not a finding."""
+        if not table.diagnoses:
+            return []
+        words = tokens(said)
+        begins = next((start for start in range(len(words)) for heading in self.conclusion_headings
+                       if heading and tuple(words[start:start + len(heading)]) == heading
+                       and (start == 0 or words[start - 1] in CLAUSE_PUNCTUATION)), None)
+        if begins is None:
+            return []
+        return [m for m in found if m.start >= begins and " ".join(words[m.start:m.end]) in table.diagnoses]
 
     def _unread(self, table: _Table, said: str, found: list[Match]) -> list[str]:
         """The parts of a several-answer reply that name nothing ("a tiny bleb" in "oedema and
@@ -659,7 +697,7 @@ class AnswerReader:
         by name or with words for the rest ("no trauma, no other red flags"); otherwise the
         others are still unanswered, and the person is asked about them ("no trauma" says
         nothing of cancer or night pain)."""
-        items = [i for i, o in enumerate(table.options) if not o.exclusive]
+        items = table.items
         denied = list(dict.fromkeys(i for m in negated for i in m.options if i in items))
         if set(items) <= set(denied) or self._denies_the_rest(said, negated):
             return self._option(table, nothing)
@@ -686,9 +724,10 @@ class AnswerReader:
         if parsed.error != "others_unanswered" or not earlier:
             return parsed
         table = self.tables[question_id]
-        nothing = next(i for i, o in enumerate(table.options) if o.exclusive and o.value is not None)
+        nothing = table.nothing
+        assert nothing is not None  # a denial is understood only where there is one (_read_several)
         denied = list(dict.fromkeys([*earlier, *parsed.denied]))
-        items = [i for i, o in enumerate(table.options) if not o.exclusive]
+        items = table.items
         if set(items) <= set(denied):
             return self._option(table, nothing)
         labels = [self.content.text(table.options[i].label, self.language_code) for i in denied]

@@ -102,6 +102,10 @@ class Answer(Strict):
     value: Any = Field(default=..., validate_default=False)
     label: Text
     synonyms: dict[str, list[str]] = Field(default_factory=dict)
+    # Synonyms that name a diagnosis rather than what a scan shows ("AVN", "transient
+    # osteoporosis"): read as this option when a person says them, but not in the
+    # conclusion of a pasted report, where they are the radiologist's opinion.
+    diagnoses: dict[str, list[str]] = Field(default_factory=dict)
     exclusive: bool = False
     numbers: NumberRange | None = None
     field: str | None = None
@@ -525,6 +529,13 @@ class Understanding(Strict):
     # where the language's laboratories agree on one; otherwise a number that means
     # different answers in different units is asked about.
     usual_units: dict[str, str] = Field(default_factory=dict)
+    # Hedges that deny the finding just before them: "AVN less likely", "fracture not seen".
+    after_negations: list[str] = Field(default_factory=list)
+    # Where a scan report's conclusion begins ("impression", "conclusão"): in it, words that
+    # name a diagnosis (an option's `diagnoses`) are the radiologist's reading, not findings.
+    conclusion_headings: list[str] = Field(default_factory=list)
+    # Words of a scan report that name no finding (headings, "consistent with"): not said back.
+    report_words: list[str] = Field(default_factory=list)
 
 
 class Language(Strict):

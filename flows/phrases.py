@@ -62,6 +62,9 @@ class Language:
     joiners: frozenset[str] = frozenset()  # "and", "e": a clause negation's long reach stops there
     window: int = 3  # a negation this many words before a phrase negates it
     clause_window: int = 5  # a clause negation, this many
+    # Hedges that deny what comes just before them, in its clause: "AVN less likely",
+    # "fracture not seen", "necrose pouco provável" (at most `window` words after it).
+    after_negations: tuple[tuple[str, ...], ...] = ()
 
 
 def tokens(text: str) -> list[str]:
@@ -185,6 +188,8 @@ class PhraseIndex:
             # A denial is not turned around by another ("não tive febre nenhuma", "não, nada").
             denial = set(match.options) <= self.denials
             negator = None if denial else self._negator(words, match.start, part_of_item)
+            if negator is None and not denial:
+                negator = self._hedge_after(words, match.end, part_of_item)
             marked.append(Match(match.options, match.start, match.end, negator is not None, negator))
         return marked
 
@@ -206,6 +211,17 @@ class PhraseIndex:
                     word.endswith(suffix) for suffix in language.negation_suffixes)))
             if denies and position not in part_of_item and not self._in_idiom(words, position):
                 return position
+        return None
+
+    def _hedge_after(self, words: list[str], end: int, part_of_item: set[int]) -> int | None:
+        """A hedge that denies the phrase ending at `end`, within its clause: "AVN less likely"."""
+        language = self.language
+        for position in range(end, min(len(words), end + language.window + 1)):
+            if words[position] in language.clause_breaks or words[position] in _PUNCTUATION:
+                return None
+            for hedge in language.after_negations:
+                if tuple(words[position:position + len(hedge)]) == hedge and position not in part_of_item:
+                    return position
         return None
 
     def _in_idiom(self, words: list[str], position: int) -> bool:

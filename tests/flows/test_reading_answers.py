@@ -682,3 +682,66 @@ def test_another_language_reads_only_text_written_in_it(question: str, typed: st
 def test_a_denial_is_not_turned_around_by_another() -> None:
     assert get_reader("pt").read("fever", "n tive febre nenhuma").value is False
     assert get_reader("en").read("fever", "dont have no fever").value is False
+
+
+# --- a pasted scan report: opinions, hedges and denials --------------------------------
+
+
+@pytest.mark.parametrize(("language", "typed", "expect"), [
+    ("en", "IMPRESSION: findings consistent with transient osteoporosis of the hip; AVN less likely. "
+           "Marrow oedema and a small effusion.", ["bone_marrow_oedema", "joint_effusion"]),
+    ("en", "Marrow oedema. Conclusion: ?AVN, follow-up advised", ["bone_marrow_oedema"]),
+    ("en", "bone marrow edema. Opinion: osteoarthritis", ["bone_marrow_oedema"]),
+    ("pt", "Edema da medula óssea. Conclusão: osteoporose transitória, osteonecrose menos provável.",
+     ["bone_marrow_oedema"]),
+    ("pt", "Pequeno derrame. Impressão: necrose avascular a considerar", ["joint_effusion"]),
+])
+def test_a_diagnosis_in_a_reports_conclusion_is_no_finding(language: str, typed: str, expect: list[str]) -> None:
+    parsed = get_reader(language).read("mri", typed)
+    assert parsed.ok and sorted(parsed.value) == sorted(expect), parsed
+
+
+@pytest.mark.parametrize(("language", "typed", "expect"), [
+    ("en", "AVN", ["double_line_sign"]),
+    ("en", "they said it was avascular necrosis", ["double_line_sign"]),
+    ("en", "transient osteoporosis of the hip", ["bone_marrow_oedema"]),
+    ("pt", "disseram que é necrose avascular", ["double_line_sign"]),
+    ("pt", "osteoporose transitória", ["bone_marrow_oedema"]),
+])
+def test_a_diagnosis_said_by_the_person_is_still_read(language: str, typed: str, expect: list[str]) -> None:
+    parsed = get_reader(language).read("mri", typed)
+    assert parsed.ok and parsed.value == expect, parsed
+
+
+@pytest.mark.parametrize(("language", "question", "typed"), [
+    ("en", "mri", "AVN less likely"),
+    ("en", "mri", "fracture not seen"),
+    ("en", "mri", "No crescent sign."),
+    ("en", "mri", "no evidence of AVN"),
+    ("en", "xray", "no fracture seen"),
+    ("pt", "mri", "necrose pouco provável"),
+    ("pt", "mri", "Sem sinal do crescente."),
+    ("pt", "mri", "não se observa traço de fratura"),
+    ("pt", "xray", "sem fratura"),
+])
+def test_a_denied_finding_alone_asks_about_the_others_and_is_not_normal(
+        language: str, question: str, typed: str) -> None:
+    parsed = get_reader(language).read(question, typed)
+    assert not parsed.ok and parsed.understood and parsed.error == "others_unanswered" and parsed.denied, parsed
+
+
+def test_denied_findings_add_up_and_the_rest_denied_is_normal() -> None:
+    reader = get_reader("en")
+    first = reader.read("mri", "no fracture")
+    both = reader.combine_denials("mri", first.denied, reader.read("mri", "AVN less likely"))
+    assert not both.ok and len(both.denied) == 2
+    assert reader.read("mri", "no fracture, nothing else").value == ["normal"]
+    assert get_reader("pt").read("mri", "sem fratura, mais nada").value == ["normal"]
+
+
+def test_the_unread_notice_says_the_rest_was_recorded() -> None:
+    from flows.content import get_content
+
+    for language in ("en", "pt"):
+        text = get_content().message("unread_part", language, words='"x"')
+        assert "nothing was recorded" not in text and "nada ficou registado" not in text
