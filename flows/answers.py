@@ -152,6 +152,9 @@ class AnswerReader:
         self.exceptions = [tuple(words_only(_plain_words(w)).split()) for w in understanding.exceptions]
         self.joiners = {_plain_words(w) for w in understanding.joiners}
         self.span_words = [_plain_words(w) for w in understanding.span_words]
+        # Forms read as the ones the options' words use ("consegue" as "consigo"), longest first.
+        self.read_as = sorted(((_plain_words(form), _plain_words(meant))
+                               for form, meant in understanding.read_as.items()), key=lambda pair: -len(pair[0]))
         # measure -> the unit a bare number of it is in, where this language's labs agree on one
         self.usual_units = {measure: _plain_words(unit) for measure, unit in understanding.usual_units.items()}
         # Words that carry no answer of their own, whatever the question (see `_unread`).
@@ -226,6 +229,7 @@ class AnswerReader:
             return Parsed(False, error="choose_one", values={"answer": quote(text)})
         if not self.typos and not self._in_this_language(said):
             return Parsed(False, error="choose_one", values={"answer": quote(text)})
+        said = self._read_as(table, said)
         whole = self._whole(table, said)
         if whole is not None:
             return whole
@@ -242,6 +246,17 @@ class AnswerReader:
         if not parsed.ok and not parsed.clarify and offers_dont_know and self._starts_unsure(said):
             return Parsed(True, value=None)  # "not sure, it moves around": unsure, and nothing more to go on
         return parsed
+
+    def _read_as(self, table: _Table, said: str) -> str:
+        """`said` with the forms the options' words do not use written as the ones they do
+        (ui.yaml `read_as`): a relative's "não consegue andar" is "não consigo andar", "she
+        has diabetes" is "i have diabetes", "tou grávida" is "estou grávida". A form that is
+        itself a word of this question's options is left as typed ("ela" names the sex)."""
+        for form, meant in self.read_as:
+            if all(word in table.phrases.vocabulary for word in form.split()):
+                continue
+            said = re.sub(rf"(?<![\w-]){re.escape(form)}(?![\w-])", meant, said)
+        return said
 
     def _in_this_language(self, said: str) -> bool:
         """Every word of `said` is a word of this language's content (numbers aside)."""

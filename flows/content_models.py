@@ -529,6 +529,9 @@ class Understanding(Strict):
     # where the language's laboratories agree on one; otherwise a number that means
     # different answers in different units is asked about.
     usual_units: dict[str, str] = Field(default_factory=dict)
+    # Forms read as the ones the options' words use: a relative's third person as the first
+    # ("consegue" as "consigo", "she has" as "i have"), spoken forms ("tou" as "estou").
+    read_as: dict[str, str] = Field(default_factory=dict)
     # Hedges that deny the finding just before them: "AVN less likely", "fracture not seen".
     after_negations: list[str] = Field(default_factory=list)
     # Where a scan report's conclusion begins ("impression", "conclusão"): in it, words that

@@ -745,3 +745,44 @@ def test_the_unread_notice_says_the_rest_was_recorded() -> None:
     for language in ("en", "pt"):
         text = get_content().message("unread_part", language, words='"x"')
         assert "nothing was recorded" not in text and "nada ficou registado" not in text
+
+
+# --- a relative typing for someone else: the third person reads like the first ---------
+
+
+@pytest.mark.parametrize(("language", "question", "typed", "expect"), [
+    ("pt", "walking", "não se aguenta em pé, está na cama", "cannot"),
+    ("pt", "walking", "não consegue andar", "cannot"),
+    ("pt", "walking", "nem consegue pôr o pé no chão", "cannot"),
+    ("pt", "walking", "ela anda mal", "worse"),
+    ("pt", "walking", "dói-lhe quando anda", "worse"),
+    ("pt", "medical_history", "toma metotrexato e é diabética", ["immunosuppressed"]),
+    ("pt", "medical_history", "ele bebe muito", ["alcohol_excess"]),
+    ("pt", "warning_signs", "ele caiu e não se mexe", ["trauma", "cannot_move_hip"]),
+    ("pt", "warning_signs", "emagreceu sem querer", ["weight_loss"]),
+    ("pt", "fever", "ela teve febre", True),
+    ("pt", "pregnancy", "ela está grávida de 30 semanas", "trimester_3"),
+    ("pt", "breastfeeding", "ainda amamenta", True),
+    ("pt", "side", "dói-lhe a anca direita", "right"),
+    ("en", "medical_history", "she has lupus", ["other_avn_risk"]),
+    ("en", "warning_signs", "he has lost weight", ["weight_loss"]),
+    ("en", "walking", "she limps", "worse"),
+    ("en", "fever", "he hasnt had a fever", False),
+])
+def test_the_third_person_reads_like_the_first_at_every_question(
+        language: str, question: str, typed: str, expect: object) -> None:
+    parsed = get_reader(language).read(question, typed)
+    assert parsed.ok and parsed.value == expect, parsed
+
+
+@pytest.mark.parametrize(("language", "typed", "expect"), [
+    ("pt", "ela", "female"), ("pt", "ele", "male"), ("en", "her", "female"), ("en", "him", "male"),
+    ("en", "she", "female"),
+])
+def test_a_pronoun_that_names_the_sex_is_not_read_as_i(language: str, typed: str, expect: str) -> None:
+    assert get_reader(language).read("sex", typed).value == expect
+
+
+def test_spoken_forms_read_as_written_ones() -> None:
+    assert get_reader("pt").read("walking", "tou de cama").value == "cannot"
+    assert get_reader("pt").read("duration_weeks", "esta manhã").ok  # "esta" (this) is no "está"
