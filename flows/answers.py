@@ -34,7 +34,7 @@ from flows.content import Content, get_content, texts_of
 from flows.content_models import Answer, NumberRange, Question
 from flows.locale_format import number_text
 from flows.numerals import whole_number
-from flows.phrases import CLAUSE_PUNCTUATION, Language, Match, PhraseIndex, tokens, words_only
+from flows.phrases import CLAUSE_PUNCTUATION, Language, Match, PhraseIndex, token_spans, tokens, words_only
 from flows.quantities import NumberWords, Quantity, quantities
 from flows.recording import NONE_OF_THESE
 
@@ -410,11 +410,15 @@ class AnswerReader:
         by_number = self._by_number(table, self._without_fillers(said))
         if isinstance(by_number, _UnitQuestion):
             return self._which_unit(table, said, by_number)
-        named = list(dict.fromkeys(i for m in matches for i in m.options))
+        named = self._named(table, matches)
         words_first = table.question.named_first and any(table.options[i].value is not None for i in named)
+        # A word that names one option without a number stops a number from deciding ("had a
+        # baby 4 months ago" is no week of pregnancy); a word several options share does not
+        # ("yes, 30 weeks").
+        alone = [m.option for m in matches if len(m.options) == 1]
         if by_number is not None and not words_first and not any(
                 table.options[i].numbers is None and not table.options[i].measures
-                and table.options[i].value is not None for i in named):
+                and table.options[i].value is not None for i in alone):
             return self._option(table, by_number)
         if not named and negated:
             named = self._negated_meaning(table, negated)
@@ -430,6 +434,22 @@ class AnswerReader:
         if len(named) > 1:
             return self._clarify(table, named)
         return Parsed(False, error="choose_one", values={"answer": quote(text)})
+
+    def _named(self, table: _Table, matches: list[Match]) -> list[int]:
+        """The options the words name. A word several options share ("yes" at the pregnancy
+        question, "as duas" at where the pain is) counts only where no plainer word names
+        an option: "nas virilhas, as duas" is the groin, "yes, had a baby" the baby; words
+        that are all shared name what they have in common ("yeah, pregnant": a trimester).
+        Words naming "don't know" count only when nothing else is named."""
+        sets = [m.options for m in matches]
+        informative = [o for o in sets if any(table.options[i].value is not None for i in o)]
+        if not informative:
+            return list(dict.fromkeys(i for o in sets for i in o))
+        plain = [o for o in informative if len(o) == 1]
+        if plain:
+            return list(dict.fromkeys(o[0] for o in plain))
+        common = set(informative[0]).intersection(*informative[1:])
+        return [i for i in dict.fromkeys(i for o in informative for i in o) if not common or i in common]
 
     def _after_exception(self, found: list[Match], said: str) -> list[Match]:
         """"Fine until I walk far": where options are named both before and after an
@@ -448,7 +468,7 @@ class AnswerReader:
         """"the first one", "the last": the option at that place in the list (a short answer only)."""
         if len(said.split()) > 4:
             return []
-        places = {self.ordinals[w] for w in tokens(said) if w in self.ordinals}
+        places = {self.ordinals[w] for w in re.findall(r"[\w'’]+", said) if w in self.ordinals}
         if len(places) != 1:
             return []
         place = places.pop()
@@ -612,6 +632,7 @@ class AnswerReader:
             return self.submit_selection(table.question.id, items)
         read_in = next((t for t in (said, self._without_fillers(said)) if table.phrases.find(t)), said)
         found = table.phrases.find_with_typos(read_in) if table.phrases.find(read_in) else table.phrases.fuzzy(said)
+        found = self._too_short(table, read_in, found)
         opinions = self._opinions(table, read_in, found)
         read_all, found = found, [m for m in found if m not in opinions]
         shared = [m for m in found if not m.negated and len(m.options) > 1]
@@ -633,6 +654,32 @@ class AnswerReader:
             # "no trauma", "No crescent sign.": the items denied say nothing of the others
             return self._denied(table, found, table.nothing, read_in)
         return Parsed(False, error="choose_several", values={"answer": quote(text)})
+
+    def _too_short(self, table: _Table, said: str, found: list[Match]) -> list[Match]:
+        """An item that needs a time ("stiff for more than 30 minutes": `at_least`) is denied
+        by a shorter time said in the same sentence ("stiff for 10 mins", "só 5 minutos de
+        rigidez") or by words for a short one ("not long": `denied_by`)."""
+        language = self.language_code
+        if not any(table.options[m.option].at_least or table.options[m.option].denied_by.get(language)
+                   for m in found if not m.negated):
+            return found
+        spans = token_spans(said)
+        sentences = [match.span() for match in re.finditer(r"(?:[^.;!?]|(?<=\d)\.(?=\d))+", said)]
+        kept = []
+        for match in found:
+            option = table.options[match.option]
+            begins = spans[match.start][0] if match.start < len(spans) else 0
+            start, end = next(((a, b) for a, b in sentences if a <= begins < b), (0, len(said)))
+            sentence = said[start:end]
+            short = any(re.search(rf"(?<![\w]){re.escape(_plain_words(words))}(?![\w])", sentence)
+                        for words in option.denied_by.get(language, []))
+            if option.at_least is not None:
+                table_units = self.content.ui.units[option.at_least.unit]
+                units = {_plain_words(word): factor for word, factor in table_units.items() if word}
+                short = short or any(q.unit and q.value * units[q.unit] < option.at_least.from_
+                                     for q in quantities(sentence, self.numbers, set(units)))
+            kept.append(replace(match, negated=True) if short and not match.negated else match)
+        return kept
 
     def _opinions(self, table: _Table, said: str, found: list[Match]) -> list[Match]:
         """The words naming a diagnosis in the conclusion of a pasted report ("IMPRESSION: ...

@@ -401,6 +401,10 @@ class _Checker:
                     self.fail("questions.yaml", where, f"no unit `{table}` in ui.yaml")
                 elif ui.units[table].get("") != 1:
                     self.fail("ui.yaml", f"units.{table}", "a bare number (\"\") must be in the measure's own unit (1)")
+            for index, answer in enumerate(question.answers if isinstance(question.answers, list) else []):
+                if answer.at_least is not None and answer.at_least.unit not in ui.units:
+                    self.fail("questions.yaml", f"questions({question.id}).answers[{index}].at_least",
+                              f"no unit `{answer.at_least.unit}` in ui.yaml")
         tables = {measure: ui.units.get(table, {})
                   for q in questions.values() for measure, table in q.measure_units.items()}
         for language, understanding in ui.understanding.items():

@@ -87,6 +87,13 @@ class NumberRange(Strict):
         return self
 
 
+class AtLeast(Strict):
+    """An amount in a ui.yaml `units` table: the least an item needs ("30 minutes")."""
+
+    unit: str
+    from_: float = Field(alias="from")
+
+
 class Answer(Strict):
     """One option. `value: null` is "don't know"; `exclusive` options end a multi-select.
 
@@ -118,6 +125,11 @@ class Answer(Strict):
     # The option a denial of this one means, where there is only one ("not worse" is
     # "walking is no worse than resting"). A yes needs none: a denied yes is the no.
     when_denied: str | None = None
+    # A checklist item that needs at least this much of something ("stiff for more than 30
+    # minutes"): a smaller amount said with it denies it ("stiff for 10 mins"), and so do
+    # the words of `denied_by` ("not long").
+    at_least: AtLeast | None = None
+    denied_by: dict[str, list[str]] = Field(default_factory=dict)
 
     @model_validator(mode="before")
     @classmethod

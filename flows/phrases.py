@@ -19,7 +19,8 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import DamerauLevenshtein
 
-_TOKEN = re.compile(r"[\w'’]+|[<>+#]|[,;.!?:()]")
+# A number glued to a word is two words ("6kg", "10mins"), on both sides of a match.
+_TOKEN = re.compile(r"\d+(?=[^\W\d_]{2})|[\w'’]+|[<>+#]|[,;.!?:()]")
 _PUNCTUATION = frozenset(",;.!?:()")
 CLAUSE_PUNCTUATION = _PUNCTUATION  # a clause ends here: a negation before it does not reach past it
 SHORT = 1  # phrases of at most this many characters match only the whole answer
@@ -70,6 +71,11 @@ class Language:
 def tokens(text: str) -> list[str]:
     """Words and the punctuation that ends a clause (kept, so negation stops there)."""
     return _TOKEN.findall(text)
+
+
+def token_spans(text: str) -> list[tuple[int, int]]:
+    """Where each of `tokens(text)` is in `text`."""
+    return [match.span() for match in _TOKEN.finditer(text)]
 
 
 def _clauses(words: list[str]) -> list[tuple[int, int]]:

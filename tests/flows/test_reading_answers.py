@@ -786,3 +786,110 @@ def test_a_pronoun_that_names_the_sex_is_not_read_as_i(language: str, typed: str
 def test_spoken_forms_read_as_written_ones() -> None:
     assert get_reader("pt").read("walking", "tou de cama").value == "cannot"
     assert get_reader("pt").read("duration_weeks", "esta manhã").ok  # "esta" (this) is no "está"
+
+
+# --- facts that were dropped or misread ------------------------------------------------
+
+
+@pytest.mark.parametrize(("language", "typed", "expect"), [
+    ("en", "cancer, and ive lost about 6kg not trying", ["cancer_history", "weight_loss"]),
+    ("en", "lost 3kgs", ["weight_loss"]),
+    ("en", "dropped a few pounds without trying", ["weight_loss"]),
+    ("pt", "perdi 6kg sem querer", ["weight_loss"]),
+    ("pt", "dói à noite e perdi uns 5kg", ["night_pain", "weight_loss"]),
+])
+def test_a_weight_typed_with_its_number_is_weight_loss(language: str, typed: str, expect: list[str]) -> None:
+    parsed = get_reader(language).read("warning_signs", typed)
+    assert parsed.ok and sorted(parsed.value) == sorted(expect), parsed
+
+
+def test_a_number_glued_to_a_word_is_read_as_two_words_on_both_sides() -> None:
+    from flows.phrases import tokens
+
+    assert tokens("6kg, 10mins") == ["6", "kg", ",", "10", "mins"]
+    assert tokens("t1 5k 38c") == ["t1", "5k", "38c"]  # one letter after a number stays with it
+    assert get_reader("en").read("pregnancy", "in my 3rd tri").value == "trimester_3"
+    assert get_reader("en").read("pelvic_girdle_pattern", "the 1st one").value is False
+
+
+@pytest.mark.parametrize(("language", "typed", "expect"), [
+    ("en", "a bit stiff in the morning but not for long", None),
+    ("en", "stiff for 10 mins", None),
+    ("en", "stiff for 5 minutes, my knees swell", ["other_joints"]),
+    ("en", "stiff for 2 hours most mornings", ["morning_stiffness"]),
+    ("en", "stiff for about half an hour", ["morning_stiffness"]),
+    ("pt", "só 5 minutos de rigidez", None),
+    ("pt", "fico perra mas passa logo", None),
+    ("pt", "de manhã fico toda presa mais de uma hora", ["morning_stiffness"]),
+    ("pt", "rigidez de manhã durante 1 hora e dores nos joelhos", ["morning_stiffness", "other_joints"]),
+])
+def test_a_shorter_stiffness_denies_the_item_of_more_than_30_minutes(
+        language: str, typed: str, expect: list[str] | None) -> None:
+    parsed = get_reader(language).read("joint_features", typed)
+    if expect is None:  # denied: the others are asked about
+        assert not parsed.ok and parsed.understood and parsed.error == "others_unanswered", parsed
+    else:
+        assert parsed.ok and sorted(parsed.value) == sorted(expect), parsed
+
+
+@pytest.mark.parametrize(("language", "typed"), [
+    ("en", "pregnant, not sure how far"),
+    ("en", "yeah im pregnant"),
+    ("en", "expecting, dont know the week"),
+    ("en", "yes"),
+    ("pt", "estou grávida mas nsei de quantas semanas"),
+    ("pt", "tou gravida"),
+    ("pt", "sim"),
+])
+def test_a_pregnancy_without_its_week_asks_which_trimester(language: str, typed: str) -> None:
+    parsed = get_reader(language).read("pregnancy", typed)
+    assert not parsed.ok and len(parsed.clarify) >= 3, parsed
+
+
+@pytest.mark.parametrize(("language", "typed", "expect"), [
+    ("en", "yes, 34 weeks", "trimester_3"),
+    ("en", "im pregnant, 20 weeks", "trimester_2"),
+    ("en", "yes - had my baby 2 months ago", "postpartum"),
+    ("en", "not pregnant", "not_pregnant"),
+    ("pt", "sim, de 12 semanas", "trimester_1"),
+    ("pt", "grávida de 7 meses", "trimester_3"),
+    ("pt", "sim, tive o bebé em março", "postpartum"),
+])
+def test_a_shared_word_yields_to_a_number_or_a_plainer_word(language: str, typed: str, expect: str) -> None:
+    parsed = get_reader(language).read("pregnancy", typed)
+    assert parsed.ok and parsed.value == expect, parsed
+
+
+@pytest.mark.parametrize(("language", "typed", "expect"), [
+    ("en", "felt hot and shivery, didnt measure", True),
+    ("en", "had chills", True),
+    ("en", "rigors", True),
+    ("en", "didn't measure", None),
+    ("en", "no chills, no fever", False),
+    ("pt", "nao medi, tive uns arrepios", True),
+    ("pt", "calafrios", True),
+    ("pt", "não medi", None),
+    ("pt", "sem arrepios", False),
+])
+def test_a_fever_felt_but_not_measured_is_a_fever(language: str, typed: str, expect: object) -> None:
+    parsed = get_reader(language).read("fever", typed)
+    assert parsed.ok and parsed.value is expect, parsed
+
+
+def test_an_item_not_on_the_list_is_asked_again_not_none() -> None:
+    from flows.messages import UserInput
+    from tests.support.conversation import Conversation
+
+    conv = Conversation()
+    conv.send(UserInput(kind="command", text="start", language="pt"))
+    answers = {"sex": "mulher", "age": "29", "pregnancy": "tive o bebé há 6 semanas", "breastfeeding": "sim",
+               "side": "as duas", "tests_done": "nenhum", "pelvic_girdle_pattern": "virilha", "onset": "aos poucos",
+               "duration_weeks": "2 meses", "walking": "custa-me andar"}
+    for _ in range(20):
+        if conv.state == "medical_history":
+            break
+        conv.say(answers.get(conv.state, "não sei"))
+    assert conv.state == "medical_history", conv.state
+    conv.say("levei injeções de heparina na gravidez")
+    assert conv.state == "medical_history" and conv.session is not None
+    assert conv.session.case.glucocorticoids is None
