@@ -107,6 +107,7 @@ class _Table:
     measures: dict[str, str]  # measure word -> measure id
     measure_units: dict[str, dict[str, float]] = field(default_factory=dict)  # measure -> unit word -> factor
     diagnoses: frozenset[str] = frozenset()  # the options' words that name a diagnosis (Answer.diagnoses)
+    hints: frozenset[str] = frozenset()  # the options' words that only point to them (Answer.hints)
 
     @property
     def nothing(self) -> int | None:
@@ -152,6 +153,7 @@ class AnswerReader:
         self.exceptions = [tuple(words_only(_plain_words(w)).split()) for w in understanding.exceptions]
         self.joiners = {_plain_words(w) for w in understanding.joiners}
         self.span_words = [_plain_words(w) for w in understanding.span_words]
+        self.function_words = {_plain_words(w) for w in understanding.function_words}
         # Forms read as the ones the options' words use ("consegue" as "consigo"), longest first.
         self.read_as = sorted(((_plain_words(form), _plain_words(meant))
                                for form, meant in understanding.read_as.items()), key=lambda pair: -len(pair[0]))
@@ -190,7 +192,7 @@ class AnswerReader:
             if index not in phrases.get(key, ()):
                 phrases[key] = (*phrases.get(key, ()), index)
 
-        diagnoses = set()
+        diagnoses, hints = set(), set()
         for index, option in enumerate(options):
             add(self.content.text(option.label, self.language_code), index)
             for synonym in option.synonyms.get(self.language_code, []):
@@ -198,6 +200,9 @@ class AnswerReader:
             for diagnosis in option.diagnoses.get(self.language_code, []):
                 add(diagnosis, index)
                 diagnoses.add(words_only(_plain_words(diagnosis)))
+            for hint in option.hints.get(self.language_code, []):
+                add(hint, index)
+                hints.add(words_only(_plain_words(hint)))
             # Every yes/no option understands the language's ways of saying yes and no, and
             # "None of these" the ways of saying no; not where true and false are places
             # ("Where is the pain?": "yes" names neither).
@@ -212,7 +217,8 @@ class AnswerReader:
         denials = frozenset(i for i, o in enumerate(options)
                             if o.value is False or (o.exclusive and o.value is not None))
         index = PhraseIndex(phrases, self.language, denials, self.typos, self.vocabulary)
-        return _Table(question, options, index, units, measures, measure_units, frozenset(diagnoses))
+        return _Table(question, options, index, units, measures, measure_units, frozenset(diagnoses),
+                      frozenset(hints))
 
     # what the dialogue calls -------------------------------------------------------
 
@@ -276,6 +282,22 @@ class AnswerReader:
         if exclusive:
             return Parsed(True, value=exclusive[0].value)
         return Parsed(True, value=[option.value for option in chosen])  # checklist: the ticked items
+
+    def choose_by_words(self, text: str, names: list[str]) -> int | None:
+        """Which of `names` (the answers listed by /change: "Walking", "MRI") the words pick:
+        "walking", "the mri one", "a da febre". Words that name nothing on their own ("the",
+        "one": ui.yaml `function_words`) are left out; a slip in a longer word is allowed."""
+        phrases: dict[str, tuple[int, ...]] = {}
+        for index, name in enumerate(names):
+            key = _plain_words(name)
+            for phrase in [key, *(w for w in tokens(key) if w not in CLAUSE_PUNCTUATION)]:
+                if phrase and phrase not in self.function_words and index not in phrases.get(phrase, ()):
+                    phrases[phrase] = (*phrases.get(phrase, ()), index)
+        index = PhraseIndex(phrases, self.language, typos=self.typos, known_words=self.vocabulary)
+        said = " ".join(w for w in tokens(_plain_words(text)) if w not in self.function_words)
+        found = index.find_with_typos(said) or index.fuzzy(said)
+        chosen = {m.options[0] for m in found if not m.negated and len(m.options) == 1}
+        return chosen.pop() if len(chosen) == 1 else None
 
     def asks_for_now(self, text: str, content: Content, locale: str) -> bool:
         """"now", "what to do now", or the button's words typed: never an answer to a question."""
@@ -405,12 +427,13 @@ class AnswerReader:
         else:
             said_as_found = said
         found = self._after_exception(found, said_as_found)
+        found = self._without_hints(table, found, said_as_found)
         matches = [m for m in found if not m.negated]
         negated = [m for m in found if m.negated]
         by_number = self._by_number(table, self._without_fillers(said))
         if isinstance(by_number, _UnitQuestion):
             return self._which_unit(table, said, by_number)
-        named = self._named(table, matches)
+        named = self._taken_in(table, self._named(table, matches), matches, said_as_found)
         words_first = table.question.named_first and any(table.options[i].value is not None for i in named)
         # A word that names one option without a number stops a number from deciding ("had a
         # baby 4 months ago" is no week of pregnancy); a word several options share does not
@@ -434,6 +457,29 @@ class AnswerReader:
         if len(named) > 1:
             return self._clarify(table, named)
         return Parsed(False, error="choose_one", values={"answer": quote(text)})
+
+    def _without_hints(self, table: _Table, found: list[Match], said: str) -> list[Match]:
+        """Words that only hint at an option ("i can walk", "dói") yield to plainer words
+        for another ("limping"): dropped when such a word is there."""
+        if not table.hints:
+            return found
+        words = tokens(said)
+        hinted = [m for m in found if " ".join(words[m.start:m.end]) in table.hints]
+        plain = {i for m in found if m not in hinted and not m.negated for i in m.options
+                 if table.options[i].value is not None}
+        return [m for m in found if m not in hinted or not plain or plain.issuperset(m.options)]
+
+    def _taken_in(self, table: _Table, named: list[int], matches: list[Match], said: str) -> list[int]:
+        """An option named with those it takes in (`includes`) is that option: "both,
+        worse on the right" is both; not when its word is asked ("both? mostly right")."""
+        words = tokens(said)
+        for index in named:
+            taken = [i for i, o in enumerate(table.options) if o.value in table.options[index].includes
+                     and o.value is not None]
+            asked = any(index in m.options and m.end < len(words) and words[m.end] == "?" for m in matches)
+            if taken and not asked and set(named) - {index} <= set(taken):
+                return [index]
+        return named
 
     def _named(self, table: _Table, matches: list[Match]) -> list[int]:
         """The options the words name. A word several options share ("yes" at the pregnancy

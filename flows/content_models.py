@@ -130,6 +130,12 @@ class Answer(Strict):
     # the words of `denied_by` ("not long").
     at_least: AtLeast | None = None
     denied_by: dict[str, list[str]] = Field(default_factory=dict)
+    # Words that point to this option but yield to plainer words for another: "i can walk"
+    # is fine, but "can walk but it hurts bad, limping" is weight-bearing pain.
+    hints: dict[str, list[str]] = Field(default_factory=dict)
+    # The options this one takes in: "both, worse on the right" is both (the side said is
+    # where it is worse), unless the word for this one is asked ("both? mostly right").
+    includes: list[Any] = Field(default_factory=list)
 
     @model_validator(mode="before")
     @classmethod
@@ -541,6 +547,9 @@ class Understanding(Strict):
     # where the language's laboratories agree on one; otherwise a number that means
     # different answers in different units is asked about.
     usual_units: dict[str, str] = Field(default_factory=dict)
+    # Words that name nothing on their own ("the", "one", "a da"): left out when words pick
+    # an answer to change ("the mri one").
+    function_words: list[str] = Field(default_factory=list)
     # Forms read as the ones the options' words use: a relative's third person as the first
     # ("consegue" as "consigo", "she has" as "i have"), spoken forms ("tou" as "estou").
     read_as: dict[str, str] = Field(default_factory=dict)

@@ -264,6 +264,11 @@ class _Turn:
         if said in (normalise(self.msg("cancel_label")), "cancel"):
             return self.cancel_change()
         chosen = whole_number(said)
+        if chosen is None:  # "walking", "the mri one": the answer's words
+            shorts = [self.c.text(self.c.questions[self.e.machine.question_of[s]].short, self.s.locale)
+                      for s, _ in changeable]
+            picked = self.reader.choose_by_words(text, shorts)
+            chosen = picked + 1 if picked is not None else None
         if chosen is None or not 1 <= chosen <= len(changeable):
             return [self.error("choose_one", answer=quote(text)), *self.ask()]
         self.s.state = changeable[chosen - 1][0]

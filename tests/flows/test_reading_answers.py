@@ -893,3 +893,116 @@ def test_an_item_not_on_the_list_is_asked_again_not_none() -> None:
     conv.say("levei injeções de heparina na gravidez")
     assert conv.state == "medical_history" and conv.session is not None
     assert conv.session.case.glucocorticoids is None
+
+
+# --- answers a person would have understood -----------------------------------------
+
+
+@pytest.mark.parametrize(("language", "typed", "expect"), [
+    ("en", "can walk but it hurts bad, limping", "worse"),
+    ("en", "i can walk but with a stick", "worse"),
+    ("en", "i can walk", "fine"),
+    ("en", "can walk but it hurts", None),  # hurts, but worse than at rest? asked
+    ("pt", "consigo andar mas coxeio", "worse"),
+    ("pt", "consigo andar, mas só de canadianas", "worse"),
+    ("pt", "consigo andar", "fine"),
+    ("pt", "consigo andar mas dói", None),
+])
+def test_a_hint_yields_to_a_plain_word_for_another_answer(language: str, typed: str, expect: str | None) -> None:
+    parsed = get_reader(language).read("walking", typed)
+    if expect is None:
+        assert not parsed.ok and len(parsed.clarify) == 2, parsed
+    else:
+        assert parsed.ok and parsed.value == expect, parsed
+
+
+@pytest.mark.parametrize(("language", "typed", "expect"), [
+    ("en", "both actually, worse on the right", "both"),
+    ("en", "both, the left more", "both"),
+    ("en", "started left, now both", "both"),
+    ("en", "both? mostly right", None),  # is it both? asked
+    ("en", "left and sometimes right", None),
+    ("pt", "as duas, pior a direita", "both"),
+    ("pt", "ambas, mais a esquerda", "both"),
+    ("pt", "as duas? mais a direita", None),
+])
+def test_both_takes_in_the_side_said_with_it(language: str, typed: str, expect: str | None) -> None:
+    parsed = get_reader(language).read("side", typed)
+    if expect is None:
+        assert not parsed.ok and parsed.clarify, parsed
+    else:
+        assert parsed.ok and parsed.value == expect, parsed
+
+
+@pytest.mark.parametrize(("language", "typed", "expect"), [
+    ("pt", "nas virilhas, as duas", False),
+    ("pt", "as duas virilhas", False),
+    ("en", "both groins", False),
+    ("en", "bit of both, mostly the buttocks", True),
+    ("pt", "as duas", None),  # both places: which mostly? asked
+])
+def test_a_word_both_options_share_yields_to_a_plain_one(language: str, typed: str, expect: bool | None) -> None:
+    parsed = get_reader(language).read("pelvic_girdle_pattern", typed)
+    if expect is None:
+        assert not parsed.ok and parsed.clarify, parsed
+    else:
+        assert parsed.ok and parsed.value is expect, parsed
+
+
+@pytest.mark.parametrize(("language", "typed", "expect"), [
+    ("pt", "ver", "now"), ("pt", "quero ver", "now"), ("pt", "continuar", "go"), ("pt", "não", "go"),
+    ("en", "see", "now"), ("en", "show me", "now"), ("en", "carry on", "go"),
+])
+def test_the_emergency_offer_understands_see(language: str, typed: str, expect: str) -> None:
+    from flows.content import get_content
+
+    assert get_reader(language).read_offer(typed, get_content(), language) == expect
+
+
+@pytest.mark.parametrize(("language", "typed"), [
+    ("en", "18 months"), ("en", "my son is 18 months old"), ("en", "3 weeks old"), ("pt", "tem 18 meses"),
+    ("pt", "bebé de 8 meses"),
+])
+def test_an_age_in_months_is_a_child(language: str, typed: str) -> None:
+    parsed = get_reader(language).read("age", typed)
+    assert parsed.ok and parsed.goto == "out_of_scope", parsed
+
+
+@pytest.mark.parametrize(("language", "typed"), [("en", "30 weeks pregnant"), ("pt", "30 semanas")])
+def test_weeks_without_old_are_no_age(language: str, typed: str) -> None:
+    parsed = get_reader(language).read("age", typed)
+    assert not parsed.ok and parsed.goto is None, parsed
+
+
+@pytest.mark.parametrize(("typed", "language"), [
+    ("eng", "en"), ("ENG", "en"), ("em inglês", "en"), ("por", "pt"), ("em português", "pt"), ("port", "pt"),
+])
+def test_a_language_by_its_short_name(typed: str, language: str) -> None:
+    from flows.content import get_content
+    from flows.language import language_named
+
+    assert language_named(typed, get_content()) == language
+
+
+@pytest.mark.parametrize(("language", "typed", "expect"), [
+    ("en", "walking", "Walking"), ("en", "the mri one", "MRI"), ("en", "the hip one", "Which hip"),
+    ("en", "wlaking", "Walking"), ("en", "fever please", "Fever"),
+    ("pt", "andar", "Andar"), ("pt", "a da rm", "RM"), ("pt", "a febre", "Febre"),
+])
+def test_an_answer_to_change_is_picked_by_its_words(language: str, typed: str, expect: str) -> None:
+    from flows.content import get_content
+
+    content = get_content()
+    names = [content.text(q.short, language) for q in content.questions.values()]
+    index = get_reader(language).choose_by_words(typed, names)
+    assert index is not None and names[index] == expect
+
+
+def test_words_that_pick_no_answer_or_several_pick_none() -> None:
+    from flows.content import get_content
+
+    content = get_content()
+    names = [content.text(q.short, "en") for q in content.questions.values()]
+    assert get_reader("en").choose_by_words("banana", names) is None
+    assert get_reader("en").choose_by_words("the one", names) is None
+    assert get_reader("en").choose_by_words("walking and fever", names) is None
