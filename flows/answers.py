@@ -20,6 +20,8 @@ built once per content (`get_reader`), not per message.
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -28,15 +30,16 @@ from typing import Any
 
 from rapidfuzz.distance import DamerauLevenshtein
 
-from flows.content import Content, get_content
+from flows.content import Content, get_content, texts_of
 from flows.content_models import Answer, NumberRange, Question
 from flows.locale_format import number_text
 from flows.numerals import whole_number
-from flows.phrases import CLAUSE_PUNCTUATION, Language, Match, PhraseIndex, tokens, words_only
+from flows.phrases import CLAUSE_PUNCTUATION, Language, Match, PhraseIndex, token_spans, tokens, words_only
 from flows.quantities import NumberWords, Quantity, quantities
 from flows.recording import NONE_OF_THESE
 
 MAX_ANSWER_CHARS = 300  # a real answer is a few words; longer text is refused, not parsed
+MAX_READINGS = 16  # the ways the numbers of one answer are read, each in each unit it may be in
 _OPTION_NUMBERS = re.compile(r"^\s*\d{1,2}(?:\s*(?:,|;|and|&|\+|\s)\s*\d{1,2})*\s*$")
 _TRAILING_PUNCTUATION = ".!"
 
@@ -79,6 +82,20 @@ class Parsed:
     unread: list[str] = field(default_factory=list)
     # The checklist items denied by name (with `understood`): kept while the others are asked.
     denied: list[int] = field(default_factory=list)
+    # A number whose unit is asked (with `understood`): the answer as typed, with a slot
+    # where the unit goes, read again once the unit is named ("PCR 12,4" + "mg/dL").
+    pending: str = ""
+
+
+UNIT_SLOT = "\u2063"  # where a unit named later goes in a `pending` answer (never typed: a format character)
+
+
+@dataclass(frozen=True)
+class _UnitQuestion:
+    """A bare number that falls in different answers depending on its unit: which unit?"""
+
+    number: float
+    readings: list[tuple[str, int]]  # (unit word, the option it gives), one per unit it may be in
 
 
 @dataclass(frozen=True)
@@ -89,6 +106,21 @@ class _Table:
     units: dict[str, float]  # unit word -> factor to the question's unit
     measures: dict[str, str]  # measure word -> measure id
     measure_units: dict[str, dict[str, float]] = field(default_factory=dict)  # measure -> unit word -> factor
+    diagnoses: frozenset[str] = frozenset()  # the options' words that name a diagnosis (Answer.diagnoses)
+    hints: frozenset[str] = frozenset()  # the options' words that only point to them (Answer.hints)
+
+    @property
+    def nothing(self) -> int | None:
+        """The answer that means no item applies: "None of these" at a checklist, the
+        findings' "Normal" at a scan question."""
+        if self.question.kind == "checklist":
+            return next((i for i, o in enumerate(self.options) if o.exclusive and o.value is not None), None)
+        return next((i for i, o in enumerate(self.options) if o.value == "normal"), None)
+
+    @property
+    def items(self) -> list[int]:
+        """The options a person ticks one by one: a checklist's items, a scan's findings."""
+        return [i for i, o in enumerate(self.options) if not o.exclusive and i != self.nothing]
 
     @property
     def scale_words(self) -> set[str]:
@@ -102,7 +134,10 @@ class AnswerReader:
     def __init__(self, content: Content, language: str = "en", typos: bool = True) -> None:
         self.content = content
         self.language_code = language
-        self.typos = typos  # False: read only what is written as written (a fallback language)
+        # False: a fallback language, tried when the conversation's own did not understand: it
+        # reads only what is written as written, and only text written wholly in its words
+        # (English "na", a "no", must not read "heparina na gravidez" as "None of these").
+        self.typos = typos
         understanding = content.ui.understanding[language]
         self.dont_know = {_plain_words(w) for w in understanding.dont_know}
         self.see_now = {_plain_words(w) for w in understanding.see_now}
@@ -118,20 +153,34 @@ class AnswerReader:
         self.exceptions = [tuple(words_only(_plain_words(w)).split()) for w in understanding.exceptions]
         self.joiners = {_plain_words(w) for w in understanding.joiners}
         self.span_words = [_plain_words(w) for w in understanding.span_words]
+        self.function_words = {_plain_words(w) for w in understanding.function_words}
+        # Forms read as the ones the options' words use ("consegue" as "consigo"), longest first.
+        self.read_as = sorted(((_plain_words(form), _plain_words(meant))
+                               for form, meant in understanding.read_as.items()), key=lambda pair: -len(pair[0]))
+        # measure -> the unit a bare number of it is in, where this language's labs agree on one
+        self.usual_units = {measure: _plain_words(unit) for measure, unit in understanding.usual_units.items()}
         # Words that carry no answer of their own, whatever the question (see `_unread`).
         self.known_words = {word for phrase in (*self.yes, *self.no, *self.pronouns, *self.all_of_them,
                                                 *understanding.negations, *understanding.clause_negations,
                                                 *understanding.clause_breaks, *self.fillers, *self.joiners,
-                                                *self.dont_know)
+                                                *self.dont_know, *understanding.after_negations,
+                                                *understanding.conclusion_headings, *understanding.report_words)
                             for word in tokens(_plain_words(phrase))}
         idioms = tuple(phrase for phrase in (*(tuple(words_only(w).split()) for w in self.dont_know), *self.exceptions)
                        if phrase)
+        after = tuple(tuple(words_only(_plain_words(w)).split()) for w in understanding.after_negations)
         self.language = Language(frozenset(understanding.negations), frozenset(understanding.clause_breaks),
                                  tuple(self.fillers), frozenset(understanding.clause_negations),
-                                 tuple(understanding.negation_suffixes), idioms, frozenset(self.joiners))
+                                 tuple(understanding.negation_suffixes), idioms, frozenset(self.joiners),
+                                 after_negations=tuple(a for a in after if a))
+        # A scan report's conclusion begins after one of these ("IMPRESSION:", "Conclusão:").
+        self.conclusion_headings = [tuple(words_only(_plain_words(w)).split())
+                                    for w in understanding.conclusion_headings]
         self.numbers = NumberWords(understanding.cardinals, understanding.number_phrases, understanding.shorthand,
                                    self.ordinals, _suffixes(understanding.ordinal_suffixes),
                                    tuple(understanding.thousands))
+        # Every word the language's content uses: a word typed as one of them is not a slip.
+        self.vocabulary = _language_words(content, language, understanding)
         self.tables = {qid: self._table(q) for qid, q in content.questions.items()}
 
     def _table(self, question: Question) -> _Table:
@@ -143,10 +192,17 @@ class AnswerReader:
             if index not in phrases.get(key, ()):
                 phrases[key] = (*phrases.get(key, ()), index)
 
+        diagnoses, hints = set(), set()
         for index, option in enumerate(options):
             add(self.content.text(option.label, self.language_code), index)
             for synonym in option.synonyms.get(self.language_code, []):
                 add(synonym, index)
+            for diagnosis in option.diagnoses.get(self.language_code, []):
+                add(diagnosis, index)
+                diagnoses.add(words_only(_plain_words(diagnosis)))
+            for hint in option.hints.get(self.language_code, []):
+                add(hint, index)
+                hints.add(words_only(_plain_words(hint)))
             # Every yes/no option understands the language's ways of saying yes and no, and
             # "None of these" the ways of saying no; not where true and false are places
             # ("Where is the pain?": "yes" names neither).
@@ -160,17 +216,26 @@ class AnswerReader:
                          for measure, table in question.measure_units.items()}
         denials = frozenset(i for i, o in enumerate(options)
                             if o.value is False or (o.exclusive and o.value is not None))
-        index = PhraseIndex(phrases, self.language, denials, self.typos)
-        return _Table(question, options, index, units, measures, measure_units)
+        index = PhraseIndex(phrases, self.language, denials, self.typos, self.vocabulary)
+        return _Table(question, options, index, units, measures, measure_units, frozenset(diagnoses),
+                      frozenset(hints))
 
     # what the dialogue calls -------------------------------------------------------
 
-    def read(self, question_id: str, text: str) -> Parsed:
-        """What a typed answer means for this question."""
+    def read(self, question_id: str, text: str, pending: str = "") -> Parsed:
+        """What a typed answer means for this question. `pending`: an answer given just before
+        whose unit was asked (Parsed.pending); a reply that names a unit and no number
+        ("mg/dL", "em mg/dl") completes it."""
         table = self.tables[question_id]
         said = _plain_words(text)
+        unit = self._unit_alone(table, said) if pending else None
+        if unit is not None:
+            text = said = pending.replace(UNIT_SLOT, f" {unit} ")
         if not said:  # only emoji or symbols
             return Parsed(False, error="choose_one", values={"answer": quote(text)})
+        if not self.typos and not self._in_this_language(said):
+            return Parsed(False, error="choose_one", values={"answer": quote(text)})
+        said = self._read_as(table, said)
         whole = self._whole(table, said)
         if whole is not None:
             return whole
@@ -201,6 +266,22 @@ class AnswerReader:
                 words[match.option] = words.get(match.option, 0) + match.end - match.start
         return [option for option, count in words.items() if count >= 2]
 
+    def _read_as(self, table: _Table, said: str) -> str:
+        """`said` with the forms the options' words do not use written as the ones they do
+        (ui.yaml `read_as`): a relative's "não consegue andar" is "não consigo andar", "she
+        has diabetes" is "i have diabetes", "tou grávida" is "estou grávida". A form that is
+        itself a word of this question's options is left as typed ("ela" names the sex)."""
+        for form, meant in self.read_as:
+            if all(word in table.phrases.vocabulary for word in form.split()):
+                continue
+            said = re.sub(rf"(?<![\w-]){re.escape(form)}(?![\w-])", meant, said)
+        return said
+
+    def _in_this_language(self, said: str) -> bool:
+        """Every word of `said` is a word of this language's content (numbers aside)."""
+        return all(word in self.vocabulary or not word.isalpha() for word in tokens(said)
+                   if word not in CLAUSE_PUNCTUATION)
+
     def submit_selection(self, question_id: str, indices: list[int]) -> Parsed:
         """The value of a multi-select made of these option indices (exclusive ones alone)."""
         table = self.tables[question_id]
@@ -214,6 +295,22 @@ class AnswerReader:
         if exclusive:
             return Parsed(True, value=exclusive[0].value)
         return Parsed(True, value=[option.value for option in chosen])  # checklist: the ticked items
+
+    def choose_by_words(self, text: str, names: list[str]) -> int | None:
+        """Which of `names` (the answers listed by /change: "Walking", "MRI") the words pick:
+        "walking", "the mri one", "a da febre". Words that name nothing on their own ("the",
+        "one": ui.yaml `function_words`) are left out; a slip in a longer word is allowed."""
+        phrases: dict[str, tuple[int, ...]] = {}
+        for index, name in enumerate(names):
+            key = _plain_words(name)
+            for phrase in [key, *(w for w in tokens(key) if w not in CLAUSE_PUNCTUATION)]:
+                if phrase and phrase not in self.function_words and index not in phrases.get(phrase, ()):
+                    phrases[phrase] = (*phrases.get(phrase, ()), index)
+        index = PhraseIndex(phrases, self.language, typos=self.typos, known_words=self.vocabulary)
+        said = " ".join(w for w in tokens(_plain_words(text)) if w not in self.function_words)
+        found = index.find_with_typos(said) or index.fuzzy(said)
+        chosen = {m.options[0] for m in found if not m.negated and len(m.options) == 1}
+        return chosen.pop() if len(chosen) == 1 else None
 
     def asks_for_now(self, text: str, content: Content, locale: str) -> bool:
         """"now", "what to do now", or the button's words typed: never an answer to a question."""
@@ -343,14 +440,21 @@ class AnswerReader:
         else:
             said_as_found = said
         found = self._after_exception(found, said_as_found)
+        found = self._without_hints(table, found, said_as_found)
         matches = [m for m in found if not m.negated]
         negated = [m for m in found if m.negated]
         by_number = self._by_number(table, self._without_fillers(said))
-        named = list(dict.fromkeys(i for m in matches for i in m.options))
+        if isinstance(by_number, _UnitQuestion):
+            return self._which_unit(table, said, by_number)
+        named = self._taken_in(table, self._named(table, matches), matches, said_as_found)
         words_first = table.question.named_first and any(table.options[i].value is not None for i in named)
+        # A word that names one option without a number stops a number from deciding ("had a
+        # baby 4 months ago" is no week of pregnancy); a word several options share does not
+        # ("yes, 30 weeks").
+        alone = [m.option for m in matches if len(m.options) == 1]
         if by_number is not None and not words_first and not any(
                 table.options[i].numbers is None and not table.options[i].measures
-                and table.options[i].value is not None for i in named):
+                and table.options[i].value is not None for i in alone):
             return self._option(table, by_number)
         if not named and negated:
             named = self._negated_meaning(table, negated)
@@ -366,6 +470,45 @@ class AnswerReader:
         if len(named) > 1:
             return self._clarify(table, named)
         return Parsed(False, error="choose_one", values={"answer": quote(text)})
+
+    def _without_hints(self, table: _Table, found: list[Match], said: str) -> list[Match]:
+        """Words that only hint at an option ("i can walk", "dói") yield to plainer words
+        for another ("limping"): dropped when such a word is there."""
+        if not table.hints:
+            return found
+        words = tokens(said)
+        hinted = [m for m in found if " ".join(words[m.start:m.end]) in table.hints]
+        plain = {i for m in found if m not in hinted and not m.negated for i in m.options
+                 if table.options[i].value is not None}
+        return [m for m in found if m not in hinted or not plain or plain.issuperset(m.options)]
+
+    def _taken_in(self, table: _Table, named: list[int], matches: list[Match], said: str) -> list[int]:
+        """An option named with those it takes in (`includes`) is that option: "both,
+        worse on the right" is both; not when its word is asked ("both? mostly right")."""
+        words = tokens(said)
+        for index in named:
+            taken = [i for i, o in enumerate(table.options) if o.value in table.options[index].includes
+                     and o.value is not None]
+            asked = any(index in m.options and m.end < len(words) and words[m.end] == "?" for m in matches)
+            if taken and not asked and set(named) - {index} <= set(taken):
+                return [index]
+        return named
+
+    def _named(self, table: _Table, matches: list[Match]) -> list[int]:
+        """The options the words name. A word several options share ("yes" at the pregnancy
+        question, "as duas" at where the pain is) counts only where no plainer word names
+        an option: "nas virilhas, as duas" is the groin, "yes, had a baby" the baby; words
+        that are all shared name what they have in common ("yeah, pregnant": a trimester).
+        Words naming "don't know" count only when nothing else is named."""
+        sets = [m.options for m in matches]
+        informative = [o for o in sets if any(table.options[i].value is not None for i in o)]
+        if not informative:
+            return list(dict.fromkeys(i for o in sets for i in o))
+        plain = [o for o in informative if len(o) == 1]
+        if plain:
+            return list(dict.fromkeys(o[0] for o in plain))
+        common = set(informative[0]).intersection(*informative[1:])
+        return [i for i in dict.fromkeys(i for o in informative for i in o) if not common or i in common]
 
     def _after_exception(self, found: list[Match], said: str) -> list[Match]:
         """"Fine until I walk far": where options are named both before and after an
@@ -384,7 +527,7 @@ class AnswerReader:
         """"the first one", "the last": the option at that place in the list (a short answer only)."""
         if len(said.split()) > 4:
             return []
-        places = {self.ordinals[w] for w in tokens(said) if w in self.ordinals}
+        places = {self.ordinals[w] for w in re.findall(r"[\w'’]+", said) if w in self.ordinals}
         if len(places) != 1:
             return []
         place = places.pop()
@@ -408,49 +551,111 @@ class AnswerReader:
         value = meant.pop()
         return [i for i, o in enumerate(table.options) if o.value == value and type(o.value) is type(value)]
 
-    def _by_number(self, table: _Table, said: str) -> int | None:
-        """The option a typed number picks: a week of pregnancy, a temperature, a CRP."""
-        question = table.question
+    def _by_number(self, table: _Table, said: str) -> int | _UnitQuestion | None:
+        """The option a typed number picks: a week of pregnancy, a temperature, a CRP; or,
+        when a bare number picks different options in the units its measure is reported in
+        ("PCR 12,4": 12,4 mg/L is a little raised, 12,4 mg/dL very raised), which unit."""
         ranged = [(i, o) for i, o in enumerate(table.options) if o.numbers is not None or o.measures]
         if not ranged:
             return None
-        picked: list[int] = []
+        # Every quantity gives a list of readings per measure; a reading is the (measure,
+        # value) it may be, and a bare lab number may be several, one per plausible unit.
+        alternatives: list[list[tuple[tuple[str, float, str], ...]]] = []
         for typed in self._quantities(table, said):
             quantity = self._with_unit(table, typed)
             if quantity is None or quantity.negative:  # "tive um aborto": the "um" is no number of weeks
                 continue
             measure = next((table.measures[w] for w in quantity.words if w in table.measures), None)
             scale = next((w for w in quantity.words if w in table.scale_words), "")
-            readings = self._readings(table, quantity.value, measure, scale)
-            for index, option in ranged:
-                if measure is not None or scale or not option.numbers:
-                    held = any(name in option.measures and _holds(option.measures[name], value)
-                               for name, value in readings)
-                else:
-                    held = quantity.unit in table.units and _holds(option.numbers, quantity.value * table.units[
-                        quantity.unit]) and (not option.span or self._a_span(quantity))
-                if held:
-                    picked.append(index)
+            if measure is not None or scale or not any(o.numbers for _, o in ranged):
+                for units in self._readings(table, quantity.value, measure, scale):
+                    alternatives.append([((name, value, unit),) for name, value, unit in units])
+            else:
+                held = [i for i, o in ranged if quantity.unit in table.units and o.numbers is not None and _holds(
+                    o.numbers, quantity.value * table.units[quantity.unit]) and (not o.span or self._a_span(quantity))]
+                alternatives.append([tuple(("", float(i), "") for i in held)] if held else [])
+        alternatives = [a for a in alternatives if a]
+        if math.prod(len(a) for a in alternatives) > MAX_READINGS:  # a list of numbers: each in its first unit
+            alternatives = [a[:1] for a in alternatives]
+        outcomes: dict[tuple[tuple[str, float, str], ...], int | None] = {}
+        for combination in itertools.product(*alternatives):
+            readings = [reading for group in combination for reading in group]
+            outcomes[tuple(readings)] = self._picked(table, ranged, readings)
+        answers = {answer for answer in outcomes.values() if answer is not None}
+        if len(answers) > 1:
+            unclear = self._unit_question(table, outcomes)
+            if unclear is not None:
+                return unclear
+        return next(iter(answers)) if len(answers) == 1 else None
+
+    def _picked(self, table: _Table, ranged: list[tuple[int, Answer]],
+                readings: list[tuple[str, float, str]]) -> int | None:
+        """The option these readings pick: the highest at an escalating question, else the only one."""
+        picked = []
+        for name, value, _ in readings:
+            if not name:  # a number in the question's own unit, already matched to its option
+                picked.append(int(value))
+                continue
+            picked.extend(i for i, o in ranged if name in o.measures and _holds(o.measures[name], value))
         picked = list(dict.fromkeys(picked))
         if not picked:
             return None
-        if len(picked) == 1 or question.escalating:
-            return max(picked) if question.escalating else picked[0]
+        if table.question.escalating:
+            return max(picked)
+        return picked[0] if len(picked) == 1 else None
+
+    def _unit_question(self, table: _Table,
+                       outcomes: dict[tuple[tuple[str, float, str], ...], int | None]) -> _UnitQuestion | None:
+        """The units a bare number may be in, each with the option it would give."""
+        by_unit: dict[str, int] = {}
+        number = None
+        for readings, answer in outcomes.items():
+            for name, value, unit in readings:
+                if unit and answer is not None:
+                    by_unit.setdefault(unit, answer)
+                    number = value / table.measure_units[name][unit]
+        if number is None or len(set(by_unit.values())) < 2:
+            return None
+        return _UnitQuestion(number, list(by_unit.items()))
+
+    def _which_unit(self, table: _Table, said: str, question: _UnitQuestion) -> Parsed:
+        """Ask which unit, naming what each would mean; the answer waits for it (`pending`)."""
+        shown = self._number(question.number)
+        symbols = self.content.ui.unit_symbols
+        choices = [f"{shown} {symbols.get(unit, unit)}" for unit, _ in question.readings]
+        readings = [self.content.message("unit_reading", self.language_code, amount=choice,
+                                         label=self.content.text(table.options[option].label, self.language_code))
+                    for choice, (_, option) in zip(choices, question.readings, strict=True)]
+        slot = _after_number(said, question.number)
+        return Parsed(False, error="which_unit", understood=True, pending=slot, values={
+            "choices": self.content.message("or", self.language_code).join(choices),
+            "readings": "; ".join(readings), "example": choices[-1]})
+
+    def _unit_alone(self, table: _Table, said: str) -> str | None:
+        """The unit a reply names when it names no number ("mg/dL", "era em mg/dl")."""
+        for unit in sorted(table.scale_words, key=len, reverse=True):
+            found = re.search(rf"(?<![\w/]){re.escape(unit)}(?![\w/])", said)
+            if found:
+                rest = said[:found.start()] + said[found.end():]
+                return None if re.search(r"\d", rest) else unit
         return None
 
     def _a_span(self, quantity: Quantity) -> bool:
         """"over 3 weeks", "ao longo de 3 semanas": a span of time, not a time since."""
         return any(re.search(rf"(?<![\w]){re.escape(span)}$", quantity.lead) for span in self.span_words)
 
-    def _readings(self, table: _Table, number: float, measure: str | None, scale: str) -> list[tuple[str, float]]:
-        """What a typed number can be, as (measure, value in the unit of its options' ranges).
+    def _readings(self, table: _Table, number: float, measure: str | None,
+                  scale: str) -> list[list[tuple[str, float, str]]]:
+        """What a typed number can be: for each measure it may be, the (measure, value in
+        the unit of its options' ranges, unit word) it is in each unit it may be in.
 
         A named measure ("CRP 22") is that measure; otherwise the number is tried as every
         measure. A unit typed with it ("2.2 mg/dL") is converted by the measure's factors
         (questions.yaml `measure_units`), and a measure that has no such unit is not it. A
-        bare number is in the options' own unit, as it always was; only when no option of
-        a measure holds it there is it read in that measure's other units, and then only if
-        exactly one of them fits: a white cell count of 12000 is per microlitre (12 x10^9/L).
+        bare number may be in any unit of its measure that some option holds: a white cell
+        count of 12000 is per microlitre (12 x10^9/L), and a CRP of 12,4 may be in mg/L or in
+        mg/dL, unless the language's labs agree on one (ui.yaml `usual_units`). A number no
+        option holds in any unit is read in the options' own unit (and picks nothing).
         """
         names = [measure] if measure is not None else list(dict.fromkeys(
             name for option in table.options for name in option.measures))
@@ -459,15 +664,21 @@ class AnswerReader:
             factors = table.measure_units.get(name, {"": 1.0})
             if scale:
                 if scale in factors:
-                    readings.append((name, number * factors[scale]))
+                    readings.append([(name, number * factors[scale], scale)])
                 continue
             ranges = [option.measures[name] for option in table.options if name in option.measures]
-            bare = number * factors.get("", 1.0)
-            fitting = {factor for factor in factors.values() if any(_holds(r, number * factor) for r in ranges)}
-            if any(_holds(r, bare) for r in ranges) or len(fitting) != 1:
-                readings.append((name, bare))
-            else:
-                readings.append((name, number * fitting.pop()))
+            units = {}  # factor -> a unit word of it
+            for word, factor in factors.items():
+                if word and factor not in units:
+                    units[factor] = word
+            fitting = [(name, number * factor, word) for factor, word in units.items()
+                       if any(_holds(r, number * factor) for r in ranges)]
+            usual = self.usual_units.get(name)
+            if usual in factors and any(_holds(r, number * factors[usual]) for r in ranges):
+                fitting = [(name, number * factors[usual], usual)]
+            if len(fitting) == 1:
+                fitting = [(name, fitting[0][1], "")]  # the only unit it can be in: nothing to ask
+            readings.append(fitting or [(name, number * factors.get("", 1.0), "")])
         return readings
 
     def _read_several(self, table: _Table, text: str, said: str) -> Parsed:
@@ -480,6 +691,9 @@ class AnswerReader:
             return self.submit_selection(table.question.id, items)
         read_in = next((t for t in (said, self._without_fillers(said)) if table.phrases.find(t)), said)
         found = table.phrases.find_with_typos(read_in) if table.phrases.find(read_in) else table.phrases.fuzzy(said)
+        found = self._too_short(table, read_in, found)
+        opinions = self._opinions(table, read_in, found)
+        read_all, found = found, [m for m in found if m not in opinions]
         shared = [m for m in found if not m.negated and len(m.options) > 1]
         if shared and len(found) == 1:  # "had a scan": which one?
             return self._clarify(table, list(shared[0].options))
@@ -488,19 +702,57 @@ class AnswerReader:
         if normal and len(ticked) > 1:  # "small effusion only, otherwise normal": the findings count
             ticked = [i for i in ticked if i not in normal]
         if ticked:
-            return replace(self.submit_selection(table.question.id, ticked), unread=self._unread(table, read_in, found))
+            unread = self._unread(table, read_in, read_all)
+            return replace(self.submit_selection(table.question.id, ticked), unread=unread)
         found = self._without_negators(table, found, read_in)
         alone = list(dict.fromkeys(m.option for m in found if table.options[m.option].exclusive))
         if len(alone) == 1:
             return self._option(table, alone[0])
-        if found and all(m.negated and not table.options[m.option].exclusive for m in found):
-            nothing = [i for i, o in enumerate(table.options) if o.exclusive and o.value is not None]
-            if table.question.kind == "checklist" and nothing:
-                return self._denied(table, found, nothing[0], read_in)
-            normal = [i for i, o in enumerate(table.options) if o.value == "normal"]
-            if normal:
-                return self._option(table, normal[0])
+        if found and all(m.negated and not table.options[m.option].exclusive for m in found) and (
+                table.nothing is not None):
+            # "no trauma", "No crescent sign.": the items denied say nothing of the others
+            return self._denied(table, found, table.nothing, read_in)
         return Parsed(False, error="choose_several", values={"answer": quote(text)})
+
+    def _too_short(self, table: _Table, said: str, found: list[Match]) -> list[Match]:
+        """An item that needs a time ("stiff for more than 30 minutes": `at_least`) is denied
+        by a shorter time said in the same sentence ("stiff for 10 mins", "só 5 minutos de
+        rigidez") or by words for a short one ("not long": `denied_by`)."""
+        language = self.language_code
+        if not any(table.options[m.option].at_least or table.options[m.option].denied_by.get(language)
+                   for m in found if not m.negated):
+            return found
+        spans = token_spans(said)
+        sentences = [match.span() for match in re.finditer(r"(?:[^.;!?]|(?<=\d)\.(?=\d))+", said)]
+        kept = []
+        for match in found:
+            option = table.options[match.option]
+            begins = spans[match.start][0] if match.start < len(spans) else 0
+            start, end = next(((a, b) for a, b in sentences if a <= begins < b), (0, len(said)))
+            sentence = said[start:end]
+            short = any(re.search(rf"(?<![\w]){re.escape(_plain_words(words))}(?![\w])", sentence)
+                        for words in option.denied_by.get(language, []))
+            if option.at_least is not None:
+                table_units = self.content.ui.units[option.at_least.unit]
+                units = {_plain_words(word): factor for word, factor in table_units.items() if word}
+                short = short or any(q.unit and q.value * units[q.unit] < option.at_least.from_
+                                     for q in quantities(sentence, self.numbers, set(units)))
+            kept.append(replace(match, negated=True) if short and not match.negated else match)
+        return kept
+
+    def _opinions(self, table: _Table, said: str, found: list[Match]) -> list[Match]:
+        """The words naming a diagnosis in the conclusion of a pasted report ("IMPRESSION: ...
+        consistent with transient osteoporosis; AVN less likely"): the radiologist's opinion,
+        not a finding."""
+        if not table.diagnoses:
+            return []
+        words = tokens(said)
+        begins = next((start for start in range(len(words)) for heading in self.conclusion_headings
+                       if heading and tuple(words[start:start + len(heading)]) == heading
+                       and (start == 0 or words[start - 1] in CLAUSE_PUNCTUATION)), None)
+        if begins is None:
+            return []
+        return [m for m in found if m.start >= begins and " ".join(words[m.start:m.end]) in table.diagnoses]
 
     def _unread(self, table: _Table, said: str, found: list[Match]) -> list[str]:
         """The parts of a several-answer reply that name nothing ("a tiny bleb" in "oedema and
@@ -566,7 +818,7 @@ class AnswerReader:
         by name or with words for the rest ("no trauma, no other red flags"); otherwise the
         others are still unanswered, and the person is asked about them ("no trauma" says
         nothing of cancer or night pain)."""
-        items = [i for i, o in enumerate(table.options) if not o.exclusive]
+        items = table.items
         denied = list(dict.fromkeys(i for m in negated for i in m.options if i in items))
         if set(items) <= set(denied) or self._denies_the_rest(said, negated):
             return self._option(table, nothing)
@@ -593,9 +845,10 @@ class AnswerReader:
         if parsed.error != "others_unanswered" or not earlier:
             return parsed
         table = self.tables[question_id]
-        nothing = next(i for i, o in enumerate(table.options) if o.exclusive and o.value is not None)
+        nothing = table.nothing
+        assert nothing is not None  # a denial is understood only where there is one (_read_several)
         denied = list(dict.fromkeys([*earlier, *parsed.denied]))
-        items = [i for i, o in enumerate(table.options) if not o.exclusive]
+        items = table.items
         if set(items) <= set(denied):
             return self._option(table, nothing)
         labels = [self.content.text(table.options[i].label, self.language_code) for i in denied]
@@ -604,6 +857,34 @@ class AnswerReader:
     def _quantities(self, table: _Table, said: str) -> list[Quantity]:
         units = set(table.units) | set(table.measures) | table.scale_words
         return quantities(said, self.numbers, units)
+
+
+def _language_words(content: Content, language: str, understanding: Any) -> frozenset[str]:
+    """The words of one language's content: its texts, the options' synonyms, its word lists."""
+    phrases = list(texts_of(content, language))
+    for options in content.options.values():
+        for option in options:
+            phrases.extend(option.synonyms.get(language, []))
+    for name in type(understanding).model_fields:
+        value = getattr(understanding, name)
+        if isinstance(value, list):
+            phrases.extend(v for v in value if isinstance(v, str))
+        elif isinstance(value, dict):
+            phrases.extend(str(key) for key in value)
+    return frozenset(word for phrase in phrases for word in tokens(_plain_words(phrase))
+                     if word not in CLAUSE_PUNCTUATION and not word.isdigit())
+
+
+def _after_number(said: str, number: float) -> str:
+    """`said` with UNIT_SLOT after the typed number that is `number` (or at the end)."""
+    for match in re.finditer(r"\d+(?:[.,]\d+)?", said):
+        try:
+            value = float(match.group().replace(",", "."))
+        except ValueError:
+            continue
+        if abs(value - number) < 1e-9:
+            return said[:match.end()] + UNIT_SLOT + said[match.end():]
+    return said + UNIT_SLOT
 
 
 def _holds(numbers: NumberRange, value: float) -> bool:

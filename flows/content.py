@@ -218,6 +218,16 @@ def _describe_location(raw: Any, loc: tuple[Any, ...]) -> str:
     return ".".join(parts) or "(top level)"
 
 
+def texts_of(content: Content, language: str) -> Iterator[str]:
+    """Every text of the content in one language: questions, options, messages, conditions, guidance."""
+    for node in (content.questions, content.options, content.ui.messages, content.conditions, content.guidance,
+                 content.triage):
+        for _, text in _texts(node):
+            value = getattr(text, language, None)
+            if value:
+                yield value
+
+
 def _texts(node: Any, where: str = "") -> Iterator[tuple[str, Text]]:
     """Every Text in a loaded file with where it is: `questions[3](sex).options[0].label`."""
     if isinstance(node, Text):
@@ -391,6 +401,17 @@ class _Checker:
                     self.fail("questions.yaml", where, f"no unit `{table}` in ui.yaml")
                 elif ui.units[table].get("") != 1:
                     self.fail("ui.yaml", f"units.{table}", "a bare number (\"\") must be in the measure's own unit (1)")
+            for index, answer in enumerate(question.answers if isinstance(question.answers, list) else []):
+                if answer.at_least is not None and answer.at_least.unit not in ui.units:
+                    self.fail("questions.yaml", f"questions({question.id}).answers[{index}].at_least",
+                              f"no unit `{answer.at_least.unit}` in ui.yaml")
+        tables = {measure: ui.units.get(table, {})
+                  for q in questions.values() for measure, table in q.measure_units.items()}
+        for language, understanding in ui.understanding.items():
+            for measure, unit in understanding.usual_units.items():
+                if unit not in tables.get(measure, {}):
+                    self.fail("ui.yaml", f"understanding.{language}.usual_units.{measure}",
+                              f"`{unit}` is no unit of the measure `{measure}` (questions.yaml measure_units)")
 
     def flow(self, flow: FlowFile, questions: dict[str, Question]) -> None:
         state_ids = {state.id for state in flow.states}

@@ -87,6 +87,13 @@ class NumberRange(Strict):
         return self
 
 
+class AtLeast(Strict):
+    """An amount in a ui.yaml `units` table: the least an item needs ("30 minutes")."""
+
+    unit: str
+    from_: float = Field(alias="from")
+
+
 class Answer(Strict):
     """One option. `value: null` is "don't know"; `exclusive` options end a multi-select.
 
@@ -102,6 +109,10 @@ class Answer(Strict):
     value: Any = Field(default=..., validate_default=False)
     label: Text
     synonyms: dict[str, list[str]] = Field(default_factory=dict)
+    # Synonyms that name a diagnosis rather than what a scan shows ("AVN", "transient
+    # osteoporosis"): read as this option when a person says them, but not in the
+    # conclusion of a pasted report, where they are the radiologist's opinion.
+    diagnoses: dict[str, list[str]] = Field(default_factory=dict)
     exclusive: bool = False
     numbers: NumberRange | None = None
     field: str | None = None
@@ -114,6 +125,17 @@ class Answer(Strict):
     # The option a denial of this one means, where there is only one ("not worse" is
     # "walking is no worse than resting"). A yes needs none: a denied yes is the no.
     when_denied: str | None = None
+    # A checklist item that needs at least this much of something ("stiff for more than 30
+    # minutes"): a smaller amount said with it denies it ("stiff for 10 mins"), and so do
+    # the words of `denied_by` ("not long").
+    at_least: AtLeast | None = None
+    denied_by: dict[str, list[str]] = Field(default_factory=dict)
+    # Words that point to this option but yield to plainer words for another: "i can walk"
+    # is fine, but "can walk but it hurts bad, limping" is weight-bearing pain.
+    hints: dict[str, list[str]] = Field(default_factory=dict)
+    # The options this one takes in: "both, worse on the right" is both (the side said is
+    # where it is worse), unless the word for this one is asked ("both? mostly right").
+    includes: list[Any] = Field(default_factory=list)
 
     @model_validator(mode="before")
     @classmethod
@@ -524,6 +546,23 @@ class Understanding(Strict):
     cardinals: dict[str, int]
     number_phrases: dict[str, str]
     shorthand: dict[int, str]
+    # measure -> the unit (a word of its ui.yaml `units` table) a bare number of it is in,
+    # where the language's laboratories agree on one; otherwise a number that means
+    # different answers in different units is asked about.
+    usual_units: dict[str, str] = Field(default_factory=dict)
+    # Words that name nothing on their own ("the", "one", "a da"): left out when words pick
+    # an answer to change ("the mri one").
+    function_words: list[str] = Field(default_factory=list)
+    # Forms read as the ones the options' words use: a relative's third person as the first
+    # ("consegue" as "consigo", "she has" as "i have"), spoken forms ("tou" as "estou").
+    read_as: dict[str, str] = Field(default_factory=dict)
+    # Hedges that deny the finding just before them: "AVN less likely", "fracture not seen".
+    after_negations: list[str] = Field(default_factory=list)
+    # Where a scan report's conclusion begins ("impression", "conclusão"): in it, words that
+    # name a diagnosis (an option's `diagnoses`) are the radiologist's reading, not findings.
+    conclusion_headings: list[str] = Field(default_factory=list)
+    # Words of a scan report that name no finding (headings, "consistent with"): not said back.
+    report_words: list[str] = Field(default_factory=list)
 
 
 class Language(Strict):
@@ -546,6 +585,8 @@ class UiFile(Strict):
     commands: dict[str, list[str]]  # command id -> words that invoke it (without the slash)
     units: dict[str, dict[str, float]] = Field(default_factory=dict)  # unit -> word -> factor
     unit_names: dict[str, UnitName] = Field(default_factory=dict)  # unit -> its name in each language
+    # A unit word -> how it is written when shown ("mg/l" -> "mg/L"): symbols, the same in every language.
+    unit_symbols: dict[str, str] = Field(default_factory=dict)
     number_display: dict[str, list[DisplayBand]] = Field(default_factory=dict)  # unit -> bands, smallest first
     disclaimer_source: list[str] = Field(min_length=1)
 

@@ -135,13 +135,15 @@ class _Turn:
         earlier = self.s.denied if self.s.denied_at == self.s.state else []
         parsed = self.reader.combine_denials(self.question_id(), earlier, parsed)
         self.s.denied, self.s.denied_at = (parsed.denied, self.s.state) if parsed.denied else ([], None)
+        self.s.pending, self.s.pending_at = (parsed.pending, self.s.state) if parsed.pending else ("", None)
         return self.apply(parsed, typed=text)
 
     def read(self, text: str) -> Parsed:
         """The answer read in the conversation's language; failing that, in another one
         offered (a Portuguese speaker may type "ok" or "yes"): understand first, reject last.
         An answer understood but not complete ("no trauma" at a checklist) is not read again."""
-        parsed = self.reader.read(self.question_id(), text)
+        pending = self.s.pending if self.s.pending_at == self.s.state else ""  # a number whose unit was asked
+        parsed = self.reader.read(self.question_id(), text, pending)
         if parsed.ok or parsed.clarify or parsed.understood:
             return parsed
         for language, reader in self.e.fallback_readers.items():
@@ -262,6 +264,11 @@ class _Turn:
         if said in (normalise(self.msg("cancel_label")), "cancel"):
             return self.cancel_change()
         chosen = whole_number(said)
+        if chosen is None:  # "walking", "the mri one": the answer's words
+            shorts = [self.c.text(self.c.questions[self.e.machine.question_of[s]].short, self.s.locale)
+                      for s, _ in changeable]
+            picked = self.reader.choose_by_words(text, shorts)
+            chosen = picked + 1 if picked is not None else None
         if chosen is None or not 1 <= chosen <= len(changeable):
             return [self.error("choose_one", answer=quote(text)), *self.ask()]
         self.s.state = changeable[chosen - 1][0]

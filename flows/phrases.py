@@ -4,8 +4,12 @@ Who calls it: flows.answers. For one question, a PhraseIndex knows every label a
 of every option (content/questions.yaml) and finds them in free text: "bone marrow edema
 and a small effusion" holds two MRI findings; "no fracture seen" holds a negated one;
 "rihgt" is "right" with two letters swapped (rapidfuzz: Damerau-Levenshtein, a transposition
-counts as one edit). Very short words ("l", "r", "y") count only as the whole answer, so
-a stray letter inside a sentence picks nothing.
+counts as one edit). Very short words ("l", "r", "y") count only as the whole answer or a
+whole clause ("F, 34"), so a stray letter inside a sentence picks nothing. A slip is looked
+for only where it cannot be a real word: never in a word the language's content uses
+("hip" is not a slip of "him", nor "não se" of "não sei"), and never towards a phrase of
+fewer than four letters except by two letters swapped ("yse"): a letter changed, added or
+dropped is too often another word ("hey" and "her", "get" and "gent").
 """
 
 from __future__ import annotations
@@ -15,10 +19,14 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import DamerauLevenshtein
 
-_TOKEN = re.compile(r"[\w'’]+|[<>+#]|[,;.!?:()]")
+# A number glued to a word is two words ("6kg", "10mins"), on both sides of a match.
+_TOKEN = re.compile(r"\d+(?=[^\W\d_]{2})|[\w'’]+|[<>+#]|[,;.!?:()]")
 _PUNCTUATION = frozenset(",;.!?:()")
 CLAUSE_PUNCTUATION = _PUNCTUATION  # a clause ends here: a negation before it does not reach past it
 SHORT = 1  # phrases of at most this many characters match only the whole answer
+# A phrase shorter than this is reached only by two letters swapped ("yse" for "yes"): one
+# letter changed, added or dropped makes another word too often ("hey"/"her", "hip"/"him").
+TYPO_SHORTEST = 4
 # Beside words found as typed, a slip is looked for only in words this long: "the" is one
 # edit from "thr" and "hip" from "hit", but "efusion" is a typo of "effusion".
 LEFTOVER_TYPO = 5
@@ -55,11 +63,30 @@ class Language:
     joiners: frozenset[str] = frozenset()  # "and", "e": a clause negation's long reach stops there
     window: int = 3  # a negation this many words before a phrase negates it
     clause_window: int = 5  # a clause negation, this many
+    # Hedges that deny what comes just before them, in its clause: "AVN less likely",
+    # "fracture not seen", "necrose pouco provável" (at most `window` words after it).
+    after_negations: tuple[tuple[str, ...], ...] = ()
 
 
 def tokens(text: str) -> list[str]:
     """Words and the punctuation that ends a clause (kept, so negation stops there)."""
     return _TOKEN.findall(text)
+
+
+def token_spans(text: str) -> list[tuple[int, int]]:
+    """Where each of `tokens(text)` is in `text`."""
+    return [match.span() for match in _TOKEN.finditer(text)]
+
+
+def _clauses(words: list[str]) -> list[tuple[int, int]]:
+    """The (start, end) token positions of each clause: the words between punctuation."""
+    spans, start = [], 0
+    for index, word in enumerate([*words, "."]):
+        if word in _PUNCTUATION:
+            if index > start:
+                spans.append((start, index))
+            start = index + 1
+    return spans
 
 
 def words_only(text: str) -> str:
@@ -70,7 +97,8 @@ class PhraseIndex:
     """Every phrase of one question's options, by token sequence."""
 
     def __init__(self, phrases: dict[str, tuple[int, ...]], language: Language,
-                 denials: frozenset[int] = frozenset(), typos: bool = True) -> None:
+                 denials: frozenset[int] = frozenset(), typos: bool = True,
+                 known_words: frozenset[str] = frozenset()) -> None:
         self.language = language
         # The options whose words deny ("no fever", "não tenho", "None of these"): a negation
         # inside one of their phrases still denies what follows ("não tenho psoríase"),
@@ -92,6 +120,9 @@ class PhraseIndex:
         # must not turn English "now" into Portuguese "não").
         self.fuzzy_pool = [(" ".join(key), len(key), options) for key, options in self.by_tokens.items()
                            if len(" ".join(key)) >= 3] if typos else []
+        # The words of the language (all of its content): a word typed as one of them is that
+        # word, not a slip of another.
+        self.known_words = known_words
 
     def whole_answer(self, text: str) -> tuple[int, ...] | None:
         return self.whole.get(words_only(text))
@@ -110,6 +141,11 @@ class PhraseIndex:
                     continue
                 taken[start:start + size] = [True] * size
                 found.append(Match(options, start, start + size, False))
+        for start, end in _clauses(words):  # "F, 34": a short word alone in its clause
+            if end - start == 1 and not taken[start]:
+                options = self.whole.get(words[start])
+                if options is not None and len(words[start]) <= SHORT:
+                    found.append(Match(options, start, end, False))
         return self._negated(words, found)
 
     def find_with_typos(self, text: str) -> list[Match]:
@@ -128,7 +164,8 @@ class PhraseIndex:
             for start in range(len(words) - size + 1):
                 typed = " ".join(words[start:start + size])
                 if len(typed) < shortest or _PUNCTUATION.intersection(words[start:start + size]) or any(
-                        start < m.end and start + size > m.start for m in found):
+                        start < m.end and start + size > m.start for m in found) or all(
+                        word in self.known_words for word in words[start:start + size]):
                     continue
                 best = self._closest(typed, size)
                 if best is not None:
@@ -144,7 +181,8 @@ class PhraseIndex:
         candidates = {options for phrase, count, options in self.fuzzy_pool
                       if count == size and [word[0] for word in phrase.split(" ")] == initials
                       and abs(len(phrase) - len(typed)) <= allowed
-                      and DamerauLevenshtein.distance(typed, phrase) <= allowed}
+                      and DamerauLevenshtein.distance(typed, phrase) <= allowed
+                      and (len(phrase) >= TYPO_SHORTEST or sorted(phrase) == sorted(typed))}
         return candidates.pop() if len(candidates) == 1 else None
 
     def _negated(self, words: list[str], found: list[Match], around: list[Match] | None = None) -> list[Match]:
@@ -153,7 +191,11 @@ class PhraseIndex:
                         and not self.denials.intersection(m.options) for i in range(m.start, m.end)}
         marked = []
         for match in sorted(found, key=lambda m: m.start):
-            negator = self._negator(words, match.start, part_of_item)
+            # A denial is not turned around by another ("não tive febre nenhuma", "não, nada").
+            denial = set(match.options) <= self.denials
+            negator = None if denial else self._negator(words, match.start, part_of_item)
+            if negator is None and not denial:
+                negator = self._hedge_after(words, match.end, part_of_item)
             marked.append(Match(match.options, match.start, match.end, negator is not None, negator))
         return marked
 
@@ -175,6 +217,17 @@ class PhraseIndex:
                     word.endswith(suffix) for suffix in language.negation_suffixes)))
             if denies and position not in part_of_item and not self._in_idiom(words, position):
                 return position
+        return None
+
+    def _hedge_after(self, words: list[str], end: int, part_of_item: set[int]) -> int | None:
+        """A hedge that denies the phrase ending at `end`, within its clause: "AVN less likely"."""
+        language = self.language
+        for position in range(end, min(len(words), end + language.window + 1)):
+            if words[position] in language.clause_breaks or words[position] in _PUNCTUATION:
+                return None
+            for hedge in language.after_negations:
+                if tuple(words[position:position + len(hedge)]) == hedge and position not in part_of_item:
+                    return position
         return None
 
     def _in_idiom(self, words: list[str], position: int) -> bool:

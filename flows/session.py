@@ -48,6 +48,10 @@ class Session(BaseModel):
     # Checklist items denied by name so far at `denied_at` ("no xray yet"), while the others are asked.
     denied: list[int] = Field(default_factory=list)
     denied_at: str | None = None
+    # An answer at `pending_at` whose unit was asked ("PCR 12,4": mg/L or mg/dL?), completed
+    # by a reply that names the unit (flows/answers.py `Parsed.pending`).
+    pending: str = ""
+    pending_at: str | None = None
     announced: list[str] = Field(default_factory=list)
     skipped: list[str] = Field(default_factory=list)  # questions passed over by the look-ahead
     danger_offered: bool = False

@@ -451,3 +451,21 @@ def test_change_is_refused_before_the_summary_and_cancel_returns() -> None:
     done.say("/change")
     replies = done.say("cancel")
     assert "summary" in kinds(replies) and done.session is not None and done.session.mode == "asking"
+
+
+def test_change_picks_an_answer_by_its_words() -> None:
+    conv = full_conversation(sex="male", age="50", mri="not done", bone_scan="not done")
+    conv.say("/change")
+    replies = conv.say("the mri one")
+    assert conv.state == "mri" and replies[-1].question_id == "mri"
+    conv.say("bone marrow oedema")
+    conv.say("/change")
+    conv.say("walking")
+    assert conv.state == "walking"
+
+
+def test_change_words_naming_nothing_are_asked_again() -> None:
+    conv = full_conversation(sex="male", age="50")
+    conv.say("/change")
+    replies = conv.say("banana")
+    assert replies[0].code == "choose_one" and conv.session is not None and conv.session.mode == "choosing_change"

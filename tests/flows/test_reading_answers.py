@@ -83,9 +83,66 @@ def test_crp_in_mg_per_dl_is_ten_times_the_mg_per_l(language: str, typed: str, e
     assert parsed.ok and parsed.value == expect, parsed
 
 
-@pytest.mark.parametrize(("language", "typed"), [("en", "CRP 2.2"), ("en", "2.2"), ("pt", "PCR 2,2"), ("pt", "2,2")])
-def test_a_bare_lab_number_is_in_the_options_unit(language: str, typed: str) -> None:
-    assert get_reader(language).read("inflammatory_markers", typed).value == "normal"
+@pytest.mark.parametrize("typed", ["CRP 2.2", "2.2", "crp was 9.8", "CRP 12.4"])
+def test_a_bare_crp_is_in_mg_per_l_where_the_labs_agree_on_it(typed: str) -> None:
+    # English content names mg/L, the UK (NHS) convention: no question
+    parsed = get_reader("en").read("inflammatory_markers", typed)
+    assert parsed.ok and parsed.value == ("mildly_raised" if "12" in typed else "normal"), parsed
+
+
+@pytest.mark.parametrize(("typed", "units"), [
+    ("a PCR deu 9,8", ("normal", "markedly_raised")),
+    ("PCR 12,4", ("mildly_raised", "markedly_raised")),
+    ("pcr de 2,2", ("normal", "mildly_raised")),
+    ("2,2", ("normal", "mildly_raised")),  # no measure named: a CRP or an ESR, in either unit
+    ("PCR 3, VS 12", ("normal", "mildly_raised")),
+])
+def test_a_bare_crp_that_means_different_answers_in_its_units_asks_which_unit(
+        typed: str, units: tuple[str, str]) -> None:
+    # Portuguese labs report CRP in mg/L or in mg/dL (ten times smaller numbers)
+    reader = get_reader("pt")
+    parsed = reader.read("inflammatory_markers", typed)
+    assert not parsed.ok and parsed.understood and parsed.error == "which_unit" and parsed.pending, parsed
+    assert "mg/L" in parsed.values["choices"] and "mg/dL" in parsed.values["choices"]
+    for unit, expect in zip(("mg/L", "em mg/dl"), units, strict=True):
+        completed = reader.read("inflammatory_markers", unit, pending=parsed.pending)
+        assert completed.ok and completed.value == expect, (unit, completed)
+    # another answer instead of the unit is read on its own
+    assert reader.read("inflammatory_markers", "muito elevada", pending=parsed.pending).value == "markedly_raised"
+
+
+@pytest.mark.parametrize(("language", "typed", "expect"), [
+    ("pt", "PCR 180", "markedly_raised"),  # 1800 mg/L is impossible: mg/L
+    ("pt", "a pcr deu 60", "markedly_raised"),  # very raised in either unit
+    ("pt", "PCR 0,3", "normal"),  # normal in either unit
+    ("pt", "pcr 45 vs 70", "markedly_raised"),  # the ESR decides in either unit
+    ("pt", "leucócitos 12.000", "raised"),  # per microlitre: 12 x10^9/L, the only unit it fits
+    ("en", "CRP 180", "markedly_raised"),
+    ("en", "crp 450", "markedly_raised"),
+])
+def test_a_number_with_one_meaning_in_every_unit_asks_nothing(language: str, typed: str, expect: str) -> None:
+    question = "white_cell_count" if "leuc" in typed else "inflammatory_markers"
+    parsed = get_reader(language).read(question, typed)
+    assert parsed.ok and parsed.value == expect, parsed
+
+
+def test_the_conversation_asks_the_unit_and_reads_the_reply_with_the_number() -> None:
+    from flows.content import get_content
+    from flows.dialogue import step
+    from flows.messages import UserInput
+
+    session, _ = step(None, UserInput(kind="command", text="start", language="pt"))
+    for text in ("homem", "67", "direita", "análises"):
+        session, _ = step(session, UserInput.typed(text))
+    assert session.state == "inflammatory_markers", session.state
+    session, replies = step(session, UserInput.typed("PCR 12,4"))
+    assert session.state == "inflammatory_markers" and session.case.inflammatory_markers is None
+    asked = next(r for r in replies if r.code == "which_unit")
+    assert "12,4 mg/L" in asked.text and "12,4 mg/dL" in asked.text  # in Portuguese, with the decimal comma
+    assert asked.text.startswith(get_content().message("which_unit", "pt").split("{")[0])
+    session, _ = step(session, UserInput.typed("mg/dL"))
+    assert session.case.inflammatory_markers == "markedly_raised"
+    assert not session.pending
 
 
 @pytest.mark.parametrize(("language", "typed", "expect"), [
@@ -550,3 +607,402 @@ def test_denials_at_the_same_checklist_add_up_until_every_item_is_denied() -> No
     assert conv.session is not None and conv.session.case.xray == "not_done"
     assert conv.session.case.inflammatory_markers == "not_done"
     assert conv.session.denied == [] and conv.session.denied_at is None
+
+
+# --- a slip is never a real word, and a letter counts only alone -----------------------
+
+
+@pytest.mark.parametrize(("language", "typed"), [
+    ("en", "hello i have hip pain"),
+    ("en", "hip pain"),
+    ("en", "my hip hurts"),
+    ("en", "the right hip"),
+    ("en", "hey there"),
+    ("en", "hey"),
+    ("en", "i broke my hip"),
+    ("en", "get me a doctor"),
+    ("pt", "olá, tenho dor na anca"),
+    ("pt", "dói-me a anca direita"),
+    ("pt", "boa tarde"),
+])
+def test_text_that_names_no_sex_is_asked_again(language: str, typed: str) -> None:
+    parsed = get_reader(language).read("sex", typed)
+    assert not parsed.ok and not parsed.clarify, parsed
+
+
+@pytest.mark.parametrize(("language", "typed", "expect"), [
+    ("en", "F, 34", "female"),
+    ("en", "m, 58, retired", "male"),
+    ("en", "mle", "male"),  # a slip that is no word
+    ("en", "femlae", "female"),
+    ("en", "hi, I'm 30 weeks pregnant", "female"),
+    ("en", "asking for my nan", "female"),
+    ("en", "its for my husband", "male"),
+    ("pt", "F, 34", "female"),
+    ("pt", "m, 45 anos", "male"),
+    ("pt", "é para a minha avó", "female"),
+    ("pt", "é para o meu avô", "male"),
+    ("pt", "estou grávida", "female"),
+])
+def test_a_letter_alone_in_its_clause_and_words_for_a_person_name_the_sex(
+        language: str, typed: str, expect: str) -> None:
+    parsed = get_reader(language).read("sex", typed)
+    assert parsed.ok and parsed.value == expect, parsed
+
+
+@pytest.mark.parametrize(("language", "question", "typed", "not_expected"), [
+    ("en", "sex", "hey", "female"),  # no slip towards a three-letter word: "hey" is no "her"
+    ("en", "sex", "i broke my hip", "male"),  # "broke" is a word, not a slip of "bloke"
+    ("pt", "walking", "não se aguenta em pé", None),  # "não se" is no slip of "não sei"
+    ("pt", "walking", "não se mexe", None),
+])
+def test_a_word_of_the_language_is_no_slip_of_another(
+        language: str, question: str, typed: str, not_expected: object) -> None:
+    parsed = get_reader(language).read(question, typed)
+    assert not (parsed.ok and parsed.value == not_expected), parsed
+
+
+def test_a_slip_of_a_three_letter_word_is_only_two_letters_swapped() -> None:
+    assert get_reader("en").read("fever", "yse").value is True
+    assert not get_reader("en").read("sex", "hip").ok  # not "him"
+
+
+@pytest.mark.parametrize(("question", "typed"), [
+    ("medical_history", "levei injeções de heparina na gravidez"),
+    ("medical_history", "tenho psoríase há anos, só na pele"),
+    ("warning_signs", "nada disso, só na gravidez"),
+])
+def test_another_language_reads_only_text_written_in_it(question: str, typed: str) -> None:
+    # English "na" (a "no") inside Portuguese is not "None of these"
+    fallback = get_reader("en", typos=False)
+    assert not fallback.read(question, typed).ok
+    assert fallback.read("fever", "no fever").value is False  # English typed in a Portuguese chat still reads
+
+
+def test_a_denial_is_not_turned_around_by_another() -> None:
+    assert get_reader("pt").read("fever", "n tive febre nenhuma").value is False
+    assert get_reader("en").read("fever", "dont have no fever").value is False
+
+
+# --- a pasted scan report: opinions, hedges and denials --------------------------------
+
+
+@pytest.mark.parametrize(("language", "typed", "expect"), [
+    ("en", "IMPRESSION: findings consistent with transient osteoporosis of the hip; AVN less likely. "
+           "Marrow oedema and a small effusion.", ["bone_marrow_oedema", "joint_effusion"]),
+    ("en", "Marrow oedema. Conclusion: ?AVN, follow-up advised", ["bone_marrow_oedema"]),
+    ("en", "bone marrow edema. Opinion: osteoarthritis", ["bone_marrow_oedema"]),
+    ("pt", "Edema da medula óssea. Conclusão: osteoporose transitória, osteonecrose menos provável.",
+     ["bone_marrow_oedema"]),
+    ("pt", "Pequeno derrame. Impressão: necrose avascular a considerar", ["joint_effusion"]),
+])
+def test_a_diagnosis_in_a_reports_conclusion_is_no_finding(language: str, typed: str, expect: list[str]) -> None:
+    parsed = get_reader(language).read("mri", typed)
+    assert parsed.ok and sorted(parsed.value) == sorted(expect), parsed
+
+
+@pytest.mark.parametrize(("language", "typed", "expect"), [
+    ("en", "AVN", ["double_line_sign"]),
+    ("en", "they said it was avascular necrosis", ["double_line_sign"]),
+    ("en", "transient osteoporosis of the hip", ["bone_marrow_oedema"]),
+    ("pt", "disseram que é necrose avascular", ["double_line_sign"]),
+    ("pt", "osteoporose transitória", ["bone_marrow_oedema"]),
+])
+def test_a_diagnosis_said_by_the_person_is_still_read(language: str, typed: str, expect: list[str]) -> None:
+    parsed = get_reader(language).read("mri", typed)
+    assert parsed.ok and parsed.value == expect, parsed
+
+
+@pytest.mark.parametrize(("language", "question", "typed"), [
+    ("en", "mri", "AVN less likely"),
+    ("en", "mri", "fracture not seen"),
+    ("en", "mri", "No crescent sign."),
+    ("en", "mri", "no evidence of AVN"),
+    ("en", "xray", "no fracture seen"),
+    ("pt", "mri", "necrose pouco provável"),
+    ("pt", "mri", "Sem sinal do crescente."),
+    ("pt", "mri", "não se observa traço de fratura"),
+    ("pt", "xray", "sem fratura"),
+])
+def test_a_denied_finding_alone_asks_about_the_others_and_is_not_normal(
+        language: str, question: str, typed: str) -> None:
+    parsed = get_reader(language).read(question, typed)
+    assert not parsed.ok and parsed.understood and parsed.error == "others_unanswered" and parsed.denied, parsed
+
+
+def test_denied_findings_add_up_and_the_rest_denied_is_normal() -> None:
+    reader = get_reader("en")
+    first = reader.read("mri", "no fracture")
+    both = reader.combine_denials("mri", first.denied, reader.read("mri", "AVN less likely"))
+    assert not both.ok and len(both.denied) == 2
+    assert reader.read("mri", "no fracture, nothing else").value == ["normal"]
+    assert get_reader("pt").read("mri", "sem fratura, mais nada").value == ["normal"]
+
+
+def test_the_unread_notice_says_the_rest_was_recorded() -> None:
+    from flows.content import get_content
+
+    for language in ("en", "pt"):
+        text = get_content().message("unread_part", language, words='"x"')
+        assert "nothing was recorded" not in text and "nada ficou registado" not in text
+
+
+# --- a relative typing for someone else: the third person reads like the first ---------
+
+
+@pytest.mark.parametrize(("language", "question", "typed", "expect"), [
+    ("pt", "walking", "não se aguenta em pé, está na cama", "cannot"),
+    ("pt", "walking", "não consegue andar", "cannot"),
+    ("pt", "walking", "nem consegue pôr o pé no chão", "cannot"),
+    ("pt", "walking", "ela anda mal", "worse"),
+    ("pt", "walking", "dói-lhe quando anda", "worse"),
+    ("pt", "medical_history", "toma metotrexato e é diabética", ["immunosuppressed"]),
+    ("pt", "medical_history", "ele bebe muito", ["alcohol_excess"]),
+    ("pt", "warning_signs", "ele caiu e não se mexe", ["trauma", "cannot_move_hip"]),
+    ("pt", "warning_signs", "emagreceu sem querer", ["weight_loss"]),
+    ("pt", "fever", "ela teve febre", True),
+    ("pt", "pregnancy", "ela está grávida de 30 semanas", "trimester_3"),
+    ("pt", "breastfeeding", "ainda amamenta", True),
+    ("pt", "side", "dói-lhe a anca direita", "right"),
+    ("en", "medical_history", "she has lupus", ["other_avn_risk"]),
+    ("en", "warning_signs", "he has lost weight", ["weight_loss"]),
+    ("en", "walking", "she limps", "worse"),
+    ("en", "fever", "he hasnt had a fever", False),
+])
+def test_the_third_person_reads_like_the_first_at_every_question(
+        language: str, question: str, typed: str, expect: object) -> None:
+    parsed = get_reader(language).read(question, typed)
+    assert parsed.ok and parsed.value == expect, parsed
+
+
+@pytest.mark.parametrize(("language", "typed", "expect"), [
+    ("pt", "ela", "female"), ("pt", "ele", "male"), ("en", "her", "female"), ("en", "him", "male"),
+    ("en", "she", "female"),
+])
+def test_a_pronoun_that_names_the_sex_is_not_read_as_i(language: str, typed: str, expect: str) -> None:
+    assert get_reader(language).read("sex", typed).value == expect
+
+
+def test_spoken_forms_read_as_written_ones() -> None:
+    assert get_reader("pt").read("walking", "tou de cama").value == "cannot"
+    assert get_reader("pt").read("duration_weeks", "esta manhã").ok  # "esta" (this) is no "está"
+
+
+# --- facts that were dropped or misread ------------------------------------------------
+
+
+@pytest.mark.parametrize(("language", "typed", "expect"), [
+    ("en", "cancer, and ive lost about 6kg not trying", ["cancer_history", "weight_loss"]),
+    ("en", "lost 3kgs", ["weight_loss"]),
+    ("en", "dropped a few pounds without trying", ["weight_loss"]),
+    ("pt", "perdi 6kg sem querer", ["weight_loss"]),
+    ("pt", "dói à noite e perdi uns 5kg", ["night_pain", "weight_loss"]),
+])
+def test_a_weight_typed_with_its_number_is_weight_loss(language: str, typed: str, expect: list[str]) -> None:
+    parsed = get_reader(language).read("warning_signs", typed)
+    assert parsed.ok and sorted(parsed.value) == sorted(expect), parsed
+
+
+def test_a_number_glued_to_a_word_is_read_as_two_words_on_both_sides() -> None:
+    from flows.phrases import tokens
+
+    assert tokens("6kg, 10mins") == ["6", "kg", ",", "10", "mins"]
+    assert tokens("t1 5k 38c") == ["t1", "5k", "38c"]  # one letter after a number stays with it
+    assert get_reader("en").read("pregnancy", "in my 3rd tri").value == "trimester_3"
+    assert get_reader("en").read("pelvic_girdle_pattern", "the 1st one").value is False
+
+
+@pytest.mark.parametrize(("language", "typed", "expect"), [
+    ("en", "a bit stiff in the morning but not for long", None),
+    ("en", "stiff for 10 mins", None),
+    ("en", "stiff for 5 minutes, my knees swell", ["other_joints"]),
+    ("en", "stiff for 2 hours most mornings", ["morning_stiffness"]),
+    ("en", "stiff for about half an hour", ["morning_stiffness"]),
+    ("pt", "só 5 minutos de rigidez", None),
+    ("pt", "fico perra mas passa logo", None),
+    ("pt", "de manhã fico toda presa mais de uma hora", ["morning_stiffness"]),
+    ("pt", "rigidez de manhã durante 1 hora e dores nos joelhos", ["morning_stiffness", "other_joints"]),
+])
+def test_a_shorter_stiffness_denies_the_item_of_more_than_30_minutes(
+        language: str, typed: str, expect: list[str] | None) -> None:
+    parsed = get_reader(language).read("joint_features", typed)
+    if expect is None:  # denied: the others are asked about
+        assert not parsed.ok and parsed.understood and parsed.error == "others_unanswered", parsed
+    else:
+        assert parsed.ok and sorted(parsed.value) == sorted(expect), parsed
+
+
+@pytest.mark.parametrize(("language", "typed"), [
+    ("en", "pregnant, not sure how far"),
+    ("en", "yeah im pregnant"),
+    ("en", "expecting, dont know the week"),
+    ("en", "yes"),
+    ("pt", "estou grávida mas nsei de quantas semanas"),
+    ("pt", "tou gravida"),
+    ("pt", "sim"),
+])
+def test_a_pregnancy_without_its_week_asks_which_trimester(language: str, typed: str) -> None:
+    parsed = get_reader(language).read("pregnancy", typed)
+    assert not parsed.ok and len(parsed.clarify) >= 3, parsed
+
+
+@pytest.mark.parametrize(("language", "typed", "expect"), [
+    ("en", "yes, 34 weeks", "trimester_3"),
+    ("en", "im pregnant, 20 weeks", "trimester_2"),
+    ("en", "yes - had my baby 2 months ago", "postpartum"),
+    ("en", "not pregnant", "not_pregnant"),
+    ("pt", "sim, de 12 semanas", "trimester_1"),
+    ("pt", "grávida de 7 meses", "trimester_3"),
+    ("pt", "sim, tive o bebé em março", "postpartum"),
+])
+def test_a_shared_word_yields_to_a_number_or_a_plainer_word(language: str, typed: str, expect: str) -> None:
+    parsed = get_reader(language).read("pregnancy", typed)
+    assert parsed.ok and parsed.value == expect, parsed
+
+
+@pytest.mark.parametrize(("language", "typed", "expect"), [
+    ("en", "felt hot and shivery, didnt measure", True),
+    ("en", "had chills", True),
+    ("en", "rigors", True),
+    ("en", "didn't measure", None),
+    ("en", "no chills, no fever", False),
+    ("pt", "nao medi, tive uns arrepios", True),
+    ("pt", "calafrios", True),
+    ("pt", "não medi", None),
+    ("pt", "sem arrepios", False),
+])
+def test_a_fever_felt_but_not_measured_is_a_fever(language: str, typed: str, expect: object) -> None:
+    parsed = get_reader(language).read("fever", typed)
+    assert parsed.ok and parsed.value is expect, parsed
+
+
+def test_an_item_not_on_the_list_is_asked_again_not_none() -> None:
+    from flows.messages import UserInput
+    from tests.support.conversation import Conversation
+
+    conv = Conversation()
+    conv.send(UserInput(kind="command", text="start", language="pt"))
+    answers = {"sex": "mulher", "age": "29", "pregnancy": "tive o bebé há 6 semanas", "breastfeeding": "sim",
+               "side": "as duas", "tests_done": "nenhum", "pelvic_girdle_pattern": "virilha", "onset": "aos poucos",
+               "duration_weeks": "2 meses", "walking": "custa-me andar"}
+    for _ in range(20):
+        if conv.state == "medical_history":
+            break
+        conv.say(answers.get(conv.state, "não sei"))
+    assert conv.state == "medical_history", conv.state
+    conv.say("levei injeções de heparina na gravidez")
+    assert conv.state == "medical_history" and conv.session is not None
+    assert conv.session.case.glucocorticoids is None
+
+
+# --- answers a person would have understood -----------------------------------------
+
+
+@pytest.mark.parametrize(("language", "typed", "expect"), [
+    ("en", "can walk but it hurts bad, limping", "worse"),
+    ("en", "i can walk but with a stick", "worse"),
+    ("en", "i can walk", "fine"),
+    ("en", "can walk but it hurts", None),  # hurts, but worse than at rest? asked
+    ("pt", "consigo andar mas coxeio", "worse"),
+    ("pt", "consigo andar, mas só de canadianas", "worse"),
+    ("pt", "consigo andar", "fine"),
+    ("pt", "consigo andar mas dói", None),
+])
+def test_a_hint_yields_to_a_plain_word_for_another_answer(language: str, typed: str, expect: str | None) -> None:
+    parsed = get_reader(language).read("walking", typed)
+    if expect is None:
+        assert not parsed.ok and len(parsed.clarify) == 2, parsed
+    else:
+        assert parsed.ok and parsed.value == expect, parsed
+
+
+@pytest.mark.parametrize(("language", "typed", "expect"), [
+    ("en", "both actually, worse on the right", "both"),
+    ("en", "both, the left more", "both"),
+    ("en", "started left, now both", "both"),
+    ("en", "both? mostly right", None),  # is it both? asked
+    ("en", "left and sometimes right", None),
+    ("pt", "as duas, pior a direita", "both"),
+    ("pt", "ambas, mais a esquerda", "both"),
+    ("pt", "as duas? mais a direita", None),
+])
+def test_both_takes_in_the_side_said_with_it(language: str, typed: str, expect: str | None) -> None:
+    parsed = get_reader(language).read("side", typed)
+    if expect is None:
+        assert not parsed.ok and parsed.clarify, parsed
+    else:
+        assert parsed.ok and parsed.value == expect, parsed
+
+
+@pytest.mark.parametrize(("language", "typed", "expect"), [
+    ("pt", "nas virilhas, as duas", False),
+    ("pt", "as duas virilhas", False),
+    ("en", "both groins", False),
+    ("en", "bit of both, mostly the buttocks", True),
+    ("pt", "as duas", None),  # both places: which mostly? asked
+])
+def test_a_word_both_options_share_yields_to_a_plain_one(language: str, typed: str, expect: bool | None) -> None:
+    parsed = get_reader(language).read("pelvic_girdle_pattern", typed)
+    if expect is None:
+        assert not parsed.ok and parsed.clarify, parsed
+    else:
+        assert parsed.ok and parsed.value is expect, parsed
+
+
+@pytest.mark.parametrize(("language", "typed", "expect"), [
+    ("pt", "ver", "now"), ("pt", "quero ver", "now"), ("pt", "continuar", "go"), ("pt", "não", "go"),
+    ("en", "see", "now"), ("en", "show me", "now"), ("en", "carry on", "go"),
+])
+def test_the_emergency_offer_understands_see(language: str, typed: str, expect: str) -> None:
+    from flows.content import get_content
+
+    assert get_reader(language).read_offer(typed, get_content(), language) == expect
+
+
+@pytest.mark.parametrize(("language", "typed"), [
+    ("en", "18 months"), ("en", "my son is 18 months old"), ("en", "3 weeks old"), ("pt", "tem 18 meses"),
+    ("pt", "bebé de 8 meses"),
+])
+def test_an_age_in_months_is_a_child(language: str, typed: str) -> None:
+    parsed = get_reader(language).read("age", typed)
+    assert parsed.ok and parsed.goto == "out_of_scope", parsed
+
+
+@pytest.mark.parametrize(("language", "typed"), [("en", "30 weeks pregnant"), ("pt", "30 semanas")])
+def test_weeks_without_old_are_no_age(language: str, typed: str) -> None:
+    parsed = get_reader(language).read("age", typed)
+    assert not parsed.ok and parsed.goto is None, parsed
+
+
+@pytest.mark.parametrize(("typed", "language"), [
+    ("eng", "en"), ("ENG", "en"), ("em inglês", "en"), ("por", "pt"), ("em português", "pt"), ("port", "pt"),
+])
+def test_a_language_by_its_short_name(typed: str, language: str) -> None:
+    from flows.content import get_content
+    from flows.language import language_named
+
+    assert language_named(typed, get_content()) == language
+
+
+@pytest.mark.parametrize(("language", "typed", "expect"), [
+    ("en", "walking", "Walking"), ("en", "the mri one", "MRI"), ("en", "the hip one", "Which hip"),
+    ("en", "wlaking", "Walking"), ("en", "fever please", "Fever"),
+    ("pt", "andar", "Andar"), ("pt", "a da rm", "RM"), ("pt", "a febre", "Febre"),
+])
+def test_an_answer_to_change_is_picked_by_its_words(language: str, typed: str, expect: str) -> None:
+    from flows.content import get_content
+
+    content = get_content()
+    names = [content.text(q.short, language) for q in content.questions.values()]
+    index = get_reader(language).choose_by_words(typed, names)
+    assert index is not None and names[index] == expect
+
+
+def test_words_that_pick_no_answer_or_several_pick_none() -> None:
+    from flows.content import get_content
+
+    content = get_content()
+    names = [content.text(q.short, "en") for q in content.questions.values()]
+    assert get_reader("en").choose_by_words("banana", names) is None
+    assert get_reader("en").choose_by_words("the one", names) is None
+    assert get_reader("en").choose_by_words("walking and fever", names) is None
