@@ -77,7 +77,7 @@ class Content:
     settling_tests: dict[str, SettlingTest]
     guidance: GuidanceFile
     guidance_items: list[tuple[GuidanceItem, CaseTest | None, CaseTest | None]]  # item, when, not_when.case
-    safety_rules: list[tuple[SafetyRule, CaseTest]]
+    safety_rules: list[tuple[SafetyRule, CaseTest | None]]  # rule, when (the assessment parts: flows/guidance.py)
     ui: UiFile
     version: str  # a stable hash of the content files: which knowledge produced an output
 
@@ -171,7 +171,7 @@ def load_content(root: Path) -> Content:
              i.not_when.case.compile() if i.not_when and i.not_when.case else None)
             for i in guidance.items
         ],
-        safety_rules=[(rule, rule.when.compile()) for rule in guidance.safety_rules],
+        safety_rules=[(rule, rule.when.compile() if rule.when else None) for rule in guidance.safety_rules],
         ui=ui,
         version=content_version(root),
     )
@@ -436,8 +436,12 @@ class _Checker:
                 for condition in names:
                     if condition not in conditions:
                         self.fail("guidance.yaml", f"{where}.{key}", f"unknown condition `{condition}`")
+        _unique(self.root / "guidance.yaml", "safety_rules", data.safety_rules)
         for rule in data.safety_rules:
             self.sources("guidance.yaml", f"safety_rules({rule.id})", rule.source)
+            for condition in rule.open_in or []:
+                if condition not in conditions:
+                    self.fail("guidance.yaml", f"safety_rules({rule.id}).open_in", f"unknown condition `{condition}`")
 
 
 def _asked(question: Question) -> list[str]:

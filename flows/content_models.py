@@ -446,12 +446,25 @@ class GuidanceItem(Sourced):
 
 
 class SafetyRule(Sourced):
-    """Guidance tagged with any of `forbid_tags` is never shown to a person matching `when`."""
+    """Guidance tagged with any of `forbid_tags` is never shown while the rule holds.
+
+    It holds when ALL of its parts that are given hold: `when` matches the person, the
+    level of care is in `triage_in`, and one of `open_in` leads or is "not ruled out yet"
+    (as for a guidance item's `open_in`). At least one part is given.
+    """
 
     id: str
-    when: Predicate
+    when: Predicate | None = None
+    triage_in: list[TriageLevel] | None = None
+    open_in: list[str] | None = None
     forbid_tags: list[str] = Field(min_length=1)
     description: str
+
+    @model_validator(mode="after")
+    def _says_when(self) -> SafetyRule:
+        if self.when is None and self.triage_in is None and self.open_in is None:
+            raise ValueError("a safety rule needs `when`, `triage_in` or `open_in`")
+        return self
 
 
 class GuidanceSection(Strict):

@@ -1,0 +1,151 @@
+"""Advice that fits the person: the cases of the black-box user test (/tmp/usertest, 2026).
+
+Each case below is what the conversation recorded for one transcript (the answers a
+checklist leaves unticked are recorded as "no"). The tests are general rules, checked on
+those people and on the vignettes: no loading, stairs, exercise or "wait 6 weeks" advice at
+the emergency level or while a break is open in a leg that cannot take weight; no NSAID
+suggestion while a hip break is open in an older person; "What to do now" fits the level.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from flows.assessment import Assessment, assess
+from flows.case import Case
+from flows.case_files import Vignette, read_vignettes
+from flows.content import get_content
+from flows.guidance import select_guidance
+from flows.summary import build_summary
+
+CONTENT = get_content()
+VIGNETTES = [v for path in sorted(Path("tests/vignettes").glob("*.yaml"))
+             for v in read_vignettes(path, list(CONTENT.conditions))]
+
+NO_TESTS: dict[str, Any] = {"xray": "not_done", "mri": "not_done", "bone_scan": "not_done",
+                            "inflammatory_markers": "not_done", "white_cell_count": "not_done"}
+NO_HISTORY: dict[str, Any] = {"glucocorticoids": False, "alcohol_excess": False, "other_avn_risk": False,
+                              "immunosuppressed": False, "known_osteoporosis": False,
+                              "known_inflammatory_arthritis": False, "recent_joint_procedure": False,
+                              "injecting_drug_use": False}
+NO_SIGNS: dict[str, Any] = {"trauma": False, "repetitive_loading": False, "hot_swollen_joint": False,
+                            "cannot_move_hip": False, "night_pain": False, "weight_loss": False,
+                            "cancer_history": False}
+
+# p8: three weeks after the birth, cannot put the foot down (Portuguese).
+P8_AFTER_BIRTH: dict[str, Any] = {
+    **NO_TESTS, **NO_HISTORY, **NO_SIGNS, "sex": "female", "age": 36, "pregnancy": "postpartum",
+    "breastfeeding": False, "side": "right", "pelvic_girdle_pattern": False, "onset": "sudden",
+    "duration_weeks": 3, "weight_bearing_pain": True, "unable_to_bear_weight": True, "fever": False}
+# e3: an 80-year-old after a fall in the kitchen, with osteoporosis.
+E3_FALL_AT_80: dict[str, Any] = {
+    **NO_TESTS, **NO_HISTORY, **NO_SIGNS, "sex": "female", "age": 80, "side": "left", "onset": "sudden",
+    "duration_weeks": 1 / 7, "weight_bearing_pain": True, "unable_to_bear_weight": True,
+    "known_osteoporosis": True, "fever": False, "trauma": True}
+
+LOADING_TAGS = {"weight_bearing", "stairs", "exercise", "wait_weeks"}
+
+
+def items(case: Case, assessment: Assessment | None = None) -> list[Any]:
+    assessment = assessment or assess(case)
+    return [item for _, chosen in select_guidance(case, assessment, CONTENT) for item in chosen]
+
+
+def ids(case: dict[str, Any]) -> set[str]:
+    return {item.id for item in items(Case(**case))}
+
+
+def shown_text(case: dict[str, Any], locale: str = "en") -> str:
+    built = Case(**case)
+    summary = build_summary(built, assess(built), CONTENT, locale)
+    return "\n".join(["\n".join(summary.first)] + [line for s in summary.sections for line in s.lines])
+
+
+# --- 1. a possible break, an emergency: no loading, stairs, exercise or waiting -----------------
+
+
+@pytest.mark.parametrize("case", [P8_AFTER_BIRTH, E3_FALL_AT_80], ids=["p8", "e3"])
+def test_no_loading_stairs_exercise_or_six_weeks_when_sent_to_the_emergency_department(
+        case: dict[str, Any]) -> None:
+    assessment = assess(Case(**case))
+    assert assessment.triage == "emergency"
+    shown = items(Case(**case), assessment)
+    assert not [item.id for item in shown if LOADING_TAGS & set(item.tags)]
+    text = shown_text(case)
+    for words in ("partial weight", "part of your weight", "On stairs", "heel slides", "after 6 weeks"):
+        assert words not in text, words
+
+
+@pytest.mark.parametrize("vignette", VIGNETTES, ids=lambda v: v.id)
+def test_no_vignette_gets_loading_advice_at_the_emergency_level_or_with_a_break_open_and_no_walking(
+        vignette: Vignette) -> None:
+    case = vignette.case
+    assessment = assess(case)
+    open_break = "fracture" in {d.condition for d in assessment.not_ruled_out} or assessment.top.condition == "fracture"
+    if assessment.triage == "emergency" or (open_break and case.unable_to_bear_weight):
+        assert not [item.id for item in items(case, assessment) if LOADING_TAGS & set(item.tags)]
+
+
+def test_loading_advice_is_still_given_when_it_fits() -> None:
+    itoh_on_mri = {"sex": "male", "age": 48, "side": "left", "fever": False, "trauma": False,
+                   "xray": ["osteopenia"], "mri": ["bone_marrow_oedema", "joint_effusion"],
+                   "inflammatory_markers": "normal"}
+    assert assess(Case(**itoh_on_mri)).triage == "consultation"
+    assert {"protect_crutches", "protect_stairs", "rehab_acute_mobility", "sooner_not_improving"} <= ids(itoh_on_mri)
+
+
+def test_a_break_open_in_a_leg_that_cannot_take_weight_gets_no_loading_advice_at_any_level() -> None:
+    young = {"sex": "male", "age": 35, "unable_to_bear_weight": True, "trauma": False, "fever": False}
+    assessment = assess(Case(**young))
+    assert assessment.triage == "urgent" and "fracture" in {d.condition for d in assessment.not_ruled_out}
+    assert not [item.id for item in items(Case(**young)) if LOADING_TAGS & set(item.tags)]
+
+
+# --- NSAIDs while a hip break is open in an older person ---------------------------------------
+
+
+def test_no_nsaid_suggestion_for_an_older_person_after_a_fall() -> None:
+    shown = items(Case(**E3_FALL_AT_80))
+    assert not [item.id for item in shown if "nsaid" in item.tags]
+    assert "pain_no_nsaid_until_break_excluded" in {item.id for item in shown}
+    text = shown_text(E3_FALL_AT_80)
+    assert "a short course of an anti-inflammatory" not in text
+    assert "paracetamol" in text.lower()
+
+
+@pytest.mark.parametrize("age", [60, 72, 90])
+def test_no_nsaid_while_a_break_is_open_from_sixty(age: int) -> None:
+    case = {"sex": "male", "age": age, "duration_weeks": 2, "fever": False, "inflammatory_markers": "normal",
+            "xray": ["joint_space_narrowing"]}
+    assert "fracture" in {d.condition for d in assess(Case(**case)).not_ruled_out}
+    assert not [i for i in items(Case(**case)) if "nsaid" in i.tags]
+    closed = {**case, "mri": ["cartilage_loss", "joint_effusion"]}  # an MRI without a break line
+    assert "fracture" not in {d.condition for d in assess(Case(**closed)).not_ruled_out}
+    assert [i for i in items(Case(**closed)) if "nsaid" in i.tags]  # NSAIDs may be suggested again
+
+
+# --- "What to do now" fits the level --------------------------------------------------------------
+
+
+def test_what_to_do_now_after_a_birth_at_the_emergency_level_is_not_ask_your_gp_about_an_mri() -> None:
+    found = ids(P8_AFTER_BIRTH)
+    assert "care_itoh_postpartum" not in found and "care_itoh" not in found
+    assert {"care_emergency", "care_emergency_after_birth"} <= found
+    text = shown_text(P8_AFTER_BIRTH, "pt")
+    assert "pergunte se é precisa uma RM" not in text
+
+
+@pytest.mark.parametrize("vignette", VIGNETTES, ids=lambda v: v.id)
+def test_what_to_do_now_never_says_go_now_below_the_emergency_level_nor_wait_at_it(vignette: Vignette) -> None:
+    case = vignette.case
+    assessment = assess(case)
+    now = [item for section, chosen in select_guidance(case, assessment, CONTENT) if section.id == "care_now"
+           for item in chosen]
+    text = " ".join(CONTENT.text(item.text) for item in now)
+    if assessment.triage != "emergency":
+        assert "emergency department now" not in text and "today" not in text
+    else:
+        assert "next contact" not in text and "1 to 2 weeks" not in text and "ask whether" not in text
