@@ -57,6 +57,11 @@ RULES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
         {"sex": "male", "age": 50, "injecting_drug_use": True, "duration_weeks": 1},
         {"sex": "male", "age": 50, "injecting_drug_use": True, "duration_weeks": 1, "inflammatory_markers": "normal"},
     ),
+    "infection_weak_immunity_raised_markers": (
+        {"sex": "female", "age": 30, "glucocorticoids": True, "inflammatory_markers": "mildly_raised"},
+        {"sex": "female", "age": 30, "glucocorticoids": True, "inflammatory_markers": "mildly_raised",
+         "mri": ["bone_marrow_oedema", "double_line_sign"]},
+    ),
     "infection_hip_cannot_move": (
         {"sex": "male", "age": 50, "cannot_move_hip": True},
         {"sex": "male", "age": 50, "cannot_move_hip": True, "inflammatory_markers": "normal"},

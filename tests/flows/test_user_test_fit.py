@@ -45,6 +45,13 @@ E3_FALL_AT_80: dict[str, Any] = {
     **NO_TESTS, **NO_HISTORY, **NO_SIGNS, "sex": "female", "age": 80, "side": "left", "onset": "sudden",
     "duration_weeks": 1 / 7, "weight_bearing_pain": True, "unable_to_bear_weight": True,
     "known_osteoporosis": True, "fever": False, "trauma": True}
+# e9: lupus, prednisolone 40 mg, both hips, a normal X-ray and a CRP of 12 (a little raised).
+E9_LUPUS_ON_STEROIDS: dict[str, Any] = {
+    **NO_HISTORY, **NO_SIGNS, "sex": "female", "age": 30, "pregnancy": "not_pregnant", "side": "both",
+    "xray": ["normal"], "mri": "not_done", "bone_scan": "not_done", "inflammatory_markers": "mildly_raised",
+    "weight_bearing_pain": True, "unable_to_bear_weight": False, "glucocorticoids": True, "other_avn_risk": True,
+    "fever": False, "other_joints": True, "morning_stiffness": False, "prior_episode": False,
+    "psoriasis_ibd_or_uveitis": False}
 
 LOADING_TAGS = {"weight_bearing", "stairs", "exercise", "wait_weeks"}
 
@@ -149,3 +156,36 @@ def test_what_to_do_now_never_says_go_now_below_the_emergency_level_nor_wait_at_
         assert "emergency department now" not in text and "today" not in text
     else:
         assert "next contact" not in text and "1 to 2 weeks" not in text and "ask whether" not in text
+
+
+# --- 3. steroid tablets: no NSAID suggestion, and an infection is not ruled out with raised markers --
+
+
+def test_no_nsaid_suggestion_with_steroid_tablets_and_the_reason_is_said() -> None:
+    shown = items(Case(**E9_LUPUS_ON_STEROIDS))
+    assert not [item.id for item in shown if "nsaid" in item.tags]
+    assert "pain_no_nsaid_with_steroids" in {item.id for item in shown}
+    for locale in ("en", "pt"):
+        assert "prednisolon" in shown_text(E9_LUPUS_ON_STEROIDS, locale)
+
+
+def test_the_nsaid_caution_list_names_steroid_tablets() -> None:
+    item = next(i for i, *_ in CONTENT.guidance_items if i.id == "pain_nsaid_short_course")
+    assert "steroid tablets" in CONTENT.text(item.text) and "corticoides" in CONTENT.text(item.text, "pt")
+
+
+def test_steroids_with_raised_markers_leave_an_infection_not_ruled_out_until_an_mri_or_fluid_settles_it() -> None:
+    assessment = assess(Case(**E9_LUPUS_ON_STEROIDS))
+    infection = next(d for d in assessment.not_ruled_out if d.condition == "septic_arthritis")
+    assert "infection_weak_immunity_raised_markers" in infection.rule_ids
+    assert assessment.triage in ("urgent", "emergency")
+    normal = assess(Case(**{**E9_LUPUS_ON_STEROIDS, "inflammatory_markers": "normal"}))
+    assert "septic_arthritis" not in {d.condition for d in normal.not_ruled_out}
+
+
+def test_steroid_tablets_are_not_read_as_no_immune_weakening_treatment() -> None:
+    def matched(case: dict[str, Any]) -> set[str]:
+        return {finding.id for finding, test in CONTENT.findings if test(Case(**case))}
+
+    assert "no_immunosuppressed" not in matched(E9_LUPUS_ON_STEROIDS)
+    assert "no_immunosuppressed" in matched({**E9_LUPUS_ON_STEROIDS, "glucocorticoids": False})
