@@ -63,6 +63,10 @@ class NotRuledOut:
     settle_with: str  # plain words: the test that would settle it
     rule_ids: list[str]
     settle_short: str = ""  # the same test in a few words, for the summary's first block
+    # The test's words for this person (Text, every language): the test of the rule that
+    # sets the level, or the one that comes next if it was done; its wording for the person.
+    test_text: Any = None
+    test_short: Any = None
 
     # The words above are the default language's (for `itoh-bot assess --json`); what is
     # shown to a person is in the conversation's language:
@@ -72,16 +76,13 @@ class NotRuledOut:
         return list(dict.fromkeys(content.text(rule.because, locale) for rule in self._rules(content)))
 
     def settle_with_in(self, content: Content, locale: str) -> str:
-        return content.text(self._test(content).text, locale)
+        return content.text(self.test_text, locale) if self.test_text is not None else self.settle_with
 
     def settle_short_in(self, content: Content, locale: str) -> str:
-        return content.text(self._test(content).short, locale)
+        return content.text(self.test_short, locale) if self.test_short is not None else self.settle_short
 
     def _rules(self, content: Content) -> list[NotRuledOutRule]:
         return [rule for rule, _ in content.not_ruled_out if rule.id in self.rule_ids]
-
-    def _test(self, content: Content) -> Any:
-        return content.settling_tests[self._rules(content)[0].settle_with]
 
 
 @dataclass(frozen=True)
@@ -212,10 +213,30 @@ def _not_ruled_out(content: Content, case: Case, ranking: list[Ranked]) -> list[
             continue
         level = max((rule.level for rule in rules), key=TRIAGE_ORDER.index)
         because = list(dict.fromkeys(content.text(rule.because) for rule in rules))
-        test = content.settling_tests[rules[0].settle_with]
-        result.append(NotRuledOut(condition, level, because, content.text(test.text), [rule.id for rule in rules],
-                                  content.text(test.short)))
+        # The test of the first rule that sets the level: its words fit that level (the
+        # loader checks each rule's test against the rule's level).
+        setting = next(rule for rule in rules if rule.level == level)
+        text, short = _settling_words(content, case, setting.settle_with)
+        result.append(NotRuledOut(condition, level, because, content.text(text), [rule.id for rule in rules],
+                                  content.text(short), text, short))
     return result
+
+
+def _settling_words(content: Content, case: Case, test_id: str) -> tuple[Any, Any]:
+    """The words (Text) of the test that would settle it for this person: the next test
+    when this one was already done, in the wording that fits the person."""
+    seen = {test_id}
+    while True:
+        test = content.settling_tests[test_id]
+        done, wordings = content.settling_checks[test_id]
+        if test.then is not None and done is not None and done(case) and test.then not in seen:
+            test_id = test.then
+            seen.add(test_id)
+            continue
+        for fits, wording in wordings:
+            if fits(case):
+                return wording.text, wording.short or test.short
+        return test.text, test.short
 
 
 def _triage(

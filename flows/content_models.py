@@ -384,12 +384,37 @@ class TriageFile(Strict):
 # not_ruled_out.yaml ------------------------------------------------------------------
 
 
+class TestWording(Strict):
+    """The words of a settling test for the people `when` matches ("safe in pregnancy" only in pregnancy)."""
+
+    when: Predicate
+    text: Text
+    short: Text | None = None  # None: the test's own short words
+
+
 class SettlingTest(Sourced):
-    """A test that would rule a dangerous condition in or out."""
+    """A test that would rule a dangerous condition in or out.
+
+    `level`: the least level of care its words fit ("the same day" needs an emergency);
+    every rule naming it has at least that level. `done_when`: the test (or its first part)
+    has been done, so `then` names the next test instead ("an X-ray, then an MRI" once the
+    X-ray is done is "an MRI"). `wordings`: other words for some people, the first that
+    matches; otherwise `text` and `short`.
+    """
 
     id: str
-    text: Text  # "an MRI of the hip (safe in pregnancy, without contrast)"
+    text: Text  # "an MRI of the hip"
     short: Text  # "an MRI of the hip": the summary's first block
+    level: TriageLevel = "consultation"
+    done_when: Predicate | None = None
+    then: str | None = None
+    wordings: list[TestWording] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _done_then_next(self) -> SettlingTest:
+        if (self.done_when is None) != (self.then is None):
+            raise ValueError("`done_when` and `then` go together: what was done, and the test that comes next")
+        return self
 
 
 class NotRuledOutRule(Sourced):

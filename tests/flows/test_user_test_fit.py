@@ -52,6 +52,44 @@ E9_LUPUS_ON_STEROIDS: dict[str, Any] = {
     "weight_bearing_pain": True, "unable_to_bear_weight": False, "glucocorticoids": True, "other_avn_risk": True,
     "fever": False, "other_joints": True, "morning_stiffness": False, "prior_episode": False,
     "psoriasis_ibd_or_uveitis": False}
+# p9: a diabetic man of 55, two weeks of hip pain, CRP 12.4 and a raised white count (Portuguese).
+P9_DIABETIC_RAISED_BLOODS: dict[str, Any] = {
+    **NO_HISTORY, **NO_SIGNS, "sex": "male", "age": 55, "side": "right", "xray": "not_done", "mri": "not_done",
+    "bone_scan": "not_done", "inflammatory_markers": "mildly_raised", "white_cell_count": "raised",
+    "onset": "gradual", "duration_weeks": 2, "weight_bearing_pain": True, "unable_to_bear_weight": False,
+    "immunosuppressed": True, "night_pain": True, "other_joints": False, "morning_stiffness": False,
+    "prior_episode": False, "psoriasis_ibd_or_uveitis": False}
+# e5: a woman of 60 after breast cancer, an X-ray "with some arthritis", night pain.
+E5_AFTER_CANCER_XRAY_DONE: dict[str, Any] = {
+    **NO_HISTORY, **NO_SIGNS, "sex": "female", "age": 60, "side": "left", "xray": ["joint_space_narrowing"],
+    "mri": "not_done", "bone_scan": "not_done", "inflammatory_markers": "not_done", "white_cell_count": "not_done",
+    "onset": "gradual", "duration_weeks": 9, "weight_bearing_pain": False, "unable_to_bear_weight": False,
+    "fever": False, "cancer_history": True, "night_pain": True, "other_joints": False, "morning_stiffness": True}
+# p7: a man of 63 after prostate cancer, a spot in the bone on the X-ray, night pain, weight loss.
+P7_LESION_ON_XRAY: dict[str, Any] = {
+    **NO_HISTORY, **NO_SIGNS, "sex": "male", "age": 63, "side": "right", "xray": ["lytic_or_sclerotic_lesion"],
+    "mri": "not_done", "bone_scan": "not_done", "inflammatory_markers": "not_done", "white_cell_count": "not_done",
+    "onset": "gradual", "duration_weeks": 12, "weight_bearing_pain": False, "unable_to_bear_weight": False,
+    "other_avn_risk": True, "fever": False, "cancer_history": True, "night_pain": True, "weight_loss": True,
+    "other_joints": False}
+# e7: a runner of 27, not pregnant, three weeks of groin pain in marathon training.
+E7_RUNNER: dict[str, Any] = {
+    **NO_TESTS, **NO_HISTORY, **NO_SIGNS, "sex": "female", "age": 27, "pregnancy": "not_pregnant",
+    "side": "right", "onset": "gradual", "duration_weeks": 3, "weight_bearing_pain": True,
+    "unable_to_bear_weight": False, "fever": False, "repetitive_loading": True, "other_joints": False,
+    "morning_stiffness": False, "prior_episode": False, "psoriasis_ibd_or_uveitis": False}
+# e1: 33 weeks pregnant, two weeks of groin pain, limping, "sometimes at night when I roll over".
+E1_PREGNANT: dict[str, Any] = {
+    **NO_TESTS, **NO_HISTORY, **NO_SIGNS, "sex": "female", "age": 34, "pregnancy": "trimester_3",
+    "side": "left", "pelvic_girdle_pattern": False, "onset": "gradual", "duration_weeks": 2,
+    "weight_bearing_pain": True, "unable_to_bear_weight": False, "fever": False, "night_pain": True,
+    "other_joints": False, "morning_stiffness": False, "prior_episode": False, "psoriasis_ibd_or_uveitis": False}
+
+USER_TEST_CASES = {"p8": P8_AFTER_BIRTH, "e3": E3_FALL_AT_80, "e9": E9_LUPUS_ON_STEROIDS,
+                   "p9": P9_DIABETIC_RAISED_BLOODS, "e5": E5_AFTER_CANCER_XRAY_DONE, "p7": P7_LESION_ON_XRAY,
+                   "e7": E7_RUNNER, "e1": E1_PREGNANT}
+ALL_CASES = [pytest.param(case, id=name) for name, case in USER_TEST_CASES.items()] + [
+    pytest.param(v.case.model_dump(exclude_none=True), id=v.id) for v in VIGNETTES]
 
 LOADING_TAGS = {"weight_bearing", "stairs", "exercise", "wait_weeks"}
 
@@ -189,3 +227,71 @@ def test_steroid_tablets_are_not_read_as_no_immune_weakening_treatment() -> None
 
     assert "no_immunosuppressed" not in matched(E9_LUPUS_ON_STEROIDS)
     assert "no_immunosuppressed" in matched({**E9_LUPUS_ON_STEROIDS, "glucocorticoids": False})
+
+
+# --- 4. the test that would settle it fits the level, and is not one already done ---------------
+
+
+def settling_test_shown(danger: Any, locale: str = "en") -> Any:
+    """The settling test whose words (or one of its wordings) are the ones shown."""
+    shown = danger.settle_with_in(CONTENT, locale)
+    return next(test for test in CONTENT.settling_tests.values()
+                if shown in [CONTENT.text(test.text, locale)] + [CONTENT.text(w.text, locale) for w in test.wordings])
+
+
+@pytest.mark.parametrize("case", ALL_CASES)
+def test_the_settling_test_never_asks_for_more_haste_than_the_level_of_care(case: dict[str, Any]) -> None:
+    from flows.content_models import TRIAGE_ORDER
+
+    assessment = assess(Case(**case))
+    for danger in assessment.not_ruled_out:
+        test = settling_test_shown(danger)
+        assert TRIAGE_ORDER.index(test.level) <= TRIAGE_ORDER.index(assessment.triage), (danger.condition, test.id)
+        if assessment.triage != "emergency":
+            for locale in ("en", "pt"):
+                words = danger.settle_with_in(CONTENT, locale) + " " + danger.settle_short_in(CONTENT, locale)
+                assert not any(w in words for w in ("today", "same day", "hoje", "próprio dia")), words
+
+
+def test_p9_an_infection_open_within_24_hours_is_settled_by_words_that_fit_24_hours() -> None:
+    assessment = assess(Case(**P9_DIABETIC_RAISED_BLOODS))
+    assert assessment.triage == "urgent"
+    infection = next(d for d in assessment.not_ruled_out if d.condition == "septic_arthritis")
+    assert "today" not in infection.settle_short_in(CONTENT, "en")
+    assert "hoje" not in infection.settle_short_in(CONTENT, "pt")
+    # Both blood tests were done: the next step is named, not the blood tests again.
+    assert "MRI" in infection.settle_with_in(CONTENT, "en")
+
+
+@pytest.mark.parametrize("case", [E5_AFTER_CANCER_XRAY_DONE, P7_LESION_ON_XRAY], ids=["e5", "p7"])
+def test_an_x_ray_already_done_is_not_the_test_that_would_settle_a_growth(case: dict[str, Any]) -> None:
+    growth = next(d for d in assess(Case(**case)).not_ruled_out if d.condition == "malignancy")
+    for locale in ("en", "pt"):
+        words = growth.settle_with_in(CONTENT, locale) + " " + growth.settle_short_in(CONTENT, locale)
+        assert "X-ray," not in words and "an X-ray" not in words and "uma radiografia" not in words, words
+
+
+def test_the_next_test_after_an_x_ray_is_an_mri_and_after_a_lesion_a_specialist_review() -> None:
+    e5 = next(d for d in assess(Case(**E5_AFTER_CANCER_XRAY_DONE)).not_ruled_out if d.condition == "malignancy")
+    assert e5.settle_short_in(CONTENT, "en") == "an MRI of the hip"
+    p7 = next(d for d in assess(Case(**P7_LESION_ON_XRAY)).not_ruled_out if d.condition == "malignancy")
+    assert "specialist" in p7.settle_short_in(CONTENT, "en")
+    no_xray = {**E5_AFTER_CANCER_XRAY_DONE, "xray": "not_done"}
+    first = next(d for d in assess(Case(**no_xray)).not_ruled_out if d.condition == "malignancy")
+    assert first.settle_short_in(CONTENT, "en").startswith("an X-ray")
+
+
+# --- 6b. "safe in pregnancy" only in pregnancy ------------------------------------------------------
+
+
+@pytest.mark.parametrize("case", [E7_RUNNER, E9_LUPUS_ON_STEROIDS, E3_FALL_AT_80], ids=["e7", "e9", "e3"])
+def test_no_safe_in_pregnancy_words_for_someone_not_pregnant(case: dict[str, Any]) -> None:
+    assert "fracture" in {d.condition for d in assess(Case(**case)).not_ruled_out}
+    assert "safe in pregnancy" not in shown_text(case, "en")
+    assert "segura na gravidez" not in shown_text(case, "pt")
+
+
+def test_in_pregnancy_the_mri_is_said_to_be_safe_without_contrast() -> None:
+    fracture = next(d for d in assess(Case(**E1_PREGNANT)).not_ruled_out if d.condition == "fracture")
+    assert "safe in pregnancy, without a contrast injection" in fracture.settle_with_in(CONTENT, "en")
+    assert "segura na gravidez" in fracture.settle_with_in(CONTENT, "pt")
