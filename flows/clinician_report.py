@@ -134,7 +134,7 @@ def build_report(
             reasons_for=[_reason(content, reason, locale) for reason in r.reasons_for[:MAX_REASONS]],
             reasons_against=[_reason(content, reason, locale) for reason in r.reasons_against[:MAX_REASONS]],
         )
-        for r in assessment.ranking
+        for r in assessment.shown  # not the conditions impossible for the person
     ]
     open_dangers = [
         OpenDanger(content.text(content.conditions[d.condition].clinical_term, locale), d.because_in(content, locale),

@@ -68,6 +68,7 @@ class Content:
     flow: FlowFile
     guards: dict[str, CaseTest]
     conditions: dict[str, Condition]
+    possible_for: dict[str, CaseTest | None]  # condition -> its compiled `only_when` (None: everyone)
     dangerous: tuple[str, ...]  # conditions whose miss costs most (scored and guarded apart)
     evidence: Evidence
     prior_groups: list[tuple[PriorGroup, CaseTest | None]]
@@ -160,6 +161,7 @@ def load_content(root: Path) -> Content:
         flow=flow,
         guards={name: guard.when.compile() for name, guard in flow.guards.items()},
         conditions=conditions,
+        possible_for={c.id: c.only_when.compile() if c.only_when else None for c in conditions.values()},
         dangerous=tuple(conditions_file.dangerous),
         evidence=conditions_file.evidence,
         prior_groups=[(g, g.when.compile() if g.when else None) for g in conditions_file.prior_groups],

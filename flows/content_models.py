@@ -268,6 +268,9 @@ class Condition(Sourced):
     name: Text  # plain words first
     clinical_term: Text
     about: Text  # one or two sentences, shown with the "most likely" section
+    # The condition is possible only for people this matches (None: everyone). For anyone
+    # else it is impossible: probability 0, and never listed among the causes shown.
+    only_when: Predicate | None = None
 
 
 class PriorGroup(Sourced):

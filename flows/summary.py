@@ -60,7 +60,7 @@ def build_summary(case: Case, assessment: Assessment, content: Content, locale: 
             titles.append(msg("first_warnings_more", count=len(assessment.red_flags) - FIRST_WARNINGS))
         first.append(msg("first_warnings", flags="; ".join(titles)))
     first.append(msg("first_causes_title") + ":")
-    first += [f"• {cause_line(content, ranked, locale)}" for ranked in assessment.ranking[:FIRST_CAUSES]]
+    first += [f"• {cause_line(content, ranked, locale)}" for ranked in assessment.shown[:FIRST_CAUSES]]
     if assessment.not_ruled_out:
         first.append(msg("not_ruled_out_title") + ":")
         first += [
@@ -121,13 +121,13 @@ def _reasons(case: Case, assessment: Assessment, content: Content, locale: str,
         return content.message(key, locale, **values)
 
     lines = [msg("prior_note", group=content.text(assessment.prior_group.label, locale)), ""]
-    for rank, ranked in enumerate(assessment.ranking[:FIRST_CAUSES]):
+    for rank, ranked in enumerate(assessment.shown[:FIRST_CAUSES]):
         lines.append(cause_line(content, ranked, locale))
         if rank == 0:  # what the most likely cause is, and what helps
             lines.append(f"  {content.text(content.conditions[ranked.condition].about, locale)}")
         lines += [f"  + {r.text_in(content, locale)}" for r in ranked.reasons_for[:MAX_REASONS]]
         lines += [f"  - {r.text_in(content, locale)}" for r in ranked.reasons_against[:MAX_REASONS]]
-    others = [cause_line(content, r, locale) for r in assessment.ranking[FIRST_CAUSES:]]
+    others = [cause_line(content, r, locale) for r in assessment.shown[FIRST_CAUSES:]]
     if others:
         lines += ["", msg("other_causes_title") + ": " + "; ".join(others)]
     if assessment.not_ruled_out:

@@ -295,3 +295,37 @@ def test_in_pregnancy_the_mri_is_said_to_be_safe_without_contrast() -> None:
     fracture = next(d for d in assess(Case(**E1_PREGNANT)).not_ruled_out if d.condition == "fracture")
     assert "safe in pregnancy, without a contrast injection" in fracture.settle_with_in(CONTENT, "en")
     assert "segura na gravidez" in fracture.settle_with_in(CONTENT, "pt")
+
+
+# --- 6a. a cause impossible for the person is not listed ------------------------------------------
+
+PGP_NAMES = ("Pregnancy-related pain in the pelvic joints", "Dor nas articulações da bacia relacionada com a gravidez")
+
+
+@pytest.mark.parametrize("case", [
+    pytest.param({"sex": "male", "age": 45, "side": "right", "xray": ["normal"], "mri": ["bone_marrow_oedema"]},
+                 id="e2-man-45"),
+    pytest.param(E7_RUNNER, id="e7-not-pregnant"),
+    pytest.param(E9_LUPUS_ON_STEROIDS, id="e9-not-pregnant"),
+    pytest.param({"sex": "male", "age": 67, "side": "right", "fever": True, "hot_swollen_joint": True,
+                  "unable_to_bear_weight": True, "immunosuppressed": True}, id="p4-man-67"),
+    pytest.param(E3_FALL_AT_80, id="e3-woman-80"),
+])
+def test_pregnancy_related_pain_is_never_listed_for_someone_who_cannot_have_it(case: dict[str, Any]) -> None:
+    assessment = assess(Case(**case))
+    assert assessment.probability("pelvic_girdle_pain") == 0
+    assert "pelvic_girdle_pain" not in [r.condition for r in assessment.shown]
+    for locale in ("en", "pt"):
+        text = shown_text(case, locale)
+        assert not any(name in text for name in PGP_NAMES), locale
+    assert abs(sum(r.probability for r in assessment.ranking) - 1) < 1e-9
+
+
+@pytest.mark.parametrize("case", [
+    {"sex": "female", "age": 30, "pregnancy": "trimester_2"},
+    {"sex": "female", "age": 30, "pregnancy": "postpartum"},
+    {"sex": "female", "age": 30},  # pregnancy not known: still possible
+    {},
+])
+def test_pregnancy_related_pain_stays_possible_where_a_pregnancy_may_be(case: dict[str, Any]) -> None:
+    assert assess(Case(**case)).probability("pelvic_girdle_pain") > 0
