@@ -291,7 +291,9 @@ FEVER_TO_THE_SUMMARY = AFTER_A_FEVER.split("  - press: See what to do now")[0] +
       summary:
         red_flags: [fever]                       # from the report for the doctor
         not_ruled_out: [septic_arthritis]
-        probabilities: {pelvic_girdle_pain: {at_most: 0.01}}   # listed only in "Why these causes"
+        # Listed only in "Why these causes" (4th). Pregnancy-related pain was checked here
+        # until the fit review; for a man it is now impossible and not listed at all.
+        probabilities: {avn: {at_most: 0.1}}
 """
 
 
