@@ -263,11 +263,20 @@ class FlowFile(Strict):
 # conditions.yaml ---------------------------------------------------------------------
 
 
+class SaidAs(Strict):
+    """From `from` up, the person's summary says `text` for this cause instead of its
+    estimate in words and a number (the report for the doctor keeps the number)."""
+
+    from_: float = Field(alias="from", gt=0, lt=1)
+    text: Text
+
+
 class Condition(Sourced):
     id: str
     name: Text  # plain words first
     clinical_term: Text
     about: Text  # one or two sentences, shown with the "most likely" section
+    said_as: SaidAs | None = None
     # The condition is possible only for people this matches (None: everyone). For anyone
     # else it is impossible: probability 0, and never listed among the causes shown.
     only_when: Predicate | None = None

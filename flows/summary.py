@@ -89,10 +89,29 @@ def build_summary(case: Case, assessment: Assessment, content: Content, locale: 
 
 
 def cause_line(content: Content, ranked: Ranked, locale: str = "en") -> str:
-    """"Transient thinning of the hip bone: very likely (over 95%)"."""
+    """"Transient thinning of the hip bone: very likely (over 95%)"; "A growth in the bone:
+    needs checking soon" for a cause whose estimate is said as what it needs (`said_as`)."""
     name = content.text(content.conditions[ranked.condition].name, locale)
+    said = said_as(content, ranked.condition, ranked.probability, locale)
+    if said is not None:
+        return content.message("cause_line_said", locale, name=name, said=said)
     return content.message("cause_line", locale, name=name, band=band(content, ranked.probability, locale),
                            percent=percent(ranked.probability, content, locale))
+
+
+def said_as(content: Content, condition: str, probability: float, locale: str = "en") -> str | None:
+    """What the person is told for this cause instead of its estimate, if anything: from
+    the condition's `said_as.from`, a growth in the bone "needs checking soon" rather than
+    "very likely (over 95%)" (a number from a few answers is no way to hear it)."""
+    wording = content.conditions[condition].said_as
+    if wording is None or probability < wording.from_:
+        return None
+    return content.text(wording.text, locale)
+
+
+def estimate_text(content: Content, condition: str, probability: float, locale: str = "en") -> str:
+    """The estimate as the person sees it: "87%", "over 95%", or what it needs (`said_as`)."""
+    return said_as(content, condition, probability, locale) or percent(probability, content, locale)
 
 
 def band(content: Content, probability: float, locale: str = "en") -> str:

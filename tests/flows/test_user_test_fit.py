@@ -329,3 +329,42 @@ def test_pregnancy_related_pain_is_never_listed_for_someone_who_cannot_have_it(c
 ])
 def test_pregnancy_related_pain_stays_possible_where_a_pregnancy_may_be(case: dict[str, Any]) -> None:
     assert assess(Case(**case)).probability("pelvic_girdle_pain") > 0
+
+
+# --- 5a. a growth in the bone: what it needs, not a bare number, in the person's summary ----------
+
+
+@pytest.mark.parametrize("case", [E5_AFTER_CANCER_XRAY_DONE, P7_LESION_ON_XRAY], ids=["e5", "p7"])
+def test_a_likely_growth_is_said_as_needing_a_check_and_the_number_stays_in_the_doctors_report(
+        case: dict[str, Any]) -> None:
+    from datetime import date
+
+    from flows.clinician_report import build_report
+
+    assessment = assess(Case(**case))
+    assert assessment.top.condition == "malignancy" and assessment.top.probability >= 0.5
+    for locale, said, name in (("en", "needs checking soon", "A growth in the bone"),
+                               ("pt", "precisa de ser avaliado em breve", "Um tumor no osso")):
+        text = shown_text(case, locale)
+        assert f"{name}: {said}" in text
+        assert f"{name}: " + ("very likely" if locale == "en" else "muito provável") not in text
+        assert not any(line.startswith(f"• {name}:") and "%" in line for line in text.splitlines())
+        report = build_report(Case(**case), assessment, CONTENT, date(2026, 12, 1), locale)
+        growth = next(e for e in report.differential if e.condition == "malignancy")
+        assert "%" in growth.shown  # the clinician sees the estimate
+
+
+def test_an_unlikely_growth_keeps_its_estimate_in_words_and_number() -> None:
+    assessment = assess(Case(**E1_PREGNANT))
+    growth = next(r for r in assessment.ranking if r.condition == "malignancy")
+    assert growth.probability < 0.2
+    assert "needs checking soon" not in shown_text(E1_PREGNANT)
+
+
+def test_a_change_while_a_growth_leads_does_not_give_its_number() -> None:
+    from flows.change_effect import change_effect
+
+    before = assess(Case(**{**P7_LESION_ON_XRAY, "cancer_history": False, "weight_loss": False}))
+    after = assess(Case(**P7_LESION_ON_XRAY))
+    sentence = change_effect(before, after, CONTENT)
+    assert "needs checking soon" in sentence and "%" not in sentence.split(";")[0], sentence
