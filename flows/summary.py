@@ -164,5 +164,5 @@ def _reasons(case: Case, assessment: Assessment, content: Content, locale: str,
     lines += ["", msg("findings_title") + ":", *(f"• {line}" for line in told or [msg("not_answered")])]
     if skipped:
         lines += ["", msg("skipped_note", questions=", ".join(content.text(q.short, locale) for q in skipped))]
-    lines += ["", msg("estimate_note")]
+    lines += ["", msg("estimate_note_plain")]
     return lines
