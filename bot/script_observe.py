@@ -155,6 +155,7 @@ class TextReader:
         self.causes_title = message("first_causes_title") + ":"
         self.open_title = message("not_ruled_out_title") + ":"
         self.cause_line = _cause_pattern(content, list(self.names), locale)
+        self.cause_said = _cause_said_pattern(content, list(self.names), locale)
         self.version_line = _pattern(message("content_version_line"))
         self.report_headings = {norm(message(f"report_{key}")) for key in (
             "who", "findings", "differential", "red_flags", "not_ruled_out", "level", "guidance", "disclaimer")}
@@ -211,8 +212,10 @@ class TextReader:
         causes = [(self.names[m.group("name")], _percent(m.group("percent"))) for m in self.cause_line.finditer(text)]
         top = None
         if start >= 0:
-            after = self.cause_line.search(text, start)
-            top = self.names[after.group("name")] if after else None
+            # The first cause listed, with a number or said as what it needs (`said_as`).
+            found = [m for m in (self.cause_line.search(text, start), self.cause_said.search(text, start)) if m]
+            first = min(found, key=lambda m: m.start(), default=None)
+            top = self.names[first.group("name")] if first else None
         probabilities: dict[str, float] = {}
         for condition, probability in causes:
             probabilities.setdefault(condition, probability)
@@ -290,6 +293,20 @@ def _cause_pattern(content: Content, names: list[str], locale: str) -> re.Patter
     return re.compile(marked.replace("\x01", f"(?P<name>{alternatives(names)})")
                       .replace("\x02", f"(?:{alternatives(bands)})")
                       .replace("\x03", rf"(?P<percent><1%|\d+%|{at_most})"))
+
+
+def _cause_said_pattern(content: Content, names: list[str], locale: str) -> re.Pattern[str]:
+    """ "<name>: <what it needs>", for causes shown without a number (conditions.yaml `said_as`)."""
+    said = [content.text(c.said_as.text, locale) for c in content.conditions.values() if c.said_as is not None]
+    if not said:
+        return re.compile(r"(?!)")  # matches nothing
+
+    def alternatives(words: list[str]) -> str:
+        return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+    marked = re.escape(content.message("cause_line_said", locale, name="\x01", said="\x02"))
+    return re.compile(marked.replace("\x01", f"(?P<name>{alternatives(names)})")
+                      .replace("\x02", f"(?:{alternatives(said)})"))
 
 
 def _percent(shown: str) -> float:

@@ -51,6 +51,7 @@ class Ranked:
     prior: float
     reasons_for: list[Reason] = field(default_factory=list)
     reasons_against: list[Reason] = field(default_factory=list)
+    possible: bool = True  # False: impossible for this person (conditions.yaml `only_when`), probability 0
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,10 @@ class NotRuledOut:
     settle_with: str  # plain words: the test that would settle it
     rule_ids: list[str]
     settle_short: str = ""  # the same test in a few words, for the summary's first block
+    # The test's words for this person (Text, every language): the test of the rule that
+    # sets the level, or the one that comes next if it was done; its wording for the person.
+    test_text: Any = None
+    test_short: Any = None
 
     # The words above are the default language's (for `itoh-bot assess --json`); what is
     # shown to a person is in the conversation's language:
@@ -72,16 +77,13 @@ class NotRuledOut:
         return list(dict.fromkeys(content.text(rule.because, locale) for rule in self._rules(content)))
 
     def settle_with_in(self, content: Content, locale: str) -> str:
-        return content.text(self._test(content).text, locale)
+        return content.text(self.test_text, locale) if self.test_text is not None else self.settle_with
 
     def settle_short_in(self, content: Content, locale: str) -> str:
-        return content.text(self._test(content).short, locale)
+        return content.text(self.test_short, locale) if self.test_short is not None else self.settle_short
 
     def _rules(self, content: Content) -> list[NotRuledOutRule]:
         return [rule for rule, _ in content.not_ruled_out if rule.id in self.rule_ids]
-
-    def _test(self, content: Content) -> Any:
-        return content.settling_tests[self._rules(content)[0].settle_with]
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,12 @@ class Assessment:
     @property
     def top(self) -> Ranked:
         return self.ranking[0]
+
+    @property
+    def shown(self) -> list[Ranked]:
+        """The ranking as shown to a person or a clinician: without the conditions that are
+        impossible for this person (pelvic girdle pain for a man)."""
+        return [r for r in self.ranking if r.possible]
 
     def probability(self, condition: str) -> float:
         return next(r.probability for r in self.ranking if r.condition == condition)
@@ -128,12 +136,15 @@ def assess(case: Case, content: Content | None = None) -> Assessment:
     """Rank every condition for this case, say what is not ruled out, and set the level of care."""
     content = content or get_content()
     group = next(g for g, test in content.prior_groups if test is None or test(case))
+    possible = {c for c, test in content.possible_for.items() if test is None or test(case)}
     matched = [finding for finding, test in content.findings if test(case)]
-    probabilities = _posterior(content, group, matched)
+    probabilities = _posterior(content, group, matched, possible)
     order = list(content.conditions)  # ties keep the content order, so results are stable
     ranking = sorted(
-        (Ranked(c, probabilities[c], group.probabilities[c], *_reasons(content, group, matched, c)) for c in order),
-        key=lambda r: (-r.probability, order.index(r.condition)),
+        (Ranked(c, probabilities[c], group.probabilities[c], *_reasons(content, group, matched, c, possible))
+         if c in possible else Ranked(c, 0.0, group.probabilities[c], possible=False)
+         for c in order),
+        key=lambda r: (not r.possible, -r.probability, order.index(r.condition)),
     )
     flags = [flag for flag, test in content.red_flags if test(case)]
     open_dangers = _not_ruled_out(content, case, ranking)
@@ -141,13 +152,19 @@ def assess(case: Case, content: Content | None = None) -> Assessment:
     return Assessment(ranking, group, flags, open_dangers, triage, because)
 
 
-def _posterior(content: Content, group: PriorGroup, matched: list[Finding]) -> dict[str, float]:
-    """prior x damped product of P(finding | condition), normalised, with a share of the prior mixed back."""
+def _posterior(content: Content, group: PriorGroup, matched: list[Finding], possible: set[str]) -> dict[str, float]:
+    """prior x damped product of P(finding | condition), normalised, with a share of the prior mixed back.
+
+    Conditions impossible for the person get 0; the others share the whole probability,
+    their priors renormalised among themselves."""
     evidence = content.evidence
     by_group: dict[str, list[Finding]] = {}
     for finding in matched:
         by_group.setdefault(finding.group, []).append(finding)
-    log_scores = {c: math.log(p) for c, p in group.probabilities.items()}
+    priors = {c: p for c, p in group.probabilities.items() if c in possible}
+    prior_total = sum(priors.values())
+    priors = {c: p / prior_total for c, p in priors.items()}
+    log_scores = {c: math.log(p) for c, p in priors.items()}
     for name, findings in by_group.items():
         # Findings that go together are not independent: in each group the most telling one
         # counts in full and every further one at (1 - rho), so a decisive finding keeps its
@@ -162,7 +179,8 @@ def _posterior(content: Content, group: PriorGroup, matched: list[Finding]) -> d
     weights = {c: math.exp(s - top) for c, s in log_scores.items()}
     total = sum(weights.values())
     mix = evidence.prior_weight
-    return {c: (1 - mix) * weights[c] / total + mix * group.probabilities[c] for c in weights}
+    shares = {c: (1 - mix) * weights[c] / total + mix * priors[c] for c in weights}
+    return {c: shares.get(c, 0.0) for c in group.probabilities}
 
 
 def _spread(finding: Finding) -> float:
@@ -172,11 +190,12 @@ def _spread(finding: Finding) -> float:
 
 
 def _reasons(
-    content: Content, group: PriorGroup, matched: list[Finding], condition: str
+    content: Content, group: PriorGroup, matched: list[Finding], condition: str, possible: set[str]
 ) -> tuple[list[Reason], list[Reason]]:
-    """The matched findings that move `condition` enough to be worth saying, for and against."""
+    """The matched findings that move `condition` enough to be worth saying, for and against
+    (against the other conditions possible for the person, weighted by their priors)."""
     threshold = content.evidence.reason_min_ratio
-    others = {c: p for c, p in group.probabilities.items() if c != condition}
+    others = {c: p for c, p in group.probabilities.items() if c != condition and c in possible}
     others_total = sum(others.values())
     reasons_for: list[Reason] = []
     reasons_against: list[Reason] = []
@@ -212,10 +231,30 @@ def _not_ruled_out(content: Content, case: Case, ranking: list[Ranked]) -> list[
             continue
         level = max((rule.level for rule in rules), key=TRIAGE_ORDER.index)
         because = list(dict.fromkeys(content.text(rule.because) for rule in rules))
-        test = content.settling_tests[rules[0].settle_with]
-        result.append(NotRuledOut(condition, level, because, content.text(test.text), [rule.id for rule in rules],
-                                  content.text(test.short)))
+        # The test of the first rule that sets the level: its words fit that level (the
+        # loader checks each rule's test against the rule's level).
+        setting = next(rule for rule in rules if rule.level == level)
+        text, short = _settling_words(content, case, setting.settle_with)
+        result.append(NotRuledOut(condition, level, because, content.text(text), [rule.id for rule in rules],
+                                  content.text(short), text, short))
     return result
+
+
+def _settling_words(content: Content, case: Case, test_id: str) -> tuple[Any, Any]:
+    """The words (Text) of the test that would settle it for this person: the next test
+    when this one was already done, in the wording that fits the person."""
+    seen = {test_id}
+    while True:
+        test = content.settling_tests[test_id]
+        done, wordings = content.settling_checks[test_id]
+        if test.then is not None and done is not None and done(case) and test.then not in seen:
+            test_id = test.then
+            seen.add(test_id)
+            continue
+        for fits, wording in wordings:
+            if fits(case):
+                return wording.text, wording.short or test.short
+        return test.text, test.short
 
 
 def _triage(

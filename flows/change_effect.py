@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flows.assessment import Assessment
 from flows.content import Content
-from flows.summary import percent
+from flows.summary import estimate_text, said_as
 
 
 def change_effect(before: Assessment, after: Assessment, content: Content, locale: str = "en") -> str:
@@ -14,14 +14,16 @@ def change_effect(before: Assessment, after: Assessment, content: Content, local
         return content.text(content.conditions[condition].name, locale)
 
     top = after.top.condition
-    was, now = percent(before.probability(top), content, locale), percent(after.top.probability, content, locale)
-    if before.top.condition == top and was == now:
+    was = estimate_text(content, top, before.probability(top), locale)
+    now = estimate_text(content, top, after.top.probability, locale)
+    if before.top.condition == top and said_as(content, top, after.top.probability, locale) is not None:
+        leading = content.message("change_effect_top_said", locale, name=name(top), said=now)
+    elif before.top.condition == top and was == now:
         leading = content.message("change_effect_top_unchanged", locale, name=name(top), percent=now)
     elif before.top.condition == top:
         leading = content.message("change_effect_same_top", locale, name=name(top), before=was, after=now)
     else:
-        leading = content.message("change_effect_new_top", locale, name=name(top),
-                                  percent=percent(after.top.probability, content, locale),
+        leading = content.message("change_effect_new_top", locale, name=name(top), percent=now,
                                   previous=name(before.top.condition))
     if before.triage == after.triage:
         care = content.message("change_effect_care_same", locale)

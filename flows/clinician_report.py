@@ -9,6 +9,7 @@ person saw in brackets, the estimates with the findings and sources behind them.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -18,7 +19,7 @@ from flows.assessment import Assessment, Reason
 from flows.case import Case
 from flows.content import Content
 from flows.guidance import select_guidance
-from flows.locale_format import date_text
+from flows.locale_format import date_text, number_text
 from flows.recording import recorded
 from flows.summary import band, percent
 
@@ -134,7 +135,7 @@ def build_report(
             reasons_for=[_reason(content, reason, locale) for reason in r.reasons_for[:MAX_REASONS]],
             reasons_against=[_reason(content, reason, locale) for reason in r.reasons_against[:MAX_REASONS]],
         )
-        for r in assessment.ranking
+        for r in assessment.shown  # not the conditions impossible for the person
     ]
     open_dangers = [
         OpenDanger(content.text(content.conditions[d.condition].clinical_term, locale), d.because_in(content, locale),
@@ -146,7 +147,7 @@ def build_report(
                 for _, items in select_guidance(case, assessment, content) for item in items]
     headings = {key: msg(f"report_{key}") for key in (
         "who", "findings", "differential", "red_flags", "not_ruled_out", "level", "guidance", "disclaimer",
-        "for", "against", "settle", "none")}
+        "for", "against", "settle", "none", "sources_note")}
     made = date_text(made_on, content, locale)
     headings["made"] = msg("report_made", date=made, version=content.version)
     return ClinicianReport(
@@ -162,7 +163,15 @@ def _reason(content: Content, reason: Reason, locale: str) -> str:
     sources = list(dict.fromkeys(short_source(s) for s in reason.source))
     cited = ", ".join(sources[:3]) + (", ..." if len(sources) > 3 else "")
     basis = content.message(f"basis_{reason.basis}", locale)
-    return f"{clinical_first(reason.text_in(content, locale))} (LR {reason.likelihood_ratio:.2g}; {basis}; {cited})"
+    ratio = ratio_text(reason.likelihood_ratio, content, locale)
+    return f"{clinical_first(reason.text_in(content, locale))} (LR {ratio}; {basis}; {cited})"
+
+
+def ratio_text(ratio: float, content: Content, locale: str) -> str:
+    """A likelihood ratio to 2 significant figures, written the locale's way: 2.8 is "2,8" in
+    Portuguese, 0.45 "0,45", 12 "12" (never "1.5e+02")."""
+    decimals = max(0, 1 - math.floor(math.log10(abs(ratio)))) if ratio else 0
+    return number_text(round(ratio, decimals), content, locale, decimals=decimals)
 
 
 def _first_sentence(text: str) -> str:

@@ -21,6 +21,7 @@ from pydantic import BaseModel, ValidationError
 from flows.case import CASE_FIELDS, field_values
 from flows.content_models import (
     REQUIRED_CONDITIONS,
+    TRIAGE_ORDER,
     Answer,
     Condition,
     ConditionsFile,
@@ -41,6 +42,7 @@ from flows.content_models import (
     ReferencesFile,
     SafetyRule,
     SettlingTest,
+    TestWording,
     Text,
     TriageFile,
     UiFile,
@@ -66,6 +68,7 @@ class Content:
     flow: FlowFile
     guards: dict[str, CaseTest]
     conditions: dict[str, Condition]
+    possible_for: dict[str, CaseTest | None]  # condition -> its compiled `only_when` (None: everyone)
     dangerous: tuple[str, ...]  # conditions whose miss costs most (scored and guarded apart)
     evidence: Evidence
     prior_groups: list[tuple[PriorGroup, CaseTest | None]]
@@ -75,9 +78,11 @@ class Content:
     probability_rules: list[tuple[ProbabilityRule, CaseTest | None]]
     not_ruled_out: list[tuple[NotRuledOutRule, CaseTest | None]]
     settling_tests: dict[str, SettlingTest]
+    # test id -> (done_when, [(when, wording)]): compiled, for the person's own test words
+    settling_checks: dict[str, tuple[CaseTest | None, list[tuple[CaseTest, TestWording]]]]
     guidance: GuidanceFile
     guidance_items: list[tuple[GuidanceItem, CaseTest | None, CaseTest | None]]  # item, when, not_when.case
-    safety_rules: list[tuple[SafetyRule, CaseTest]]
+    safety_rules: list[tuple[SafetyRule, CaseTest | None]]  # rule, when (the assessment parts: flows/guidance.py)
     ui: UiFile
     version: str  # a stable hash of the content files: which knowledge produced an output
 
@@ -156,6 +161,7 @@ def load_content(root: Path) -> Content:
         flow=flow,
         guards={name: guard.when.compile() for name, guard in flow.guards.items()},
         conditions=conditions,
+        possible_for={c.id: c.only_when.compile() if c.only_when else None for c in conditions.values()},
         dangerous=tuple(conditions_file.dangerous),
         evidence=conditions_file.evidence,
         prior_groups=[(g, g.when.compile() if g.when else None) for g in conditions_file.prior_groups],
@@ -165,13 +171,18 @@ def load_content(root: Path) -> Content:
         probability_rules=[(rule, rule.when.compile() if rule.when else None) for rule in triage.probability_rules],
         not_ruled_out=[(rule, rule.when.compile() if rule.when else None) for rule in not_ruled_out.rules],
         settling_tests=settling_tests,
+        settling_checks={
+            test.id: (test.done_when.compile() if test.done_when else None,
+                      [(wording.when.compile(), wording) for wording in test.wordings])
+            for test in settling_tests.values()
+        },
         guidance=guidance,
         guidance_items=[
             (i, i.when.compile() if i.when else None,
              i.not_when.case.compile() if i.not_when and i.not_when.case else None)
             for i in guidance.items
         ],
-        safety_rules=[(rule, rule.when.compile()) for rule in guidance.safety_rules],
+        safety_rules=[(rule, rule.when.compile() if rule.when else None) for rule in guidance.safety_rules],
         ui=ui,
         version=content_version(root),
     )
@@ -319,6 +330,8 @@ class _Checker:
     def not_ruled_out(self, data: NotRuledOutFile, dangerous: list[str], tests: dict[str, SettlingTest]) -> None:
         for test in data.tests:
             self.sources("not_ruled_out.yaml", f"tests({test.id})", test.source)
+            if test.then is not None and test.then not in tests:
+                self.fail("not_ruled_out.yaml", f"tests({test.id}).then", f"no test `{test.then}` under tests")
         _unique(self.root / "not_ruled_out.yaml", "rules", data.rules)
         for rule in data.rules:
             where = f"rules({rule.id})"
@@ -328,6 +341,17 @@ class _Checker:
                           f"`{rule.condition}` is not one of the dangerous conditions {dangerous}")
             if rule.settle_with not in tests:
                 self.fail("not_ruled_out.yaml", f"{where}.settle_with", f"no test `{rule.settle_with}` under tests")
+            # The test named, and every test that can follow it, must fit the rule's level:
+            # "fluid from the joint, the same day" under "be seen within 24 hours" would not.
+            chain = [rule.settle_with]
+            while tests[chain[-1]].then is not None:
+                if tests[chain[-1]].then in chain:
+                    self.fail("not_ruled_out.yaml", f"tests({chain[-1]}).then", f"a loop: {chain}")
+                chain.append(tests[chain[-1]].then or "")
+            for test_id in chain:
+                if TRIAGE_ORDER.index(tests[test_id].level) > TRIAGE_ORDER.index(rule.level):
+                    self.fail("not_ruled_out.yaml", f"{where}.settle_with",
+                              f"test `{test_id}` needs level {tests[test_id].level}, the rule sets {rule.level}")
 
     def triage(self, data: TriageFile, conditions: dict[str, Condition]) -> None:
         if set(data.levels) != {"emergency", "urgent", "consultation"}:
@@ -457,8 +481,12 @@ class _Checker:
                 for condition in names:
                     if condition not in conditions:
                         self.fail("guidance.yaml", f"{where}.{key}", f"unknown condition `{condition}`")
+        _unique(self.root / "guidance.yaml", "safety_rules", data.safety_rules)
         for rule in data.safety_rules:
             self.sources("guidance.yaml", f"safety_rules({rule.id})", rule.source)
+            for condition in rule.open_in or []:
+                if condition not in conditions:
+                    self.fail("guidance.yaml", f"safety_rules({rule.id}).open_in", f"unknown condition `{condition}`")
 
 
 def _asked(question: Question) -> list[str]:

@@ -288,11 +288,23 @@ class FlowFile(Strict):
 # conditions.yaml ---------------------------------------------------------------------
 
 
+class SaidAs(Strict):
+    """From `from` up, the person's summary says `text` for this cause instead of its
+    estimate in words and a number (the report for the doctor keeps the number)."""
+
+    from_: float = Field(alias="from", gt=0, lt=1)
+    text: Text
+
+
 class Condition(Sourced):
     id: str
     name: Text  # plain words first
     clinical_term: Text
     about: Text  # one or two sentences, shown with the "most likely" section
+    said_as: SaidAs | None = None
+    # The condition is possible only for people this matches (None: everyone). For anyone
+    # else it is impossible: probability 0, and never listed among the causes shown.
+    only_when: Predicate | None = None
 
 
 class PriorGroup(Sourced):
@@ -409,12 +421,37 @@ class TriageFile(Strict):
 # not_ruled_out.yaml ------------------------------------------------------------------
 
 
+class TestWording(Strict):
+    """The words of a settling test for the people `when` matches ("safe in pregnancy" only in pregnancy)."""
+
+    when: Predicate
+    text: Text
+    short: Text | None = None  # None: the test's own short words
+
+
 class SettlingTest(Sourced):
-    """A test that would rule a dangerous condition in or out."""
+    """A test that would rule a dangerous condition in or out.
+
+    `level`: the least level of care its words fit ("the same day" needs an emergency);
+    every rule naming it has at least that level. `done_when`: the test (or its first part)
+    has been done, so `then` names the next test instead ("an X-ray, then an MRI" once the
+    X-ray is done is "an MRI"). `wordings`: other words for some people, the first that
+    matches; otherwise `text` and `short`.
+    """
 
     id: str
-    text: Text  # "an MRI of the hip (safe in pregnancy, without contrast)"
+    text: Text  # "an MRI of the hip"
     short: Text  # "an MRI of the hip": the summary's first block
+    level: TriageLevel = "consultation"
+    done_when: Predicate | None = None
+    then: str | None = None
+    wordings: list[TestWording] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _done_then_next(self) -> SettlingTest:
+        if (self.done_when is None) != (self.then is None):
+            raise ValueError("`done_when` and `then` go together: what was done, and the test that comes next")
+        return self
 
 
 class NotRuledOutRule(Sourced):
@@ -471,12 +508,25 @@ class GuidanceItem(Sourced):
 
 
 class SafetyRule(Sourced):
-    """Guidance tagged with any of `forbid_tags` is never shown to a person matching `when`."""
+    """Guidance tagged with any of `forbid_tags` is never shown while the rule holds.
+
+    It holds when ALL of its parts that are given hold: `when` matches the person, the
+    level of care is in `triage_in`, and one of `open_in` leads or is "not ruled out yet"
+    (as for a guidance item's `open_in`). At least one part is given.
+    """
 
     id: str
-    when: Predicate
+    when: Predicate | None = None
+    triage_in: list[TriageLevel] | None = None
+    open_in: list[str] | None = None
     forbid_tags: list[str] = Field(min_length=1)
     description: str
+
+    @model_validator(mode="after")
+    def _says_when(self) -> SafetyRule:
+        if self.when is None and self.triage_in is None and self.open_in is None:
+            raise ValueError("a safety rule needs `when`, `triage_in` or `open_in`")
+        return self
 
 
 class GuidanceSection(Strict):

@@ -2,7 +2,8 @@
 
 Two guards keep unsafe advice out: each item's own `when`, and the safety rules
 (content/guidance.yaml), which remove any item carrying a forbidden tag — e.g. an
-`nsaid` item for someone who may be 20 weeks pregnant or more — whatever the item says.
+`nsaid` item for someone who may be 20 weeks pregnant or more, or a `weight_bearing`
+item at the emergency level — whatever the item says.
 """
 
 from __future__ import annotations
@@ -14,16 +15,29 @@ from flows.content_models import GuidanceItem, GuidanceSection
 from flows.predicates import CaseTest
 
 
-def forbidden_tags(case: Case, content: Content) -> set[str]:
-    """Tags no guidance shown to this person may carry."""
-    return {tag for rule, test in content.safety_rules if test(case) for tag in rule.forbid_tags}
+def forbidden_tags(case: Case, assessment: Assessment, content: Content) -> set[str]:
+    """Tags no guidance shown to this person, with this assessment, may carry.
+
+    A rule holds when every part it gives holds: its `when` about the person, the level of
+    care (`triage_in`), and a condition that leads or is not ruled out yet (`open_in`), so
+    "no weight-bearing advice at the emergency level" is a rule like "no NSAIDs in pregnancy".
+    """
+    open_or_leading = {danger.condition for danger in assessment.not_ruled_out} | {assessment.top.condition}
+    return {
+        tag
+        for rule, test in content.safety_rules
+        if (test is None or test(case))
+        and (rule.triage_in is None or assessment.triage in rule.triage_in)
+        and (rule.open_in is None or open_or_leading.intersection(rule.open_in))
+        for tag in rule.forbid_tags
+    }
 
 
 def select_guidance(
     case: Case, assessment: Assessment, content: Content
 ) -> list[tuple[GuidanceSection, list[GuidanceItem]]]:
     """The sections in display order, each with the items that apply; empty sections left out."""
-    banned = forbidden_tags(case, content)
+    banned = forbidden_tags(case, assessment, content)
     chosen: dict[str, list[GuidanceItem]] = {section.id: [] for section in content.guidance.sections}
     open_dangers = {danger.condition for danger in assessment.not_ruled_out}
     for item, test, excluded_for in content.guidance_items:

@@ -60,7 +60,7 @@ def build_summary(case: Case, assessment: Assessment, content: Content, locale: 
             titles.append(msg("first_warnings_more", count=len(assessment.red_flags) - FIRST_WARNINGS))
         first.append(msg("first_warnings", flags="; ".join(titles)))
     first.append(msg("first_causes_title") + ":")
-    first += [f"• {cause_line(content, ranked, locale)}" for ranked in assessment.ranking[:FIRST_CAUSES]]
+    first += [f"• {cause_line(content, ranked, locale)}" for ranked in assessment.shown[:FIRST_CAUSES]]
     if assessment.not_ruled_out:
         first.append(msg("not_ruled_out_title") + ":")
         first += [
@@ -89,10 +89,29 @@ def build_summary(case: Case, assessment: Assessment, content: Content, locale: 
 
 
 def cause_line(content: Content, ranked: Ranked, locale: str = "en") -> str:
-    """"Transient thinning of the hip bone: very likely (over 95%)"."""
+    """"Transient thinning of the hip bone: very likely (over 95%)"; "A growth in the bone:
+    needs checking soon" for a cause whose estimate is said as what it needs (`said_as`)."""
     name = content.text(content.conditions[ranked.condition].name, locale)
+    said = said_as(content, ranked.condition, ranked.probability, locale)
+    if said is not None:
+        return content.message("cause_line_said", locale, name=name, said=said)
     return content.message("cause_line", locale, name=name, band=band(content, ranked.probability, locale),
                            percent=percent(ranked.probability, content, locale))
+
+
+def said_as(content: Content, condition: str, probability: float, locale: str = "en") -> str | None:
+    """What the person is told for this cause instead of its estimate, if anything: from
+    the condition's `said_as.from`, a growth in the bone "needs checking soon" rather than
+    "very likely (over 95%)" (a number from a few answers is no way to hear it)."""
+    wording = content.conditions[condition].said_as
+    if wording is None or probability < wording.from_:
+        return None
+    return content.text(wording.text, locale)
+
+
+def estimate_text(content: Content, condition: str, probability: float, locale: str = "en") -> str:
+    """The estimate as the person sees it: "87%", "over 95%", or what it needs (`said_as`)."""
+    return said_as(content, condition, probability, locale) or percent(probability, content, locale)
 
 
 def band(content: Content, probability: float, locale: str = "en") -> str:
@@ -121,13 +140,13 @@ def _reasons(case: Case, assessment: Assessment, content: Content, locale: str,
         return content.message(key, locale, **values)
 
     lines = [msg("prior_note", group=content.text(assessment.prior_group.label, locale)), ""]
-    for rank, ranked in enumerate(assessment.ranking[:FIRST_CAUSES]):
+    for rank, ranked in enumerate(assessment.shown[:FIRST_CAUSES]):
         lines.append(cause_line(content, ranked, locale))
         if rank == 0:  # what the most likely cause is, and what helps
             lines.append(f"  {content.text(content.conditions[ranked.condition].about, locale)}")
         lines += [f"  + {r.text_in(content, locale)}" for r in ranked.reasons_for[:MAX_REASONS]]
         lines += [f"  - {r.text_in(content, locale)}" for r in ranked.reasons_against[:MAX_REASONS]]
-    others = [cause_line(content, r, locale) for r in assessment.ranking[FIRST_CAUSES:]]
+    others = [cause_line(content, r, locale) for r in assessment.shown[FIRST_CAUSES:]]
     if others:
         lines += ["", msg("other_causes_title") + ": " + "; ".join(others)]
     if assessment.not_ruled_out:
@@ -145,5 +164,5 @@ def _reasons(case: Case, assessment: Assessment, content: Content, locale: str,
     lines += ["", msg("findings_title") + ":", *(f"• {line}" for line in told or [msg("not_answered")])]
     if skipped:
         lines += ["", msg("skipped_note", questions=", ".join(content.text(q.short, locale) for q in skipped))]
-    lines += ["", msg("estimate_note")]
+    lines += ["", msg("estimate_note_plain")]
     return lines

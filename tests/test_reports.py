@@ -58,7 +58,7 @@ def test_the_pdf_has_every_part_on_at_most_two_pages(name: str, language: str) -
     for heading in ("who", "findings", "differential", "level", "guidance", "disclaimer"):
         assert flat(CONTENT.message(f"report_{heading}", language)) in shown, heading
     assert flat(CONTENT.text(CONTENT.triage.levels[assessment.triage].label, language)) in shown
-    for ranked in assessment.ranking:  # the differential, clinical terms first
+    for ranked in assessment.shown:  # the differential (the causes possible for the person), clinical terms first
         assert flat(CONTENT.text(CONTENT.conditions[ranked.condition].clinical_term, language)) in shown
     if assessment.red_flags:
         assert flat(CONTENT.message("report_red_flags", language)) in shown
@@ -98,7 +98,9 @@ def test_the_fhir_bundle_validates_and_carries_the_answers_and_the_estimates(nam
     assert {item.linkId for item in response.item} <= asked
     assert response.questionnaire.endswith(CONTENT.version)
     predictions = {p.outcome.coding[0].code: p.probabilityDecimal for p in risk.prediction}
-    assert set(predictions) == set(CONTENT.conditions)
+    # Every condition possible for the person (pregnancy-related pain is not, for a man or
+    # a woman known not to be pregnant), and together they make 1.
+    assert set(predictions) == {r.condition for r in assessment.shown}
     assert sum(float(v) for v in predictions.values()) == pytest.approx(1, abs=0.001)
     assert risk.basis[0].reference == parsed.entry[0].fullUrl
     assert built["meta"]["tag"][0]["code"] == CONTENT.version
@@ -133,3 +135,43 @@ def test_questionnaire_command_prints_the_fhir_questionnaire() -> None:
     result = run("questionnaire", "--fhir")
     assert result.returncode == 0, result.stderr
     Questionnaire.model_validate(json.loads(result.stdout))
+
+
+# --- the fit review (user test): numbers the locale's way, sources explained, no file paths ----
+
+
+@pytest.mark.parametrize(("ratio", "en", "pt"), [(2.8, "2.8", "2,8"), (0.452, "0.45", "0,45"), (12.3, "12", "12"),
+                                                 (150.0, "150", "150"), (0.0451, "0.045", "0,045")])
+def test_likelihood_ratios_are_written_the_locales_way(ratio: float, en: str, pt: str) -> None:
+    from flows.clinician_report import ratio_text
+
+    assert ratio_text(ratio, CONTENT, "en") == en
+    assert ratio_text(ratio, CONTENT, "pt") == pt
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_the_portuguese_pdf_writes_no_decimal_point_in_a_likelihood_ratio(name: str) -> None:
+    import re
+
+    text, _ = pdf_text(CASES[name], "pt")
+    assert not re.search(r"LR \d+\.\d", flat(text)), name
+    assert re.search(r"LR \d+(,\d+)?;", flat(text))
+
+
+@pytest.mark.parametrize("language", list(CONTENT.languages))
+def test_the_pdf_says_what_a_seed_is(language: str) -> None:
+    text, _ = pdf_text(CASES["seed-000"], language)
+    shown = flat(text)
+    assert "seed 00" in shown
+    assert flat(CONTENT.message("report_sources_note", language)) in shown
+
+
+@pytest.mark.parametrize("language", list(CONTENT.languages))
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_the_persons_summary_names_no_file(name: str, language: str) -> None:
+    from flows.summary import build_summary
+
+    case = CASES[name]
+    summary = build_summary(case, assess(case), CONTENT, language)
+    shown = "\n".join(summary.first + [line for section in summary.sections for line in section.lines])
+    assert ".md" not in shown and "content/" not in shown and ".yaml" not in shown

@@ -87,7 +87,7 @@ def bundle(case: Case, assessment: Assessment, content: Content, made_on: str, l
                                      "display": content.text(content.conditions[r.condition].clinical_term, locale)}],
                          "text": content.text(content.conditions[r.condition].name, locale)},
              "probabilityDecimal": round(r.probability, 4)}
-            for r in assessment.ranking
+            for r in assessment.shown  # not the conditions impossible for the person
         ],
         "mitigation": content.text(content.triage.levels[assessment.triage].advice, locale),
         "note": [{"text": content.message("disclaimer", locale)}],

@@ -63,6 +63,8 @@ def render_pdf(report: ClinicianReport) -> bytes:
             _text(pdf, f"   + ({report.headings['for']}) {reason}", SMALL)
         for reason in estimate.reasons_against:
             _text(pdf, f"   - ({report.headings['against']}) {reason}", SMALL)
+    if "sources_note" in report.headings:  # what "LR", a basis and "seed 000" mean
+        _text(pdf, report.headings["sources_note"], SMALL)
     heading("guidance")
     for item in report.guidance:
         _text(pdf, f"- {item}", SMALL)

@@ -39,12 +39,16 @@ def with_evidence(**changes: Any) -> Any:
 
 
 def test_no_condition_reaches_certainty_even_when_everything_agrees() -> None:
-    top = assess(Case(**TEXTBOOK_ITOH)).top
+    assessment = assess(Case(**TEXTBOOK_ITOH))
+    top = assessment.top
     assert top.condition == "itoh"
-    assert top.probability <= 1 - CONTENT.evidence.prior_weight * min(assess(Case(**TEXTBOOK_ITOH)).prior_group
-                                                                       .probabilities.values())
-    every = assess(Case(**TEXTBOOK_ITOH)).ranking
-    assert all(r.probability >= CONTENT.evidence.prior_weight * r.prior * 0.999 for r in every)
+    # Among the conditions possible for the person (pregnancy-related pain is not, for a
+    # man), each keeps at least its share of the prior: none is given up, none is certain.
+    possible = assessment.shown
+    assert top.probability <= 1 - CONTENT.evidence.prior_weight * min(r.prior for r in possible)
+    assert all(r.probability >= CONTENT.evidence.prior_weight * r.prior * 0.999 for r in possible)
+    assert [r.condition for r in assessment.ranking if not r.possible] == ["pelvic_girdle_pain"]
+    assert all(r.probability == 0 for r in assessment.ranking if not r.possible)
 
 
 def test_damping_related_findings_lowers_certainty_but_not_the_ranking() -> None:

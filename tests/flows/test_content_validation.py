@@ -86,12 +86,18 @@ def test_every_clinical_item_cites_a_known_source() -> None:
          r"questions\.yaml: questions\[\d+\]\(pregnancy\): .*answers with `numbers` need a choice question with a `un"),
         ("questions.yaml", lambda t: t.replace("when_denied: fine", "when_denied: finest"),
          r"questions\.yaml: questions\(walking\)\.answers: `when_denied: finest` is not the value of another answer"),
+        ("not_ruled_out.yaml", lambda t: t.replace("    settle_with: bloods_then_joint_fluid\n",
+                                                   "    settle_with: joint_aspiration\n", 1),
+         r"not_ruled_out\.yaml: rules\(\w+\)\.settle_with: test `joint_aspiration` needs level emergency, "
+         r"the rule sets urgent"),
+        ("not_ruled_out.yaml", lambda t: t.replace("then: mri_after_xray", "then: no_such_test"),
+         r"not_ruled_out\.yaml: tests\(xray_then_mri\)\.then: no test `no_such_test`"),
     ],
     ids=["unknown-guard", "dead-end", "cycle", "unreachable", "no-initial", "unknown-ask-when", "no-why",
          "unknown-field", "bad-answer-value",
          "wrong-type", "missing-condition", "unknown-source", "bad-level", "bad-yaml", "display-band-open",
          "display-band-order", "display-factor", "number-ranges-overlap", "unknown-unit", "number-ranges-without-unit",
-         "unknown-when-denied"],
+         "unknown-when-denied", "test-more-urgent-than-its-rule", "unknown-next-test"],
 )
 def test_broken_content_fails_with_file_path_and_reason(
     content_copy: Path, file: str, change: Callable[[str], str], expected: str

@@ -57,6 +57,11 @@ RULES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
         {"sex": "male", "age": 50, "injecting_drug_use": True, "duration_weeks": 1},
         {"sex": "male", "age": 50, "injecting_drug_use": True, "duration_weeks": 1, "inflammatory_markers": "normal"},
     ),
+    "infection_weak_immunity_raised_markers": (
+        {"sex": "female", "age": 30, "glucocorticoids": True, "inflammatory_markers": "mildly_raised"},
+        {"sex": "female", "age": 30, "glucocorticoids": True, "inflammatory_markers": "mildly_raised",
+         "mri": ["bone_marrow_oedema", "double_line_sign"]},
+    ),
     "infection_hip_cannot_move": (
         {"sex": "male", "age": 50, "cannot_move_hip": True},
         {"sex": "male", "age": 50, "cannot_move_hip": True, "inflammatory_markers": "normal"},
@@ -164,16 +169,43 @@ def test_an_mri_without_a_fracture_line_weighs_against_fracture_in_an_older_pers
 # --- red flags added by the safety review ---------------------------------------------------------
 
 
-@pytest.mark.parametrize("case", [
-    {"sex": "female", "age": 30, "pregnancy": "trimester_3", "unable_to_bear_weight": True},
-    {"sex": "female", "age": 30, "pregnancy": "postpartum", "unable_to_bear_weight": True},
-    {"sex": "female", "age": 55, "known_osteoporosis": True, "unable_to_bear_weight": True},
-    {"sex": "male", "age": 78, "unable_to_bear_weight": True},
+@pytest.mark.parametrize(("case", "flag"), [
+    ({"sex": "female", "age": 30, "pregnancy": "trimester_3", "unable_to_bear_weight": True},
+     "cannot_bear_weight_late_pregnancy"),
+    ({"sex": "female", "age": 30, "pregnancy": "postpartum", "unable_to_bear_weight": True},
+     "cannot_bear_weight_after_birth"),
+    ({"sex": "female", "age": 55, "known_osteoporosis": True, "unable_to_bear_weight": True},
+     "cannot_bear_weight_fragile_bone"),
+    ({"sex": "male", "age": 78, "unable_to_bear_weight": True}, "cannot_bear_weight_fragile_bone"),
 ])
-def test_cannot_bear_weight_with_fragile_bone_is_an_emergency(case: dict[str, Any]) -> None:
+def test_cannot_bear_weight_with_fragile_bone_is_an_emergency(case: dict[str, Any], flag: str) -> None:
     assessment = assess(Case(**case))
     assert assessment.triage == "emergency"
-    assert "cannot_bear_weight_fragile_bone" in {f.id for f in assessment.red_flags}
+    assert [f.id for f in assessment.red_flags] == [flag]  # one warning, in the words that fit the person
+
+
+@pytest.mark.parametrize("case", [
+    {"sex": "female", "age": 80, "known_osteoporosis": True, "unable_to_bear_weight": True},  # e3, before the fall
+    {"sex": "male", "age": 67, "unable_to_bear_weight": True, "immunosuppressed": True},  # p4
+    {"sex": "female", "age": 40, "pregnancy": "not_pregnant", "known_osteoporosis": True,
+     "unable_to_bear_weight": True},
+])
+def test_the_fragile_bone_warning_speaks_of_no_pregnancy_and_does_not_deny_a_fall(case: dict[str, Any]) -> None:
+    content = get_content()
+    for flag in assess(Case(**case)).red_flags:
+        for locale in ("en", "pt"):
+            message = content.text(flag.message, locale).lower()
+            assert not any(word in message for word in ("pregnan", "given birth", "grávida", "gravidez", "parto",
+                                                        "bebé", "maternity", "maternidade")), (flag.id, locale)
+            assert "without a fall" not in message and "sem queda" not in message.replace("mesmo sem queda", "")
+
+
+def test_each_pregnancy_warning_names_its_own_setting() -> None:
+    content = get_content()
+    flags = {f.id: content.text(f.message) for f in content.triage.red_flags}
+    late, after = flags["cannot_bear_weight_late_pregnancy"], flags["cannot_bear_weight_after_birth"]
+    assert "late in pregnancy" in late and "maternity unit" in late and "giving birth" not in late
+    assert "after giving birth" in after and "if you are pregnant" not in after
 
 
 def test_cannot_bear_weight_in_a_young_man_is_urgent_not_an_emergency() -> None:
