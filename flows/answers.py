@@ -87,6 +87,9 @@ class Parsed:
     pending: str = ""
 
 
+# A number said apart from an answer to another question (ASCII digits, as every number read).
+_NUMBER_WORD = re.compile(r"[0-9]{1,3}")
+
 UNIT_SLOT = "\u2063"  # where a unit named later goes in a `pending` answer (never typed: a format character)
 
 
@@ -252,6 +255,48 @@ class AnswerReader:
         if not parsed.ok and not parsed.clarify and offers_dont_know and self._starts_unsure(said):
             return Parsed(True, value=None)  # "not sure, it moves around": unsure, and nothing more to go on
         return parsed
+
+    def answered_ahead(self, question_id: str, text: str, answered_id: str) -> Parsed | None:
+        """The answer to number question `question_id`, asked next, that an answer to
+        `answered_id` already gave: "female 34", "F, 34" or "Feminino, 34 anos" give the age.
+        Only a number standing apart is taken: after the start, a clause break or a one-word
+        answer to the question just read, and followed by nothing but this question's units, a clause
+        break or such a word. A number tied to any other word ("fever of 38", "for 3 weeks")
+        is left alone, and so is anything but a plain reading (a child's age is asked), and a
+        number that was itself the answer ("2" picks the second option)."""
+        table = self.tables[question_id]
+        if table.question.kind != "number":
+            return None
+        words = tokens(_plain_words(text))
+        # An answer's one-word phrases ("female", "f"), not every word of its phrases ("of").
+        answered = {phrase for phrase in self.tables[answered_id].phrases.whole if " " not in phrase}
+        units = {unit for unit in table.units if unit}
+        apart = [span for span in (self._standing_apart(words, at, answered, units) for at, word in enumerate(words)
+                                   if _NUMBER_WORD.fullmatch(word)) if span is not None]
+        if len(apart) != 1:  # "34, 35": which one is meant is not guessed
+            return None
+        at, end = apart[0]
+        rest = " ".join(words[:at] + words[end:]).strip(" ,;.")
+        if not rest or not self.read(answered_id, rest).ok:  # the number was the answer ("2" picks option 2)
+            return None
+        parsed = self.read(question_id, " ".join(words[at:end]))
+        plain = parsed.ok and parsed.goto is None and not parsed.clarify and not parsed.unread
+        return parsed if plain and parsed.value is not None else None
+
+    @staticmethod
+    def _standing_apart(words: list[str], at: int, answered: frozenset[str] | set[str],
+                        units: set[str]) -> tuple[int, int] | None:
+        """The span of the number at `at` with the units after it, if nothing else ties it
+        to a word: see `answered_ahead`."""
+        before = words[at - 1] if at else ","
+        if before not in CLAUSE_PUNCTUATION and before not in answered:
+            return None
+        end = at + 1
+        while end < len(words) and (words[end] in units or " ".join(words[at + 1:end + 1]) in units):
+            end += 1
+        if end < len(words) and words[end] not in CLAUSE_PUNCTUATION and words[end] not in answered:
+            return None
+        return at, end
 
     def mentions(self, question_id: str, text: str) -> list[int]:
         """The items of a checklist that `text` names and does not deny, as written and in

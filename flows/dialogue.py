@@ -405,7 +405,17 @@ class _Turn:
             self.s.danger_offered = True
             return [*said_back, *warnings, self.danger_offer()]
         effect = self.change_done() if changing and self.s.state == SUMMARY_STATE else []
+        ahead = self.answered_ahead(question.id, typed) if typed and not changing else None
+        if ahead is not None:  # "female 34": the age is not asked for again
+            return [*said_back, *warnings, *effect, *self.apply(ahead)]
         return [*said_back, *warnings, *effect, *self.ask()]
+
+    def answered_ahead(self, answered_id: str, typed: str) -> Parsed | None:
+        """The next question's answer, when the answer just read gave it as well (a number
+        standing apart: the reader's `answered_ahead`). It is said back like any answer."""
+        if self.s.state not in self.e.machine.question_of or self.s.mode != "asking" or self.s.state in self.s.answered:
+            return None
+        return self.reader.answered_ahead(self.question_id(), typed, answered_id)
 
     def note_early(self, answered_state: str, text: str) -> list[str]:
         """Items of the checklists heard early (content: `heard_early`) that an answer to

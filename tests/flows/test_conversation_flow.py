@@ -282,3 +282,47 @@ def test_only_what_is_named_and_not_denied_in_two_words_or_more_is_noted(typed: 
     assert conv.session is not None
     assert conv.session.noted == {}
     assert conv.session.case.hot_swollen_joint is None and conv.session.case.weight_loss is None
+
+
+# answered ahead -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("typed", ["female 34", "F, 34", "woman, 34 years old", "female 34, 30 weeks pregnant"])
+def test_a_number_said_apart_with_the_sex_is_the_age_and_not_asked_again(typed: str) -> None:
+    conv = talk()
+    replies = conv.say(typed)
+    assert conv.session is not None and conv.session.case.sex == "female" and conv.session.case.age == 34
+    assert [r.code for r in replies if r.kind == "answered"] == ["sex", "age"]  # both said back
+    assert "age" not in asked(conv) and conv.state == "pregnancy"
+
+
+@pytest.mark.parametrize("typed", ["female, fever of 38", "female, 34, 35", "male, pain for 3 weeks", "male 6 months",
+                                   "female 8", "male, 38.9"])
+def test_a_number_tied_to_other_words_or_not_plain_is_not_taken_for_the_age(typed: str) -> None:
+    conv = talk()
+    conv.say(typed)
+    assert conv.session is not None and conv.session.case.age is None
+    assert conv.state == "age"  # asked, as before
+
+
+def test_the_duration_said_with_the_onset_is_recorded_and_not_asked() -> None:
+    conv = talk("male", "48", "left", "none yet")
+    assert conv.state == "onset"
+    conv.say("suddenly, 3 weeks")
+    assert conv.session is not None and conv.session.case.duration_weeks == 3
+    assert "duration_weeks" not in asked(conv)
+
+
+def test_a_changed_answer_takes_nothing_ahead() -> None:
+    conv = talk("female", "34", "not pregnant", "left", "none yet", "sudden", "3 weeks")
+    conv.say("/change")
+    conv.say("sex")
+    conv.say("female 50")  # the age is changed on its own, not by this answer
+    assert conv.session is not None and conv.session.case.age == 34
+
+
+def test_an_option_picked_by_its_number_answers_nothing_ahead() -> None:
+    conv = talk("male", "48", "left", "mri")
+    assert conv.state == "mri"
+    conv.say("2")  # the second finding, typed as its number
+    assert conv.session is not None and conv.session.case.duration_weeks is None

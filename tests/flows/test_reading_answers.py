@@ -1006,3 +1006,12 @@ def test_words_that_pick_no_answer_or_several_pick_none() -> None:
     assert get_reader("en").choose_by_words("banana", names) is None
     assert get_reader("en").choose_by_words("the one", names) is None
     assert get_reader("en").choose_by_words("walking and fever", names) is None
+
+
+@pytest.mark.parametrize(("language", "typed", "expect"), [
+    ("en", "female 34", 34), ("en", "M, 61 yrs", 61), ("pt", "Feminino, 34 anos", 34), ("pt", "homem 52", 52),
+    ("en", "female, fever of 38", None), ("pt", "mulher, dor há 3 semanas", None), ("pt", "mulher, 34, 35", None),
+])
+def test_an_age_standing_apart_in_the_sex_answer_is_read_ahead(language: str, typed: str, expect: int | None) -> None:
+    parsed = get_reader(language).answered_ahead("age", typed, "sex")
+    assert (parsed.value if parsed is not None else None) == expect
