@@ -34,7 +34,16 @@ from flows.content import Content, get_content, texts_of
 from flows.content_models import Answer, NumberRange, Question
 from flows.locale_format import number_text
 from flows.numerals import whole_number
-from flows.phrases import CLAUSE_PUNCTUATION, Language, Match, PhraseIndex, token_spans, tokens, words_only
+from flows.phrases import (
+    CLAUSE_PUNCTUATION,
+    NUMBER_AND_LETTER,
+    Language,
+    Match,
+    PhraseIndex,
+    token_spans,
+    tokens,
+    words_only,
+)
 from flows.quantities import NumberWords, Quantity, quantities
 from flows.recording import NONE_OF_THESE
 
@@ -267,7 +276,7 @@ class AnswerReader:
         table = self.tables[question_id]
         if table.question.kind != "number":
             return None
-        words = tokens(_plain_words(text))
+        words = [part for word in tokens(_plain_words(text)) for part in _letter_apart(word)]
         # An answer's one-word phrases ("female", "f"), not every word of its phrases ("of").
         answered = {phrase for phrase in self.tables[answered_id].phrases.whole if " " not in phrase}
         units = {unit for unit in table.units if unit}
@@ -930,6 +939,12 @@ def _after_number(said: str, number: float) -> str:
         if abs(value - number) < 1e-9:
             return said[:match.end()] + UNIT_SLOT + said[match.end():]
     return said + UNIT_SLOT
+
+
+def _letter_apart(word: str) -> tuple[str, ...]:
+    """A number and the one letter glued to it as two words ("58m": an age and a sex)."""
+    glued = NUMBER_AND_LETTER.fullmatch(word)
+    return glued.groups() if glued else (word,)
 
 
 def _holds(numbers: NumberRange, value: float) -> bool:

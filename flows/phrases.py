@@ -21,6 +21,9 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 # A number glued to a word is two words ("6kg", "10mins"), on both sides of a match.
 _TOKEN = re.compile(r"\d+(?=[^\W\d_]{2})|[\w'’]+|[<>+#]|[,;.!?:()]")
+# One letter stays with its number ("38c", "5k"), but alone in its clause it may be a short
+# answer written the clinicians' way: "58M", "34F" are age and sex.
+NUMBER_AND_LETTER = re.compile(r"([0-9]{1,3})([^\W\d_])")
 _PUNCTUATION = frozenset(",;.!?:()")
 CLAUSE_PUNCTUATION = _PUNCTUATION  # a clause ends here: a negation before it does not reach past it
 SHORT = 1  # phrases of at most this many characters match only the whole answer
@@ -141,11 +144,14 @@ class PhraseIndex:
                     continue
                 taken[start:start + size] = [True] * size
                 found.append(Match(options, start, start + size, False))
-        for start, end in _clauses(words):  # "F, 34": a short word alone in its clause
-            if end - start == 1 and not taken[start]:
-                options = self.whole.get(words[start])
-                if options is not None and len(words[start]) <= SHORT:
-                    found.append(Match(options, start, end, False))
+        for start, end in _clauses(words):  # "F, 34", "58 M": a short word alone in its clause, numbers aside
+            lone = [i for i in range(start, end) if not words[i].isdigit()]
+            if len(lone) == 1 and not taken[lone[0]]:
+                glued = NUMBER_AND_LETTER.fullmatch(words[lone[0]])
+                word = glued.group(2) if glued else words[lone[0]]
+                options = self.whole.get(word)
+                if options is not None and len(word) <= SHORT:
+                    found.append(Match(options, lone[0], lone[0] + 1, False))
         return self._negated(words, found)
 
     def find_with_typos(self, text: str) -> list[Match]:

@@ -803,6 +803,15 @@ def test_a_weight_typed_with_its_number_is_weight_loss(language: str, typed: str
     assert parsed.ok and sorted(parsed.value) == sorted(expect), parsed
 
 
+@pytest.mark.parametrize(("language", "typed", "expect"), [
+    ("en", "58M", "male"), ("en", "34F, left hip", "female"), ("en", "58 M", "male"), ("pt", "34F", "female"),
+    ("pt", "58M, anca direita", "male"), ("en", "38c", None), ("en", "5k", None),
+])
+def test_age_and_sex_written_the_clinicians_way_give_the_sex(language: str, typed: str, expect: str | None) -> None:
+    parsed = get_reader(language).read("sex", typed)
+    assert (parsed.value if parsed.ok else None) == expect, parsed
+
+
 def test_a_number_glued_to_a_word_is_read_as_two_words_on_both_sides() -> None:
     from flows.phrases import tokens
 
@@ -1009,7 +1018,8 @@ def test_words_that_pick_no_answer_or_several_pick_none() -> None:
 
 
 @pytest.mark.parametrize(("language", "typed", "expect"), [
-    ("en", "female 34", 34), ("en", "M, 61 yrs", 61), ("pt", "Feminino, 34 anos", 34), ("pt", "homem 52", 52),
+    ("en", "female 34", 34), ("en", "M, 61 yrs", 61), ("en", "58M, R hip pain 6/52, MRI BME", 58), ("en", "34F", 34),
+    ("en", "58 M", 58), ("en", "male, 38c", None), ("pt", "Feminino, 34 anos", 34), ("pt", "homem 52", 52),
     ("en", "female, fever of 38", None), ("pt", "mulher, dor há 3 semanas", None), ("pt", "mulher, 34, 35", None),
 ])
 def test_an_age_standing_apart_in_the_sex_answer_is_read_ahead(language: str, typed: str, expect: int | None) -> None:
