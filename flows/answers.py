@@ -94,6 +94,8 @@ class Parsed:
     # A number whose unit is asked (with `understood`): the answer as typed, with a slot
     # where the unit goes, read again once the unit is named ("PCR 12,4" + "mg/dL").
     pending: str = ""
+    # An answer read ahead (AnswerReader.answered_ahead): the words it was read from ("42 anos").
+    said: str = ""
 
 
 # A number said apart from an answer to another question (ASCII digits, as every number read).
@@ -288,9 +290,18 @@ class AnswerReader:
         rest = " ".join(words[:at] + words[end:]).strip(" ,;.")
         if not rest or not self.read(answered_id, rest).ok:  # the number was the answer ("2" picks option 2)
             return None
-        parsed = self.read(question_id, " ".join(words[at:end]))
+        said = " ".join(words[at:end])
+        parsed = self.read(question_id, said)
         plain = parsed.ok and parsed.goto is None and not parsed.clarify and not parsed.unread
-        return parsed if plain and parsed.value is not None else None
+        return replace(parsed, said=said) if plain and parsed.value is not None else None
+
+    def repeats(self, text: str, said: str, question_id: str) -> bool:
+        """`text` is the number of an answer to `question_id` read ahead (`said`) typed again,
+        alone or with the question's units: "42" or "42 years" after "female 42"."""
+        typed = [word for word in tokens(_plain_words(text)) if word not in CLAUSE_PUNCTUATION]
+        units = self.tables[question_id].units
+        return bool(said) and bool(typed) and typed[0] == said.split()[0] and all(
+            word in units or " ".join(typed[1:]) in units for word in typed[1:])
 
     @staticmethod
     def _standing_apart(words: list[str], at: int, answered: frozenset[str] | set[str],

@@ -129,6 +129,9 @@ class _Turn:
             return self.why()
         if self.emergency_active() and self.reader.asks_for_now(text, self.c, self.s.locale):
             return self.what_to_do_now()
+        if self.s.ahead_at == self.s.state and self.reader.repeats(
+                text, self.s.ahead_said, self.e.machine.question_of[self.s.answered[-1]]):
+            return self.already_noted()
         parsed = self.read(text)
         if not parsed.ok and command:
             return self.command(command)
@@ -407,8 +410,21 @@ class _Turn:
         effect = self.change_done() if changing and self.s.state == SUMMARY_STATE else []
         ahead = self.answered_ahead(question.id, typed) if typed and not changing else None
         if ahead is not None:  # "female 34": the age is not asked for again
-            return [*said_back, *warnings, *effect, *self.apply(ahead)]
+            taken_ahead = [*said_back, *warnings, *effect, *self.apply(ahead)]
+            self.s.ahead_said, self.s.ahead_at = ahead.said, self.s.state
+            return taken_ahead
+        self.s.ahead_said, self.s.ahead_at = "", None
         return [*said_back, *warnings, *effect, *self.ask()]
+
+    def already_noted(self) -> list[Reply]:
+        """The number read ahead, typed again where the next question is asked: said to be
+        recorded already, and the question asked again (not read as its answer)."""
+        answered = self.s.answered[-1]
+        question = self.c.questions[self.e.machine.question_of[answered]]
+        value = getattr(self.s.case, question.field) if question.field else None
+        self.s.ahead_said, self.s.ahead_at = "", None
+        return [self.notice("already_noted", question=self.c.text(question.short, self.s.locale),
+                            answer=describe(self.c, question.id, value, self.s.locale)), *self.ask()]
 
     def answered_ahead(self, answered_id: str, typed: str) -> Parsed | None:
         """The next question's answer, when the answer just read gave it as well (a number

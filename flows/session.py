@@ -52,6 +52,10 @@ class Session(BaseModel):
     # by a reply that names the unit (flows/answers.py `Parsed.pending`).
     pending: str = ""
     pending_at: str | None = None
+    # A number read ahead ("female 42" gave the age) and the state asked after it: the same
+    # number typed again there repeats that answer; it is not this question's (42 weeks pregnant).
+    ahead_said: str = ""
+    ahead_at: str | None = None
     announced: list[str] = Field(default_factory=list)
     skipped: list[str] = Field(default_factory=list)  # questions passed over by the look-ahead
     danger_offered: bool = False

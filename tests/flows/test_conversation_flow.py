@@ -326,3 +326,20 @@ def test_an_option_picked_by_its_number_answers_nothing_ahead() -> None:
     assert conv.state == "mri"
     conv.say("2")  # the second finding, typed as its number
     assert conv.session is not None and conv.session.case.duration_weeks is None
+
+
+@pytest.mark.parametrize("again", ["42", "42 years"])
+def test_the_number_read_ahead_typed_again_is_not_the_next_questions_answer(again: str) -> None:
+    conv = talk("female 42")
+    assert conv.state == "pregnancy"
+    replies = conv.say(again)  # the age again, not 42 weeks pregnant
+    assert conv.session is not None and conv.session.case.pregnancy is None
+    assert [r.code for r in replies][:1] == ["already_noted"] and conv.state == "pregnancy"
+    conv.say("no")
+    assert conv.session.case.pregnancy == "not_pregnant"
+
+
+def test_a_number_typed_where_no_answer_was_read_ahead_is_read_as_usual() -> None:
+    conv = talk("female", "42")
+    conv.say("30")  # typed at the pregnancy question itself: week 30
+    assert conv.session is not None and conv.session.case.pregnancy == "trimester_3"
