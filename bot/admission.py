@@ -9,7 +9,7 @@ Application without it, because they drive one chat faster than any person could
   `not_allowed` message, and nothing about them is stored — the check happens before
   the session store is touched at all.
 * RATE_LIMIT_PER_MINUTE: the store counts each user's updates in fixed one-minute
-  windows (`SessionStore.hit_rate`: Redis INCR + EXPIRE, so all workers share the
+  windows (`Counters.hit_rate`: Redis INCR + EXPIRE, so all workers share the
   count). The first update over the limit is answered once with the `rate_limited`
   notice; the rest of that minute's flood is ignored without being processed.
 """
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.settings import Settings
-from bot.storage import SessionStore, StoreUnavailable
+from bot.storage import Counters, StoreUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -46,14 +46,14 @@ class Admission:
     def from_settings(cls, settings: Settings) -> Admission:
         return cls(settings.allowed_users, settings.rate_limit_per_minute)
 
-    async def check(self, store: SessionStore, user_id: int | None) -> Verdict:
+    async def check(self, counters: Counters, user_id: int | None) -> Verdict:
         """May this update be processed? See the module doc for the answers."""
         if self.allowed_users is not None and (user_id is None or user_id not in self.allowed_users):
             return "not_allowed"
         if self.per_minute <= 0 or user_id is None:
             return "admitted"
         try:
-            hits = await store.hit_rate(rate_key(user_id), WINDOW_SECONDS)
+            hits = await counters.hit_rate(rate_key(user_id), WINDOW_SECONDS)
         except StoreUnavailable:
             return "admitted"  # the turn itself will meet the outage and say so
         if hits <= self.per_minute:

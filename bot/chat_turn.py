@@ -30,7 +30,7 @@ from typing import Literal
 
 from pydantic import ValidationError
 
-from bot.storage import SessionStore, StoreUnavailable, VersionConflict
+from bot.storage import Storage, StoreUnavailable, VersionConflict
 from flows.answers import normalise
 from flows.content import get_content
 from flows.dialogue import get_engine, new_session, step
@@ -124,7 +124,7 @@ def remember(new: Session, seen: list[int], update_id: int | None) -> Session:
 
 
 async def take_turn(
-    store: SessionStore,
+    store: Storage,
     key: str,
     user_input: UserInput,
     *,
@@ -139,7 +139,7 @@ async def take_turn(
     the "temporarily unavailable" reply, which is delivered like any other.
     """
     try:
-        async with store.lock(key):
+        async with store.locks.lock(key):
             turn = await _locked_turn(store, key, user_input, update_id, clock)
             if deliver is not None and turn.outcome != "duplicate":
                 await deliver(turn)
@@ -155,10 +155,10 @@ async def take_turn(
 
 
 async def _locked_turn(
-    store: SessionStore, key: str, user_input: UserInput, update_id: int | None, clock: Clock
+    store: Storage, key: str, user_input: UserInput, update_id: int | None, clock: Clock
 ) -> Turn:
     for _ in range(SAVE_ATTEMPTS):
-        stored = await store.get(key)
+        stored = await store.sessions.get(key)
         session = _load(stored.payload) if stored is not None else None
         idle = clock() - stored.updated_at if stored is not None else 0.0
         if is_duplicate(session, update_id, idle):
@@ -179,7 +179,7 @@ async def _locked_turn(
         new, replies = step(session or new_session(first_step(clock)), user_input, owned=True)
         new = remember(new, seen, update_id)
         try:
-            await store.put(key, new.to_json(), stored.version if stored is not None else 0)
+            await store.sessions.put(key, new.to_json(), stored.version if stored is not None else 0)
         except VersionConflict:
             log.warning("session changed by another worker during a step; retrying")
             continue
@@ -187,12 +187,12 @@ async def _locked_turn(
     raise StoreUnavailable(f"session kept changing during {SAVE_ATTEMPTS} attempts to save it")
 
 
-async def _forget(store: SessionStore, key: str, update_id: int | None, locale: str) -> Turn:
-    removed = await store.delete(key)
+async def _forget(store: Storage, key: str, update_id: int | None, locale: str) -> Turn:
+    removed = await store.sessions.delete(key)
     # Claimed only now: a crash before the delete must leave the redelivery to do it.
     # A repeat that finds nothing to delete and its id already claimed is a duplicate;
     # one that deleted something was not (the session it removed came before it).
-    if update_id is not None and not await store.claim_update(update_id) and not removed:
+    if update_id is not None and not await store.counters.claim_update(update_id) and not removed:
         return Turn("duplicate")
     text = get_content().message("forgotten" if removed else "forget_nothing", locale)
     return Turn("forgotten", [Reply(kind="notice", text=text)])

@@ -12,15 +12,16 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from bot.storage import SessionStore, StoreUnavailable
+from bot.storage import Storage, StoreUnavailable
 
 log = logging.getLogger(__name__)
 
 
-async def expire_once(store: SessionStore) -> int:
+async def expire_once(store: Storage) -> int:
     """One sweep; a store failure is logged and counted as nothing removed."""
     try:
-        removed = await store.expire()
+        removed = await store.sessions.expire()
+        await store.counters.expire()  # old update claims and finished rate windows
     except StoreUnavailable as exc:
         log.warning("session expiry skipped: %s", exc)
         return 0
@@ -29,7 +30,7 @@ async def expire_once(store: SessionStore) -> int:
     return removed
 
 
-async def run_expiry(store: SessionStore, interval_seconds: float) -> None:
+async def run_expiry(store: Storage, interval_seconds: float) -> None:
     """Sweep every `interval_seconds` until cancelled (first sweep after one interval)."""
     while True:
         await asyncio.sleep(interval_seconds)

@@ -98,13 +98,13 @@ class TelegramDriver:
     async def start(self, language: str | None = None) -> TurnView:
         """/start from a person whose Telegram app is in `language` (None: the default)."""
         from bot.settings import Settings
-        from bot.storage import MemoryStore
+        from bot.storage import open_memory
         from bot.telegram import build_application
 
         self.double = cast(ChatDouble, self.double_factory())
         self.locale = language or get_content().default_language
         self.double.set_user_language(CHAT, self.locale)  # a private chat: the chat id is the user's
-        self.store = MemoryStore()
+        self.store = open_memory()
         # Built without reading the environment or .env: a developer's MODE=webhook or
         # STORE_URL must not change (or break) a replay.
         settings = Settings.model_construct(telegram_bot_token=SecretStr(TOKEN))

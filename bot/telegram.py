@@ -28,7 +28,7 @@ from bot.chat_turn import Clock
 from bot.expiry import run_expiry
 from bot.log_setup import configure_logging
 from bot.settings import Settings, SettingsError, load_settings
-from bot.storage import SessionStore, StoreUnavailable, open_store
+from bot.storage import Storage, StoreUnavailable, storage_from_settings
 from bot.telegram_handlers import ChatHandlers, TurnObserver
 from bot.telegram_updates import QuietRequest, UnreadableUpdates, UpdatesRequest
 from flows.content import get_content
@@ -48,7 +48,7 @@ class Lifecycle:
     when it stops taking updates and `post_shutdown` last.
     """
 
-    def __init__(self, store: SessionStore, expiry_interval: float, *, owns_store: bool) -> None:
+    def __init__(self, store: Storage, expiry_interval: float, *, owns_store: bool) -> None:
         self.store = store
         self.expiry_interval = expiry_interval
         self.owns_store = owns_store
@@ -95,7 +95,7 @@ async def set_commands(application: AnyApplication) -> None:
 
 def build_application(
     settings: Settings,
-    store: SessionStore,
+    store: Storage,
     *,
     request: BaseRequest | None = None,
     owns_store: bool = False,
@@ -155,7 +155,7 @@ def run_bot() -> int:
     configure_logging(settings.log_level, secrets=[settings.token, settings.webhook_secret], terse=(InvalidToken,))
     get_content()  # a content error stops us here, before connecting (the CLI prints it)
     try:
-        store = open_store(settings.store_url, settings.session_ttl_seconds)
+        store = storage_from_settings(settings)
     except (ValueError, StoreUnavailable) as exc:
         return _fail(f"invalid setting STORE_URL: {exc}")
     application = build_application(settings, store, owns_store=True, admission=Admission.from_settings(settings))

@@ -26,7 +26,7 @@ from telegram.ext import Application, CallbackQueryHandler, ContextTypes, Messag
 
 from bot.admission import Admission
 from bot.chat_turn import Clock, Turn, take_turn
-from bot.storage import SessionStore
+from bot.storage import Storage
 from bot.telegram_delivery import Delivery
 from bot.telegram_render import parse_callback_data
 from flows.content import get_content
@@ -73,7 +73,7 @@ class ChatHandlers:
 
     def __init__(
         self,
-        store: SessionStore,
+        store: Storage,
         clock: Clock = time.time,
         *,
         admission: Admission | None = None,
@@ -117,7 +117,7 @@ class ChatHandlers:
             user_input = user_input.model_copy(update={"language": user.language_code})
         verdict = "admitted"
         if self.admission is not None:
-            verdict = await self.admission.check(self.store, user.id if user is not None else None)
+            verdict = await self.admission.check(self.store.counters, user.id if user is not None else None)
         if verdict == "admitted":
             turn = await take_turn(
                 self.store, chat_key(chat_id), user_input,

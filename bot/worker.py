@@ -48,7 +48,7 @@ from bot.http_limits import BODY_TIMEOUT_SECONDS, server_config
 from bot.log_setup import configure_logging
 from bot.metrics import CONTENT_TYPE, Metrics
 from bot.settings import Settings, SettingsError, load_settings
-from bot.storage import SessionStore, StoreUnavailable, open_store
+from bot.storage import Storage, StoreUnavailable, storage_from_settings
 from bot.telegram import AnyApplication, build_application
 from bot.telegram_updates import read_update, update_id_of
 from flows.content import get_content
@@ -65,16 +65,16 @@ def webhook_route(settings: Settings) -> str:
     return "/" + settings.webhook_path
 
 
-async def store_answers(store: SessionStore) -> bool:
+async def store_answers(store: Storage) -> bool:
     """The store's ping, bounded in time (a hung server counts as down)."""
     try:
         async with asyncio.timeout(PING_TIMEOUT_SECONDS):
-            return await store.ping()
+            return await store.health.ping()
     except TimeoutError:
         return False
 
 
-def create_app(application: AnyApplication, store: SessionStore, settings: Settings, metrics: Metrics,
+def create_app(application: AnyApplication, store: Storage, settings: Settings, metrics: Metrics,
                *, body_timeout: float = BODY_TIMEOUT_SECONDS) -> Starlette:
     """The ASGI app of one worker. `application` must be initialized before requests arrive.
 
@@ -133,7 +133,7 @@ def create_app(application: AnyApplication, store: SessionStore, settings: Setti
         sessions = None
         if up:
             with contextlib.suppress(StoreUnavailable):
-                sessions = await store.count()
+                sessions = await store.health.count_sessions()
         return PlainTextResponse(metrics.render(store_up=up, sessions=sessions), media_type=CONTENT_TYPE)
 
     async def count_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -163,7 +163,7 @@ def run_worker(host: str | None = None, port: int | None = None) -> int:
     host = host or settings.webhook_listen
     port = port or settings.webhook_port
     try:
-        store = open_store(settings.store_url, settings.session_ttl_seconds)
+        store = storage_from_settings(settings)
     except (ValueError, StoreUnavailable) as exc:
         return fail(f"invalid setting STORE_URL: {exc}")
     try:
@@ -175,7 +175,7 @@ def run_worker(host: str | None = None, port: int | None = None) -> int:
         return asyncio.run(serve(settings, store, sock))
 
 
-async def serve(settings: Settings, store: SessionStore, sock: socket.socket) -> int:
+async def serve(settings: Settings, store: Storage, sock: socket.socket) -> int:
     metrics = Metrics()
     application = build_application(
         settings, store, owns_store=True, admission=Admission.from_settings(settings),

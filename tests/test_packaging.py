@@ -22,6 +22,6 @@ def test_wheel_carries_every_content_file_and_the_console_script(tmp_path: Path)
     shipped = {f"content/{path.name}" for path in default_root().glob("*.yaml")}
     assert shipped and shipped <= names, shipped - names
     assert "content/PROVENANCE.md" in names
-    assert {"flows/dialogue.py", "bot/cli.py", "bot/storage/sqlite.py"} <= names
+    assert {"flows/dialogue.py", "bot/cli.py", "bot/storage/sqlite/store.py", "bot/storage/redis/store.py"} <= names
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     assert "itoh-bot = bot.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()

@@ -46,7 +46,7 @@ def typical_payload() -> str:
 
 
 def prefill_sqlite(path: Path, sessions: int, payload: str) -> None:
-    from bot.storage.sqlite_open import open_database
+    from bot.storage.sqlite.connection import open_database
 
     conn = open_database(str(path), 5.0)  # creates the schema exactly as the store does
     now = time.time()
@@ -82,7 +82,7 @@ def prefill_redis(url: str, sessions: int, payload: str) -> None:
         client.close()
 
 
-# The same layout as bot/storage/redis_scripts.py's PUT writes: hash, TTL, index entry.
+# The same layout as bot/storage/redis/scripts.py's PUT writes: hash, TTL, index entry.
 _REDIS_FILL = """
 for i = 0, tonumber(ARGV[3]) - 1 do
   local member = 'tg:' .. (tonumber(ARGV[2]) + i)

@@ -201,7 +201,7 @@ async def time_row(row: str, ctx: Context, stream: list[JSON], warm: list[JSON],
         for update in warm:
             await target.feed(update)
         calls_before = target.api_calls()
-        writes = getattr(getattr(target, "store", None), "write_stats", None)  # the SQLite store's
+        writes = getattr(getattr(getattr(target, "store", None), "sessions", None), "write_stats", None)  # SQLite's
         writes_before = (writes.grouped_jobs, writes.grouped_commits) if writes is not None else (0, 0)
         if mode == "all_at_once":
             target.wait_like_a_network()

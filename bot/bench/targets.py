@@ -107,13 +107,13 @@ class ThisBot(PtbTarget):
 
     def build(self) -> Application:  # type: ignore[type-arg]
         from bot.settings import Settings
-        from bot.storage import open_store
+        from bot.storage import storage_from_settings
         from bot.telegram import build_application
 
         # Same as `itoh-bot run`: the handler logs one INFO line per update. Keep that
         # cost in (production runs at INFO) but send the lines nowhere.
         settings = Settings(telegram_bot_token=TOKEN, store_url=self.store_url)  # type: ignore[call-arg]
-        self.store = open_store(self.store_url, settings.session_ttl_seconds)
+        self.store = storage_from_settings(settings)
         extra: dict[str, Any] = {}
         try:  # as `itoh-bot run`: the allow-list and rate limit (each bench user stays under it)
             from bot.admission import Admission
@@ -125,7 +125,7 @@ class ThisBot(PtbTarget):
 
     async def start(self) -> None:
         await self.app.initialize()
-        if not await self.store.ping():
+        if not await self.store.health.ping():
             raise RuntimeError(f"{self.kind} store is not reachable")
 
     async def stop(self) -> None:

@@ -1,29 +1,37 @@
-"""The session-store contract every backend implements.
+"""The storage contract: four narrow interfaces, and the set of them a backend provides.
 
-Modelled on aiogram's ``fsm/storage/base.py``: a small async interface that the
-Telegram adapter, the terminal front-end and the housekeeping jobs talk to, with
-interchangeable backends behind it (memory, SQLite, Redis).
+Modelled on aiogram's split of ``BaseStorage`` (the state) from ``BaseEventIsolation``
+(the per-chat lock): each job has its own small interface, so a caller depends only
+on what it uses and a backend can be tested one job at a time.
+
+* :class:`SessionStore` — the sessions: get, put with a version check, delete,
+  expire, close. Used by bot/chat_turn.py and the expiry job.
+* :class:`ChatLocks` — one turn per chat at a time: ``lock(key)``, close.
+* :class:`Counters` — update claims (de-duplication of ``/forget``) and rate-limit
+  hits, with their own sweep. Used by bot/chat_turn.py and bot/admission.py.
+* :class:`StoreHealth` — ``ping`` for ``/healthz`` and the live session count for
+  ``/metrics``.
+
+:class:`Storage` is one backend's set of the four, sharing its connection; the
+backends (bot/storage/memory.py, bot/storage/sqlite/, bot/storage/redis/) build it
+and bot/storage/factory.py picks one by URL.
 
 How the callers use it, per incoming Telegram update (bot/chat_turn.py)::
 
-    if await store.hit_rate(f"tg-user:{user_id}", 60) > limit:
-        return                                   # a flood: not processed
-    async with store.lock(chat_key):             # one update per chat at a time
-        stored = await store.get(chat_key)       # None -> start a new dialogue
+    if await storage.counters.hit_rate(f"tg-user:{user_id}", 60) > limit:
+        return                                       # a flood: not processed
+    async with storage.locks.lock(chat_key):         # one update per chat at a time
+        stored = await storage.sessions.get(chat_key)  # None -> start a new dialogue
         if update.update_id in ids_in(stored):
-            return                               # a redelivery already applied
+            return                                   # a redelivery already applied
         state, reply = step(stored.payload if stored else None, update)
-        await store.put(chat_key, state + update.update_id, stored.version if stored else 0)
+        await storage.sessions.put(chat_key, state + update.update_id, stored.version if stored else 0)
         await send(reply)
 
 De-duplication lives in the session payload, written by the same version-checked
-``put`` as the step, so nothing is marked done before it is done. ``claim_update``
-is for ``/forget``, which leaves no session to remember its update id in.
-
-``/forget`` calls :meth:`SessionStore.delete`; a periodic job calls
-:meth:`SessionStore.expire`; ``/healthz`` calls :meth:`SessionStore.ping` and
-``/metrics`` :meth:`SessionStore.count`; the per-user rate limit calls
-:meth:`SessionStore.hit_rate` for every update.
+``put`` as the step, so nothing is marked done before it is done.
+:meth:`Counters.claim_update` is for ``/forget``, which leaves no session to
+remember its update id in.
 
 Sessions are health data. Stores treat the payload as opaque text and must never
 log it (nor put it in exception messages).
@@ -33,9 +41,9 @@ from __future__ import annotations
 
 import time
 from abc import ABC, abstractmethod
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from contextlib import AbstractAsyncContextManager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 Clock = Callable[[], float]
 """Returns epoch seconds; injected so tests can move time (default ``time.time``)."""
@@ -77,7 +85,7 @@ class StoreUnavailable(Exception):
 
 
 class LockTimeout(StoreUnavailable):
-    """``lock()`` could not be taken within the store's wait limit.
+    """:meth:`ChatLocks.lock` could not be taken within the store's wait limit.
 
     A subclass of :class:`StoreUnavailable` on purpose: for the user it is the
     same "busy, try again" situation, so callers need only one ``except``.
@@ -110,12 +118,11 @@ def check_expected_version(expected_version: int) -> None:
 
 
 class SessionStore(ABC):
-    """Async key -> session store with optimistic versioning and per-key locks.
+    """Async key -> session store with optimistic versioning.
 
-    Keys are opaque strings chosen by the caller (e.g. ``"tg:123456"``). All
-    methods except :meth:`lock` are coroutines. After :meth:`close` every method
-    raises :class:`StoreUnavailable` except :meth:`ping` (returns False) and
-    :meth:`close` (no-op).
+    Keys are opaque strings chosen by the caller (e.g. ``"tg:123456"``). After
+    :meth:`close` every method raises :class:`StoreUnavailable` except :meth:`close`
+    (a no-op).
     """
 
     ttl_seconds: float
@@ -127,7 +134,7 @@ class SessionStore(ABC):
 
     @abstractmethod
     async def get(self, key: str) -> StoredSession | None:
-        """Read a session. Called by the adapter inside ``lock(key)`` before a step.
+        """Read a session. Called by the adapter inside the chat's lock before a step.
 
         Returns None if the key is missing OR idle longer than ``ttl_seconds``:
         an expired entry is never returned, even before :meth:`expire` ran.
@@ -156,19 +163,39 @@ class SessionStore(ABC):
     async def expire(self) -> int:
         """Delete every session idle longer than the TTL; return how many.
 
-        Called by a periodic housekeeping job. Also forgets update ids older than
-        the update-claim window. Backends with native expiry (Redis) may return 0
-        because the server already removed them.
+        Called by the periodic housekeeping job (bot/expiry.py). Backends with
+        native expiry (Redis) may return 0 because the server already removed them.
         """
 
     @abstractmethod
-    def lock(self, key: str) -> AbstractAsyncContextManager[None]:
-        """Per-key mutual exclusion around read-step-write. Called by the adapter.
+    async def close(self) -> None:
+        """Stop serving sessions. Idempotent; the shared connection is :class:`Storage`'s to close."""
 
-        Different keys never block each other. Waiting longer than the store's
-        ``lock_wait_seconds`` raises :class:`LockTimeout`. The lock is advisory:
-        :meth:`put`'s version check is what guarantees no lost update.
+
+class ChatLocks(ABC):
+    """Per-key mutual exclusion around read-step-write (aiogram's event isolation)."""
+
+    @abstractmethod
+    def lock(self, key: str) -> AbstractAsyncContextManager[None]:
+        """``async with locks.lock(key):`` — called by the adapter around every turn.
+
+        Different keys never block each other. Waiting longer than the backend's
+        ``wait_seconds`` raises :class:`LockTimeout`. The lock is advisory:
+        :meth:`SessionStore.put`'s version check is what guarantees no lost update.
+        After :meth:`close` it raises :class:`StoreUnavailable`.
         """
+
+    @abstractmethod
+    async def close(self) -> None:
+        """Refuse new locks from now on. Idempotent."""
+
+
+class Counters(ABC):
+    """Small counters kept beside the sessions: update claims and rate-limit hits.
+
+    After :meth:`close` every method raises :class:`StoreUnavailable` except
+    :meth:`close` (a no-op).
+    """
 
     @abstractmethod
     async def claim_update(self, update_id: int) -> bool:
@@ -178,31 +205,73 @@ class SessionStore(ABC):
         leaves the redelivery to do the work.
 
         True the first time ``update_id`` is seen, False for a repeat within the
-        store's ``update_ttl_seconds`` window (24 h by default).
+        backend's ``update_ttl_seconds`` window (24 h by default).
         """
 
     @abstractmethod
     async def hit_rate(self, key: str, window_seconds: float) -> int:
         """Count one hit for ``key``; return the hits in the current window, this one included.
 
-        Called by the Telegram handlers for every update, keyed by the sender, for
-        the per-user rate limit (bot/admission.py). Windows are fixed and aligned to
-        the store clock (window number ``floor(now / window_seconds)``); a counter
-        disappears by itself once its window is over. Shared by every process using
-        the store where the backend is shared (Redis); per process otherwise.
+        Called for every update, keyed by the sender, for the per-user rate limit
+        (bot/admission.py). Windows are fixed and aligned to the store clock (window
+        number ``floor(now / window_seconds)``); a counter disappears by itself once
+        its window is over. Shared by every process using the backend where the
+        backend is shared (Redis); per process otherwise.
         """
+
+    @abstractmethod
+    async def expire(self) -> None:
+        """Forget update claims older than the claim window and rate windows that are over.
+
+        Called by the housekeeping job beside :meth:`SessionStore.expire`. Backends
+        whose entries carry their own expiry (Redis) have nothing to do.
+        """
+
+    @abstractmethod
+    async def close(self) -> None:
+        """Stop counting. Idempotent."""
+
+
+class StoreHealth(ABC):
+    """What the operator's endpoints ask of the backend."""
 
     @abstractmethod
     async def ping(self) -> bool:
         """True if the backend is reachable and usable. Called by ``/healthz``.
 
-        Never raises: a failure is the answer False.
+        Never raises: a failure, or a closed storage, is the answer False.
         """
 
     @abstractmethod
-    async def count(self) -> int:
+    async def count_sessions(self) -> int:
         """Number of live (non-expired) sessions. Called by ``/metrics``."""
 
     @abstractmethod
     async def close(self) -> None:
-        """Release connections/threads. Called once at shutdown; idempotent."""
+        """Answer False to :meth:`ping` from now on. Idempotent."""
+
+
+@dataclass
+class Storage:
+    """One backend's four parts, handed to the Telegram application as one value.
+
+    ``release`` closes what the parts share (a SQLite file's worker thread, a Redis
+    client): :meth:`close` closes the parts first, so none uses it afterwards.
+    """
+
+    sessions: SessionStore
+    locks: ChatLocks
+    counters: Counters
+    health: StoreHealth
+    release: Callable[[], Awaitable[None]] | None = None
+    _closed: bool = field(default=False, init=False, repr=False)
+
+    async def close(self) -> None:
+        """Close every part, then the shared connection. Called once at shutdown; idempotent."""
+        if self._closed:
+            return
+        self._closed = True
+        for part in (self.locks, self.counters, self.health, self.sessions):
+            await part.close()
+        if self.release is not None:
+            await self.release()

@@ -1,4 +1,4 @@
-"""In-process per-key asyncio locks, shared by the memory and SQLite stores.
+"""In-process per-key asyncio locks: the :class:`ChatLocks` of the memory and SQLite backends.
 
 Only valid inside one process and one event loop: that is the deployment model
 of those two backends. Redis has its own cross-process lock.
@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 from contextlib import AbstractAsyncContextManager
 
-from bot.storage.base import LockTimeout
+from bot.storage.base import ChatLocks, LockTimeout, StoreUnavailable, check_ttl
 
 
 class _Entry:
@@ -20,23 +20,31 @@ class _Entry:
         self.users = 0  # holders + waiters; the entry is dropped when it reaches 0
 
 
-class KeyLocks:
+class KeyLocks(ChatLocks):
     """A lock per key, created on demand and dropped when nobody uses it.
 
     Dropping unused entries keeps memory bounded by the number of chats active
     *right now*, not by every chat ever seen.
     """
 
-    def __init__(self, wait_seconds: float) -> None:
-        self._wait_seconds = wait_seconds
+    def __init__(self, wait_seconds: float, *, name: str = "session store") -> None:
+        """``name`` says whose locks these are in the "closed" message."""
+        self.wait_seconds = check_ttl("lock_wait_seconds", wait_seconds)
+        self._name = name
         self._entries: dict[str, _Entry] = {}
+        self._closed = False
 
     def __len__(self) -> int:
         return len(self._entries)
 
-    def hold(self, key: str) -> AbstractAsyncContextManager[None]:
-        """``async with locks.hold(key):`` — raises LockTimeout after the wait limit."""
+    def lock(self, key: str) -> AbstractAsyncContextManager[None]:
+        """``async with locks.lock(key):`` — raises LockTimeout after the wait limit."""
+        if self._closed:
+            raise StoreUnavailable(f"{self._name} is closed")
         return _Hold(self, key)
+
+    async def close(self) -> None:
+        self._closed = True
 
 
 class _Hold:
@@ -55,7 +63,7 @@ class _Hold:
             entry = entries[self._key] = _Entry()
         entry.users += 1
         self._entry = entry
-        wait = self._locks._wait_seconds
+        wait = self._locks.wait_seconds
         try:
             if entry.users == 1:
                 await entry.lock.acquire()  # nobody holds or waits for it: taken at once

@@ -1,21 +1,24 @@
-"""MemoryStore: a dict in this process. For tests and the terminal front-end.
+"""The memory backend: dicts in this process. For tests and the terminal front-end.
 
 Nothing survives a restart. Atomicity comes from asyncio itself: no method awaits
-between reading and writing the dict, so no other task can interleave.
+between reading and writing a dict, so no other task can interleave.
+:func:`open_memory` builds the set of parts (bot/storage/base.py).
 """
 
 from __future__ import annotations
 
 import time
-from contextlib import AbstractAsyncContextManager
 
 from bot.storage.base import (
     DEFAULT_LOCK_WAIT_SECONDS,
     DEFAULT_TTL_SECONDS,
     DEFAULT_UPDATE_TTL_SECONDS,
     Clock,
+    Counters,
     SessionStore,
+    Storage,
     StoredSession,
+    StoreHealth,
     StoreUnavailable,
     VersionConflict,
     check_expected_version,
@@ -25,36 +28,32 @@ from bot.storage.base import (
 from bot.storage.keylocks import KeyLocks
 from bot.storage.ratecount import RateCounter
 
+NAME = "memory session store"
 
-class MemoryStore(SessionStore):
-    """Sessions in a dict, locks as per-key ``asyncio.Lock`` (single process only)."""
 
-    def __init__(
-        self,
-        ttl_seconds: float = DEFAULT_TTL_SECONDS,
-        *,
-        clock: Clock = time.time,
-        update_ttl_seconds: float = DEFAULT_UPDATE_TTL_SECONDS,
-        lock_wait_seconds: float = DEFAULT_LOCK_WAIT_SECONDS,
-    ) -> None:
+class MemorySessions(SessionStore):
+    """Sessions in a dict (single process only)."""
+
+    def __init__(self, ttl_seconds: float = DEFAULT_TTL_SECONDS, *, clock: Clock = time.time) -> None:
         super().__init__(ttl_seconds=ttl_seconds, clock=clock)
-        self.update_ttl_seconds = check_ttl("update_ttl_seconds", update_ttl_seconds)
-        self.lock_wait_seconds = check_ttl("lock_wait_seconds", lock_wait_seconds)
         self._sessions: dict[str, StoredSession] = {}
-        self._seen_updates: dict[int, float] = {}  # update_id -> first seen at
-        self._locks = KeyLocks(self.lock_wait_seconds)
-        self._rates = RateCounter()
-        self._closed = False
+        self.closed = False
 
     def _check_open(self) -> None:
-        if self._closed:
-            raise StoreUnavailable("memory session store is closed")
+        if self.closed:
+            raise StoreUnavailable(f"{NAME} is closed")
 
     def _live(self, key: str, now: float) -> StoredSession | None:
         stored = self._sessions.get(key)
         if stored is None or is_expired(stored.updated_at, now, self.ttl_seconds):
             return None
         return stored
+
+    def live_count(self) -> int:
+        """Sessions not idle longer than the TTL (for :class:`MemoryHealth`)."""
+        self._check_open()
+        now, ttl = self._clock(), self.ttl_seconds
+        return sum(1 for s in self._sessions.values() if not is_expired(s.updated_at, now, ttl))
 
     async def get(self, key: str) -> StoredSession | None:
         self._check_open()
@@ -80,20 +79,32 @@ class MemoryStore(SessionStore):
 
     async def expire(self) -> int:
         self._check_open()
-        now = self._clock()
-        ttl, update_ttl = self.ttl_seconds, self.update_ttl_seconds
+        now, ttl = self._clock(), self.ttl_seconds
         dead = [k for k, s in self._sessions.items() if is_expired(s.updated_at, now, ttl)]
         for k in dead:
             del self._sessions[k]
-        old = [u for u, t in self._seen_updates.items() if is_expired(t, now, update_ttl)]
-        for u in old:
-            del self._seen_updates[u]
-        self._rates.prune(now)
         return len(dead)
 
-    def lock(self, key: str) -> AbstractAsyncContextManager[None]:
-        self._check_open()
-        return self._locks.hold(key)
+    async def close(self) -> None:
+        self.closed = True
+        self._sessions.clear()
+
+
+class MemoryCounters(Counters):
+    """Update claims and rate windows in dicts (single process only)."""
+
+    def __init__(
+        self, *, clock: Clock = time.time, update_ttl_seconds: float = DEFAULT_UPDATE_TTL_SECONDS
+    ) -> None:
+        self._clock = clock
+        self.update_ttl_seconds = check_ttl("update_ttl_seconds", update_ttl_seconds)
+        self._seen_updates: dict[int, float] = {}  # update_id -> first seen at
+        self._rates = RateCounter()
+        self._closed = False
+
+    def _check_open(self) -> None:
+        if self._closed:
+            raise StoreUnavailable(f"{NAME} is closed")
 
     async def claim_update(self, update_id: int) -> bool:
         self._check_open()
@@ -108,17 +119,51 @@ class MemoryStore(SessionStore):
         self._check_open()
         return self._rates.hit(key, window_seconds, self._clock())
 
-    async def ping(self) -> bool:
-        return not self._closed
-
-    async def count(self) -> int:
+    async def expire(self) -> None:
         self._check_open()
-        now = self._clock()
-        ttl = self.ttl_seconds
-        return sum(1 for s in self._sessions.values() if not is_expired(s.updated_at, now, ttl))
+        now, update_ttl = self._clock(), self.update_ttl_seconds
+        old = [u for u, t in self._seen_updates.items() if is_expired(t, now, update_ttl)]
+        for u in old:
+            del self._seen_updates[u]
+        self._rates.prune(now)
 
     async def close(self) -> None:
         self._closed = True
-        self._sessions.clear()
         self._seen_updates.clear()
         self._rates.clear()
+
+
+class MemoryHealth(StoreHealth):
+    """Up while its sessions are open; counts them."""
+
+    def __init__(self, sessions: MemorySessions) -> None:
+        self._sessions = sessions
+        self._closed = False
+
+    async def ping(self) -> bool:
+        return not (self._closed or self._sessions.closed)
+
+    async def count_sessions(self) -> int:
+        if self._closed:
+            raise StoreUnavailable(f"{NAME} is closed")
+        return self._sessions.live_count()
+
+    async def close(self) -> None:
+        self._closed = True
+
+
+def open_memory(
+    ttl_seconds: float = DEFAULT_TTL_SECONDS,
+    *,
+    clock: Clock = time.time,
+    update_ttl_seconds: float = DEFAULT_UPDATE_TTL_SECONDS,
+    lock_wait_seconds: float = DEFAULT_LOCK_WAIT_SECONDS,
+) -> Storage:
+    """A fresh, empty in-process storage."""
+    sessions = MemorySessions(ttl_seconds, clock=clock)
+    return Storage(
+        sessions=sessions,
+        locks=KeyLocks(lock_wait_seconds, name=NAME),
+        counters=MemoryCounters(clock=clock, update_ttl_seconds=update_ttl_seconds),
+        health=MemoryHealth(sessions),
+    )

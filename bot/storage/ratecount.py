@@ -1,4 +1,4 @@
-"""Fixed-window hit counters in this process, for the memory and SQLite stores.
+"""Fixed-window hit counters in this process, for the memory and SQLite counters.
 
 Those two backends serve one process (see their docstrings), so the rate-limit
 counters need not be shared, and keeping them in memory means nothing about who

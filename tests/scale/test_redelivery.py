@@ -21,8 +21,8 @@ from typing import Any
 import pytest
 
 from bot.chat_turn import take_turn
-from bot.storage import MemoryStore, SQLiteStore
-from bot.storage.redis import RedisStore
+from bot.storage import open_memory, open_sqlite
+from bot.storage.redis import open_redis
 from flows.content import get_content
 from flows.messages import UserInput
 from tests.telegram.bot_process import REPO
@@ -41,14 +41,14 @@ async def dying(*args: Any, **kwargs: Any) -> Any:
 
 @pytest.mark.parametrize("kind", ["memory", "sqlite"])
 async def test_update_lost_before_the_save_is_processed_when_redelivered(kind: str, tmp_path: Any) -> None:
-    store = MemoryStore() if kind == "memory" else SQLiteStore(str(tmp_path / "s.sqlite3"))
+    store = open_memory() if kind == "memory" else open_sqlite(str(tmp_path / "s.sqlite3"))
     try:
         await take_turn(store, KEY, UserInput.command("start"), update_id=10)
-        put = store.put
-        store.put = dying  # type: ignore[method-assign]
+        put = store.sessions.put
+        store.sessions.put = dying  # type: ignore[method-assign]
         with pytest.raises(Died):  # read, stepped, and died before saving
             await take_turn(store, KEY, UserInput.typed("female"), update_id=11)
-        store.put = put  # type: ignore[method-assign]
+        store.sessions.put = put  # type: ignore[method-assign]
         redelivered = await take_turn(store, KEY, UserInput.typed("female"), update_id=11)
         assert redelivered.outcome == "stepped"
         assert redelivered.session is not None and redelivered.session.case.sex == "female"
@@ -59,7 +59,7 @@ async def test_update_lost_before_the_save_is_processed_when_redelivered(kind: s
 
 
 async def test_update_saved_before_dying_is_not_applied_twice() -> None:
-    store = MemoryStore()
+    store = open_memory()
     delivered: list[str] = []
 
     async def deliver_then_die(turn: Any) -> None:
@@ -80,15 +80,15 @@ async def test_update_saved_before_dying_is_not_applied_twice() -> None:
 
 
 async def test_forget_is_done_once_even_if_the_process_dies_before_recording_it() -> None:
-    store = MemoryStore()
+    store = open_memory()
     content = get_content()
     await take_turn(store, KEY, UserInput.command("start"), update_id=10)
-    claim = store.claim_update
-    store.claim_update = dying  # type: ignore[method-assign]
+    claim = store.counters.claim_update
+    store.counters.claim_update = dying  # type: ignore[method-assign]
     with pytest.raises(Died):  # deleted, then died before recording the update id
         await take_turn(store, KEY, UserInput.command("forget"), update_id=11)
-    store.claim_update = claim  # type: ignore[method-assign]
-    assert await store.get(KEY) is None  # the data is gone all the same
+    store.counters.claim_update = claim  # type: ignore[method-assign]
+    assert await store.sessions.get(KEY) is None  # the data is gone all the same
     redelivered = await take_turn(store, KEY, UserInput.command("forget"), update_id=11)
     assert [r.text for r in redelivered.replies] == [content.message("forget_nothing")]
     assert (await take_turn(store, KEY, UserInput.command("forget"), update_id=11)).outcome == "duplicate"
@@ -98,18 +98,18 @@ async def test_forget_is_done_once_even_if_the_process_dies_before_recording_it(
 CHILD = """
 import asyncio, sys
 from bot.chat_turn import take_turn
-from bot.storage.redis import RedisStore
+from bot.storage.redis import open_redis
 from flows.messages import UserInput
 
 async def main() -> None:
-    store = RedisStore.from_url(sys.argv[1], prefix=sys.argv[2], lock_timeout_seconds=1.0)
+    store = open_redis(sys.argv[1], prefix=sys.argv[2], lock_timeout_seconds=1.0)
 
     async def hang(*args, **kwargs):
         print("stuck", flush=True)
         await asyncio.sleep(60)  # SIGKILLed long before this ends
 
     if sys.argv[3] == "before-save":
-        store.put = hang
+        store.sessions.put = hang
     await take_turn(store, "tg:9501", UserInput.typed("female"), update_id=11, deliver=hang)
 
 asyncio.run(main())
@@ -120,7 +120,7 @@ asyncio.run(main())
 @pytest.mark.parametrize("where", ["before-save", "after-save"])
 async def test_sigkill_mid_update_with_redis(redis_url: str, where: str) -> None:
     prefix = f"test:{uuid.uuid4().hex}:"
-    store = RedisStore.from_url(redis_url, prefix=prefix)
+    store = open_redis(redis_url, prefix=prefix)
     child = subprocess.Popen([sys.executable, "-c", CHILD, redis_url, prefix, where], cwd=REPO,
                              stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(REPO)})
     try:
@@ -131,7 +131,7 @@ async def test_sigkill_mid_update_with_redis(redis_url: str, where: str) -> None
         os.kill(child.pid, signal.SIGKILL)
         async with asyncio.timeout(BOUND):  # waits for the dead holder's lock to lapse (1 s)
             redelivered = await take_turn(store, KEY, UserInput.typed("female"), update_id=11)
-        stored = await store.get(KEY)
+        stored = await store.sessions.get(KEY)
         assert stored is not None and '"sex":"female"' in stored.payload  # the answer, in either case
         assert redelivered.outcome == ("stepped" if where == "before-save" else "duplicate")
     finally:

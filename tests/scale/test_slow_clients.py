@@ -23,7 +23,7 @@ import pytest
 
 from bot.http_limits import server_config
 from bot.metrics import Metrics
-from bot.storage import MemoryStore
+from bot.storage import open_memory
 from bot.telegram import build_application
 from bot.worker import QuietSignalServer, bind, create_app
 from tests.scale.test_worker_app import worker_settings
@@ -70,7 +70,7 @@ def test_hundreds_of_slow_clients_leave_the_worker_reachable(fake: FakeBotApi, t
 @asynccontextmanager
 async def served(metrics: Metrics, **limits: float) -> AsyncIterator[int]:
     """The worker's app on real uvicorn, in this event loop; yields its port."""
-    store = MemoryStore()
+    store = open_memory()
     application = build_application(worker_settings(), store, request=RecordingRequest(token=TOKEN), polling=False)
     app_limits = {"body_timeout": limits.pop("body_timeout")} if "body_timeout" in limits else {}
     app = create_app(application, store, worker_settings(), metrics, **app_limits)

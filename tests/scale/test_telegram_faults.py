@@ -19,7 +19,7 @@ import pytest
 from telegram import Update
 
 from bot.settings import Settings
-from bot.storage import MemoryStore
+from bot.storage import Storage, open_memory
 from bot.telegram import AnyApplication, build_application
 from bot.telegram_handlers import chat_key
 from flows.session import Session
@@ -31,7 +31,7 @@ HELD = 1.5  # how long the fake holds a "timed out" call before carrying it out
 
 
 @asynccontextmanager
-async def bot_for(fake: FakeBotApi, store: MemoryStore) -> AsyncIterator[AnyApplication]:
+async def bot_for(fake: FakeBotApi, store: Storage) -> AsyncIterator[AnyApplication]:
     settings = Settings(telegram_bot_token=TOKEN, telegram_api_base_url=fake.base_url,  # type: ignore[call-arg]
                         telegram_timeout_seconds=TIMEOUT, _env_file=None)
     application = build_application(settings, store, polling=False)
@@ -69,7 +69,7 @@ FAULTS = [
 
 @pytest.mark.parametrize(("method", "fault"), FAULTS, ids=[f"{m}-{f}" for m, f in FAULTS])
 async def test_reply_is_delivered_once_and_state_advanced_once(method: str, fault: int | str) -> None:
-    store = MemoryStore()
+    store = open_memory()
     with FakeBotApi(token=TOKEN) as fake:
         async with bot_for(fake, store) as application:
             # The same turn undisturbed, in another chat: what the person should see.
@@ -95,18 +95,18 @@ async def test_reply_is_delivered_once_and_state_advanced_once(method: str, faul
                 assert attempts == per_turn  # never resent: it had arrived
             else:
                 assert attempts == per_turn + 1  # one failed attempt, retried once
-            stored = await store.get(chat_key(chat))
+            stored = await store.sessions.get(chat_key(chat))
             assert stored is not None
             session = Session.from_json(stored.payload)
             assert session.answered == ["sex"] and session.case.sex == "female"
             since = len(fake.calls())
             await feed(application, press)  # Telegram's redelivery of the same update
-            assert fake.calls()[since:] == [] and await store.get(chat_key(chat)) == stored
+            assert fake.calls()[since:] == [] and await store.sessions.get(chat_key(chat)) == stored
     await store.close()
 
 
 async def test_a_timed_out_message_does_not_hold_back_the_rest_of_the_turn() -> None:
-    store = MemoryStore()
+    store = open_memory()
     with FakeBotApi(token=TOKEN) as fake:
         async with bot_for(fake, store) as application:
             await feed(application, fake.make_command_update(9403, "/start"))

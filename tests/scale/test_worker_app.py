@@ -21,8 +21,8 @@ import pytest
 from bot.admission import Admission
 from bot.metrics import Metrics
 from bot.settings import Settings
-from bot.storage import MemoryStore, SessionStore
-from bot.storage.redis import RedisStore
+from bot.storage import Storage, open_memory
+from bot.storage.redis import open_redis
 from bot.telegram import build_application
 from bot.worker import SECRET_HEADER, create_app
 from flows.content import get_content
@@ -46,7 +46,7 @@ class Worker:
     client: httpx.AsyncClient
     rec: RecordingRequest
     metrics: Metrics
-    store: SessionStore
+    store: Storage
 
     async def post(self, update: dict[str, Any], secret: str | None = SECRET, **kw: Any) -> int:
         headers = {} if secret is None else {SECRET_HEADER: secret}
@@ -58,7 +58,7 @@ class Worker:
 
 
 @asynccontextmanager
-async def worker(store: SessionStore, rec: RecordingRequest | None = None, **values: Any) -> AsyncIterator[Worker]:
+async def worker(store: Storage, rec: RecordingRequest | None = None, **values: Any) -> AsyncIterator[Worker]:
     rec = rec or RecordingRequest(token=TOKEN)
     settings = worker_settings(**values)
     metrics = Metrics()
@@ -70,25 +70,25 @@ async def worker(store: SessionStore, rec: RecordingRequest | None = None, **val
 
 
 @pytest.fixture
-async def store() -> AsyncIterator[MemoryStore]:
-    memory = MemoryStore()
+async def store() -> AsyncIterator[Storage]:
+    memory = open_memory()
     yield memory
     await memory.close()
 
 
-async def test_wrong_or_missing_secret_is_403_and_nothing_is_processed(store: MemoryStore) -> None:
+async def test_wrong_or_missing_secret_is_403_and_nothing_is_processed(store: Storage) -> None:
     async with worker(store) as w:
         start = w.rec.make_command_update(CHAT, "/start")
         assert await w.post(start, secret="wrong-secret") == 403
         assert await w.post(start, secret=None) == 403
         assert await w.post(start, secret=SECRET + "x") == 403
-        assert w.rec.calls("sendMessage") == [] and await store.count() == 0
+        assert w.rec.calls("sendMessage") == [] and await store.health.count_sessions() == 0
         assert w.metrics.rejected == 3 and w.metrics.updates == 0
         assert await w.post(start) == 200  # the same update with the right secret
-        assert w.sent()[0] == get_content().message("welcome") and await store.count() == 1
+        assert w.sent()[0] == get_content().message("welcome") and await store.health.count_sessions() == 1
 
 
-async def test_bodies_that_are_not_updates_are_400(store: MemoryStore) -> None:
+async def test_bodies_that_are_not_updates_are_400(store: Storage) -> None:
     async with worker(store) as w:
         headers = {SECRET_HEADER: SECRET, "content-type": "application/json"}
         for body in (b"not json", b"[1, 2]", b'{"no_update_id": 1}'):
@@ -100,7 +100,7 @@ async def test_bodies_that_are_not_updates_are_400(store: MemoryStore) -> None:
 
 
 async def test_an_update_ptb_cannot_parse_is_skipped_counted_and_logged_by_id_only(
-    store: MemoryStore, caplog: pytest.LogCaptureFixture
+    store: Storage, caplog: pytest.LogCaptureFixture
 ) -> None:
     async with worker(store) as w:
         poll = poll_without_persistent_id(w.rec.make_text_update(CHAT + 1, "pollster-private-question"))
@@ -113,7 +113,7 @@ async def test_an_update_ptb_cannot_parse_is_skipped_counted_and_logged_by_id_on
     assert "update 4321 skipped" in caplog.text and "pollster" not in caplog.text
 
 
-async def test_healthz_and_metrics_follow_the_store(store: MemoryStore) -> None:
+async def test_healthz_and_metrics_follow_the_store(store: Storage) -> None:
     async with worker(store) as w:
         assert (await w.client.get("/healthz")).status_code == 200
         await w.post(w.rec.make_command_update(CHAT, "/start"))
@@ -137,14 +137,14 @@ async def test_healthz_and_metrics_follow_the_store(store: MemoryStore) -> None:
         assert "itoh_store_up 0" in (await w.client.get("/metrics")).text
 
 
-async def test_allow_list_refuses_others_politely_and_stores_nothing(store: MemoryStore) -> None:
+async def test_allow_list_refuses_others_politely_and_stores_nothing(store: Storage) -> None:
     async with worker(store, allowed_user_ids="111, 222") as w:
         stranger = 9302
         assert await w.post(w.rec.make_command_update(stranger, "/start")) == 200
         assert await w.post(w.rec.make_text_update(stranger, "female")) == 200
         refusal = get_content().message("not_allowed")
         assert w.sent(stranger) == [refusal, refusal]
-        assert await store.count() == 0 and len(store._rates) == 0  # not even a rate counter
+        assert await store.health.count_sessions() == 0 and len(store.counters._rates) == 0  # not even a rate counter
         clinician = 111
         assert await w.post(w.rec.make_command_update(clinician, "/start")) == 200
         assert w.sent(clinician)[0] == get_content().message("welcome")
@@ -156,7 +156,7 @@ async def test_rate_limit_answers_a_flood_once_across_two_workers(redis_url: str
     prefix = f"test:{uuid.uuid4().hex}:"
     # The store clock is pinned mid-minute: a flood straddling a window boundary would be
     # counted in two windows (as it should), which is not what this test is about.
-    stores = [RedisStore.from_url(redis_url, prefix=prefix, clock=lambda: 1_700_000_010.0) for _ in range(2)]
+    stores = [open_redis(redis_url, prefix=prefix, clock=lambda: 1_700_000_010.0) for _ in range(2)]
     rec = RecordingRequest(token=TOKEN)  # one "Telegram" behind both workers
     try:
         async with worker(stores[0], rec, rate_limit_per_minute=5) as first, \
@@ -176,7 +176,7 @@ async def test_rate_limit_answers_a_flood_once_across_two_workers(redis_url: str
             await store.close()
 
 
-async def test_refusals_on_a_button_press_are_also_said_on_the_button(store: MemoryStore) -> None:
+async def test_refusals_on_a_button_press_are_also_said_on_the_button(store: Storage) -> None:
     async with worker(store, rate_limit_per_minute=1) as w:
         await w.post(w.rec.make_command_update(CHAT, "/start"))
         question = [m for m in w.rec.messages(CHAT) if m.buttons()][-1]
@@ -185,4 +185,4 @@ async def test_refusals_on_a_button_press_are_also_said_on_the_button(store: Mem
         await w.post(w.rec.make_callback_update(CHAT, question.message_id, data))  # the second update
         answers = w.rec.calls("answerCallbackQuery")
         assert len(answers) == 1 and get_content().message("rate_limited") in answers[0].params["text"]
-        assert (await store.get(f"tg:{CHAT}")) is not None and w.metrics.outcomes["rate_limited"] == 1
+        assert (await store.sessions.get(f"tg:{CHAT}")) is not None and w.metrics.outcomes["rate_limited"] == 1

@@ -16,7 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from bot.storage import open_store
+from bot.storage import open_storage
 from bot.telegram_handlers import chat_key
 from flows.content import get_content
 from flows.session import Session
@@ -34,9 +34,9 @@ HELD_REPLY_SECONDS = 2.0
 
 def stored_session(redis_url: str, chat: int) -> Session | None:
     async def read() -> Session | None:
-        store = open_store(redis_url)
+        store = open_storage(redis_url)
         try:
-            stored = await store.get(chat_key(chat))
+            stored = await store.sessions.get(chat_key(chat))
         finally:
             await store.close()
         return None if stored is None else Session.from_json(stored.payload)

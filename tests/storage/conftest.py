@@ -1,4 +1,8 @@
-"""Fixtures for the storage tests: a fake clock, a real redis-server, store factories.
+"""Fixtures for the storage tests: a fake clock, a real redis-server, storage factories.
+
+Each contract suite (test_sessions_contract.py, test_locks_contract.py,
+test_counters_contract.py, test_health_contract.py) takes one part of a Storage
+(``sessions``, ``locks``, ``counters``, ``health``) of every backend in turn.
 
 The redis-server is started once per test session from PATH (loopback, free
 port, temp dir, no persistence). Without the binary, redis tests SKIP, or fail
@@ -16,8 +20,16 @@ from typing import Any
 import pytest
 
 from bot.redis_server import RedisServer
-from bot.storage import MemoryStore, SessionStore, SQLiteStore
-from bot.storage.redis import RedisStore
+from bot.storage import (
+    ChatLocks,
+    Counters,
+    SessionStore,
+    Storage,
+    StoreHealth,
+    open_memory,
+    open_sqlite,
+)
+from bot.storage.redis import open_redis
 from tests.support.redis_required import require_redis_server
 
 TTL = 60.0
@@ -51,42 +63,42 @@ def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield server.url
 
 
-StoreFactory = Callable[..., SessionStore]
+StoreFactory = Callable[..., Storage]
 
 
 @pytest.fixture
 async def open_backend(
     request: pytest.FixtureRequest, tmp_path: Path, clock: FakeClock
 ) -> AsyncIterator[StoreFactory]:
-    """``open_backend(kind, **kw)``: a new store on this test's shared location.
+    """``open_backend(kind, **kw)``: a new storage on this test's shared location.
 
     Two calls with the same kind see the same data (same SQLite file, same Redis
     prefix) through separate connections, as two processes would. Everything
     opened is closed at teardown.
     """
-    opened: list[SessionStore] = []
+    opened: list[Storage] = []
     prefix = f"test:{uuid.uuid4().hex}:"
 
-    def factory(kind: str, **kw: Any) -> SessionStore:
+    def factory(kind: str, **kw: Any) -> Storage:
         kw.setdefault("clock", clock)
         kw.setdefault("ttl_seconds", TTL)
-        store: SessionStore
+        storage: Storage
         if kind == "memory":
-            store = MemoryStore(**kw)
+            storage = open_memory(**kw)
         elif kind == "sqlite":
-            store = SQLiteStore(str(tmp_path / "sessions.sqlite3"), **kw)
+            storage = open_sqlite(str(tmp_path / "sessions.sqlite3"), **kw)
         elif kind == "redis":
             url = request.getfixturevalue("redis_url")
             kw.setdefault("prefix", prefix)
-            store = RedisStore.from_url(url, **kw)
+            storage = open_redis(url, **kw)
         else:
             raise AssertionError(f"unknown backend {kind}")
-        opened.append(store)
-        return store
+        opened.append(storage)
+        return storage
 
     yield factory
-    for store in opened:
-        await store.close()
+    for storage in opened:
+        await storage.close()
 
 
 @pytest.fixture(params=BACKENDS)
@@ -95,6 +107,26 @@ def backend(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture
-def store(backend: str, open_backend: StoreFactory) -> SessionStore:
-    """One store per backend, fake clock, TTL of 60 (fake) seconds."""
+def storage(backend: str, open_backend: StoreFactory) -> Storage:
+    """One storage per backend, fake clock, TTL of 60 (fake) seconds."""
     return open_backend(backend)
+
+
+@pytest.fixture
+def sessions(storage: Storage) -> SessionStore:
+    return storage.sessions
+
+
+@pytest.fixture
+def locks(storage: Storage) -> ChatLocks:
+    return storage.locks
+
+
+@pytest.fixture
+def counters(storage: Storage) -> Counters:
+    return storage.counters
+
+
+@pytest.fixture
+def health(storage: Storage) -> StoreHealth:
+    return storage.health

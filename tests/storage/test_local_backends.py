@@ -7,7 +7,8 @@ import asyncio
 
 import pytest
 
-from bot.storage import LockTimeout, MemoryStore, SQLiteStore
+from bot.storage import LockTimeout
+from bot.storage.keylocks import KeyLocks
 from tests.storage.conftest import FakeClock, StoreFactory
 
 LOCAL = ["memory", "sqlite"]
@@ -17,53 +18,53 @@ LOCAL = ["memory", "sqlite"]
 async def test_claimed_update_forgotten_after_window(
     kind: str, open_backend: StoreFactory, clock: FakeClock
 ) -> None:
-    store = open_backend(kind, update_ttl_seconds=3600)
-    assert await store.claim_update(5) is True
+    counters = open_backend(kind, update_ttl_seconds=3600).counters
+    assert await counters.claim_update(5) is True
     clock.advance(3600)
-    assert await store.claim_update(5) is False  # still inside the window
+    assert await counters.claim_update(5) is False  # still inside the window
     clock.advance(1)
-    assert await store.claim_update(5) is True  # a redelivery this late is a new update
+    assert await counters.claim_update(5) is True  # a redelivery this late is a new update
     clock.advance(3601)
-    await store.expire()  # sweeps old claims too
-    assert await store.claim_update(5) is True
+    await counters.expire()  # sweeps old claims too
+    assert await counters.claim_update(5) is True
 
 
 @pytest.mark.parametrize("kind", LOCAL)
 async def test_lock_entries_do_not_accumulate(kind: str, open_backend: StoreFactory) -> None:
-    store = open_backend(kind)
-    assert isinstance(store, MemoryStore | SQLiteStore)
+    locks = open_backend(kind).locks
+    assert isinstance(locks, KeyLocks)
 
     async def step(key: str) -> None:
-        async with store.lock(key):
+        async with locks.lock(key):
             await asyncio.sleep(0)
 
     async with asyncio.timeout(10):
         await asyncio.gather(*(step(f"tg:{i % 5}") for i in range(50)))
-    assert len(store._locks) == 0  # one lock per *active* chat, not per chat ever seen
+    assert len(locks) == 0  # one lock per *active* chat, not per chat ever seen
 
 
 @pytest.mark.parametrize("kind", LOCAL)
 async def test_cancelled_waiter_leaves_lock_usable(kind: str, open_backend: StoreFactory) -> None:
-    store = open_backend(kind)
-    assert isinstance(store, MemoryStore | SQLiteStore)
-    async with store.lock("tg:1"):
-        waiter = asyncio.create_task(store.lock("tg:1").__aenter__())
+    locks = open_backend(kind).locks
+    assert isinstance(locks, KeyLocks)
+    async with locks.lock("tg:1"):
+        waiter = asyncio.create_task(locks.lock("tg:1").__aenter__())
         await asyncio.sleep(0.01)
         waiter.cancel()
         with pytest.raises(asyncio.CancelledError):
             await waiter
-    async with asyncio.timeout(5), store.lock("tg:1"):
+    async with asyncio.timeout(5), locks.lock("tg:1"):
         pass
-    assert len(store._locks) == 0
+    assert len(locks) == 0
 
 
 @pytest.mark.parametrize("kind", LOCAL)
 async def test_timed_out_waiter_leaves_no_entry(kind: str, open_backend: StoreFactory) -> None:
-    store = open_backend(kind, lock_wait_seconds=0.05)
-    assert isinstance(store, MemoryStore | SQLiteStore)
-    async with store.lock("tg:1"):
+    locks = open_backend(kind, lock_wait_seconds=0.05).locks
+    assert isinstance(locks, KeyLocks)
+    async with locks.lock("tg:1"):
         with pytest.raises(LockTimeout):
-            async with store.lock("tg:1"):
+            async with locks.lock("tg:1"):
                 pass
-        assert len(store._locks) == 1  # only the holder's
-    assert len(store._locks) == 0
+        assert len(locks) == 1  # only the holder's
+    assert len(locks) == 0

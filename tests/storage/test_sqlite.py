@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.storage import SQLiteStore, StoreUnavailable
+from bot.storage import StoreUnavailable, open_sqlite
 
 REPO = Path(__file__).resolve().parents[2]
 BOUND = 20.0
@@ -45,26 +45,26 @@ def finish(proc: subprocess.Popen[str]) -> None:
 
 async def test_data_survives_reopen(tmp_path: Path) -> None:
     path = str(tmp_path / "s.sqlite3")
-    store = SQLiteStore(path)
-    await store.put("tg:1", '{"n": 1}', 0)
-    await store.claim_update(42)
+    store = open_sqlite(path)
+    await store.sessions.put("tg:1", '{"n": 1}', 0)
+    await store.counters.claim_update(42)
     await store.close()
-    store = SQLiteStore(path)
+    store = open_sqlite(path)
     try:
-        stored = await store.get("tg:1")
+        stored = await store.sessions.get("tg:1")
         assert stored is not None and (stored.payload, stored.version) == ('{"n": 1}', 1)
-        assert await store.claim_update(42) is False
+        assert await store.counters.claim_update(42) is False
     finally:
         await store.close()
 
 
 WRITER = """
 import asyncio, sys
-from bot.storage import SQLiteStore
+from bot.storage import open_sqlite
 
 async def main() -> None:
-    store = SQLiteStore(sys.argv[1])
-    await store.put("tg:1", '{"saved": true}', 0)
+    store = open_sqlite(sys.argv[1])
+    await store.sessions.put("tg:1", '{"saved": true}', 0)
     print("saved", flush=True)
     await asyncio.sleep(60)  # killed long before; never closes the store
 
@@ -83,19 +83,19 @@ async def test_put_survives_process_kill(tmp_path: Path) -> None:
         proc.wait(timeout=5)
     finally:
         finish(proc)
-    store = SQLiteStore(path)
+    store = open_sqlite(path)
     try:
-        stored = await store.get("tg:1")
+        stored = await store.sessions.get("tg:1")
         assert stored is not None and stored.payload == '{"saved": true}'
     finally:
         await store.close()
 
 
 async def test_durability_settings(tmp_path: Path) -> None:
-    store = SQLiteStore(str(tmp_path / "s.sqlite3"))
+    store = open_sqlite(str(tmp_path / "s.sqlite3"))
     try:
-        mode = await store._run(lambda c: c.execute("PRAGMA journal_mode").fetchone()[0])
-        sync = await store._run(lambda c: c.execute("PRAGMA synchronous").fetchone()[0])
+        mode = await store.sessions.db.run(lambda c: c.execute("PRAGMA journal_mode").fetchone()[0])
+        sync = await store.sessions.db.run(lambda c: c.execute("PRAGMA synchronous").fetchone()[0])
         assert (mode, sync) == ("wal", 2)  # 2 = FULL: the WAL is fsynced on every commit
     finally:
         await store.close()
@@ -103,13 +103,13 @@ async def test_durability_settings(tmp_path: Path) -> None:
 
 async def test_file_is_private(tmp_path: Path) -> None:
     path = tmp_path / "s.sqlite3"
-    await SQLiteStore(str(path)).close()
+    await open_sqlite(str(path)).close()
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
 
 def open_error(path: Path | str, busy_timeout: float = 5.0) -> str:
     with pytest.raises(StoreUnavailable) as err:
-        SQLiteStore(str(path), busy_timeout=busy_timeout)
+        open_sqlite(str(path), busy_timeout=busy_timeout)
     message = str(err.value)
     assert "\n" not in message and str(path) in message
     return message
@@ -174,7 +174,7 @@ def release(proc: subprocess.Popen[str]) -> None:
 
 async def test_locked_file_waits_then_fails_at_open(tmp_path: Path) -> None:
     path = tmp_path / "s.sqlite3"
-    await SQLiteStore(str(path)).close()
+    await open_sqlite(str(path)).close()
     proc = await hold_lock(path)
     try:
         started = time.monotonic()
@@ -188,14 +188,14 @@ async def test_locked_file_waits_then_fails_at_open(tmp_path: Path) -> None:
 
 async def test_locked_file_opens_once_released(tmp_path: Path) -> None:
     path = tmp_path / "s.sqlite3"
-    await SQLiteStore(str(path)).close()
+    await open_sqlite(str(path)).close()
     proc = await hold_lock(path)
     try:
         loop = asyncio.get_running_loop()
         loop.call_later(0.3, release, proc)
         # Opening blocks (by design, at start-up) until the holder lets go.
-        store = await asyncio.to_thread(SQLiteStore, str(path), busy_timeout=10.0)
-        assert await store.put("tg:1", "{}", 0) == 1
+        store = await asyncio.to_thread(open_sqlite, str(path), busy_timeout=10.0)
+        assert await store.sessions.put("tg:1", "{}", 0) == 1
         await store.close()
     finally:
         finish(proc)
@@ -203,18 +203,18 @@ async def test_locked_file_opens_once_released(tmp_path: Path) -> None:
 
 async def test_write_locked_file_at_runtime(tmp_path: Path) -> None:
     path = tmp_path / "s.sqlite3"
-    store = SQLiteStore(str(path), busy_timeout=0.3)
+    store = open_sqlite(str(path), busy_timeout=0.3)
     try:
-        await store.put("tg:1", "{}", 0)
+        await store.sessions.put("tg:1", "{}", 0)
         proc = await hold_lock(path, "write")
         try:
             with pytest.raises(StoreUnavailable, match="locked by another process"):
-                await store.put("tg:1", '{"n": 2}', 1)
-            stored = await store.get("tg:1")  # WAL: reads go on during a foreign write
+                await store.sessions.put("tg:1", '{"n": 2}', 1)
+            stored = await store.sessions.get("tg:1")  # WAL: reads go on during a foreign write
             assert stored is not None and stored.version == 1
-            assert await store.ping() is True
+            assert await store.health.ping() is True
             release(proc)
-            assert await store.put("tg:1", '{"n": 2}', 1) == 2
+            assert await store.sessions.put("tg:1", '{"n": 2}', 1) == 2
         finally:
             finish(proc)
     finally:
@@ -224,45 +224,45 @@ async def test_write_locked_file_at_runtime(tmp_path: Path) -> None:
 async def test_reads_run_on_the_event_loop_and_writes_on_the_worker(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    store = SQLiteStore(str(tmp_path / "s.sqlite3"))
+    store = open_sqlite(str(tmp_path / "s.sqlite3"))
     try:
-        await store.put("tg:1", '{"n": 1}', 0)
+        await store.sessions.put("tg:1", '{"n": 1}', 0)
         hops: list[str] = []
-        run = store._run
+        run = store.sessions.db.run
 
         async def counted(fn, **kwargs):  # type: ignore[no-untyped-def]
             hops.append("worker")
             return await run(fn, **kwargs)
 
-        monkeypatch.setattr(store, "_run", counted)
-        stored = await store.get("tg:1")
+        monkeypatch.setattr(store.sessions.db, "run", counted)
+        stored = await store.sessions.get("tg:1")
         assert stored is not None and (stored.payload, stored.version) == ('{"n": 1}', 1)
-        assert await store.get("tg:2") is None
+        assert await store.sessions.get("tg:2") is None
         assert hops == []  # no thread hop for a read
-        assert await store.put("tg:1", '{"n": 2}', 1) == 2
+        assert await store.sessions.put("tg:1", '{"n": 2}', 1) == 2
         assert hops == ["worker"]  # the durable write: on the worker, off the loop
-        stored = await store.get("tg:1")  # and the read that follows sees it at once
+        stored = await store.sessions.get("tg:1")  # and the read that follows sees it at once
         assert stored is not None and (stored.payload, stored.version) == ('{"n": 2}', 2)
     finally:
         await store.close()
 
 
 async def test_a_cancelled_put_still_completes_and_the_store_stays_usable(tmp_path: Path) -> None:
-    store = SQLiteStore(str(tmp_path / "s.sqlite3"))
+    store = open_sqlite(str(tmp_path / "s.sqlite3"))
     try:
         release = threading.Event()
-        blocker = asyncio.ensure_future(store._run(lambda c: release.wait(BOUND)))  # the worker is busy
-        put = asyncio.ensure_future(store.put("tg:1", '{"n": 1}', 0))
+        blocker = asyncio.ensure_future(store.sessions.db.run(lambda c: release.wait(BOUND)))  # the worker is busy
+        put = asyncio.ensure_future(store.sessions.put("tg:1", '{"n": 1}', 0))
         await asyncio.sleep(0.05)
         put.cancel()  # the caller gives up while its write waits behind the blocker
         release.set()
         await blocker
         with pytest.raises(asyncio.CancelledError):
             await put
-        await store._run(lambda c: None)  # the worker's jobs run in order: the put's is done now
-        stored = await store.get("tg:1")  # handed over before the cancel: it ran all the same
+        await store.sessions.db.run(lambda c: None)  # the worker's jobs run in order: the put's is done now
+        stored = await store.sessions.get("tg:1")  # handed over before the cancel: it ran all the same
         assert stored is not None and stored.version == 1
-        assert await store.put("tg:1", '{"n": 2}', 1) == 2
+        assert await store.sessions.put("tg:1", '{"n": 2}', 1) == 2
     finally:
         await store.close()
 
@@ -283,25 +283,26 @@ class FailingReader:
 async def test_a_read_that_would_wait_for_a_lock_is_handed_to_the_worker(tmp_path: Path) -> None:
     # When the reader finds the file locked (SQLite is recovering another process's WAL,
     # say), it must not wait on the event loop: the worker reads, waiting busy_timeout.
-    store = SQLiteStore(str(tmp_path / "s.sqlite3"))
+    store = open_sqlite(str(tmp_path / "s.sqlite3"))
     try:
-        await store.put("tg:1", '{"n": 1}', 0)
-        reader, store._reader = store._reader, FailingReader("database is locked")  # type: ignore[assignment]
-        stored = await store.get("tg:1")
+        await store.sessions.put("tg:1", '{"n": 1}', 0)
+        db = store.sessions.db
+        reader, db._reader = db._reader, FailingReader("database is locked")  # type: ignore[assignment]
+        stored = await store.sessions.get("tg:1")
         assert stored is not None and (stored.payload, stored.version) == ('{"n": 1}', 1)
-        store._reader = FailingReader("disk I/O error")  # type: ignore[assignment]
+        store.sessions.db._reader = FailingReader("disk I/O error")  # type: ignore[assignment]
         with pytest.raises(StoreUnavailable, match=r"^SQLite session store at .*: disk I/O error$"):
-            await store.get("tg:1")
-        store._reader = reader
+            await store.sessions.get("tg:1")
+        store.sessions.db._reader = reader
     finally:
         await store.close()
 
 
 async def test_in_memory_database_reads_through_its_one_connection() -> None:
-    store = SQLiteStore(":memory:")
+    store = open_sqlite(":memory:")
     try:
-        assert await store.put("tg:1", "{}", 0) == 1
-        stored = await store.get("tg:1")
+        assert await store.sessions.put("tg:1", "{}", 0) == 1
+        stored = await store.sessions.get("tg:1")
         assert stored is not None and stored.version == 1
     finally:
         await store.close()
@@ -309,16 +310,16 @@ async def test_in_memory_database_reads_through_its_one_connection() -> None:
 
 INCREMENTER = """
 import asyncio, json, sys
-from bot.storage import SQLiteStore, VersionConflict
+from bot.storage import VersionConflict, open_sqlite
 
 async def main() -> None:
-    store = SQLiteStore(sys.argv[1], busy_timeout=10.0)
+    store = open_sqlite(sys.argv[1], busy_timeout=10.0)
     done = 0
     while done < int(sys.argv[2]):
-        stored = await store.get("counter")
+        stored = await store.sessions.get("counter")
         value = json.loads(stored.payload)["n"] + 1
         try:
-            await store.put("counter", json.dumps({"n": value}), stored.version)
+            await store.sessions.put("counter", json.dumps({"n": value}), stored.version)
             done += 1
         except VersionConflict:
             pass
@@ -330,14 +331,14 @@ asyncio.run(main())
 
 async def test_two_processes_lose_no_update(tmp_path: Path) -> None:
     path = str(tmp_path / "s.sqlite3")
-    store = SQLiteStore(path)
-    await store.put("counter", '{"n": 0}', 0)
+    store = open_sqlite(path)
+    await store.sessions.put("counter", '{"n": 0}', 0)
     procs = [run_python(INCREMENTER, path, "25") for _ in range(2)]
     try:
         for proc in procs:
             await asyncio.wait_for(asyncio.to_thread(proc.wait), BOUND)
             assert proc.returncode == 0
-        stored = await store.get("counter")
+        stored = await store.sessions.get("counter")
         assert stored is not None
         assert (stored.payload, stored.version) == ('{"n": 50}', 51)
     finally:
@@ -351,5 +352,5 @@ async def test_relative_path_is_relative_to_cwd(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     os.mkdir("data")
-    await SQLiteStore("data/s.sqlite3").close()
+    await open_sqlite("data/s.sqlite3").close()
     assert (tmp_path / "data" / "s.sqlite3").is_file()

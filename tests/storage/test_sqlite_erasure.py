@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.storage import SQLiteStore
-from bot.storage.sqlite_open import open_database
+from bot.storage import Storage, open_sqlite
+from bot.storage.sqlite.connection import open_database
 
 FORGOTTEN = "answer-of-the-person-who-forgot-7c1f"
 KEPT = "answer-of-someone-else-9b2e"
@@ -28,23 +28,23 @@ def on_disk(path: Path) -> bytes:
     return path.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
 
 
-async def fill(store: SQLiteStore) -> None:
+async def fill(store: Storage) -> None:
     for n in range(3):  # several versions of the forgotten session, as a conversation makes
-        await store.put("tg:1", payload(f"{FORGOTTEN}-{n}"), n)
-    await store.put("tg:2", payload(KEPT), 0)
+        await store.sessions.put("tg:1", payload(f"{FORGOTTEN}-{n}"), n)
+    await store.sessions.put("tg:2", payload(KEPT), 0)
 
 
 async def test_forget_leaves_no_answer_in_the_database_or_its_wal(tmp_path: Path) -> None:
     path = tmp_path / "s.sqlite3"
-    store = SQLiteStore(str(path))
+    store = open_sqlite(str(path))
     try:
         await fill(store)
         assert FORGOTTEN.encode() in on_disk(path)
-        assert await store.delete("tg:1")
+        assert await store.sessions.delete("tg:1")
         data = on_disk(path)
         assert FORGOTTEN.encode() not in data
         assert KEPT.encode() in data  # the scan would see an answer that is still there
-        assert (await store.get("tg:2")) is not None
+        assert (await store.sessions.get("tg:2")) is not None
     finally:
         await store.close()
 
@@ -52,13 +52,13 @@ async def test_forget_leaves_no_answer_in_the_database_or_its_wal(tmp_path: Path
 async def test_the_expiry_sweep_leaves_no_answer_either(tmp_path: Path) -> None:
     path = tmp_path / "s.sqlite3"
     now = [1_000_000.0]
-    store = SQLiteStore(str(path), ttl_seconds=60, clock=lambda: now[0])
+    store = open_sqlite(str(path), ttl_seconds=60, clock=lambda: now[0])
     try:
         await fill(store)
         now[0] += 30
-        await store.put("tg:2", payload(KEPT), 1)  # still in use
+        await store.sessions.put("tg:2", payload(KEPT), 1)  # still in use
         now[0] += 45  # tg:1 idle 75 s, past the TTL; tg:2 idle 45 s
-        assert await store.expire() == 1
+        assert await store.sessions.expire() == 1
         data = on_disk(path)
         assert FORGOTTEN.encode() not in data and KEPT.encode() in data
     finally:

@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator, Iterator
 import pytest
 
 from bot.settings import Settings
-from bot.storage import MemoryStore
+from bot.storage import open_memory
 from bot.telegram import build_application
 from tests.support.clean_env import clean_bot_env  # noqa: F401 - autouse fixture for this folder
 from tests.support.fake_bot_api import FakeBotApi
@@ -22,7 +22,7 @@ def settings(**values: object) -> Settings:
 @pytest.fixture
 async def harness() -> AsyncIterator[Harness]:
     rec = RecordingRequest(token=TOKEN)
-    store = MemoryStore()
+    store = open_memory()
     app = build_application(settings(), store, request=rec)
     async with app:
         yield Harness(rec, app, store)

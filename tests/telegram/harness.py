@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from telegram import Update
 from telegram.ext import Application
 
-from bot.storage import SessionStore
+from bot.storage import Storage
 from bot.telegram_handlers import chat_key
 from flows.answers import normalise
 from flows.session import Session
@@ -41,7 +41,7 @@ def matches(label: str, wanted: str) -> bool:
 class Harness:
     rec: RecordingRequest
     app: Application  # type: ignore[type-arg]
-    store: SessionStore
+    store: Storage
     chat: int = CHAT
 
     async def feed(self, update: Update) -> list[ApiCall]:
@@ -78,7 +78,7 @@ class Harness:
     async def session(self) -> Session | None:
         """The stored conversation, without the update ids kept for de-duplication
         (every turn adds one, so "nothing changed" compares the rest)."""
-        stored = await self.store.get(chat_key(self.chat))
+        stored = await self.store.sessions.get(chat_key(self.chat))
         return None if stored is None else Session.from_json(stored.payload).model_copy(update={"recent_updates": []})
 
     async def state(self) -> str | None:

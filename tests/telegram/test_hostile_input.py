@@ -15,7 +15,7 @@ from __future__ import annotations
 import pytest
 
 from bot.chat_turn import RECENT_UPDATES, take_turn
-from bot.storage import MemoryStore
+from bot.storage import open_memory
 from bot.telegram_handlers import chat_key
 from flows.content import get_content
 from flows.messages import UserInput
@@ -60,14 +60,14 @@ async def test_a_button_from_before_forget_only_says_so_and_stores_nothing(harne
     answer = next(c for c in calls if c.method == "answerCallbackQuery")
     assert answer.params["text"] == get_content().message("stale_button_no_conversation")
     assert sent(calls) == []  # no greeting, no question
-    assert await harness.store.get(chat_key(harness.chat)) is None
+    assert await harness.store.sessions.get(chat_key(harness.chat)) is None
     calls = await harness.say("hello")  # a message still starts afresh
     assert sent(calls)[0].params["text"] == get_content().message("welcome")
 
 
 async def test_update_ids_restarted_by_telegram_are_recognised() -> None:
     now = [1_000_000.0]
-    store = MemoryStore(ttl_seconds=30 * 86400, clock=lambda: now[0])  # kept longer than a week
+    store = open_memory(ttl_seconds=30 * 86400, clock=lambda: now[0])  # kept longer than a week
     key = chat_key(77)
     try:
         for update_id in range(5000, 5000 + RECENT_UPDATES + 5):

@@ -9,7 +9,7 @@ import asyncio
 
 from bot.chat_turn import first_step
 from bot.settings import Settings
-from bot.storage import MemoryStore, StoreUnavailable
+from bot.storage import StoreUnavailable, open_memory
 from bot.telegram import build_application
 from bot.telegram_handlers import chat_key
 from flows.content import get_content
@@ -72,15 +72,15 @@ async def test_forget_deletes_everything_and_confirms(harness: Harness) -> None:
     content = get_content()
     await harness.command("/start")
     await harness.press("Female")
-    assert await harness.store.get(chat_key(harness.chat)) is not None
+    assert await harness.store.sessions.get(chat_key(harness.chat)) is not None
 
     calls = await harness.command("/forget")
     assert [c.params["text"] for c in sent(calls)] == [content.message("forgotten")]
-    assert await harness.store.get(chat_key(harness.chat)) is None
+    assert await harness.store.sessions.get(chat_key(harness.chat)) is None
 
     calls = await harness.command("/forget")
     assert [c.params["text"] for c in sent(calls)] == [content.message("forget_nothing")]
-    assert await harness.store.get(chat_key(harness.chat)) is None
+    assert await harness.store.sessions.get(chat_key(harness.chat)) is None
 
     calls = await harness.say("hello")  # the next message starts afresh
     assert sent(calls)[0].params["text"] == content.message("welcome")
@@ -99,7 +99,7 @@ async def test_old_buttons_stay_stale_after_forget(harness: Harness) -> None:
 
 async def test_idle_session_expires_and_next_message_starts_fresh() -> None:
     now = [1_000_000.0]
-    store = MemoryStore(ttl_seconds=60, clock=lambda: now[0])
+    store = open_memory(ttl_seconds=60, clock=lambda: now[0])
     rec = RecordingRequest(token=TOKEN)
     settings = Settings(telegram_bot_token=TOKEN, session_expiry_interval_seconds=0.01, _env_file=None)  # type: ignore[call-arg]
     app = build_application(settings, store, request=rec, clock=lambda: now[0])
@@ -110,13 +110,13 @@ async def test_idle_session_expires_and_next_message_starts_fresh() -> None:
         try:
             await harness.command("/start")
             await harness.press("Female")
-            assert await store.count() == 1
+            assert await store.health.count_sessions() == 1
             now[0] += 61
             for _ in range(200):
-                if not store._sessions:  # swept, not merely hidden
+                if not store.sessions._sessions:  # swept, not merely hidden
                     break
                 await asyncio.sleep(0.01)
-            assert not store._sessions
+            assert not store.sessions._sessions
             calls = await harness.say("male")
             assert sent(calls)[0].params["text"] == get_content().message("welcome")
             assert await harness.state() == "sex"
@@ -154,7 +154,7 @@ async def test_store_down_gets_unavailable_and_answers_the_press(harness: Harnes
     async def broken(key: str) -> None:
         raise StoreUnavailable("store down for the test")
 
-    harness.store.get = broken  # type: ignore[method-assign,assignment]
+    harness.store.sessions.get = broken  # type: ignore[method-assign,assignment]
     calls = await harness.press("Female", question)
     unavailable = get_content().message("unavailable")
     assert [c.params["text"] for c in sent(calls)] == [unavailable]
@@ -172,7 +172,7 @@ async def test_store_down_says_so_in_the_language_of_the_persons_telegram(harnes
     async def broken(key: str) -> None:
         raise StoreUnavailable("store down for the test")
 
-    harness.store.get = broken  # type: ignore[method-assign,assignment]
+    harness.store.sessions.get = broken  # type: ignore[method-assign,assignment]
     calls = await harness.say("olá")
     assert [c.params["text"] for c in sent(calls)] == [get_content().message("unavailable", "pt")]
 
@@ -197,7 +197,7 @@ async def test_two_quick_presses_in_one_chat_are_serialised(harness: Harness) ->
 
 async def test_group_chats_are_ignored(harness: Harness) -> None:
     assert await harness.feed(harness.rec.text_update(-100123, "hello", bot=harness.app.bot)) == []
-    assert await harness.store.count() == 0
+    assert await harness.store.health.count_sessions() == 0
 
 
 async def test_flood_wait_is_waited_out_once_and_the_message_still_arrives(harness: Harness) -> None:

@@ -1,6 +1,6 @@
 """The SQLite store's worker thread: one thread, one connection, jobs in order, group commit.
 
-Who uses it: bot/storage/sqlite.py, for everything that writes (and for reads that
+Who uses it: bot/storage/sqlite/database.py, for everything that writes (and for reads that
 must wait for a lock). The connection is created by the thread and only ever used by
 it, so statements are serialised without a lock of our own.
 

@@ -3,6 +3,7 @@
 Every failure at open becomes one :class:`StoreUnavailable` line naming the path
 and the reason, so the CLI can print it and exit instead of showing a traceback.
 Runs in the store's worker thread: the connection is then only ever used there.
+Who calls it: bot/storage/sqlite/database.py (and the bench, to pre-fill a file).
 """
 
 from __future__ import annotations
@@ -37,6 +38,11 @@ _INDEXES = [
     "CREATE INDEX IF NOT EXISTS seen_updates_seen_at ON seen_updates (seen_at)",
 ]
 _SESSION_COLUMNS = ["key", "payload", "version", "updated_at"]
+
+# "Live" means updated_at >= cutoff (cutoff = now - ttl), the negation of
+# base.is_expired(), so every backend agrees on the boundary. Defined here, with the
+# schema, because the read connection prepares it when it opens.
+GET_LIVE_SESSION = "SELECT payload, version, updated_at FROM sessions WHERE key = ? AND updated_at >= ?"
 
 
 def _fail(path: str, reason: str) -> StoreUnavailable:
