@@ -60,6 +60,7 @@ def guarded_protocol(metrics: Metrics, capacity: int, header_timeout: float) -> 
         deadline: asyncio.TimerHandle | None = None
         cycle_before: Any = None  # the request cycle when the wait began; a new one means headers came
 
+        # override: the signature of uvicorn's own, which narrows asyncio.Protocol's BaseTransport.
         def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
             super().connection_made(transport)
             if len(self.connections) > capacity:
