@@ -1,6 +1,6 @@
 # Two commands do all the set-up on a fresh machine:
 #   make demo   the conversation in the terminal
-#   make test   ruff + the whole test suite
+#   make test   ruff + mypy (strict) + the whole test suite
 # Both create .venv (Python 3.11+) and install the project into it when needed.
 
 # The first interpreter that actually runs and is 3.11+ (pyenv shims may exist but not run).
@@ -24,6 +24,7 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 run: $(STAMP)
@@ -36,4 +37,4 @@ evaluate: $(STAMP)
 	$(BIN)/itoh-bot evaluate tests/vignettes/*.yaml
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .mypy_cache

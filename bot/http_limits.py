@@ -60,12 +60,13 @@ def guarded_protocol(metrics: Metrics, capacity: int, header_timeout: float) -> 
         deadline: asyncio.TimerHandle | None = None
         cycle_before: Any = None  # the request cycle when the wait began; a new one means headers came
 
+        # override: the signature of uvicorn's own, which narrows asyncio.Protocol's BaseTransport.
         def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
             super().connection_made(transport)
             if len(self.connections) > capacity:
                 longest = next(iter(waiting), self)  # none waiting: this new one is refused
                 longest.cut_off()
-                metrics.connections_dropped += 1
+                metrics.count_connection_dropped()
                 if longest is self:
                     return
             self.await_headers()
@@ -98,7 +99,7 @@ def guarded_protocol(metrics: Metrics, capacity: int, header_timeout: float) -> 
                 self.deadline = None
 
         def too_slow(self) -> None:
-            metrics.slow_requests += 1
+            metrics.count_slow_request()
             self.cut_off()
 
         def cut_off(self) -> None:

@@ -47,9 +47,9 @@ def check(expect: Expect, view: TurnView) -> list[Mismatch]:
             lines = [line for line in view.text.split("\n") if norm(unwanted) in norm(line)]
             found.append(Mismatch("not_says", f"no text containing {unwanted!r}", lines or [view.text]))
     if expect.buttons is not None:
-        wanted, offered = _controls_dropped(expect.buttons), _controls_dropped(view.buttons)
-        if [norm(b) for b in wanted] != [norm(b) for b in offered]:
-            found.append(Mismatch("buttons", wanted, offered))
+        wanted_buttons, offered = _controls_dropped(expect.buttons), _controls_dropped(view.buttons)
+        if [norm(b) for b in wanted_buttons] != [norm(b) for b in offered]:
+            found.append(Mismatch("buttons", wanted_buttons, offered))
     missing = [b for b in expect.buttons_include if norm(b) not in {norm(o) for o in view.buttons}]
     if missing:
         found.append(Mismatch("buttons_include", f"buttons including {missing}", view.buttons or ["(no buttons)"]))

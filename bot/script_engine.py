@@ -119,7 +119,7 @@ class EngineDriver:
         view = TurnView(shown, said=[_shown(reply) for reply in replies], locale=self._locale())
         for reply in replies:
             if reply.kind in ("question", "selection"):
-                view.question = reply.question_id or _MENUS.get(reply.code, CHANGE_MENU)
+                view.question = reply.question_id or _MENUS.get(reply.code or "", CHANGE_MENU)
                 view.buttons = [choice.label for choice in reply.choices]
             elif reply.kind == "error" and reply.code in NOT_UNDERSTOOD:
                 view.not_understood += 1

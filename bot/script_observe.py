@@ -25,6 +25,7 @@ from functools import cache
 
 from bot.script_model import CHANGE_MENU, DANGER_OFFER, LANGUAGE_MENU
 from flows.content import Content, get_content
+from flows.content_models import Text
 
 TEXT_RESOLUTION = 0.005  # displayed percentages are rounded to whole points
 # The replies that say a typed answer could not be used as it was (not understood, not a
@@ -142,7 +143,7 @@ class TextReader:
         def message(key: str, **values: object) -> str:
             return content.message(key, locale, **values)
 
-        def text(value: object) -> str:
+        def text(value: Text) -> str:
             return content.text(value, locale)
 
         self.questions = {qid: text(q.text) for qid, q in content.questions.items()}

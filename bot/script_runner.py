@@ -14,7 +14,8 @@ said up to and including the failed turn.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+import functools
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -139,7 +140,7 @@ async def run_with(driver: Driver, script: Script, path: str) -> ScriptResult:
                 break
             outcome = StepResult(number, step.describe())
             if step.action is not None:
-                view = await _attempt(result, outcome, lambda step=step, last=view: _act(driver, step, last))
+                view = await _attempt(result, outcome, functools.partial(_act, driver, step, view))
             if view is not None and step.expect is not None and outcome.error is None:
                 outcome.mismatches = check(step.expect, view)
             if step.action is not None and outcome.error is None:
@@ -153,7 +154,8 @@ async def run_with(driver: Driver, script: Script, path: str) -> ScriptResult:
     return result
 
 
-async def _attempt(result: ScriptResult, outcome: StepResult, action: Callable[[], Any]) -> TurnView | None:
+async def _attempt(result: ScriptResult, outcome: StepResult,
+                   action: Callable[[], Awaitable[TurnView]]) -> TurnView | None:
     """Do one action; record its turn, or the reason it could not be done."""
     result.steps.append(outcome)
     try:

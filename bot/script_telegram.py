@@ -89,7 +89,7 @@ class TelegramDriver:
             double_factory = ReplayRequest
         self.double_factory = double_factory
         self.double: ChatDouble | None = None
-        self.app: Application | None = None  # type: ignore[type-arg]
+        self.app: Application[Any, ContextTypes.DEFAULT_TYPE, Any, Any, Any, Any] | None = None
         self.store: Any = None
         self.errors: list[BaseException] = []
         self.transitions: set[tuple[str, str]] = set()  # only the engine can see the flow
@@ -164,7 +164,7 @@ class TelegramDriver:
         return self.double
 
     @property
-    def _app(self) -> Application:  # type: ignore[type-arg]
+    def _app(self) -> Application[Any, ContextTypes.DEFAULT_TYPE, Any, Any, Any, Any]:
         assert self.app is not None, "start() first"
         return self.app
 

@@ -139,7 +139,7 @@ class Settings(BaseSettings):
 def load_settings(env_file: str | None = ".env") -> Settings:
     """Read the settings; raise `SettingsError` with one line naming what is wrong."""
     try:
-        return Settings(_env_file=env_file)  # type: ignore[call-arg]
+        return Settings(_env_file=env_file)
     except ValidationError as exc:
         raise SettingsError("; ".join(_describe(error) for error in exc.errors())) from None
 

@@ -17,10 +17,11 @@ import logging
 import os
 import sys
 import time
+from typing import Any, TypeAlias
 
 from telegram import BotCommand, Update
 from telegram.error import InvalidToken, TelegramError
-from telegram.ext import Application, ApplicationBuilder
+from telegram.ext import Application, ApplicationBuilder, ContextTypes, ExtBot, JobQueue
 from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.admission import Admission
@@ -38,7 +39,12 @@ log = logging.getLogger(__name__)
 COMMANDS = ("start", "help", "back", "restart", "change", "language", "forget")  # shown in Telegram's menu
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
 
-AnyApplication = Application  # type: ignore[type-arg]
+# The Application that `build_application` builds: ApplicationBuilder's default types
+# (no custom context, user or chat data), which is what every handler here expects.
+AnyApplication: TypeAlias = Application[
+    ExtBot[None], ContextTypes.DEFAULT_TYPE, dict[Any, Any], dict[Any, Any], dict[Any, Any],
+    JobQueue[ContextTypes.DEFAULT_TYPE],
+]
 
 
 class Lifecycle:

@@ -20,11 +20,12 @@ import os
 import time
 import traceback
 from collections.abc import Callable
+from typing import Any
 
 from telegram import Message, Update
 from telegram.ext import Application, CallbackQueryHandler, ContextTypes, MessageHandler, filters
 
-from bot.admission import Admission
+from bot.admission import Admission, Verdict
 from bot.chat_turn import Clock, Turn, take_turn
 from bot.storage import Storage
 from bot.telegram_delivery import Delivery
@@ -84,7 +85,7 @@ class ChatHandlers:
         self.admission = admission
         self.observer = observer
 
-    def register(self, application: Application) -> None:  # type: ignore[type-arg]
+    def register(self, application: Application[Any, ContextTypes.DEFAULT_TYPE, Any, Any, Any, Any]) -> None:
         """Messages and presses in private chats only: a health conversation is one-to-one."""
         private = filters.ChatType.PRIVATE
         application.add_handler(MessageHandler(filters.UpdateType.MESSAGE & private, self.on_message))
@@ -115,7 +116,7 @@ class ChatHandlers:
         if user is not None and user.language_code:
             # Telegram's app language chooses the language of a conversation not yet started.
             user_input = user_input.model_copy(update={"language": user.language_code})
-        verdict = "admitted"
+        verdict: Verdict = "admitted"
         if self.admission is not None:
             verdict = await self.admission.check(self.store.counters, user.id if user is not None else None)
         if verdict == "admitted":

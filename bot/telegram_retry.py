@@ -23,6 +23,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
+from datetime import timedelta
 from typing import TypeVar
 
 import httpx
@@ -66,7 +67,6 @@ async def call_api(make_call: Callable[[], Awaitable[T]], *, idempotent: bool, m
     raise AssertionError("unreachable")  # the loop returns or raises
 
 
-def seconds(value: object) -> float:
+def seconds(value: int | timedelta) -> float:
     """RetryAfter.retry_after as seconds, whether PTB gives an int or a timedelta."""
-    total = getattr(value, "total_seconds", None)
-    return float(total()) if callable(total) else float(value)  # type: ignore[arg-type]
+    return value.total_seconds() if isinstance(value, timedelta) else float(value)

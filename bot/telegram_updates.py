@@ -64,6 +64,7 @@ def update_id_of(data: object) -> int | None:
 def read_update(data: object, bot: Bot | None, unreadable: UnreadableUpdates) -> Update | None:
     """`data` as an Update; None, counted and logged by id, if PTB cannot parse it."""
     try:
+        # arg-type: any JSON value on purpose; PTB's failure on a non-object is caught below.
         return Update.de_json(data, bot)  # type: ignore[arg-type]
     except Exception as exc:  # any parse failure: PTB raises TypeError, KeyError, ValueError...
         unreadable.skip(update_id_of(data), exc)
@@ -130,6 +131,7 @@ class QuietRequest(BaseRequest):
             connect_timeout=connect_timeout, pool_timeout=pool_timeout,
         )
 
+    # override: PTB's is a staticmethod; this one needs the instance (UpdatesRequest counts).
     def parse_json_payload(self, payload: bytes) -> dict[str, Any]:  # type: ignore[override]
         try:
             data = json.loads(payload.decode("utf-8", "replace"))
@@ -148,7 +150,7 @@ class UpdatesRequest(QuietRequest):
         super().__init__(inner)
         self.unreadable = unreadable
 
-    def parse_json_payload(self, payload: bytes) -> dict[str, Any]:  # type: ignore[override]
+    def parse_json_payload(self, payload: bytes) -> dict[str, Any]:  # type: ignore[override]  # as above
         data = super().parse_json_payload(payload)
         if isinstance(data.get("result"), list):
             data["result"] = readable_batch(data["result"], self.unreadable)

@@ -34,12 +34,14 @@ def set_webhook_command(*, delete: bool = False) -> int:
     bot = Bot(settings.token, base_url=settings.telegram_api_base_url,
               base_file_url=settings.file_base_url or "https://api.telegram.org/file/bot")
 
+    webhook_url = None if delete else settings.webhook_url  # not None unless deleting: checked above
+
     async def call() -> None:
         async with bot:
-            if delete:
+            if webhook_url is None:
                 await bot.delete_webhook()
             else:
-                await bot.set_webhook(settings.webhook_url, secret_token=settings.webhook_secret,
+                await bot.set_webhook(webhook_url, secret_token=settings.webhook_secret,
                                       allowed_updates=ALLOWED_UPDATES)
 
     try:

@@ -15,7 +15,7 @@ Routes:
   again, to a worker that is alive; the session's update ids make that redelivery
   harmless if the first attempt got as far as saving.
 * GET /healthz: 200 when the session store answers a ping, 503 otherwise.
-* GET /metrics: Prometheus text (bot/metrics.py).
+* GET /metrics: Prometheus text, from prometheus_client (bot/metrics.py).
 
 The worker does not call setWebhook: every worker would register itself. The public
 URL (the balancer's) is registered once with `itoh-bot set-webhook`.
@@ -89,7 +89,7 @@ def create_app(application: AnyApplication, store: Storage, settings: Settings, 
     async def telegram_update(request: Request) -> Response:
         given = request.headers.get(SECRET_HEADER, "").encode()
         if not hmac.compare_digest(given, secret):
-            metrics.rejected += 1
+            metrics.count_rejected()
             return PlainTextResponse("forbidden\n", status_code=403)
         body = bytearray()
         try:
@@ -97,13 +97,13 @@ def create_app(application: AnyApplication, store: Storage, settings: Settings, 
                 async for chunk in request.stream():  # bounded, whatever Content-Length claims
                     body += chunk
                     if len(body) > MAX_BODY_BYTES:
-                        metrics.rejected += 1
+                        metrics.count_rejected()
                         return PlainTextResponse("too large\n", status_code=413)
         except TimeoutError:
-            metrics.slow_requests += 1
+            metrics.count_slow_request()
             return PlainTextResponse("body too slow\n", status_code=408, headers={"Connection": "close"})
         except ClientDisconnect:  # nothing to answer; Telegram (or the proxy) sends the update again
-            metrics.disconnects += 1
+            metrics.count_disconnect()
             log.info("webhook caller went away after %d bytes of the body; not processed", len(body))
             return Response(status_code=400)
         try:
@@ -113,7 +113,7 @@ def create_app(application: AnyApplication, store: Storage, settings: Settings, 
         else:
             reason = "no update_id"
         if update_id_of(data) is None:
-            metrics.rejected += 1
+            metrics.count_rejected()
             log.warning("webhook body is not an update: %s", reason)
             return PlainTextResponse("bad update\n", status_code=400)
         update = read_update(data, application.bot, unreadable)
@@ -134,10 +134,10 @@ def create_app(application: AnyApplication, store: Storage, settings: Settings, 
         if up:
             with contextlib.suppress(StoreUnavailable):
                 sessions = await store.health.count_sessions()
-        return PlainTextResponse(metrics.render(store_up=up, sessions=sessions), media_type=CONTENT_TYPE)
+        return Response(metrics.exposition(store_up=up, sessions=sessions), media_type=CONTENT_TYPE)
 
     async def count_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-        metrics.errors += 1
+        metrics.count_error()
 
     application.add_error_handler(count_error)
     return Starlette(routes=[

@@ -230,8 +230,8 @@ class AnswerReader:
                          for measure, table in question.measure_units.items()}
         denials = frozenset(i for i, o in enumerate(options)
                             if o.value is False or (o.exclusive and o.value is not None))
-        index = PhraseIndex(phrases, self.language, denials, self.typos, self.vocabulary)
-        return _Table(question, options, index, units, measures, measure_units, frozenset(diagnoses),
+        phrase_index = PhraseIndex(phrases, self.language, denials, self.typos, self.vocabulary)
+        return _Table(question, options, phrase_index, units, measures, measure_units, frozenset(diagnoses),
                       frozenset(hints))
 
     # what the dialogue calls -------------------------------------------------------
@@ -371,9 +371,9 @@ class AnswerReader:
             for phrase in [key, *(w for w in tokens(key) if w not in CLAUSE_PUNCTUATION)]:
                 if phrase and phrase not in self.function_words and index not in phrases.get(phrase, ()):
                     phrases[phrase] = (*phrases.get(phrase, ()), index)
-        index = PhraseIndex(phrases, self.language, typos=self.typos, known_words=self.vocabulary)
+        phrase_index = PhraseIndex(phrases, self.language, typos=self.typos, known_words=self.vocabulary)
         said = " ".join(w for w in tokens(_plain_words(text)) if w not in self.function_words)
-        found = index.find_with_typos(said) or index.fuzzy(said)
+        found = phrase_index.find_with_typos(said) or phrase_index.fuzzy(said)
         chosen = {m.options[0] for m in found if not m.negated and len(m.options) == 1}
         return chosen.pop() if len(chosen) == 1 else None
 

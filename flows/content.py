@@ -91,10 +91,11 @@ class Content:
         text = getattr(self.ui.messages[key], locale, None) or self.ui.messages[key].en
         return text.format(**values) if values else text
 
-    def text(self, text: Any, locale: str = "en") -> str:
+    def text(self, text: Text, locale: str = "en") -> str:
         """The display string of a Text in `locale` (the loader made sure it has every
         language offered; English for a language that is not)."""
-        return getattr(text, locale, None) or text.en
+        translated: str | None = getattr(text, locale, None)
+        return translated or text.en
 
     @property
     def languages(self) -> dict[str, Language]:
@@ -287,14 +288,14 @@ class _Checker:
             if language.id not in Text.model_fields:
                 self.fail("ui.yaml", f"languages[{index}]({language.id})",
                           f"texts cannot hold `{language.id}` (Text has {sorted(Text.model_fields)})")
-        for language in offered:
-            if language not in ui.understanding:
-                self.fail("ui.yaml", "understanding", f"no word lists for `{language}`, a language offered")
+        for language_id in offered:
+            if language_id not in ui.understanding:
+                self.fail("ui.yaml", "understanding", f"no word lists for `{language_id}`, a language offered")
         for file, model in files.items():
             for where, text in _texts(model):
-                for language in offered:
-                    if not (getattr(text, language, None) or "").strip():
-                        self.fail(file, where, f"missing `{language}` (every text needs each language offered)")
+                for language_id in offered:
+                    if not (getattr(text, language_id, None) or "").strip():
+                        self.fail(file, where, f"missing `{language_id}` (every text needs each language offered)")
 
     def conditions(self, data: ConditionsFile, conditions: dict[str, Condition]) -> None:
         missing = [c for c in REQUIRED_CONDITIONS if c not in conditions]

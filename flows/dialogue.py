@@ -27,7 +27,7 @@ from flows.numerals import whole_number
 from flows.recording import clear, record, recorded
 from flows.report import emergency_replies, section_replies, summary_replies
 from flows.session import Session
-from flows.summary import build_summary
+from flows.summary import Summary, build_summary
 
 SUMMARY_STATE = "summary"
 
@@ -356,7 +356,7 @@ class _Turn:
         summary = self.summary()
         return section_replies(summary, [i for i, s in enumerate(summary.sections) if s.kind == "report"], self.s.step)
 
-    def summary(self):  # type: ignore[no-untyped-def]
+    def summary(self) -> Summary:
         skipped = [self.c.questions[self.e.machine.question_of[s]] for s in self.s.skipped]
         return build_summary(self.s.case, assess(self.s.case, self.c), self.c, self.s.locale, skipped)
 

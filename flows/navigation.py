@@ -7,6 +7,7 @@ machine and the content and changes only the session it is given.
 from __future__ import annotations
 
 from flows.content import Content
+from flows.content_models import Question
 from flows.lookahead import could_matter
 from flows.machine import FlowMachine
 from flows.recording import clear
@@ -20,7 +21,7 @@ class Navigator:
         self.content = content
         self.machine = machine
 
-    def question(self, state: str):  # type: ignore[no-untyped-def]
+    def question(self, state: str) -> Question:
         return self.content.questions[self.machine.question_of[state]]
 
     def worth_asking(self, state: str, session: Session) -> bool:

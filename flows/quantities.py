@@ -118,9 +118,9 @@ def quantities(text: str, words: NumberWords, units: set[str]) -> list[Quantity]
             unit = _unit_after(text, match.end(), units) or _unit_before(text, match.start(), units)
             found.append(Quantity(int(match.group(1)) + int(match.group(2)) / 7, unit, match.start()))
     for match in _FRACTION.finditer(text):
-        unit = words.shorthand.get(int(match.group(2)))
-        if unit is not None and take(match.span()):
-            found.append(Quantity(float(match.group(1)), unit, match.start()))
+        shorthand_unit = words.shorthand.get(int(match.group(2)))
+        if shorthand_unit is not None and take(match.span()):
+            found.append(Quantity(float(match.group(1)), shorthand_unit, match.start()))
     for value, span, unit in _ordinals(text, words, units):
         if take(span) and unit:
             found.append(Quantity(float(value), unit, span[0]))
@@ -151,7 +151,11 @@ def _ungrouped(text: str, separators: tuple[str, ...]) -> str:
     for separator in separators:
         sep = re.escape(separator)
         grouped = re.compile(rf"(?<![\w.,])\d{{1,3}}(?:{sep}\d{{3}})+(?![\d]|[.,]\d)")
-        text = grouped.sub(lambda m, s=separator: m.group().replace(s, ""), text)
+
+        def ungroup(match: re.Match[str], separator: str = separator) -> str:
+            return match.group().replace(separator, "")
+
+        text = grouped.sub(ungroup, text)
     return text
 
 

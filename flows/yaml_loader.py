@@ -21,6 +21,7 @@ _BOOL = "tag:yaml.org,2002:bool"
 
 
 def _strict(base: type[yaml.SafeLoader]) -> Any:
+    # valid-type, misc: mypy cannot check a class built on a base passed in (C or pure-Python loader).
     class Strict(base):  # type: ignore[valid-type,misc]
         """`base` in which only true/false (any case) resolve to booleans."""
 
@@ -64,7 +65,7 @@ class _PlainDataConstructor:
         if node in self.constructed_objects:  # type: ignore[attr-defined]  # reached twice: by an alias
             raise yaml.constructor.ConstructorError(
                 None, None, "aliases (*name) are not allowed in a case file", node.start_mark)
-        return super().construct_object(node, deep=deep)  # type: ignore[misc]
+        return super().construct_object(node, deep=deep)  # type: ignore[misc]  # a mixin: the loader's, in the MRO
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         mapping: dict[Any, Any] = {}
@@ -85,6 +86,7 @@ class _PlainDataConstructor:
         return mapping
 
 
+# misc, valid-type: StrictBoolLoader is built at run time (see _strict).
 class CaseFileLoader(_PlainDataConstructor, StrictBoolLoader):  # type: ignore[misc,valid-type]
     """The loader for case and vignette files: strict booleans, no aliases, no repeated keys."""
 

@@ -20,6 +20,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -101,7 +102,8 @@ async def _drive(mode: str, workdir: Path, users: int) -> JSON:
             proc = subprocess.Popen([sys.executable, "-m", "bot.cli", "run"], cwd=workdir, env=env,
                                     stdin=subprocess.DEVNULL, stdout=log, stderr=log)
             try:
-                ready = (lambda: api.get_updates_calls > 0) if mode == "polling" else (lambda: api.webhook is not None)
+                ready: Callable[[], bool] = ((lambda: api.get_updates_calls > 0) if mode == "polling"
+                                             else (lambda: api.webhook is not None))
                 await api.wait_for(lambda: ready() or proc.poll() is not None, 30)
                 if proc.poll() is not None:
                     raise RuntimeError(f"itoh-bot run exited with {proc.returncode}; see {log_path}")

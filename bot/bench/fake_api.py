@@ -106,7 +106,7 @@ class FakeApi:
         }
         if text.startswith("/"):
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}]
-        update = {"update_id": next(self._update_ids), "message": message}
+        update: JSON = {"update_id": next(self._update_ids), "message": message}
         if self.webhook is not None:
             task = asyncio.create_task(self._post(update))
             self._posts.add(task)

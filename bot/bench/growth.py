@@ -76,7 +76,8 @@ def prefill_redis(url: str, sessions: int, payload: str) -> None:
         fill = client.register_script(_REDIS_FILL)
         for start in range(0, sessions, 10_000):  # batches keep each script run short
             count = min(10_000, sessions - start)
-            args = [f"{DEFAULT_PREFIX}session:", PREFILL_CHAT + start, count, payload, repr(time.time()), 86_400_000]
+            args: list[str | int] = [f"{DEFAULT_PREFIX}session:", PREFILL_CHAT + start, count, payload,
+                                     repr(time.time()), 86_400_000]
             fill(keys=[f"{DEFAULT_PREFIX}sessions"], args=args)
     finally:
         client.close()
@@ -112,6 +113,7 @@ async def _measure(target: Target, stream: list[JSON], warm: list[JSON], full_fl
             persistence._dump_singlefile()  # one whole-file rewrite, what each changed chat costs a flush
             result["rewrite_ms"] = 1000 * (time.perf_counter() - t0)
             if full_flush:
+                # Only the PTB peer has a persistence (found above); Target does not promise flush_once.
                 seconds, dumps = await target.flush_once()  # type: ignore[attr-defined]
                 result["flush_ms"] = 1000 * seconds
                 result["flush_file_rewrites"] = dumps

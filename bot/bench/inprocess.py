@@ -286,4 +286,6 @@ def _median_row(runs: list[JSON]) -> JSON:
 def _median_ratio(runs: list[JSON], reference: list[JSON] | None) -> float | None:
     if not reference:
         return None
-    return statistics.median(a["per_update_ms"] / b["per_update_ms"] for a, b in zip(runs, reference, strict=True))
+    ratio: float = statistics.median(
+        a["per_update_ms"] / b["per_update_ms"] for a, b in zip(runs, reference, strict=True))
+    return ratio

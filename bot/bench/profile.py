@@ -11,12 +11,16 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.bench.inprocess import Context, make_target, warmup_stream
 from bot.bench.stream import conversations, updates
 
+if TYPE_CHECKING:  # pyinstrument is the optional bench extra: imported when profiling only
+    from pyinstrument import Profiler
 
-async def _profiled(row: str, ctx: Context, users: int, interval: float) -> object:
+
+async def _profiled(row: str, ctx: Context, users: int, interval: float) -> Profiler:
     from pyinstrument import Profiler
 
     stream = updates(conversations(users))
@@ -40,5 +44,5 @@ def profile(row: str, ctx: Context, users: int, html: Path | None = None, interv
     """pyinstrument's text report for `row`; the HTML report too if `html` is given."""
     profiler = asyncio.run(_profiled(row, ctx, users, interval))
     if html is not None:
-        html.write_text(profiler.output_html())  # type: ignore[attr-defined]
-    return str(profiler.output_text(unicode=True, color=False, show_all=False))  # type: ignore[attr-defined]
+        html.write_text(profiler.output_html())
+    return str(profiler.output_text(unicode=True, color=False, show_all=False))

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from flows.answers import get_reader
-from flows.content import get_content
+from flows.content import Content, get_content
+from flows.content_models import Answer, Question
 from flows.dialogue import SUMMARY_STATE, step
 from flows.machine import get_machine
 from flows.messages import UserInput
@@ -86,7 +87,7 @@ def random_path(rng: random.Random) -> list[str]:
     raise RuntimeError("no random path reached the summary")
 
 
-def _random_answer(rng: random.Random, question: Any, options: list[Any], content: Any) -> str:
+def _random_answer(rng: random.Random, question: Question, options: list[Answer], content: Content) -> str:
     if question.kind == "number":
         low = int(question.minimum if question.minimum is not None else 0)
         high = int(question.maximum if question.maximum is not None else 100)

@@ -10,7 +10,7 @@ stopped. The peers (bot/bench/peers/) implement the same interface.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeAlias
 
 from telegram import Update
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHandler
@@ -18,6 +18,9 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHand
 from bot.bench.fake_request import TOKEN, BenchRequest
 
 JSON = dict[str, Any]
+# Every row's Application has PTB's default context type (its handlers take
+# ContextTypes.DEFAULT_TYPE); the rest (bot, user/chat data, job queue) differs by row.
+PtbApplication: TypeAlias = Application[Any, ContextTypes.DEFAULT_TYPE, Any, Any, Any, Any]
 
 
 class Target(Protocol):
@@ -40,13 +43,13 @@ class PtbTarget(ABC):
 
     def __init__(self) -> None:
         self.request = BenchRequest()
-        self.app: Application = self.build()  # type: ignore[type-arg]
+        self.app: PtbApplication = self.build()
 
     @abstractmethod
-    def build(self) -> Application:  # type: ignore[type-arg]
+    def build(self) -> PtbApplication:
         """The Application under test; each row builds its own."""
 
-    def builder(self) -> ApplicationBuilder:  # type: ignore[type-arg]
+    def builder(self) -> ApplicationBuilder[Any, ContextTypes.DEFAULT_TYPE, Any, Any, Any, Any]:
         return ApplicationBuilder().token(TOKEN).request(self.request).get_updates_request(self.request)
 
     async def start(self) -> None:
@@ -79,7 +82,7 @@ class Floor(PtbTarget):
     name = "floor: PTB dispatch, no-op handler"
     durability = "n/a (keeps nothing)"
 
-    def build(self) -> Application:  # type: ignore[type-arg]
+    def build(self) -> PtbApplication:
         async def nothing(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             return None
 
@@ -105,14 +108,14 @@ class ThisBot(PtbTarget):
         self.durability = DURABILITY[kind]
         super().__init__()
 
-    def build(self) -> Application:  # type: ignore[type-arg]
+    def build(self) -> PtbApplication:
         from bot.settings import Settings
         from bot.storage import storage_from_settings
         from bot.telegram import build_application
 
         # Same as `itoh-bot run`: the handler logs one INFO line per update. Keep that
         # cost in (production runs at INFO) but send the lines nowhere.
-        settings = Settings(telegram_bot_token=TOKEN, store_url=self.store_url)  # type: ignore[call-arg]
+        settings = Settings(telegram_bot_token=TOKEN, store_url=self.store_url)
         self.store = storage_from_settings(settings)
         extra: dict[str, Any] = {}
         try:  # as `itoh-bot run`: the allow-list and rate limit (each bench user stays under it)

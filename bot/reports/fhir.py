@@ -53,7 +53,8 @@ def questionnaire(content: Content, locale: str = "en") -> dict[str, Any]:
         "status": "active", "name": "ItohBotHipPain", "title": content.message("report_title", locale),
         "item": items,
     })
-    return json.loads(resource.model_dump_json(exclude_none=True))
+    questionnaire: dict[str, Any] = json.loads(resource.model_dump_json(exclude_none=True))
+    return questionnaire
 
 
 def bundle(case: Case, assessment: Assessment, content: Content, made_on: str, locale: str = "en") -> dict[str, Any]:
@@ -98,7 +99,8 @@ def bundle(case: Case, assessment: Assessment, content: Content, made_on: str, l
         "entry": [{"fullUrl": f"urn:uuid:{response_id}", "resource": response},
                   {"fullUrl": f"urn:uuid:{risk_id}", "resource": risk}],
     })
-    return json.loads(built.model_dump_json(exclude_none=True))
+    collection: dict[str, Any] = json.loads(built.model_dump_json(exclude_none=True))
+    return collection
 
 
 def _coding(content: Content, question: Question, value: Any, locale: str) -> dict[str, Any]:

@@ -40,7 +40,6 @@ from telegram import (
 )
 from telegram.constants import ParseMode
 from telegram.ext import (
-    Application,
     CommandHandler,
     ContextTypes,
     ConversationHandler,
@@ -50,7 +49,7 @@ from telegram.ext import (
 )
 
 from bot.bench.peers.common import Questions
-from bot.bench.targets import PtbTarget
+from bot.bench.targets import PtbApplication, PtbTarget
 
 CONVERSATION = "hip_pain"
 DURABILITY = "every 60 s (PicklePersistence default): a crash loses up to 60 s of answers"
@@ -158,7 +157,7 @@ class PtbConversationPeer(PtbTarget):
             self.name = "peer variant: PTB ConversationHandler, this bot's replies"
         super().__init__()
 
-    def build(self) -> Application:  # type: ignore[type-arg]
+    def build(self) -> PtbApplication:
         self.persistence = CountingPicklePersistence(self.pickle_path)
         app = self.builder().persistence(self.persistence).build()
         app.add_handler(build_conversation(self.questions, self.same_replies))
