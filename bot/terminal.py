@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
+from bot.reply_text import warning_lines
 from bot.reports.files import report_pdf
 from flows import payloads
 from flows.answers import normalise, printable
@@ -49,7 +50,7 @@ def render(reply: Reply, locale: str | None = None) -> str:
         more = ["", content.message("sections_offer", locale), *offered] if offered else []
         return "\n" + head + "\n".join([reply.text, *more])
     if reply.kind == "warning":
-        return "\n" + "\n".join(f"!! {line}" for line in reply.text.splitlines())
+        return "\n" + "\n".join(f"!! {line}" for line in warning_lines(reply))
     if reply.kind == "answered":
         return f"  ✓ {reply.text}"
     if reply.kind in ("question", "selection") and reply.choices:

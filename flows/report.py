@@ -13,7 +13,7 @@ from flows.assessment import Assessment
 from flows.case import Case
 from flows.content import Content
 from flows.content_models import Question
-from flows.messages import Choice, Reply
+from flows.messages import Assessed, Cause, Choice, Reply
 from flows.summary import Summary, build_summary
 
 
@@ -25,7 +25,7 @@ def summary_replies(
     summary = build_summary(case, assessment, content, locale, skipped)
     offered = [Choice(label=s.title, payload=payloads.section(i)) for i, s in enumerate(summary.sections)]
     first = Reply(kind="summary", code="first", text="\n".join(summary.first), choices=offered, step=step,
-                  data=assessment.to_json())
+                  assessed=assessed(assessment, [s.id for s in summary.sections]))
     return [first, disclaimer_reply(content, locale, step)]
 
 
@@ -57,4 +57,13 @@ def emergency_replies(
     lines = [summary.first[0], content.text(level.advice, locale), *summary.first[2:-1],
              "", content.message("disclaimer", locale)]
     return [Reply(kind="summary", code="emergency", title=content.message("emergency_first", locale),
-                  text="\n".join(lines), step=step, data=assessment.to_json())]
+                  text="\n".join(lines), step=step, assessed=assessed(assessment))]
+
+
+def assessed(assessment: Assessment, sections: list[str] | None = None) -> Assessed:
+    """The assessment a summary reply shows, by ids (`sections`: the ids of those offered)."""
+    return Assessed(
+        ranking=[Cause(condition=r.condition, probability=round(r.probability, 4)) for r in assessment.ranking],
+        triage=assessment.triage, red_flags=[flag.id for flag in assessment.red_flags],
+        not_ruled_out=[n.condition for n in assessment.not_ruled_out], sections=sections or [],
+    )
