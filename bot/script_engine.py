@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import fields, is_dataclass, replace
 from datetime import date
 
-from bot.reply_text import warning_lines
+from bot.reply_text import body_text, warning_lines
 from bot.script_model import CHANGE_MENU, DANGER_OFFER, LANGUAGE_MENU, Channel
 from bot.script_observe import NOT_UNDERSTOOD, SummaryView, TurnView, ask_followups, merge_turns, norm
 from bot.script_runner import StepError
@@ -172,7 +172,7 @@ def _strings(value: object) -> list[str]:
 
 def _shown(reply: Reply) -> str:
     """A reply as the transcript shows it: its whole text, then its buttons."""
-    text = f"== {reply.title} ==\n{reply.text}" if reply.kind == "summary" and reply.title else reply.text
+    text = f"== {reply.title} ==\n{body_text(reply)}" if reply.kind == "summary" and reply.title else body_text(reply)
     if reply.kind == "warning":
         text = "\n".join(warning_lines(reply))  # marked as the terminal and Telegram mark it
     if reply.kind == "report":

@@ -24,7 +24,7 @@ from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.reply_text import warning_lines
+from bot.reply_text import body_text, warning_lines
 from flows import payloads
 from flows.messages import Choice, Reply
 from flows.numerals import whole_number
@@ -110,7 +110,7 @@ def render(reply: Reply) -> list[Outgoing]:
         return _messages([(head, True), *((line, False) for line in rest)])
     if reply.kind == "summary":
         title = [(reply.title, True)] if reply.title else []
-        return _messages(title + _plain(reply.text), _keyboard(reply))  # the first block offers its sections
+        return _messages(title + _plain(body_text(reply)), _keyboard(reply))  # the first block offers its sections
     if reply.kind == "answered":
         return _messages([(SELECTED + reply.text, False)])
     return _messages(_plain(reply.text))

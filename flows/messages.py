@@ -65,6 +65,25 @@ class Choice(BaseModel):
     payload: str
 
 
+LineMark = Literal[
+    "",  # a line of its own: a heading, a cause with its estimate, a note
+    "item",  # one of a list: a cause, a danger not ruled out, an advice, a finding
+    "for",  # under a cause: a point for it
+    "against",  # under a cause: a point against it
+    "about",  # under a cause: what it is
+]
+
+
+class Line(BaseModel):
+    """One line of a summary: its words and what it is in the layout. Channels draw the
+    marks (bullets, signs, indents); flows/ says only which kind of line it is."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str
+    mark: LineMark = ""
+
+
 class Cause(BaseModel):
     """One condition of the ranking and its probability (0-1, rounded as `itoh-bot assess --json` gives it)."""
 
@@ -102,3 +121,5 @@ class Reply(BaseModel):
     step: int = 0
     actions: list[Choice] = Field(default_factory=list)  # secondary buttons ("Why am I asked this?")
     assessed: Assessed | None = None  # on the first summary block and the emergency summary
+    # A summary's lines with their layout, for channels to draw; `text` then holds their words.
+    lines: list[Line] = Field(default_factory=list)
