@@ -18,9 +18,12 @@ from bot.script_record import record
 from bot.storage import MemoryStore
 from bot.telegram_delivery import is_stale_notice
 from bot.telegram_handlers import chat_key
+from bot.telegram_render import render as telegram_render
+from bot.terminal import render as terminal_render
 from flows.content import get_content
 from flows.content_models import Text
-from flows.messages import Reply, UserInput
+from flows.dialogue import step
+from flows.messages import Line, Reply, UserInput
 from flows.session import Session
 from tests.telegram.harness import Harness, sent
 
@@ -96,3 +99,32 @@ async def test_a_session_stored_without_update_ids_loads() -> None:
 def test_the_conversation_knows_nothing_of_update_ids() -> None:
     assert "recent_updates" not in Session.model_fields
     assert RECENT_UPDATES > 0
+
+
+def test_every_reply_of_a_whole_conversation_carries_its_id() -> None:
+    said = (REPO / "tests" / "demo" / "seed-003.txt").read_text().splitlines()
+    session, replies = step(None, UserInput.command("start"))
+    seen = list(replies)
+    for text in [*said, "/more", "/report", "/change", "1", "/back", "/language", "banana", "/help", "now"]:
+        session, replies = step(session, UserInput.typed(text))
+        seen += replies
+    seen += step(session, UserInput.button(session.step - 1, "a:0"))[1]  # a stale press
+    assert {r.kind for r in seen} >= {"notice", "question", "answered", "warning", "summary", "report", "error"}
+    assert [r for r in seen if not r.code] == []
+
+
+def test_flows_draws_no_marks() -> None:
+    """Bullets, signs and bars are the channels' to draw (bot/reply_text.py), never flows'."""
+    for path in sorted((REPO / "flows").glob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        assert not [mark for mark in ("•", "⚠", "█", "░", "✅", "✓", "!!") if mark in source], path.name
+
+
+def test_summary_lines_are_drawn_by_their_mark_the_same_in_the_terminal_and_telegram() -> None:
+    lines = [Line(text="Causes:"), Line(text="A", mark="item"), Line(text="what A is", mark="about"),
+             Line(text="fits", mark="for"), Line(text="does not", mark="against")]
+    reply = Reply(kind="summary", code="why", title="Why", text="\n".join(line.text for line in lines), lines=lines)
+    drawn = "Causes:\n• A\n  what A is\n  + fits\n  - does not"
+    assert terminal_render(reply) == f"\n== Why ==\n{drawn}"
+    [message] = telegram_render(reply)
+    assert message.text == f"<b>Why</b>\n{drawn}"
