@@ -9,8 +9,9 @@ unsent (the person's /help shows the question again), never an answer forgotten.
 `deliver` runs while the chat's lock is held, so two quick presses in one chat are
 answered in order.
 
-De-duplication is part of the save: the session keeps the ids of the last updates
-applied to it (`Session.recent_updates`), checked after reading and written by the
+De-duplication is part of the save: beside the conversation, the stored session keeps
+the ids of the last updates applied to it (`ChatSession.recent_updates`, channel
+bookkeeping that flows/ knows nothing of), checked after reading and written by the
 same version-checked `put` as the step. A process that dies anywhere before that put
 has recorded nothing, so Telegram's redelivery of the update is processed; one that
 dies after it has recorded both the answer and the id, so the redelivery is ignored.
@@ -28,7 +29,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from pydantic import ValidationError
+from pydantic import Field, ValidationError
 
 from bot.storage import Storage, StoreUnavailable, VersionConflict
 from flows.answers import normalise
@@ -49,6 +50,17 @@ RECENT_UPDATES = 32  # update ids remembered per chat; more than any burst deliv
 # Telegram keeps an update it could not deliver for 24 hours at most, so nothing older
 # than this (plus an hour's margin) is ever delivered again.
 REDELIVERY_WINDOW_SECONDS = 25 * 3600
+
+
+class ChatSession(Session):
+    """A chat's session as the store holds it: the conversation and the ids of the last
+    updates applied to it, oldest first.
+
+    One flat JSON object, as when the ids were a field of flows' Session, so sessions
+    stored by earlier versions load unchanged (and ones without the ids load with none).
+    """
+
+    recent_updates: list[int] = Field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -91,10 +103,10 @@ def first_step(clock: Clock) -> int:
 
 
 def unavailable_replies(locale: str = "en") -> list[Reply]:
-    return [Reply(kind="error", text=get_content().message("unavailable", locale))]
+    return [Reply(kind="error", code="unavailable", text=get_content().message("unavailable", locale))]
 
 
-def is_duplicate(session: Session | None, update_id: int | None, idle_seconds: float = 0.0) -> bool:
+def is_duplicate(session: ChatSession | None, update_id: int | None, idle_seconds: float = 0.0) -> bool:
     """True if `update_id` was already applied to `session`, idle for `idle_seconds`.
 
     Telegram's ids increase, so an id below all of the last RECENT_UPDATES is older
@@ -109,18 +121,18 @@ def is_duplicate(session: Session | None, update_id: int | None, idle_seconds: f
     return update_id in seen or (len(seen) >= RECENT_UPDATES and update_id < min(seen))
 
 
-def seen_ids(session: Session | None, idle_seconds: float) -> list[int]:
+def seen_ids(session: ChatSession | None, idle_seconds: float) -> list[int]:
     """The update ids to keep comparing against: none after the redelivery window."""
     if session is None or idle_seconds > REDELIVERY_WINDOW_SECONDS:
         return []
     return session.recent_updates
 
 
-def remember(new: Session, seen: list[int], update_id: int | None) -> Session:
-    """`new` with `update_id` added to the ids already `seen` (the last ones kept)."""
-    if update_id is None:
-        return new
-    return new.model_copy(update={"recent_updates": [*seen, update_id][-RECENT_UPDATES:]})
+def remember(new: Session, seen: list[int], update_id: int | None) -> ChatSession:
+    """`new` to be stored, with `update_id` added to the ids already `seen` (the last ones kept)."""
+    ids = seen if update_id is None else [*seen, update_id][-RECENT_UPDATES:]
+    # The step has just validated the conversation's fields: copied, not checked again.
+    return ChatSession.model_construct(**{**dict(new), "recent_updates": ids})
 
 
 async def take_turn(
@@ -170,8 +182,8 @@ async def _locked_turn(
         if session is None and user_input.kind == "button":
             # A button from before /forget or expiry: it only says so, and nothing is
             # stored (a new conversation starts with a message, not an old button).
-            text = content.message("stale_button_no_conversation", locale)
-            return Turn("stale", [Reply(kind="notice", text=text)])
+            key = "stale_button_no_conversation"
+            return Turn("stale", [Reply(kind="notice", code=key, text=content.message(key, locale))])
         previous_step = session.step if session is not None else None
         seen = seen_ids(session, idle)
         # The session was parsed just now for this attempt alone: step may change it in
@@ -194,13 +206,13 @@ async def _forget(store: Storage, key: str, update_id: int | None, locale: str) 
     # one that deleted something was not (the session it removed came before it).
     if update_id is not None and not await store.counters.claim_update(update_id) and not removed:
         return Turn("duplicate")
-    text = get_content().message("forgotten" if removed else "forget_nothing", locale)
-    return Turn("forgotten", [Reply(kind="notice", text=text)])
+    said = "forgotten" if removed else "forget_nothing"
+    return Turn("forgotten", [Reply(kind="notice", code=said, text=get_content().message(said, locale))])
 
 
-def _load(payload: str) -> Session | None:
+def _load(payload: str) -> ChatSession | None:
     try:
-        return Session.from_json(payload)
+        return ChatSession.model_validate_json(payload)
     except ValidationError:
         # An unreadable session (e.g. from an incompatible version) must not wedge the
         # chat: start afresh. The payload is health data, so it is not logged.

@@ -131,6 +131,7 @@ def _set_webhook(args: argparse.Namespace) -> int:
 def _assess(args: argparse.Namespace) -> int:
     from datetime import date
 
+    from bot.reply_text import lines_text
     from flows.assessment import assess
     from flows.case_files import CaseFileError, read_case
     from flows.content import get_content
@@ -152,10 +153,10 @@ def _assess(args: argparse.Namespace) -> int:
         print(json.dumps({**assessment.to_json(), "content_version": content.version}, ensure_ascii=False))
         return 0
     summary = build_summary(case, assessment, content, language)
-    print("\n".join(summary.first))
+    print(lines_text(summary.first))
     for section in summary.sections:
         if section.lines:
-            print(f"\n== {section.title} ==\n" + "\n".join(section.lines))
+            print(f"\n== {section.title} ==\n" + lines_text(section.lines))
     print(f"\n== {content.message('disclaimer_title', language)} ==\n{content.message('disclaimer', language)}")
     return 0
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import fields, is_dataclass, replace
 from datetime import date
 
+from bot.reply_text import body_text, warning_lines
 from bot.script_model import CHANGE_MENU, DANGER_OFFER, LANGUAGE_MENU, Channel
 from bot.script_observe import NOT_UNDERSTOOD, SummaryView, TurnView, ask_followups, merge_turns, norm
 from bot.script_runner import StepError
@@ -20,7 +21,7 @@ from flows.clinician_report import build_report
 from flows.content import get_content
 from flows.dialogue import step
 from flows.machine import get_machine
-from flows.messages import Reply, UserInput
+from flows.messages import Assessed, Reply, UserInput
 from flows.session import Session
 from flows.summary import FIRST_CAUSES, FIRST_OPEN
 
@@ -38,9 +39,6 @@ class EngineDriver:
         self.questions_to_summary: int | None = None
         content = get_content()
         self.defined = {(t.source, t.dest) for t in content.flow.transitions}
-        # Warnings and the report name red flags by title, in the conversation's language.
-        self.flags = {content.text(f.title, language): f.id
-                      for f in content.triage.red_flags for language in content.languages}
 
     async def start(self, language: str | None = None) -> TurnView:
         """/start from a person whose channel is set to `language` (None: the default)."""
@@ -124,39 +122,36 @@ class EngineDriver:
             elif reply.kind == "error" and reply.code in NOT_UNDERSTOOD:
                 view.not_understood += 1
             elif reply.kind == "warning":
-                view.warnings.append(self.flags.get(reply.title or "", reply.title or "?"))
+                view.warnings.append(reply.code or "?")  # a warning's code is its red flag's id
             elif reply.kind == "end":
                 view.ended = True
             elif reply.kind == "report" and self.session is not None:
                 # What a channel makes into the PDF (bot/reports/files.py), read as it is built.
                 case = self.session.case
-                report = build_report(case, assess(case), get_content(), date.today(), self.session.locale)
-                view.report_red_flags = [self.flags.get(title, f"?{title}") for title in report.red_flags]
+                assessment = assess(case)
+                report = build_report(case, assessment, get_content(), date.today(), self.session.locale)
+                # The report lists the warning signs of this assessment, in its order.
+                view.report_red_flags = [flag.id for flag in assessment.red_flags]
                 view.report = "\n".join(_strings(report))
-            elif reply.kind == "summary" and reply.data is not None:
+            elif reply.kind == "summary" and reply.assessed is not None:
                 # The last one shown: after the last question, "See what to do now" shows the
                 # short emergency summary and then the full one.
-                view.summary = self._summary(reply, reply.data, replies)
+                view.summary = self._summary(reply, reply.assessed, replies)
         return view
 
-    def _summary(self, first: Reply, data: dict[str, object], replies: list[Reply]) -> SummaryView:
+    def _summary(self, first: Reply, assessed: Assessed, replies: list[Reply]) -> SummaryView:
         """What the summary shows. Neither the first block nor the emergency summary lists the
         warning signs (`red_flags` None): the report for the doctor does (`read_summary`)."""
-        ranking = data["ranking"]
-        assert isinstance(ranking, list)
-        dangers = data["not_excluded"]
-        assert isinstance(dangers, list)
-        open_dangers = [str(d["condition"]) for d in dangers]
-        probabilities = {str(r["condition"]): float(r["probability"]) for r in ranking}
+        probabilities = {cause.condition: cause.probability for cause in assessed.ranking}
         disclaimer = get_content().message("disclaimer", self._locale())
         shown = any(disclaimer in r.text for r in replies if r.kind == "summary")
-        top = str(ranking[0]["condition"])
+        top = assessed.ranking[0].condition
         if first.code == "emergency":
             # What to do first, after an emergency warning: the level of care, the leading
             # causes and the first dangers not ruled out (as the terminal and Telegram show it).
             leading = {condition: probabilities[condition] for condition in list(probabilities)[:FIRST_CAUSES]}
-            return SummaryView(top, leading, str(data["triage"]), None, shown, open_dangers[:FIRST_OPEN])
-        return SummaryView(top, probabilities, str(data["triage"]), None, shown, open_dangers, full=True)
+            return SummaryView(top, leading, assessed.triage, None, shown, assessed.not_ruled_out[:FIRST_OPEN])
+        return SummaryView(top, probabilities, assessed.triage, None, shown, assessed.not_ruled_out, full=True)
 
 
 _MENUS = {DANGER_OFFER: DANGER_OFFER, "language_choose": LANGUAGE_MENU}  # reply code -> pseudo question
@@ -177,7 +172,9 @@ def _strings(value: object) -> list[str]:
 
 def _shown(reply: Reply) -> str:
     """A reply as the transcript shows it: its whole text, then its buttons."""
-    text = f"== {reply.title} ==\n{reply.text}" if reply.kind == "summary" and reply.title else reply.text
+    text = f"== {reply.title} ==\n{body_text(reply)}" if reply.kind == "summary" and reply.title else body_text(reply)
+    if reply.kind == "warning":
+        text = "\n".join(warning_lines(reply))  # marked as the terminal and Telegram mark it
     if reply.kind == "report":
         text = f"[document] {reply.text}"  # the channel makes the PDF
     if reply.kind == "answered":

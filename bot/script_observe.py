@@ -23,6 +23,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from functools import cache
 
+from bot.reply_text import warning_heading
 from bot.script_model import CHANGE_MENU, DANGER_OFFER, LANGUAGE_MENU
 from flows.content import Content, get_content
 from flows.content_models import Text
@@ -150,7 +151,8 @@ class TextReader:
         self.questions[CHANGE_MENU] = message("change_choose")
         self.questions[DANGER_OFFER] = message("danger_offer")
         self.questions[LANGUAGE_MENU] = message("language_choose")
-        self.headers = {f.id: message("red_flag_header", title=text(f.title)) for f in content.triage.red_flags}
+        self.headers = {f.id: warning_heading(message("red_flag_header", title=text(f.title)))
+                        for f in content.triage.red_flags}
         self.names = {text(c.name): cid for cid, c in content.conditions.items()}
         self.flag_titles = {norm(_latin1(text(f.title))): f.id for f in content.triage.red_flags}
         self.causes_title = message("first_causes_title") + ":"

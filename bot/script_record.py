@@ -20,7 +20,6 @@ from typing import TextIO
 from bot.script_model import CHANGE_MENU, COMMANDS, DANGER_OFFER, ScriptError, load_script
 from bot.terminal import run_demo
 from flows.answers import normalise
-from flows.content import get_content
 from flows.messages import Reply
 from flows.summary import FIRST_OPEN
 
@@ -79,20 +78,20 @@ def _expect(replies: list[Reply]) -> str:
         last = questions[-1]
         pseudo = DANGER_OFFER if last.code == DANGER_OFFER else CHANGE_MENU
         parts.append(f"question: {last.question_id or pseudo}")
-    warned = [r.title for r in replies if r.kind == "warning"]
+    warned = [r.code or "?" for r in replies if r.kind == "warning"]  # a warning's code is its red flag's id
     if warned:
-        ids = {get_content().text(f.title): f.id for f in get_content().triage.red_flags}
-        parts.append(f"warns: [{', '.join(ids.get(t or '', '?') for t in warned)}]")
+        parts.append(f"warns: [{', '.join(warned)}]")
     if any(r.kind == "end" for r in replies):
         parts.append("ends: true")
-    shown = [r for r in replies if r.kind == "summary" and r.data is not None]
+    shown = [r for r in replies if r.kind == "summary" and r.assessed is not None]
     if shown:  # the last: after the last question, "now" shows the emergency summary, then the full one
-        summary, emergency = shown[-1].data or {}, shown[-1].code == "emergency"
+        last = shown[-1]
+        summary, emergency = last.assessed, last.code == "emergency"
+        assert summary is not None
         if emergency:  # it lists no warning signs; it names what is not ruled out yet
-            first_open = [d["condition"] for d in summary["not_excluded"]][:FIRST_OPEN]
-            listed = f"not_ruled_out: [{', '.join(first_open)}]"
+            listed = f"not_ruled_out: [{', '.join(summary.not_ruled_out[:FIRST_OPEN])}]"
         else:  # the warning signs are read from the report for the doctor
-            listed = f"red_flags: [{', '.join(summary['red_flags'])}]"
-        parts.append(f"summary: {{top: {summary['ranking'][0]['condition']}, triage: {summary['triage']}, "
+            listed = f"red_flags: [{', '.join(summary.red_flags)}]"
+        parts.append(f"summary: {{top: {summary.ranking[0].condition}, triage: {summary.triage}, "
                      f"{listed}, disclaimer: true}}")
     return f"expect: {{{', '.join(parts)}}}"

@@ -37,6 +37,7 @@ from bot.script_observe import (
     text_reader,
 )
 from bot.script_runner import StepError
+from bot.telegram_render import pressed_kind
 from flows.content import get_content
 from flows.numerals import whole_number
 
@@ -129,7 +130,7 @@ class TelegramDriver:
 
     async def select(self, labels: list[str]) -> TurnView:
         question = self._question()
-        done = [plain(text) for text, data in question.buttons() if (data or "").endswith("|done")]
+        done = [plain(text) for text, data in question.buttons() if pressed_kind(data) == "done"]
         if not done:
             raise StepError("`select` is for questions with several answers; this question takes one")
         views = []
@@ -240,3 +241,4 @@ def _view(shown: str, calls: list[Call], locale: str) -> TurnView:
     if question is not None and not view.ended:
         view.question, view.buttons = question
     return view
+

@@ -37,12 +37,11 @@ from bot.telegram_render import (
     alert_text,
     answered_text,
     chosen_text,
-    parse_callback_data,
+    pressed_kind,
     render,
     render_answered_then_question,
 )
 from bot.telegram_retry import call_api, surely_not_executed
-from flows import payloads
 from flows.content import get_content
 from flows.messages import Reply
 from flows.session import Session
@@ -90,9 +89,7 @@ class Delivery:
 
     def _pressed_kind(self) -> str | None:
         """The kind of our button that was pressed ("answer", "language"...), if it is ours."""
-        data = parse_callback_data(self.query.data) if self.query is not None else None
-        pressed = payloads.parse(data[1]) if data is not None else None
-        return pressed.kind if pressed is not None else None
+        return pressed_kind(self.query.data) if self.query is not None else None
 
     def _keeps_keyboard(self) -> bool:
         """A summary section asked for leaves the summary's buttons, so others can be asked for."""

@@ -128,7 +128,7 @@ class ChatHandlers:
             turn = Turn("ignored")  # the rest of a flood: not processed, not answered
         else:
             locale = language_of_tag(user_input.language, get_content())
-            turn = Turn(verdict, [Reply(kind="notice", text=get_content().message(verdict, locale))])
+            turn = Turn(verdict, [Reply(kind="notice", code=verdict, text=get_content().message(verdict, locale))])
             await delivery(turn)
         elapsed = time.perf_counter() - started
         log.info(

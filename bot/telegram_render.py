@@ -12,8 +12,8 @@ Layout rules (the "native" feel):
 * multi-select options are toggles marked ✅ when selected, with Done on its own row;
 * a typed answer's confirmation ("✅ Age: 34") heads the next question's message
   rather than being a message of its own;
-* each summary section is its own message with its title in bold; warnings are bold
-  with ⚠️; no message exceeds Telegram's 4096 characters (split at line ends).
+* each summary section is its own message with its title in bold; a warning's heading
+  is bold, marked ⚠️ (bot/reply_text.py); no message exceeds Telegram's 4096 characters (split at line ends).
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.reply_text import body_text, warning_lines
 from flows import payloads
 from flows.messages import Choice, Reply
 from flows.numerals import whole_number
@@ -35,7 +36,6 @@ SHORT_LABEL = 12  # labels up to this many characters may share a row
 PER_ROW = 3
 LONG_LABEL = 32  # longer labels are cut off on a phone's button: list them in the text
 SELECTED = "✅ "
-WARNING = "⚠️"
 SEPARATOR = "|"
 
 Line = tuple[str, bool]  # plain text, bold?
@@ -91,6 +91,13 @@ def parse_callback_data(data: object) -> tuple[int, str] | None:
     return number, payload
 
 
+def pressed_kind(data: object) -> payloads.Kind | None:
+    """What the pressed button's callback data does ("answer", "done", "language"...), if it is ours."""
+    parsed = parse_callback_data(data)
+    pressed = payloads.parse(parsed[1]) if parsed is not None else None
+    return pressed.kind if pressed is not None else None
+
+
 # replies ---------------------------------------------------------------------------
 
 
@@ -99,13 +106,11 @@ def render(reply: Reply) -> list[Outgoing]:
     if reply.kind in ("question", "selection"):
         return _question(reply)
     if reply.kind == "warning":
-        text = reply.text if reply.text.startswith(WARNING) else f"{WARNING} {reply.text}"
-        head, *rest = _plain(text)
-        return _messages([(head[0], True), *rest])
+        head, *rest = warning_lines(reply)
+        return _messages([(head, True), *((line, False) for line in rest)])
     if reply.kind == "summary":
         title = [(reply.title, True)] if reply.title else []
-        body = [(line, line.lstrip().startswith(WARNING)) for line, _ in _plain(reply.text)]
-        return _messages(title + body, _keyboard(reply))  # the first block offers its sections
+        return _messages(title + _plain(body_text(reply)), _keyboard(reply))  # the first block offers its sections
     if reply.kind == "answered":
         return _messages([(SELECTED + reply.text, False)])
     return _messages(_plain(reply.text))

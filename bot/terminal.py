@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
+from bot.reply_text import body_text, warning_lines
 from bot.reports.files import report_pdf
 from flows import payloads
 from flows.answers import normalise, printable
@@ -47,9 +48,9 @@ def render(reply: Reply, locale: str | None = None) -> str:
         head = f"== {reply.title} ==\n" if reply.title else ""
         offered = [f"  {n}. {c.label}" for n, c in enumerate(reply.choices, start=1)]
         more = ["", content.message("sections_offer", locale), *offered] if offered else []
-        return "\n" + head + "\n".join([reply.text, *more])
+        return "\n" + head + "\n".join([body_text(reply), *more])
     if reply.kind == "warning":
-        return "\n" + "\n".join(f"!! {line}" for line in reply.text.splitlines())
+        return "\n" + "\n".join(f"!! {line}" for line in warning_lines(reply))
     if reply.kind == "answered":
         return f"  ✓ {reply.text}"
     if reply.kind in ("question", "selection") and reply.choices:

@@ -6,7 +6,7 @@ render Replies their own way; the dialogue knows nothing of either.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -65,6 +65,46 @@ class Choice(BaseModel):
     payload: str
 
 
+LineMark = Literal[
+    "",  # a line of its own: a heading, a cause with its estimate, a note
+    "item",  # one of a list: a cause, a danger not ruled out, an advice, a finding
+    "for",  # under a cause: a point for it
+    "against",  # under a cause: a point against it
+    "about",  # under a cause: what it is
+]
+
+
+class Line(BaseModel):
+    """One line of a summary: its words and what it is in the layout. Channels draw the
+    marks (bullets, signs, indents); flows/ says only which kind of line it is."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str
+    mark: LineMark = ""
+
+
+class Cause(BaseModel):
+    """One condition of the ranking and its probability (0-1, rounded as `itoh-bot assess --json` gives it)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    condition: str
+    probability: float
+
+
+class Assessed(BaseModel):
+    """What a summary reply says, by ids: channels and the script checks read these, never its text."""
+
+    model_config = ConfigDict(frozen=True)
+
+    ranking: list[Cause]  # every condition, most likely first
+    triage: str  # the level of care's id
+    red_flags: list[str]  # the warning signs that hold, by flag id
+    not_ruled_out: list[str]  # condition ids, in the order the summary names them
+    sections: list[str] = Field(default_factory=list)  # the ids of the sections offered, as the choices are
+
+
 class Reply(BaseModel):
     """One message to show. `step` is the session step that its buttons belong to."""
 
@@ -80,4 +120,6 @@ class Reply(BaseModel):
     selected: list[int] = Field(default_factory=list)  # indices into choices
     step: int = 0
     actions: list[Choice] = Field(default_factory=list)  # secondary buttons ("Why am I asked this?")
-    data: dict[str, Any] | None = None  # the summary's machine-readable assessment
+    assessed: Assessed | None = None  # on the first summary block and the emergency summary
+    # A summary's lines with their layout, for channels to draw; `text` then holds their words.
+    lines: list[Line] = Field(default_factory=list)

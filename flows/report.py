@@ -13,7 +13,7 @@ from flows.assessment import Assessment
 from flows.case import Case
 from flows.content import Content
 from flows.content_models import Question
-from flows.messages import Choice, Reply
+from flows.messages import Assessed, Cause, Choice, Line, Reply
 from flows.summary import Summary, build_summary
 
 
@@ -24,8 +24,8 @@ def summary_replies(
     """The first block, with the sections offered, and the disclaimer (always shown)."""
     summary = build_summary(case, assessment, content, locale, skipped)
     offered = [Choice(label=s.title, payload=payloads.section(i)) for i, s in enumerate(summary.sections)]
-    first = Reply(kind="summary", code="first", text="\n".join(summary.first), choices=offered, step=step,
-                  data=assessment.to_json())
+    first = Reply(kind="summary", code="first", text=words(summary.first), lines=summary.first, choices=offered,
+                  step=step, assessed=assessed(assessment, [s.id for s in summary.sections]))
     return [first, disclaimer_reply(content, locale, step)]
 
 
@@ -37,8 +37,8 @@ def section_replies(summary: Summary, indices: list[int], step: int = 0) -> list
         if section.kind == "report":
             replies.append(Reply(kind="report", code="report", text=section.title, step=step))
         else:
-            replies.append(Reply(kind="summary", code=section.id, title=section.title, text="\n".join(section.lines),
-                                 step=step))
+            replies.append(Reply(kind="summary", code=section.id, title=section.title, text=words(section.lines),
+                                 lines=section.lines, step=step))
     return replies
 
 
@@ -54,7 +54,21 @@ def emergency_replies(
     summary = build_summary(case, assessment, content, locale)
     level = content.triage.levels[assessment.triage]
     # The level's full advice in place of its one-line version (which it begins with).
-    lines = [summary.first[0], content.text(level.advice, locale), *summary.first[2:-1],
-             "", content.message("disclaimer", locale)]
+    lines = [summary.first[0], Line(text=content.text(level.advice, locale)), *summary.first[2:-1],
+             Line(text=""), Line(text=content.message("disclaimer", locale))]
     return [Reply(kind="summary", code="emergency", title=content.message("emergency_first", locale),
-                  text="\n".join(lines), step=step, data=assessment.to_json())]
+                  text=words(lines), lines=lines, step=step, assessed=assessed(assessment))]
+
+
+def words(lines: list[Line]) -> str:
+    """The lines' words, one a line, without their layout (the channels draw it from `lines`)."""
+    return "\n".join(line.text for line in lines)
+
+
+def assessed(assessment: Assessment, sections: list[str] | None = None) -> Assessed:
+    """The assessment a summary reply shows, by ids (`sections`: the ids of those offered)."""
+    return Assessed(
+        ranking=[Cause(condition=r.condition, probability=round(r.probability, 4)) for r in assessment.ranking],
+        triage=assessment.triage, red_flags=[flag.id for flag in assessment.red_flags],
+        not_ruled_out=[n.condition for n in assessment.not_ruled_out], sections=sections or [],
+    )

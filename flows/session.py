@@ -27,10 +27,8 @@ class Session(BaseModel):
     choice was given, so it is given once; "choosing_language": the /language menu is
     open, and `mode_before_language` is the mode to return to. `locale` is the language
     chosen (ui.yaml `languages`): every reply is in it.
-    `recent_updates` is channel bookkeeping, not conversation: the ids of the last
-    Telegram updates applied to this session (bot/chat_turn.py), saved in the same
-    write as the step they caused, so a redelivered update is recognised without a
-    separate record that could disagree with the session.
+    A channel that stores more beside the conversation (bot/chat_turn.py's update ids)
+    extends this model; the dialogue keeps what it does not know of as it is.
     """
 
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
@@ -63,7 +61,6 @@ class Session(BaseModel):
     locale: str = "en"
     mode_before_language: Mode | None = None
     started: bool = False
-    recent_updates: list[int] = Field(default_factory=list)
 
     def to_json(self) -> str:
         return self.model_dump_json()

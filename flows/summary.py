@@ -5,6 +5,8 @@ for), `itoh-bot assess` and the clinician report. The first block says what matt
 (the level of care and what to do now, the most likely causes in words with their
 estimates, what is not ruled out yet and what would settle it); every other part is a
 section with an id, offered as a button or a number, or all at once with /more.
+Lines say what they are (`Line.mark`: an item of a list, a point for or against a
+cause); the channels draw the bullets and signs.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from flows.content import Content
 from flows.content_models import Question
 from flows.guidance import select_guidance
 from flows.locale_format import percent_text
+from flows.messages import Line
 from flows.recording import recorded
 
 FIRST_CAUSES = 3  # causes named in the first block
@@ -30,13 +33,13 @@ MAX_REASONS = 4
 class Section:
     id: str
     title: str
-    lines: list[str]
+    lines: list[Line]
     kind: str = "guidance"  # guidance, reasons, or report (made by the channel)
 
 
 @dataclass(frozen=True)
 class Summary:
-    first: list[str]  # the first block, line by line
+    first: list[Line]  # the first block, line by line
     sections: list[Section]
     assessment: Assessment
     content_version: str
@@ -53,24 +56,24 @@ def build_summary(case: Case, assessment: Assessment, content: Content, locale: 
         return content.message(key, locale, **values)
 
     level = content.triage.levels[assessment.triage]
-    first = [content.text(level.label, locale), content.text(level.now, locale)]
+    first = [Line(text=content.text(level.label, locale)), Line(text=content.text(level.now, locale))]
     if assessment.red_flags:  # why the level is what it is, when a warning sign sets it
         titles = [content.text(flag.title, locale) for flag in assessment.red_flags[:FIRST_WARNINGS]]
         if len(assessment.red_flags) > FIRST_WARNINGS:
             titles.append(msg("first_warnings_more", count=len(assessment.red_flags) - FIRST_WARNINGS))
-        first.append(msg("first_warnings", flags="; ".join(titles)))
-    first.append(msg("first_causes_title") + ":")
-    first += [f"• {cause_line(content, ranked, locale)}" for ranked in assessment.shown[:FIRST_CAUSES]]
+        first.append(Line(text=msg("first_warnings", flags="; ".join(titles))))
+    first.append(Line(text=msg("first_causes_title") + ":"))
+    first += [_item(cause_line(content, ranked, locale)) for ranked in assessment.shown[:FIRST_CAUSES]]
     if assessment.not_ruled_out:
-        first.append(msg("not_ruled_out_title") + ":")
+        first.append(Line(text=msg("not_ruled_out_title") + ":"))
         first += [
-            "• " + msg("not_ruled_out_short", name=content.text(content.conditions[d.condition].name, locale),
-                       test=d.settle_short_in(content, locale))
+            _item(msg("not_ruled_out_short", name=content.text(content.conditions[d.condition].name, locale),
+                      test=d.settle_short_in(content, locale)))
             for d in assessment.not_ruled_out[:FIRST_OPEN]
         ]
         if len(assessment.not_ruled_out) > FIRST_OPEN:
-            first.append("• " + msg("not_ruled_out_more", count=len(assessment.not_ruled_out) - FIRST_OPEN))
-    first.append(msg("content_version_line", version=content.version))
+            first.append(_item(msg("not_ruled_out_more", count=len(assessment.not_ruled_out) - FIRST_OPEN)))
+    first.append(Line(text=msg("content_version_line", version=content.version)))
 
     guidance = {section.id: items for section, items in select_guidance(case, assessment, content)}
     sections: list[Section] = []
@@ -82,10 +85,18 @@ def build_summary(case: Case, assessment: Assessment, content: Content, locale: 
             sections.append(Section(part.id, title, [], "report"))
         else:
             items = [item for name in part.guidance for item in guidance.get(name, [])]
-            lines = [f"• {content.text(item.text, locale)}" for item in items]
+            lines = [_item(content.text(item.text, locale)) for item in items]
             if lines:
                 sections.append(Section(part.id, title, lines))
     return Summary(first, sections, assessment, content.version)
+
+
+def _item(text: str) -> Line:
+    return Line(text=text, mark="item")
+
+
+def _plain(*texts: str) -> list[Line]:
+    return [Line(text=text) for text in texts]
 
 
 def cause_line(content: Content, ranked: Ranked, locale: str = "en") -> str:
@@ -131,7 +142,7 @@ def percent(probability: float, content: Content, locale: str = "en") -> str:
 
 
 def _reasons(case: Case, assessment: Assessment, content: Content, locale: str,
-             skipped: list[Question] | None) -> list[str]:
+             skipped: list[Question] | None) -> list[Line]:
     """Why these causes: the estimates, what the most likely cause is, the points for and
     against the leading ones, what is not ruled out and why, what was told and what was not
     asked."""
@@ -139,21 +150,22 @@ def _reasons(case: Case, assessment: Assessment, content: Content, locale: str,
     def msg(key: str, **values: object) -> str:
         return content.message(key, locale, **values)
 
-    lines = [msg("prior_note", group=content.text(assessment.prior_group.label, locale)), ""]
+    lines = _plain(msg("prior_note", group=content.text(assessment.prior_group.label, locale)), "")
     for rank, ranked in enumerate(assessment.shown[:FIRST_CAUSES]):
-        lines.append(cause_line(content, ranked, locale))
+        lines.append(Line(text=cause_line(content, ranked, locale)))
         if rank == 0:  # what the most likely cause is, and what helps
-            lines.append(f"  {content.text(content.conditions[ranked.condition].about, locale)}")
-        lines += [f"  + {r.text_in(content, locale)}" for r in ranked.reasons_for[:MAX_REASONS]]
-        lines += [f"  - {r.text_in(content, locale)}" for r in ranked.reasons_against[:MAX_REASONS]]
+            lines.append(Line(text=content.text(content.conditions[ranked.condition].about, locale), mark="about"))
+        lines += [Line(text=r.text_in(content, locale), mark="for") for r in ranked.reasons_for[:MAX_REASONS]]
+        lines += [Line(text=r.text_in(content, locale), mark="against")
+                  for r in ranked.reasons_against[:MAX_REASONS]]
     others = [cause_line(content, r, locale) for r in assessment.shown[FIRST_CAUSES:]]
     if others:
-        lines += ["", msg("other_causes_title") + ": " + "; ".join(others)]
+        lines += _plain("", msg("other_causes_title") + ": " + "; ".join(others))
     if assessment.not_ruled_out:
-        lines += ["", msg("not_ruled_out_title") + ":"]
+        lines += _plain("", msg("not_ruled_out_title") + ":")
         lines += [
-            "• " + msg("not_ruled_out_line", name=content.text(content.conditions[d.condition].name, locale),
-                       because="; ".join(d.because_in(content, locale)), test=d.settle_with_in(content, locale))
+            _item(msg("not_ruled_out_line", name=content.text(content.conditions[d.condition].name, locale),
+                      because="; ".join(d.because_in(content, locale)), test=d.settle_with_in(content, locale)))
             for d in assessment.not_ruled_out
         ]
     told = [
@@ -161,8 +173,9 @@ def _reasons(case: Case, assessment: Assessment, content: Content, locale: str,
             answer=describe(content, q.id, recorded(case, q), locale))
         for q in content.questions.values() if recorded(case, q) is not None
     ]
-    lines += ["", msg("findings_title") + ":", *(f"• {line}" for line in told or [msg("not_answered")])]
+    lines += _plain("", msg("findings_title") + ":")
+    lines += [_item(line) for line in told or [msg("not_answered")]]
     if skipped:
-        lines += ["", msg("skipped_note", questions=", ".join(content.text(q.short, locale) for q in skipped))]
-    lines += ["", msg("estimate_note_plain")]
+        lines += _plain("", msg("skipped_note", questions=", ".join(content.text(q.short, locale) for q in skipped)))
+    lines += _plain("", msg("estimate_note_plain"))
     return lines

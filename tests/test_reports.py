@@ -15,6 +15,7 @@ from fhir.resources.R4B.bundle import Bundle
 from fhir.resources.R4B.questionnaire import Questionnaire
 from pypdf import PdfReader
 
+from bot.reply_text import lines_text
 from bot.reports.fhir import bundle, questionnaire
 from bot.reports.pdf import render_pdf
 from flows.assessment import assess
@@ -173,5 +174,5 @@ def test_the_persons_summary_names_no_file(name: str, language: str) -> None:
 
     case = CASES[name]
     summary = build_summary(case, assess(case), CONTENT, language)
-    shown = "\n".join(summary.first + [line for section in summary.sections for line in section.lines])
+    shown = lines_text(summary.first + [line for section in summary.sections for line in section.lines])
     assert ".md" not in shown and "content/" not in shown and ".yaml" not in shown

@@ -395,11 +395,13 @@ def test_summary_has_every_section_and_the_disclaimer_last() -> None:
     replies = conv.say(DONT_KNOW)
     summary = [r for r in replies if r.kind == "summary"]
     assert summary[-1].text == get_content().message("disclaimer")
-    data = summary[0].data
-    assert data is not None
-    assert {row["condition"] for row in data["ranking"]} == set(get_content().conditions)
-    assert abs(sum(row["probability"] for row in data["ranking"]) - 1) < 0.01
-    assert data["triage"] in ("emergency", "urgent", "consultation")
+    assessed = summary[0].assessed
+    assert assessed is not None
+    assert {row.condition for row in assessed.ranking} == set(get_content().conditions)
+    assert abs(sum(row.probability for row in assessed.ranking) - 1) < 0.01
+    assert assessed.triage in ("emergency", "urgent", "consultation")
+    # The sections offered, by id, one for each button of the first block.
+    assert len(assessed.sections) == len(summary[0].choices) and "why" in assessed.sections
 
 
 def test_change_an_answer_at_the_summary_and_see_it_again() -> None:

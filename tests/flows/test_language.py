@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.reply_text import lines_text
 from flows.content import ContentError, default_root, get_content, load_content
 from flows.dialogue import step
 from flows.language import language_named, language_of_environment, language_of_tag
@@ -183,13 +184,13 @@ def test_why_these_causes_and_the_clinician_report_give_their_reasons_in_the_con
     finding = next(f for f, _ in content.findings if f.id == reason.finding_id)
     assert reason.text == content.text(finding.text, "en")
     summary = build_summary(case, assessment, content, "pt")
-    why = "\n".join(summary.section("why").lines)
+    why = lines_text(summary.section("why").lines)
     assert f"+ {content.text(finding.text, 'pt')}" in why
     danger = assessment.not_ruled_out[0]
-    assert danger.settle_short_in(content, "pt") in "\n".join(summary.first)
+    assert danger.settle_short_in(content, "pt") in lines_text(summary.first)
     report = build_report(case, assessment, content, date(2026, 12, 1), "pt")
     texts = [line for estimate in report.differential for line in estimate.reasons_for + estimate.reasons_against]
     texts += [text for open_danger in report.not_ruled_out for text in [*open_danger.because, open_danger.settle_with]]
     assert texts and not english_in("\n".join(texts)), english_in("\n".join(texts))
     assert "estimativa" in " ".join(texts) or "literatura" in " ".join(texts)
-    assert english_in(why) == [] and english_in("\n".join(summary.first)) == []
+    assert english_in(why) == [] and english_in(lines_text(summary.first)) == []

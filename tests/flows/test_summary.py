@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.reply_text import lines_text
 from bot.terminal import wrap_for_terminal
 from flows.assessment import assess
 from flows.case import Case
@@ -26,7 +27,7 @@ COLUMNS = 100
 @pytest.mark.parametrize("vignette", VIGNETTES, ids=lambda v: v.id)
 def test_the_first_block_fits_twelve_lines_of_a_100_column_terminal(vignette: Vignette, language: str) -> None:
     summary = build_summary(vignette.case, assess(vignette.case), CONTENT, language)
-    shown = wrap_for_terminal("\n".join(summary.first), COLUMNS).splitlines()
+    shown = wrap_for_terminal(lines_text(summary.first), COLUMNS).splitlines()
     assert len(shown) <= FIRST_BLOCK_LINES, "\n".join(shown)
     level = CONTENT.triage.levels[summary.assessment.triage]
     assert shown[0] == CONTENT.text(level.label, language)
@@ -75,7 +76,7 @@ def test_no_summary_shows_an_item_its_content_excludes(vignette: Vignette) -> No
     """Walks every vignette: an item whose `when` fails or whose `not_when` holds never appears."""
     case = vignette.case
     summary = build_summary(case, assess(case), CONTENT)
-    shown = "\n".join(line for section in summary.sections for line in section.lines)
+    shown = lines_text([line for section in summary.sections for line in section.lines])
     for item, _, _ in CONTENT.guidance_items:
         if _excluded(case, item.id):
             assert CONTENT.text(item.text) not in shown, f"{item.id} shown for {vignette.id}"
@@ -93,6 +94,6 @@ def test_no_itoh_rehab_or_confirm_with_mri_when_a_break_leads() -> None:
 def test_come_back_sooner_never_lists_what_is_already_there() -> None:
     case = Case(sex="male", age=48, night_pain=True, trauma=True, other_joints=True, mri=["bone_marrow_oedema"])
     summary = build_summary(case, assess(case), CONTENT)
-    sooner = "\n".join(summary.section("get_help_sooner").lines)
+    sooner = lines_text(summary.section("get_help_sooner").lines)
     assert "wake you every night" not in sooner and "if you fall" not in sooner and "other joints" not in sooner
     assert "fever" in sooner  # not there yet: still listed

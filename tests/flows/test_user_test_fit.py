@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from bot.reply_text import lines_text
 from flows.assessment import Assessment, assess
 from flows.case import Case
 from flows.case_files import Vignette, read_vignettes
@@ -106,7 +107,7 @@ def ids(case: dict[str, Any]) -> set[str]:
 def shown_text(case: dict[str, Any], locale: str = "en") -> str:
     built = Case(**case)
     summary = build_summary(built, assess(built), CONTENT, locale)
-    return "\n".join(["\n".join(summary.first)] + [line for s in summary.sections for line in s.lines])
+    return lines_text(summary.first + [line for s in summary.sections for line in s.lines])
 
 
 # --- 1. a possible break, an emergency: no loading, stairs, exercise or waiting -----------------

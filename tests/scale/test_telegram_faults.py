@@ -18,11 +18,11 @@ from typing import Any
 import pytest
 from telegram import Update
 
+from bot.chat_turn import ChatSession
 from bot.settings import Settings
 from bot.storage import Storage, open_memory
 from bot.telegram import AnyApplication, build_application
 from bot.telegram_handlers import chat_key
-from flows.session import Session
 from tests.support.fake_bot_api import FakeBotApi
 from tests.telegram.harness import TOKEN, matches
 
@@ -97,7 +97,7 @@ async def test_reply_is_delivered_once_and_state_advanced_once(method: str, faul
                 assert attempts == per_turn + 1  # one failed attempt, retried once
             stored = await store.sessions.get(chat_key(chat))
             assert stored is not None
-            session = Session.from_json(stored.payload)
+            session = ChatSession.from_json(stored.payload)
             assert session.answered == ["sex"] and session.case.sex == "female"
             since = len(fake.calls())
             await feed(application, press)  # Telegram's redelivery of the same update

@@ -16,6 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+from bot.chat_turn import ChatSession
 from bot.storage import open_storage
 from bot.telegram_handlers import chat_key
 from flows.content import get_content
@@ -39,7 +40,7 @@ def stored_session(redis_url: str, chat: int) -> Session | None:
             stored = await store.sessions.get(chat_key(chat))
         finally:
             await store.close()
-        return None if stored is None else Session.from_json(stored.payload)
+        return None if stored is None else ChatSession.from_json(stored.payload)
 
     return asyncio.run(read())
 

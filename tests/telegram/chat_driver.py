@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from flows import payloads
+from bot.telegram_render import pressed_kind
 from flows.answers import normalise
 from flows.content import get_content
 from tests.support.fake_bot_api import ApiCall, BotMessage, FakeBotApi
@@ -104,7 +104,7 @@ class ChatDriver:
         """
         question = self.question()
         labels = [text for text, _ in question.buttons()]
-        done = next((text for text, data in question.buttons() if (data or "").endswith("|done")), None)
+        done = next((text for text, data in question.buttons() if pressed_kind(data) == "done"), None)
         alone = self._find_label(labels, answer) if done is not None else None
         if alone is not None and normalise(alone) in self.exclusive:
             return self.press(alone)  # "None of these", "Not sure", "Not done": answers at once
@@ -152,5 +152,4 @@ def _offers_sections(call: ApiCall) -> bool:
     """A message whose buttons are the summary's sections (callback data `step|s:N`)."""
     rows = (call.params.get("reply_markup") or {}).get("inline_keyboard", [])
     data = [str(button.get("callback_data", "")) for row in rows for button in row]
-    pressed = [payloads.parse(d.rpartition("|")[2]) for d in data]
-    return bool(pressed) and all(p is not None and p.kind == "section" for p in pressed)
+    return bool(data) and all(pressed_kind(d) == "section" for d in data)

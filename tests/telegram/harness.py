@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from telegram import Update
 from telegram.ext import Application
 
+from bot.chat_turn import ChatSession
 from bot.storage import Storage
 from bot.telegram_handlers import chat_key
 from flows.answers import normalise
@@ -79,7 +80,9 @@ class Harness:
         """The stored conversation, without the update ids kept for de-duplication
         (every turn adds one, so "nothing changed" compares the rest)."""
         stored = await self.store.sessions.get(chat_key(self.chat))
-        return None if stored is None else Session.from_json(stored.payload).model_copy(update={"recent_updates": []})
+        if stored is None:
+            return None
+        return ChatSession.from_json(stored.payload).model_copy(update={"recent_updates": []})
 
     async def state(self) -> str | None:
         session = await self.session()

@@ -65,14 +65,23 @@ def test_long_labels_are_numbered_in_text_and_on_buttons() -> None:
     assert [[b.text for b in row] for row in out.keyboard.inline_keyboard] == [["1. Short"], [f"2. {long}"]]
 
 
-def test_summary_title_bold_and_warning_lines_bold() -> None:
+def test_summary_title_bold_and_its_lines_plain_whatever_they_begin_with() -> None:
+    # Bold is decided by what a line is (the title), never by a glyph found in the text.
     [out] = render(Reply(kind="summary", title="Level <care>", text="advice\n⚠️ Fever"))
-    assert out.text == "<b>Level &lt;care&gt;</b>\nadvice\n<b>⚠️ Fever</b>"
+    assert out.text == "<b>Level &lt;care&gt;</b>\nadvice\n⚠️ Fever"
 
 
 def test_warning_reply_gets_the_sign_when_missing() -> None:
     [out] = render(Reply(kind="warning", text="Fever\nGo now"))
     assert out.text == "<b>⚠️ Fever</b>\nGo now"
+
+
+def test_the_warning_sign_comes_from_the_reply_kind_not_its_text() -> None:
+    # A notice that reads like a warning is not drawn as one; a warning always is, once.
+    [notice] = render(Reply(kind="notice", text="⚠️ Fever"))
+    assert notice.text == "⚠️ Fever"
+    [warning] = render(Reply(kind="warning", code="fever", text="Important: Fever\nGo now"))
+    assert warning.text == "<b>⚠️ Important: Fever</b>\nGo now"
 
 
 def test_split_at_line_boundaries_keeps_every_line() -> None:
