@@ -108,7 +108,7 @@ class ThisBot(PtbTarget):
     def build(self) -> Application:  # type: ignore[type-arg]
         from bot.settings import Settings
         from bot.storage import open_store
-        from bot.telegram import build_application
+        from bot.telegram.application import build_application
 
         # Same as `itoh-bot run`: the handler logs one INFO line per update. Keep that
         # cost in (production runs at INFO) but send the lines nowhere.
@@ -116,7 +116,7 @@ class ThisBot(PtbTarget):
         self.store = open_store(self.store_url, settings.session_ttl_seconds)
         extra: dict[str, Any] = {}
         try:  # as `itoh-bot run`: the allow-list and rate limit (each bench user stays under it)
-            from bot.admission import Admission
+            from bot.telegram.admission import Admission
 
             extra["admission"] = Admission.from_settings(settings)
         except ImportError:

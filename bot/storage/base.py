@@ -186,7 +186,7 @@ class SessionStore(ABC):
         """Count one hit for ``key``; return the hits in the current window, this one included.
 
         Called by the Telegram handlers for every update, keyed by the sender, for
-        the per-user rate limit (bot/admission.py). Windows are fixed and aligned to
+        the per-user rate limit (bot/telegram/admission.py). Windows are fixed and aligned to
         the store clock (window number ``floor(now / window_seconds)``); a counter
         disappears by itself once its window is over. Shared by every process using
         the store where the backend is shared (Redis); per process otherwise.

@@ -17,7 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from bot.storage import open_store
-from bot.telegram_handlers import chat_key
+from bot.telegram.handlers import chat_key
 from flows.content import get_content
 from flows.session import Session
 from tests.scale.conftest import Cluster

@@ -15,7 +15,7 @@ from telegram import Update
 from telegram.ext import Application
 
 from bot.storage import SessionStore
-from bot.telegram_handlers import chat_key
+from bot.telegram.handlers import chat_key
 from flows.answers import normalise
 from flows.session import Session
 from tests.support.fake_bot_api import ApiCall, BotMessage

@@ -1,6 +1,6 @@
 """The worker's /metrics: a few counters and a histogram in Prometheus's text format.
 
-Who calls it: bot/worker.py records into one `Metrics` per process (each update's
+Who calls it: bot/telegram/worker.py records into one `Metrics` per process (each update's
 outcome and handling time, handler errors, rejected webhook calls) and renders it for
 every scrape, adding the store's answers (`ping`, `count`) taken at scrape time.
 Counters are per worker process, as Prometheus expects: it scrapes every worker and
@@ -13,7 +13,7 @@ import bisect
 from collections import Counter
 from dataclasses import dataclass, field
 
-from bot.telegram_updates import UnreadableUpdates
+from bot.telegram.updates import UnreadableUpdates
 
 LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
 CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
@@ -30,7 +30,7 @@ class Metrics:
     unreadable: UnreadableUpdates = field(default_factory=UnreadableUpdates)  # updates PTB cannot parse
     disconnects: int = 0  # webhook callers gone before their whole body arrived
     slow_requests: int = 0  # connections closed, or 408s, for headers or a body over their deadline
-    connections_dropped: int = 0  # connections closed at the cap to make room (bot/http_limits.py)
+    connections_dropped: int = 0  # connections closed at the cap to make room (bot/telegram/http_limits.py)
     bucket_counts: list[int] = field(default_factory=lambda: [0] * len(LATENCY_BUCKETS))
     latency_sum: float = 0.0
 
