@@ -1,9 +1,10 @@
 """The Telegram bot's settings, from the environment and an optional `.env` file.
 
-Who calls it: `bot.telegram.application.run_bot()` once at start, through `load_settings()`. A
-missing or malformed value raises `SettingsError` whose message is one line naming the
-variable and what is wrong — never the value, since the token and the webhook secret
-are credentials. The CLI prints that line and exits 2.
+Who calls it: `bot.startup.start()` once at the start of `itoh-bot run`, `worker` and
+`set-webhook`, through `load_settings()`. A missing or malformed value raises
+`SettingsError` whose message is one line naming the variable and what is wrong — never
+the value, since the token and the webhook secret are credentials. The CLI prints that
+line and exits 2.
 """
 
 from __future__ import annotations
