@@ -1,6 +1,6 @@
 """One turn of a conversation, for any channel: lock, load, de-duplicate, step, save, deliver.
 
-Who calls it: a channel adapter (bot/telegram_handlers.py, for the polling bot and
+Who calls it: a channel adapter (bot/telegram/handlers.py, for the polling bot and
 every webhook worker alike) once per incoming update, with the chat's store key and
 the UserInput it made of the update. The session lives only in the store, so any
 process can serve any chat and a restart loses nothing: the new session is saved

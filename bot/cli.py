@@ -19,11 +19,23 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-from flows.content import ContentError
+from bot.bench import options as bench_options  # argparse only; the bench itself loads on use
+from bot.reply_text import lines_text
+from bot.reports.pdf import render_pdf
+from bot.startup import StartError
+from bot.terminal import run_demo
+from flows.assessment import assess
+from flows.clinician_report import build_report
+from flows.content import ContentError, get_content
+from flows.language import language_of_environment, language_of_tag
+from flows.machine import mermaid_diagram
+from flows.summary import build_summary
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -34,6 +46,9 @@ def main(argv: list[str] | None = None) -> int:
     except ContentError as exc:
         print(f"itoh-bot: content error: {exc}", file=sys.stderr)
         return 2
+    except StartError as exc:  # the one place a command's start-up failure is written
+        print(f"itoh-bot: {exc}", file=sys.stderr)
+        return exc.code
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # output piped into `head`: stop quietly
@@ -84,20 +99,13 @@ def _parser() -> argparse.ArgumentParser:
     record.add_argument("--force", action="store_true", help="replace FILE if it exists")
     record.set_defaults(handler=_record)
     bench = commands.add_parser("bench", help="speed, memory and growth against the peers (docs/benchmarks.md)")
-    from bot.bench.options import add_arguments  # argparse only; the bench itself loads on use
-
-    add_arguments(bench)
+    bench_options.add_arguments(bench)
     bench.set_defaults(handler=_bench)
     return parser
 
 
 def _chosen_language(asked: str | None, use_environment: bool) -> str:
     """--lang if given (any tag: pt, pt-PT, pt_BR), else the terminal's locale or the default."""
-    import os
-
-    from flows.content import get_content
-    from flows.language import language_of_environment, language_of_tag
-
     content = get_content()
     if asked is not None:
         return language_of_tag(asked, content)
@@ -105,37 +113,29 @@ def _chosen_language(asked: str | None, use_environment: bool) -> str:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from bot.terminal import run_demo
-
     return run_demo(language=_chosen_language(args.lang, use_environment=True))
 
 
 def _run(args: argparse.Namespace) -> int:
-    from bot.telegram import run_bot
+    from bot.telegram.application import run_bot  # lazy: PTB loads only for the Telegram commands
 
     return run_bot()
 
 
 def _worker(args: argparse.Namespace) -> int:
-    from bot.worker import run_worker
+    from bot.telegram.worker import run_worker  # lazy: PTB, starlette and uvicorn load only here
 
     return run_worker(args.host, args.port)
 
 
 def _set_webhook(args: argparse.Namespace) -> int:
-    from bot.webhook_setup import set_webhook_command
+    from bot.telegram.webhook_setup import set_webhook_command  # lazy: PTB loads only for the Telegram commands
 
     return set_webhook_command(delete=args.delete)
 
 
 def _assess(args: argparse.Namespace) -> int:
-    from datetime import date
-
-    from bot.reply_text import lines_text
-    from flows.assessment import assess
-    from flows.case_files import CaseFileError, read_case
-    from flows.content import get_content
-    from flows.summary import build_summary
+    from flows.case_files import CaseFileError, read_case  # lazy: its pydantic models cost the demo's start-up
 
     try:
         case = read_case(args.file)
@@ -165,10 +165,7 @@ def _write_reports(
     case: Any, assessment: Any, pdf: Path | None, fhir: Path | None, day: Any, language: str
 ) -> int:
     """Write the requested report files; 2 with one line if one cannot be written."""
-    from bot.reports.fhir import bundle
-    from bot.reports.pdf import render_pdf
-    from flows.clinician_report import build_report
-    from flows.content import get_content
+    from bot.reports.fhir import bundle  # lazy: fhir.resources loads only for the reports
 
     content = get_content()
     try:
@@ -184,17 +181,15 @@ def _write_reports(
 
 
 def _questionnaire(args: argparse.Namespace) -> int:
-    from bot.reports.fhir import questionnaire
-    from flows.content import get_content
+    from bot.reports.fhir import questionnaire  # lazy: fhir.resources loads only for the reports
 
     print(json.dumps(questionnaire(get_content()), indent=2, ensure_ascii=False))
     return 0
 
 
 def _evaluate(args: argparse.Namespace) -> int:
-    from flows.case_files import CaseFileError, read_vignettes
-    from flows.content import get_content
-    from flows.evaluation import evaluate
+    from flows.case_files import CaseFileError, read_vignettes  # lazy: pydantic models, as in _assess
+    from flows.evaluation import evaluate  # lazy: reads case files (above)
 
     conditions = list(get_content().conditions)
     try:
@@ -226,26 +221,22 @@ def _evaluate(args: argparse.Namespace) -> int:
 
 
 def _replay(args: argparse.Namespace) -> int:
-    from bot.script_cli import replay
+    from bot.scripts.cli import replay  # lazy: the drivers (~0.2 s) load only for replay
 
     return replay(args.scripts, args.channel, coverage=args.coverage, verbose=args.verbose)
 
 
 def _record(args: argparse.Namespace) -> int:
-    from bot.script_record import record
+    from bot.scripts.record import record  # lazy: the script model (~0.06 s) loads only for record
 
     return record(args.file, force=args.force)
 
 
 def _bench(args: argparse.Namespace) -> int:
-    from bot.bench.options import run
-
-    return run(args)
+    return bench_options.run(args)
 
 
 def _diagram(args: argparse.Namespace) -> int:
-    from flows.machine import mermaid_diagram
-
     print(mermaid_diagram())
     return 0
 

@@ -1,6 +1,6 @@
 """Text marks that the terminal and Telegram put on replies the same way.
 
-Who calls it: bot/terminal.py and bot/telegram_render.py when they render a reply,
+Who calls it: bot/terminal.py and bot/telegram/render.py when they render a reply,
 `itoh-bot assess`, and the script drivers that read or write what those channels show.
 flows/ says what a reply is (its kind and id) and what each summary line is (an item,
 a point for or against); the signs that show it are the channels' to draw, decided by

@@ -1,9 +1,10 @@
 """The Telegram bot's settings, from the environment and an optional `.env` file.
 
-Who calls it: `bot.telegram.run_bot()` once at start, through `load_settings()`. A
-missing or malformed value raises `SettingsError` whose message is one line naming the
-variable and what is wrong — never the value, since the token and the webhook secret
-are credentials. The CLI prints that line and exits 2.
+Who calls it: `bot.startup.start()` once at the start of `itoh-bot run`, `worker` and
+`set-webhook`, through `load_settings()`. A missing or malformed value raises
+`SettingsError` whose message is one line naming the variable and what is wrong — never
+the value, since the token and the webhook secret are credentials. The CLI prints that
+line and exits 2.
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ class Settings(BaseSettings):
     # Clinician-only deployments: Telegram user ids allowed to use the bot (unset: everyone).
     allowed_user_ids: str | None = None
     # Updates per user per minute before the bot stops answering (0: no limit). Applied
-    # by `itoh-bot run` and `itoh-bot worker` (bot/admission.py).
+    # by `itoh-bot run` and `itoh-bot worker` (bot/telegram/admission.py).
     rate_limit_per_minute: int = Field(default=60, ge=0)
     # Seconds to wait for a Bot API answer (read and write) before treating it as failed.
     telegram_timeout_seconds: float = Field(default=10.0, gt=0)

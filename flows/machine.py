@@ -191,7 +191,7 @@ def get_machine() -> FlowMachine:
 
 def mermaid_diagram(content: Content | None = None) -> str:
     """The flow as a Mermaid state diagram, drawn by transitions' mermaid engine."""
-    from transitions.extensions.diagrams import GraphMachine
+    from transitions.extensions.diagrams import GraphMachine  # lazy: only `itoh-bot diagram` draws
 
     content = content or get_content()
     flow = content.flow

@@ -2,7 +2,7 @@
 
 Who calls it: everything that turns text into a number it then counts with: typed option
 numbers (flows/answers.py), the /change menu and button payloads (flows/dialogue.py),
-callback data (bot/telegram_render.py), the terminal's numbered options.
+callback data (bot/telegram/render.py), the terminal's numbered options.
 
 Why not `str.isdigit()` then `int()`: isdigit accepts characters that are digits but not
 decimal digits (superscripts, circled digits, "፩", "᧚", "𐩀"), which int() refuses with

@@ -3,7 +3,7 @@
 Who uses it: tests/scripts/conftest.py imports `pytest_collect_file` from here, so the
 hook only sees files in that folder. A script becomes the items `<file>::engine`,
 `<file>::terminal` and `<file>::telegram` (or the channels it names); each runs the script
-with bot/script_runner.py in a fresh driver, so nothing leaks between tests. A failure
+with bot/scripts/runner.py in a fresh driver, so nothing leaks between tests. A failure
 is reported as the runner's report: the step, a diff of what was expected against what
 was said, and the transcript so far. A malformed script is one failing item whose
 message names the file, the step and the reason.
@@ -17,9 +17,9 @@ from typing import Any
 
 import pytest
 
-from bot.script_model import Channel, Script, ScriptError, load_script
-from bot.script_runner import ScriptResult, run_script
-from bot.script_telegram import TOKEN
+from bot.scripts.drivers.telegram import TOKEN
+from bot.scripts.model import Channel, Script, ScriptError, load_script
+from bot.scripts.runner import ScriptResult, run_script
 from tests.support.recording_request import RecordingRequest
 
 

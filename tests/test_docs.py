@@ -19,7 +19,7 @@ import pytest
 import yaml
 
 from bot.settings import Settings
-from bot.telegram import COMMANDS
+from bot.telegram.application import COMMANDS
 from flows.assessment import assess
 from flows.case import CASE_FIELDS, Case, field_values
 from flows.evaluation import Evaluation

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.script_terminal import TerminalDriver
+from bot.scripts.drivers.terminal import TerminalDriver
 from bot.terminal import wrap_for_terminal
 from flows.content import get_content
 

@@ -111,7 +111,7 @@ class ThisBot(PtbTarget):
     def build(self) -> PtbApplication:
         from bot.settings import Settings
         from bot.storage import storage_from_settings
-        from bot.telegram import build_application
+        from bot.telegram.application import build_application
 
         # Same as `itoh-bot run`: the handler logs one INFO line per update. Keep that
         # cost in (production runs at INFO) but send the lines nowhere.
@@ -119,7 +119,7 @@ class ThisBot(PtbTarget):
         self.store = storage_from_settings(settings)
         extra: dict[str, Any] = {}
         try:  # as `itoh-bot run`: the allow-list and rate limit (each bench user stays under it)
-            from bot.admission import Admission
+            from bot.telegram.admission import Admission
 
             extra["admission"] = Admission.from_settings(settings)
         except ImportError:

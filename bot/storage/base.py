@@ -8,7 +8,7 @@ on what it uses and a backend can be tested one job at a time.
   expire, close. Used by bot/chat_turn.py and the expiry job.
 * :class:`ChatLocks` — one turn per chat at a time: ``lock(key)``, close.
 * :class:`Counters` — update claims (de-duplication of ``/forget``) and rate-limit
-  hits, with their own sweep. Used by bot/chat_turn.py and bot/admission.py.
+  hits, with their own sweep. Used by bot/chat_turn.py and bot/telegram/admission.py.
 * :class:`StoreHealth` — ``ping`` for ``/healthz`` and the live session count for
   ``/metrics``.
 
@@ -163,7 +163,7 @@ class SessionStore(ABC):
     async def expire(self) -> int:
         """Delete every session idle longer than the TTL; return how many.
 
-        Called by the periodic housekeeping job (bot/expiry.py). Backends with
+        Called by the periodic housekeeping job (bot/storage/expiry.py). Backends with
         native expiry (Redis) may return 0 because the server already removed them.
         """
 
@@ -213,7 +213,7 @@ class Counters(ABC):
         """Count one hit for ``key``; return the hits in the current window, this one included.
 
         Called for every update, keyed by the sender, for the per-user rate limit
-        (bot/admission.py). Windows are fixed and aligned to the store clock (window
+        (bot/telegram/admission.py). Windows are fixed and aligned to the store clock (window
         number ``floor(now / window_seconds)``); a counter disappears by itself once
         its window is over. Shared by every process using the backend where the
         backend is shared (Redis); per process otherwise.

@@ -16,7 +16,7 @@ import os
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.telegram_handlers import input_from_button
+from bot.telegram.handlers import input_from_button
 from flows.content import get_content
 from flows.dialogue import step
 from flows.machine import get_machine

@@ -21,11 +21,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.http_limits import server_config
-from bot.metrics import Metrics
 from bot.storage import open_memory
-from bot.telegram import build_application
-from bot.worker import QuietSignalServer, bind, create_app
+from bot.telegram.application import build_application
+from bot.telegram.http_limits import server_config
+from bot.telegram.metrics import Metrics
+from bot.telegram.worker import QuietSignalServer, bind, create_app
 from tests.scale.test_worker_app import worker_settings
 from tests.scale.workers import HOOK_PATH, SECRET, WorkerProcess, http_get, worker_env
 from tests.support.fake_bot_api import FakeBotApi

@@ -21,8 +21,8 @@ from telegram import Update
 from bot.chat_turn import ChatSession
 from bot.settings import Settings
 from bot.storage import Storage, open_memory
-from bot.telegram import AnyApplication, build_application
-from bot.telegram_handlers import chat_key
+from bot.telegram.application import AnyApplication, build_application
+from bot.telegram.handlers import chat_key
 from tests.support.fake_bot_api import FakeBotApi
 from tests.telegram.harness import TOKEN, matches
 

@@ -1,7 +1,7 @@
 """The worker's HTTP surface in process: secret, body checks, /healthz, /metrics, and
 the admission rules (allow-list, per-user rate limit shared through Redis).
 
-The worker app from `bot.worker.create_app` is called through httpx's ASGI transport;
+The worker app from `bot.telegram.worker.create_app` is called through httpx's ASGI transport;
 its Application is the real one from `build_application`, talking to the socket-free
 RecordingRequest, so every Bot API call can be counted.
 """
@@ -18,13 +18,13 @@ from typing import Any
 import httpx
 import pytest
 
-from bot.admission import Admission
-from bot.metrics import Metrics
 from bot.settings import Settings
 from bot.storage import Storage, open_memory
 from bot.storage.redis import open_redis
-from bot.telegram import build_application
-from bot.worker import SECRET_HEADER, create_app
+from bot.telegram.admission import Admission
+from bot.telegram.application import build_application
+from bot.telegram.metrics import Metrics
+from bot.telegram.worker import SECRET_HEADER, create_app
 from flows.content import get_content
 from tests.scale.workers import HOOK_PATH, SECRET
 from tests.support.recording_request import RecordingRequest

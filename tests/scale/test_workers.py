@@ -18,7 +18,7 @@ import pytest
 
 from bot.chat_turn import ChatSession
 from bot.storage import open_storage
-from bot.telegram_handlers import chat_key
+from bot.telegram.handlers import chat_key
 from flows.content import get_content
 from flows.session import Session
 from tests.scale.conftest import Cluster

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.script_model import CHANNELS, Channel, Script, load_script
-from bot.script_observe import TurnView
-from bot.script_runner import ScriptResult, run_script
-from bot.script_telegram import TOKEN
+from bot.scripts.drivers.telegram import TOKEN
+from bot.scripts.model import CHANNELS, Channel, Script, load_script
+from bot.scripts.observe import TurnView
+from bot.scripts.runner import ScriptResult, run_script
 from flows.content import get_content
 from tests.support.english import english_in
 from tests.support.recording_request import RecordingRequest
@@ -100,6 +100,6 @@ def test_english_shown_names_the_step_and_the_sentence() -> None:
 
 
 def _step(number: int, described: str):  # type: ignore[no-untyped-def]
-    from bot.script_runner import StepResult
+    from bot.scripts.runner import StepResult
 
     return StepResult(number, described)

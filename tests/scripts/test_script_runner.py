@@ -10,12 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from bot.script_cli import demo_files, question_counts, questions_to_summary, replay
-from bot.script_model import CHANNELS, ScriptError, load_script
-from bot.script_record import record
-from bot.script_runner import make_driver, run_script, run_with
-from bot.script_telegram import TOKEN, TelegramDriver
-from bot.script_terminal import TerminalDriver, demo_command
+from bot.scripts.cli import demo_files, question_counts, questions_to_summary, replay
+from bot.scripts.drivers import make_driver
+from bot.scripts.drivers.telegram import TOKEN, TelegramDriver
+from bot.scripts.drivers.terminal import TerminalDriver, demo_command
+from bot.scripts.model import CHANNELS, ScriptError, load_script
+from bot.scripts.record import record
+from bot.scripts.runner import run_script, run_with
 from flows.content import get_content
 from tests.support.recording_request import RecordingRequest
 

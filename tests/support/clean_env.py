@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from bot.log_setup import QUIET_LOGGERS
+from bot.startup import QUIET_LOGGERS
 
 PROXY_VARS = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy")
 SETTINGS_VARS = ("TELEGRAM_API_BASE_URL", "TELEGRAM_TIMEOUT_SECONDS", "STORE_URL", "SESSION_TTL_SECONDS", "MODE",

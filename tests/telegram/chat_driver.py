@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from bot.telegram_render import pressed_kind
+from bot.telegram.render import pressed_kind
 from flows.answers import normalise
 from flows.content import get_content
 from tests.support.fake_bot_api import ApiCall, BotMessage, FakeBotApi

@@ -8,7 +8,7 @@ import pytest
 
 from bot.settings import Settings
 from bot.storage import open_memory
-from bot.telegram import build_application
+from bot.telegram.application import build_application
 from tests.support.clean_env import clean_bot_env  # noqa: F401 - autouse fixture for this folder
 from tests.support.fake_bot_api import FakeBotApi
 from tests.support.recording_request import RecordingRequest

@@ -16,7 +16,7 @@ from telegram.ext import Application
 
 from bot.chat_turn import ChatSession
 from bot.storage import Storage
-from bot.telegram_handlers import chat_key
+from bot.telegram.handlers import chat_key
 from flows.answers import normalise
 from flows.session import Session
 from tests.support.fake_bot_api import ApiCall, BotMessage

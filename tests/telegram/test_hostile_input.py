@@ -16,7 +16,7 @@ import pytest
 
 from bot.chat_turn import RECENT_UPDATES, take_turn
 from bot.storage import open_memory
-from bot.telegram_handlers import chat_key
+from bot.telegram.handlers import chat_key
 from flows.content import get_content
 from flows.messages import UserInput
 from tests.telegram.harness import Harness, sent

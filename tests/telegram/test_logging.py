@@ -6,7 +6,7 @@ import logging
 
 import pytest
 
-from bot.log_setup import SafeFormatter, configure_logging
+from bot.startup import SafeFormatter, configure_logging
 from flows.content import get_content
 from tests.telegram.harness import TOKEN, Harness
 

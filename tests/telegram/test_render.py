@@ -8,8 +8,8 @@ import re
 import pytest
 
 from bot.chat_turn import Turn
-from bot.telegram_delivery import Delivery
-from bot.telegram_render import (
+from bot.telegram.delivery import Delivery
+from bot.telegram.render import (
     MAX_TEXT,
     callback_data,
     parse_callback_data,

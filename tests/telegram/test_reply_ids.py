@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 
 from bot.chat_turn import RECENT_UPDATES, ChatSession, take_turn
-from bot.script_engine import EngineDriver
-from bot.script_record import record
+from bot.scripts.drivers.engine import EngineDriver
+from bot.scripts.record import record
 from bot.storage import open_memory
-from bot.telegram_delivery import is_stale_notice
-from bot.telegram_handlers import chat_key
-from bot.telegram_render import render as telegram_render
+from bot.telegram.delivery import is_stale_notice
+from bot.telegram.handlers import chat_key
+from bot.telegram.render import render as telegram_render
 from bot.terminal import render as terminal_render
 from flows.content import get_content
 from flows.content_models import Text

@@ -10,8 +10,8 @@ import asyncio
 from bot.chat_turn import first_step
 from bot.settings import Settings
 from bot.storage import StoreUnavailable, open_memory
-from bot.telegram import build_application
-from bot.telegram_handlers import chat_key
+from bot.telegram.application import build_application
+from bot.telegram.handlers import chat_key
 from flows.content import get_content
 from tests.support.recording_request import RecordingRequest
 from tests.telegram.harness import TOKEN, Harness, sent

@@ -1,11 +1,11 @@
 """The Telegram bot: building the PTB Application and running it (polling or webhook).
 
 Who calls it: `itoh-bot run` calls `run_bot()`, which reads the settings, opens the
-session store and runs until SIGINT/SIGTERM; `itoh-bot worker` (bot/worker.py) builds
+session store and runs until SIGINT/SIGTERM; `itoh-bot worker` (bot/telegram/worker.py) builds
 the same Application without an Updater and feeds it webhook updates; tests call
 `build_application()` with a recording request object instead of the network. Every update goes through the same
 `flows.dialogue.step` as the terminal, via bot/chat_turn.py (handlers in
-bot/telegram_handlers.py, layout in bot/telegram_render.py).
+bot/telegram/handlers.py, layout in bot/telegram/render.py).
 """
 
 from __future__ import annotations
@@ -14,9 +14,8 @@ import asyncio
 import contextlib
 import gc
 import logging
-import os
-import sys
 import time
+from collections.abc import Callable, Iterator
 from typing import Any, TypeAlias
 
 from telegram import BotCommand, Update
@@ -24,14 +23,14 @@ from telegram.error import InvalidToken, TelegramError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, ExtBot, JobQueue
 from telegram.request import BaseRequest, HTTPXRequest
 
-from bot.admission import Admission
 from bot.chat_turn import Clock
-from bot.expiry import run_expiry
-from bot.log_setup import configure_logging
-from bot.settings import Settings, SettingsError, load_settings
-from bot.storage import Storage, StoreUnavailable, storage_from_settings
-from bot.telegram_handlers import ChatHandlers, TurnObserver
-from bot.telegram_updates import QuietRequest, UnreadableUpdates, UpdatesRequest
+from bot.settings import Settings
+from bot.startup import StartError, open_session_store, start
+from bot.storage import Storage
+from bot.storage.expiry import run_expiry
+from bot.telegram.admission import Admission
+from bot.telegram.handlers import ChatHandlers, TurnObserver
+from bot.telegram.updates import QuietRequest, UnreadableUpdates, UpdatesRequest
 from flows.content import get_content
 
 log = logging.getLogger(__name__)
@@ -139,7 +138,7 @@ def build_application(
     else:
         updates_request = request
     # An update PTB cannot parse costs only itself, and no response body is ever logged
-    # (bot/telegram_updates.py).
+    # (bot/telegram/updates.py).
     builder = builder.request(QuietRequest(request)).get_updates_request(
         UpdatesRequest(updates_request, unreadable or UnreadableUpdates()))
     if not polling:
@@ -150,43 +149,38 @@ def build_application(
 
 
 def run_bot() -> int:
-    """`itoh-bot run`: 0 after a clean stop, 2 for bad settings (one line on stderr)."""
-    try:
-        settings = load_settings()
-    except SettingsError as exc:
-        return _fail(str(exc))
-    # Opt in to PTB 22's timedelta durations (RetryAfter.retry_after); without it PTB
-    # warns on every flood-wait. bot/telegram_delivery.py accepts either form.
-    os.environ.setdefault("PTB_TIMEDELTA", "true")
-    configure_logging(settings.log_level, secrets=[settings.token, settings.webhook_secret], terse=(InvalidToken,))
-    get_content()  # a content error stops us here, before connecting (the CLI prints it)
-    try:
-        store = storage_from_settings(settings)
-    except (ValueError, StoreUnavailable) as exc:
-        return _fail(f"invalid setting STORE_URL: {exc}")
+    """`itoh-bot run`: 0 after a clean stop; a `StartError` if it cannot start or connect."""
+    settings = start("run")
+    store = open_session_store(settings)
     application = build_application(settings, store, owns_store=True, admission=Admission.from_settings(settings))
     log.info("starting in %s mode; sessions expire after %g s idle", settings.mode, settings.session_ttl_seconds)
     try:
-        if settings.mode == "webhook":
-            application.run_webhook(
-                listen=settings.webhook_listen,
-                port=settings.webhook_port,
-                url_path=settings.webhook_path,
-                webhook_url=settings.webhook_url,
-                secret_token=settings.webhook_secret,
-                allowed_updates=ALLOWED_UPDATES,
-            )
-        else:
-            application.run_polling(allowed_updates=ALLOWED_UPDATES)
-    except InvalidToken:
-        return _fail("Telegram rejected TELEGRAM_BOT_TOKEN (revoked or mistyped? see docs/telegram.md)")
+        with telegram_errors():
+            if settings.mode == "webhook":
+                application.run_webhook(
+                    listen=settings.webhook_listen,
+                    port=settings.webhook_port,
+                    url_path=settings.webhook_path,
+                    webhook_url=settings.webhook_url,
+                    secret_token=settings.webhook_secret,
+                    allowed_updates=ALLOWED_UPDATES,
+                )
+            else:
+                application.run_polling(allowed_updates=ALLOWED_UPDATES)
     except OSError as exc:  # the webhook port is taken or not ours to bind
-        return _fail(f"cannot listen on {settings.webhook_listen}:{settings.webhook_port}: {exc.strerror or exc}")
-    except TelegramError as exc:
-        return _fail(f"could not reach the Telegram Bot API at start-up ({type(exc).__name__})", code=1)
+        raise StartError(f"cannot listen on {settings.webhook_listen}:{settings.webhook_port}: "
+                         f"{exc.strerror or exc}") from None
     return 0
 
 
-def _fail(message: str, code: int = 2) -> int:
-    print(f"itoh-bot: {message}", file=sys.stderr)
-    return code
+@contextlib.contextmanager
+def telegram_errors(refused: Callable[[TelegramError], str] | None = None) -> Iterator[None]:
+    """Telegram's answers at start-up as a `StartError`: a rejected token (2), and any other
+    refusal (1), described by `refused` or as "could not reach the Telegram Bot API"."""
+    try:
+        yield
+    except InvalidToken:
+        raise StartError("Telegram rejected TELEGRAM_BOT_TOKEN (revoked or mistyped? see docs/telegram.md)") from None
+    except TelegramError as exc:
+        unreachable = f"could not reach the Telegram Bot API at start-up ({type(exc).__name__})"
+        raise StartError(refused(exc) if refused else unreachable, code=1) from None

@@ -1,11 +1,11 @@
 """The Telegram channel: a script played into the real PTB Application, with no network.
 
-Who calls it: bot/script_runner.py (`make_driver("telegram", telegram_double=...)`).
-The bot is exactly what `itoh-bot run` builds (`bot.telegram.build_application`, a
+Who calls it: bot/scripts/runner.py (`make_driver("telegram", telegram_double=...)`).
+The bot is exactly what `itoh-bot run` builds (`bot.telegram.application.build_application`, a
 memory session store); only its request object is a stand-in that answers every Bot
 API call in memory and keeps the chat as the person would see it. The pytest plugin
 passes tests.support.recording_request.RecordingRequest (strict Telegram HTML checks);
-`itoh-bot replay` uses bot/script_telegram_request.py, which needs nothing from tests/.
+`itoh-bot replay` uses bot/scripts/drivers/telegram_request.py, which needs nothing from tests/.
 
 Texts are sent as messages and commands as /commands; a `press` uses the inline keyboard
 actually sent (the newest message that still has one), matched by label without the
@@ -26,8 +26,10 @@ from telegram import Update
 from telegram.ext import Application, ContextTypes
 from telegram.request import BaseRequest
 
-from bot.script_model import Channel
-from bot.script_observe import (
+from bot.scripts.driver import StepError
+from bot.scripts.drivers.telegram_request import ReplayRequest
+from bot.scripts.model import Channel
+from bot.scripts.observe import (
     TurnView,
     ask_followups,
     language_switched,
@@ -36,8 +38,10 @@ from bot.script_observe import (
     report_text,
     text_reader,
 )
-from bot.script_runner import StepError
-from bot.telegram_render import pressed_kind
+from bot.settings import Settings
+from bot.storage import open_memory
+from bot.telegram.application import build_application
+from bot.telegram.render import pressed_kind
 from flows.content import get_content
 from flows.numerals import whole_number
 
@@ -85,8 +89,6 @@ class TelegramDriver:
 
     def __init__(self, double_factory: Callable[[], Any] | None = None) -> None:
         if double_factory is None:
-            from bot.script_telegram_request import ReplayRequest
-
             double_factory = ReplayRequest
         self.double_factory = double_factory
         self.double: ChatDouble | None = None
@@ -98,10 +100,6 @@ class TelegramDriver:
 
     async def start(self, language: str | None = None) -> TurnView:
         """/start from a person whose Telegram app is in `language` (None: the default)."""
-        from bot.settings import Settings
-        from bot.storage import open_memory
-        from bot.telegram import build_application
-
         self.double = cast(ChatDouble, self.double_factory())
         self.locale = language or get_content().default_language
         self.double.set_user_language(CHAT, self.locale)  # a private chat: the chat id is the user's

@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from bot.storage import Storage, StoreUnavailable
+from bot.storage.base import Storage, StoreUnavailable
 
 log = logging.getLogger(__name__)
 

@@ -1,6 +1,6 @@
 """A minimal in-memory Telegram Bot API for `itoh-bot replay --channel telegram`.
 
-Who calls it: bot/script_telegram.py, when no other stand-in is given (the CLI). PTB
+Who calls it: bot/scripts/drivers/telegram.py, when no other stand-in is given (the CLI). PTB
 calls `do_request` for every Bot API method; the driver builds updates with
 `text_update` / `command_update` / `callback_update` and reads `calls()` and
 `messages()`. It answers the few methods the bot uses, keeps each chat's messages as

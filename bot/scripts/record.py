@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from bot.script_model import CHANGE_MENU, COMMANDS, DANGER_OFFER, ScriptError, load_script
+from bot.scripts.model import CHANGE_MENU, COMMANDS, DANGER_OFFER, ScriptError, load_script
 from bot.terminal import run_demo
 from flows.answers import normalise
 from flows.messages import Reply

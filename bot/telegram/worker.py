@@ -15,7 +15,7 @@ Routes:
   again, to a worker that is alive; the session's update ids make that redelivery
   harmless if the first attempt got as far as saving.
 * GET /healthz: 200 when the session store answers a ping, 503 otherwise.
-* GET /metrics: Prometheus text, from prometheus_client (bot/metrics.py).
+* GET /metrics: Prometheus text, from prometheus_client (bot/telegram/metrics.py).
 
 The worker does not call setWebhook: every worker would register itself. The public
 URL (the balancer's) is registered once with `itoh-bot set-webhook`.
@@ -28,10 +28,8 @@ import contextlib
 import hmac
 import json
 import logging
-import os
 import signal
 import socket
-import sys
 import time
 from collections.abc import Iterator
 
@@ -40,18 +38,16 @@ from starlette.applications import Starlette
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
-from telegram.error import InvalidToken, TelegramError
 from telegram.ext import ContextTypes
 
-from bot.admission import Admission
-from bot.http_limits import BODY_TIMEOUT_SECONDS, server_config
-from bot.log_setup import configure_logging
-from bot.metrics import CONTENT_TYPE, Metrics
-from bot.settings import Settings, SettingsError, load_settings
-from bot.storage import Storage, StoreUnavailable, storage_from_settings
-from bot.telegram import AnyApplication, build_application
-from bot.telegram_updates import read_update, update_id_of
-from flows.content import get_content
+from bot.settings import Settings
+from bot.startup import StartError, open_session_store, start
+from bot.storage import Storage, StoreUnavailable
+from bot.telegram.admission import Admission
+from bot.telegram.application import AnyApplication, build_application, telegram_errors
+from bot.telegram.http_limits import BODY_TIMEOUT_SECONDS, server_config
+from bot.telegram.metrics import CONTENT_TYPE, Metrics
+from bot.telegram.updates import read_update, update_id_of
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +75,7 @@ def create_app(application: AnyApplication, store: Storage, settings: Settings, 
     """The ASGI app of one worker. `application` must be initialized before requests arrive.
 
     `body_timeout`: seconds for a request's whole body; the limits on connections and
-    headers are uvicorn's, set in bot/http_limits.py.
+    headers are uvicorn's, set in bot/telegram/http_limits.py.
     """
     secret = (settings.webhook_secret or "").encode()
     if not secret:
@@ -148,29 +144,16 @@ def create_app(application: AnyApplication, store: Storage, settings: Settings, 
 
 
 def run_worker(host: str | None = None, port: int | None = None) -> int:
-    """`itoh-bot worker`: 0 after SIGTERM/SIGINT, 2 for bad settings, 1 if Telegram is unreachable."""
-    try:
-        settings = load_settings()
-    except SettingsError as exc:
-        return fail(str(exc))
-    missing = [name for name, value in (("WEBHOOK_URL", settings.webhook_url),
-                                        ("WEBHOOK_SECRET_TOKEN", settings.webhook_secret)) if value is None]
-    if missing:
-        return fail(f"itoh-bot worker needs {' and '.join(missing)} (see README, section Deployment)")
-    os.environ.setdefault("PTB_TIMEDELTA", "true")  # as in run_bot: RetryAfter as timedelta
-    configure_logging(settings.log_level, secrets=[settings.token, settings.webhook_secret], terse=(InvalidToken,))
-    get_content()  # a content error stops us here (the CLI prints it)
+    """`itoh-bot worker`: 0 after SIGTERM/SIGINT; a `StartError` if it cannot start or connect."""
+    settings = start("worker", requires=("WEBHOOK_URL", "WEBHOOK_SECRET_TOKEN"))
     host = host or settings.webhook_listen
     port = port or settings.webhook_port
-    try:
-        store = storage_from_settings(settings)
-    except (ValueError, StoreUnavailable) as exc:
-        return fail(f"invalid setting STORE_URL: {exc}")
+    store = open_session_store(settings)
     try:
         sock = bind(host, port)
     except OSError as exc:
         asyncio.run(store.close())
-        return fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}")
+        raise StartError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
     with sock:
         return asyncio.run(serve(settings, store, sock))
 
@@ -183,13 +166,11 @@ async def serve(settings: Settings, store: Storage, sock: socket.socket) -> int:
     )
     app = create_app(application, store, settings, metrics)
     try:
-        await application.initialize()  # getMe: checks the token
-    except InvalidToken:
+        with telegram_errors():
+            await application.initialize()  # getMe: checks the token
+    except StartError:
         await store.close()
-        return fail("Telegram rejected TELEGRAM_BOT_TOKEN (revoked or mistyped? see docs/telegram.md)")
-    except TelegramError as exc:
-        await store.close()
-        return fail(f"could not reach the Telegram Bot API at start-up ({type(exc).__name__})", code=1)
+        raise
     try:
         assert application.post_init is not None
         await application.post_init(application)  # command menu, expiry sweeps
@@ -249,7 +230,3 @@ def bind(host: str, port: int) -> socket.socket:
         raise
     return sock
 
-
-def fail(message: str, code: int = 2) -> int:
-    print(f"itoh-bot: {message}", file=sys.stderr)
-    return code

@@ -1,6 +1,6 @@
 """The worker's /metrics: a few counters and a histogram, exposed with prometheus_client.
 
-Who calls it: bot/worker.py and bot/http_limits.py record into one `Metrics` per process
+Who calls it: bot/telegram/worker.py and bot/telegram/http_limits.py record into one `Metrics` per process
 (each update's outcome and handling time, handler errors, rejected webhook calls, slow
 or vanished callers) and call `exposition` for every scrape, passing the store's answers
 (`ping`, `count`) taken at scrape time. Counters are per worker process, as Prometheus
@@ -23,7 +23,7 @@ from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
 from prometheus_client.metrics_core import Metric
 from prometheus_client.registry import Collector
 
-from bot.telegram_updates import UnreadableUpdates
+from bot.telegram.updates import UnreadableUpdates
 
 LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
 # The text format version 0.0.4 that /metrics has always declared: prometheus_client's
@@ -89,7 +89,7 @@ class Metrics:
         self._slow_requests.inc()
 
     def count_connection_dropped(self) -> None:
-        """A connection closed at the cap to make room (bot/http_limits.py)."""
+        """A connection closed at the cap to make room (bot/telegram/http_limits.py)."""
         self._connections_dropped.inc()
 
     def exposition(self, *, store_up: bool, sessions: int | None) -> bytes:

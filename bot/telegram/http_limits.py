@@ -1,6 +1,6 @@
 """The webhook worker's HTTP limits: deadlines for a request's headers, a cap on connections.
 
-Who calls it: bot/worker.py builds its uvicorn config with `server_config`; the body's
+Who calls it: bot/telegram/worker.py builds its uvicorn config with `server_config`; the body's
 deadline is in the worker's route, which reads the body.
 
 Why: uvicorn closes an idle kept-alive connection, but has no deadline for a request's
@@ -27,11 +27,11 @@ from typing import Any
 import uvicorn
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
-from bot.metrics import Metrics
+from bot.telegram.metrics import Metrics
 
 HEADER_TIMEOUT_SECONDS = 10.0  # a proxy or Telegram sends a request's headers at once
 KEEP_ALIVE_SECONDS = 5.0  # an idle kept-alive connection is closed after this (uvicorn's own)
-BODY_TIMEOUT_SECONDS = 10.0  # an update is a few kB (bot/worker.py applies it)
+BODY_TIMEOUT_SECONDS = 10.0  # an update is a few kB (bot/telegram/worker.py applies it)
 MAX_CONNECTIONS = 1000
 # Connections accepted in one go, and the kernel's queue of them. asyncio accepts up to
 # this many at each wake-up before any reaches the protocol (and the cap): two rounds

@@ -7,7 +7,7 @@ line per script says PASS or FAIL (with `--verbose`, one line per step). A failu
 the step, the diff and the transcript so far. Exit 0 when all pass, 1 on any failure.
 
 `--channel telegram` plays into the real PTB Application with the in-package
-bot/script_telegram_request.py stand-in, so it works from an installed package too.
+bot/scripts/drivers/telegram_request.py stand-in, so it works from an installed package too.
 `--coverage` also plays every script on the engine and reports which transitions of
 content/flow.yaml they take (N/M and the ones missed), and how many questions were asked
 before the summary: the median over the scripts that reach it and the seed demos' answer
@@ -22,8 +22,11 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from bot.script_model import CHANNELS, Channel, Script, ScriptError, load_script
-from bot.script_runner import ScriptResult, run_script
+from bot.scripts.model import CHANNELS, Channel, Script, ScriptError, load_script
+from bot.scripts.runner import ScriptResult, run_script
+from flows.content import get_content
+from flows.dialogue import SUMMARY_STATE, step
+from flows.messages import UserInput
 
 
 def find_scripts(paths: list[Path]) -> list[Path]:
@@ -88,9 +91,6 @@ def demo_files(scripts: list[Path]) -> list[Path]:
 
 def questions_to_summary(lines: list[str]) -> int | None:
     """How many questions a demo answer file answers before the summary (None: never reached)."""
-    from flows.dialogue import SUMMARY_STATE, step
-    from flows.messages import UserInput
-
     session, _ = step(None, UserInput.command("start"))
     for line in lines:
         session, _ = step(session, UserInput.typed(line))
@@ -122,8 +122,6 @@ def questions_report(counts: list[tuple[str, int]], verbose: bool = False) -> st
 
 
 def defined_transitions() -> list[tuple[str, str]]:
-    from flows.content import get_content
-
     return [(t.source, t.dest) for t in get_content().flow.transitions]
 
 

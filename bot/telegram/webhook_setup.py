@@ -10,27 +10,17 @@ public HTTPS address) with WEBHOOK_SECRET_TOKEN and the update types the bot han
 from __future__ import annotations
 
 import asyncio
-import os
 
 from telegram import Bot
-from telegram.error import InvalidToken, TelegramError
 
-from bot.log_setup import configure_logging
-from bot.settings import SettingsError, load_settings
-from bot.telegram import ALLOWED_UPDATES
-from bot.worker import fail
+from bot.startup import start
+from bot.telegram.application import ALLOWED_UPDATES, telegram_errors
 
 
 def set_webhook_command(*, delete: bool = False) -> int:
-    """0 when Telegram accepted it; 2 for bad settings or token, 1 when Telegram refused or was unreachable."""
-    try:
-        settings = load_settings()
-    except SettingsError as exc:
-        return fail(str(exc))
-    if not delete and (settings.webhook_url is None or settings.webhook_secret is None):
-        return fail("itoh-bot set-webhook needs WEBHOOK_URL and WEBHOOK_SECRET_TOKEN (see README, section Deployment)")
-    os.environ.setdefault("PTB_TIMEDELTA", "true")
-    configure_logging(settings.log_level, secrets=[settings.token, settings.webhook_secret], terse=(InvalidToken,))
+    """0 when Telegram accepted it; a `StartError` for bad settings or token (2), or when
+    Telegram refused or was unreachable (1)."""
+    settings = start("set-webhook", requires=() if delete else ("WEBHOOK_URL", "WEBHOOK_SECRET_TOKEN"))
     bot = Bot(settings.token, base_url=settings.telegram_api_base_url,
               base_file_url=settings.file_base_url or "https://api.telegram.org/file/bot")
 
@@ -44,12 +34,8 @@ def set_webhook_command(*, delete: bool = False) -> int:
                 await bot.set_webhook(webhook_url, secret_token=settings.webhook_secret,
                                       allowed_updates=ALLOWED_UPDATES)
 
-    try:
+    # Telegram's descriptions ("bad webhook: ...") name the problem, never the secret.
+    with telegram_errors(refused=lambda exc: f"Telegram refused: {exc.message}"):
         asyncio.run(call())
-    except InvalidToken:
-        return fail("Telegram rejected TELEGRAM_BOT_TOKEN (revoked or mistyped? see docs/telegram.md)")
-    except TelegramError as exc:
-        # Telegram's descriptions ("bad webhook: ...") name the problem, never the secret.
-        return fail(f"Telegram refused: {exc.message}", code=1)
     print("webhook removed" if delete else f"webhook set: Telegram now posts updates to {settings.webhook_url}")
     return 0

@@ -1,6 +1,6 @@
 """Show one turn in a Telegram chat: answer the press, edit the pressed message, send.
 
-Who calls it: bot/telegram_handlers.py, as the `deliver` step of `take_turn`, after the
+Who calls it: bot/telegram/handlers.py, as the `deliver` step of `take_turn`, after the
 session is saved and while the chat's lock is held. What it does with a button press:
 
 * always answers the callback query first (the phone's spinner stops); a stale press
@@ -13,9 +13,9 @@ session is saved and while the chat's lock is held. What it does with a button p
 * a typed answer's confirmation (or a pressed one whose message could not be edited)
   is not a message of its own when the next question follows it directly: "✅ Age: 34"
   heads that question's message, so the turn is one sendMessage instead of two;
-* every remaining reply is sent as new messages (rendered by bot/telegram_render.py).
+* every remaining reply is sent as new messages (rendered by bot/telegram/render.py).
 
-Every Bot API call goes through bot/telegram_retry.py: flood waits, 5xx and network
+Every Bot API call goes through bot/telegram/retry.py: flood waits, 5xx and network
 trouble are retried, but a sendMessage that may already have arrived is not resent.
 """
 
@@ -32,7 +32,7 @@ from telegram.request._requestparameter import RequestParameter  # what Bot._do_
 
 from bot.chat_turn import Turn
 from bot.reports.files import report_pdf
-from bot.telegram_render import (
+from bot.telegram.render import (
     Outgoing,
     alert_text,
     answered_text,
@@ -41,7 +41,7 @@ from bot.telegram_render import (
     render,
     render_answered_then_question,
 )
-from bot.telegram_retry import call_api, surely_not_executed
+from bot.telegram.retry import call_api, surely_not_executed
 from flows.content import get_content
 from flows.messages import Reply
 from flows.session import Session

@@ -1,6 +1,6 @@
 """Bot API calls that ride out Telegram's bad moments: flood waits, 5xx, network trouble.
 
-Who calls it: bot/telegram_delivery.py, around every call it makes (send, edit, answer).
+Who calls it: bot/telegram/delivery.py, around every call it makes (send, edit, answer).
 
 What is retried, and why every reply still arrives once:
 

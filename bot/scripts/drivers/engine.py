@@ -1,6 +1,6 @@
 """The engine channel: a script played straight into `flows.dialogue.step`.
 
-Who calls it: bot/script_runner.py (`make_driver("engine")`). Buttons are pressed the
+Who calls it: bot/scripts/runner.py (`make_driver("engine")`). Buttons are pressed the
 way a channel would, with the payload and step of the question last shown, so stale
 and forged presses behave as in Telegram; a multi-select toggles each label, then Done.
 It also notes every flow transition taken (state before -> state after an answer),
@@ -13,9 +13,9 @@ from dataclasses import fields, is_dataclass, replace
 from datetime import date
 
 from bot.reply_text import body_text, warning_lines
-from bot.script_model import CHANGE_MENU, DANGER_OFFER, LANGUAGE_MENU, Channel
-from bot.script_observe import NOT_UNDERSTOOD, SummaryView, TurnView, ask_followups, merge_turns, norm
-from bot.script_runner import StepError
+from bot.scripts.driver import StepError
+from bot.scripts.model import CHANGE_MENU, DANGER_OFFER, LANGUAGE_MENU, Channel
+from bot.scripts.observe import NOT_UNDERSTOOD, SummaryView, TurnView, ask_followups, merge_turns, norm
 from flows.assessment import assess
 from flows.clinician_report import build_report
 from flows.content import get_content

@@ -1,8 +1,8 @@
 """What one turn of a conversation showed, in the same shape for every channel.
 
-Who calls it: the channel drivers (bot/script_engine.py, script_terminal.py,
-script_telegram.py) build a `TurnView` after each thing the person does; the checks
-(bot/script_check.py) compare it with the script's `expect`. The engine fills it from
+Who calls it: the channel drivers (bot/scripts/drivers/: engine.py, terminal.py,
+telegram.py) build a `TurnView` after each thing the person does; the checks
+(bot/scripts/check.py) compare it with the script's `expect`. The engine fills it from
 the structured replies; the terminal and Telegram only have what they displayed, so
 `TextReader` recognises questions, red-flag warnings and the summary in displayed text
 using the wording in content/ — a channel that garbles a message fails the check.
@@ -24,7 +24,8 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from bot.reply_text import warning_heading
-from bot.script_model import CHANGE_MENU, DANGER_OFFER, LANGUAGE_MENU
+from bot.reports.pdf import latin1
+from bot.scripts.model import CHANGE_MENU, DANGER_OFFER, LANGUAGE_MENU
 from flows.content import Content, get_content
 from flows.content_models import Text
 
@@ -321,15 +322,13 @@ def _percent(shown: str) -> float:
 
 def _latin1(text: str) -> str:
     """A text as the PDF report prints it (its typographic characters made plain)."""
-    from bot.reports.pdf import latin1
-
     return latin1(text)
 
 
 def report_text(pdf: bytes) -> str:
     """The text of the report for the doctor (a PDF), line by line. Needs pypdf (the
     `test` extra)."""
-    from pypdf import PdfReader
+    from pypdf import PdfReader  # lazy: pypdf is the `test` extra, needed only to read a report
 
     return "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(pdf)).pages)
 

@@ -1,6 +1,6 @@
 """The conversation-script format: what the person does, and what the bot must say.
 
-Who calls it: `itoh-bot replay` / `itoh-bot record` (bot/script_cli.py) and the pytest
+Who calls it: `itoh-bot replay` / `itoh-bot record` (bot/scripts/cli.py) and the pytest
 plugin (tests/script_plugin.py), through `load_script(path)`. A script is YAML, meant to
 be read by a clinician (docs/scripts.md): a name, optional description and tags, then
 steps. Each step is one thing the person does (`say`, `press`, `select`, `command`) with

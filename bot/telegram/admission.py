@@ -1,6 +1,6 @@
 """Who may talk to the bot, and how fast: the allow-list and the per-user rate limit.
 
-Who calls it: bot/telegram_handlers.py, for every update, before the chat's turn. The
+Who calls it: bot/telegram/handlers.py, for every update, before the chat's turn. The
 polling bot (`itoh-bot run`) and every webhook worker (`itoh-bot worker`) pass one
 built from the settings; in-process tests, replays and the benchmark build the
 Application without it, because they drive one chat faster than any person could.

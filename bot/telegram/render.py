@@ -1,6 +1,6 @@
 """Replies as Telegram messages: HTML text, inline keyboards, messages split to fit.
 
-Who calls it: bot/telegram_handlers.py, for every reply of a turn. Pure functions, no
+Who calls it: bot/telegram/handlers.py, for every reply of a turn. Pure functions, no
 network, so the layout rules are tested on their own. All text from the dialogue is
 escaped with html.escape before it is wrapped in Telegram's few HTML tags; Telegram
 rejects a whole message over one stray "<" (as in "pain < 6 weeks").

@@ -1,7 +1,7 @@
 """Reading what the Bot API sends: an update PTB cannot parse is skipped alone, never logged.
 
-Who calls it: bot/telegram.py wraps the request objects PTB uses (`QuietRequest` for
-API calls, `UpdatesRequest` for getUpdates) and bot/worker.py reads each webhook body
+Who calls it: bot/telegram/application.py wraps the request objects PTB uses (`QuietRequest` for
+API calls, `UpdatesRequest` for getUpdates) and bot/telegram/worker.py reads each webhook body
 with `read_update`.
 
 Why: python-telegram-bot parses a getUpdates batch with `Update.de_list`, so one update

@@ -1,9 +1,9 @@
 """Run one script on one channel: drive the conversation step by step, check each turn.
 
-Who calls it: `itoh-bot replay` (bot/script_cli.py) and the pytest plugin
+Who calls it: `itoh-bot replay` (bot/scripts/cli.py) and the pytest plugin
 (tests/script_plugin.py), through `run_script`. The channel drivers
-(bot/script_engine.py, script_terminal.py, script_telegram.py) all implement `Driver`;
-the runner starts the conversation in the script's language (step 0: the greeting), then for every step does the
+(bot/scripts/drivers/) all implement `Driver` (bot/scripts/driver.py); the runner
+starts the conversation in the script's language (step 0: the greeting), then for every step does the
 action (and, when it shows the summary's first block, asks for the sections and the
 report for the doctor too: `Driver.read_summary`), checks `expect`, and stops at the
 first step that fails, since later steps of a conversation that went elsewhere would
@@ -18,31 +18,14 @@ import functools
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
-from bot.script_check import Mismatch, check, check_not_understood
-from bot.script_model import Channel, Script, Step
-from bot.script_observe import TurnView, norm
+from bot.scripts.check import Mismatch, check, check_not_understood
+from bot.scripts.driver import Driver, StepError
+from bot.scripts.drivers import make_driver
+from bot.scripts.model import Channel, Script, Step
+from bot.scripts.observe import TurnView, norm
 from flows.content import get_content
-
-
-class StepError(Exception):
-    """The step could not be done at all (no such button, the process died, a timeout)."""
-
-
-class Driver(Protocol):
-    """One channel, played from the person's side. Each method returns the turn it caused."""
-
-    channel: Channel
-    transitions: set[tuple[str, str]]  # flow transitions seen (the engine tracks them)
-
-    async def start(self, language: str | None = None) -> TurnView: ...
-    async def say(self, text: str) -> TurnView: ...
-    async def command(self, name: str) -> TurnView: ...
-    async def press(self, label: str) -> TurnView: ...
-    async def select(self, labels: list[str]) -> TurnView: ...
-    async def read_summary(self, view: TurnView) -> TurnView: ...
-    async def close(self) -> None: ...
 
 
 @dataclass
@@ -95,24 +78,6 @@ class ScriptResult:
         lines += [mismatch.render() for mismatch in failed.mismatches]
         lines += ["", f"--- transcript so far ({self.channel}) ---", self.transcript()]
         return "\n".join(lines)
-
-
-DriverFactory = Callable[[Channel], Driver]
-
-
-def make_driver(channel: Channel, *, telegram_double: Callable[[], Any] | None = None) -> Driver:
-    """A fresh driver: nothing is shared between runs, so no state can leak across scripts."""
-    if channel == "engine":
-        from bot.script_engine import EngineDriver
-
-        return EngineDriver()
-    if channel == "terminal":
-        from bot.script_terminal import TerminalDriver
-
-        return TerminalDriver()
-    from bot.script_telegram import TelegramDriver
-
-    return TelegramDriver(telegram_double)
 
 
 def run_script(script: Script, channel: Channel, path: Path | str = "<script>", *,
@@ -171,7 +136,7 @@ async def _act(driver: Driver, step: Step, last: TurnView | None) -> TurnView:
     view = await _action(driver, step, last)
     if view.summary is not None and view.summary.full:
         # The first block of the summary: its sections and the report for the doctor are
-        # shown on request; read them as part of this turn (bot/script_observe.py).
+        # shown on request; read them as part of this turn (bot/scripts/observe.py).
         view = await driver.read_summary(view)
     return view
 

@@ -1,11 +1,11 @@
 """PTB handlers: turn each Telegram update into a UserInput and run one chat turn.
 
 Who calls it: python-telegram-bot's Application, for every message and button press in
-a private chat (registered by bot/telegram.py), whether the update came by polling or
-through a webhook worker (bot/worker.py). No ConversationHandler: the state is in the
+a private chat (registered by bot/telegram/application.py), whether the update came by polling or
+through a webhook worker (bot/telegram/worker.py). No ConversationHandler: the state is in the
 session store, read and written on every update by `take_turn`, so any process can
 serve any chat and concurrent updates are safe. Before the turn, the admission policy
-(bot/admission.py: allow-list, per-user rate limit) may refuse the update.
+(bot/telegram/admission.py: allow-list, per-user rate limit) may refuse the update.
 
 Logs say what happened (update id, a salted hash of the chat, the kind of input, the
 step reached, how many messages, latency) and never what was said: no message text,
@@ -25,11 +25,11 @@ from typing import Any
 from telegram import Message, Update
 from telegram.ext import Application, CallbackQueryHandler, ContextTypes, MessageHandler, filters
 
-from bot.admission import Admission, Verdict
 from bot.chat_turn import Clock, Turn, take_turn
 from bot.storage import Storage
-from bot.telegram_delivery import Delivery
-from bot.telegram_render import parse_callback_data
+from bot.telegram.admission import Admission, Verdict
+from bot.telegram.delivery import Delivery
+from bot.telegram.render import parse_callback_data
 from flows.content import get_content
 from flows.language import language_of_tag
 from flows.messages import Reply, UserInput

@@ -1,6 +1,6 @@
 """Compare a step's `expect` with what the turn showed; say what differs, as a diff.
 
-Who calls it: bot/script_runner.py after every step. Each failed expectation becomes a
+Who calls it: bot/scripts/runner.py after every step. Each failed expectation becomes a
 `Mismatch` whose `render()` reads like a diff: `- expected` lines, then `+ said` lines,
 so an author sees at once what the script wanted and what the bot actually said.
 """
@@ -10,8 +10,8 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
-from bot.script_model import Expect, Range, SummaryExpect
-from bot.script_observe import SummaryView, TurnView, labels_in_every_language, norm
+from bot.scripts.model import Expect, Range, SummaryExpect
+from bot.scripts.observe import SummaryView, TurnView, labels_in_every_language, norm
 
 
 @dataclass(frozen=True)

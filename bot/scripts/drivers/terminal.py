@@ -1,6 +1,6 @@
 """The terminal channel: a script played into the real `itoh-bot demo`, line by line.
 
-Who calls it: bot/script_runner.py (`make_driver("terminal")`). The demo runs as a
+Who calls it: bot/scripts/runner.py (`make_driver("terminal")`). The demo runs as a
 subprocess on a pseudo-terminal, so it is in its interactive mode and prints the
 `> ` prompt exactly when it waits for the next line: each turn is read up to that
 prompt, with a deadline, and nothing depends on timing guesses. (With a plain pipe the
@@ -29,8 +29,9 @@ import termios
 import time
 from pathlib import Path
 
-from bot.script_model import Channel
-from bot.script_observe import (
+from bot.scripts.driver import StepError
+from bot.scripts.model import Channel
+from bot.scripts.observe import (
     TurnView,
     ask_followups,
     labels_in_every_language,
@@ -39,7 +40,6 @@ from bot.script_observe import (
     report_text,
     text_reader,
 )
-from bot.script_runner import StepError
 from bot.terminal import PROMPT as DEMO_PROMPT
 from flows.content import get_content
 
