@@ -3,9 +3,9 @@
 Who calls it: bot/script_runner.py (`make_driver("telegram", telegram_double=...)`).
 The bot is exactly what `itoh-bot run` builds (`bot.telegram.build_application`, a
 memory session store); only its request object is a stand-in that answers every Bot
-API call in memory and keeps the chat as the person would see it. The pytest plugin
-passes tests.support.recording_request.RecordingRequest (strict Telegram HTML checks);
-`itoh-bot replay` uses bot/script_telegram_request.py, which needs nothing from tests/.
+API call in memory and keeps the chat as the person would see it: the in-process fake
+Telegram (bot.fake_telegram.InProcessBotApi, strict Telegram HTML checks), for pytest
+and `itoh-bot replay` alike.
 
 Texts are sent as messages and commands as /commands; a `press` uses the inline keyboard
 actually sent (the newest message that still has one), matched by label without the
@@ -60,7 +60,7 @@ class Shown(Protocol):
 
 
 class ChatDouble(Protocol):
-    """What the driver needs of a request stand-in (RecordingRequest has all of it)."""
+    """What the driver needs of a request stand-in (InProcessBotApi has all of it)."""
 
     def text_update(self, chat_id: int, text: str, *, bot: Any) -> Update: ...
     def command_update(self, chat_id: int, command: str, *, bot: Any) -> Update: ...
@@ -84,9 +84,9 @@ class TelegramDriver:
 
     def __init__(self, double_factory: Callable[[], Any] | None = None) -> None:
         if double_factory is None:
-            from bot.script_telegram_request import ReplayRequest
+            from bot.fake_telegram import InProcessBotApi
 
-            double_factory = ReplayRequest
+            double_factory = lambda: InProcessBotApi(TOKEN)  # noqa: E731 - a factory, one fake per script
         self.double_factory = double_factory
         self.double: ChatDouble | None = None
         self.app: Application | None = None  # type: ignore[type-arg]

@@ -18,12 +18,12 @@ from typing import Any
 import pytest
 from telegram import Update
 
+from bot.fake_telegram import FakeBotApi
 from bot.settings import Settings
 from bot.storage import MemoryStore
 from bot.telegram import AnyApplication, build_application
 from bot.telegram_handlers import chat_key
 from flows.session import Session
-from tests.support.fake_bot_api import FakeBotApi
 from tests.telegram.harness import TOKEN, matches
 
 TIMEOUT = 0.5  # the bot's Bot API timeout in these tests
