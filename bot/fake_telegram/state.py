@@ -10,7 +10,8 @@ What it keeps: the queue of updates (getUpdates with offsets and long polls, or 
 delivery by the HTTP server once setWebhook is called), each chat's messages as the user
 sees them (edits applied), callback queries and their answers, a transcript of both
 sides, every call, and injected faults (`fail_next`, `delay_next`). The Bot API methods
-themselves are in methods.py, Telegram's wire rules in wire.py.
+themselves are in methods.py, the person's updates in user_side.py, the waits in
+waits.py, Telegram's wire rules in wire.py.
 
 Waits are async only (`await state.wait_for_call(...)`): they poll under the lock, so
 the event loop running the bot keeps running. A test without a loop wraps one in
@@ -42,7 +43,6 @@ keyboard; getUpdates answers 409 while a webhook is set; offsets confirm and for
 
 from __future__ import annotations
 
-import asyncio
 import copy
 import itertools
 import threading
@@ -58,22 +58,21 @@ from bot.fake_telegram.records import (
     Fault,
     Pending,
     TranscriptEntry,
-    WaitTimeout,
     WebhookDelivery,
     buttons,
 )
+from bot.fake_telegram.user_side import UserSide
+from bot.fake_telegram.waits import AsyncWaits
 from bot.fake_telegram.wire import (
-    DEFAULT_TIMEOUT,
     DEFAULT_TOKEN,
     METHODS,
     ApiError,
-    utf16_len,
 )
 
 JSON = dict[str, Any]
 SentListener = Callable[[str, JSON], None]
 
-class BotApiState(BotApiMethods):
+class BotApiState(UserSide, AsyncWaits, BotApiMethods):
     """The Bot API's data model: updates queue, per-chat transcripts, calls, faults, webhook.
 
     Transport-free and thread-safe (one ``threading.Condition`` guards everything, because
@@ -166,230 +165,6 @@ class BotApiState(BotApiMethods):
             }
         kind = "supergroup" if str(chat_id).startswith("-100") else "group"
         return {"id": chat_id, "type": kind, "title": f"Test {kind} {chat_id}"}
-
-    # ------------------------------------------------------------------ user side
-    def _new_message_id(self, chat_id: int) -> int:
-        # Private chats share one message-id sequence between user and bot, like Telegram.
-        mid = self._next_message_id.get(chat_id, 1)
-        self._next_message_id[chat_id] = mid + 1
-        return mid
-
-    def _new_update_id(self) -> int:
-        uid = self._next_update_id
-        self._next_update_id += 1
-        return uid
-
-    def _user_message(self, chat_id: int, user_id: int | None, kind: str, text: str) -> JSON:
-        """Allocate ids and record a user message in the transcript; return Message JSON."""
-        mid = self._new_message_id(chat_id)
-        self._user_message_ids.setdefault(chat_id, set()).add(mid)
-        self._transcript.setdefault(chat_id, []).append(
-            TranscriptEntry("user", mid, kind, text, time.time())
-        )
-        return {
-            "message_id": mid,
-            "date": int(time.time()),
-            "chat": self.chat_json(chat_id),
-            "from": self.user_json(user_id if user_id is not None else abs(chat_id)),
-        }
-
-    def make_text_update(self, chat_id: int, text: str, user_id: int | None = None) -> JSON:
-        """Build (not queue) a text-message update; records the user line in the transcript."""
-        with self._cond:
-            msg = self._user_message(chat_id, user_id, "text", text)
-            msg["text"] = text
-            return self._wrap_update({"message": msg})
-
-    def make_command_update(
-        self, chat_id: int, command: str, user_id: int | None = None
-    ) -> JSON:
-        """Build (not queue) a ``/command [args]`` update with its ``bot_command`` entity."""
-        if not command.startswith("/"):
-            command = "/" + command
-        with self._cond:
-            msg = self._user_message(chat_id, user_id, "command", command)
-            msg["text"] = command
-            word = command.split(maxsplit=1)[0]
-            msg["entities"] = [{"type": "bot_command", "offset": 0, "length": utf16_len(word)}]
-            return self._wrap_update({"message": msg})
-
-    def make_photo_update(
-        self, chat_id: int, caption: str | None = None, user_id: int | None = None
-    ) -> JSON:
-        """Build (not queue) a photo-message update with two sizes, like Telegram sends."""
-        with self._cond:
-            msg = self._user_message(chat_id, user_id, "photo", caption or "<photo>")
-            n = msg["message_id"]
-            msg["photo"] = [
-                {"file_id": f"photo-s-{chat_id}-{n}", "file_unique_id": f"ps{chat_id}{n}",
-                 "width": 90, "height": 90, "file_size": 1200},
-                {"file_id": f"photo-m-{chat_id}-{n}", "file_unique_id": f"pm{chat_id}{n}",
-                 "width": 800, "height": 800, "file_size": 54000},
-            ]  # fmt: skip
-            if caption is not None:
-                msg["caption"] = caption
-            return self._wrap_update({"message": msg})
-
-    def make_sticker_update(
-        self, chat_id: int, emoji: str = "👍", user_id: int | None = None
-    ) -> JSON:
-        """Build (not queue) a sticker-message update."""
-        with self._cond:
-            msg = self._user_message(chat_id, user_id, "sticker", f"<sticker {emoji}>")
-            n = msg["message_id"]
-            msg["sticker"] = {
-                "file_id": f"sticker-{chat_id}-{n}",
-                "file_unique_id": f"st{chat_id}{n}",
-                "type": "regular",
-                "width": 512,
-                "height": 512,
-                "is_animated": False,
-                "is_video": False,
-                "emoji": emoji,
-            }
-            return self._wrap_update({"message": msg})
-
-    def make_callback_update(
-        self,
-        chat_id: int,
-        message_id: int,
-        callback_data: str,
-        user_id: int | None = None,
-        *,
-        check: bool = True,
-    ) -> JSON:
-        """Build (not queue) a callback-query update for a button on a bot message.
-
-        With ``check=True`` (default) the message must exist and currently show a button with
-        that ``callback_data`` — a real user cannot press a button that is not on screen.
-        ``check=False`` lets a test forge stale or unknown presses.
-        """
-        with self._cond:
-            msg = self._find_bot_message(chat_id, message_id)
-            if check:
-                if msg is None or msg.deleted:
-                    raise ValueError(f"no bot message {message_id} in chat {chat_id}")
-                if callback_data not in [d for _, d in msg.buttons()]:
-                    raise ValueError(
-                        f"message {message_id} has no button with callback_data "
-                        f"{callback_data!r}; buttons are {msg.buttons()}"
-                    )
-            if msg is not None:
-                message_json = self._message_json(msg)
-            else:
-                message_json = {
-                    "message_id": message_id,
-                    "date": int(time.time()),
-                    "chat": self.chat_json(chat_id),
-                    "from": self.bot_user(),
-                    "text": "",
-                }
-            query_id = f"{self._bot_id()}{self._next_callback_id:08d}"
-            self._next_callback_id += 1
-            update = self._wrap_update(
-                {
-                    "callback_query": {
-                        "id": query_id,
-                        "from": self.user_json(
-                            user_id if user_id is not None else abs(chat_id)
-                        ),
-                        "message": message_json,
-                        "chat_instance": f"ci{chat_id}",
-                        "data": callback_data,
-                    }
-                }
-            )
-            self._callback_queries[query_id] = {"update_id": update["update_id"], "answer": None}
-            self._transcript.setdefault(chat_id, []).append(
-                TranscriptEntry("user", message_id, "callback", callback_data, time.time())
-            )
-            return update
-
-    def _wrap_update(self, body: JSON) -> JSON:
-        update = {"update_id": self._new_update_id(), **body}
-        self._updates_by_id[update["update_id"]] = update
-        return update
-
-    def _enqueue(self, update: JSON, *, forced: bool = False) -> int:
-        with self._cond:
-            self._pending.append(Pending(copy.deepcopy(update), forced=forced))
-            self._cond.notify_all()
-            return int(update["update_id"])
-
-    def user_sends_text(self, chat_id: int, text: str, user_id: int | None = None) -> int:
-        """Queue a text message from the user; returns its ``update_id``."""
-        return self._enqueue(self.make_text_update(chat_id, text, user_id))
-
-    def user_sends_command(self, chat_id: int, command: str, user_id: int | None = None) -> int:
-        """Queue ``/command [args]`` (with ``bot_command`` entity); returns its ``update_id``."""
-        return self._enqueue(self.make_command_update(chat_id, command, user_id))
-
-    def user_presses_button(
-        self,
-        chat_id: int,
-        message_id: int,
-        callback_data: str,
-        user_id: int | None = None,
-        *,
-        check: bool = True,
-    ) -> int:
-        """Queue a button press on bot message ``message_id``; returns its ``update_id``."""
-        return self._enqueue(
-            self.make_callback_update(chat_id, message_id, callback_data, user_id, check=check)
-        )
-
-    def user_sends_photo(
-        self, chat_id: int, caption: str | None = None, user_id: int | None = None
-    ) -> int:
-        """Queue a photo from the user; returns its ``update_id``."""
-        return self._enqueue(self.make_photo_update(chat_id, caption, user_id))
-
-    def user_sends_sticker(
-        self, chat_id: int, emoji: str = "👍", user_id: int | None = None
-    ) -> int:
-        """Queue a sticker from the user; returns its ``update_id``."""
-        return self._enqueue(self.make_sticker_update(chat_id, emoji, user_id))
-
-    def push_raw_update(self, update: JSON) -> int:
-        """Queue an arbitrary update dict (``update_id`` is assigned if missing)."""
-        with self._cond:
-            update = copy.deepcopy(update)
-            if "update_id" not in update:
-                update["update_id"] = self._new_update_id()
-            else:
-                self._next_update_id = max(self._next_update_id, int(update["update_id"]) + 1)
-            self._updates_by_id[int(update["update_id"])] = update
-            for value in update.values():
-                if isinstance(value, dict) and isinstance(value.get("chat"), dict):
-                    self._transcript.setdefault(int(value["chat"]["id"]), []).append(
-                        TranscriptEntry(
-                            "user", value.get("message_id"), "raw",
-                            str(value.get("text", "<raw update>")), time.time(),
-                        )
-                    )  # fmt: skip
-            return self._enqueue(update)
-
-    def redeliver(self, update_id: int) -> int:
-        """Deliver an already-sent update again, unchanged (same ``update_id``).
-
-        Simulates Telegram's at-least-once delivery (e.g. after a webhook timeout): the copy is
-        served by ``getUpdates`` even if the bot already confirmed a higher offset.
-        """
-        with self._cond:
-            update = self._updates_by_id.get(update_id)
-            if update is None:
-                raise KeyError(f"unknown update_id {update_id}")
-            return self._enqueue(update, forced=True)
-
-    def update(self, update_id: int) -> JSON:
-        """The update dict that was built for ``update_id`` (a copy)."""
-        with self._cond:
-            return copy.deepcopy(self._updates_by_id[update_id])
-
-    def pending_update_ids(self) -> list[int]:
-        """Ids of updates not yet confirmed by the bot (poll) or delivered (webhook)."""
-        with self._cond:
-            return [int(p.update["update_id"]) for p in self._pending]
 
     # ------------------------------------------------------------------ faults
     def fail_next(
@@ -657,149 +432,3 @@ class BotApiState(BotApiMethods):
         """Every webhook delivery attempt made so far."""
         with self._cond:
             return copy.deepcopy(self._deliveries)
-
-    # ------------------------------------------------------------------ waiting
-    def _recent_calls_text(self, n: int = 15) -> str:
-        tail = self._calls[-n:]
-        return "\n".join(
-            f"  #{c.index} {c.method} -> {c.status} {c.fault or ''} {c.params}" for c in tail
-        )
-
-    async def _wait(
-        self, check: Callable[[], Any], timeout: float, describe: Callable[[], str]
-    ) -> Any:
-        # Polls instead of blocking a thread so the event loop (and PTB on it) keeps running.
-        deadline = time.monotonic() + timeout
-        while True:
-            with self._cond:
-                result = check()
-            if result is not None:
-                return result
-            if time.monotonic() >= deadline:
-                with self._cond:
-                    raise WaitTimeout(describe())
-            await asyncio.sleep(0.01)
-
-    def _call_check(
-        self, method: str, predicate: Callable[[ApiCall], bool] | None, since: int
-    ) -> Callable[[], ApiCall | None]:
-        def check() -> ApiCall | None:
-            for c in self._calls[since:]:
-                if c.method == method and c.status is not None:
-                    snapshot = copy.deepcopy(c)
-                    if predicate is None or predicate(snapshot):
-                        return snapshot
-            return None
-
-        return check
-
-    def _call_describe(self, method: str, timeout: float) -> Callable[[], str]:
-        return lambda: (
-            f"no completed {method} call matched within {timeout}s; recent calls:\n"
-            f"{self._recent_calls_text()}"
-        )
-
-    async def wait_for_call(
-        self,
-        method: str,
-        predicate: Callable[[ApiCall], bool] | None = None,
-        timeout: float = DEFAULT_TIMEOUT,
-        *,
-        since: int = 0,
-    ) -> ApiCall:
-        """Wait until a *completed* call of ``method`` (index >= ``since``) matches.
-
-        ``since`` is typically ``len(fake.calls())`` taken before the action under test.
-        """
-        return await self._wait(
-            self._call_check(method, predicate, since),
-            timeout,
-            self._call_describe(method, timeout),
-        )
-
-    def _message_check(
-        self,
-        chat_id: int,
-        predicate: Callable[[BotMessage], bool] | str | None,
-        newer_than: int,
-    ) -> Callable[[], BotMessage | None]:
-        def check() -> BotMessage | None:
-            for m in self._bot_messages.get(chat_id, []):
-                if m.deleted or m.message_id <= newer_than:
-                    continue
-                snapshot = copy.deepcopy(m)
-                if predicate is None:
-                    return snapshot
-                if isinstance(predicate, str):
-                    if predicate in snapshot.text:
-                        return snapshot
-                elif predicate(snapshot):
-                    return snapshot
-            return None
-
-        return check
-
-    async def wait_for_bot_message(
-        self,
-        chat_id: int,
-        predicate: Callable[[BotMessage], bool] | str | None = None,
-        timeout: float = DEFAULT_TIMEOUT,
-        *,
-        newer_than: int = 0,
-    ) -> BotMessage:
-        """Wait until a bot message in ``chat_id`` matches (current text, after edits).
-
-        ``predicate``: callable on :class:`BotMessage`, a substring of its text, or None (any).
-        ``newer_than``: only messages with ``message_id`` greater than this.
-        """
-        return await self._wait(
-            self._message_check(chat_id, predicate, newer_than),
-            timeout,
-            lambda: (
-                f"no bot message in chat {chat_id} matched {predicate!r} within {timeout}s.\n"
-                f"Transcript:\n{self.format_transcript(chat_id)}\n"
-                f"Recent calls:\n{self._recent_calls_text()}"
-            ),
-        )
-
-    async def wait_for_callback_answer(self, update_id: int, timeout: float = DEFAULT_TIMEOUT) -> JSON:
-        """Wait until the bot answered button press ``update_id``; returns the answer params."""
-        query_id = self.callback_query_id(update_id)
-        return await self._wait(
-            lambda: copy.deepcopy(self._callback_queries[query_id]["answer"]),
-            timeout,
-            self._call_describe("answerCallbackQuery", timeout),
-        )
-
-    async def wait_for_delivery(self, update_id: int, timeout: float = DEFAULT_TIMEOUT) -> WebhookDelivery:
-        """Wait until update ``update_id`` was accepted (2xx) by the bot's webhook."""
-
-        def check() -> WebhookDelivery | None:
-            for d in reversed(self._deliveries):
-                if d.update_id == update_id and d.status is not None and 200 <= d.status < 300:
-                    return copy.deepcopy(d)
-            return None
-
-        return await self._wait(
-            check,
-            timeout,
-            lambda: (
-                f"update {update_id} was not delivered to the webhook within {timeout}s; "
-                f"attempts: {[d for d in self._deliveries if d.update_id == update_id]}"
-            ),
-        )
-
-    async def assert_no_call(
-        self,
-        method: str,
-        predicate: Callable[[ApiCall], bool] | None = None,
-        within: float = 0.5,
-        *,
-        since: int = 0,
-    ) -> None:
-        """Wait ``within`` seconds and fail if a matching ``method`` call completed."""
-        await asyncio.sleep(within)
-        with self._cond:
-            hit = self._call_check(method, predicate, since)()
-        if hit is not None:
-            raise AssertionError(f"unexpected {method} call: #{hit.index} {hit.params}")
