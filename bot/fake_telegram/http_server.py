@@ -29,7 +29,7 @@ import threading
 import time
 from http.client import HTTPConnection
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import parse_qsl, urlsplit
 
 from bot.fake_telegram.records import Pending, WebhookDelivery
@@ -106,7 +106,7 @@ class _Handler(BaseHTTPRequestHandler):
     # -------------------------------------------------------------- plumbing
     def _read_body(self) -> bytes:
         if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
-            chunks = []
+            chunks: list[bytes] = []
             while True:
                 size = int(self.rfile.readline().split(b";")[0].strip() or b"0", 16)
                 if size == 0:
@@ -139,7 +139,7 @@ class _Handler(BaseHTTPRequestHandler):
             readable, _, _ = select.select([self.connection], [], [], 0)
             if not readable:
                 return False
-            return self.connection.recv(1, socket.MSG_PEEK) == b""
+            return bool(self.connection.recv(1, socket.MSG_PEEK) == b"")
         except OSError:
             return True
 
@@ -159,9 +159,9 @@ class _Handler(BaseHTTPRequestHandler):
             head = f"Content-Type: {ctype}\r\nMIME-Version: 1.0\r\n\r\n".encode()
             msg = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(head + body)
             fields: list[tuple[str, str]] = []
-            for part in msg.iter_parts():  # type: ignore[attr-defined]
+            for part in msg.iter_parts():
                 name = part.get_param("name", header="content-disposition")
-                payload = part.get_payload(decode=True) or b""
+                payload = cast(bytes, part.get_payload(decode=True) or b"")
                 if part.get_filename() is not None:
                     files[str(name)] = len(payload)
                     params[str(name)] = {"file_name": part.get_filename(), "size": len(payload), "data": payload}
@@ -310,7 +310,7 @@ class FakeBotApi(BotApiState):
         """What to give ``ApplicationBuilder().base_file_url(...)`` (file downloads: 404)."""
         return f"{self.api_root}/file/bot"
 
-    def application_builder(self) -> ApplicationBuilder:
+    def application_builder(self) -> ApplicationBuilder:  # type: ignore[type-arg]
         """A PTB ``ApplicationBuilder`` with token and URLs pointing at this server."""
         from telegram.ext import ApplicationBuilder
 

@@ -144,11 +144,11 @@ class InProcessBotApi(BaseRequest, BotApiState):
             await asyncio.sleep(min(0.01, max(0.0, deadline - time.monotonic())))
 
     # ------------------------------------------------------------------ wiring
-    def application_builder(self) -> ApplicationBuilder:
+    def application_builder(self) -> ApplicationBuilder:  # type: ignore[type-arg]
         """``ApplicationBuilder().token(...).request(self).get_updates_request(self)``."""
         from telegram.ext import ApplicationBuilder
 
-        return ApplicationBuilder().token(self.token).request(self).get_updates_request(self)
+        return ApplicationBuilder().token(str(self.token)).request(self).get_updates_request(self)
 
     # ------------------------------------------------------------------ Update builders
     @staticmethod

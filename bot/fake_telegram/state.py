@@ -415,8 +415,8 @@ class BotApiState(UserSide, AsyncWaits, BotApiMethods):
     def callback_answer(self, update_id: int) -> JSON | None:
         """The ``answerCallbackQuery`` params for press ``update_id``, or None if unanswered."""
         with self._cond:
-            query = self._callback_queries[self.callback_query_id(update_id)]
-            return copy.deepcopy(query["answer"])
+            answer: JSON | None = self._callback_queries[self.callback_query_id(update_id)]["answer"]
+            return copy.deepcopy(answer)
 
     def commands(self, scope: JSON | None = None, language_code: str = "") -> list[JSON]:
         """The command list last set with ``setMyCommands`` for that scope/language."""

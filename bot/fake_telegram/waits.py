@@ -13,12 +13,13 @@ import copy
 import threading
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from bot.fake_telegram.records import ApiCall, BotMessage, WaitTimeout, WebhookDelivery
 from bot.fake_telegram.wire import DEFAULT_TIMEOUT
 
 JSON = dict[str, Any]
+T = TypeVar("T")
 
 
 class AsyncWaits:
@@ -41,8 +42,8 @@ class AsyncWaits:
         )
 
     async def _wait(
-        self, check: Callable[[], Any], timeout: float, describe: Callable[[], str]
-    ) -> Any:
+        self, check: Callable[[], T | None], timeout: float, describe: Callable[[], str]
+    ) -> T:
         # Polls instead of blocking a thread so the event loop (and PTB on it) keeps running.
         deadline = time.monotonic() + timeout
         while True:
