@@ -17,10 +17,10 @@ from typing import Any
 
 import pytest
 
+from bot.fake_telegram import InProcessBotApi
 from bot.scripts.drivers.telegram import TOKEN
 from bot.scripts.model import Channel, Script, ScriptError, load_script
 from bot.scripts.runner import ScriptResult, run_script
-from tests.support.recording_request import RecordingRequest
 
 
 class ScriptFailed(AssertionError):
@@ -60,7 +60,7 @@ class ScriptItem(pytest.Item):
 
     def runtest(self) -> None:
         result = run_script(self.script, self.channel, self._relative(),
-                            telegram_double=lambda: RecordingRequest(token=TOKEN))
+                            telegram_double=lambda: InProcessBotApi(token=TOKEN))
         if not result.ok:
             raise ScriptFailed(result)
 

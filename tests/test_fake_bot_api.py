@@ -1,4 +1,4 @@
-"""Proves tests.support.fake_bot_api works with the REAL python-telegram-bot stack.
+"""Proves bot.fake_telegram's HTTP server works with the REAL python-telegram-bot stack.
 
 A trivial echo bot (text -> "echo: <text>" with Yes/No buttons; button -> answer + edit) is
 run against the fake server through PTB's default HTTPXRequest, in polling and in webhook
@@ -32,7 +32,7 @@ from telegram.ext import (
     filters,
 )
 
-from tests.support.fake_bot_api import FakeBotApi, WaitTimeout, buttons, free_port
+from bot.fake_telegram import FakeBotApi, WaitTimeout, buttons, free_port
 
 REPO = Path(__file__).resolve().parents[1]
 CHAT = 4242
@@ -137,7 +137,7 @@ def fake() -> Iterator[FakeBotApi]:
 async def test_text_round_trip_with_polling(fake: FakeBotApi) -> None:
     async with asyncio.timeout(TEST_TIMEOUT), polling(build_app(fake)):
         update_id = fake.user_sends_text(CHAT, "hip hurts")
-        msg = await fake.wait_for_bot_message_async(CHAT, "echo: hip hurts", timeout=10)
+        msg = await fake.wait_for_bot_message(CHAT, "echo: hip hurts", timeout=10)
 
     assert msg.message_id == 2  # user message was 1: ids are shared per chat like Telegram
     assert buttons(msg) == [("Yes", "yes"), ("No", "no")]
@@ -155,10 +155,10 @@ async def test_text_round_trip_with_polling(fake: FakeBotApi) -> None:
 async def test_button_press_is_answered_and_message_edited_in_place(fake: FakeBotApi) -> None:
     async with asyncio.timeout(TEST_TIMEOUT), polling(build_app(fake)):
         fake.user_sends_text(CHAT, "hello")
-        msg = await fake.wait_for_bot_message_async(CHAT, "echo: hello")
+        msg = await fake.wait_for_bot_message(CHAT, "echo: hello")
         press = fake.user_presses_button(CHAT, msg.message_id, "yes")
-        answer = await fake.wait_for_callback_answer_async(press)
-        edited = await fake.wait_for_bot_message_async(CHAT, "you chose yes")
+        answer = await fake.wait_for_callback_answer(press)
+        edited = await fake.wait_for_bot_message(CHAT, "you chose yes")
 
     assert answer["text"] == "got yes"
     assert answer["callback_query_id"] == fake.callback_query_id(press)
@@ -175,7 +175,7 @@ async def test_button_press_is_answered_and_message_edited_in_place(fake: FakeBo
 async def test_command_carries_bot_command_entity(fake: FakeBotApi) -> None:
     async with asyncio.timeout(TEST_TIMEOUT), polling(build_app(fake)):
         fake.user_sends_command(CHAT, "/start deep-link")
-        msg = await fake.wait_for_bot_message_async(CHAT, "started with")
+        msg = await fake.wait_for_bot_message(CHAT, "started with")
     assert msg.text == "started with ['deep-link']"
 
 
@@ -183,13 +183,13 @@ async def test_duplicate_update_is_delivered_and_handled_twice(fake: FakeBotApi)
     app = build_app(fake)
     async with asyncio.timeout(TEST_TIMEOUT), polling(app):
         update_id = fake.user_sends_text(CHAT, "once")
-        first = await fake.wait_for_bot_message_async(CHAT, "echo: once")
+        first = await fake.wait_for_bot_message(CHAT, "echo: once")
         assert fake.redeliver(update_id) == update_id
-        second = await fake.wait_for_bot_message_async(
+        second = await fake.wait_for_bot_message(
             CHAT, "echo: once", newer_than=first.message_id
         )
         # The redelivered copy is confirmed by the next poll and not served a third time.
-        await fake.assert_no_call_async(
+        await fake.assert_no_call(
             "sendMessage", lambda c: c.params["text"] == "echo: once", within=0.3,
             since=fake.calls("sendMessage")[-1].index + 1,
         )  # fmt: skip
@@ -212,9 +212,9 @@ async def test_photo_and_sticker_updates_parse_in_ptb(fake: FakeBotApi) -> None:
     app.add_handler(MessageHandler(filters.PHOTO | filters.Sticker.ALL, media))
     async with asyncio.timeout(TEST_TIMEOUT), polling(app):
         fake.user_sends_photo(CHAT, caption="x-ray")
-        await fake.wait_for_bot_message_async(CHAT, "no photos")
+        await fake.wait_for_bot_message(CHAT, "no photos")
         fake.user_sends_sticker(CHAT)
-        await fake.wait_for_bot_message_async(CHAT, "no stickers")
+        await fake.wait_for_bot_message(CHAT, "no stickers")
     assert got == ["photo", "sticker"]
 
 
@@ -228,14 +228,14 @@ async def test_webhook_mode_with_correct_secret(fake: FakeBotApi) -> None:
 
         # Queued updates are pushed by the fake's delivery thread with the registered secret.
         pushed = fake.user_sends_text(CHAT, "via webhook")
-        delivery = await fake.wait_for_delivery_async(pushed)
+        delivery = await fake.wait_for_delivery(pushed)
         assert delivery.status == 200
-        await fake.wait_for_bot_message_async(CHAT, "echo: via webhook")
+        await fake.wait_for_bot_message(CHAT, "echo: via webhook")
 
         # A direct POST with the right secret is accepted and handled too.
         direct = fake.make_text_update(CHAT, "direct post")
-        assert await fake.post_to_webhook_async(direct) == 200
-        await fake.wait_for_bot_message_async(CHAT, "echo: direct post")
+        assert await fake.post_to_webhook(direct) == 200
+        await fake.wait_for_bot_message(CHAT, "echo: direct post")
 
         # While a webhook is set, getUpdates is refused like on Telegram.
         async with httpx.AsyncClient(trust_env=False) as client:
@@ -249,18 +249,18 @@ async def test_webhook_rejects_wrong_or_missing_secret(fake: FakeBotApi) -> None
     async with asyncio.timeout(TEST_TIMEOUT), webhook(build_app(fake), port, "s3cret"):
         wrong = fake.make_text_update(CHAT, "wrong secret")
         missing = fake.make_text_update(CHAT, "missing secret")
-        assert await fake.post_to_webhook_async(wrong, secret="not-it") == 403
-        assert await fake.post_to_webhook_async(missing, secret=None) == 403
+        assert await fake.post_to_webhook(wrong, secret="not-it") == 403
+        assert await fake.post_to_webhook(missing, secret=None) == 403
         # PTB also insists on exactly "application/json".
-        assert await fake.post_to_webhook_async(
+        assert await fake.post_to_webhook(
             fake.make_text_update(CHAT, "bad type"), content_type="application/json; charset=utf-8"
         ) == 403
-        await fake.assert_no_call_async(
+        await fake.assert_no_call(
             "sendMessage", lambda c: "secret" in c.params["text"] or "type" in c.params["text"]
         )
         # ...while the right secret still works on the same server.
-        assert await fake.post_to_webhook_async(fake.make_text_update(CHAT, "right")) == 200
-        await fake.wait_for_bot_message_async(CHAT, "echo: right")
+        assert await fake.post_to_webhook(fake.make_text_update(CHAT, "right")) == 200
+        await fake.wait_for_bot_message(CHAT, "echo: right")
 
 
 async def test_back_to_polling_after_webhook(fake: FakeBotApi) -> None:
@@ -272,7 +272,7 @@ async def test_back_to_polling_after_webhook(fake: FakeBotApi) -> None:
         assert fake.webhook_info() is not None
         fake.user_sends_text(CHAT, "queued while switching")
         async with polling(build_app(fake)):
-            await fake.wait_for_bot_message_async(CHAT, "echo: queued while switching")
+            await fake.wait_for_bot_message(CHAT, "echo: queued while switching")
         assert fake.webhook_info() is None
 
 
@@ -401,7 +401,7 @@ def test_multipart_fields_are_decoded(fake: FakeBotApi) -> None:
     assert call.files == {"document": 3}
 
 
-def test_get_updates_long_poll_offset_and_sync_waits(fake: FakeBotApi) -> None:
+def test_get_updates_long_poll_offset_and_waits_from_sync_code(fake: FakeBotApi) -> None:
     url = f"{fake.base_url}{fake.token}/getUpdates"
     with httpx.Client(trust_env=False, timeout=10) as client:
         started = time.monotonic()
@@ -427,15 +427,18 @@ def test_get_updates_long_poll_offset_and_sync_waits(fake: FakeBotApi) -> None:
         client.post(url, data={"timeout": "0", "offset": str(second + 1)})
         assert fake.pending_update_ids() == []
 
-    call = fake.wait_for_call("getUpdates", lambda c: c.params.get("offset") == second + 1)
+    call = asyncio.run(fake.wait_for_call("getUpdates", lambda c: c.params.get("offset") == second + 1))
     assert call.status == 200
     with pytest.raises(WaitTimeout, match="no completed sendMessage"):
-        fake.wait_for_call("sendMessage", timeout=0.2)
+        asyncio.run(fake.wait_for_call("sendMessage", timeout=0.2))
 
 
 async def test_sync_waits_refuse_to_block_a_running_loop(fake: FakeBotApi) -> None:
-    with pytest.raises(RuntimeError, match="wait_for_call_async"):
-        fake.wait_for_call("getMe", timeout=0.1)
+    # The waits are async only; run to completion from code inside a loop they would freeze PTB.
+    wait = fake.wait_for_call("getMe", timeout=0.1)
+    with pytest.raises(RuntimeError, match="running event loop"):
+        asyncio.run(wait)
+    wait.close()
 
 
 def test_server_restarts_fast_and_releases_port() -> None:
@@ -448,7 +451,7 @@ def test_server_restarts_fast_and_releases_port() -> None:
 
 def test_module_runs_as_a_script() -> None:
     proc = subprocess.Popen(
-        [sys.executable, "-m", "tests.support.fake_bot_api", "--port", "0"],
+        [sys.executable, "-m", "bot.fake_telegram", "--port", "0"],
         cwd=REPO,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
@@ -458,7 +461,7 @@ def test_module_runs_as_a_script() -> None:
         assert proc.stdout is not None
         # Bounded: never block forever on a child that failed to start.
         ready, _, _ = select.select([proc.stdout], [], [], 15)
-        assert ready, "fake_bot_api did not print its base URL within 15 s"
+        assert ready, "bot.fake_telegram did not print its base URL within 15 s"
         line = proc.stdout.readline()  # the base URL is printed first, flushed
         assert line.startswith("fake Bot API base URL: http://127.0.0.1:")
         base_url = line.split(": ", 1)[1].strip()

@@ -1,4 +1,4 @@
-"""Proves tests.support.recording_request drives the REAL PTB Application with no sockets."""
+"""Proves bot.fake_telegram.InProcessBotApi drives the REAL PTB Application with no sockets."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from telegram.ext import (
     filters,
 )
 
-from tests.support.recording_request import RecordingRequest
+from bot.fake_telegram import InProcessBotApi
 
 CHAT = 77
 TEST_TIMEOUT = 20
@@ -63,12 +63,12 @@ def _ptb_env(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def rec() -> RecordingRequest:
-    return RecordingRequest(token="123:ABC")
+def rec() -> InProcessBotApi:
+    return InProcessBotApi(token="123:ABC")
 
 
 @pytest.fixture
-async def app(rec: RecordingRequest) -> AsyncIterator[Application]:
+async def app(rec: InProcessBotApi) -> AsyncIterator[Application]:
     application = (
         Application.builder()
         .token(rec.token or "123:ABC")
@@ -98,7 +98,7 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 async def test_text_round_trip_in_process(
-    rec: RecordingRequest, app: Application, no_network: None
+    rec: InProcessBotApi, app: Application, no_network: None
 ) -> None:
     assert rec.calls()[0].method == "getMe"  # from app.initialize()
     await app.process_update(rec.text_update(CHAT, "knee or hip?", bot=app.bot))
@@ -117,7 +117,7 @@ async def test_text_round_trip_in_process(
     assert call.status == 200 and call.response["message_id"] == msg.message_id
 
 
-async def test_button_press_in_process(rec: RecordingRequest, app: Application) -> None:
+async def test_button_press_in_process(rec: InProcessBotApi, app: Application) -> None:
     await app.process_update(rec.text_update(CHAT, "hello", bot=app.bot))
     shown = rec.last_message(CHAT)
     assert shown is not None
@@ -142,7 +142,7 @@ async def test_button_press_in_process(rec: RecordingRequest, app: Application) 
     assert rec.last_message(CHAT).text == "you chose yes"  # type: ignore[union-attr]
 
 
-async def test_command_photo_sticker_in_process(rec: RecordingRequest, app: Application) -> None:
+async def test_command_photo_sticker_in_process(rec: InProcessBotApi, app: Application) -> None:
     await app.process_update(rec.command_update(CHAT, "/start abc", bot=app.bot))
     await app.process_update(rec.photo_update(CHAT, caption="mri", bot=app.bot))
     await app.process_update(rec.sticker_update(CHAT, bot=app.bot))
@@ -157,7 +157,7 @@ async def test_command_photo_sticker_in_process(rec: RecordingRequest, app: Appl
     assert [e.sender for e in rec.transcript(CHAT)] == ["user", "bot"] * 3
 
 
-async def test_failures_surface_as_ptb_errors(rec: RecordingRequest, app: Application) -> None:
+async def test_failures_surface_as_ptb_errors(rec: InProcessBotApi, app: Application) -> None:
     rec.fail_next("sendMessage", status=429, retry_after=2)
     with pytest.raises(RetryAfter) as exc:
         await app.bot.send_message(CHAT, "x")
@@ -169,14 +169,14 @@ async def test_failures_surface_as_ptb_errors(rec: RecordingRequest, app: Applic
     assert [c.status for c in rec.calls("sendMessage")] == [429, 400]
 
 
-async def test_polling_works_in_process(rec: RecordingRequest, app: Application) -> None:
+async def test_polling_works_in_process(rec: InProcessBotApi, app: Application) -> None:
     async with asyncio.timeout(TEST_TIMEOUT):
         await app.start()
         assert app.updater is not None
         await app.updater.start_polling(timeout=1, poll_interval=0)
         try:
             update_id = rec.user_sends_text(CHAT, "polled")
-            await rec.wait_for_bot_message_async(CHAT, "echo: polled", timeout=5)
+            await rec.wait_for_bot_message(CHAT, "echo: polled", timeout=5)
         finally:
             await app.updater.stop()
             await app.stop()

@@ -147,7 +147,7 @@ def _start_redis(workdir: Path, stack: ExitStack, skipped: JSON) -> str | None:
 
 def _quiet_logging() -> None:
     """As in production (INFO, the bot's formatter), but the lines go to /dev/null, not the table."""
-    from bot.bench.fake_request import TOKEN
+    from bot.bench.targets import TOKEN
     from bot.startup import SafeFormatter, quiet_third_party
 
     sink = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the process

@@ -3,7 +3,7 @@
 Who uses it: bot/bench/cli.py, once for polling and once for webhook. The bot runs
 exactly as deployed (`python -m bot.cli run`, settings from the environment, SQLite
 store in the bench's work directory, INFO logs to a file); only TELEGRAM_API_BASE_URL
-points at bot/bench/fake_api.py on 127.0.0.1. Each simulated user types its
+points at the fake Telegram's HTTP server (bot/fake_telegram/, lean) on 127.0.0.1. Each simulated user types its
 conversation (the same seed 000 / random paths as in process), waiting for the bot's
 answer before the next message, as a person does. A turn's latency runs from the
 moment the update is available (queued for getUpdates, or the webhook POST started) to
@@ -20,13 +20,14 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bot.bench.fake_api import FakeApi, Sent
-from bot.bench.fake_request import TOKEN
 from bot.bench.stream import Conversation, conversations
+from bot.bench.targets import TOKEN
+from bot.fake_telegram import FakeBotApi
 from flows.content import get_content
 
 JSON = dict[str, Any]
@@ -44,7 +45,35 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def bot_env(api: FakeApi, store: Path, mode: str, webhook_port: int) -> dict[str, str]:
+@dataclass
+class Sent:
+    """One message the bot sent or edited, as the waiting user sees it."""
+
+    method: str
+    params: JSON
+    at: float  # time.perf_counter() when the fake answered the call
+
+
+class Inboxes:
+    """Each chat's messages from the bot, handed to the user waiting in that chat. The fake
+    calls `put` from its server thread, the moment it answers the call."""
+
+    def __init__(self, api: FakeBotApi, loop: asyncio.AbstractEventLoop) -> None:
+        self._loop = loop
+        self._queues: dict[int, asyncio.Queue[Sent]] = defaultdict(asyncio.Queue)
+        api.on_sent(self.put)
+
+    def put(self, method: str, params: JSON) -> None:
+        if "chat_id" in params:
+            sent = Sent(method, params, time.perf_counter())
+            self._loop.call_soon_threadsafe(self._queues[int(params["chat_id"])].put_nowait, sent)
+
+    async def next(self, chat_id: int, timeout: float) -> Sent:
+        """The next message the bot sends (or edits) in this chat."""
+        return await asyncio.wait_for(self._queues[chat_id].get(), timeout)
+
+
+def bot_env(api: FakeBotApi, store: Path, mode: str, webhook_port: int) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(_CLEARED) and k not in _PROXIES}
     env.update({
         "TELEGRAM_BOT_TOKEN": TOKEN,
@@ -64,8 +93,9 @@ def bot_env(api: FakeApi, store: Path, mode: str, webhook_port: int) -> dict[str
 
 
 class _User:
-    def __init__(self, api: FakeApi, conv: Conversation, disclaimer: str) -> None:
+    def __init__(self, api: FakeBotApi, inboxes: Inboxes, conv: Conversation, disclaimer: str) -> None:
         self.api = api
+        self.inboxes = inboxes
         self.conv = conv
         self.disclaimer = disclaimer
         self.latencies: list[float] = []
@@ -78,10 +108,11 @@ class _User:
         chat = self.conv.chat_id
         for text in self.conv.texts:
             started = time.perf_counter()
-            update_id = self.api.send_text(chat, text)
+            send = self.api.user_sends_command if text.startswith("/") else self.api.user_sends_text
+            update_id = send(chat, text)
             while True:
                 try:
-                    sent = await self.api.next_sent(chat, TURN_TIMEOUT)
+                    sent = await self.inboxes.next(chat, TURN_TIMEOUT)
                 except TimeoutError:
                     raise TimeoutError(f"no answer to update {update_id} within {TURN_TIMEOUT:g} s") from None
                 if self._turn_over(sent):
@@ -93,7 +124,10 @@ async def _drive(mode: str, workdir: Path, users: int) -> JSON:
     convs = [Conversation(c.chat_id + 5_000_000, c.texts, c.path) for c in conversations(users, seed=7)]
     disclaimer = get_content().message("disclaimer")
     log_path = workdir / f"e2e-{mode}.log"
-    async with FakeApi() as api:
+    # Lean (nothing validated or kept) and 40 webhook connections, as Telegram's default:
+    # the fake's own cost is not what is measured.
+    with FakeBotApi(TOKEN, lean=True, bot_username="itoh_bench_bot", webhook_connections=40) as api:
+        inboxes = Inboxes(api, asyncio.get_running_loop())
         store = workdir / f"e2e-{mode}.sqlite3"
         for stale in (store, store.with_name(store.name + "-wal"), store.with_name(store.name + "-shm")):
             stale.unlink(missing_ok=True)  # update ids restart at 1: a kept store would call them duplicates
@@ -102,14 +136,14 @@ async def _drive(mode: str, workdir: Path, users: int) -> JSON:
             proc = subprocess.Popen([sys.executable, "-m", "bot.cli", "run"], cwd=workdir, env=env,
                                     stdin=subprocess.DEVNULL, stdout=log, stderr=log)
             try:
-                ready: Callable[[], bool] = ((lambda: api.get_updates_calls > 0) if mode == "polling"
-                                             else (lambda: api.webhook is not None))
-                await api.wait_for(lambda: ready() or proc.poll() is not None, 30)
+                def ready() -> bool:
+                    return api.counts["getUpdates"] > 0 if mode == "polling" else api.webhook_info() is not None
+                await _wait_for(lambda: ready() or proc.poll() is not None, 30)
                 if proc.poll() is not None:
                     raise RuntimeError(f"itoh-bot run exited with {proc.returncode}; see {log_path}")
                 if mode == "webhook":
                     await asyncio.sleep(0.5)  # PTB sets the webhook before its server listens
-                people = [_User(api, conv, disclaimer) for conv in convs]
+                people = [_User(api, inboxes, conv, disclaimer) for conv in convs]
                 bot_cpu_before = _cpu_seconds(proc.pid)
                 own_cpu_before = time.process_time()
                 started = time.perf_counter()
@@ -134,6 +168,14 @@ async def _drive(mode: str, workdir: Path, users: int) -> JSON:
         "driver_cpu_share": own_cpu / wall,
         "store": "sqlite", "exit_code": proc.returncode,
     }
+
+
+async def _wait_for(condition: Any, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the bot did not get ready")
+        await asyncio.sleep(0.02)
 
 
 def _cpu_seconds(pid: int) -> float:

@@ -15,12 +15,20 @@ from typing import Any, Protocol, TypeAlias
 from telegram import Update
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHandler
 
-from bot.bench.fake_request import TOKEN, BenchRequest
+from bot.fake_telegram import InProcessBotApi
 
 JSON = dict[str, Any]
 # Every row's Application has PTB's default context type (its handlers take
 # ContextTypes.DEFAULT_TYPE); the rest (bot, user/chat data, job queue) differs by row.
 PtbApplication: TypeAlias = Application[Any, ContextTypes.DEFAULT_TYPE, Any, Any, Any, Any]
+
+TOKEN = "123456789:AAE-fake_token_for_itoh_bot_bench_00"  # matches the settings' token pattern
+
+
+def bench_request() -> InProcessBotApi:
+    """The in-process fake Telegram, lean: it answers and counts but keeps nothing per chat,
+    so the time and memory measured are the bot's, and every row pays the same for it."""
+    return InProcessBotApi(TOKEN, lean=True, bot_username="itoh_bench_bot")
 
 
 class Target(Protocol):
@@ -42,7 +50,7 @@ class PtbTarget(ABC):
     durability = ""
 
     def __init__(self) -> None:
-        self.request = BenchRequest()
+        self.request = bench_request()
         self.app: PtbApplication = self.build()
 
     @abstractmethod

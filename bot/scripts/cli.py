@@ -6,8 +6,8 @@ the file, step and reason); then each script is played on each chosen channel an
 line per script says PASS or FAIL (with `--verbose`, one line per step). A failure shows
 the step, the diff and the transcript so far. Exit 0 when all pass, 1 on any failure.
 
-`--channel telegram` plays into the real PTB Application with the in-package
-bot/scripts/drivers/telegram_request.py stand-in, so it works from an installed package too.
+`--channel telegram` plays into the real PTB Application with the in-process fake
+Telegram (bot/fake_telegram/), part of the package, so it works when installed too.
 `--coverage` also plays every script on the engine and reports which transitions of
 content/flow.yaml they take (N/M and the ones missed), and how many questions were asked
 before the summary: the median over the scripts that reach it and the seed demos' answer

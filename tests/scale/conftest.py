@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from bot.fake_telegram import FakeBotApi
 from bot.redis_server import RedisServer
 from tests.scale.balancer import Balancer
 from tests.scale.workers import HOOK_PATH, WorkerProcess, set_webhook, worker_env
 from tests.support.clean_env import clean_bot_env  # noqa: F401 - autouse fixture for this folder
-from tests.support.fake_bot_api import FakeBotApi
 from tests.support.redis_required import require_redis_server
 from tests.telegram.harness import TOKEN
 

@@ -8,15 +8,16 @@ conversation carries on from where it was, to the right summary.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from bot.fake_telegram import FakeBotApi
 from bot.redis_server import RedisServer
 from flows.content import get_content
 from tests.scale.workers import WorkerProcess, set_webhook, worker_env
-from tests.support.fake_bot_api import FakeBotApi
 from tests.telegram.chat_driver import WAIT, ChatDriver, seed_answers
 from tests.telegram.test_e2e import check_summary
 
@@ -53,7 +54,7 @@ def test_redis_stops_mid_conversation_and_comes_back(fake: FakeBotApi, own_redis
     since = len(fake.calls())
     fake.user_sends_text(CHAT, answers[4])
     unavailable = content.message("unavailable")
-    fake.wait_for_bot_message(CHAT, unavailable, timeout=WAIT)
+    asyncio.run(fake.wait_for_bot_message(CHAT, unavailable, timeout=WAIT))
     assert [c.params["text"] for c in fake.calls("sendMessage")[-1:]] == [unavailable]
     assert len(fake.calls()) - since == 1  # just that reply: nothing else was attempted
     assert worker.running() and worker.healthz() == 503

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.fake_telegram import FakeBotApi
 from tests.scale.workers import worker_env
-from tests.support.fake_bot_api import FakeBotApi
 from tests.telegram.bot_process import REPO, bot_env
 
 pytestmark = pytest.mark.e2e

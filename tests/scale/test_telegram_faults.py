@@ -19,11 +19,11 @@ import pytest
 from telegram import Update
 
 from bot.chat_turn import ChatSession
+from bot.fake_telegram import FakeBotApi
 from bot.settings import Settings
 from bot.storage import Storage, open_memory
 from bot.telegram.application import AnyApplication, build_application
 from bot.telegram.handlers import chat_key
-from tests.support.fake_bot_api import FakeBotApi
 from tests.telegram.harness import TOKEN, matches
 
 TIMEOUT = 0.5  # the bot's Bot API timeout in these tests

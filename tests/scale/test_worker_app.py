@@ -3,7 +3,7 @@ the admission rules (allow-list, per-user rate limit shared through Redis).
 
 The worker app from `bot.telegram.worker.create_app` is called through httpx's ASGI transport;
 its Application is the real one from `build_application`, talking to the socket-free
-RecordingRequest, so every Bot API call can be counted.
+InProcessBotApi, so every Bot API call can be counted.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from typing import Any
 import httpx
 import pytest
 
+from bot.fake_telegram import InProcessBotApi
 from bot.settings import Settings
 from bot.storage import Storage, open_memory
 from bot.storage.redis import open_redis
@@ -27,7 +28,6 @@ from bot.telegram.metrics import Metrics
 from bot.telegram.worker import SECRET_HEADER, create_app
 from flows.content import get_content
 from tests.scale.workers import HOOK_PATH, SECRET
-from tests.support.recording_request import RecordingRequest
 from tests.support.unreadable_update import poll_without_persistent_id
 from tests.telegram.harness import TOKEN
 
@@ -44,7 +44,7 @@ def worker_settings(**values: Any) -> Settings:
 @dataclass
 class Worker:
     client: httpx.AsyncClient
-    rec: RecordingRequest
+    rec: InProcessBotApi
     metrics: Metrics
     store: Storage
 
@@ -58,8 +58,8 @@ class Worker:
 
 
 @asynccontextmanager
-async def worker(store: Storage, rec: RecordingRequest | None = None, **values: Any) -> AsyncIterator[Worker]:
-    rec = rec or RecordingRequest(token=TOKEN)
+async def worker(store: Storage, rec: InProcessBotApi | None = None, **values: Any) -> AsyncIterator[Worker]:
+    rec = rec or InProcessBotApi(token=TOKEN)
     settings = worker_settings(**values)
     metrics = Metrics()
     application = build_application(settings, store, request=rec, admission=Admission.from_settings(settings),
@@ -157,7 +157,7 @@ async def test_rate_limit_answers_a_flood_once_across_two_workers(redis_url: str
     # The store clock is pinned mid-minute: a flood straddling a window boundary would be
     # counted in two windows (as it should), which is not what this test is about.
     stores = [open_redis(redis_url, prefix=prefix, clock=lambda: 1_700_000_010.0) for _ in range(2)]
-    rec = RecordingRequest(token=TOKEN)  # one "Telegram" behind both workers
+    rec = InProcessBotApi(token=TOKEN)  # one "Telegram" behind both workers
     try:
         async with worker(stores[0], rec, rate_limit_per_minute=5) as first, \
                 worker(stores[1], rec, rate_limit_per_minute=5) as second:

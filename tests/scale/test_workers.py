@@ -135,9 +135,10 @@ def test_double_tap_on_two_workers_is_applied_once(cluster: Cluster, redis_url: 
     assert data is not None
 
     def at_once(*posts: tuple[dict[str, object], str]) -> list[int]:
-        with ThreadPoolExecutor(len(posts)) as pool:
-            futures = [pool.submit(fake.post_to_webhook, u, url=url, secret=SECRET) for u, url in posts]
-            return [f.result(timeout=WAIT) for f in futures]
+        async def together() -> list[int]:  # each POST runs in its own thread, at the same moment
+            return list(await asyncio.wait_for(asyncio.gather(
+                *(fake.post_to_webhook(u, url=url, secret=SECRET) for u, url in posts)), WAIT))
+        return asyncio.run(together())
 
     # Two presses of one button, one to each worker at the same moment.
     taps = [fake.make_callback_update(chat, question.message_id, data) for _ in range(2)]
@@ -180,9 +181,10 @@ def test_worker_logs_at_debug_hold_nothing_that_was_said(cluster: Cluster) -> No
     check_summary(driver)
     fake.user_sends_photo(chat, caption="my-private-caption")  # at the summary: "text only", and the summary again
     not_text = get_content().message("not_text")
-    fake.wait_for_bot_message(chat, lambda m: not_text in m.text, timeout=WAIT, newer_than=len(fake.messages(chat)))
-    assert fake.post_to_webhook(fake.make_text_update(chat, "forged"), url=cluster.workers[0].hook_url,
-                                secret="wrong") == 403
+    asyncio.run(fake.wait_for_bot_message(chat, lambda m: not_text in m.text, timeout=WAIT,
+                                          newer_than=len(fake.messages(chat))))
+    assert asyncio.run(fake.post_to_webhook(fake.make_text_update(chat, "forged"), url=cluster.workers[0].hook_url,
+                                            secret="wrong")) == 403
     for worker in cluster.workers:
         assert worker.stop() == 0, worker.log
     access = [line for log in cluster.logs() for line in log.splitlines() if "uvicorn.access" in line]

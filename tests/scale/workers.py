@@ -15,7 +15,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from tests.support.fake_bot_api import FakeBotApi, free_port
+from bot.fake_telegram import FakeBotApi, free_port
 from tests.telegram.bot_process import REPO, BotProcess, bot_env
 
 SECRET = "scale-test_webhook-secret_7"

@@ -15,13 +15,13 @@ from pathlib import Path
 
 import pytest
 
+from bot.fake_telegram import InProcessBotApi
 from bot.scripts.drivers.telegram import TOKEN
 from bot.scripts.model import CHANNELS, Channel, Script, load_script
 from bot.scripts.observe import TurnView
 from bot.scripts.runner import ScriptResult, run_script
 from flows.content import get_content
 from tests.support.english import english_in
-from tests.support.recording_request import RecordingRequest
 
 HERE = Path(__file__).parent
 PORTUGUESE = sorted(HERE.glob("pt-*.yaml"))
@@ -49,7 +49,7 @@ def turns(result: ScriptResult) -> list[tuple[int, str, TurnView]]:
 
 def play(path: Path, channel: Channel) -> ScriptResult:
     return run_script(load_script(path), channel, path.relative_to(HERE.parents[1]),
-                      telegram_double=lambda: RecordingRequest(token=TOKEN))
+                      telegram_double=lambda: InProcessBotApi(token=TOKEN))
 
 
 def test_there_are_portuguese_scripts_for_each_kind_of_case() -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.fake_telegram import InProcessBotApi
 from bot.scripts.cli import demo_files, question_counts, questions_to_summary, replay
 from bot.scripts.drivers import make_driver
 from bot.scripts.drivers.telegram import TOKEN, TelegramDriver
@@ -18,7 +19,6 @@ from bot.scripts.model import CHANNELS, ScriptError, load_script
 from bot.scripts.record import record
 from bot.scripts.runner import run_script, run_with
 from flows.content import get_content
-from tests.support.recording_request import RecordingRequest
 
 HERE = Path(__file__).parent
 REPO = HERE.parents[1]
@@ -33,7 +33,7 @@ def write(tmp_path: Path, text: str, name: str = "case.yaml") -> Path:
 
 def play(path: Path, channel: str) -> str:
     result = run_script(load_script(path), channel, path,  # type: ignore[arg-type]
-                        telegram_double=lambda: RecordingRequest(token=TOKEN))
+                        telegram_double=lambda: InProcessBotApi(token=TOKEN))
     assert not result.ok, "the broken script passed"
     return result.report()
 
@@ -278,7 +278,7 @@ steps:
 def test_scripts_press_why_and_answer_the_offer_after_an_emergency(tmp_path: Path, channel: str) -> None:
     path = write(tmp_path, AFTER_A_FEVER)
     result = run_script(load_script(path), channel, path,  # type: ignore[arg-type]
-                        telegram_double=lambda: RecordingRequest(token=TOKEN))
+                        telegram_double=lambda: InProcessBotApi(token=TOKEN))
     assert result.ok, result.report()
     assert result.not_understood == 0
 
@@ -303,7 +303,7 @@ def test_after_the_first_block_the_sections_and_the_report_are_read_in_the_same_
         tmp_path: Path, channel: str) -> None:
     path = write(tmp_path, FEVER_TO_THE_SUMMARY)
     result = run_script(load_script(path), channel, path,  # type: ignore[arg-type]
-                        telegram_double=lambda: RecordingRequest(token=TOKEN))
+                        telegram_double=lambda: InProcessBotApi(token=TOKEN))
     assert result.ok, result.report()
     last = result.views[-1]
     assert [view.user for view in last.followups] == ["> /more    (asked by the runner: every section)",
@@ -387,7 +387,7 @@ async def test_telegram_confirms_an_answer_at_the_head_of_the_next_question() ->
     def wording(question: str) -> str:
         return content.text(content.questions[question].text)
 
-    driver = TelegramDriver(lambda: RecordingRequest(token=TOKEN))
+    driver = TelegramDriver(lambda: InProcessBotApi(token=TOKEN))
     try:
         await driver.start()
         typed = await driver.say("female")  # typed: one message, the echo then the question

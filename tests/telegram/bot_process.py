@@ -16,7 +16,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.support.fake_bot_api import FakeBotApi
+from bot.fake_telegram import FakeBotApi
 from tests.telegram.harness import TOKEN
 
 REPO = Path(__file__).resolve().parents[2]

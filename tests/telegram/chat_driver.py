@@ -7,13 +7,14 @@ bot's reaction, so the tests never sleep blindly.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from pathlib import Path
 
+from bot.fake_telegram import ApiCall, BotMessage, FakeBotApi
 from bot.telegram.render import pressed_kind
 from flows.answers import normalise
 from flows.content import get_content
-from tests.support.fake_bot_api import ApiCall, BotMessage, FakeBotApi
 from tests.telegram.harness import matches, plain
 
 REPO = Path(__file__).resolve().parents[2]
@@ -40,7 +41,7 @@ class ChatDriver:
     def _after(self, action: Callable[[], int], reaction: Callable[[ApiCall], bool], method: str) -> ApiCall:
         since = len(self.fake.calls())
         action()
-        return self.fake.wait_for_call(method, reaction, timeout=WAIT, since=since)
+        return asyncio.run(self.fake.wait_for_call(method, reaction, timeout=WAIT, since=since))
 
     @staticmethod
     def _question_or_summary_end(disclaimer: str) -> Callable[[ApiCall], bool]:

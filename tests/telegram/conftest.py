@@ -6,12 +6,11 @@ from collections.abc import AsyncIterator, Iterator
 
 import pytest
 
+from bot.fake_telegram import FakeBotApi, InProcessBotApi
 from bot.settings import Settings
 from bot.storage import open_memory
 from bot.telegram.application import build_application
 from tests.support.clean_env import clean_bot_env  # noqa: F401 - autouse fixture for this folder
-from tests.support.fake_bot_api import FakeBotApi
-from tests.support.recording_request import RecordingRequest
 from tests.telegram.harness import TOKEN, Harness
 
 
@@ -21,7 +20,7 @@ def settings(**values: object) -> Settings:
 
 @pytest.fixture
 async def harness() -> AsyncIterator[Harness]:
-    rec = RecordingRequest(token=TOKEN)
+    rec = InProcessBotApi(token=TOKEN)
     store = open_memory()
     app = build_application(settings(), store, request=rec)
     async with app:

@@ -1,7 +1,7 @@
 """In-process harness: the real Application from build_application, no sockets.
 
 Who uses it: the in-process tests in this folder, through the `harness` fixture
-(conftest.py). Updates are built by tests.support.recording_request.RecordingRequest
+(conftest.py). Updates are built by bot.fake_telegram.InProcessBotApi
 and fed with `Application.process_update`; every Bot API call is recorded, so a test
 can assert exactly what was sent, edited and answered.
 """
@@ -15,12 +15,11 @@ from telegram import Update
 from telegram.ext import Application
 
 from bot.chat_turn import ChatSession
+from bot.fake_telegram import ApiCall, BotMessage, InProcessBotApi
 from bot.storage import Storage
 from bot.telegram.handlers import chat_key
 from flows.answers import normalise
 from flows.session import Session
-from tests.support.fake_bot_api import ApiCall, BotMessage
-from tests.support.recording_request import RecordingRequest
 
 TOKEN = "123456789:AAE-fake_token_for_itoh_bot_tests_0"  # matches the settings' token pattern
 CHAT = 4242
@@ -40,7 +39,7 @@ def matches(label: str, wanted: str) -> bool:
 
 @dataclass
 class Harness:
-    rec: RecordingRequest
+    rec: InProcessBotApi
     app: Application  # type: ignore[type-arg]
     store: Storage
     chat: int = CHAT

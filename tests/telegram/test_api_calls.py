@@ -1,6 +1,6 @@
 """The exact Bot API calls for questions, answers, toggles, warnings and the summary.
 
-In process: the Application from build_application with the RecordingRequest in place
+In process: the Application from build_application with the InProcessBotApi in place
 of the network, fed Update objects with process_update.
 """
 

@@ -7,14 +7,15 @@ DEBUG, must hold neither the token nor anything the person said.
 
 from __future__ import annotations
 
+import asyncio
 import signal
 import time
 from pathlib import Path
 
 import pytest
 
+from bot.fake_telegram import FakeBotApi, free_port
 from flows.content import get_content
-from tests.support.fake_bot_api import FakeBotApi, free_port
 from tests.telegram.bot_process import BotProcess, bot_env
 from tests.telegram.chat_driver import WAIT, ChatDriver, seed_answers
 from tests.telegram.harness import TOKEN, plain
@@ -71,8 +72,8 @@ def test_polling_seed_000_by_buttons_then_sigterm(fake: FakeBotApi, tmp_path: Pa
         last_press = max(u for u in range(1000, 1000 + len(fake.calls())) if _is_press(fake, u))
         since = len(fake.calls())
         fake.redeliver(last_press)
-        fake.assert_no_call("sendMessage", within=0.5, since=since)
-        fake.assert_no_call("answerCallbackQuery", within=0.0, since=since)
+        asyncio.run(fake.assert_no_call("sendMessage", within=0.5, since=since))
+        asyncio.run(fake.assert_no_call("answerCallbackQuery", within=0.0, since=since))
         assert last_press not in fake.pending_update_ids()  # it was fetched, and ignored
         assert bot.stop() == 0, bot.log
         assert "bot stopped" in bot.log
@@ -88,7 +89,7 @@ def test_webhook_seed_000_and_secret_is_enforced(fake: FakeBotApi, tmp_path: Pat
                   WEBHOOK_URL=url, WEBHOOK_SECRET_TOKEN=SECRET, LOG_LEVEL="DEBUG")
     bot = BotProcess(env, tmp_path)
     try:
-        fake.wait_for_call("setWebhook", timeout=WAIT)
+        asyncio.run(fake.wait_for_call("setWebhook", timeout=WAIT))
         assert fake.webhook_info() is not None and fake.webhook_info()["secret_token"] == SECRET  # type: ignore[index]
         driver = ChatDriver(fake, CHAT)
         driver.start()
@@ -99,10 +100,10 @@ def test_webhook_seed_000_and_secret_is_enforced(fake: FakeBotApi, tmp_path: Pat
         question = driver.question()
         forged = fake.make_callback_update(CHAT, question.message_id, question.buttons()[0][1] or "")
         calls_before = len(fake.calls())
-        assert fake.post_to_webhook(forged, secret="wrong-secret") == 403
-        assert fake.post_to_webhook(forged, secret=None) == 403
-        fake.assert_no_call("answerCallbackQuery", within=0.3, since=calls_before)
-        fake.assert_no_call("sendMessage", within=0.0, since=calls_before)
+        assert asyncio.run(fake.post_to_webhook(forged, secret="wrong-secret")) == 403
+        assert asyncio.run(fake.post_to_webhook(forged, secret=None)) == 403
+        asyncio.run(fake.assert_no_call("answerCallbackQuery", within=0.3, since=calls_before))
+        asyncio.run(fake.assert_no_call("sendMessage", within=0.0, since=calls_before))
         assert driver.question().message_id == question.message_id
 
         drive_seed_000(driver, answers[3:])

@@ -6,14 +6,15 @@ document (multipart sendDocument) that a clinician can read.
 
 from __future__ import annotations
 
+import asyncio
 import io
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
+from bot.fake_telegram import FakeBotApi
 from flows.content import get_content
-from tests.support.fake_bot_api import FakeBotApi
 from tests.telegram.bot_process import BotProcess, bot_env
 from tests.telegram.chat_driver import WAIT, ChatDriver, seed_answers
 from tests.telegram.harness import plain
@@ -47,13 +48,13 @@ def test_seed_000_summary_sections_and_report_document_over_http(fake: FakeBotAp
         since = len(fake.calls())
         data = next(d for text, d in first.buttons() if plain(text) == titles[0])
         fake.user_presses_button(CHAT, first.message_id, data or "")
-        opened = fake.wait_for_call("sendMessage", timeout=WAIT, since=since)
+        opened = asyncio.run(fake.wait_for_call("sendMessage", timeout=WAIT, since=since))
         assert opened.response["text"].startswith(titles[0])
 
         since = len(fake.calls())
         data = next(d for text, d in first.buttons() if plain(text) == titles[-1])
         fake.user_presses_button(CHAT, first.message_id, data or "")
-        fake.wait_for_call("sendDocument", timeout=WAIT, since=since)
+        asyncio.run(fake.wait_for_call("sendDocument", timeout=WAIT, since=since))
         document = fake.messages(CHAT)[-1].document
         assert document is not None and document["file_name"].endswith(".pdf")
         reader = PdfReader(io.BytesIO(document["data"]))

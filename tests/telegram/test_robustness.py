@@ -8,12 +8,12 @@ from __future__ import annotations
 import asyncio
 
 from bot.chat_turn import first_step
+from bot.fake_telegram import InProcessBotApi
 from bot.settings import Settings
 from bot.storage import StoreUnavailable, open_memory
 from bot.telegram.application import build_application
 from bot.telegram.handlers import chat_key
 from flows.content import get_content
-from tests.support.recording_request import RecordingRequest
 from tests.telegram.harness import TOKEN, Harness, sent
 
 
@@ -100,7 +100,7 @@ async def test_old_buttons_stay_stale_after_forget(harness: Harness) -> None:
 async def test_idle_session_expires_and_next_message_starts_fresh() -> None:
     now = [1_000_000.0]
     store = open_memory(ttl_seconds=60, clock=lambda: now[0])
-    rec = RecordingRequest(token=TOKEN)
+    rec = InProcessBotApi(token=TOKEN)
     settings = Settings(telegram_bot_token=TOKEN, session_expiry_interval_seconds=0.01, _env_file=None)  # type: ignore[call-arg]
     app = build_application(settings, store, request=rec, clock=lambda: now[0])
     harness = Harness(rec, app, store)

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
+from bot.fake_telegram import FakeBotApi
 from bot.settings import Settings, load_settings
-from tests.support.fake_bot_api import FakeBotApi
 from tests.telegram.bot_process import bot_env
 from tests.telegram.harness import TOKEN
 

@@ -10,12 +10,13 @@ stop with exit 0.
 
 from __future__ import annotations
 
+import asyncio
 import time
 from pathlib import Path
 
 import pytest
 
-from tests.support.fake_bot_api import FakeBotApi
+from bot.fake_telegram import FakeBotApi
 from tests.support.unreadable_update import poll_without_persistent_id
 from tests.telegram.bot_process import BotProcess, bot_env
 from tests.telegram.chat_driver import WAIT
@@ -45,7 +46,7 @@ def test_an_unreadable_update_is_skipped_and_everyone_else_served(
     bot = BotProcess(bot_env(fake, tmp_path / "sessions.sqlite3", LOG_LEVEL="DEBUG"), tmp_path)
     try:
         for chat in (ALICE, BOB):
-            fake.wait_for_bot_message(chat, timeout=WAIT)
+            asyncio.run(fake.wait_for_bot_message(chat, timeout=WAIT))
         deadline = time.monotonic() + WAIT
         while fake.pending_update_ids() and time.monotonic() < deadline:
             time.sleep(0.05)

@@ -16,7 +16,6 @@ Needs the bench extra (`pip install -e '.[bench]'`): aiogram is imported only he
 from __future__ import annotations
 
 import asyncio
-import itertools
 import json
 from collections.abc import AsyncGenerator
 from typing import Any
@@ -30,8 +29,9 @@ from aiogram.fsm.storage.memory import MemoryStorage
 from aiogram.methods import TelegramMethod
 from aiogram.types import KeyboardButton, Message, ReplyKeyboardMarkup, ReplyKeyboardRemove
 
-from bot.bench.fake_request import TOKEN, answer
 from bot.bench.peers.common import Questions
+from bot.bench.targets import TOKEN
+from bot.fake_telegram import BotApiState
 
 DURABILITY = "none (MemoryStorage): a restart loses every conversation"
 
@@ -42,8 +42,8 @@ class FakeSession(BaseSession):
     def __init__(self) -> None:
         super().__init__()
         self.sent = 0
-        self._ids = itertools.count(2_000_000)
-        self.yields = False  # as BenchRequest.yields: give way to the loop once per call
+        self.api = BotApiState(TOKEN, lean=True, bot_username="itoh_bench_bot")  # as the PTB rows'
+        self.yields = False  # as InProcessBotApi.yields: give way to the loop once per call
 
     async def make_request(self, bot: Bot, method: TelegramMethod[Any], timeout: int | None = None) -> Any:
         if self.yields:
@@ -57,7 +57,7 @@ class FakeSession(BaseSession):
         api = method.__api_method__
         if api.startswith(("send", "edit")):
             self.sent += 1
-        body = json.dumps({"ok": True, "result": answer(api, params, lambda: next(self._ids))})
+        body = json.dumps({"ok": True, "result": self.api.dispatch(api, params)})
         return self.check_response(bot=bot, method=method, status_code=200, content=body).result
 
     async def close(self) -> None:

@@ -3,9 +3,9 @@
 Who calls it: bot/scripts/runner.py (`make_driver("telegram", telegram_double=...)`).
 The bot is exactly what `itoh-bot run` builds (`bot.telegram.application.build_application`, a
 memory session store); only its request object is a stand-in that answers every Bot
-API call in memory and keeps the chat as the person would see it. The pytest plugin
-passes tests.support.recording_request.RecordingRequest (strict Telegram HTML checks);
-`itoh-bot replay` uses bot/scripts/drivers/telegram_request.py, which needs nothing from tests/.
+API call in memory and keeps the chat as the person would see it: the in-process fake
+Telegram (bot.fake_telegram.InProcessBotApi, strict Telegram HTML checks), for pytest
+and `itoh-bot replay` alike.
 
 Texts are sent as messages and commands as /commands; a `press` uses the inline keyboard
 actually sent (the newest message that still has one), matched by label without the
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from functools import partial
 from typing import Any, Protocol, cast
 
 from pydantic import SecretStr
@@ -26,8 +27,8 @@ from telegram import Update
 from telegram.ext import Application, ContextTypes
 from telegram.request import BaseRequest
 
+from bot.fake_telegram import InProcessBotApi
 from bot.scripts.driver import StepError
-from bot.scripts.drivers.telegram_request import ReplayRequest
 from bot.scripts.model import Channel
 from bot.scripts.observe import (
     TurnView,
@@ -65,7 +66,7 @@ class Shown(Protocol):
 
 
 class ChatDouble(Protocol):
-    """What the driver needs of a request stand-in (RecordingRequest has all of it)."""
+    """What the driver needs of a request stand-in (InProcessBotApi has all of it)."""
 
     def text_update(self, chat_id: int, text: str, *, bot: Any) -> Update: ...
     def command_update(self, chat_id: int, command: str, *, bot: Any) -> Update: ...
@@ -89,7 +90,7 @@ class TelegramDriver:
 
     def __init__(self, double_factory: Callable[[], Any] | None = None) -> None:
         if double_factory is None:
-            double_factory = ReplayRequest
+            double_factory = partial(InProcessBotApi, TOKEN)  # one fake per script
         self.double_factory = double_factory
         self.double: ChatDouble | None = None
         self.app: Application[Any, ContextTypes.DEFAULT_TYPE, Any, Any, Any, Any] | None = None

@@ -1,48 +1,21 @@
-"""Socket-free PTB request backend for in-process tests of the real ``Application``.
+"""The fake Telegram in process: a python-telegram-bot `BaseRequest` answering from memory.
 
-Who uses this and when
-----------------------
-Unit/flow tests that want PTB's real handler machinery (filters, ``ConversationHandler``,
-``CallbackQueryHandler``, ``context.bot.send_message``...) without any HTTP. The test builds
-an ``Application`` with this request object, builds ``telegram.Update`` objects with the
-helpers below and feeds them with ``await app.process_update(update)``; every Bot API call
-PTB makes is answered from the same data model as ``tests.support.fake_bot_api`` (Telegram-
-shaped results, per-chat transcript with edits applied, Telegram's 400 errors) and recorded.
+Who uses it: tests that drive the REAL `Application` without sockets, the Telegram
+channel of `itoh-bot replay` (bot/script_telegram.py) and the in-process bench (lean).
+Every Bot API call PTB makes is answered by the shared state model (state.py): Telegram-
+shaped results, each chat's messages with edits applied, Telegram's 400 errors, every
+call recorded. Build updates with the builders below and feed them to
+``await app.process_update(update)``; ``app.updater.start_polling()`` also works
+(getUpdates is answered from the queue the ``user_sends_*`` helpers fill).
+``setWebhook`` is recorded but nothing is delivered (no sockets: see http_server.py).
 
 Wiring::
 
-    rec = RecordingRequest()
-    app = (
-        ApplicationBuilder()
-        .token(rec.token)
-        .request(rec)
-        .get_updates_request(rec)   # same object is fine: PTB only calls post() on it
-        .build()
-    )
-    # or: app = rec.application_builder().build()
-    async with app:                 # initialize() -> getMe is answered from here
-        await app.process_update(rec.text_update(42, "hello", bot=app.bot))
-        assert rec.last_message(42).text == "you said: hello"
-        assert rec.calls("sendMessage")[-1].params["text"] == "you said: hello"
-
-``await app.updater.start_polling()`` also works (``getUpdates`` is answered from the queue
-filled by ``user_sends_*``, with an asyncio-friendly long poll), but ``process_update`` is
-simpler and deterministic. ``setWebhook`` is recorded but nothing is delivered (no sockets).
-
-API (besides everything inherited from :class:`~tests.support.fake_bot_api.BotApiState`:
-``calls``, ``messages``, ``last_message``, ``buttons``, ``transcript``, ``fail_next``,
-``delay_next``, ``user_sends_*``, ``wait_for_*_async`` ...):
-
-* ``RecordingRequest(token="123:ABC", *, strict_html=True, read_timeout=5.0)``
-* ``text_update(chat_id, text, *, bot, user_id=None) -> Update``
-* ``command_update(chat_id, "/start arg", *, bot, user_id=None) -> Update``
-* ``callback_update(chat_id, message_id, data, *, bot, user_id=None, check=True) -> Update``
-  (the update carries the bot message as currently shown, keyboard included)
-* ``photo_update(chat_id, *, bot, caption=None, user_id=None) -> Update``
-* ``sticker_update(chat_id, *, bot, emoji="👍", user_id=None) -> Update``
-* ``raw_update(update_dict, *, bot) -> Update``
-* ``calls(method)[i].params`` — the parameters with JSON values decoded, exactly as PTB
-  would have put them on the wire (``reply_markup`` is a dict, dates are timestamps).
+    api = InProcessBotApi()
+    app = api.application_builder().build()   # token, request and get_updates_request
+    async with app:                           # initialize() -> getMe is answered here
+        await app.process_update(api.text_update(42, "hello", bot=app.bot))
+        assert api.last_message(42).text == "you said: hello"
 
 ``bot`` is needed so that shortcuts such as ``update.message.reply_text`` work: PTB's
 ``Application.process_update`` does not attach a bot to updates, the Updater does.
@@ -59,18 +32,19 @@ from typing import TYPE_CHECKING, Any
 from telegram import Update
 from telegram.request import BaseRequest, RequestData
 
-from tests.support.fake_bot_api import DEFAULT_TOKEN, ApiError, BotApiState
+from bot.fake_telegram.state import BotApiState
+from bot.fake_telegram.wire import DEFAULT_TOKEN, ApiError, canonical_method
 
 if TYPE_CHECKING:
     from telegram import Bot
     from telegram.ext import ApplicationBuilder
 
-__all__ = ["RecordingRequest"]
+__all__ = ["InProcessBotApi"]
 
 JSON = dict[str, Any]
 
 
-class RecordingRequest(BaseRequest, BotApiState):
+class InProcessBotApi(BaseRequest, BotApiState):
     """A ``telegram.request.BaseRequest`` that answers from memory and records every call.
 
     PTB calls :meth:`do_request` (via ``BaseRequest.post``) for each Bot API method; tests
@@ -83,10 +57,15 @@ class RecordingRequest(BaseRequest, BotApiState):
         *,
         strict_html: bool = True,
         read_timeout: float | None = 5.0,
+        lean: bool = False,
+        bot_username: str = "itoh_test_bot",
     ) -> None:
         BaseRequest.__init__(self)
-        BotApiState.__init__(self, token, strict_html=strict_html)
+        BotApiState.__init__(self, token, strict_html=strict_html, lean=lean, bot_username=bot_username)
         self._read_timeout = read_timeout
+        # True: every call gives way to the event loop once before it is answered, as a
+        # real HTTP round trip does, so other chats' updates run meanwhile (the bench).
+        self.yields = False
         self.initialize_count = 0
         self.shutdown_count = 0
 
@@ -120,8 +99,10 @@ class RecordingRequest(BaseRequest, BotApiState):
         already-JSON-compatible values (we round-trip them through JSON so tuples become
         lists, exactly what a server would have decoded).
         """
+        if self.yields:
+            await asyncio.sleep(0)
         api_method = url.rstrip("/").rsplit("/", 1)[-1]
-        canonical = self.canonical_method(api_method) or api_method
+        canonical = canonical_method(api_method) or api_method
         params: JSON = {}
         files: dict[str, int] = {}
         if request_data is not None:
@@ -142,16 +123,16 @@ class RecordingRequest(BaseRequest, BotApiState):
             if fault is not None:
                 raise fault
             if canonical == "getUpdates":
-                result = await self._get_updates_async(params)
+                result = await self._long_poll(params)
             else:
-                result = self._dispatch(canonical, params, self.token)
+                result = self.dispatch(canonical, params, self.token)
             body = {"ok": True, "result": result}
         except ApiError as exc:
             status, body = exc.status, exc.body()
         self._finish_call(call, status, result if status == 200 else body)
         return status, json.dumps(body).encode()
 
-    async def _get_updates_async(self, params: JSON) -> list[JSON]:
+    async def _long_poll(self, params: JSON) -> list[JSON]:
         # Long poll without blocking the event loop: check, then sleep a little.
         limit, timeout, allowed = self._begin_get_updates(params)
         deadline = time.monotonic() + timeout
@@ -163,11 +144,11 @@ class RecordingRequest(BaseRequest, BotApiState):
             await asyncio.sleep(min(0.01, max(0.0, deadline - time.monotonic())))
 
     # ------------------------------------------------------------------ wiring
-    def application_builder(self) -> ApplicationBuilder:
+    def application_builder(self) -> ApplicationBuilder:  # type: ignore[type-arg]
         """``ApplicationBuilder().token(...).request(self).get_updates_request(self)``."""
         from telegram.ext import ApplicationBuilder
 
-        return ApplicationBuilder().token(self.token).request(self).get_updates_request(self)
+        return ApplicationBuilder().token(str(self.token)).request(self).get_updates_request(self)
 
     # ------------------------------------------------------------------ Update builders
     @staticmethod
