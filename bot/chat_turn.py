@@ -87,7 +87,7 @@ def is_forget(user_input: UserInput, engine: Engine) -> bool:
     if user_input.kind == "text" and text.startswith("/"):
         text = text.split(" ")[0]
     word = text.lstrip("/").split("@")[0]
-    # The dialogue's command table, built once per process (not per update).
+    # The dialogue's command table, built once with the engine (not per update).
     return word == "forget" or engine.command_words.get(word) == "forget"
 
 

@@ -36,7 +36,7 @@ SUMMARY_STATE = "summary"
 
 @dataclass(frozen=True)
 class Engine:
-    """Everything built once per process that a step needs."""
+    """Everything a step needs that is built once (by an entry point, then handed down), not per step."""
 
     content: Content
     machine: FlowMachine

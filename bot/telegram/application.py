@@ -1,7 +1,8 @@
 """The Telegram bot: building the PTB Application and running it (polling or webhook).
 
-Who calls it: `itoh-bot run` calls `run_bot()`, which reads the settings, opens the
-session store and runs until SIGINT/SIGTERM; `itoh-bot worker` (bot/telegram/worker.py) builds
+Who calls it: `itoh-bot run` calls `run_bot()`, which reads the settings, builds the
+engine once (handed to every update's turn), opens the session store and runs until
+SIGINT/SIGTERM; `itoh-bot worker` (bot/telegram/worker.py) builds
 the same Application without an Updater and feeds it webhook updates; tests call
 `build_application()` with a recording request object instead of the network. Every update goes through the same
 `flows.dialogue.step` as the terminal, via bot/chat_turn.py (handlers in

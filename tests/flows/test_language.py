@@ -138,9 +138,7 @@ def test_an_error_is_in_the_language_with_the_unit_named_in_it() -> None:
 
 
 def get_engine_question(state: str) -> str:
-    from flows.dialogue import get_engine
-
-    return get_engine().machine.question_of[state]
+    return ENGINE.machine.question_of[state]
 
 
 @pytest.fixture
