@@ -33,8 +33,7 @@ from pydantic import Field, ValidationError
 
 from bot.storage import Storage, StoreUnavailable, VersionConflict
 from flows.answers import normalise
-from flows.content import get_content
-from flows.dialogue import get_engine, new_session, step
+from flows.dialogue import Engine, new_session, step
 from flows.language import language_of_tag
 from flows.messages import Reply, UserInput
 from flows.session import Session
@@ -80,7 +79,7 @@ class Turn:
 Deliver = Callable[[Turn], Awaitable[None]]
 
 
-def is_forget(user_input: UserInput) -> bool:
+def is_forget(user_input: UserInput, engine: Engine) -> bool:
     """True for /forget and its words from content/ui.yaml ("delete my data")."""
     if user_input.kind not in ("command", "text"):
         return False
@@ -88,8 +87,8 @@ def is_forget(user_input: UserInput) -> bool:
     if user_input.kind == "text" and text.startswith("/"):
         text = text.split(" ")[0]
     word = text.lstrip("/").split("@")[0]
-    # The dialogue's command table, built once per process (not per update).
-    return word == "forget" or get_engine().command_words.get(word) == "forget"
+    # The dialogue's command table, built once with the engine (not per update).
+    return word == "forget" or engine.command_words.get(word) == "forget"
 
 
 def first_step(clock: Clock) -> int:
@@ -102,8 +101,8 @@ def first_step(clock: Clock) -> int:
     return int(clock() * 1000)
 
 
-def unavailable_replies(locale: str = "en") -> list[Reply]:
-    return [Reply(kind="error", code="unavailable", text=get_content().message("unavailable", locale))]
+def unavailable_replies(engine: Engine, locale: str = "en") -> list[Reply]:
+    return [Reply(kind="error", code="unavailable", text=engine.content.message("unavailable", locale))]
 
 
 def is_duplicate(session: ChatSession | None, update_id: int | None, idle_seconds: float = 0.0) -> bool:
@@ -136,6 +135,7 @@ def remember(new: Session, seen: list[int], update_id: int | None) -> ChatSessio
 
 
 async def take_turn(
+    engine: Engine,
     store: Storage,
     key: str,
     user_input: UserInput,
@@ -152,7 +152,7 @@ async def take_turn(
     """
     try:
         async with store.locks.lock(key):
-            turn = await _locked_turn(store, key, user_input, update_id, clock)
+            turn = await _locked_turn(engine, store, key, user_input, update_id, clock)
             if deliver is not None and turn.outcome != "duplicate":
                 await deliver(turn)
             return turn
@@ -160,14 +160,14 @@ async def take_turn(
         # The reason names the backend and what failed, never the key or the payload.
         log.warning("session store unavailable: %s", exc)
     # The session (and its language) cannot be read: the channel's language says which.
-    turn = Turn("unavailable", unavailable_replies(language_of_tag(user_input.language, get_content())))
+    turn = Turn("unavailable", unavailable_replies(engine, language_of_tag(user_input.language, engine.content)))
     if deliver is not None:
         await deliver(turn)
     return turn
 
 
 async def _locked_turn(
-    store: Storage, key: str, user_input: UserInput, update_id: int | None, clock: Clock
+    engine: Engine, store: Storage, key: str, user_input: UserInput, update_id: int | None, clock: Clock
 ) -> Turn:
     for _ in range(SAVE_ATTEMPTS):
         stored = await store.sessions.get(key)
@@ -175,10 +175,10 @@ async def _locked_turn(
         idle = clock() - stored.updated_at if stored is not None else 0.0
         if is_duplicate(session, update_id, idle):
             return Turn("duplicate")
-        content = get_content()
+        content = engine.content
         locale = session.locale if session is not None else language_of_tag(user_input.language, content)
-        if is_forget(user_input):
-            return await _forget(store, key, update_id, locale)
+        if is_forget(user_input, engine):
+            return await _forget(engine, store, key, update_id, locale)
         if session is None and user_input.kind == "button":
             # A button from before /forget or expiry: it only says so, and nothing is
             # stored (a new conversation starts with a message, not an old button).
@@ -188,7 +188,7 @@ async def _locked_turn(
         seen = seen_ids(session, idle)
         # The session was parsed just now for this attempt alone: step may change it in
         # place (a conflict below re-reads it), which saves the defensive deep copy.
-        new, replies = step(session or new_session(first_step(clock)), user_input, owned=True)
+        new, replies = step(session or new_session(engine, first_step(clock)), user_input, engine, owned=True)
         new = remember(new, seen, update_id)
         try:
             await store.sessions.put(key, new.to_json(), stored.version if stored is not None else 0)
@@ -199,7 +199,7 @@ async def _locked_turn(
     raise StoreUnavailable(f"session kept changing during {SAVE_ATTEMPTS} attempts to save it")
 
 
-async def _forget(store: Storage, key: str, update_id: int | None, locale: str) -> Turn:
+async def _forget(engine: Engine, store: Storage, key: str, update_id: int | None, locale: str) -> Turn:
     removed = await store.sessions.delete(key)
     # Claimed only now: a crash before the delete must leave the redelivery to do it.
     # A repeat that finds nothing to delete and its id already claimed is a duplicate;
@@ -207,7 +207,7 @@ async def _forget(store: Storage, key: str, update_id: int | None, locale: str) 
     if update_id is not None and not await store.counters.claim_update(update_id) and not removed:
         return Turn("duplicate")
     said = "forgotten" if removed else "forget_nothing"
-    return Turn("forgotten", [Reply(kind="notice", code=said, text=get_content().message(said, locale))])
+    return Turn("forgotten", [Reply(kind="notice", code=said, text=engine.content.message(said, locale))])
 
 
 def _load(payload: str) -> ChatSession | None:

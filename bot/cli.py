@@ -32,7 +32,8 @@ from bot.startup import StartError
 from bot.terminal import run_demo
 from flows.assessment import assess
 from flows.clinician_report import build_report
-from flows.content import ContentError, get_content
+from flows.content import Content, ContentError, get_content
+from flows.dialogue import get_engine
 from flows.language import language_of_environment, language_of_tag
 from flows.machine import mermaid_diagram
 from flows.summary import build_summary
@@ -104,16 +105,16 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _chosen_language(asked: str | None, use_environment: bool) -> str:
+def _chosen_language(content: Content, asked: str | None, use_environment: bool) -> str:
     """--lang if given (any tag: pt, pt-PT, pt_BR), else the terminal's locale or the default."""
-    content = get_content()
     if asked is not None:
         return language_of_tag(asked, content)
     return language_of_environment(os.environ, content) if use_environment else content.default_language
 
 
 def _demo(args: argparse.Namespace) -> int:
-    return run_demo(language=_chosen_language(args.lang, use_environment=True))
+    engine = get_engine()  # the demo's one engine, handed down to every step
+    return run_demo(engine, language=_chosen_language(engine.content, args.lang, use_environment=True))
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -143,10 +144,10 @@ def _assess(args: argparse.Namespace) -> int:
         print(f"itoh-bot: {exc}", file=sys.stderr)
         return 2
     content = get_content()
-    language = _chosen_language(args.lang, use_environment=False)
-    assessment = assess(case)
+    language = _chosen_language(content, args.lang, use_environment=False)
+    assessment = assess(case, content)
     if args.pdf is not None or args.fhir is not None:
-        written = _write_reports(case, assessment, args.pdf, args.fhir, date.today(), language)
+        written = _write_reports(case, assessment, content, args.pdf, args.fhir, date.today(), language)
         if written:
             return written
     if args.json:
@@ -162,12 +163,11 @@ def _assess(args: argparse.Namespace) -> int:
 
 
 def _write_reports(
-    case: Any, assessment: Any, pdf: Path | None, fhir: Path | None, day: Any, language: str
+    case: Any, assessment: Any, content: Content, pdf: Path | None, fhir: Path | None, day: Any, language: str
 ) -> int:
     """Write the requested report files; 2 with one line if one cannot be written."""
     from bot.reports.fhir import bundle  # lazy: fhir.resources loads only for the reports
 
-    content = get_content()
     try:
         if pdf is not None:
             pdf.write_bytes(render_pdf(build_report(case, assessment, content, day, language)))
@@ -191,13 +191,13 @@ def _evaluate(args: argparse.Namespace) -> int:
     from flows.case_files import CaseFileError, read_vignettes  # lazy: pydantic models, as in _assess
     from flows.evaluation import evaluate  # lazy: reads case files (above)
 
-    conditions = list(get_content().conditions)
+    content = get_content()
     try:
-        vignettes = [v for path in args.file for v in read_vignettes(path, conditions)]
+        vignettes = [v for path in args.file for v in read_vignettes(path, list(content.conditions))]
     except CaseFileError as exc:
         print(f"itoh-bot: {exc}", file=sys.stderr)
         return 2
-    result = evaluate(vignettes)
+    result = evaluate(vignettes, content)
     if args.json:
         print(json.dumps(result.to_json(), ensure_ascii=False))
         return 0
@@ -229,7 +229,7 @@ def _replay(args: argparse.Namespace) -> int:
 def _record(args: argparse.Namespace) -> int:
     from bot.scripts.record import record  # lazy: the script model (~0.06 s) loads only for record
 
-    return record(args.file, force=args.force)
+    return record(args.file, get_engine(), force=args.force)
 
 
 def _bench(args: argparse.Namespace) -> int:
@@ -237,7 +237,7 @@ def _bench(args: argparse.Namespace) -> int:
 
 
 def _diagram(args: argparse.Namespace) -> int:
-    print(mermaid_diagram())
+    print(mermaid_diagram(get_content()))
     return 0
 
 

@@ -22,8 +22,8 @@ from bot.reply_text import body_text, warning_lines
 from bot.reports.files import report_pdf
 from flows import payloads
 from flows.answers import normalise, printable
-from flows.content import get_content
-from flows.dialogue import step
+from flows.content import Content
+from flows.dialogue import Engine, step
 from flows.messages import Reply, UserInput
 from flows.session import Session
 
@@ -37,10 +37,9 @@ _LINE_MARKER = re.compile(r"^\s*(?:\d+\. (?:\[[ x]\] )?|[•+\-✓] |!! (?:[•\
 _NUMBERED = frozenset({"answer", "toggle", "change", "now", "go", "language"})
 
 
-def render(reply: Reply, locale: str | None = None) -> str:
+def render(reply: Reply, content: Content, locale: str | None = None) -> str:
     """One reply as plain text, decided by the reply's kind and code, never by its wording;
     the terminal's own words in the conversation's language."""
-    content = get_content()
     locale = locale or content.default_language
     if reply.code == "help":  # the terminal has no buttons, and has /quit
         return "\n" + content.message("help_terminal", locale)
@@ -74,24 +73,23 @@ def _kind(payload: str) -> str | None:
     return parsed.kind if parsed is not None else None
 
 
-def after_summary(replies: list[Reply], locale: str | None = None) -> list[Reply]:
+def after_summary(replies: list[Reply], content: Content, locale: str | None = None) -> list[Reply]:
     """At the end of the summary, the terminal says what can be done next."""
     if any(r.kind == "summary" and r.code == "disclaimer" for r in replies):
-        content = get_content()
         text = content.message("after_summary_terminal", locale or content.default_language)
         return [Reply(kind="notice", code="after_summary_terminal", text=text)]
     return []
 
 
-def write_reports(replies: list[Reply], session: Session, folder: Path) -> list[Reply]:
+def write_reports(replies: list[Reply], session: Session, content: Content, folder: Path) -> list[Reply]:
     """A report asked for is written to `folder` as a PDF, and the person told where."""
     said = []
     for reply in replies:
         if reply.kind == "report":
-            name, pdf = report_pdf(session.case, session.locale)
+            name, pdf = report_pdf(session.case, content, session.locale)
             path = folder / name
             path.write_bytes(pdf)
-            text = get_content().message("report_written", session.locale, path=str(path))
+            text = content.message("report_written", session.locale, path=str(path))
             said.append(Reply(kind="notice", code="report_written", text=text))
     return said
 
@@ -127,7 +125,7 @@ Observer = Callable[[str | None, list[Reply]], None]
 
 
 def run_demo(
-    stdin: TextIO | None = None, stdout: TextIO | None = None, on_turn: Observer | None = None,
+    engine: Engine, stdin: TextIO | None = None, stdout: TextIO | None = None, on_turn: Observer | None = None,
     language: str | None = None,
 ) -> int:
     """Run one conversation until the input ends or the person types /quit, in `language`
@@ -138,24 +136,26 @@ def run_demo(
     """
     stdin = stdin or _forgiving(sys.stdin)
     stdout = stdout or _forgiving(sys.stdout)
-    quit_words = {normalise(w) for w in get_content().ui.commands.get("quit", [])}
+    content = engine.content
+    quit_words = {normalise(w) for w in content.ui.commands.get("quit", [])}
     interactive = stdin.isatty() and stdout.isatty()
     width = terminal_width(stdout) if interactive else None  # piped output stays one line a paragraph
     if interactive:
         _enable_line_editing()
     session: Session | None = None
-    session, replies = step(session, UserInput(kind="command", text="start", language=language))
-    _show(replies, stdout, width, session.locale)
+    session, replies = step(session, UserInput(kind="command", text="start", language=language), engine)
+    _show(replies, content, stdout, width, session.locale)
     if on_turn is not None:
         on_turn(None, replies)
     while True:
         text = _read_line(stdin, stdout, interactive)
         if text is None or normalise(text).lstrip("/") in quit_words:
             break
-        session, replies = step(session, UserInput.typed(text))
+        session, replies = step(session, UserInput.typed(text), engine)
         shown = [r for r in replies if r.kind != "report"]
-        written = write_reports(replies, session, Path.cwd())
-        _show([*shown, *written, *after_summary(replies, session.locale)], stdout, width, session.locale)
+        written = write_reports(replies, session, content, Path.cwd())
+        said = [*shown, *written, *after_summary(replies, content, session.locale)]
+        _show(said, content, stdout, width, session.locale)
         if on_turn is not None:
             on_turn(text, replies)
     stdout.write("\n")
@@ -200,8 +200,8 @@ def _read_line(stdin: TextIO, stdout: TextIO, interactive: bool) -> str | None:
     return text
 
 
-def _show(replies: list[Reply], stdout: TextIO, width: int | None, locale: str) -> None:
+def _show(replies: list[Reply], content: Content, stdout: TextIO, width: int | None, locale: str) -> None:
     for reply in replies:
-        text = render(reply, locale)
+        text = render(reply, content, locale)
         stdout.write((wrap_for_terminal(text, width) if width else text) + "\n")
     stdout.flush()

@@ -15,7 +15,7 @@ the first reading that settles it wins:
    question ("both? mostly right"), a short clarifying question.
 Every word list is content: the options' synonyms (questions.yaml) and, per language, the
 words for numbers, hedges and negation (ui.yaml `understanding`). The lookup tables are
-built once per content (`get_reader`), not per message.
+built once per content (in flows.dialogue's `Engine`), not per message.
 """
 
 from __future__ import annotations
@@ -25,12 +25,11 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
-from functools import cache
 from typing import Any
 
 from rapidfuzz.distance import DamerauLevenshtein
 
-from flows.content import Content, get_content, texts_of
+from flows.content import Content, texts_of
 from flows.content_models import Answer, NumberRange, Question
 from flows.locale_format import number_text
 from flows.numerals import whole_number
@@ -996,13 +995,6 @@ def _number_as_said(content: Content, question: Question, value: float, locale: 
     shown = round(value / band.per, band.decimals)
     name = content.text(band.one if shown == 1 else band.other, locale)
     return f"{number_text(shown, content, locale, band.decimals)} {name}"
-
-
-@cache
-def get_reader(language: str | None = None, typos: bool = True) -> AnswerReader:
-    """The process-wide reader of one language (the default one) for the process-wide content."""
-    content = get_content()
-    return AnswerReader(content, language or content.default_language, typos)
 
 
 def describe(content: Content, question_id: str, value: Any, locale: str = "en") -> str:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from flows.case import Case
-from flows.content import Content, get_content
+from flows.content import Content
 from flows.content_models import TRIAGE_ORDER, Finding, NotRuledOutRule, PriorGroup, RedFlag, TriageLevel
 
 
@@ -132,9 +132,8 @@ class Assessment:
         }
 
 
-def assess(case: Case, content: Content | None = None) -> Assessment:
+def assess(case: Case, content: Content) -> Assessment:
     """Rank every condition for this case, say what is not ruled out, and set the level of care."""
-    content = content or get_content()
     group = next(g for g, test in content.prior_groups if test is None or test(case))
     possible = {c for c, test in content.possible_for.items() if test is None or test(case)}
     matched = [finding for finding, test in content.findings if test(case)]

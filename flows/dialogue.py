@@ -1,9 +1,11 @@
-"""The conversation engine: `step(session, user_input) -> (session, replies)`.
+"""The conversation engine: `step(session, user_input, engine) -> (session, replies)`.
 
 Who calls it: every channel (terminal, Telegram, scripted tests) once per thing the
-person does. It is pure: no I/O, no clock, no randomness, and it never changes the
-session it is given (unless the caller hands it over with `owned=True`), so a channel
-can save the new session before replying and a failed save loses nothing. Bad input
+person does, with the `Engine` its entry point built once at start (`get_engine`) and
+handed down; nothing in here reaches for a process-wide one. It is pure: no I/O, no
+clock, no randomness, and it never changes the session it is given (unless the caller
+hands it over with `owned=True`), so a channel can save the new session before
+replying and a failed save loses nothing. Bad input
 never raises; it yields an "error" reply and the same question again, with the session
 unchanged.
 """
@@ -15,12 +17,12 @@ from functools import cache
 from typing import Any
 
 from flows import payloads
-from flows.answers import MAX_ANSWER_CHARS, AnswerReader, Parsed, describe, get_reader, normalise, quote
+from flows.answers import MAX_ANSWER_CHARS, AnswerReader, Parsed, describe, normalise, quote
 from flows.assessment import assess
 from flows.change_effect import change_effect
 from flows.content import Content, get_content
 from flows.language import language_named, language_of_tag
-from flows.machine import FlowMachine, get_machine
+from flows.machine import FlowMachine
 from flows.messages import Choice, Reply, UserInput
 from flows.navigation import Navigator
 from flows.numerals import whole_number
@@ -34,7 +36,7 @@ SUMMARY_STATE = "summary"
 
 @dataclass(frozen=True)
 class Engine:
-    """Everything built once per process that a step needs."""
+    """Everything a step needs that is built once (by an entry point, then handed down), not per step."""
 
     content: Content
     machine: FlowMachine
@@ -43,24 +45,35 @@ class Engine:
     navigator: Navigator
     command_words: dict[str, str]  # normalised word -> command id
 
+    def reader(self, language: str | None = None, typos: bool = True) -> AnswerReader:
+        """The reader of answers typed in `language` (the default one), with or without typo matching."""
+        readers = self.readers if typos else self.fallback_readers
+        return readers[language or self.content.default_language]
 
-@cache
-def get_engine() -> Engine:
-    """Built once per process, like the content, machine and reader it holds (not per step)."""
-    content = get_content()
+
+def build_engine(content: Content) -> Engine:
+    """Build the machine, readers and navigator for `content`: milliseconds, so once per process, not per step."""
     words = {normalise(word): command for command, ws in content.ui.commands.items() for word in ws}
-    machine = get_machine()
-    readers = {language: get_reader(language) for language in content.languages}
-    fallback = {language: get_reader(language, typos=False) for language in content.languages}
+    machine = FlowMachine(content)
+    readers = {language: AnswerReader(content, language, True) for language in content.languages}
+    fallback = {language: AnswerReader(content, language, False) for language in content.languages}
     return Engine(content, machine, readers, fallback, Navigator(content, machine), words)
 
 
-def new_session(step: int = 0) -> Session:
+@cache
+def get_engine() -> Engine:
+    """The engine of the installed content, for an entry point to build once and hand down."""
+    return build_engine(get_content())
+
+
+def new_session(engine: Engine, step: int = 0) -> Session:
     """A fresh conversation; `step` continues from an earlier one so its buttons stay stale."""
-    return Session(state=get_machine().initial, step=step)
+    return Session(state=engine.machine.initial, step=step)
 
 
-def step(session: Session | None, user_input: UserInput, *, owned: bool = False) -> tuple[Session, list[Reply]]:
+def step(
+    session: Session | None, user_input: UserInput, engine: Engine, *, owned: bool = False
+) -> tuple[Session, list[Reply]]:
     """Apply one input to a copy of the session; return the new session and what to say.
 
     `owned=True` is for a caller that hands over a session nobody else holds and that it
@@ -68,9 +81,8 @@ def step(session: Session | None, user_input: UserInput, *, owned: bool = False)
     update): that session is then changed in place and returned, saving the deep copy.
     Everyone else gets the default, and their session is never touched.
     """
-    engine = get_engine()
     if session is None or not owned:
-        current = session.model_copy(deep=True) if session is not None else new_session()
+        current = session.model_copy(deep=True) if session is not None else new_session(engine)
     else:
         current = session  # handed over: changed in place
     return current, _Turn(engine, current).handle(user_input)
@@ -223,7 +235,7 @@ class _Turn:
         return [*intro, *self.ask()] if first_time else self.ask()
 
     def restart(self) -> list[Reply]:
-        fresh = new_session(step=self.s.step + 1)
+        fresh = new_session(self.e, step=self.s.step + 1)
         kept = {"locale": self.s.locale, "started": True}  # a new conversation, in the same language
         for name in Session.model_fields:
             setattr(self.s, name, kept.get(name, getattr(fresh, name)))
@@ -528,7 +540,8 @@ class _Turn:
             return [self.danger_offer()]
         if self.s.state == SUMMARY_STATE:
             skipped = [self.c.questions[self.e.machine.question_of[s]] for s in self.s.skipped]
-            return summary_replies(self.s.case, assess(self.s.case), self.c, self.s.locale, self.s.step, skipped)
+            assessment = assess(self.s.case, self.c)
+            return summary_replies(self.s.case, assessment, self.c, self.s.locale, self.s.step, skipped)
         if self.e.machine.is_final(self.s.state):
             return self.ended()
         return [self.question_reply(kind="question")]

@@ -22,7 +22,7 @@ from typing import Any
 
 from flows.assessment import assess
 from flows.case_files import Vignette
-from flows.content import Content, get_content
+from flows.content import Content
 
 ESCALATED = ("urgent", "emergency")
 CALIBRATION_BANDS = (0.0, 0.05, 0.15, 0.3, 0.5, 0.7, 0.85, 1.0)
@@ -79,8 +79,7 @@ class Evaluation:
         }
 
 
-def evaluate(vignettes: list[Vignette], content: Content | None = None) -> Evaluation:
-    content = content or get_content()
+def evaluate(vignettes: list[Vignette], content: Content) -> Evaluation:
     result = Evaluation(n=len(vignettes))
     hits1 = hits3 = caught = safe = emergencies = 0
     brier_total = 0.0

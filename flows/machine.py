@@ -2,7 +2,7 @@
 
 Who calls it: flows.dialogue on every answer (`next_state`), the CLI `diagram` command
 (`mermaid_diagram`), and tests. Building a transitions Machine costs milliseconds, so it
-happens once (`get_machine`); each step borrows it with a throwaway two-attribute
+happens once (in flows.dialogue's `Engine`); each step borrows it with a throwaway two-attribute
 cursor instead of adding a model per user.
 """
 
@@ -11,13 +11,12 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 from transitions import Machine
 
 from flows.case import Case
-from flows.content import Content, ContentError, get_content
+from flows.content import Content, ContentError
 
 TRIGGER = "answer"
 
@@ -183,17 +182,10 @@ def _failer(content: Content) -> Any:
     return fail
 
 
-@cache
-def get_machine() -> FlowMachine:
-    """The process-wide machine, built once from the process-wide content."""
-    return FlowMachine(get_content())
-
-
-def mermaid_diagram(content: Content | None = None) -> str:
+def mermaid_diagram(content: Content) -> str:
     """The flow as a Mermaid state diagram, drawn by transitions' mermaid engine."""
     from transitions.extensions.diagrams import GraphMachine  # lazy: only `itoh-bot diagram` draws
 
-    content = content or get_content()
     flow = content.flow
     guards = {name: _named(name, test) for name, test in content.guards.items()}
     graph = GraphMachine(

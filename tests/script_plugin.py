@@ -21,6 +21,11 @@ from bot.fake_telegram import InProcessBotApi
 from bot.scripts.drivers.telegram import TOKEN
 from bot.scripts.model import Channel, Script, ScriptError, load_script
 from bot.scripts.runner import ScriptResult, run_script
+from flows.content import get_content
+from flows.dialogue import get_engine
+
+CONTENT = get_content()
+ENGINE = get_engine()
 
 
 class ScriptFailed(AssertionError):
@@ -40,7 +45,7 @@ class ScriptFile(pytest.File):
 
     def collect(self) -> Iterator[pytest.Item]:
         try:
-            script = load_script(self.path)
+            script = load_script(self.path, CONTENT)
         except ScriptError as exc:
             yield BrokenScript.from_parent(self, name="load", error=exc)
             return
@@ -59,7 +64,7 @@ class ScriptItem(pytest.Item):
             self.extra_keyword_matches.add(tag)  # `-k pregnancy` picks the pregnancy scripts, `-k terminal` a channel
 
     def runtest(self) -> None:
-        result = run_script(self.script, self.channel, self._relative(),
+        result = run_script(self.script, self.channel, ENGINE, self._relative(),
                             telegram_double=lambda: InProcessBotApi(token=TOKEN))
         if not result.ok:
             raise ScriptFailed(result)

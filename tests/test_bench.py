@@ -18,6 +18,9 @@ from pathlib import Path
 import pytest
 
 from bot.bench.stream import SEED_000, check, conversations, updates
+from flows.dialogue import get_engine
+
+ENGINE = get_engine()
 
 ROOT = Path(__file__).resolve().parents[1]
 ITOH_BOT = Path(sys.executable).parent / "itoh-bot"
@@ -33,10 +36,10 @@ def test_the_bench_stream_uses_the_seed_000_answers() -> None:
 
 
 def test_every_simulated_conversation_is_complete_and_valid() -> None:
-    convs = conversations(6)
+    convs = conversations(ENGINE, 6)
     assert [c.path for c in convs] == ["seed-000", "random"] * 3
     for conv in convs:
-        assert check(conv.texts).state == "summary"  # every answer accepted, ends at the summary
+        assert check(ENGINE, conv.texts).state == "summary"  # every answer accepted, ends at the summary
     stream = updates(convs)
     assert len(stream) == sum(len(c.texts) for c in convs)
     assert len({u["update_id"] for u in stream}) == len(stream)
@@ -47,8 +50,8 @@ def test_the_peers_ask_what_the_bot_asks_and_finish_at_its_summary() -> None:
     # so each stream's last answer is the one that brings the summary, for them as for the bot.
     from bot.bench.peers.common import Questions
 
-    questions = Questions()
-    for conv in conversations(8):
+    questions = Questions(ENGINE)
+    for conv in conversations(ENGINE, 8):
         state, answers, finished = questions.initial, {}, False
         for text in conv.texts[1:]:
             assert not finished, f"{conv.path}: the peer finished before {text!r}"
@@ -61,11 +64,11 @@ def test_the_peers_ask_what_the_bot_asks_and_finish_at_its_summary() -> None:
 def test_the_peers_hold_the_same_conversation(tmp_path: Path) -> None:
     from bot.bench.inprocess import Context, make_target
 
-    stream = updates(conversations(2))
+    stream = updates(conversations(ENGINE, 2))
     rows = ["ptb_peer", "ptb_peer_same_replies"] + (["aiogram_peer"] if HAS_AIOGRAM else [])
 
     async def run(row: str) -> int:
-        target = make_target(row, Context(tmp_path))
+        target = make_target(row, Context(tmp_path, ENGINE))
         await target.start()
         try:
             for update in stream:
@@ -84,10 +87,10 @@ def test_all_at_once_each_framework_runs_updates_as_its_own_runner_does(tmp_path
     # concurrently. Counted inside the Application, where the policy applies.
     from bot.bench.inprocess import Context, feed_all_at_once, make_target
 
-    stream = updates(conversations(4))
+    stream = updates(conversations(ENGINE, 4))
 
     async def most_at_once(row: str) -> int:
-        target = make_target(row, Context(tmp_path))
+        target = make_target(row, Context(tmp_path, ENGINE))
         app = target.app  # type: ignore[attr-defined]
         handle, running, most = app.process_update, 0, 0
 
@@ -142,7 +145,7 @@ def test_bench_smoke_writes_every_row(tmp_path: Path) -> None:
         assert "bot_redis" in rows
     assert set(rows) == set(expected)
     n = data["in_process"]["updates"]
-    assert n == sum(len(c.texts) for c in conversations(data["in_process"]["users"]))
+    assert n == sum(len(c.texts) for c in conversations(ENGINE, data["in_process"]["users"]))
     for name, row in rows.items():
         assert row["updates"] == n, name
         assert 0 < row["p50_ms"] <= row["p99_ms"], name
@@ -175,7 +178,7 @@ def test_bench_smoke_writes_every_row(tmp_path: Path) -> None:
         e2e = data["e2e"][mode]
         assert "error" not in e2e, e2e
         assert e2e["exit_code"] == 0, f"itoh-bot run did not stop cleanly in {mode} mode"
-        assert e2e["updates"] == sum(len(c.texts) for c in conversations(e2e["users"], seed=7))
+        assert e2e["updates"] == sum(len(c.texts) for c in conversations(ENGINE, e2e["users"], seed=7))
         assert 0 < e2e["turn_p50_ms"] <= e2e["turn_p99_ms"]
 
     startup = data["startup"]

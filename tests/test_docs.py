@@ -22,7 +22,10 @@ from bot.settings import Settings
 from bot.telegram.application import COMMANDS
 from flows.assessment import assess
 from flows.case import CASE_FIELDS, Case, field_values
+from flows.content import get_content
 from flows.evaluation import Evaluation
+
+CONTENT = get_content()
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
@@ -126,7 +129,7 @@ def test_case_format_names_every_condition() -> None:
 
 def test_case_format_names_every_output_key() -> None:
     text = CASE_FORMAT.read_text(encoding="utf-8")
-    keys = [*assess(Case()).to_json(), "content_version", *Evaluation().to_json()]
+    keys = [*assess(Case(), CONTENT).to_json(), "content_version", *Evaluation().to_json()]
     missing = [key for key in keys if backticked(key) not in text]
     assert not missing, f"docs/case-format.md does not name these output keys: {missing}"
 

@@ -40,7 +40,7 @@ DAY = date(2026, 12, 1)
 
 
 def pdf_text(case: Case, language: str = "en") -> tuple[str, int]:
-    reader = PdfReader(io.BytesIO(render_pdf(build_report(case, assess(case), CONTENT, DAY, language))))
+    reader = PdfReader(io.BytesIO(render_pdf(build_report(case, assess(case, CONTENT), CONTENT, DAY, language))))
     return "\n".join(page.extract_text() for page in reader.pages), len(reader.pages)
 
 
@@ -52,7 +52,7 @@ def flat(text: str) -> str:
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_the_pdf_has_every_part_on_at_most_two_pages(name: str, language: str) -> None:
     case = CASES[name]
-    assessment = assess(case)
+    assessment = assess(case, CONTENT)
     text, pages = pdf_text(case, language)
     shown = flat(text)
     assert pages <= 2
@@ -90,7 +90,7 @@ def test_clinical_terms_come_first() -> None:
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_the_fhir_bundle_validates_and_carries_the_answers_and_the_estimates(name: str) -> None:
     case = CASES[name]
-    assessment = assess(case)
+    assessment = assess(case, CONTENT)
     built = bundle(case, assessment, CONTENT, DAY.isoformat())
     parsed = Bundle.model_validate(built)  # a resource that is not valid FHIR fails here
     assert parsed.type == "collection"
@@ -173,6 +173,6 @@ def test_the_persons_summary_names_no_file(name: str, language: str) -> None:
     from flows.summary import build_summary
 
     case = CASES[name]
-    summary = build_summary(case, assess(case), CONTENT, language)
+    summary = build_summary(case, assess(case, CONTENT), CONTENT, language)
     shown = lines_text(summary.first + [line for section in summary.sections for line in section.lines])
     assert ".md" not in shown and "content/" not in shown and ".yaml" not in shown

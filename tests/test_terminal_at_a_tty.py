@@ -12,6 +12,8 @@ from bot.scripts.drivers.terminal import TerminalDriver
 from bot.terminal import wrap_for_terminal
 from flows.content import get_content
 
+CONTENT = get_content()
+
 WIDTH = 60
 
 
@@ -21,7 +23,7 @@ def words(text: str) -> str:
 
 async def shown_at(columns: int | None) -> list[str]:
     """What the demo prints up to the X-ray question (the longest option labels)."""
-    driver = TerminalDriver(columns=columns)
+    driver = TerminalDriver(CONTENT, columns=columns)
     try:
         screens = [await driver.start()]
         # Not pregnant; then the tests done: an X-ray, whose findings are asked next.
@@ -75,7 +77,7 @@ def test_wrapping_keeps_every_word_and_fits_the_width(width: int) -> None:
 async def test_arrow_keys_edit_the_answer_being_typed() -> None:
     # "rigt", left arrow, "h": with line editing the answer is "right"; without it the
     # escape sequence would be part of the answer and it would not be understood.
-    driver = TerminalDriver()
+    driver = TerminalDriver(CONTENT)
     try:
         await driver.start()
         for answer in ["female", "34", "1"]:

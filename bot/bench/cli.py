@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from flows.dialogue import get_engine
+
 JSON = dict[str, Any]
 
 
@@ -85,7 +87,8 @@ def run(mode: str, plan: Plan, workdir: Path, args: argparse.Namespace, stack: E
         "schema": 1, "mode": mode, "command": _command(), "started_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         "machine": machine(workdir), "plan": plan.__dict__, "skipped": {},
     }
-    ctx = Context(workdir, _start_redis(workdir, stack, result["skipped"]))
+    # The bench's one engine, handed to every row, peer and stream (the e2e bot builds its own).
+    ctx = Context(workdir, get_engine(), _start_redis(workdir, stack, result["skipped"]))
     ctx.skipped = result["skipped"]
     progress = _progress(args.verbose)
     if "in_process" not in args.skip:
@@ -102,14 +105,14 @@ def run(mode: str, plan: Plan, workdir: Path, args: argparse.Namespace, stack: E
         for http_mode in ("polling", "webhook"):
             progress(f"end to end: {http_mode}, {plan.e2e_users} users")
             try:
-                result["e2e"][http_mode] = run_e2e(http_mode, workdir, plan.e2e_users)
+                result["e2e"][http_mode] = run_e2e(http_mode, workdir, plan.e2e_users, ctx.engine)
             except (RuntimeError, TimeoutError, OSError) as exc:
                 result["e2e"][http_mode] = {"error": str(exc)}
     if "startup" not in args.skip:
         from bot.bench.startup import run_startup
 
         progress("start-up")
-        result["startup"] = run_startup(plan.startup_runs, workdir)
+        result["startup"] = run_startup(plan.startup_runs, workdir, ctx.engine)
     result["targets"] = evaluate_targets(result)
     result["wall_s"] = time.perf_counter() - started
     png = args.png or (args.json.with_suffix(".png") if args.json else None)
@@ -132,7 +135,7 @@ def _profile(args: argparse.Namespace, workdir: Path, plan: Plan, stack: ExitSta
 
     redis_url = _start_redis(workdir, stack, {}) if args.profile == "bot_redis" else None
     html = args.json.with_suffix(".html") if args.json else None
-    print(profile(args.profile, Context(workdir, redis_url), plan.users, html))
+    print(profile(args.profile, Context(workdir, get_engine(), redis_url), plan.users, html))
     return 0
 
 

@@ -28,7 +28,7 @@ from typing import Any
 from bot.bench.stream import Conversation, conversations
 from bot.bench.targets import TOKEN
 from bot.fake_telegram import FakeBotApi
-from flows.content import get_content
+from flows.dialogue import Engine
 
 JSON = dict[str, Any]
 TURN_TIMEOUT = 30.0
@@ -120,9 +120,9 @@ class _User:
             self.latencies.append(sent.at - started)
 
 
-async def _drive(mode: str, workdir: Path, users: int) -> JSON:
-    convs = [Conversation(c.chat_id + 5_000_000, c.texts, c.path) for c in conversations(users, seed=7)]
-    disclaimer = get_content().message("disclaimer")
+async def _drive(mode: str, workdir: Path, users: int, engine: Engine) -> JSON:
+    convs = [Conversation(c.chat_id + 5_000_000, c.texts, c.path) for c in conversations(engine, users, seed=7)]
+    disclaimer = engine.content.message("disclaimer")
     log_path = workdir / f"e2e-{mode}.log"
     # Lean (nothing validated or kept) and 40 webhook connections, as Telegram's default:
     # the fake's own cost is not what is measured.
@@ -187,5 +187,6 @@ def _cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def run_e2e(mode: str, workdir: Path, users: int) -> JSON:
-    return asyncio.run(_drive(mode, workdir, users))
+def run_e2e(mode: str, workdir: Path, users: int, engine: Engine) -> JSON:
+    """The bot runs as its own process (and builds its own engine); `engine` words the stream it is fed."""
+    return asyncio.run(_drive(mode, workdir, users, engine))

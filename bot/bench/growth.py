@@ -25,7 +25,7 @@ from typing import Any
 from bot.bench.inprocess import Context, feed_all, settle, summarize
 from bot.bench.stream import Conversation, conversations, updates
 from bot.bench.targets import Target, ThisBot
-from flows.dialogue import step
+from flows.dialogue import Engine, step
 from flows.messages import UserInput
 
 JSON = dict[str, Any]
@@ -33,14 +33,14 @@ PREFILL_CHAT = 50_000_000  # stored chats: far from the stream's chat ids
 BACKENDS = ["bot_sqlite", "bot_redis", "ptb_peer"]
 
 
-def typical_payload() -> str:
+def typical_payload(engine: Engine) -> str:
     """A session 12 answers into the seed 000 conversation, as JSON (about 0.9 kB)."""
     from bot.bench.stream import SEED_000
 
     session = None
     for text in ["/start", *SEED_000[:12]]:
         user_input = UserInput.command(text[1:]) if text.startswith("/") else UserInput.typed(text)
-        session, _ = step(session, user_input)
+        session, _ = step(session, user_input, engine)
     assert session is not None
     return session.to_json()
 
@@ -130,13 +130,14 @@ def run_growth(ctx: Context, sizes: list[int], users: int, rounds: int, progress
     pass of its own after the timed rounds, so its gigabytes of pickle writes do not
     disturb the timings.
     """
-    payload = typical_payload()
+    payload = typical_payload(ctx.engine)
     backends = [b for b in BACKENDS if b != "bot_redis" or ctx.redis_url is not None]
     runs: dict[str, dict[int, list[JSON]]] = {b: {s: [] for s in sizes} for b in backends}
     sqlite_files: dict[int, Path] = {}
     for r in range(rounds):
         # New chat ids every round, so each round's users start new conversations.
-        base = [Conversation(c.chat_id + 1_000_000 * (r + 1), c.texts, c.path) for c in conversations(users, seed=r)]
+        drawn = conversations(ctx.engine, users, seed=r)
+        base = [Conversation(c.chat_id + 1_000_000 * (r + 1), c.texts, c.path) for c in drawn]
         warm = updates([Conversation(c.chat_id + 900_000, c.texts, c.path) for c in base[:2]])
         stream = updates(base)
         # A backend's sizes run back to back, so the ratio compares runs seconds apart.
@@ -147,7 +148,8 @@ def run_growth(ctx: Context, sizes: list[int], users: int, rounds: int, progress
                 runs[backend][size].append(asyncio.run(_measure(target, stream, warm, full_flush=False)))
     flushes: dict[int, JSON] = {}
     if "ptb_peer" in backends:
-        base = [Conversation(c.chat_id + 1_000_000 * (rounds + 1), c.texts, c.path) for c in conversations(users)]
+        drawn = conversations(ctx.engine, users)
+        base = [Conversation(c.chat_id + 1_000_000 * (rounds + 1), c.texts, c.path) for c in drawn]
         for size in sizes:
             if full_flush_up_to is not None and size > full_flush_up_to:
                 continue
@@ -174,14 +176,14 @@ def _prepared(backend: str, size: int, ctx: Context, payload: str, sqlite_files:
         if size not in sqlite_files:
             sqlite_files[size] = path = ctx.fresh_path(f"growth-{size}", ".sqlite3")
             prefill_sqlite(path, size, payload)
-        return ThisBot("sqlite", f"sqlite:///{sqlite_files[size]}")
+        return ThisBot("sqlite", f"sqlite:///{sqlite_files[size]}", ctx.engine)
     if backend == "bot_redis":
         assert ctx.redis_url is not None
         prefill_redis(ctx.redis_url, size, payload)
-        return ThisBot("redis", ctx.redis_url)
+        return ThisBot("redis", ctx.redis_url, ctx.engine)
     from bot.bench.peers.common import Questions
     from bot.bench.peers.ptb_conversation import PtbConversationPeer, prefill
 
     path = ctx.fresh_path(f"growth-{size}", ".pickle")
-    prefill(path, size, Questions(), first_chat=PREFILL_CHAT)
-    return PtbConversationPeer(path)
+    prefill(path, size, Questions(ctx.engine), first_chat=PREFILL_CHAT)
+    return PtbConversationPeer(path, ctx.engine)

@@ -40,6 +40,7 @@ from typing import Any
 
 from bot.bench.stream import FIRST_CHAT, Conversation, conversations, updates
 from bot.bench.targets import Floor, Target, ThisBot
+from flows.dialogue import Engine
 
 JSON = dict[str, Any]
 WARMUP_USERS = 4
@@ -53,6 +54,7 @@ class Context:
     """Where rows keep their files and which optional parts are available."""
 
     workdir: Path
+    engine: Engine  # the bench's one engine: the rows of this bot and the peers' questions are built on it
     redis_url: str | None = None
     skipped: dict[str, str] = field(default_factory=dict)  # row -> why it did not run
     _serial: int = 0
@@ -73,23 +75,23 @@ def make_target(row: str, ctx: Context) -> Target:
     if row == "ptb_peer":
         from bot.bench.peers.ptb_conversation import PtbConversationPeer
 
-        return PtbConversationPeer(ctx.fresh_path("ptb-peer", ".pickle"))
+        return PtbConversationPeer(ctx.fresh_path("ptb-peer", ".pickle"), ctx.engine)
     if row == "ptb_peer_same_replies":
         from bot.bench.peers.ptb_conversation import PtbConversationPeer
 
-        return PtbConversationPeer(ctx.fresh_path("ptb-peer", ".pickle"), same_replies=True)
+        return PtbConversationPeer(ctx.fresh_path("ptb-peer", ".pickle"), ctx.engine, same_replies=True)
     if row == "aiogram_peer":
         from bot.bench.peers.aiogram_fsm import AiogramPeer
 
-        return AiogramPeer()
+        return AiogramPeer(ctx.engine)
     if row == "bot_memory":
-        return ThisBot("memory", "memory://")
+        return ThisBot("memory", "memory://", ctx.engine)
     if row == "bot_sqlite":
-        return ThisBot("sqlite", f"sqlite:///{ctx.fresh_path('sessions', '.sqlite3')}")
+        return ThisBot("sqlite", f"sqlite:///{ctx.fresh_path('sessions', '.sqlite3')}", ctx.engine)
     if row == "bot_redis":
         assert ctx.redis_url is not None
         flush_redis(ctx.redis_url)  # an empty store, as for the other rows
-        return ThisBot("redis", ctx.redis_url)
+        return ThisBot("redis", ctx.redis_url, ctx.engine)
     raise ValueError(f"unknown row {row}")
 
 
@@ -245,9 +247,9 @@ async def memory_row(row: str, ctx: Context, stream: list[JSON], users: int) -> 
 
 def run_rows(ctx: Context, users: int, rounds: int, memory_users: int, progress: Callable[[str], None]) -> JSON:
     """Every available row, `rounds` times interleaved; medians and within-round ratios."""
-    convs = conversations(users)
+    convs = conversations(ctx.engine, users)
     stream = updates(convs)
-    warm = warmup_stream(conversations(WARMUP_USERS, seed=99))
+    warm = warmup_stream(conversations(ctx.engine, WARMUP_USERS, seed=99))
     rows = available_rows(ctx)
     per_round: dict[str, dict[str, list[JSON]]] = {mode: {row: [] for row in rows} for mode in MODES}
     for r in range(rounds):

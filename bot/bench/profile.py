@@ -23,8 +23,8 @@ if TYPE_CHECKING:  # pyinstrument is the optional bench extra: imported when pro
 async def _profiled(row: str, ctx: Context, users: int, interval: float) -> Profiler:
     from pyinstrument import Profiler
 
-    stream = updates(conversations(users))
-    warm = warmup_stream(conversations(4, seed=99))
+    stream = updates(conversations(ctx.engine, users))
+    warm = warmup_stream(conversations(ctx.engine, 4, seed=99))
     target = make_target(row, ctx)
     await target.start()
     try:

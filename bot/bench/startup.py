@@ -21,8 +21,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from flows.content import get_content
-from flows.machine import get_machine
+from flows.dialogue import Engine
 
 JSON = dict[str, Any]
 TIMEOUT = 30.0
@@ -34,9 +33,9 @@ import flows.content, flows.machine, flows.answers, flows.dialogue
 t1 = time.perf_counter()
 content = flows.content.get_content()
 t2 = time.perf_counter()
-flows.machine.get_machine()
+flows.machine.FlowMachine(content)
 t3 = time.perf_counter()
-flows.answers.get_reader()
+flows.answers.AnswerReader(content, content.default_language)
 t4 = time.perf_counter()
 print(json.dumps({"import_s": t1 - t0, "content_load_s": t2 - t1, "machine_s": t3 - t2, "reader_s": t4 - t3}))
 """
@@ -51,9 +50,8 @@ def demo_command() -> list[str]:
     return [found, "demo"] if found else [sys.executable, "-m", "bot.cli", "demo"]
 
 
-def first_question_text() -> str:
-    content = get_content()
-    machine = get_machine()
+def first_question_text(engine: Engine) -> str:
+    content, machine = engine.content, engine.machine
     question = content.questions[machine.question_of[machine.initial]]
     return content.text(question.text).splitlines()[0]
 
@@ -86,9 +84,9 @@ def time_to_first_question(command: list[str], marker: str, cwd: Path) -> float:
         os.close(master)
 
 
-def run_startup(runs: int, cwd: Path) -> JSON:
+def run_startup(runs: int, cwd: Path, engine: Engine) -> JSON:
     command = demo_command()
-    marker = first_question_text()
+    marker = first_question_text(engine)
     times = [time_to_first_question(command, marker, cwd) for _ in range(runs)]
     probes = []
     for _ in range(runs):

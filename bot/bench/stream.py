@@ -20,11 +20,9 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from flows.answers import get_reader
-from flows.content import Content, get_content
+from flows.content import Content
 from flows.content_models import Answer, Question
-from flows.dialogue import SUMMARY_STATE, step
-from flows.machine import get_machine
+from flows.dialogue import SUMMARY_STATE, Engine, step
 from flows.messages import UserInput
 from flows.session import Session
 
@@ -46,13 +44,13 @@ class Conversation:
     path: str  # "seed-000" or "random"
 
 
-def check(texts: list[str]) -> Session:
+def check(engine: Engine, texts: list[str]) -> Session:
     """Run the texts through the real dialogue; raise unless every answer counts and it ends at the summary."""
     session: Session | None = None
     for text in texts:
         user_input = UserInput.command(text[1:]) if text.startswith("/") else UserInput.typed(text)
         before = session.step if session is not None else -1
-        session, replies = step(session, user_input)
+        session, replies = step(session, user_input, engine)
         if session.step == before or any(r.kind == "error" for r in replies):
             raise ValueError(f"answer {text!r} was not accepted at state {session.state}")
     assert session is not None
@@ -61,17 +59,17 @@ def check(texts: list[str]) -> Session:
     return session
 
 
-def random_path(rng: random.Random) -> list[str]:
+def random_path(engine: Engine, rng: random.Random) -> list[str]:
     """A random conversation that reaches the summary, typed as a person would."""
-    content, machine, reader = get_content(), get_machine(), get_reader()
-    session, _ = step(None, UserInput.command("start"))
+    content, machine, reader = engine.content, engine.machine, engine.reader()
+    session, _ = step(None, UserInput.command("start"), engine)
     texts = ["/start"]
     for _ in range(200):
         if machine.is_final(session.state):
             if session.state == SUMMARY_STATE:
                 return texts
             # Out of scope (e.g. under 16): start again, as a person would be told to.
-            session, _ = step(None, UserInput.command("start"))
+            session, _ = step(None, UserInput.command("start"), engine)
             texts = ["/start"]
             continue
         question = content.questions[machine.question_of[session.state]]
@@ -79,7 +77,7 @@ def random_path(rng: random.Random) -> list[str]:
         parsed = reader.read(question.id, text)
         if not parsed.ok:
             continue
-        following, _ = step(session, UserInput.typed(text))
+        following, _ = step(session, UserInput.typed(text), engine)
         if following.mode == "danger_offer":
             continue  # an emergency answer: the bot offers what to do now, which the peers do not; another
         session = following
@@ -104,18 +102,18 @@ def _random_answer(rng: random.Random, question: Question, options: list[Answer]
     return rng.choice(labels)
 
 
-def conversations(users: int, seed: int = 0) -> list[Conversation]:
+def conversations(engine: Engine, users: int, seed: int = 0) -> list[Conversation]:
     """`users` conversations: seed 000 for even users, a random valid path for odd ones."""
     rng = random.Random(seed)
     seed_texts = ["/start", *SEED_000]
-    check(seed_texts)
+    check(engine, seed_texts)
     result = []
     for i in range(users):
         if i % 2 == 0:
             result.append(Conversation(FIRST_CHAT + i, seed_texts, "seed-000"))
         else:
-            texts = random_path(rng)
-            check(texts)
+            texts = random_path(engine, rng)
+            check(engine, texts)
             result.append(Conversation(FIRST_CHAT + i, texts, "random"))
     return result
 

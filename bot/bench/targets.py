@@ -16,6 +16,7 @@ from telegram import Update
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHandler
 
 from bot.fake_telegram import InProcessBotApi
+from flows.dialogue import Engine
 
 JSON = dict[str, Any]
 # Every row's Application has PTB's default context type (its handlers take
@@ -109,8 +110,9 @@ DURABILITY = {
 class ThisBot(PtbTarget):
     """The real bot: build_application with a session store (lock, get, step, put with the update id, reply)."""
 
-    def __init__(self, kind: str, store_url: str) -> None:
+    def __init__(self, kind: str, store_url: str, engine: Engine) -> None:
         self.kind = kind
+        self.engine = engine
         self.store_url = store_url
         self.name = f"this bot, {kind} store"
         self.durability = DURABILITY[kind]
@@ -132,7 +134,7 @@ class ThisBot(PtbTarget):
             extra["admission"] = Admission.from_settings(settings)
         except ImportError:
             pass
-        return build_application(settings, self.store, request=self.request, owns_store=True, **extra)
+        return build_application(settings, self.store, self.engine, request=self.request, owns_store=True, **extra)
 
     async def start(self) -> None:
         await self.app.initialize()

@@ -8,12 +8,11 @@ from bot.reports.pdf import render_pdf
 from flows.assessment import assess
 from flows.case import Case
 from flows.clinician_report import build_report
-from flows.content import get_content
+from flows.content import Content
 
 
-def report_pdf(case: Case, locale: str = "en", made_on: date | None = None) -> tuple[str, bytes]:
+def report_pdf(case: Case, content: Content, locale: str = "en", made_on: date | None = None) -> tuple[str, bytes]:
     """("hip-pain-report-2026-12-01.pdf", the PDF) for this case, as of `made_on` (today)."""
-    content = get_content()
     day = made_on or date.today()
     report = build_report(case, assess(case, content), content, day, locale)
     return f"{content.message('report_file_name', locale)}-{day.isoformat()}.pdf", render_pdf(report)

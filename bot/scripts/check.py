@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from bot.scripts.model import Expect, Range, SummaryExpect
 from bot.scripts.observe import SummaryView, TurnView, labels_in_every_language, norm
+from flows.content import Content
 
 
 @dataclass(frozen=True)
@@ -34,8 +35,9 @@ class Mismatch:
         return "\n".join(lines)
 
 
-def check(expect: Expect, view: TurnView) -> list[Mismatch]:
-    """Every expectation of the step that the turn does not meet (empty: all good)."""
+def check(expect: Expect, view: TurnView, content: Content) -> list[Mismatch]:
+    """Every expectation of the step that the turn does not meet (empty: all good); `content`
+    words the controls that only some channels show as buttons."""
     found: list[Mismatch] = []
     if expect.question is not None and view.question != expect.question:
         found.append(Mismatch("question", expect.question, _where(view)))
@@ -47,7 +49,7 @@ def check(expect: Expect, view: TurnView) -> list[Mismatch]:
             lines = [line for line in view.text.split("\n") if norm(unwanted) in norm(line)]
             found.append(Mismatch("not_says", f"no text containing {unwanted!r}", lines or [view.text]))
     if expect.buttons is not None:
-        wanted_buttons, offered = _controls_dropped(expect.buttons), _controls_dropped(view.buttons)
+        wanted_buttons, offered = _controls_dropped(content, expect.buttons), _controls_dropped(content, view.buttons)
         if [norm(b) for b in wanted_buttons] != [norm(b) for b in offered]:
             found.append(Mismatch("buttons", wanted_buttons, offered))
     missing = [b for b in expect.buttons_include if norm(b) not in {norm(o) for o in view.buttons}]
@@ -126,9 +128,9 @@ def _where(view: TurnView) -> str:
     return "no question (the conversation ended)" if view.ended else "no question"
 
 
-def _controls_dropped(labels: list[str]) -> list[str]:
+def _controls_dropped(content: Content, labels: list[str]) -> list[str]:
     # A multi-select's "Done" is a Telegram button but not a terminal option (there one
     # types "1,3"), and "Why am I asked this?" is a Telegram button under every question
     # that the terminal offers as the typed word "why": both are left out of `buttons`.
-    controls = labels_in_every_language("done_label") | labels_in_every_language("why_label")
+    controls = labels_in_every_language(content, "done_label") | labels_in_every_language(content, "why_label")
     return [label for label in labels if norm(label) not in controls]

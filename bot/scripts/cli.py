@@ -24,8 +24,8 @@ from typing import TextIO
 
 from bot.scripts.model import CHANNELS, Channel, Script, ScriptError, load_script
 from bot.scripts.runner import ScriptResult, run_script
-from flows.content import get_content
-from flows.dialogue import SUMMARY_STATE, step
+from flows.content import Content
+from flows.dialogue import SUMMARY_STATE, Engine, get_engine, step
 from flows.messages import UserInput
 
 
@@ -44,6 +44,7 @@ def replay(paths: list[Path], channels: list[str] | None, *, coverage: bool = Fa
            out: TextIO | None = None, demos: list[Path] | None = None) -> int:
     """Play the scripts; 0 all passed, 1 a failure, 2 a malformed script or none given."""
     out = out or sys.stdout
+    engine = get_engine()  # the replay's one engine: scripts are checked against its content, played on it
     os.environ.setdefault("PTB_TIMEDELTA", "1")  # PTB warns about retry_after otherwise
     chosen: list[Channel] = list(CHANNELS) if not channels or "all" in channels else [
         c for c in CHANNELS if c in channels]
@@ -55,7 +56,7 @@ def replay(paths: list[Path], channels: list[str] | None, *, coverage: bool = Fa
     malformed = []
     for path in files:
         try:
-            scripts.append((path, load_script(path)))
+            scripts.append((path, load_script(path, engine.content)))
         except ScriptError as exc:
             malformed.append(str(exc))
     if malformed:
@@ -68,7 +69,7 @@ def replay(paths: list[Path], channels: list[str] | None, *, coverage: bool = Fa
             if channel not in script.channels:
                 out.write(f"SKIP {path} [{channel}]: the script is not for this channel\n")
                 continue
-            result = run_script(script, channel, path)
+            result = run_script(script, channel, engine, path)
             results.append(result)
             _print_result(result, verbose, out)
     failed = [r for r in results if not r.ok]
@@ -76,9 +77,10 @@ def replay(paths: list[Path], channels: list[str] | None, *, coverage: bool = Fa
     if coverage:
         engine_runs = [r for r in results if r.channel == "engine"]
         ran = {r.path for r in engine_runs}
-        engine_runs += [run_script(s, "engine", p) for p, s in scripts if str(p) not in ran]
-        out.write(coverage_report(engine_runs))
-        counts = question_counts(engine_runs, demo_files([p for p, _ in scripts]) if demos is None else demos)
+        engine_runs += [run_script(s, "engine", engine, p) for p, s in scripts if str(p) not in ran]
+        out.write(coverage_report(engine_runs, engine.content))
+        demo_paths = demo_files([p for p, _ in scripts]) if demos is None else demos
+        counts = question_counts(engine_runs, demo_paths, engine)
         out.write(questions_report(counts, verbose))
     return 1 if failed else 0
 
@@ -89,21 +91,21 @@ def demo_files(scripts: list[Path]) -> list[Path]:
     return sorted(file for folder in folders.values() if folder.is_dir() for file in folder.glob("*.txt"))
 
 
-def questions_to_summary(lines: list[str]) -> int | None:
+def questions_to_summary(lines: list[str], engine: Engine) -> int | None:
     """How many questions a demo answer file answers before the summary (None: never reached)."""
-    session, _ = step(None, UserInput.command("start"))
+    session, _ = step(None, UserInput.command("start"), engine)
     for line in lines:
-        session, _ = step(session, UserInput.typed(line))
+        session, _ = step(session, UserInput.typed(line), engine)
         if session.state == SUMMARY_STATE:
             return len(session.answered)
     return None
 
 
-def question_counts(results: list[ScriptResult], demos: list[Path]) -> list[tuple[str, int]]:
+def question_counts(results: list[ScriptResult], demos: list[Path], engine: Engine) -> list[tuple[str, int]]:
     """(conversation, questions answered before the summary first showed), for each that got there."""
     counts = [(r.path, n) for r in results if (n := r.questions_to_summary) is not None]
     for path in demos:
-        count = questions_to_summary(path.read_text(encoding="utf-8").splitlines())
+        count = questions_to_summary(path.read_text(encoding="utf-8").splitlines(), engine)
         if count is not None:
             counts.append((str(path), count))
     return counts
@@ -121,13 +123,13 @@ def questions_report(counts: list[tuple[str, int]], verbose: bool = False) -> st
     return line
 
 
-def defined_transitions() -> list[tuple[str, str]]:
-    return [(t.source, t.dest) for t in get_content().flow.transitions]
+def defined_transitions(content: Content) -> list[tuple[str, str]]:
+    return [(t.source, t.dest) for t in content.flow.transitions]
 
 
-def coverage_report(results: list[ScriptResult]) -> str:
+def coverage_report(results: list[ScriptResult], content: Content) -> str:
     """`transitions covered: N/M` and the ones no script takes, in flow.yaml order."""
-    defined = list(dict.fromkeys(defined_transitions()))
+    defined = list(dict.fromkeys(defined_transitions(content)))
     taken = set().union(*(r.transitions for r in results)) if results else set()
     missed = [t for t in defined if t not in taken]
     lines = [f"transitions covered: {len(defined) - len(missed)}/{len(defined)}"]

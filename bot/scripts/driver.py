@@ -11,6 +11,7 @@ from typing import Protocol
 
 from bot.scripts.model import Channel
 from bot.scripts.observe import TurnView
+from flows.content import Content
 
 
 class StepError(Exception):
@@ -21,6 +22,7 @@ class Driver(Protocol):
     """One channel, played from the person's side. Each method returns the turn it caused."""
 
     channel: Channel
+    content: Content  # the content the bot under test was built with, to read its replies by
     transitions: set[tuple[str, str]]  # flow transitions seen (the engine tracks them)
 
     async def start(self, language: str | None = None) -> TurnView: ...

@@ -1,13 +1,14 @@
 """The conversation-script format: what the person does, and what the bot must say.
 
 Who calls it: `itoh-bot replay` / `itoh-bot record` (bot/scripts/cli.py) and the pytest
-plugin (tests/script_plugin.py), through `load_script(path)`. A script is YAML, meant to
+plugin (tests/script_plugin.py), through `load_script(path, content)`. A script is YAML, meant to
 be read by a clinician (docs/scripts.md): a name, optional description and tags, then
 steps. Each step is one thing the person does (`say`, `press`, `select`, `command`) with
 an optional `expect`, or an `expect` alone (about the greeting, or the last turn again).
 
 Every model forbids unknown keys, and ids (question, condition, triage level, red flag)
-are checked against content/, so a typo fails at load with the file, the step number
+are checked against the content given to `load_script` (pydantic's validation context
+carries it to the validators), so a typo fails at load with the file, the step number
 and the reason (`ScriptError`), never as a puzzling failure mid-run.
 """
 
@@ -17,9 +18,9 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 
-from flows.content import get_content
+from flows.content import Content
 from flows.yaml_loader import load_yaml
 
 Channel = Literal["engine", "terminal", "telegram"]
@@ -53,6 +54,14 @@ class _Strict(BaseModel):
 
 def _one_or_many(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
+
+
+def _content(info: ValidationInfo) -> Content:
+    """The content the ids are checked against: given to `load_script`, passed as the context."""
+    content = info.context.get("content") if isinstance(info.context, dict) else None
+    if not isinstance(content, Content):
+        raise TypeError("validate a script with context={'content': content} (see load_script)")
+    return content
 
 
 def _known(kind: str, value: str, known: list[str]) -> str:
@@ -94,33 +103,33 @@ class SummaryExpect(_Strict):
 
     @field_validator("top")
     @classmethod
-    def _condition(cls, value: str | None) -> str | None:
-        return None if value is None else _known("condition", value, list(get_content().conditions))
+    def _condition(cls, value: str | None, info: ValidationInfo) -> str | None:
+        return None if value is None else _known("condition", value, list(_content(info).conditions))
 
     @field_validator("probabilities")
     @classmethod
-    def _conditions(cls, value: dict[str, Range]) -> dict[str, Range]:
+    def _conditions(cls, value: dict[str, Range], info: ValidationInfo) -> dict[str, Range]:
         for condition in value:
-            _known("condition", condition, list(get_content().conditions))
+            _known("condition", condition, list(_content(info).conditions))
         return value
 
     @field_validator("not_ruled_out")
     @classmethod
-    def _open(cls, value: list[str] | None) -> list[str] | None:
+    def _open(cls, value: list[str] | None, info: ValidationInfo) -> list[str] | None:
         for condition in value or []:
-            _known("condition", condition, list(get_content().conditions))
+            _known("condition", condition, list(_content(info).conditions))
         return value
 
     @field_validator("triage")
     @classmethod
-    def _level(cls, value: str | None) -> str | None:
-        return None if value is None else _known("triage level", value, list(get_content().triage.levels))
+    def _level(cls, value: str | None, info: ValidationInfo) -> str | None:
+        return None if value is None else _known("triage level", value, list(_content(info).triage.levels))
 
     @field_validator("red_flags")
     @classmethod
-    def _flags(cls, value: list[str] | None) -> list[str] | None:
+    def _flags(cls, value: list[str] | None, info: ValidationInfo) -> list[str] | None:
         for flag in value or []:
-            _known("red flag", flag, red_flag_ids())
+            _known("red flag", flag, red_flag_ids(_content(info)))
         return value
 
 
@@ -140,14 +149,15 @@ class Expect(_Strict):
 
     @field_validator("question")
     @classmethod
-    def _question(cls, value: str | None) -> str | None:
-        return None if value is None else _known("question", value, [*get_content().questions, *PSEUDO_QUESTIONS])
+    def _question(cls, value: str | None, info: ValidationInfo) -> str | None:
+        questions = [*_content(info).questions, *PSEUDO_QUESTIONS]
+        return None if value is None else _known("question", value, questions)
 
     @field_validator("warns")
     @classmethod
-    def _flags(cls, value: list[str] | None) -> list[str] | None:
+    def _flags(cls, value: list[str] | None, info: ValidationInfo) -> list[str] | None:
         for flag in value or []:
-            _known("red flag", flag, red_flag_ids())
+            _known("red flag", flag, red_flag_ids(_content(info)))
         return value
 
 
@@ -204,22 +214,29 @@ class Script(_Strict):
     name: str = Field(min_length=1)
     description: str | None = None
     tags: list[str] = Field(default_factory=list)
-    language: str = Field(default_factory=lambda: get_content().default_language)
+    language: str  # when not given, the content's default language (`_default_language`)
     channels: list[Channel] = Field(default_factory=lambda: list(CHANNELS))
     not_understood_at_most: int | None = Field(default=None, ge=0)
     steps: list[Step] = Field(min_length=1)
 
     @field_validator("language")
     @classmethod
-    def _language(cls, value: str) -> str:
-        return _known("language", value, list(get_content().languages))
+    def _language(cls, value: str, info: ValidationInfo) -> str:
+        return _known("language", value, list(_content(info).languages))
+
+    @model_validator(mode="before")
+    @classmethod
+    def _default_language(cls, data: Any, info: ValidationInfo) -> Any:
+        if isinstance(data, dict) and "language" not in data:
+            return {**data, "language": _content(info).default_language}
+        return data
 
 
-def red_flag_ids() -> list[str]:
-    return [flag.id for flag in get_content().triage.red_flags]
+def red_flag_ids(content: Content) -> list[str]:
+    return [flag.id for flag in content.triage.red_flags]
 
 
-def load_script(path: Path) -> Script:
+def load_script(path: Path, content: Content) -> Script:
     """Read and validate one script file; raise ScriptError naming the file and step."""
     try:
         data = load_yaml(path.read_text(encoding="utf-8"))
@@ -232,7 +249,7 @@ def load_script(path: Path) -> Script:
     if not isinstance(data, dict):
         raise ScriptError(path, "a script is a mapping with name and steps")
     try:
-        return Script.model_validate(data)
+        return Script.model_validate(data, context={"content": content})
     except ValidationError as exc:
         error = exc.errors()[0]
         raise ScriptError(path, *_reason(error)) from None

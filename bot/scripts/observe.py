@@ -21,12 +21,11 @@ import io
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from functools import cache
 
 from bot.reply_text import warning_heading
 from bot.reports.pdf import latin1
 from bot.scripts.model import CHANGE_MENU, DANGER_OFFER, LANGUAGE_MENU
-from flows.content import Content, get_content
+from flows.content import Content
 from flows.content_models import Text
 
 TEXT_RESOLUTION = 0.005  # displayed percentages are rounded to whole points
@@ -138,8 +137,7 @@ class TextReader:
     """Recognises the dialogue's messages in displayed text, by content wording in one
     language (the conversation's: a script's `language`, or the one chosen with /language)."""
 
-    def __init__(self, locale: str | None = None) -> None:
-        content = get_content()
+    def __init__(self, content: Content, locale: str | None = None) -> None:
         self.locale = locale = locale or content.default_language
 
         def message(key: str, **values: object) -> str:
@@ -333,22 +331,28 @@ def report_text(pdf: bytes) -> str:
     return "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(pdf)).pages)
 
 
-@cache
-def text_reader(locale: str | None = None) -> TextReader:
-    """One reader per language per process (content is loaded once)."""
-    return TextReader(locale or get_content().default_language)
+class TextReaders:
+    """One `TextReader` per language, each built on first use and kept (a driver holds one)."""
+
+    def __init__(self, content: Content) -> None:
+        self.content = content
+        self._readers: dict[str, TextReader] = {}
+
+    def __call__(self, locale: str | None = None) -> TextReader:
+        locale = locale or self.content.default_language
+        if locale not in self._readers:
+            self._readers[locale] = TextReader(self.content, locale)
+        return self._readers[locale]
 
 
-def language_switched(text: str) -> str | None:
+def language_switched(content: Content, text: str) -> str | None:
     """The language the conversation was switched to in `text` (/language: "From now on,
     in English."), the last one if several; None if it was not switched."""
-    content = get_content()
     found = [(text.rfind(content.message("language_set", language)), language) for language in content.languages]
     position, language = max(found)
     return language if position >= 0 else None
 
 
-def labels_in_every_language(key: str) -> set[str]:
+def labels_in_every_language(content: Content, key: str) -> set[str]:
     """A ui.yaml message (a button label) in each language offered, normalised for matching."""
-    content = get_content()
     return {norm(content.message(key, language)) for language in content.languages}

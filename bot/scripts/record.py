@@ -20,11 +20,14 @@ from typing import TextIO
 from bot.scripts.model import CHANGE_MENU, COMMANDS, DANGER_OFFER, ScriptError, load_script
 from bot.terminal import run_demo
 from flows.answers import normalise
+from flows.dialogue import Engine
 from flows.messages import Reply
 from flows.summary import FIRST_OPEN
 
 
-def record(path: Path, *, force: bool = False, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
+def record(
+    path: Path, engine: Engine, *, force: bool = False, stdin: TextIO | None = None, stdout: TextIO | None = None
+) -> int:
     """Run one conversation and write it to `path`; 0 written, 2 refused or invalid."""
     stdin, stdout = stdin or sys.stdin, stdout or sys.stdout
     if path.exists() and not force:
@@ -41,11 +44,11 @@ def record(path: Path, *, force: bool = False, stdin: TextIO | None = None, stdo
         lines.extend(_step(text, replies))
         turns += 1
 
-    run_demo(stdin, stdout, on_turn=write_down)
+    run_demo(engine, stdin, stdout, on_turn=write_down)
     written = "\n".join(lines) + "\n"
     path.write_text(written, encoding="utf-8")
     try:
-        load_script(path)
+        load_script(path, engine.content)
     except ScriptError as exc:  # a bug here, not the tester's: say so plainly
         print(f"itoh-bot: the recorded script does not load: {exc}", file=sys.stderr)
         return 2

@@ -25,7 +25,8 @@ from bot.scripts.driver import Driver, StepError
 from bot.scripts.drivers import make_driver
 from bot.scripts.model import Channel, Script, Step
 from bot.scripts.observe import TurnView, norm
-from flows.content import get_content
+from flows.content import Content
+from flows.dialogue import Engine
 
 
 @dataclass
@@ -80,7 +81,7 @@ class ScriptResult:
         return "\n".join(lines)
 
 
-def run_script(script: Script, channel: Channel, path: Path | str = "<script>", *,
+def run_script(script: Script, channel: Channel, engine: Engine, path: Path | str = "<script>", *,
                telegram_double: Callable[[], Any] | None = None) -> ScriptResult:
     """Run the whole script on `channel` in a fresh event loop; never raises for a failure.
 
@@ -92,7 +93,7 @@ def run_script(script: Script, channel: Channel, path: Path | str = "<script>", 
         pass  # no loop running: the normal case
     else:
         raise RuntimeError("run_script() cannot run inside an event loop; await run_with(make_driver(...), ...)")
-    driver = make_driver(channel, telegram_double=telegram_double)
+    driver = make_driver(channel, engine, telegram_double=telegram_double)
     return asyncio.run(run_with(driver, script, str(path)))
 
 
@@ -107,7 +108,7 @@ async def run_with(driver: Driver, script: Script, path: str) -> ScriptResult:
             if step.action is not None:
                 view = await _attempt(result, outcome, functools.partial(_act, driver, step, view))
             if view is not None and step.expect is not None and outcome.error is None:
-                outcome.mismatches = check(step.expect, view)
+                outcome.mismatches = check(step.expect, view, driver.content)
             if step.action is not None and outcome.error is None:
                 outcome.mismatches += check_not_understood(script.not_understood_at_most, result.views)
             if step.action is None:
@@ -147,20 +148,19 @@ async def _action(driver: Driver, step: Step, last: TurnView | None) -> TurnView
     if step.press is not None:
         return await driver.press(step.press)
     if step.select is not None:
-        _check_select(step.select, last)
+        _check_select(driver.content, step.select, last)
         return await driver.select(step.select)
     assert step.command is not None  # Step guarantees exactly one action here
     return await driver.command(step.command.lstrip("/"))
 
 
-def _check_select(labels: list[str], last: TurnView | None) -> None:
+def _check_select(content: Content, labels: list[str], last: TurnView | None) -> None:
     """Refuse a `select` that would mean different things on different channels.
 
     It is for several-answer questions only; and "Not done" or "Don't know" cannot be
     combined with other answers: on Telegram such a button answers at once, while the
     terminal refuses "1,3".
     """
-    content = get_content()
     if last is None or last.question not in content.questions:
         return
     if not content.questions[last.question].several:

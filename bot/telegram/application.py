@@ -1,7 +1,8 @@
 """The Telegram bot: building the PTB Application and running it (polling or webhook).
 
-Who calls it: `itoh-bot run` calls `run_bot()`, which reads the settings, opens the
-session store and runs until SIGINT/SIGTERM; `itoh-bot worker` (bot/telegram/worker.py) builds
+Who calls it: `itoh-bot run` calls `run_bot()`, which reads the settings, builds the
+engine once (handed to every update's turn), opens the session store and runs until
+SIGINT/SIGTERM; `itoh-bot worker` (bot/telegram/worker.py) builds
 the same Application without an Updater and feeds it webhook updates; tests call
 `build_application()` with a recording request object instead of the network. Every update goes through the same
 `flows.dialogue.step` as the terminal, via bot/chat_turn.py (handlers in
@@ -31,7 +32,8 @@ from bot.storage.expiry import run_expiry
 from bot.telegram.admission import Admission
 from bot.telegram.handlers import ChatHandlers, TurnObserver
 from bot.telegram.updates import QuietRequest, UnreadableUpdates, UpdatesRequest
-from flows.content import get_content
+from flows.content import Content
+from flows.dialogue import Engine, get_engine
 
 log = logging.getLogger(__name__)
 
@@ -53,14 +55,15 @@ class Lifecycle:
     when it stops taking updates and `post_shutdown` last.
     """
 
-    def __init__(self, store: Storage, expiry_interval: float, *, owns_store: bool) -> None:
+    def __init__(self, store: Storage, content: Content, expiry_interval: float, *, owns_store: bool) -> None:
         self.store = store
+        self.content = content
         self.expiry_interval = expiry_interval
         self.owns_store = owns_store
         self.expiry: asyncio.Task[None] | None = None
 
     async def post_init(self, application: AnyApplication) -> None:
-        await set_commands(application)
+        await set_commands(application, self.content)
         self.expiry = asyncio.create_task(run_expiry(self.store, self.expiry_interval), name="session-expiry")
         # Everything built so far (content, the Machine, PTB, pydantic's schemas) lives as
         # long as the process: frozen, the garbage collector's full passes, which many
@@ -83,11 +86,10 @@ class Lifecycle:
         log.info("bot stopped")
 
 
-async def set_commands(application: AnyApplication) -> None:
+async def set_commands(application: AnyApplication, content: Content) -> None:
     """Register the command menu (setMyCommands) with descriptions from content/ui.yaml:
     the default language's for everyone, and each other language's for the people whose
     Telegram is set to it (language_code)."""
-    content = get_content()
     try:
         for index, language in enumerate(content.ui.languages):
             commands = [BotCommand(name, content.message(f"command_help_{name}", language.id)) for name in COMMANDS]
@@ -101,6 +103,7 @@ async def set_commands(application: AnyApplication) -> None:
 def build_application(
     settings: Settings,
     store: Storage,
+    engine: Engine,
     *,
     request: BaseRequest | None = None,
     owns_store: bool = False,
@@ -118,7 +121,7 @@ def build_application(
     hears every update's outcome (the worker's metrics); `unreadable` counts updates
     PTB cannot parse; `polling=False` builds no Updater, for a webhook server of our own.
     """
-    lifecycle = Lifecycle(store, settings.session_expiry_interval_seconds, owns_store=owns_store)
+    lifecycle = Lifecycle(store, engine.content, settings.session_expiry_interval_seconds, owns_store=owns_store)
     builder = (
         ApplicationBuilder()
         .token(settings.token)
@@ -144,15 +147,17 @@ def build_application(
     if not polling:
         builder = builder.updater(None)
     application = builder.build()
-    ChatHandlers(store, clock, admission=admission, observer=observer).register(application)
+    ChatHandlers(store, engine, clock, admission=admission, observer=observer).register(application)
     return application
 
 
 def run_bot() -> int:
     """`itoh-bot run`: 0 after a clean stop; a `StartError` if it cannot start or connect."""
     settings = start("run")
+    engine = get_engine()  # built once here (start() has already loaded and checked it) and handed down
     store = open_session_store(settings)
-    application = build_application(settings, store, owns_store=True, admission=Admission.from_settings(settings))
+    application = build_application(settings, store, engine, owns_store=True,
+                                    admission=Admission.from_settings(settings))
     log.info("starting in %s mode; sessions expire after %g s idle", settings.mode, settings.session_ttl_seconds)
     try:
         with telegram_errors():

@@ -42,7 +42,7 @@ from bot.telegram.render import (
     render_answered_then_question,
 )
 from bot.telegram.retry import call_api, surely_not_executed
-from flows.content import get_content
+from flows.content import Content
 from flows.messages import Reply
 from flows.session import Session
 
@@ -59,12 +59,14 @@ class Delivery:
         self,
         bot: Bot,
         chat_id: int,
+        content: Content,
         *,
         query: CallbackQuery | None = None,
         pressed_step: int | None = None,
     ) -> None:
         self.bot = bot
         self.chat_id = chat_id
+        self.content = content
         self.query = query
         self.pressed_step = pressed_step  # the step in the pressed button's data, if ours
         self.pressed = query.message if query is not None and isinstance(query.message, Message) else None
@@ -74,7 +76,7 @@ class Delivery:
 
     async def __call__(self, turn: Turn) -> None:
         replies = list(turn.replies)
-        locale = turn.session.locale if turn.session is not None else get_content().default_language
+        locale = turn.session.locale if turn.session is not None else self.content.default_language
         self.session = turn.session
         stale = bool(replies) and (turn.outcome == "stale" or is_stale_notice(replies[0]))
         if self.query is not None:
@@ -125,7 +127,7 @@ class Delivery:
         return pressed_done
 
     def _question_text(self, reply: Reply, locale: str) -> str:
-        content = get_content()
+        content = self.content
         if reply.question_id in content.questions:
             return content.text(content.questions[reply.question_id].text, locale)
         return (self.pressed.text or "") if self.pressed is not None else ""
@@ -138,7 +140,7 @@ class Delivery:
         label = _label_of(self.pressed, self.query.data) if accepted else None
         shown = self.pressed.text
         if label is not None and self._pressed_kind() == "language":
-            shown = get_content().message("language_choose", locale)
+            shown = self.content.message("language_choose", locale)
         if label is not None and shown:
             await self._edit(chosen_text(shown, label))
         elif self.pressed.reply_markup is not None:
@@ -150,8 +152,8 @@ class Delivery:
         """The clinician report as a PDF document, made in memory for this chat and not kept."""
         if self.session is None:
             return
-        name, pdf = report_pdf(self.session.case, locale)
-        caption = get_content().message("report_caption", locale)
+        name, pdf = report_pdf(self.session.case, self.content, locale)
+        caption = self.content.message("report_caption", locale)
         await call_api(lambda: self.bot.send_document(self.chat_id, document=pdf, filename=name, caption=caption),
                        idempotent=False, method="sendDocument")
         self.sent += 1

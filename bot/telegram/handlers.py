@@ -30,7 +30,7 @@ from bot.storage import Storage
 from bot.telegram.admission import Admission, Verdict
 from bot.telegram.delivery import Delivery
 from bot.telegram.render import parse_callback_data
-from flows.content import get_content
+from flows.dialogue import Engine
 from flows.language import language_of_tag
 from flows.messages import Reply, UserInput
 
@@ -70,17 +70,19 @@ def input_from_button(data: str | None) -> UserInput:
 
 
 class ChatHandlers:
-    """The bot's update handlers, bound to one session store."""
+    """The bot's update handlers, bound to one session store and the engine they step with."""
 
     def __init__(
         self,
         store: Storage,
+        engine: Engine,
         clock: Clock = time.time,
         *,
         admission: Admission | None = None,
         observer: TurnObserver | None = None,
     ) -> None:
         self.store = store
+        self.engine = engine
         self.clock = clock
         self.admission = admission
         self.observer = observer
@@ -96,7 +98,8 @@ class ChatHandlers:
         """A message from the person: an answer, a command, or something unreadable."""
         assert update.message is not None
         user_input = input_from_message(update.message)
-        await self._turn(update, update.message.chat_id, user_input, Delivery(context.bot, update.message.chat_id))
+        delivery = Delivery(context.bot, update.message.chat_id, self.engine.content)
+        await self._turn(update, update.message.chat_id, user_input, delivery)
 
     async def on_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """A press on one of our inline buttons."""
@@ -107,7 +110,7 @@ class ChatHandlers:
             await query.answer()
             return
         user_input = input_from_button(query.data)
-        delivery = Delivery(context.bot, chat.id, query=query, pressed_step=user_input.step)
+        delivery = Delivery(context.bot, chat.id, self.engine.content, query=query, pressed_step=user_input.step)
         await self._turn(update, chat.id, user_input, delivery)
 
     async def _turn(self, update: Update, chat_id: int, user_input: UserInput, delivery: Delivery) -> None:
@@ -121,14 +124,15 @@ class ChatHandlers:
             verdict = await self.admission.check(self.store.counters, user.id if user is not None else None)
         if verdict == "admitted":
             turn = await take_turn(
-                self.store, chat_key(chat_id), user_input,
+                self.engine, self.store, chat_key(chat_id), user_input,
                 update_id=update.update_id, deliver=delivery, clock=self.clock,
             )
         elif verdict == "ignored":
             turn = Turn("ignored")  # the rest of a flood: not processed, not answered
         else:
-            locale = language_of_tag(user_input.language, get_content())
-            turn = Turn(verdict, [Reply(kind="notice", code=verdict, text=get_content().message(verdict, locale))])
+            content = self.engine.content
+            locale = language_of_tag(user_input.language, content)
+            turn = Turn(verdict, [Reply(kind="notice", code=verdict, text=content.message(verdict, locale))])
             await delivery(turn)
         elapsed = time.perf_counter() - started
         log.info(

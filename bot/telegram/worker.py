@@ -48,6 +48,7 @@ from bot.telegram.application import AnyApplication, build_application, telegram
 from bot.telegram.http_limits import BODY_TIMEOUT_SECONDS, server_config
 from bot.telegram.metrics import CONTENT_TYPE, Metrics
 from bot.telegram.updates import read_update, update_id_of
+from flows.dialogue import Engine, get_engine
 
 log = logging.getLogger(__name__)
 
@@ -146,6 +147,7 @@ def create_app(application: AnyApplication, store: Storage, settings: Settings, 
 def run_worker(host: str | None = None, port: int | None = None) -> int:
     """`itoh-bot worker`: 0 after SIGTERM/SIGINT; a `StartError` if it cannot start or connect."""
     settings = start("worker", requires=("WEBHOOK_URL", "WEBHOOK_SECRET_TOKEN"))
+    engine = get_engine()  # built once here and handed down to every update's turn
     host = host or settings.webhook_listen
     port = port or settings.webhook_port
     store = open_session_store(settings)
@@ -155,13 +157,13 @@ def run_worker(host: str | None = None, port: int | None = None) -> int:
         asyncio.run(store.close())
         raise StartError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
     with sock:
-        return asyncio.run(serve(settings, store, sock))
+        return asyncio.run(serve(settings, store, engine, sock))
 
 
-async def serve(settings: Settings, store: Storage, sock: socket.socket) -> int:
+async def serve(settings: Settings, store: Storage, engine: Engine, sock: socket.socket) -> int:
     metrics = Metrics()
     application = build_application(
-        settings, store, owns_store=True, admission=Admission.from_settings(settings),
+        settings, store, engine, owns_store=True, admission=Admission.from_settings(settings),
         observer=metrics.observe_turn, polling=False, unreadable=metrics.unreadable,
     )
     app = create_app(application, store, settings, metrics)

@@ -39,7 +39,7 @@ def with_evidence(**changes: Any) -> Any:
 
 
 def test_no_condition_reaches_certainty_even_when_everything_agrees() -> None:
-    assessment = assess(Case(**TEXTBOOK_ITOH))
+    assessment = assess(Case(**TEXTBOOK_ITOH), CONTENT)
     top = assessment.top
     assert top.condition == "itoh"
     # Among the conditions possible for the person (pregnancy-related pain is not, for a
@@ -54,7 +54,7 @@ def test_no_condition_reaches_certainty_even_when_everything_agrees() -> None:
 def test_damping_related_findings_lowers_certainty_but_not_the_ranking() -> None:
     case = Case(**TEXTBOOK_ITOH)
     independent = assess(case, with_evidence(group_dependence=dict.fromkeys(CONTENT.evidence.group_dependence, 0)))
-    damped = assess(case)
+    damped = assess(case, CONTENT)
     assert damped.top.condition == independent.top.condition == "itoh"
     assert damped.top.probability < independent.top.probability
 
@@ -62,7 +62,7 @@ def test_damping_related_findings_lowers_certainty_but_not_the_ranking() -> None
 def test_the_most_telling_finding_of_a_group_keeps_its_full_weight() -> None:
     """A fracture line on the MRI is not diluted by the findings the same MRI did not show."""
     mri = ["fracture_line"]
-    alone = assess(Case(sex="female", age=30, pregnancy="trimester_3", mri=mri))
+    alone = assess(Case(sex="female", age=30, pregnancy="trimester_3", mri=mri), CONTENT)
     assert alone.top.condition == "fracture"
     many = dict.fromkeys(CONTENT.evidence.group_dependence, 0.9)
     assert assess(Case(sex="female", age=30, pregnancy="trimester_3", mri=mri), with_evidence(group_dependence=many)
@@ -71,7 +71,7 @@ def test_the_most_telling_finding_of_a_group_keeps_its_full_weight() -> None:
 
 def test_probabilities_sum_to_one() -> None:
     for case in (Case(), Case(**TEXTBOOK_ITOH), Case(fever=True, inflammatory_markers="markedly_raised")):
-        assert sum(r.probability for r in assess(case).ranking) == pytest.approx(1)
+        assert sum(r.probability for r in assess(case, CONTENT).ranking) == pytest.approx(1)
 
 
 def test_the_summary_never_shows_more_than_the_ceiling() -> None:
@@ -102,7 +102,7 @@ def test_the_summary_never_shows_more_than_the_ceiling() -> None:
 def test_reasons_move_conditions_the_way_a_clinician_would_read_them(
     case: dict[str, Any], condition: str, finding: str, direction: str
 ) -> None:
-    ranked = next(r for r in assess(Case(**case)).ranking if r.condition == condition)
+    ranked = next(r for r in assess(Case(**case), CONTENT).ranking if r.condition == condition)
     shown_for = {r.finding_id for r in ranked.reasons_for}
     shown_against = {r.finding_id for r in ranked.reasons_against}
     if direction == "for":
@@ -117,17 +117,17 @@ def test_reasons_move_conditions_the_way_a_clinician_would_read_them(
 
 def test_every_shown_reason_clears_the_threshold() -> None:
     threshold = CONTENT.evidence.reason_min_ratio
-    for ranked in assess(Case(**TEXTBOOK_ITOH)).ranking:
+    for ranked in assess(Case(**TEXTBOOK_ITOH), CONTENT).ranking:
         assert all(r.likelihood_ratio >= threshold for r in ranked.reasons_for)
         assert all(r.likelihood_ratio <= 1 / threshold for r in ranked.reasons_against)
 
 
 def test_pelvic_girdle_pain_takes_the_lead_from_itoh_in_pregnancy_without_a_scan() -> None:
     """The commonest pain around the hips in pregnancy: without an MRI, ITOH is not over-stated."""
-    no_scan = assess(Case(sex="female", age=30, pregnancy="trimester_2"))
+    no_scan = assess(Case(sex="female", age=30, pregnancy="trimester_2"), CONTENT)
     assert no_scan.probability("itoh") < 0.5
     assert no_scan.top.condition == "pelvic_girdle_pain"
-    with_oedema = assess(Case(sex="female", age=30, pregnancy="trimester_3", mri=["bone_marrow_oedema"]))
+    with_oedema = assess(Case(sex="female", age=30, pregnancy="trimester_3", mri=["bone_marrow_oedema"]), CONTENT)
     assert with_oedema.top.condition == "itoh"
-    pelvic = assess(Case(sex="female", age=30, pregnancy="trimester_3", pelvic_girdle_pattern=True))
+    pelvic = assess(Case(sex="female", age=30, pregnancy="trimester_3", pelvic_girdle_pattern=True), CONTENT)
     assert pelvic.top.condition == "pelvic_girdle_pain"

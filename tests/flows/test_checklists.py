@@ -15,11 +15,13 @@ from typing import Any
 
 import pytest
 
-from flows.answers import get_reader
 from flows.case import Case
 from flows.content import ContentError, default_root, get_content, load_content
 from flows.content_models import Answer, Question
+from flows.dialogue import get_engine
 from flows.recording import NONE_OF_THESE, clear, record, recorded
+
+ENGINE = get_engine()
 
 CONTENT = get_content()
 CHECKLISTS = [q for q in CONTENT.questions.values() if q.kind == "checklist"]
@@ -126,20 +128,20 @@ def test_tests_done_opens_the_questions_of_the_tests_ticked_and_closes_the_other
     ("tests_done", "not sure", None),
 ])
 def test_checklists_read_numbers_and_words(question: str, typed: str, value: object) -> None:
-    parsed = get_reader().read(question, typed)
+    parsed = ENGINE.reader().read(question, typed)
     assert parsed.ok, parsed
     assert parsed.value == value
 
 
 def test_a_scan_that_could_be_any_of_them_gets_a_clarifying_question() -> None:
-    parsed = get_reader().read("tests_done", "had a scan")
+    parsed = ENGINE.reader().read("tests_done", "had a scan")
     assert not parsed.ok and len(parsed.clarify) == 3
 
 
 @pytest.mark.parametrize(("question", "typed"), [("medical_history", "1,9"), ("tests_done", "5,1"),
                                                  ("warning_signs", "8, 3")])
 def test_none_of_these_cannot_be_ticked_with_an_item(question: str, typed: str) -> None:
-    parsed = get_reader().read(question, typed)
+    parsed = ENGINE.reader().read(question, typed)
     assert not parsed.ok and parsed.error == "exclusive_alone"
 
 
@@ -147,7 +149,7 @@ def test_none_of_these_cannot_be_ticked_with_an_item(question: str, typed: str) 
     ("39.2", True), ("38", True), ("38.0 c", True), ("37.2", False), ("36.8°c", False), ("yes", True), ("no", False),
 ])
 def test_the_fever_question_takes_a_temperature(typed: str, fever: bool) -> None:
-    parsed = get_reader().read("fever", typed)
+    parsed = ENGINE.reader().read("fever", typed)
     assert parsed.ok and parsed.value is fever
 
 
@@ -163,7 +165,7 @@ def test_walking_is_one_question_without_a_double_negative(typed: str, walking: 
                                                            unable: bool) -> None:
     question = CONTENT.questions["walking"]
     assert "unable" not in CONTENT.text(question.text).lower() and " not " not in CONTENT.text(question.text)
-    parsed = get_reader().read("walking", typed)
+    parsed = ENGINE.reader().read("walking", typed)
     assert parsed.ok and parsed.value == walking
     case = Case()
     record(case, question, parsed.value)
@@ -205,5 +207,5 @@ def test_a_broken_checklist_fails_at_load_with_its_place(content_copy: Path, old
     ("fever", "dont think ive had a fever", False),
 ])
 def test_a_denial_is_not_read_as_its_opposite(question: str, typed: str, meant: object) -> None:
-    parsed = get_reader().read(question, typed)
+    parsed = ENGINE.reader().read(question, typed)
     assert not parsed.ok or parsed.value == meant, parsed

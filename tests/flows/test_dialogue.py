@@ -6,10 +6,13 @@ import pytest
 
 from flows.assessment import assess
 from flows.content import get_content
-from flows.dialogue import step
+from flows.dialogue import get_engine, step
 from flows.messages import UserInput
 from flows.session import Session
 from tests.support.conversation import Conversation, kinds
+
+CONTENT = get_content()
+ENGINE = get_engine()
 
 DONT_KNOW = "don't know"
 
@@ -41,7 +44,7 @@ def test_start_greets_with_short_disclaimer_then_first_question() -> None:
 def test_step_never_changes_the_session_it_is_given() -> None:
     conv = reach("side")
     before = frozen(conv.session)
-    new, _ = step(conv.session, UserInput.typed("left"))
+    new, _ = step(conv.session, UserInput.typed("left"), ENGINE)
     assert frozen(conv.session) == before
     assert new is not conv.session and new.case is not conv.session.case
 
@@ -50,9 +53,9 @@ def test_step_never_changes_the_session_it_is_given() -> None:
 def test_a_session_handed_over_is_stepped_in_place_with_the_same_outcome(text: str) -> None:
     conv = reach("side")
     assert conv.session is not None
-    expected, expected_replies = step(conv.session, UserInput.typed(text))
+    expected, expected_replies = step(conv.session, UserInput.typed(text), ENGINE)
     handed = Session.from_json(conv.session.to_json())
-    new, replies = step(handed, UserInput.typed(text), owned=True)
+    new, replies = step(handed, UserInput.typed(text), ENGINE, owned=True)
     assert new is handed  # no copy: the caller said nobody else holds it
     assert frozen(new) == frozen(expected) and replies == expected_replies
 
@@ -262,9 +265,9 @@ def test_psoriasis_ibd_or_uveitis_is_asked_with_other_joints_and_counts_for_infl
     case = conv.session.case
     assert case.psoriasis_ibd_or_uveitis is True and conv.state == "summary"
     assert (case.other_joints, case.morning_stiffness, case.prior_episode) == (False, False, False)  # not ticked
-    with_feature = {r.condition: r.probability for r in assess(conv.session.case).ranking}
+    with_feature = {r.condition: r.probability for r in assess(conv.session.case, CONTENT).ranking}
     unknown = conv.session.case.model_copy(update={"psoriasis_ibd_or_uveitis": None})
-    without = {r.condition: r.probability for r in assess(unknown).ranking}
+    without = {r.condition: r.probability for r in assess(unknown, CONTENT).ranking}
     assert with_feature["inflammatory_arthritis"] > 2 * without["inflammatory_arthritis"]
 
 

@@ -18,10 +18,11 @@ from hypothesis import strategies as st
 
 from bot.telegram.handlers import input_from_button
 from flows.content import get_content
-from flows.dialogue import step
-from flows.machine import get_machine
+from flows.dialogue import get_engine, step
 from flows.messages import UserInput
 from flows.session import Session
+
+ENGINE = get_engine()
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "1500"))
 counted = {"inputs": 0, "sequences": 0, "summaries": 0}
@@ -83,7 +84,7 @@ inputs = st.one_of(
 
 
 def check_invariants(session: Session) -> None:
-    machine = get_machine()
+    machine = ENGINE.machine
     content = get_content()
     Session.model_validate_json(session.to_json())  # always a valid, serialisable session
     assert session.state in machine.state_ids
@@ -108,9 +109,9 @@ def check_invariants(session: Session) -> None:
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.integers(0, 30), st.lists(inputs, min_size=5, max_size=80))
 def test_random_sequences_never_break_the_dialogue(warm_up: int, sequence: list[object]) -> None:
-    session, _ = step(None, UserInput.command("start"))
+    session, _ = step(None, UserInput.command("start"), ENGINE)
     for _ in range(warm_up):  # start anywhere in the flow, up to the summary and beyond
-        session, _ = step(session, UserInput.typed("don't know"))
+        session, _ = step(session, UserInput.typed("don't know"), ENGINE)
     for item in sequence:
         if isinstance(item, tuple):  # a button: drawn either at the current step or at another
             offset, payload = item[1]
@@ -119,7 +120,7 @@ def test_random_sequences_never_break_the_dialogue(warm_up: int, sequence: list[
             assert isinstance(item, UserInput)
             user_input = item
         before = session.to_json()
-        session, replies = step(session, user_input)
+        session, replies = step(session, user_input, ENGINE)
         counted["inputs"] += 1
         assert replies, "every input gets a reply"
         if user_input.kind == "button" and user_input.step != Session.model_validate_json(before).step:

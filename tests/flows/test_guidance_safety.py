@@ -12,6 +12,8 @@ from flows.case import Case
 from flows.content import get_content
 from flows.guidance import forbidden_tags, select_guidance
 
+CONTENT = get_content()
+
 # Positive advice to take an NSAID: a drug name not preceded in its sentence by a negation.
 NSAID_WORDS = re.compile(r"\b(nsaids?|ibuprofen|naproxen|diclofenac|celecoxib|aspirin|anti-inflammator\w*)\b", re.I)
 NEGATION = re.compile(r"\b(no|not|never|avoid|don't|do not|without|instead of|rather than|stop)\b", re.I)
@@ -30,7 +32,7 @@ FINDING_SETS = [
 
 def shown_items(case: Case) -> list[object]:
     content = get_content()
-    return [item for _, items in select_guidance(case, assess(case), content) for item in items]
+    return [item for _, items in select_guidance(case, assess(case, CONTENT), content) for item in items]
 
 
 def advises_nsaid(text: str) -> bool:
@@ -72,17 +74,17 @@ def test_men_may_be_offered_nsaids_but_pregnant_women_never() -> None:
 def test_safety_rules_remove_tagged_items_even_if_their_own_condition_matches() -> None:
     content = get_content()
     case = Case(sex="female", age=30, pregnancy="trimester_2")
-    banned = forbidden_tags(case, assess(case), content)
+    banned = forbidden_tags(case, assess(case, CONTENT), content)
     assert "nsaid" in banned and "bisphosphonate" in banned
 
 
 def test_safety_rules_can_hold_on_the_level_of_care_and_what_is_open() -> None:
     content = get_content()
     emergency = Case(sex="male", age=45, fever=True)  # an emergency, no break in question
-    assert assess(emergency).triage == "emergency"
-    assert {"weight_bearing", "exercise"} <= forbidden_tags(emergency, assess(emergency), content)
+    assert assess(emergency, CONTENT).triage == "emergency"
+    assert {"weight_bearing", "exercise"} <= forbidden_tags(emergency, assess(emergency, CONTENT), content)
     itoh = Case(sex="male", age=48, mri=["bone_marrow_oedema"], xray=["osteopenia"], inflammatory_markers="normal")
-    assert not {"weight_bearing", "exercise", "nsaid"} & forbidden_tags(itoh, assess(itoh), content)
+    assert not {"weight_bearing", "exercise", "nsaid"} & forbidden_tags(itoh, assess(itoh, CONTENT), content)
 
 
 def test_guidance_differs_for_pregnancy_and_for_men() -> None:

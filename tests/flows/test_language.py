@@ -13,12 +13,14 @@ import pytest
 
 from bot.reply_text import lines_text
 from flows.content import ContentError, default_root, get_content, load_content
-from flows.dialogue import step
+from flows.dialogue import get_engine, step
 from flows.language import language_named, language_of_environment, language_of_tag
 from flows.locale_format import date_text, number_text, percent_text
 from flows.messages import UserInput
 from flows.session import Session
 from flows.summary import percent
+
+ENGINE = get_engine()
 
 
 @pytest.mark.parametrize(("tag", "language"), [
@@ -62,7 +64,7 @@ def talk(session: Session | None, *said: str, language: str | None = None) -> tu
     for text in said:
         user_input = UserInput(kind="command", text=text[1:], language=language) if text.startswith("/") else \
             UserInput(kind="text", text=text, language=language)
-        session, replies = step(session, user_input)
+        session, replies = step(session, user_input, ENGINE)
         texts += [r.text for r in replies]
     assert session is not None
     return session, texts
@@ -105,16 +107,16 @@ def test_language_by_button_and_cancel_return_to_where_the_person_was() -> None:
     session, _ = talk(None, "/start", "male")
     session, _ = talk(session, "/language")
     menu_step = session.step
-    session, replies = step(session, UserInput.button(menu_step, "l:1"))
+    session, replies = step(session, UserInput.button(menu_step, "l:1"), ENGINE)
     assert session.locale == "pt" and session.state == "age"
     assert content.text(content.questions["age"].text, "pt") in replies[-1].text
     session, _ = talk(session, "/language")
-    session, replies = step(session, UserInput.button(session.step, "cancel"))
+    session, replies = step(session, UserInput.button(session.step, "cancel"), ENGINE)
     assert session.locale == "pt" and session.mode == "asking" and session.state == "age"
     # A forged language index changes nothing.
     session, _ = talk(session, "/language")
     unchanged = session.model_copy(deep=True)
-    after, _ = step(session, UserInput.button(session.step, "l:9"))
+    after, _ = step(session, UserInput.button(session.step, "l:9"), ENGINE)
     assert after.locale == unchanged.locale and after.case == unchanged.case
 
 
@@ -136,9 +138,7 @@ def test_an_error_is_in_the_language_with_the_unit_named_in_it() -> None:
 
 
 def get_engine_question(state: str) -> str:
-    from flows.dialogue import get_engine
-
-    return get_engine().machine.question_of[state]
+    return ENGINE.machine.question_of[state]
 
 
 @pytest.fixture

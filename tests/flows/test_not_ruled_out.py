@@ -17,6 +17,8 @@ from flows.case import Case
 from flows.content import get_content
 from flows.content_models import TRIAGE_ORDER
 
+CONTENT = get_content()
+
 MRI_WITHOUT_FRACTURE = ["bone_marrow_oedema", "joint_effusion"]
 
 # rule id -> (a case where it holds, a close case where it does not)
@@ -100,7 +102,7 @@ RULES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
 
 
 def held_rules(case: Case) -> set[str]:
-    return {rule_id for danger in assess(case).not_ruled_out for rule_id in danger.rule_ids}
+    return {rule_id for danger in assess(case, CONTENT).not_ruled_out for rule_id in danger.rule_ids}
 
 
 def test_every_rule_is_tested_both_ways() -> None:
@@ -122,14 +124,14 @@ def test_rule_does_not_hold_once_excluded_or_out_of_context(rule_id: str) -> Non
 @pytest.mark.parametrize("rule_id", sorted(RULES))
 def test_an_open_danger_sets_at_least_its_level_of_care(rule_id: str) -> None:
     rule = next(rule for rule, _ in get_content().not_ruled_out if rule.id == rule_id)
-    assessment = assess(Case(**RULES[rule_id][0]))
+    assessment = assess(Case(**RULES[rule_id][0]), CONTENT)
     assert TRIAGE_ORDER.index(assessment.triage) >= TRIAGE_ORDER.index(rule.level)
     danger = next(d for d in assessment.not_ruled_out if d.condition == rule.condition)
     assert danger.because and danger.settle_with
 
 
 def test_the_json_names_what_is_not_excluded_and_how_to_settle_it() -> None:
-    report = assess(Case(sex="female", age=30, pregnancy="postpartum", side="both", trauma=False)).to_json()
+    report = assess(Case(sex="female", age=30, pregnancy="postpartum", side="both", trauma=False), CONTENT).to_json()
     fracture = next(item for item in report["not_excluded"] if item["condition"] == "fracture")
     assert "MRI" in fracture["settle_with"] and fracture["because"]
 
@@ -145,8 +147,8 @@ def test_the_json_names_what_is_not_excluded_and_how_to_settle_it() -> None:
 def test_late_pregnancy_and_after_birth_stay_urgent_whatever_answer_cannot_exclude_a_fracture(
     pregnancy: str, answer: dict[str, Any]
 ) -> None:
-    before = assess(Case(sex="female", age=32, pregnancy=pregnancy))
-    after = assess(Case(sex="female", age=32, pregnancy=pregnancy, **answer))
+    before = assess(Case(sex="female", age=32, pregnancy=pregnancy), CONTENT)
+    after = assess(Case(sex="female", age=32, pregnancy=pregnancy, **answer), CONTENT)
     assert before.triage in ("urgent", "emergency")
     assert TRIAGE_ORDER.index(after.triage) >= TRIAGE_ORDER.index("urgent"), answer
     assert "fracture" in {d.condition for d in after.not_ruled_out}
@@ -155,15 +157,15 @@ def test_late_pregnancy_and_after_birth_stay_urgent_whatever_answer_cannot_exclu
 def test_an_mri_without_a_fracture_line_closes_the_pregnancy_fracture_rule() -> None:
     case = Case(sex="female", age=32, pregnancy="trimester_3", side="left", trauma=False, fever=False,
                 xray=["normal"], mri=MRI_WITHOUT_FRACTURE, inflammatory_markers="normal")
-    assert "fracture" not in {d.condition for d in assess(case).not_ruled_out}
+    assert "fracture" not in {d.condition for d in assess(case, CONTENT).not_ruled_out}
 
 
 def test_an_mri_without_a_fracture_line_weighs_against_fracture_in_an_older_person() -> None:
     base = {"sex": "female", "age": 65, "trauma": False, "onset": "sudden", "duration_weeks": 3}
-    without_mri = assess(Case(**base)).probability("fracture")
-    with_mri = assess(Case(**base, mri=["joint_effusion", "cartilage_loss"])).probability("fracture")
+    without_mri = assess(Case(**base), CONTENT).probability("fracture")
+    with_mri = assess(Case(**base, mri=["joint_effusion", "cartilage_loss"]), CONTENT).probability("fracture")
     assert with_mri < without_mri / 2
-    assert assess(Case(**base, mri=["joint_effusion", "cartilage_loss"])).triage != "emergency"
+    assert assess(Case(**base, mri=["joint_effusion", "cartilage_loss"]), CONTENT).triage != "emergency"
 
 
 # --- red flags added by the safety review ---------------------------------------------------------
@@ -179,7 +181,7 @@ def test_an_mri_without_a_fracture_line_weighs_against_fracture_in_an_older_pers
     ({"sex": "male", "age": 78, "unable_to_bear_weight": True}, "cannot_bear_weight_fragile_bone"),
 ])
 def test_cannot_bear_weight_with_fragile_bone_is_an_emergency(case: dict[str, Any], flag: str) -> None:
-    assessment = assess(Case(**case))
+    assessment = assess(Case(**case), CONTENT)
     assert assessment.triage == "emergency"
     assert [f.id for f in assessment.red_flags] == [flag]  # one warning, in the words that fit the person
 
@@ -192,7 +194,7 @@ def test_cannot_bear_weight_with_fragile_bone_is_an_emergency(case: dict[str, An
 ])
 def test_the_fragile_bone_warning_speaks_of_no_pregnancy_and_does_not_deny_a_fall(case: dict[str, Any]) -> None:
     content = get_content()
-    for flag in assess(Case(**case)).red_flags:
+    for flag in assess(Case(**case), CONTENT).red_flags:
         for locale in ("en", "pt"):
             message = content.text(flag.message, locale).lower()
             assert not any(word in message for word in ("pregnan", "given birth", "grávida", "gravidez", "parto",
@@ -209,14 +211,15 @@ def test_each_pregnancy_warning_names_its_own_setting() -> None:
 
 
 def test_cannot_bear_weight_in_a_young_man_is_urgent_not_an_emergency() -> None:
-    assessment = assess(Case(sex="male", age=35, unable_to_bear_weight=True))
+    assessment = assess(Case(sex="male", age=35, unable_to_bear_weight=True), CONTENT)
     assert {f.id for f in assessment.red_flags} == {"cannot_bear_weight"}
     assert assessment.triage == "urgent"
 
 
 def test_very_high_markers_are_an_emergency_unless_an_arthritis_explains_them() -> None:
-    assert assess(Case(sex="male", age=40, inflammatory_markers="markedly_raised")).triage == "emergency"
-    known = assess(Case(sex="male", age=40, inflammatory_markers="markedly_raised", known_inflammatory_arthritis=True))
+    assert assess(Case(sex="male", age=40, inflammatory_markers="markedly_raised"), CONTENT).triage == "emergency"
+    arthritis = Case(sex="male", age=40, inflammatory_markers="markedly_raised", known_inflammatory_arthritis=True)
+    known = assess(arthritis, CONTENT)
     assert known.triage == "urgent"
     assert "markedly_raised_markers_known_arthritis" in {f.id for f in known.red_flags}
 
@@ -226,17 +229,17 @@ def test_very_high_markers_are_an_emergency_unless_an_arthritis_explains_them() 
     ("cannot_move_hip", "hip_cannot_move", "urgent"),
 ])
 def test_new_warning_signs_raise_the_level_at_once(field: str, flag: str, level: str) -> None:
-    assert flag in {f.id for f in assess(Case(**{field: True})).red_flags}
-    assert TRIAGE_ORDER.index(assess(Case(**{field: True})).triage) >= TRIAGE_ORDER.index(level)
-    assert flag not in {f.id for f in assess(Case(**{field: False})).red_flags}
+    assert flag in {f.id for f in assess(Case(**{field: True}), CONTENT).red_flags}
+    assert TRIAGE_ORDER.index(assess(Case(**{field: True}), CONTENT).triage) >= TRIAGE_ORDER.index(level)
+    assert flag not in {f.id for f in assess(Case(**{field: False}), CONTENT).red_flags}
 
 
 def test_a_likely_break_found_after_weeks_is_urgent_not_an_emergency() -> None:
     recent = Case(sex="male", age=68, trauma=True, duration_weeks=2, xray=["joint_space_narrowing",
                                                                           "femoral_head_collapse"])
     late = recent.model_copy(update={"duration_weeks": 26})
-    assert assess(recent).probability("fracture") >= 0.5 and assess(recent).triage == "emergency"
-    assert assess(late).triage == "urgent"
+    assert assess(recent, CONTENT).probability("fracture") >= 0.5 and assess(recent, CONTENT).triage == "emergency"
+    assert assess(late, CONTENT).triage == "urgent"
 
 
 def test_a_break_line_seen_on_imaging_is_shown_not_left_open() -> None:
@@ -244,6 +247,6 @@ def test_a_break_line_seen_on_imaging_is_shown_not_left_open() -> None:
     # flag (an emergency) is said; no fracture rule holds.
     for seen in ({"xray": ["fracture_line"]}, {"mri": ["fracture_line"]}):
         case = Case(sex="female", age=82, trauma=True, unable_to_bear_weight=True, **seen)  # type: ignore[arg-type]
-        assessment = assess(case)
+        assessment = assess(case, CONTENT)
         assert assessment.top.condition == "fracture" and assessment.triage == "emergency"
         assert not [rule for rule in held_rules(case) if rule.startswith("fracture")]

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from flows.answers import get_reader
+from flows.dialogue import get_engine
 from flows.quantities import NumberWords, quantities
+
+ENGINE = get_engine()
 
 # --- a number tied to the word trimester names the trimester --------------------------
 
@@ -29,7 +31,7 @@ from flows.quantities import NumberWords, quantities
     ("pt", "3 trimestre", "trimester_3"),
 ])
 def test_a_trimester_number_or_ordinal_is_that_trimester_not_a_week(language: str, typed: str, expect: str) -> None:
-    parsed = get_reader(language).read("pregnancy", typed)
+    parsed = ENGINE.reader(language).read("pregnancy", typed)
     assert parsed.ok and parsed.value == expect, parsed
 
 
@@ -43,7 +45,7 @@ def test_a_trimester_number_or_ordinal_is_that_trimester_not_a_week(language: st
     ("pt", "3ª gravidez, 30 semanas", "trimester_3"),
 ])
 def test_weeks_stay_weeks_and_an_ordinal_of_another_word_is_no_number(language: str, typed: str, expect: str) -> None:
-    parsed = get_reader(language).read("pregnancy", typed)
+    parsed = ENGINE.reader(language).read("pregnancy", typed)
     assert parsed.ok and parsed.value == expect, parsed
 
 
@@ -60,7 +62,7 @@ def test_an_ordinal_is_a_number_only_with_the_unit_after_it() -> None:
 
 
 def test_the_degree_sign_typed_as_the_ordinal_sign_is_still_degrees() -> None:
-    reader = get_reader("pt")
+    reader = ENGINE.reader("pt")
     assert reader.read("fever", "tive 37º de febre").value is False
     assert reader.read("fever", "38,5º").value is True
     assert reader.read("age", "45a").value == 45
@@ -79,14 +81,14 @@ def test_the_degree_sign_typed_as_the_ordinal_sign_is_still_degrees() -> None:
     ("pt", "PCR 0,2 mg/dL", "normal"),
 ])
 def test_crp_in_mg_per_dl_is_ten_times_the_mg_per_l(language: str, typed: str, expect: str) -> None:
-    parsed = get_reader(language).read("inflammatory_markers", typed)
+    parsed = ENGINE.reader(language).read("inflammatory_markers", typed)
     assert parsed.ok and parsed.value == expect, parsed
 
 
 @pytest.mark.parametrize("typed", ["CRP 2.2", "2.2", "crp was 9.8", "CRP 12.4"])
 def test_a_bare_crp_is_in_mg_per_l_where_the_labs_agree_on_it(typed: str) -> None:
     # English content names mg/L, the UK (NHS) convention: no question
-    parsed = get_reader("en").read("inflammatory_markers", typed)
+    parsed = ENGINE.reader("en").read("inflammatory_markers", typed)
     assert parsed.ok and parsed.value == ("mildly_raised" if "12" in typed else "normal"), parsed
 
 
@@ -100,7 +102,7 @@ def test_a_bare_crp_is_in_mg_per_l_where_the_labs_agree_on_it(typed: str) -> Non
 def test_a_bare_crp_that_means_different_answers_in_its_units_asks_which_unit(
         typed: str, units: tuple[str, str]) -> None:
     # Portuguese labs report CRP in mg/L or in mg/dL (ten times smaller numbers)
-    reader = get_reader("pt")
+    reader = ENGINE.reader("pt")
     parsed = reader.read("inflammatory_markers", typed)
     assert not parsed.ok and parsed.understood and parsed.error == "which_unit" and parsed.pending, parsed
     assert "mg/L" in parsed.values["choices"] and "mg/dL" in parsed.values["choices"]
@@ -122,7 +124,7 @@ def test_a_bare_crp_that_means_different_answers_in_its_units_asks_which_unit(
 ])
 def test_a_number_with_one_meaning_in_every_unit_asks_nothing(language: str, typed: str, expect: str) -> None:
     question = "white_cell_count" if "leuc" in typed else "inflammatory_markers"
-    parsed = get_reader(language).read(question, typed)
+    parsed = ENGINE.reader(language).read(question, typed)
     assert parsed.ok and parsed.value == expect, parsed
 
 
@@ -131,16 +133,16 @@ def test_the_conversation_asks_the_unit_and_reads_the_reply_with_the_number() ->
     from flows.dialogue import step
     from flows.messages import UserInput
 
-    session, _ = step(None, UserInput(kind="command", text="start", language="pt"))
+    session, _ = step(None, UserInput(kind="command", text="start", language="pt"), ENGINE)
     for text in ("homem", "67", "direita", "análises"):
-        session, _ = step(session, UserInput.typed(text))
+        session, _ = step(session, UserInput.typed(text), ENGINE)
     assert session.state == "inflammatory_markers", session.state
-    session, replies = step(session, UserInput.typed("PCR 12,4"))
+    session, replies = step(session, UserInput.typed("PCR 12,4"), ENGINE)
     assert session.state == "inflammatory_markers" and session.case.inflammatory_markers is None
     asked = next(r for r in replies if r.code == "which_unit")
     assert "12,4 mg/L" in asked.text and "12,4 mg/dL" in asked.text  # in Portuguese, with the decimal comma
     assert asked.text.startswith(get_content().message("which_unit", "pt").split("{")[0])
-    session, _ = step(session, UserInput.typed("mg/dL"))
+    session, _ = step(session, UserInput.typed("mg/dL"), ENGINE)
     assert session.case.inflammatory_markers == "markedly_raised"
     assert not session.pending
 
@@ -158,14 +160,14 @@ def test_the_conversation_asks_the_unit_and_reads_the_reply_with_the_number() ->
     ("pt", "9,5", "normal"),
 ])
 def test_a_white_cell_count_per_microlitre_is_divided_by_1000(language: str, typed: str, expect: str) -> None:
-    parsed = get_reader(language).read("white_cell_count", typed)
+    parsed = ENGINE.reader(language).read("white_cell_count", typed)
     assert parsed.ok and parsed.value == expect, parsed
 
 
 def test_a_unit_of_another_measure_reads_nothing_rather_than_something_wrong() -> None:
-    assert not get_reader("en").read("inflammatory_markers", "ESR 2.2 mg/dL").ok
+    assert not ENGINE.reader("en").read("inflammatory_markers", "ESR 2.2 mg/dL").ok
     # the 9 of "x10^9/L" is part of the unit, not a second count
-    assert not get_reader("en").read("white_cell_count", "1.5 x10^9/L").ok
+    assert not ENGINE.reader("en").read("white_cell_count", "1.5 x10^9/L").ok
 
 
 def test_thousands_are_grouped_the_way_the_language_groups_them() -> None:
@@ -191,7 +193,7 @@ def test_thousands_are_grouped_the_way_the_language_groups_them() -> None:
     ("en", "nah, can't walk", "cannot"),
 ])
 def test_a_comma_after_a_leading_yes_or_no_ends_its_scope(language: str, typed: str, expect: str) -> None:
-    parsed = get_reader(language).read("walking", typed)
+    parsed = ENGINE.reader(language).read("walking", typed)
     assert parsed.ok and parsed.value == expect, parsed
 
 
@@ -206,7 +208,7 @@ def test_a_comma_after_a_leading_yes_or_no_ends_its_scope(language: str, typed: 
 ])
 def test_yes_no_answers_with_a_comma_still_read_at_other_questions(
         language: str, question: str, typed: str, expect: object) -> None:
-    parsed = get_reader(language).read(question, typed)
+    parsed = ENGINE.reader(language).read(question, typed)
     assert parsed.ok and parsed.value == expect, parsed
 
 
@@ -231,21 +233,21 @@ def test_yes_no_answers_with_a_comma_still_read_at_other_questions(
 ])
 def test_a_denial_a_few_words_before_negates_within_the_clause(
         language: str, question: str, typed: str, expect: object) -> None:
-    parsed = get_reader(language).read(question, typed)
+    parsed = ENGINE.reader(language).read(question, typed)
     assert parsed.ok and parsed.value == expect, parsed
 
 
 def test_a_short_denial_reaches_only_the_words_right_after_it() -> None:
     # "no" denies the thing named next; it does not reach a finding four words on
-    assert get_reader("en").read("walking", "no pain at rest worse when walking").value == "worse"
+    assert ENGINE.reader("en").read("walking", "no pain at rest worse when walking").value == "worse"
     # and punctuation or "but" ends any denial
-    assert get_reader("en").read("walking", "doesnt hurt sitting, worse when walking").value == "worse"
-    assert get_reader("pt").read("walking", "não dói sentada mas piora a andar").value == "worse"
+    assert ENGINE.reader("en").read("walking", "doesnt hurt sitting, worse when walking").value == "worse"
+    assert ENGINE.reader("pt").read("walking", "não dói sentada mas piora a andar").value == "worse"
 
 
 def test_a_negation_inside_a_hedge_or_an_exception_denies_nothing() -> None:
-    assert get_reader("en").read("fever", "not sure if i had a fever").value is not False
-    assert get_reader("pt").read("walking", "bem, a não ser quando ando muito").value == "worse"
+    assert ENGINE.reader("en").read("fever", "not sure if i had a fever").value is not False
+    assert ENGINE.reader("pt").read("walking", "bem, a não ser quando ando muito").value == "worse"
 
 
 @pytest.mark.parametrize(("language", "typed", "expect"), [
@@ -257,7 +259,7 @@ def test_a_negation_inside_a_hedge_or_an_exception_denies_nothing() -> None:
     ("pt", "normal até andar bastante", "worse"),
 ])
 def test_what_follows_until_or_unless_is_the_answer(language: str, typed: str, expect: str) -> None:
-    parsed = get_reader(language).read("walking", typed)
+    parsed = ENGINE.reader(language).read("walking", typed)
     assert parsed.ok and parsed.value == expect, parsed
 
 
@@ -278,7 +280,7 @@ def test_what_follows_until_or_unless_is_the_answer(language: str, typed: str, e
 ])
 def test_denying_some_items_asks_about_the_others_and_records_nothing(
         language: str, question: str, typed: str, denied: list[str]) -> None:
-    reader = get_reader(language)
+    reader = ENGINE.reader(language)
     parsed = reader.read(question, typed)
     assert not parsed.ok and parsed.understood and parsed.error == "others_unanswered", parsed
     content = reader.content
@@ -299,12 +301,13 @@ def test_denying_some_items_asks_about_the_others_and_records_nothing(
     ("pt", "joint_features", "nenhuma"),
 ])
 def test_denying_everything_is_still_none_of_these(language: str, question: str, typed: str) -> None:
-    parsed = get_reader(language).read(question, typed)
+    parsed = ENGINE.reader(language).read(question, typed)
     assert parsed.ok and parsed.value == "none", parsed
 
 
 def test_denying_every_item_one_by_one_is_none_of_these() -> None:
-    parsed = get_reader("en").read("joint_features", "no other joints, no stiffness, no similar episode, no psoriasis")
+    typed = "no other joints, no stiffness, no similar episode, no psoriasis"
+    parsed = ENGINE.reader("en").read("joint_features", typed)
     assert parsed.ok and parsed.value == "none", parsed
 
 
@@ -316,7 +319,7 @@ def test_denying_every_item_one_by_one_is_none_of_these() -> None:
 ])
 def test_denying_some_and_ticking_others_ticks_the_ticked(
         language: str, question: str, typed: str, expect: list[str]) -> None:
-    parsed = get_reader(language).read(question, typed)
+    parsed = ENGINE.reader(language).read(question, typed)
     assert parsed.ok and parsed.value == expect, parsed
 
 
@@ -359,15 +362,15 @@ def test_in_the_conversation_a_partial_denial_is_said_back_and_nothing_is_record
 ])
 def test_the_parts_a_reply_leaves_over_are_read_for_typos(
         language: str, question: str, typed: str, expect: list[str]) -> None:
-    parsed = get_reader(language).read(question, typed)
+    parsed = ENGINE.reader(language).read(question, typed)
     assert parsed.ok and sorted(parsed.value) == sorted(expect) and not parsed.unread, parsed
 
 
 def test_a_leftover_typo_needs_a_word_long_enough_to_be_one() -> None:
     # "hip" is one edit from "hit" (a fall), "the" from "thr" (a hip replacement)
-    assert get_reader("en").read("warning_signs", "hot swollen hip, can't move it").value == [
+    assert ENGINE.reader("en").read("warning_signs", "hot swollen hip, can't move it").value == [
         "hot_swollen_joint", "cannot_move_hip"]
-    assert get_reader("en").read("medical_history", "steroids, in the spring").value == ["glucocorticoids"]
+    assert ENGINE.reader("en").read("medical_history", "steroids, in the spring").value == ["glucocorticoids"]
 
 
 @pytest.mark.parametrize(("language", "question", "typed", "expect", "unread"), [
@@ -378,7 +381,7 @@ def test_a_leftover_typo_needs_a_word_long_enough_to_be_one() -> None:
 ])
 def test_a_part_that_names_nothing_is_said_back_not_dropped(
         language: str, question: str, typed: str, expect: list[str], unread: list[str]) -> None:
-    parsed = get_reader(language).read(question, typed)
+    parsed = ENGINE.reader(language).read(question, typed)
     assert parsed.ok and parsed.value == expect and parsed.unread == unread, parsed
 
 
@@ -391,7 +394,7 @@ def test_a_part_that_names_nothing_is_said_back_not_dropped(
     ("pt", "xray", "ligeira osteopenia, sem fratura"),
 ])
 def test_words_of_the_answers_own_and_denials_are_not_said_back(language: str, question: str, typed: str) -> None:
-    parsed = get_reader(language).read(question, typed)
+    parsed = ENGINE.reader(language).read(question, typed)
     assert parsed.ok and not parsed.unread, parsed
 
 
@@ -429,25 +432,25 @@ def test_the_conversation_says_back_what_it_did_not_understand() -> None:
     ("pt", "andar não é difícil", "fine"),
 ])
 def test_difficulty_walking_is_worse_and_the_same_is_fine(language: str, typed: str, expect: str) -> None:
-    parsed = get_reader(language).read("walking", typed)
+    parsed = ENGINE.reader(language).read("walking", typed)
     assert parsed.ok and parsed.value == expect, parsed
 
 
 def test_a_typo_keeps_the_first_letter_of_every_word() -> None:
     # "walking or" is two edits from "walking far", but "or" is no slip of "far"
-    parsed = get_reader("en").read("walking", "walking or sitting")
+    parsed = ENGINE.reader("en").read("walking", "walking or sitting")
     assert not (parsed.ok and parsed.value == "worse"), parsed
-    assert get_reader("en").read("walking", "wlaking is fine").value == "fine"
+    assert ENGINE.reader("en").read("walking", "wlaking is fine").value == "fine"
 
 
 @pytest.mark.parametrize("question", ["warning_signs", "medical_history", "joint_features", "tests_done"])
 @pytest.mark.parametrize(("language", "typed"), [("en", "nil"), ("en", "nothing of note"), ("pt", "nada")])
 def test_nil_is_none_of_these_at_every_checklist(question: str, language: str, typed: str) -> None:
-    assert get_reader(language).read(question, typed).value == "none"
+    assert ENGINE.reader(language).read(question, typed).value == "none"
 
 
 def test_nil_is_a_no_at_a_yes_no_question() -> None:
-    assert get_reader("en").read("fever", "nil").value is False
+    assert ENGINE.reader("en").read("fever", "nil").value is False
 
 
 # --- how the pain began, read from a duration: the options' own words ------------------
@@ -467,14 +470,14 @@ def test_nil_is_a_no_at_a_yes_no_question() -> None:
     ("pt", "de repente, há 2 meses", "sudden"),
 ])
 def test_a_duration_reads_the_onset_options(language: str, typed: str, expect: str) -> None:
-    parsed = get_reader(language).read("onset", typed)
+    parsed = ENGINE.reader(language).read("onset", typed)
     assert parsed.ok and parsed.value == expect, parsed
 
 
 @pytest.mark.parametrize(("language", "typed"), [("en", "6 weeks ago"), ("en", "for 2 months"),
                                                  ("pt", "há 6 semanas")])
 def test_a_time_since_a_week_or_more_says_nothing_of_how_it_began(language: str, typed: str) -> None:
-    assert not get_reader(language).read("onset", typed).ok
+    assert not ENGINE.reader(language).read("onset", typed).ok
 
 
 # --- units: fortnights, misspelt units, unknown words after a number, minus signs ------
@@ -491,7 +494,7 @@ def test_a_time_since_a_week_or_more_says_nothing_of_how_it_began(language: str,
     ("pt", "2 mses", 8.7),
 ])
 def test_fortnights_and_misspelt_units(language: str, typed: str, expect: float) -> None:
-    parsed = get_reader(language).read("duration_weeks", typed)
+    parsed = ENGINE.reader(language).read("duration_weeks", typed)
     assert parsed.ok and parsed.value == pytest.approx(expect, abs=0.05), parsed
 
 
@@ -503,7 +506,7 @@ def test_fortnights_and_misspelt_units(language: str, typed: str, expect: float)
     ("pt", "age", "40 primaveras"),
 ])
 def test_an_unknown_word_after_a_number_is_asked_about(language: str, question: str, typed: str) -> None:
-    parsed = get_reader(language).read(question, typed)
+    parsed = ENGINE.reader(language).read(question, typed)
     assert not parsed.ok and parsed.error == "word_after_number", parsed
     assert parsed.values["word"] in typed
 
@@ -513,7 +516,7 @@ def test_an_unknown_word_after_a_number_is_asked_about(language: str, question: 
     ("pt", "62 F", 62), ("pt", "tenho 62 e sou homem", 62),
 ])
 def test_a_letter_or_a_plain_word_after_an_age_is_no_unit(language: str, typed: str, expect: int) -> None:
-    parsed = get_reader(language).read("age", typed)
+    parsed = ENGINE.reader(language).read("age", typed)
     assert parsed.ok and parsed.value == expect, parsed
 
 
@@ -522,15 +525,15 @@ def test_a_letter_or_a_plain_word_after_an_age_is_no_unit(language: str, typed: 
     ("pt", "age", "-40 anos"), ("pt", "duration_weeks", "−2 semanas"),
 ])
 def test_a_negative_number_is_asked_again_not_read_without_its_sign(language: str, question: str, typed: str) -> None:
-    parsed = get_reader(language).read(question, typed)
+    parsed = ENGINE.reader(language).read(question, typed)
     assert not parsed.ok and parsed.error == "number_out_of_range", parsed
     assert parsed.goto is None
 
 
 def test_a_dash_between_numbers_is_still_a_range() -> None:
-    assert get_reader("en").read("duration_weeks", "6-8 weeks").value == 7
-    assert get_reader("en").read("duration_weeks", "6 - 8 weeks").value == 7
-    assert get_reader("pt").read("duration_weeks", "2-3 semanas").value == 2.5
+    assert ENGINE.reader("en").read("duration_weeks", "6-8 weeks").value == 7
+    assert ENGINE.reader("en").read("duration_weeks", "6 - 8 weeks").value == 7
+    assert ENGINE.reader("pt").read("duration_weeks", "2-3 semanas").value == 2.5
 
 
 @pytest.mark.parametrize(("language", "typed", "expect"), [
@@ -541,13 +544,13 @@ def test_a_dash_between_numbers_is_still_a_range() -> None:
     ("pt", "grávida de 100 dias", "trimester_2"),
 ])
 def test_days_of_pregnancy_are_days_not_weeks(language: str, typed: str, expect: str) -> None:
-    parsed = get_reader(language).read("pregnancy", typed)
+    parsed = ENGINE.reader(language).read("pregnancy", typed)
     assert parsed.ok and parsed.value == expect, parsed
 
 
 def test_an_article_that_is_also_a_number_is_no_week_of_pregnancy() -> None:
     # "um" is one and "a": "tive um aborto" is no week 1
-    assert get_reader("pt").read("pregnancy", "tive um aborto na semana passada").value == "recent_pregnancy_loss"
+    assert ENGINE.reader("pt").read("pregnancy", "tive um aborto na semana passada").value == "recent_pregnancy_loss"
 
 
 def test_quantities_carry_the_word_after_the_sign_before_and_the_words_before() -> None:
@@ -576,7 +579,7 @@ def test_quantities_carry_the_word_after_the_sign_before_and_the_words_before() 
 ])
 def test_a_negation_inside_an_item_or_before_and_does_not_hide_the_next_item(
         language: str, typed: str, expect: list[str]) -> None:
-    parsed = get_reader(language).read("warning_signs", typed)
+    parsed = ENGINE.reader(language).read("warning_signs", typed)
     assert parsed.ok and sorted(parsed.value) == sorted(expect), parsed
 
 
@@ -585,7 +588,7 @@ def test_a_negation_inside_an_item_or_before_and_does_not_hide_the_next_item(
     ("pt", "joint_features", "não tenho psoríase"),
 ])
 def test_a_negation_inside_a_no_phrase_still_denies_what_follows(language: str, question: str, typed: str) -> None:
-    parsed = get_reader(language).read(question, typed)
+    parsed = ENGINE.reader(language).read(question, typed)
     assert not parsed.ok and parsed.error == "others_unanswered", parsed
 
 
@@ -626,7 +629,7 @@ def test_denials_at_the_same_checklist_add_up_until_every_item_is_denied() -> No
     ("pt", "boa tarde"),
 ])
 def test_text_that_names_no_sex_is_asked_again(language: str, typed: str) -> None:
-    parsed = get_reader(language).read("sex", typed)
+    parsed = ENGINE.reader(language).read("sex", typed)
     assert not parsed.ok and not parsed.clarify, parsed
 
 
@@ -646,7 +649,7 @@ def test_text_that_names_no_sex_is_asked_again(language: str, typed: str) -> Non
 ])
 def test_a_letter_alone_in_its_clause_and_words_for_a_person_name_the_sex(
         language: str, typed: str, expect: str) -> None:
-    parsed = get_reader(language).read("sex", typed)
+    parsed = ENGINE.reader(language).read("sex", typed)
     assert parsed.ok and parsed.value == expect, parsed
 
 
@@ -658,13 +661,13 @@ def test_a_letter_alone_in_its_clause_and_words_for_a_person_name_the_sex(
 ])
 def test_a_word_of_the_language_is_no_slip_of_another(
         language: str, question: str, typed: str, not_expected: object) -> None:
-    parsed = get_reader(language).read(question, typed)
+    parsed = ENGINE.reader(language).read(question, typed)
     assert not (parsed.ok and parsed.value == not_expected), parsed
 
 
 def test_a_slip_of_a_three_letter_word_is_only_two_letters_swapped() -> None:
-    assert get_reader("en").read("fever", "yse").value is True
-    assert not get_reader("en").read("sex", "hip").ok  # not "him"
+    assert ENGINE.reader("en").read("fever", "yse").value is True
+    assert not ENGINE.reader("en").read("sex", "hip").ok  # not "him"
 
 
 @pytest.mark.parametrize(("question", "typed"), [
@@ -674,14 +677,14 @@ def test_a_slip_of_a_three_letter_word_is_only_two_letters_swapped() -> None:
 ])
 def test_another_language_reads_only_text_written_in_it(question: str, typed: str) -> None:
     # English "na" (a "no") inside Portuguese is not "None of these"
-    fallback = get_reader("en", typos=False)
+    fallback = ENGINE.reader("en", typos=False)
     assert not fallback.read(question, typed).ok
     assert fallback.read("fever", "no fever").value is False  # English typed in a Portuguese chat still reads
 
 
 def test_a_denial_is_not_turned_around_by_another() -> None:
-    assert get_reader("pt").read("fever", "n tive febre nenhuma").value is False
-    assert get_reader("en").read("fever", "dont have no fever").value is False
+    assert ENGINE.reader("pt").read("fever", "n tive febre nenhuma").value is False
+    assert ENGINE.reader("en").read("fever", "dont have no fever").value is False
 
 
 # --- a pasted scan report: opinions, hedges and denials --------------------------------
@@ -697,7 +700,7 @@ def test_a_denial_is_not_turned_around_by_another() -> None:
     ("pt", "Pequeno derrame. Impressão: necrose avascular a considerar", ["joint_effusion"]),
 ])
 def test_a_diagnosis_in_a_reports_conclusion_is_no_finding(language: str, typed: str, expect: list[str]) -> None:
-    parsed = get_reader(language).read("mri", typed)
+    parsed = ENGINE.reader(language).read("mri", typed)
     assert parsed.ok and sorted(parsed.value) == sorted(expect), parsed
 
 
@@ -709,7 +712,7 @@ def test_a_diagnosis_in_a_reports_conclusion_is_no_finding(language: str, typed:
     ("pt", "osteoporose transitória", ["bone_marrow_oedema"]),
 ])
 def test_a_diagnosis_said_by_the_person_is_still_read(language: str, typed: str, expect: list[str]) -> None:
-    parsed = get_reader(language).read("mri", typed)
+    parsed = ENGINE.reader(language).read("mri", typed)
     assert parsed.ok and parsed.value == expect, parsed
 
 
@@ -726,17 +729,17 @@ def test_a_diagnosis_said_by_the_person_is_still_read(language: str, typed: str,
 ])
 def test_a_denied_finding_alone_asks_about_the_others_and_is_not_normal(
         language: str, question: str, typed: str) -> None:
-    parsed = get_reader(language).read(question, typed)
+    parsed = ENGINE.reader(language).read(question, typed)
     assert not parsed.ok and parsed.understood and parsed.error == "others_unanswered" and parsed.denied, parsed
 
 
 def test_denied_findings_add_up_and_the_rest_denied_is_normal() -> None:
-    reader = get_reader("en")
+    reader = ENGINE.reader("en")
     first = reader.read("mri", "no fracture")
     both = reader.combine_denials("mri", first.denied, reader.read("mri", "AVN less likely"))
     assert not both.ok and len(both.denied) == 2
     assert reader.read("mri", "no fracture, nothing else").value == ["normal"]
-    assert get_reader("pt").read("mri", "sem fratura, mais nada").value == ["normal"]
+    assert ENGINE.reader("pt").read("mri", "sem fratura, mais nada").value == ["normal"]
 
 
 def test_the_unread_notice_says_the_rest_was_recorded() -> None:
@@ -771,7 +774,7 @@ def test_the_unread_notice_says_the_rest_was_recorded() -> None:
 ])
 def test_the_third_person_reads_like_the_first_at_every_question(
         language: str, question: str, typed: str, expect: object) -> None:
-    parsed = get_reader(language).read(question, typed)
+    parsed = ENGINE.reader(language).read(question, typed)
     assert parsed.ok and parsed.value == expect, parsed
 
 
@@ -780,12 +783,12 @@ def test_the_third_person_reads_like_the_first_at_every_question(
     ("en", "she", "female"),
 ])
 def test_a_pronoun_that_names_the_sex_is_not_read_as_i(language: str, typed: str, expect: str) -> None:
-    assert get_reader(language).read("sex", typed).value == expect
+    assert ENGINE.reader(language).read("sex", typed).value == expect
 
 
 def test_spoken_forms_read_as_written_ones() -> None:
-    assert get_reader("pt").read("walking", "tou de cama").value == "cannot"
-    assert get_reader("pt").read("duration_weeks", "esta manhã").ok  # "esta" (this) is no "está"
+    assert ENGINE.reader("pt").read("walking", "tou de cama").value == "cannot"
+    assert ENGINE.reader("pt").read("duration_weeks", "esta manhã").ok  # "esta" (this) is no "está"
 
 
 # --- facts that were dropped or misread ------------------------------------------------
@@ -799,7 +802,7 @@ def test_spoken_forms_read_as_written_ones() -> None:
     ("pt", "dói à noite e perdi uns 5kg", ["night_pain", "weight_loss"]),
 ])
 def test_a_weight_typed_with_its_number_is_weight_loss(language: str, typed: str, expect: list[str]) -> None:
-    parsed = get_reader(language).read("warning_signs", typed)
+    parsed = ENGINE.reader(language).read("warning_signs", typed)
     assert parsed.ok and sorted(parsed.value) == sorted(expect), parsed
 
 
@@ -808,7 +811,7 @@ def test_a_weight_typed_with_its_number_is_weight_loss(language: str, typed: str
     ("pt", "58M, anca direita", "male"), ("en", "38c", None), ("en", "5k", None),
 ])
 def test_age_and_sex_written_the_clinicians_way_give_the_sex(language: str, typed: str, expect: str | None) -> None:
-    parsed = get_reader(language).read("sex", typed)
+    parsed = ENGINE.reader(language).read("sex", typed)
     assert (parsed.value if parsed.ok else None) == expect, parsed
 
 
@@ -817,8 +820,8 @@ def test_a_number_glued_to_a_word_is_read_as_two_words_on_both_sides() -> None:
 
     assert tokens("6kg, 10mins") == ["6", "kg", ",", "10", "mins"]
     assert tokens("t1 5k 38c") == ["t1", "5k", "38c"]  # one letter after a number stays with it
-    assert get_reader("en").read("pregnancy", "in my 3rd tri").value == "trimester_3"
-    assert get_reader("en").read("pelvic_girdle_pattern", "the 1st one").value is False
+    assert ENGINE.reader("en").read("pregnancy", "in my 3rd tri").value == "trimester_3"
+    assert ENGINE.reader("en").read("pelvic_girdle_pattern", "the 1st one").value is False
 
 
 @pytest.mark.parametrize(("language", "typed", "expect"), [
@@ -834,7 +837,7 @@ def test_a_number_glued_to_a_word_is_read_as_two_words_on_both_sides() -> None:
 ])
 def test_a_shorter_stiffness_denies_the_item_of_more_than_30_minutes(
         language: str, typed: str, expect: list[str] | None) -> None:
-    parsed = get_reader(language).read("joint_features", typed)
+    parsed = ENGINE.reader(language).read("joint_features", typed)
     if expect is None:  # denied: the others are asked about
         assert not parsed.ok and parsed.understood and parsed.error == "others_unanswered", parsed
     else:
@@ -851,7 +854,7 @@ def test_a_shorter_stiffness_denies_the_item_of_more_than_30_minutes(
     ("pt", "sim"),
 ])
 def test_a_pregnancy_without_its_week_asks_which_trimester(language: str, typed: str) -> None:
-    parsed = get_reader(language).read("pregnancy", typed)
+    parsed = ENGINE.reader(language).read("pregnancy", typed)
     assert not parsed.ok and len(parsed.clarify) >= 3, parsed
 
 
@@ -865,7 +868,7 @@ def test_a_pregnancy_without_its_week_asks_which_trimester(language: str, typed:
     ("pt", "sim, tive o bebé em março", "postpartum"),
 ])
 def test_a_shared_word_yields_to_a_number_or_a_plainer_word(language: str, typed: str, expect: str) -> None:
-    parsed = get_reader(language).read("pregnancy", typed)
+    parsed = ENGINE.reader(language).read("pregnancy", typed)
     assert parsed.ok and parsed.value == expect, parsed
 
 
@@ -881,7 +884,7 @@ def test_a_shared_word_yields_to_a_number_or_a_plainer_word(language: str, typed
     ("pt", "sem arrepios", False),
 ])
 def test_a_fever_felt_but_not_measured_is_a_fever(language: str, typed: str, expect: object) -> None:
-    parsed = get_reader(language).read("fever", typed)
+    parsed = ENGINE.reader(language).read("fever", typed)
     assert parsed.ok and parsed.value is expect, parsed
 
 
@@ -918,7 +921,7 @@ def test_an_item_not_on_the_list_is_asked_again_not_none() -> None:
     ("pt", "consigo andar mas dói", None),
 ])
 def test_a_hint_yields_to_a_plain_word_for_another_answer(language: str, typed: str, expect: str | None) -> None:
-    parsed = get_reader(language).read("walking", typed)
+    parsed = ENGINE.reader(language).read("walking", typed)
     if expect is None:
         assert not parsed.ok and len(parsed.clarify) == 2, parsed
     else:
@@ -936,7 +939,7 @@ def test_a_hint_yields_to_a_plain_word_for_another_answer(language: str, typed: 
     ("pt", "as duas? mais a direita", None),
 ])
 def test_both_takes_in_the_side_said_with_it(language: str, typed: str, expect: str | None) -> None:
-    parsed = get_reader(language).read("side", typed)
+    parsed = ENGINE.reader(language).read("side", typed)
     if expect is None:
         assert not parsed.ok and parsed.clarify, parsed
     else:
@@ -951,7 +954,7 @@ def test_both_takes_in_the_side_said_with_it(language: str, typed: str, expect: 
     ("pt", "as duas", None),  # both places: which mostly? asked
 ])
 def test_a_word_both_options_share_yields_to_a_plain_one(language: str, typed: str, expect: bool | None) -> None:
-    parsed = get_reader(language).read("pelvic_girdle_pattern", typed)
+    parsed = ENGINE.reader(language).read("pelvic_girdle_pattern", typed)
     if expect is None:
         assert not parsed.ok and parsed.clarify, parsed
     else:
@@ -965,7 +968,7 @@ def test_a_word_both_options_share_yields_to_a_plain_one(language: str, typed: s
 def test_the_emergency_offer_understands_see(language: str, typed: str, expect: str) -> None:
     from flows.content import get_content
 
-    assert get_reader(language).read_offer(typed, get_content(), language) == expect
+    assert ENGINE.reader(language).read_offer(typed, get_content(), language) == expect
 
 
 @pytest.mark.parametrize(("language", "typed"), [
@@ -973,13 +976,13 @@ def test_the_emergency_offer_understands_see(language: str, typed: str, expect: 
     ("pt", "bebé de 8 meses"),
 ])
 def test_an_age_in_months_is_a_child(language: str, typed: str) -> None:
-    parsed = get_reader(language).read("age", typed)
+    parsed = ENGINE.reader(language).read("age", typed)
     assert parsed.ok and parsed.goto == "out_of_scope", parsed
 
 
 @pytest.mark.parametrize(("language", "typed"), [("en", "30 weeks pregnant"), ("pt", "30 semanas")])
 def test_weeks_without_old_are_no_age(language: str, typed: str) -> None:
-    parsed = get_reader(language).read("age", typed)
+    parsed = ENGINE.reader(language).read("age", typed)
     assert not parsed.ok and parsed.goto is None, parsed
 
 
@@ -1003,7 +1006,7 @@ def test_an_answer_to_change_is_picked_by_its_words(language: str, typed: str, e
 
     content = get_content()
     names = [content.text(q.short, language) for q in content.questions.values()]
-    index = get_reader(language).choose_by_words(typed, names)
+    index = ENGINE.reader(language).choose_by_words(typed, names)
     assert index is not None and names[index] == expect
 
 
@@ -1012,9 +1015,9 @@ def test_words_that_pick_no_answer_or_several_pick_none() -> None:
 
     content = get_content()
     names = [content.text(q.short, "en") for q in content.questions.values()]
-    assert get_reader("en").choose_by_words("banana", names) is None
-    assert get_reader("en").choose_by_words("the one", names) is None
-    assert get_reader("en").choose_by_words("walking and fever", names) is None
+    assert ENGINE.reader("en").choose_by_words("banana", names) is None
+    assert ENGINE.reader("en").choose_by_words("the one", names) is None
+    assert ENGINE.reader("en").choose_by_words("walking and fever", names) is None
 
 
 @pytest.mark.parametrize(("language", "typed", "expect"), [
@@ -1023,5 +1026,5 @@ def test_words_that_pick_no_answer_or_several_pick_none() -> None:
     ("en", "female, fever of 38", None), ("pt", "mulher, dor há 3 semanas", None), ("pt", "mulher, 34, 35", None),
 ])
 def test_an_age_standing_apart_in_the_sex_answer_is_read_ahead(language: str, typed: str, expect: int | None) -> None:
-    parsed = get_reader(language).answered_ahead("age", typed, "sex")
+    parsed = ENGINE.reader(language).answered_ahead("age", typed, "sex")
     assert (parsed.value if parsed is not None else None) == expect

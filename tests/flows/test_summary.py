@@ -26,7 +26,7 @@ COLUMNS = 100
 @pytest.mark.parametrize("language", list(CONTENT.languages))
 @pytest.mark.parametrize("vignette", VIGNETTES, ids=lambda v: v.id)
 def test_the_first_block_fits_twelve_lines_of_a_100_column_terminal(vignette: Vignette, language: str) -> None:
-    summary = build_summary(vignette.case, assess(vignette.case), CONTENT, language)
+    summary = build_summary(vignette.case, assess(vignette.case, CONTENT), CONTENT, language)
     shown = wrap_for_terminal(lines_text(summary.first), COLUMNS).splitlines()
     assert len(shown) <= FIRST_BLOCK_LINES, "\n".join(shown)
     level = CONTENT.triage.levels[summary.assessment.triage]
@@ -47,7 +47,7 @@ def test_estimates_are_said_in_words_with_the_number_and_never_as_certainty() ->
 
 def test_every_section_is_offered_and_only_ones_with_something_to_say() -> None:
     case = Case(sex="male", age=48, side="left", xray=["osteopenia"], mri=["bone_marrow_oedema"])
-    summary = build_summary(case, assess(case), CONTENT)
+    summary = build_summary(case, assess(case, CONTENT), CONTENT)
     ids = [s.id for s in summary.sections]
     assert ids[0] == "why" and ids[-1] == "report"
     assert all(s.lines for s in summary.sections if s.kind != "report")
@@ -56,7 +56,7 @@ def test_every_section_is_offered_and_only_ones_with_something_to_say() -> None:
 
 def _excluded(case: Case, item_id: str) -> bool:
     """What the content says about an item, read independently of flows/guidance.py."""
-    assessment = assess(case)
+    assessment = assess(case, CONTENT)
     item, when, not_when = next(entry for entry in CONTENT.guidance_items if entry[0].id == item_id)
     open_dangers = {d.condition for d in assessment.not_ruled_out}
     leading = assessment.top.condition
@@ -75,7 +75,7 @@ def _excluded(case: Case, item_id: str) -> bool:
 def test_no_summary_shows_an_item_its_content_excludes(vignette: Vignette) -> None:
     """Walks every vignette: an item whose `when` fails or whose `not_when` holds never appears."""
     case = vignette.case
-    summary = build_summary(case, assess(case), CONTENT)
+    summary = build_summary(case, assess(case, CONTENT), CONTENT)
     shown = lines_text([line for section in summary.sections for line in section.lines])
     for item, _, _ in CONTENT.guidance_items:
         if _excluded(case, item.id):
@@ -84,7 +84,7 @@ def test_no_summary_shows_an_item_its_content_excludes(vignette: Vignette) -> No
 
 def test_no_itoh_rehab_or_confirm_with_mri_when_a_break_leads() -> None:
     case = Case(sex="female", age=70, trauma=True, unable_to_bear_weight=True, xray=["fracture_line"])
-    assessment = assess(case)
+    assessment = assess(case, CONTENT)
     assert assessment.top.condition == "fracture"
     ids = {item.id for _, items in select_guidance(case, assessment, CONTENT) for item in items}
     assert not {i for i in ids if i.startswith("rehab_")}
@@ -93,7 +93,7 @@ def test_no_itoh_rehab_or_confirm_with_mri_when_a_break_leads() -> None:
 
 def test_come_back_sooner_never_lists_what_is_already_there() -> None:
     case = Case(sex="male", age=48, night_pain=True, trauma=True, other_joints=True, mri=["bone_marrow_oedema"])
-    summary = build_summary(case, assess(case), CONTENT)
+    summary = build_summary(case, assess(case, CONTENT), CONTENT)
     sooner = lines_text(summary.section("get_help_sooner").lines)
     assert "wake you every night" not in sooner and "if you fall" not in sooner and "other joints" not in sooner
     assert "fever" in sooner  # not there yet: still listed

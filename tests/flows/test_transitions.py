@@ -14,7 +14,9 @@ import pytest
 
 from flows.case import Case
 from flows.content import get_content
-from flows.machine import get_machine
+from flows.dialogue import get_engine
+
+ENGINE = get_engine()
 
 # The only transition out of its source: it fires whatever the case.
 LINEAR = [
@@ -93,23 +95,23 @@ ASK_WHEN: list[tuple[str, dict[str, Any], str, str, bool, str]] = [
 
 @pytest.mark.parametrize(("source", "dest"), LINEAR)
 def test_unguarded_transition(source: str, dest: str) -> None:
-    assert get_machine().step(source, Case()) == dest
-    assert get_machine().step(source, Case(**TESTS, sex="female", pregnancy="trimester_3")) == dest
+    assert ENGINE.machine.step(source, Case()) == dest
+    assert ENGINE.machine.step(source, Case(**TESTS, sex="female", pregnancy="trimester_3")) == dest
 
 
 @pytest.mark.parametrize(("source", "fields", "guard", "outcome", "dest"), GUARDED)
 def test_guarded_transition(source: str, fields: dict[str, Any], guard: str, outcome: bool, dest: str) -> None:
     case = Case(**fields)
     assert get_content().guards[guard](case) is outcome
-    assert get_machine().step(source, case) == dest
-    assert get_machine().next_state(source, case) == dest  # none of these destinations has an ask_when
+    assert ENGINE.machine.step(source, case) == dest
+    assert ENGINE.machine.next_state(source, case) == dest  # none of these destinations has an ask_when
 
 
 @pytest.mark.parametrize(("before", "fields", "state", "guard", "outcome", "dest"), ASK_WHEN)
 def test_a_state_is_asked_only_when_its_guard_holds(
     before: str, fields: dict[str, Any], state: str, guard: str, outcome: bool, dest: str
 ) -> None:
-    machine = get_machine()
+    machine = ENGINE.machine
     case = Case(**fields)
     assert get_content().guards[guard](case) is outcome
     assert machine.step(before, case) == state  # the transition into it fires either way...
@@ -120,7 +122,7 @@ def test_a_state_is_asked_only_when_its_guard_holds(
 def test_a_state_already_answered_is_not_passed_over_for_its_own_answer(state: str) -> None:
     # Its own answer is what makes its guard false now (an X-ray answered "Not done"); after
     # /change the path must still go through it.
-    machine = get_machine()
+    machine = ENGINE.machine
     before = next(row[0] for row in ASK_WHEN if row[2] == state)
     case = Case(**TESTS, sex="male")
     assert machine.next_state(before, case, answered=[state]) == state
@@ -128,7 +130,7 @@ def test_a_state_already_answered_is_not_passed_over_for_its_own_answer(state: s
 
 def test_an_answered_state_is_passed_over_when_something_else_now_fails_its_guard() -> None:
     # Where the pain is was answered in pregnancy; changed to not pregnant, it is off the path.
-    machine = get_machine()
+    machine = ENGINE.machine
     before = next(row[0] for row in ASK_WHEN if row[2] == "pelvic_girdle_pattern")
     pregnant = Case(**TESTS, sex="female", pregnancy="trimester_3", pelvic_girdle_pattern=True)
     assert machine.next_state(before, pregnant, answered=["pelvic_girdle_pattern"]) == "pelvic_girdle_pattern"

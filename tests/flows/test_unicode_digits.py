@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import pytest
 
-from flows.dialogue import step
+from flows.dialogue import get_engine, step
 from flows.messages import UserInput
 from flows.numerals import MAX_DIGITS, whole_number
 from tests.flows.test_dialogue import frozen, full_conversation, reach
 from tests.support.conversation import kinds
+
+ENGINE = get_engine()
 
 NOT_DECIMAL = ["፩", "᧚", "𐩀", "1፩", "፩0", "2᧚"]
 QUESTIONS = ["sex", "pregnancy", "age", "duration_weeks", "xray", "mri", "fever"]  # choice, ranged, number, multi
@@ -95,7 +97,7 @@ def test_forged_change_menu_buttons_change_nothing(payload: str) -> None:
 def test_a_step_of_thousands_of_digits_is_just_stale() -> None:
     conv = reach("sex")
     before = frozen(conv.session)
-    _, replies = step(conv.session, UserInput.button(10**5000, "a:0"))  # int() of 5,000 digits raises
+    _, replies = step(conv.session, UserInput.button(10**5000, "a:0"), ENGINE)  # int() of 5,000 digits raises
     assert replies[-1].question_id == "sex" and frozen(conv.session) == before
 
 

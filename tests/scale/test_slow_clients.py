@@ -27,9 +27,12 @@ from bot.telegram.application import build_application
 from bot.telegram.http_limits import server_config
 from bot.telegram.metrics import Metrics
 from bot.telegram.worker import QuietSignalServer, bind, create_app
+from flows.dialogue import get_engine
 from tests.scale.test_worker_app import worker_settings
 from tests.scale.workers import HOOK_PATH, SECRET, WorkerProcess, http_get, worker_env
 from tests.telegram.harness import TOKEN
+
+ENGINE = get_engine()
 
 OPEN_FILES = 384  # the worker's limit here; the slow clients are well over it
 SLOW_CLIENTS = 600
@@ -70,7 +73,8 @@ def test_hundreds_of_slow_clients_leave_the_worker_reachable(fake: FakeBotApi, t
 async def served(metrics: Metrics, **limits: float) -> AsyncIterator[int]:
     """The worker's app on real uvicorn, in this event loop; yields its port."""
     store = open_memory()
-    application = build_application(worker_settings(), store, request=InProcessBotApi(token=TOKEN), polling=False)
+    application = build_application(worker_settings(), store, ENGINE, request=InProcessBotApi(token=TOKEN),
+                                    polling=False)
     app_limits = {"body_timeout": limits.pop("body_timeout")} if "body_timeout" in limits else {}
     app = create_app(application, store, worker_settings(), metrics, **app_limits)
     server = QuietSignalServer(server_config(app, metrics, **limits))  # type: ignore[arg-type]

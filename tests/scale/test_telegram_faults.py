@@ -24,7 +24,10 @@ from bot.settings import Settings
 from bot.storage import Storage, open_memory
 from bot.telegram.application import AnyApplication, build_application
 from bot.telegram.handlers import chat_key
+from flows.dialogue import get_engine
 from tests.telegram.harness import TOKEN, matches
+
+ENGINE = get_engine()
 
 TIMEOUT = 0.5  # the bot's Bot API timeout in these tests
 HELD = 1.5  # how long the fake holds a "timed out" call before carrying it out
@@ -34,7 +37,7 @@ HELD = 1.5  # how long the fake holds a "timed out" call before carrying it out
 async def bot_for(fake: FakeBotApi, store: Storage) -> AsyncIterator[AnyApplication]:
     settings = Settings(telegram_bot_token=TOKEN, telegram_api_base_url=fake.base_url,  # type: ignore[call-arg]
                         telegram_timeout_seconds=TIMEOUT, _env_file=None)
-    application = build_application(settings, store, polling=False)
+    application = build_application(settings, store, ENGINE, polling=False)
     async with application:
         yield application
 

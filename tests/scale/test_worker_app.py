@@ -27,9 +27,12 @@ from bot.telegram.application import build_application
 from bot.telegram.metrics import Metrics
 from bot.telegram.worker import SECRET_HEADER, create_app
 from flows.content import get_content
+from flows.dialogue import get_engine
 from tests.scale.workers import HOOK_PATH, SECRET
 from tests.support.unreadable_update import poll_without_persistent_id
 from tests.telegram.harness import TOKEN
+
+ENGINE = get_engine()
 
 CHAT = 9301
 # Prometheus text format: comments, or `name{labels} value`.
@@ -62,7 +65,7 @@ async def worker(store: Storage, rec: InProcessBotApi | None = None, **values: A
     rec = rec or InProcessBotApi(token=TOKEN)
     settings = worker_settings(**values)
     metrics = Metrics()
-    application = build_application(settings, store, request=rec, admission=Admission.from_settings(settings),
+    application = build_application(settings, store, ENGINE, request=rec, admission=Admission.from_settings(settings),
                                     observer=metrics.observe_turn, polling=False)
     app = create_app(application, store, settings, metrics)
     async with application, httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://w") as client:

@@ -21,7 +21,11 @@ from bot.scripts.model import CHANNELS, Channel, Script, load_script
 from bot.scripts.observe import TurnView
 from bot.scripts.runner import ScriptResult, run_script
 from flows.content import get_content
+from flows.dialogue import get_engine
 from tests.support.english import english_in
+
+CONTENT = get_content()
+ENGINE = get_engine()
 
 HERE = Path(__file__).parent
 PORTUGUESE = sorted(HERE.glob("pt-*.yaml"))
@@ -48,12 +52,12 @@ def turns(result: ScriptResult) -> list[tuple[int, str, TurnView]]:
 
 
 def play(path: Path, channel: Channel) -> ScriptResult:
-    return run_script(load_script(path), channel, path.relative_to(HERE.parents[1]),
+    return run_script(load_script(path, CONTENT), channel, ENGINE, path.relative_to(HERE.parents[1]),
                       telegram_double=lambda: InProcessBotApi(token=TOKEN))
 
 
 def test_there_are_portuguese_scripts_for_each_kind_of_case() -> None:
-    scripts = {path.name: load_script(path) for path in PORTUGUESE}
+    scripts = {path.name: load_script(path, CONTENT) for path in PORTUGUESE}
     assert len(scripts) >= 6, sorted(scripts)
     assert all(script.language == "pt" for script in scripts.values())
     tags = {tag for script in scripts.values() for tag in script.tags}
@@ -84,7 +88,8 @@ def test_the_runner_reads_the_report_for_the_doctor_on_every_channel() -> None:
 
 def test_english_shown_names_the_step_and_the_sentence() -> None:
     # The check itself: an English sentence in a Portuguese turn is found and placed.
-    script = Script.model_validate({"name": "t", "language": "pt", "steps": [{"say": "sim"}]})
+    script = Script.model_validate({"name": "t", "language": "pt", "steps": [{"say": "sim"}]},
+                                   context={"content": CONTENT})
     english = get_content().message("danger_offer", "en")
     result = ScriptResult("t.yaml", script, "engine", views=[
         TurnView("> /start", said=["Olá."], locale="pt"),

@@ -19,6 +19,10 @@ from bot.scripts.model import CHANNELS, ScriptError, load_script
 from bot.scripts.record import record
 from bot.scripts.runner import run_script, run_with
 from flows.content import get_content
+from flows.dialogue import get_engine
+
+CONTENT = get_content()
+ENGINE = get_engine()
 
 HERE = Path(__file__).parent
 REPO = HERE.parents[1]
@@ -32,7 +36,7 @@ def write(tmp_path: Path, text: str, name: str = "case.yaml") -> Path:
 
 
 def play(path: Path, channel: str) -> str:
-    result = run_script(load_script(path), channel, path,  # type: ignore[arg-type]
+    result = run_script(load_script(path, CONTENT), channel, ENGINE, path,  # type: ignore[arg-type]
                         telegram_double=lambda: InProcessBotApi(token=TOKEN))
     assert not result.ok, "the broken script passed"
     return result.report()
@@ -131,7 +135,7 @@ def test_select_is_only_for_several_answer_questions(tmp_path: Path, channel: st
 def test_a_malformed_script_names_the_file_the_step_and_the_reason(tmp_path: Path, text: str, message: str) -> None:
     path = write(tmp_path, text)
     with pytest.raises(ScriptError) as caught:
-        load_script(path)
+        load_script(path, CONTENT)
     assert str(caught.value).startswith(str(path) + ": ")
     assert message in str(caught.value)
 
@@ -173,12 +177,12 @@ def test_an_english_script_is_played_in_english_whatever_the_machines_locale(mon
     monkeypatch.setenv("LANG", "pt_PT.UTF-8")
     monkeypatch.setenv("LC_ALL", "pt_PT.UTF-8")
     path = HERE / "under-16-out-of-scope.yaml"
-    result = run_script(load_script(path), "terminal", path)
+    result = run_script(load_script(path, CONTENT), "terminal", ENGINE, path)
     assert result.ok, result.report()
 
 
 def test_yes_and_no_stay_words_and_numbers_become_text(tmp_path: Path) -> None:
-    script = load_script(write(tmp_path, "name: t\nsteps:\n  - press: Yes\n  - say: 34\n  - say: no\n"))
+    script = load_script(write(tmp_path, "name: t\nsteps:\n  - press: Yes\n  - say: 34\n  - say: no\n"), CONTENT)
     assert [s.press or s.say for s in script.steps] == ["Yes", "34", "no"]
 
 
@@ -224,13 +228,13 @@ def test_the_median_number_of_questions_to_the_summary_is_at_most_12() -> None:
 
 
 def test_each_seed_demo_reaches_the_summary_and_is_counted() -> None:
-    counts = dict(question_counts([], demo_files(SHIPPED)))
+    counts = dict(question_counts([], demo_files(SHIPPED), ENGINE))
     assert sorted(Path(name).name for name in counts) == ["seed-000.txt", "seed-001.txt", "seed-003.txt"]
     assert all(8 <= n <= 14 for n in counts.values()), counts
-    assert questions_to_summary(["male", "40"]) is None  # stopped before the summary: not counted
+    assert questions_to_summary(["male", "40"], ENGINE) is None  # stopped before the summary: not counted
 
 
-NATURAL = [(path, load_script(path)) for path in SHIPPED if "natural" in load_script(path).tags]
+NATURAL = [(path, load_script(path, CONTENT)) for path in SHIPPED if "natural" in load_script(path, CONTENT).tags]
 
 
 def test_the_natural_scripts_cover_the_conditions_typed_as_people_type() -> None:
@@ -277,7 +281,7 @@ steps:
 @pytest.mark.parametrize("channel", CHANNELS)
 def test_scripts_press_why_and_answer_the_offer_after_an_emergency(tmp_path: Path, channel: str) -> None:
     path = write(tmp_path, AFTER_A_FEVER)
-    result = run_script(load_script(path), channel, path,  # type: ignore[arg-type]
+    result = run_script(load_script(path, CONTENT), channel, ENGINE, path,  # type: ignore[arg-type]
                         telegram_double=lambda: InProcessBotApi(token=TOKEN))
     assert result.ok, result.report()
     assert result.not_understood == 0
@@ -302,7 +306,7 @@ FEVER_TO_THE_SUMMARY = AFTER_A_FEVER.split("  - press: See what to do now")[0] +
 def test_after_the_first_block_the_sections_and_the_report_are_read_in_the_same_turn(
         tmp_path: Path, channel: str) -> None:
     path = write(tmp_path, FEVER_TO_THE_SUMMARY)
-    result = run_script(load_script(path), channel, path,  # type: ignore[arg-type]
+    result = run_script(load_script(path, CONTENT), channel, ENGINE, path,  # type: ignore[arg-type]
                         telegram_double=lambda: InProcessBotApi(token=TOKEN))
     assert result.ok, result.report()
     last = result.views[-1]
@@ -338,7 +342,7 @@ def test_record_writes_a_script_that_replays_on_every_channel(tmp_path: Path) ->
     path = tmp_path / "seed-003.yaml"
     answers = (REPO / "tests" / "demo" / "seed-003.txt").read_text()
     shown = io.StringIO()
-    assert record(path, stdin=io.StringIO(answers + "/back\nnone\n"), stdout=shown) == 0
+    assert record(path, ENGINE, stdin=io.StringIO(answers + "/back\nnone\n"), stdout=shown) == 0
     assert "> postpartum" in shown.getvalue()  # the piped answers are echoed, as in the demo
     text = path.read_text()
     assert '  - say: "postpartum"    # Pregnancy: Had a baby in the last 12 months (postpartum)' in text
@@ -350,15 +354,15 @@ def test_record_writes_a_script_that_replays_on_every_channel(tmp_path: Path) ->
     # (content/triage.yaml; its own flag, so its words fit a woman who has given birth).
     assert ("summary: {top: itoh, triage: emergency, red_flags: [cannot_bear_weight_after_birth], disclaimer: true}"
             in text)
-    script = load_script(path)
+    script = load_script(path, CONTENT)
     for channel in CHANNELS:
-        result = run_script(script, channel, path)  # telegram: the in-package stand-in
+        result = run_script(script, channel, ENGINE, path)  # telegram: the in-package stand-in
         assert result.ok, result.report()
 
 
 async def test_record_works_interactively_at_a_terminal(tmp_path: Path) -> None:
     path = tmp_path / "typed.yaml"
-    terminal = TerminalDriver(command=[*demo_command()[:-1], "record", str(path)])
+    terminal = TerminalDriver(CONTENT, command=[*demo_command()[:-1], "record", str(path)])
     try:
         greeting = await terminal.start()
         assert greeting.question == "sex"
@@ -366,14 +370,14 @@ async def test_record_works_interactively_at_a_terminal(tmp_path: Path) -> None:
         assert (await terminal.say("15")).ended
     finally:
         await terminal.close()  # Ctrl-D: the recording ends and is written
-    script = load_script(path)
+    script = load_script(path, CONTENT)
     assert [step.say for step in script.steps[1:]] == ["2", "15"]
-    assert (await run_with(make_driver("engine"), script, str(path))).ok
+    assert (await run_with(make_driver("engine", ENGINE), script, str(path))).ok
 
 
 def test_record_keeps_an_existing_file(tmp_path: Path) -> None:
     path = write(tmp_path, "keep me")
-    assert record(path, stdin=io.StringIO("male\n"), stdout=io.StringIO()) == 2
+    assert record(path, ENGINE, stdin=io.StringIO("male\n"), stdout=io.StringIO()) == 2
     assert path.read_text() == "keep me"
 
 
@@ -387,7 +391,7 @@ async def test_telegram_confirms_an_answer_at_the_head_of_the_next_question() ->
     def wording(question: str) -> str:
         return content.text(content.questions[question].text)
 
-    driver = TelegramDriver(lambda: InProcessBotApi(token=TOKEN))
+    driver = TelegramDriver(ENGINE, lambda: InProcessBotApi(token=TOKEN))
     try:
         await driver.start()
         typed = await driver.say("female")  # typed: one message, the echo then the question

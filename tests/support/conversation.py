@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from flows.dialogue import step
+from flows.dialogue import Engine, get_engine, step
 from flows.messages import Reply, UserInput
 from flows.session import Session
 
@@ -12,11 +12,12 @@ from flows.session import Session
 @dataclass
 class Conversation:
     session: Session | None = None
+    engine: Engine = field(default_factory=get_engine)  # the tests' one engine, built once per process
     transcript: list[tuple[UserInput, list[Reply]]] = field(default_factory=list)
 
     def send(self, user_input: UserInput) -> list[Reply]:
         before = self.session.model_copy(deep=True) if self.session is not None else None
-        self.session, replies = step(self.session, user_input)
+        self.session, replies = step(self.session, user_input, self.engine)
         if before is not None:
             assert self.session is not before
         self.transcript.append((user_input, replies))

@@ -10,8 +10,11 @@ from bot.fake_telegram import FakeBotApi, InProcessBotApi
 from bot.settings import Settings
 from bot.storage import open_memory
 from bot.telegram.application import build_application
+from flows.dialogue import get_engine
 from tests.support.clean_env import clean_bot_env  # noqa: F401 - autouse fixture for this folder
 from tests.telegram.harness import TOKEN, Harness
+
+ENGINE = get_engine()
 
 
 def settings(**values: object) -> Settings:
@@ -22,7 +25,7 @@ def settings(**values: object) -> Settings:
 async def harness() -> AsyncIterator[Harness]:
     rec = InProcessBotApi(token=TOKEN)
     store = open_memory()
-    app = build_application(settings(), store, request=rec)
+    app = build_application(settings(), store, ENGINE, request=rec)
     async with app:
         yield Harness(rec, app, store)
     await store.close()

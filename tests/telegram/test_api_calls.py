@@ -12,6 +12,8 @@ from flows.assessment import assess
 from flows.content import get_content
 from tests.telegram.harness import Harness, keyboard_rows, plain, sent
 
+CONTENT = get_content()
+
 MAX_TEXT = 4096
 
 
@@ -157,7 +159,7 @@ async def test_summary_sections_are_separate_messages_within_the_limit(harness: 
     # sections offered as buttons under it; the disclaimer is a message of its own, last.
     session = await harness.session()
     assert session is not None
-    level = content.triage.levels[assess(session.case).triage]
+    level = content.triage.levels[assess(session.case, CONTENT).triage]
     first = next(m for m in messages if keyboard_rows(m))
     assert first.response["text"].startswith(content.text(level.label))
     assert content.message("first_causes_title") + ":" in first.response["text"]

@@ -18,8 +18,11 @@ from bot.chat_turn import RECENT_UPDATES, take_turn
 from bot.storage import open_memory
 from bot.telegram.handlers import chat_key
 from flows.content import get_content
+from flows.dialogue import get_engine
 from flows.messages import UserInput
 from tests.telegram.harness import Harness, sent
+
+ENGINE = get_engine()
 
 NOT_DECIMAL = ("፩", "᧚", "𐩀")
 
@@ -71,14 +74,15 @@ async def test_update_ids_restarted_by_telegram_are_recognised() -> None:
     key = chat_key(77)
     try:
         for update_id in range(5000, 5000 + RECENT_UPDATES + 5):
-            await take_turn(store, key, UserInput.command("help"), update_id=update_id, clock=lambda: now[0])
-        lower = await take_turn(store, key, UserInput.command("help"), update_id=12, clock=lambda: now[0])
+            await take_turn(ENGINE, store, key, UserInput.command("help"), update_id=update_id, clock=lambda: now[0])
+        lower = await take_turn(ENGINE, store, key, UserInput.command("help"), update_id=12, clock=lambda: now[0])
         assert lower.outcome == "duplicate"  # within a day: an old update delivered again
         now[0] += 8 * 86400  # a week without updates: Telegram picks the next id at random
         for update_id in (12, 13, 5001):  # lower than all before, then one the old run had used
-            turn = await take_turn(store, key, UserInput.command("help"), update_id=update_id, clock=lambda: now[0])
+            turn = await take_turn(ENGINE, store, key, UserInput.command("help"), update_id=update_id,
+                                   clock=lambda: now[0])
             assert turn.outcome == "stepped", update_id
-        again = await take_turn(store, key, UserInput.command("help"), update_id=13, clock=lambda: now[0])
+        again = await take_turn(ENGINE, store, key, UserInput.command("help"), update_id=13, clock=lambda: now[0])
         assert again.outcome == "duplicate"  # and the new run is de-duplicated as before
     finally:
         await store.close()

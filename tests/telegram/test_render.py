@@ -18,8 +18,11 @@ from bot.telegram.render import (
     split_lines,
     utf16_len,
 )
+from flows.content import get_content
 from flows.messages import Choice, Reply
 from tests.telegram.harness import Harness, sent
+
+CONTENT = get_content()
 
 TAG = re.compile(r"</?b>")
 
@@ -111,7 +114,7 @@ async def test_long_summary_section_is_sent_as_several_valid_messages(harness: H
     body = "\n".join(f"• finding {i}: " + "<detail> & more " * 12 for i in range(120))  # ~24 000 chars
     reply = Reply(kind="summary", title="What you told me", text=body)
     before = len(harness.rec.calls())
-    await Delivery(harness.app.bot, harness.chat)(Turn("stepped", [reply]))
+    await Delivery(harness.app.bot, harness.chat, CONTENT)(Turn("stepped", [reply]))
     messages = sent(harness.rec.calls()[before:])
     assert len(messages) >= 6
     for message in messages:

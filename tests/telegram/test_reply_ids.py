@@ -22,10 +22,13 @@ from bot.telegram.render import render as telegram_render
 from bot.terminal import render as terminal_render
 from flows.content import get_content
 from flows.content_models import Text
-from flows.dialogue import step
+from flows.dialogue import get_engine, step
 from flows.messages import Line, Reply, UserInput
 from flows.session import Session
 from tests.telegram.harness import Harness, sent
+
+CONTENT = get_content()
+ENGINE = get_engine()
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -53,7 +56,7 @@ def test_the_stale_notice_is_known_by_its_code_not_its_text() -> None:
 
 
 async def test_the_engine_channel_names_a_warning_by_its_flag_id_in_portuguese() -> None:
-    driver = EngineDriver()
+    driver = EngineDriver(ENGINE)
     await driver.start("pt")
     for _ in range(40):
         assert driver.session is not None
@@ -67,7 +70,7 @@ async def test_the_engine_channel_names_a_warning_by_its_flag_id_in_portuguese()
 def test_record_names_warnings_by_flag_id_in_portuguese(tmp_path: Path) -> None:
     path = tmp_path / "pt.yaml"
     answers = "/language\nportuguês\n" + (REPO / "tests" / "demo" / "seed-003.txt").read_text()
-    assert record(path, stdin=io.StringIO(answers), stdout=io.StringIO()) == 0
+    assert record(path, ENGINE, stdin=io.StringIO(answers), stdout=io.StringIO()) == 0
     assert "warns: [cannot_bear_weight_after_birth]" in path.read_text()
     assert "warns: [?" not in path.read_text()
 
@@ -76,13 +79,13 @@ async def test_a_session_stored_with_update_ids_in_it_still_loads_and_deduplicat
     # Sessions saved when the ids were a field of flows' Session: the same flat JSON.
     store = open_memory()
     key = chat_key(77)
-    turn = await take_turn(store, key, UserInput.command("start"), update_id=1)
+    turn = await take_turn(ENGINE, store, key, UserInput.command("start"), update_id=1)
     assert turn.session is not None
     old = json.loads(turn.session.to_json())
     old["recent_updates"] = [40, 41]
     await store.sessions.put(key, json.dumps(old), 1)
-    assert (await take_turn(store, key, UserInput.command("help"), update_id=41)).outcome == "duplicate"
-    assert (await take_turn(store, key, UserInput.command("help"), update_id=42)).outcome == "stepped"
+    assert (await take_turn(ENGINE, store, key, UserInput.command("help"), update_id=41)).outcome == "duplicate"
+    assert (await take_turn(ENGINE, store, key, UserInput.command("help"), update_id=42)).outcome == "stepped"
     stored = await store.sessions.get(key)
     assert stored is not None
     assert ChatSession.from_json(stored.payload).recent_updates == [40, 41, 42]
@@ -92,7 +95,7 @@ async def test_a_session_stored_without_update_ids_loads() -> None:
     store = open_memory()
     key = chat_key(78)
     await store.sessions.put(key, Session(state="sex", started=True, step=3).to_json(), 0)
-    turn = await take_turn(store, key, UserInput.typed("female"), update_id=9)
+    turn = await take_turn(ENGINE, store, key, UserInput.typed("female"), update_id=9)
     assert turn.outcome == "stepped" and turn.session is not None and turn.session.case.sex == "female"
 
 
@@ -103,12 +106,12 @@ def test_the_conversation_knows_nothing_of_update_ids() -> None:
 
 def test_every_reply_of_a_whole_conversation_carries_its_id() -> None:
     said = (REPO / "tests" / "demo" / "seed-003.txt").read_text().splitlines()
-    session, replies = step(None, UserInput.command("start"))
+    session, replies = step(None, UserInput.command("start"), ENGINE)
     seen = list(replies)
     for text in [*said, "/more", "/report", "/change", "1", "/back", "/language", "banana", "/help", "now"]:
-        session, replies = step(session, UserInput.typed(text))
+        session, replies = step(session, UserInput.typed(text), ENGINE)
         seen += replies
-    seen += step(session, UserInput.button(session.step - 1, "a:0"))[1]  # a stale press
+    seen += step(session, UserInput.button(session.step - 1, "a:0"), ENGINE)[1]  # a stale press
     assert {r.kind for r in seen} >= {"notice", "question", "answered", "warning", "summary", "report", "error"}
     assert [r for r in seen if not r.code] == []
 
@@ -125,6 +128,6 @@ def test_summary_lines_are_drawn_by_their_mark_the_same_in_the_terminal_and_tele
              Line(text="fits", mark="for"), Line(text="does not", mark="against")]
     reply = Reply(kind="summary", code="why", title="Why", text="\n".join(line.text for line in lines), lines=lines)
     drawn = "Causes:\n• A\n  what A is\n  + fits\n  - does not"
-    assert terminal_render(reply) == f"\n== Why ==\n{drawn}"
+    assert terminal_render(reply, CONTENT) == f"\n== Why ==\n{drawn}"
     [message] = telegram_render(reply)
     assert message.text == f"<b>Why</b>\n{drawn}"

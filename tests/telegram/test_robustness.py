@@ -14,7 +14,10 @@ from bot.storage import StoreUnavailable, open_memory
 from bot.telegram.application import build_application
 from bot.telegram.handlers import chat_key
 from flows.content import get_content
+from flows.dialogue import get_engine
 from tests.telegram.harness import TOKEN, Harness, sent
+
+ENGINE = get_engine()
 
 
 async def test_stale_button_gets_a_toast_changes_nothing_and_question_is_resent(harness: Harness) -> None:
@@ -102,7 +105,7 @@ async def test_idle_session_expires_and_next_message_starts_fresh() -> None:
     store = open_memory(ttl_seconds=60, clock=lambda: now[0])
     rec = InProcessBotApi(token=TOKEN)
     settings = Settings(telegram_bot_token=TOKEN, session_expiry_interval_seconds=0.01, _env_file=None)  # type: ignore[call-arg]
-    app = build_application(settings, store, request=rec, clock=lambda: now[0])
+    app = build_application(settings, store, ENGINE, request=rec, clock=lambda: now[0])
     harness = Harness(rec, app, store)
     async with app:
         assert app.post_init is not None and app.post_stop is not None

@@ -14,6 +14,8 @@ from flows.assessment import assess
 from flows.content import get_content
 from tests.telegram.harness import Harness, keyboard_rows, plain, sent
 
+CONTENT = get_content()
+
 MAX_SUMMARY_MESSAGES = 4
 
 
@@ -46,7 +48,7 @@ async def test_first_block_is_one_message_with_every_section_as_a_button(harness
     assert len(labels) >= 4
     session = await harness.session()
     assert session is not None
-    level = content.triage.levels[assess(session.case).triage]
+    level = content.triage.levels[assess(session.case, CONTENT).triage]
     assert content.text(level.now) in first.response["text"]  # what to do now, in the first block
     assert content.message("disclaimer") in messages[-1].response["text"]
     assert "100%" not in "".join(m.response["text"] for m in messages)

@@ -32,6 +32,7 @@ from aiogram.types import KeyboardButton, Message, ReplyKeyboardMarkup, ReplyKey
 from bot.bench.peers.common import Questions
 from bot.bench.targets import TOKEN
 from bot.fake_telegram import BotApiState
+from flows.dialogue import Engine
 
 DURABILITY = "none (MemoryStorage): a restart loses every conversation"
 
@@ -122,11 +123,11 @@ class AiogramPeer:
     name = "peer: aiogram 3 FSM + MemoryStorage"
     durability = DURABILITY
 
-    def __init__(self) -> None:
+    def __init__(self, engine: Engine) -> None:
         self.session = FakeSession()
         self.bot = Bot(TOKEN, session=self.session)
         self.dispatcher = Dispatcher(storage=MemoryStorage())
-        self.dispatcher.include_router(build_router(Questions()))
+        self.dispatcher.include_router(build_router(Questions(engine)))
 
     async def start(self) -> None:
         await self.dispatcher.emit_startup(bot=self.bot)

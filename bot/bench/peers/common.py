@@ -1,6 +1,6 @@
 """What both peers share with the bot: the questions, the parsing, the branching, the summary.
 
-Who uses it: the peers in this folder, once at start (`Questions()`), then per update.
+Who uses it: the peers in this folder, once at start (`Questions(engine)`), then per update.
 A peer is what a PTB or aiogram user would write for the same product, so it asks the
 same questions, parses typed answers the same way (flows.answers), branches with the
 same flow (flows.machine), passes over the same questions that could not change anything
@@ -15,13 +15,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from flows.answers import AnswerReader, describe, get_reader
+from flows.answers import AnswerReader, describe
 from flows.assessment import assess
 from flows.case import Case
-from flows.content import Content, get_content
-from flows.dialogue import SUMMARY_STATE
+from flows.content import Content
+from flows.dialogue import SUMMARY_STATE, Engine
 from flows.lookahead import could_matter
-from flows.machine import FlowMachine, get_machine
+from flows.machine import FlowMachine
 from flows.recording import record
 from flows.report import summary_replies
 
@@ -39,12 +39,12 @@ class Step:
 
 
 class Questions:
-    """Built once per process, like everything the bot builds once."""
+    """Built once per peer from the bench's engine, as the bot builds its own once."""
 
-    def __init__(self) -> None:
-        self.content: Content = get_content()
-        self.machine: FlowMachine = get_machine()
-        self.reader: AnswerReader = get_reader()
+    def __init__(self, engine: Engine) -> None:
+        self.content: Content = engine.content
+        self.machine: FlowMachine = engine.machine
+        self.reader: AnswerReader = engine.reader()
         self.initial = self.machine.initial
         self.states = list(self.machine.question_of)  # every question state
         self.welcome = [self.content.message("welcome"), self.content.message("short_disclaimer")]
@@ -72,7 +72,7 @@ class Questions:
                 could_matter(self.content.questions[self.machine.question_of[following]], case, self.content)):
             following = self.machine.next_state(following, case)  # passed over, as the bot passes it
         if following == SUMMARY_STATE:
-            replies = summary_replies(case, assess(case), self.content)
+            replies = summary_replies(case, assess(case, self.content), self.content)
             texts = [f"{r.title}\n{r.text}" if r.title else r.text for r in replies]
             return Step(True, texts, finished=True, echo=echo)
         if self.machine.is_final(following):

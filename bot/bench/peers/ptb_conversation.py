@@ -50,6 +50,7 @@ from telegram.ext import (
 
 from bot.bench.peers.common import Questions
 from bot.bench.targets import PtbApplication, PtbTarget
+from flows.dialogue import Engine
 
 CONVERSATION = "hip_pain"
 DURABILITY = "every 60 s (PicklePersistence default): a crash loses up to 60 s of answers"
@@ -149,9 +150,9 @@ class PtbConversationPeer(PtbTarget):
     name = "peer: PTB ConversationHandler + PicklePersistence"
     durability = DURABILITY
 
-    def __init__(self, pickle_path: Path, same_replies: bool = False) -> None:
+    def __init__(self, pickle_path: Path, engine: Engine, same_replies: bool = False) -> None:
         self.pickle_path = pickle_path
-        self.questions = Questions()
+        self.questions = Questions(engine)
         self.same_replies = same_replies
         if same_replies:
             self.name = "peer variant: PTB ConversationHandler, this bot's replies"

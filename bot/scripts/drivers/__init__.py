@@ -15,15 +15,16 @@ from bot.scripts.driver import Driver
 from bot.scripts.drivers.engine import EngineDriver
 from bot.scripts.drivers.terminal import TerminalDriver
 from bot.scripts.model import Channel
+from flows.dialogue import Engine
 
 
-def make_driver(channel: Channel, *, telegram_double: Callable[[], Any] | None = None) -> Driver:
+def make_driver(channel: Channel, engine: Engine, *, telegram_double: Callable[[], Any] | None = None) -> Driver:
     """A fresh driver: nothing is shared between runs, so no state can leak across scripts."""
     if channel == "engine":
-        return EngineDriver()
+        return EngineDriver(engine)
     if channel == "terminal":
-        return TerminalDriver()
+        return TerminalDriver(engine.content)
     # Lazy for start-up time: PTB (~0.3 s) loads only when the Telegram channel is replayed.
     from bot.scripts.drivers.telegram import TelegramDriver
 
-    return TelegramDriver(telegram_double)
+    return TelegramDriver(engine, telegram_double)

@@ -18,9 +18,7 @@ from bot.scripts.model import CHANGE_MENU, DANGER_OFFER, LANGUAGE_MENU, Channel
 from bot.scripts.observe import NOT_UNDERSTOOD, SummaryView, TurnView, ask_followups, merge_turns, norm
 from flows.assessment import assess
 from flows.clinician_report import build_report
-from flows.content import get_content
-from flows.dialogue import step
-from flows.machine import get_machine
+from flows.dialogue import Engine, step
 from flows.messages import Assessed, Reply, UserInput
 from flows.session import Session
 from flows.summary import FIRST_CAUSES, FIRST_OPEN
@@ -31,14 +29,15 @@ class EngineDriver:
 
     channel: Channel = "engine"
 
-    def __init__(self) -> None:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.content = engine.content
         self.session: Session | None = None
         self.question: Reply | None = None  # the question on screen, whose buttons can be pressed
         self.transitions: set[tuple[str, str]] = set()
         # How many questions were answered when the (full) summary was first shown.
         self.questions_to_summary: int | None = None
-        content = get_content()
-        self.defined = {(t.source, t.dest) for t in content.flow.transitions}
+        self.defined = {(t.source, t.dest) for t in self.content.flow.transitions}
 
     async def start(self, language: str | None = None) -> TurnView:
         """/start from a person whose channel is set to `language` (None: the default)."""
@@ -68,7 +67,7 @@ class EngineDriver:
             if self.question is None or self.question.question_id != first.question_id:
                 break  # an exclusive option ("Not done") answers the question at once
         else:
-            label = norm(get_content().message("done_label", self._locale()))
+            label = norm(self.content.message("done_label", self._locale()))
             done = next(c.label for c in first.choices if norm(c.label) == label)
             views.append(await self.press(done))
         return merge_turns(views, f"[select] {', '.join(labels)}")
@@ -89,7 +88,7 @@ class EngineDriver:
             self.transitions.add((source, dest))
 
     def _locale(self) -> str:
-        return self.session.locale if self.session is not None else get_content().default_language
+        return self.session.locale if self.session is not None else self.content.default_language
 
     def _on_screen(self) -> Reply:
         if self.question is None:
@@ -97,10 +96,10 @@ class EngineDriver:
         return self.question
 
     def _send(self, user_input: UserInput, shown: str) -> TurnView:
-        machine = get_machine()
+        machine = self.engine.machine
         machine.watchers.append(self._taken)
         try:
-            self.session, replies = step(self.session, user_input)
+            self.session, replies = step(self.session, user_input, self.engine)
         finally:
             machine.watchers.remove(self._taken)
         view = self._view(shown, replies)
@@ -128,8 +127,8 @@ class EngineDriver:
             elif reply.kind == "report" and self.session is not None:
                 # What a channel makes into the PDF (bot/reports/files.py), read as it is built.
                 case = self.session.case
-                assessment = assess(case)
-                report = build_report(case, assessment, get_content(), date.today(), self.session.locale)
+                assessment = assess(case, self.content)
+                report = build_report(case, assessment, self.content, date.today(), self.session.locale)
                 # The report lists the warning signs of this assessment, in its order.
                 view.report_red_flags = [flag.id for flag in assessment.red_flags]
                 view.report = "\n".join(_strings(report))
@@ -143,7 +142,7 @@ class EngineDriver:
         """What the summary shows. Neither the first block nor the emergency summary lists the
         warning signs (`red_flags` None): the report for the doctor does (`read_summary`)."""
         probabilities = {cause.condition: cause.probability for cause in assessed.ranking}
-        disclaimer = get_content().message("disclaimer", self._locale())
+        disclaimer = self.content.message("disclaimer", self._locale())
         shown = any(disclaimer in r.text for r in replies if r.kind == "summary")
         top = assessed.ranking[0].condition
         if first.code == "emergency":

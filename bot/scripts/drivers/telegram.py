@@ -31,19 +31,19 @@ from bot.fake_telegram import InProcessBotApi
 from bot.scripts.driver import StepError
 from bot.scripts.model import Channel
 from bot.scripts.observe import (
+    TextReaders,
     TurnView,
     ask_followups,
     language_switched,
     merge_turns,
     norm,
     report_text,
-    text_reader,
 )
 from bot.settings import Settings
 from bot.storage import open_memory
 from bot.telegram.application import build_application
 from bot.telegram.render import pressed_kind
-from flows.content import get_content
+from flows.dialogue import Engine
 from flows.numerals import whole_number
 
 TOKEN = "123456789:AAE-replay_token_for_itoh_bot_script"  # fits the settings' token pattern
@@ -88,7 +88,10 @@ class TelegramDriver:
 
     channel: Channel = "telegram"
 
-    def __init__(self, double_factory: Callable[[], Any] | None = None) -> None:
+    def __init__(self, engine: Engine, double_factory: Callable[[], Any] | None = None) -> None:
+        self.engine = engine
+        self.content = engine.content
+        self.readers = TextReaders(engine.content)
         if double_factory is None:
             double_factory = partial(InProcessBotApi, TOKEN)  # one fake per script
         self.double_factory = double_factory
@@ -102,13 +105,13 @@ class TelegramDriver:
     async def start(self, language: str | None = None) -> TurnView:
         """/start from a person whose Telegram app is in `language` (None: the default)."""
         self.double = cast(ChatDouble, self.double_factory())
-        self.locale = language or get_content().default_language
+        self.locale = language or self.content.default_language
         self.double.set_user_language(CHAT, self.locale)  # a private chat: the chat id is the user's
         self.store = open_memory()
         # Built without reading the environment or .env: a developer's MODE=webhook or
         # STORE_URL must not change (or break) a replay.
         settings = Settings.model_construct(telegram_bot_token=SecretStr(TOKEN))
-        self.app = build_application(settings, self.store, request=cast(BaseRequest, self.double))
+        self.app = build_application(settings, self.store, self.engine, request=cast(BaseRequest, self.double))
         self.app.add_error_handler(self._on_error)
         await self.app.initialize()
         return await self.command("start")
@@ -145,7 +148,8 @@ class TelegramDriver:
         """Every section (/more) and the report for the doctor (/report: a PDF document),
         read as part of the first block's turn."""
         await ask_followups(view, self.command)
-        view.summary = text_reader(self.locale).summary(view.text, red_flags=view.followups[-1].report_red_flags)
+        reader = self.readers(self.locale)
+        view.summary = reader.summary(view.text, red_flags=view.followups[-1].report_red_flags)
         return view
 
     async def close(self) -> None:
@@ -196,20 +200,20 @@ class TelegramDriver:
         if refused:
             raise StepError(f"Telegram refused {refused[0].method}: {refused[0].response}")
         try:
-            view = _view(shown, calls, self.locale)
+            view = _view(shown, calls, self.locale, self.readers)
         except ImportError:
             raise StepError("reading the report for the doctor needs pypdf: pip install 'itoh-bot[test]'") from None
         self.locale = view.locale
         return view
 
 
-def _view(shown: str, calls: list[Call], locale: str) -> TurnView:
+def _view(shown: str, calls: list[Call], locale: str, readers: TextReaders) -> TurnView:
     """The turn as the person saw it: new messages, edits, and toasts, in call order, read
     in the conversation's language (`locale`, or the one /language switched to here)."""
     said = [(call.response or {}).get("text", "") for call in calls
             if call.method in ("sendMessage", "editMessageText") and isinstance(call.response, dict)]
-    locale = language_switched("\n".join(said)) or locale
-    reader = text_reader(locale)
+    locale = language_switched(readers.content, "\n".join(said)) or locale
+    reader = readers(locale)
     view = TurnView(shown, locale=locale)
     question: tuple[str, list[str]] | None = None
     for call in calls:

@@ -32,16 +32,16 @@ from pathlib import Path
 from bot.scripts.driver import StepError
 from bot.scripts.model import Channel
 from bot.scripts.observe import (
+    TextReaders,
     TurnView,
     ask_followups,
     labels_in_every_language,
     language_switched,
     norm,
     report_text,
-    text_reader,
 )
 from bot.terminal import PROMPT as DEMO_PROMPT
-from flows.content import get_content
+from flows.content import Content
 
 TURN_TIMEOUT = 20.0  # seconds for one reply; generous for a loaded 2-core CI machine
 PROMPT = f"\n{DEMO_PROMPT}".encode()  # the demo prints its prompt on a line of its own
@@ -61,11 +61,15 @@ class TerminalDriver:
 
     channel: Channel = "terminal"
 
-    def __init__(self, command: list[str] | None = None, timeout: float = TURN_TIMEOUT,
+    def __init__(self, content: Content, command: list[str] | None = None, timeout: float = TURN_TIMEOUT,
                  columns: int | None = None) -> None:
+        # The content the demo process loads too (same package, same ITOH_CONTENT_DIR),
+        # to read what it prints.
+        self.content = content
+        self.readers = TextReaders(content)
         self.argv = command or demo_command()
         self.own_demo = command is None  # the demo itself, which takes --lang
-        self.locale = get_content().default_language
+        self.locale = content.default_language
         self.timeout = timeout
         # None: the terminal reports no size, so the demo does not wrap and every option
         # stays on one line for _choices to read. A width makes it wrap as a person sees it.
@@ -79,7 +83,7 @@ class TerminalDriver:
     async def start(self, language: str | None = None) -> TurnView:
         """Start the demo in `language` (None: the default language, whatever the locale
         of this process; a command of one's own is started as it is)."""
-        self.locale = language or get_content().default_language
+        self.locale = language or self.content.default_language
         argv = [*self.argv, "--lang", self.locale] if self.own_demo else self.argv
         self.master, slave = os.openpty()
         try:
@@ -95,7 +99,7 @@ class TerminalDriver:
                                             cwd=self.folder, close_fds=True, start_new_session=True)
         finally:
             os.close(slave)  # the child has its own copy; ours would keep the terminal open
-        default = self.locale == get_content().default_language
+        default = self.locale == self.content.default_language
         return self._view("$ itoh-bot demo" + ("" if default else f" --lang {self.locale}"), self._read_turn())
 
     async def say(self, text: str) -> TurnView:
@@ -117,7 +121,7 @@ class TerminalDriver:
         PDF in its current directory and says where), read as part of the first block's turn."""
         await ask_followups(view, self.command)
         report = view.followups[-1]
-        reader = text_reader(self.locale)
+        reader = self.readers(self.locale)
         path = reader.report_path(report.text)
         if path is None:
             raise StepError("/report did not say where the report for the doctor was saved")
@@ -150,8 +154,8 @@ class TerminalDriver:
     # ---------------------------------------------------------------------------------
 
     def _typed_for(self, label: str) -> str:
-        if norm(label) in labels_in_every_language("why_label"):
-            return why_word(self.locale)  # the terminal has no Why button: the word is typed
+        if norm(label) in labels_in_every_language(self.content, "why_label"):
+            return why_word(self.content, self.locale)  # the terminal has no Why button: the word is typed
         typed = next((typed for shown, typed in self.choices if norm(shown) == norm(label)), None)
         if typed is None:
             raise StepError(f"no option {label!r} on screen; the options are {[s for s, _ in self.choices]}")
@@ -187,8 +191,8 @@ class TerminalDriver:
         return _clean(output[: -len(PROMPT)])
 
     def _view(self, shown: str, output: str) -> TurnView:
-        self.locale = language_switched(output) or self.locale
-        reader = text_reader(self.locale)
+        self.locale = language_switched(self.content, output) or self.locale
+        reader = self.readers(self.locale)
         view = TurnView(shown, said=[output.strip("\n")] if output.strip() else [], locale=self.locale)
         view.warnings = reader.warnings(output)
         view.summary = reader.summary(output)
@@ -197,26 +201,24 @@ class TerminalDriver:
         found = reader.question_after_summary(output) if not view.ended else None
         if found is not None:
             view.question, position = found
-            self.choices = _choices(output[position:], self.locale)
+            self.choices = _choices(self.content, output[position:], self.locale)
             view.buttons = [label for label, _ in self.choices]
         elif view.summary is not None or view.ended:
             self.choices = []
         return view
 
 
-def why_word(locale: str) -> str:
+def why_word(content: Content, locale: str) -> str:
     """What the demo's help (ui.yaml help_terminal) says to type to ask why a question is
     asked, in `locale`: "why", "porquê"."""
-    content = get_content()
     help_text = content.message("help_terminal", locale)
     return next((word for word in content.ui.commands.get("why", []) if f'"{word}"' in help_text), "why")
 
 
-def _choices(block: str, locale: str) -> list[tuple[str, str]]:
+def _choices(content: Content, block: str, locale: str) -> list[tuple[str, str]]:
     """(label, what to type) for each option listed under a question: "  3. Left", a lone
     word offered ("  (or type "Don't know")") or words ("  or: Done, Cancel"), as the demo
     words them in the conversation's language (ui.yaml or_type, or_choose)."""
-    content = get_content()
     type_word = _line_pattern(content.message("or_type", locale, label="\x00"))
     words = _line_pattern(content.message("or_choose", locale, choices="\x00"))
     choices: list[tuple[str, str]] = []
