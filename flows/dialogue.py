@@ -431,12 +431,11 @@ class _Turn:
     def already_noted(self) -> list[Reply]:
         """The number read ahead, typed again where the next question is asked: said to be
         recorded already, and the question asked again (not read as its answer)."""
-        answered = self.s.answered[-1]
-        question = self.c.questions[self.e.machine.question_of[answered]]
-        value = getattr(self.s.case, question.field) if question.field else None
+        question = self.c.questions[self.e.machine.question_of[self.s.answered[-1]]]
         self.s.ahead_said, self.s.ahead_at = "", None
-        return [self.notice("already_noted", question=self.c.text(question.short, self.s.locale),
-                            answer=describe(self.c, question.id, value, self.s.locale)), *self.ask()]
+        answer = describe(self.c, question.id, recorded(self.s.case, question), self.s.locale)
+        return [self.notice("already_noted", question=self.c.text(question.short, self.s.locale), answer=answer),
+                *self.ask()]
 
     def answered_ahead(self, answered_id: str, typed: str) -> Parsed | None:
         """The next question's answer, when the answer just read gave it as well (a number
