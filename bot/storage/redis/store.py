@@ -78,6 +78,10 @@ class _RedisPart:
         """The underlying client (tests and diagnostics)."""
         return self._redis
 
+    async def close(self) -> None:
+        """Stop this part; the client is shared, so closing it is `Storage`'s job."""
+        self._closed = True
+
     def _check_open(self) -> None:
         if self._closed:
             raise StoreUnavailable("Redis session store is closed")
@@ -158,9 +162,6 @@ class RedisSessions(_RedisPart, SessionStore):
                     break
         return deleted
 
-    async def close(self) -> None:
-        self._closed = True
-
 
 class RedisLocks(_RedisPart, ChatLocks):
     """redis-py Locks under ``prefix``: they exclude other PROCESSES too."""
@@ -229,9 +230,6 @@ class RedisLocks(_RedisPart, ChatLocks):
                 log.warning("session lock renewal failed: %s", type(exc).__name__)
                 return
 
-    async def close(self) -> None:
-        self._closed = True
-
 
 class RedisCounters(_RedisPart, Counters):
     """Claim markers (``SET NX PX``) and per-window INCR counters, each with its own expiry."""
@@ -270,9 +268,6 @@ class RedisCounters(_RedisPart, Counters):
         # Markers and counters need no sweep: each carries its own PX expiry.
         self._check_open()
 
-    async def close(self) -> None:
-        self._closed = True
-
 
 class RedisHealth(_RedisPart, StoreHealth):
     """PING, and the live members of the session index."""
@@ -301,9 +296,6 @@ class RedisHealth(_RedisPart, StoreHealth):
         cutoff = repr(self._clock() - self.ttl_seconds)
         with self._errors():
             return int(await self._redis.zcount(index_key(self.prefix), cutoff, "+inf"))
-
-    async def close(self) -> None:
-        self._closed = True
 
 
 def session_key(prefix: str, key: str) -> str:
