@@ -160,6 +160,7 @@ class AnswerReader:
         self.none_of_the_rest = [_plain_words(w) for w in understanding.none_of_the_rest]
         self.yes = [_plain_words(w) for w in understanding.yes]
         self.no = [_plain_words(w) for w in understanding.no]
+        self.yes_or_no = frozenset(words_only(w) for w in (*self.yes, *self.no))
         self.ordinals = {_plain_words(w): n for w, n in understanding.ordinals.items()}
         self.pronouns = {_plain_words(w) for w in understanding.pronouns}
         self.vague = [_plain_words(w) for w in understanding.vague]
@@ -322,10 +323,15 @@ class AnswerReader:
         two words or more (one phrase, or several words of the same item): an answer to
         another question is only listened to, not guessed at ("bearing weight" is not
         weight loss, "oedema" not a swollen joint; "i fell" is a fall, "hot and swollen" a
-        hot swollen joint)."""
+        hot swollen joint). The language's plain yes and no ("yes i am", "nope") name
+        nothing here: they answer the question asked."""
         table = self.tables[question_id]
+        said = _plain_words(text)
+        typed = tokens(said)
         words: dict[int, int] = {}
-        for match in table.phrases.find(_plain_words(text)):
+        for match in table.phrases.find(said):
+            if " ".join(typed[match.start:match.end]) in self.yes_or_no:
+                continue
             if not match.negated and len(match.options) == 1 and not table.options[match.option].exclusive:
                 words[match.option] = words.get(match.option, 0) + match.end - match.start
         return [option for option, count in words.items() if count >= 2]

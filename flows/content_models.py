@@ -168,8 +168,9 @@ class Question(Strict):
     below_minimum: str | None = None  # a number under `minimum` goes to this state (a child's age)
     integer: bool = False
     unit: str | None = None  # a key of units in ui.yaml: how typed numbers are read
-    # A checklist whose items, named in an answer to an earlier question ("right hip, it's
-    # hot and swollen"), are noted at once: a warning sign raises the level without waiting.
+    # A question whose answer, named in an answer to an earlier question ("right hip, it's
+    # hot and swollen", "i have a fever"), is noted at once: a warning sign raises the level
+    # without waiting. Checklist items are kept ticked; a choice's answer is asked again.
     heard_early: bool = False
     # False where true/false answers are not yes and no (where the pain is): "yes" reads as neither
     yes_no: bool = True

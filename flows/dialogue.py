@@ -388,7 +388,10 @@ class _Turn:
             return [Reply(kind="error", code="clarify", step=self.s.step, text=self.msg(
                 "clarify", options=self.msg("or").join(parsed.clarify))), *self.ask()]
         if not parsed.ok:
-            return [self.error(parsed.error, **parsed.values), *self.ask()]
+            heard = self.heard_in_passing(typed)
+            if self.s.mode == "danger_offer":  # a warning sign in it: what to do now comes first
+                return heard
+            return [*heard, self.error(parsed.error, **parsed.values), *self.ask()]
         state = self.s.state
         question = self.c.questions[self.question_id()]
         self.s.draft = []
@@ -437,6 +440,20 @@ class _Turn:
         return [self.notice("already_noted", question=self.c.text(question.short, self.s.locale), answer=answer),
                 *self.ask()]
 
+    def heard_in_passing(self, typed: str | None) -> list[Reply]:
+        """What an answer that could not be read still said of a warning sign ("i have a
+        fever of 38.9" typed at the age): noted, and the level raised, before asking again."""
+        noted = self.note_early(self.s.state, typed) if typed and self.s.mode == "asking" else []
+        if not noted:
+            return []
+        warnings = self.refresh_red_flags(announce=True)
+        said = [self.notice("noted_early", items="; ".join(noted)), *warnings]
+        if not self.s.danger_offered and any(w.code in self.emergency_flags() for w in warnings):
+            self.s.mode = "danger_offer"
+            self.s.danger_offered = True
+            return [*said, self.danger_offer()]
+        return said
+
     def answered_ahead(self, answered_id: str, typed: str) -> Parsed | None:
         """The next question's answer, when the answer just read gave it as well (a number
         standing apart: the reader's `answered_ahead`). It is said back like any answer."""
@@ -445,9 +462,11 @@ class _Turn:
         return self.reader.answered_ahead(self.question_id(), typed, answered_id)
 
     def note_early(self, answered_state: str, text: str) -> list[str]:
-        """Items of the checklists heard early (content: `heard_early`) that an answer to
-        another question names: recorded at once, so a warning sign raises the level now.
-        Only what is named and not denied is noted; the checklist is still asked."""
+        """Items of the checklists heard early (content: `heard_early`), or the one answer of
+        such a choice question ("i have a fever"), that an answer to another question names:
+        recorded at once, so a warning sign raises the level now. Only what is named in two
+        words or more and not denied is noted; the question is still asked, and its answer
+        then stands (a checklist keeps the items named early ticked)."""
         labels: list[str] = []
         for state, question_id in self.e.machine.question_of.items():
             question = self.c.questions[question_id]
@@ -455,11 +474,19 @@ class _Turn:
                 continue
             options = self.c.options[question_id]
             new = [i for i in self.reader.mentions(question_id, text) if i not in self.s.noted.get(state, [])]
+            if question.kind != "checklist":  # "i have a fever": one answer, recorded; the question is still asked
+                value = options[new[0]].value if len(new) == 1 else None
+                if value is None or recorded(self.s.case, question) == value:
+                    continue
+                record(self.s.case, question, value)
+                labels.append(self.msg("answered", question=self.c.text(question.short, self.s.locale),
+                                       answer=describe(self.c, question.id, value, self.s.locale)))
+                continue
             for index in new:
                 for name, value in (options[index].sets or {}).items():
                     setattr(self.s.case, name, value)
                 labels.append(self.c.text(options[index].label, self.s.locale))
-            if new:
+            if new:  # ticked again when the checklist is answered
                 self.s.noted = {**self.s.noted, state: [*self.s.noted.get(state, []), *new]}
         return labels
 

@@ -343,3 +343,32 @@ def test_a_number_typed_where_no_answer_was_read_ahead_is_read_as_usual() -> Non
     conv = talk("female", "42")
     conv.say("30")  # typed at the pregnancy question itself: week 30
     assert conv.session is not None and conv.session.case.pregnancy == "trimester_3"
+
+
+def test_a_fever_named_in_an_answer_that_cannot_be_read_raises_the_level_at_once() -> None:
+    conv = talk("female")
+    replies = conv.say("my left hip has hurt for about 3 weeks and i have a fever of 38.9")  # typed at the age
+    assert conv.session is not None and conv.session.case.fever is True
+    assert [r.code for r in replies] == ["noted_early", "fever", "danger_offer"]
+    conv.say("carry on")
+    assert conv.state == "age" and conv.session.case.age is None  # the age is asked again
+
+
+def test_a_fever_named_early_is_still_asked_and_the_answer_then_stands() -> None:
+    conv = talk("male", "52")
+    replies = conv.say("right hip, and i have a fever")
+    assert conv.session is not None and conv.session.case.fever is True
+    assert any(r.kind == "warning" and r.code == "fever" for r in replies)
+    conv.say("carry on", "none yet", "sudden", "2 days", "worse", "none")
+    assert conv.state == "fever"  # asked: it is the person's answer that counts
+    conv.say("no, that was last year")
+    assert conv.session.case.fever is False
+
+
+def test_a_fever_named_early_in_portuguese_counts_at_once() -> None:
+    conv = Conversation()
+    conv.send(UserInput(kind="command", text="start", language="pt"))
+    conv.say("feminino")
+    replies = conv.say("dói-me a anca há 3 semanas e tenho febre")
+    assert conv.session is not None and conv.session.case.fever is True
+    assert replies[-1].code == "danger_offer"
