@@ -35,10 +35,10 @@ from flows.locale_format import number_text
 from flows.numerals import whole_number
 from flows.phrases import (
     CLAUSE_PUNCTUATION,
-    NUMBER_AND_LETTER,
     Language,
     Match,
     PhraseIndex,
+    letter_apart,
     token_spans,
     tokens,
     words_only,
@@ -278,9 +278,9 @@ class AnswerReader:
         table = self.tables[question_id]
         if table.question.kind != "number":
             return None
-        words = [part for word in tokens(_plain_words(text)) for part in _letter_apart(word)]
+        words = [part for word in tokens(_plain_words(text)) for part in letter_apart(word)]
         # An answer's one-word phrases ("female", "f"), not every word of its phrases ("of").
-        answered = {phrase for phrase in self.tables[answered_id].phrases.whole if " " not in phrase}
+        answered = self.tables[answered_id].phrases.one_word
         units = {unit for unit in table.units if unit}
         apart = [span for span in (self._standing_apart(words, at, answered, units) for at, word in enumerate(words)
                                    if _NUMBER_WORD.fullmatch(word)) if span is not None]
@@ -304,7 +304,7 @@ class AnswerReader:
             word in units or " ".join(typed[1:]) in units for word in typed[1:])
 
     @staticmethod
-    def _standing_apart(words: list[str], at: int, answered: frozenset[str] | set[str],
+    def _standing_apart(words: list[str], at: int, answered: frozenset[str],
                         units: set[str]) -> tuple[int, int] | None:
         """The span of the number at `at` with the units after it, if nothing else ties it
         to a word: see `answered_ahead`."""
@@ -955,12 +955,6 @@ def _after_number(said: str, number: float) -> str:
         if abs(value - number) < 1e-9:
             return said[:match.end()] + UNIT_SLOT + said[match.end():]
     return said + UNIT_SLOT
-
-
-def _letter_apart(word: str) -> tuple[str, ...]:
-    """A number and the one letter glued to it as two words ("58m": an age and a sex)."""
-    glued = NUMBER_AND_LETTER.fullmatch(word)
-    return glued.groups() if glued else (word,)
 
 
 def _holds(numbers: NumberRange, value: float) -> bool:

@@ -415,12 +415,9 @@ class _Turn:
             unread = ", ".join(f'"{quote(part)}"' for part in parsed.unread)
             said_back.append(self.notice("unread_part", words=unread))
         warnings = self.refresh_red_flags(announce=True)
-        # What to do now is offered once: at the first emergency warning, unless the
-        # summary (which opens with it) comes next anyway or an answer is being changed.
-        offer = not changing and not self.s.danger_offered and self.s.state != SUMMARY_STATE
-        if offer and any(w.code in self.emergency_flags() for w in warnings):
-            self.s.mode = "danger_offer"
-            self.s.danger_offered = True
+        # Not when the summary (which opens with what to do now) comes next anyway, nor
+        # while an answer is being changed.
+        if not changing and self.s.state != SUMMARY_STATE and self.offers_now(warnings):
             return [*said_back, *warnings, self.danger_offer()]
         effect = self.change_done() if changing and self.s.state == SUMMARY_STATE else []
         ahead = self.answered_ahead(question.id, typed) if typed and not changing else None
@@ -448,11 +445,16 @@ class _Turn:
             return []
         warnings = self.refresh_red_flags(announce=True)
         said = [self.notice("noted_early", items="; ".join(noted)), *warnings]
-        if not self.s.danger_offered and any(w.code in self.emergency_flags() for w in warnings):
-            self.s.mode = "danger_offer"
-            self.s.danger_offered = True
-            return [*said, self.danger_offer()]
-        return said
+        return [*said, self.danger_offer()] if self.offers_now(warnings) else said
+
+    def offers_now(self, warnings: list[Reply]) -> bool:
+        """What to do now is offered once, at the first emergency warning: if these warnings
+        bring it, the conversation waits for the choice (mode `danger_offer`)."""
+        if self.s.danger_offered or not any(w.code in self.emergency_flags() for w in warnings):
+            return False
+        self.s.mode = "danger_offer"
+        self.s.danger_offered = True
+        return True
 
     def answered_ahead(self, answered_id: str, typed: str) -> Parsed | None:
         """The next question's answer, when the answer just read gave it as well (a number

@@ -23,7 +23,14 @@ from rapidfuzz.distance import DamerauLevenshtein
 _TOKEN = re.compile(r"\d+(?=[^\W\d_]{2})|[\w'’]+|[<>+#]|[,;.!?:()]")
 # One letter stays with its number ("38c", "5k"), but alone in its clause it may be a short
 # answer written the clinicians' way: "58M", "34F" are age and sex.
-NUMBER_AND_LETTER = re.compile(r"([0-9]{1,3})([^\W\d_])")
+_NUMBER_AND_LETTER = re.compile(r"([0-9]{1,3})([^\W\d_])")
+
+
+def letter_apart(word: str) -> tuple[str, ...]:
+    """A number and the one letter glued to it as two words ("58m": an age and a sex)."""
+    glued = _NUMBER_AND_LETTER.fullmatch(word)
+    return glued.groups() if glued else (word,)
+
 _PUNCTUATION = frozenset(",;.!?:()")
 CLAUSE_PUNCTUATION = _PUNCTUATION  # a clause ends here: a negation before it does not reach past it
 SHORT = 1  # phrases of at most this many characters match only the whole answer
@@ -119,6 +126,7 @@ class PhraseIndex:
                 self.by_tokens[tuple(key.split())] = options
         self.longest = max((len(t) for t in self.by_tokens), default=1)
         self.vocabulary = frozenset(word for key in self.whole for word in key.split())  # every word of every phrase
+        self.one_word = frozenset(key for key in self.whole if " " not in key)  # "female", "f": whole answers in a word
         # typos=False: only what is typed as written (a second language tried as a fallback
         # must not turn English "now" into Portuguese "não").
         self.fuzzy_pool = [(" ".join(key), len(key), options) for key, options in self.by_tokens.items()
@@ -147,8 +155,7 @@ class PhraseIndex:
         for start, end in _clauses(words):  # "F, 34", "58 M": a short word alone in its clause, numbers aside
             lone = [i for i in range(start, end) if not words[i].isdigit()]
             if len(lone) == 1 and not taken[lone[0]]:
-                glued = NUMBER_AND_LETTER.fullmatch(words[lone[0]])
-                word = glued.group(2) if glued else words[lone[0]]
+                word = letter_apart(words[lone[0]])[-1]
                 options = self.whole.get(word)
                 if options is not None and len(word) <= SHORT:
                     found.append(Match(options, lone[0], lone[0] + 1, False))
