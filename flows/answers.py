@@ -330,11 +330,31 @@ class AnswerReader:
         typed = tokens(said)
         words: dict[int, int] = {}
         for match in table.phrases.find(said):
-            if " ".join(typed[match.start:match.end]) in self.yes_or_no:
+            if " ".join(typed[match.start:match.end]) in self.yes_or_no or match.negated:
                 continue
-            if not match.negated and len(match.options) == 1 and not table.options[match.option].exclusive:
-                words[match.option] = words.get(match.option, 0) + match.end - match.start
+            option: int | None
+            if len(match.options) == 1:
+                option, count = match.option, match.end - match.start
+            else:  # a word the options share, told apart by the number beside it: named in full
+                option, count = self._told_apart(table, typed, match), 2
+            # "Don't know" said to one question says nothing of another.
+            if option is not None and not table.options[option].exclusive and table.options[option].value is not None:
+                words[option] = words.get(option, 0) + count
         return [option for option, count in words.items() if count >= 2]
+
+    def _told_apart(self, table: _Table, typed: list[str], match: Match) -> int | None:
+        """The one of a shared word's options ("pregnant": which trimester?) that a number
+        with its unit right beside it picks: "34 weeks pregnant", "grávida de 34 semanas".
+        A bare number, or one further off ("pregnant, and the pain began 3 weeks ago"),
+        picks nothing."""
+        beside = [typed[max(0, match.start - 2):match.start], typed[match.end:match.end + 3]]
+        for window in (" ".join(words) for words in beside):
+            if not any(quantity.unit for quantity in self._quantities(table, window)):
+                continue
+            picked = self._by_number(table, window)
+            if isinstance(picked, int) and picked in match.options:
+                return picked
+        return None
 
     def _read_as(self, table: _Table, said: str) -> str:
         """`said` with the forms the options' words do not use written as the ones they do

@@ -382,8 +382,9 @@ class _Turn:
         self.s.step += 1
         return [self.question_reply(kind="selection")]
 
-    def apply(self, parsed: Parsed, typed: str | None = None) -> list[Reply]:
-        """Record a parsed answer and move on, or say what was wrong and ask again."""
+    def apply(self, parsed: Parsed, typed: str | None = None, heard_earlier: bool = False) -> list[Reply]:
+        """Record a parsed answer and move on, or say what was wrong and ask again.
+        `heard_earlier`: the answer was held from an earlier message (`take_held`)."""
         if parsed.clarify:
             return [Reply(kind="error", code="clarify", step=self.s.step, text=self.msg(
                 "clarify", options=self.msg("or").join(parsed.clarify))), *self.ask()]
@@ -406,7 +407,8 @@ class _Turn:
         changing = self.s.mode == "changing"
         self.e.navigator.after_answer(state, self.s)
         echo = Reply(kind="answered", code=question.id, question_id=question.id, step=self.s.step,
-                     text=self.msg("answered", question=self.c.text(question.short, self.s.locale),
+                     text=self.msg("answered_earlier" if heard_earlier else "answered",
+                                   question=self.c.text(question.short, self.s.locale),
                                    answer=describe(self.c, question.id, value, self.s.locale)))
         said_back = [echo]
         if noted:  # "right hip, it's hot and swollen": the swelling is not left for later
@@ -468,7 +470,9 @@ class _Turn:
         such a choice question ("i have a fever"), that an answer to another question names:
         recorded at once, so a warning sign raises the level now. Only what is named in two
         words or more and not denied is noted; the question is still asked, and its answer
-        then stands (a checklist keeps the items named early ticked)."""
+        then stands (a checklist keeps the items named early ticked). A choice that is
+        `taken_when_heard` (which hip, pregnancy) is held instead, not recorded nor said
+        yet, and taken when its turn comes (`take_held`)."""
         labels: list[str] = []
         for state, question_id in self.e.machine.question_of.items():
             question = self.c.questions[question_id]
@@ -476,6 +480,10 @@ class _Turn:
                 continue
             options = self.c.options[question_id]
             new = [i for i in self.reader.mentions(question_id, text) if i not in self.s.noted.get(state, [])]
+            if question.taken_when_heard:  # held, said back and taken when its turn comes (`take_held`)
+                if new:
+                    self.s.noted = {**self.s.noted, state: [*self.s.noted.get(state, []), *new]}
+                continue
             if question.kind != "checklist":  # "i have a fever": one answer, recorded; the question is still asked
                 value = options[new[0]].value if len(new) == 1 else None
                 if value is None or recorded(self.s.case, question) == value:
@@ -499,7 +507,10 @@ class _Turn:
         if not noted:
             return value
         self.s.noted = {k: v for k, v in self.s.noted.items() if k != state}
-        options = self.c.options[self.e.machine.question_of[state]]
+        question = self.c.questions[self.e.machine.question_of[state]]
+        if question.kind != "checklist":  # a choice held but answered as asked: the answer given stands
+            return value
+        options = self.c.options[question.id]
         earlier = [options[i].value for i in noted]
         ticked = value if isinstance(value, list) else []
         return list(dict.fromkeys([*ticked, *earlier]))
@@ -572,7 +583,26 @@ class _Turn:
             return summary_replies(self.s.case, assessment, self.c, self.s.locale, self.s.step, skipped)
         if self.e.machine.is_final(self.s.state):
             return self.ended()
+        taken = self.take_held()
+        if taken is not None:
+            return taken
         return [self.question_reply(kind="question")]
+
+    def take_held(self) -> list[Reply] | None:
+        """The current question's answer held from an earlier message (`note_early`), taken
+        instead of asking: said back, and the conversation goes on. Two different answers
+        heard ("left hip... no, the right") are not chosen between: the question is asked."""
+        state = self.s.state
+        held = self.s.noted.get(state)
+        if not held or not self.c.questions[self.question_id()].taken_when_heard:
+            return None  # a checklist's items noted early stay ticked when it is asked (`with_noted`)
+        if self.s.mode != "asking" or state in self.s.answered:
+            return None
+        self.s.noted = {k: v for k, v in self.s.noted.items() if k != state}
+        if len(held) != 1:
+            return None
+        value = self.c.options[self.question_id()][held[0]].value
+        return self.apply(Parsed(True, value=value), heard_earlier=True)
 
     def ended(self) -> list[Reply]:
         key = "finished" if self.s.state == SUMMARY_STATE else self.s.state

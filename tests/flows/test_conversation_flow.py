@@ -287,7 +287,64 @@ def test_only_what_is_named_and_not_denied_in_two_words_or_more_is_noted(typed: 
 # answered ahead -------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("typed", ["female 34", "F, 34", "woman, 34 years old", "female 34, 30 weeks pregnant"])
+# taken when heard: which hip and pregnancy, named in an earlier answer ----------------------
+
+
+def test_a_pregnancy_and_a_hip_named_at_the_first_question_are_not_asked_again() -> None:
+    conv = talk("hi, im 34 weeks pregnant and my left hip hurts so bad")
+    assert conv.session is not None and conv.session.case.pregnancy is None  # held, not yet recorded
+    replies = conv.say("31")
+    case = conv.session.case
+    assert (case.sex, case.age, case.pregnancy, case.side) == ("female", 31, "trimester_3", "left")
+    assert [r.code for r in replies if r.kind == "answered"] == ["age", "pregnancy", "side"]
+    said = [r.text for r in replies if r.kind == "answered"]
+    earlier = CONTENT.message("answered_earlier", "en", question="", answer="").strip(": ")
+    assert earlier in said[1] and earlier in said[2] and earlier not in said[0]  # said back as taken
+    assert "pregnancy" not in asked(conv) and "side" not in asked(conv)
+    assert conv.state == "tests_done"
+
+
+def test_in_portuguese_too() -> None:
+    conv = Conversation()
+    conv.send(UserInput.command("start").model_copy(update={"language": "pt"}))
+    conv.say("estou grávida de 34 semanas e dói-me muito a anca esquerda", "31")
+    assert conv.session is not None
+    assert (conv.session.case.pregnancy, conv.session.case.side) == ("trimester_3", "left")
+    assert conv.state == "tests_done"
+
+
+def test_a_pregnancy_named_by_a_man_is_never_recorded() -> None:
+    conv = talk("male", "45", "left hip, my wife is 30 weeks pregnant")
+    assert conv.session is not None and conv.session.noted == {"pregnancy": [3]}  # held...
+    conv.say("none yet")
+    assert conv.session.case.pregnancy is None and "pregnancy" not in asked(conv)  # ...and never his answer
+
+
+@pytest.mark.parametrize("typed", ["pregnant, and the pain began 3 weeks ago",
+                                   "im pregnant and it started 3 weeks ago"])
+def test_a_number_not_beside_pregnant_picks_no_trimester(typed: str) -> None:
+    conv = talk(typed, "31")
+    assert conv.session is not None and conv.session.case.pregnancy is None
+    assert conv.state == "pregnancy"  # asked: which trimester was not said
+
+
+def test_two_different_hips_heard_early_are_not_chosen_between() -> None:
+    conv = talk("female, my left hip hurts", "34, oh and its actually the right hip")
+    assert conv.session is not None and conv.session.case.age == 34
+    conv.say("not pregnant")
+    assert conv.state == "side" and conv.session.case.side is None
+
+
+def test_an_answer_taken_when_heard_is_undone_like_any_other() -> None:
+    conv = talk("female, 34, my right hip", "not pregnant")
+    assert conv.session is not None and conv.session.case.side == "right" and conv.state == "tests_done"
+    conv.say("/back")
+    assert conv.state == "side"  # asked now, not taken again
+    conv.say("left")
+    assert conv.session.case.side == "left" and conv.state == "tests_done"
+
+
+@pytest.mark.parametrize("typed", ["female 34", "F, 34", "woman, 34 years old"])
 def test_a_number_said_apart_with_the_sex_is_the_age_and_not_asked_again(typed: str) -> None:
     conv = talk()
     replies = conv.say(typed)
