@@ -282,8 +282,11 @@ class AnswerReader:
         # An answer's one-word phrases ("female", "f"), not every word of its phrases ("of").
         answered = self.tables[answered_id].phrases.one_word
         units = {unit for unit in table.units if unit}
-        apart = [span for span in (self._standing_apart(words, at, answered, units) for at, word in enumerate(words)
-                                   if _NUMBER_WORD.fullmatch(word)) if span is not None]
+        # Words that lead to this number ("im 45", "tenho 34 anos") tie it to nothing else.
+        leads = frozenset(_plain_words(w) for w in table.question.said_before_number.get(self.language_code, []))
+        apart = [span for span in (self._standing_apart(words, at, answered, units, leads)
+                                   for at, word in enumerate(words) if _NUMBER_WORD.fullmatch(word))
+                 if span is not None]
         if len(apart) != 1:  # "34, 35": which one is meant is not guessed
             return None
         at, end = apart[0]
@@ -305,11 +308,12 @@ class AnswerReader:
 
     @staticmethod
     def _standing_apart(words: list[str], at: int, answered: frozenset[str],
-                        units: set[str]) -> tuple[int, int] | None:
+                        units: set[str], leads: frozenset[str]) -> tuple[int, int] | None:
         """The span of the number at `at` with the units after it, if nothing else ties it
         to a word: see `answered_ahead`."""
         before = words[at - 1] if at else ","
-        if before not in CLAUSE_PUNCTUATION and before not in answered:
+        led = before in leads or " ".join(words[max(0, at - 2):at]) in leads  # "im 45", "i am 45"
+        if before not in CLAUSE_PUNCTUATION and before not in answered and not led:
             return None
         end = at + 1
         while end < len(words) and (words[end] in units or " ".join(words[at + 1:end + 1]) in units):
@@ -330,7 +334,9 @@ class AnswerReader:
         typed = tokens(said)
         words: dict[int, int] = {}
         for match in table.phrases.find(said):
-            if " ".join(typed[match.start:match.end]) in self.yes_or_no or match.negated:
+            named = " ".join(typed[match.start:match.end])
+            # Words that only hint at an option ("dói-me", "it hurts") name nothing in passing.
+            if named in self.yes_or_no or words_only(named) in table.hints or match.negated:
                 continue
             option: int | None
             if len(match.options) == 1:

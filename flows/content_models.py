@@ -168,6 +168,9 @@ class Question(Strict):
     below_minimum: str | None = None  # a number under `minimum` goes to this state (a child's age)
     integer: bool = False
     unit: str | None = None  # a key of units in ui.yaml: how typed numbers are read
+    # Per language, the words that may stand right before this number when it is said with
+    # the answer to the question before ("Im 45, male"): see AnswerReader.answered_ahead.
+    said_before_number: dict[str, list[str]] = Field(default_factory=dict)
     # A question whose answer, named in an answer to an earlier question ("right hip, it's
     # hot and swollen", "i have a fever"), is noted at once: a warning sign raises the level
     # without waiting. Checklist items are kept ticked; a choice's answer is asked again.

@@ -313,6 +313,20 @@ def test_in_portuguese_too() -> None:
     assert conv.state == "tests_done"
 
 
+def test_a_fall_and_not_walking_said_at_the_first_question_bring_what_to_do_now_at_once() -> None:
+    replies = talk().say("58 year old woman, fell on my right hip yesterday and now I cant walk on it")
+    assert [r.code for r in replies if r.kind == "warning"] == ["trauma_cannot_bear_weight"]
+    assert replies[-1].code == "danger_offer"  # not eleven questions later
+
+
+def test_words_that_only_hint_at_walking_note_nothing_in_passing() -> None:
+    conv = Conversation()
+    conv.send(UserInput.command("start").model_copy(update={"language": "pt"}))
+    conv.say("tenho 34 anos, estou grávida de 30 semanas e dói-me a anca direita")
+    assert conv.session is not None and conv.session.case.age == 34  # "tenho 34 anos" is the age
+    assert conv.session.case.weight_bearing_pain is None  # "dói-me" says where, not when walking
+
+
 def test_a_pregnancy_named_by_a_man_is_never_recorded() -> None:
     conv = talk("male", "45", "left hip, my wife is 30 weeks pregnant")
     assert conv.session is not None and conv.session.noted == {"pregnancy": [3]}  # held...
@@ -344,7 +358,8 @@ def test_an_answer_taken_when_heard_is_undone_like_any_other() -> None:
     assert conv.session.case.side == "left" and conv.state == "tests_done"
 
 
-@pytest.mark.parametrize("typed", ["female 34", "F, 34", "woman, 34 years old"])
+@pytest.mark.parametrize("typed", ["female 34", "F, 34", "woman, 34 years old", "34 year old woman", "im 34, female",
+                                   "i'm 34, female, right hip pain for 2 months", "female aged 34"])
 def test_a_number_said_apart_with_the_sex_is_the_age_and_not_asked_again(typed: str) -> None:
     conv = talk()
     replies = conv.say(typed)
@@ -354,7 +369,7 @@ def test_a_number_said_apart_with_the_sex_is_the_age_and_not_asked_again(typed: 
 
 
 @pytest.mark.parametrize("typed", ["female, fever of 38", "female, 34, 35", "male, pain for 3 weeks", "male 6 months",
-                                   "female 8", "male, 38.9"])
+                                   "female 8", "male, 38.9", "female, hip pain since age 30", "im 34 weeks pregnant"])
 def test_a_number_tied_to_other_words_or_not_plain_is_not_taken_for_the_age(typed: str) -> None:
     conv = talk()
     conv.say(typed)
