@@ -43,7 +43,7 @@ from flows.phrases import (
     tokens,
     words_only,
 )
-from flows.quantities import NumberWords, Quantity, quantities
+from flows.quantities import NumberWords, Quantity, in_digits, quantities
 from flows.recording import NONE_OF_THESE
 
 MAX_ANSWER_CHARS = 300  # a real answer is a few words; longer text is refused, not parsed
@@ -282,8 +282,7 @@ class AnswerReader:
         # An answer's one-word phrases ("female", "f"), not every word of its phrases ("of").
         answered = self.tables[answered_id].phrases.one_word
         units = {unit for unit in table.units if unit}
-        # Words that lead to this number ("im 45", "tenho 34 anos") tie it to nothing else.
-        leads = frozenset(_plain_words(w) for w in table.question.said_before_number.get(self.language_code, []))
+        leads = self._leads(table)  # words that lead to this number ("im 45") tie it to nothing else
         apart = [span for span in (self._standing_apart(words, at, answered, units, leads)
                                    for at, word in enumerate(words) if _NUMBER_WORD.fullmatch(word))
                  if span is not None]
@@ -297,6 +296,48 @@ class AnswerReader:
         parsed = self.read(question_id, said)
         plain = parsed.ok and parsed.goto is None and not parsed.clarify and not parsed.unread
         return replace(parsed, said=said) if plain and parsed.value is not None else None
+
+    def heard_number(self, question_id: str, text: str) -> str | None:
+        """The answer to number question `question_id` said in passing in an answer to
+        another: a number led by one of the question's `said_before_number` words and
+        followed by its unit ("right hip pain for 2 months", "dor há três semanas"). The
+        words that say it ("2 months"), or None: no number so tied, a bare number, two of
+        them (which one is meant is not guessed), or anything but a plain reading."""
+        table = self.tables[question_id]
+        leads = self._leads(table)
+        if table.question.kind != "number" or not leads:
+            return None
+        words = tokens(self._without_fillers(in_digits(_plain_words(text), self.numbers)))  # "for about a month"
+        units = {unit for unit in table.units if unit}
+        heard: set[str] = set()
+        for at, word in enumerate(words):
+            if not _NUMBER_WORD.fullmatch(word) or not self._led(words, at, leads):
+                continue
+            end = self._unit_end(words, at, units)
+            if end > at + 1:  # with its unit: a bare number says nothing of what it counts
+                heard.add(" ".join(words[at:end]))
+        if len(heard) != 1:
+            return None
+        said = heard.pop()
+        parsed = self.read(question_id, said)
+        plain = parsed.ok and parsed.value is not None and parsed.goto is None and not parsed.clarify
+        return said if plain and not parsed.unread else None
+
+    def _leads(self, table: _Table) -> frozenset[str]:
+        return frozenset(_plain_words(w) for w in table.question.said_before_number.get(self.language_code, []))
+
+    @staticmethod
+    def _led(words: list[str], at: int, leads: frozenset[str]) -> bool:
+        """The number at `at` comes right after one of `leads` ("im 45", "i am 45")."""
+        return at > 0 and (words[at - 1] in leads or " ".join(words[max(0, at - 2):at]) in leads)
+
+    @staticmethod
+    def _unit_end(words: list[str], at: int, units: set[str]) -> int:
+        """Where the number at `at` and the unit words after it end."""
+        end = at + 1
+        while end < len(words) and (words[end] in units or " ".join(words[at + 1:end + 1]) in units):
+            end += 1
+        return end
 
     def repeats(self, text: str, said: str, question_id: str) -> bool:
         """`text` is the number of an answer to `question_id` read ahead (`said`) typed again,
@@ -312,12 +353,9 @@ class AnswerReader:
         """The span of the number at `at` with the units after it, if nothing else ties it
         to a word: see `answered_ahead`."""
         before = words[at - 1] if at else ","
-        led = before in leads or " ".join(words[max(0, at - 2):at]) in leads  # "im 45", "i am 45"
-        if before not in CLAUSE_PUNCTUATION and before not in answered and not led:
+        if before not in CLAUSE_PUNCTUATION and before not in answered and not AnswerReader._led(words, at, leads):
             return None
-        end = at + 1
-        while end < len(words) and (words[end] in units or " ".join(words[at + 1:end + 1]) in units):
-            end += 1
+        end = AnswerReader._unit_end(words, at, units)
         if end < len(words) and words[end] not in CLAUSE_PUNCTUATION and words[end] not in answered:
             return None
         return at, end

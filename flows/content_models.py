@@ -175,8 +175,9 @@ class Question(Strict):
     # hot and swollen", "i have a fever"), is noted at once: a warning sign raises the level
     # without waiting. Checklist items are kept ticked; a choice's answer is asked again.
     heard_early: bool = False
-    # A choice whose answer, heard early, is taken when the question comes instead of asking
-    # it ("34 weeks pregnant and my left hip hurts": neither is asked again). Held until
+    # A choice (or a number led by `said_before_number`) whose answer, heard early, is taken
+    # when the question comes instead of asking it ("34 weeks pregnant and my left hip
+    # hurts", "pain for 2 months": none is asked again). Held until
     # then, so it counts only if the question is on the person's path (a man is never
     # asked about pregnancy); said back as taken, and /change corrects it.
     taken_when_heard: bool = False
@@ -217,8 +218,9 @@ class Question(Strict):
 
     @model_validator(mode="after")
     def _shape(self) -> Question:
-        if self.taken_when_heard and (self.kind != "choice" or not self.heard_early):
-            raise ValueError("`taken_when_heard` needs a choice question that is `heard_early`")
+        if self.taken_when_heard and (not self.heard_early or self.kind == "checklist" or (
+                self.kind == "number" and not self.said_before_number)):
+            raise ValueError("`taken_when_heard` needs a `heard_early` choice, or number with `said_before_number`")
         if self.kind == "number":
             if self.minimum is None or self.maximum is None or self.unit is None:
                 raise ValueError("a number question needs minimum, maximum and unit")

@@ -478,6 +478,12 @@ class _Turn:
             question = self.c.questions[question_id]
             if not question.heard_early or state == answered_state or state in self.s.answered:
                 continue
+            if question.kind == "number":  # "pain for 2 months": held; two different numbers, neither
+                said = self.reader.heard_number(question_id, text)
+                if said is not None:
+                    earlier = self.s.held_numbers.get(state, said)
+                    self.s.held_numbers = {**self.s.held_numbers, state: said if earlier == said else ""}
+                continue
             options = self.c.options[question_id]
             new = [i for i in self.reader.mentions(question_id, text) if i not in self.s.noted.get(state, [])]
             if question.taken_when_heard:  # held, said back and taken when its turn comes (`take_held`)
@@ -593,15 +599,18 @@ class _Turn:
         instead of asking: said back, and the conversation goes on. Two different answers
         heard ("left hip... no, the right") are not chosen between: the question is asked."""
         state = self.s.state
-        held = self.s.noted.get(state)
-        if not held or not self.c.questions[self.question_id()].taken_when_heard:
+        question = self.c.questions[self.question_id()]
+        if not question.taken_when_heard or self.s.mode != "asking" or state in self.s.answered:
             return None  # a checklist's items noted early stay ticked when it is asked (`with_noted`)
-        if self.s.mode != "asking" or state in self.s.answered:
-            return None
+        if question.kind == "number":
+            said = self.s.held_numbers.get(state)
+            self.s.held_numbers = {k: v for k, v in self.s.held_numbers.items() if k != state}
+            return self.apply(self.reader.read(question.id, said), heard_earlier=True) if said else None
+        held = self.s.noted.get(state)
         self.s.noted = {k: v for k, v in self.s.noted.items() if k != state}
-        if len(held) != 1:
+        if held is None or len(held) != 1:
             return None
-        value = self.c.options[self.question_id()][held[0]].value
+        value = self.c.options[question.id][held[0]].value
         return self.apply(Parsed(True, value=value), heard_earlier=True)
 
     def ended(self) -> list[Reply]:

@@ -43,6 +43,9 @@ class Session(BaseModel):
     # Checklist items named in answers to earlier questions (question state -> option
     # indices): recorded at once, ticked when the checklist comes, and kept when it is answered.
     noted: dict[str, list[int]] = Field(default_factory=dict)
+    # Numbers heard in answers to earlier questions, held for their question (state -> the
+    # words said, "2 months"; "" when two different ones were heard): taken when it comes.
+    held_numbers: dict[str, str] = Field(default_factory=dict)
     # Checklist items denied by name so far at `denied_at` ("no xray yet"), while the others are asked.
     denied: list[int] = Field(default_factory=list)
     denied_at: str | None = None

@@ -327,6 +327,39 @@ def test_words_that_only_hint_at_walking_note_nothing_in_passing() -> None:
     assert conv.session.case.weight_bearing_pain is None  # "dói-me" says where, not when walking
 
 
+def test_a_duration_said_at_the_first_question_is_taken_when_its_turn_comes() -> None:
+    conv = talk("Im 45, male, right hip pain for about 2 months", "none yet")
+    assert conv.session is not None and conv.session.held_numbers == {"duration_weeks": "2 months"}
+    for _ in range(3):
+        if "duration_weeks" in conv.session.answered:
+            break
+        conv.say("don't know")
+    assert conv.session.case.duration_weeks == pytest.approx(2 * 4.345, abs=0.01)
+    assert "duration_weeks" not in asked(conv) and conv.session.held_numbers == {}
+    echo = next(r for _, replies in conv.transcript for r in replies if r.code == "duration_weeks")
+    assert "from what you wrote earlier" in echo.text
+
+
+@pytest.mark.parametrize("typed", ["male 45, 34 weeks into training", "male 45, pain since age 30",
+                                   "male 45, for 3 weeks, no wait for 4 weeks", "male 45, it has hurt for ages",
+                                   "male 45, hurts 3 weeks"])
+def test_a_duration_not_led_by_its_words_or_said_twice_differently_is_asked(typed: str) -> None:
+    conv = talk(typed, "right", "none yet")
+    for _ in range(4):
+        if conv.state == "duration_weeks":
+            break
+        conv.say("don't know")
+    assert conv.state == "duration_weeks" and conv.session is not None and conv.session.case.duration_weeks is None
+
+
+def test_a_duration_in_portuguese_too() -> None:
+    conv = Conversation()
+    conv.send(UserInput.command("start").model_copy(update={"language": "pt"}))
+    conv.say("homem, 50 anos, dói-me a anca esquerda há três semanas")
+    assert conv.session is not None and conv.session.held_numbers == {"duration_weeks": "3 semanas"}
+    assert (conv.session.case.age, conv.state) == (50, "tests_done")  # age taken ahead, the hip when its turn came
+
+
 def test_a_pregnancy_named_by_a_man_is_never_recorded() -> None:
     conv = talk("male", "45", "left hip, my wife is 30 weeks pregnant")
     assert conv.session is not None and conv.session.noted == {"pregnancy": [3]}  # held...
