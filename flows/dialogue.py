@@ -417,18 +417,27 @@ class _Turn:
             unread = ", ".join(f'"{quote(part)}"' for part in parsed.unread)
             said_back.append(self.notice("unread_part", words=unread))
         warnings = self.refresh_red_flags(announce=True)
+        ahead = self.answered_ahead(question.id, typed) if typed and not changing else None
         # Not when the summary (which opens with what to do now) comes next anyway, nor
         # while an answer is being changed.
         if not changing and self.s.state != SUMMARY_STATE and self.offers_now(warnings):
-            return [*said_back, *warnings, self.danger_offer()]
+            if ahead is None:
+                return [*said_back, *warnings, self.danger_offer()]
+            # "58 year old woman, fell and cant walk": the age is kept; the offer comes next
+            # (the mode is now `danger_offer`, so the answer's `ask` is the offer).
+            return [*said_back, *warnings, *self.take_ahead(ahead)]
         effect = self.change_done() if changing and self.s.state == SUMMARY_STATE else []
-        ahead = self.answered_ahead(question.id, typed) if typed and not changing else None
         if ahead is not None:  # "female 34": the age is not asked for again
-            taken_ahead = [*said_back, *warnings, *effect, *self.apply(ahead)]
-            self.s.ahead_said, self.s.ahead_at = ahead.said, self.s.state
-            return taken_ahead
+            return [*said_back, *warnings, *effect, *self.take_ahead(ahead)]
         self.s.ahead_said, self.s.ahead_at = "", None
         return [*said_back, *warnings, *effect, *self.ask()]
+
+    def take_ahead(self, ahead: Parsed) -> list[Reply]:
+        """Record the next question's answer read ahead, remembering what was said for it
+        (a repeat of it at the question after is then not read as that question's answer)."""
+        replies = self.apply(ahead)
+        self.s.ahead_said, self.s.ahead_at = ahead.said, self.s.state
+        return replies
 
     def already_noted(self) -> list[Reply]:
         """The number read ahead, typed again where the next question is asked: said to be

@@ -314,9 +314,14 @@ def test_in_portuguese_too() -> None:
 
 
 def test_a_fall_and_not_walking_said_at_the_first_question_bring_what_to_do_now_at_once() -> None:
-    replies = talk().say("58 year old woman, fell on my right hip yesterday and now I cant walk on it")
+    conv = talk()
+    replies = conv.say("58 year old woman, fell on my right hip yesterday and now I cant walk on it")
     assert [r.code for r in replies if r.kind == "warning"] == ["trauma_cannot_bear_weight"]
     assert replies[-1].code == "danger_offer"  # not eleven questions later
+    assert [r.code for r in replies if r.kind == "answered"] == ["sex", "age"]  # the age is kept too
+    assert conv.session is not None and conv.session.case.age == 58
+    conv.say("carry on")  # no pregnancy question at 58, and the hip named is taken
+    assert conv.session.case.side == "right" and conv.state == "tests_done"
 
 
 def test_words_that_only_hint_at_walking_note_nothing_in_passing() -> None:
