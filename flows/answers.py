@@ -99,6 +99,7 @@ class Parsed:
 
 # A number said apart from an answer to another question (ASCII digits, as every number read).
 _NUMBER_WORD = re.compile(r"[0-9]{1,3}")
+_FRACTION_SHORTHAND = re.compile(r"(?<![\w/.])(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])")  # 6/52, 3/12, 31/40
 
 UNIT_SLOT = "\u2063"  # where a unit named later goes in a `pending` answer (never typed: a format character)
 
@@ -166,6 +167,8 @@ class AnswerReader:
         self.vague = [_plain_words(w) for w in understanding.vague]
         self.exceptions = [tuple(words_only(_plain_words(w)).split()) for w in understanding.exceptions]
         self.joiners = {_plain_words(w) for w in understanding.joiners}
+        self.clause_breaks = {_plain_words(w) for w in understanding.clause_breaks}
+        self._elsewhere: dict[tuple[str, str], list[Match]] = {}  # _answers_elsewhere, for one answer
         self.span_words = [_plain_words(w) for w in understanding.span_words]
         self.function_words = {_plain_words(w) for w in understanding.function_words}
         # Forms read as the ones the options' words use ("consegue" as "consigo"), longest first.
@@ -298,30 +301,52 @@ class AnswerReader:
         return replace(parsed, said=said) if plain and parsed.value is not None else None
 
     def heard_number(self, question_id: str, text: str) -> str | None:
-        """The answer to number question `question_id` said in passing in an answer to
-        another: a number led by one of the question's `said_before_number` words and
-        followed by its unit ("right hip pain for 2 months", "dor há três semanas"). The
-        words that say it ("2 months"), or None: no number so tied, a bare number, two of
-        them (which one is meant is not guessed), or anything but a plain reading."""
+        """The number answering `question_id` said in passing in an answer to another: with
+        its unit, and led by one of the question's `said_before_number` words or followed by
+        one of its `said_after_number` ("right hip pain for 2 months", "dor há três
+        semanas", "hip pain that started 3 weeks ago", "im 19 weeks"). The words that say
+        it ("2 months"), or None: no number so tied, a bare number, two of them (which one
+        is meant is not guessed), or anything but a plain reading."""
         table = self.tables[question_id]
         leads = self._leads(table)
-        if table.question.kind != "number" or not leads:
+        follows = {_plain_words(w) for w in table.question.said_after_number.get(self.language_code, [])}
+        fractions = set(table.question.said_as_fraction_of)
+        if table.question.unit is None or not (leads or follows or fractions):
             return None
         words = tokens(self._without_fillers(in_digits(_plain_words(text), self.numbers)))  # "for about a month"
         units = {unit for unit in table.units if unit}
+        about = {_plain_words(w) for w in table.question.said_in_clause_with.get(self.language_code, [])}
         heard: set[str] = set()
         for at, word in enumerate(words):
-            if not _NUMBER_WORD.fullmatch(word) or not self._led(words, at, leads):
+            if not _NUMBER_WORD.fullmatch(word):
                 continue
             end = self._unit_end(words, at, units)
-            if end > at + 1:  # with its unit: a bare number says nothing of what it counts
-                heard.add(" ".join(words[at:end]))
+            tied = self._led(words, at, leads) or (end < len(words) and words[end] in follows)
+            if tied and end > at + 1 and (not about or self._in_clause_with(words, at, about)):
+                heard.add(" ".join(words[at:end]))  # with its unit: a bare number says nothing of what it counts
+        written = _plain_words(text)
+        for fraction in _FRACTION_SHORTHAND.finditer(written):  # "6/52": the unit is in the notation
+            unit = self.numbers.shorthand.get(int(fraction.group(2)))
+            if int(fraction.group(2)) in fractions and unit in units:
+                at = len(tokens(written[:fraction.start()]))
+                if not about or self._in_clause_with(tokens(written), at, about):
+                    heard.add(f"{fraction.group(1)} {unit}")
         if len(heard) != 1:
             return None
         said = heard.pop()
         parsed = self.read(question_id, said)
         plain = parsed.ok and parsed.value is not None and parsed.goto is None and not parsed.clarify
         return said if plain and not parsed.unread else None
+
+    def _in_clause_with(self, words: list[str], at: int, about: set[str]) -> bool:
+        """One of `about` is in the clause of the word at `at` (between punctuation or
+        joining words: "tive um aborto há 1 mês e agora dói-me" is two clauses)."""
+        breaks = CLAUSE_PUNCTUATION | self.joiners | self.clause_breaks
+        start = next((i + 1 for i in range(at - 1, -1, -1) if words[i] in breaks), 0)
+        end = next((i for i in range(at + 1, len(words)) if words[i] in breaks), len(words))
+        clause = words[start:end]
+        return any(word in about for word in clause) or any(
+            " ".join(clause[i:i + 2]) in about for i in range(len(clause) - 1))
 
     def _leads(self, table: _Table) -> frozenset[str]:
         return frozenset(_plain_words(w) for w in table.question.said_before_number.get(self.language_code, []))
@@ -356,7 +381,9 @@ class AnswerReader:
         if before not in CLAUSE_PUNCTUATION and before not in answered and not AnswerReader._led(words, at, leads):
             return None
         end = AnswerReader._unit_end(words, at, units)
-        if end < len(words) and words[end] not in CLAUSE_PUNCTUATION and words[end] not in answered:
+        led_with_unit = AnswerReader._led(words, at, leads) and end > at + 1  # "tenho 71 anos dor na anca"
+        if end < len(words) and words[end] not in CLAUSE_PUNCTUATION and words[end] not in answered \
+                and not led_with_unit:
             return None
         return at, end
 
@@ -368,35 +395,89 @@ class AnswerReader:
         hot swollen joint). The language's plain yes and no ("yes i am", "nope") name
         nothing here: they answer the question asked."""
         table = self.tables[question_id]
-        said = _plain_words(text)
+        said = self._read_as(table, _plain_words(text))  # "ela não consegue andar" as "não consigo andar"
         typed = tokens(said)
         words: dict[int, int] = {}
-        for match in table.phrases.find(said):
+        for match in table.phrases.find(said, self._answers_elsewhere(question_id, said)):
             named = " ".join(typed[match.start:match.end])
             # Words that only hint at an option ("dói-me", "it hurts") name nothing in passing.
             if named in self.yes_or_no or words_only(named) in table.hints or match.negated:
                 continue
-            option: int | None
-            if len(match.options) == 1:
+            option: int | None = self._told_apart(table, said, match)
+            if option is not None:  # "34 weeks pregnant", "a temp of 38.9": named in full
+                count = 2
+            elif len(match.options) == 1:
                 option, count = match.option, match.end - match.start
-            else:  # a word the options share, told apart by the number beside it: named in full
-                option, count = self._told_apart(table, typed, match), 2
+            else:
+                continue
             # "Don't know" said to one question says nothing of another.
             if option is not None and not table.options[option].exclusive and table.options[option].value is not None:
                 words[option] = words.get(option, 0) + count
+        for option in self._measured_beside_words(table, said):  # "a temp of 38.9", "T 39"
+            words[option] = words.get(option, 0) + 2
         return [option for option, count in words.items() if count >= 2]
 
-    def _told_apart(self, table: _Table, typed: list[str], match: Match) -> int | None:
-        """The one of a shared word's options ("pregnant": which trimester?) that a number
-        with its unit right beside it picks: "34 weeks pregnant", "grávida de 34 semanas".
-        A bare number, or one further off ("pregnant, and the pain began 3 weeks ago"),
-        picks nothing."""
-        beside = [typed[max(0, match.start - 2):match.start], typed[match.end:match.end + 3]]
-        for window in (" ".join(words) for words in beside):
-            if not any(quantity.unit for quantity in self._quantities(table, window)):
+    def _answers_elsewhere(self, question_id: str, said: str) -> list[Match]:
+        """The answers of two words or more to the other questions in `said` ("can't stand
+        on", "no fever"), whose negations are theirs: in "she cant stand on her right leg"
+        the "cant" does not deny the right leg. "Don't know" answers are left out ("not
+        sure it's the left" still doubts the left)."""
+        key = (question_id, said)
+        if key not in self._elsewhere:
+            if len(self._elsewhere) > 256:  # one answer's worth is what is reused
+                self._elsewhere.clear()
+            self._elsewhere[key] = [
+                Match((), match.start, match.end, False)
+                for other_id, table in self.tables.items() if other_id != question_id
+                for match in table.phrases.find(said)
+                if match.end - match.start > 1 and not match.negated
+                and all(table.options[i].value is not None for i in match.options)]
+        return self._elsewhere[key]
+
+    def named_loosely(self, question_id: str, text: str) -> set[int]:
+        """Every option `text` names and does not deny, one word being enough ("left hip...
+        actually now it's both" names left and both): what `mentions` took is checked
+        against it, so an answer heard in passing is not taken when another is named too."""
+        table = self.tables[question_id]
+        said = self._read_as(table, _plain_words(text))
+        typed = tokens(said)
+        named: set[int] = set()
+        for match in table.phrases.find(said, self._answers_elsewhere(question_id, said)):
+            words = " ".join(typed[match.start:match.end])
+            # A word the options share ("pregnant") names none of them.
+            if len(match.options) == 1 and table.options[match.option].value is not None and not match.negated \
+                    and words not in self.yes_or_no and words_only(words) not in table.hints:
+                named.add(match.option)
+        return named
+
+    def _measured_beside_words(self, table: _Table, said: str) -> list[int]:
+        """The options a measurement beside one of the question's measure words picks ("temp
+        of 38.9", "38,5 graus"), where numbers are read by range alone (a temperature).
+        Single letters ("t", "c") are left out: "f 34" is no temperature."""
+        if not table.measures or any(option.numbers for option in table.options):
+            return []
+        typed = tokens(said)
+        picked = []
+        for at, word in enumerate(typed):
+            if word in table.measures and (len(word) >= 3 or not word.isalpha()):
+                option = self._told_apart(table, said, Match((), at, at + 1, False))
+                if option is not None:
+                    picked.append(option)
+        return list(dict.fromkeys(picked))
+
+    def _told_apart(self, table: _Table, said: str, match: Match) -> int | None:
+        """The option a number right beside the words matched picks, as it would at the
+        question: a shared word told apart ("34 weeks pregnant", "grávida de 34 semanas":
+        which trimester), or a measurement that decides ("a temp of 38.9", "febre 38,2").
+        A number of weeks needs its unit ("pregnant, 3" is no week); one further off
+        ("pregnant, and the pain began 3 weeks ago") picks nothing."""
+        measured = not any(option.numbers for option in table.options)  # read by range: a temperature
+        for window in _beside(said, match.start, match.end, before=2, after=3):
+            found = self._quantities(table, window)
+            if not found or not (measured or any(quantity.unit for quantity in found)):
                 continue
             picked = self._by_number(table, window)
-            if isinstance(picked, int) and picked in match.options:
+            if isinstance(picked, int) and (measured or picked in match.options):
                 return picked
         return None
 
@@ -1007,6 +1088,33 @@ def _language_words(content: Content, language: str, understanding: Any) -> froz
             phrases.extend(str(key) for key in value)
     return frozenset(word for phrase in phrases for word in tokens(_plain_words(phrase))
                      if word not in CLAUSE_PUNCTUATION and not word.isdigit())
+
+
+def _beside(said: str, start: int, end: int, before: int, after: int) -> tuple[str, str]:
+    """The text of the `before` words ahead of tokens start..end of `said` and of the `after`
+    words following them, a decimal number ("38,5", "38.9") counting as one word."""
+    spans = token_spans(said)
+    words: list[tuple[int, int]] = []  # each word's first and last token
+    for index, (left, right) in enumerate(spans):
+        if words and _inside_a_decimal(said, spans[words[-1][1]], (left, right)):
+            words[-1] = (words[-1][0], index)
+        else:
+            words.append((index, index))
+    first = next((i for i, (a, b) in enumerate(words) if a <= start <= b), len(words))
+    last = next((i for i, (a, b) in enumerate(words) if a <= end - 1 <= b), first)
+
+    def text_of(run: list[tuple[int, int]]) -> str:
+        return said[spans[run[0][0]][0]:spans[run[-1][1]][1]] if run else ""
+
+    return text_of(words[max(0, first - before):first]), text_of(words[last + 1:last + 1 + after])
+
+
+def _inside_a_decimal(said: str, previous: tuple[int, int], token: tuple[int, int]) -> bool:
+    """`token` continues the decimal number `previous` began: "38" then "," then "5", unspaced."""
+    if previous[1] != token[0]:
+        return False
+    before, this = said[previous[0]:previous[1]], said[token[0]:token[1]]
+    return (before.isdigit() and this in ",.") or (before in ",." and this.isdigit())
 
 
 def _after_number(said: str, number: float) -> str:

@@ -171,10 +171,23 @@ class Question(Strict):
     # Per language, the words that may stand right before this number when it is said with
     # the answer to the question before ("Im 45, male"): see AnswerReader.answered_ahead.
     said_before_number: dict[str, list[str]] = Field(default_factory=dict)
+    # Per language, words that may follow this number and its unit when it is said in
+    # passing: "hip pain that started 3 weeks ago".
+    said_after_number: dict[str, list[str]] = Field(default_factory=dict)
+    # Clinical shorthand that says this number in passing with no word before it: the
+    # denominators of "6/52" (weeks of pain), "3/12", "5/7"; "31/40" is a week of pregnancy.
+    said_as_fraction_of: list[int] = Field(default_factory=list)
+    # Per language, words one of which must be in the clause of a number heard in passing
+    # ("hip pain for 2 months"): the clause says what the number counts.
+    said_in_clause_with: dict[str, list[str]] = Field(default_factory=dict)
     # A question whose answer, named in an answer to an earlier question ("right hip, it's
     # hot and swollen", "i have a fever"), is noted at once: a warning sign raises the level
     # without waiting. Checklist items are kept ticked; a choice's answer is asked again.
     heard_early: bool = False
+    # For a choice that is heard early and still asked: the only answers noted in passing
+    # (the warning signs). "no problem" or "the same" in passing is too loose to record
+    # that walking is fine; the question asks. Empty: any answer.
+    heard_early_answers: list[Any] = Field(default_factory=list)
     # A choice (or a number led by `said_before_number`) whose answer, heard early, is taken
     # when the question comes instead of asking it ("34 weeks pregnant and my left hip
     # hurts", "pain for 2 months": none is asked again). Held until
@@ -219,7 +232,8 @@ class Question(Strict):
     @model_validator(mode="after")
     def _shape(self) -> Question:
         if self.taken_when_heard and (not self.heard_early or self.kind == "checklist" or (
-                self.kind == "number" and not self.said_before_number)):
+                self.kind == "number" and not (self.said_before_number or self.said_after_number
+                                               or self.said_as_fraction_of))):
             raise ValueError("`taken_when_heard` needs a `heard_early` choice, or number with `said_before_number`")
         if self.kind == "number":
             if self.minimum is None or self.maximum is None or self.unit is None:

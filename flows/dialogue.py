@@ -385,8 +385,11 @@ class _Turn:
     def apply(self, parsed: Parsed, typed: str | None = None, heard_earlier: bool = False) -> list[Reply]:
         """Record a parsed answer and move on, or say what was wrong and ask again.
         `heard_earlier`: the answer was held from an earlier message (`take_held`)."""
-        if parsed.clarify:
-            return [Reply(kind="error", code="clarify", step=self.s.step, text=self.msg(
+        if parsed.clarify:  # what the answer said of other questions is kept meanwhile
+            heard = self.heard_in_passing(typed)
+            if self.s.mode == "danger_offer":
+                return heard
+            return [*heard, Reply(kind="error", code="clarify", step=self.s.step, text=self.msg(
                 "clarify", options=self.msg("or").join(parsed.clarify))), *self.ask()]
         if not parsed.ok:
             heard = self.heard_in_passing(typed)
@@ -495,14 +498,22 @@ class _Turn:
                 continue
             options = self.c.options[question_id]
             new = [i for i in self.reader.mentions(question_id, text) if i not in self.s.noted.get(state, [])]
+            said = self.reader.heard_number(question_id, text) if question.taken_when_heard else None
+            if said is not None:  # "im 19 weeks": the option its number picks
+                value = self.reader.read(question_id, said).value
+                new = list(dict.fromkeys([*new, *(i for i, o in enumerate(options) if o.value == value)]))
             if question.taken_when_heard:  # held, said back and taken when its turn comes (`take_held`)
-                if new:
-                    self.s.noted = {**self.s.noted, state: [*self.s.noted.get(state, []), *new]}
+                if new:  # another answer named as well, even in a word ("...now it's both"): none is taken
+                    values = {value for i in new for value in [options[i].value, *options[i].includes]}
+                    others = [i for i in self.reader.named_loosely(question_id, text) if options[i].value not in values]
+                    self.s.noted = {**self.s.noted, state: [*self.s.noted.get(state, []), *new, *others]}
                 continue
             if question.kind != "checklist":  # "i have a fever": one answer, recorded; the question is still asked
                 value = options[new[0]].value if len(new) == 1 else None
                 if value is None or recorded(self.s.case, question) == value:
                     continue
+                if question.heard_early_answers and value not in question.heard_early_answers:
+                    continue  # only a warning sign is noted in passing: the question asks the rest
                 record(self.s.case, question, value)
                 labels.append(self.msg("answered", question=self.c.text(question.short, self.s.locale),
                                        answer=describe(self.c, question.id, value, self.s.locale)))

@@ -138,8 +138,10 @@ class PhraseIndex:
     def whole_answer(self, text: str) -> tuple[int, ...] | None:
         return self.whole.get(words_only(text))
 
-    def find(self, text: str) -> list[Match]:
-        """Every phrase in `text`, longest first and not overlapping, each marked if negated."""
+    def find(self, text: str, around: list[Match] | None = None) -> list[Match]:
+        """Every phrase in `text`, longest first and not overlapping, each marked if negated.
+        `around`: phrases found in it already (another question's answers): a negation inside
+        one of them belongs to it ("can't" in "can't stand on my right leg")."""
         words = tokens(text)
         taken = [False] * len(words)
         found: list[Match] = []
@@ -159,7 +161,7 @@ class PhraseIndex:
                 options = self.whole.get(word)
                 if options is not None and len(word) <= SHORT:
                     found.append(Match(options, lone[0], lone[0] + 1, False))
-        return self._negated(words, found)
+        return self._negated(words, found, around)
 
     def find_with_typos(self, text: str) -> list[Match]:
         """`find`, then the words it left over read for typos ("bone marow edema and a small
