@@ -141,8 +141,8 @@ def test_evaluate_does_not_fall_below_the_measured_floor() -> None:
     assert scores["safe"] == 1.0, scores["unsafe"]
     assert scores["over_triage"] <= 0.10, scores["over_triaged"]
     assert scores["top3"] >= 0.89, scores["misses"]
-    assert scores["top1"] >= 0.70, scores["misses"]
-    assert 0 <= scores["brier"] <= 0.44
+    assert scores["top1"] >= 0.72, scores["misses"]
+    assert 0 <= scores["brier"] <= 0.42
     bands = {band["band"]: band for band in scores["calibration"]}
     assert sum(band["n"] for band in bands.values()) == scores["n"] * len(get_content().conditions)
     # Confident predictions are mostly right: the top bands are not over-confident by much.
