@@ -1074,8 +1074,22 @@ class AnswerReader:
         return quantities(said, self.numbers, units)
 
 
+_LANGUAGE_WORDS: dict[tuple[int, str], tuple[Content, frozenset[str]]] = {}  # both readers of a language share them
+
+
 def _language_words(content: Content, language: str, understanding: Any) -> frozenset[str]:
     """The words of one language's content: its texts, the options' synonyms, its word lists."""
+    cached = _LANGUAGE_WORDS.get((id(content), language))
+    if cached is not None and cached[0] is content:
+        return cached[1]
+    words = _words_of(content, language, understanding)
+    if len(_LANGUAGE_WORDS) >= 8:  # tests build many contents; a process serves one
+        _LANGUAGE_WORDS.clear()
+    _LANGUAGE_WORDS[(id(content), language)] = (content, words)
+    return words
+
+
+def _words_of(content: Content, language: str, understanding: Any) -> frozenset[str]:
     phrases = list(texts_of(content, language))
     for options in content.options.values():
         for option in options:

@@ -8,9 +8,12 @@ dashes, arrows and bullets become their ASCII forms; Portuguese letters are Lati
 
 from __future__ import annotations
 
-from fpdf import FPDF
+from typing import TYPE_CHECKING
 
 from flows.clinician_report import ClinicianReport
+
+if TYPE_CHECKING:
+    from fpdf import FPDF
 
 _ASCII = str.maketrans({"–": "-", "—": "-", "→": "->", "≥": ">=", "≤": "<=", "•": "-", "’": "'", "‘": "'",
                         "“": '"', "”": '"', "…": "...", "⚠": "!", "️": "", "✅": "", "█": "#", "░": "."})
@@ -24,6 +27,8 @@ def latin1(text: str) -> str:
 
 
 def render_pdf(report: ClinicianReport) -> bytes:
+    from fpdf import FPDF  # lazy: fpdf2 takes a fifth of a second to import, and only a report needs it
+
     pdf = FPDF(format="A4")
     pdf.set_margins(15, 12, 15)
     pdf.set_auto_page_break(auto=True, margin=12)
