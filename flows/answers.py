@@ -286,7 +286,7 @@ class AnswerReader:
         answered = self.tables[answered_id].phrases.one_word
         units = {unit for unit in table.units if unit}
         leads = self._leads(table)  # words that lead to this number ("im 45") tie it to nothing else
-        apart = [span for span in (self._standing_apart(words, at, answered, units, leads)
+        apart = [span for span in (self._standing_apart(words, at, answered, units, leads, self.joiners)
                                    for at, word in enumerate(words) if _NUMBER_WORD.fullmatch(word))
                  if span is not None]
         if len(apart) != 1:  # "34, 35": which one is meant is not guessed
@@ -338,6 +338,29 @@ class AnswerReader:
         plain = parsed.ok and parsed.value is not None and parsed.goto is None and not parsed.clarify
         return said if plain and not parsed.unread else None
 
+    def numbers_disagree(self, question_id: str, text: str) -> bool:
+        """`text` holds numbers with this question's units that would answer it differently,
+        none of them tied to another question's words: "I'm 12 weeks pregnant - sorry, 14
+        weeks now". What it said in passing is then not taken: the question asks. ("34
+        weeks pregnant, pain for 2 weeks" agrees: the 2 weeks are the pain's.)"""
+        table = self.tables[question_id]
+        if table.question.unit is None:
+            return False
+        words = tokens(self._without_fillers(in_digits(_plain_words(text), self.numbers)))
+        units = {unit for unit in table.units if unit}
+        own = self._leads(table)
+        others = frozenset().union(*(self._leads(t) for t in self.tables.values() if t is not table)) - own
+        readings = set()
+        for at, word in enumerate(words):
+            if not _NUMBER_WORD.fullmatch(word) or self._led(words, at, others):
+                continue
+            end = self._unit_end(words, at, units)
+            if end > at + 1:
+                parsed = self.read(question_id, " ".join(words[at:end]))
+                if parsed.ok and parsed.value is not None:
+                    readings.add(repr(parsed.value))
+        return len(readings) > 1
+
     def _in_clause_with(self, words: list[str], at: int, about: set[str]) -> bool:
         """One of `about` is in the clause of the word at `at` (between punctuation or
         joining words: "tive um aborto há 1 mês e agora dói-me" is two clauses)."""
@@ -374,16 +397,18 @@ class AnswerReader:
 
     @staticmethod
     def _standing_apart(words: list[str], at: int, answered: frozenset[str],
-                        units: set[str], leads: frozenset[str]) -> tuple[int, int] | None:
+                        units: set[str], leads: frozenset[str], joiners: set[str]) -> tuple[int, int] | None:
         """The span of the number at `at` with the units after it, if nothing else ties it
         to a word: see `answered_ahead`."""
         before = words[at - 1] if at else ","
         if before not in CLAUSE_PUNCTUATION and before not in answered and not AnswerReader._led(words, at, leads):
             return None
         end = AnswerReader._unit_end(words, at, units)
-        led_with_unit = AnswerReader._led(words, at, leads) and end > at + 1  # "tenho 71 anos dor na anca"
+        led = AnswerReader._led(words, at, leads)
+        # After words that lead to it, the number may go on with its unit ("tenho 71 anos dor
+        # na anca") or a joining word ("im 17 and my hip hurts").
         if end < len(words) and words[end] not in CLAUSE_PUNCTUATION and words[end] not in answered \
-                and not led_with_unit:
+                and not (led and (end > at + 1 or words[end] in joiners)):
             return None
         return at, end
 
@@ -444,9 +469,11 @@ class AnswerReader:
         named: set[int] = set()
         for match in table.phrases.find(said, self._answers_elsewhere(question_id, said)):
             words = " ".join(typed[match.start:match.end])
-            # A word the options share ("pregnant") names none of them.
+            # A word the options share ("pregnant") names none of them, nor does a number
+            # word ("duas semanas" is no "as duas").
             if len(match.options) == 1 and table.options[match.option].value is not None and not match.negated \
-                    and words not in self.yes_or_no and words_only(words) not in table.hints:
+                    and words not in self.yes_or_no and words_only(words) not in table.hints \
+                    and words not in self.numbers.cardinals:
                 named.add(match.option)
         return named
 

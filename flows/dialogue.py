@@ -506,14 +506,16 @@ class _Turn:
                 if new:  # another answer named as well, even in a word ("...now it's both"): none is taken
                     values = {value for i in new for value in [options[i].value, *options[i].includes]}
                     others = [i for i in self.reader.named_loosely(question_id, text) if options[i].value not in values]
+                    if self.reader.numbers_disagree(question_id, text):  # "12 weeks, sorry, 14": either is meant
+                        others = [i for i in range(len(options)) if i not in new]
                     self.s.noted = {**self.s.noted, state: [*self.s.noted.get(state, []), *new, *others]}
                 continue
             if question.kind != "checklist":  # "i have a fever": one answer, recorded; the question is still asked
+                if question.heard_early_answers:  # only a warning sign is noted in passing: the question asks the rest
+                    new = [i for i in new if options[i].value in question.heard_early_answers]
                 value = options[new[0]].value if len(new) == 1 else None
                 if value is None or recorded(self.s.case, question) == value:
                     continue
-                if question.heard_early_answers and value not in question.heard_early_answers:
-                    continue  # only a warning sign is noted in passing: the question asks the rest
                 record(self.s.case, question, value)
                 labels.append(self.msg("answered", question=self.c.text(question.short, self.s.locale),
                                        answer=describe(self.c, question.id, value, self.s.locale)))

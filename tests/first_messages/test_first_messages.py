@@ -39,8 +39,8 @@ ENGINE = get_engine()
 CORPUS: list[dict[str, Any]] = load_yaml((Path(__file__).parent / "corpus.yaml").read_text(encoding="utf-8"))
 TAKEN_IN_PASSING = ("sex", "age", "pregnancy", "side", "duration_weeks")
 WARNINGS = ("fever", "trauma", "unable_to_bear_weight")  # kept in passing when present
-# Measured when the corpus was added (English 0.79, Portuguese 0.81), less a little room.
-KEPT_AT_LEAST = {"en": 0.76, "pt": 0.78}
+# Measured on both sets (English 0.81, Portuguese 0.84), less a little room.
+KEPT_AT_LEAST = {"en": 0.78, "pt": 0.81}
 
 
 def kept(entry: dict[str, Any]) -> dict[str, Any]:
@@ -96,7 +96,7 @@ WRONG, KEPT, WANTED, MISSES = score()
 
 def test_the_corpus_is_in_both_languages_with_labels_from_the_allowed_facts() -> None:
     languages = Counter(entry["language"] for entry in CORPUS)
-    assert languages["en"] >= 40 and languages["pt"] >= 30
+    assert languages["en"] >= 68 and languages["pt"] >= 52
     for entry in CORPUS:
         assert set(entry.get("facts") or {}) <= {*TAKEN_IN_PASSING, *WARNINGS}, entry
 

@@ -365,6 +365,35 @@ def test_a_duration_in_portuguese_too() -> None:
     assert (conv.session.case.age, conv.state) == (50, "tests_done")  # age taken ahead, the hip when its turn came
 
 
+def test_a_temperature_beside_its_word_in_passing_is_a_fever_at_once() -> None:
+    replies = talk().say("My dad is 81. He didn't fall, but he can't walk on his right leg. He had a temp of 38.9")
+    assert "fever" in [r.code for r in replies if r.kind == "warning"]
+    assert replies[-1].code == "danger_offer"
+
+
+@pytest.mark.parametrize("typed", ["tive um aborto espontâneo há 1 mês e agora dói-me a anca direita",
+                                   "estou grávida de 32 semanas e a anca dói-me, o bebé nasce daqui a 8 semanas"])
+def test_a_number_of_another_event_is_no_duration_of_the_pain(typed: str) -> None:
+    conv = Conversation()
+    conv.send(UserInput.command("start").model_copy(update={"language": "pt"}))
+    conv.say(typed)
+    assert conv.session is not None and "duration_weeks" not in conv.session.held_numbers
+
+
+def test_a_number_corrected_in_the_same_message_is_asked_not_guessed() -> None:
+    conv = talk("I'm 12 weeks pregnant - sorry, 14 weeks now, lost track! left hip pain", "29")
+    assert conv.session is not None and conv.session.case.pregnancy is None
+    assert conv.state == "pregnancy"
+
+
+def test_a_number_word_names_no_hip_in_passing() -> None:
+    conv = Conversation()
+    conv.send(UserInput.command("start").model_copy(update={"language": "pt"}))
+    conv.say("O meu pai tem 62 anos, dores na anca esquerda há duas semanas")  # "duas" is no "as duas"
+    assert conv.session is not None and conv.session.case.age == 62
+    assert conv.session.case.side == "left" and conv.state == "tests_done"
+
+
 def test_a_pregnancy_named_by_a_man_is_never_recorded() -> None:
     conv = talk("male", "45", "left hip, my wife is 30 weeks pregnant")
     assert conv.session is not None and conv.session.noted == {"pregnancy": [3]}  # held...
