@@ -151,6 +151,26 @@ def test_evaluate_does_not_fall_below_the_measured_floor() -> None:
             assert band["observed"] >= band["mean_predicted"] - 0.1, band
 
 
+HELD_OUT = ROOT / "tests/vignettes/heldout/published.yaml"
+
+
+def test_on_published_cases_never_tuned_on_every_danger_gets_urgent_care_and_no_one_is_over_triaged() -> None:
+    """The held-out cases (tests/vignettes/heldout/: found and encoded without running the
+    assistant, scored once, never used to change the model). Their ranking is reported in
+    docs/assessment.md; what is asserted is the part that must hold on any case: every
+    dangerous diagnosis at urgent or emergency care, and none of the others sent to the
+    emergency department beyond the issue's 10%."""
+    result = run("evaluate", str(HELD_OUT), "--json")
+    assert result.returncode == 0, result.stderr
+    scores = json.loads(result.stdout)
+    assert scores["n"] >= 16 and scores["dangerous"] >= 7
+    assert [case for case in scores["unsafe"] if case["triage"] not in ("urgent", "emergency")] == []
+    assert scores["over_triage"] <= 0.10, scores["over_triaged"]
+    held_out = {v.id for v in read_vignettes(HELD_OUT, list(get_content().conditions))}
+    tuned_on = {v.id for path in VIGNETTES for v in read_vignettes(path, list(get_content().conditions))}
+    assert not held_out & tuned_on
+
+
 def test_vignettes_cover_every_condition_with_citations() -> None:
     conditions = list(get_content().conditions)
     vignettes = [v for path in VIGNETTES for v in read_vignettes(path, conditions)]
