@@ -392,9 +392,14 @@ class _Turn:
             return [*heard, Reply(kind="error", code="clarify", step=self.s.step, text=self.msg(
                 "clarify", options=self.msg("or").join(parsed.clarify))), *self.ask()]
         if not parsed.ok:
+            holding = (self.s.noted, self.s.held_numbers)
             heard = self.heard_in_passing(typed)
             if self.s.mode == "danger_offer":  # a warning sign in it: what to do now comes first
                 return heard
+            if (self.s.noted, self.s.held_numbers) != holding and not heard:
+                # "im 19 weeks and my left hip hurts" at the sex question: not "sorry, I did
+                # not catch that", since the week and the hip are kept for their questions.
+                return [self.notice("kept_for_later"), *self.ask()]
             return [*heard, self.error(parsed.error, **parsed.values), *self.ask()]
         state = self.s.state
         question = self.c.questions[self.question_id()]

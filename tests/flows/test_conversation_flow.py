@@ -394,6 +394,21 @@ def test_a_number_word_names_no_hip_in_passing() -> None:
     assert conv.session.case.side == "left" and conv.state == "tests_done"
 
 
+def test_an_answer_that_is_not_this_question_s_but_is_kept_for_later_is_thanked_not_refused() -> None:
+    conv = talk()
+    replies = conv.say("im 19 weeks and my left hip hurts")  # no sex in it: asked again
+    assert [r.code for r in replies if r.kind in ("error", "notice")] == ["kept_for_later"]
+    assert conv.state == "sex"
+    conv.say("female", "31")
+    assert conv.session is not None and conv.session.case.pregnancy == "trimester_2"
+    assert conv.session.case.side == "left" and conv.state == "tests_done"
+
+
+def test_an_answer_with_nothing_to_keep_is_still_not_understood() -> None:
+    replies = talk().say("banana")
+    assert [r.kind for r in replies if r.kind in ("error", "notice")] == ["error"]
+
+
 def test_a_pregnancy_named_by_a_man_is_never_recorded() -> None:
     conv = talk("male", "45", "left hip, my wife is 30 weeks pregnant")
     assert conv.session is not None and conv.session.noted == {"pregnancy": [3]}  # held...
