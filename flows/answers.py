@@ -155,6 +155,7 @@ class AnswerReader:
         understanding = content.ui.understanding[language]
         self.dont_know = {_plain_words(w) for w in understanding.dont_know}
         self.see_now = {_plain_words(w) for w in understanding.see_now}
+        self.why_openers = [_plain_words(w) for w in understanding.why_openers]
         self.carry_on = {_plain_words(w) for w in understanding.carry_on}
         self.fillers = sorted((_plain_words(w) for w in understanding.fillers), key=len, reverse=True)
         self.all_of_them = {_plain_words(w) for w in understanding.all_of_them}
@@ -195,7 +196,7 @@ class AnswerReader:
                                     for w in understanding.conclusion_headings]
         self.numbers = NumberWords(understanding.cardinals, understanding.number_phrases, understanding.shorthand,
                                    self.ordinals, _suffixes(understanding.ordinal_suffixes),
-                                   tuple(understanding.thousands))
+                                   tuple(understanding.thousands), frozenset(understanding.articles))
         # Every word the language's content uses: a word typed as one of them is not a slip.
         self.vocabulary = _language_words(content, language, understanding)
         self.tables = {qid: self._table(q) for qid, q in content.questions.items()}
@@ -444,9 +445,9 @@ class AnswerReader:
 
     def _answers_elsewhere(self, question_id: str, said: str) -> list[Match]:
         """The answers of two words or more to the other questions in `said` ("can't stand
-        on", "no fever"), whose negations are theirs: in "she cant stand on her right leg"
-        the "cant" does not deny the right leg. "Don't know" answers are left out ("not
-        sure it's the left" still doubts the left)."""
+        on"), whose negations are theirs: in "she cant stand on her right leg" the "cant"
+        does not deny the right leg. Denials ("i dont", "no fever") and "don't know" answers
+        are left out: their words still deny ("not sure it's the left" doubts the left)."""
         key = (question_id, said)
         if key not in self._elsewhere:
             if len(self._elsewhere) > 256:  # one answer's worth is what is reused
@@ -456,7 +457,8 @@ class AnswerReader:
                 for other_id, table in self.tables.items() if other_id != question_id
                 for match in table.phrases.find(said)
                 if match.end - match.start > 1 and not match.negated
-                and all(table.options[i].value is not None for i in match.options)]
+                and all(table.options[i].value not in (None, False) and not table.options[i].exclusive
+                        for i in match.options)]  # a denial ("i dont") is a negation, not an answer
         return self._elsewhere[key]
 
     def named_loosely(self, question_id: str, text: str) -> set[int]:
@@ -553,6 +555,13 @@ class AnswerReader:
         found = phrase_index.find_with_typos(said) or phrase_index.fuzzy(said)
         chosen = {m.options[0] for m in found if not m.negated and len(m.options) == 1}
         return chosen.pop() if len(chosen) == 1 else None
+
+    def asks_why(self, text: str) -> bool:
+        """A question about the question: "why do you need my age?", "para quê?": one of the
+        language's `why_openers`, then a question mark or two words more."""
+        said = _plain_words(text)
+        opens = any(said.startswith(opener + " ") or said.startswith(opener + "?") for opener in self.why_openers)
+        return opens and (text.strip().endswith("?") or len(said.split()) >= 3)
 
     def asks_for_now(self, text: str, content: Content, locale: str) -> bool:
         """"now", "what to do now", or the button's words typed: never an answer to a question."""
@@ -675,7 +684,9 @@ class AnswerReader:
         return f"{self._number(example)} {self._unit_name(question)}"
 
     def _read_one(self, table: _Table, text: str, said: str) -> Parsed:
-        found = table.phrases.find(said)
+        # A negation inside another question's answer is that answer's: "she fell and cant
+        # stand on her left leg" names the left leg at the side question.
+        found = table.phrases.find(said, self._answers_elsewhere(table.question.id, said))
         if not found:
             found = table.phrases.find(self._without_fillers(said))
             said_as_found = self._without_fillers(said)
@@ -685,10 +696,17 @@ class AnswerReader:
         found = self._without_hints(table, found, said_as_found)
         matches = [m for m in found if not m.negated]
         negated = [m for m in found if m.negated]
-        by_number = self._by_number(table, self._without_fillers(said))
+        by_number = self._by_number(table, self._without_others_numbers(table, self._without_fillers(said)))
         if isinstance(by_number, _UnitQuestion):
             return self._which_unit(table, said, by_number)
         named = self._taken_in(table, self._named(table, matches), matches, said_as_found)
+        picked = self._read_one_option(table, text, said, matches, negated, named, by_number)
+        if picked.ok and table.question.asks_when_contradicted:
+            return self._unless_contradicted(table, picked, matches, by_number)
+        return picked
+
+    def _read_one_option(self, table: _Table, text: str, said: str, matches: list[Match], negated: list[Match],
+                         named: list[int], by_number: int | None) -> Parsed:
         words_first = table.question.named_first and any(table.options[i].value is not None for i in named)
         # A word that names one option without a number stops a number from deciding ("had a
         # baby 4 months ago" is no week of pregnancy); a word several options share does not
@@ -712,6 +730,44 @@ class AnswerReader:
         if len(named) > 1:
             return self._clarify(table, named)
         return Parsed(False, error="choose_one", values={"answer": quote(text)})
+
+    def _unless_contradicted(self, table: _Table, picked: Parsed, matches: list[Match],
+                             by_number: int | None) -> Parsed:
+        """`picked`, unless other words or a number in the answer point to another option:
+        "no, im pregnant", "no baby yet, 34 weeks", "not pregnant anymore, had her 6 weeks
+        ago" are asked about, not read as "not pregnant" (at the pregnancy question a wrong
+        "no" would allow medicines that are unsafe)."""
+        chosen = next(i for i, o in enumerate(table.options) if o.value == picked.value)
+        taken_in = {chosen, *(i for i, o in enumerate(table.options) if o.value in table.options[chosen].includes)}
+        # A word that may mean the chosen option too ("yes" in "yes, 30 weeks") points nowhere
+        # else; a number points elsewhere only against an option that no number goes with
+        # ("no... 34 weeks"), not against one that carries its own time ("tive um aborto na
+        # semana passada").
+        numbered = by_number is not None and table.options[chosen].contradicted_by_a_number
+        signalled = [i for m in matches if chosen not in m.options for i in m.options] + (
+            [by_number] if numbered and by_number is not None else [])
+        others = [i for i in dict.fromkeys(signalled) if i not in taken_in and table.options[i].value is not None]
+        return self._clarify(table, [chosen, *others]) if others else picked
+
+    def _without_others_numbers(self, table: _Table, said: str) -> str:
+        """`said` without the numbers another question's words tie to it ("about 3 weeks ago",
+        "for 2 months": how long, not a week of pregnancy), for a question that reads
+        numbers as its options."""
+        if not any(option.numbers for option in table.options):
+            return said
+        others = [t for t in self.tables.values() if t is not table]
+        leads = frozenset().union(*(self._leads(t) for t in others)) - self._leads(table)
+        follows = {_plain_words(w) for t in others for w in t.question.said_after_number.get(self.language_code, [])}
+        words = tokens(said)
+        units = {unit for unit in table.units if unit}
+        drop: set[int] = set()
+        for at, word in enumerate(words):
+            if not _NUMBER_WORD.fullmatch(word):
+                continue
+            end = self._unit_end(words, at, units)
+            if self._led(words, at, leads) or (end < len(words) and words[end] in follows):
+                drop.update(range(at, end + 1))
+        return " ".join(word for i, word in enumerate(words) if i not in drop) if drop else said
 
     def _without_hints(self, table: _Table, found: list[Match], said: str) -> list[Match]:
         """Words that only hint at an option ("i can walk", "dói") yield to plainer words

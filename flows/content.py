@@ -363,6 +363,9 @@ class _Checker:
             for condition in flag.suspect:
                 if condition not in conditions:
                     self.fail("triage.yaml", f"red_flags({flag.id}).suspect", f"unknown condition `{condition}`")
+        for sign in data.unchecked_signs:
+            if sign.field not in CASE_FIELDS:
+                self.fail("triage.yaml", "unchecked_signs", f"unknown case field `{sign.field}`")
         for index, rule in enumerate(data.probability_rules):
             self.sources("triage.yaml", f"probability_rules[{index}]", rule.source)
             if rule.condition not in conditions:

@@ -136,6 +136,9 @@ class Answer(Strict):
     # The options this one takes in: "both, worse on the right" is both (the side said is
     # where it is worse), unless the word for this one is asked ("both? mostly right").
     includes: list[Any] = Field(default_factory=list)
+    # At a question that `asks_when_contradicted`: a number said with this option's words
+    # ("no baby yet, 34 weeks") points to another option, and the answer is asked about.
+    contradicted_by_a_number: bool = False
 
     @model_validator(mode="before")
     @classmethod
@@ -184,6 +187,9 @@ class Question(Strict):
     # hot and swollen", "i have a fever"), is noted at once: a warning sign raises the level
     # without waiting. Checklist items are kept ticked; a choice's answer is asked again.
     heard_early: bool = False
+    # An answer whose words or number also point to another option is asked about, not read
+    # by the usual precedence: "no, im pregnant" at the pregnancy question.
+    asks_when_contradicted: bool = False
     # For a choice that is heard early and still asked: the only answers noted in passing
     # (the warning signs). "no problem" or "the same" in passing is too loose to record
     # that walking is fine; the question asks. Empty: any answer.
@@ -194,6 +200,9 @@ class Question(Strict):
     # then, so it counts only if the question is on the person's path (a man is never
     # asked about pregnancy); said back as taken, and /change corrects it.
     taken_when_heard: bool = False
+    # A choice heard early is recorded at once (a warning sign raises the level now) unless
+    # it is `taken_when_heard`, which holds it; with both, it is recorded now and not asked.
+    recorded_at_once: bool = False
     # False where true/false answers are not yes and no (where the pain is): "yes" reads as neither
     yes_no: bool = True
     probe_values: list[float] = Field(default_factory=list)  # numbers the look-ahead tries
@@ -439,10 +448,21 @@ class ProbabilityRule(Sourced):
     when: Predicate | None = None
 
 
+class UncheckedSign(Strict):
+    """A warning sign the summary names as not checked when its answer is not known."""
+
+    field: str
+    name: Text  # "a fever"
+
+
 class TriageFile(Strict):
     levels: dict[TriageLevel, Level]
     red_flags: list[RedFlag]
     probability_rules: list[ProbabilityRule]
+    # Named in the summary's first block, when no warning sign was found and at least
+    # `unchecked_at_least` of them are not known: "Not checked: a fever, a fall...".
+    unchecked_signs: list[UncheckedSign] = Field(default_factory=list)
+    unchecked_at_least: int = 2
 
 
 # not_ruled_out.yaml ------------------------------------------------------------------
@@ -602,6 +622,9 @@ class Understanding(Strict):
 
     dont_know: list[str]
     see_now: list[str]  # after an emergency warning: "show me what to do now"
+    # A typed answer that starts with one of these and ends with "?" (or starts with one
+    # of the English ones) asks why the question is asked: "why do you need my age".
+    why_openers: list[str] = Field(default_factory=list)
     carry_on: list[str]  # ... and "carry on answering"
     yes: list[str]  # every yes/no question understands these as yes
     no: list[str]
@@ -621,6 +644,7 @@ class Understanding(Strict):
     all_of_them: list[str]
     none_of_the_rest: list[str]  # after a denial at a checklist: the items not named are denied too
     cardinals: dict[str, int]
+    articles: list[str] = Field(default_factory=list)  # cardinals that are also articles: numbers only before a unit
     number_phrases: dict[str, str]
     shorthand: dict[int, str]
     # measure -> the unit (a word of its ui.yaml `units` table) a bare number of it is in,

@@ -21,6 +21,7 @@ from flows.answers import MAX_ANSWER_CHARS, AnswerReader, Parsed, describe, norm
 from flows.assessment import assess
 from flows.change_effect import change_effect
 from flows.content import Content, get_content
+from flows.content_models import Question
 from flows.language import language_named, language_of_tag
 from flows.machine import FlowMachine
 from flows.messages import Choice, Reply, UserInput
@@ -137,7 +138,7 @@ class _Turn:
             return self.summary_choice(said, command)
         if self.e.machine.is_final(self.s.state):
             return self.command(command) if command else self.ended()
-        if command == "why":
+        if command == "why" or (command is None and self.reader.asks_why(text)):
             return self.why()
         if self.emergency_active() and self.reader.asks_for_now(text, self.c, self.s.locale):
             return self.what_to_do_now()
@@ -483,55 +484,83 @@ class _Turn:
         return self.reader.answered_ahead(self.question_id(), typed, answered_id)
 
     def note_early(self, answered_state: str, text: str) -> list[str]:
-        """Items of the checklists heard early (content: `heard_early`), or the one answer of
-        such a choice question ("i have a fever"), that an answer to another question names:
-        recorded at once, so a warning sign raises the level now. Only what is named in two
-        words or more and not denied is noted; the question is still asked, and its answer
-        then stands (a checklist keeps the items named early ticked). A choice that is
-        `taken_when_heard` (which hip, pregnancy) is held instead, not recorded nor said
-        yet, and taken when its turn comes (`take_held`)."""
+        """What an answer to another question says of the questions that are `heard_early`.
+
+        * A checklist's items ("it's hot and swollen") are recorded at once, so a warning
+          sign raises the level now, and kept ticked when the checklist is answered.
+        * A choice that is `taken_when_heard` (which hip, pregnancy, breastfeeding) or a
+          number (the age, how long) is held, neither recorded nor said yet, and taken when
+          its turn comes (`take_held`), so it counts only if the question is on the path.
+        * A choice that is recorded at once (fever, cannot walk) is recorded now and said
+          ("Also noted"); if it is also `taken_when_heard`, it is not asked again.
+
+        Only what is named in two words or more (or a number tied to its words) and not
+        denied is noted. Returns the words of what was recorded now."""
         labels: list[str] = []
         for state, question_id in self.e.machine.question_of.items():
             question = self.c.questions[question_id]
             if not question.heard_early or state == answered_state or state in self.s.answered:
                 continue
-            if question.kind == "number":  # "pain for 2 months": held; two different numbers, neither
-                said = self.reader.heard_number(question_id, text)
-                if said is not None:
-                    earlier = self.s.held_numbers.get(state, said)
-                    self.s.held_numbers = {**self.s.held_numbers, state: said if earlier == said else ""}
-                continue
-            options = self.c.options[question_id]
-            new = [i for i in self.reader.mentions(question_id, text) if i not in self.s.noted.get(state, [])]
-            said = self.reader.heard_number(question_id, text) if question.taken_when_heard else None
-            if said is not None:  # "im 19 weeks": the option its number picks
-                value = self.reader.read(question_id, said).value
-                new = list(dict.fromkeys([*new, *(i for i, o in enumerate(options) if o.value == value)]))
-            if question.taken_when_heard:  # held, said back and taken when its turn comes (`take_held`)
-                if new:  # another answer named as well, even in a word ("...now it's both"): none is taken
-                    values = {value for i in new for value in [options[i].value, *options[i].includes]}
-                    others = [i for i in self.reader.named_loosely(question_id, text) if options[i].value not in values]
-                    if self.reader.numbers_disagree(question_id, text):  # "12 weeks, sorry, 14": either is meant
-                        others = [i for i in range(len(options)) if i not in new]
-                    self.s.noted = {**self.s.noted, state: [*self.s.noted.get(state, []), *new, *others]}
-                continue
-            if question.kind != "checklist":  # "i have a fever": one answer, recorded; the question is still asked
-                if question.heard_early_answers:  # only a warning sign is noted in passing: the question asks the rest
-                    new = [i for i in new if options[i].value in question.heard_early_answers]
-                value = options[new[0]].value if len(new) == 1 else None
-                if value is None or recorded(self.s.case, question) == value:
-                    continue
-                record(self.s.case, question, value)
-                labels.append(self.msg("answered", question=self.c.text(question.short, self.s.locale),
-                                       answer=describe(self.c, question.id, value, self.s.locale)))
-                continue
-            for index in new:
-                for name, value in (options[index].sets or {}).items():
-                    setattr(self.s.case, name, value)
-                labels.append(self.c.text(options[index].label, self.s.locale))
-            if new:  # ticked again when the checklist is answered
-                self.s.noted = {**self.s.noted, state: [*self.s.noted.get(state, []), *new]}
+            if question.kind == "number":
+                self._hold_number(state, question_id, text)
+            elif question.kind == "checklist":
+                labels.extend(self._tick_early(state, question_id, text))
+            elif question.taken_when_heard and not question.recorded_at_once:
+                self._hold_choice(state, question_id, text)
+            else:
+                labels.extend(self._record_choice(state, question, text))
         return labels
+
+    def _hold_number(self, state: str, question_id: str, text: str) -> None:
+        """"pain for 2 months": held; two different numbers heard, neither."""
+        said = self.reader.heard_number(question_id, text)
+        if said is not None:
+            earlier = self.s.held_numbers.get(state, said)
+            self.s.held_numbers = {**self.s.held_numbers, state: said if earlier == said else ""}
+
+    def _hold_choice(self, state: str, question_id: str, text: str) -> None:
+        """Held for `take_held`. Another answer named as well, even in a word ("left hip...
+        actually now it's both"), or numbers that disagree: more than one held, none taken."""
+        options = self.c.options[question_id]
+        new = [i for i in self.reader.mentions(question_id, text) if i not in self.s.noted.get(state, [])]
+        said = self.reader.heard_number(question_id, text)
+        if said is not None:  # "im 19 weeks": the option its number picks
+            value = self.reader.read(question_id, said).value
+            new = list(dict.fromkeys([*new, *(i for i, o in enumerate(options) if o.value == value)]))
+        if not new:
+            return
+        values = {value for i in new for value in [options[i].value, *options[i].includes]}
+        others = [i for i in self.reader.named_loosely(question_id, text) if options[i].value not in values]
+        if self.reader.numbers_disagree(question_id, text):  # "12 weeks, sorry, 14": either is meant
+            others = [i for i in range(len(options)) if i not in new]
+        self.s.noted = {**self.s.noted, state: [*self.s.noted.get(state, []), *new, *others]}
+
+    def _record_choice(self, state: str, question: Question, text: str) -> list[str]:
+        """"i have a fever": one answer, recorded now; only a warning sign where the content
+        says so (`heard_early_answers`): "no problem" in passing says nothing of walking."""
+        options = self.c.options[question.id]
+        new = [i for i in self.reader.mentions(question.id, text) if i not in self.s.noted.get(state, [])]
+        if question.heard_early_answers:
+            new = [i for i in new if options[i].value in question.heard_early_answers]
+        value = options[new[0]].value if len(new) == 1 else None
+        if value is None or recorded(self.s.case, question) == value:
+            return []
+        record(self.s.case, question, value)
+        if question.taken_when_heard:  # said now, and taken when its turn comes, not asked again
+            self.s.noted = {**self.s.noted, state: [new[0]]}
+        return [self.msg("answered", question=self.c.text(question.short, self.s.locale),
+                         answer=describe(self.c, question.id, value, self.s.locale))]
+
+    def _tick_early(self, state: str, question_id: str, text: str) -> list[str]:
+        """A checklist's items named in passing: recorded now, ticked again when it is answered."""
+        options = self.c.options[question_id]
+        new = [i for i in self.reader.mentions(question_id, text) if i not in self.s.noted.get(state, [])]
+        for index in new:
+            for name, value in (options[index].sets or {}).items():
+                setattr(self.s.case, name, value)
+        if new:
+            self.s.noted = {**self.s.noted, state: [*self.s.noted.get(state, []), *new]}
+        return [self.c.text(options[index].label, self.s.locale) for index in new]
 
     def with_noted(self, state: str, value: Any) -> Any:
         """A checklist's answer with the items named earlier kept ticked: "None of these" or
@@ -653,15 +682,19 @@ class _Turn:
         text = self.c.text(question.text, self.s.locale)
         if question.help is not None:
             text += "\n" + self.c.text(question.help, self.s.locale)
+        # A checklist's items named earlier ("she fell yesterday") show as ticked: they are
+        # kept whatever is answered (`with_noted`).
+        noted = self.s.noted.get(self.s.state, []) if question.kind == "checklist" else []
+        selected = list(dict.fromkeys([*self.s.draft, *noted]))
         if multi:
             choices.append(Choice(label=self.msg("done_label"), payload=payloads.DONE))
-            chosen = ", ".join(self.c.text(options[i].label, self.s.locale) for i in self.s.draft)
+            chosen = ", ".join(self.c.text(options[i].label, self.s.locale) for i in selected)
             text += "\n" + self.msg("selected_so_far", selection=chosen or self.msg("none_selected"))
         actions = [Choice(label=self.msg("why_label"), payload=payloads.WHY)]
         if self.emergency_active():  # what to do now stays one press away while the questions go on
             actions.insert(0, Choice(label=self.msg("see_what_to_do_now"), payload=payloads.NOW))
         return Reply(kind=kind, code=question.id, text=text, question_id=question.id, choices=choices, multi=multi,
-                     selected=list(self.s.draft), step=self.s.step, actions=actions)
+                     selected=selected, step=self.s.step, actions=actions)
 
     # helpers -----------------------------------------------------------------------
 

@@ -56,6 +56,7 @@ class NumberWords:
     ordinals: dict[str, int] = field(default_factory=dict)  # "third" -> 3, "terceiro" -> 3
     ordinal_suffixes: tuple[str, ...] = ()  # the "rd" of "3rd", the "o" of "3o" (3º after NFKC)
     thousands: tuple[str, ...] = ()  # what groups thousands: "," in "12,000", "." in "12.000"
+    articles: frozenset[str] = frozenset()  # "um", "uma": a number only right before a unit ("um mês")
 
     @cached_property
     def ordinal_pattern(self) -> re.Pattern[str] | None:
@@ -70,8 +71,10 @@ class NumberWords:
         return re.compile("|".join(alternatives)) if alternatives else None
 
 
-def in_digits(text: str, words: NumberWords) -> str:
-    """The text with number words and amount phrases written as digits."""
+def in_digits(text: str, words: NumberWords, units: set[str] | None = None) -> str:
+    """The text with number words and amount phrases written as digits. With `units`, a
+    number word that is also an article ("um", "uma") counts only right before one of them:
+    "um mês" is 1 mês, "coxeio um pouco" has no number."""
     for phrase in sorted(words.phrases, key=len, reverse=True):
         text = re.sub(rf"(?<![\w]){re.escape(phrase)}(?![\w])", words.phrases[phrase], text)
     tokens = list(_WORD.finditer(text))
@@ -80,7 +83,9 @@ def in_digits(text: str, words: NumberWords) -> str:
     index = 0
     while index < len(tokens):
         match = tokens[index]
-        if match.group() not in words.cardinals:
+        if match.group() not in words.cardinals or (units is not None and match.group() in words.articles and not (
+                index + 1 < len(tokens) and (tokens[index + 1].group() in units or " ".join(
+                    t.group() for t in tokens[index + 1:index + 3]) in units))):
             index += 1
             continue
         value = words.cardinals[match.group()]
@@ -103,7 +108,7 @@ def in_digits(text: str, words: NumberWords) -> str:
 
 def quantities(text: str, words: NumberWords, units: set[str]) -> list[Quantity]:
     """Every number in `text` (words included) with the unit word that belongs to it."""
-    text = in_digits(_ungrouped(text, words.thousands), words)
+    text = in_digits(_ungrouped(text, words.thousands), words, units)
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
 
@@ -119,6 +124,9 @@ def quantities(text: str, words: NumberWords, units: set[str]) -> list[Quantity]
             found.append(Quantity(int(match.group(1)) + int(match.group(2)) / 7, unit, match.start()))
     for match in _FRACTION.finditer(text):
         shorthand_unit = words.shorthand.get(int(match.group(2)))
+        if shorthand_unit is not None and shorthand_unit not in units:  # "4/52" is no white cell count
+            take(match.span())
+            continue
         if shorthand_unit is not None and take(match.span()):
             found.append(Quantity(float(match.group(1)), shorthand_unit, match.start()))
     for value, span, unit in _ordinals(text, words, units):

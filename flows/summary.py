@@ -62,6 +62,11 @@ def build_summary(case: Case, assessment: Assessment, content: Content, locale: 
         if len(assessment.red_flags) > FIRST_WARNINGS:
             titles.append(msg("first_warnings_more", count=len(assessment.red_flags) - FIRST_WARNINGS))
         first.append(Line(text=msg("first_warnings", flags="; ".join(titles))))
+    else:  # no warning sign found: say which could not be checked, if enough were not known
+        unchecked = [content.text(sign.name, locale) for sign in content.triage.unchecked_signs
+                     if getattr(case, sign.field) is None]
+        if len(unchecked) >= content.triage.unchecked_at_least:
+            first.append(Line(text=msg("first_unchecked", signs=", ".join(unchecked))))
     first.append(Line(text=msg("first_causes_title") + ":"))
     first += [_item(cause_line(content, ranked, locale)) for ranked in assessment.shown[:FIRST_CAUSES]]
     if assessment.not_ruled_out:

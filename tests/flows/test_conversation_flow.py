@@ -280,7 +280,7 @@ def test_only_what_is_named_and_not_denied_in_two_words_or_more_is_noted(typed: 
     conv.say("mri")
     conv.say(typed)  # at the MRI question: none of these names a warning sign
     assert conv.session is not None
-    assert conv.session.noted == {}
+    assert "warning_signs" not in conv.session.noted and conv.session.case.unable_to_bear_weight is None
     assert conv.session.case.hot_swollen_joint is None and conv.session.case.weight_loss is None
 
 
@@ -409,6 +409,49 @@ def test_an_answer_with_nothing_to_keep_is_still_not_understood() -> None:
     assert [r.kind for r in replies if r.kind in ("error", "notice")] == ["error"]
 
 
+def test_cannot_walk_named_early_is_not_asked_again_and_a_fall_named_early_shows_as_ticked() -> None:
+    conv = talk("female", "80")
+    conv.say("she fell yesterday and now cant stand on her left leg", "carry on")
+    assert conv.session is not None and conv.session.case.side == "left"  # the hip, read at its own question
+    conv.say("none yet")
+    for _ in range(6):
+        if conv.state == "warning_signs":
+            break
+        conv.say("don't know")
+    assert "walking" not in asked(conv)
+    checklist = conv.last_question()
+    trauma = next(i for i, o in enumerate(CONTENT.options["warning_signs"]) if o.value == "trauma")
+    assert trauma in checklist.selected  # the fall named before shows as ticked
+
+
+def test_breastfeeding_named_with_the_birth_is_not_asked() -> None:
+    conv = talk("female", "33", "had my baby by c-section 6 weeks ago, im breastfeeding")
+    assert conv.session is not None and conv.session.case.breastfeeding is True
+    assert "breastfeeding" not in asked(conv)
+
+
+def test_a_summary_with_the_warning_signs_not_known_says_they_were_not_checked() -> None:
+    conv = talk("female", "50")
+    for _ in range(20):
+        if conv.state == "summary":
+            break
+        conv.say("don't know")
+    first = "\n".join(r.text for r in conv.transcript[-1][1] if r.kind == "summary" and r.code == "first")
+    unchecked = CONTENT.message("first_unchecked", "en", signs="").split(":")[0]
+    assert unchecked in first and "fever" in first
+
+
+def test_a_summary_with_the_warning_signs_answered_does_not() -> None:
+    conv = talk("female", "50", "left", "none yet")
+    for _ in range(20):
+        if conv.state == "summary":
+            break
+        conv.say("no" if conv.state == "fever" else "none" if conv.state in ("warning_signs", "medical_history",
+                                                                             "joint_features") else "worse")
+    first = "\n".join(r.text for r in conv.transcript[-1][1] if r.kind == "summary" and r.code == "first")
+    assert CONTENT.message("first_unchecked", "en", signs="").split(":")[0] not in first
+
+
 def test_a_pregnancy_named_by_a_man_is_never_recorded() -> None:
     conv = talk("male", "45", "left hip, my wife is 30 weeks pregnant")
     assert conv.session is not None and conv.session.noted == {"pregnancy": [3]}  # held...
@@ -508,13 +551,18 @@ def test_a_fever_named_in_an_answer_that_cannot_be_read_raises_the_level_at_once
     assert conv.state == "age" and conv.session.case.age is None  # the age is asked again
 
 
-def test_a_fever_named_early_is_still_asked_and_the_answer_then_stands() -> None:
+def test_a_fever_named_early_is_said_back_when_its_turn_comes_not_asked_and_can_be_undone() -> None:
     conv = talk("male", "52")
     replies = conv.say("right hip, and i have a fever")
     assert conv.session is not None and conv.session.case.fever is True
     assert any(r.kind == "warning" and r.code == "fever" for r in replies)
-    conv.say("carry on", "none yet", "sudden", "2 days", "worse", "none")
-    assert conv.state == "fever"  # asked: it is the person's answer that counts
+    conv.say("carry on", "none yet", "sudden", "2 days", "worse")
+    replies = conv.say("none")  # medical history; the fever question comes next
+    echo = next(r for r in replies if r.code == "fever" and r.kind == "answered")
+    assert "from what you wrote earlier" in echo.text and conv.state == "warning_signs"
+    assert "fever" not in asked(conv)
+    conv.say("/back")  # the answer taken is undone like any other, and asked
+    assert conv.state == "fever"
     conv.say("no, that was last year")
     assert conv.session.case.fever is False
 

@@ -12,6 +12,7 @@ from flows.dialogue import get_engine
 from flows.quantities import NumberWords, quantities
 
 ENGINE = get_engine()
+CONTENT = ENGINE.content
 
 # --- a number tied to the word trimester names the trimester --------------------------
 
@@ -1028,3 +1029,61 @@ def test_words_that_pick_no_answer_or_several_pick_none() -> None:
 def test_an_age_standing_apart_in_the_sex_answer_is_read_ahead(language: str, typed: str, expect: int | None) -> None:
     parsed = ENGINE.reader(language).answered_ahead("age", typed, "sex")
     assert (parsed.value if parsed is not None else None) == expect
+
+
+# user tests, session 8 -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("typed", ["no baby yet, 34 weeks", "no, im pregnant", "no not had a baby yet, im pregnant",
+                                   "not pregnant anymore, had her 6 weeks ago"])
+def test_a_no_said_with_a_pregnancy_or_a_birth_is_asked_about_never_read_as_not_pregnant(typed: str) -> None:
+    parsed = ENGINE.reader("en").read("pregnancy", typed)
+    assert not parsed.ok and len(parsed.clarify) >= 2
+    assert CONTENT.text(CONTENT.options["pregnancy"][0].label) in parsed.clarify  # "Not pregnant" is one choice
+
+
+@pytest.mark.parametrize(("typed", "expect"), [("yes 30 weeks", "trimester_3"), ("nope", "not_pregnant"),
+                                               ("had a baby 4 months ago", "postpartum"),
+                                               ("34 wks preg", "trimester_3")])
+def test_answers_that_agree_are_read_as_before(typed: str, expect: str) -> None:
+    assert ENGINE.reader("en").read("pregnancy", typed).value == expect
+
+
+def test_a_time_ago_is_no_week_of_pregnancy() -> None:
+    typed = "groin pain on the right when i run, started after i upped my mileage, about 3 weeks ago"
+    assert ENGINE.reader("en").read("pregnancy", typed).value is None
+
+
+@pytest.mark.parametrize("typed", ["um pouco", "consigo andar, coxeio um pouco"])
+def test_an_article_with_no_unit_is_no_duration(typed: str) -> None:
+    assert not ENGINE.reader("pt").read("duration_weeks", typed).ok
+
+
+@pytest.mark.parametrize(("language", "typed", "weeks"), [("pt", "um mês", 4.3), ("pt", "uma semana", 1.0),
+                                                           ("en", "6/52", 6.0)])
+def test_an_article_before_its_unit_is_still_a_number(language: str, typed: str, weeks: float) -> None:
+    assert ENGINE.reader(language).read("duration_weeks", typed).value == weeks
+
+
+@pytest.mark.parametrize("typed", ["180 like i said", "4/52"])
+def test_a_number_that_cannot_be_a_white_cell_count_is_not_read_as_one(typed: str) -> None:
+    assert not ENGINE.reader("en").read("white_cell_count", typed).ok
+
+
+@pytest.mark.parametrize(("language", "typed"), [("en", "I can barely walk"), ("en", "can hardly walk"),
+                                                 ("pt", "mal consigo andar"), ("pt", "mal ando")])
+def test_barely_walking_is_walking_with_pain_not_walking_fine(language: str, typed: str) -> None:
+    assert ENGINE.reader(language).read("walking", typed).value == "worse"
+
+
+@pytest.mark.parametrize(("language", "typed", "why"), [
+    ("en", "why do you need my age", True), ("en", "why?", True), ("en", "why not", False),
+    ("pt", "para quê?", True), ("pt", "porquê isso?", True), ("pt", "porque dói", False)])
+def test_a_question_about_the_question_is_heard(language: str, typed: str, why: bool) -> None:
+    assert ENGINE.reader(language).asks_why(typed) is why
+
+
+def test_a_negation_inside_another_answer_does_not_deny_the_hip() -> None:
+    typed = "she fell yesterday and now cant stand on her left leg"
+    assert ENGINE.reader("en").read("side", typed).value == "left"
+    assert ENGINE.reader("en").read("fever", "i dont believe ive had a temperature").value is False
