@@ -377,8 +377,8 @@ class AnswerReader:
 
     @staticmethod
     def _led(words: list[str], at: int, leads: frozenset[str]) -> bool:
-        """The number at `at` comes right after one of `leads` ("im 45", "i am 45")."""
-        return at > 0 and (words[at - 1] in leads or " ".join(words[max(0, at - 2):at]) in leads)
+        """The number at `at` comes right after one of `leads` ("im 45", "i am a 66 year old")."""
+        return at > 0 and any(" ".join(words[at - size:at]) in leads for size in (1, 2, 3) if at >= size)
 
     @staticmethod
     def _unit_end(words: list[str], at: int, units: set[str]) -> int:
@@ -441,7 +441,25 @@ class AnswerReader:
                 words[option] = words.get(option, 0) + count
         for option in self._measured_beside_words(table, said):  # "a temp of 38.9", "T 39"
             words[option] = words.get(option, 0) + 2
+        for option in self._named_beside_measure(table, said):  # "crp normal", "wbc raised"
+            words[option] = words.get(option, 0) + 2
         return [option for option, count in words.items() if count >= 2]
+
+    def _named_beside_measure(self, table: _Table, said: str) -> list[int]:
+        """An option's one word right after or before one of the question's measure words
+        ("crp normal", "wbc nml", "normal crp"): named as fully as in two words."""
+        measure_words = {word for word in table.measures if len(word) >= 3}
+        if not measure_words:
+            return []
+        typed = tokens(said)
+        named = []
+        for match in table.phrases.find(said):
+            if match.negated or len(match.options) != 1 or match.end - match.start != 1:
+                continue
+            beside = typed[max(0, match.start - 1):match.start] + typed[match.end:match.end + 1]
+            if any(word in measure_words for word in beside):
+                named.append(match.option)
+        return named
 
     def _answers_elsewhere(self, question_id: str, said: str) -> list[Match]:
         """The answers of two words or more to the other questions in `said` ("can't stand

@@ -452,6 +452,22 @@ def test_a_summary_with_the_warning_signs_answered_does_not() -> None:
     assert CONTENT.message("first_unchecked", "en", signs="").split(":")[0] not in first
 
 
+def test_blood_results_said_with_the_tests_are_taken_not_asked() -> None:
+    conv = talk("male", "58", "right")
+    replies = conv.say("bloods, crp was 180, wcc 19")
+    assert conv.session is not None and conv.session.case.inflammatory_markers == "markedly_raised"
+    assert any(r.kind == "warning" for r in replies)  # very high markers: warned when taken, at once
+    conv.say("carry on")
+    assert conv.session.case.white_cell_count == "raised"
+    assert "inflammatory_markers" not in asked(conv) and "white_cell_count" not in asked(conv)
+
+
+@pytest.mark.parametrize("typed", ["I am a 66 year old woman. I had breast cancer", "I am a 45 year old male"])
+def test_an_age_after_i_am_a_is_taken_with_the_sex(typed: str) -> None:
+    conv = talk(typed)
+    assert conv.session is not None and conv.session.case.age in (66, 45) and "age" not in asked(conv)
+
+
 def test_a_pregnancy_named_by_a_man_is_never_recorded() -> None:
     conv = talk("male", "45", "left hip, my wife is 30 weeks pregnant")
     assert conv.session is not None and conv.session.noted == {"pregnancy": [3]}  # held...
