@@ -649,6 +649,8 @@ class AnswerReader:
         typed = self._quantities(table, said)
         if any(q.negative for q in typed):  # "-5": no age or duration is below zero
             return self._out_of_range(question)
+        if self._an_offset(table, said):  # "started 2 weeks after the birth": not how long, asked again
+            return Parsed(False, error="need_number", values={"example": self._example(question)})
         unknown = next((q.next_word for q in typed if self._with_unit(table, q) is None), None)
         if unknown is not None:  # "3 moons": not 3 weeks
             return Parsed(False, error="word_after_number", values={"word": quote(unknown),
@@ -665,6 +667,21 @@ class AnswerReader:
         if not question.minimum <= number <= question.maximum:
             return self._out_of_range(question)
         return Parsed(True, value=int(number) if question.integer else round(number, 1))
+
+    def _an_offset(self, table: _Table, said: str) -> bool:
+        """A number with its unit followed by a word that makes it a time from another event
+        (`offset_words`: "2 weeks after the birth", "3 dias depois da queda")."""
+        offsets = {_plain_words(w) for w in table.question.offset_words.get(self.language_code, [])}
+        if not offsets:
+            return False
+        words = tokens(in_digits(said, self.numbers))
+        units = {unit for unit in table.units if unit}
+        for at, word in enumerate(words):
+            if _NUMBER_WORD.fullmatch(word):
+                end = self._unit_end(words, at, units)
+                if end > at + 1 and end < len(words) and words[end] in offsets:
+                    return True
+        return False
 
     def _out_of_range(self, question: Question) -> Parsed:
         assert question.minimum is not None and question.maximum is not None  # schema guarantees
@@ -1008,6 +1025,7 @@ class AnswerReader:
         read_in = next((t for t in (said, self._without_fillers(said)) if table.phrases.find(t)), said)
         found = table.phrases.find_with_typos(read_in) if table.phrases.find(read_in) else table.phrases.fuzzy(said)
         found = self._too_short(table, read_in, found)
+        found = self._not_with(table, read_in, found)
         opinions = self._opinions(table, read_in, found)
         read_all, found = found, [m for m in found if m not in opinions]
         shared = [m for m in found if not m.negated and len(m.options) > 1]
@@ -1029,6 +1047,18 @@ class AnswerReader:
             # "no trauma", "No crescent sign.": the items denied say nothing of the others
             return self._denied(table, found, table.nothing, read_in)
         return Parsed(False, error="choose_several", values={"answer": quote(text)})
+
+    def _not_with(self, table: _Table, said: str, found: list[Match]) -> list[Match]:
+        """Without the options named with a word that says it is not them (`not_with`): "só
+        tomo cortisona em bomba para a asma" names no steroid tablets."""
+        words = tokens(said)
+        kept = []
+        for match in found:
+            excluded = {_plain_words(w) for i in match.options
+                        for w in table.options[i].not_with.get(self.language_code, [])}
+            if not excluded or match.negated or not self._in_clause_with(words, match.start, excluded):
+                kept.append(match)
+        return kept
 
     def _too_short(self, table: _Table, said: str, found: list[Match]) -> list[Match]:
         """An item that needs a time ("stiff for more than 30 minutes": `at_least`) is denied

@@ -136,6 +136,9 @@ class Answer(Strict):
     # The options this one takes in: "both, worse on the right" is both (the side said is
     # where it is worse), unless the word for this one is asked ("both? mostly right").
     includes: list[Any] = Field(default_factory=list)
+    # Per language, words that in the same clause as this option's words mean it is not
+    # this option: "cortisona em bomba para a asma", "a steroid inhaler" are no steroid tablets.
+    not_with: dict[str, list[str]] = Field(default_factory=dict)
     # At a question that `asks_when_contradicted`: a number said with this option's words
     # ("no baby yet, 34 weeks") points to another option, and the answer is asked about.
     contradicted_by_a_number: bool = False
@@ -180,6 +183,9 @@ class Question(Strict):
     # Clinical shorthand that says this number in passing with no word before it: the
     # denominators of "6/52" (weeks of pain), "3/12", "5/7"; "31/40" is a week of pregnancy.
     said_as_fraction_of: list[int] = Field(default_factory=list)
+    # Per language, words after a number and its unit that make it a time from another
+    # event, not this answer: "started 2 weeks after the birth" is no duration of 2 weeks.
+    offset_words: dict[str, list[str]] = Field(default_factory=dict)
     # Per language, words one of which must be in the clause of a number heard in passing
     # ("hip pain for 2 months"): the clause says what the number counts.
     said_in_clause_with: dict[str, list[str]] = Field(default_factory=dict)

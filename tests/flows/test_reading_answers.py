@@ -1087,3 +1087,25 @@ def test_a_negation_inside_another_answer_does_not_deny_the_hip() -> None:
     typed = "she fell yesterday and now cant stand on her left leg"
     assert ENGINE.reader("en").read("side", typed).value == "left"
     assert ENGINE.reader("en").read("fever", "i dont believe ive had a temperature").value is False
+
+
+@pytest.mark.parametrize(("language", "typed"), [("pt", "so tomo cortisona em bomba para a asma"),
+                                                 ("en", "just a steroid inhaler for asthma")])
+def test_a_steroid_inhaler_is_no_steroid_tablet(language: str, typed: str) -> None:
+    parsed = ENGINE.reader(language).read("medical_history", typed)
+    assert not (parsed.ok and "glucocorticoids" in (parsed.value or []))
+
+
+def test_steroid_tablets_with_a_cream_are_still_steroid_tablets() -> None:
+    assert ENGINE.reader("en").read("medical_history", "prednisolone 10mg, and a steroid cream").value == [
+        "glucocorticoids"]
+
+
+@pytest.mark.parametrize(("language", "typed"), [("en", "started 2 weeks after the birth"),
+                                                 ("pt", "começou 3 dias depois da queda")])
+def test_a_time_after_another_event_is_no_duration(language: str, typed: str) -> None:
+    assert not ENGINE.reader(language).read("duration_weeks", typed).ok
+
+
+def test_the_front_of_the_thigh_is_the_hip_not_the_pubic_bone() -> None:
+    assert ENGINE.reader("en").read("pelvic_girdle_pattern", "groin and the front of my thigh").value is False
