@@ -401,7 +401,10 @@ class _Turn:
                 # "im 19 weeks and my left hip hurts" at the sex question: not "sorry, I did
                 # not catch that", since the week and the hip are kept for their questions.
                 return [self.notice("kept_for_later"), *self.ask()]
-            return [*heard, self.error(parsed.error, **parsed.values), *self.ask()]
+            self.s.missed += 1
+            stuck = [self.notice("stuck_help")] if self.s.missed >= 2 else []
+            return [*heard, self.error(parsed.error, **parsed.values), *stuck, *self.ask()]
+        self.s.missed = 0
         state = self.s.state
         question = self.c.questions[self.question_id()]
         self.s.draft = []

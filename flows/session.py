@@ -46,6 +46,9 @@ class Session(BaseModel):
     # Numbers heard in answers to earlier questions, held for their question (state -> the
     # words said, "2 months"; "" when two different ones were heard): taken when it comes.
     held_numbers: dict[str, str] = Field(default_factory=dict)
+    # Answers in a row not understood at the current question: from the second, how to go
+    # on is said as well (a user test met seven identical "sorry"s).
+    missed: int = 0
     # Checklist items denied by name so far at `denied_at` ("no xray yet"), while the others are asked.
     denied: list[int] = Field(default_factory=list)
     denied_at: str | None = None

@@ -404,6 +404,16 @@ def test_an_answer_that_is_not_this_question_s_but_is_kept_for_later_is_thanked_
     assert conv.session.case.side == "left" and conv.state == "tests_done"
 
 
+def test_from_the_second_answer_not_understood_in_a_row_how_to_go_on_is_said() -> None:
+    conv = talk()
+    first = conv.say("banana")
+    assert "stuck_help" not in [r.code for r in first]
+    second = conv.say("xyz")
+    assert [r.code for r in second if r.kind in ("error", "notice")][-1] == "stuck_help"
+    conv.say("female")
+    assert "stuck_help" not in [r.code for r in conv.say("kiwi")]  # counted again at each question
+
+
 def test_an_answer_with_nothing_to_keep_is_still_not_understood() -> None:
     replies = talk().say("banana")
     assert [r.kind for r in replies if r.kind in ("error", "notice")] == ["error"]
