@@ -467,17 +467,19 @@ class AnswerReader:
         does not deny the right leg. Denials ("i dont", "no fever") and "don't know" answers
         are left out: their words still deny ("not sure it's the left" doubts the left)."""
         key = (question_id, said)
-        if key not in self._elsewhere:
-            if len(self._elsewhere) > 256:  # one answer's worth is what is reused
-                self._elsewhere.clear()
-            self._elsewhere[key] = [
+        found = self._elsewhere.get(key)  # the reader is shared: read once, and never re-read the cache
+        if found is None:
+            found = [
                 Match((), match.start, match.end, False)
                 for other_id, table in self.tables.items() if other_id != question_id
                 for match in table.phrases.find(said)
                 if match.end - match.start > 1 and not match.negated
                 and all(table.options[i].value not in (None, False) and not table.options[i].exclusive
                         for i in match.options)]  # a denial ("i dont") is a negation, not an answer
-        return self._elsewhere[key]
+            if len(self._elsewhere) > 256:  # one answer's worth is what is reused
+                self._elsewhere = {}
+            self._elsewhere[key] = found
+        return found
 
     def named_loosely(self, question_id: str, text: str) -> set[int]:
         """Every option `text` names and does not deny, one word being enough ("left hip...
