@@ -24,6 +24,7 @@ import itertools
 import math
 import re
 import unicodedata
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -122,6 +123,18 @@ class _Table:
     measure_units: dict[str, dict[str, float]] = field(default_factory=dict)  # measure -> unit word -> factor
     diagnoses: frozenset[str] = frozenset()  # the options' words that name a diagnosis (Answer.diagnoses)
     hints: frozenset[str] = frozenset()  # the options' words that only point to them (Answer.hints)
+    # The question's word lists for numbers said in passing (content_models.Question), in
+    # this language: before the number, after it, one of them in its clause, an offset.
+    leads: frozenset[str] = frozenset()
+    follows: frozenset[str] = frozenset()
+    clause_words: frozenset[str] = frozenset()
+    offsets: frozenset[str] = frozenset()
+    not_with: dict[int, frozenset[str]] = field(default_factory=dict)  # option -> Answer.not_with
+
+    @property
+    def named_units(self) -> set[str]:
+        """The unit words typed with a number, not the bare number's ""."""
+        return {unit for unit in self.units if unit}
 
     @property
     def nothing(self) -> int | None:
@@ -200,6 +213,12 @@ class AnswerReader:
         # Every word the language's content uses: a word typed as one of them is not a slip.
         self.vocabulary = _language_words(content, language, understanding)
         self.tables = {qid: self._table(q) for qid, q in content.questions.items()}
+        # For each question, the words that tie a number to any other question ("for 3
+        # weeks" is how long, "im 34" an age): built once, read at every answer.
+        self.others_leads = {qid: frozenset().union(*(t.leads for t in self.tables.values() if t is not table))
+                             - table.leads for qid, table in self.tables.items()}
+        self.others_follows = {qid: frozenset().union(*(t.follows for t in self.tables.values() if t is not table))
+                               for qid, table in self.tables.items()}
 
     def _table(self, question: Question) -> _Table:
         options = self.content.options[question.id]
@@ -236,7 +255,14 @@ class AnswerReader:
                             if o.value is False or (o.exclusive and o.value is not None))
         phrase_index = PhraseIndex(phrases, self.language, denials, self.typos, self.vocabulary)
         return _Table(question, options, phrase_index, units, measures, measure_units, frozenset(diagnoses),
-                      frozenset(hints))
+                      frozenset(hints), self._listed(question.said_before_number),
+                      self._listed(question.said_after_number), self._listed(question.said_in_clause_with),
+                      self._listed(question.offset_words),
+                      {i: self._listed(o.not_with) for i, o in enumerate(options) if o.not_with})
+
+    def _listed(self, words_by_language: dict[str, list[str]]) -> frozenset[str]:
+        """This language's words of a per-language list, as answers are compared."""
+        return frozenset(_plain_words(w) for w in words_by_language.get(self.language_code, []))
 
     # what the dialogue calls -------------------------------------------------------
 
@@ -285,8 +311,8 @@ class AnswerReader:
         words = [part for word in tokens(_plain_words(text)) for part in letter_apart(word)]
         # An answer's one-word phrases ("female", "f"), not every word of its phrases ("of").
         answered = self.tables[answered_id].phrases.one_word
-        units = {unit for unit in table.units if unit}
-        leads = self._leads(table)  # words that lead to this number ("im 45") tie it to nothing else
+        units = table.named_units
+        leads = table.leads  # words that lead to this number ("im 45") tie it to nothing else
         apart = [span for span in (self._standing_apart(words, at, answered, units, leads, self.joiners)
                                    for at, word in enumerate(words) if _NUMBER_WORD.fullmatch(word))
                  if span is not None]
@@ -309,14 +335,12 @@ class AnswerReader:
         it ("2 months"), or None: no number so tied, a bare number, two of them (which one
         is meant is not guessed), or anything but a plain reading."""
         table = self.tables[question_id]
-        leads = self._leads(table)
-        follows = {_plain_words(w) for w in table.question.said_after_number.get(self.language_code, [])}
+        leads, follows, about = table.leads, table.follows, table.clause_words
         fractions = set(table.question.said_as_fraction_of)
         if table.question.unit is None or not (leads or follows or fractions):
             return None
-        words = tokens(self._without_fillers(in_digits(_plain_words(text), self.numbers)))  # "for about a month"
-        units = {unit for unit in table.units if unit}
-        about = {_plain_words(w) for w in table.question.said_in_clause_with.get(self.language_code, [])}
+        words = self._number_words(text)
+        units = table.named_units
         heard: set[str] = set()
         for at, word in enumerate(words):
             if not _NUMBER_WORD.fullmatch(word):
@@ -347,10 +371,9 @@ class AnswerReader:
         table = self.tables[question_id]
         if table.question.unit is None:
             return False
-        words = tokens(self._without_fillers(in_digits(_plain_words(text), self.numbers)))
-        units = {unit for unit in table.units if unit}
-        own = self._leads(table)
-        others = frozenset().union(*(self._leads(t) for t in self.tables.values() if t is not table)) - own
+        words = self._number_words(text)
+        units = table.named_units
+        others = self.others_leads[question_id]
         readings = set()
         for at, word in enumerate(words):
             if not _NUMBER_WORD.fullmatch(word) or self._led(words, at, others):
@@ -362,7 +385,7 @@ class AnswerReader:
                     readings.add(repr(parsed.value))
         return len(readings) > 1
 
-    def _in_clause_with(self, words: list[str], at: int, about: set[str]) -> bool:
+    def _in_clause_with(self, words: list[str], at: int, about: AbstractSet[str]) -> bool:
         """One of `about` is in the clause of the word at `at` (between punctuation or
         joining words: "tive um aborto há 1 mês e agora dói-me" is two clauses)."""
         breaks = CLAUSE_PUNCTUATION | self.joiners | self.clause_breaks
@@ -372,8 +395,10 @@ class AnswerReader:
         return any(word in about for word in clause) or any(
             " ".join(clause[i:i + 2]) in about for i in range(len(clause) - 1))
 
-    def _leads(self, table: _Table) -> frozenset[str]:
-        return frozenset(_plain_words(w) for w in table.question.said_before_number.get(self.language_code, []))
+    def _number_words(self, text: str) -> list[str]:
+        """The words of `text` with numbers in digits and no fillers: "for about a month" is
+        "for 1 month"."""
+        return tokens(self._without_fillers(in_digits(_plain_words(text), self.numbers)))
 
     @staticmethod
     def _led(words: list[str], at: int, leads: frozenset[str]) -> bool:
@@ -673,11 +698,11 @@ class AnswerReader:
     def _an_offset(self, table: _Table, said: str) -> bool:
         """A number with its unit followed by a word that makes it a time from another event
         (`offset_words`: "2 weeks after the birth", "3 dias depois da queda")."""
-        offsets = {_plain_words(w) for w in table.question.offset_words.get(self.language_code, [])}
+        offsets = table.offsets
         if not offsets:
             return False
         words = tokens(in_digits(said, self.numbers))
-        units = {unit for unit in table.units if unit}
+        units = table.named_units
         for at, word in enumerate(words):
             if _NUMBER_WORD.fullmatch(word):
                 end = self._unit_end(words, at, units)
@@ -792,11 +817,9 @@ class AnswerReader:
         numbers as its options."""
         if not any(option.numbers for option in table.options):
             return said
-        others = [t for t in self.tables.values() if t is not table]
-        leads = frozenset().union(*(self._leads(t) for t in others)) - self._leads(table)
-        follows = {_plain_words(w) for t in others for w in t.question.said_after_number.get(self.language_code, [])}
+        leads, follows = self.others_leads[table.question.id], self.others_follows[table.question.id]
         words = tokens(said)
-        units = {unit for unit in table.units if unit}
+        units = table.named_units
         drop: set[int] = set()
         for at, word in enumerate(words):
             if not _NUMBER_WORD.fullmatch(word):
@@ -1056,8 +1079,7 @@ class AnswerReader:
         words = tokens(said)
         kept = []
         for match in found:
-            excluded = {_plain_words(w) for i in match.options
-                        for w in table.options[i].not_with.get(self.language_code, [])}
+            excluded = set().union(*(table.not_with.get(i, frozenset()) for i in match.options))
             if not excluded or match.negated or not self._in_clause_with(words, match.start, excluded):
                 kept.append(match)
         return kept

@@ -514,6 +514,10 @@ class _Turn:
                 labels.extend(self._record_choice(state, question, text))
         return labels
 
+    def _newly_named(self, state: str, question_id: str, text: str) -> list[int]:
+        """The options `text` names in passing that were not noted for `state` before."""
+        return [i for i in self.reader.mentions(question_id, text) if i not in self.s.noted.get(state, [])]
+
     def _hold_number(self, state: str, question_id: str, text: str) -> None:
         """"pain for 2 months": held; two different numbers heard, neither."""
         said = self.reader.heard_number(question_id, text)
@@ -525,7 +529,7 @@ class _Turn:
         """Held for `take_held`. Another answer named as well, even in a word ("left hip...
         actually now it's both"), or numbers that disagree: more than one held, none taken."""
         options = self.c.options[question_id]
-        new = [i for i in self.reader.mentions(question_id, text) if i not in self.s.noted.get(state, [])]
+        new = self._newly_named(state, question_id, text)
         said = self.reader.heard_number(question_id, text)
         if said is not None:  # "im 19 weeks": the option its number picks
             value = self.reader.read(question_id, said).value
@@ -542,7 +546,7 @@ class _Turn:
         """"i have a fever": one answer, recorded now; only a warning sign where the content
         says so (`heard_early_answers`): "no problem" in passing says nothing of walking."""
         options = self.c.options[question.id]
-        new = [i for i in self.reader.mentions(question.id, text) if i not in self.s.noted.get(state, [])]
+        new = self._newly_named(state, question.id, text)
         if question.heard_early_answers:
             new = [i for i in new if options[i].value in question.heard_early_answers]
         value = options[new[0]].value if len(new) == 1 else None
@@ -557,7 +561,7 @@ class _Turn:
     def _tick_early(self, state: str, question_id: str, text: str) -> list[str]:
         """A checklist's items named in passing: recorded now, ticked again when it is answered."""
         options = self.c.options[question_id]
-        new = [i for i in self.reader.mentions(question_id, text) if i not in self.s.noted.get(state, [])]
+        new = self._newly_named(state, question_id, text)
         for index in new:
             for name, value in (options[index].sets or {}).items():
                 setattr(self.s.case, name, value)
