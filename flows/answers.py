@@ -46,6 +46,7 @@ from flows.phrases import (
 )
 from flows.quantities import NumberWords, Quantity, in_digits, quantities
 from flows.recording import NONE_OF_THESE
+from flows.said_about import Mention, find_mentions, share_out
 
 MAX_ANSWER_CHARS = 300  # a real answer is a few words; longer text is refused, not parsed
 MAX_READINGS = 16  # the ways the numbers of one answer are read, each in each unit it may be in
@@ -63,10 +64,15 @@ def normalise(text: str) -> str:
     return " ".join(text.casefold().split()).strip(_TRAILING_PUNCTUATION).strip()
 
 
+_QUOTE_MARK = re.compile(r"(?<!\w)'|'(?!\w)")
+
+
 def _plain_words(text: str) -> str:
     """`normalise`, then emoji and other symbols dropped (a thumbs-up adds nothing to "no")."""
     kept = "".join(ch if unicodedata.category(ch)[0] != "S" or ch in "°<>+#%" else " " for ch in normalise(text))
-    return " ".join(kept.split())
+    # A quote around words ("the X-ray showed a 'lucent area'") is no part of them; an
+    # apostrophe inside one is ("don't").
+    return " ".join(_QUOTE_MARK.sub(" ", kept).split())
 
 
 def _suffixes(suffixes: list[str]) -> tuple[str, ...]:
@@ -102,6 +108,7 @@ class Parsed:
 _NUMBER_WORD = re.compile(r"[0-9]{1,3}")
 _FRACTION_SHORTHAND = re.compile(r"(?<![\w/.])(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])")  # 6/52, 3/12, 31/40
 
+_BETWEEN_RESULTS = frozenset(",;.!?")  # a number beside a word is not read past these (a colon may lead to it)
 UNIT_SLOT = "\u2063"  # where a unit named later goes in a `pending` answer (never typed: a format character)
 
 
@@ -130,6 +137,7 @@ class _Table:
     clause_words: frozenset[str] = frozenset()
     offsets: frozenset[str] = frozenset()
     not_with: dict[int, frozenset[str]] = field(default_factory=dict)  # option -> Answer.not_with
+    third_person: frozenset[str] = frozenset()  # the options' Answer.third_person words
 
     @property
     def named_units(self) -> set[str]:
@@ -207,6 +215,18 @@ class AnswerReader:
         # A scan report's conclusion begins after one of these ("IMPRESSION:", "Conclusão:").
         self.conclusion_headings = [tuple(words_only(_plain_words(w)).split())
                                     for w in understanding.conclusion_headings]
+        # The words naming each test a question asks about ("xr", "rm"), and "" for tests
+        # none asks about: findings said in passing are shared out between them.
+        self.test_names: dict[tuple[str, ...], tuple[str, ...]] = {
+            tuple(tokens(_plain_words(name))): () for name in understanding.other_tests}
+        for question in content.questions.values():
+            for name in question.heard_about.get(language, []):
+                key = tuple(tokens(_plain_words(name)))
+                self.test_names[key] = (*self.test_names.get(key, ()), question.id)
+        self.not_a_result = [tuple(tokens(_plain_words(w))) for w in understanding.not_a_result]
+        self.first_person = frozenset(_plain_words(w) for w in understanding.first_person)
+        self.written_for = [tuple(tokens(_plain_words(w))) for w in understanding.written_for]
+        self.other_places = [tuple(tokens(_plain_words(w))) for w in understanding.other_places]
         self.numbers = NumberWords(understanding.cardinals, understanding.number_phrases, understanding.shorthand,
                                    self.ordinals, _suffixes(understanding.ordinal_suffixes),
                                    tuple(understanding.thousands), frozenset(understanding.articles))
@@ -219,6 +239,14 @@ class AnswerReader:
                              - table.leads for qid, table in self.tables.items()}
         self.others_follows = {qid: frozenset().union(*(t.follows for t in self.tables.values() if t is not table))
                                for qid, table in self.tables.items()}
+        # ... and the words that name what another question's number measures ("crp" for the
+        # white cell count): in "CRP 12, WCC 8.1" the 12 is no white cell count.
+        self.others_measures = {qid: frozenset().union(*(t.measures for t in self.tables.values() if t is not table))
+                                - set(table.measures) for qid, table in self.tables.items()}
+        # ... and the units of other questions' numbers: "a high CRP last month" has no CRP of 1.
+        self.others_units = {qid: frozenset().union(*(t.named_units for t in self.tables.values() if t is not table))
+                             - table.named_units - set(table.measures) - table.scale_words
+                             for qid, table in self.tables.items()}
 
     def _table(self, question: Question) -> _Table:
         options = self.content.options[question.id]
@@ -229,7 +257,7 @@ class AnswerReader:
             if index not in phrases.get(key, ()):
                 phrases[key] = (*phrases.get(key, ()), index)
 
-        diagnoses, hints = set(), set()
+        diagnoses, hints, third_person = set(), set(), set()
         for index, option in enumerate(options):
             add(self.content.text(option.label, self.language_code), index)
             for synonym in option.synonyms.get(self.language_code, []):
@@ -240,6 +268,9 @@ class AnswerReader:
             for hint in option.hints.get(self.language_code, []):
                 add(hint, index)
                 hints.add(words_only(_plain_words(hint)))
+            for pronoun in option.third_person.get(self.language_code, []):
+                add(pronoun, index)
+                third_person.add(_plain_words(pronoun))
             # Every yes/no option understands the language's ways of saying yes and no, and
             # "None of these" the ways of saying no; not where true and false are places
             # ("Where is the pain?": "yes" names neither).
@@ -258,7 +289,8 @@ class AnswerReader:
                       frozenset(hints), self._listed(question.said_before_number),
                       self._listed(question.said_after_number), self._listed(question.said_in_clause_with),
                       self._listed(question.offset_words),
-                      {i: self._listed(o.not_with) for i, o in enumerate(options) if o.not_with})
+                      {i: self._listed(o.not_with) for i, o in enumerate(options) if o.not_with},
+                      frozenset(third_person))
 
     def _listed(self, words_by_language: dict[str, list[str]]) -> frozenset[str]:
         """This language's words of a per-language list, as answers are compared."""
@@ -363,6 +395,74 @@ class AnswerReader:
         plain = parsed.ok and parsed.value is not None and parsed.goto is None and not parsed.clarify
         return said if plain and not parsed.unread else None
 
+    def heard_findings(self, question_id: str, text: str) -> list[list[Any]]:
+        """What `text`, an answer to another question, says the test `question_id` asks about
+        found ("XR NAD", "MRI: BMO femoral head, small effusion", "RX normal"): for each time
+        the test is named, the words said about it (flows/said_about.py) read as the
+        question reads an answer, as the list of its values. Nothing is read from a test
+        booked, wanted or of another place ("MRI booked", "my knee MRI": `not_a_result`),
+        from words naming a diagnosis rather than a finding ("MRI consistent with TOH"), nor
+        "Not done" or "Don't know" (the tests question asks which were done)."""
+        words = tokens(_plain_words(text))
+        readings = []
+        for share in share_out(words, find_mentions(words, self.test_names)):
+            mention = share.mention
+            if question_id not in mention.tests or self._not_this_hips(words, share.own, mention):
+                continue
+            named = set(range(mention.start, mention.end))
+            found: list[Any] = []
+            for part in (share.own, *share.after):
+                said = [words[p] for p in part if p not in named and not words[p].isdigit()]
+                if part is share.own or not self._listed_in(said, self.not_a_result):
+                    found.extend(v for v in self._findings(question_id, said) if v not in found)
+            nothing = self.tables[question_id].nothing
+            normal = self.tables[question_id].options[nothing].value if nothing is not None else None
+            if normal in found and len(found) > 1:  # "loss of the cortical line, otherwise unremarkable"
+                found.remove(normal)
+            if found:
+                readings.append(found)
+        return readings
+
+    def _not_this_hips(self, words: list[str], own: list[int], mention: Mention) -> bool:
+        """The test named is booked, wanted or done to rule something out (`not_a_result` in
+        its part of the clause, up to "and" or "but": "MRI booked"), or is of another place
+        or person (`other_places` within three words of it: "my knee MRI", "RM ao joelho")."""
+        breaks = self.joiners | self.clause_breaks
+        positions = sorted([*own, *range(mention.start, mention.end)])
+        start = max((p + 1 for p in positions if p < mention.start and words[p] in breaks), default=positions[0])
+        end = min((p for p in positions if p >= mention.end and words[p] in breaks), default=positions[-1] + 1)
+        part = [words[p] for p in positions if start <= p < end]
+        near = words[max(0, mention.start - 3):mention.end + 3]
+        return self._listed_in(part, self.not_a_result) or self._listed_in(near, self.other_places) \
+            or self._test_denied(words[max(start, mention.start - 3):mention.start], mention)
+
+    def _test_denied(self, before: list[str], mention: Mention) -> bool:
+        """A negation just before the test's name with no finding between: "they wont do an
+        xray", "não fez RX" (no test done), but not "no fracture on x-ray"."""
+        denying = self.language.negations | self.language.clause_negations
+        for at in range(len(before) - 1, -1, -1):
+            if before[at] in denying or any(before[at].endswith(s) for s in self.language.negation_suffixes):
+                between = " ".join(before[at + 1:])
+                return not any(self.tables[q].phrases.find(between) for q in mention.tests)
+        return False
+
+    @staticmethod
+    def _listed_in(words: list[str], phrases: list[tuple[str, ...]]) -> bool:
+        return any(tuple(words[i:i + len(p)]) == p for p in phrases if p for i in range(len(words)))
+
+    def _findings(self, question_id: str, words: list[str]) -> list[Any]:
+        """The findings `words` name, as the question reads them; none from a diagnosis."""
+        table = self.tables[question_id]
+        said = " ".join(words)
+        if not said or any(f" {diagnosis} " in f" {words_only(said)} " for diagnosis in table.diagnoses):
+            return []
+        parsed = self.read(question_id, said)
+        if not parsed.ok or parsed.clarify or parsed.goto is not None:
+            return []
+        values = parsed.value if isinstance(parsed.value, list) else [parsed.value]
+        answers = {option.value: option for option in table.options}
+        return [v for v in values if v is not None and v in answers and not answers[v].exclusive]
+
     def numbers_disagree(self, question_id: str, text: str) -> bool:
         """`text` holds numbers with this question's units that would answer it differently,
         none of them tied to another question's words: "I'm 12 weeks pregnant - sorry, 14
@@ -454,11 +554,15 @@ class AnswerReader:
             # Words that only hint at an option ("dói-me", "it hurts") name nothing in passing.
             if named in self.yes_or_no or words_only(named) in table.hints or match.negated:
                 continue
+            about = bool(table.clause_words) and self._in_clause_with(typed, match.start, table.clause_words)
+            if table.clause_words and not about:  # "RX sem alterações" is no blood test's answer
+                continue
             option: int | None = self._told_apart(table, said, match)
             if option is not None:  # "34 weeks pregnant", "a temp of 38.9": named in full
                 count = 2
             elif len(match.options) == 1:
-                option, count = match.option, match.end - match.start
+                # In a clause saying what it is about ("bloods normal"), one word names it in full.
+                option, count = match.option, 2 if about else match.end - match.start
             else:
                 continue
             # "Don't know" said to one question says nothing of another.
@@ -515,6 +619,8 @@ class AnswerReader:
         typed = tokens(said)
         named: set[int] = set()
         for match in table.phrases.find(said, self._answers_elsewhere(question_id, said)):
+            if table.clause_words and not self._in_clause_with(typed, match.start, table.clause_words):
+                continue  # "XR normal" names no CRP
             words = " ".join(typed[match.start:match.end])
             # A word the options share ("pregnant") names none of them, nor does a number
             # word ("duas semanas" is no "as duas").
@@ -532,8 +638,13 @@ class AnswerReader:
             return []
         typed = tokens(said)
         picked = []
-        for at, word in enumerate(typed):
-            if word in table.measures and (len(word) >= 3 or not word.isalpha()):
+        for at in range(len(typed)):
+            # the measure's name, in one word or more ("wcc", "white count 17"), ending at `at`
+            word = next((" ".join(typed[at - size + 1:at + 1]) for size in (3, 2, 1) if at - size + 1 >= 0
+                         and " ".join(typed[at - size + 1:at + 1]) in table.measures), typed[at])
+            # "vs 60" (an ESR) but not "RX vs RM": a two-letter measure word right before its number
+            two_letters = len(word) == 2 and at + 1 < len(typed) and typed[at + 1].isdigit()
+            if word in table.measures and (len(word) >= 3 or not word.isalpha() or two_letters):
                 option = self._told_apart(table, said, Match((), at, at + 1, False))
                 if option is not None:
                     picked.append(option)
@@ -756,6 +867,7 @@ class AnswerReader:
             said_as_found = said
         found = self._after_exception(found, said_as_found)
         found = self._without_hints(table, found, said_as_found)
+        found = self._without_others_pronouns(table, found, said_as_found, text)
         matches = [m for m in found if not m.negated]
         negated = [m for m in found if m.negated]
         by_number = self._by_number(table, self._without_others_numbers(table, self._without_fillers(said)))
@@ -766,6 +878,17 @@ class AnswerReader:
         if picked.ok and table.question.asks_when_contradicted:
             return self._unless_contradicted(table, picked, matches, by_number)
         return picked
+
+    def _without_others_pronouns(self, table: _Table, found: list[Match], said: str, typed: str) -> list[Match]:
+        """Without "he" or "she" where the writer speaks of themselves ("the doctor said he
+        thinks..., my hip hurts"): the pronoun is someone else (Answer.third_person). As
+        typed: a relative's "ela caiu" is read as "caí" only to match the options' words."""
+        typed_words = tokens(_plain_words(typed))
+        if not table.third_person or not self.first_person.intersection(typed_words) or any(
+                tuple(typed_words[i:i + len(w)]) == w for w in self.written_for for i in range(len(typed_words))):
+            return found
+        words = tokens(said)
+        return [m for m in found if " ".join(words[m.start:m.end]) not in table.third_person]
 
     def _read_one_option(self, table: _Table, text: str, said: str, matches: list[Match], negated: list[Match],
                          named: list[int], by_number: int | None) -> Parsed:
@@ -923,6 +1046,9 @@ class AnswerReader:
             quantity = self._with_unit(table, typed)
             if quantity is None or quantity.negative:  # "tive um aborto": the "um" is no number of weeks
                 continue
+            if self._measures_another(table, quantity) or (
+                    quantity.word_after in self.others_units[table.question.id]):
+                continue  # "crp 12 wcc 8.1": the 12 is the CRP's; "crp ... last month": a time
             measure = next((table.measures[w] for w in quantity.words if w in table.measures), None)
             scale = next((w for w in quantity.words if w in table.scale_words), "")
             if measure is not None or scale or not any(o.numbers for _, o in ranged):
@@ -945,6 +1071,13 @@ class AnswerReader:
             if unclear is not None:
                 return unclear
         return next(iter(answers)) if len(answers) == 1 else None
+
+    def _measures_another(self, table: _Table, quantity: Quantity) -> bool:
+        """The number comes right after a word naming another question's measure ("crp 12"
+        at the white cell count)."""
+        lead = quantity.lead.split()
+        others = self.others_measures[table.question.id]
+        return any(" ".join(lead[-size:]) in others for size in (1, 2, 3) if len(lead) >= size)
 
     def _picked(self, table: _Table, ranged: list[tuple[int, Answer]],
                 readings: list[tuple[str, float, str]]) -> int | None:
@@ -1051,6 +1184,7 @@ class AnswerReader:
         found = table.phrases.find_with_typos(read_in) if table.phrases.find(read_in) else table.phrases.fuzzy(said)
         found = self._too_short(table, read_in, found)
         found = self._not_with(table, read_in, found)
+        found = self._after_nothing(table, read_in, found)
         opinions = self._opinions(table, read_in, found)
         read_all, found = found, [m for m in found if m not in opinions]
         shared = [m for m in found if not m.negated and len(m.options) > 1]
@@ -1072,6 +1206,20 @@ class AnswerReader:
             # "no trauma", "No crescent sign.": the items denied say nothing of the others
             return self._denied(table, found, table.nothing, read_in)
         return Parsed(False, error="choose_several", values={"answer": quote(text)})
+
+    def _after_nothing(self, table: _Table, said: str, found: list[Match]) -> list[Match]:
+        """A finding right after the words of "nothing" is denied by them: "não tinha nada
+        partido" (nothing was broken) is normal, not a break."""
+        if table.nothing is None or table.question.kind == "checklist":
+            return found
+        words = tokens(said)
+        denying = self.language.negations | self.language.clause_negations
+        ends = {m.end for m in found if m.options == (table.nothing,) and not m.negated
+                and denying.intersection(words[m.start:m.end])}  # "nada", "nothing": not "normal"
+        stops = CLAUSE_PUNCTUATION | self.language.clause_breaks
+        return [replace(m, negated=True) if not m.negated and m.options != (table.nothing,) and any(
+            end <= m.start <= end + 1 and not set(words[end:m.start]) & stops for end in ends)
+            else m for m in found]
 
     def _not_with(self, table: _Table, said: str, found: list[Match]) -> list[Match]:
         """Without the options named with a word that says it is not them (`not_with`): "só
@@ -1275,7 +1423,15 @@ def _beside(said: str, start: int, end: int, before: int, after: int) -> tuple[s
     def text_of(run: list[tuple[int, int]]) -> str:
         return said[spans[run[0][0]][0]:spans[run[-1][1]][1]] if run else ""
 
-    return text_of(words[max(0, first - before):first]), text_of(words[last + 1:last + 1 + after])
+    def ends_a_clause(word: tuple[int, int]) -> bool:
+        return said[spans[word[0]][0]:spans[word[1]][1]] in _BETWEEN_RESULTS
+
+    # Not past a comma or a full stop: in "CRP 12, WCC 8.1" the 12 is the CRP's.
+    ahead = words[max(0, first - before):first]
+    ahead = ahead[max((i + 1 for i, word in enumerate(ahead) if ends_a_clause(word)), default=0):]
+    behind = words[last + 1:last + 1 + after]
+    behind = behind[:next((i for i, word in enumerate(behind) if ends_a_clause(word)), len(behind))]
+    return text_of(ahead), text_of(behind)
 
 
 def _inside_a_decimal(said: str, previous: tuple[int, int], token: tuple[int, int]) -> bool:
@@ -1283,7 +1439,9 @@ def _inside_a_decimal(said: str, previous: tuple[int, int], token: tuple[int, in
     if previous[1] != token[0]:
         return False
     before, this = said[previous[0]:previous[1]], said[token[0]:token[1]]
-    return (before.isdigit() and this in ",.") or (before in ",." and this.isdigit())
+    # "8.1, crp 12": the comma after the 1 ends the number; only a digit right after makes it a decimal
+    separator = this in ",." and token[1] < len(said) and said[token[1]].isdigit()
+    return (before.isdigit() and separator) or (before in ",." and this.isdigit())
 
 
 def _after_number(said: str, number: float) -> str:

@@ -139,6 +139,10 @@ class Answer(Strict):
     # Per language, words that in the same clause as this option's words mean it is not
     # this option: "cortisona em bomba para a asma", "a steroid inhaler" are no steroid tablets.
     not_with: dict[str, list[str]] = Field(default_factory=dict)
+    # Per language, words ("she", "he") that name this option only in an answer whose writer
+    # does not speak of themselves (ui.yaml `first_person`): in "the doctor said he thinks
+    # it's sciatica, my hip hurts" the "he" is the doctor.
+    third_person: dict[str, list[str]] = Field(default_factory=dict)
     # At a question that `asks_when_contradicted`: a number said with this option's words
     # ("no baby yet, 34 weeks") points to another option, and the answer is asked about.
     contradicted_by_a_number: bool = False
@@ -186,9 +190,13 @@ class Question(Strict):
     # Per language, words after a number and its unit that make it a time from another
     # event, not this answer: "started 2 weeks after the birth" is no duration of 2 weeks.
     offset_words: dict[str, list[str]] = Field(default_factory=dict)
-    # Per language, words one of which must be in the clause of a number heard in passing
-    # ("hip pain for 2 months"): the clause says what the number counts.
+    # Per language, words one of which must be in the clause of a number or an answer heard
+    # in passing ("hip pain for 2 months", "bloods normal"): the clause says what it is about.
     said_in_clause_with: dict[str, list[str]] = Field(default_factory=dict)
+    # Per language, the words naming the test a scan question asks about ("x-ray", "xr",
+    # "rx"): the findings said of it in an answer to another question ("XR NAD", "MRI: BMO
+    # femoral head, small effusion") are heard in passing (flows/said_about.py).
+    heard_about: dict[str, list[str]] = Field(default_factory=dict)
     # A question whose answer, named in an answer to an earlier question ("right hip, it's
     # hot and swollen", "i have a fever"), is noted at once: a warning sign raises the level
     # without waiting. Checklist items are kept ticked; a choice's answer is asked again.
@@ -665,6 +673,20 @@ class Understanding(Strict):
     read_as: dict[str, str] = Field(default_factory=dict)
     # Hedges that deny the finding just before them: "AVN less likely", "fracture not seen".
     after_negations: list[str] = Field(default_factory=list)
+    # Words of a writer speaking of themselves ("i", "my", "eu", "tenho"): an answer with one
+    # is not about someone called "he" or "she" (Answer.third_person).
+    first_person: list[str] = Field(default_factory=list)
+    # ...unless they write for someone named without a sex ("asking for my neighbour, she's
+    # in her 80s"): the "she" is that person, the one asked about.
+    written_for: list[str] = Field(default_factory=list)
+    # Tests no question asks about ("ultrasound", "CT"): findings said of them belong to no
+    # scan question (flows/said_about.py).
+    other_tests: list[str] = Field(default_factory=list)
+    # Words that make a test named in passing not a result yet: booked, wanted, done to
+    # rule something out ("MRI booked", "x-ray to rule out a break").
+    not_a_result: list[str] = Field(default_factory=list)
+    # Words near a test's name that make it another place's or person's ("my knee MRI").
+    other_places: list[str] = Field(default_factory=list)
     # Where a scan report's conclusion begins ("impression", "conclusão"): in it, words that
     # name a diagnosis (an option's `diagnoses`) are the radiologist's reading, not findings.
     conclusion_headings: list[str] = Field(default_factory=list)

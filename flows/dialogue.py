@@ -222,10 +222,19 @@ class _Turn:
             "why": self.why,
             "more": lambda: self.sections(None),
             "report": self.report,
+            "done": self.done_typed,
         }
         return handlers.get(name, handlers["help"])()
 
     # commands ----------------------------------------------------------------------
+
+    def done_typed(self) -> list[Reply]:
+        """"done" typed at a tick-all-that-apply question: what shows as selected (ticked, or
+        named earlier) is the answer, as if Done were pressed."""
+        if self.s.mode != "asking" or self.e.machine.is_final(self.s.state) or not self.is_multi():
+            return [self.notice("help"), *self.ask()]
+        selected = [*self.s.draft, *self.s.noted.get(self.s.state, [])]  # none: "nothing selected yet"
+        return self.apply(self.reader.submit_selection(self.question_id(), selected))
 
     def start(self) -> list[Reply]:
         first_time = not self.s.started
@@ -506,12 +515,21 @@ class _Turn:
                 continue
             if question.kind == "number":
                 self._hold_number(state, question_id, text)
+            elif question.heard_about:
+                # A measurement beside its name first ("bloods: CRP 186"), else what is said of
+                # the test by name ("bloods came back normal", "XR NAD").
+                before = self.s.noted.get(state)
+                if question.measure_words and question.taken_when_heard:
+                    self._hold_choice(state, question_id, text)
+                if self.s.noted.get(state) == before:
+                    self._hold_findings(state, question, text)
             elif question.kind == "checklist":
                 labels.extend(self._tick_early(state, question_id, text))
             elif question.taken_when_heard and not question.recorded_at_once:
                 self._hold_choice(state, question_id, text)
             else:
                 labels.extend(self._record_choice(state, question, text))
+        self._tick_tests_of_held()
         return labels
 
     def _newly_named(self, state: str, question_id: str, text: str) -> list[int]:
@@ -541,6 +559,56 @@ class _Turn:
         if self.reader.numbers_disagree(question_id, text):  # "12 weeks, sorry, 14": either is meant
             others = [i for i in range(len(options)) if i not in new]
         self.s.noted = {**self.s.noted, state: [*self.s.noted.get(state, []), *new, *others]}
+
+    def _hold_findings(self, state: str, question: Question, text: str) -> None:
+        """"XR NAD", "MRI: BMO femoral head, small effusion": the findings said of a test,
+        held for its question. Said differently twice (two X-rays, or a message correcting
+        an earlier one): held as disagreeing (nothing), and the question asks."""
+        options = self.c.options[question.id]
+        not_done = self.not_done_values(question.field)
+        readings = [[i for i, o in enumerate(options) if o.value in found and o.value not in not_done]
+                    for found in self.reader.heard_findings(question.id, text)]
+        readings = [reading for reading in readings if reading]
+        if not readings:
+            return
+        earlier = self.s.noted.get(state, readings[0])
+        agreed = all(reading == earlier for reading in readings)
+        self.s.noted = {**self.s.noted, state: earlier if agreed else []}
+
+    def not_done_values(self, field_name: str | None) -> set[Any]:
+        """The values a checklist writes into `field_name` when its item is left unticked:
+        a test's "Not done" (tests_done `unticked`)."""
+        return {value for question in self.c.questions.values() if question.kind == "checklist"
+                for option in self.c.options[question.id] for name, value in (option.unticked or {}).items()
+                if name == field_name}
+
+    def _tick_tests_of_held(self) -> None:
+        """A result held for later ("XR NAD", "crp 45") says its test was done: the item of
+        the tests checklist that asks for it (its `sets` names the result's field) shows
+        ticked, and is kept ticked when the checklist is answered (`with_noted`)."""
+        fields = {question.field for question, values in self._held_values()
+                  if any(v is not None and v not in self.not_done_values(question.field) for v in values)}
+        for state, question_id in self.e.machine.question_of.items():
+            question = self.c.questions[question_id]
+            if question.kind != "checklist" or state in self.s.answered:
+                continue
+            noted = self.s.noted.get(state, [])
+            new = [i for i, option in enumerate(self.c.options[question_id])
+                   if fields.intersection(option.sets or {}) and i not in noted]
+            if new:
+                self.s.noted = {**self.s.noted, state: [*noted, *new]}
+
+    def _held_values(self) -> list[tuple[Question, list[Any]]]:
+        """Each question with answers held for it (`note_early`), and their values."""
+        held: list[tuple[Question, list[Any]]] = []
+        for state, indices in self.s.noted.items():
+            question = self.c.questions[self.e.machine.question_of[state]]
+            if question.kind != "checklist":
+                held.append((question, [self.c.options[question.id][i].value for i in indices]))
+        for state, said in self.s.held_numbers.items():
+            if said:
+                held.append((self.c.questions[self.e.machine.question_of[state]], [said]))
+        return held
 
     def _record_choice(self, state: str, question: Question, text: str) -> list[str]:
         """"i have a fever": one answer, recorded now; only a warning sign where the content
@@ -671,10 +739,12 @@ class _Turn:
             return self.apply(self.reader.read(question.id, said), heard_earlier=True) if said else None
         held = self.s.noted.get(state)
         self.s.noted = {k: v for k, v in self.s.noted.items() if k != state}
+        options = self.c.options[question.id]
+        if question.kind == "multi" and held:  # a scan's findings ("XR NAD": normal)
+            return self.apply(Parsed(True, value=[options[i].value for i in held]), heard_earlier=True)
         if held is None or len(held) != 1:
             return None
-        value = self.c.options[question.id][held[0]].value
-        return self.apply(Parsed(True, value=value), heard_earlier=True)
+        return self.apply(Parsed(True, value=options[held[0]].value), heard_earlier=True)
 
     def ended(self) -> list[Reply]:
         key = "finished" if self.s.state == SUMMARY_STATE else self.s.state

@@ -39,6 +39,9 @@ class Quantity:
     next_word: str = ""  # with no unit: the word typed right after it ("3 moons"), which may be a unit misspelt
     negative: bool = False  # a minus sign typed before it ("-5")
     lead: str = ""  # the words just before it, as rewritten ("over 2 days" for "over a couple of days")
+    # With no unit after it: the word typed right after it, even when a unit came before
+    # ("CRP last month" is "CRP 1 month": a time, no CRP of 1).
+    word_after: str = ""
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -142,10 +145,11 @@ def quantities(text: str, words: NumberWords, units: set[str]) -> list[Quantity]
         # The unit is taken with its number, so the digits inside "x10^9/L" are no number.
         if take((match.start(), _unit_end(text, match.end(), after))) or take(match.span()):
             before = _unit_before(text, match.start(), units)
-            following = _WORD_AFTER.match(text, match.end()) if not (after or before) else None
+            following = _WORD_AFTER.match(text, match.end()) if not after else None
             negative = _MINUS.search(text[:match.start()]) is not None
+            word_after = following.group(1) if following else ""
             found.append(Quantity(_float(match.group()), after or before, match.start(), before if after else "",
-                                  following.group(1) if following else "", negative, _lead(text, match.start())))
+                                  "" if before else word_after, negative, _lead(text, match.start()), word_after))
     return sorted(found, key=lambda q: q.start)
 
 

@@ -54,8 +54,13 @@ def kept(entry: dict[str, Any]) -> dict[str, Any]:
              if getattr(session.case, name) is not None}
     for state, held in session.noted.items():
         question = ENGINE.content.questions[ENGINE.machine.question_of[state]]
-        if question.taken_when_heard and question.field is not None and len(held) == 1:
-            facts[question.field] = ENGINE.content.options[question.id][held[0]].value
+        options = ENGINE.content.options[question.id]
+        if question.kind == "checklist" and question.field is None and state == "tests_done":
+            facts["tests_done"] = [options[i].value for i in held]  # the tests a result was heard for
+        elif question.kind == "multi" and question.field is not None and held:
+            facts[question.field] = [options[i].value for i in held]  # a scan's findings
+        elif question.taken_when_heard and question.field is not None and len(held) == 1:
+            facts[question.field] = options[held[0]].value
     for state, said in session.held_numbers.items():
         question = ENGINE.content.questions[ENGINE.machine.question_of[state]]
         if said and question.field is not None:

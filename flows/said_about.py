@@ -1,0 +1,107 @@
+"""Which words of a message are said about which test.
+
+Who calls it: flows.answers (`AnswerReader.heard_findings`). A first message often carries
+results: "XR NAD, MRI: BMO femoral head, small effusion", "the x-ray was fine but the MRI
+showed bone marrow oedema", "RX normal, RM com edema medular". Each finding belongs to the
+test it is said about, so the words are shared out between the tests named:
+
+* in a clause (between commas, colons, brackets) naming tests, the words before the first
+  one are said about it ("normal x-ray", "no fracture on x-ray"), and the words after each
+  about it until the next ("xray normal and mri shows bmo");
+* a clause naming none goes with the test named last before it ("MRI: BMO femoral head,
+  small effusion", "Relatório da RM: 'Edema... Pequeno derrame.'"), never with one named
+  after it: what comes before the first test ("left hip pain for 6 weeks, MRI says...")
+  is about something else. Not past a question or an exclamation mark: "MRI normal.
+  ?fracture" asks, it does not report; nor is a clause that asks ("did the MRI show
+  oedema?") said about any test.
+
+Pure: words in, positions out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+QUESTION_ENDS = frozenset("!?")
+CLAUSE_ENDS = frozenset(",:();.")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One test named in the message: the questions that ask about it ("bloods": the CRP
+    and the white cell count), none for a test that no question asks about (an
+    ultrasound, a CT), whose findings belong to no question."""
+
+    tests: tuple[str, ...]
+    start: int  # token positions of the words naming it
+    end: int
+
+
+@dataclass(frozen=True)
+class SaidAbout:
+    """The words said about one mention: its own clause's share (`own`), then the clauses
+    that name no test and follow it (`after`), each a list of positions."""
+
+    mention: Mention
+    own: list[int]
+    after: list[list[int]]
+
+
+def find_mentions(words: list[str], names: dict[tuple[str, ...], tuple[str, ...]]) -> list[Mention]:
+    """The tests named in `words`, longest name first ("bone scan" before "scan")."""
+    longest = max((len(name) for name in names), default=0)
+    found: list[Mention] = []
+    at = 0
+    while at < len(words):
+        for size in range(min(longest, len(words) - at), 0, -1):
+            tests = names.get(tuple(words[at:at + size]))
+            if tests is not None:
+                found.append(Mention(tests, at, at + size))
+                at += size
+                break
+        else:
+            at += 1
+    return found
+
+
+def share_out(words: list[str], mentions: list[Mention]) -> list[SaidAbout]:
+    """What each mention has said about it (see the module's docstring)."""
+    shares: dict[int, tuple[list[int], list[list[int]]]] = {i: ([], []) for i in range(len(mentions))}
+    last: int | None = None
+    for after_question, asks, clause in _clauses(words):
+        inside = [i for i, m in enumerate(mentions) if clause[0] <= m.start <= clause[-1]]
+        if after_question:
+            last = None
+        if asks:  # "did the MRI show oedema?", "is this just normal pregnancy stuff??"
+            last = None
+            continue
+        if not inside:
+            if last is not None:
+                shares[last][1].append(clause)
+            continue
+        named = {p for i in inside for p in range(mentions[i].start, mentions[i].end)}
+        for position in clause:
+            if position in named:
+                continue
+            owner = next((i for i in reversed(inside) if mentions[i].start < position), inside[0])
+            shares[owner][0].append(position)
+        last = inside[-1]
+    return [SaidAbout(mentions[i], own, after) for i, (own, after) in shares.items()]
+
+
+def _clauses(words: list[str]) -> list[tuple[bool, bool, list[int]]]:
+    """The positions of each clause's words, punctuation left out; whether the clause
+    comes right after a question or an exclamation mark, and whether it asks (ends at a
+    question mark)."""
+    clauses: list[tuple[bool, list[int]]] = [(False, [])]
+    for position, word in enumerate(words):
+        if word in QUESTION_ENDS or word in CLAUSE_ENDS:
+            clauses.append((word in QUESTION_ENDS, []))
+        else:
+            clauses[-1][1].append(position)
+    found = []
+    for after_question, clause in clauses:
+        if clause:
+            end = clause[-1] + 1
+            found.append((after_question, end < len(words) and words[end] == "?", clause))
+    return found
