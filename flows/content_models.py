@@ -409,6 +409,8 @@ class Evidence(Sourced):
     prior_weight: float = Field(ge=0, lt=0.5)  # share of the prior mixed back in: model uncertainty
     reason_min_ratio: float = Field(gt=1)  # a finding is shown for/against at LR >= this or <= 1/this
     shown_at_most: float = Field(gt=0.5, lt=1)  # the largest probability ever shown as a number
+    # A cause not ruled out yet is said to be so, not "unlikely", when its estimate is below this.
+    open_said_below: float = Field(default=0.2, gt=0, lt=1)
     bands: list[Band] = Field(min_length=1)  # words for an estimate, highest first
 
     @field_validator("bands")
@@ -671,6 +673,8 @@ class Understanding(Strict):
     # Forms read as the ones the options' words use: a relative's third person as the first
     # ("consegue" as "consigo", "she has" as "i have"), spoken forms ("tou" as "estou").
     read_as: dict[str, str] = Field(default_factory=dict)
+    # Words joining a list one denial reaches whole: "no fracture line or double line sign".
+    alternatives: list[str] = Field(default_factory=list)
     # Hedges that deny the finding just before them: "AVN less likely", "fracture not seen".
     after_negations: list[str] = Field(default_factory=list)
     # Words of a writer speaking of themselves ("i", "my", "eu", "tenho"): an answer with one

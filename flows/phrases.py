@@ -76,6 +76,9 @@ class Language:
     # Hedges that deny what comes just before them, in its clause: "AVN less likely",
     # "fracture not seen", "necrose pouco provável" (at most `window` words after it).
     after_negations: tuple[tuple[str, ...], ...] = ()
+    # "or", "nor", "ou": a denial reaches every phrase of a list they join ("No subchondral
+    # fracture line or double line sign" denies the double line sign too).
+    alternatives: frozenset[str] = frozenset()
 
 
 def tokens(text: str) -> list[str]:
@@ -204,15 +207,24 @@ class PhraseIndex:
         """`found` in order, each marked with the negation that reaches it, if any."""
         part_of_item = {i for m in (*found, *(around or [])) if m.end - m.start > 1
                         and not self.denials.intersection(m.options) for i in range(m.start, m.end)}
-        marked = []
+        marked: list[Match] = []
         for match in sorted(found, key=lambda m: m.start):
             # A denial is not turned around by another ("não tive febre nenhuma", "não, nada").
             denial = set(match.options) <= self.denials
             negator = None if denial else self._negator(words, match.start, part_of_item)
             if negator is None and not denial:
                 negator = self._hedge_after(words, match.end, part_of_item)
+            if negator is None and not denial and marked and marked[-1].negated and self._listed_after(
+                    words, marked[-1].end, match.start):
+                negator = marked[-1].negator
             marked.append(Match(match.options, match.start, match.end, negator is not None, negator))
         return marked
+
+    def _listed_after(self, words: list[str], end: int, start: int) -> bool:
+        """Only "or" / "nor" (and commas) between a denied phrase and this one: one list."""
+        between = words[end:start]
+        return bool(between) and any(w in self.language.alternatives for w in between) and all(
+            w in self.language.alternatives or w == "," for w in between)
 
     def _negator(self, words: list[str], start: int, part_of_item: set[int]) -> int | None:
         """The negation that reaches the phrase at `start`, within its clause: a short reach

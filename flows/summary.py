@@ -68,7 +68,7 @@ def build_summary(case: Case, assessment: Assessment, content: Content, locale: 
         if len(unchecked) >= content.triage.unchecked_at_least:
             first.append(Line(text=msg("first_unchecked", signs=", ".join(unchecked))))
     first.append(Line(text=msg("first_causes_title") + ":"))
-    first += [_item(cause_line(content, ranked, locale)) for ranked in assessment.shown[:FIRST_CAUSES]]
+    first += [_item(cause_line(content, ranked, locale, assessment)) for ranked in assessment.shown[:FIRST_CAUSES]]
     if assessment.not_ruled_out:
         first.append(Line(text=msg("not_ruled_out_title") + ":"))
         first += [
@@ -104,14 +104,20 @@ def _plain(*texts: str) -> list[Line]:
     return [Line(text=text) for text in texts]
 
 
-def cause_line(content: Content, ranked: Ranked, locale: str = "en") -> str:
+def cause_line(content: Content, ranked: Ranked, locale: str = "en", assessment: Assessment | None = None) -> str:
     """"Transient thinning of the hip bone: very likely (over 95%)"; "A growth in the bone:
-    needs checking soon" for a cause whose estimate is said as what it needs (`said_as`)."""
+    needs checking soon" for a cause whose estimate is said as what it needs (`said_as`);
+    "Infection in the joint: not ruled out yet (3%)" for a danger still open whose estimate
+    is low, not "unlikely" beside the list of what is not ruled out."""
     name = content.text(content.conditions[ranked.condition].name, locale)
     said = said_as(content, ranked.condition, ranked.probability, locale)
     if said is not None:
         return content.message("cause_line_said", locale, name=name, said=said)
-    return content.message("cause_line", locale, name=name, band=band(content, ranked.probability, locale),
+    words = band(content, ranked.probability, locale)
+    if assessment is not None and ranked.probability < content.evidence.open_said_below and any(
+            d.condition == ranked.condition for d in assessment.not_ruled_out):
+        words = content.message("open_band", locale)
+    return content.message("cause_line", locale, name=name, band=words,
                            percent=percent(ranked.probability, content, locale))
 
 
@@ -157,13 +163,13 @@ def _reasons(case: Case, assessment: Assessment, content: Content, locale: str,
 
     lines = _plain(msg("prior_note", group=content.text(assessment.prior_group.label, locale)), "")
     for rank, ranked in enumerate(assessment.shown[:FIRST_CAUSES]):
-        lines.append(Line(text=cause_line(content, ranked, locale)))
+        lines.append(Line(text=cause_line(content, ranked, locale, assessment)))
         if rank == 0:  # what the most likely cause is, and what helps
             lines.append(Line(text=content.text(content.conditions[ranked.condition].about, locale), mark="about"))
         lines += [Line(text=r.text_in(content, locale), mark="for") for r in ranked.reasons_for[:MAX_REASONS]]
         lines += [Line(text=r.text_in(content, locale), mark="against")
                   for r in ranked.reasons_against[:MAX_REASONS]]
-    others = [cause_line(content, r, locale) for r in assessment.shown[FIRST_CAUSES:]]
+    others = [cause_line(content, r, locale, assessment) for r in assessment.shown[FIRST_CAUSES:]]
     if others:
         lines += _plain("", msg("other_causes_title") + ": " + "; ".join(others))
     if assessment.not_ruled_out:

@@ -289,7 +289,7 @@ def _cause_pattern(content: Content, names: list[str], locale: str) -> re.Patter
     def alternatives(words: list[str]) -> str:
         return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
-    bands = [content.text(b.label, locale) for b in content.evidence.bands]
+    bands = [content.text(b.label, locale) for b in content.evidence.bands] + [content.message("open_band", locale)]
     at_most = re.escape(content.message("percent_at_most", locale, percent="\x00")).replace("\x00", r"\d+%")
     marked = re.escape(content.message("cause_line", locale, name="\x01", band="\x02", percent="\x03"))
     return re.compile(marked.replace("\x01", f"(?P<name>{alternatives(names)})")

@@ -1,0 +1,115 @@
+"""Readings the second round of user tests (2026-12, English and Portuguese, GPs,
+physiotherapists, patients) showed wrong, each fixed as a general rule in content/ui.yaml or
+content/questions.yaml, and checked both ways here."""
+
+from __future__ import annotations
+
+import pytest
+
+from flows.assessment import assess
+from flows.case import Case
+from flows.content import get_content
+from flows.dialogue import get_engine
+from flows.summary import build_summary
+
+ENGINE = get_engine()
+EN = ENGINE.reader("en")
+PT = ENGINE.reader("pt")
+CONTENT = get_content()
+
+
+@pytest.mark.parametrize(("reader", "typed", "value"), [
+    (EN, "bone marrow oedema. No subchondral fracture line or double line sign.", ["bone_marrow_oedema"]),
+    (PT, "edema, sem traço de fratura ou sinal da dupla linha", ["bone_marrow_oedema"]),
+    # a list is one only when "or" joins it: a finding said apart from the denial stands
+    (EN, "oedema, no fracture line, double line sign present", ["bone_marrow_oedema", "double_line_sign"]),
+])
+def test_a_denial_reaches_every_finding_of_a_list_joined_by_or(reader: object, typed: str, value: list[str]) -> None:
+    assert reader.read("mri", typed).value == value  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("reader", "typed", "value"), [
+    (EN, "nothing yet, GP has booked an MRI for next week", "none"),
+    (EN, "none yet, the bone scan is next week", "none"),
+    (EN, "x-ray done and MRI booked", ["xray"]),
+    (EN, "x-ray and mri", ["xray", "mri"]),  # named with nothing against them: both done
+    (PT, "fiz RM ao joelho que estava normal, à anca nada ainda", "none"),
+    (PT, "ainda nenhum, so tenho a cintigrafia marcada", "none"),
+])
+def test_a_test_booked_or_of_another_place_is_not_ticked_as_done(reader: object, typed: str, value: object) -> None:
+    assert reader.read("tests_done", typed).value == value  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("reader", "question", "typed", "value"), [
+    (EN, "medical_history", "none of them, I drink a couple of beers at weekends", "none"),
+    (EN, "medical_history", "I drink a lot", ["alcohol_excess"]),
+    (EN, "medical_history", "had chemo 5 years ago", None),  # not read: asked again
+    (EN, "medical_history", "type 2 diabetic", ["immunosuppressed"]),
+    (PT, "medical_history", "tenho diabetes gestacional", None),
+    (PT, "medical_history", "diabetes tipo 2", ["immunosuppressed"]),
+    (EN, "warning_signs", "it hurts to walk, especially stairs and turning in bed", None),
+    (EN, "warning_signs", "wakes me at night", ["night_pain"]),
+])
+def test_light_drinking_past_treatment_and_turning_in_bed_are_no_risk_or_warning(
+        reader: object, question: str, typed: str, value: object) -> None:
+    parsed = reader.read(question, typed)  # type: ignore[attr-defined]
+    assert (parsed.value if parsed.ok else None) == value
+
+
+def test_a_danger_not_ruled_out_with_a_low_estimate_is_said_to_be_open_not_unlikely() -> None:
+    case = Case(sex="female", age=54, side="right", duration_weeks=3, immunosuppressed=True, glucocorticoids=True,
+                xray=["normal"], inflammatory_markers="mildly_raised", fever=False)
+    assessment = assess(case, CONTENT)
+    open_ids = {d.condition for d in assessment.not_ruled_out}
+    assert "septic_arthritis" in open_ids and assessment.probability("septic_arthritis") < 0.2
+    summary = build_summary(case, assessment, CONTENT)
+    text = "\n".join(line.text for line in [*summary.first, *summary.section("why").lines])
+    name = CONTENT.text(CONTENT.conditions["septic_arthritis"].name, "en")
+    assert f"{name}: not ruled out yet (" in text and f"{name}: unlikely" not in text
+    closed = [r.condition for r in assessment.shown if r.condition not in open_ids and r.probability < 0.05]
+    assert closed and f"{CONTENT.text(CONTENT.conditions[closed[0]].name, 'en')}: unlikely" in text
+
+
+@pytest.mark.parametrize(("risk", "said", "not_said"), [
+    ("alcohol_excess", "cutting down alcohol", "Do not stop steroid tablets"),
+    ("glucocorticoids", "Do not stop steroid tablets", "cutting down alcohol"),
+])
+def test_the_avn_risk_advice_names_only_the_risk_the_person_has(risk: str, said: str, not_said: str) -> None:
+    from flows.guidance import select_guidance
+    case = Case(sex="male", age=45, side="left", mri=["double_line_sign", "bone_marrow_oedema"], **{risk: True})
+    assessment = assess(case, CONTENT)
+    assert assessment.top.condition == "avn"
+    text = " ".join(CONTENT.text(item.text, "en") for _, items in select_guidance(case, assessment, CONTENT)
+                    for item in items)
+    assert said in text and not_said not in text
+
+
+@pytest.mark.parametrize(("reader", "question", "typed", "value"), [
+    (EN, "walking", "walking hurts", "worse"), (EN, "walking", "only with crutches", "worse"),
+    (PT, "walking", "dor com carga, marcha claudicante", "worse"),
+    (PT, "duration_weeks", "há mês e meio", 6.5),
+    (PT, "bone_scan", "hipercaptação na cabeça do fémur", "diffuse_femoral_head_uptake"),
+])
+def test_words_the_user_tests_typed_are_read(reader: object, question: str, typed: str, value: object) -> None:
+    assert reader.read(question, typed).value == value  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("language", "typed"), [("pt", "Utente 54A, fem, coxalgia dta c/ 3 sem"),
+                                                 ("en", "Patient 54, female, right hip pain")])
+def test_a_clinicians_note_gives_the_age_with_the_sex(language: str, typed: str) -> None:
+    from flows.messages import UserInput
+    from tests.support.conversation import Conversation
+    conv = Conversation()
+    conv.send(UserInput.command("start").model_copy(update={"language": language}))
+    conv.say(typed)
+    assert conv.session is not None and conv.session.case.sex == "female" and conv.session.case.age == 54
+
+
+@pytest.mark.parametrize("typed", ["that is all", "all good", "é isso"])
+def test_more_ways_of_saying_done_submit_a_selection(typed: str) -> None:
+    from tests.support.conversation import Conversation
+    conv = Conversation()
+    conv.start()
+    conv.say("male 45, x-ray normal", "left")  # the X-ray shows ticked at the tests question
+    conv.say(typed)
+    assert conv.session is not None and conv.session.case.xray == ["normal"]
