@@ -16,7 +16,7 @@ level of care whatever the ranking says.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from flows.case import Case
@@ -52,6 +52,7 @@ class Ranked:
     reasons_for: list[Reason] = field(default_factory=list)
     reasons_against: list[Reason] = field(default_factory=list)
     possible: bool = True  # False: impossible for this person (conditions.yaml `only_when`), probability 0
+    confirmed: bool = True  # False: the test that alone can confirm it is not done yet (`confirmed_when`)
 
 
 @dataclass(frozen=True)
@@ -146,6 +147,8 @@ def assess(case: Case, content: Content) -> Assessment:
         key=lambda r: (not r.possible, -r.probability, order.index(r.condition)),
     )
     flags = [flag for flag, test in content.red_flags if test(case)]
+    ranking = [replace(r, confirmed=False) if r.condition in content.confirmed_for
+               and not content.confirmed_for[r.condition](case) else r for r in ranking]
     open_dangers = _not_ruled_out(content, case, ranking)
     triage, because = _triage(content, case, ranking, flags, open_dangers)
     return Assessment(ranking, group, flags, open_dangers, triage, because)

@@ -69,6 +69,7 @@ class Content:
     guards: dict[str, CaseTest]
     conditions: dict[str, Condition]
     possible_for: dict[str, CaseTest | None]  # condition -> its compiled `only_when` (None: everyone)
+    confirmed_for: dict[str, CaseTest]  # condition -> its compiled `confirmed_when`, where it has one
     dangerous: tuple[str, ...]  # conditions whose miss costs most (scored and guarded apart)
     evidence: Evidence
     prior_groups: list[tuple[PriorGroup, CaseTest | None]]
@@ -163,6 +164,7 @@ def load_content(root: Path) -> Content:
         guards={name: guard.when.compile() for name, guard in flow.guards.items()},
         conditions=conditions,
         possible_for={c.id: c.only_when.compile() if c.only_when else None for c in conditions.values()},
+        confirmed_for={c.id: c.confirmed_when.compile() for c in conditions.values() if c.confirmed_when},
         dangerous=tuple(conditions_file.dangerous),
         evidence=conditions_file.evidence,
         prior_groups=[(g, g.when.compile() if g.when else None) for g in conditions_file.prior_groups],

@@ -355,6 +355,10 @@ class Condition(Sourced):
     # The condition is possible only for people this matches (None: everyone). For anyone
     # else it is impossible: probability 0, and never listed among the causes shown.
     only_when: Predicate | None = None
+    # A condition only a test can confirm (transient osteoporosis: an MRI or a bone scan):
+    # until a case matches `confirmed_when`, its estimate is said with `unconfirmed_note`.
+    confirmed_when: Predicate | None = None
+    unconfirmed_note: Text | None = None
 
 
 class PriorGroup(Sourced):

@@ -108,7 +108,8 @@ def cause_line(content: Content, ranked: Ranked, locale: str = "en", assessment:
     """"Transient thinning of the hip bone: very likely (over 95%)"; "A growth in the bone:
     needs checking soon" for a cause whose estimate is said as what it needs (`said_as`);
     "Infection in the joint: not ruled out yet (3%)" for a danger still open whose estimate
-    is low, not "unlikely" beside the list of what is not ruled out."""
+    is low, not "unlikely" beside the list of what is not ruled out; and what alone can
+    confirm a cause not yet confirmed ("...; only an MRI can confirm it")."""
     name = content.text(content.conditions[ranked.condition].name, locale)
     said = said_as(content, ranked.condition, ranked.probability, locale)
     if said is not None:
@@ -117,6 +118,10 @@ def cause_line(content: Content, ranked: Ranked, locale: str = "en", assessment:
     if assessment is not None and ranked.probability < content.evidence.open_said_below and any(
             d.condition == ranked.condition for d in assessment.not_ruled_out):
         words = content.message("open_band", locale)
+    note = content.conditions[ranked.condition].unconfirmed_note
+    if not ranked.confirmed and note is not None:  # "...: very likely (83%); only an MRI can confirm it"
+        return content.message("cause_line_unconfirmed", locale, name=name, band=words,
+                               percent=percent(ranked.probability, content, locale), note=content.text(note, locale))
     return content.message("cause_line", locale, name=name, band=words,
                            percent=percent(ranked.probability, content, locale))
 

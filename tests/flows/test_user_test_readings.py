@@ -113,3 +113,18 @@ def test_more_ways_of_saying_done_submit_a_selection(typed: str) -> None:
     conv.say("male 45, x-ray normal", "left")  # the X-ray shows ticked at the tests question
     conv.say(typed)
     assert conv.session is not None and conv.session.case.xray == ["normal"]
+
+
+@pytest.mark.parametrize(("imaging", "noted"), [
+    ({"xray": ["normal"], "mri": "not_done", "bone_scan": "not_done"}, True),  # no MRI: said with what confirms it
+    ({"xray": ["normal"], "mri": None}, True),  # not known yet either
+    ({"mri": ["bone_marrow_oedema"]}, False),  # the MRI is done
+    ({"mri": "not_done", "bone_scan": "diffuse_femoral_head_uptake"}, False),
+])
+def test_transient_osteoporosis_is_said_with_only_an_mri_can_confirm_it_until_one_is_done(
+        imaging: dict[str, object], noted: bool) -> None:
+    case = Case(sex="male", age=47, side="right", duration_weeks=5, inflammatory_markers="normal", **imaging)
+    assessment = assess(case, CONTENT)
+    line = next(line.text for line in build_summary(case, assessment, CONTENT).first
+                if line.text.startswith(CONTENT.text(CONTENT.conditions["itoh"].name, "en")))
+    assert line.endswith("; only an MRI can confirm it") is noted
