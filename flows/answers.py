@@ -226,6 +226,7 @@ class AnswerReader:
                 self.test_names[key] = (*self.test_names.get(key, ()), question.id)
         self.not_a_result = [tuple(tokens(_plain_words(w))) for w in understanding.not_a_result]
         self.first_person = frozenset(_plain_words(w) for w in understanding.first_person)
+        self.each_of_them = tuple(tuple(tokens(_plain_words(w))) for w in understanding.each_of_them)
         self.written_for = [tuple(tokens(_plain_words(w))) for w in understanding.written_for]
         self.other_places = [tuple(tokens(_plain_words(w))) for w in understanding.other_places]
         self.numbers = NumberWords(understanding.cardinals, understanding.number_phrases, understanding.shorthand,
@@ -406,7 +407,7 @@ class AnswerReader:
         "Not done" or "Don't know" (the tests question asks which were done)."""
         words = tokens(_plain_words(text))
         readings = []
-        for share in share_out(words, find_mentions(words, self.test_names)):
+        for share in share_out(words, find_mentions(words, self.test_names), self.each_of_them):
             mention = share.mention
             if question_id not in mention.tests or self._not_this_hips(words, share.own, mention):
                 continue

@@ -690,6 +690,8 @@ class Understanding(Strict):
     # Tests no question asks about ("ultrasound", "CT"): findings said of them belong to no
     # scan question (flows/said_about.py).
     other_tests: list[str] = Field(default_factory=list)
+    # Words that begin what is said of every test just named: "X-ray and bloods, both normal".
+    each_of_them: list[str] = Field(default_factory=list)
     # Words that make a test named in passing not a result yet: booked, wanted, done to
     # rule something out ("MRI booked", "x-ray to rule out a break").
     not_a_result: list[str] = Field(default_factory=list)

@@ -424,7 +424,9 @@ class _Turn:
         value = self.with_noted(state, parsed.value)
         record(self.s.case, question, value)
         self.s.answered = [*(q for q in self.s.answered if q != state), state]
+        holding = (self.s.noted, self.s.held_numbers)
         noted = self.note_early(state, typed) if typed else []
+        kept_for_later = (self.s.noted, self.s.held_numbers) != holding
         changing = self.s.mode == "changing"
         self.e.navigator.after_answer(state, self.s)
         echo = Reply(kind="answered", code=question.id, question_id=question.id, step=self.s.step,
@@ -434,7 +436,9 @@ class _Turn:
         said_back = [echo]
         if noted:  # "right hip, it's hot and swollen": the swelling is not left for later
             said_back.append(self.notice("noted_early", items="; ".join(noted)))
-        if parsed.unread:  # "oedema and a tiny bleb": the bleb is not dropped in silence
+        # "oedema and a tiny bleb": the bleb is not dropped in silence; but what was kept for
+        # later questions ("X-ray and bloods, both normal") was read, and is said when taken.
+        if parsed.unread and not kept_for_later:
             unread = ", ".join(f'"{quote(part)}"' for part in parsed.unread)
             said_back.append(self.notice("unread_part", words=unread))
         warnings = self.refresh_red_flags(announce=True)

@@ -25,10 +25,20 @@ class Navigator:
         return self.content.questions[self.machine.question_of[state]]
 
     def worth_asking(self, state: str, session: Session) -> bool:
-        """Always for the questions the product is defined by; else if an answer could matter."""
-        if self.machine.is_final(state) or state in self.machine.always_ask:
+        """Always for the questions the product is defined by, and those whose answer was
+        said earlier (taken, not asked: "hurt for about 2 months" is kept even when how long
+        could change nothing); else if an answer could matter."""
+        if self.machine.is_final(state) or state in self.machine.always_ask or self.held_for(state, session):
             return True
         return could_matter(self.question(state), session.case, self.content)
+
+    def held_for(self, state: str, session: Session) -> bool:
+        """An answer said earlier will be taken at this question (flows.dialogue `take_held`)."""
+        question = self.question(state)
+        if not question.taken_when_heard:
+            return False
+        held = session.noted.get(state, [])
+        return bool(session.held_numbers.get(state)) or (len(held) == 1 if question.kind == "choice" else bool(held))
 
     def arrive(self, state: str, session: Session) -> None:
         """Make `state` current, passing over the questions that could not change anything."""

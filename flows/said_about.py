@@ -64,19 +64,27 @@ def find_mentions(words: list[str], names: dict[tuple[str, ...], tuple[str, ...]
     return found
 
 
-def share_out(words: list[str], mentions: list[Mention]) -> list[SaidAbout]:
-    """What each mention has said about it (see the module's docstring)."""
+def share_out(words: list[str], mentions: list[Mention],
+              each: tuple[tuple[str, ...], ...] = ()) -> list[SaidAbout]:
+    """What each mention has said about it (see the module's docstring). A clause naming no
+    test that begins with one of `each` ("both normal") goes with every test of the clause
+    before it ("X-ray and bloods, both normal")."""
     shares: dict[int, tuple[list[int], list[list[int]]]] = {i: ([], []) for i in range(len(mentions))}
     last: int | None = None
+    last_clause: list[int] = []
     for after_question, asks, clause in _clauses(words):
         inside = [i for i, m in enumerate(mentions) if clause[0] <= m.start <= clause[-1]]
         if after_question:
-            last = None
+            last, last_clause = None, []
         if asks:  # "did the MRI show oedema?", "is this just normal pregnancy stuff??"
-            last = None
+            last, last_clause = None, []
             continue
         if not inside:
-            if last is not None:
+            said = tuple(words[p] for p in clause)
+            if any(said[:len(phrase)] == phrase for phrase in each):
+                for i in last_clause:
+                    shares[i][1].append(clause)
+            elif last is not None:
                 shares[last][1].append(clause)
             continue
         named = {p for i in inside for p in range(mentions[i].start, mentions[i].end)}
@@ -85,7 +93,7 @@ def share_out(words: list[str], mentions: list[Mention]) -> list[SaidAbout]:
                 continue
             owner = next((i for i in reversed(inside) if mentions[i].start < position), inside[0])
             shares[owner][0].append(position)
-        last = inside[-1]
+        last, last_clause = inside[-1], inside
     return [SaidAbout(mentions[i], own, after) for i, (own, after) in shares.items()]
 
 

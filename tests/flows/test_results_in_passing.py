@@ -147,3 +147,29 @@ def test_he_or_she_names_the_sex_only_when_the_writer_is_not_speaking_of_themsel
     assert EN.read("sex", typed).value == sex
     assert PT.read("sex", "o médico disse que ele acha que é ciática, dói-me a anca").value is None
     assert PT.read("sex", "ela caiu").value == "female"
+
+
+def test_both_after_two_tests_is_said_of_each() -> None:
+    typed = "X-ray and bloods, both normal"
+    assert EN.heard_findings("xray", typed) == [["normal"]]
+    assert EN.heard_findings("white_cell_count", typed) == [["normal"]]
+    conv = talk("male 47", "left")
+    replies = conv.say(typed)
+    session = conv.session
+    assert session is not None and session.case.xray == ["normal"] and session.case.inflammatory_markers == "normal"
+    assert not [r for r in replies if r.code == "unread_part"]  # "both normal" was read: not said back as unread
+
+
+def test_an_answer_said_earlier_is_kept_even_for_a_question_that_would_be_passed_over() -> None:
+    conv = talk("I had breast cancer 5 years ago. Now my right hip has hurt for about 2 months, worse at night.",
+                "female", "58", "x-ray", "normal", "dont know")
+    session = conv.session
+    assert session is not None and session.case.duration_weeks == pytest.approx(8.7, abs=0.1)
+    assert "duration_weeks" not in session.skipped
+    assert "breastfeeding" not in session.noted  # "worse at night" is the pain's, not a night feed
+
+
+def test_at_night_still_answers_the_breastfeeding_question() -> None:
+    assert EN.read("breastfeeding", "only at night").value is True
+    assert PT.read("breastfeeding", "só à noite").value is True
+    assert EN.mentions("breastfeeding", "my hip is worse at night") == []
