@@ -48,7 +48,8 @@ from flows.quantities import NumberWords, Quantity, in_digits, quantities
 from flows.recording import NONE_OF_THESE
 from flows.said_about import Mention, find_mentions, share_out
 
-MAX_ANSWER_CHARS = 300  # a real answer is a few words; longer text is refused, not parsed
+# A pasted scan report runs to a few hundred characters (user test pt: 342); longer is refused, not parsed.
+MAX_ANSWER_CHARS = 1200
 MAX_READINGS = 16  # the ways the numbers of one answer are read, each in each unit it may be in
 _OPTION_NUMBERS = re.compile(r"^\s*\d{1,2}(?:\s*(?:,|;|and|&|\+|\s)\s*\d{1,2})*\s*$")
 _TRAILING_PUNCTUATION = ".!"
@@ -551,7 +552,8 @@ class AnswerReader:
         said = self._read_as(table, _plain_words(text))  # "ela não consegue andar" as "não consigo andar"
         typed = tokens(said)
         words: dict[int, int] = {}
-        for match in table.phrases.find(said, self._answers_elsewhere(question_id, said)):
+        # "can't walk more than 10 mins" in passing is no "cannot walk" (`not_with`)
+        for match in self._not_with(table, said, table.phrases.find(said, self._answers_elsewhere(question_id, said))):
             named = " ".join(typed[match.start:match.end])
             # Words that only hint at an option ("dói-me", "it hurts") name nothing in passing.
             if named in self.yes_or_no or words_only(named) in table.hints or match.negated:

@@ -128,3 +128,30 @@ def test_transient_osteoporosis_is_said_with_only_an_mri_can_confirm_it_until_on
     line = next(line.text for line in build_summary(case, assessment, CONTENT).first
                 if line.text.startswith(CONTENT.text(CONTENT.conditions["itoh"].name, "en")))
     assert line.endswith("; only an MRI can confirm it") is noted
+
+
+@pytest.mark.parametrize(("reader", "typed", "heard"), [
+    (EN, "hi sorry its 2am and i cant sleep, my left hip", []),  # "can't" alone is no word about walking
+    (PT, "estou grávida de seis meses e à noite não consigo dormir", []),
+    (EN, "GP checked my CRP, it was fine. Right hip, can't walk more than 10 mins", []),  # limited, not impossible
+    (EN, "she cant walk on it since the fall", [2]),
+    (PT, "mal consigo andar", [1]),
+])
+def test_cannot_walk_is_heard_only_when_said_of_walking(reader: object, typed: str, heard: list[int]) -> None:
+    assert reader.mentions("walking", typed) == heard  # type: ignore[attr-defined]
+    options = CONTENT.options["walking"]
+    assert [options[i].value for i in heard] in ([], ["worse"], ["cannot"])
+
+
+def test_a_long_pasted_report_is_read_and_only_a_very_long_message_refused() -> None:
+    from tests.support.conversation import Conversation
+    report = ("45 year old male. MRI report: Diffuse bone marrow oedema of the left femoral head and neck extending "
+              "to the intertrochanteric region with small joint effusion. No subchondral fracture line or double "
+              "line sign. Appearances favour transient osteoporosis.")
+    conv = Conversation()
+    conv.start()
+    conv.say(report)
+    assert conv.session is not None and conv.session.case.sex == "male" and conv.session.case.age == 45
+    assert conv.session.noted["mri"] == [2, 5]  # oedema and effusion; neither fracture line nor double line
+    replies = conv.say("x " * 700)
+    assert replies[0].code == "too_long"
