@@ -362,7 +362,7 @@ class AnswerReader:
         plain = parsed.ok and parsed.goto is None and not parsed.clarify and not parsed.unread
         return replace(parsed, said=said) if plain and parsed.value is not None else None
 
-    def heard_number(self, question_id: str, text: str) -> str | None:
+    def heard_number(self, question_id: str, text: str, answered_id: str = "") -> str | None:
         """The number answering `question_id` said in passing in an answer to another: with
         its unit, and led by one of the question's `said_before_number` words or followed by
         one of its `said_after_number` ("right hip pain for 2 months", "dor há três
@@ -371,6 +371,8 @@ class AnswerReader:
         is meant is not guessed), or anything but a plain reading."""
         table = self.tables[question_id]
         leads, follows, about = table.leads, table.follows, table.clause_words
+        if answered_id in table.question.said_freely_at:  # "foi de repente, há 1 mês" at how it started
+            about = frozenset()
         fractions = set(table.question.said_as_fraction_of)
         if table.question.unit is None or not (leads or follows or fractions):
             return None

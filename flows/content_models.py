@@ -193,6 +193,9 @@ class Question(Strict):
     # Per language, words one of which must be in the clause of a number or an answer heard
     # in passing ("hip pain for 2 months", "bloods normal"): the clause says what it is about.
     said_in_clause_with: dict[str, list[str]] = Field(default_factory=dict)
+    # Questions about the same thing, in whose answers such a number needs none of those
+    # words: "foi de repente, há coisa de 1 mês" at how the pain started is the pain's.
+    said_freely_at: list[str] = Field(default_factory=list)
     # Per language, the words naming the test a scan question asks about ("x-ray", "xr",
     # "rx"): the findings said of it in an answer to another question ("XR NAD", "MRI: BMO
     # femoral head, small effusion") are heard in passing (flows/said_about.py).

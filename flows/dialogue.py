@@ -231,8 +231,10 @@ class _Turn:
     def done_typed(self) -> list[Reply]:
         """"done" typed at a tick-all-that-apply question: what shows as selected (ticked, or
         named earlier) is the answer, as if Done were pressed."""
-        if self.s.mode != "asking" or self.e.machine.is_final(self.s.state) or not self.is_multi():
+        if self.s.mode != "asking" or self.e.machine.is_final(self.s.state):
             return [self.notice("help"), *self.ask()]
+        if not self.is_multi():  # "pronto" at a one-answer question: which answer is still to come
+            return [self.error("done_not_multi"), *self.ask()]
         selected = [*self.s.draft, *self.s.noted.get(self.s.state, [])]  # none: "nothing selected yet"
         return self.apply(self.reader.submit_selection(self.question_id(), selected))
 
@@ -518,7 +520,7 @@ class _Turn:
             if not question.heard_early or state == answered_state or state in self.s.answered:
                 continue
             if question.kind == "number":
-                self._hold_number(state, question_id, text)
+                self._hold_number(state, question_id, text, self.e.machine.question_of.get(answered_state, ""))
             elif question.heard_about:
                 # A measurement beside its name first ("bloods: CRP 186"), else what is said of
                 # the test by name ("bloods came back normal", "XR NAD").
@@ -540,9 +542,9 @@ class _Turn:
         """The options `text` names in passing that were not noted for `state` before."""
         return [i for i in self.reader.mentions(question_id, text) if i not in self.s.noted.get(state, [])]
 
-    def _hold_number(self, state: str, question_id: str, text: str) -> None:
+    def _hold_number(self, state: str, question_id: str, text: str, answered_id: str = "") -> None:
         """"pain for 2 months": held; two different numbers heard, neither."""
-        said = self.reader.heard_number(question_id, text)
+        said = self.reader.heard_number(question_id, text, answered_id)
         if said is not None:
             earlier = self.s.held_numbers.get(state, said)
             self.s.held_numbers = {**self.s.held_numbers, state: said if earlier == said else ""}

@@ -155,3 +155,23 @@ def test_a_long_pasted_report_is_read_and_only_a_very_long_message_refused() -> 
     assert conv.session.noted["mri"] == [2, 5]  # oedema and effusion; neither fracture line nor double line
     replies = conv.say("x " * 700)
     assert replies[0].code == "too_long"
+
+
+def test_how_long_said_at_how_it_started_is_kept_without_a_word_for_pain() -> None:
+    from flows.messages import UserInput
+    from tests.support.conversation import Conversation
+    conv = Conversation()
+    conv.send(UserInput.command("start").model_copy(update={"language": "pt"}))
+    conv.say("homem", "45", "esquerda", "nenhum", "foi de repente, há coisa de 1 mes")
+    session = conv.session
+    assert session is not None and session.case.onset == "sudden"
+    assert session.case.duration_weeks == pytest.approx(4.3, abs=0.1)  # taken, not asked
+    assert PT.heard_number("duration_weeks", "foi de repente, há coisa de 1 mes") is None  # elsewhere: whose?
+
+
+def test_done_at_a_one_answer_question_says_so_briefly() -> None:
+    from tests.support.conversation import Conversation
+    conv = Conversation()
+    conv.start()
+    replies = conv.say("done")
+    assert replies[0].code == "done_not_multi" and conv.state == "sex"
