@@ -139,6 +139,7 @@ class _Table:
     offsets: frozenset[str] = frozenset()
     not_with: dict[int, frozenset[str]] = field(default_factory=dict)  # option -> Answer.not_with
     third_person: frozenset[str] = frozenset()  # the options' Answer.third_person words
+    named_alone: frozenset[str] = frozenset()  # the options' Answer.named_alone words
 
     @property
     def named_units(self) -> set[str]:
@@ -227,6 +228,7 @@ class AnswerReader:
                 self.test_names[key] = (*self.test_names.get(key, ()), question.id)
         self.not_a_result = [tuple(tokens(_plain_words(w))) for w in understanding.not_a_result]
         self.first_person = frozenset(_plain_words(w) for w in understanding.first_person)
+        self.question_openers = frozenset(_plain_words(w) for w in understanding.question_openers)
         self.each_of_them = tuple(tuple(tokens(_plain_words(w))) for w in understanding.each_of_them)
         self.written_for = [tuple(tokens(_plain_words(w))) for w in understanding.written_for]
         self.other_places = [tuple(tokens(_plain_words(w))) for w in understanding.other_places]
@@ -260,7 +262,7 @@ class AnswerReader:
             if index not in phrases.get(key, ()):
                 phrases[key] = (*phrases.get(key, ()), index)
 
-        diagnoses, hints, third_person = set(), set(), set()
+        diagnoses, hints, third_person, alone = set(), set(), set(), set()
         for index, option in enumerate(options):
             add(self.content.text(option.label, self.language_code), index)
             for synonym in option.synonyms.get(self.language_code, []):
@@ -274,6 +276,9 @@ class AnswerReader:
             for pronoun in option.third_person.get(self.language_code, []):
                 add(pronoun, index)
                 third_person.add(_plain_words(pronoun))
+            for word in option.named_alone.get(self.language_code, []):
+                add(word, index)
+                alone.add(_plain_words(word))
             # Every yes/no option understands the language's ways of saying yes and no, and
             # "None of these" the ways of saying no; not where true and false are places
             # ("Where is the pain?": "yes" names neither).
@@ -293,7 +298,7 @@ class AnswerReader:
                       self._listed(question.said_after_number), self._listed(question.said_in_clause_with),
                       self._listed(question.offset_words),
                       {i: self._listed(o.not_with) for i, o in enumerate(options) if o.not_with},
-                      frozenset(third_person))
+                      frozenset(third_person), frozenset(alone))
 
     def _listed(self, words_by_language: dict[str, list[str]]) -> frozenset[str]:
         """This language's words of a per-language list, as answers are compared."""
@@ -497,8 +502,7 @@ class AnswerReader:
         start = next((i + 1 for i in range(at - 1, -1, -1) if words[i] in breaks), 0)
         end = next((i for i in range(at + 1, len(words)) if words[i] in breaks), len(words))
         clause = words[start:end]
-        return any(word in about for word in clause) or any(
-            " ".join(clause[i:i + 2]) in about for i in range(len(clause) - 1))
+        return any(" ".join(clause[i:i + size]) in about for size in (1, 2, 3) for i in range(len(clause) - size + 1))
 
     def _number_words(self, text: str) -> list[str]:
         """The words of `text` with numbers in digits and no fillers: "for about a month" is
@@ -551,7 +555,8 @@ class AnswerReader:
         hot swollen joint). The language's plain yes and no ("yes i am", "nope") name
         nothing here: they answer the question asked."""
         table = self.tables[question_id]
-        said = self._read_as(table, _plain_words(text))  # "ela não consegue andar" as "não consigo andar"
+        # "ela não consegue andar" as "não consigo andar"; "do I have osteoporosis?" says nothing
+        said = self._read_as(table, _without_questions(_plain_words(text), self.question_openers))
         typed = tokens(said)
         words: dict[int, int] = {}
         # "can't walk more than 10 mins" in passing is no "cannot walk" (`not_with`)
@@ -567,8 +572,10 @@ class AnswerReader:
             if option is not None:  # "34 weeks pregnant", "a temp of 38.9": named in full
                 count = 2
             elif len(match.options) == 1:
-                # In a clause saying what it is about ("bloods normal"), one word names it in full.
-                option, count = match.option, 2 if about else match.end - match.start
+                # In a clause saying what it is about ("bloods normal"), or a word that names
+                # it alone ("apyrexial", "prednisolone"), one word names it in full.
+                option = match.option
+                count = 2 if about or named in table.named_alone else match.end - match.start
             else:
                 continue
             # "Don't know" said to one question says nothing of another.
@@ -621,7 +628,7 @@ class AnswerReader:
         actually now it's both" names left and both): what `mentions` took is checked
         against it, so an answer heard in passing is not taken when another is named too."""
         table = self.tables[question_id]
-        said = self._read_as(table, _plain_words(text))
+        said = self._read_as(table, _without_questions(_plain_words(text), self.question_openers))
         typed = tokens(said)
         named: set[int] = set()
         for match in table.phrases.find(said, self._answers_elsewhere(question_id, said)):
@@ -1438,6 +1445,24 @@ def _beside(said: str, start: int, end: int, before: int, after: int) -> tuple[s
     behind = words[last + 1:last + 1 + after]
     behind = behind[:next((i for i, word in enumerate(behind) if ends_a_clause(word)), len(behind))]
     return text_of(ahead), text_of(behind)
+
+
+_CLAUSE_END = re.compile(r"((?<!\d)[.,]|[.,](?!\d)|[;!?:()])")  # not the point of "38.5"
+
+
+def _without_questions(said: str, openers: AbstractSet[str]) -> str:
+    """`said` without the clauses it asks, those that open with a question word and end with
+    a question mark ("...it says osteopenia. Does that mean I have osteoporosis?"): said in
+    passing, a question names no answer. "hip pain 2nd trimester anyone else??" still says
+    the trimester."""
+    pieces = _CLAUSE_END.split(said)
+    kept = []
+    for i, piece in enumerate(pieces):
+        words = piece.split()
+        asks = i % 2 == 0 and i + 1 < len(pieces) and pieces[i + 1] == "?" and bool(words) and (
+            words[0] in openers or " ".join(words[:2]) in openers)
+        kept.append(" " if asks else piece)
+    return "".join(kept)
 
 
 def _inside_a_decimal(said: str, previous: tuple[int, int], token: tuple[int, int]) -> bool:

@@ -133,6 +133,10 @@ class Answer(Strict):
     # Words that point to this option but yield to plainer words for another: "i can walk"
     # is fine, but "can walk but it hurts bad, limping" is weight-bearing pain.
     hints: dict[str, list[str]] = Field(default_factory=dict)
+    # Per language, one-word synonyms that name this option in an answer to another question
+    # as fully as two words do ("on pred for PMR", "apyrexial", "diabetic"): what is named
+    # in passing otherwise needs two words (AnswerReader.mentions). They are synonyms too.
+    named_alone: dict[str, list[str]] = Field(default_factory=dict)
     # The options this one takes in: "both, worse on the right" is both (the side said is
     # where it is worse), unless the word for this one is asked ("both? mostly right").
     includes: list[Any] = Field(default_factory=list)
@@ -687,6 +691,9 @@ class Understanding(Strict):
     # Words of a writer speaking of themselves ("i", "my", "eu", "tenho"): an answer with one
     # is not about someone called "he" or "she" (Answer.third_person).
     first_person: list[str] = Field(default_factory=list)
+    # Words that open a question ("does", "será que"): a clause opening so and ending with a
+    # question mark names no answer in passing ("Does that mean I have osteoporosis?").
+    question_openers: list[str] = Field(default_factory=list)
     # ...unless they write for someone named without a sex ("asking for my neighbour, she's
     # in her 80s"): the "she" is that person, the one asked about.
     written_for: list[str] = Field(default_factory=list)

@@ -16,8 +16,9 @@ hip, how long, the age), as they will be taken when their turn comes.
   taken without asking is worse than a question asked.
 * **kept**: of the facts the product takes in passing by design (sex, age, pregnancy,
   which hip, how long, and the warning signs that are present: a fever, a fall, cannot
-  walk), the share kept. Denials ("no fall", "afebrile") are not taken in passing: the
-  questions ask them. A floor per language keeps the figure from sliding back.
+  walk), the share kept. Denials are scored only as "wrong" (a clinician's "afebrile" is
+  now taken; "no fall" is left to the question). A floor per language keeps the figure
+  from sliding back.
 
 `python -m tests.first_messages.test_first_messages` prints the table and every miss.
 """

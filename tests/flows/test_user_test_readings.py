@@ -175,3 +175,18 @@ def test_done_at_a_one_answer_question_says_so_briefly() -> None:
     conv.start()
     replies = conv.say("done")
     assert replies[0].code == "done_not_multi" and conv.state == "sex"
+
+
+@pytest.mark.parametrize(("question", "typed", "heard"), [
+    ("medical_history", "X-ray: regional osteopenia. Does that mean I have osteoporosis?", []),  # asked, not said
+    ("medical_history", "I'm 62 and diabetic, left hip", ["immunosuppressed"]),
+    ("medical_history", "on pred 10mg for PMR", ["glucocorticoids"]),
+    ("medical_history", "they gave me prednisolone for the pain", []),  # a course for this pain: not the risk
+    ("fever", "54F, R hip pain, apyrexial", [False]),
+    ("side", "hip pain 2nd trimester, left side anyone else??", ["left"]),  # a question without an opener still says
+])
+def test_what_a_clinicians_note_says_in_passing_is_heard_and_a_question_is_not(question: str, typed: str,
+                                                                               heard: list[object]) -> None:
+    options = CONTENT.options[question]
+    got = [options[i].field or options[i].value for i in EN.mentions(question, typed)]
+    assert got == heard
