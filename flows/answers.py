@@ -186,6 +186,7 @@ class AnswerReader:
         self.yes = [_plain_words(w) for w in understanding.yes]
         self.no = [_plain_words(w) for w in understanding.no]
         self.yes_or_no = frozenset(words_only(w) for w in (*self.yes, *self.no))
+        self.yes_no_words = frozenset(word for phrase in self.yes_or_no for word in phrase.split())
         self.ordinals = {_plain_words(w): n for w, n in understanding.ordinals.items()}
         self.pronouns = {_plain_words(w) for w in understanding.pronouns}
         self.vague = [_plain_words(w) for w in understanding.vague]
@@ -547,6 +548,14 @@ class AnswerReader:
             return None
         return at, end
 
+    def denied_by_name(self, question_id: str, text: str) -> list[int]:
+        """The items of a checklist `text` denies by name ("a anca não está inchada nem
+        quente", "I'm not on chemo now"): what was noted of them earlier is unsaid."""
+        table = self.tables[question_id]
+        said = self._read_as(table, _plain_words(text))
+        return list(dict.fromkeys(m.option for m in table.phrases.find(said) if m.negated and len(m.options) == 1
+                                  and not table.options[m.option].exclusive))
+
     def mentions(self, question_id: str, text: str) -> list[int]:
         """The items of a checklist that `text` names and does not deny, as written and in
         two words or more (one phrase, or several words of the same item): an answer to
@@ -559,6 +568,7 @@ class AnswerReader:
         said = self._read_as(table, _without_questions(_plain_words(text), self.question_openers))
         typed = tokens(said)
         words: dict[int, int] = {}
+        seen: dict[int, set[str]] = {}
         # "can't walk more than 10 mins" in passing is no "cannot walk" (`not_with`)
         for match in self._not_with(table, said, table.phrases.find(said, self._answers_elsewhere(question_id, said))):
             named = " ".join(typed[match.start:match.end])
@@ -578,8 +588,11 @@ class AnswerReader:
                 count = 2 if about or named in table.named_alone else match.end - match.start
             else:
                 continue
-            # "Don't know" said to one question says nothing of another.
-            if option is not None and not table.options[option].exclusive and table.options[option].value is not None:
+            # "Don't know" said to one question says nothing of another; nor does the same
+            # word said twice ("edema ... edema" in a pasted report) make two.
+            if option is not None and not table.options[option].exclusive and table.options[option].value is not None \
+                    and named not in seen.setdefault(option, set()):
+                seen[option].add(named)
                 words[option] = words.get(option, 0) + count
         for option in self._measured_beside_words(table, said):  # "a temp of 38.9", "T 39"
             words[option] = words.get(option, 0) + 2
@@ -740,14 +753,18 @@ class AnswerReader:
     def read_offer(self, text: str, content: Content, locale: str) -> str | None:
         """After an emergency warning: "now" (see what to do now), "go" (carry on), or None.
         A yes is a yes to what to do now; a no carries on."""
-        said = _plain_words(text)
-        if said in ("1", _plain_words(content.message("see_what_to_do_now", locale))) or said in self.see_now:
-            return "now"
-        if said in ("2", _plain_words(content.message("carry_on_answering", locale))) or said in self.carry_on:
-            return "go"
-        if said in self.yes:
-            return "now"
-        return "go" if said in self.no else None
+        whole = _plain_words(text)
+        # "continuar, a anca não está inchada...": the choice is the first clause
+        for said in dict.fromkeys([whole, _CLAUSE_END.split(whole)[0].strip()]):
+            if said in ("1", _plain_words(content.message("see_what_to_do_now", locale))) or said in self.see_now:
+                return "now"
+            if said in ("2", _plain_words(content.message("carry_on_answering", locale))) or said in self.carry_on:
+                return "go"
+            if said in self.yes:
+                return "now"
+            if said in self.no:
+                return "go"
+        return None
 
     # the readings --------------------------------------------------------------------
 
@@ -881,6 +898,7 @@ class AnswerReader:
         found = self._after_exception(found, said_as_found)
         found = self._without_hints(table, found, said_as_found)
         found = self._without_others_pronouns(table, found, said_as_found, text)
+        found = self._without_others_yes_no(table, found, said_as_found)
         matches = [m for m in found if not m.negated]
         negated = [m for m in found if m.negated]
         by_number = self._by_number(table, self._without_others_numbers(table, self._without_fillers(said)))
@@ -891,6 +909,21 @@ class AnswerReader:
         if picked.ok and table.question.asks_when_contradicted:
             return self._unless_contradicted(table, picked, matches, by_number)
         return picked
+
+    def _without_others_yes_no(self, table: _Table, found: list[Match], said: str) -> list[Match]:
+        """Without a plain yes or no that is part of another question's answer: "no fever" or
+        "não tive febre" at the pregnancy question, "nao fiz exames" at any other, answer
+        the fever and the tests, not this question (user test pt: "nao fiz exames ainda"
+        had been read as "not pregnant")."""
+        words = tokens(said)
+        plain = [m for m in found if " ".join(words[m.start:m.end]) in self.yes_or_no]
+        if not plain:
+            return found
+        # another question's phrase of two words or more, not all of them yes or no ("nope never")
+        covered = {i for other_id, other in self.tables.items() if other_id != table.question.id
+                   for m in other.phrases.find(said) if m.end - m.start > 1
+                   and not set(words[m.start:m.end]) <= self.yes_no_words for i in range(m.start, m.end)}
+        return [m for m in found if m not in plain or not covered.intersection(range(m.start, m.end))]
 
     def _without_others_pronouns(self, table: _Table, found: list[Match], said: str, typed: str) -> list[Match]:
         """Without "he" or "she" where the writer speaks of themselves ("the doctor said he
@@ -1198,6 +1231,7 @@ class AnswerReader:
         found = self._too_short(table, read_in, found)
         found = self._not_with(table, read_in, found)
         found = self._after_nothing(table, read_in, found)
+        found = self._without_others_yes_no(table, found, read_in)
         opinions = self._opinions(table, read_in, found)
         read_all, found = found, [m for m in found if m not in opinions]
         shared = [m for m in found if not m.negated and len(m.options) > 1]

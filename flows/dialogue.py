@@ -423,6 +423,9 @@ class _Turn:
         if parsed.goto is not None:  # a child's age: out of scope, nothing recorded
             self.s.state = parsed.goto
             return self.ask()
+        if question.kind == "checklist" and self.s.noted.get(state):  # "not on chemo now": unsaid
+            denied = {*parsed.denied, *(self.reader.denied_by_name(question.id, typed) if typed else [])}
+            self.s.noted = {**self.s.noted, state: [i for i in self.s.noted[state] if i not in denied]}
         value = self.with_noted(state, parsed.value)
         record(self.s.case, question, value)
         self.s.answered = [*(q for q in self.s.answered if q != state), state]

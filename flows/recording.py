@@ -41,6 +41,11 @@ def record(case: Case, question: Question, value: Any) -> None:
         else:
             continue
         for name, written in (writes or {}).items():
+            # A test ticked again (/change) keeps the result already given for it: its item
+            # only opens the result's question (writes "unknown"), it does not unsay it.
+            kept = getattr(case, name)
+            if written is None and kept is not None and kept != (option.unticked or {}).get(name):
+                continue
             setattr(case, name, written)
 
 

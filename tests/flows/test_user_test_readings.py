@@ -190,3 +190,58 @@ def test_what_a_clinicians_note_says_in_passing_is_heard_and_a_question_is_not(q
     options = CONTENT.options[question]
     got = [options[i].field or options[i].value for i in EN.mentions(question, typed)]
     assert got == heard
+
+
+@pytest.mark.parametrize(("reader", "question", "typed", "value"), [
+    (PT, "pregnancy", "nao fiz exames ainda", None),  # the "não" is the tests' answer, not "not pregnant"
+    (EN, "pregnancy", "no fever", None),
+    (EN, "pregnancy", "nope never", "not_pregnant"),  # yes/no words only: this question's
+    (PT, "tests_done", "nao tive febre", None),
+    (EN, "fever", "nope never had a temprature", False),
+    (PT, "mri", "pequeno derrame articular, cartilagem articular preservada", ["joint_effusion"]),
+    (EN, "tests_done", "none yet theyre scared of xray with baby", "none"),
+])
+def test_a_yes_or_no_of_another_answer_and_a_preserved_finding_are_not_this_answer(
+        reader: object, question: str, typed: str, value: object) -> None:
+    parsed = reader.read(question, typed)  # type: ignore[attr-defined]
+    assert (parsed.value if parsed.ok else None) == value
+
+
+def test_a_word_repeated_in_a_pasted_report_is_not_two_words_of_a_warning_sign() -> None:
+    report = ("RM: extenso edema da medula ossea da cabeca femoral. Pequeno derrame articular. "
+              "Conclusao: edema medular difuso, sugestivo de osteoporose transitoria.")
+    assert PT.mentions("warning_signs", report) == []
+
+
+def test_an_item_noted_earlier_and_denied_by_name_at_its_checklist_is_unsaid() -> None:
+    from tests.support.conversation import Conversation
+    conv = Conversation()
+    conv.start()
+    conv.say("female 58, diabetic, right hip hurts", "none yet", "gradually", "6 weeks", "worse")
+    assert conv.state == "medical_history" and conv.last_question().selected  # diabetes ticked
+    conv.say("I'm not diabetic, that was my mum. Nothing else")
+    assert conv.session is not None and conv.session.case.immunosuppressed is False
+
+
+def test_a_test_ticked_again_at_change_keeps_its_result() -> None:
+    from flows.recording import record
+    case = Case(xray=["normal"], inflammatory_markers=None)
+    record(case, CONTENT.questions["tests_done"], ["xray", "blood_tests"])
+    assert case.xray == ["normal"] and case.mri == "not_done"
+    record(case, CONTENT.questions["tests_done"], "none")
+    assert case.xray == "not_done"  # unticked: not done after all
+
+
+def test_carry_on_is_read_from_the_first_clause_of_a_longer_reply() -> None:
+    assert PT.read_offer("continuar, a anca nao esta inchada nem quente", CONTENT, "pt") == "go"
+    assert EN.read_offer("show me, please hurry", CONTENT, "en") == "now"
+
+
+def test_the_bisphosphonate_advice_to_a_man_says_nothing_of_pregnancy() -> None:
+    from flows.guidance import select_guidance
+    case = Case(sex="male", age=62, side="left", mri=["bone_marrow_oedema"], xray=["osteopenia"])
+    assessment = assess(case, CONTENT)
+    assert assessment.top.condition == "itoh"
+    guidance = select_guidance(case, assessment, CONTENT)
+    text = " ".join(CONTENT.text(item.text, "en") for _, items in guidance for item in items)
+    assert "bisphosphonates" in text and "pregnant" not in text
