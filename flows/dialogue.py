@@ -381,8 +381,13 @@ class _Turn:
         return section_replies(summary, [i for i, s in enumerate(summary.sections) if s.kind == "report"], self.s.step)
 
     def summary(self) -> Summary:
-        skipped = [self.c.questions[self.e.machine.question_of[s]] for s in self.s.skipped]
-        return build_summary(self.s.case, assess(self.s.case, self.c), self.c, self.s.locale, skipped)
+        return build_summary(self.s.case, assess(self.s.case, self.c), self.c, self.s.locale, self.not_asked())
+
+    def not_asked(self) -> list[Question]:
+        """The questions passed over whose answer is still unknown: one answered in passing
+        ("can barely walk") is not listed as not asked."""
+        questions = [self.c.questions[self.e.machine.question_of[s]] for s in self.s.skipped]
+        return [q for q in questions if recorded(self.s.case, q) is None]
 
     # answers -----------------------------------------------------------------------
 
@@ -724,9 +729,8 @@ class _Turn:
         if self.s.mode == "danger_offer":
             return [self.danger_offer()]
         if self.s.state == SUMMARY_STATE:
-            skipped = [self.c.questions[self.e.machine.question_of[s]] for s in self.s.skipped]
             assessment = assess(self.s.case, self.c)
-            return summary_replies(self.s.case, assessment, self.c, self.s.locale, self.s.step, skipped)
+            return summary_replies(self.s.case, assessment, self.c, self.s.locale, self.s.step, self.not_asked())
         if self.e.machine.is_final(self.s.state):
             return self.ended()
         taken = self.take_held()

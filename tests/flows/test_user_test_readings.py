@@ -245,3 +245,17 @@ def test_the_bisphosphonate_advice_to_a_man_says_nothing_of_pregnancy() -> None:
     guidance = select_guidance(case, assessment, CONTENT)
     text = " ".join(CONTENT.text(item.text, "en") for _, items in guidance for item in items)
     assert "bisphosphonates" in text and "pregnant" not in text
+
+
+def test_walking_that_aches_is_not_read_as_no_worse() -> None:
+    parsed = EN.read("walking", "i can walk, it aches, running is impossible now")
+    assert not parsed.ok and len(parsed.clarify) == 2  # asked which, not taken as "no worse"
+    assert EN.read("walking", "it aches").value == "worse"
+
+
+def test_a_question_answered_in_passing_is_not_listed_as_not_asked() -> None:
+    from flows.dialogue import _Turn, new_session
+    session = new_session(ENGINE)
+    session.skipped = ["walking", "joint_features"]  # passed over by the look-ahead...
+    session.case.weight_bearing_pain, session.case.unable_to_bear_weight = True, False  # ...then said in passing
+    assert [q.id for q in _Turn(ENGINE, session).not_asked()] == ["joint_features"]
