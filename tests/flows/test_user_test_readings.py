@@ -259,3 +259,10 @@ def test_a_question_answered_in_passing_is_not_listed_as_not_asked() -> None:
     session.skipped = ["walking", "joint_features"]  # passed over by the look-ahead...
     session.case.weight_bearing_pain, session.case.unable_to_bear_weight = True, False  # ...then said in passing
     assert [q.id for q in _Turn(ENGINE, session).not_asked()] == ["joint_features"]
+
+
+@pytest.mark.parametrize(("reader", "typed"), [(PT, "comecou de repente, acordei um dia e mal conseguia andar"),
+                                              (EN, "one day I woke up and couldn't walk")])
+def test_one_day_that_says_when_is_no_duration_of_a_day(reader: object, typed: str) -> None:
+    assert not reader.read("duration_weeks", typed).ok  # type: ignore[attr-defined]
+    assert reader.read("duration_weeks", "há um dia" if reader is PT else "a day").value == 0.1  # type: ignore[attr-defined]
