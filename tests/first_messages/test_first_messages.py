@@ -34,6 +34,7 @@ import pytest
 from flows.dialogue import get_engine
 from flows.messages import UserInput
 from flows.yaml_loader import load_yaml
+from tests.first_messages.figures import assert_kept_at_least, print_figures
 from tests.support.conversation import Conversation
 
 ENGINE = get_engine()
@@ -113,13 +114,8 @@ def test_no_fact_is_kept_wrong() -> None:
 
 @pytest.mark.parametrize("language", ["en", "pt"])
 def test_most_of_what_is_said_at_once_is_kept(language: str) -> None:
-    share = KEPT[language] / WANTED[language]
-    assert share >= KEPT_AT_LEAST[language], f"{share:.2f} kept; missed:\n" + "\n".join(
-        m for m in MISSES if m.startswith(f"[{language}]"))
+    assert_kept_at_least(language, KEPT, WANTED, KEPT_AT_LEAST[language], MISSES)
 
 
 if __name__ == "__main__":
-    for language in ("en", "pt"):
-        print(f"{language}: kept {KEPT[language]} of {WANTED[language]} ({KEPT[language] / WANTED[language]:.2f})")
-    print(f"wrong: {len(WRONG)}", *WRONG, sep="\n")
-    print("missed:", *MISSES, sep="\n")
+    print_figures(KEPT, WANTED, WRONG, MISSES)

@@ -19,6 +19,7 @@ import pytest
 
 from flows.messages import UserInput
 from flows.yaml_loader import load_yaml
+from tests.first_messages.figures import assert_kept_at_least, print_figures
 from tests.first_messages.test_first_messages import agrees, kept
 from tests.support.conversation import Conversation
 
@@ -78,13 +79,8 @@ def test_no_labelled_fact_is_kept_wrong() -> None:
 
 @pytest.mark.parametrize("language", ["en", "pt"])
 def test_what_is_said_at_once_is_kept_on_messages_never_tuned_on(language: str) -> None:
-    share = KEPT[language] / WANTED[language]
-    assert share >= KEPT_AT_LEAST[language], f"{share:.2f} kept; missed:\n" + "\n".join(
-        m for m in MISSES if m.startswith(f"[{language}]"))
+    assert_kept_at_least(language, KEPT, WANTED, KEPT_AT_LEAST[language], MISSES)
 
 
 if __name__ == "__main__":
-    for language in ("en", "pt"):
-        print(f"{language}: kept {KEPT[language]} of {WANTED[language]} ({KEPT[language] / WANTED[language]:.2f})")
-    print(f"wrong: {len(WRONG)}", *WRONG, sep="\n")
-    print("missed:", *MISSES, sep="\n")
+    print_figures(KEPT, WANTED, WRONG, MISSES)

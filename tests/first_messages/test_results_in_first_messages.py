@@ -24,6 +24,7 @@ from typing import Any
 import pytest
 
 from flows.yaml_loader import load_yaml
+from tests.first_messages.figures import assert_kept_at_least, print_figures
 from tests.first_messages.test_first_messages import kept
 
 RESULTS: list[dict[str, Any]] = load_yaml((Path(__file__).parent / "results.yaml").read_text(encoding="utf-8"))
@@ -75,13 +76,8 @@ def test_no_result_is_kept_wrong() -> None:
 
 @pytest.mark.parametrize("language", ["en", "pt"])
 def test_most_results_said_at_once_are_kept(language: str) -> None:
-    share = KEPT[language] / WANTED[language]
-    assert share >= KEPT_AT_LEAST[language], f"{share:.2f} kept; missed:\n" + "\n".join(
-        m for m in MISSES if m.startswith(f"[{language}]"))
+    assert_kept_at_least(language, KEPT, WANTED, KEPT_AT_LEAST[language], MISSES)
 
 
 if __name__ == "__main__":
-    for language in ("en", "pt"):
-        print(f"{language}: kept {KEPT[language]} of {WANTED[language]} ({KEPT[language] / WANTED[language]:.2f})")
-    print(f"wrong: {len(WRONG)}", *WRONG, sep="\n")
-    print("missed:", *MISSES, sep="\n")
+    print_figures(KEPT, WANTED, WRONG, MISSES)
