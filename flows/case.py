@@ -86,6 +86,9 @@ class Case(BaseModel):
     recent_joint_procedure: bool | None = None  # injection into or surgery on this hip (3 months), artificial hip
     injecting_drug_use: bool | None = None
     known_osteoporosis: bool | None = None  # osteoporosis diagnosed, or a bone broken in a minor fall
+    # Added in session 9: years of a bisphosphonate (or denosumab), the drugs linked to
+    # atypical femoral fractures, whose first sign is often a groin or thigh ache.
+    long_term_bisphosphonate: bool | None = None
     known_inflammatory_arthritis: bool | None = None  # RA, spondyloarthritis, psoriatic arthritis diagnosed
     pelvic_girdle_pattern: bool | None = None  # pain over the pubic bone or sacroiliac joints (pelvic girdle)
     xray: NotDone | list[XrayFinding] | None = None

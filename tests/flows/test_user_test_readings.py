@@ -266,3 +266,25 @@ def test_a_question_answered_in_passing_is_not_listed_as_not_asked() -> None:
 def test_one_day_that_says_when_is_no_duration_of_a_day(reader: object, typed: str) -> None:
     assert not reader.read("duration_weeks", typed).ok  # type: ignore[attr-defined]
     assert reader.read("duration_weeks", "há um dia" if reader is PT else "a day").value == 0.1  # type: ignore[attr-defined]
+
+
+def test_years_of_a_bisphosphonate_are_heard_and_bring_the_atypical_fracture_advice() -> None:
+    from flows.guidance import select_guidance
+    assert [CONTENT.options["medical_history"][i].field for i in EN.mentions(
+        "medical_history", "61F, L hip 2/52, on alendronate 6 yrs")] == ["long_term_bisphosphonate"]
+    assert PT.read("medical_history", "tomo alendronato há 8 anos").value == ["long_term_bisphosphonate"]
+
+    def advice(case: Case) -> str:
+        guidance = select_guidance(case, assess(case, CONTENT), CONTENT)
+        return " ".join(CONTENT.text(item.text, "en") for _, items in guidance for item in items)
+
+    on_it = Case(sex="female", age=70, side="right", xray=["normal"], long_term_bisphosphonate=True)
+    assert "X-rays of the whole thigh bone, on both sides" in advice(on_it)
+    assert "X-rays of the whole thigh bone" not in advice(on_it.model_copy(update={"long_term_bisphosphonate": False}))
+
+
+def test_years_of_a_bisphosphonate_count_as_thin_bone_when_the_leg_cannot_take_weight() -> None:
+    case = Case(sex="female", age=58, side="right", unable_to_bear_weight=True, weight_bearing_pain=True,
+                trauma=False, long_term_bisphosphonate=True)
+    assert assess(case, CONTENT).triage == "emergency"
+    assert assess(case.model_copy(update={"long_term_bisphosphonate": False}), CONTENT).triage != "emergency"
