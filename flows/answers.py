@@ -215,7 +215,8 @@ class AnswerReader:
                                  tuple(self.fillers), frozenset(understanding.clause_negations),
                                  tuple(understanding.negation_suffixes), idioms, frozenset(self.joiners),
                                  after_negations=tuple(a for a in after if a),
-                                 alternatives=frozenset(_plain_words(w) for w in understanding.alternatives))
+                                 alternatives=frozenset(_plain_words(w) for w in understanding.alternatives),
+                                 note_words=frozenset(_plain_words(w) for w in understanding.note_words))
         # A scan report's conclusion begins after one of these ("IMPRESSION:", "Conclusão:").
         self.conclusion_headings = [tuple(words_only(_plain_words(w)).split())
                                     for w in understanding.conclusion_headings]

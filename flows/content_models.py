@@ -686,6 +686,8 @@ class Understanding(Strict):
     read_as: dict[str, str] = Field(default_factory=dict)
     # Words joining a list one denial reaches whole: "no fracture line or double line sign".
     alternatives: list[str] = Field(default_factory=list)
+    # Words of a clinician's note around a short answer ("Pt 41M", "41 yo M"): it stays alone.
+    note_words: list[str] = Field(default_factory=list)
     # Hedges that deny the finding just before them: "AVN less likely", "fracture not seen".
     after_negations: list[str] = Field(default_factory=list)
     # Words of a writer speaking of themselves ("i", "my", "eu", "tenho"): an answer with one

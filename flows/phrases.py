@@ -79,6 +79,8 @@ class Language:
     # "or", "nor", "ou": a denial reaches every phrase of a list they join ("No subchondral
     # fracture line or double line sign" denies the double line sign too).
     alternatives: frozenset[str] = frozenset()
+    # Words of a clinician's note that leave a short answer alone in its clause: "Pt 41M".
+    note_words: frozenset[str] = frozenset()
 
 
 def tokens(text: str) -> list[str]:
@@ -158,7 +160,8 @@ class PhraseIndex:
                 taken[start:start + size] = [True] * size
                 found.append(Match(options, start, start + size, False))
         for start, end in _clauses(words):  # "F, 34", "58 M": a short word alone in its clause, numbers aside
-            lone = [i for i in range(start, end) if not words[i].isdigit()]
+            # ...and the words a clinician's note puts around them ("Pt 41M", "41 yo M")
+            lone = [i for i in range(start, end) if not words[i].isdigit() and words[i] not in self.language.note_words]
             if len(lone) == 1 and not taken[lone[0]]:
                 word = letter_apart(words[lone[0]])[-1]
                 options = self.whole.get(word)

@@ -288,3 +288,9 @@ def test_years_of_a_bisphosphonate_count_as_thin_bone_when_the_leg_cannot_take_w
                 trauma=False, long_term_bisphosphonate=True)
     assert assess(case, CONTENT).triage == "emergency"
     assert assess(case.model_copy(update={"long_term_bisphosphonate": False}), CONTENT).triage != "emergency"
+
+
+@pytest.mark.parametrize("typed", ["Pt 41M, 6/52 L hip pain", "Physio here. Pt 41yo M, 6/52 L hip pain"])
+def test_a_clinicians_note_gives_the_sex_glued_to_the_age(typed: str) -> None:
+    assert EN.read("sex", typed).value == "male"
+    assert EN.read("sex", "pt, left hip").value is None  # the note's words alone name nothing
