@@ -386,12 +386,8 @@ class AnswerReader:
         words = self._number_words(text)
         units = table.named_units
         heard: set[str] = set()
-        for at, word in enumerate(words):
-            if not _NUMBER_WORD.fullmatch(word):
-                continue
-            end = self._unit_end(words, at, units)
-            tied = self._led(words, at, leads) or (end < len(words) and words[end] in follows)
-            if tied and end > at + 1 and (not about or self._in_clause_with(words, at, about)):
+        for at, end in self._tied_numbers(words, leads, follows, units):
+            if end > at + 1 and (not about or self._in_clause_with(words, at, about)):
                 heard.add(" ".join(words[at:end]))  # with its unit: a bare number says nothing of what it counts
         written = _plain_words(text)
         for fraction in _FRACTION_SHORTHAND.finditer(written):  # "6/52": the unit is in the notation
@@ -496,6 +492,19 @@ class AnswerReader:
                 if parsed.ok and parsed.value is not None:
                     readings.add(repr(parsed.value))
         return len(readings) > 1
+
+    def _tied_numbers(self, words: list[str], leads: frozenset[str], follows: frozenset[str],
+                      units: set[str]) -> list[tuple[int, int]]:
+        """The numbers in `words` led by one of `leads` or followed, after their unit words,
+        by one of `follows` ("for 2 months", "3 weeks ago"): each as (start, end of its units)."""
+        tied = []
+        for at, word in enumerate(words):
+            if not _NUMBER_WORD.fullmatch(word):
+                continue
+            end = self._unit_end(words, at, units)
+            if self._led(words, at, leads) or (end < len(words) and words[end] in follows):
+                tied.append((at, end))
+        return tied
 
     def _in_clause_with(self, words: list[str], at: int, about: AbstractSet[str]) -> bool:
         """One of `about` is in the clause of the word at `at` (between punctuation or
@@ -931,8 +940,8 @@ class AnswerReader:
         thinks..., my hip hurts"): the pronoun is someone else (Answer.third_person). As
         typed: a relative's "ela caiu" is read as "caí" only to match the options' words."""
         typed_words = tokens(_plain_words(typed))
-        if not table.third_person or not self.first_person.intersection(typed_words) or any(
-                tuple(typed_words[i:i + len(w)]) == w for w in self.written_for for i in range(len(typed_words))):
+        if not table.third_person or not self.first_person.intersection(typed_words) or self._listed_in(
+                typed_words, self.written_for):
             return found
         words = tokens(said)
         return [m for m in found if " ".join(words[m.start:m.end]) not in table.third_person]
@@ -989,14 +998,8 @@ class AnswerReader:
             return said
         leads, follows = self.others_leads[table.question.id], self.others_follows[table.question.id]
         words = tokens(said)
-        units = table.named_units
-        drop: set[int] = set()
-        for at, word in enumerate(words):
-            if not _NUMBER_WORD.fullmatch(word):
-                continue
-            end = self._unit_end(words, at, units)
-            if self._led(words, at, leads) or (end < len(words) and words[end] in follows):
-                drop.update(range(at, end + 1))
+        tied = self._tied_numbers(words, leads, follows, table.named_units)
+        drop = {i for at, end in tied for i in range(at, end + 1)}
         return " ".join(word for i, word in enumerate(words) if i not in drop) if drop else said
 
     def _without_hints(self, table: _Table, found: list[Match], said: str) -> list[Match]:

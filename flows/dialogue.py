@@ -746,18 +746,17 @@ class _Turn:
         question = self.c.questions[self.question_id()]
         if not question.taken_when_heard or self.s.mode != "asking" or state in self.s.answered:
             return None  # a checklist's items noted early stay ticked when it is asked (`with_noted`)
-        if question.kind == "number":
-            said = self.s.held_numbers.get(state)
-            self.s.held_numbers = {k: v for k, v in self.s.held_numbers.items() if k != state}
-            return self.apply(self.reader.read(question.id, said), heard_earlier=True) if said else None
-        held = self.s.noted.get(state)
+        taken = self.e.navigator.held_for(state, self.s)  # one rule for what can be taken
+        said, held = self.s.held_numbers.get(state, ""), self.s.noted.get(state, [])
+        self.s.held_numbers = {k: v for k, v in self.s.held_numbers.items() if k != state}
         self.s.noted = {k: v for k, v in self.s.noted.items() if k != state}
-        options = self.c.options[question.id]
-        if question.kind == "multi" and held:  # a scan's findings ("XR NAD": normal)
-            return self.apply(Parsed(True, value=[options[i].value for i in held]), heard_earlier=True)
-        if held is None or len(held) != 1:
+        if not taken:
             return None
-        return self.apply(Parsed(True, value=options[held[0]].value), heard_earlier=True)
+        if question.kind == "number":
+            return self.apply(self.reader.read(question.id, said), heard_earlier=True)
+        options = self.c.options[question.id]
+        values = [options[i].value for i in held]  # a scan's findings ("XR NAD": normal), or one answer
+        return self.apply(Parsed(True, value=values if question.kind == "multi" else values[0]), heard_earlier=True)
 
     def ended(self) -> list[Reply]:
         key = "finished" if self.s.state == SUMMARY_STATE else self.s.state

@@ -33,7 +33,8 @@ class Navigator:
         return could_matter(self.question(state), session.case, self.content)
 
     def held_for(self, state: str, session: Session) -> bool:
-        """An answer said earlier will be taken at this question (flows.dialogue `take_held`)."""
+        """An answer said earlier will be taken at this question (flows.dialogue `take_held`):
+        a number, one choice (two heard are asked about), or a scan's findings."""
         question = self.question(state)
         if not question.taken_when_heard:
             return False

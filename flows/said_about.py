@@ -5,7 +5,7 @@ results: "XR NAD, MRI: BMO femoral head, small effusion", "the x-ray was fine bu
 showed bone marrow oedema", "RX normal, RM com edema medular". Each finding belongs to the
 test it is said about, so the words are shared out between the tests named:
 
-* in a clause (between commas, colons, brackets) naming tests, the words before the first
+* in a clause (between punctuation: commas, colons, full stops...) naming tests, the words before the first
   one are said about it ("normal x-ray", "no fracture on x-ray"), and the words after each
   about it until the next ("xray normal and mri shows bmo");
 * a clause naming none goes with the test named last before it ("MRI: BMO femoral head,
@@ -22,8 +22,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-QUESTION_ENDS = frozenset("!?")
-CLAUSE_ENDS = frozenset(",:();.")
+from flows.phrases import CLAUSE_PUNCTUATION
+
+QUESTION_ENDS = frozenset("!?")  # of the clause punctuation, what ends a question or an exclamation
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,7 @@ def _clauses(words: list[str]) -> list[tuple[bool, bool, list[int]]]:
     question mark)."""
     clauses: list[tuple[bool, list[int]]] = [(False, [])]
     for position, word in enumerate(words):
-        if word in QUESTION_ENDS or word in CLAUSE_ENDS:
+        if word in CLAUSE_PUNCTUATION:
             clauses.append((word in QUESTION_ENDS, []))
         else:
             clauses[-1][1].append(position)
