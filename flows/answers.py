@@ -140,6 +140,8 @@ class _Table:
     not_with: dict[int, frozenset[str]] = field(default_factory=dict)  # option -> Answer.not_with
     third_person: frozenset[str] = frozenset()  # the options' Answer.third_person words
     named_alone: frozenset[str] = frozenset()  # the options' Answer.named_alone words
+    bare_leads: frozenset[str] = frozenset()  # Question.said_bare_after
+    own_units: frozenset[str] = frozenset()  # Question.said_with_unit
 
     @property
     def named_units(self) -> set[str]:
@@ -234,6 +236,7 @@ class AnswerReader:
         self.each_of_them = tuple(tuple(tokens(_plain_words(w))) for w in understanding.each_of_them)
         self.written_for = [tuple(tokens(_plain_words(w))) for w in understanding.written_for]
         self.other_places = [tuple(tokens(_plain_words(w))) for w in understanding.other_places]
+        self.opening_words = [tuple(tokens(_plain_words(w))) for w in understanding.opening_words]
         self.numbers = NumberWords(understanding.cardinals, understanding.number_phrases, understanding.shorthand,
                                    self.ordinals, _suffixes(understanding.ordinal_suffixes),
                                    tuple(understanding.thousands), frozenset(understanding.articles))
@@ -300,7 +303,8 @@ class AnswerReader:
                       self._listed(question.said_after_number), self._listed(question.said_in_clause_with),
                       self._listed(question.offset_words),
                       {i: self._listed(o.not_with) for i, o in enumerate(options) if o.not_with},
-                      frozenset(third_person), frozenset(alone))
+                      frozenset(third_person), frozenset(alone), self._listed(question.said_bare_after),
+                      self._listed(question.said_with_unit))
 
     def _listed(self, words_by_language: dict[str, list[str]]) -> frozenset[str]:
         """This language's words of a per-language list, as answers are compared."""
@@ -389,6 +393,15 @@ class AnswerReader:
         for at, end in self._tied_numbers(words, leads, follows, units):
             if end > at + 1 and (not about or self._in_clause_with(words, at, about)):
                 heard.add(" ".join(words[at:end]))  # with its unit: a bare number says nothing of what it counts
+        for at, word in enumerate(words):
+            if not word.isdigit():
+                continue
+            end = self._unit_end(words, at, units)
+            if " ".join(words[at + 1:end]) in table.own_units:  # "a 70 year old man"
+                heard.add(" ".join(words[at:end]))
+            elif end == at + 1 and self._led(words, at, table.bare_leads) and not _goes_on_in_digits(words, end) \
+                    and self._standing_apart(words, at, frozenset(), units, table.bare_leads, self.joiners):
+                heard.add(word)  # "aged 62, hip pain"; not "im 34+2" (weeks and days) nor "im 38.5"
         written = _plain_words(text)
         for fraction in _FRACTION_SHORTHAND.finditer(written):  # "6/52": the unit is in the notation
             unit = self.numbers.shorthand.get(int(fraction.group(2)))
@@ -454,6 +467,10 @@ class AnswerReader:
                 return not any(self.tables[q].phrases.find(between) for q in mention.tests)
         return False
 
+    def tells_of_the_pain(self, text: str) -> bool:
+        """`text` tells of the pain or greets ("my hip hurts", "hello"): an opening message."""
+        return self._listed_in(tokens(_plain_words(text)), self.opening_words)
+
     @staticmethod
     def _listed_in(words: list[str], phrases: list[tuple[str, ...]]) -> bool:
         return any(tuple(words[i:i + len(p)]) == p for p in phrases if p for i in range(len(words)))
@@ -481,13 +498,15 @@ class AnswerReader:
             return False
         words = self._number_words(text)
         units = table.named_units
-        others = self.others_leads[question_id]
+        # "22 weeks pregnant ... started 3 weeks ago": the 3 weeks are the pain's
+        others = {(at, end) for at, end in self._tied_numbers(
+            words, self.others_leads[question_id], self.others_follows[question_id], units)}
         readings = set()
         for at, word in enumerate(words):
-            if not _NUMBER_WORD.fullmatch(word) or self._led(words, at, others):
+            if not _NUMBER_WORD.fullmatch(word):
                 continue
             end = self._unit_end(words, at, units)
-            if end > at + 1:
+            if end > at + 1 and (at, end) not in others:
                 parsed = self.read(question_id, " ".join(words[at:end]))
                 if parsed.ok and parsed.value is not None:
                     readings.add(repr(parsed.value))
@@ -693,7 +712,10 @@ class AnswerReader:
         A number of weeks needs its unit ("pregnant, 3" is no week); one further off
         ("pregnant, and the pain began 3 weeks ago") picks nothing."""
         measured = not any(option.numbers for option in table.options)  # read by range: a temperature
-        for window in _beside(said, match.start, match.end, before=2, after=3):
+        ahead, behind = _beside(said, match.start, match.end, before=2, after=3)
+        # "34 wks preg": the unit is one of the words matched, so the number ahead is read with them.
+        with_match = f"{ahead} {' '.join(tokens(said)[match.start:match.end])}" if ahead else ""
+        for window in (ahead, behind, with_match):
             found = self._quantities(table, window)
             if not found or not (measured or any(quantity.unit for quantity in found)):
                 continue
@@ -1456,6 +1478,11 @@ def _words_of(content: Content, language: str, understanding: Any) -> frozenset[
             phrases.extend(str(key) for key in value)
     return frozenset(word for phrase in phrases for word in tokens(_plain_words(phrase))
                      if word not in CLAUSE_PUNCTUATION and not word.isdigit())
+
+
+def _goes_on_in_digits(words: list[str], at: int) -> bool:
+    """The words from `at` go on with a sign and more digits: "34+2", "38.5", "38,5"."""
+    return at + 1 < len(words) and not words[at].isalnum() and words[at + 1][:1].isdigit()
 
 
 def _beside(said: str, start: int, end: int, before: int, after: int) -> tuple[str, str]:

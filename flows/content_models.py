@@ -188,6 +188,13 @@ class Question(Strict):
     # Per language, words that may follow this number and its unit when it is said in
     # passing: "hip pain that started 3 weeks ago".
     said_after_number: dict[str, list[str]] = Field(default_factory=dict)
+    # Per language, the words of `said_before_number` after which the number may be said
+    # without its unit, standing apart ("aged 62, hip pain", "I am 34 and my hip hurts");
+    # a whole number only, since "tenho 38,5" is a temperature.
+    said_bare_after: dict[str, list[str]] = Field(default_factory=dict)
+    # Per language, unit words that tie a number to this question with no word before it:
+    # "a 70 year old man", "62 y/o": "years old" is only ever an age.
+    said_with_unit: dict[str, list[str]] = Field(default_factory=dict)
     # Clinical shorthand that says this number in passing with no word before it: the
     # denominators of "6/52" (weeks of pain), "3/12", "5/7"; "31/40" is a week of pregnancy.
     said_as_fraction_of: list[int] = Field(default_factory=list)
@@ -213,7 +220,8 @@ class Question(Strict):
     asks_when_contradicted: bool = False
     # For a choice that is heard early and still asked: the only answers noted in passing
     # (the warning signs). "no problem" or "the same" in passing is too loose to record
-    # that walking is fine; the question asks. Empty: any answer.
+    # that walking is fine; the question asks. Empty: any answer. Listed gravest first: when
+    # several are named, the gravest is recorded and the question still asks.
     heard_early_answers: list[Any] = Field(default_factory=list)
     # A choice (or a number led by `said_before_number`) whose answer, heard early, is taken
     # when the question comes instead of asking it ("34 weeks pregnant and my left hip
@@ -714,6 +722,9 @@ class Understanding(Strict):
     conclusion_headings: list[str] = Field(default_factory=list)
     # Words of a scan report that name no finding (headings, "consistent with"): not said back.
     report_words: list[str] = Field(default_factory=list)
+    # Words of a message that opens by telling of the pain or by greeting ("my hip hurts",
+    # "hello"): before any question is answered, such a message is thanked, not refused.
+    opening_words: list[str] = Field(default_factory=list)
 
 
 class Language(Strict):

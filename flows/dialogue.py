@@ -417,6 +417,10 @@ class _Turn:
                 # "im 19 weeks and my left hip hurts" at the sex question: not "sorry, I did
                 # not catch that", since the week and the hip are kept for their questions.
                 return [self.notice("kept_for_later"), *self.ask()]
+            if typed and not self.s.answered and not heard and self.reader.tells_of_the_pain(typed):
+                # "my hip hurts" before any answer: the opening of the conversation, not a
+                # wrong answer to the first question.
+                return [self.notice("opening_heard"), *self.ask()]
             self.s.missed += 1
             stuck = [self.notice("stuck_help")] if self.s.missed >= 2 else []
             return [*heard, self.error(parsed.error, **parsed.values), *stuck, *self.ask()]
@@ -433,6 +437,8 @@ class _Turn:
             self.s.noted = {**self.s.noted, state: [i for i in self.s.noted[state] if i not in denied]}
         value = self.with_noted(state, parsed.value)
         record(self.s.case, question, value)
+        # "Im 45, male": the age read ahead is the answer; the same number held for it is spent
+        self.s.held_numbers = {k: v for k, v in self.s.held_numbers.items() if k != state}
         self.s.answered = [*(q for q in self.s.answered if q != state), state]
         holding = (self.s.noted, self.s.held_numbers)
         noted = self.note_early(state, typed) if typed else []
@@ -631,11 +637,14 @@ class _Turn:
         new = self._newly_named(state, question.id, text)
         if question.heard_early_answers:
             new = [i for i in new if options[i].value in question.heard_early_answers]
-        value = options[new[0]].value if len(new) == 1 else None
+            # "can't put weight on it, limping to the loo": the first listed (the graver) is
+            # recorded now, so its warning is not lost; the question still asks which it is.
+            new = sorted(new, key=lambda i: question.heard_early_answers.index(options[i].value))
+        value = options[new[0]].value if len(new) == 1 or (new and question.heard_early_answers) else None
         if value is None or recorded(self.s.case, question) == value:
             return []
         record(self.s.case, question, value)
-        if question.taken_when_heard:  # said now, and taken when its turn comes, not asked again
+        if question.taken_when_heard and len(new) == 1:  # said now, and taken when its turn comes, not asked again
             self.s.noted = {**self.s.noted, state: [new[0]]}
         return [self.msg("answered", question=self.c.text(question.short, self.s.locale),
                          answer=describe(self.c, question.id, value, self.s.locale))]
