@@ -234,6 +234,7 @@ class AnswerReader:
         self.first_person = frozenset(_plain_words(w) for w in understanding.first_person)
         self.question_openers = frozenset(_plain_words(w) for w in understanding.question_openers)
         self.each_of_them = tuple(tuple(tokens(_plain_words(w))) for w in understanding.each_of_them)
+        self.comparing = tuple(tuple(tokens(_plain_words(w))) for w in understanding.comparison_words)
         self.written_for = [tuple(tokens(_plain_words(w))) for w in understanding.written_for]
         self.other_places = [tuple(tokens(_plain_words(w))) for w in understanding.other_places]
         self.opening_words = [tuple(tokens(_plain_words(w))) for w in understanding.opening_words]
@@ -332,6 +333,12 @@ class AnswerReader:
         offers_dont_know = any(o.value is None for o in table.options)
         if said in self.dont_know and offers_dont_know:
             return Parsed(True, value=None)
+        rest = self._without_unsure(said) if offers_dont_know else said
+        if rest != said:
+            # "no idea tbh", "nah no idea", "like I said no idea": the "no" of "no idea" is no
+            # answer "No". What else was said is read; nothing more to go on is "Don't know".
+            parsed = self.read(question_id, rest) if rest else Parsed(False)
+            return parsed if parsed.ok or parsed.clarify else Parsed(True, value=None)
         said = self._split_leading_yes_no(said)
         if table.question.kind == "number":
             parsed = self._read_number(table, text, self._without_fillers(said))
@@ -426,7 +433,7 @@ class AnswerReader:
         "Not done" or "Don't know" (the tests question asks which were done)."""
         words = tokens(_plain_words(text))
         readings = []
-        for share in share_out(words, find_mentions(words, self.test_names), self.each_of_them):
+        for share in share_out(words, find_mentions(words, self.test_names), self.each_of_them, self.comparing):
             mention = share.mention
             if question_id not in mention.tests or self._not_this_hips(words, share.own, mention):
                 continue
@@ -814,6 +821,27 @@ class AnswerReader:
     def _clarify(self, table: _Table, options: list[int]) -> Parsed:
         labels = [self.content.text(table.options[i].label, self.language_code) for i in options]
         return Parsed(False, clarify=labels)
+
+    def _without_unsure(self, said: str) -> str:
+        """`said` without the ways of saying "don't know" of two words or more in it, and
+        without the yes, no and fillers left alone around them: "" when nothing else was said."""
+        rest = said
+        for phrase in sorted(self.dont_know, key=len, reverse=True):
+            if " " in phrase:
+                rest = re.sub(rf"(?<![\w']){re.escape(phrase)}(?![\w'])", " \x00 ", rest)
+        if rest == said:
+            return said
+        # A yes or no before it only leads in ("nah no idea"); one after it answers ("not
+        # sure, I think not").
+        before, _, after = rest.partition("\x00")
+        kept = [w for w in tokens(self._without_fillers(before)) if w not in CLAUSE_PUNCTUATION]
+        if all(w in self.yes or w in self.no or w in self.known_words for w in kept):
+            before = ""
+        rest = f"{before} , {after}".replace("\x00", ",")
+        words = [w for w in tokens(self._without_fillers(rest)) if w not in CLAUSE_PUNCTUATION]
+        if not words:
+            return ""
+        return " ".join(tokens(rest)).strip(" ,")
 
     def _starts_unsure(self, said: str) -> bool:
         first = said.split(",")[0].strip()

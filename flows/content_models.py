@@ -725,6 +725,9 @@ class Understanding(Strict):
     # Words of a message that opens by telling of the pain or by greeting ("my hip hurts",
     # "hello"): before any question is answered, such a message is thanked, not refused.
     opening_words: list[str] = Field(default_factory=list)
+    # Words before a test a scan report compares with ("Comparison: radiograph..."): the
+    # findings after it are the report's own test's (flows/said_about.py).
+    comparison_words: list[str] = Field(default_factory=list)
 
 
 class Language(Strict):

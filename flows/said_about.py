@@ -13,7 +13,9 @@ test it is said about, so the words are shared out between the tests named:
   after it: what comes before the first test ("left hip pain for 6 weeks, MRI says...")
   is about something else. Not past a question or an exclamation mark: "MRI normal.
   ?fracture" asks, it does not report; nor is a clause that asks ("did the MRI show
-  oedema?") said about any test.
+  oedema?") said about any test;
+* a test a report compares with ("Comparison: radiograph two weeks ago, normal.
+  Findings: ...") keeps only its own clause: the findings after it are the report's.
 
 Pure: words in, positions out.
 """
@@ -65,11 +67,13 @@ def find_mentions(words: list[str], names: dict[tuple[str, ...], tuple[str, ...]
     return found
 
 
-def share_out(words: list[str], mentions: list[Mention],
-              each: tuple[tuple[str, ...], ...] = ()) -> list[SaidAbout]:
+def share_out(words: list[str], mentions: list[Mention], each: tuple[tuple[str, ...], ...] = (),
+              comparing: tuple[tuple[str, ...], ...] = ()) -> list[SaidAbout]:
     """What each mention has said about it (see the module's docstring). A clause naming no
     test that begins with one of `each` ("both normal") goes with every test of the clause
-    before it ("X-ray and bloods, both normal")."""
+    before it ("X-ray and bloods, both normal"). A test named after one of `comparing` in
+    its clause ("Comparison: plain radiograph two weeks ago, reported as normal") has its
+    own clause said about it, but the clauses after it stay with the test the report is of."""
     shares: dict[int, tuple[list[int], list[list[int]]]] = {i: ([], []) for i in range(len(mentions))}
     last: int | None = None
     last_clause: list[int] = []
@@ -94,8 +98,22 @@ def share_out(words: list[str], mentions: list[Mention],
                 continue
             owner = next((i for i in reversed(inside) if mentions[i].start < position), inside[0])
             shares[owner][0].append(position)
-        last, last_clause = inside[-1], inside
+        subjects = [i for i in inside if not _compared(words, clause, mentions[i], comparing)]
+        if subjects:
+            last, last_clause = subjects[-1], subjects
     return [SaidAbout(mentions[i], own, after) for i, (own, after) in shares.items()]
+
+
+def _compared(words: list[str], clause: list[int], mention: Mention, comparing: tuple[tuple[str, ...], ...]) -> bool:
+    """`mention` comes after a word of comparison in its clause, or in a heading just before
+    it ("Comparison: plain radiograph"): an earlier test the report compares with."""
+    start = clause[0]
+    if start >= 2 and words[start - 1] == ":":  # the heading's clause
+        start -= 1
+        while start > 0 and words[start - 1] not in CLAUSE_PUNCTUATION:
+            start -= 1
+    before = tuple(words[p] for p in range(start, mention.start) if words[p] not in CLAUSE_PUNCTUATION)
+    return any(before[i:i + len(phrase)] == phrase for phrase in comparing for i in range(len(before)))
 
 
 def _clauses(words: list[str]) -> list[tuple[bool, bool, list[int]]]:

@@ -6,11 +6,20 @@ from __future__ import annotations
 
 import pytest
 
+from flows.assessment import assess
+from flows.case import Case
 from flows.dialogue import get_engine
+from flows.guidance import select_guidance
 from flows.messages import UserInput
 from tests.support.conversation import Conversation
 
 ENGINE = get_engine()
+
+
+def shown(case: dict[str, object]) -> set[str]:
+    built = Case(**case)  # type: ignore[arg-type]
+    return {item.id for _, items in select_guidance(built, assess(built, ENGINE.content), ENGINE.content)
+            for item in items}
 
 
 def talk(*answers: str, language: str = "en") -> Conversation:
@@ -42,3 +51,109 @@ def test_once_a_question_is_answered_words_of_the_pain_are_no_answer() -> None:
 def test_a_word_answering_nothing_is_still_refused_at_the_opening() -> None:
     replies = talk().say("banana")
     assert [r.code for r in replies if r.kind == "error"] == ["choose_one"]
+
+
+EN = ENGINE.reader("en")
+PT = ENGINE.reader("pt")
+
+
+@pytest.mark.parametrize(("reader", "question", "typed", "value"), [
+    (EN, "fever", "no idea tbh", None),  # the "no" of "no idea" is no answer "No"
+    (EN, "fever", "nah no idea", None),
+    (EN, "fever", "like I said no idea", None),
+    (EN, "fever", "no", False),
+    (EN, "fever", "no idea, but i felt hot", True),  # what else is said is read
+    (EN, "tests_done", "no idea tbh", None),
+    (EN, "warning_signs", "no idea really", None),
+    (EN, "duration_weeks", "not sure, about 3 weeks", 3.0),
+    (PT, "fever", "não sei bem, acho que não", False),  # a no after it answers
+    (PT, "fever", "nao faço ideia tbh", None),
+])
+def test_a_way_of_saying_dont_know_inside_an_answer_is_not_read_as_no(
+        reader: object, question: str, typed: str, value: object) -> None:
+    parsed = reader.read(question, typed)  # type: ignore[attr-defined]
+    assert parsed.ok and parsed.value == value
+
+
+@pytest.mark.parametrize(("reader", "question", "typed", "value"), [
+    (PT, "walking", "ñ consigo andar", "cannot"),  # had read "walking is fine"
+    (PT, "walking", "nem consigo andar", "cannot"),  # had read "can take a few steps"
+    (PT, "walking", "a perna n aguenta o peso", "cannot"),
+    (PT, "walking", "dói ao andar", "worse"),
+    (EN, "walking", "pain on walking", "worse"),
+    (PT, "warning_signs", "so a quedita mas isso nao foi nada", ["trauma"]),  # a small fall is a fall
+    (PT, "tests_done", "fiz exames de sangue", ["blood_tests"]),  # no X-ray in "exame"
+    (EN, "medical_history", "used to drink heavily but stopped 5 years ago", None),
+])
+def test_words_of_the_fourth_user_tests_are_read_as_meant(reader: object, question: str, typed: str,
+                                                          value: object) -> None:
+    parsed = reader.read(question, typed)  # type: ignore[attr-defined]
+    assert (parsed.value if parsed.ok else None) == value
+
+
+def kept(typed: str, language: str = "en") -> tuple[dict[str, object], dict[str, object]]:
+    """What a first message recorded, and what it holds for later questions (by question id)."""
+    conv = talk(typed, language=language)
+    session = conv.session
+    assert session is not None
+    recorded = {k: v for k, v in session.case.model_dump().items() if v not in (None, [])}
+    held: dict[str, object] = {state: said for state, said in session.held_numbers.items() if said}
+    for state, indices in session.noted.items():
+        options = ENGINE.content.options[ENGINE.machine.question_of[state]]
+        held[state] = [options[i].value for i in indices]
+    return recorded, held
+
+
+@pytest.mark.parametrize(("typed", "age"), [
+    ("a 70 year old man with hip pain", 70),
+    ("aged 62, hip pain", "62"),
+    ("I am 34 and my hip hurts", "34"),
+    ("im 34+2 and my hip hurts", None),  # weeks and days of a pregnancy
+    ("im 38.5 and hot", None),  # a temperature
+    ("my temp is 38 and my hip hurts", None),  # not after "is"
+])
+def test_an_age_said_in_passing_is_heard_only_when_nothing_else_could_be_meant(typed: str, age: object) -> None:
+    recorded, held = kept(typed)
+    assert recorded.get("age", held.get("age")) == age
+
+
+def test_weeks_of_pregnancy_written_short_are_heard_with_their_unit() -> None:
+    _, held = kept("34 wks preg cant walk on my left leg")
+    assert held["pregnancy"] == ["trimester_3"]
+    _, held = kept("Hi, I'm 22 weeks pregnant and both hips hurt. Started about 3 weeks ago.")
+    assert held["pregnancy"] == ["trimester_2"]  # the 3 weeks ago are the pain's, not another week
+
+
+def test_walking_in_passing_records_a_limp_asks_about_barely_and_keeps_the_graver_of_two() -> None:
+    recorded, _ = kept("female, I'm limping")
+    assert recorded["weight_bearing_pain"] is True and recorded["unable_to_bear_weight"] is False
+    recorded, held = kept("I had my baby 3 weeks ago and now I can barely walk, my left hip is agony")
+    assert "unable_to_bear_weight" not in recorded and "walking" not in held  # asked, not decided
+    conv = talk("female, cant put weight on it, limping to the loo")
+    session = conv.session
+    assert session is not None and session.case.unable_to_bear_weight is True  # the warning is not lost
+    assert "walking" not in session.noted  # and the question still asks which it is
+
+
+def test_night_sweats_are_no_night_pain_in_passing() -> None:
+    assert EN.mentions("warning_signs", "not measured but sweating at night") == []
+    night_pain = [i for i, o in enumerate(ENGINE.content.options["warning_signs"]) if o.field == "night_pain"]
+    assert EN.mentions("warning_signs", "the pain wakes me at night") == night_pain
+
+
+def test_findings_after_a_test_a_report_compares_with_are_the_reports_own() -> None:
+    recorded, held = kept("MRI right hip. Comparison: plain radiograph two weeks ago, reported as normal. "
+                          "Findings: bone marrow oedema in the right femoral head and neck with a subcapital "
+                          "insufficiency fracture line.")
+    assert held.get("mri") == ["bone_marrow_oedema", "fracture_line"]
+    assert "fracture_line" not in (held.get("xray") or [])
+
+
+def test_heavy_drinking_sends_to_a_pharmacist_first_and_offers_no_nsaid() -> None:
+    drinker = {"sex": "male", "age": 45, "side": "left", "alcohol_excess": True, "fever": False,
+               "inflammatory_markers": "normal", "mri": ["bone_marrow_oedema"], "xray": ["normal"]}
+    items = shown(drinker)
+    assert "pain_with_heavy_drinking" in items and "pain_paracetamol" not in items
+    assert not any("nsaid" in item and "no_nsaid" not in item for item in items)
+    sober = shown({**drinker, "alcohol_excess": False})
+    assert "pain_with_heavy_drinking" not in sober and "pain_paracetamol" in sober

@@ -48,7 +48,8 @@ GUARDED: list[tuple[str, dict[str, Any], str, bool, str]] = [
     ("age", {"age": 55, "sex": "female"}, "could_be_pregnant", True, "pregnancy"),
     ("age", {"age": 56, "sex": "female"}, "could_be_pregnant", False, "side"),
     ("age", {"age": 45, "sex": "male"}, "could_be_pregnant", False, "side"),
-    ("age", {"age": 30}, "could_be_pregnant", False, "side"),
+    ("age", {"age": 30}, "could_be_pregnant", True, "pregnancy"),  # sex not said: pregnancy is not assumed away
+    ("age", {"age": 60}, "could_be_pregnant", False, "side"),
     ("pregnancy", {"sex": "female", "pregnancy": "postpartum"}, "recently_gave_birth", True, "breastfeeding"),
     ("pregnancy", {"sex": "female", "pregnancy": "trimester_3"}, "recently_gave_birth", False, "side"),
     ("pregnancy", {"sex": "female"}, "recently_gave_birth", False, "side"),

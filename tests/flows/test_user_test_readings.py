@@ -135,7 +135,8 @@ def test_transient_osteoporosis_is_said_with_only_an_mri_can_confirm_it_until_on
     (PT, "estou grávida de seis meses e à noite não consigo dormir", []),
     (EN, "GP checked my CRP, it was fine. Right hip, can't walk more than 10 mins", []),  # limited, not impossible
     (EN, "she cant walk on it since the fall", [2]),
-    (PT, "mal consigo andar", [1]),
+    (PT, "mal consigo andar", []),  # barely: weight-bearing pain or none at all; the question asks
+    (PT, "ando a coxear", [1]),
 ])
 def test_cannot_walk_is_heard_only_when_said_of_walking(reader: object, typed: str, heard: list[int]) -> None:
     assert reader.mentions("walking", typed) == heard  # type: ignore[attr-defined]
