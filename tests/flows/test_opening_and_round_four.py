@@ -142,9 +142,9 @@ def test_night_sweats_are_no_night_pain_in_passing() -> None:
 
 
 def test_findings_after_a_test_a_report_compares_with_are_the_reports_own() -> None:
-    recorded, held = kept("MRI right hip. Comparison: plain radiograph two weeks ago, reported as normal. "
-                          "Findings: bone marrow oedema in the right femoral head and neck with a subcapital "
-                          "insufficiency fracture line.")
+    _, held = kept("MRI right hip. Comparison: plain radiograph two weeks ago, reported as normal. "
+                   "Findings: bone marrow oedema in the right femoral head and neck with a subcapital "
+                   "insufficiency fracture line.")
     assert held.get("mri") == ["bone_marrow_oedema", "fracture_line"]
     assert "fracture_line" not in (held.get("xray") or [])
 
