@@ -238,9 +238,11 @@ class AnswerReader:
         self.written_for = [tuple(tokens(_plain_words(w))) for w in understanding.written_for]
         self.other_places = [tuple(tokens(_plain_words(w))) for w in understanding.other_places]
         self.opening_words = [tuple(tokens(_plain_words(w))) for w in understanding.opening_words]
+        self.correction_words = [tuple(tokens(_plain_words(w))) for w in understanding.correction_words]
         self.numbers = NumberWords(understanding.cardinals, understanding.number_phrases, understanding.shorthand,
                                    self.ordinals, _suffixes(understanding.ordinal_suffixes),
-                                   tuple(understanding.thousands), frozenset(understanding.articles))
+                                   tuple(understanding.thousands), frozenset(understanding.articles),
+                                   tuple(understanding.halves))
         # Every word the language's content uses: a word typed as one of them is not a slip.
         self.vocabulary = _language_words(content, language, understanding)
         self.tables = {qid: self._table(q) for qid, q in content.questions.items()}
@@ -473,6 +475,10 @@ class AnswerReader:
                 between = " ".join(before[at + 1:])
                 return not any(self.tables[q].phrases.find(between) for q in mention.tests)
         return False
+
+    def corrects(self, text: str) -> bool:
+        """`text` says it corrects something said before ("actually", "sorry, I meant")."""
+        return self._listed_in(tokens(_plain_words(text)), self.correction_words)
 
     def tells_of_the_pain(self, text: str) -> bool:
         """`text` tells of the pain or greets ("my hip hurts", "hello"): an opening message."""
@@ -1152,7 +1158,8 @@ class AnswerReader:
             measure = next((table.measures[w] for w in quantity.words if w in table.measures), None)
             scale = next((w for w in quantity.words if w in table.scale_words), "")
             if measure is not None or scale or not any(o.numbers for _, o in ranged):
-                for units in self._readings(table, quantity.value, measure, scale):
+                measured = quantity.value if quantity.highest is None else quantity.highest  # a range's worst
+                for units in self._readings(table, measured, measure, scale):
                     alternatives.append([((name, value, unit),) for name, value, unit in units])
             else:
                 held = [i for i, o in ranged if quantity.unit in table.units and o.numbers is not None and _holds(

@@ -21,7 +21,7 @@ from flows.content import Content
 from flows.guidance import select_guidance
 from flows.locale_format import date_text, number_text
 from flows.recording import recorded
-from flows.summary import band, percent
+from flows.summary import band_of, percent
 
 MAX_REASONS = 4
 _PLAIN_THEN_TERM = re.compile(r"^(?P<plain>.+?)\s*\((?P<term>[^()]+)\)(?P<rest>[.:]?)$")
@@ -131,7 +131,7 @@ def build_report(
             condition=r.condition,
             term=content.text(content.conditions[r.condition].clinical_term, locale),
             probability=r.probability,
-            shown=f"{band(content, r.probability, locale)} ({percent(r.probability, content, locale)})",
+            shown=f"{band_of(content, r, locale, assessment)} ({percent(r.probability, content, locale)})",
             reasons_for=[_reason(content, reason, locale) for reason in r.reasons_for[:MAX_REASONS]],
             reasons_against=[_reason(content, reason, locale) for reason in r.reasons_against[:MAX_REASONS]],
         )

@@ -680,6 +680,7 @@ class Understanding(Strict):
     none_of_the_rest: list[str]  # after a denial at a checklist: the items not named are denied too
     cardinals: dict[str, int]
     articles: list[str] = Field(default_factory=list)  # cardinals that are also articles: numbers only before a unit
+    halves: list[str] = Field(default_factory=list)  # "and a half" after a number: "2 and a half weeks" is 2.5
     number_phrases: dict[str, str]
     shorthand: dict[int, str]
     # measure -> the unit (a word of its ui.yaml `units` table) a bare number of it is in,
@@ -728,6 +729,9 @@ class Understanding(Strict):
     # Words before a test a scan report compares with ("Comparison: radiograph..."): the
     # findings after it are the report's own test's (flows/said_about.py).
     comparison_words: list[str] = Field(default_factory=list)
+    # Words that say an earlier answer is being corrected ("actually", "afinal"): a message
+    # naming another answer to a question already answered is told how to change it.
+    correction_words: list[str] = Field(default_factory=list)
 
 
 class Language(Strict):

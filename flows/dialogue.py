@@ -421,6 +421,9 @@ class _Turn:
                 # "my hip hurts" before any answer: the opening of the conversation, not a
                 # wrong answer to the first question.
                 return [self.notice("opening_heard"), *self.ask()]
+            corrected = self.corrected_earlier(typed) if typed and not heard else None
+            if corrected is not None:  # "wait, actually it's the right hip": how to change it
+                return [self.notice("correction_how", question=corrected), *self.ask()]
             self.s.missed += 1
             stuck = [self.notice("stuck_help")] if self.s.missed >= 2 else []
             return [*heard, self.error(parsed.error, **parsed.values), *stuck, *self.ask()]
@@ -472,6 +475,22 @@ class _Turn:
             return [*said_back, *warnings, *effect, *self.take_ahead(ahead)]
         self.s.ahead_said, self.s.ahead_at = "", None
         return [*said_back, *warnings, *effect, *self.ask()]
+
+    def corrected_earlier(self, typed: str) -> str | None:
+        """The short name of an earlier answer `typed` seems to correct: it says it corrects
+        ("actually", "afinal") and names, in full, another answer to a question already
+        answered ("wait, actually it's the right hip" after "left")."""
+        if not self.reader.corrects(typed):
+            return None
+        for state in reversed(self.s.answered):
+            question = self.c.questions[self.e.machine.question_of[state]]
+            if question.kind != "choice" or question.field is None:
+                continue
+            options = self.c.options[question.id]
+            named = {options[i].value for i in self.reader.mentions(question.id, typed)}
+            if named and recorded(self.s.case, question) not in named:
+                return self.c.text(question.short, self.s.locale)
+        return None
 
     def take_ahead(self, ahead: Parsed) -> list[Reply]:
         """Record the next question's answer read ahead, remembering what was said for it

@@ -42,6 +42,8 @@ class Quantity:
     # With no unit after it: the word typed right after it, even when a unit came before
     # ("CRP last month" is "CRP 1 month": a time, no CRP of 1).
     word_after: str = ""
+    # A range's top ("37.5-38", "CRP 40-60"): a measurement is read by its worst.
+    highest: float | None = None
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -60,6 +62,7 @@ class NumberWords:
     ordinal_suffixes: tuple[str, ...] = ()  # the "rd" of "3rd", the "o" of "3o" (3º after NFKC)
     thousands: tuple[str, ...] = ()  # what groups thousands: "," in "12,000", "." in "12.000"
     articles: frozenset[str] = frozenset()  # "um", "uma": a number only right before a unit ("um mês")
+    halves: tuple[str, ...] = ()  # "and a half", "e meio": "2 and a half weeks" is 2.5 weeks
 
     @cached_property
     def ordinal_pattern(self) -> re.Pattern[str] | None:
@@ -106,7 +109,11 @@ def in_digits(text: str, words: NumberWords, units: set[str] | None = None) -> s
         last = end
         index += 1
     out.append(text[last:])
-    return "".join(out)
+    text = "".join(out)
+    if words.halves:
+        halves = "|".join(map(re.escape, sorted(words.halves, key=len, reverse=True)))
+        text = re.sub(rf"(?<![\w.,])(\d+)\s+(?:{halves})(?![\w])", lambda m: f"{m.group(1)}.5", text)
+    return text
 
 
 def quantities(text: str, words: NumberWords, units: set[str]) -> list[Quantity]:
@@ -139,7 +146,8 @@ def quantities(text: str, words: NumberWords, units: set[str]) -> list[Quantity]
         if take(match.span()):
             middle = (_float(match.group(1)) + _float(match.group(2))) / 2
             found.append(Quantity(middle, _unit_after(text, match.end(), units), match.start(),
-                                  lead=_lead(text, match.start())))
+                                  lead=_lead(text, match.start()),
+                                  highest=max(_float(match.group(1)), _float(match.group(2)))))
     for match in _NUMBER.finditer(text):
         after = _unit_after(text, match.end(), units)
         # The unit is taken with its number, so the digits inside "x10^9/L" are no number.

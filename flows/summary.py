@@ -114,16 +114,22 @@ def cause_line(content: Content, ranked: Ranked, locale: str = "en", assessment:
     said = said_as(content, ranked.condition, ranked.probability, locale)
     if said is not None:
         return content.message("cause_line_said", locale, name=name, said=said)
-    words = band(content, ranked.probability, locale)
-    if assessment is not None and ranked.probability < content.evidence.open_said_below and any(
-            d.condition == ranked.condition for d in assessment.not_ruled_out):
-        words = content.message("open_band", locale)
+    words = band_of(content, ranked, locale, assessment)
     note = content.conditions[ranked.condition].unconfirmed_note
     if not ranked.confirmed and note is not None:  # "...: very likely (83%); only an MRI can confirm it"
         return content.message("cause_line_unconfirmed", locale, name=name, band=words,
                                percent=percent(ranked.probability, content, locale), note=content.text(note, locale))
     return content.message("cause_line", locale, name=name, band=words,
                            percent=percent(ranked.probability, content, locale))
+
+
+def band_of(content: Content, ranked: Ranked, locale: str = "en", assessment: Assessment | None = None) -> str:
+    """The words for a cause's estimate: its band ("unlikely"), or "not ruled out yet" for a
+    danger still open whose estimate is low. The same in the summary and the report."""
+    if assessment is not None and ranked.probability < content.evidence.open_said_below and any(
+            d.condition == ranked.condition for d in assessment.not_ruled_out):
+        return content.message("open_band", locale)
+    return band(content, ranked.probability, locale)
 
 
 def said_as(content: Content, condition: str, probability: float, locale: str = "en") -> str | None:

@@ -4,10 +4,13 @@ and checked both ways here."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from flows.assessment import assess
 from flows.case import Case
+from flows.clinician_report import build_report
 from flows.dialogue import get_engine
 from flows.guidance import select_guidance
 from flows.messages import UserInput
@@ -157,3 +160,13 @@ def test_heavy_drinking_sends_to_a_pharmacist_first_and_offers_no_nsaid() -> Non
     assert not any("nsaid" in item and "no_nsaid" not in item for item in items)
     sober = shown({**drinker, "alcohol_excess": False})
     assert "pain_with_heavy_drinking" not in sober and "pain_paracetamol" in sober
+
+
+def test_the_report_says_a_low_open_danger_as_the_summary_does() -> None:
+    case = Case(sex="female", age=54, side="right", duration_weeks=3, immunosuppressed=True, glucocorticoids=True,
+                xray=["normal"], inflammatory_markers="mildly_raised", fever=False)
+    assessment = assess(case, ENGINE.content)
+    assert assessment.probability("septic_arthritis") < 0.2
+    report = build_report(case, assessment, ENGINE.content, date(2026, 12, 2), "en")
+    infection = next(e for e in report.differential if e.condition == "septic_arthritis")
+    assert infection.shown.startswith("not ruled out yet (")  # had said "unlikely" beside "not ruled out"
