@@ -476,6 +476,13 @@ class AnswerReader:
                 return not any(self.tables[q].phrases.find(between) for q in mention.tests)
         return False
 
+    def asks_back(self, text: str) -> bool:
+        """`text` is a question of the person's own ("is it serious?", "posso tomar brufen?"):
+        it opens as a question does and ends with a question mark."""
+        said = tokens(_plain_words(text))
+        return text.strip().endswith("?") and any(
+            " ".join(said[:size]) in self.question_openers for size in (1, 2, 3))
+
     def corrects(self, text: str) -> bool:
         """`text` says it corrects something said before ("actually", "sorry, I meant")."""
         return self._listed_in(tokens(_plain_words(text)), self.correction_words)

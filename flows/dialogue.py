@@ -421,6 +421,8 @@ class _Turn:
                 # "my hip hurts" before any answer: the opening of the conversation, not a
                 # wrong answer to the first question.
                 return [self.notice("opening_heard"), *self.ask()]
+            if typed and not heard and self.reader.asks_back(typed):  # "is it serious?": answered at the end
+                return [self.notice("asked_back"), *self.ask()]
             corrected = self.corrected_earlier(typed) if typed and not heard else None
             if corrected is not None:  # "wait, actually it's the right hip": how to change it
                 return [self.notice("correction_how", question=corrected), *self.ask()]

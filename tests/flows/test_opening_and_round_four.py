@@ -170,3 +170,69 @@ def test_the_report_says_a_low_open_danger_as_the_summary_does() -> None:
     report = build_report(case, assessment, ENGINE.content, date(2026, 12, 2), "en")
     infection = next(e for e in report.differential if e.condition == "septic_arthritis")
     assert infection.shown.startswith("not ruled out yet (")  # had said "unlikely" beside "not ruled out"
+
+
+@pytest.mark.parametrize(("reader", "question", "typed", "value"), [
+    (EN, "fever", "37.5-38", True),  # a range of a measurement is read by its worst
+    (EN, "fever", "37-37.5", False),
+    (EN, "inflammatory_markers", "CRP 40-60", "markedly_raised"),
+    (EN, "duration_weeks", "3-4 weeks", 3.5),  # a range of time by its middle, as before
+    (EN, "duration_weeks", "about 2 and a half weeks", 2.5),
+    (EN, "fever", "not that I know of", False),
+    (EN, "fever", "haven't measured it", None),
+    (EN, "walking", "PWB", "worse"),
+])
+def test_ranges_halves_and_everyday_answers_are_read(reader: object, question: str, typed: str,
+                                                      value: object) -> None:
+    parsed = reader.read(question, typed)  # type: ignore[attr-defined]
+    assert parsed.ok and parsed.value == value
+
+
+@pytest.mark.parametrize(("language", "typed"), [("en", "is it serious?"), ("en", "can I take ibuprofen for it?"),
+                                                 ("pt", "posso tomar brufen?"), ("pt", "é grave?")])
+def test_a_question_of_the_persons_own_is_told_the_summary_answers_it(language: str, typed: str) -> None:
+    conv = talk("female" if language == "en" else "mulher", language=language)
+    replies = conv.say(typed)
+    assert [r.code for r in replies if r.kind in ("notice", "error")] == ["asked_back"]
+    assert conv.state == "age" and conv.session is not None and conv.session.missed == 0
+
+
+def test_porque_is_a_why_only_as_a_question_not_as_because() -> None:
+    assert PT.asks_why("porque precisa da minha idade?")
+    assert not PT.asks_why("porque caí na rua")
+
+
+@pytest.mark.parametrize(("language", "answers", "correction"), [
+    ("en", ("female", "40", "no", "left"), "wait, actually it's the right hip, sorry"),
+    ("pt", ("mulher", "40", "não", "esquerda"), "espera, afinal é a direita"),
+])
+def test_a_correction_of_an_earlier_answer_is_told_how_to_change_it(language: str, answers: tuple[str, ...],
+                                                                     correction: str) -> None:
+    conv = talk(*answers, language=language)
+    replies = conv.say(correction)
+    assert [r.code for r in replies if r.kind in ("notice", "error")] == ["correction_how"]
+    assert conv.session is not None and conv.session.case.side == "left"  # nothing changed behind their back
+    replies = conv.say("the weather is nice, sorry" if language == "en" else "está bom tempo, desculpe")
+    assert "correction_how" not in [r.code for r in replies]  # names no other answer: not a correction
+
+
+@pytest.mark.parametrize(("language", "typed", "sex"), [
+    ("en", "I had my son 2 weeks ago and my hip hurts", "female"),  # had read "male" from "my son"
+    ("en", "my son is 30 and his hip hurts", "male"),
+    ("pt", "tive o meu filho há 2 meses", "female"),
+    ("pt", "o meu filho tem 30 anos e dói-lhe a anca", "male"),
+])
+def test_giving_birth_to_a_son_names_the_mother_not_the_son(language: str, typed: str, sex: str) -> None:
+    recorded, held = kept(typed, language)
+    assert recorded["sex"] == sex
+    assert (held.get("pregnancy") == ["postpartum"]) is (sex == "female")
+
+
+def test_with_an_infection_not_ruled_out_at_the_emergency_level_what_to_do_is_the_infections() -> None:
+    after_birth = {"sex": "female", "age": 32, "pregnancy": "postpartum", "breastfeeding": True, "side": "right",
+                   "fever": True, "xray": ["normal"], "mri": ["bone_marrow_oedema"], "duration_weeks": 6.5}
+    assessment = assess(Case(**after_birth), ENGINE.content)  # type: ignore[arg-type]
+    assert assessment.triage == "emergency" and assessment.top.condition == "itoh"  # TOH leads, infection open
+    assert "septic_arthritis" in {d.condition for d in assessment.not_ruled_out}
+    items = shown(after_birth)
+    assert "care_septic" in items and "care_itoh_emergency" not in items
