@@ -106,7 +106,7 @@ class Parsed:
 
 
 # A number said apart from an answer to another question (ASCII digits, as every number read).
-_NUMBER_WORD = re.compile(r"[0-9]{1,3}")
+_NUMBER_WORD = re.compile(r"[0-9]{1,3}(?:\.[0-9]+)?")  # "2.5" is one number (`_number_words`)
 _FRACTION_SHORTHAND = re.compile(r"(?<![\w/.])(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])")  # 6/52, 3/12, 31/40
 
 _BETWEEN_RESULTS = frozenset(",;.!?")  # a number beside a word is not read past these (a colon may lead to it)
@@ -557,7 +557,18 @@ class AnswerReader:
     def _number_words(self, text: str) -> list[str]:
         """The words of `text` with numbers in digits and no fillers: "for about a month" is
         "for 1 month"."""
-        return tokens(self._without_fillers(in_digits(_plain_words(text), self.numbers)))
+        said = self._without_fillers(in_digits(_plain_words(text), self.numbers))
+        words: list[str] = []
+        last_end = -1
+        for (start, end), word in zip(token_spans(said), tokens(said), strict=True):
+            # "2.5 weeks", "1,5 meses": a decimal is one number, not two around a full stop
+            if len(words) >= 2 and start == last_end and word.isdigit() and words[-1] in (".", ",") \
+                    and words[-2].isdigit() and said[start - 2:start - 1].isdigit():
+                words[-2:] = [f"{words[-2]}.{word}"]
+            else:
+                words.append(word)
+            last_end = end
+        return words
 
     @staticmethod
     def _led(words: list[str], at: int, leads: frozenset[str]) -> bool:

@@ -83,6 +83,14 @@ class Language:
     note_words: frozenset[str] = frozenset()
 
 
+def _each_word_within_a_slip(typed: list[str], meant: list[str]) -> bool:
+    """Each word is at most one edit from its own (two in words longer than 7 letters), or
+    its own cut short ("came on quick"): "had a bad night" is not "had a baby", though the
+    phrases are two edits apart."""
+    return all(DamerauLevenshtein.distance(t, m) <= (1 if len(m) <= 7 else 2) or m.startswith(t)
+               for t, m in zip(typed, meant, strict=True))
+
+
 def tokens(text: str) -> list[str]:
     """Words and the punctuation that ends a clause (kept, so negation stops there)."""
     return _TOKEN.findall(text)
@@ -198,11 +206,13 @@ class PhraseIndex:
         every word (slips rarely change it: "walking or" is not "walking far"), one edit in
         words of up to 7 letters, two in longer ones."""
         allowed = 1 if len(typed) <= 7 else 2
-        initials = [word[0] for word in typed.split(" ")]
+        typed_words = typed.split(" ")
+        initials = [word[0] for word in typed_words]
         candidates = {options for phrase, count, options in self.fuzzy_pool
                       if count == size and [word[0] for word in phrase.split(" ")] == initials
                       and abs(len(phrase) - len(typed)) <= allowed
                       and DamerauLevenshtein.distance(typed, phrase) <= allowed
+                      and _each_word_within_a_slip(typed_words, phrase.split(" "))
                       and (len(phrase) >= TYPO_SHORTEST or sorted(phrase) == sorted(typed))}
         return candidates.pop() if len(candidates) == 1 else None
 

@@ -236,3 +236,28 @@ def test_with_an_infection_not_ruled_out_at_the_emergency_level_what_to_do_is_th
     assert "septic_arthritis" in {d.condition for d in assessment.not_ruled_out}
     items = shown(after_birth)
     assert "care_septic" in items and "care_itoh_emergency" not in items
+
+
+@pytest.mark.parametrize(("reader", "question", "typed", "value"), [
+    (EN, "sex", "I had a bad night", None),  # "bad" is no slip for "baby": had read female
+    (EN, "sex", "fmeale", "female"),  # a slip within a word still is
+])
+def test_a_slip_is_one_edit_in_each_word_not_two_across_a_phrase(reader: object, question: str, typed: str,
+                                                                  value: object) -> None:
+    parsed = reader.read(question, typed)  # type: ignore[attr-defined]
+    assert (parsed.value if parsed.ok else None) == value
+
+
+@pytest.mark.parametrize(("reader", "typed", "said"), [
+    (EN, "hip pain for 2.5 weeks", "2.5 weeks"),  # a decimal is one number
+    (EN, "45 year old bloke, right hip been sore for about a month and a half", "1.5 month"),
+    (EN, "her right hip has been bad for 3 weeks", "3 weeks"),
+    (PT, "dor na anca há 1,5 meses", "1.5 meses"),
+])
+def test_durations_in_passing_with_decimals_halves_and_everyday_words(reader: object, typed: str, said: str) -> None:
+    assert reader.heard_number("duration_weeks", typed) == said  # type: ignore[attr-defined]
+
+
+def test_a_portuguese_note_abbreviation_for_steroids_is_heard() -> None:
+    recorded, _ = kept("F 67A, coxalgia esq 6 sem, cortic. p/ PMR, RX s/ alt", "pt")
+    assert recorded["glucocorticoids"] is True
