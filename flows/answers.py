@@ -48,8 +48,9 @@ from flows.quantities import NumberWords, Quantity, in_digits, quantities
 from flows.recording import NONE_OF_THESE
 from flows.said_about import Mention, find_mentions, share_out
 
-# A pasted scan report runs to a few hundred characters (user test pt: 342); longer is refused, not parsed.
-MAX_ANSWER_CHARS = 1200
+# A pasted scan report runs to a few hundred characters (user test pt: 342), a full one to about 1,800 (user
+# test en, session 10); longer is refused, not parsed. Reading 3,000 dense characters takes under a second.
+MAX_ANSWER_CHARS = 3000
 MAX_READINGS = 16  # the ways the numbers of one answer are read, each in each unit it may be in
 _OPTION_NUMBERS = re.compile(r"^\s*\d{1,2}(?:\s*(?:,|;|and|&|\+|\s)\s*\d{1,2})*\s*$")
 _TRAILING_PUNCTUATION = ".!"

@@ -154,7 +154,7 @@ def test_a_long_pasted_report_is_read_and_only_a_very_long_message_refused() -> 
     conv.say(report)
     assert conv.session is not None and conv.session.case.sex == "male" and conv.session.case.age == 45
     assert conv.session.noted["mri"] == [2, 5]  # oedema and effusion; neither fracture line nor double line
-    replies = conv.say("x " * 700)
+    replies = conv.say("x " * 1600)
     assert replies[0].code == "too_long"
 
 
