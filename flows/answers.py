@@ -247,6 +247,9 @@ class AnswerReader:
         # Every word the language's content uses: a word typed as one of them is not a slip.
         self.vocabulary = _language_words(content, language, understanding)
         self.tables = {qid: self._table(q) for qid, q in content.questions.items()}
+        self.held_one_words = frozenset().union(*(
+            self.tables[qid].phrases.one_word for qid, q in content.questions.items()
+            if q.heard_early and q.taken_when_heard and q.kind == "choice")) - {*self.yes, *self.no}
         # For each question, the words that tie a number to any other question ("for 3
         # weeks" is how long, "im 34" an age): built once, read at every answer.
         self.others_leads = {qid: frozenset().union(*(t.leads for t in self.tables.values() if t is not table))
@@ -365,8 +368,9 @@ class AnswerReader:
         if table.question.kind != "number":
             return None
         words = [part for word in tokens(_plain_words(text)) for part in letter_apart(word)]
-        # An answer's one-word phrases ("female", "f"), not every word of its phrases ("of").
-        answered = self.tables[answered_id].phrases.one_word
+        # An answer's one-word phrases ("female", "f"), not every word of its phrases ("of"),
+        # and those of answers held when said in passing ("male 50 left hip": the side).
+        answered = self.tables[answered_id].phrases.one_word | self.held_one_words
         units = table.named_units
         leads = table.leads  # words that lead to this number ("im 45") tie it to nothing else
         apart = [span for span in (self._standing_apart(words, at, answered, units, leads, self.joiners)

@@ -261,3 +261,13 @@ def test_durations_in_passing_with_decimals_halves_and_everyday_words(reader: ob
 def test_a_portuguese_note_abbreviation_for_steroids_is_heard() -> None:
     recorded, _ = kept("F 67A, coxalgia esq 6 sem, cortic. p/ PMR, RX s/ alt", "pt")
     assert recorded["glucocorticoids"] is True
+
+
+@pytest.mark.parametrize(("typed", "age"), [
+    ("male 50 left hip pain", 50),  # the side after the age does not tie the number to anything else
+    ("woman 62 both hips", 62),
+    ("female 34 weeks pregnant", None),  # weeks: no age
+])
+def test_an_age_after_the_sex_may_be_followed_by_the_side(typed: str, age: object) -> None:
+    recorded, _ = kept(typed)
+    assert recorded.get("age") == age
