@@ -271,3 +271,12 @@ def test_a_portuguese_note_abbreviation_for_steroids_is_heard() -> None:
 def test_an_age_after_the_sex_may_be_followed_by_the_side(typed: str, age: object) -> None:
     recorded, _ = kept(typed)
     assert recorded.get("age") == age
+
+
+@pytest.mark.parametrize(("reader", "typed", "value"), [
+    (EN, "geographic subchondral lesion with double-line sign, no collapse", ["double_line_sign"]),  # AVN's lesion
+    (EN, "focal lesion in the femoral neck", ["focal_lesion_or_mass"]),
+    (PT, "lesão subcondral geográfica com sinal da dupla linha", ["double_line_sign"]),
+])
+def test_the_subchondral_lesion_of_necrosis_is_no_lump_in_the_bone(reader: object, typed: str, value: object) -> None:
+    assert reader.read("mri", typed).value == value  # type: ignore[attr-defined]
