@@ -344,7 +344,11 @@ class AnswerReader:
             # "no idea tbh", "nah no idea", "like I said no idea": the "no" of "no idea" is no
             # answer "No". What else was said is read; nothing more to go on is "Don't know".
             parsed = self.read(question_id, rest) if rest else Parsed(False)
-            return parsed if parsed.ok or parsed.clarify else Parsed(True, value=None)
+            if parsed.ok or parsed.clarify or len(self._without_fillers(rest).split()) >= 3:
+                # "to com calafrio, não medi" at the walking question: more was said than a
+                # hedge, and not of this question; it is asked again, not "Don't know"
+                return parsed
+            return Parsed(True, value=None)
         said = self._split_leading_yes_no(said)
         if table.question.kind == "number":
             parsed = self._read_number(table, text, self._without_fillers(said))
@@ -748,7 +752,9 @@ class AnswerReader:
         A number of weeks needs its unit ("pregnant, 3" is no week); one further off
         ("pregnant, and the pain began 3 weeks ago") picks nothing."""
         measured = not any(option.numbers for option in table.options)  # read by range: a temperature
-        ahead, behind = _beside(said, match.start, match.end, before=2, after=3)
+        # "temperature it was 37.9 then 38.3": where the gravest reading decides, every one in
+        # the clause after the measure is read, not only the first
+        ahead, behind = _beside(said, match.start, match.end, before=2, after=6 if table.question.gravest_first else 3)
         # "34 wks preg": the unit is one of the words matched, so the number ahead is read with them.
         with_match = f"{ahead} {' '.join(tokens(said)[match.start:match.end])}" if ahead else ""
         for window in (ahead, behind, with_match):
@@ -985,6 +991,7 @@ class AnswerReader:
         else:
             said_as_found = said
         found = self._after_exception(found, said_as_found)
+        found = self._not_with(table, said_as_found, found)  # "my wife made me come": not the wife's sex
         found = self._without_hints(table, found, said_as_found)
         found = self._without_others_pronouns(table, found, said_as_found, text)
         found = self._without_others_yes_no(table, found, said_as_found)
@@ -1223,6 +1230,8 @@ class AnswerReader:
             return None
         if table.question.escalating:
             return max(picked)
+        if table.question.gravest_first:
+            return min(picked)
         return picked[0] if len(picked) == 1 else None
 
     def _unit_question(self, table: _Table,

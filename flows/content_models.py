@@ -243,6 +243,9 @@ class Question(Strict):
     # factor to the unit of the options' `measures`): "CRP 2.2 mg/dL" is 22 mg/L.
     measure_units: dict[str, str] = Field(default_factory=dict)
     escalating: bool = False
+    # ... and `gravest_first` the earlier: a fever ("yes") is listed before "no", so "37.9
+    # then 38.3" is a fever (user test en, session 10).
+    gravest_first: bool = False
     # An option named in words wins over a typed number, which only hints ("gradually over
     # months, worse these last 2 days" is gradual). Otherwise the number decides, being the
     # more exact ("temperature 37.2" is no fever).

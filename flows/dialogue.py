@@ -135,7 +135,7 @@ class _Turn:
         if self.s.mode == "danger_offer":
             return self.answer_danger_offer(self.reader.read_offer(text, self.c, self.s.locale))
         if self.s.state == SUMMARY_STATE and self.s.mode == "asking":
-            return self.summary_choice(said, command)
+            return self.summary_choice(said, command, text)
         if self.e.machine.is_final(self.s.state):
             return self.command(command) if command else self.ended()
         if command == "why" or (command is None and self.reader.asks_why(text)):
@@ -357,11 +357,14 @@ class _Turn:
 
     # the summary, section by section -----------------------------------------------
 
-    def summary_choice(self, said: str, command: str | None) -> list[Reply]:
-        """At the summary: a section's number, /more, /report, or a command."""
+    def summary_choice(self, said: str, command: str | None, text: str = "") -> list[Reply]:
+        """At the summary: a section's number, /more, /report, or a command; a question of
+        the person's own ("can I take ibuprofen?") is told which sections answer it."""
         number = whole_number(said)
         if number is not None:
             return self.sections(number - 1)
+        if command is None and self.reader.asks_back(text):
+            return [self.notice("asked_back_after")]
         return self.command(command) if command else self.ended()
 
     def sections(self, index: int | None) -> list[Reply]:

@@ -170,7 +170,9 @@ class PhraseIndex:
         for start, end in _clauses(words):  # "F, 34", "58 M": a short word alone in its clause, numbers aside
             # ...and the words a clinician's note puts around them ("Pt 41M", "41 yo M")
             lone = [i for i in range(start, end) if not words[i].isdigit() and words[i] not in self.language.note_words]
-            if len(lone) == 1 and not taken[lone[0]]:
+            # ...but not a decimal's end: the "f" of "T 100.8F" is Fahrenheit, no sex
+            decimal = bool(lone) and lone[0] >= 2 and words[lone[0] - 1] in ".," and words[lone[0] - 2].isdigit()
+            if len(lone) == 1 and not taken[lone[0]] and not decimal:
                 word = letter_apart(words[lone[0]])[-1]
                 options = self.whole.get(word)
                 if options is not None and len(word) <= SHORT:

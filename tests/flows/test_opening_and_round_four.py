@@ -280,3 +280,47 @@ def test_an_age_after_the_sex_may_be_followed_by_the_side(typed: str, age: objec
 ])
 def test_the_subchondral_lesion_of_necrosis_is_no_lump_in_the_bone(reader: object, typed: str, value: object) -> None:
     assert reader.read("mri", typed).value == value  # type: ignore[attr-defined]
+
+
+# the second round of user tests (session 10) ----------------------------------------------
+
+
+@pytest.mark.parametrize(("reader", "question", "typed", "value"), [
+    (EN, "fever", "37.9 then 38.3", True),  # the gravest reading decides: had read "No"
+    (PT, "fever", "37,9 e depois 38,3", True),
+    (EN, "medical_history", "hep c as well", None),  # "as" is no ankylosing spondylitis
+    (EN, "medical_history", "my PSA is high", None),  # nor PSA psoriatic arthritis
+    (EN, "medical_history", "ankylosing spondylitis", ["known_inflammatory_arthritis"]),
+    (EN, "age", "the right one", None),  # "one" is a number only before a unit
+    (EN, "duration_weeks", "one week", 1.0),
+    (PT, "medical_history", "a medica falou em bifosfonatos, posso tomar a amamentar?", None),
+    (PT, "medical_history", "tomo alendronato", ["long_term_bisphosphonate"]),
+    (PT, "walking", "to com calafrio, não medi", None),  # more than a hedge: asked again, not "Don't know"
+])
+def test_words_of_the_second_user_tests_are_read_as_meant(reader: object, question: str, typed: str,
+                                                          value: object) -> None:
+    parsed = reader.read(question, typed)  # type: ignore[attr-defined]
+    assert (parsed.value if parsed.ok else None) == value
+
+
+def test_a_first_message_temperature_is_read_by_its_gravest_and_fahrenheit_names_no_sex() -> None:
+    recorded, _ = kept("I had a caesarean 10 days ago, both hips ache. My temperature was 37.9 then 38.3")
+    assert recorded["fever"] is True
+    recorded, _ = kept("R hip pain, T 100.8F")
+    assert "sex" not in recorded  # the F of 100.8F is Fahrenheit
+
+
+@pytest.mark.parametrize(("typed", "sex"), [
+    ("I'm 68, my wife made me come on here", None),  # the wife sent him: her sex is not his
+    ("my wife is 68 and her hip hurts", "female"),
+])
+def test_a_relative_who_sent_the_writer_names_no_sex(typed: str, sex: object) -> None:
+    recorded, _ = kept(typed)
+    assert recorded.get("sex") == sex
+
+
+def test_a_question_after_the_summary_is_told_which_sections_answer_it() -> None:
+    conv = talk("male", "45", "left", "none", "sudden", "3 weeks", "worse", "none", "no", "none", "none")
+    assert conv.state == "summary"
+    replies = conv.say("can I take ibuprofen?")
+    assert [r.code for r in replies] == ["asked_back_after"]

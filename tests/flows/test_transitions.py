@@ -43,7 +43,8 @@ LINEAR = [
 GUARDED: list[tuple[str, dict[str, Any], str, bool, str]] = [
     ("age", {"age": 15}, "child_or_adolescent", True, "out_of_scope"),
     ("age", {"age": 12, "sex": "female"}, "child_or_adolescent", True, "out_of_scope"),
-    ("age", {"age": 16, "sex": "female"}, "could_be_pregnant", True, "pregnancy"),
+    ("age", {"age": 17, "sex": "female"}, "child_or_adolescent", True, "out_of_scope"),  # growth plates still open
+    ("age", {"age": 18, "sex": "female"}, "could_be_pregnant", True, "pregnancy"),
     ("age", {"sex": "female"}, "could_be_pregnant", True, "pregnancy"),
     ("age", {"age": 55, "sex": "female"}, "could_be_pregnant", True, "pregnancy"),
     ("age", {"age": 56, "sex": "female"}, "could_be_pregnant", False, "side"),
@@ -155,4 +156,4 @@ def test_every_guard_in_the_flow_is_tested_both_ways() -> None:
     for name in get_content().flow.guards:
         assert {(name, True), (name, False)} <= outcomes or name == "child_or_adolescent", name
     assert ("child_or_adolescent", True) in outcomes
-    assert get_content().guards["child_or_adolescent"](Case(age=16)) is False
+    assert get_content().guards["child_or_adolescent"](Case(age=18)) is False
