@@ -646,6 +646,9 @@ class DisplayBand(Strict):
     decimals: int = Field(ge=0, le=3)
     one: Text  # the unit's name after exactly 1
     other: Text  # after any other number
+    # Used only for a number whole (or a half) in this unit, else the next band: "2 months"
+    # is said back as 2 months, "10 weeks" as 10 weeks (user tests, session 10).
+    when_whole: bool = False
 
 
 class UnitName(Strict):
@@ -765,7 +768,7 @@ class UiFile(Strict):
     @model_validator(mode="after")
     def _bands_rise_end_open_and_match_units(self) -> UiFile:
         for unit, bands in self.number_display.items():
-            limits = [band.below for band in bands]
+            limits = [band.below for band in bands if not band.when_whole]
             if not bands or limits[-1] is not None:
                 raise ValueError(f"number_display.{unit}: the last band must have no `below`, so every number "
                                  "has a band")
@@ -775,6 +778,8 @@ class UiFile(Strict):
                                  "the one before")
             # A number is said back with the factor it is read with: "3 days" must read back as 3 days.
             for band in bands:
+                if band.when_whole and band.below is None:
+                    raise ValueError(f"number_display.{unit}: a `when_whole` band needs a `below`")
                 factor = self.units.get(unit, {}).get(band.other.en)
                 if factor != band.per:
                     raise ValueError(f"number_display.{unit}: `per` {band.per} for {band.other.en!r} differs from "

@@ -74,7 +74,7 @@ def test_every_clinical_item_cites_a_known_source() -> None:
         ("ui.yaml", lambda t: t + "\n  bad: [unclosed\n", r"ui\.yaml: not valid YAML"),
         ("ui.yaml", lambda t: t.replace("- {per: 52.143,", "- {below: 520, per: 52.143,"),
          r"ui\.yaml: .*number_display\.weeks: the last band must have no `below`"),
-        ("ui.yaml", lambda t: t.replace("- {below: 8.6, per: 1,", "- {below: 3, per: 1,"),
+        ("ui.yaml", lambda t: t.replace("- {below: 13, per: 1,", "- {below: 3, per: 1,"),
          r"ui\.yaml: .*number_display\.weeks: every band but the last needs a `below`, each larger"),
         ("ui.yaml", lambda t: t.replace("- {below: 104, per: 4.345,", "- {below: 104, per: 4.3,"),
          r"ui\.yaml: .*number_display\.weeks: `per` 4\.3 for 'months' differs from units\.weeks\.months \(4\.345\)"),

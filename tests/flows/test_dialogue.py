@@ -226,7 +226,8 @@ def test_days_at_the_pregnancy_question_are_not_read_as_weeks() -> None:
 @pytest.mark.parametrize(
     ("typed", "said_back"),
     [("3 days", "3 days"), ("10 days", "10 days"), ("1 week", "7 days"), ("2.5", "2.5 weeks"), ("6", "6 weeks"),
-     ("2 months", "2 months"), ("8", "8 weeks"), ("3 months", "3 months"), ("26", "6 months"), ("1 year", "12 months"),
+     ("2 months", "2 months"), ("8", "8 weeks"), ("10 weeks", "10 weeks"), ("a month", "1 month"),
+     ("3 months", "3 months"), ("26", "6 months"), ("1 year", "12 months"),
      ("5 years", "5 years")],
 )
 def test_a_duration_is_said_back_in_the_unit_a_person_would_use(typed: str, said_back: str) -> None:

@@ -235,7 +235,8 @@ def test_with_an_infection_not_ruled_out_at_the_emergency_level_what_to_do_is_th
     assert assessment.triage == "emergency" and assessment.top.condition == "itoh"  # TOH leads, infection open
     assert "septic_arthritis" in {d.condition for d in assessment.not_ruled_out}
     items = shown(after_birth)
-    assert "care_septic" in items and "care_itoh_emergency" not in items
+    assert "care_infection_not_ruled_out" in items and "care_itoh_emergency" not in items
+    assert "care_septic" not in items  # "an infection is possible, this is an emergency" only when it leads
 
 
 @pytest.mark.parametrize(("reader", "question", "typed", "value"), [
