@@ -859,7 +859,8 @@ class AnswerReader:
 
     def _without_unsure(self, said: str) -> str:
         """`said` without the ways of saying "don't know" of two words or more in it, and
-        without the yes, no and fillers left alone around them: "" when nothing else was said."""
+        without a yes or no that only leads into one ("nah no idea"): "" when nothing else
+        was said, `said` itself when there was none."""
         rest = said
         for phrase in sorted(self.dont_know, key=len, reverse=True):
             if " " in phrase:
