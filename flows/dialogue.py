@@ -420,6 +420,8 @@ class _Turn:
                 # "im 19 weeks and my left hip hurts" at the sex question: not "sorry, I did
                 # not catch that", since the week and the hip are kept for their questions.
                 return [self.notice("kept_for_later"), *self.ask()]
+            if heard:  # "tenho 82 anos e dei uma queda": "Also noted: a fall", not "did not catch" too
+                return [*heard, *self.ask()]
             if typed and not self.s.answered and not heard and self.reader.tells_of_the_pain(typed):
                 # "my hip hurts" before any answer: the opening of the conversation, not a
                 # wrong answer to the first question.

@@ -325,3 +325,27 @@ def test_a_question_after_the_summary_is_told_which_sections_answer_it() -> None
     assert conv.state == "summary"
     replies = conv.say("can I take ibuprofen?")
     assert [r.code for r in replies] == ["asked_back_after"]
+
+
+def test_a_caesarean_names_the_mother_and_the_birth() -> None:
+    recorded, held = kept("Hi, I had a caesarean 10 days ago and now both my hips ache")
+    assert recorded["sex"] == "female" and held["pregnancy"] == ["postpartum"]
+
+
+@pytest.mark.parametrize(("language", "typed", "ticked"), [
+    ("en", "I have osteoporosis", True),
+    ("en", "the doctor said it might be transient osteoporosis", False),  # the condition in question
+    ("pt", "tenho 82 anos e osteoporose, dei uma quedazita", True),
+    ("pt", "a médica falou em osteoporose transitória", False),
+])
+def test_known_thin_bone_is_heard_in_one_word_but_not_transient_osteoporosis(language: str, typed: str,
+                                                                              ticked: bool) -> None:
+    recorded, _ = kept(typed, language)
+    assert (recorded.get("known_osteoporosis") is True) is ticked
+
+
+def test_what_was_noted_in_an_unread_answer_is_said_without_did_not_catch() -> None:
+    conv = talk(language="pt")
+    replies = conv.say("boa tarde, tenho 82 anos e osteoporose, dei uma quedazita na cozinha")
+    assert any(r.code == "noted_early" for r in replies)
+    assert not any(r.kind == "error" for r in replies) and conv.state == "sex"
