@@ -910,7 +910,8 @@ class AnswerReader:
     def _read_number(self, table: _Table, text: str, said: str) -> Parsed:
         question = table.question
         assert question.minimum is not None and question.maximum is not None  # schema guarantees
-        typed = self._quantities(table, said)
+        # "temp 39" at the age, "fever 38.5 for 2 days" at how long: another question's measure
+        typed = [q for q in self._quantities(table, said) if not self._measures_another(table, q)]
         if any(q.negative for q in typed):  # "-5": no age or duration is below zero
             return self._out_of_range(question)
         if self._an_offset(table, said):  # "started 2 weeks after the birth": not how long, asked again

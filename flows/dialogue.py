@@ -446,6 +446,10 @@ class _Turn:
             denied = {*parsed.denied, *(self.reader.denied_by_name(question.id, typed) if typed else [])}
             self.s.noted = {**self.s.noted, state: [i for i in self.s.noted[state] if i not in denied]}
         value = self.with_noted(state, parsed.value)
+        if value is None and question.recorded_at_once and recorded(self.s.case, question) is not None:
+            # "can't put any weight on it" said earlier, "don't know" now: the warning sign
+            # said stays (a Don't know does not unsay it), as a checklist's noted items do
+            value = recorded(self.s.case, question)
         record(self.s.case, question, value)
         # "Im 45, male": the age read ahead is the answer; the same number held for it is spent
         self.s.held_numbers = {k: v for k, v in self.s.held_numbers.items() if k != state}

@@ -349,3 +349,55 @@ def test_what_was_noted_in_an_unread_answer_is_said_without_did_not_catch() -> N
     replies = conv.say("boa tarde, tenho 82 anos e osteoporose, dei uma quedazita na cozinha")
     assert any(r.code == "noted_early" for r in replies)
     assert not any(r.kind == "error" for r in replies) and conv.state == "sex"
+
+
+# the red-flag round (session 10) ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("reader", "question", "typed", "value"), [
+    (EN, "walking", "cant put my foot down", "cannot"),
+    (EN, "walking", "collapsed when I tried to walk", "cannot"),
+    (PT, "walking", "ando aos saltinhos na outra perna", "cannot"),
+    (EN, "fever", "running a temp", True),
+    (PT, "fever", "febrezinha", True),
+    (EN, "medical_history", "none apart from diabetes", ["immunosuppressed"]),  # had read "None of these"
+    (EN, "medical_history", "had a cortisone shot in that hip last month", ["recent_joint_procedure"]),
+    (EN, "age", "temp 39", None),  # another question's measure: no age of 39
+    (EN, "duration_weeks", "fever 38.5 for 2 days", 0.3),  # had read 38.5 weeks
+    (PT, "duration_weeks", "febre de 38,5 há 2 dias", 0.3),
+])
+def test_red_flags_said_in_many_ways_are_read_and_numbers_stay_with_their_measure(
+        reader: object, question: str, typed: str, value: object) -> None:
+    parsed = reader.read(question, typed)  # type: ignore[attr-defined]
+    assert (parsed.value if parsed.ok else None) == value
+
+
+@pytest.mark.parametrize(("language", "typed", "field", "value"), [
+    ("en", "no fever, no weight loss, no cancer", "unable_to_bear_weight", None),  # "no weight" had said cannot walk
+    ("en", "no fever, no weight loss, no cancer", "weight_loss", None),
+    ("en", "in remission from lymphoma", "cancer_history", True),
+    ("en", "on humira for crohns", "immunosuppressed", True),
+    ("en", "I have osteoporosis and fell last week", "trauma", True),
+    ("en", "I fell pregnant in March", "trauma", None),
+    ("en", "had a steroid injection in the hip 3 weeks ago", "recent_joint_procedure", True),
+    ("en", "had a steroid injection in the hip 3 weeks ago", "glucocorticoids", None),
+    ("pt", "tive um linfoma, agora em remissão", "cancer_history", True),
+    ("pt", "tive febre ontem à noite mas agora estou bem", "night_pain", None),
+])
+def test_a_first_message_notes_the_red_flags_said_and_none_denied(language: str, typed: str, field: str,
+                                                                   value: object) -> None:
+    recorded, _ = kept(typed, language)
+    assert recorded.get(field) == value
+
+
+def test_dont_know_at_the_walking_question_does_not_unsay_cannot_walk_said_earlier() -> None:
+    conv = talk("female", "32", "34 weeks", "left", "none", "only with crutches, can't put any weight on it")
+    session = conv.session
+    assert session is not None and session.case.unable_to_bear_weight is True
+    conv.say("carry on")  # past the offer of what to do now
+    for _ in range(20):  # "Don't know" to everything asked, the walking question too
+        if conv.state == "summary":
+            break
+        conv.say("dont know")
+    assert conv.state == "summary"
+    assert conv.session is not None and conv.session.case.unable_to_bear_weight is True
