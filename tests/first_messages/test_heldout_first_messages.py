@@ -5,7 +5,7 @@ reading was never tuned on (`heldout.yaml` and `heldout2.yaml`, see their header
 * **kept**: of the labelled facts that are present (denials such as "no fever" are only
   checked for being wrong), the share kept; a floor per set and language, a little under
   the figures measured (set 1 when first scored: English 0.76, Portuguese 0.82; set 2 in
-  session 10: 0.74 and 0.74). Every fact the case records counts, and what is held for
+  session 10: 0.76 and 0.77). Every fact the case records counts, and what is held for
   the questions to come.
 
 `python -m tests.first_messages.test_heldout_first_messages` prints the figures and misses.
@@ -28,8 +28,8 @@ from tests.support.conversation import Conversation
 SETS: dict[str, list[dict[str, Any]]] = {
     name: load_yaml((Path(__file__).parent / f"{name}.yaml").read_text(encoding="utf-8"))
     for name in ("heldout", "heldout2")}
-KEPT_AT_LEAST = {("heldout", "en"): 0.77, ("heldout", "pt"): 0.82,
-                 ("heldout2", "en"): 0.70, ("heldout2", "pt"): 0.70}
+KEPT_AT_LEAST = {("heldout", "en"): 0.78, ("heldout", "pt"): 0.82,
+                 ("heldout2", "en"): 0.73, ("heldout2", "pt"): 0.74}
 
 
 def kept_all(entry: dict[str, Any]) -> dict[str, Any]:
