@@ -89,9 +89,11 @@ def in_digits(text: str, words: NumberWords, units: set[str] | None = None) -> s
     index = 0
     while index < len(tokens):
         match = tokens[index]
+        # ("one and a half weeks": before a half, as before a unit, it is a number)
+        halved = any(text[match.end():].lstrip().startswith(half) for half in words.halves)
         if match.group() not in words.cardinals or (units is not None and match.group() in words.articles and not (
-                index + 1 < len(tokens) and (tokens[index + 1].group() in units or " ".join(
-                    t.group() for t in tokens[index + 1:index + 3]) in units))):
+                halved or (index + 1 < len(tokens) and (tokens[index + 1].group() in units or " ".join(
+                    t.group() for t in tokens[index + 1:index + 3]) in units)))):
             index += 1
             continue
         value = words.cardinals[match.group()]

@@ -178,6 +178,8 @@ def test_the_report_says_a_low_open_danger_as_the_summary_does() -> None:
     (EN, "inflammatory_markers", "CRP 40-60", "markedly_raised"),
     (EN, "duration_weeks", "3-4 weeks", 3.5),  # a range of time by its middle, as before
     (EN, "duration_weeks", "about 2 and a half weeks", 2.5),
+    (EN, "duration_weeks", "one and a half weeks", 1.5),  # "one" before a half is a number, as before a unit
+    (EN, "duration_weeks", "a week and a half", 1.5),
     (EN, "fever", "not that I know of", False),
     (EN, "fever", "haven't measured it", None),
     (EN, "walking", "PWB", "worse"),
