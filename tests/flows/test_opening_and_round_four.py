@@ -183,6 +183,10 @@ def test_the_report_says_a_low_open_danger_as_the_summary_does() -> None:
     (EN, "fever", "not that I know of", False),
     (EN, "fever", "haven't measured it", None),
     (EN, "walking", "PWB", "worse"),
+    (EN, "fever", "I think so", True),  # hedged yes and no, as Portuguese had them (final user test)
+    (EN, "fever", "probably not", False),
+    (PT, "fever", "nega", False),  # a clinician's "denies"
+    (PT, "warning_signs", "nega", "none"),
 ])
 def test_ranges_halves_and_everyday_answers_are_read(reader: object, question: str, typed: str,
                                                       value: object) -> None:
