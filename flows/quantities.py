@@ -90,10 +90,10 @@ def in_digits(text: str, words: NumberWords, units: set[str] | None = None) -> s
     while index < len(tokens):
         match = tokens[index]
         # ("one and a half weeks": before a half, as before a unit, it is a number)
-        halved = any(text[match.end():].lstrip().startswith(half) for half in words.halves)
         if match.group() not in words.cardinals or (units is not None and match.group() in words.articles and not (
-                halved or (index + 1 < len(tokens) and (tokens[index + 1].group() in units or " ".join(
-                    t.group() for t in tokens[index + 1:index + 3]) in units)))):
+                _before_a_half(text, match.end(), words.halves) or (index + 1 < len(tokens) and (
+                    tokens[index + 1].group() in units
+                    or " ".join(t.group() for t in tokens[index + 1:index + 3]) in units)))):
             index += 1
             continue
         value = words.cardinals[match.group()]
@@ -161,6 +161,12 @@ def quantities(text: str, words: NumberWords, units: set[str]) -> list[Quantity]
             found.append(Quantity(_float(match.group()), after or before, match.start(), before if after else "",
                                   "" if before else word_after, negative, _lead(text, match.start()), word_after))
     return sorted(found, key=lambda q: q.start)
+
+
+def _before_a_half(text: str, at: int, halves: tuple[str, ...]) -> bool:
+    """One of `halves` ("and a half") follows position `at` of `text`."""
+    rest = text[at:at + 20].lstrip()
+    return any(rest.startswith(half) for half in halves)
 
 
 def _lead(text: str, start: int) -> str:
