@@ -422,18 +422,18 @@ class _Turn:
                 return [self.notice("kept_for_later"), *self.ask()]
             if heard:  # "tenho 82 anos e dei uma queda": "Also noted: a fall", not "did not catch" too
                 return [*heard, *self.ask()]
-            if typed and not self.s.answered and not heard and self.reader.tells_of_the_pain(typed):
+            if typed and not self.s.answered and self.reader.tells_of_the_pain(typed):
                 # "my hip hurts" before any answer: the opening of the conversation, not a
                 # wrong answer to the first question.
                 return [self.notice("opening_heard"), *self.ask()]
-            if typed and not heard and self.reader.asks_back(typed):  # "is it serious?": answered at the end
+            if typed and self.reader.asks_back(typed):  # "is it serious?": answered at the end
                 return [self.notice("asked_back"), *self.ask()]
-            corrected = self.corrected_earlier(typed) if typed and not heard else None
+            corrected = self.corrected_earlier(typed) if typed else None
             if corrected is not None:  # "wait, actually it's the right hip": how to change it
                 return [self.notice("correction_how", question=corrected), *self.ask()]
             self.s.missed += 1
             stuck = [self.notice("stuck_help")] if self.s.missed >= 2 else []
-            return [*heard, self.error(parsed.error, **parsed.values), *stuck, *self.ask()]
+            return [self.error(parsed.error, **parsed.values), *stuck, *self.ask()]
         self.s.missed = 0
         state = self.s.state
         question = self.c.questions[self.question_id()]

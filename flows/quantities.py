@@ -65,6 +65,14 @@ class NumberWords:
     halves: tuple[str, ...] = ()  # "and a half", "e meio": "2 and a half weeks" is 2.5 weeks
 
     @cached_property
+    def half_pattern(self) -> re.Pattern[str] | None:
+        """A number in digits and a half after it ("2 and a half"), built once per language."""
+        if not self.halves:
+            return None
+        halves = "|".join(map(re.escape, sorted(self.halves, key=len, reverse=True)))
+        return re.compile(rf"(?<![\w.,])(\d+)\s+(?:{halves})(?![\w])")
+
+    @cached_property
     def ordinal_pattern(self) -> re.Pattern[str] | None:
         """An ordinal in words ("third") or in digits with a suffix ("3rd", "2.o")."""
         alternatives = []
@@ -112,9 +120,8 @@ def in_digits(text: str, words: NumberWords, units: set[str] | None = None) -> s
         index += 1
     out.append(text[last:])
     text = "".join(out)
-    if words.halves:
-        halves = "|".join(map(re.escape, sorted(words.halves, key=len, reverse=True)))
-        text = re.sub(rf"(?<![\w.,])(\d+)\s+(?:{halves})(?![\w])", lambda m: f"{m.group(1)}.5", text)
+    if words.half_pattern is not None:
+        text = words.half_pattern.sub(lambda m: f"{m.group(1)}.5", text)
     return text
 
 
