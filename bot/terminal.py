@@ -86,7 +86,8 @@ def write_reports(replies: list[Reply], session: Session, content: Content, fold
     said = []
     for reply in replies:
         if reply.kind == "report":
-            name, pdf = report_pdf(session.case, content, session.locale)
+            name, pdf = report_pdf(session.case, content, session.locale,
+                                   someone_else=session.for_someone_else)
             path = folder / name
             path.write_bytes(pdf)
             text = content.message("report_written", session.locale, path=str(path))

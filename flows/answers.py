@@ -240,6 +240,10 @@ class AnswerReader:
         self.other_places = [tuple(tokens(_plain_words(w))) for w in understanding.other_places]
         self.opening_words = [tuple(tokens(_plain_words(w))) for w in understanding.opening_words]
         self.correction_words = [tuple(tokens(_plain_words(w))) for w in understanding.correction_words]
+        self.for_someone_else = [tuple(tokens(_plain_words(w))) for w in understanding.for_someone_else]
+        self.opens_for_someone_else = frozenset(_plain_words(w) for w in understanding.opens_for_someone_else)
+        self.for_the_writer = [tuple(tokens(_plain_words(w))) for w in understanding.for_the_writer]
+        self.for_myself = [tuple(tokens(_plain_words(w))) for w in understanding.for_myself]
         self.numbers = NumberWords(understanding.cardinals, understanding.number_phrases, understanding.shorthand,
                                    self.ordinals, _suffixes(understanding.ordinal_suffixes),
                                    tuple(understanding.thousands), frozenset(understanding.articles),
@@ -499,6 +503,19 @@ class AnswerReader:
     def tells_of_the_pain(self, text: str) -> bool:
         """`text` tells of the pain or greets ("my hip hurts", "hello"): an opening message."""
         return self._listed_in(tokens(_plain_words(text)), self.opening_words)
+
+    def asks_for_someone_else(self, text: str) -> bool:
+        """`text` is from a relative or a clinician answering for someone else ("asking for
+        my mum", "GP here, 44M", "she's 78 and fell"), not from a writer who speaks of their
+        own hip or was sent by the relative named ("my wife made me come on here")."""
+        words = tokens(_plain_words(text))
+        if not words or self._listed_in(words, self.for_the_writer):
+            return False
+        return words[0] in self.opens_for_someone_else or self._listed_in(words, self.for_someone_else)
+
+    def asks_for_themself(self, text: str) -> bool:
+        """`text` says the questions are about the writer after all ("it's for me")."""
+        return self._listed_in(tokens(_plain_words(text)), self.for_myself)
 
     @staticmethod
     def _listed_in(words: list[str], phrases: list[tuple[str, ...]]) -> bool:
@@ -1662,15 +1679,16 @@ def _number_as_said(content: Content, question: Question, value: float, locale: 
     return f"{number_text(shown, content, locale, band.decimals)} {name}"
 
 
-def describe(content: Content, question_id: str, value: Any, locale: str = "en") -> str:
-    """An answer as the person would say it: the option's label, or the number with its unit."""
+def describe(content: Content, question_id: str, value: Any, locale: str = "en", someone_else: bool = False) -> str:
+    """An answer as the person would say it: the option's label (as said of them, when
+    someone answers for them), or the number with its unit."""
     question = content.questions[question_id]
     options = content.options[question_id]
     if question.kind == "number" and value is not None:
         return _number_as_said(content, question, value, locale)
     if isinstance(value, list):
-        return ", ".join(describe(content, question_id, item, locale) for item in value)
+        return ", ".join(describe(content, question_id, item, locale, someone_else) for item in value)
     for option in options:
         if option.value == value:
-            return content.text(option.label, locale)
+            return content.text(option.label_for(someone_else), locale)
     return content.message("dont_know_label", locale) if value is None else str(value)

@@ -105,12 +105,15 @@ def short_source(reference_id: str) -> str:
 
 
 def build_report(
-    case: Case, assessment: Assessment, content: Content, made_on: date, locale: str = "en"
+    case: Case, assessment: Assessment, content: Content, made_on: date, locale: str = "en",
+    someone_else: bool = False,
 ) -> ClinicianReport:
+    """The report for a clinician; `someone_else`: a relative or a clinician gave the answers."""
+
     def msg(key: str, **values: object) -> str:
         return content.message(key, locale, **values)
 
-    who = []
+    who = [msg("report_answered_by_someone_else")] if someone_else else []
     if case.sex is not None:
         who.append(msg("report_sex", sex=describe(content, "sex", case.sex, locale)))
     if case.age is not None:

@@ -108,6 +108,9 @@ class Answer(Strict):
 
     value: Any = Field(default=..., validate_default=False)
     label: Text
+    # The label as said of someone else, when a relative or a clinician answers for them
+    # ("They cannot take a few steps on that leg"); None: `label` says it for anyone.
+    label_for_someone_else: Text | None = None
     synonyms: dict[str, list[str]] = Field(default_factory=dict)
     # Synonyms that name a diagnosis rather than what a scan shows ("AVN", "transient
     # osteoporosis"): read as this option when a person says them, but not in the
@@ -159,6 +162,9 @@ class Answer(Strict):
             data = {"value": name, "sets": {name: True}, "unticked": {name: False}, **data}
         return data
 
+    def label_for(self, someone_else: bool) -> Text:
+        return self.label_for_someone_else if someone_else and self.label_for_someone_else else self.label
+
 
 class Question(Strict):
     """One question, answering one case field (`field`) or several (options with `sets`).
@@ -174,6 +180,10 @@ class Question(Strict):
     text: Text
     short: Text
     help: Text | None = None
+    # The question and its help as asked about someone else, when a relative or a clinician
+    # answers for them ("How old are they?"); None: `text` and `help` suit anyone.
+    text_for_someone_else: Text | None = None
+    help_for_someone_else: Text | None = None
     why: Text | None = None  # why the question is asked, in plain words (sources: `why_source`)
     why_source: list[str] = Field(default_factory=list)
     answers: str | list[Answer] | None = None  # an answer-set id or inline options
@@ -250,6 +260,12 @@ class Question(Strict):
     # months, worse these last 2 days" is gradual). Otherwise the number decides, being the
     # more exact ("temperature 37.2" is no fever).
     named_first: bool = False
+
+    def text_for(self, someone_else: bool) -> Text:
+        return self.text_for_someone_else if someone_else and self.text_for_someone_else else self.text
+
+    def help_for(self, someone_else: bool) -> Text | None:
+        return self.help_for_someone_else if someone_else and self.help_for_someone_else else self.help
 
     @property
     def several(self) -> bool:
@@ -738,6 +754,15 @@ class Understanding(Strict):
     # Words that say an earlier answer is being corrected ("actually", "afinal"): a message
     # naming another answer to a question already answered is told how to change it.
     correction_words: list[str] = Field(default_factory=list)
+    # Who the answers are about. A message with one of `for_someone_else` ("asking for my
+    # mum", "GP here", "o meu marido") or opening with one of `opens_for_someone_else`
+    # ("she's 78") is from a relative or a clinician, unless it has one of `for_the_writer`
+    # ("my hip", "my wife made me come"): the questions then ask about "them". One of
+    # `for_myself` ("it's for me") turns that back.
+    for_someone_else: list[str] = Field(default_factory=list)
+    opens_for_someone_else: list[str] = Field(default_factory=list)
+    for_the_writer: list[str] = Field(default_factory=list)
+    for_myself: list[str] = Field(default_factory=list)
 
 
 class Language(Strict):

@@ -97,6 +97,7 @@ class _Turn:
         self.s = session
         self.c = engine.content
         self.reader = engine.readers.get(session.locale) or engine.readers[engine.content.default_language]
+        self.told_who = False  # this message said who the answers are about (`who_is_asked`)
 
     def msg(self, key: str, **values: Any) -> str:
         return self.c.message(key, self.s.locale, **values)
@@ -142,6 +143,7 @@ class _Turn:
             return self.why()
         if self.emergency_active() and self.reader.asks_for_now(text, self.c, self.s.locale):
             return self.what_to_do_now()
+        who = self.who_is_asked(text)
         if self.s.ahead_at == self.s.state and self.reader.repeats(
                 text, self.s.ahead_said, self.e.machine.question_of[self.s.answered[-1]]):
             return self.already_noted()
@@ -152,7 +154,23 @@ class _Turn:
         parsed = self.reader.combine_denials(self.question_id(), earlier, parsed)
         self.s.denied, self.s.denied_at = (parsed.denied, self.s.state) if parsed.denied else ([], None)
         self.s.pending, self.s.pending_at = (parsed.pending, self.s.state) if parsed.pending else ("", None)
-        return self.apply(parsed, typed=text)
+        self.told_who = bool(who)
+        replies = self.apply(parsed, typed=text)
+        if self.e.machine.is_final(self.s.state):  # no more questions ("my son is 9"): nothing to say of them
+            return replies
+        return [*who, *replies]
+
+    def who_is_asked(self, text: str) -> list[Reply]:
+        """Whether a relative or a clinician answers for someone else ("asking for my mum",
+        "GP here", "she's 78"): said once, and from then on the questions ask about them;
+        "it's for me" turns it back."""
+        if not self.s.for_someone_else and self.reader.asks_for_someone_else(text):
+            self.s.for_someone_else = True
+            return [self.notice("asking_for_someone_else")]
+        if self.s.for_someone_else and self.reader.asks_for_themself(text):
+            self.s.for_someone_else = False
+            return [self.notice("asking_for_yourself")]
+        return []
 
     def read(self, text: str) -> Parsed:
         """The answer read in the conversation's language; failing that, in another one
@@ -384,7 +402,8 @@ class _Turn:
         return section_replies(summary, [i for i, s in enumerate(summary.sections) if s.kind == "report"], self.s.step)
 
     def summary(self) -> Summary:
-        return build_summary(self.s.case, assess(self.s.case, self.c), self.c, self.s.locale, self.not_asked())
+        return build_summary(self.s.case, assess(self.s.case, self.c), self.c, self.s.locale, self.not_asked(),
+                             self.s.for_someone_else)
 
     def not_asked(self) -> list[Question]:
         """The questions passed over whose answer is still unknown: one answered in passing
@@ -426,6 +445,8 @@ class _Turn:
                 # "my hip hurts" before any answer: the opening of the conversation, not a
                 # wrong answer to the first question.
                 return [self.notice("opening_heard"), *self.ask()]
+            if self.told_who:  # "asking for a friend": said back, and the question asked again
+                return self.ask()
             if typed and self.reader.asks_back(typed):  # "is it serious?": answered at the end
                 return [self.notice("asked_back"), *self.ask()]
             corrected = self.corrected_earlier(typed) if typed else None
@@ -462,7 +483,7 @@ class _Turn:
         echo = Reply(kind="answered", code=question.id, question_id=question.id, step=self.s.step,
                      text=self.msg("answered_earlier" if heard_earlier else "answered",
                                    question=self.c.text(question.short, self.s.locale),
-                                   answer=describe(self.c, question.id, value, self.s.locale)))
+                                   answer=self.answer_words(question.id, value)))
         said_back = [echo]
         if noted:  # "right hip, it's hot and swollen": the swelling is not left for later
             said_back.append(self.notice("noted_early", items="; ".join(noted)))
@@ -515,7 +536,7 @@ class _Turn:
         recorded already, and the question asked again (not read as its answer)."""
         question = self.c.questions[self.e.machine.question_of[self.s.answered[-1]]]
         self.s.ahead_said, self.s.ahead_at = "", None
-        answer = describe(self.c, question.id, recorded(self.s.case, question), self.s.locale)
+        answer = self.answer_words(question.id, recorded(self.s.case, question))
         return [self.notice("already_noted", question=self.c.text(question.short, self.s.locale), answer=answer),
                 *self.ask()]
 
@@ -677,7 +698,7 @@ class _Turn:
         if question.taken_when_heard and len(new) == 1:  # said now, and taken when its turn comes, not asked again
             self.s.noted = {**self.s.noted, state: [new[0]]}
         return [self.msg("answered", question=self.c.text(question.short, self.s.locale),
-                         answer=describe(self.c, question.id, value, self.s.locale))]
+                         answer=self.answer_words(question.id, value))]
 
     def _tick_early(self, state: str, question_id: str, text: str) -> list[str]:
         """A checklist's items named in passing: recorded now, ticked again when it is answered."""
@@ -688,7 +709,7 @@ class _Turn:
                 setattr(self.s.case, name, value)
         if new:
             self.s.noted = {**self.s.noted, state: [*self.s.noted.get(state, []), *new]}
-        return [self.c.text(options[index].label, self.s.locale) for index in new]
+        return [self.c.text(options[index].label_for(self.s.for_someone_else), self.s.locale) for index in new]
 
     def with_noted(self, state: str, value: Any) -> Any:
         """A checklist's answer with the items named earlier kept ticked: "None of these" or
@@ -769,7 +790,8 @@ class _Turn:
             return [self.danger_offer()]
         if self.s.state == SUMMARY_STATE:
             assessment = assess(self.s.case, self.c)
-            return summary_replies(self.s.case, assessment, self.c, self.s.locale, self.s.step, self.not_asked())
+            return summary_replies(self.s.case, assessment, self.c, self.s.locale, self.s.step, self.not_asked(),
+                                   self.s.for_someone_else)
         if self.e.machine.is_final(self.s.state):
             return self.ended()
         taken = self.take_held()
@@ -806,17 +828,20 @@ class _Turn:
         options = self.c.options[question.id]
         multi = question.several
         make = payloads.toggle if multi else payloads.answer
-        choices = [Choice(label=self.c.text(o.label, self.s.locale), payload=make(i)) for i, o in enumerate(options)]
-        text = self.c.text(question.text, self.s.locale)
-        if question.help is not None:
-            text += "\n" + self.c.text(question.help, self.s.locale)
+        someone_else = self.s.for_someone_else
+        choices = [Choice(label=self.c.text(o.label_for(someone_else), self.s.locale), payload=make(i))
+                   for i, o in enumerate(options)]
+        text = self.c.text(question.text_for(someone_else), self.s.locale)
+        help_text = question.help_for(someone_else)
+        if help_text is not None:
+            text += "\n" + self.c.text(help_text, self.s.locale)
         # A checklist's items named earlier ("she fell yesterday") show as ticked: they are
         # kept whatever is answered (`with_noted`).
         noted = self.s.noted.get(self.s.state, []) if question.kind == "checklist" else []
         selected = list(dict.fromkeys([*self.s.draft, *noted]))
         if multi:
             choices.append(Choice(label=self.msg("done_label"), payload=payloads.DONE))
-            chosen = ", ".join(self.c.text(options[i].label, self.s.locale) for i in selected)
+            chosen = ", ".join(self.c.text(options[i].label_for(someone_else), self.s.locale) for i in selected)
             text += "\n" + self.msg("selected_so_far", selection=chosen or self.msg("none_selected"))
         actions = [Choice(label=self.msg("why_label"), payload=payloads.WHY)]
         if self.emergency_active():  # what to do now stays one press away while the questions go on
@@ -825,6 +850,10 @@ class _Turn:
                      selected=selected, step=self.s.step, actions=actions)
 
     # helpers -----------------------------------------------------------------------
+
+    def answer_words(self, question_id: str, value: Any) -> str:
+        """An answer as said back: of them, when someone answers for them."""
+        return describe(self.c, question_id, value, self.s.locale, self.s.for_someone_else)
 
     def question_id(self) -> str:
         return self.e.machine.question_of[self.s.state]
@@ -840,7 +869,7 @@ class _Turn:
                 question = self.c.questions[self.e.machine.question_of[state]]
                 value = recorded(self.s.case, question)
                 label = self.msg("answered", question=self.c.text(question.short, self.s.locale),
-                                 answer=describe(self.c, question.id, value, self.s.locale))
+                                 answer=self.answer_words(question.id, value))
                 result.append((state, label))
         return result
 

@@ -19,14 +19,17 @@ from flows.summary import Summary, build_summary
 
 def summary_replies(
     case: Case, assessment: Assessment, content: Content, locale: str = "en", step: int = 0,
-    skipped: list[Question] | None = None,
+    skipped: list[Question] | None = None, someone_else: bool = False,
 ) -> list[Reply]:
-    """The first block, with the sections offered, and the disclaimer (always shown)."""
-    summary = build_summary(case, assessment, content, locale, skipped)
+    """The first block, with the sections offered, and the disclaimer (always shown); for a
+    relative or a clinician (`someone_else`), first a line that it speaks to the person."""
+    summary = build_summary(case, assessment, content, locale, skipped, someone_else)
+    told_whom = [Reply(kind="notice", code="summary_for_someone_else", step=step,
+                       text=content.message("summary_for_someone_else", locale))] if someone_else else []
     offered = [Choice(label=s.title, payload=payloads.section(i)) for i, s in enumerate(summary.sections)]
     first = Reply(kind="summary", code="first", text=words(summary.first), lines=summary.first, choices=offered,
                   step=step, assessed=assessed(assessment, [s.id for s in summary.sections]))
-    return [first, disclaimer_reply(content, locale, step)]
+    return [*told_whom, first, disclaimer_reply(content, locale, step)]
 
 
 def section_replies(summary: Summary, indices: list[int], step: int = 0) -> list[Reply]:

@@ -65,6 +65,9 @@ class Session(BaseModel):
     danger_offered: bool = False
     before_change: Case | None = None  # the case when /change began, to say what the change did
     locale: str = "en"
+    # A relative or a clinician answers for someone else: the questions ask about "them"
+    # (flows/answers.py `asks_for_someone_else`).
+    for_someone_else: bool = False
     mode_before_language: Mode | None = None
     started: bool = False
 

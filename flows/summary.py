@@ -49,8 +49,9 @@ class Summary:
 
 
 def build_summary(case: Case, assessment: Assessment, content: Content, locale: str = "en",
-                  skipped: list[Question] | None = None) -> Summary:
-    """Everything the summary can show for this person, in the order it is offered."""
+                  skipped: list[Question] | None = None, someone_else: bool = False) -> Summary:
+    """Everything the summary can show for this person, in the order it is offered
+    (`someone_else`: a relative or a clinician answered for them)."""
 
     def msg(key: str, **values: object) -> str:
         return content.message(key, locale, **values)
@@ -85,7 +86,8 @@ def build_summary(case: Case, assessment: Assessment, content: Content, locale: 
     for part in content.guidance.summary_sections:
         title = content.text(part.title, locale)
         if part.shows == "reasons":
-            sections.append(Section(part.id, title, _reasons(case, assessment, content, locale, skipped), "reasons"))
+            sections.append(Section(part.id, title, _reasons(case, assessment, content, locale, skipped,
+                                                              someone_else), "reasons"))
         elif part.shows == "report":
             sections.append(Section(part.id, title, [], "report"))
         else:
@@ -164,7 +166,7 @@ def percent(probability: float, content: Content, locale: str = "en") -> str:
 
 
 def _reasons(case: Case, assessment: Assessment, content: Content, locale: str,
-             skipped: list[Question] | None) -> list[Line]:
+             skipped: list[Question] | None, someone_else: bool = False) -> list[Line]:
     """Why these causes: the estimates, what the most likely cause is, the points for and
     against the leading ones, what is not ruled out and why, what was told and what was not
     asked."""
@@ -192,7 +194,7 @@ def _reasons(case: Case, assessment: Assessment, content: Content, locale: str,
         ]
     told = [
         msg("answered", question=content.text(q.short, locale),
-            answer=describe(content, q.id, recorded(case, q), locale))
+            answer=describe(content, q.id, recorded(case, q), locale, someone_else))
         for q in content.questions.values() if recorded(case, q) is not None
     ]
     lines += _plain("", msg("findings_title") + ":")

@@ -11,8 +11,10 @@ from flows.clinician_report import build_report
 from flows.content import Content
 
 
-def report_pdf(case: Case, content: Content, locale: str = "en", made_on: date | None = None) -> tuple[str, bytes]:
-    """("hip-pain-report-2026-12-01.pdf", the PDF) for this case, as of `made_on` (today)."""
+def report_pdf(case: Case, content: Content, locale: str = "en", made_on: date | None = None,
+               someone_else: bool = False) -> tuple[str, bytes]:
+    """("hip-pain-report-2026-12-01.pdf", the PDF) for this case, as of `made_on` (today);
+    `someone_else`: a relative or a clinician gave the answers."""
     day = made_on or date.today()
-    report = build_report(case, assess(case, content), content, day, locale)
+    report = build_report(case, assess(case, content), content, day, locale, someone_else)
     return f"{content.message('report_file_name', locale)}-{day.isoformat()}.pdf", render_pdf(report)

@@ -128,7 +128,8 @@ class EngineDriver:
                 # What a channel makes into the PDF (bot/reports/files.py), read as it is built.
                 case = self.session.case
                 assessment = assess(case, self.content)
-                report = build_report(case, assessment, self.content, date.today(), self.session.locale)
+                report = build_report(case, assessment, self.content, date.today(), self.session.locale,
+                                      self.session.for_someone_else)
                 # The report lists the warning signs of this assessment, in its order.
                 view.report_red_flags = [flag.id for flag in assessment.red_flags]
                 view.report = "\n".join(_strings(report))

@@ -1,0 +1,187 @@
+"""A relative or a clinician answering for someone else is asked about "them", not "you"
+(content/ui.yaml `for_someone_else`; the questions' `text_for_someone_else` and the
+options' `label_for_someone_else`), and "it's for me" turns it back."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from flows.assessment import assess
+from flows.case import Case
+from flows.clinician_report import build_report
+from flows.dialogue import get_engine
+from flows.messages import Reply, UserInput
+from tests.support.conversation import Conversation
+
+ENGINE = get_engine()
+CONTENT = ENGINE.content
+
+
+def talk(*answers: str, language: str = "en") -> Conversation:
+    conv = Conversation()
+    conv.send(UserInput.command("start").model_copy(update={"language": language}))
+    conv.say(*answers)
+    return conv
+
+
+def asked(conv: Conversation, language: str = "en") -> tuple[str, bool]:
+    """The next question worded apart for someone else (a question worded for anyone, "Which
+    hip hurts?", is answered "don't know"), and whether it was worded so."""
+    while CONTENT.questions[conv.last_question().question_id or ""].text_for_someone_else is None:
+        conv.say("não sei" if language == "pt" else "don't know")
+    question = CONTENT.questions[conv.last_question().question_id or ""]
+    other = question.text_for_someone_else
+    assert other is not None
+    return question.id, conv.last_question().text.startswith(CONTENT.text(other, language))
+
+
+def codes(replies: list[Reply]) -> list[str]:
+    return [reply.code for reply in replies]
+
+
+@pytest.mark.parametrize(("language", "typed"), [
+    ("en", "asking for my mum, she's 78 and fell"),
+    ("en", "GP here. Patient is a 44 year old man with 3 weeks of left hip pain"),
+    ("en", "Pt 41M L hip pain"),
+    ("en", "she is 34 weeks pregnant and her left hip hurts"),
+    ("en", "my husband, 52"),
+    ("pt", "a minha mãe tem 78 anos"),
+    ("pt", "sou médica, utente de 44 anos com coxalgia esquerda"),
+    ("pt", "ela está grávida de 34 semanas"),
+])
+def test_someone_answering_for_another_is_told_and_then_asked_about_them(language: str, typed: str) -> None:
+    conv = talk(language=language)
+    replies = conv.say(typed)
+    assert "asking_for_someone_else" in codes(replies)
+    assert conv.session is not None and conv.session.for_someone_else
+    question_id, for_them = asked(conv, language)
+    assert for_them, f"{question_id} was asked of the writer: {conv.last_question().text!r}"
+
+
+@pytest.mark.parametrize(("language", "typed"), [
+    ("en", "my hip hurts"),
+    ("en", "my wife made me come on here, I'm 68"),
+    ("en", "the doctor said he thinks it's sciatica"),
+    ("en", "my mum had the same thing and now my hip hurts"),
+    ("en", "my husband thinks I should get it checked"),
+    ("en", "my pt said it's bursitis"),
+    ("en", "asking for advice about my hip"),
+    ("en", "female 34"),
+    ("pt", "tenho dor na anca, para a minha idade é estranho"),
+    ("pt", "a minha mãe também teve isto e agora dói-me a anca"),
+    ("pt", "o meu marido acha que devo ver isto"),
+    ("pt", "estou doente há 3 semanas"),
+])
+def test_a_writer_speaking_of_their_own_hip_is_asked_about_themself(language: str, typed: str) -> None:
+    conv = talk(typed, language=language)
+    assert conv.session is not None and not conv.session.for_someone_else
+    assert "asking_for_someone_else" not in codes(conv.transcript[-1][1])
+    question = CONTENT.questions[conv.last_question().question_id or ""]
+    assert conv.last_question().text.startswith(CONTENT.text(question.text, language))
+
+
+def test_asking_for_a_friend_alone_is_said_back_and_the_question_asked_again_without_an_error() -> None:
+    conv = talk()
+    replies = conv.say("asking for a friend")
+    assert [r.kind for r in replies] == ["notice", "question"]
+    assert codes(replies) == ["asking_for_someone_else", "sex"]
+    assert asked(conv) == ("sex", True)
+
+
+def test_the_options_are_said_of_them_and_so_is_the_answer_said_back() -> None:
+    conv = talk("asking for my dad, he's 61, right hip", "mri")
+    conv.say("bone marrow oedema")
+    assert conv.state == "onset" or conv.last_question().question_id in ("onset", "duration_weeks", "walking")
+    while conv.last_question().question_id != "walking":
+        conv.say("don't know")
+    labels = [choice.label for choice in conv.last_question().choices]
+    cannot = next(o for o in CONTENT.options["walking"] if o.value == "cannot")
+    assert cannot.label_for_someone_else is not None
+    assert CONTENT.text(cannot.label_for_someone_else, "en") in labels
+    assert CONTENT.text(cannot.label, "en") not in labels
+    replies = conv.say("walking makes it worse")
+    echo = next(r for r in replies if r.kind == "answered")
+    assert "they can take a few steps" in echo.text and " I can " not in echo.text
+
+
+def test_it_s_for_me_turns_the_questions_back_to_the_writer() -> None:
+    conv = talk("asking for my mum")
+    assert conv.session is not None and conv.session.for_someone_else
+    replies = conv.say("actually it's for me, sorry")
+    assert "asking_for_yourself" in codes(replies)
+    assert not conv.session.for_someone_else
+    question = CONTENT.questions[conv.last_question().question_id or ""]
+    assert conv.last_question().text.startswith(CONTENT.text(question.text, "en"))
+
+
+def test_the_summary_for_someone_else_says_whom_it_speaks_to_and_what_was_told_of_them() -> None:
+    answers = ["my wife, female", "45", "not pregnant", "left", "none", "gradually", "3 weeks", "can't walk",
+               "none", "no", "none", "none"]
+    conv = talk(*answers)
+    while conv.state != "summary":
+        conv.say("don't know")
+    summary = next(replies for _, replies in reversed(conv.transcript) if any(r.kind == "summary" for r in replies))
+    assert codes(summary)[-3:] == ["summary_for_someone_else", "first", "disclaimer"]
+    told = conv.say("/more")
+    text = "\n".join(r.text for r in told)
+    assert "They cannot take a few steps on that leg" in text
+    assert "I cannot take a few steps" not in text
+
+
+def test_the_summary_for_the_writer_has_no_such_line() -> None:
+    conv = talk("female", "45", "not pregnant", "left", "none", "gradually", "3 weeks", "worse", "none", "no",
+                "none", "none")
+    while conv.state != "summary":
+        conv.say("don't know")
+    summary = next(replies for _, replies in reversed(conv.transcript) if any(r.kind == "summary" for r in replies))
+    assert codes(summary)[-2:] == ["first", "disclaimer"] and "summary_for_someone_else" not in codes(summary)
+
+
+def test_a_child_s_age_ends_the_conversation_without_a_word_about_whom_it_is_for() -> None:
+    conv = talk("male")
+    replies = conv.say("my son is 9")
+    assert [r.kind for r in replies] == ["end"] and conv.state == "out_of_scope"
+
+
+_SPEAKS_TO_THE_WRITER = {
+    "en": re.compile(r"\b(you|your|i|i'm|my|me)\b", re.IGNORECASE),
+    # first person of the verbs the options use, and the writer's own "si" / "seu"
+    "pt": re.compile(r"\b(si|seu|sua|consigo|tenho|tive|fiz|perdi|estou|minhas?|meus?|acorda-me|me levantar)\b",
+                     re.IGNORECASE),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "pt"])
+def test_every_question_and_option_worded_for_the_writer_has_a_wording_for_someone_else(language: str) -> None:
+    """A new question that says "you" (or an option that says "I") without a wording for
+    someone else would be asked of a relative as if they were the patient. ("If you
+    measured it, you can type..." speaks to the writer on purpose: only the question
+    before its first full stop is checked, and options in full.)"""
+    pattern = _SPEAKS_TO_THE_WRITER[language]
+    missing = []
+    for question in CONTENT.questions.values():
+        first = re.split(r"[.?]\s", CONTENT.text(question.text, language))[0]
+        if pattern.search(first):
+            other = question.text_for_someone_else
+            if other is None or pattern.search(re.split(r"[.?]\s", CONTENT.text(other, language))[0]):
+                missing.append(question.id)
+        for option in CONTENT.options[question.id]:
+            if option.value is None:  # "Don't know", "Não tenho a certeza": the writer's own
+                continue
+            if pattern.search(CONTENT.text(option.label, language)):
+                other = option.label_for_someone_else
+                if other is None or pattern.search(CONTENT.text(other, language)):
+                    missing.append(f"{question.id}.{option.value}")
+    assert missing == []
+
+
+@pytest.mark.parametrize("someone_else", [True, False])
+def test_the_clinician_report_says_when_someone_else_gave_the_answers(someone_else: bool) -> None:
+    case = Case(sex="female", age=78, trauma=True, unable_to_bear_weight=True)
+    report = build_report(case, assess(case, CONTENT), CONTENT, date(2026, 12, 2), "en", someone_else)
+    said = CONTENT.message("report_answered_by_someone_else", "en")
+    assert (said in report.who) is someone_else
+    assert any(line.startswith("Sex at birth") for line in report.who)
