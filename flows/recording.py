@@ -31,8 +31,16 @@ def record(case: Case, question: Question, value: Any) -> None:
         return
     if value is None:
         clear(case, question)
+        for option in _options(question):  # "Not sure" of a checklist may say so (`tests_unsure`)
+            if option.exclusive and option.value is None:
+                for name, written in (option.sets or {}).items():
+                    setattr(case, name, written)
         return
     for option in _options(question):
+        if question.kind == "checklist" and option.exclusive:  # an answer unsays "Not sure"
+            for name in option.sets or {}:
+                setattr(case, name, None)
+            continue
         if question.kind == "checklist" and not option.exclusive:
             ticked = isinstance(value, list) and option.value in value
             writes = option.sets if ticked else option.unticked

@@ -146,10 +146,11 @@ class TextReader:
         def text(value: Text) -> str:
             return content.text(value, locale)
 
-        self.questions = {qid: text(q.text) for qid, q in content.questions.items()}
-        self.questions[CHANGE_MENU] = message("change_choose")
-        self.questions[DANGER_OFFER] = message("danger_offer")
-        self.questions[LANGUAGE_MENU] = message("language_choose")
+        # Each question's wordings: as asked of the writer, and of someone else they answer for.
+        self.questions = [(qid, text(wording)) for qid, q in content.questions.items()
+                          for wording in (q.text, q.text_for_someone_else) if wording is not None]
+        self.questions += [(CHANGE_MENU, message("change_choose")), (DANGER_OFFER, message("danger_offer")),
+                           (LANGUAGE_MENU, message("language_choose"))]
         self.headers = {f.id: warning_heading(message("red_flag_header", title=text(f.title)))
                         for f in content.triage.red_flags}
         self.names = {text(c.name): cid for cid, c in content.conditions.items()}
@@ -171,7 +172,7 @@ class TextReader:
 
     def question_at(self, text: str) -> tuple[str, int] | None:
         """The question whose wording appears last in `text`, and where it starts."""
-        found = [(text.rfind(wording), -len(wording), qid) for qid, wording in self.questions.items()]
+        found = [(text.rfind(wording), -len(wording), qid) for qid, wording in self.questions]
         position, _, qid = max(found)
         return (qid, position) if position >= 0 else None
 

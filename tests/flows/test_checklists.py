@@ -70,16 +70,20 @@ def test_each_tick_writes_what_it_sets_and_every_other_item_what_unticked_writes
 @pytest.mark.parametrize("question", CHECKLISTS, ids=lambda q: q.id)
 def test_none_of_these_unticks_all_not_sure_leaves_all_unknown_and_clear_forgets(question: Question) -> None:
     case = Case()
+    not_sure = next(o for o in question.answers if o.exclusive and o.value is None)  # type: ignore[union-attr]
     record(case, question, NONE_OF_THESE)
     assert all(holds(case, item.unticked) for item in items(question))
-    assert all(getattr(case, name) is not None for name in question.fields)
+    assert all(getattr(case, name) is not None for name in question.fields if name not in (not_sure.sets or {}))
+    assert all(getattr(case, name) is None for name in not_sure.sets or {})
     assert recorded(case, question) == NONE_OF_THESE
     record(case, question, None)
-    assert all(getattr(case, name) is None for name in question.fields)
+    # "Not sure" writes only what it says of itself (tests: `tests_unsure`); every item unknown
+    assert all(getattr(case, name) == (not_sure.sets or {}).get(name) for name in question.fields)
     assert recorded(case, question) is None
     every = [item.value for item in items(question)]
     record(case, question, every)
     assert all(holds(case, item.sets) for item in items(question))
+    assert all(getattr(case, name) is None for name in not_sure.sets or {})  # ticking unsays "not sure"
     clear(case, question)
     assert all(getattr(case, name) is None for name in question.fields)
 

@@ -202,7 +202,7 @@ def test_not_understood_is_short_and_the_question_follows() -> None:
 
 def reach_question(question: str) -> Conversation:
     """Answer "don't know" (a woman of 34, then a man where pregnancy would stop it) until `question`."""
-    presets = {"sex": "female", "age": "34"}
+    presets = {"sex": "female", "age": "34", "tests_done": "x-ray, mri, bone scan, blood tests"}
     if question == "breastfeeding":
         presets["pregnancy"] = "postpartum"
     if question == "pelvic_girdle_pattern":
