@@ -87,12 +87,15 @@ class Harness:
         session = await self.session()
         return None if session is None else session.state
 
-    async def answer_until(self, state: str, answer: str = "don't know", limit: int = 40) -> None:
-        """Type `answer` to every question until the dialogue reaches `state`."""
+    async def answer_until(self, state: str, answer: str = "don't know", limit: int = 40,
+                           answers: dict[str, str] | None = None) -> None:
+        """Type `answer` (or the one `answers` gives for the question) to every question
+        until the dialogue reaches `state`."""
         for _ in range(limit):
-            if await self.state() == state:
+            current = await self.state()
+            if current == state:
                 return
-            await self.say(answer)
+            await self.say((answers or {}).get(current or "", answer))
         raise AssertionError(f"never reached {state}")
 
 
