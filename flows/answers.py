@@ -51,6 +51,8 @@ from flows.said_about import Mention, find_mentions, share_out
 # A pasted scan report runs to a few hundred characters (user test pt: 342), a full one to about 1,800 (user
 # test en, session 10); longer is refused, not parsed. Reading 3,000 dense characters takes under a second.
 MAX_ANSWER_CHARS = 3000
+# How far before a relative a possessive may stand: "my husband", "my 25 yo daughter".
+RELATIVE_REACH = 4
 MAX_READINGS = 16  # the ways the numbers of one answer are read, each in each unit it may be in
 _OPTION_NUMBERS = re.compile(r"^\s*\d{1,2}(?:\s*(?:,|;|and|&|\+|\s)\s*\d{1,2})*\s*$")
 _TRAILING_PUNCTUATION = ".!"
@@ -241,6 +243,9 @@ class AnswerReader:
         self.opening_words = [tuple(tokens(_plain_words(w))) for w in understanding.opening_words]
         self.correction_words = [tuple(tokens(_plain_words(w))) for w in understanding.correction_words]
         self.for_someone_else = [tuple(tokens(_plain_words(w))) for w in understanding.for_someone_else]
+        self.relatives = frozenset(_plain_words(w) for w in understanding.relatives)
+        self.possessives = frozenset(_plain_words(w) for w in understanding.possessives)
+        self.possessives_after = [tuple(tokens(_plain_words(w))) for w in understanding.possessives_after]
         self.opens_for_someone_else = frozenset(_plain_words(w) for w in understanding.opens_for_someone_else)
         self.for_the_writer = [tuple(tokens(_plain_words(w))) for w in understanding.for_the_writer]
         self.for_myself = [tuple(tokens(_plain_words(w))) for w in understanding.for_myself]
@@ -511,7 +516,40 @@ class AnswerReader:
         words = tokens(_plain_words(text))
         if not words or self._listed_in(words, self.for_the_writer):
             return False
-        return words[0] in self.opens_for_someone_else or self._listed_in(words, self.for_someone_else)
+        return (words[0] in self.opens_for_someone_else or self._listed_in(words, self.for_someone_else)
+                or bool(self._own_relatives(words)))
+
+    def _own_relatives(self, words: list[str]) -> list[int]:
+        """Where a relative is named as the writer's own: "my husband's", "my 25 yo daughter",
+        "a anca da minha mulher", "um amigo meu" (a possessive up to `RELATIVE_REACH` words
+        before, in the same clause, or right after)."""
+        found = []
+        for i, word in enumerate(words):
+            if self._noun(word) not in self.relatives:
+                continue
+            before = words[max(0, i - RELATIVE_REACH):i]
+            clause = before[max((j + 1 for j, w in enumerate(before) if w in CLAUSE_PUNCTUATION), default=0):]
+            if self.possessives.intersection(clause) or any(
+                    tuple(words[i + 1:i + 1 + len(p)]) == p for p in self.possessives_after):
+                found.append(i)
+        return found
+
+    def _noun(self, word: str) -> str:
+        """A relative's word without its possessive "'s" or "s" ("wife's", "wifes": wife)."""
+        noun = word[:-2] if word.endswith(("'s", "’s")) else word
+        return noun[:-1] if noun not in self.relatives and noun.endswith("s") and noun[:-1] in self.relatives else noun
+
+    def _without_relatives_of_the_writer(self, table: _Table, found: list[Match], said: str, typed: str) -> list[Match]:
+        """Without the words of a relative named by a writer who speaks of their own hip: in
+        "my hip hurts, my mum had the same" the mum's sex is not the writer's."""
+        if not table.question.relatives_only_when_for_them or self.asks_for_someone_else(typed):
+            return found
+        words = tokens(said)
+        named = set(self._own_relatives(words))
+        # only words naming the relative ("my mum", "a minha mãe"): "had my son" is a birth
+        naming = self.possessives | self.relatives | self.function_words
+        return [m for m in found if not named.intersection(range(m.start, m.end))
+                or not all(self._noun(w) in naming for w in words[m.start:m.end])]
 
     def asks_for_themself(self, text: str) -> bool:
         """`text` says the questions are about the writer after all ("it's for me")."""
@@ -1013,6 +1051,7 @@ class AnswerReader:
         found = self._not_with(table, said_as_found, found)  # "my wife made me come": not the wife's sex
         found = self._without_hints(table, found, said_as_found)
         found = self._without_others_pronouns(table, found, said_as_found, text)
+        found = self._without_relatives_of_the_writer(table, found, said_as_found, text)
         found = self._without_others_yes_no(table, found, said_as_found)
         matches = [m for m in found if not m.negated]
         negated = [m for m in found if m.negated]
@@ -1046,7 +1085,7 @@ class AnswerReader:
         typed: a relative's "ela caiu" is read as "caí" only to match the options' words."""
         typed_words = tokens(_plain_words(typed))
         if not table.third_person or not self.first_person.intersection(typed_words) or self._listed_in(
-                typed_words, self.written_for):
+                typed_words, self.written_for) or self.asks_for_someone_else(typed):  # "my wife's hip... she's 45"
             return found
         words = tokens(said)
         return [m for m in found if " ".join(words[m.start:m.end]) not in table.third_person]
@@ -1115,7 +1154,7 @@ class AnswerReader:
         words = tokens(said)
         hinted = [m for m in found if " ".join(words[m.start:m.end]) in table.hints]
         plain = {i for m in found if m not in hinted and not m.negated for i in m.options
-                 if table.options[i].value is not None}
+                 if table.options[i].value is not None and not table.options[i].yields_to_hints}
         return [m for m in found if m not in hinted or not plain or plain.issuperset(m.options)]
 
     def _taken_in(self, table: _Table, named: list[int], matches: list[Match], said: str) -> list[int]:

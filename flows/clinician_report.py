@@ -89,10 +89,10 @@ def _lower(text: str) -> str:
     return text if first[:2].isupper() or "-" in first else text[:1].lower() + text[1:]
 
 
-def clinical_answer(content: Content, question_id: str, value: object, locale: str) -> str:
+def clinical_answer(content: Content, question_id: str, value: object, locale: str, someone_else: bool = False) -> str:
     """An answer for the clinician: each chosen option, clinical term first."""
     values = value if isinstance(value, list) else [value]
-    return ", ".join(clinical_first(describe(content, question_id, item, locale)) for item in values)
+    return ", ".join(clinical_first(describe(content, question_id, item, locale, someone_else)) for item in values)
 
 
 def short_source(reference_id: str) -> str:
@@ -113,19 +113,20 @@ def build_report(
     def msg(key: str, **values: object) -> str:
         return content.message(key, locale, **values)
 
-    who = [msg("report_answered_by_someone_else")] if someone_else else []
+    who = []
     if case.sex is not None:
         who.append(msg("report_sex", sex=describe(content, "sex", case.sex, locale)))
     if case.age is not None:
         low = case.age // 10 * 10
         who.append(msg("report_age_group", low=low, high=low + 9))
     if case.pregnancy is not None:
-        who.append(msg("report_pregnancy", status=clinical_answer(content, "pregnancy", case.pregnancy, locale)))
+        who.append(msg("report_pregnancy", status=clinical_answer(content, "pregnancy", case.pregnancy, locale,
+                                                                          someone_else)))
     if case.breastfeeding is not None:
         who.append(msg("report_breastfeeding", answer=describe(content, "breastfeeding", case.breastfeeding, locale)))
     skipped = {"sex", "age", "pregnancy", "breastfeeding"}
     findings = [
-        f"{content.text(q.short, locale)}: {clinical_answer(content, q.id, recorded(case, q), locale)}"
+        f"{content.text(q.short, locale)}: {clinical_answer(content, q.id, recorded(case, q), locale, someone_else)}"
         for q in content.questions.values()
         if q.id not in skipped and recorded(case, q) is not None
     ]
@@ -152,7 +153,11 @@ def build_report(
         "who", "findings", "differential", "red_flags", "not_ruled_out", "level", "guidance", "disclaimer",
         "for", "against", "settle", "none", "sources_note")}
     made = date_text(made_on, content, locale)
-    headings["made"] = msg("report_made", date=made, version=content.version)
+    # Answered for the patient by a relative or a clinician: said where the report says whose answers
+    headings["made"] = msg("report_made_for_someone_else" if someone_else else "report_made", date=made,
+                           version=content.version)
+    if someone_else:
+        headings["findings"] = msg("report_findings_for_someone_else")
     return ClinicianReport(
         title=msg("report_title"), made_on=made, content_version=content.version, who=who,
         findings=findings, differential=differential,

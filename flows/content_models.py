@@ -136,6 +136,9 @@ class Answer(Strict):
     # Words that point to this option but yield to plainer words for another: "i can walk"
     # is fine, but "can walk but it hurts bad, limping" is weight-bearing pain.
     hints: dict[str, list[str]] = Field(default_factory=dict)
+    # This option's words do not outweigh another option's hints: "walks ok but painful",
+    # "fine but sore" are asked about, not read as walking no worse than resting.
+    yields_to_hints: bool = False
     # Per language, one-word synonyms that name this option in an answer to another question
     # as fully as two words do ("on pred for PMR", "apyrexial", "diabetic"): what is named
     # in passing otherwise needs two words (AnswerReader.mentions). They are synonyms too.
@@ -228,6 +231,10 @@ class Question(Strict):
     # An answer whose words or number also point to another option is asked about, not read
     # by the usual precedence: "no, im pregnant" at the pregnancy question.
     asks_when_contradicted: bool = False
+    # A relative named in the answer ("my mum", "a minha mulher") names an option (the sex)
+    # only when the message is about that relative (ui.yaml `relatives`): "my hip hurts, my
+    # mum had the same" says nothing of the writer's sex.
+    relatives_only_when_for_them: bool = False
     # For a choice that is heard early and still asked: the only answers noted in passing
     # (the warning signs). "no problem" or "the same" in passing is too loose to record
     # that walking is fine; the question asks. Empty: any answer. Listed gravest first: when
@@ -760,6 +767,12 @@ class Understanding(Strict):
     # ("my hip", "my wife made me come"): the questions then ask about "them". One of
     # `for_myself` ("it's for me") turns that back.
     for_someone_else: list[str] = Field(default_factory=list)
+    # ... or naming a relative as one's own: one of `possessives` a few words before one of
+    # `relatives` ("my husband's hip", "my 25 yo daughter", "da minha mulher"), or one of
+    # `possessives_after` right after it ("um amigo meu", "a friend of mine").
+    relatives: list[str] = Field(default_factory=list)
+    possessives: list[str] = Field(default_factory=list)
+    possessives_after: list[str] = Field(default_factory=list)
     opens_for_someone_else: list[str] = Field(default_factory=list)
     for_the_writer: list[str] = Field(default_factory=list)
     for_myself: list[str] = Field(default_factory=list)

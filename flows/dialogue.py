@@ -165,12 +165,28 @@ class _Turn:
         "GP here", "she's 78"): said once, and from then on the questions ask about them;
         "it's for me" turns it back."""
         if not self.s.for_someone_else and self.reader.asks_for_someone_else(text):
+            # "sorry, it's for my dad, not me": the answers so far were the writer's own. (A
+            # late "he can walk but it hurts" says they were his all along: they are kept.)
+            if self.s.answered and self.reader.corrects(text):
+                self.start_questions_again(for_someone_else=True)
+                return [self.notice("asking_for_someone_else_again")]
             self.s.for_someone_else = True
             return [self.notice("asking_for_someone_else")]
         if self.s.for_someone_else and self.reader.asks_for_themself(text):
+            if self.s.answered:  # they were about the relative ("asking for my brother": male)
+                self.start_questions_again(for_someone_else=False)
+                return [self.notice("asking_for_yourself_again")]
             self.s.for_someone_else = False
             return [self.notice("asking_for_yourself")]
         return []
+
+    def start_questions_again(self, for_someone_else: bool) -> None:
+        """A new conversation in the same language, about the person now named: nothing of
+        the answers given about the other one is kept."""
+        fresh = new_session(self.e, step=self.s.step + 1)
+        kept = {"locale": self.s.locale, "started": True, "for_someone_else": for_someone_else}
+        for name in Session.model_fields:
+            setattr(self.s, name, kept.get(name, getattr(fresh, name)))
 
     def read(self, text: str) -> Parsed:
         """The answer read in the conversation's language; failing that, in another one
@@ -429,7 +445,7 @@ class _Turn:
             if self.s.mode == "danger_offer":
                 return heard
             return [*heard, Reply(kind="error", code="clarify", step=self.s.step, text=self.msg(
-                "clarify", options=self.msg("or").join(parsed.clarify))), *self.ask()]
+                "clarify", options=self.msg("or").join(self.as_worded(parsed.clarify)))), *self.ask()]
         if not parsed.ok:
             holding = (self.s.noted, self.s.held_numbers)
             heard = self.heard_in_passing(typed)
@@ -850,6 +866,15 @@ class _Turn:
                      selected=selected, step=self.s.step, actions=actions)
 
     # helpers -----------------------------------------------------------------------
+
+    def as_worded(self, labels: list[str]) -> list[str]:
+        """The current question's option labels (as the reader names them) as shown to this
+        person: of them, when someone answers for them ("Just to be sure: ...")."""
+        if not self.s.for_someone_else:
+            return labels
+        shown = {self.c.text(o.label, self.s.locale): self.c.text(o.label_for(True), self.s.locale)
+                 for o in self.c.options[self.question_id()]}
+        return [shown.get(label, label) for label in labels]
 
     def answer_words(self, question_id: str, value: Any) -> str:
         """An answer as said back: of them, when someone answers for them."""

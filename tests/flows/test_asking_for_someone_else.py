@@ -48,6 +48,15 @@ def codes(replies: list[Reply]) -> list[str]:
     ("en", "Pt 41M L hip pain"),
     ("en", "she is 34 weeks pregnant and her left hip hurts"),
     ("en", "my husband, 52"),
+    ("en", "my wife's hip is sore, she's 45"),
+    ("en", "my wifes hip is sore"),
+    ("en", "My 25 yo daughter has had hip pain for a month"),
+    ("en", "I'm my dad's carer and his left hip is bad"),
+    ("en", "im a carer, one of the ladies i look after is 84"),
+    ("en", "a friend of mine, 50, has hip pain"),
+    ("pt", "a anca da minha mulher está a doer muito"),
+    ("pt", "sou cuidadora de uma senhora de 80 anos"),
+    ("pt", "um amigo meu de 50 anos tem dor na anca"),
     ("pt", "a minha mãe tem 78 anos"),
     ("pt", "sou médica, utente de 44 anos com coxalgia esquerda"),
     ("pt", "ela está grávida de 34 semanas"),
@@ -74,6 +83,7 @@ def test_someone_answering_for_another_is_told_and_then_asked_about_them(languag
     ("pt", "a minha mãe também teve isto e agora dói-me a anca"),
     ("pt", "o meu marido acha que devo ver isto"),
     ("pt", "estou doente há 3 semanas"),
+    ("pt", "a minha perna doente dói"),
 ])
 def test_a_writer_speaking_of_their_own_hip_is_asked_about_themself(language: str, typed: str) -> None:
     conv = talk(typed, language=language)
@@ -107,14 +117,59 @@ def test_the_options_are_said_of_them_and_so_is_the_answer_said_back() -> None:
     assert "they can take a few steps" in echo.text and " I can " not in echo.text
 
 
-def test_it_s_for_me_turns_the_questions_back_to_the_writer() -> None:
-    conv = talk("asking for my mum")
-    assert conv.session is not None and conv.session.for_someone_else
+def test_it_s_for_me_turns_the_questions_back_to_the_writer_and_forgets_the_relative_s_answers() -> None:
+    conv = talk("asking for my brother, his hip hurts")
+    assert conv.session is not None and conv.session.for_someone_else and conv.session.case.sex == "male"
     replies = conv.say("actually it's for me, sorry")
-    assert "asking_for_yourself" in codes(replies)
-    assert not conv.session.for_someone_else
-    question = CONTENT.questions[conv.last_question().question_id or ""]
-    assert conv.last_question().text.startswith(CONTENT.text(question.text, "en"))
+    assert codes(replies) == ["asking_for_yourself_again", "sex"]  # the brother's sex is not hers
+    assert not conv.session.for_someone_else and conv.session.case.sex is None
+    assert conv.last_question().text.startswith(CONTENT.text(CONTENT.questions["sex"].text, "en"))
+
+
+def test_it_s_for_me_before_any_answer_only_turns_the_wording_back() -> None:
+    conv = talk("asking for a friend")
+    replies = conv.say("no wait, it's for me")
+    assert codes(replies) == ["asking_for_yourself", "sex"]
+    assert conv.session is not None and not conv.session.for_someone_else
+
+
+def test_a_correction_to_someone_else_starts_the_questions_again_about_them() -> None:
+    conv = talk("hip pain on the left side", "female")
+    replies = conv.say("actually sorry its for my dad not me, hes 67")
+    assert codes(replies)[0] == "asking_for_someone_else_again"
+    assert conv.session is not None and conv.session.for_someone_else
+    assert (conv.session.case.sex, conv.session.case.age) == ("male", 67)  # not the writer's "female"
+
+
+def test_a_late_he_or_she_keeps_the_answers_given_for_them_all_along() -> None:
+    conv = talk("female", "45", "not pregnant", "left", "none", "gradually", "3 weeks")
+    assert conv.state == "walking"
+    replies = conv.say("she can walk but it hurts")
+    assert codes(replies)[0] == "asking_for_someone_else"
+    assert conv.session is not None and conv.session.for_someone_else
+    assert (conv.session.case.sex, conv.session.case.age) == ("female", 45)
+
+
+@pytest.mark.parametrize(("language", "typed"), [
+    ("en", "my hip hurts, my mum had the same"),
+    ("pt", "dói-me a anca, a minha mãe teve o mesmo"),
+    ("pt", "a minha mulher obrigou-me a vir aqui, dói-me a anca esquerda"),
+])
+def test_a_relative_named_by_a_writer_speaking_of_their_own_hip_gives_no_sex(language: str, typed: str) -> None:
+    conv = talk(typed, language=language)
+    assert conv.session is not None and conv.session.case.sex is None and conv.state == "sex"
+
+
+@pytest.mark.parametrize(("language", "typed", "sex"), [
+    ("en", "my mum", "female"),
+    ("en", "asking for my mum", "female"),
+    ("en", "my wife's hip is sore, she's 45", "female"),
+    ("pt", "a minha mãe", "female"),
+    ("pt", "o meu marido tem 55 anos", "male"),
+])
+def test_a_relative_named_for_them_still_gives_their_sex(language: str, typed: str, sex: str) -> None:
+    conv = talk(typed, language=language)
+    assert conv.session is not None and conv.session.case.sex == sex
 
 
 def test_the_summary_for_someone_else_says_whom_it_speaks_to_and_what_was_told_of_them() -> None:
@@ -179,9 +234,11 @@ def test_every_question_and_option_worded_for_the_writer_has_a_wording_for_someo
 
 
 @pytest.mark.parametrize("someone_else", [True, False])
-def test_the_clinician_report_says_when_someone_else_gave_the_answers(someone_else: bool) -> None:
-    case = Case(sex="female", age=78, trauma=True, unable_to_bear_weight=True)
+def test_the_clinician_report_says_who_gave_the_answers_and_words_them_for_the_patient(someone_else: bool) -> None:
+    case = Case(sex="female", age=78, trauma=True, unable_to_bear_weight=True, weight_bearing_pain=True)
     report = build_report(case, assess(case, CONTENT), CONTENT, date(2026, 12, 2), "en", someone_else)
-    said = CONTENT.message("report_answered_by_someone_else", "en")
-    assert (said in report.who) is someone_else
-    assert any(line.startswith("Sex at birth") for line in report.who)
+    assert ("given for the patient by someone else" in report.headings["made"]) is someone_else
+    assert ("the person's own answers" in report.headings["made"]) is not someone_else
+    walking = next(line for line in report.findings if line.startswith("Walking"))
+    assert ("(they cannot take a few steps" in walking) is someone_else
+    assert ("(I cannot take a few steps" in walking) is not someone_else
