@@ -393,7 +393,9 @@ class AnswerReader:
             return None
         at, end = apart[0]
         rest = " ".join(words[:at] + words[end:]).strip(" ,;.")
-        if not rest or not self.read(answered_id, rest).ok:  # the number was the answer ("2" picks option 2)
+        # "Pt 41M L hip pain": the number glued to the answer's letter is no option number
+        glued = end < len(words) and any(word == words[at] + words[end] for word in tokens(_plain_words(text)))
+        if not rest or not (glued or self.read(answered_id, rest).ok):  # the number was the answer ("2": option 2)
             return None
         said = " ".join(words[at:end])
         parsed = self.read(question_id, said)

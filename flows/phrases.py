@@ -172,7 +172,10 @@ class PhraseIndex:
             lone = [i for i in range(start, end) if not words[i].isdigit() and words[i] not in self.language.note_words]
             # ...but not a decimal's end: the "f" of "T 100.8F" is Fahrenheit, no sex
             decimal = bool(lone) and lone[0] >= 2 and words[lone[0] - 1] in ".," and words[lone[0] - 2].isdigit()
-            if len(lone) == 1 and not taken[lone[0]] and not decimal:
+            # ...or an age and a sex glued at the head of a note's clause: "Pt 41M L hip pain 3/52"
+            glued = bool(lone) and len(letter_apart(words[lone[0]])) == 2 and lone[0] == min(
+                (i for i in range(start, end) if words[i] not in self.language.note_words), default=-1)
+            if (len(lone) == 1 or glued) and not taken[lone[0]] and not decimal:
                 word = letter_apart(words[lone[0]])[-1]
                 options = self.whole.get(word)
                 if options is not None and len(word) <= SHORT:
