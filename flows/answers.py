@@ -47,12 +47,11 @@ from flows.phrases import (
 from flows.quantities import NumberWords, Quantity, in_digits, quantities
 from flows.recording import NONE_OF_THESE
 from flows.said_about import Mention, find_mentions, share_out
+from flows.who_is_asked import WhoIsAsked
 
 # A pasted scan report runs to a few hundred characters (user test pt: 342), a full one to about 1,800 (user
 # test en, session 10); longer is refused, not parsed. Reading 3,000 dense characters takes under a second.
 MAX_ANSWER_CHARS = 3000
-# How far before a relative a possessive may stand: "my husband", "my 25 yo daughter".
-RELATIVE_REACH = 4
 MAX_READINGS = 16  # the ways the numbers of one answer are read, each in each unit it may be in
 _OPTION_NUMBERS = re.compile(r"^\s*\d{1,2}(?:\s*(?:,|;|and|&|\+|\s)\s*\d{1,2})*\s*$")
 _TRAILING_PUNCTUATION = ".!"
@@ -242,13 +241,7 @@ class AnswerReader:
         self.other_places = [tuple(tokens(_plain_words(w))) for w in understanding.other_places]
         self.opening_words = [tuple(tokens(_plain_words(w))) for w in understanding.opening_words]
         self.correction_words = [tuple(tokens(_plain_words(w))) for w in understanding.correction_words]
-        self.for_someone_else = [tuple(tokens(_plain_words(w))) for w in understanding.for_someone_else]
-        self.relatives = frozenset(_plain_words(w) for w in understanding.relatives)
-        self.possessives = frozenset(_plain_words(w) for w in understanding.possessives)
-        self.possessives_after = [tuple(tokens(_plain_words(w))) for w in understanding.possessives_after]
-        self.opens_for_someone_else = frozenset(_plain_words(w) for w in understanding.opens_for_someone_else)
-        self.for_the_writer = [tuple(tokens(_plain_words(w))) for w in understanding.for_the_writer]
-        self.for_myself = [tuple(tokens(_plain_words(w))) for w in understanding.for_myself]
+        self.who = WhoIsAsked(understanding, frozenset(self.function_words), _plain_words)
         self.numbers = NumberWords(understanding.cardinals, understanding.number_phrases, understanding.shorthand,
                                    self.ordinals, _suffixes(understanding.ordinal_suffixes),
                                    tuple(understanding.thousands), frozenset(understanding.articles),
@@ -328,10 +321,13 @@ class AnswerReader:
 
     # what the dialogue calls -------------------------------------------------------
 
-    def read(self, question_id: str, text: str, pending: str = "") -> Parsed:
+    def read(self, question_id: str, text: str, pending: str = "", typed: str = "") -> Parsed:
         """What a typed answer means for this question. `pending`: an answer given just before
         whose unit was asked (Parsed.pending); a reply that names a unit and no number
-        ("mg/dL", "em mg/dl") completes it."""
+        ("mg/dL", "em mg/dl") completes it. `typed`: the answer as typed, when `text` is
+        part of it already read (who it is about is told from the words as typed: "fez" is
+        read as "fiz" to match the options, but it is someone else's)."""
+        typed = typed or text
         table = self.tables[question_id]
         said = _plain_words(text)
         unit = self._unit_alone(table, said) if pending else None
@@ -352,7 +348,7 @@ class AnswerReader:
         if rest != said:
             # "no idea tbh", "nah no idea", "like I said no idea": the "no" of "no idea" is no
             # answer "No". What else was said is read; nothing more to go on is "Don't know".
-            parsed = self.read(question_id, rest) if rest else Parsed(False)
+            parsed = self.read(question_id, rest, typed=typed) if rest else Parsed(False)
             if parsed.ok or parsed.clarify or len(self._without_fillers(rest).split()) >= 3:
                 # "to com calafrio, não medi" at the walking question: more was said than a
                 # hedge, and not of this question; it is asked again, not "Don't know"
@@ -364,7 +360,7 @@ class AnswerReader:
         elif table.question.several:
             parsed = self._read_several(table, text, said)
         else:
-            parsed = self._read_one(table, text, said)
+            parsed = self._read_one(table, text, said, typed)
         if not parsed.ok and not parsed.clarify and offers_dont_know and self._starts_unsure(said):
             return Parsed(True, value=None)  # "not sure, it moves around": unsure, and nothing more to go on
         return parsed
@@ -515,47 +511,23 @@ class AnswerReader:
         """`text` is from a relative or a clinician answering for someone else ("asking for
         my mum", "GP here, 44M", "she's 78 and fell"), not from a writer who speaks of their
         own hip or was sent by the relative named ("my wife made me come on here")."""
-        words = tokens(_plain_words(text))
-        if not words or self._listed_in(words, self.for_the_writer):
-            return False
-        return (words[0] in self.opens_for_someone_else or self._listed_in(words, self.for_someone_else)
-                or bool(self._own_relatives(words)))
-
-    def _own_relatives(self, words: list[str]) -> list[int]:
-        """Where a relative is named as the writer's own: "my husband's", "my 25 yo daughter",
-        "a anca da minha mulher", "um amigo meu" (a possessive up to `RELATIVE_REACH` words
-        before, in the same clause, or right after)."""
-        found = []
-        for i, word in enumerate(words):
-            if self._noun(word) not in self.relatives:
-                continue
-            before = words[max(0, i - RELATIVE_REACH):i]
-            clause = before[max((j + 1 for j, w in enumerate(before) if w in CLAUSE_PUNCTUATION), default=0):]
-            if self.possessives.intersection(clause) or any(
-                    tuple(words[i + 1:i + 1 + len(p)]) == p for p in self.possessives_after):
-                found.append(i)
-        return found
-
-    def _noun(self, word: str) -> str:
-        """A relative's word without its possessive "'s" or "s" ("wife's", "wifes": wife)."""
-        noun = word[:-2] if word.endswith(("'s", "’s")) else word
-        return noun[:-1] if noun not in self.relatives and noun.endswith("s") and noun[:-1] in self.relatives else noun
+        return self.who.for_someone_else_in(text)
 
     def _without_relatives_of_the_writer(self, table: _Table, found: list[Match], said: str, typed: str) -> list[Match]:
         """Without the words of a relative named by a writer who speaks of their own hip: in
-        "my hip hurts, my mum had the same" the mum's sex is not the writer's."""
+        "my hip hurts, my mum had the same" the mum's sex is not the writer's ("had my son"
+        names a birth, and stays)."""
         if not table.question.relatives_only_when_for_them or self.asks_for_someone_else(typed):
             return found
         words = tokens(said)
-        named = set(self._own_relatives(words))
-        # only words naming the relative ("my mum", "a minha mãe"): "had my son" is a birth
-        naming = self.possessives | self.relatives | self.function_words
+        named = self.who.relatives_named(words)
         return [m for m in found if not named.intersection(range(m.start, m.end))
-                or not all(self._noun(w) in naming for w in words[m.start:m.end])]
+                or not self.who.naming_a_relative(words[m.start:m.end])]
 
     def asks_for_themself(self, text: str) -> bool:
         """`text` says the questions are about the writer after all ("it's for me")."""
-        return self._listed_in(tokens(_plain_words(text)), self.for_myself)
+        return self.who.for_myself_in(text)
+
 
     @staticmethod
     def _listed_in(words: list[str], phrases: list[tuple[str, ...]]) -> bool:
@@ -1040,7 +1012,7 @@ class AnswerReader:
         example = self.content.ui.unit_names[question.unit or ""].example
         return f"{self._number(example)} {self._unit_name(question)}"
 
-    def _read_one(self, table: _Table, text: str, said: str) -> Parsed:
+    def _read_one(self, table: _Table, text: str, said: str, typed: str) -> Parsed:
         # A negation inside another question's answer is that answer's: "she fell and cant
         # stand on her left leg" names the left leg at the side question.
         found = table.phrases.find(said, self._answers_elsewhere(table.question.id, said))
@@ -1052,8 +1024,8 @@ class AnswerReader:
         found = self._after_exception(found, said_as_found)
         found = self._not_with(table, said_as_found, found)  # "my wife made me come": not the wife's sex
         found = self._without_hints(table, found, said_as_found)
-        found = self._without_others_pronouns(table, found, said_as_found, text)
-        found = self._without_relatives_of_the_writer(table, found, said_as_found, text)
+        found = self._without_others_pronouns(table, found, said_as_found, typed)
+        found = self._without_relatives_of_the_writer(table, found, said_as_found, typed)
         found = self._without_others_yes_no(table, found, said_as_found)
         matches = [m for m in found if not m.negated]
         negated = [m for m in found if m.negated]
@@ -1061,7 +1033,7 @@ class AnswerReader:
         if isinstance(by_number, _UnitQuestion):
             return self._which_unit(table, said, by_number)
         named = self._taken_in(table, self._named(table, matches), matches, said_as_found)
-        picked = self._read_one_option(table, text, said, matches, negated, named, by_number)
+        picked = self._read_one_option(table, typed, said, matches, negated, named, by_number)
         if picked.ok and table.question.asks_when_contradicted:
             return self._unless_contradicted(table, picked, matches, by_number)
         return picked
@@ -1106,7 +1078,12 @@ class AnswerReader:
         if not named and negated:
             named = self._negated_meaning(table, negated)
         if not named:
-            named = list(dict.fromkeys(i for m in table.phrases.fuzzy(said) if not m.negated for i in m.options))
+            fuzzy = self._without_relatives_of_the_writer(table, table.phrases.fuzzy(said), said, text)
+            if table.question.relatives_only_when_for_them and not self.asks_for_someone_else(text):
+                # "sorry to bother you", "a anca falha": no slip of "brother" or "filha"
+                words = tokens(said)
+                fuzzy = [m for m in fuzzy if not self.who.near_a_relative(words[m.start:m.end])]
+            named = list(dict.fromkeys(i for m in fuzzy if not m.negated for i in m.options))
         if not named:
             named = self._by_ordinal(table, said)
         informative = [i for i in named if table.options[i].value is not None]

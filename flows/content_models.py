@@ -761,19 +761,33 @@ class Understanding(Strict):
     # Words that say an earlier answer is being corrected ("actually", "afinal"): a message
     # naming another answer to a question already answered is told how to change it.
     correction_words: list[str] = Field(default_factory=list)
-    # Who the answers are about. A message with one of `for_someone_else` ("asking for my
-    # mum", "GP here", "o meu marido") or opening with one of `opens_for_someone_else`
-    # ("she's 78") is from a relative or a clinician, unless it has one of `for_the_writer`
-    # ("my hip", "my wife made me come"): the questions then ask about "them". One of
-    # `for_myself` ("it's for me") turns that back.
+    # Who the answers are about: a message with one of `for_someone_else` ("asking for my
+    # mum", "a carer") is from a relative or a clinician, and so are the other signs below,
+    # unless it has one of `for_the_writer` ("my hip", "my wife made me come"): the
+    # questions then ask about "them". One of `for_myself` ("it's for me") turns that back.
+    # flows/who_is_asked.py says how these combine.
     for_someone_else: list[str] = Field(default_factory=list)
+    # A clinician's role said of the writer: after one of `role_before` ("i'm a", "sou"),
+    # before one of `role_after` ("here", "aqui"), or opening the message.
+    roles: list[str] = Field(default_factory=list)
+    role_before: list[str] = Field(default_factory=list)
+    role_after: list[str] = Field(default_factory=list)
     # ... or naming a relative as one's own: one of `possessives` a few words before one of
     # `relatives` ("my husband's hip", "my 25 yo daughter", "da minha mulher"), or one of
     # `possessives_after` right after it ("um amigo meu", "a friend of mine").
     relatives: list[str] = Field(default_factory=list)
     possessives: list[str] = Field(default_factory=list)
     possessives_after: list[str] = Field(default_factory=list)
+    # People a note or a relative opens a sentence on ("Senhora idosa", "lady at 36/40").
+    persons: list[str] = Field(default_factory=list)
+    # Words the message may open on: "she's 78", "Pt 41M".
     opens_for_someone_else: list[str] = Field(default_factory=list)
+    # The letters of a note's age and sex glued ("65F", "42A").
+    age_letters: list[str] = Field(default_factory=list)
+    # A number after these is the writer's own age ("im 41", "tenho 45 anos").
+    writer_age_leads: list[str] = Field(default_factory=list)
+    # The writer speaking as "I": a relative named beside them is theirs, not the patient.
+    writer_words: list[str] = Field(default_factory=list)
     for_the_writer: list[str] = Field(default_factory=list)
     for_myself: list[str] = Field(default_factory=list)
 

@@ -57,6 +57,13 @@ def codes(replies: list[Reply]) -> list[str]:
     ("pt", "a anca da minha mulher está a doer muito"),
     ("pt", "sou cuidadora de uma senhora de 80 anos"),
     ("pt", "um amigo meu de 50 anos tem dor na anca"),
+    ("en", "Grandad's hip has been bad since Tuesday"),             # a relative's 's
+    ("en", "Dad, 71, sore hip for a month"),                         # the message opens on them
+    ("en", "we think it's her hip. Gran fell last night"),           # a later sentence on them
+    ("en", "58F, L groin pain 2/52, no trauma"),                     # a note's glued age and sex
+    ("en", "Midwife here - lady at 36/40 with hip pain"),            # a role
+    ("pt", "Senhora idosa, queda em casa, dor na virilha"),
+    ("pt", "Fisio aqui. Doente de 33 anos com dor inguinal"),
     ("pt", "a minha mãe tem 78 anos"),
     ("pt", "sou médica, utente de 44 anos com coxalgia esquerda"),
     ("pt", "ela está grávida de 34 semanas"),
@@ -84,6 +91,13 @@ def test_someone_answering_for_another_is_told_and_then_asked_about_them(languag
     ("pt", "o meu marido acha que devo ver isto"),
     ("pt", "estou doente há 3 semanas"),
     ("pt", "a minha perna doente dói"),
+    ("en", "my mum had a hip replacement at 60 and now my left hip aches, im 41"),   # the writer's own hip
+    ("en", "hip clicking, im 19 and do ballet. mum thinks its nothing"),           # the writer's own age
+    ("en", "Nurse here, on my feet all day and my left hip now aches"),
+    ("en", "can only walk 10m before the pain starts"),              # a distance, not "10, male"
+    ("en", "Sorry to bother you. My son is driving me to appointments"),
+    ("pt", "Sou enfermeira, faço turnos de 12h e agora a anca dói sempre. Tenho 39 anos"),
+    ("pt", "a minha mãe tb teve artrose e agora começo eu com dores"),
 ])
 def test_a_writer_speaking_of_their_own_hip_is_asked_about_themself(language: str, typed: str) -> None:
     conv = talk(typed, language=language)

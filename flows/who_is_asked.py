@@ -1,0 +1,175 @@
+"""Who the answers are about: the writer, or someone they write for.
+
+Who calls it: flows.answers (AnswerReader), for the dialogue (`Session.for_someone_else`)
+and for reading the sex (a relative named by a writer speaking of their own hip gives
+none). The words are content (ui.yaml `understanding`); this module holds only how they
+combine:
+
+* A strong sign decides alone: "asking for my mum", a clinician's role ("GP here", "sou
+  enfermeira"), a carer, a message that opens on the person ("she's 78", "Mum's hip",
+  "Dad, 79", "Senhora idosa") or a note's glued age and sex standing apart ("65F, R hip").
+* A weak sign, a relative named as one's own ("my husband's hip", "da minha mulher") or a
+  person at the head of a later sentence ("we think it's her hip. Nan fell"), counts only
+  if the writer does not speak as "I" ("my mum had the same and now I'm..."): a writer
+  wrongly asked about "them" is worse than a relative asked as "you".
+* Neither counts when the writer speaks of their own hip, age or pregnancy ("my left hip",
+  "im 41", "tenho 45 anos", "made me come"): the writer is the patient.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rapidfuzz.distance import DamerauLevenshtein
+
+from flows.content_models import Understanding
+from flows.phrases import CLAUSE_PUNCTUATION, letter_apart, tokens
+
+RELATIVE_REACH = 4  # how far before a relative its possessive may stand: "my 25 yo daughter"
+SENTENCE_ENDS = frozenset(".!?:")
+GLUED_CLAUSE_AT_MOST = 2  # "65F," or "H 42A,": a note's demographics stand nearly alone
+
+
+def _phrases(words: list[str], plain: Callable[[str], str]) -> list[tuple[str, ...]]:
+    return [tuple(tokens(plain(w))) for w in words]
+
+
+class WhoIsAsked:
+    """The signs, in one language, that a message is about someone other than its writer."""
+
+    def __init__(self, understanding: Understanding, function_words: frozenset[str],
+                 plain: Callable[[str], str]) -> None:
+        def words(items: list[str]) -> frozenset[str]:
+            return frozenset(plain(w) for w in items)
+
+        self.plain = plain
+        self.for_someone_else = _phrases(understanding.for_someone_else, plain)
+        self.roles = words(understanding.roles)
+        self.role_before = _phrases(understanding.role_before, plain)
+        self.role_after = words(understanding.role_after)
+        self.relatives = words(understanding.relatives)
+        self.persons = words(understanding.persons)
+        self.possessives = words(understanding.possessives)
+        self.possessives_after = _phrases(understanding.possessives_after, plain)
+        self.opens = words(understanding.opens_for_someone_else)
+        self.age_letters = words(understanding.age_letters)
+        self.writer_age_leads = _phrases(understanding.writer_age_leads, plain)
+        self.for_the_writer = _phrases(understanding.for_the_writer, plain)
+        self.writer_words = words(understanding.writer_words)
+        self.for_myself = _phrases(understanding.for_myself, plain)
+        self.function_words = function_words
+
+    def words(self, text: str) -> list[str]:
+        return tokens(self.plain(text))
+
+    def for_someone_else_in(self, text: str) -> bool:
+        words = self.words(text)
+        if not words or self.speaks_of_own_hip(words):
+            return False
+        strong = (_listed_in(words, self.for_someone_else) or self._role(words) or self._opens_on_someone(words)
+                  or self._note_demographics(words))
+        if strong:
+            return True
+        weak = bool(self.own_relatives(words)) or self._later_sentence_on_someone(words)
+        return weak and not self.writer_words.intersection(words)
+
+    def for_myself_in(self, text: str) -> bool:
+        return _listed_in(self.words(text), self.for_myself)
+
+    def speaks_of_own_hip(self, words: list[str]) -> bool:
+        """"my left hip", "made me come", "i'm 41", "tenho 45 anos": the writer is the patient."""
+        if _listed_in(words, self.for_the_writer):
+            return True
+        return any(tuple(words[i:i + len(lead)]) == lead and i + len(lead) < len(words)
+                   and words[i + len(lead)].isdigit() for lead in self.writer_age_leads for i in range(len(words)))
+
+    def own_relatives(self, words: list[str]) -> list[int]:
+        """Where a relative is named as the writer's own: "my husband's", "my 25 yo daughter",
+        "a anca da minha mulher", "um amigo meu", "Grandad's hip" (an 's is someone else's)."""
+        found = []
+        for i, word in enumerate(words):
+            if self.noun(word) not in self.relatives:
+                continue
+            before = words[max(0, i - RELATIVE_REACH):i]
+            clause = before[max((j + 1 for j, w in enumerate(before) if w in CLAUSE_PUNCTUATION), default=0):]
+            if (self.possessives.intersection(clause) or word.endswith(("'s", "’s"))
+                    or any(tuple(words[i + 1:i + 1 + len(p)]) == p for p in self.possessives_after)):
+                found.append(i)
+        return found
+
+    def relatives_named(self, words: list[str]) -> set[int]:
+        """Where a relative is named: as someone's own ("my mum"), or by a kinship word
+        heading a sentence ("mum thinks it's nothing")."""
+        # ("Mulher, 66 anos": a person's word heading a sentence is no one's relative)
+        heads = {at for at in self._sentence_heads(words)
+                 if self.noun(words[at]) in self.relatives and words[at] not in self.persons}
+        return set(self.own_relatives(words)) | heads
+
+    def naming_a_relative(self, words: list[str]) -> bool:
+        """`words` (a matched phrase) only name a relative: "my mum", "a minha mãe" (not "had my son")."""
+        naming = self.possessives | self.relatives | self.function_words
+        return all(self.noun(w) in naming for w in words)
+
+    def near_a_relative(self, words: list[str]) -> bool:
+        """A word one slip from a relative's ("bother" and brother, "falha" and filha): such a
+        slip names no one's sex unless the message is about a relative."""
+        return any(DamerauLevenshtein.distance(self.noun(word), relative) <= 1
+                   for word in words for relative in self.relatives)
+
+    def noun(self, word: str) -> str:
+        """A relative's word without its possessive "'s" or "s" ("wife's", "wifes": wife)."""
+        noun = word[:-2] if word.endswith(("'s", "’s")) else word
+        return noun[:-1] if noun not in self.relatives and noun.endswith("s") and noun[:-1] in self.relatives else noun
+
+    def _role(self, words: list[str]) -> bool:
+        """A clinician's role said of the writer: "GP here", "physio asking", "sou enfermeira",
+        "I'm a midwife", or opening the message ("Interno de ortopedia: ...")."""
+        for i, word in enumerate(words):
+            if word not in self.roles:
+                continue
+            if i == 0 or (i + 1 < len(words) and words[i + 1] in self.role_after) or any(
+                    tuple(words[max(0, i - len(lead)):i]) == lead for lead in self.role_before):
+                return True
+        return False
+
+    def _sentence_heads(self, words: list[str]) -> list[int]:
+        """The first word of each sentence, past up to two articles ("the", "a"; not "my":
+        "My son is driving me" opens on the writer)."""
+        heads = []
+        articles = self.function_words - self.possessives
+        for start in [0, *(i + 1 for i, w in enumerate(words) if w in SENTENCE_ENDS)]:
+            at = start
+            while at < len(words) and at - start < 2 and words[at] in articles:
+                at += 1
+            if at < len(words):
+                heads.append(at)
+        return heads
+
+    def _someone_word(self, word: str) -> bool:
+        return self.noun(word) in self.relatives or word in self.persons
+
+    def _opens_on_someone(self, words: list[str]) -> bool:
+        """The message opens on the person: "she's 78", "Pt 41M", "Mum's hip", "Dad, 79"."""
+        first = self._sentence_heads(words)[:1]
+        return bool(first) and (words[first[0]] in self.opens or self._someone_word(words[first[0]])
+                                or words[0] in self.opens)
+
+    def _later_sentence_on_someone(self, words: list[str]) -> bool:
+        return any(self._someone_word(words[at]) for at in self._sentence_heads(words)[1:])
+
+    def _note_demographics(self, words: list[str]) -> bool:
+        """A note's age and sex glued, standing (nearly) alone in a clause: "65F, R hip pain",
+        "L hip pain, 3/52, 41M" - not "can only walk 10m before the pain"."""
+        start = 0
+        for end, word in enumerate([*words, "."]):
+            if word in CLAUSE_PUNCTUATION:
+                clause = words[start:end]
+                if 0 < len(clause) <= GLUED_CLAUSE_AT_MOST and any(
+                        len(parts := letter_apart(w)) == 2 and parts[1] in self.age_letters for w in clause):
+                    return not self.writer_words.intersection(words)
+                start = end + 1
+        return False
+
+
+def _listed_in(words: list[str], phrases: list[tuple[str, ...]]) -> bool:
+    return any(tuple(words[i:i + len(p)]) == p for p in phrases if p for i in range(len(words)))
