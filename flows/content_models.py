@@ -784,6 +784,7 @@ class Understanding(Strict):
     opens_for_someone_else: list[str] = Field(default_factory=list)
     # The letters of a note's age and sex glued ("65F", "42A").
     age_letters: list[str] = Field(default_factory=list)
+    glued_age_at_least: int = 0  # ...an adult's age: "10m" is a distance
     # A number after these is the writer's own age ("im 41", "tenho 45 anos").
     writer_age_leads: list[str] = Field(default_factory=list)
     # The writer speaking as "I": a relative named beside them is theirs, not the patient.

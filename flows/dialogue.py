@@ -288,6 +288,15 @@ class _Turn:
         return [self.notice("restarted"), *self.ask()]
 
     def back(self) -> list[Reply]:
+        if self.s.state != SUMMARY_STATE and self.e.machine.is_final(self.s.state):
+            # "2" typed for an age ended it, recording nothing: /back asks that question again
+            path = self.e.machine.path(self.s.case, self.s.answered)
+            asked = next((s for s in path if s not in self.s.answered and not self.e.machine.is_final(s)), None)
+            if asked is not None:
+                self.s.state, self.s.mode, self.s.draft = asked, "asking", []
+                self.s.step += 1
+                question = self.c.questions[self.e.machine.question_of[asked]]
+                return [self.notice("back_done", question=self.c.text(question.short, self.s.locale)), *self.ask()]
         if not self.s.answered:
             return [self.notice("back_nothing"), *self.ask()]
         last = self.s.answered[-1]
@@ -771,7 +780,8 @@ class _Turn:
     def what_to_do_now(self) -> list[Reply]:
         """The short emergency summary, then the questions go on for whoever is able."""
         now = emergency_replies(self.s.case, assess(self.s.case, self.c), self.c, self.s.locale, self.s.step)
-        return [*now, self.notice("carry_on_after_emergency"), *self.ask()]
+        told_whom = [self.notice("summary_for_someone_else")] if self.s.for_someone_else else []
+        return [*told_whom, *now, self.notice("carry_on_after_emergency"), *self.ask()]
 
     def emergency_active(self) -> bool:
         """An emergency warning has been given and still holds."""
@@ -784,10 +794,12 @@ class _Turn:
         self.s.announced = kept + ([f.id for f in new] if announce else [])
         if not announce:
             return []
+        # A relative or a clinician is told whom the advice speaks to ("do not put weight on the leg")
+        whom = self.msg("warning_for_someone_else") + " " if self.s.for_someone_else else ""
         return [
             Reply(kind="warning", code=f.id, title=self.c.text(f.title, self.s.locale),
                   text=self.msg("red_flag_header", title=self.c.text(f.title, self.s.locale))
-                  + "\n" + self.c.text(f.message, self.s.locale), step=self.s.step)
+                  + "\n" + whom + self.c.text(f.message, self.s.locale), step=self.s.step)
             for f in new
         ]
 

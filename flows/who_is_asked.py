@@ -53,6 +53,7 @@ class WhoIsAsked:
         self.possessives_after = _phrases(understanding.possessives_after, plain)
         self.opens = words(understanding.opens_for_someone_else)
         self.age_letters = words(understanding.age_letters)
+        self.glued_age_at_least = understanding.glued_age_at_least
         self.writer_age_leads = _phrases(understanding.writer_age_leads, plain)
         self.for_the_writer = _phrases(understanding.for_the_writer, plain)
         self.writer_words = words(understanding.writer_words)
@@ -132,6 +133,12 @@ class WhoIsAsked:
                 return True
         return False
 
+    def _glued_age(self, word: str) -> bool:
+        """An adult's age and a sex (or "anos") written as one word: "65f", "42a" (not the
+        "10m" of a distance)."""
+        parts = letter_apart(word)
+        return len(parts) == 2 and parts[1] in self.age_letters and int(parts[0]) >= self.glued_age_at_least
+
     def _sentence_heads(self, words: list[str]) -> list[int]:
         """The first word of each sentence, past up to two articles ("the", "a"; not "my":
         "My son is driving me" opens on the writer)."""
@@ -158,14 +165,15 @@ class WhoIsAsked:
         return any(self._someone_word(words[at]) for at in self._sentence_heads(words)[1:])
 
     def _note_demographics(self, words: list[str]) -> bool:
-        """A note's age and sex glued, standing (nearly) alone in a clause: "65F, R hip pain",
-        "L hip pain, 3/52, 41M" - not "can only walk 10m before the pain"."""
+        """A note's age and sex glued, opening it or standing (nearly) alone in a clause:
+        "52F R groin pain", "L hip pain, 3/52, 41M" - not "can only walk 10m before the pain"."""
+        if self._glued_age(words[0]):
+            return not self.writer_words.intersection(words)
         start = 0
         for end, word in enumerate([*words, "."]):
             if word in CLAUSE_PUNCTUATION:
                 clause = words[start:end]
-                if 0 < len(clause) <= GLUED_CLAUSE_AT_MOST and any(
-                        len(parts := letter_apart(w)) == 2 and parts[1] in self.age_letters for w in clause):
+                if 0 < len(clause) <= GLUED_CLAUSE_AT_MOST and any(self._glued_age(w) for w in clause):
                     return not self.writer_words.intersection(words)
                 start = end + 1
         return False

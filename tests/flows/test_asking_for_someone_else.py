@@ -64,6 +64,10 @@ def codes(replies: list[Reply]) -> list[str]:
     ("en", "Midwife here - lady at 36/40 with hip pain"),            # a role
     ("pt", "Senhora idosa, queda em casa, dor na virilha"),
     ("pt", "Fisio aqui. Doente de 33 anos com dor inguinal"),
+    ("en", "I'm a support worker. One of my clients has right hip pain"),  # re-check round
+    ("en", "my mate hurt his hip playing footy yesterday"),
+    ("en", "52F R groin pain, insidious onset"),                      # a note opening on them
+    ("pt", "trabalho num lar e uma das idosas tem dores na anca"),
     ("pt", "a minha mãe tem 78 anos"),
     ("pt", "sou médica, utente de 44 anos com coxalgia esquerda"),
     ("pt", "ela está grávida de 34 semanas"),
@@ -95,6 +99,8 @@ def test_someone_answering_for_another_is_told_and_then_asked_about_them(languag
     ("en", "hip clicking, im 19 and do ballet. mum thinks its nothing"),           # the writer's own age
     ("en", "Nurse here, on my feet all day and my left hip now aches"),
     ("en", "can only walk 10m before the pain starts"),              # a distance, not "10, male"
+    ("en", "10m walk and then the pain starts"),
+    ("en", "I (41M) have hip pain"),
     ("en", "Sorry to bother you. My son is driving me to appointments"),
     ("pt", "Sou enfermeira, faço turnos de 12h e agora a anca dói sempre. Tenho 39 anos"),
     ("pt", "a minha mãe tb teve artrose e agora começo eu com dores"),
@@ -256,3 +262,12 @@ def test_the_clinician_report_says_who_gave_the_answers_and_words_them_for_the_p
     walking = next(line for line in report.findings if line.startswith("Walking"))
     assert ("(they cannot take a few steps" in walking) is someone_else
     assert ("(I cannot take a few steps" in walking) is not someone_else
+
+
+def test_a_warning_for_someone_else_says_whom_its_advice_is_for() -> None:
+    conv = talk()
+    replies = conv.say("my mate hurt his hip playing footy yesterday, cant walk on it now")
+    warning = next(r for r in replies if r.kind == "warning")
+    assert CONTENT.message("warning_for_someone_else", "en") in warning.text
+    own = talk().say("I hurt my hip playing football yesterday, can't walk on it now")
+    assert CONTENT.message("warning_for_someone_else", "en") not in next(r for r in own if r.kind == "warning").text

@@ -56,3 +56,39 @@ def test_walking_ok_but_painful_is_asked_which_not_read_as_no_worse(language: st
 def test_walking_fine_alone_is_still_no_worse(language: str, typed: str) -> None:
     parsed = read(language, "walking", typed)
     assert parsed.ok and parsed.value == "fine"
+
+
+@pytest.mark.parametrize(("language", "typed", "field", "value"), [
+    ("en", "he drinks heavily", "alcohol_excess", True),
+    ("en", "he drinks quite a lot", "alcohol_excess", True),
+])
+def test_a_relative_s_third_person_at_a_checklist(language: str, typed: str, field: str, value: object) -> None:
+    parsed = read(language, "medical_history", typed)
+    assert parsed.ok and field in parsed.value
+
+
+@pytest.mark.parametrize(("language", "typed", "case"), [
+    ("en", "Physio here - seeing a 38 yo male runner, R hip pain 5 weeks", {"duration_weeks": 5.0}),
+    ("en", "52F R groin pain, insidious onset, NWB", {"unable_to_bear_weight": True}),
+    ("en", "I hurt my hip playing football yesterday, can't walk on it now", {"trauma": True}),
+])
+def test_what_a_note_or_a_relative_says_at_once_is_heard(language: str, typed: str, case: dict[str, object]) -> None:
+    conv = Conversation()
+    conv.send(UserInput.command("start").model_copy(update={"language": language}))
+    conv.say(typed)
+    assert conv.session is not None
+    held = {**conv.session.case.model_dump(), **{k: v for k, v in conv.session.held_numbers.items() if v}}
+    for name, value in case.items():
+        assert held.get(name) == value or (name in conv.session.held_numbers), (name, held)
+
+
+def test_a_mistyped_child_s_age_can_be_corrected_with_back() -> None:
+    conv = Conversation()
+    conv.start()
+    conv.say("male", "2")
+    assert conv.state == "out_of_scope"
+    replies = conv.say("/back")
+    assert conv.state == "age" and replies[-1].question_id == "age"
+    assert conv.session is not None and conv.session.case.sex == "male"  # nothing else undone
+    conv.say("62")
+    assert conv.session.case.age == 62
