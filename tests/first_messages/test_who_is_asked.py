@@ -9,8 +9,7 @@ from typing import Any
 import pytest
 import yaml
 
-from flows.messages import UserInput
-from tests.support.conversation import Conversation
+from tests.support.conversation import Conversation, talk
 
 CORPUS: list[dict[str, Any]] = yaml.safe_load((Path(__file__).parent / "who_is_asked.yaml").read_text("utf-8"))
 # A little under what the reading gives now (en 34/40, pt 40/40): a change that loses
@@ -19,10 +18,7 @@ FLOOR = {"en": 0.82, "pt": 0.95}
 
 
 def first_message(entry: dict[str, Any]) -> Conversation:
-    conv = Conversation()
-    conv.send(UserInput.command("start").model_copy(update={"language": entry["language"]}))
-    conv.say(entry["text"])
-    return conv
+    return talk(entry["text"], language=entry["language"])
 
 
 @pytest.mark.parametrize("language", ["en", "pt"])

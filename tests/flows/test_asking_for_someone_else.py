@@ -13,18 +13,11 @@ from flows.assessment import assess
 from flows.case import Case
 from flows.clinician_report import build_report
 from flows.dialogue import get_engine
-from flows.messages import Reply, UserInput
-from tests.support.conversation import Conversation
+from flows.messages import Reply
+from tests.support.conversation import Conversation, talk
 
 ENGINE = get_engine()
 CONTENT = ENGINE.content
-
-
-def talk(*answers: str, language: str = "en") -> Conversation:
-    conv = Conversation()
-    conv.send(UserInput.command("start").model_copy(update={"language": language}))
-    conv.say(*answers)
-    return conv
 
 
 def asked(conv: Conversation, language: str = "en") -> tuple[str, bool]:

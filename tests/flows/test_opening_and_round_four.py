@@ -13,8 +13,7 @@ from flows.case import Case
 from flows.clinician_report import build_report
 from flows.dialogue import get_engine
 from flows.guidance import select_guidance
-from flows.messages import UserInput
-from tests.support.conversation import Conversation
+from tests.support.conversation import talk
 
 ENGINE = get_engine()
 
@@ -23,13 +22,6 @@ def shown(case: dict[str, object]) -> set[str]:
     built = Case(**case)  # type: ignore[arg-type]
     return {item.id for _, items in select_guidance(built, assess(built, ENGINE.content), ENGINE.content)
             for item in items}
-
-
-def talk(*answers: str, language: str = "en") -> Conversation:
-    conv = Conversation()
-    conv.send(UserInput.command("start").model_copy(update={"language": language}))
-    conv.say(*answers)
-    return conv
 
 
 @pytest.mark.parametrize(("language", "typed"), [

@@ -6,8 +6,7 @@ from __future__ import annotations
 import pytest
 
 from flows.dialogue import get_engine
-from flows.messages import UserInput
-from tests.support.conversation import Conversation
+from tests.support.conversation import Conversation, talk
 
 ENGINE = get_engine()
 
@@ -35,8 +34,7 @@ def test_a_plain_no_is_still_no(typed: str) -> None:
     ("en", "fell, unable to stand"),
 ])
 def test_unable_to_stand_after_a_fall_warns_at_once(language: str, typed: str) -> None:
-    conv = Conversation()
-    conv.send(UserInput.command("start").model_copy(update={"language": language}))
+    conv = talk(language=language)
     replies = conv.say(typed)
     assert conv.session is not None and conv.session.case.unable_to_bear_weight is True
     assert "trauma_cannot_bear_weight" in [r.code for r in replies if r.kind == "warning"]
@@ -73,9 +71,7 @@ def test_a_relative_s_third_person_at_a_checklist(language: str, typed: str, fie
     ("en", "I hurt my hip playing football yesterday, can't walk on it now", {"trauma": True}),
 ])
 def test_what_a_note_or_a_relative_says_at_once_is_heard(language: str, typed: str, case: dict[str, object]) -> None:
-    conv = Conversation()
-    conv.send(UserInput.command("start").model_copy(update={"language": language}))
-    conv.say(typed)
+    conv = talk(typed, language=language)
     assert conv.session is not None
     held = {**conv.session.case.model_dump(), **{k: v for k, v in conv.session.held_numbers.items() if v}}
     for name, value in case.items():

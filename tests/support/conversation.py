@@ -51,5 +51,13 @@ class Conversation:
         return self.session.state
 
 
+def talk(*answers: str, language: str = "en") -> Conversation:
+    """A conversation started in `language`, with `answers` typed one after another."""
+    conv = Conversation()
+    conv.send(UserInput.command("start").model_copy(update={"language": language}))
+    conv.say(*answers)
+    return conv
+
+
 def kinds(replies: list[Reply]) -> list[str]:
     return [reply.kind for reply in replies]
