@@ -143,10 +143,10 @@ class _Turn:
             return self.why()
         if self.emergency_active() and self.reader.asks_for_now(text, self.c, self.s.locale):
             return self.what_to_do_now()
-        who = self.who_is_asked(text)
         if self.s.ahead_at == self.s.state and self.reader.repeats(
                 text, self.s.ahead_said, self.e.machine.question_of[self.s.answered[-1]]):
             return self.already_noted()
+        who = self.who_is_asked(text)  # before reading: "sorry, it's for my dad" starts the questions again
         parsed = self.read(text)
         if not parsed.ok and command:
             return self.command(command)
