@@ -1210,7 +1210,7 @@ class AnswerReader:
         when a bare number picks different options in the units its measure is reported in
         ("PCR 12,4": 12,4 mg/L is a little raised, 12,4 mg/dL very raised), which unit."""
         ranged = [(i, o) for i, o in enumerate(table.options) if o.numbers is not None or o.measures]
-        if not ranged:
+        if not ranged or self._an_offset(table, said):  # "a few days after the birth" says when, not how fast
             return None
         # Every quantity gives a list of readings per measure; a reading is the (measure,
         # value) it may be, and a bare lab number may be several, one per plausible unit.

@@ -88,3 +88,18 @@ def test_a_mistyped_child_s_age_can_be_corrected_with_back() -> None:
     assert conv.session is not None and conv.session.case.sex == "male"  # nothing else undone
     conv.say("62")
     assert conv.session.case.age == 62
+
+
+@pytest.mark.parametrize(("language", "typed"), [("en", "it started a few days after the birth"),
+                                                 ("pt", "começou 3 dias depois do parto")])
+def test_when_the_pain_began_after_an_event_is_not_how_fast_it_came_on(language: str, typed: str) -> None:
+    assert not read(language, "onset", typed).ok  # asked again, not read as sudden
+
+
+@pytest.mark.parametrize(("language", "typed", "value"), [
+    ("en", "over 2 days", "sudden"), ("en", "2 days", "sudden"), ("en", "over 3 weeks", "gradual"),
+    ("pt", "em 2 dias", "sudden"),
+])
+def test_how_fast_it_came_on_in_a_number_still_counts(language: str, typed: str, value: str) -> None:
+    parsed = read(language, "onset", typed)
+    assert parsed.ok and parsed.value == value
