@@ -1,6 +1,6 @@
 """The clinician report as an A4 PDF, made in memory with fpdf2 and never written by the bot.
 
-Who calls it: Telegram's "Report for your doctor" (sent as a document), the terminal's
+Who calls it: Telegram's "Report for the doctor" (sent as a document), the terminal's
 /report and `itoh-bot assess --pdf`. One to two pages: the built-in Helvetica keeps the
 file small and needs no font file, so text is brought to Latin-1 first (typographic
 dashes, arrows and bullets become their ASCII forms; Portuguese letters are Latin-1).

@@ -1,6 +1,6 @@
 """Issue 17 over real HTTP: `itoh-bot run` in a subprocess, the FakeBotApi playing
 Telegram. Seed 000 by buttons; the first summary block arrives with its section
-buttons, a section opens on a press, and "Report for your doctor" arrives as a PDF
+buttons, a section opens on a press, and "Report for the doctor" arrives as a PDF
 document (multipart sendDocument) that a clinician can read.
 """
 

@@ -1,6 +1,6 @@
 """Issue 17 in Telegram, in process: the summary's first block is one message with the
 sections as buttons under it; a press opens one section and keeps the buttons; "Report
-for your doctor" sends the clinician's PDF as a document; at most 4 messages from the
+for the doctor" sends the clinician's PDF as a document; at most 4 messages from the
 last answer to the end of the summary.
 """
 
@@ -70,7 +70,7 @@ async def test_a_section_press_opens_that_section_and_keeps_the_buttons(harness:
 async def test_report_button_sends_the_clinician_pdf_as_a_document(harness: Harness) -> None:
     content = get_content()
     await finish(harness)
-    calls = await harness.press("Report for your doctor", harness.question())
+    calls = await harness.press("Report for the doctor", harness.question())
     documents = [c for c in calls if c.method == "sendDocument"]
     assert len(documents) == 1
     document = documents[0].params["document"]
