@@ -40,6 +40,7 @@ from flows.phrases import (
     Match,
     PhraseIndex,
     letter_apart,
+    listed_in,
     token_spans,
     tokens,
     words_only,
@@ -459,7 +460,7 @@ class AnswerReader:
             found: list[Any] = []
             for part in (share.own, *share.after):
                 said = [words[p] for p in part if p not in named and not words[p].isdigit()]
-                if part is share.own or not self._listed_in(said, self.not_a_result):
+                if part is share.own or not listed_in(said, self.not_a_result):
                     found.extend(v for v in self._findings(question_id, said) if v not in found)
             nothing = self.tables[question_id].nothing
             normal = self.tables[question_id].options[nothing].value if nothing is not None else None
@@ -479,7 +480,7 @@ class AnswerReader:
         end = min((p for p in positions if p >= mention.end and words[p] in breaks), default=positions[-1] + 1)
         part = [words[p] for p in positions if start <= p < end]
         near = words[max(0, mention.start - 3):mention.end + 3]
-        return self._listed_in(part, self.not_a_result) or self._listed_in(near, self.other_places) \
+        return listed_in(part, self.not_a_result) or listed_in(near, self.other_places) \
             or self._test_denied(words[max(start, mention.start - 3):mention.start], mention)
 
     def _test_denied(self, before: list[str], mention: Mention) -> bool:
@@ -501,11 +502,11 @@ class AnswerReader:
 
     def corrects(self, text: str) -> bool:
         """`text` says it corrects something said before ("actually", "sorry, I meant")."""
-        return self._listed_in(tokens(_plain_words(text)), self.correction_words)
+        return listed_in(tokens(_plain_words(text)), self.correction_words)
 
     def tells_of_the_pain(self, text: str) -> bool:
         """`text` tells of the pain or greets ("my hip hurts", "hello"): an opening message."""
-        return self._listed_in(tokens(_plain_words(text)), self.opening_words)
+        return listed_in(tokens(_plain_words(text)), self.opening_words)
 
     def asks_for_someone_else(self, text: str) -> bool:
         """`text` is from a relative or a clinician answering for someone else ("asking for
@@ -528,10 +529,6 @@ class AnswerReader:
         """`text` says the questions are about the writer after all ("it's for me")."""
         return self.who.for_myself_in(text)
 
-
-    @staticmethod
-    def _listed_in(words: list[str], phrases: list[tuple[str, ...]]) -> bool:
-        return any(tuple(words[i:i + len(p)]) == p for p in phrases if p for i in range(len(words)))
 
     def _findings(self, question_id: str, words: list[str]) -> list[Any]:
         """The findings `words` name, as the question reads them; none from a diagnosis."""
@@ -1058,7 +1055,7 @@ class AnswerReader:
         thinks..., my hip hurts"): the pronoun is someone else (Answer.third_person). As
         typed: a relative's "ela caiu" is read as "caí" only to match the options' words."""
         typed_words = tokens(_plain_words(typed))
-        if not table.third_person or not self.first_person.intersection(typed_words) or self._listed_in(
+        if not table.third_person or not self.first_person.intersection(typed_words) or listed_in(
                 typed_words, self.written_for) or self.asks_for_someone_else(typed):  # "my wife's hip... she's 45"
             return found
         words = tokens(said)

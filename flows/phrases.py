@@ -112,6 +112,11 @@ def _clauses(words: list[str]) -> list[tuple[int, int]]:
     return spans
 
 
+def listed_in(words: list[str], phrases: list[tuple[str, ...]]) -> bool:
+    """One of `phrases` (each as its words) stands in `words`."""
+    return any(tuple(words[i:i + len(p)]) == p for p in phrases if p for i in range(len(words)))
+
+
 def words_only(text: str) -> str:
     return " ".join(t for t in tokens(text) if t not in _PUNCTUATION)
 

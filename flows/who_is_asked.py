@@ -23,7 +23,7 @@ from collections.abc import Callable
 from rapidfuzz.distance import DamerauLevenshtein
 
 from flows.content_models import Understanding
-from flows.phrases import CLAUSE_PUNCTUATION, letter_apart, tokens
+from flows.phrases import CLAUSE_PUNCTUATION, letter_apart, listed_in, tokens
 
 RELATIVE_REACH = 4  # how far before a relative its possessive may stand: "my 25 yo daughter"
 SENTENCE_ENDS = frozenset(".!?:")
@@ -67,7 +67,7 @@ class WhoIsAsked:
         words = self.words(text)
         if not words or self.speaks_of_own_hip(words):
             return False
-        strong = (_listed_in(words, self.for_someone_else) or self._role(words) or self._opens_on_someone(words)
+        strong = (listed_in(words, self.for_someone_else) or self._role(words) or self._opens_on_someone(words)
                   or self._note_demographics(words))
         if strong:
             return True
@@ -75,11 +75,11 @@ class WhoIsAsked:
         return weak and not self.writer_words.intersection(words)
 
     def for_myself_in(self, text: str) -> bool:
-        return _listed_in(self.words(text), self.for_myself)
+        return listed_in(self.words(text), self.for_myself)
 
     def speaks_of_own_hip(self, words: list[str]) -> bool:
         """"my left hip", "made me come", "i'm 41", "tenho 45 anos": the writer is the patient."""
-        if _listed_in(words, self.for_the_writer):
+        if listed_in(words, self.for_the_writer):
             return True
         return any(tuple(words[i:i + len(lead)]) == lead and i + len(lead) < len(words)
                    and words[i + len(lead)].isdigit() for lead in self.writer_age_leads for i in range(len(words)))
@@ -177,7 +177,3 @@ class WhoIsAsked:
                     return not self.writer_words.intersection(words)
                 start = end + 1
         return False
-
-
-def _listed_in(words: list[str], phrases: list[tuple[str, ...]]) -> bool:
-    return any(tuple(words[i:i + len(p)]) == p for p in phrases if p for i in range(len(words)))
