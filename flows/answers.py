@@ -525,6 +525,21 @@ class AnswerReader:
         return [m for m in found if not named.intersection(range(m.start, m.end))
                 or not self.who.naming_a_relative(words[m.start:m.end])]
 
+    def of_the_patient(self, text: str) -> str:
+        """`text` without the clauses that are not about the patient: what a writer speaking
+        of themselves says of a relative ("I'm 47, my son had a fever last week, my left hip
+        hurts": no fever; "my dad had a hip replacement": no artificial hip), and the age a
+        relative gives of themselves ("asking for my mum, she's 72... I'm 45"). Read so for
+        what an answer says in passing."""
+        plain = _plain_words(text)
+        if self.asks_for_someone_else(text):
+            cut = self.who.said_of_the_writer(plain)
+        else:
+            cut = self.who.said_of_relatives(plain)
+        for start, end in reversed(cut):
+            plain = f"{plain[:start]};{plain[end:]}"
+        return plain
+
     def asks_for_themself(self, text: str) -> bool:
         """`text` says the questions are about the writer after all ("it's for me")."""
         return self.who.for_myself_in(text)

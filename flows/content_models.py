@@ -791,6 +791,9 @@ class Understanding(Strict):
     writer_words: list[str] = Field(default_factory=list)
     for_the_writer: list[str] = Field(default_factory=list)
     for_myself: list[str] = Field(default_factory=list)
+    # Words where a sentence may turn to another subject ("my son had a fever and my hip
+    # hurts"): what is said of a relative ends there.
+    subject_changes: list[str] = Field(default_factory=list)
 
 
 class Language(Strict):

@@ -603,7 +603,9 @@ class _Turn:
           ("Also noted"); if it is also `taken_when_heard`, it is not asked again.
 
         Only what is named in two words or more (or a number tied to its words) and not
-        denied is noted. Returns the words of what was recorded now."""
+        denied is noted, and not what is said of a relative by a writer speaking of
+        themselves ("my son had a fever"). Returns the words of what was recorded now."""
+        text = self.reader.of_the_patient(text)
         labels: list[str] = []
         for state, question_id in self.e.machine.question_of.items():
             question = self.c.questions[question_id]

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from rapidfuzz.distance import DamerauLevenshtein
 
 from flows.content_models import Understanding
-from flows.phrases import CLAUSE_PUNCTUATION, letter_apart, listed_in, tokens
+from flows.phrases import CLAUSE_PUNCTUATION, letter_apart, listed_in, token_spans, tokens
 
 RELATIVE_REACH = 4  # how far before a relative its possessive may stand: "my 25 yo daughter"
 SENTENCE_ENDS = frozenset(".!?:")
@@ -59,16 +59,20 @@ class WhoIsAsked:
         self.writer_words = words(understanding.writer_words)
         self.for_myself = _phrases(understanding.for_myself, plain)
         self.function_words = function_words
+        self.subject_changes = words(understanding.subject_changes)
 
     def words(self, text: str) -> list[str]:
         return tokens(self.plain(text))
 
     def for_someone_else_in(self, text: str) -> bool:
         words = self.words(text)
-        if not words or self.speaks_of_own_hip(words):
+        if not words or listed_in(words, self.for_the_writer):
             return False
-        strong = (listed_in(words, self.for_someone_else) or self._role(words) or self._opens_on_someone(words)
-                  or self._note_demographics(words))
+        if listed_in(words, self.for_someone_else):  # "asking for my mum, she's 72 ... I'm 45": the writer's age
+            return True
+        if self.speaks_of_own_hip(words):
+            return False
+        strong = self._role(words) or self._opens_on_someone(words) or self._note_demographics(words)
         if strong:
             return True
         weak = bool(self.own_relatives(words)) or self._later_sentence_on_someone(words)
@@ -105,6 +109,45 @@ class WhoIsAsked:
         heads = {at for at in self._sentence_heads(words)
                  if self.noun(words[at]) in self.relatives and words[at] not in self.persons}
         return set(self.own_relatives(words)) | heads
+
+    def said_of_relatives(self, text: str) -> list[tuple[int, int]]:
+        """Where, in `text` as plain words, a clause speaks of a relative ("my son had a
+        fever last week", "a minha mãe partiu a anca"): from the clause's start to its end
+        (punctuation, or a word where the subject may change: "and my hip hurts")."""
+        words = tokens(text)
+        return self._clauses_around(text, self.relatives_named(words), unless_the_writer=True)
+
+    def said_of_the_writer(self, text: str) -> list[tuple[int, int]]:
+        """Where, in `text` as plain words, the writer answering for someone else gives their
+        own age ("asking for my mum, she's 72... I'm 45"): not the patient's."""
+        words = tokens(text)
+        own = {i + len(lead) for lead in self.writer_age_leads for i in range(len(words))
+               if tuple(words[i:i + len(lead)]) == lead and i + len(lead) < len(words)
+               and words[i + len(lead)].isdigit()}
+        return self._clauses_around(text, own)
+
+    def _clauses_around(self, text: str, named: set[int], unless_the_writer: bool = False) -> list[tuple[int, int]]:
+        """The character spans of the clauses holding the words at `named`. A clause ends at
+        punctuation, or where the writer takes the subject back ("... and my hip hurts", "e a
+        minha mãe": not "and her MRI showed", still the sister's). `unless_the_writer`: a
+        clause where the writer speaks as "I" is theirs ("I had my son 2 weeks ago")."""
+        words, spans = tokens(text), token_spans(text)
+        if not named:
+            return []
+        mine = self.writer_words | self.possessives
+        ends = [i for i, w in enumerate(words) if (w in self.subject_changes and mine.intersection(words[i + 1:i + 3]))
+                or (w in CLAUSE_PUNCTUATION and not (0 < i < len(words) - 1 and words[i - 1].isdigit()
+                                                     and words[i + 1].isdigit()))]  # not the point of "39.2"
+        cut = []
+        for at in sorted(named):
+            start = max((e + 1 for e in ends if e < at), default=0)
+            end = min((e for e in ends if e > at), default=len(words))
+            if unless_the_writer and self.writer_words.intersection(words[start:end]):
+                continue
+            if end < len(words) and words[end] in self.subject_changes:
+                end += 1  # the "e" of "... e a minha mãe tem osteoporose" goes too: alone, it is "esquerda"
+            cut.append((spans[start][0], spans[end - 1][1]))
+        return cut
 
     def naming_a_relative(self, words: list[str]) -> bool:
         """`words` (a matched phrase) only name a relative: "my mum", "a minha mãe" (not "had my son")."""

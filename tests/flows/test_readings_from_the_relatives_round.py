@@ -103,3 +103,39 @@ def test_when_the_pain_began_after_an_event_is_not_how_fast_it_came_on(language:
 def test_how_fast_it_came_on_in_a_number_still_counts(language: str, typed: str, value: str) -> None:
     parsed = read(language, "onset", typed)
     assert parsed.ok and parsed.value == value
+
+
+@pytest.mark.parametrize(("language", "typed", "not_recorded"), [
+    ("en", "I'm 47, male, my son had a fever last week, my left hip hurts", "fever"),
+    ("en", "im 50, male. left hip pain 5 weeks. my dad had a hip replacement last year", "recent_joint_procedure"),
+    ("en", "i'm 60, my dad died of cancer, my right hip aches", "cancer_history"),
+    ("pt", "tenho 52 anos, sou homem, dor na anca direita. o meu pai teve cancro e a minha mãe tem osteoporose",
+     "known_osteoporosis"),
+    ("pt", "Eu tenho dor na anca esquerda há 1 mês e o meu filho mais velho teve febre ontem", "fever"),
+])
+def test_what_a_writer_says_of_a_relative_is_not_recorded_as_their_own(language: str, typed: str,
+                                                                        not_recorded: str) -> None:
+    conv = talk(typed, language=language)
+    assert conv.session is not None and getattr(conv.session.case, not_recorded) is None
+
+
+def test_the_clause_said_of_a_relative_takes_its_joining_word_with_it() -> None:
+    """"... e a minha mãe tem osteoporose" cut leaves no lone "e" (esquerda) behind."""
+    conv = talk("tenho 52 anos, sou homem, dor na anca direita. o meu pai teve cancro e a minha mãe tem osteoporose",
+                language="pt")
+    assert conv.session is not None and conv.session.case.side == "right" and conv.state != "side"
+
+
+@pytest.mark.parametrize(("language", "typed", "recorded"), [
+    ("en", "my mum fell and can't walk", "unable_to_bear_weight"),
+    ("pt", "a minha mãe caiu e não consegue andar", "unable_to_bear_weight"),
+])
+def test_what_a_relative_says_of_the_patient_is_still_recorded(language: str, typed: str, recorded: str) -> None:
+    conv = talk(typed, language=language)
+    assert conv.session is not None and getattr(conv.session.case, recorded) is True
+
+
+def test_a_relative_s_own_age_is_not_the_patient_s() -> None:
+    conv = talk("asking for my mum, she's 72 and fell on her right hip. I'm 45")
+    assert conv.session is not None and conv.session.for_someone_else
+    assert conv.session.case.age != 45 and conv.session.held_numbers.get("age", "") != "45"
