@@ -534,8 +534,10 @@ class AnswerReader:
         plain = _plain_words(text)
         if self.asks_for_someone_else(text):
             cut = self.who.said_of_the_writer(plain)
-        else:
+        elif self.who.speaks_of_own_hip(tokens(plain)):
             cut = self.who.said_of_relatives(plain)
+        else:  # "My mum is 84 and fell... Should I take her in?": the fall may be the patient's
+            cut = []
         for start, end in reversed(cut):
             plain = f"{plain[:start]};{plain[end:]}"
         return plain

@@ -129,6 +129,9 @@ def test_the_clause_said_of_a_relative_takes_its_joining_word_with_it() -> None:
 @pytest.mark.parametrize(("language", "typed", "recorded"), [
     ("en", "my mum fell and can't walk", "unable_to_bear_weight"),
     ("pt", "a minha mãe caiu e não consegue andar", "unable_to_bear_weight"),
+    # the writer's "I" only asks what to do: the fall is the mother's, the patient's
+    ("en", "My mum is 84 and fell in the kitchen yesterday. Now she can't stand on her left leg. Should I take her in?",
+     "trauma"),
 ])
 def test_what_a_relative_says_of_the_patient_is_still_recorded(language: str, typed: str, recorded: str) -> None:
     conv = talk(typed, language=language)
