@@ -221,7 +221,8 @@ class AnswerReader:
                                  tuple(understanding.negation_suffixes), idioms, frozenset(self.joiners),
                                  after_negations=tuple(a for a in after if a),
                                  alternatives=frozenset(_plain_words(w) for w in understanding.alternatives),
-                                 note_words=frozenset(_plain_words(w) for w in understanding.note_words))
+                                 note_words=frozenset(_plain_words(w) for w in understanding.note_words),
+                                 glued_age_at_least=understanding.glued_age_at_least)
         # A scan report's conclusion begins after one of these ("IMPRESSION:", "Conclusão:").
         self.conclusion_headings = [tuple(words_only(_plain_words(w)).split())
                                     for w in understanding.conclusion_headings]

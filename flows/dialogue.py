@@ -781,9 +781,9 @@ class _Turn:
 
     def what_to_do_now(self) -> list[Reply]:
         """The short emergency summary, then the questions go on for whoever is able."""
-        now = emergency_replies(self.s.case, assess(self.s.case, self.c), self.c, self.s.locale, self.s.step)
-        told_whom = [self.notice("summary_for_someone_else")] if self.s.for_someone_else else []
-        return [*told_whom, *now, self.notice("carry_on_after_emergency"), *self.ask()]
+        now = emergency_replies(self.s.case, assess(self.s.case, self.c), self.c, self.s.locale, self.s.step,
+                                self.s.for_someone_else)
+        return [*now, self.notice("carry_on_after_emergency"), *self.ask()]
 
     def emergency_active(self) -> bool:
         """An emergency warning has been given and still holds."""

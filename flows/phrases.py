@@ -81,6 +81,16 @@ class Language:
     alternatives: frozenset[str] = frozenset()
     # Words of a clinician's note that leave a short answer alone in its clause: "Pt 41M".
     note_words: frozenset[str] = frozenset()
+    # A number glued to a letter at a note's head is an age from here ("52F R groin"), not
+    # the distance of "10m walk" (ui.yaml `glued_age_at_least`, shared with flows/who_is_asked.py).
+    glued_age_at_least: int = 0
+
+
+def glued_age(word: str, letters: frozenset[str] | None, at_least: int) -> bool:
+    """An adult's age and one letter written as one word ("65f", "42a"); `letters`: the
+    letters allowed (None: any)."""
+    parts = letter_apart(word)
+    return len(parts) == 2 and (letters is None or parts[1] in letters) and int(parts[0]) >= at_least
 
 
 def _each_word_within_a_slip(typed: list[str], meant: list[str]) -> bool:
@@ -178,7 +188,7 @@ class PhraseIndex:
             # ...but not a decimal's end: the "f" of "T 100.8F" is Fahrenheit, no sex
             decimal = bool(lone) and lone[0] >= 2 and words[lone[0] - 1] in ".," and words[lone[0] - 2].isdigit()
             # ...or an age and a sex glued at the head of a note's clause: "Pt 41M L hip pain 3/52"
-            glued = bool(lone) and len(letter_apart(words[lone[0]])) == 2 and lone[0] == min(
+            glued = bool(lone) and glued_age(words[lone[0]], None, self.language.glued_age_at_least) and lone[0] == min(
                 (i for i in range(start, end) if words[i] not in self.language.note_words), default=-1)
             if (len(lone) == 1 or glued) and not taken[lone[0]] and not decimal:
                 word = letter_apart(words[lone[0]])[-1]

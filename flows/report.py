@@ -24,12 +24,18 @@ def summary_replies(
     """The first block, with the sections offered, and the disclaimer (always shown); for a
     relative or a clinician (`someone_else`), first a line that it speaks to the person."""
     summary = build_summary(case, assessment, content, locale, skipped, someone_else)
-    told_whom = [Reply(kind="notice", code="summary_for_someone_else", step=step,
-                       text=content.message("summary_for_someone_else", locale))] if someone_else else []
     offered = [Choice(label=s.title, payload=payloads.section(i)) for i, s in enumerate(summary.sections)]
     first = Reply(kind="summary", code="first", text=words(summary.first), lines=summary.first, choices=offered,
                   step=step, assessed=assessed(assessment, [s.id for s in summary.sections]))
-    return [*told_whom, first, disclaimer_reply(content, locale, step)]
+    return [*told_whom(content, locale, step, someone_else), first, disclaimer_reply(content, locale, step)]
+
+
+def told_whom(content: Content, locale: str, step: int, someone_else: bool) -> list[Reply]:
+    """For a relative or a clinician, before a summary: it speaks to the person with the hip pain."""
+    if not someone_else:
+        return []
+    return [Reply(kind="notice", code="summary_for_someone_else", step=step,
+                  text=content.message("summary_for_someone_else", locale))]
 
 
 def section_replies(summary: Summary, indices: list[int], step: int = 0) -> list[Reply]:
@@ -51,7 +57,8 @@ def disclaimer_reply(content: Content, locale: str = "en", step: int = 0) -> Rep
 
 
 def emergency_replies(
-    case: Case, assessment: Assessment, content: Content, locale: str = "en", step: int = 0
+    case: Case, assessment: Assessment, content: Content, locale: str = "en", step: int = 0,
+    someone_else: bool = False,
 ) -> list[Reply]:
     """What to do first, after an emergency warning: short, with the disclaimer."""
     summary = build_summary(case, assessment, content, locale)
@@ -59,8 +66,9 @@ def emergency_replies(
     # The level's full advice in place of its one-line version (which it begins with).
     lines = [summary.first[0], Line(text=content.text(level.advice, locale)), *summary.first[2:-1],
              Line(text=""), Line(text=content.message("disclaimer", locale))]
-    return [Reply(kind="summary", code="emergency", title=content.message("emergency_first", locale),
-                  text=words(lines), lines=lines, step=step, assessed=assessed(assessment))]
+    first = Reply(kind="summary", code="emergency", title=content.message("emergency_first", locale),
+                  text=words(lines), lines=lines, step=step, assessed=assessed(assessment))
+    return [*told_whom(content, locale, step, someone_else), first]
 
 
 def words(lines: list[Line]) -> str:

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from rapidfuzz.distance import DamerauLevenshtein
 
 from flows.content_models import Understanding
-from flows.phrases import CLAUSE_PUNCTUATION, letter_apart, listed_in, token_spans, tokens
+from flows.phrases import CLAUSE_PUNCTUATION, glued_age, listed_in, token_spans, tokens
 
 RELATIVE_REACH = 4  # how far before a relative its possessive may stand: "my 25 yo daughter"
 SENTENCE_ENDS = frozenset(".!?:")
@@ -179,8 +179,7 @@ class WhoIsAsked:
     def _glued_age(self, word: str) -> bool:
         """An adult's age and a sex (or "anos") written as one word: "65f", "42a" (not the
         "10m" of a distance)."""
-        parts = letter_apart(word)
-        return len(parts) == 2 and parts[1] in self.age_letters and int(parts[0]) >= self.glued_age_at_least
+        return glued_age(word, self.age_letters, self.glued_age_at_least)
 
     def _sentence_heads(self, words: list[str]) -> list[int]:
         """The first word of each sentence, past up to two articles ("the", "a"; not "my":

@@ -142,3 +142,10 @@ def test_a_relative_s_own_age_is_not_the_patient_s() -> None:
     conv = talk("asking for my mum, she's 72 and fell on her right hip. I'm 45")
     assert conv.session is not None and conv.session.for_someone_else
     assert conv.session.case.age != 45 and conv.session.held_numbers.get("age", "") != "45"
+
+
+@pytest.mark.parametrize(("typed", "sex"), [("10m walk then the pain starts", None), ("Pt 41M L hip pain", "male"),
+                                            ("52F R groin pain", "female")])
+def test_a_glued_number_and_letter_is_an_age_and_sex_only_for_an_adult_s_age(typed: str, sex: str | None) -> None:
+    conv = talk(typed)
+    assert conv.session is not None and conv.session.case.sex == sex
