@@ -15,6 +15,7 @@ import re
 import sys
 import textwrap
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import TextIO
 
@@ -152,7 +153,8 @@ def run_demo(
         text = _read_line(stdin, stdout, interactive)
         if text is None or normalise(text).lstrip("/") in quit_words:
             break
-        session, replies = step(session, UserInput.typed(text), engine)
+        typed = UserInput.typed(text).model_copy(update={"sent_on": date.today()})  # "since March" counts to today
+        session, replies = step(session, typed, engine)
         shown = [r for r in replies if r.kind != "report"]
         written = write_reports(replies, session, content, Path.cwd())
         said = [*shown, *written, *after_summary(replies, content, session.locale)]

@@ -26,12 +26,14 @@ import re
 import unicodedata
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import Any
 
 from rapidfuzz.distance import DamerauLevenshtein
 
 from flows.content import Content, texts_of
 from flows.content_models import Answer, NumberRange, Question
+from flows.dates_said import DatesSaid
 from flows.locale_format import number_text
 from flows.numerals import whole_number
 from flows.phrases import (
@@ -181,6 +183,9 @@ class AnswerReader:
         # (English "na", a "no", must not read "heparina na gravidez" as "None of these").
         self.typos = typos
         understanding = content.ui.understanding[language]
+        self.dates = DatesSaid((content.languages.get(language) or content.languages[content.default_language]).babel,
+                               understanding.since_words, understanding.dated_events, understanding.date_joiners,
+                               understanding.ordinal_endings, _plain_words)
         self.dont_know = {_plain_words(w) for w in understanding.dont_know}
         self.see_now = {_plain_words(w) for w in understanding.see_now}
         self.why_openers = [_plain_words(w) for w in understanding.why_openers]
@@ -323,12 +328,14 @@ class AnswerReader:
 
     # what the dialogue calls -------------------------------------------------------
 
-    def read(self, question_id: str, text: str, pending: str = "", typed: str = "") -> Parsed:
+    def read(self, question_id: str, text: str, pending: str = "", typed: str = "",
+             today: date | None = None) -> Parsed:
         """What a typed answer means for this question. `pending`: an answer given just before
         whose unit was asked (Parsed.pending); a reply that names a unit and no number
         ("mg/dL", "em mg/dl") completes it. `typed`: the answer as typed, when `text` is
         part of it already read (who it is about is told from the words as typed: "fez" is
-        read as "fiz" to match the options, but it is someone else's)."""
+        read as "fiz" to match the options, but it is someone else's). `today`: the day the
+        answer was sent, from which "since March" is counted (`counted_from_a_date`)."""
         typed = typed or text
         table = self.tables[question_id]
         said = _plain_words(text)
@@ -350,7 +357,7 @@ class AnswerReader:
         if rest != said:
             # "no idea tbh", "nah no idea", "like I said no idea": the "no" of "no idea" is no
             # answer "No". What else was said is read; nothing more to go on is "Don't know".
-            parsed = self.read(question_id, rest, typed=typed) if rest else Parsed(False)
+            parsed = self.read(question_id, rest, typed=typed, today=today) if rest else Parsed(False)
             if parsed.ok or parsed.clarify or len(self._without_fillers(rest).split()) >= 3:
                 # "to com calafrio, não medi" at the walking question: more was said than a
                 # hedge, and not of this question; it is asked again, not "Don't know"
@@ -358,7 +365,7 @@ class AnswerReader:
             return Parsed(True, value=None)
         said = self._split_leading_yes_no(said)
         if table.question.kind == "number":
-            parsed = self._read_number(table, text, self._without_fillers(said))
+            parsed = self._read_number(table, text, self._without_fillers(said), today)
         elif table.question.several:
             parsed = self._read_several(table, text, said)
         else:
@@ -387,26 +394,39 @@ class AnswerReader:
         apart = [span for span in (self._standing_apart(words, at, answered, units, leads, self.joiners)
                                    for at, word in enumerate(words) if _NUMBER_WORD.fullmatch(word))
                  if span is not None]
+        if len(apart) > 1:  # "28 F left hip pain, 2 months": a number whose unit makes it no plain age is no rival
+            apart = [(at, end) for at, end in apart
+                     if end == at + 1 or self._plainly(question_id, " ".join(words[at:end])) is not None]
         if len(apart) != 1:  # "34, 35": which one is meant is not guessed
             return None
         at, end = apart[0]
         rest = " ".join(words[:at] + words[end:]).strip(" ,;.")
         # "Pt 41M L hip pain": the number glued to the answer's letter is no option number
-        glued = end < len(words) and any(word == words[at] + words[end] for word in tokens(_plain_words(text)))
+        # ...nor is one followed by it after a space ("28 F left hip pain"), an adult's age
+        glued = end < len(words) and (any(word == words[at] + words[end] for word in tokens(_plain_words(text))) or (
+            len(words[end]) == 1 and words[end] in answered and words[at].isascii() and words[at].isdigit()
+            and int(words[at]) >= self.language.glued_age_at_least))
         if not rest or not (glued or self.read(answered_id, rest).ok):  # the number was the answer ("2": option 2)
             return None
         said = " ".join(words[at:end])
+        parsed = self._plainly(question_id, said)
+        return replace(parsed, said=said) if parsed is not None else None
+
+    def _plainly(self, question_id: str, said: str) -> Parsed | None:
+        """`said` read as an answer to `question_id`, if it is a plain one: a value, with no
+        jump (a child's age), no question back and nothing left unread."""
         parsed = self.read(question_id, said)
         plain = parsed.ok and parsed.goto is None and not parsed.clarify and not parsed.unread
-        return replace(parsed, said=said) if plain and parsed.value is not None else None
+        return parsed if plain and parsed.value is not None else None
 
-    def heard_number(self, question_id: str, text: str, answered_id: str = "") -> str | None:
+    def heard_number(self, question_id: str, text: str, answered_id: str = "", today: date | None = None) -> str | None:
         """The number answering `question_id` said in passing in an answer to another: with
         its unit, and led by one of the question's `said_before_number` words or followed by
         one of its `said_after_number` ("right hip pain for 2 months", "dor há três
         semanas", "hip pain that started 3 weeks ago", "im 19 weeks"). The words that say
         it ("2 months"), or None: no number so tied, a bare number, two of them (which one
-        is meant is not guessed), or anything but a plain reading."""
+        is meant is not guessed), or anything but a plain reading. With `today`, a date it
+        is counted from is heard too: "left hip pain since March"."""
         table = self.tables[question_id]
         leads, follows, about = table.leads, table.follows, table.clause_words
         if answered_id in table.question.said_freely_at:  # "foi de repente, há 1 mês" at how it started
@@ -417,8 +437,15 @@ class AnswerReader:
         words = self._number_words(text)
         units = table.named_units
         heard: set[str] = set()
-        for at, end in self._tied_numbers(words, leads, follows, units):
-            if end > at + 1 and (not about or self._in_clause_with(words, at, about)):
+        tied = self._tied_numbers(words, leads, follows, units)
+        if about and not any(self.tables[other].phrases.find(_plain_words(text))
+                             for other in table.question.said_alone_unless_named):
+            tied += self._alone_after_its_clause(words, units, leads | follows, about)
+        for at, end in tied:
+            if self._followed_by(words, end, table.offsets):  # "3 weeks pregnant", "2 weeks after the birth"
+                continue
+            if end > at + 1 and (not about or self._in_clause_with(words, at, about)
+                                 or self._alone_after_its_clause(words, units, leads | follows, about, at)):
                 heard.add(" ".join(words[at:end]))  # with its unit: a bare number says nothing of what it counts
         for at, word in enumerate(words):
             if not word.isdigit():
@@ -436,10 +463,14 @@ class AnswerReader:
                 at = len(tokens(written[:fraction.start()]))
                 if not about or self._in_clause_with(tokens(written), at, about):
                     heard.add(f"{fraction.group(1)} {unit}")
+        if today is not None and table.question.counted_from_a_date:
+            for said_date in self.dates.find(words):
+                if not about or self._in_clause_with(words, said_date.start, about):
+                    heard.add(" ".join(words[said_date.start:said_date.end]))
         if len(heard) != 1:
             return None
         said = heard.pop()
-        parsed = self.read(question_id, said)
+        parsed = self.read(question_id, said, today=today)
         plain = parsed.ok and parsed.value is not None and parsed.goto is None and not parsed.clarify
         return said if plain and not parsed.unread else None
 
@@ -606,6 +637,36 @@ class AnswerReader:
         end = next((i for i in range(at + 1, len(words)) if words[i] in breaks), len(words))
         clause = words[start:end]
         return any(" ".join(clause[i:i + size]) in about for size in (1, 2, 3) for i in range(len(clause) - size + 1))
+
+    def _clause_around(self, words: list[str], at: int) -> tuple[int, int]:
+        """The (start, end) of the clause of the word at `at` (see `_in_clause_with`)."""
+        breaks = CLAUSE_PUNCTUATION | self.joiners | self.clause_breaks
+        start = next((i + 1 for i in range(at - 1, -1, -1) if words[i] in breaks), 0)
+        end = next((i for i in range(at + 1, len(words)) if words[i] in breaks), len(words))
+        return start, end
+
+    def _alone_after_its_clause(self, words: list[str], units: set[str], ties: frozenset[str],
+                                about: AbstractSet[str], only_at: int | None = None) -> list[tuple[int, int]]:
+        """Numbers with their unit that make a clause of their own (with at most the words
+        that tie them) right after a clause naming what they measure: "right hip pain, about
+        3 weeks", "dor na anca direita, há 3 semanas", "coxalgia esq. há 4 sem". Each as
+        (start, end of its units); `only_at`: only the number at that position."""
+        found = []
+        for at, word in enumerate(words):
+            if not _NUMBER_WORD.fullmatch(word) or (only_at is not None and at != only_at):
+                continue
+            end = self._unit_end(words, at, units)
+            start, clause_end = self._clause_around(words, at)
+            around = [" ".join(words[start:at]), " ".join(words[end:clause_end])]
+            if end > at + 1 and start >= 2 and all(not part or part in ties for part in around) \
+                    and words[start - 2] not in CLAUSE_PUNCTUATION and self._in_clause_with(words, start - 2, about):
+                found.append((at, end))
+        return found
+
+    @staticmethod
+    def _followed_by(words: list[str], end: int, after: frozenset[str]) -> bool:
+        """One of `after` (a word or a phrase) comes right at `end`."""
+        return any(" ".join(words[end:end + size]) in after for size in (1, 2, 3) if end + size <= len(words))
 
     def _number_words(self, text: str) -> list[str]:
         """The words of `text` with numbers in digits and no fillers: "for about a month" is
@@ -951,9 +1012,13 @@ class AnswerReader:
             return Parsed(True, value=option.value if option.exclusive or option.value is None else [option.value])
         return Parsed(True, value=option.value)
 
-    def _read_number(self, table: _Table, text: str, said: str) -> Parsed:
+    def _read_number(self, table: _Table, text: str, said: str, today: date | None = None) -> Parsed:
         question = table.question
         assert question.minimum is not None and question.maximum is not None  # schema guarantees
+        since = self._weeks_since_a_date(table, said, today)
+        if since is not None:  # "since March", "desde 3 de março": its numbers are the date's
+            return Parsed(True, value=since) if question.minimum <= since <= question.maximum \
+                else self._out_of_range(question)
         # "temp 39" at the age, "fever 38.5 for 2 days" at how long: another question's measure
         typed = [q for q in self._quantities(table, said) if not self._measures_another(table, q)]
         if any(q.negative for q in typed):  # "-5": no age or duration is below zero
@@ -977,6 +1042,16 @@ class AnswerReader:
             return self._out_of_range(question)
         return Parsed(True, value=int(number) if question.integer else round(number, 1))
 
+    def _weeks_since_a_date(self, table: _Table, said: str, today: date | None) -> float | None:
+        """Weeks from the one date `said` counts from ("since March", "desde 3 de março") to
+        `today`, for a question counted so (`counted_from_a_date`); None without `today`, or
+        with no such date or two."""
+        if today is None or not table.question.counted_from_a_date:
+            return None
+        dates = self.dates.find(tokens(said))
+        weeks = {self.dates.weeks_since(d, today) for d in dates}
+        return weeks.pop() if len(weeks) == 1 else None
+
     def _an_offset(self, table: _Table, said: str) -> bool:
         """A number with its unit followed by a word that makes it a time from another event
         (`offset_words`: "2 weeks after the birth", "3 dias depois da queda")."""
@@ -988,7 +1063,7 @@ class AnswerReader:
         for at, word in enumerate(words):
             if _NUMBER_WORD.fullmatch(word):
                 end = self._unit_end(words, at, units)
-                if end > at + 1 and end < len(words) and words[end] in offsets:
+                if end > at + 1 and self._followed_by(words, end, offsets):
                     return True
         return False
 

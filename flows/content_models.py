@@ -214,6 +214,12 @@ class Question(Strict):
     # Per language, words after a number and its unit that make it a time from another
     # event, not this answer: "started 2 weeks after the birth" is no duration of 2 weeks.
     offset_words: dict[str, list[str]] = Field(default_factory=dict)
+    # The answer may be a date it is counted from, up to the day the message was sent: "since
+    # March", "desde o Natal" (flows/dates_said.py; a number of weeks).
+    counted_from_a_date: bool = False
+    # Questions whose answer, named in the same message, makes a number said alone after the
+    # pain's clause ambiguous: "pregnant, hip pain, 30 weeks" may be the week of pregnancy.
+    said_alone_unless_named: list[str] = Field(default_factory=list)
     # Per language, words one of which must be in the clause of a number or an answer heard
     # in passing ("hip pain for 2 months", "bloods normal"): the clause says what it is about.
     said_in_clause_with: dict[str, list[str]] = Field(default_factory=dict)
@@ -681,6 +687,14 @@ class UnitName(Strict):
     example: float
 
 
+class DatedEvent(Strict):
+    """A day named by an event ("Christmas", "Natal"): the same day every year."""
+
+    month: int = Field(ge=1, le=12)
+    day: int = Field(ge=1, le=31)
+    words: list[str]
+
+
 class Understanding(Strict):
     """How people of one language write numbers, hedge and negate (flows/answers.py)."""
 
@@ -752,6 +766,13 @@ class Understanding(Strict):
     conclusion_headings: list[str] = Field(default_factory=list)
     # Words of a scan report that name no finding (headings, "consistent with"): not said back.
     report_words: list[str] = Field(default_factory=list)
+    # Words that lead to a date a duration is counted from ("since March", "desde o Natal"),
+    # the days of events named as dates, the words that join a day to its month ("3 de
+    # março") and the endings of a day's ordinal: flows/dates_said.py.
+    since_words: list[str] = Field(default_factory=list)
+    dated_events: list[DatedEvent] = Field(default_factory=list)
+    date_joiners: list[str] = Field(default_factory=list)
+    ordinal_endings: list[str] = Field(default_factory=list)  # "the 3rd", "dia 3º"
     # Words of a message that opens by telling of the pain or by greeting ("my hip hurts",
     # "hello"): before any question is answered, such a message is thanked, not refused.
     opening_words: list[str] = Field(default_factory=list)

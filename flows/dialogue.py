@@ -13,6 +13,7 @@ unchanged.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from typing import Any
 
@@ -98,6 +99,7 @@ class _Turn:
         self.c = engine.content
         self.reader = engine.readers.get(session.locale) or engine.readers[engine.content.default_language]
         self.told_who = False  # this message said who the answers are about (`who_is_asked`)
+        self.today: date | None = None  # the day the message was sent: "since March" counts to it
 
     def msg(self, key: str, **values: Any) -> str:
         return self.c.message(key, self.s.locale, **values)
@@ -108,6 +110,7 @@ class _Turn:
     # dispatch ----------------------------------------------------------------------
 
     def handle(self, user_input: UserInput) -> list[Reply]:
+        self.today = user_input.sent_on
         if not self.s.started and user_input.language is not None:
             self.use_language(language_of_tag(user_input.language, self.c))
         if user_input.kind == "command":
@@ -193,12 +196,12 @@ class _Turn:
         offered (a Portuguese speaker may type "ok" or "yes"): understand first, reject last.
         An answer understood but not complete ("no trauma" at a checklist) is not read again."""
         pending = self.s.pending if self.s.pending_at == self.s.state else ""  # a number whose unit was asked
-        parsed = self.reader.read(self.question_id(), text, pending)
+        parsed = self.reader.read(self.question_id(), text, pending, today=self.today)
         if parsed.ok or parsed.clarify or parsed.understood:
             return parsed
         for language, reader in self.e.fallback_readers.items():
             if language != self.s.locale:
-                other = reader.read(self.question_id(), text)
+                other = reader.read(self.question_id(), text, today=self.today)
                 if other.ok:
                     return other
         return parsed
@@ -636,7 +639,7 @@ class _Turn:
 
     def _hold_number(self, state: str, question_id: str, text: str, answered_id: str = "") -> None:
         """"pain for 2 months": held; two different numbers heard, neither."""
-        said = self.reader.heard_number(question_id, text, answered_id)
+        said = self.reader.heard_number(question_id, text, answered_id, self.today)
         if said is not None:
             earlier = self.s.held_numbers.get(state, said)
             self.s.held_numbers = {**self.s.held_numbers, state: said if earlier == said else ""}
@@ -844,7 +847,7 @@ class _Turn:
         if not taken:
             return None
         if question.kind == "number":
-            return self.apply(self.reader.read(question.id, said), heard_earlier=True)
+            return self.apply(self.reader.read(question.id, said, today=self.today), heard_earlier=True)
         options = self.c.options[question.id]
         values = [options[i].value for i in held]  # a scan's findings ("XR NAD": normal), or one answer
         return self.apply(Parsed(True, value=values if question.kind == "multi" else values[0]), heard_earlier=True)

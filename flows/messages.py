@@ -6,6 +6,7 @@ render Replies their own way; the dialogue knows nothing of either.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -38,6 +39,9 @@ class UserInput(BaseModel):
     # terminal's --lang or locale): it chooses the language of a conversation that has not
     # started yet, and nothing after that (the session keeps its language; /language changes it).
     language: str | None = None
+    # The day it was sent (Telegram's message date, the terminal's today): "since March" is
+    # counted to it. None: such an answer is asked again as a number.
+    sent_on: date | None = None
 
     @classmethod
     def typed(cls, text: str) -> UserInput:

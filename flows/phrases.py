@@ -188,8 +188,11 @@ class PhraseIndex:
             # ...but not a decimal's end: the "f" of "T 100.8F" is Fahrenheit, no sex
             decimal = bool(lone) and lone[0] >= 2 and words[lone[0] - 1] in ".," and words[lone[0] - 2].isdigit()
             # ...or an age and a sex glued at the head of a note's clause: "Pt 41M L hip pain 3/52"
-            glued = bool(lone) and glued_age(words[lone[0]], None, self.language.glued_age_at_least) and lone[0] == min(
-                (i for i in range(start, end) if words[i] not in self.language.note_words), default=-1)
+            head = min((i for i in range(start, end) if words[i] not in self.language.note_words), default=-1)
+            glued = bool(lone) and glued_age(words[lone[0]], None, self.language.glued_age_at_least) and lone[0] == head
+            # ...or with a space between them: "28 F left hip pain 2/12"
+            glued = glued or (bool(lone) and lone[0] == head + 1 > 0 and words[head].isascii() and words[head].isdigit()
+                              and int(words[head]) >= self.language.glued_age_at_least and len(words[lone[0]]) == 1)
             if (len(lone) == 1 or glued) and not taken[lone[0]] and not decimal:
                 word = letter_apart(words[lone[0]])[-1]
                 options = self.whole.get(word)

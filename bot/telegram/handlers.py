@@ -61,7 +61,8 @@ def input_from_message(message: Message) -> UserInput:
         return UserInput.unsupported()  # photo, sticker, voice, location...
     if text.startswith("/") and len(text) > 1:
         return UserInput.command(text[1:].split(maxsplit=1)[0].split("@")[0])
-    return UserInput.typed(text)
+    # The day it was sent (UTC): "since March" is counted to it.
+    return UserInput.typed(text).model_copy(update={"sent_on": message.date.date()})
 
 
 def input_from_button(data: str | None) -> UserInput:

@@ -7,6 +7,7 @@ of the network, fed Update objects with process_update.
 from __future__ import annotations
 
 import gc
+from datetime import UTC, date, datetime
 
 from flows.assessment import assess
 from flows.content import get_content
@@ -200,3 +201,18 @@ async def test_what_start_up_built_is_frozen_for_the_garbage_collector(harness: 
     finally:
         await app.post_stop(app)
         gc.unfreeze()
+
+
+async def test_how_long_said_as_a_date_is_counted_to_the_day_the_message_was_sent(harness: Harness) -> None:
+    """Telegram gives each message its date: "since March" is weeks to that day (UTC)."""
+    await harness.command("/start")
+    await harness.answer_until("duration_weeks", answers={"sex": "male", "age": "50", "side": "left"})
+    before = datetime.now(UTC).date()
+    await harness.say("since March")
+    days = {before, datetime.now(UTC).date()}  # the message may be sent just after midnight
+
+    def weeks_from_march(day: date) -> float:
+        return round((day - date(day.year if day.month >= 3 else day.year - 1, 3, 1)).days / 7, 1)
+
+    session = await harness.session()
+    assert session is not None and session.case.duration_weeks in {weeks_from_march(day) for day in days}

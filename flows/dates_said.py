@@ -1,0 +1,118 @@
+"""How long since a date said in words: "since March", "since Christmas", "desde 3 de
+março", "since the new year".
+
+People give how long they have had the pain as a date as often as a span. Such an answer
+is read against the day the message was sent (UserInput.sent_on), so it needs no clock of
+its own: without that day it is not read, and the question asks for a number as before.
+Month names come from Babel in the language's locale (ui.yaml `languages`: babel), the
+words that lead to a date and the days of named events (Christmas, the new year) from
+ui.yaml `understanding`. A date that has not come yet this year is last year's ("since
+Christmas" on 2 December); a month alone counts from its first day.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from babel.dates import get_month_names
+
+from flows.content_models import DatedEvent
+
+_DAY = re.compile(r"^[0-9]{1,2}$")
+_YEAR = re.compile(r"^(?:19|20)[0-9][0-9]$")
+DAYS_PER_WEEK = 7
+
+
+@dataclass(frozen=True)
+class DateSaid:
+    """A date found in an answer: where it is said, and the day it names (in `year` or,
+    with no year said, the last such day on or before the day the message was sent)."""
+
+    start: int  # token positions of the words that say it, with the word that leads to it
+    end: int
+    month: int
+    day: int
+    year: int | None
+
+
+class DatesSaid:
+    """The dates one language says, read from the words of an answer (flows/phrases.tokens
+    of its plain words)."""
+
+    def __init__(self, babel_locale: str, since_words: list[str], events: list[DatedEvent],
+                 joining_words: list[str], ordinal_endings: list[str], plain: Callable[[str], str]) -> None:
+        months: dict[str, int] = {}
+        for width in ("wide", "abbreviated"):
+            for context in ("format", "stand-alone"):
+                for number, name in get_month_names(width, context, babel_locale).items():
+                    word = plain(name).strip(". ")
+                    if len(word) >= 3:
+                        months[word] = number
+        self.months = months
+        self.since = sorted({tuple(plain(w).split()) for w in since_words}, key=len, reverse=True)
+        self.events = {tuple(plain(w).split()): (event.month, event.day) for event in events for w in event.words}
+        self.joining = {plain(w) for w in joining_words}  # "3 de março": the "de"
+        self.endings = {plain(w) for w in ordinal_endings}  # "the 3rd": the "rd"
+
+    def find(self, words: list[str]) -> list[DateSaid]:
+        """Every "since <date>" in `words`."""
+        found = []
+        for at in range(len(words)):
+            for lead in self.since:  # longest first: "desde o dia 3 de março", then "desde o natal"
+                said = self._date_at(words, at + len(lead)) if tuple(words[at:at + len(lead)]) == lead else None
+                if said is not None:
+                    found.append(DateSaid(at, *said))
+                    break
+        return found
+
+    def weeks_since(self, said: DateSaid, today: date) -> float | None:
+        """Weeks from the date to `today`, or None: a date to come, or no such day."""
+        year = said.year if said.year is not None else today.year
+        try:
+            then = date(year, said.month, said.day)
+            if said.year is None and then > today:
+                then = date(year - 1, said.month, said.day)
+        except ValueError:  # "since 31 February"
+            return None
+        if then > today:
+            return None
+        return round((today - then).days / DAYS_PER_WEEK, 1)
+
+    def _date_at(self, words: list[str], at: int) -> tuple[int, int, int, int | None] | None:
+        """The date said from `at`: (end, month, day, year) or None. "christmas", "march",
+        "march 3rd", "3 march", "the 3rd of march", "3 de março", "março de 2025"."""
+        for phrase, (event_month, event_day) in sorted(self.events.items(), key=lambda item: -len(item[0])):
+            if tuple(words[at:at + len(phrase)]) == phrase:
+                return at + len(phrase), event_month, event_day, None
+        position, day = at, self._day(words[at]) if at < len(words) else None
+        if day is not None:  # "3 march", "the 3rd of march", "1º de outubro"
+            position = self._past(words, self._past(words, position + 1, self.endings), self.joining)
+        if position >= len(words) or words[position] not in self.months:
+            return None
+        month, position = self.months[words[position]], position + 1
+        if day is None and position < len(words) and self._day(words[position]) is not None:  # "march 3rd"
+            day, position = self._day(words[position]), self._past(words, position + 1, self.endings)
+        year = None
+        after = self._past(words, position, self.joining)
+        if after < len(words) and _YEAR.match(words[after]):  # "march 2025", "março de 2025"
+            year, position = int(words[after]), after + 1
+        if day is not None and not 1 <= day <= 31:
+            return None
+        return position, month, day or 1, year
+
+    def _day(self, word: str) -> int | None:
+        """The day a word gives: "3", or glued to its ordinal's ending ("1º", read "1o")."""
+        digits = word.rstrip("".join(self.endings))
+        if _DAY.match(digits) and word[len(digits):] in {"", *self.endings}:
+            return int(digits)
+        return None
+
+    @staticmethod
+    def _past(words: list[str], at: int, skipped: set[str]) -> int:
+        """The first position from `at` whose word is not one of `skipped`."""
+        while at < len(words) and words[at] in skipped:
+            at += 1
+        return at
