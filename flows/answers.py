@@ -147,6 +147,7 @@ class _Table:
     named_alone: frozenset[str] = frozenset()  # the options' Answer.named_alone words
     bare_leads: frozenset[str] = frozenset()  # Question.said_bare_after
     own_units: frozenset[str] = frozenset()  # Question.said_with_unit
+    alone_after: frozenset[str] = frozenset()  # Question.said_alone_after
 
     @property
     def named_units(self) -> set[str]:
@@ -248,6 +249,10 @@ class AnswerReader:
         self.other_places = [tuple(tokens(_plain_words(w))) for w in understanding.other_places]
         self.opening_words = [tuple(tokens(_plain_words(w))) for w in understanding.opening_words]
         self.correction_words = [tuple(tokens(_plain_words(w))) for w in understanding.correction_words]
+        self.asked_or_advised = [tuple(tokens(_plain_words(w))) for w in understanding.asked_or_advised]
+        # Words that may come before a leading yes or no: "actually no i can't", "oh yes it is"
+        self.leading_words = frozenset({*(w for w in self.fillers if " " not in w),
+                                        *(w[0] for w in self.correction_words if len(w) == 1)})
         self.who = WhoIsAsked(understanding, frozenset(self.function_words), _plain_words)
         self.numbers = NumberWords(understanding.cardinals, understanding.number_phrases, understanding.shorthand,
                                    self.ordinals, _suffixes(understanding.ordinal_suffixes),
@@ -320,7 +325,7 @@ class AnswerReader:
                       self._listed(question.offset_words),
                       {i: self._listed(o.not_with) for i, o in enumerate(options) if o.not_with},
                       frozenset(third_person), frozenset(alone), self._listed(question.said_bare_after),
-                      self._listed(question.said_with_unit))
+                      self._listed(question.said_with_unit), self._listed(question.said_alone_after))
 
     def _listed(self, words_by_language: dict[str, list[str]]) -> frozenset[str]:
         """This language's words of a per-language list, as answers are compared."""
@@ -438,14 +443,15 @@ class AnswerReader:
         units = table.named_units
         heard: set[str] = set()
         tied = self._tied_numbers(words, leads, follows, units)
-        if about and not any(self.tables[other].phrases.find(_plain_words(text))
+        after = table.alone_after or about  # the words of the clause a number said alone belongs to
+        if after and not any(self.tables[other].phrases.find(_plain_words(text))
                              for other in table.question.said_alone_unless_named):
-            tied += self._alone_after_its_clause(words, units, leads | follows, about)
+            tied += self._alone_after_its_clause(words, units, leads | follows, after)
         for at, end in tied:
             if self._followed_by(words, end, table.offsets):  # "3 weeks pregnant", "2 weeks after the birth"
                 continue
             if end > at + 1 and (not about or self._in_clause_with(words, at, about)
-                                 or self._alone_after_its_clause(words, units, leads | follows, about, at)):
+                                 or self._alone_after_its_clause(words, units, leads | follows, after, at)):
                 heard.add(" ".join(words[at:end]))  # with its unit: a bare number says nothing of what it counts
         for at, word in enumerate(words):
             if not word.isdigit():
@@ -527,10 +533,12 @@ class AnswerReader:
 
     def asks_back(self, text: str) -> bool:
         """`text` is a question of the person's own ("is it serious?", "posso tomar brufen?"):
-        it opens as a question does and ends with a question mark."""
-        said = tokens(_plain_words(text))
+        it, or its last clause ("my friend said i should take alendronate, is that ok?"),
+        opens as a question does, and it ends with a question mark."""
+        said = [word for word in tokens(_plain_words(text)) if word != "?"]
+        last = max((i + 1 for i, word in enumerate(said) if word in CLAUSE_PUNCTUATION), default=0)
         return text.strip().endswith("?") and any(
-            " ".join(said[:size]) in self.question_openers for size in (1, 2, 3))
+            " ".join(words[:size]) in self.question_openers for words in (said, said[last:]) for size in (1, 2, 3))
 
     def corrects(self, text: str) -> bool:
         """`text` says it corrects something said before ("actually", "sorry, I meant")."""
@@ -573,6 +581,10 @@ class AnswerReader:
         for start, end in reversed(cut):
             plain = f"{plain[:start]};{plain[end:]}"
         return plain
+
+    def names_a_relative(self, text: str) -> bool:
+        """`text` names a relative ("asking for my brother"): see WhoIsAsked.names_a_relative."""
+        return self.who.names_a_relative(text)
 
     def asks_for_themself(self, text: str) -> bool:
         """`text` says the questions are about the writer after all ("it's for me")."""
@@ -740,6 +752,7 @@ class AnswerReader:
         table = self.tables[question_id]
         # "ela não consegue andar" as "não consigo andar"; "do I have osteoporosis?" says nothing
         said = self._read_as(table, _without_questions(_plain_words(text), self.question_openers))
+        said = self._split_leading_yes_no(said)
         typed = tokens(said)
         words: dict[int, int] = {}
         seen: dict[int, set[str]] = {}
@@ -751,6 +764,8 @@ class AnswerReader:
                 continue
             about = bool(table.clause_words) and self._in_clause_with(typed, match.start, table.clause_words)
             if table.clause_words and not about:  # "RX sem alterações" is no blood test's answer
+                continue
+            if self._asked_or_advised(typed, match.start):  # "should I take alendronate": not taken
                 continue
             option: int | None = self._told_apart(table, said, match)
             if option is not None:  # "34 weeks pregnant", "a temp of 38.9": named in full
@@ -773,6 +788,15 @@ class AnswerReader:
         for option in self._named_beside_measure(table, said):  # "crp normal", "wbc raised"
             words[option] = words.get(option, 0) + 2
         return [option for option, count in words.items() if count >= 2]
+
+    def _asked_or_advised(self, words: list[str], at: int) -> bool:
+        """The phrase at `at` comes, in its clause, after words that ask about it or say it was
+        advised ("my friend said i should take alendronate", "posso tomar brufen"): in
+        passing, it is not something done or had (ui.yaml `asked_or_advised`)."""
+        start, _ = self._clause_around(words, at)
+        before = words[start:at]
+        return any(tuple(before[i:i + len(phrase)]) == phrase
+                   for phrase in self.asked_or_advised for i in range(len(before) - len(phrase) + 1))
 
     def _named_beside_measure(self, table: _Table, said: str) -> list[int]:
         """An option's one word right after or before one of the question's measure words
@@ -995,10 +1019,12 @@ class AnswerReader:
                    for word in self.yes + self.no if len(said) > len(word))
 
     def _split_leading_yes_no(self, said: str) -> str:
-        """"no i can walk" is "no" and then "i can walk": the no does not deny what follows."""
+        """"no i can walk" is "no" and then "i can walk": the no does not deny what follows;
+        nor after a filler or a correction ("actually no i cant put any weight on it")."""
         words = said.split(" ")
-        if len(words) > 2 and words[0] in self.yes + self.no and words[1] in self.pronouns:
-            return words[0] + ", " + " ".join(words[1:])
+        lead = next((i for i, word in enumerate(words) if word not in self.leading_words), len(words))
+        if len(words) > lead + 2 and words[lead] in self.yes + self.no and words[lead + 1] in self.pronouns:
+            return " ".join(words[:lead + 1]) + ", " + " ".join(words[lead + 1:])
         return said
 
     def _without_fillers(self, said: str) -> str:

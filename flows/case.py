@@ -91,6 +91,9 @@ class Case(BaseModel):
     long_term_bisphosphonate: bool | None = None
     known_inflammatory_arthritis: bool | None = None  # RA, spondyloarthritis, psoriatic arthritis diagnosed
     pelvic_girdle_pattern: bool | None = None  # pain over the pubic bone or sacroiliac joints (pelvic girdle)
+    # Added in session 12: taking ibuprofen or another NSAID now, asked in pregnancy, where
+    # they are not advised (from about 20 weeks they harm the baby's kidneys: FDA 2020).
+    nsaid_use: bool | None = None
     # Added in session 11: "Not sure" which tests were done. Their results are then not
     # asked one by one (five "don't know"s); unknown results count as tests not done.
     tests_unsure: bool | None = None

@@ -217,6 +217,9 @@ class Question(Strict):
     # The answer may be a date it is counted from, up to the day the message was sent: "since
     # March", "desde o Natal" (flows/dates_said.py; a number of weeks).
     counted_from_a_date: bool = False
+    # Per language, words of the clause before it that make a number said alone in its own
+    # clause this question's ("pregnant, 30 wks"); without them, `said_in_clause_with`.
+    said_alone_after: dict[str, list[str]] = Field(default_factory=dict)
     # Questions whose answer, named in the same message, makes a number said alone after the
     # pain's clause ambiguous: "pregnant, hip pain, 30 weeks" may be the week of pregnancy.
     said_alone_unless_named: list[str] = Field(default_factory=list)
@@ -766,6 +769,9 @@ class Understanding(Strict):
     conclusion_headings: list[str] = Field(default_factory=list)
     # Words of a scan report that name no finding (headings, "consistent with"): not said back.
     report_words: list[str] = Field(default_factory=list)
+    # Words after which, in its clause, something named in passing is asked about or advised,
+    # not done or had: "should i take alendronate", "posso tomar brufen".
+    asked_or_advised: list[str] = Field(default_factory=list)
     # Words that lead to a date a duration is counted from ("since March", "desde o Natal"),
     # the days of events named as dates, the words that join a day to its month ("3 de
     # março") and the endings of a day's ordinal: flows/dates_said.py.

@@ -172,14 +172,18 @@ class _Turn:
             # late "he can walk but it hurts" says they were his all along: they are kept.)
             if self.s.answered and self.reader.corrects(text):
                 self.start_questions_again(for_someone_else=True)
+                self.s.relative_named = self.reader.names_a_relative(text)
                 return [self.notice("asking_for_someone_else_again")]
             self.s.for_someone_else = True
+            self.s.relative_named = self.reader.names_a_relative(text)
             return [self.notice("asking_for_someone_else")]
         if self.s.for_someone_else and self.reader.asks_for_themself(text):
-            if self.s.answered:  # they were about the relative ("asking for my brother": male)
+            # Answers about a relative named ("asking for my brother": male) are not the
+            # writer's; after a note or a role ("42M L hip pain", "nurse here") they were.
+            if self.s.answered and self.s.relative_named:
                 self.start_questions_again(for_someone_else=False)
                 return [self.notice("asking_for_yourself_again")]
-            self.s.for_someone_else = False
+            self.s.for_someone_else = self.s.relative_named = False
             return [self.notice("asking_for_yourself")]
         return []
 
@@ -612,7 +616,10 @@ class _Turn:
         labels: list[str] = []
         for state, question_id in self.e.machine.question_of.items():
             question = self.c.questions[question_id]
-            if not question.heard_early or state == answered_state or state in self.s.answered:
+            if not question.heard_early or state == answered_state:
+                continue
+            if state in self.s.answered:
+                labels.extend(self._warning_said_after(state, question, text))
                 continue
             if question.kind == "number":
                 self._hold_number(state, question_id, text, self.e.machine.question_of.get(answered_state, ""))
@@ -631,7 +638,50 @@ class _Turn:
             else:
                 labels.extend(self._record_choice(state, question, text))
         self._tick_tests_of_held()
-        return labels
+        return [*labels, *self._warnings_held()]
+
+    def _warnings_held(self) -> list[str]:
+        """A result held for its question that is a warning sign on its own ("CRP 186" in
+        the first message): recorded now, so the level of care rises at once, not three
+        questions later; still taken, and said back, when its question comes."""
+        said = []
+        for state, indices in self.s.noted.items():
+            question = self.c.questions[self.e.machine.question_of[state]]
+            if question.kind != "choice" or len(indices) != 1 or question.field is None or state in self.s.answered:
+                continue
+            value = self.c.options[question.id][indices[0]].value
+            if value is None or recorded(self.s.case, question) == value:
+                continue
+            before, case = self._active_flags(), self.s.case.model_copy(deep=True)
+            record(self.s.case, question, value)
+            if self._active_flags() - before:
+                said.append(self.msg("answered", question=self.c.text(question.short, self.s.locale),
+                                     answer=self.answer_words(question.id, value)))
+            else:
+                self.s.case = case
+        return said
+
+    def _warning_said_after(self, state: str, question: Question, text: str) -> list[str]:
+        """A warning sign said of a question already answered ("oh actually I did have a
+        fever last night, 38.6" after "No"; "i cant put any weight on it" after "I can take
+        a few steps"): recorded now, so the level of care rises at once. Only what raises a
+        warning is taken so; any other change goes through /back or /change."""
+        if not (question.kind == "checklist" or (question.kind == "choice" and question.recorded_at_once)):
+            return []
+        before = self._active_flags()
+        case, noted = self.s.case.model_copy(deep=True), self.s.noted
+        if question.kind == "checklist":
+            said = self._tick_early(state, question.id, text)
+        else:
+            said = self._record_choice(state, question, text)
+        self.s.noted = noted  # nothing is held for a question already answered
+        if said and self._active_flags() - before:
+            return said
+        self.s.case = case
+        return []
+
+    def _active_flags(self) -> set[str]:
+        return {flag.id for flag, test in self.c.red_flags if test(self.s.case)}
 
     def _newly_named(self, state: str, question_id: str, text: str) -> list[int]:
         """The options `text` names in passing that were not noted for `state` before."""

@@ -184,7 +184,10 @@ class PhraseIndex:
                 found.append(Match(options, start, start + size, False))
         for start, end in _clauses(words):  # "F, 34", "58 M": a short word alone in its clause, numbers aside
             # ...and the words a clinician's note puts around them ("Pt 41M", "41 yo M")
-            lone = [i for i in range(start, end) if not words[i].isdigit() and words[i] not in self.language.note_words]
+            # ...and an age glued to a letter that answers nothing here ("F 62A": 62 anos)
+            lone = [i for i in range(start, end) if not words[i].isdigit() and words[i] not in self.language.note_words
+                    and not (glued_age(words[i], None, self.language.glued_age_at_least)
+                             and letter_apart(words[i])[-1] not in self.whole)]
             # ...but not a decimal's end: the "f" of "T 100.8F" is Fahrenheit, no sex
             decimal = bool(lone) and lone[0] >= 2 and words[lone[0] - 1] in ".," and words[lone[0] - 2].isdigit()
             # ...or an age and a sex glued at the head of a note's clause: "Pt 41M L hip pain 3/52"

@@ -68,6 +68,9 @@ class Session(BaseModel):
     # A relative or a clinician answers for someone else: the questions ask about "them"
     # (flows/answers.py `asks_for_someone_else`).
     for_someone_else: bool = False
+    # ...a relative they named ("asking for my brother"): answers given since were that
+    # person's, so "it's for me" starts the questions again (not after "42M L hip pain").
+    relative_named: bool = False
     mode_before_language: Mode | None = None
     started: bool = False
 

@@ -198,10 +198,18 @@ class WhoIsAsked:
         return self.noun(word) in self.relatives or word in self.persons
 
     def _opens_on_someone(self, words: list[str]) -> bool:
-        """The message opens on the person: "she's 78", "Pt 41M", "Mum's hip", "Dad, 79"."""
+        """The message opens on the person: "she's 78", "Pt 41M", "Mum's hip", "Dad, 79" -
+        and says something of them: "man", "a woman" or "homem" alone answers what the
+        writer's sex is."""
         first = self._sentence_heads(words)[:1]
-        return bool(first) and (words[first[0]] in self.opens or self._someone_word(words[first[0]])
-                                or words[0] in self.opens)
+        if not first or not any(w.isalpha() and w not in self.function_words for w in words[first[0] + 1:]):
+            return False
+        return words[first[0]] in self.opens or self._someone_word(words[first[0]]) or words[0] in self.opens
+
+    def names_a_relative(self, text: str) -> bool:
+        """`text` names a relative, own or heading a sentence ("asking for my brother", "Mum
+        fell"): answers given after it were about that person, not the writer."""
+        return bool(self.relatives_named(self.words(text)))
 
     def _later_sentence_on_someone(self, words: list[str]) -> bool:
         return any(self._someone_word(words[at]) for at in self._sentence_heads(words)[1:])

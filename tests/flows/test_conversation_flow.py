@@ -205,6 +205,8 @@ def reach_question(question: str) -> Conversation:
     presets = {"sex": "female", "age": "34", "tests_done": "x-ray, mri, bone scan, blood tests"}
     if question == "breastfeeding":
         presets["pregnancy"] = "postpartum"
+    if question == "pain_medicines":
+        presets["pregnancy"] = "third trimester"
     if question == "pelvic_girdle_pattern":
         presets |= {"pregnancy": "third trimester", "side": "left", "tests_done": "none yet"}
     conv = talk()

@@ -424,6 +424,8 @@ def test_change_an_answer_at_the_summary_and_see_it_again() -> None:
     replies = conv.say("third trimester")
     assert replies[-1].question_id == "pelvic_girdle_pattern"  # newly relevant in pregnancy too
     replies = conv.say("groin")
+    assert replies[-1].question_id == "pain_medicines"  # and which painkillers, in pregnancy
+    replies = conv.say("no")
     assert "summary" in kinds(replies) and conv.state == "summary"
     assert conv.session is not None and conv.session.case.sex == "female" and conv.session.case.age == 45
 
