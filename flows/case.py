@@ -83,7 +83,11 @@ class Case(BaseModel):
     hot_swollen_joint: bool | None = None  # the hip or groin is hot, red or swollen
     cannot_move_hip: bool | None = None  # any movement of the hip is too painful to allow
     immunosuppressed: bool | None = None  # diabetes, immunosuppressant/biologic drugs, chemotherapy
-    recent_joint_procedure: bool | None = None  # injection into or surgery on this hip (3 months), artificial hip
+    recent_joint_procedure: bool | None = None  # injection into or surgery on this hip (3 months)
+    # Added in session 12: this hip is an artificial joint (a replacement). Its pain is not
+    # transient osteoporosis, osteonecrosis or wear of the joint, which need the natural
+    # head and cartilage; infection, a break around it and a growth remain.
+    artificial_hip: bool | None = None
     injecting_drug_use: bool | None = None
     known_osteoporosis: bool | None = None  # osteoporosis diagnosed, or a bone broken in a minor fall
     # Added in session 9: years of a bisphosphonate (or denosumab), the drugs linked to

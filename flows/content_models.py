@@ -365,6 +365,9 @@ class FlowState(Strict):
     final: bool = False
     ask_when: str | None = None  # a guard: when it does not hold, the state is passed over
     always_ask: bool = False  # never skipped by the look-ahead (the questions the product is defined by)
+    # A final state: the case fields whose answer ended the conversation here, unsaid by
+    # /back so that it can go on ("a hip replacement" said in passing, of the other hip).
+    back_clears: list[str] = Field(default_factory=list)
 
 
 class FlowTransition(Strict):

@@ -295,6 +295,8 @@ class _Turn:
         return [self.notice("restarted"), *self.ask()]
 
     def back(self) -> list[Reply]:
+        # "a hip replacement" said in passing ended it: unsaid, and the question it ended at asked
+        self.unsay(self.e.machine.back_clears.get(self.s.state, []))
         if self.s.state != SUMMARY_STATE and self.e.machine.is_final(self.s.state):
             # "2" typed for an age ended it, recording nothing: /back asks that question again
             path = self.e.machine.path(self.s.case, self.s.answered)
@@ -315,6 +317,17 @@ class _Turn:
         self.s.step += 1
         self.refresh_red_flags(announce=False)
         return [self.notice("back_done", question=self.c.text(question.short, self.s.locale)), *self.ask()]
+
+    def unsay(self, fields: list[str]) -> None:
+        """Forget what was recorded of these case fields, and the checklist items noted for
+        them: asked again when their question comes (`back_clears`)."""
+        for name in fields:
+            setattr(self.s.case, name, None)
+            for state, noted in list(self.s.noted.items()):
+                options = self.c.options[self.e.machine.question_of[state]]
+                kept = [i for i in noted if options[i].field != name]
+                self.s.noted = {**self.s.noted, state: kept} if kept else {
+                    k: v for k, v in self.s.noted.items() if k != state}
 
     def why(self) -> list[Reply]:
         if self.e.machine.is_final(self.s.state) or (self.s.mode != "asking" and self.s.mode != "changing"):
@@ -512,6 +525,7 @@ class _Turn:
         kept_for_later = (self.s.noted, self.s.held_numbers) != holding
         changing = self.s.mode == "changing"
         self.e.navigator.after_answer(state, self.s)
+        self.e.navigator.ended_by_what_was_said(self.s)  # "...and it's a hip replacement": ended here
         echo = Reply(kind="answered", code=question.id, question_id=question.id, step=self.s.step,
                      text=self.msg("answered_earlier" if heard_earlier else "answered",
                                    question=self.c.text(question.short, self.s.locale),
@@ -580,6 +594,8 @@ class _Turn:
             return []
         warnings = self.refresh_red_flags(announce=True)
         said = [self.notice("noted_early", items="; ".join(noted)), *warnings]
+        if self.e.navigator.ended_by_what_was_said(self.s):  # the question asked next is the end
+            return said
         return [*said, self.danger_offer()] if self.offers_now(warnings) else said
 
     def offers_now(self, warnings: list[Reply]) -> bool:

@@ -39,6 +39,7 @@ class FlowMachine:
         self.state_ids = [s.id for s in flow.states]
         self.ask_when = {s.id: content.guards[s.ask_when] for s in flow.states if s.ask_when is not None}
         self.always_ask = frozenset(s.id for s in flow.states if s.always_ask)
+        self.back_clears = {s.id: list(s.back_clears) for s in flow.states if s.back_clears}
         # The case fields each state's own answer writes: its `ask_when` is judged without them.
         self.own_fields = {s.id: tuple(content.questions[self.question_of[s.id]].fields)
                            for s in flow.states if s.ask_when is not None}

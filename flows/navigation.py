@@ -17,6 +17,8 @@ from flows.session import Session
 class Navigator:
     """Moves a session through the flow for one engine (content + machine)."""
 
+    summary = "summary"  # the end every conversation in scope reaches (content/flow.yaml)
+
     def __init__(self, content: Content, machine: FlowMachine) -> None:
         self.content = content
         self.machine = machine
@@ -57,6 +59,18 @@ class Navigator:
             self.follow_changed_path(session)
         else:
             self.arrive(following, session)
+
+    def ended_by_what_was_said(self, session: Session) -> bool:
+        """Something said in passing ends the conversation where it stands ("I have a hip
+        replacement" after which hip was answered): the path now leads to an end other than
+        the summary before reaching the current question. It goes there at once; the
+        answers given are kept, so /back (`back_clears`) can go on from them."""
+        path = self.machine.path(session.case, session.answered)
+        end = path[-1]
+        if end == self.summary or end == session.state or session.state in path:
+            return False
+        session.state = end
+        return True
 
     def follow_changed_path(self, session: Session) -> None:
         """After a changed answer: drop answers no longer on the path, go to the first gap.

@@ -31,7 +31,7 @@ FIRST_CHAT = 10_000_000  # chat ids of bench users start here (prefilled session
 
 SEED_000 = [
     "female", "don't know", "third trimester", "left", "x-ray and mri", "normal",
-    "bone marrow oedema, joint effusion", "don't know", "don't know", "worse", "none", "no", "none",
+    "bone marrow oedema, joint effusion", "don't know", "don't know", "worse", "none", "don't know", "no", "none",
 ]
 
 

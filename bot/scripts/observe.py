@@ -167,7 +167,9 @@ class TextReader:
         self.levels = {norm(text(level.label)): lid for lid, level in content.triage.levels.items()}
         self.disclaimer = norm(message("disclaimer"))
         self.disclaimer_text = message("disclaimer")
-        self.endings = [norm(message("out_of_scope")), norm(message("finished"))]
+        # Every end but the summary has its message under its state's id (out_of_scope, replaced_hip)
+        self.endings = [*(norm(message(state.id)) for state in content.flow.states
+                          if state.final and state.id != "summary"), norm(message("finished"))]
         self.not_understood_patterns = [_pattern(message(key)) for key in NOT_UNDERSTOOD]
 
     def question_at(self, text: str) -> tuple[str, int] | None:

@@ -142,7 +142,7 @@ def test_a_scan_that_could_be_any_of_them_gets_a_clarifying_question() -> None:
     assert not parsed.ok and len(parsed.clarify) == 3
 
 
-@pytest.mark.parametrize(("question", "typed"), [("medical_history", "1,10"), ("tests_done", "5,1"),
+@pytest.mark.parametrize(("question", "typed"), [("medical_history", "1,11"), ("tests_done", "5,1"),
                                                  ("warning_signs", "8, 3")])
 def test_none_of_these_cannot_be_ticked_with_an_item(question: str, typed: str) -> None:
     parsed = ENGINE.reader().read(question, typed)

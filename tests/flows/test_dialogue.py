@@ -86,7 +86,7 @@ def test_a_session_handed_over_is_stepped_in_place_with_the_same_outcome(text: s
         ("mri", "banana, 3"),
         ("inflammatory_markers", "purple"),
         ("walking", "purple"),
-        ("medical_history", "1,10"),  # an item together with "None of these"
+        ("medical_history", "1,11"),  # an item together with "None of these"
         ("medical_history", "banana"),
         ("warning_signs", "2,8"),
         ("joint_features", "9"),

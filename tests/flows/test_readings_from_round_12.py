@@ -187,3 +187,32 @@ def test_said_in_the_first_message_and_not_asked_again(language: str, typed: str
     options = ENGINE.content.options[ENGINE.machine.question_of[state]]
     labels = [ENGINE.content.text(options[i].label, language) for i in noted]
     assert len(noted) == 1 and held in labels[0]
+
+
+# --- an artificial hip -------------------------------------------------------------------
+
+
+def test_a_replaced_hip_said_in_the_first_message_ends_after_which_hip_with_where_to_go() -> None:
+    conv = talk("I had a hip replacement on the right 5 years ago, now aching for 2 months", "male", "70")
+    assert conv.state == "replaced_hip" and case_of(conv).artificial_hip is True
+    end = conv.transcript[-1][1][-1]
+    assert end.kind == "end" and "natural hip" in end.text
+
+
+def test_back_from_the_replaced_hip_end_unsays_it_and_goes_on() -> None:
+    conv = talk("male", "70", "right", "none", "its my artificial hip that hurts")
+    assert conv.state == "replaced_hip"
+    conv.say("/back")
+    assert conv.state == "onset" and case_of(conv).artificial_hip is None
+    conv.say("gradual")
+    assert conv.state == "duration_weeks"
+
+
+def test_a_hip_replacement_on_the_other_side_is_not_this_hip() -> None:
+    conv = talk("male", "70", "right", "none", "gradual", "2 months", "2", "hip replacement on the other side")
+    assert case_of(conv).artificial_hip is not True and conv.state != "replaced_hip"
+
+
+def test_a_replaced_hip_rules_out_the_conditions_of_a_natural_one() -> None:
+    ranking = assess(Case(sex="male", age=70, side="right", artificial_hip=True), ENGINE.content).shown
+    assert {r.condition for r in ranking}.isdisjoint({"itoh", "avn", "osteoarthritis"})

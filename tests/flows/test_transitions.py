@@ -22,7 +22,6 @@ ENGINE = get_engine()
 LINEAR = [
     ("sex", "age"),
     ("breastfeeding", "side"),
-    ("side", "tests_done"),
     ("tests_done", "xray"),
     ("xray", "mri"),
     ("mri", "bone_scan"),
@@ -33,7 +32,6 @@ LINEAR = [
     ("onset", "duration_weeks"),
     ("duration_weeks", "walking"),
     ("walking", "medical_history"),
-    ("medical_history", "pain_medicines"),
     ("pain_medicines", "fever"),
     ("fever", "warning_signs"),
     ("warning_signs", "joint_features"),
@@ -55,6 +53,13 @@ GUARDED: list[tuple[str, dict[str, Any], str, bool, str]] = [
     ("pregnancy", {"sex": "female", "pregnancy": "postpartum"}, "recently_gave_birth", True, "breastfeeding"),
     ("pregnancy", {"sex": "female", "pregnancy": "trimester_3"}, "recently_gave_birth", False, "side"),
     ("pregnancy", {"sex": "female"}, "recently_gave_birth", False, "side"),
+    # An artificial joint in the painful hip: this assistant is for a natural hip.
+    ("side", {"side": "right", "artificial_hip": True}, "hip_replaced", True, "replaced_hip"),
+    ("side", {"side": "right"}, "hip_replaced", False, "tests_done"),
+    ("side", {"side": "right", "artificial_hip": False}, "hip_replaced", False, "tests_done"),
+    ("medical_history", {"artificial_hip": True}, "hip_replaced", True, "replaced_hip"),
+    ("medical_history", {"artificial_hip": False, "sex": "female", "pregnancy": "trimester_2"}, "hip_replaced", False,
+     "pain_medicines"),
 ]
 
 # A state's `ask_when`: (the state before it, case fields, the state, its guard, outcome,
