@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
+from bot.chat_turn import is_forget
 from bot.reply_text import body_text, warning_lines
 from bot.reports.files import report_pdf
 from flows import payloads
@@ -154,7 +155,12 @@ def run_demo(
         if text is None or normalise(text).lstrip("/") in quit_words:
             break
         typed = UserInput.typed(text).model_copy(update={"sent_on": date.today()})  # "since March" counts to today
-        session, replies = step(session, typed, engine)
+        if is_forget(typed, engine):  # "/delete", "delete my data": the answers held here are dropped
+            session, replies = step(None, UserInput(kind="command", text="start", language=session.locale), engine)
+            replies = [Reply(kind="notice", code="forgotten", text=content.message("forgotten", session.locale)),
+                       *replies]
+        else:
+            session, replies = step(session, typed, engine)
         shown = [r for r in replies if r.kind != "report"]
         written = write_reports(replies, session, content, Path.cwd())
         said = [*shown, *written, *after_summary(replies, content, session.locale)]

@@ -1808,6 +1808,8 @@ def _number_as_said(content: Content, question: Question, value: float, locale: 
         return f"{number_text(value, content, locale)} {unit}".strip()
     band = next(b for b in bands if (b.below is None or value < b.below)
                 and (not b.when_whole or abs(value / b.per * 2 - round(value / b.per * 2)) < 0.05))
+    if band.said is not None:
+        return content.text(band.said, locale)
     shown = round(value / band.per, band.decimals)
     name = content.text(band.one if shown == 1 else band.other, locale)
     return f"{number_text(shown, content, locale, band.decimals)} {name}"

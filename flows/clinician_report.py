@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from flows.answers import describe
@@ -24,6 +24,7 @@ from flows.recording import recorded
 from flows.summary import band_of, percent
 
 MAX_REASONS = 4
+MAX_CITED = 3  # sources named after a reason; the rest are ", ..."
 _PLAIN_THEN_TERM = re.compile(r"^(?P<plain>.+?)\s*\((?P<term>[^()]+)\)(?P<rest>[.:]?)$")
 
 
@@ -59,6 +60,9 @@ class ClinicianReport:
     guidance: list[str]
     disclaimer: str
     headings: dict[str, str]  # section headings, in the locale
+    # The full citation of every source named in the reasons ("Margaretten 2007: ..."), so a
+    # clinician can look them up without the project's files (user test round 12).
+    sources: list[str] = field(default_factory=list)
 
 
 def clinical_first(text: str) -> str:
@@ -151,7 +155,7 @@ def build_report(
                 for _, items in select_guidance(case, assessment, content) for item in items]
     headings = {key: msg(f"report_{key}") for key in (
         "who", "findings", "differential", "red_flags", "not_ruled_out", "level", "guidance", "disclaimer",
-        "for", "against", "settle", "none", "sources_note")}
+        "for", "against", "settle", "none", "sources_note", "sources")}
     made = date_text(made_on, content, locale)
     # Answered for the patient by a relative or a clinician: said where the report says whose answers
     headings["made"] = msg("report_made_for_someone_else" if someone_else else "report_made", date=made,
@@ -164,12 +168,25 @@ def build_report(
         red_flags=[content.text(flag.title, locale) for flag in assessment.red_flags], not_ruled_out=open_dangers,
         level=content.text(level.label, locale), level_advice=content.text(level.advice, locale), guidance=guidance,
         disclaimer=msg("disclaimer"), headings=headings,
+        sources=_sources_cited(content, assessment),
     )
+
+
+def _sources_cited(content: Content, assessment: Assessment) -> list[str]:
+    """Each paper or guideline the shown reasons cite (the first MAX_CITED of each, as
+    `_reason` names them), once, as "Short name: full citation". A citation is given as
+    published, in the language of the paper, in every language of the report."""
+    cited = dict.fromkeys(source for r in assessment.shown for reason in (r.reasons_for[:MAX_REASONS]
+                                                                         + r.reasons_against[:MAX_REASONS])
+                          for source in list(dict.fromkeys(reason.source))[:MAX_CITED])
+    # The project's seed documents are explained by the sources note; they have no citation.
+    return [f"{short_source(source)}: {' '.join(content.references[source].citation.split())}"
+            for source in cited if source in content.references and content.references[source].kind != "seed"]
 
 
 def _reason(content: Content, reason: Reason, locale: str) -> str:
     sources = list(dict.fromkeys(short_source(s) for s in reason.source))
-    cited = ", ".join(sources[:3]) + (", ..." if len(sources) > 3 else "")
+    cited = ", ".join(sources[:MAX_CITED]) + (", ..." if len(sources) > MAX_CITED else "")
     basis = content.message(f"basis_{reason.basis}", locale)
     ratio = ratio_text(reason.likelihood_ratio, content, locale)
     return f"{clinical_first(reason.text_in(content, locale))} (LR {ratio}; {basis}; {cited})"

@@ -684,6 +684,9 @@ class DisplayBand(Strict):
     # Used only for a number whole (or a half) in this unit, else the next band: "2 months"
     # is said back as 2 months, "10 weeks" as 10 weeks (user tests, session 10).
     when_whole: bool = False
+    # Said in words instead of a number: a duration stored as 0 weeks (under about 8 hours,
+    # "2 horas") is "less than a day", not "0 days" (user test round 12).
+    said: Text | None = None
 
 
 class UnitName(Strict):

@@ -176,3 +176,21 @@ def test_the_persons_summary_names_no_file(name: str, language: str) -> None:
     summary = build_summary(case, assess(case, CONTENT), CONTENT, language)
     shown = lines_text(summary.first + [line for section in summary.sections for line in section.lines])
     assert ".md" not in shown and "content/" not in shown and ".yaml" not in shown
+
+
+def test_the_report_cites_in_full_every_paper_its_reasons_name_and_no_seed_description() -> None:
+    """A clinician cannot open references.yaml: each paper or guideline named after a reason
+    ("Margaretten 2007") is cited in full under Sources (user test round 12)."""
+    from flows.clinician_report import build_report, short_source
+
+    case = Case(sex="male", age=45, side="left", fever=True, onset="sudden")
+    assessment = assess(case, CONTENT)
+    report = build_report(case, assessment, CONTENT, date(2026, 12, 2))
+    named = {name.strip() for estimate in report.differential
+             for reason in estimate.reasons_for + estimate.reasons_against
+             for name in reason.rsplit(";", 1)[-1].rstrip(")").split(",") if name.strip() not in ("...", "")}
+    cited = {source.split(":", 1)[0] for source in report.sources}
+    papers = {short_source(r.id) for r in CONTENT.references.values() if r.kind != "seed"}
+    assert named & papers and named & papers <= cited
+    assert not any(source.startswith("seed ") for source in report.sources)
+    assert "Margaretten 2007: Margaretten ME" in "\n".join(report.sources)

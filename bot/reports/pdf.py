@@ -73,6 +73,10 @@ def render_pdf(report: ClinicianReport) -> bytes:
     heading("guidance")
     for item in report.guidance:
         _text(pdf, f"- {item}", SMALL)
+    if report.sources:
+        heading("sources")
+        for source in report.sources:
+            _text(pdf, source, SMALL)
     heading("disclaimer")
     _text(pdf, report.disclaimer, SMALL)
     return bytes(pdf.output())
