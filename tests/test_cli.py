@@ -171,6 +171,23 @@ def test_on_published_cases_never_tuned_on_every_danger_gets_urgent_care_and_no_
     assert not held_out & tuned_on
 
 
+BLIND_2 = ROOT / "tests/vignettes/heldout/blind-2026-12.yaml"
+
+
+def test_the_second_blind_set_is_apart_and_does_not_slide_below_its_first_score() -> None:
+    """The second blind set (session 12; docs/assessment.md): its papers are none of the
+    tuned-on vignettes' papers, and the figures it scored once, before it was read, are a
+    floor: a change that makes the model generalise worse fails here."""
+    conditions = list(get_content().conditions)
+    blind = read_vignettes(BLIND_2, conditions)
+    tuned_on = [v for path in [*VIGNETTES, HELD_OUT] for v in read_vignettes(path, conditions)]
+    assert len(blind) >= 24 and not {v.id for v in blind} & {v.id for v in tuned_on}
+    assert not {v.source[:60] for v in blind} & {v.source[:60] for v in tuned_on}
+    scores = json.loads(run("evaluate", str(BLIND_2), "--json").stdout)
+    assert scores["top3"] >= 0.875 and scores["top1"] >= 0.625, scores
+    assert scores["safe"] >= 0.8, scores["unsafe"]
+
+
 def test_vignettes_cover_every_condition_with_citations() -> None:
     conditions = list(get_content().conditions)
     vignettes = [v for path in VIGNETTES for v in read_vignettes(path, conditions)]
