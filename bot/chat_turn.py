@@ -32,8 +32,7 @@ from typing import Literal
 from pydantic import Field, ValidationError
 
 from bot.storage import Storage, StoreUnavailable, VersionConflict
-from flows.answers import normalise
-from flows.dialogue import Engine, new_session, step
+from flows.dialogue import Engine, is_forget, new_session, step
 from flows.language import language_of_tag
 from flows.messages import Reply, UserInput
 from flows.session import Session
@@ -77,18 +76,6 @@ class Turn:
 
 
 Deliver = Callable[[Turn], Awaitable[None]]
-
-
-def is_forget(user_input: UserInput, engine: Engine) -> bool:
-    """True for /forget and its words from content/ui.yaml ("delete my data")."""
-    if user_input.kind not in ("command", "text"):
-        return False
-    text = normalise(user_input.text)
-    if user_input.kind == "text" and text.startswith("/"):
-        text = text.split(" ")[0]
-    word = text.lstrip("/").split("@")[0]
-    # The dialogue's command table, built once with the engine (not per update).
-    return word == "forget" or engine.command_words.get(word) == "forget"
 
 
 def first_step(clock: Clock) -> int:

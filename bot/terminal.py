@@ -19,13 +19,12 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from bot.chat_turn import is_forget
 from bot.reply_text import body_text, warning_lines
 from bot.reports.files import report_pdf
 from flows import payloads
 from flows.answers import normalise, printable
 from flows.content import Content
-from flows.dialogue import Engine, step
+from flows.dialogue import Engine, is_forget, step
 from flows.messages import Reply, UserInput
 from flows.session import Session
 

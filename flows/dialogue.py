@@ -90,6 +90,19 @@ def step(
     return current, _Turn(engine, current).handle(user_input)
 
 
+def is_forget(user_input: UserInput, engine: Engine) -> bool:
+    """True for /forget and its words from content/ui.yaml ("delete my data", "/delete"):
+    each channel deletes what it holds of the conversation (the dialogue holds nothing)."""
+    if user_input.kind not in ("command", "text"):
+        return False
+    text = normalise(user_input.text)
+    if user_input.kind == "text" and text.startswith("/"):
+        text = text.split(" ")[0]
+    word = text.lstrip("/").split("@")[0]
+    # The dialogue's command table, built once with the engine (not per update).
+    return word == "forget" or engine.command_words.get(word) == "forget"
+
+
 class _Turn:
     """One step's work on a session copy that the caller will keep."""
 
@@ -448,13 +461,19 @@ class _Turn:
 
     def summary(self) -> Summary:
         return build_summary(self.s.case, assess(self.s.case, self.c), self.c, self.s.locale, self.not_asked(),
-                             self.s.for_someone_else)
+                             self.s.for_someone_else, self.not_known())
 
     def not_asked(self) -> list[Question]:
         """The questions passed over whose answer is still unknown: one answered in passing
         ("can barely walk") is not listed as not asked."""
         questions = [self.c.questions[self.e.machine.question_of[s]] for s in self.s.skipped]
         return [q for q in questions if recorded(self.s.case, q) is None]
+
+    def not_known(self) -> list[Question]:
+        """The questions answered "Don't know" ("X-ray: Don't know" after an X-ray was
+        ticked): said so in "What you told me", not left out as if never asked."""
+        questions = [self.c.questions[self.e.machine.question_of[s]] for s in self.s.answered]
+        return [q for q in questions if q.field is not None and recorded(self.s.case, q) is None]
 
     # answers -----------------------------------------------------------------------
 
@@ -891,7 +910,7 @@ class _Turn:
         if self.s.state == SUMMARY_STATE:
             assessment = assess(self.s.case, self.c)
             return summary_replies(self.s.case, assessment, self.c, self.s.locale, self.s.step, self.not_asked(),
-                                   self.s.for_someone_else)
+                                   self.s.for_someone_else, self.not_known())
         if self.e.machine.is_final(self.s.state):
             return self.ended()
         taken = self.take_held()

@@ -19,11 +19,11 @@ from flows.summary import Summary, build_summary
 
 def summary_replies(
     case: Case, assessment: Assessment, content: Content, locale: str = "en", step: int = 0,
-    skipped: list[Question] | None = None, someone_else: bool = False,
+    skipped: list[Question] | None = None, someone_else: bool = False, not_known: list[Question] | None = None,
 ) -> list[Reply]:
     """The first block, with the sections offered, and the disclaimer (always shown); for a
     relative or a clinician (`someone_else`), first a line that it speaks to the person."""
-    summary = build_summary(case, assessment, content, locale, skipped, someone_else)
+    summary = build_summary(case, assessment, content, locale, skipped, someone_else, not_known)
     offered = [Choice(label=s.title, payload=payloads.section(i)) for i, s in enumerate(summary.sections)]
     first = Reply(kind="summary", code="first", text=words(summary.first), lines=summary.first, choices=offered,
                   step=step, assessed=assessed(assessment, [s.id for s in summary.sections]))

@@ -49,7 +49,8 @@ class Summary:
 
 
 def build_summary(case: Case, assessment: Assessment, content: Content, locale: str = "en",
-                  skipped: list[Question] | None = None, someone_else: bool = False) -> Summary:
+                  skipped: list[Question] | None = None, someone_else: bool = False,
+                  not_known: list[Question] | None = None) -> Summary:
     """Everything the summary can show for this person, in the order it is offered
     (`someone_else`: a relative or a clinician answered for them)."""
 
@@ -87,7 +88,7 @@ def build_summary(case: Case, assessment: Assessment, content: Content, locale: 
         title = content.text(part.title, locale)
         if part.shows == "reasons":
             sections.append(Section(part.id, title, _reasons(case, assessment, content, locale, skipped,
-                                                              someone_else), "reasons"))
+                                                              someone_else, not_known), "reasons"))
         elif part.shows == "report":
             sections.append(Section(part.id, title, [], "report"))
         else:
@@ -166,7 +167,8 @@ def percent(probability: float, content: Content, locale: str = "en") -> str:
 
 
 def _reasons(case: Case, assessment: Assessment, content: Content, locale: str,
-             skipped: list[Question] | None, someone_else: bool = False) -> list[Line]:
+             skipped: list[Question] | None, someone_else: bool = False,
+             not_known: list[Question] | None = None) -> list[Line]:
     """Why these causes: the estimates, what the most likely cause is, the points for and
     against the leading ones, what is not ruled out and why, what was told and what was not
     asked."""
@@ -195,7 +197,7 @@ def _reasons(case: Case, assessment: Assessment, content: Content, locale: str,
     told = [
         msg("answered", question=content.text(q.short, locale),
             answer=describe(content, q.id, recorded(case, q), locale, someone_else))
-        for q in content.questions.values() if recorded(case, q) is not None
+        for q in content.questions.values() if recorded(case, q) is not None or q in (not_known or [])
     ]
     lines += _plain("", msg("findings_title") + ":")
     lines += [_item(line) for line in told or [msg("not_answered")]]
