@@ -216,3 +216,10 @@ def test_a_hip_replacement_on_the_other_side_is_not_this_hip() -> None:
 def test_a_replaced_hip_rules_out_the_conditions_of_a_natural_one() -> None:
     ranking = assess(Case(sex="male", age=70, side="right", artificial_hip=True), ENGINE.content).shown
     assert {r.condition for r in ranking}.isdisjoint({"itoh", "avn", "osteoarthritis"})
+
+
+def test_a_test_done_whose_result_is_not_known_is_told_back_as_not_known() -> None:
+    conv = talk("male", "45", "left", "x-ray", "dont know", "sudden", "2 weeks", "2", "none", "no", "none", "none")
+    assert conv.state == "summary" and case_of(conv).xray is None
+    told = "\n".join(line.text for reply in conv.say("/more") for line in reply.lines)
+    assert "X-ray: Don't know" in told and "MRI: Not done" in told
