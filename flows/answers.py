@@ -396,7 +396,10 @@ class AnswerReader:
         answered = self.tables[answered_id].phrases.one_word | self.held_one_words
         units = table.named_units
         leads = table.leads  # words that lead to this number ("im 45") tie it to nothing else
-        apart = [span for span in (self._standing_apart(words, at, answered, units, leads, self.joiners)
+        # ...and followed by nothing but a unit, a clause break, such a word, or the words that
+        # open the telling of the pain ("male 45 hip pain")
+        opening = {phrase[0] for phrase in self.opening_words if len(phrase) == 1}
+        apart = [span for span in (self._standing_apart(words, at, answered, units, leads, self.joiners, opening)
                                    for at, word in enumerate(words) if _NUMBER_WORD.fullmatch(word))
                  if span is not None]
         if len(apart) > 1:  # "28 F left hip pain, 2 months": a number whose unit makes it no plain age is no rival
@@ -417,10 +420,10 @@ class AnswerReader:
         parsed = self._plainly(question_id, said)
         return replace(parsed, said=said) if parsed is not None else None
 
-    def _plainly(self, question_id: str, said: str) -> Parsed | None:
+    def _plainly(self, question_id: str, said: str, today: date | None = None) -> Parsed | None:
         """`said` read as an answer to `question_id`, if it is a plain one: a value, with no
         jump (a child's age), no question back and nothing left unread."""
-        parsed = self.read(question_id, said)
+        parsed = self.read(question_id, said, today=today)
         plain = parsed.ok and parsed.goto is None and not parsed.clarify and not parsed.unread
         return parsed if plain and parsed.value is not None else None
 
@@ -473,6 +476,8 @@ class AnswerReader:
             for said_date in self.dates.find(words):
                 if not about or self._in_clause_with(words, said_date.start, about):
                     heard.add(" ".join(words[said_date.start:said_date.end]))
+        if len(heard) > 1:  # "tenho 29 anos, meu neném tem 3 meses": 3 months is no plain age
+            heard = {said for said in heard if self._plainly(question_id, said, today) is not None}
         if len(heard) != 1:
             return None
         said = heard.pop()
@@ -718,10 +723,12 @@ class AnswerReader:
             word in units or " ".join(typed[1:]) in units for word in typed[1:])
 
     @staticmethod
-    def _standing_apart(words: list[str], at: int, answered: frozenset[str],
-                        units: set[str], leads: frozenset[str], joiners: set[str]) -> tuple[int, int] | None:
+    def _standing_apart(words: list[str], at: int, answered: frozenset[str], units: set[str],
+                        leads: frozenset[str], joiners: set[str],
+                        then: AbstractSet[str] = frozenset()) -> tuple[int, int] | None:
         """The span of the number at `at` with the units after it, if nothing else ties it
-        to a word: see `answered_ahead`."""
+        to a word: see `answered_ahead`. `then`: words that may follow it, opening what comes
+        next ("male 45 hip pain": the pain)."""
         before = words[at - 1] if at else ","
         if before not in CLAUSE_PUNCTUATION and before not in answered and not AnswerReader._led(words, at, leads):
             return None
@@ -730,7 +737,7 @@ class AnswerReader:
         # After words that lead to it, the number may go on with its unit ("tenho 71 anos dor
         # na anca") or a joining word ("im 17 and my hip hurts").
         if end < len(words) and words[end] not in CLAUSE_PUNCTUATION and words[end] not in answered \
-                and not (led and (end > at + 1 or words[end] in joiners)):
+                and words[end] not in then and not (led and (end > at + 1 or words[end] in joiners)):
             return None
         return at, end
 

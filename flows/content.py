@@ -384,6 +384,9 @@ class _Checker:
                 if name not in CASE_FIELDS:
                     self.fail("questions.yaml", where, f"unknown case field `{name}`")
             for option in question.answers if isinstance(question.answers, list) else []:
+                if option.of_the_answer_to is not None and option.of_the_answer_to not in {
+                        q.id for q in data.questions}:
+                    self.fail("questions.yaml", where, f"`of_the_answer_to`: no question {option.of_the_answer_to}")
                 if option.field is not None and field_values(option.field) != (True, False):
                     self.fail("questions.yaml", where, f"checklist field `{option.field}` is not a yes/no field")
                 for written in (option.sets or {}, option.unticked or {}):

@@ -149,6 +149,10 @@ class Answer(Strict):
     # Per language, words that in the same clause as this option's words mean it is not
     # this option: "cortisona em bomba para a asma", "a steroid inhaler" are no steroid tablets.
     not_with: dict[str, list[str]] = Field(default_factory=dict)
+    # Said of the answer to this question ("an artificial joint in this hip": of `side`):
+    # heard in passing only when the message names no other answer to it ("left hip
+    # hurting... my right hip was replaced" is not this hip).
+    of_the_answer_to: str | None = None
     # Per language, words ("she", "he") that name this option only in an answer whose writer
     # does not speak of themselves (ui.yaml `first_person`): in "the doctor said he thinks
     # it's sciatica, my hip hurts" the "he" is the doctor.

@@ -716,6 +716,20 @@ class _Turn:
         self.s.case = case
         return []
 
+    def _names_another_answer(self, question_id: str | None, text: str) -> bool:
+        """`text` names an answer to `question_id` other than the one given (recorded, or
+        held from this very message), or two different ones: what it says of "this hip" may
+        be of the other (`Answer.of_the_answer_to`; None: said of nothing in particular)."""
+        state = next((s for s, q in self.e.machine.question_of.items() if q == question_id), None)
+        if question_id is None or state is None:
+            return False
+        question, options = self.c.questions[question_id], self.c.options[question_id]
+        given = recorded(self.s.case, question)
+        if given is None:
+            given = next((options[i].value for i in self.s.noted.get(state, [])[:1]), None)
+        named = {options[i].value for i in self.reader.mentions(question_id, text)} - {None}
+        return len(named) > 1 or (given is not None and bool(named - {given}))
+
     def _active_flags(self) -> set[str]:
         return {flag.id for flag, test in self.c.red_flags if test(self.s.case)}
 
@@ -820,6 +834,7 @@ class _Turn:
         """A checklist's items named in passing: recorded now, ticked again when it is answered."""
         options = self.c.options[question_id]
         new = self._newly_named(state, question_id, text)
+        new = [i for i in new if not self._names_another_answer(options[i].of_the_answer_to, text)]
         for index in new:
             for name, value in (options[index].sets or {}).items():
                 setattr(self.s.case, name, value)

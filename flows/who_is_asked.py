@@ -216,7 +216,10 @@ class WhoIsAsked:
 
     def _note_demographics(self, words: list[str]) -> bool:
         """A note's age and sex glued, opening it or standing (nearly) alone in a clause:
-        "52F R groin pain", "L hip pain, 3/52, 41M" - not "can only walk 10m before the pain"."""
+        "52F R groin pain", "L hip pain, 3/52, 41M" - not "can only walk 10m before the pain",
+        and not a message that says nothing else: "55F" or "F 62A" answers "how old are you?"."""
+        if not any(len(w) > 1 and w.isalpha() and w not in self.function_words for w in words):
+            return False
         if self._glued_age(words[0]):
             return not self.writer_words.intersection(words)
         start = 0

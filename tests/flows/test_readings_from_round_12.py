@@ -223,3 +223,87 @@ def test_a_test_done_whose_result_is_not_known_is_told_back_as_not_known() -> No
     assert conv.state == "summary" and case_of(conv).xray is None
     told = "\n".join(line.text for reply in conv.say("/more") for line in reply.lines)
     assert "X-ray: Don't know" in told and "MRI: Not done" in told
+
+
+# --- the regression round (12b) ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("history", ["RA on mtx", "RA, on prednisolone 10mg", "rheumatoid arthritis, on methotrexate"])
+def test_very_high_markers_with_a_known_arthritis_stay_an_emergency_on_immunosuppressants(history: str) -> None:
+    conv = talk("57 F, right hip pain 5 weeks came on gradually", "4", "crp 180", "2", "1", "2", history, "no",
+                "none", "none")
+    assert conv.state == "summary" and assess(case_of(conv), ENGINE.content).triage == "emergency"
+
+
+@pytest.mark.parametrize(("language", "answers"), [
+    ("pt", ("tenho 45 anos, homem, dor no quadril esquerdo há 10 dias", "5", "1", "2",
+            "nenhum, mas hoje já não consigo pisar com essa perna")),
+    ("en", ("50 m right hip pain 3 weeks", "4", "1", "2", "none, but now i cant bear weight")),
+])
+def test_cannot_walk_said_with_another_answer_late_warns(language: str, answers: tuple[str, ...]) -> None:
+    conv = talk(*answers, language=language)
+    assert case_of(conv).unable_to_bear_weight is True
+    assert "cannot_bear_weight" in codes(conv.transcript[-1][1], "warning")
+
+
+@pytest.mark.parametrize(("language", "typed", "field"), [
+    ("pt", "tenho 60 anos, tive cancer, dor no quadril", "cancer_history"),
+    ("pt", "tenho 30 anos, grávida de 30 semanas, dor no quadril esquerdo, tomando cataflam", "nsaid_use"),
+    ("pt", "tenho 60 anos, mulher, tenho AR e tomo mtx, dor no quadril direito há 5 dias", "immunosuppressed"),
+])
+def test_words_people_use_for_a_cancer_a_painkiller_and_an_immunosuppressant(language: str, typed: str,
+                                                                            field: str) -> None:
+    assert getattr(case_of(talk(typed, language=language)), field) is True
+
+
+@pytest.mark.parametrize(("language", "typed"), [
+    ("en", "27 f, 35 weeks pregnant, right hip pain, my friend said to take naproxen, is that ok?"),
+    ("pt", "grávida de 30 semanas, minha amiga falou pra eu tomar nimesulida, pode?"),
+])
+def test_a_painkiller_a_friend_suggested_is_not_taken(language: str, typed: str) -> None:
+    assert case_of(talk(typed, language=language)).nsaid_use is not True
+
+
+@pytest.mark.parametrize(("language", "typed"), [
+    ("en", "52 m, left hip hurting 6 weeks. my right hip was replaced in 2019"),
+    ("pt", "tenho 66 anos, homem, dor no quadril esquerdo faz 1 mes, tenho prótese no outro quadril"),
+])
+def test_a_replacement_of_the_other_hip_is_not_this_hip(language: str, typed: str) -> None:
+    assert case_of(talk(typed, language=language)).artificial_hip is not True
+
+
+@pytest.mark.parametrize(("language", "typed", "expected"), [
+    ("en", "me 62 f", {"sex": "female", "age": 62}),
+    ("en", "male 45 hip pain", {"sex": "male", "age": 45}),
+    ("pt", "F 62A dor no quadril direito", {"sex": "female"}),
+])
+def test_more_ways_of_writing_sex_and_age(language: str, typed: str, expected: dict[str, object]) -> None:
+    conv = talk(typed, language=language)
+    assert {k: getattr(case_of(conv), k) for k in expected} == expected
+    assert conv.session is not None and not conv.session.for_someone_else
+
+
+def test_an_age_beside_a_babys_months_is_held_for_the_age() -> None:
+    conv = talk("tenho 29 anos, meu neném tem 3 meses, dor no quadril", language="pt")
+    assert conv.session is not None and conv.session.held_numbers.get("age") == "29 anos"
+
+
+def test_an_age_and_sex_note_alone_answers_the_question_asked_of_the_writer() -> None:
+    conv = talk("hip pain", "female", "55F")
+    assert conv.session is not None and not conv.session.for_someone_else and case_of(conv).age == 55
+
+
+@pytest.mark.parametrize(("language", "typed", "held"), [
+    ("en", "55 m right hip pain, started 3 weeks ago", "3 weeks"),
+    ("pt", "já faz umas 3 semanas que dói a anca", "3 semanas"),
+    ("pt", "começou há 3 semanas, dor na anca", "3 semanas"),
+])
+def test_how_long_said_with_when_it_started(language: str, typed: str, held: str) -> None:
+    conv = talk(typed, language=language)
+    assert conv.session is not None and conv.session.held_numbers.get("duration_weeks") == held
+
+
+def test_walking_properly_is_no_side() -> None:
+    conv = talk("homem 58 anos, dor no quadril esquerdo faz 3 semanas, não consigo andar direito", language="pt")
+    assert case_of(conv).side == "left"  # taken: one side named, not two
+    assert case_of(conv).weight_bearing_pain is True and case_of(conv).unable_to_bear_weight is not True
