@@ -71,8 +71,8 @@ def test_a_danger_not_ruled_out_with_a_low_estimate_is_said_to_be_open_not_unlik
 
 
 @pytest.mark.parametrize(("risk", "said", "not_said"), [
-    ("alcohol_excess", "cutting down alcohol", "Do not stop steroid tablets"),
-    ("glucocorticoids", "Do not stop steroid tablets", "cutting down alcohol"),
+    ("alcohol_excess", "cutting down alcohol", "do not stop them suddenly"),
+    ("glucocorticoids", "do not stop them suddenly", "cutting down alcohol"),
 ])
 def test_the_avn_risk_advice_names_only_the_risk_the_person_has(risk: str, said: str, not_said: str) -> None:
     from flows.guidance import select_guidance
