@@ -446,15 +446,16 @@ class AnswerReader:
         units = table.named_units
         heard: set[str] = set()
         tied = self._tied_numbers(words, leads, follows, units)
-        after = table.alone_after or about  # the words of the clause a number said alone belongs to
-        if after and not any(self.tables[other].phrases.find(_plain_words(text))
-                             for other in table.question.said_alone_unless_named):
-            tied += self._alone_after_its_clause(words, units, leads | follows, after)
-        for at, end in tied:
+        # A number with its unit alone in its clause, after the clause it belongs to ("right
+        # hip pain, about 3 weeks"), unless another question's answer named makes it unclear
+        after = table.alone_after or about
+        alone = self._alone_after_its_clause(words, units, leads | follows, after) if after and not any(
+            self.tables[other].phrases.find(_plain_words(text)) for other in table.question.said_alone_unless_named
+        ) else []
+        for at, end in [*tied, *alone]:
             if self._followed_by(words, end, table.offsets):  # "3 weeks pregnant", "2 weeks after the birth"
                 continue
-            if end > at + 1 and (not about or self._in_clause_with(words, at, about)
-                                 or self._alone_after_its_clause(words, units, leads | follows, after, at)):
+            if end > at + 1 and (not about or self._in_clause_with(words, at, about) or (at, end) in alone):
                 heard.add(" ".join(words[at:end]))  # with its unit: a bare number says nothing of what it counts
         for at, word in enumerate(words):
             if not word.isdigit():
@@ -649,9 +650,7 @@ class AnswerReader:
     def _in_clause_with(self, words: list[str], at: int, about: AbstractSet[str]) -> bool:
         """One of `about` is in the clause of the word at `at` (between punctuation or
         joining words: "tive um aborto há 1 mês e agora dói-me" is two clauses)."""
-        breaks = CLAUSE_PUNCTUATION | self.joiners | self.clause_breaks
-        start = next((i + 1 for i in range(at - 1, -1, -1) if words[i] in breaks), 0)
-        end = next((i for i in range(at + 1, len(words)) if words[i] in breaks), len(words))
+        start, end = self._clause_around(words, at)
         clause = words[start:end]
         return any(" ".join(clause[i:i + size]) in about for size in (1, 2, 3) for i in range(len(clause) - size + 1))
 
@@ -663,14 +662,14 @@ class AnswerReader:
         return start, end
 
     def _alone_after_its_clause(self, words: list[str], units: set[str], ties: frozenset[str],
-                                about: AbstractSet[str], only_at: int | None = None) -> list[tuple[int, int]]:
+                                about: AbstractSet[str]) -> list[tuple[int, int]]:
         """Numbers with their unit that make a clause of their own (with at most the words
         that tie them) right after a clause naming what they measure: "right hip pain, about
         3 weeks", "dor na anca direita, há 3 semanas", "coxalgia esq. há 4 sem". Each as
-        (start, end of its units); `only_at`: only the number at that position."""
+        (start, end of its units)."""
         found = []
         for at, word in enumerate(words):
-            if not _NUMBER_WORD.fullmatch(word) or (only_at is not None and at != only_at):
+            if not _NUMBER_WORD.fullmatch(word):
                 continue
             end = self._unit_end(words, at, units)
             start, clause_end = self._clause_around(words, at)

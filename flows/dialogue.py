@@ -12,6 +12,7 @@ unchanged.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -546,11 +547,7 @@ class _Turn:
         self.e.navigator.after_answer(state, self.s)
         self.e.navigator.ended_by_what_was_said(self.s)  # "...and it's a hip replacement": ended here
         taken_late = self.take_passed_over()
-        echo = Reply(kind="answered", code=question.id, question_id=question.id, step=self.s.step,
-                     text=self.msg("answered_earlier" if heard_earlier else "answered",
-                                   question=self.c.text(question.short, self.s.locale),
-                                   answer=self.answer_words(question.id, value)))
-        said_back = [echo, *taken_late]
+        said_back = [self.answered_reply(question, value, heard_earlier), *taken_late]
         if noted:  # "right hip, it's hot and swollen": the swelling is not left for later
             said_back.append(self.notice("noted_early", items="; ".join(noted)))
         # "oedema and a tiny bleb": the bleb is not dropped in silence; but what was kept for
@@ -688,13 +685,12 @@ class _Turn:
             value = self.c.options[question.id][indices[0]].value
             if value is None or recorded(self.s.case, question) == value:
                 continue
-            before, case = self._active_flags(), self.s.case.model_copy(deep=True)
-            record(self.s.case, question, value)
-            if self._active_flags() - before:
-                said.append(self.msg("answered", question=self.c.text(question.short, self.s.locale),
-                                     answer=self.answer_words(question.id, value)))
-            else:
-                self.s.case = case
+
+            def record_it(question: Question = question, value: Any = value) -> list[str]:
+                record(self.s.case, question, value)
+                return [self.said_back(question, value)]
+
+            said.extend(self._kept_if_it_warns(record_it))
         return said
 
     def _warning_said_after(self, state: str, question: Question, text: str) -> list[str]:
@@ -704,17 +700,11 @@ class _Turn:
         warning is taken so; any other change goes through /back or /change."""
         if not (question.kind == "checklist" or (question.kind == "choice" and question.recorded_at_once)):
             return []
-        before = self._active_flags()
-        case, noted = self.s.case.model_copy(deep=True), self.s.noted
-        if question.kind == "checklist":
-            said = self._tick_early(state, question.id, text)
-        else:
-            said = self._record_choice(state, question, text)
+        noted = self.s.noted
+        said = self._kept_if_it_warns(lambda: self._tick_early(state, question.id, text) if question.kind == "checklist"
+                                      else self._record_choice(state, question, text))
         self.s.noted = noted  # nothing is held for a question already answered
-        if said and self._active_flags() - before:
-            return said
-        self.s.case = case
-        return []
+        return said
 
     def _names_another_answer(self, question_id: str | None, text: str) -> bool:
         """`text` names an answer to `question_id` other than the one given (recorded, or
@@ -729,6 +719,27 @@ class _Turn:
             given = next((options[i].value for i in self.s.noted.get(state, [])[:1]), None)
         named = {options[i].value for i in self.reader.mentions(question_id, text)} - {None}
         return len(named) > 1 or (given is not None and bool(named - {given}))
+
+    def said_back(self, question: Question, value: Any, key: str = "answered") -> str:
+        """"Fever: Yes": a question's short name and its answer, in the person's words."""
+        return self.msg(key, question=self.c.text(question.short, self.s.locale),
+                        answer=self.answer_words(question.id, value))
+
+    def answered_reply(self, question: Question, value: Any, heard_earlier: bool) -> Reply:
+        """The "✓" line said back for an answer recorded (`heard_earlier`: taken from what
+        was written before)."""
+        return Reply(kind="answered", code=question.id, question_id=question.id, step=self.s.step,
+                     text=self.said_back(question, value, "answered_earlier" if heard_earlier else "answered"))
+
+    def _kept_if_it_warns(self, record_it: Callable[[], list[str]]) -> list[str]:
+        """Record something said in passing only if it raises a warning sign not raised
+        before; otherwise the case and what is held are left as they were."""
+        before, case, noted = self._active_flags(), self.s.case.model_copy(deep=True), self.s.noted
+        said = record_it()
+        if said and self._active_flags() - before:
+            return said
+        self.s.case, self.s.noted = case, noted
+        return []
 
     def _active_flags(self) -> set[str]:
         return {flag.id for flag, test in self.c.red_flags if test(self.s.case)}
@@ -827,8 +838,7 @@ class _Turn:
         record(self.s.case, question, value)
         if question.taken_when_heard and len(new) == 1:  # said now, and taken when its turn comes, not asked again
             self.s.noted = {**self.s.noted, state: [new[0]]}
-        return [self.msg("answered", question=self.c.text(question.short, self.s.locale),
-                         answer=self.answer_words(question.id, value))]
+        return [self.said_back(question, value)]
 
     def _tick_early(self, state: str, question_id: str, text: str) -> list[str]:
         """A checklist's items named in passing: recorded now, ticked again when it is answered."""
@@ -955,9 +965,7 @@ class _Turn:
             record(self.s.case, question, value)
             self.s.skipped = [s for s in self.s.skipped if s != state]
             self.s.answered = [*self.s.answered, state]
-            said.append(Reply(kind="answered", code=question.id, question_id=question.id, step=self.s.step,
-                              text=self.msg("answered_earlier", question=self.c.text(question.short, self.s.locale),
-                                            answer=self.answer_words(question.id, value))))
+            said.append(self.answered_reply(question, value, heard_earlier=True))
         return said
 
     def take_held(self) -> list[Reply] | None:
@@ -1038,9 +1046,7 @@ class _Turn:
             if state in self.s.answered:
                 question = self.c.questions[self.e.machine.question_of[state]]
                 value = recorded(self.s.case, question)
-                label = self.msg("answered", question=self.c.text(question.short, self.s.locale),
-                                 answer=self.answer_words(question.id, value))
-                result.append((state, label))
+                result.append((state, self.said_back(question, value)))
         return result
 
     def error(self, key: str, **values: Any) -> Reply:
