@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from babel.dates import get_month_names
+from babel.dates import get_date_format, get_month_names
 
 from flows.content_models import DatedEvent
 
@@ -52,6 +52,10 @@ class DatesSaid:
                     if len(word) >= 3:
                         months[word] = number
         self.months = months
+        # A date in numbers ("since 3/3", "desde 10/11/2025") is read in the locale's order:
+        # day first in en_GB and pt_PT, month first in en_US.
+        pattern = get_date_format("short", babel_locale).pattern
+        self.day_first = pattern.find("d") < pattern.find("M")
         self.since = sorted({tuple(plain(w).split()) for w in since_words}, key=len, reverse=True)
         self.events = {tuple(plain(w).split()): (event.month, event.day) for event in events for w in event.words}
         self.joining = {plain(w) for w in joining_words}  # "3 de março": the "de"
@@ -87,6 +91,9 @@ class DatesSaid:
         for phrase, (event_month, event_day) in sorted(self.events.items(), key=lambda item: -len(item[0])):
             if tuple(words[at:at + len(phrase)]) == phrase:
                 return at + len(phrase), event_month, event_day, None
+        numbers = self._in_numbers(words, at)
+        if numbers is not None:
+            return numbers
         position, day = at, self._day(words[at]) if at < len(words) else None
         if day is not None:  # "3 march", "the 3rd of march", "1º de outubro"
             position = self._past(words, self._past(words, position + 1, self.endings), self.joining)
@@ -102,6 +109,19 @@ class DatesSaid:
         if day is not None and not 1 <= day <= 31:
             return None
         return position, month, day or 1, year
+
+    def _in_numbers(self, words: list[str], at: int) -> tuple[int, int, int, int | None] | None:
+        """ "3/3", "10/11/2025" (the slashes are not words): (end, month, day, year) or None."""
+        parts = []
+        while at + len(parts) < len(words) and len(parts) < 3 and words[at + len(parts)].isdigit():
+            parts.append(int(words[at + len(parts)]))
+        if len(parts) < 2:
+            return None
+        day, month = (parts[0], parts[1]) if self.day_first else (parts[1], parts[0])
+        year = parts[2] if len(parts) == 3 and _YEAR.match(str(parts[2])) else None
+        if not (1 <= day <= 31 and 1 <= month <= 12) or (len(parts) == 3 and year is None):
+            return None
+        return at + len(parts), month, day, year
 
     def _day(self, word: str) -> int | None:
         """The day a word gives: "3", or glued to its ordinal's ending ("1º", read "1o")."""

@@ -33,6 +33,9 @@ def weeks(language: str, typed: str, today: date | None = DAY) -> float | None:
     ("pt", "desde 3 de março", 39.1),
     ("pt", "desde o dia 1º de outubro", 8.9),
     ("pt", "desde o início de setembro", 13.1),
+    ("en", "since 3/3", 39.1),                  # in numbers, day first (en_GB): not 3 weeks
+    ("en", "since 15/11/2025", 54.6),
+    ("pt", "desde 10/11", 3.1),
 ])
 def test_a_date_is_counted_to_the_day_the_answer_was_sent(language: str, typed: str, expected: float) -> None:
     assert weeks(language, typed) == expected
