@@ -112,7 +112,7 @@ class DatesSaid:
 
     def _in_numbers(self, words: list[str], at: int) -> tuple[int, int, int, int | None] | None:
         """ "3/3", "10/11/2025" (the slashes are not words): (end, month, day, year) or None."""
-        parts = []
+        parts: list[int] = []
         while at + len(parts) < len(words) and len(parts) < 3 and words[at + len(parts)].isdigit():
             parts.append(int(words[at + len(parts)]))
         if len(parts) < 2:
