@@ -726,7 +726,7 @@ class _Turn:
                         answer=self.answer_words(question.id, value))
 
     def answered_reply(self, question: Question, value: Any, heard_earlier: bool) -> Reply:
-        """The "✓" line said back for an answer recorded (`heard_earlier`: taken from what
+        """The line said back for an answer recorded (`heard_earlier`: taken from what
         was written before)."""
         return Reply(kind="answered", code=question.id, question_id=question.id, step=self.s.step,
                      text=self.said_back(question, value, "answered_earlier" if heard_earlier else "answered"))
