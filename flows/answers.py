@@ -41,6 +41,7 @@ from flows.phrases import (
     Language,
     Match,
     PhraseIndex,
+    adults_age,
     letter_apart,
     listed_in,
     token_spans,
@@ -412,8 +413,8 @@ class AnswerReader:
         # "Pt 41M L hip pain": the number glued to the answer's letter is no option number
         # ...nor is one followed by it after a space ("28 F left hip pain"), an adult's age
         glued = end < len(words) and (any(word == words[at] + words[end] for word in tokens(_plain_words(text))) or (
-            len(words[end]) == 1 and words[end] in answered and words[at].isascii() and words[at].isdigit()
-            and int(words[at]) >= self.language.glued_age_at_least))
+            len(words[end]) == 1 and words[end] in answered and words[at].isdigit()
+            and adults_age(words[at], self.language.glued_age_at_least)))
         if not rest or not (glued or self.read(answered_id, rest).ok):  # the number was the answer ("2": option 2)
             return None
         said = " ".join(words[at:end])

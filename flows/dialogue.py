@@ -25,7 +25,7 @@ from flows.change_effect import change_effect
 from flows.content import Content, get_content
 from flows.content_models import Question
 from flows.language import language_named, language_of_tag
-from flows.machine import FlowMachine
+from flows.machine import SUMMARY_STATE, FlowMachine
 from flows.messages import Choice, Reply, UserInput
 from flows.navigation import Navigator
 from flows.numerals import whole_number
@@ -33,8 +33,6 @@ from flows.recording import clear, record, recorded
 from flows.report import emergency_replies, section_replies, summary_replies
 from flows.session import Session
 from flows.summary import Summary, build_summary
-
-SUMMARY_STATE = "summary"
 
 
 @dataclass(frozen=True)
@@ -951,17 +949,10 @@ class _Turn:
         said = []
         for state in [s for s in self.s.skipped if self.e.navigator.held_for(s, self.s)]:
             question = self.c.questions[self.e.machine.question_of[state]]
-            number, held = self.s.held_numbers.get(state, ""), self.s.noted.get(state, [])
-            self.s.held_numbers = {k: v for k, v in self.s.held_numbers.items() if k != state}
-            self.s.noted = {k: v for k, v in self.s.noted.items() if k != state}
-            if question.kind == "number":
-                parsed = self.reader.read(question.id, number, today=self.today)
-                if not parsed.ok or parsed.value is None or parsed.goto is not None:
-                    continue
-                value = parsed.value
-            else:
-                values = [self.c.options[question.id][i].value for i in held]
-                value = values if question.kind == "multi" else values[0]
+            parsed = self.take_out_held(state, question)
+            if not parsed.ok or parsed.value is None or parsed.goto is not None:
+                continue
+            value = parsed.value
             record(self.s.case, question, value)
             self.s.skipped = [s for s in self.s.skipped if s != state]
             self.s.answered = [*self.s.answered, state]
@@ -977,16 +968,19 @@ class _Turn:
         if not question.taken_when_heard or self.s.mode != "asking" or state in self.s.answered:
             return None  # a checklist's items noted early stay ticked when it is asked (`with_noted`)
         taken = self.e.navigator.held_for(state, self.s)  # one rule for what can be taken
+        parsed = self.take_out_held(state, question)
+        return self.apply(parsed, heard_earlier=True) if taken else None
+
+    def take_out_held(self, state: str, question: Question) -> Parsed:
+        """What is held for `state`, read as its answer and no longer held: a number read
+        as typed, a scan's findings ("XR NAD": normal), or one answer."""
         said, held = self.s.held_numbers.get(state, ""), self.s.noted.get(state, [])
         self.s.held_numbers = {k: v for k, v in self.s.held_numbers.items() if k != state}
         self.s.noted = {k: v for k, v in self.s.noted.items() if k != state}
-        if not taken:
-            return None
         if question.kind == "number":
-            return self.apply(self.reader.read(question.id, said, today=self.today), heard_earlier=True)
-        options = self.c.options[question.id]
-        values = [options[i].value for i in held]  # a scan's findings ("XR NAD": normal), or one answer
-        return self.apply(Parsed(True, value=values if question.kind == "multi" else values[0]), heard_earlier=True)
+            return self.reader.read(question.id, said, today=self.today)
+        values = [self.c.options[question.id][i].value for i in held]
+        return Parsed(True, value=values if question.kind == "multi" else values[0] if values else None)
 
     def ended(self) -> list[Reply]:
         key = "finished" if self.s.state == SUMMARY_STATE else self.s.state

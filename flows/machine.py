@@ -19,6 +19,8 @@ from flows.case import Case
 from flows.content import Content, ContentError
 
 TRIGGER = "answer"
+# The end every conversation in scope reaches (content/flow.yaml); the others end it early.
+SUMMARY_STATE = "summary"
 
 
 @dataclass

@@ -9,15 +9,13 @@ from __future__ import annotations
 from flows.content import Content
 from flows.content_models import Question
 from flows.lookahead import could_matter
-from flows.machine import FlowMachine
+from flows.machine import SUMMARY_STATE, FlowMachine
 from flows.recording import clear
 from flows.session import Session
 
 
 class Navigator:
     """Moves a session through the flow for one engine (content + machine)."""
-
-    summary = "summary"  # the end every conversation in scope reaches (content/flow.yaml)
 
     def __init__(self, content: Content, machine: FlowMachine) -> None:
         self.content = content
@@ -67,7 +65,7 @@ class Navigator:
         answers given are kept, so /back (`back_clears`) can go on from them."""
         path = self.machine.path(session.case, session.answered)
         end = path[-1]
-        if end == self.summary or end == session.state or session.state in path:
+        if end == SUMMARY_STATE or end == session.state or session.state in path:
             return False
         session.state = end
         return True

@@ -90,7 +90,14 @@ def glued_age(word: str, letters: frozenset[str] | None, at_least: int) -> bool:
     """An adult's age and one letter written as one word ("65f", "42a"); `letters`: the
     letters allowed (None: any)."""
     parts = letter_apart(word)
-    return len(parts) == 2 and (letters is None or parts[1] in letters) and int(parts[0]) >= at_least
+    return len(parts) == 2 and (letters is None or parts[1] in letters) and adults_age(word, at_least)
+
+
+def adults_age(word: str, at_least: int) -> bool:
+    """"62" or "62a": a whole number of at least `at_least` (an adult's age), bare or glued
+    to its letter; not the Ethiopic digits that str.isdigit also takes."""
+    digits = letter_apart(word)[0]
+    return digits.isascii() and digits.isdigit() and int(digits) >= at_least
 
 
 def _each_word_within_a_slip(typed: list[str], meant: list[str]) -> bool:
@@ -194,21 +201,17 @@ class PhraseIndex:
             head = min((i for i in range(start, end) if words[i] not in self.language.note_words), default=-1)
             glued = bool(lone) and glued_age(words[lone[0]], None, self.language.glued_age_at_least) and lone[0] == head
             # ...or with a space between them: "28 F left hip pain 2/12", "F 62A dor no quadril"
-            glued = glued or (bool(lone) and lone[0] == head + 1 > 0 and words[head].isascii() and words[head].isdigit()
-                              and int(words[head]) >= self.language.glued_age_at_least and len(words[lone[0]]) == 1)
+            at_least = self.language.glued_age_at_least
+            glued = glued or (bool(lone) and lone[0] == head + 1 > 0 and words[head].isdigit()
+                              and adults_age(words[head], at_least) and len(words[lone[0]]) == 1)
             glued = glued or (bool(lone) and lone[0] == head and len(words[head]) == 1 and head + 1 < end
-                              and self._an_adults_age(words[head + 1]))
+                              and adults_age(words[head + 1], at_least))
             if (len(lone) == 1 or glued) and not taken[lone[0]] and not decimal:
                 word = letter_apart(words[lone[0]])[-1]
                 options = self.whole.get(word)
                 if options is not None and len(word) <= SHORT:
                     found.append(Match(options, lone[0], lone[0] + 1, False))
         return self._negated(words, found, around)
-
-    def _an_adults_age(self, word: str) -> bool:
-        """"62" or "62a": an adult's age, bare or glued to its letter."""
-        digits = letter_apart(word)[0]
-        return digits.isascii() and digits.isdigit() and int(digits) >= self.language.glued_age_at_least
 
     def find_with_typos(self, text: str) -> list[Match]:
         """`find`, then the words it left over read for typos ("bone marow edema and a small

@@ -22,7 +22,8 @@ from typing import Any
 
 from flows.content import Content
 from flows.content_models import Answer, Question
-from flows.dialogue import SUMMARY_STATE, Engine, step
+from flows.dialogue import Engine, step
+from flows.machine import SUMMARY_STATE
 from flows.messages import UserInput
 from flows.session import Session
 

@@ -25,7 +25,8 @@ from typing import TextIO
 from bot.scripts.model import CHANNELS, Channel, Script, ScriptError, load_script
 from bot.scripts.runner import ScriptResult, run_script
 from flows.content import Content
-from flows.dialogue import SUMMARY_STATE, Engine, get_engine, step
+from flows.dialogue import Engine, get_engine, step
+from flows.machine import SUMMARY_STATE
 from flows.messages import UserInput
 
 

@@ -19,9 +19,9 @@ from flows.answers import AnswerReader, describe
 from flows.assessment import assess
 from flows.case import Case
 from flows.content import Content
-from flows.dialogue import SUMMARY_STATE, Engine
+from flows.dialogue import Engine
 from flows.lookahead import could_matter
-from flows.machine import FlowMachine
+from flows.machine import SUMMARY_STATE, FlowMachine
 from flows.recording import record
 from flows.report import summary_replies
 
