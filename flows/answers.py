@@ -411,10 +411,12 @@ class AnswerReader:
         at, end = apart[0]
         rest = " ".join(words[:at] + words[end:]).strip(" ,;.")
         # "Pt 41M L hip pain": the number glued to the answer's letter is no option number
-        # ...nor is one followed by it after a space ("28 F left hip pain"), an adult's age
+        # ...nor is one followed by it after a space ("28 F left hip pain"), an adult's age,
+        # nor one right after it ("M 45 left hip pain")
+        adult = words[at].isdigit() and adults_age(words[at], self.language.glued_age_at_least)
         glued = end < len(words) and (any(word == words[at] + words[end] for word in tokens(_plain_words(text))) or (
-            len(words[end]) == 1 and words[end] in answered and words[at].isdigit()
-            and adults_age(words[at], self.language.glued_age_at_least)))
+            len(words[end]) == 1 and words[end] in answered and adult))
+        glued = glued or (at > 0 and len(words[at - 1]) == 1 and words[at - 1] in answered and adult)
         if not rest or not (glued or self.read(answered_id, rest).ok):  # the number was the answer ("2": option 2)
             return None
         said = " ".join(words[at:end])
@@ -450,9 +452,11 @@ class AnswerReader:
         # A number with its unit alone in its clause, after the clause it belongs to ("right
         # hip pain, about 3 weeks"), unless another question's answer named makes it unclear
         after = table.alone_after or about
+        # ("pregnant, hip pain, 30 weeks": which weeks? But in "32 weeks pregnant, hip pain, about
+        # 2 weeks" the pregnancy is named in full, with its number: the 2 weeks are the pain's.)
         alone = self._alone_after_its_clause(words, units, leads | follows, after) if after and not any(
-            self.tables[other].phrases.find(_plain_words(text)) for other in table.question.said_alone_unless_named
-        ) else []
+            self.tables[other].phrases.find(_plain_words(text)) and not self.mentions(other, text)
+            for other in table.question.said_alone_unless_named) else []
         for at, end in [*tied, *alone]:
             if self._followed_by(words, end, table.offsets):  # "3 weeks pregnant", "2 weeks after the birth"
                 continue
@@ -624,6 +628,11 @@ class AnswerReader:
         # "22 weeks pregnant ... started 3 weeks ago": the 3 weeks are the pain's
         others = {(at, end) for at, end in self._tied_numbers(
             words, self.others_leads[question_id], self.others_follows[question_id], units)}
+        # "32 weeks pregnant, left hip pain, about 2 weeks": alone after the pain's clause, the pain's
+        for other in self.tables.values():
+            if other is not table and other.question.unit is not None and (other.alone_after or other.clause_words):
+                others.update(self._alone_after_its_clause(words, units, other.leads | other.follows,
+                                                           other.alone_after or other.clause_words))
         readings = set()
         for at, word in enumerate(words):
             if not _NUMBER_WORD.fullmatch(word):
@@ -867,19 +876,40 @@ class AnswerReader:
         Single letters ("t", "c") are left out: "f 34" is no temperature."""
         if not table.measures or any(option.numbers for option in table.options):
             return []
+        picked = [self._told_apart(table, said, Match((), at, at + 1, False))
+                  for at in self._measure_words_at(table, said)]
+        return list(dict.fromkeys(option for option in picked if option is not None))
+
+    def _measure_words_at(self, table: _Table, said: str) -> list[int]:
+        """Where the question's measure words end in `said`: "wcc", "white count" (in one word
+        or more); "vs 60" (an ESR), but not "RX vs RM": a two-letter word only right before its
+        number."""
         typed = tokens(said)
-        picked = []
+        ends = []
         for at in range(len(typed)):
-            # the measure's name, in one word or more ("wcc", "white count 17"), ending at `at`
             word = next((" ".join(typed[at - size + 1:at + 1]) for size in (3, 2, 1) if at - size + 1 >= 0
                          and " ".join(typed[at - size + 1:at + 1]) in table.measures), typed[at])
-            # "vs 60" (an ESR) but not "RX vs RM": a two-letter measure word right before its number
             two_letters = len(word) == 2 and at + 1 < len(typed) and typed[at + 1].isdigit()
             if word in table.measures and (len(word) >= 3 or not word.isalpha() or two_letters):
-                option = self._told_apart(table, said, Match((), at, at + 1, False))
-                if option is not None:
-                    picked.append(option)
-        return list(dict.fromkeys(picked))
+                ends.append(at)
+        return ends
+
+    def measured_unit_asked(self, question_id: str, text: str) -> str | None:
+        """"crp 12" said in passing, when its unit decides the answer (12 mg/L is a little
+        raised, 12 mg/dL very raised): the measure's word and the number after it, to be
+        read at the question, which then asks the unit. None when no measurement needs it,
+        or more than one does."""
+        table = self.tables[question_id]
+        if not table.measures:
+            return None
+        said = _plain_words(text)
+        asked = set()
+        for at in self._measure_words_at(table, said):
+            _, behind = _beside(said, at, at + 1, before=0, after=3)
+            measurement = f"{tokens(said)[at]} {behind}"
+            if behind and isinstance(self._by_number(table, measurement), _UnitQuestion):
+                asked.add(measurement)
+        return asked.pop() if len(asked) == 1 else None
 
     def _told_apart(self, table: _Table, said: str, match: Match) -> int | None:
         """The option a number right beside the words matched picks, as it would at the
@@ -1052,6 +1082,9 @@ class AnswerReader:
         if since is not None:  # "since March", "desde 3 de março": its numbers are the date's
             return Parsed(True, value=since) if question.minimum <= since <= question.maximum \
                 else self._out_of_range(question)
+        if today is not None and question.counted_from_a_date and self.dates.a_year_alone(tokens(said)):
+            # "since 2025": not 2025 weeks, nor a guess at the month: a rough number is asked for
+            return Parsed(False, error="vague_number", values={"example": self._example(question)})
         # "temp 39" at the age, "fever 38.5 for 2 days" at how long: another question's measure
         typed = [q for q in self._quantities(table, said) if not self._measures_another(table, q)]
         if any(q.negative for q in typed):  # "-5": no age or duration is below zero

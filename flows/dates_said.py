@@ -72,6 +72,12 @@ class DatesSaid:
                     break
         return found
 
+    def a_year_alone(self, words: list[str]) -> bool:
+        """ "since 2025", "desde 2024": a year said with no month, too rough to count from."""
+        return any(tuple(words[at:at + len(lead)]) == lead and at + len(lead) < len(words)
+                   and _YEAR.match(words[at + len(lead)]) is not None
+                   for at in range(len(words)) for lead in self.since)
+
     def weeks_since(self, said: DateSaid, today: date) -> float | None:
         """Weeks from the date to `today`, or None: a date to come, or no such day."""
         year = said.year if said.year is not None else today.year

@@ -758,6 +758,12 @@ class _Turn:
         actually now it's both"), or numbers that disagree: more than one held, none taken."""
         options = self.c.options[question_id]
         new = self._newly_named(state, question_id, text)
+        unit_asked = self.reader.measured_unit_asked(question_id, text)
+        if unit_asked is not None and not new:
+            # "crp 12": mg/L or mg/dL? Held as typed; its unit is asked when the question comes.
+            earlier = self.s.held_numbers.get(state, unit_asked)
+            self.s.held_numbers = {**self.s.held_numbers, state: unit_asked if earlier == unit_asked else ""}
+            return
         said = self.reader.heard_number(question_id, text)
         if said is not None:  # "im 19 weeks": the option its number picks
             value = self.reader.read(question_id, said).value
@@ -969,6 +975,9 @@ class _Turn:
             return None  # a checklist's items noted early stay ticked when it is asked (`with_noted`)
         taken = self.e.navigator.held_for(state, self.s)  # one rule for what can be taken
         parsed = self.take_out_held(state, question)
+        if taken and parsed.pending:  # "crp 12" said earlier: which unit, asked now, with its number
+            self.s.pending, self.s.pending_at = parsed.pending, state
+            return [self.error(parsed.error, **parsed.values), *self.ask()]
         return self.apply(parsed, heard_earlier=True) if taken else None
 
     def take_out_held(self, state: str, question: Question) -> Parsed:
@@ -977,7 +986,7 @@ class _Turn:
         said, held = self.s.held_numbers.get(state, ""), self.s.noted.get(state, [])
         self.s.held_numbers = {k: v for k, v in self.s.held_numbers.items() if k != state}
         self.s.noted = {k: v for k, v in self.s.noted.items() if k != state}
-        if question.kind == "number":
+        if question.kind == "number" or (said and not held):  # a number, or a result whose unit is asked
             return self.reader.read(question.id, said, today=self.today)
         values = [self.c.options[question.id][i].value for i in held]
         return Parsed(True, value=values if question.kind == "multi" else values[0] if values else None)

@@ -65,8 +65,9 @@ def kept(entry: dict[str, Any]) -> dict[str, Any]:
             facts[question.field] = options[held[0]].value
     for state, said in session.held_numbers.items():
         question = ENGINE.content.questions[ENGINE.machine.question_of[state]]
-        if said and question.field is not None:
-            facts[question.field] = ENGINE.reader(session.locale).read(question.id, said).value
+        value = ENGINE.reader(session.locale).read(question.id, said).value if said else None
+        if value is not None and question.field is not None:  # "crp 12" held to ask its unit: not kept yet
+            facts[question.field] = value
     return facts
 
 

@@ -86,11 +86,19 @@ def test_crp_in_mg_per_dl_is_ten_times_the_mg_per_l(language: str, typed: str, e
     assert parsed.ok and parsed.value == expect, parsed
 
 
-@pytest.mark.parametrize("typed", ["CRP 2.2", "2.2", "crp was 9.8", "CRP 12.4"])
-def test_a_bare_crp_is_in_mg_per_l_where_the_labs_agree_on_it(typed: str) -> None:
-    # English content names mg/L, the UK (NHS) convention: no question
-    parsed = ENGINE.reader("en").read("inflammatory_markers", typed)
-    assert parsed.ok and parsed.value == ("mildly_raised" if "12" in typed else "normal"), parsed
+@pytest.mark.parametrize(("typed", "units"), [
+    ("crp was 9.8", ("normal", "markedly_raised")),  # a US lab's 9.8 mg/dL is 98 mg/L
+    ("CRP 12.4", ("mildly_raised", "markedly_raised")),
+    ("CRP 2.2", ("normal", "mildly_raised")),
+])
+def test_a_bare_crp_in_english_asks_which_unit_too(typed: str, units: tuple[str, str]) -> None:
+    # UK labs report CRP in mg/L, many US labs in mg/dL: read as mg/L, "crp was 9.8" was normal
+    reader = ENGINE.reader("en")
+    parsed = reader.read("inflammatory_markers", typed)
+    assert not parsed.ok and parsed.error == "which_unit" and parsed.pending, parsed
+    for unit, expect in zip(("mg/L", "it was in mg/dl"), units, strict=True):
+        completed = reader.read("inflammatory_markers", unit, pending=parsed.pending)
+        assert completed.ok and completed.value == expect, (unit, completed)
 
 
 @pytest.mark.parametrize(("typed", "units"), [

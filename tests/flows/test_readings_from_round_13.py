@@ -1,0 +1,138 @@
+"""What the known limits of round 12 and user test round 13 asked for, each as the general
+rule that fixes it, both ways: a CRP without its unit, a pregnancy's weeks beside the pain's,
+a year alone, a note's "x 4 wks" and "M 45"."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from flows.dialogue import get_engine
+from flows.messages import Reply, UserInput
+from tests.support.conversation import Conversation, talk
+
+ENGINE = get_engine()
+DAY = date(2026, 12, 2)
+
+
+def texts(replies: list[Reply]) -> str:
+    return "\n".join(reply.text for reply in replies)
+
+
+def held(conv: Conversation) -> dict[str, object]:
+    """What the first message recorded or kept for later: the case's values, the states' held
+    words and single choices."""
+    assert conv.session is not None
+    kept: dict[str, object] = {name: value for name, value in conv.session.case.model_dump().items()
+                               if value is not None}
+    kept.update({state: said for state, said in conv.session.held_numbers.items() if said})
+    for state, indices in conv.session.noted.items():
+        if len(indices) == 1:
+            kept[state] = ENGINE.content.options[ENGINE.machine.question_of[state]][indices[0]].value
+    return kept
+
+
+# --- a CRP without its unit ------------------------------------------------------------
+
+@pytest.mark.parametrize(("language", "first", "tests", "unit", "expected"), [
+    ("en", "45M left hip pain 3 weeks, no injury, no fever, crp 12", "bloods only", "mg/dL", "markedly_raised"),
+    ("en", "45M left hip pain 3 weeks, no injury, no fever, crp 12", "bloods only", "mg/L", "mildly_raised"),
+    ("pt", "homem 45 anos, dor na anca esquerda há 3 semanas, sem febre, pcr 12", "só análises", "mg/dL",
+     "markedly_raised"),
+])
+def test_a_crp_said_early_without_its_unit_is_held_and_its_unit_asked_when_its_question_comes(
+        language: str, first: str, tests: str, unit: str, expected: str) -> None:
+    # It had been dropped: neither kept nor asked ("PCR 12" in Portuguese), and in English read
+    # as mg/L, so a US lab's 9.8 mg/dL (98 mg/L) was "normal".
+    conv = talk(first, language=language)
+    assert conv.session is not None
+    assert conv.session.case.inflammatory_markers is None
+    assert conv.session.noted.get("tests_done"), "the blood tests are shown ticked: a result was said"
+    asked = conv.say(tests)
+    assert conv.state == "inflammatory_markers"
+    assert "12 mg/L" in texts(asked) and "12 mg/dL" in texts(asked)
+    conv.say(unit)
+    assert conv.session.case.inflammatory_markers == expected
+
+
+def test_a_crp_whose_unit_changes_nothing_is_still_taken_at_once() -> None:
+    conv = talk("F 62, hip pain 6 weeks, CRP 180")
+    assert conv.session is not None and conv.session.case.inflammatory_markers == "markedly_raised"
+
+
+# --- how long beside the weeks of a pregnancy -----------------------------------------
+
+@pytest.mark.parametrize(("language", "typed", "expected"), [
+    ("en", "30 F, 32 weeks pregnant, left hip pain getting worse, about 2 weeks",
+     {"pregnancy": "trimester_3", "duration_weeks": "2 weeks"}),
+    ("pt", "grávida de 32 semanas, dor na anca esquerda, há 2 semanas",
+     {"pregnancy": "trimester_3", "duration_weeks": "2 semanas"}),
+])
+def test_a_pregnancy_named_with_its_weeks_leaves_the_weeks_after_the_pain_to_the_pain(
+        language: str, typed: str, expected: dict[str, object]) -> None:
+    kept = held(talk(typed, language=language))
+    assert {state: kept.get(state) for state in expected} == expected
+
+
+@pytest.mark.parametrize("typed", [
+    "pregnant, hip pain, for 30 weeks",                     # which weeks? asked
+    "I'm 12 weeks pregnant - sorry, 14 weeks now, hip pain",  # a correction: asked
+])
+def test_weeks_that_may_be_the_pregnancys_are_not_taken_as_the_pains(typed: str) -> None:
+    kept = held(talk(typed))
+    assert "duration_weeks" not in kept
+
+
+# --- a year alone, a season, and a note's shorthand ----------------------------------
+
+@pytest.mark.parametrize(("language", "typed"), [
+    ("en", "since 2025"), ("en", "since early 2024"), ("en", "since last year"), ("en", "since the summer"),
+    ("pt", "desde 2025"), ("pt", "desde o ano passado"),
+])
+def test_a_year_alone_or_a_season_asks_for_a_rough_number(language: str, typed: str) -> None:
+    parsed = ENGINE.reader(language).read("duration_weeks", typed, today=DAY)
+    assert not parsed.ok and parsed.error == "vague_number", parsed
+
+
+def test_a_month_and_its_year_is_still_counted() -> None:
+    parsed = ENGINE.reader("en").read("duration_weeks", "since september 2025", today=DAY)
+    assert parsed.ok and parsed.value == 65.3  # from 1 September 2025
+
+
+def test_a_year_alone_at_the_question_is_asked_again_in_the_conversation() -> None:
+    conv = Conversation()
+    conv.send(UserInput.command("start"))
+    for typed in ("45M left hip pain", "none", "gradually"):
+        conv.send(UserInput.typed(typed).model_copy(update={"sent_on": DAY}))
+    replies = conv.send(UserInput.typed("since 2025").model_copy(update={"sent_on": DAY}))
+    assert conv.state == "duration_weeks"
+    assert any(reply.code == "vague_number" for reply in replies)
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("L hip pain x 4 wks, no trauma", "4 wks"),
+    ("45F, R hip pain x 3 weeks", "3 weeks"),
+])
+def test_times_x_in_a_note_is_for_how_long(typed: str, expected: str) -> None:
+    assert held(talk(typed)).get("duration_weeks") == expected
+
+
+def test_an_x_ray_is_no_times_x() -> None:
+    assert "duration_weeks" not in held(talk("45M, left hip pain, x-ray 2 weeks ago was normal"))
+
+
+@pytest.mark.parametrize(("language", "typed", "sex", "age"), [
+    ("en", "M 45 left hip pain", "male", 45),
+    ("en", "F 62 right hip pain", "female", 62),
+    ("pt", "H 45 dor na anca esquerda", "male", 45),
+])
+def test_a_notes_sex_letter_then_age(language: str, typed: str, sex: str, age: int) -> None:
+    conv = talk(typed, language=language)
+    assert conv.session is not None
+    assert (conv.session.case.sex, conv.session.case.age) == (sex, age)
+
+
+def test_a_letter_then_a_small_number_is_no_age() -> None:
+    conv = talk("F 2")
+    assert conv.session is not None and conv.session.case.age is None
