@@ -87,8 +87,8 @@ def write_reports(replies: list[Reply], session: Session, content: Content, fold
     said = []
     for reply in replies:
         if reply.kind == "report":
-            name, pdf = report_pdf(session.case, content, session.locale,
-                                   someone_else=session.for_someone_else)
+            name, pdf = report_pdf(session.case, content, session.locale, someone_else=session.for_someone_else,
+                                   before_the_end=session.before_the_summary)
             path = folder / name
             path.write_bytes(pdf)
             text = content.message("report_written", session.locale, path=str(path))

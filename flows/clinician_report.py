@@ -110,9 +110,11 @@ def short_source(reference_id: str) -> str:
 
 def build_report(
     case: Case, assessment: Assessment, content: Content, made_on: date, locale: str = "en",
-    someone_else: bool = False,
+    someone_else: bool = False, before_the_end: bool = False,
 ) -> ClinicianReport:
-    """The report for a clinician; `someone_else`: a relative or a clinician gave the answers."""
+    """The report for a clinician; `someone_else`: a relative or a clinician gave the answers;
+    `before_the_end`: made after an emergency warning, from the answers so far (said so, as
+    what was not asked is not known)."""
 
     def msg(key: str, **values: object) -> str:
         return content.message(key, locale, **values)
@@ -160,6 +162,8 @@ def build_report(
     # Answered for the patient by a relative or a clinician: said where the report says whose answers
     headings["made"] = msg("report_made_for_someone_else" if someone_else else "report_made", date=made,
                            version=content.version)
+    if before_the_end:
+        headings["made"] += " " + msg("report_made_early")
     if someone_else:
         headings["findings"] = msg("report_findings_for_someone_else")
     return ClinicianReport(

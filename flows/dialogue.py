@@ -453,7 +453,9 @@ class _Turn:
         return section_replies(summary, chosen, self.s.step)
 
     def report(self) -> list[Reply]:
-        if self.s.state != SUMMARY_STATE:
+        """The report for the doctor, at the summary; or at once after an emergency warning,
+        with the answers so far, to take to the emergency department ("take this summary")."""
+        if self.s.state != SUMMARY_STATE and not self.emergency_active():
             return [self.notice("report_unavailable"), *self.ask()]
         summary = self.summary()
         return section_replies(summary, [i for i, s in enumerate(summary.sections) if s.kind == "report"], self.s.step)

@@ -7,6 +7,7 @@ from typing import Final, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from flows.case import Case
+from flows.machine import SUMMARY_STATE
 
 SCHEMA_VERSION: Final = 1  # Final: its type is Literal[1], as the field below
 
@@ -73,6 +74,12 @@ class Session(BaseModel):
     relative_named: bool = False
     mode_before_language: Mode | None = None
     started: bool = False
+
+    @property
+    def before_the_summary(self) -> bool:
+        """The questions are not all answered: a report asked for now (after an emergency
+        warning) is made from the answers so far."""
+        return self.state != SUMMARY_STATE
 
     def to_json(self) -> str:
         return self.model_dump_json()

@@ -136,3 +136,27 @@ def test_a_notes_sex_letter_then_age(language: str, typed: str, sex: str, age: i
 def test_a_letter_then_a_small_number_is_no_age() -> None:
     conv = talk("F 2")
     assert conv.session is not None and conv.session.case.age is None
+
+
+# --- a report to take to the emergency department -------------------------------------
+
+def test_after_an_emergency_warning_the_report_is_made_from_the_answers_so_far() -> None:
+    from flows.assessment import assess
+    from flows.clinician_report import build_report
+
+    conv = talk("my mum is 78, she fell yesterday and can't walk, left hip", "1")
+    assert conv.session is not None and conv.session.before_the_summary
+    replies = conv.send(UserInput.command("report"))
+    assert [r.kind for r in replies] == ["report"]
+    case = conv.session.case
+    early = build_report(case, assess(case, ENGINE.content), ENGINE.content, DAY, "en", True, before_the_end=True)
+    assert "before all the questions were answered" in early.headings["made"]
+    late = build_report(case, assess(case, ENGINE.content), ENGINE.content, DAY, "en", True)
+    assert "before all the questions" not in late.headings["made"]
+
+
+def test_without_a_warning_the_report_waits_for_the_summary() -> None:
+    conv = talk("45M left hip pain")
+    replies = conv.send(UserInput.command("report"))
+    assert "report" not in [r.kind for r in replies]
+    assert any(r.code == "report_unavailable" for r in replies)
