@@ -400,8 +400,21 @@ class AnswerReader:
         # ...and followed by nothing but a unit, a clause break, such a word, or the words that
         # open the telling of the pain ("male 45 hip pain")
         opening = {phrase[0] for phrase in self.opening_words if len(phrase) == 1}
+        # ...and not a measurement of another question: "fever 38.6", "tenho 38.5 de febre" (a
+        # decimal's whole part), "teve febre 38" (after another question's measure word)
+        # (single letters aside: the "F" of "F 62" is the sex, not Fahrenheit)
+        measured = {word for word in self.others_measures[question_id] if len(word) > 1} \
+            - self.tables[answered_id].phrases.one_word
+        decimals = [match.groups() for match in re.finditer(r"(?<![\d.,])(\d+)[.,](\d+)", _plain_words(text))]
+
+        def in_a_decimal(at: int) -> bool:
+            return any(words[at:at + 3] == [whole, mark, part] or words[at - 2:at + 1] == [whole, mark, part]
+                       for whole, part in decimals for mark in ".,")
+
         apart = [span for span in (self._standing_apart(words, at, answered, units, leads, self.joiners, opening)
-                                   for at, word in enumerate(words) if _NUMBER_WORD.fullmatch(word))
+                                   for at, word in enumerate(words) if _NUMBER_WORD.fullmatch(word)
+                                   and not in_a_decimal(at)
+                                   and not any(" ".join(words[max(0, at - size):at]) in measured for size in (1, 2)))
                  if span is not None]
         if len(apart) > 1:  # "28 F left hip pain, 2 months": a number whose unit makes it no plain age is no rival
             apart = [(at, end) for at, end in apart

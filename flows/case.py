@@ -89,6 +89,12 @@ class Case(BaseModel):
     # head and cartilage; infection, a break around it and a growth remain.
     artificial_hip: bool | None = None
     injecting_drug_use: bool | None = None
+    # Added in session 13: emergencies that are not of the hip but come with hip or groin
+    # pain (user test round 13): pressure on the nerves at the bottom of the spine (cauda
+    # equina: new saddle numbness, bladder or bowel trouble), and a blood clot (a swollen
+    # painful leg, sudden breathlessness or chest pain), commonest in pregnancy and after birth.
+    cauda_equina_signs: bool | None = None
+    clot_signs: bool | None = None
     known_osteoporosis: bool | None = None  # osteoporosis diagnosed, or a bone broken in a minor fall
     # Added in session 9: years of a bisphosphonate (or denosumab), the drugs linked to
     # atypical femoral fractures, whose first sign is often a groin or thigh ache.

@@ -21,6 +21,7 @@ from typing import Any
 from flows import payloads
 from flows.answers import MAX_ANSWER_CHARS, AnswerReader, Parsed, describe, normalise, quote
 from flows.assessment import assess
+from flows.case import Case
 from flows.change_effect import change_effect
 from flows.content import Content, get_content
 from flows.content_models import Question
@@ -900,10 +901,33 @@ class _Turn:
         return self.ask() if choice == "go" else self.what_to_do_now()
 
     def what_to_do_now(self) -> list[Reply]:
-        """The short emergency summary, then the questions go on for whoever is able."""
-        now = emergency_replies(self.s.case, assess(self.s.case, self.c), self.c, self.s.locale, self.s.step,
+        """The short emergency summary, then the questions go on for whoever is able. It is
+        made with what was said and is still held for its question too ("grávida de 7 meses"
+        in the first message): the causes and the advice fit a pregnant woman at once (user
+        test pt 13: they did not)."""
+        case = self.case_with_held()
+        now = emergency_replies(case, assess(case, self.c), self.c, self.s.locale, self.s.step,
                                 self.s.for_someone_else)
         return [*now, self.notice("carry_on_after_emergency"), *self.ask()]
+
+    def case_with_held(self) -> Case:
+        """The case with each answer held for a question not yet reached read into it (one
+        answer, read plainly); the session's case is left as it is."""
+        case = self.s.case.model_copy(deep=True)
+        held: list[tuple[Question, Any]] = []
+        for state, indices in self.s.noted.items():
+            question = self.c.questions[self.e.machine.question_of[state]]
+            if question.kind == "choice" and len(indices) == 1:
+                held.append((question, self.c.options[question.id][indices[0]].value))
+        for state, said in self.s.held_numbers.items():  # words read as typed: "3 semanas", "crp 12"
+            question = self.c.questions[self.e.machine.question_of[state]]
+            parsed = self.reader.read(question.id, said, today=self.today) if said else None
+            if parsed is not None and parsed.ok and parsed.goto is None:
+                held.append((question, parsed.value))
+        for question, value in held:
+            if question.field is not None and value is not None and getattr(case, question.field, None) is None:
+                record(case, question, value)
+        return case
 
     def emergency_active(self) -> bool:
         """An emergency warning has been given and still holds."""

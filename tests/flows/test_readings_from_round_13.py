@@ -160,3 +160,82 @@ def test_without_a_warning_the_report_waits_for_the_summary() -> None:
     replies = conv.send(UserInput.command("report"))
     assert "report" not in [r.kind for r in replies]
     assert any(r.code == "report_unavailable" for r in replies)
+
+
+# --- user test round 13: warnings said in a word, and numbers that are no age ----------
+
+@pytest.mark.parametrize(("language", "typed", "fever"), [
+    ("en", "male 50, hip pain and fever", True),
+    ("en", "been sweating and shivering at night, left groin sore", True),
+    ("pt", "dor na anca e febre", True),
+    ("en", "hip pain, no fever", False),
+    ("en", "hip pain, fever 37.5", False),                       # measured: below 38.0
+])
+def test_a_fever_named_in_one_word_is_heard_at_once(language: str, typed: str, fever: bool) -> None:
+    conv = talk(typed, language=language)
+    assert conv.session is not None and conv.session.case.fever is fever
+
+
+def test_a_relatives_fever_is_still_not_the_writers() -> None:
+    conv = talk("my son had a fever, my left hip hurts, im 45 m")
+    assert conv.session is not None and conv.session.case.fever is None
+
+
+@pytest.mark.parametrize(("language", "typed", "age"), [
+    ("en", "im 34 weeks pregnant, fever 38.6 and hip pain", None),     # had been "Age: 38 years"
+    ("pt", "Estou grávida de 38 semanas, hoje tenho 38.5 de febre e dói-me muito a anca", None),
+    ("pt", "meu filho de 12 anos com dor no quadril, teve febre 38", None),  # asked: not 38 (was; no child's exit)
+    ("en", "male 45, fever 38.5", 45),
+    ("en", "F 62 right hip pain", 62),
+])
+def test_a_temperature_is_no_age(language: str, typed: str, age: int | None) -> None:
+    conv = talk(typed, language=language)
+    assert conv.session is not None
+    assert conv.session.case.age == age or conv.session.held_numbers.get("age") == (str(age) if age else None)
+
+
+@pytest.mark.parametrize(("language", "typed"), [
+    ("pt", "escorreguei no banheiro e to com dor no quadril, nao consigo pisar"),
+    ("en", "8 weeks pregnant, twisted my hip getting off the bus and now cant put weight on my right leg, 28f"),
+])
+def test_a_slip_or_a_twist_is_an_injury_and_with_cannot_walk_an_emergency(language: str, typed: str) -> None:
+    conv = talk(typed, language=language)
+    assert conv.session is not None and conv.session.case.trauma is True
+    assert "trauma_cannot_bear_weight" in conv.session.announced
+
+
+def test_a_slipped_disc_is_no_fall() -> None:
+    conv = talk("i slipped a disc years ago, hip pain now")
+    assert conv.session is not None and conv.session.case.trauma is None
+
+
+@pytest.mark.parametrize(("language", "typed", "flag"), [
+    ("pt", "to com dor nas costas, na lombar, que desce pela perna ate o pe, com formigamento. e as vezes perco o "
+           "controle do xixi", "cauda_equina_signs"),
+    ("pt", "tenho dor lombar que vai pela perna abaixo, dormência na zona genital e não consigo urinar desde ontem",
+     "cauda_equina_signs"),
+    ("pt", "estou grávida de 30 semanas, dor na anca esquerda, e hoje a barriga da perna esquerda está inchada e "
+           "dorida e tenho falta de ar", "clot_signs"),
+    ("en", "gave birth 3 days ago, left groin pain, leg swollen", "clot_signs"),
+])
+def test_an_emergency_that_is_not_of_the_hip_warns_at_once(language: str, typed: str, flag: str) -> None:
+    conv = talk(typed, language=language)
+    assert conv.session is not None and flag in conv.session.announced
+    assert conv.session.mode == "danger_offer"
+
+
+@pytest.mark.parametrize("typed", [
+    "hip pain, i leak a bit when i cough since the birth",   # stress leaking after birth: no cauda equina
+    "hip pain, no chest pain, not breathless",
+])
+def test_what_is_no_sign_of_those_emergencies_raises_nothing(typed: str) -> None:
+    conv = talk(typed)
+    assert conv.session is not None and not conv.session.announced
+
+
+def test_what_to_do_now_counts_a_pregnancy_said_but_not_yet_asked() -> None:
+    conv = talk("oi to gravida de 7 meses e to com dor no quadril esquerdo faz umas 3 semanas, ontem tive febre de 39,2",
+                "1", language="pt")
+    assert conv.session is not None and conv.session.case.pregnancy is None  # still to be asked and said back
+    shown = texts(conv.transcript[-1][1])
+    assert "gravidez" in shown  # pelvic girdle pain of pregnancy is among the causes weighed
