@@ -82,14 +82,23 @@ def after_summary(replies: list[Reply], content: Content, locale: str | None = N
     return []
 
 
-def write_reports(replies: list[Reply], session: Session, content: Content, folder: Path) -> list[Reply]:
-    """A report asked for is written to `folder` as a PDF, and the person told where."""
+def write_reports(replies: list[Reply], session: Session, content: Content, folder: Path,
+                  written: list[Path] | None = None) -> list[Reply]:
+    """A report asked for is written to `folder` as a PDF, and the person told where. A
+    second one the same day does not overwrite the first ("...-2.pdf"); `written` collects
+    the paths, for /delete to remove them with the answers."""
     said = []
     for reply in replies:
         if reply.kind == "report":
             name, pdf = report_pdf(session.case, content, session.locale, someone_else=session.for_someone_else,
                                    before_the_end=session.before_the_summary)
             path = folder / name
+            copy = 2
+            while path.exists():
+                path = folder / f"{Path(name).stem}-{copy}{Path(name).suffix}"
+                copy += 1
+            if written is not None:
+                written.append(path)
             path.write_bytes(pdf)
             text = content.message("report_written", session.locale, path=str(path))
             said.append(Reply(kind="notice", code="report_written", text=text))
@@ -145,6 +154,7 @@ def run_demo(
     if interactive:
         _enable_line_editing()
     session: Session | None = None
+    reports: list[Path] = []  # the reports this run wrote: health data, removed by /delete
     session, replies = step(session, UserInput(kind="command", text="start", language=language), engine)
     _show(replies, content, stdout, width, session.locale)
     if on_turn is not None:
@@ -155,13 +165,16 @@ def run_demo(
             break
         typed = UserInput.typed(text).model_copy(update={"sent_on": date.today()})  # "since March" counts to today
         if is_forget(typed, engine):  # "/delete", "delete my data": the answers held here are dropped
+            for path in reports:  # ...and the reports written from them
+                path.unlink(missing_ok=True)
+            reports.clear()
             session, replies = step(None, UserInput(kind="command", text="start", language=session.locale), engine)
             replies = [Reply(kind="notice", code="forgotten", text=content.message("forgotten", session.locale)),
                        *replies]
         else:
             session, replies = step(session, typed, engine)
         shown = [r for r in replies if r.kind != "report"]
-        written = write_reports(replies, session, content, Path.cwd())
+        written = write_reports(replies, session, content, Path.cwd(), reports)
         said = [*shown, *written, *after_summary(replies, content, session.locale)]
         _show(said, content, stdout, width, session.locale)
         if on_turn is not None:

@@ -697,8 +697,13 @@ class AnswerReader:
             end = self._unit_end(words, at, units)
             start, clause_end = self._clause_around(words, at)
             around = [" ".join(words[start:at]), " ".join(words[end:clause_end])]
+            # What comes before, back to the last punctuation, names it: "now pain in my groin
+            # when i run and now even walking, 3 weeks" (not only its last clause, "now even walking")
+            before = next((i + 1 for i in range(start - 2, -1, -1) if words[i] in CLAUSE_PUNCTUATION), 0)
+            told = words[before:start - 1]
             if end > at + 1 and start >= 2 and all(not part or part in ties for part in around) \
-                    and words[start - 2] not in CLAUSE_PUNCTUATION and self._in_clause_with(words, start - 2, about):
+                    and words[start - 2] not in CLAUSE_PUNCTUATION and any(
+                        " ".join(told[i:i + size]) in about for size in (1, 2, 3) for i in range(len(told) - size + 1)):
                 found.append((at, end))
         return found
 
@@ -822,10 +827,19 @@ class AnswerReader:
         """The phrase at `at` comes, in its clause, after words that ask about it or say it was
         advised ("my friend said i should take alendronate", "posso tomar brufen"): in
         passing, it is not something done or had (ui.yaml `asked_or_advised`)."""
-        start, _ = self._clause_around(words, at)
-        before = words[start:at]
-        return any(tuple(before[i:i + len(phrase)]) == phrase
-                   for phrase in self.asked_or_advised for i in range(len(before) - len(phrase) + 1))
+        start, end = self._clause_around(words, at)
+        # ...or after it ("is ibuprofen ok to take?"), or around it ("posso tomar ibuprofeno?",
+        # where "tomar ibuprofeno" is the phrase found)
+        clause = words[start:end]
+        return any(tuple(clause[i:i + len(phrase)]) == phrase
+                   for phrase in self.asked_or_advised for i in range(len(clause) - len(phrase) + 1))
+
+    def _without_asked_about(self, found: list[Match], said: str) -> list[Match]:
+        """Without what the answer only asks about or was advised ("can i take ibuprofen?",
+        "is ibuprofen ok to take?" at the painkiller question): no answer (user test en 13:
+        it had been recorded as taking it)."""
+        words = tokens(said)
+        return [m for m in found if not self._asked_or_advised(words, m.start)]
 
     def _named_beside_measure(self, table: _Table, said: str) -> list[int]:
         """An option's one word right after or before one of the question's measure words
@@ -1191,6 +1205,7 @@ class AnswerReader:
         else:
             said_as_found = said
         found = self._after_exception(found, said_as_found)
+        found = self._without_asked_about(found, said_as_found)
         found = self._not_with(table, said_as_found, found)  # "my wife made me come": not the wife's sex
         found = self._without_hints(table, found, said_as_found)
         found = self._without_others_pronouns(table, found, said_as_found, typed)
@@ -1240,6 +1255,16 @@ class AnswerReader:
         # baby 4 months ago" is no week of pregnancy); a word several options share does not
         # ("yes, 30 weeks").
         alone = [m.option for m in matches if len(m.options) == 1]
+        # Where the graver answer comes first, words naming a graver one than the number's win:
+        # "37.9 with chills" (rigors) is a fever, not "No" (user test pt 13, after a curettage).
+        # "yes 37.5" and "tive 37º de febre" say no more than the number: plain words and the
+        # measure's own words ("fever", "febre") are no graver answer
+        plain = set(self.yes + self.no) | set(table.measures)
+        graver = [m.option for m in matches if len(m.options) == 1 and by_number is not None and m.option < by_number
+                  and table.options[m.option].value is not None
+                  and " ".join(tokens(said)[m.start:m.end]) not in plain]
+        if by_number is not None and table.question.gravest_first and graver:
+            return self._option(table, min(graver))
         if by_number is not None and not words_first and not any(
                 table.options[i].numbers is None and not table.options[i].measures
                 and table.options[i].value is not None for i in alone):
@@ -1528,6 +1553,7 @@ class AnswerReader:
         read_in = next((t for t in (said, self._without_fillers(said)) if table.phrases.find(t)), said)
         found = table.phrases.find_with_typos(read_in) if table.phrases.find(read_in) else table.phrases.fuzzy(said)
         found = self._too_short(table, read_in, found)
+        found = self._without_asked_about(found, read_in)
         found = self._not_with(table, read_in, found)
         found = self._after_nothing(table, read_in, found)
         found = self._without_others_yes_no(table, found, read_in)

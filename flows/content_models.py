@@ -629,6 +629,9 @@ class GuidanceItem(Sourced):
     open_in: list[str] | None = None  # shown only when one of these leads or is "not ruled out yet"
     not_when: GuidanceExclusion | None = None
     tags: list[str] = Field(default_factory=list)  # e.g. nsaid, bisphosphonate, gadolinium
+    # Said in "What to do first" too, the short summary after an emergency warning: what
+    # changes where to go or what to tell them (pregnant: "call your maternity unit").
+    said_first: bool = False
 
 
 class SafetyRule(Sourced):

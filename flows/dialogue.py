@@ -1018,8 +1018,17 @@ class _Turn:
         return Parsed(True, value=values if question.kind == "multi" else values[0] if values else None)
 
     def ended(self) -> list[Reply]:
+        """The end's message. An end before the summary (a replaced hip, a child) with an
+        emergency warning already given leads with it: "go today", not "within 1 to 2
+        weeks, or today if..." (user test round 13: a fever of 38.5 with a replaced hip)."""
         key = "finished" if self.s.state == SUMMARY_STATE else self.s.state
-        return [Reply(kind="end", code=key, text=self.msg(key), step=self.s.step)]
+        end = Reply(kind="end", code=key, text=self.msg(key), step=self.s.step)
+        warned = [flag for flag, _ in self.c.red_flags
+                  if flag.id in self.s.announced and flag.id in self.emergency_flags()]
+        if self.s.state == SUMMARY_STATE or not warned:
+            return [end]
+        titles = "; ".join(self.c.text(flag.title, self.s.locale) for flag in warned)
+        return [self.notice("ended_go_today", warnings=titles), end]
 
     def question_reply(self, kind: Any) -> Reply:
         question = self.c.questions[self.question_id()]

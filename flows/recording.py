@@ -76,13 +76,16 @@ def recorded(case: Case, question: Question) -> Any:
     options = [o for o in _options(question) if not o.exclusive and o.value is not None]
     if question.kind != "checklist":
         return next((o.value for o in options if holds(o.sets)), None)
-    # A yes/no item is ticked when its fields say yes; an item that only opens a later
-    # question (a test done: its fields are asked next) is ticked once that question has
-    # a known answer other than "not done".
+    # A yes/no item is ticked when its fields say yes; an item that only opens later
+    # questions (a test done: its results are asked next) is ticked once one of them has a
+    # known answer other than "not done" (blood tests with a CRP, the white cells not known:
+    # user test en 13 had them drop out of "Tests done").
     def ticked_item(option: Answer) -> bool:
         if any(v is not None for v in (option.sets or {}).values()):
             return holds(option.sets)
-        return all(getattr(case, name) is not None for name in option.sets or {}) and not holds(option.unticked)
+        unticked = option.unticked or {}
+        return any(getattr(case, name) is not None and getattr(case, name) != unticked.get(name)
+                   for name in option.sets or {})
 
     ticked = [o.value for o in options if ticked_item(o)]
     if ticked:

@@ -13,6 +13,7 @@ from flows.assessment import Assessment
 from flows.case import Case
 from flows.content import Content
 from flows.content_models import Question
+from flows.guidance import select_guidance
 from flows.messages import Assessed, Cause, Choice, Line, Reply
 from flows.summary import Summary, build_summary
 
@@ -63,8 +64,11 @@ def emergency_replies(
     """What to do first, after an emergency warning: short, with the disclaimer."""
     summary = build_summary(case, assessment, content, locale)
     level = content.triage.levels[assessment.triage]
-    # The level's full advice in place of its one-line version (which it begins with).
-    lines = [summary.first[0], Line(text=content.text(level.advice, locale)), *summary.first[2:-1],
+    # The level's full advice in place of its one-line version (which it begins with), and
+    # what must be said with it for this person (guidance `said_first`: a pregnancy).
+    said_first = [Line(text=content.text(item.text, locale))
+                  for _, items in select_guidance(case, assessment, content) for item in items if item.said_first]
+    lines = [summary.first[0], Line(text=content.text(level.advice, locale)), *said_first, *summary.first[2:-1],
              Line(text=""), Line(text=content.message("disclaimer", locale))]
     first = Reply(kind="summary", code="emergency", title=content.message("emergency_first", locale),
                   text=words(lines), lines=lines, step=step, assessed=assessed(assessment))

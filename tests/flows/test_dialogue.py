@@ -88,7 +88,7 @@ def test_a_session_handed_over_is_stepped_in_place_with_the_same_outcome(text: s
         ("walking", "purple"),
         ("medical_history", "1,11"),  # an item together with "None of these"
         ("medical_history", "banana"),
-        ("warning_signs", "2,8"),
+        ("warning_signs", "2,10"),  # an item together with "None of these"
         ("joint_features", "9"),
         ("fever", "50"),  # not a body temperature
         ("fever", "30"),

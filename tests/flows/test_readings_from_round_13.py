@@ -234,8 +234,8 @@ def test_what_is_no_sign_of_those_emergencies_raises_nothing(typed: str) -> None
 
 
 def test_what_to_do_now_counts_a_pregnancy_said_but_not_yet_asked() -> None:
-    conv = talk("oi to gravida de 7 meses e to com dor no quadril esquerdo faz umas 3 semanas, ontem tive febre de 39,2",
-                "1", language="pt")
+    conv = talk("oi to gravida de 7 meses e to com dor no quadril esquerdo faz umas 3 semanas, "
+                "ontem tive febre de 39,2", "1", language="pt")
     assert conv.session is not None and conv.session.case.pregnancy is None  # still to be asked and said back
     shown = texts(conv.transcript[-1][1])
     assert "gravidez" in shown  # pelvic girdle pain of pregnancy is among the causes weighed
