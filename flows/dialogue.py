@@ -285,6 +285,8 @@ class _Turn:
     def done_typed(self) -> list[Reply]:
         """"done" typed at a tick-all-that-apply question: what shows as selected (ticked, or
         named earlier) is the answer, as if Done were pressed."""
+        if self.e.machine.is_final(self.s.state) and self.s.state != SUMMARY_STATE:
+            return self.ended()  # "ok" after an early end (a replaced hip): the end, not the help
         if self.s.mode != "asking" or self.e.machine.is_final(self.s.state):
             return [self.notice("help"), *self.ask()]
         if not self.is_multi():  # "pronto" at a one-answer question: which answer is still to come

@@ -239,3 +239,149 @@ def test_what_to_do_now_counts_a_pregnancy_said_but_not_yet_asked() -> None:
     assert conv.session is not None and conv.session.case.pregnancy is None  # still to be asked and said back
     shown = texts(conv.transcript[-1][1])
     assert "gravidez" in shown  # pelvic girdle pain of pregnancy is among the causes weighed
+
+
+# --- user test round 13: more of what it found --------------------------------------------
+
+@pytest.mark.parametrize(("language", "typed", "fever"), [
+    ("pt", "37,9 ontem a noite, com calafrio", True),     # chills: the graver answer, not "No"
+    ("en", "37.8 and shivering", True),
+    ("pt", "tive 37º de febre", False),                   # the measure's own word says no more than it
+    ("en", "yes 37.5", False),
+    ("en", "dunno never checked, just sweats", None),    # had been "No"
+])
+def test_chills_with_a_temperature_below_38_are_a_fever(language: str, typed: str, fever: bool | None) -> None:
+    parsed = ENGINE.reader(language).read("fever", typed)
+    assert parsed.ok and parsed.value is fever
+
+
+def test_a_fall_from_mid_pregnancy_sends_her_to_the_maternity_unit_today() -> None:
+    conv = talk("30 weeks pregnant, slipped on ice yesterday and landed on my right hip, it hurts but i can walk")
+    assert conv.session is not None and "injury_in_pregnancy" in conv.session.announced
+
+
+def test_a_fall_early_in_pregnancy_raises_no_maternity_warning() -> None:
+    conv = talk("8 weeks pregnant, fell yesterday, my right hip hurts but i can walk")
+    assert conv.session is not None and conv.session.case.trauma is True
+    assert "injury_in_pregnancy" not in conv.session.announced
+
+
+@pytest.mark.parametrize("history", ["alcohol_excess", "glucocorticoids"])
+def test_cannot_walk_with_bone_thinned_by_drink_or_steroids_is_an_emergency(history: str) -> None:
+    from flows.assessment import assess
+    from flows.case import Case
+
+    case = Case(sex="male", age=56, unable_to_bear_weight=True, trauma=False, **{history: True})
+    assessment = assess(case, ENGINE.content)
+    assert assessment.triage == "emergency"
+    assert "cannot_bear_weight_fragile_bone" in [flag.id for flag in assessment.red_flags]
+    assert assess(Case(sex="male", age=56, unable_to_bear_weight=True, trauma=False), ENGINE.content).triage == "urgent"
+
+
+def test_a_replaced_hip_with_a_fever_ends_with_go_today() -> None:
+    conv = talk("Bom dia. Escrevo pela minha mãe, tem 72 anos, prótese na anca direita há 2 anos, diabética. "
+                "Desde ontem tem muitas dores e febre 38.5", "2", language="pt")
+    assert conv.state == "replaced_hip"
+    replies = conv.say("e agora?")
+    assert [r.code for r in replies] == ["ended_go_today", "replaced_hip"]
+
+
+def test_a_replaced_hip_without_a_warning_ends_as_before() -> None:
+    conv = talk("I had a hip replacement on the right 3 years ago, it aches when I walk, 71 female")
+    assert conv.state == "replaced_hip"
+    assert [r.code for r in conv.say("so what now")] == ["replaced_hip"]
+    assert [r.code for r in conv.say("ok")] == ["replaced_hip"]
+
+
+@pytest.mark.parametrize(("language", "typed"), [
+    ("en", "is ibuprofen ok to take?"), ("en", "can i take ibuprofen?"), ("pt", "posso tomar ibuprofeno?"),
+])
+def test_asking_about_a_painkiller_at_its_question_is_no_yes(language: str, typed: str) -> None:
+    parsed = ENGINE.reader(language).read("pain_medicines", typed)
+    assert not parsed.ok
+    taking = "tomo ibuprofeno" if language == "pt" else "i take ibuprofen"
+    assert ENGINE.reader(language).read("pain_medicines", taking).value is True
+
+
+def test_blood_tests_stay_done_when_the_white_cells_are_not_known() -> None:
+    from flows.case import Case
+    from flows.recording import recorded
+
+    question = ENGINE.content.questions["tests_done"]
+    case = Case(xray=["normal"], mri="not_done", bone_scan="not_done", inflammatory_markers="normal")
+    assert "blood_tests" in recorded(case, question)
+    case = Case(xray=["normal"], mri="not_done", bone_scan="not_done",
+                inflammatory_markers="not_done", white_cell_count="not_done")
+    assert "blood_tests" not in recorded(case, question)
+
+
+@pytest.mark.parametrize(("pregnancy", "shown", "hidden"), [
+    ("trimester_2", "care_bisphosphonate_before_pregnancy", "care_long_term_bisphosphonate"),
+    ("not_pregnant", "care_long_term_bisphosphonate", "care_bisphosphonate_before_pregnancy"),
+])
+def test_bone_medicine_advice_fits_a_pregnancy(pregnancy: str, shown: str, hidden: str) -> None:
+    from flows.assessment import assess
+    from flows.case import Case
+    from flows.guidance import select_guidance
+
+    case = Case(sex="female", age=35, pregnancy=pregnancy, long_term_bisphosphonate=True, duration_weeks=3)
+    chosen = {item.id for _, items in select_guidance(case, assess(case, ENGINE.content), ENGINE.content)
+              for item in items}
+    assert shown in chosen and hidden not in chosen
+
+
+def test_what_to_do_first_tells_a_pregnant_woman_to_call_the_maternity_unit() -> None:
+    conv = talk("22 wks pregnant, hip pain and i have a temp 38.6 since last night", "1")
+    assert "maternity unit" in texts(conv.transcript[-1][1])
+    conv = talk("male 50, hip pain, temp 38.6 since last night", "1")
+    assert "maternity unit" not in texts(conv.transcript[-1][1])
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("22f training for a marathon, upped my miles a lot, now pain in my right groin when i run and now even "
+     "walking, 3 weeks", "3 weeks"),
+    ("56 m, left hip agony since 2 days, cant walk on it at all", "2 days"),
+    ("34 male, groin on the left side real sore 4 days", "4 days"),
+])
+def test_how_long_said_after_a_long_telling_or_with_since(typed: str, expected: str) -> None:
+    assert held(talk(typed)).get("duration_weeks") == expected
+
+
+def test_ok_confirms_what_is_shown_ticked() -> None:
+    conv = talk("58 yr old woman, diabetic on insulin, left hip pain 2 weeks, bloods show CRP 145 and ESR 80, no temp",
+                "2")
+    assert conv.state == "tests_done"
+    conv.say("ok")
+    assert conv.session is not None and "tests_done" in conv.session.answered
+
+
+@pytest.mark.parametrize(("question", "typed", "value"), [
+    ("side", "nos dois lados", "both"),
+    ("walking", "piora com carga", "worse"),
+    ("medical_history", "lupus tb (LES)", ["other_avn_risk"]),
+    ("medical_history", "bebo todo dia umas 10 latinhas de cerveja", ["alcohol_excess"]),
+    ("warning_signs", "aumentei muito os km", ["repetitive_loading"]),
+])
+def test_brazilian_words(question: str, typed: str, value: object) -> None:
+    parsed = ENGINE.reader("pt").read(question, typed)
+    assert parsed.ok and parsed.value == value, parsed
+
+
+def test_gestante_is_pregnant_and_asks_which_weeks() -> None:
+    parsed = ENGINE.reader("pt").read("pregnancy", "sou gestante")
+    assert not parsed.ok and len(parsed.clarify) == 3
+
+
+def test_a_second_report_is_kept_beside_the_first_and_delete_removes_both(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    from bot.terminal import run_demo
+
+    monkeypatch.chdir(tmp_path)
+    said = ["my mum is 78, she fell yesterday and can't walk, left hip", "1", "/report", "/report"]
+    out = io.StringIO()
+    run_demo(ENGINE, stdin=io.StringIO("\n".join(said) + "\n"), stdout=out, language="en")
+    written = sorted(path.name for path in tmp_path.glob("*.pdf"))
+    assert len(written) == 2 and written[0] != written[1], written
+    run_demo(ENGINE, stdin=io.StringIO("\n".join([*said, "/delete"]) + "\n"), stdout=io.StringIO(), language="en")
+    assert sorted(path.name for path in tmp_path.glob("*.pdf")) == written  # the first run's are not this one's
