@@ -674,8 +674,7 @@ class AnswerReader:
         """One of `about` is in the clause of the word at `at` (between punctuation or
         joining words: "tive um aborto há 1 mês e agora dói-me" is two clauses)."""
         start, end = self._clause_around(words, at)
-        clause = words[start:end]
-        return any(" ".join(clause[i:i + size]) in about for size in (1, 2, 3) for i in range(len(clause) - size + 1))
+        return _names_any(words[start:end], about)
 
     def _clause_around(self, words: list[str], at: int) -> tuple[int, int]:
         """The (start, end) of the clause of the word at `at` (see `_in_clause_with`)."""
@@ -700,10 +699,8 @@ class AnswerReader:
             # What comes before, back to the last punctuation, names it: "now pain in my groin
             # when i run and now even walking, 3 weeks" (not only its last clause, "now even walking")
             before = next((i + 1 for i in range(start - 2, -1, -1) if words[i] in CLAUSE_PUNCTUATION), 0)
-            told = words[before:start - 1]
             if end > at + 1 and start >= 2 and all(not part or part in ties for part in around) \
-                    and words[start - 2] not in CLAUSE_PUNCTUATION and any(
-                        " ".join(told[i:i + size]) in about for size in (1, 2, 3) for i in range(len(told) - size + 1)):
+                    and words[start - 2] not in CLAUSE_PUNCTUATION and _names_any(words[before:start - 1], about):
                 found.append((at, end))
         return found
 
@@ -1782,6 +1779,11 @@ def _words_of(content: Content, language: str, understanding: Any) -> frozenset[
 def _goes_on_in_digits(words: list[str], at: int) -> bool:
     """The words from `at` go on with a sign and more digits: "34+2", "38.5", "38,5"."""
     return at + 1 < len(words) and not words[at].isalnum() and words[at + 1][:1].isdigit()
+
+
+def _names_any(words: list[str], about: AbstractSet[str]) -> bool:
+    """One of `about` (a phrase of up to three words) is among `words`."""
+    return any(" ".join(words[i:i + size]) in about for size in (1, 2, 3) for i in range(len(words) - size + 1))
 
 
 def _beside(said: str, start: int, end: int, before: int, after: int) -> tuple[str, str]:
