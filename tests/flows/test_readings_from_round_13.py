@@ -385,3 +385,12 @@ def test_a_second_report_is_kept_beside_the_first_and_delete_removes_both(tmp_pa
     assert len(written) == 2 and written[0] != written[1], written
     run_demo(ENGINE, stdin=io.StringIO("\n".join([*said, "/delete"]) + "\n"), stdout=io.StringIO(), language="en")
     assert sorted(path.name for path in tmp_path.glob("*.pdf")) == written  # the first run's are not this one's
+
+
+@pytest.mark.parametrize(("typed", "someone_else"), [
+    ("gestante de 22 semanas, dor no quadril direito faz 10 dias, to tomando nimesulida que minha vizinha deu", False),
+    ("o meu pai tem dor na anca, tive de o levar ao médico", True),
+    ("minha mãe tá com dor no quadril, ela tem 70", True),
+])
+def test_a_neighbour_who_gave_a_medicine_is_not_the_patient(typed: str, someone_else: bool) -> None:
+    assert ENGINE.reader("pt").asks_for_someone_else(typed) is someone_else
