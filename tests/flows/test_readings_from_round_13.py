@@ -394,3 +394,9 @@ def test_a_second_report_is_kept_beside_the_first_and_delete_removes_both(tmp_pa
 ])
 def test_a_neighbour_who_gave_a_medicine_is_not_the_patient(typed: str, someone_else: bool) -> None:
     assert ENGINE.reader("pt").asks_for_someone_else(typed) is someone_else
+
+
+@pytest.mark.parametrize(("language", "typed"), [("en", "hip pain R side"), ("pt", "dor quadril D ha 6 sem")])
+def test_a_side_in_a_notes_letter(language: str, typed: str) -> None:
+    parsed = ENGINE.reader(language).read("side", typed)
+    assert parsed.ok and parsed.value == "right"
