@@ -400,3 +400,16 @@ def test_a_neighbour_who_gave_a_medicine_is_not_the_patient(typed: str, someone_
 def test_a_side_in_a_notes_letter(language: str, typed: str) -> None:
     parsed = ENGINE.reader(language).read("side", typed)
     assert parsed.ok and parsed.value == "right"
+
+
+def test_a_physios_note_is_heard_in_full() -> None:
+    conv = talk("Physio here, 48M, 6/52 L groin pain, insidious onset, PMHx T2DM, nocturnal pain, wt loss 4kg, "
+                "no trauma")
+    assert conv.session is not None
+    case = conv.session.case
+    assert (case.immunosuppressed, case.night_pain, case.weight_loss) == (True, True, True)
+
+
+def test_a_night_up_with_the_baby_is_no_night_pain() -> None:
+    conv = talk("sleeping badly at night because of the baby, hip hurts")
+    assert conv.session is not None and conv.session.case.night_pain is None
