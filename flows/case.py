@@ -95,6 +95,9 @@ class Case(BaseModel):
     # painful leg, sudden breathlessness or chest pain), commonest in pregnancy and after birth.
     cauda_equina_signs: bool | None = None
     clot_signs: bool | None = None
+    # ...and in pregnancy: bleeding, waters breaking, regular contractions or the baby moving
+    # less (heard when said, not asked: questions.yaml `pregnancy_warning_signs`).
+    pregnancy_warning_signs: bool | None = None
     known_osteoporosis: bool | None = None  # osteoporosis diagnosed, or a bone broken in a minor fall
     # Added in session 9: years of a bisphosphonate (or denosumab), the drugs linked to
     # atypical femoral fractures, whose first sign is often a groin or thigh ache.

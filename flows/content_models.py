@@ -241,6 +241,10 @@ class Question(Strict):
     # hot and swollen", "i have a fever"), is noted at once: a warning sign raises the level
     # without waiting. Checklist items are kept ticked; a choice's answer is asked again.
     heard_early: bool = False
+    # Not asked: a checklist of warning signs only heard when said ("hoje to sangrando e com
+    # contração" in pregnancy), so the conversation does not grow for everyone else. It is
+    # no state of the flow (flow.yaml); its items are recorded at once when named.
+    heard_only: bool = False
     # An answer whose words or number also point to another option is asked about, not read
     # by the usual precedence: "no, im pregnant" at the pregnancy question.
     asks_when_contradicted: bool = False

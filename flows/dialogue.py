@@ -673,8 +673,27 @@ class _Turn:
                 self._hold_choice(state, question_id, text)
             else:
                 labels.extend(self._record_choice(state, question, text))
+        for question in self.c.questions.values():
+            if question.heard_only:  # not asked: recorded when named ("hoje to sangrando e com contração")
+                labels.extend(self._tick_heard_only(question, text))
         self._tick_tests_of_held()
         return [*labels, *self._warnings_held()]
+
+    def _tick_heard_only(self, question: Question, text: str) -> list[str]:
+        """The items of a checklist that is never asked (`heard_only`) named in `text`:
+        recorded now, and said back, if they raise a warning with what is known and held
+        ("bleeding" in pregnancy; not a man's "bleeding gums", not listed as told)."""
+        options = self.c.options[question.id]
+        named = [i for i in self.reader.mentions(question.id, text) if not options[i].exclusive
+                 and any(getattr(self.s.case, name) is None for name in options[i].sets or {})]
+        writes = {name: value for i in named for name, value in (options[i].sets or {}).items()}
+        before = {flag.id for flag, test in self.c.red_flags if test(self.case_with_held())}
+        with_them = self.case_with_held().model_copy(update=writes)
+        if not writes or not {flag.id for flag, test in self.c.red_flags if test(with_them)} - before:
+            return []
+        for name, value in writes.items():
+            setattr(self.s.case, name, value)
+        return [self.c.text(options[i].label_for(self.s.for_someone_else), self.s.locale) for i in named]
 
     def _warnings_held(self) -> list[str]:
         """A result held for its question that is a warning sign on its own ("CRP 186" in

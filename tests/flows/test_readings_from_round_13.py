@@ -413,3 +413,27 @@ def test_a_physios_note_is_heard_in_full() -> None:
 def test_a_night_up_with_the_baby_is_no_night_pain() -> None:
     conv = talk("sleeping badly at night because of the baby, hip hurts")
     assert conv.session is not None and conv.session.case.night_pain is None
+
+
+# --- the warning signs of pregnancy: heard when said, never asked ----------------------
+
+@pytest.mark.parametrize(("language", "typed"), [
+    ("pt", "to gravida de 8 meses com dor no quadril direito faz 2 semanas e hoje to sangrando e com contração"),
+    ("en", "30 weeks pregnant, hip pain, some bleeding today"),
+])
+def test_bleeding_or_contractions_in_pregnancy_warn_at_once(language: str, typed: str) -> None:
+    conv = talk(typed, language=language)
+    assert conv.session is not None and "pregnancy_warning_signs" in conv.session.announced
+
+
+@pytest.mark.parametrize("typed", [
+    "male 50, hip pain, bleeding gums",                          # no pregnancy: not recorded, nor listed
+    "had my baby 2 weeks ago, still bleeding a bit, hip hurts",  # bleeding after a birth is expected
+])
+def test_bleeding_outside_pregnancy_is_not_taken_as_its_warning(typed: str) -> None:
+    conv = talk(typed)
+    assert conv.session is not None and conv.session.case.pregnancy_warning_signs is None
+
+
+def test_the_warning_signs_of_pregnancy_are_never_asked() -> None:
+    assert "pregnancy_warning_signs" not in ENGINE.machine.question_of.values()
