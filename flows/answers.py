@@ -882,7 +882,8 @@ class AnswerReader:
         said = self._read_as(table, _without_questions(_plain_words(text), self.question_openers))
         typed = tokens(said)
         named: set[int] = set()
-        for match in table.phrases.find(said, self._answers_elsewhere(question_id, said)):
+        # (not what an option's `not_with` words unsay: "the baby has hardly moved" is no birth)
+        for match in self._not_with(table, said, table.phrases.find(said, self._answers_elsewhere(question_id, said))):
             if table.clause_words and not self._in_clause_with(typed, match.start, table.clause_words):
                 continue  # "XR normal" names no CRP
             words = " ".join(typed[match.start:match.end])
@@ -1313,7 +1314,9 @@ class AnswerReader:
         leads, follows = self.others_leads[table.question.id], self.others_follows[table.question.id]
         words = tokens(said)
         tied = self._tied_numbers(words, leads, follows, table.named_units)
-        drop = {i for at, end in tied for i in range(at, end + 1)}
+        # ...unless this question's own words lead to it too: "estou com 36 semanas" (an age's
+        # "com 36 anos" is another question's lead, "estou com" this one's)
+        drop = {i for at, end in tied if not self._led(words, at, table.leads) for i in range(at, end + 1)}
         return " ".join(word for i, word in enumerate(words) if i not in drop) if drop else said
 
     def _without_hints(self, table: _Table, found: list[Match], said: str) -> list[Match]:

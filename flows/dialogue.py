@@ -926,6 +926,8 @@ class _Turn:
         made with what was said and is still held for its question too ("grávida de 7 meses"
         in the first message): the causes and the advice fit a pregnant woman at once (user
         test pt 13: they did not)."""
+        if self.e.machine.is_final(self.s.state) and self.s.state != SUMMARY_STATE:
+            return self.ended()  # a child, a replaced hip: where to go instead, not an adult's causes
         case = self.case_with_held()
         now = emergency_replies(case, assess(case, self.c), self.c, self.s.locale, self.s.step,
                                 self.s.for_someone_else)

@@ -184,7 +184,7 @@ def test_a_relatives_fever_is_still_not_the_writers() -> None:
 @pytest.mark.parametrize(("language", "typed", "age"), [
     ("en", "im 34 weeks pregnant, fever 38.6 and hip pain", None),     # had been "Age: 38 years"
     ("pt", "Estou grávida de 38 semanas, hoje tenho 38.5 de febre e dói-me muito a anca", None),
-    ("pt", "meu filho de 12 anos com dor no quadril, teve febre 38", None),  # asked: not 38 (was; no child's exit)
+    ("pt", "meu filho de 12 anos com dor no quadril, teve febre 38", 12),  # the child's age, not 38
     ("en", "male 45, fever 38.5", 45),
     ("en", "F 62 right hip pain", 62),
 ])
@@ -437,3 +437,55 @@ def test_bleeding_outside_pregnancy_is_not_taken_as_its_warning(typed: str) -> N
 
 def test_the_warning_signs_of_pregnancy_are_never_asked() -> None:
     assert "pregnancy_warning_signs" not in ENGINE.machine.question_of.values()
+
+
+# --- regression round 13: the same warnings in other words ----------------------------
+
+@pytest.mark.parametrize(("language", "typed", "flag"), [
+    ("pt", "to gravida de 32 semanas, meu quadril ta doendo e a panturrilha direita ficou vermelha e inchada, e to "
+           "sentindo o peito apertado e respirando com dificuldade", "clot_signs"),
+    ("pt", "Tive o meu bebé há 10 dias. Dói-me a anca esquerda e desde ontem fico sem fôlego a subir um lanço de "
+           "escadas", "clot_signs"),
+    ("en", "my wife had our baby last week by caesarean. she's 39. right groin really hurts when she walks, her right "
+           "calf is also puffy and tender now", "clot_signs"),
+    ("pt", "tô com uma dor lombar que irradia pra perna direita e hoje percebi que tô sem sensibilidade na região da "
+           "virilha e do bumbum", "cauda_equina_signs"),
+    ("en", "29 yrs, 37 weeks pregnant, left hip pain for 2 weeks, and since this morning the baby has hardly moved",
+     "pregnancy_warning_signs"),
+    ("en", "I think I'm about 6 weeks pregnant, sudden sharp pain in my right groin since this morning, a bit of "
+           "bleeding and I feel dizzy. 27", "pregnancy_warning_signs"),
+    ("pt", "minha mãe tem 80 anos, operou o quadril e botou prótese ano passado, agora tá com 38 e pouco de "
+           "temperatura e o quadril quentinho", "hot_swollen_joint"),
+    ("en", "my dad is 90 and has dementia so he can't explain. since yesterday he won't walk",
+     "cannot_bear_weight_fragile_bone"),
+])
+def test_the_warnings_in_other_words(language: str, typed: str, flag: str) -> None:
+    conv = talk(typed, language=language)
+    assert conv.session is not None and flag in conv.session.announced, conv.session.announced
+
+
+@pytest.mark.parametrize(("language", "typed"), [
+    ("en", "my dad is 90, hip pain since yesterday. not sure if he fell in the care home"),
+    ("pt", "O meu pai tem 88 anos, dói-lhe a anca esquerda. Vive num lar e não sei se caiu."),
+])
+def test_a_fall_not_known_is_no_fall(language: str, typed: str) -> None:
+    conv = talk(typed, language=language)
+    assert conv.session is not None and conv.session.case.trauma is None
+
+
+@pytest.mark.parametrize(("language", "typed", "pregnancy"), [
+    ("pt", "dói-me a anca, estou à espera de bebé", None),              # pregnant, which weeks: asked (was postpartum)
+    ("pt", "Boa tarde, estou no sétimo mês de gestação, a anca direita dói-me", "trimester_3"),
+    ("pt", "to com 36 semanas de gravidez, meu quadril tá doendo demais", "trimester_3"),
+    ("en", "my mum is 78, she had her left hip replaced in 2019", None),  # "had her" is no birth here
+])
+def test_a_pregnancy_in_other_words(language: str, typed: str, pregnancy: str | None) -> None:
+    kept = held(talk(typed, language=language))
+    assert kept.get("pregnancy") == pregnancy
+
+
+def test_a_childs_age_in_the_first_message_ends_with_the_childs_advice_not_an_adults_causes() -> None:
+    conv = talk("meu filho de 12 anos com dor no quadril, teve febre 38", "1", language="pt")
+    assert conv.state == "out_of_scope"
+    codes = [reply.code for reply in conv.transcript[-1][1]]
+    assert codes == ["ended_go_today", "out_of_scope"], codes
