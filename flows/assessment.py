@@ -207,6 +207,8 @@ def _reasons(
         if threshold > ratio > 1 / threshold:
             continue
         reason = Reason(finding.id, content.text(finding.text), ratio, finding.source, finding.basis)
+        if ratio <= 1 and condition in finding.risk_factor_of:
+            continue  # a risk factor of it is not said against it
         (reasons_for if ratio > 1 else reasons_against).append(reason)
     reasons_for.sort(key=lambda r: -r.likelihood_ratio)
     reasons_against.sort(key=lambda r: r.likelihood_ratio)

@@ -99,13 +99,18 @@ def clinical_answer(content: Content, question_id: str, value: object, locale: s
     return ", ".join(clinical_first(describe(content, question_id, item, locale, someone_else)) for item in values)
 
 
-def short_source(reference_id: str) -> str:
-    """"asadipooya_2017" -> "Asadipooya 2017"; a seed file -> "seed 000"."""
+ACRONYM_LETTERS = 5  # NICE, RCOG, SOGC, ASBMR: a guideline body's name this short is an acronym
+
+
+def short_source(reference_id: str, kind: str = "") -> str:
+    """"asadipooya_2017" -> "Asadipooya 2017"; a guideline body's short name in capitals
+    ("nice_cg124_hip_fracture" -> "NICE", not "Nice"); a seed file -> "seed 000"."""
     if reference_id.endswith(".txt"):
         return f"seed {reference_id[:3]}"
     parts = reference_id.split("_")
     year = next((part for part in parts if part.isdigit() and len(part) == 4), "")
-    return f"{parts[0].capitalize()} {year}".strip()
+    name = parts[0].upper() if kind == "guideline" and len(parts[0]) <= ACRONYM_LETTERS else parts[0].capitalize()
+    return f"{name} {year}".strip()
 
 
 def build_report(
@@ -184,12 +189,14 @@ def _sources_cited(content: Content, assessment: Assessment) -> list[str]:
                                                                          + r.reasons_against[:MAX_REASONS])
                           for source in list(dict.fromkeys(reason.source))[:MAX_CITED])
     # The project's seed documents are explained by the sources note; they have no citation.
-    return [f"{short_source(source)}: {' '.join(content.references[source].citation.split())}"
+    return [f"{short_source(source, content.references[source].kind)}: "
+            f"{' '.join(content.references[source].citation.split())}"
             for source in cited if source in content.references and content.references[source].kind != "seed"]
 
 
 def _reason(content: Content, reason: Reason, locale: str) -> str:
-    sources = list(dict.fromkeys(short_source(s) for s in reason.source))
+    sources = list(dict.fromkeys(short_source(s, content.references[s].kind if s in content.references else "")
+                                 for s in reason.source))
     cited = ", ".join(sources[:MAX_CITED]) + (", ..." if len(sources) > MAX_CITED else "")
     basis = content.message(f"basis_{reason.basis}", locale)
     ratio = ratio_text(reason.likelihood_ratio, content, locale)

@@ -453,6 +453,11 @@ class Finding(Sourced):
     when: Predicate
     text: Text  # shown as a reason, e.g. "MRI shows bone marrow oedema"
     probabilities: dict[str, float]
+    # Conditions this finding is a known risk factor of: never shown as a point against them,
+    # whatever its ratio against the other causes ("steroid tablets" is no reason against a
+    # fragility fracture, though it points more to AVN; issue 13, item 7). The ranking is
+    # unchanged: only what is said as a reason.
+    risk_factor_of: list[str] = Field(default_factory=list)
 
     @field_validator("probabilities")
     @classmethod

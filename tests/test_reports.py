@@ -190,7 +190,7 @@ def test_the_report_cites_in_full_every_paper_its_reasons_name_and_no_seed_descr
              for reason in estimate.reasons_for + estimate.reasons_against
              for name in reason.rsplit(";", 1)[-1].rstrip(")").split(",") if name.strip() not in ("...", "")}
     cited = {source.split(":", 1)[0] for source in report.sources}
-    papers = {short_source(r.id) for r in CONTENT.references.values() if r.kind != "seed"}
+    papers = {short_source(r.id, r.kind) for r in CONTENT.references.values() if r.kind != "seed"}
     assert named & papers and named & papers <= cited
     assert not any(source.startswith("seed ") for source in report.sources)
     assert "Margaretten 2007: Margaretten ME" in "\n".join(report.sources)

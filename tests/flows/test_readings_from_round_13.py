@@ -489,3 +489,25 @@ def test_a_childs_age_in_the_first_message_ends_with_the_childs_advice_not_an_ad
     assert conv.state == "out_of_scope"
     codes = [reply.code for reply in conv.transcript[-1][1]]
     assert codes == ["ended_go_today", "out_of_scope"], codes
+
+
+# --- what the reasons and the report say ------------------------------------------------
+
+@pytest.mark.parametrize(("history", "condition"), [
+    ({"glucocorticoids": True}, "fracture"), ({"alcohol_excess": True}, "fracture"),
+    ({"cancer_history": True}, "fracture"), ({"immunosuppressed": True}, "septic_arthritis"),
+])
+def test_a_risk_factor_is_never_said_against_its_condition(history: dict[str, bool], condition: str) -> None:
+    from flows.assessment import assess
+    from flows.case import Case
+
+    case = Case(sex="female", age=39, duration_weeks=8, weight_bearing_pain=True, **history)
+    ranked = next(r for r in assess(case, ENGINE.content).ranking if r.condition == condition)
+    assert next(iter(history)) not in [reason.finding_id for reason in ranked.reasons_against]
+
+
+def test_a_guideline_bodys_short_name_is_in_capitals() -> None:
+    from flows.clinician_report import short_source
+
+    assert short_source("nice_cg124_hip_fracture", "guideline").startswith("NICE")
+    assert short_source("asadipooya_2017", "paper") == "Asadipooya 2017"
