@@ -98,6 +98,9 @@ class Case(BaseModel):
     # ...and in pregnancy: bleeding, waters breaking, regular contractions or the baby moving
     # less (heard when said, not asked: questions.yaml `pregnancy_warning_signs`).
     pregnancy_warning_signs: bool | None = None
+    # ...and new confusion ("more muddled than usual"), a sign of sepsis or of severe
+    # illness in an older person (NICE NG51): heard when said, not asked.
+    new_confusion: bool | None = None
     known_osteoporosis: bool | None = None  # osteoporosis diagnosed, or a bone broken in a minor fall
     # Added in session 9: years of a bisphosphonate (or denosumab), the drugs linked to
     # atypical femoral fractures, whose first sign is often a groin or thigh ache.

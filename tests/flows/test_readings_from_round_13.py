@@ -511,3 +511,23 @@ def test_a_guideline_bodys_short_name_is_in_capitals() -> None:
 
     assert short_source("nice_cg124_hip_fracture", "guideline").startswith("NICE")
     assert short_source("asadipooya_2017", "paper") == "Asadipooya 2017"
+
+
+def test_new_confusion_said_by_a_relative_warns_at_once() -> None:
+    conv = talk("my gran is 86, she had a fall in the kitchen two days ago, she can still walk with her frame but "
+                "the left hip is very painful and she's more muddled than usual")
+    assert conv.session is not None and "new_confusion" in conv.session.announced
+
+
+@pytest.mark.parametrize("typed", [
+    "i'm confused about what the mri means, hip pain",
+    "my dad is 90 and has dementia so he can't explain, hip pain",   # known dementia is no new confusion
+])
+def test_confusion_about_something_or_known_dementia_is_no_warning(typed: str) -> None:
+    conv = talk(typed)
+    assert conv.session is not None and conv.session.case.new_confusion is None
+
+
+def test_what_about_a_painkiller_is_a_question_not_a_yes() -> None:
+    parsed = ENGINE.reader("en").read("pain_medicines", "what about naproxen, can i use that for the pain")
+    assert not parsed.ok
