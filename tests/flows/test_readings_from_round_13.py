@@ -531,3 +531,30 @@ def test_confusion_about_something_or_known_dementia_is_no_warning(typed: str) -
 def test_what_about_a_painkiller_is_a_question_not_a_yes() -> None:
     parsed = ENGINE.reader("en").read("pain_medicines", "what about naproxen, can i use that for the pain")
     assert not parsed.ok
+
+
+# --- final round 13 -------------------------------------------------------------------
+
+@pytest.mark.parametrize(("language", "typed", "flag"), [
+    ("en", "its 3am, 36 weeks pregnant, hip pain both sides and ive been having tightenings every 5 mins for the "
+           "last hour", "pregnancy_warning_signs"),
+    ("pt", "oi, to gravida de 30 semanas, dor no quadril e a panturrilha esquerda ta inchada e doendo desde ontem",
+     "clot_signs"),
+    ("pt", "Escrevo pela minha mãe, 88 anos, tem Alzheimer. Desde ontem não quer apoiar a perna esquerda e geme "
+           "quando lhe mexemos, mas ninguém a viu cair", "cannot_bear_weight_fragile_bone"),
+    ("pt", "minha vó de 79 anos caiu ontem no quintal, ta andando com dificuldade e reclamando do quadril",
+     "fall_with_fragile_bone"),
+])
+def test_the_final_rounds_warnings(language: str, typed: str, flag: str) -> None:
+    conv = talk(typed, language=language)
+    assert conv.session is not None and flag in conv.session.announced, conv.session.announced
+
+
+def test_an_old_fall_already_x_rayed_is_no_fall_warning() -> None:
+    from flows.assessment import assess
+    from flows.case import Case
+
+    case = Case(sex="male", age=68, duration_weeks=26, trauma=True, xray=["joint_space_narrowing"])
+    assert "fall_with_fragile_bone" not in [flag.id for flag in assess(case, ENGINE.content).red_flags]
+    recent = Case(sex="male", age=68, duration_weeks=0.3, trauma=True)
+    assert "fall_with_fragile_bone" in [flag.id for flag in assess(recent, ENGINE.content).red_flags]
