@@ -329,9 +329,9 @@ class _Checker:
             if finding.group not in data.evidence.group_dependence:
                 reason = f"group `{finding.group}` is not in evidence.group_dependence"
                 self.fail("conditions.yaml", f"{where}.group", reason)
-            for condition in finding.risk_factor_of:
-                if condition not in conditions:
-                    self.fail("conditions.yaml", f"{where}.risk_factor_of", f"unknown condition `{condition}`")
+            for named in finding.risk_factor_of:
+                if named not in conditions:
+                    self.fail("conditions.yaml", f"{where}.risk_factor_of", f"unknown condition `{named}`")
 
     def not_ruled_out(self, data: NotRuledOutFile, dangerous: list[str], tests: dict[str, SettlingTest]) -> None:
         for test in data.tests:

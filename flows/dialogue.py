@@ -285,7 +285,7 @@ class _Turn:
     def done_typed(self) -> list[Reply]:
         """"done" typed at a tick-all-that-apply question: what shows as selected (ticked, or
         named earlier) is the answer, as if Done were pressed."""
-        if self.e.machine.is_final(self.s.state) and self.s.state != SUMMARY_STATE:
+        if self.ended_early():
             return self.ended()  # "ok" after an early end (a replaced hip): the end, not the help
         if self.s.mode != "asking" or self.e.machine.is_final(self.s.state):
             return [self.notice("help"), *self.ask()]
@@ -687,9 +687,8 @@ class _Turn:
         named = [i for i in self.reader.mentions(question.id, text) if not options[i].exclusive
                  and any(getattr(self.s.case, name) is None for name in options[i].sets or {})]
         writes = {name: value for i in named for name, value in (options[i].sets or {}).items()}
-        before = {flag.id for flag, test in self.c.red_flags if test(self.case_with_held())}
-        with_them = self.case_with_held().model_copy(update=writes)
-        if not writes or not {flag.id for flag, test in self.c.red_flags if test(with_them)} - before:
+        held = self.case_with_held()
+        if not writes or not self._flags_of(held.model_copy(update=writes)) - self._flags_of(held):
             return []
         for name, value in writes.items():
             setattr(self.s.case, name, value)
@@ -764,7 +763,11 @@ class _Turn:
         return []
 
     def _active_flags(self) -> set[str]:
-        return {flag.id for flag, test in self.c.red_flags if test(self.s.case)}
+        return self._flags_of(self.s.case)
+
+    def _flags_of(self, case: Case) -> set[str]:
+        """The warning signs `case` raises."""
+        return {flag.id for flag, test in self.c.red_flags if test(case)}
 
     def _newly_named(self, state: str, question_id: str, text: str) -> list[int]:
         """The options `text` names in passing that were not noted for `state` before."""
@@ -926,7 +929,7 @@ class _Turn:
         made with what was said and is still held for its question too ("grávida de 7 meses"
         in the first message): the causes and the advice fit a pregnant woman at once (user
         test pt 13: they did not)."""
-        if self.e.machine.is_final(self.s.state) and self.s.state != SUMMARY_STATE:
+        if self.ended_early():
             return self.ended()  # a child, a replaced hip: where to go instead, not an adult's causes
         case = self.case_with_held()
         now = emergency_replies(case, assess(case, self.c), self.c, self.s.locale, self.s.step,
@@ -1040,15 +1043,19 @@ class _Turn:
         values = [self.c.options[question.id][i].value for i in held]
         return Parsed(True, value=values if question.kind == "multi" else values[0] if values else None)
 
+    def ended_early(self) -> bool:
+        """The conversation ended before the summary (a child, a replaced hip)."""
+        return self.e.machine.is_final(self.s.state) and self.s.state != SUMMARY_STATE
+
     def ended(self) -> list[Reply]:
         """The end's message. An end before the summary (a replaced hip, a child) with an
         emergency warning already given leads with it: "go today", not "within 1 to 2
         weeks, or today if..." (user test round 13: a fever of 38.5 with a replaced hip)."""
         key = "finished" if self.s.state == SUMMARY_STATE else self.s.state
         end = Reply(kind="end", code=key, text=self.msg(key), step=self.s.step)
-        warned = [flag for flag, _ in self.c.red_flags
-                  if flag.id in self.s.announced and flag.id in self.emergency_flags()]
-        if self.s.state == SUMMARY_STATE or not warned:
+        emergencies = self.emergency_flags()
+        warned = [flag for flag, _ in self.c.red_flags if flag.id in self.s.announced and flag.id in emergencies]
+        if not self.ended_early() or not warned:
             return [end]
         titles = "; ".join(self.c.text(flag.title, self.s.locale) for flag in warned)
         return [self.notice("ended_go_today", warnings=titles), end]

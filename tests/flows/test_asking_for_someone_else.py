@@ -22,7 +22,10 @@ CONTENT = ENGINE.content
 
 def asked(conv: Conversation, language: str = "en") -> tuple[str, bool]:
     """The next question worded apart for someone else (a question worded for anyone, "Which
-    hip hurts?", is answered "don't know"), and whether it was worded so."""
+    hip hurts?", is answered "don't know"), and whether it was worded so. A warning's offer of
+    what to do now ("she's 78 and fell") is answered "carry on" first."""
+    if conv.session is not None and conv.session.mode == "danger_offer":
+        conv.say("continuar" if language == "pt" else "carry on")
     while CONTENT.questions[conv.last_question().question_id or ""].text_for_someone_else is None:
         conv.say("não sei" if language == "pt" else "don't know")
     question = CONTENT.questions[conv.last_question().question_id or ""]
