@@ -458,6 +458,15 @@ def test_the_warning_signs_of_pregnancy_are_never_asked() -> None:
            "temperatura e o quadril quentinho", "hot_swollen_joint"),
     ("en", "my dad is 90 and has dementia so he can't explain. since yesterday he won't walk",
      "cannot_bear_weight_fragile_bone"),
+    # the final round
+    ("en", "its 3am, 36 weeks pregnant, hip pain both sides and ive been having tightenings every 5 mins for the "
+           "last hour", "pregnancy_warning_signs"),
+    ("pt", "oi, to gravida de 30 semanas, dor no quadril e a panturrilha esquerda ta inchada e doendo desde ontem",
+     "clot_signs"),
+    ("pt", "Escrevo pela minha mãe, 88 anos, tem Alzheimer. Desde ontem não quer apoiar a perna esquerda e geme "
+           "quando lhe mexemos, mas ninguém a viu cair", "cannot_bear_weight_fragile_bone"),
+    ("pt", "minha vó de 79 anos caiu ontem no quintal, ta andando com dificuldade e reclamando do quadril",
+     "fall_with_fragile_bone"),
 ])
 def test_the_warnings_in_other_words(language: str, typed: str, flag: str) -> None:
     conv = talk(typed, language=language)
@@ -534,21 +543,6 @@ def test_what_about_a_painkiller_is_a_question_not_a_yes() -> None:
 
 
 # --- final round 13 -------------------------------------------------------------------
-
-@pytest.mark.parametrize(("language", "typed", "flag"), [
-    ("en", "its 3am, 36 weeks pregnant, hip pain both sides and ive been having tightenings every 5 mins for the "
-           "last hour", "pregnancy_warning_signs"),
-    ("pt", "oi, to gravida de 30 semanas, dor no quadril e a panturrilha esquerda ta inchada e doendo desde ontem",
-     "clot_signs"),
-    ("pt", "Escrevo pela minha mãe, 88 anos, tem Alzheimer. Desde ontem não quer apoiar a perna esquerda e geme "
-           "quando lhe mexemos, mas ninguém a viu cair", "cannot_bear_weight_fragile_bone"),
-    ("pt", "minha vó de 79 anos caiu ontem no quintal, ta andando com dificuldade e reclamando do quadril",
-     "fall_with_fragile_bone"),
-])
-def test_the_final_rounds_warnings(language: str, typed: str, flag: str) -> None:
-    conv = talk(typed, language=language)
-    assert conv.session is not None and flag in conv.session.announced, conv.session.announced
-
 
 def test_an_old_fall_already_x_rayed_is_no_fall_warning() -> None:
     from flows.assessment import assess
