@@ -250,7 +250,7 @@ class AnswerReader:
         self.other_places = [tuple(tokens(_plain_words(w))) for w in understanding.other_places]
         self.opening_words = [tuple(tokens(_plain_words(w))) for w in understanding.opening_words]
         self.correction_words = [tuple(tokens(_plain_words(w))) for w in understanding.correction_words]
-        self.asked_or_advised = [tuple(tokens(_plain_words(w))) for w in understanding.asked_or_advised]
+        self.said_not_as_fact = [tuple(tokens(_plain_words(w))) for w in understanding.said_not_as_fact]
         # Words that may come before a leading yes or no: "actually no i can't", "oh yes it is"
         self.leading_words = frozenset({*(w for w in self.fillers if " " not in w),
                                         *(w[0] for w in self.correction_words if len(w) == 1)})
@@ -796,7 +796,7 @@ class AnswerReader:
             about = bool(table.clause_words) and self._in_clause_with(typed, match.start, table.clause_words)
             if table.clause_words and not about:  # "RX sem alterações" is no blood test's answer
                 continue
-            if self._asked_or_advised(typed, match.start):  # "should I take alendronate": not taken
+            if self._said_not_as_fact(typed, match.start):  # "should I take alendronate": not taken
                 continue
             option: int | None = self._told_apart(table, said, match)
             if option is not None:  # "34 weeks pregnant", "a temp of 38.9": named in full
@@ -820,23 +820,24 @@ class AnswerReader:
             words[option] = words.get(option, 0) + 2
         return [option for option, count in words.items() if count >= 2]
 
-    def _asked_or_advised(self, words: list[str], at: int) -> bool:
-        """The phrase at `at` comes, in its clause, after words that ask about it or say it was
-        advised ("my friend said i should take alendronate", "posso tomar brufen"): in
-        passing, it is not something done or had (ui.yaml `asked_or_advised`)."""
+    def _said_not_as_fact(self, words: list[str], at: int) -> bool:
+        """The phrase at `at` is, in its clause, with words that ask about it, say it was
+        advised or say it is not known ("my friend said i should take alendronate", "posso
+        tomar brufen", "not sure if he fell"): it is not something done or had (ui.yaml
+        `said_not_as_fact`)."""
         start, end = self._clause_around(words, at)
         # ...or after it ("is ibuprofen ok to take?"), or around it ("posso tomar ibuprofeno?",
         # where "tomar ibuprofeno" is the phrase found)
         clause = words[start:end]
         return any(tuple(clause[i:i + len(phrase)]) == phrase
-                   for phrase in self.asked_or_advised for i in range(len(clause) - len(phrase) + 1))
+                   for phrase in self.said_not_as_fact for i in range(len(clause) - len(phrase) + 1))
 
     def _without_asked_about(self, found: list[Match], said: str) -> list[Match]:
         """Without what the answer only asks about or was advised ("can i take ibuprofen?",
         "is ibuprofen ok to take?" at the painkiller question): no answer (user test en 13:
         it had been recorded as taking it)."""
         words = tokens(said)
-        return [m for m in found if not self._asked_or_advised(words, m.start)]
+        return [m for m in found if not self._said_not_as_fact(words, m.start)]
 
     def _named_beside_measure(self, table: _Table, said: str) -> list[int]:
         """An option's one word right after or before one of the question's measure words

@@ -793,7 +793,7 @@ class Understanding(Strict):
     report_words: list[str] = Field(default_factory=list)
     # Words after which, in its clause, something named in passing is asked about or advised,
     # not done or had: "should i take alendronate", "posso tomar brufen".
-    asked_or_advised: list[str] = Field(default_factory=list)
+    said_not_as_fact: list[str] = Field(default_factory=list)
     # Words that lead to a date a duration is counted from ("since March", "desde o Natal"),
     # the days of events named as dates, the words that join a day to its month ("3 de
     # março") and the endings of a day's ordinal: flows/dates_said.py.

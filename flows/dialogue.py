@@ -312,7 +312,7 @@ class _Turn:
     def back(self) -> list[Reply]:
         # "a hip replacement" said in passing ended it: unsaid, and the question it ended at asked
         self.unsay(self.e.machine.back_clears.get(self.s.state, []))
-        if self.s.state != SUMMARY_STATE and self.e.machine.is_final(self.s.state):
+        if self.ended_early():
             # "2" typed for an age ended it, recording nothing: /back asks that question again
             path = self.e.machine.path(self.s.case, self.s.answered)
             asked = next((s for s in path if s not in self.s.answered and not self.e.machine.is_final(s)), None)
@@ -690,9 +690,7 @@ class _Turn:
         held = self.case_with_held()
         if not writes or not self._flags_of(held.model_copy(update=writes)) - self._flags_of(held):
             return []
-        for name, value in writes.items():
-            setattr(self.s.case, name, value)
-        return [self.c.text(options[i].label_for(self.s.for_someone_else), self.s.locale) for i in named]
+        return self._write_items(question.id, named)
 
     def _warnings_held(self) -> list[str]:
         """A result held for its question that is a warning sign on its own ("CRP 186" in
@@ -876,12 +874,18 @@ class _Turn:
         options = self.c.options[question_id]
         new = self._newly_named(state, question_id, text)
         new = [i for i in new if not self._names_another_answer(options[i].of_the_answer_to, text)]
-        for index in new:
-            for name, value in (options[index].sets or {}).items():
-                setattr(self.s.case, name, value)
         if new:
             self.s.noted = {**self.s.noted, state: [*self.s.noted.get(state, []), *new]}
-        return [self.c.text(options[index].label_for(self.s.for_someone_else), self.s.locale) for index in new]
+        return self._write_items(question_id, new)
+
+    def _write_items(self, question_id: str, indices: list[int]) -> list[str]:
+        """Checklist items named in passing written into the case (each item's `sets`); their
+        labels, to say back."""
+        options = self.c.options[question_id]
+        for index in indices:
+            for name, value in (options[index].sets or {}).items():
+                setattr(self.s.case, name, value)
+        return [self.c.text(options[i].label_for(self.s.for_someone_else), self.s.locale) for i in indices]
 
     def with_noted(self, state: str, value: Any) -> Any:
         """A checklist's answer with the items named earlier kept ticked: "None of these" or
@@ -1053,10 +1057,10 @@ class _Turn:
         weeks, or today if..." (user test round 13: a fever of 38.5 with a replaced hip)."""
         key = "finished" if self.s.state == SUMMARY_STATE else self.s.state
         end = Reply(kind="end", code=key, text=self.msg(key), step=self.s.step)
-        emergencies = self.emergency_flags()
-        warned = [flag for flag, _ in self.c.red_flags if flag.id in self.s.announced and flag.id in emergencies]
-        if not self.ended_early() or not warned:
+        if not self.ended_early() or not self.emergency_active():
             return [end]
+        warned_of = self.emergency_flags().intersection(self.s.announced)
+        warned = [flag for flag, _ in self.c.red_flags if flag.id in warned_of]
         titles = "; ".join(self.c.text(flag.title, self.s.locale) for flag in warned)
         return [self.notice("ended_go_today", warnings=titles), end]
 
