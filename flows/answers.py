@@ -596,15 +596,20 @@ class AnswerReader:
         relative gives of themselves ("asking for my mum, she's 72... I'm 45"). Read so for
         what an answer says in passing."""
         plain = _plain_words(text)
-        if self.asks_for_someone_else(text):
-            cut = self.who.said_of_the_writer(plain)
-        elif self.who.speaks_of_own_hip(tokens(plain)):
-            cut = self.who.said_of_relatives(plain)
-        else:  # "My mum is 84 and fell... Should I take her in?": the fall may be the patient's
-            cut = []
-        for start, end in reversed(cut):
+        for start, end in reversed(self._not_of_the_patient(text, plain)):
             plain = f"{plain[:start]};{plain[end:]}"
         return plain
+
+    def says_of_others(self, text: str) -> bool:
+        """`text` holds a clause that is not about the patient (see `of_the_patient`)."""
+        return bool(self._not_of_the_patient(text, _plain_words(text)))
+
+    def _not_of_the_patient(self, text: str, plain: str) -> list[tuple[int, int]]:
+        if self.asks_for_someone_else(text):
+            return self.who.said_of_the_writer(plain)
+        if self.who.speaks_of_own_hip(tokens(plain)):
+            return self.who.said_of_relatives(plain)
+        return []  # "My mum is 84 and fell... Should I take her in?": the fall may be the patient's
 
     def names_a_relative(self, text: str) -> bool:
         """`text` names a relative ("asking for my brother"): see WhoIsAsked.names_a_relative."""

@@ -836,6 +836,8 @@ class Understanding(Strict):
     glued_age_at_least: int = 0  # ...an adult's age: "10m" is a distance
     # A number after these is the writer's own age ("im 41", "tenho 45 anos").
     writer_age_leads: list[str] = Field(default_factory=list)
+    # Writing for someone else, the writer's own state ("I'm pregnant myself"): not the patient's.
+    writer_states: list[str] = Field(default_factory=list)
     # The writer speaking as "I": a relative named beside them is theirs, not the patient.
     writer_words: list[str] = Field(default_factory=list)
     for_the_writer: list[str] = Field(default_factory=list)

@@ -213,12 +213,15 @@ class _Turn:
         offered (a Portuguese speaker may type "ok" or "yes"): understand first, reject last.
         An answer understood but not complete ("no trauma" at a checklist) is not read again."""
         pending = self.s.pending if self.s.pending_at == self.s.state else ""  # a number whose unit was asked
-        parsed = self.reader.read(self.question_id(), text, pending, today=self.today)
+        typed = text
+        if self.reader.says_of_others(text):  # "im 45, my wife is pregnant and my hip aches": not her pregnancy
+            text = self.reader.of_the_patient(text)
+        parsed = self.reader.read(self.question_id(), text, pending, typed=typed, today=self.today)
         if parsed.ok or parsed.clarify or parsed.understood:
             return parsed
         for language, reader in self.e.fallback_readers.items():
             if language != self.s.locale:
-                other = reader.read(self.question_id(), text, today=self.today)
+                other = reader.read(self.question_id(), text, typed=typed, today=self.today)
                 if other.ok:
                     return other
         return parsed

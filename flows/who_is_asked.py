@@ -55,6 +55,7 @@ class WhoIsAsked:
         self.age_letters = words(understanding.age_letters)
         self.glued_age_at_least = understanding.glued_age_at_least
         self.writer_age_leads = _phrases(understanding.writer_age_leads, plain)
+        self.writer_states = _phrases(understanding.writer_states, plain)
         self.for_the_writer = _phrases(understanding.for_the_writer, plain)
         self.writer_words = words(understanding.writer_words)
         self.for_myself = _phrases(understanding.for_myself, plain)
@@ -66,10 +67,12 @@ class WhoIsAsked:
 
     def for_someone_else_in(self, text: str) -> bool:
         words = self.words(text)
-        if not words or listed_in(words, self.for_the_writer):
+        if not words:
             return False
-        if listed_in(words, self.for_someone_else):  # "asking for my mum, she's 72 ... I'm 45": the writer's age
+        if self._said_for_someone_else_last(words):  # "asking for my mum, she's 72 ... I'm 45": the writer's age
             return True
+        if listed_in(words, self.for_the_writer):
+            return False
         if self.speaks_of_own_hip(words):
             return False
         strong = self._role(words) or self._opens_on_someone(words) or self._note_demographics(words)
@@ -77,6 +80,17 @@ class WhoIsAsked:
             return True
         weak = bool(self.own_relatives(words)) or self._later_sentence_on_someone(words)
         return weak and not self.writer_words.intersection(words)
+
+    def _said_for_someone_else_last(self, words: list[str]) -> bool:
+        """The writer says they write for someone else, after anything said of their own
+        hip or pregnancy: "sou enfermeira e estou grávida, mas escrevo pelo meu pai" is the
+        father's; "asking for my own hip" and "asking for my mum, I've had the same" stay
+        the writer's."""
+        def starts(phrases: list[tuple[str, ...]]) -> list[tuple[int, int]]:
+            return [(i, i + len(p)) for p in phrases if p for i in range(len(words))
+                    if tuple(words[i:i + len(p)]) == p]
+        own = starts(self.for_the_writer)
+        return any(all(end <= at for _, end in own) for at, _ in starts(self.for_someone_else))
 
     def for_myself_in(self, text: str) -> bool:
         return listed_in(self.words(text), self.for_myself)
@@ -119,23 +133,29 @@ class WhoIsAsked:
 
     def said_of_the_writer(self, text: str) -> list[tuple[int, int]]:
         """Where, in `text` as plain words, the writer answering for someone else gives their
-        own age ("asking for my mum, she's 72... I'm 45"): not the patient's."""
+        own age or state ("asking for my mum, she's 72... I'm 45", "estou grávida, mas
+        escrevo pelo meu pai"): not the patient's."""
         words = tokens(text)
         own = {i + len(lead) for lead in self.writer_age_leads for i in range(len(words))
                if tuple(words[i:i + len(lead)]) == lead and i + len(lead) < len(words)
                and words[i + len(lead)].isdigit()}
-        return self._clauses_around(text, own)
+        own |= {i for state in self.writer_states for i in range(len(words)) if tuple(words[i:i + len(state)]) == state}
+        return self._clauses_around(text, own, at_any_subject_change=True)  # "I'm pregnant but asking for my mum"
 
-    def _clauses_around(self, text: str, named: set[int], unless_the_writer: bool = False) -> list[tuple[int, int]]:
+    def _clauses_around(self, text: str, named: set[int], unless_the_writer: bool = False,
+                        at_any_subject_change: bool = False) -> list[tuple[int, int]]:
         """The character spans of the clauses holding the words at `named`. A clause ends at
         punctuation, or where the writer takes the subject back ("... and my hip hurts", "e a
         minha mãe": not "and her MRI showed", still the sister's). `unless_the_writer`: a
-        clause where the writer speaks as "I" is theirs ("I had my son 2 weeks ago")."""
+        clause where the writer speaks as "I" is theirs ("I had my son 2 weeks ago").
+        `at_any_subject_change`: the clause ends at any "but" or "and" ("I'm pregnant but
+        asking for my mum": the mum is the patient)."""
         words, spans = tokens(text), token_spans(text)
         if not named:
             return []
         mine = self.writer_words | self.possessives
-        ends = [i for i, w in enumerate(words) if (w in self.subject_changes and mine.intersection(words[i + 1:i + 3]))
+        ends = [i for i, w in enumerate(words) if (w in self.subject_changes
+                                                   and (at_any_subject_change or mine.intersection(words[i + 1:i + 3])))
                 or (w in CLAUSE_PUNCTUATION and not (0 < i < len(words) - 1 and words[i - 1].isdigit()
                                                      and words[i + 1].isdigit()))]  # not the point of "39.2"
         cut = []
