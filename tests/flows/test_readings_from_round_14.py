@@ -27,7 +27,8 @@ def test_a_relatives_state_said_by_a_writer_of_their_own_hip_is_not_the_writers(
      {"sex": "male", "age": 70, "pregnancy": None}),
     ("en", "I'm 30 weeks pregnant myself but asking for my mum, she's 61 and her left hip hurts",
      {"sex": "female", "age": 61, "pregnancy": None}),
-    ("en", "asking for my wife, she's 30 and 20 weeks pregnant", {"sex": "female", "age": 30, "pregnancy": "trimester_2"}),
+    ("en", "asking for my wife, she's 30 and 20 weeks pregnant",
+     {"sex": "female", "age": 30, "pregnancy": "trimester_2"}),
 ])
 def test_a_writer_who_says_they_write_for_someone_else_after_their_own_state_is_asked_about_them(
         language: str, typed: str, expected: dict[str, object]) -> None:
