@@ -37,3 +37,27 @@ def test_a_writer_who_says_they_write_for_someone_else_after_their_own_state_is_
     assert conv.session is not None and conv.session.for_someone_else
     kept = held(conv)
     assert {name: kept.get(name) for name in expected} == expected
+
+
+# --- when the pain began, said in passing ---------------------------------------------------
+
+@pytest.mark.parametrize(("language", "typed", "weeks"), [
+    ("en", "F 40, pain in my hip 39 days", "39 days"),
+    ("en", "hip pain started yesterday, 52M", "1 day"),
+    ("en", "my hip pain came on tonight, 52M", "0.5 day"),
+    ("pt", "dor no quadril 3 semanas, homem 50", "3 semanas"),
+    ("pt", "tenho dor no quadril direito que começou hoje à noite", "0.5 dia"),
+])
+def test_how_long_said_after_the_hip_or_the_start_is_held(language: str, typed: str, weeks: str) -> None:
+    kept = held(talk(typed, language=language))
+    assert weeks in str(kept.get("duration_weeks")), kept
+
+
+@pytest.mark.parametrize(("language", "typed", "night_pain"), [
+    ("pt", "tenho dor no quadril direito que começou hoje à noite", None),
+    ("en", "left hip pain, came on tonight", None),
+    ("pt", "começou há 3 semanas e dói muito à noite", True),
+    ("en", "left hip pain 3 weeks, wakes me at night", True),
+])
+def test_a_start_tonight_is_no_night_pain(language: str, typed: str, night_pain: bool | None) -> None:
+    assert held(talk(typed, language=language)).get("night_pain") is night_pain
