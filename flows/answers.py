@@ -74,12 +74,17 @@ def normalise(text: str) -> str:
 _QUOTE_MARK = re.compile(r"(?<!\w)'|'(?!\w)")
 
 
+# A measure's name glued to its number, as typed in a note: "crp12", "wbc14", "T38.4". A
+# single letter only before a decimal ("b12", "t10" and "l4" are a vitamin and vertebrae).
+_GLUED_MEASURE = re.compile(r"\b([^\W\d_]{2,6}|[^\W\d_])(?=\d)((?<=[^\W\d_]{2})\d+(?:[.,]\d+)?|\d+[.,]\d+)\b")
+
+
 def _plain_words(text: str) -> str:
     """`normalise`, then emoji and other symbols dropped (a thumbs-up adds nothing to "no")."""
     kept = "".join(ch if unicodedata.category(ch)[0] != "S" or ch in "°<>+#%" else " " for ch in normalise(text))
     # A quote around words ("the X-ray showed a 'lucent area'") is no part of them; an
     # apostrophe inside one is ("don't").
-    return " ".join(_QUOTE_MARK.sub(" ", kept).split())
+    return " ".join(_GLUED_MEASURE.sub(r"\1 \2", _QUOTE_MARK.sub(" ", kept)).split())
 
 
 def _suffixes(suffixes: list[str]) -> tuple[str, ...]:
@@ -914,14 +919,17 @@ class AnswerReader:
     def _measure_words_at(self, table: _Table, said: str) -> list[int]:
         """Where the question's measure words end in `said`: "wcc", "white count" (in one word
         or more); "vs 60" (an ESR), but not "RX vs RM": a two-letter word only right before its
-        number."""
+        number; "T 38.4", but not "F 34" nor "F 37.5": a letter that is no sex's, only right
+        before a decimal."""
         typed = tokens(said)
         ends = []
         for at in range(len(typed)):
             word = next((" ".join(typed[at - size + 1:at + 1]) for size in (3, 2, 1) if at - size + 1 >= 0
                          and " ".join(typed[at - size + 1:at + 1]) in table.measures), typed[at])
             two_letters = len(word) == 2 and at + 1 < len(typed) and typed[at + 1].isdigit()
-            if word in table.measures and (len(word) >= 3 or not word.isalpha() or two_letters):
+            # "T 38.4": a letter before a decimal (no age is typed "F 37.5")
+            one_letter = len(word) == 1 and word not in self.who.age_letters and _a_decimal_at(typed, at + 1)
+            if word in table.measures and (len(word) >= 3 or not word.isalpha() or two_letters or one_letter):
                 ends.append(at)
         return ends
 
@@ -1783,6 +1791,11 @@ def _words_of(content: Content, language: str, understanding: Any) -> frozenset[
             phrases.extend(str(key) for key in value)
     return frozenset(word for phrase in phrases for word in tokens(_plain_words(phrase))
                      if word not in CLAUSE_PUNCTUATION and not word.isdigit())
+
+
+def _a_decimal_at(words: list[str], at: int) -> bool:
+    """`words` hold a decimal number at `at` ("38", ".", "4")."""
+    return at + 2 < len(words) and words[at].isdigit() and words[at + 1] in ".," and words[at + 2].isdigit()
 
 
 def _goes_on_in_digits(words: list[str], at: int) -> bool:
