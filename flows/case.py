@@ -89,6 +89,10 @@ class Case(BaseModel):
     # head and cartilage; infection, a break around it and a growth remain.
     artificial_hip: bool | None = None
     injecting_drug_use: bool | None = None
+    # Added in session 14: a blood-thinning medicine (an anticoagulant). No condition of the
+    # ranking: with an NSAID, bleeding is far more likely (user test round 14: "on
+    # rivaroxaban" was offered an NSAID course).
+    anticoagulant: bool | None = None
     # Added in session 13: emergencies that are not of the hip but come with hip or groin
     # pain (user test round 13): pressure on the nerves at the bottom of the spine (cauda
     # equina: new saddle numbness, bladder or bowel trouble), and a blood clot (a swollen

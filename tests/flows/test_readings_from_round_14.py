@@ -6,8 +6,20 @@ from __future__ import annotations
 import pytest
 
 from flows.answers import _plain_words
+from flows.assessment import assess
+from flows.case import Case
+from flows.dialogue import get_engine
+from flows.guidance import select_guidance
 from tests.flows.test_readings_from_round_13 import held
 from tests.support.conversation import talk
+
+ENGINE = get_engine()
+
+
+def shown(case: dict[str, object]) -> set[str]:
+    built = Case(**case)
+    return {item.id for _, items in select_guidance(built, assess(built, ENGINE.content), ENGINE.content)
+            for item in items}
 
 # --- who the facts are about -------------------------------------------------------------
 
@@ -84,3 +96,32 @@ def test_a_temperature_after_its_letter_is_heard_at_once(language: str, typed: s
 def test_a_measures_name_glued_to_its_number_is_read_as_apart() -> None:
     assert _plain_words("crp12 wbc14 T38.4 esr80") == "crp 12 wbc 14 t 38.4 esr 80"
     assert _plain_words("b12 t10 l4 t2dm 45m 3/52 hba1c f34") == "b12 t10 l4 t2dm 45m 3/52 hba1c f34"
+
+
+# --- a blood thinner ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(("language", "typed"), [
+    ("en", "50 m, left hip pain 4 weeks, came on over a few days, on rivaroxaban for a clot last year"),
+    ("en", "72M on warfarin, R hip pain 2 weeks"),
+    ("pt", "Sou um senhor de 68 anos, dói-me a anca direita há uns 4 meses, tomo Xarelto e às vezes ibuprofeno"),
+    ("pt", "homem 70, tomo remédio pra afinar o sangue, dor no quadril"),
+])
+def test_a_blood_thinner_said_in_passing_is_recorded(language: str, typed: str) -> None:
+    assert held(talk(typed, language=language)).get("anticoagulant") is True
+
+
+@pytest.mark.parametrize("typed", ["M 70, hip pain, stopped warfarin years ago", "hip pain 3 weeks, I'm 50"])
+def test_no_blood_thinner_is_heard_where_none_is_taken(typed: str) -> None:
+    assert held(talk(typed)).get("anticoagulant") is None
+
+
+def test_a_blood_thinner_offers_no_nsaid_and_says_why() -> None:
+    # "on rivaroxaban" had been offered "a short course of an NSAID" (user test en 14).
+    case = {"sex": "male", "age": 50, "side": "left", "duration_weeks": 4, "fever": False,
+            "inflammatory_markers": "normal", "mri": ["bone_marrow_oedema"], "xray": ["normal"]}
+    without = shown(case)
+    assert "pain_no_nsaid_with_a_blood_thinner" not in without
+    assert any(item.startswith("pain_nsaid") for item in without), without
+    on_a_thinner = shown({**case, "anticoagulant": True})
+    assert "pain_no_nsaid_with_a_blood_thinner" in on_a_thinner
+    assert not any(item.startswith("pain_nsaid") for item in on_a_thinner)
