@@ -102,6 +102,14 @@ class Case(BaseModel):
     # ...and in pregnancy: bleeding, waters breaking, regular contractions or the baby moving
     # less (heard when said, not asked: questions.yaml `pregnancy_warning_signs`).
     pregnancy_warning_signs: bool | None = None
+    # Added in session 14, asked in pregnancy and after a birth or loss (user test round 14):
+    # the baby moving less; the signs of pre-eclampsia (a severe headache, blurred vision,
+    # pain below the ribs, sudden swelling of the face or hands), in pregnancy or after
+    # birth; heavy bleeding after a birth or loss; a red or oozing wound after a birth.
+    reduced_fetal_movements: bool | None = None
+    preeclampsia_signs: bool | None = None
+    heavy_bleeding_after_birth: bool | None = None
+    wound_signs: bool | None = None
     # ...and new confusion ("more muddled than usual"), a sign of sepsis or of severe
     # illness in an older person (NICE NG51): heard when said, not asked.
     new_confusion: bool | None = None

@@ -245,6 +245,9 @@ class Question(Strict):
     # contração" in pregnancy), so the conversation does not grow for everyone else. It is
     # no state of the flow (flow.yaml); its items are recorded at once when named.
     heard_only: bool = False
+    # Named in passing, an item is recorded only if it raises a warning with what is known
+    # or held (a man's "bleeding gums" is not a pregnancy's bleeding).
+    heard_if_it_warns: bool = False
     # An answer whose words or number also point to another option is asked about, not read
     # by the usual precedence: "no, im pregnant" at the pregnancy question.
     asks_when_contradicted: bool = False

@@ -684,16 +684,19 @@ class _Turn:
 
     def _tick_heard_only(self, question: Question, text: str) -> list[str]:
         """The items of a checklist that is never asked (`heard_only`) named in `text`:
-        recorded now, and said back, if they raise a warning with what is known and held
-        ("bleeding" in pregnancy; not a man's "bleeding gums", not listed as told)."""
+        recorded now, and said back, if they raise a warning with what is known and held."""
         options = self.c.options[question.id]
         named = [i for i in self.reader.mentions(question.id, text) if not options[i].exclusive
                  and any(getattr(self.s.case, name) is None for name in options[i].sets or {})]
-        writes = {name: value for i in named for name, value in (options[i].sets or {}).items()}
+        return self._write_items(question.id, named) if self._would_warn(question.id, named) else []
+
+    def _would_warn(self, question_id: str, indices: list[int]) -> bool:
+        """Ticking these items raises a warning with what is known and held ("bleeding" in
+        pregnancy; not a man's "bleeding gums", which is not listed as told)."""
+        options = self.c.options[question_id]
+        writes = {name: value for i in indices for name, value in (options[i].sets or {}).items()}
         held = self.case_with_held()
-        if not writes or not self._flags_of(held.model_copy(update=writes)) - self._flags_of(held):
-            return []
-        return self._write_items(question.id, named)
+        return bool(writes) and bool(self._flags_of(held.model_copy(update=writes)) - self._flags_of(held))
 
     def _warnings_held(self) -> list[str]:
         """A result held for its question that is a warning sign on its own ("CRP 186" in
@@ -877,6 +880,8 @@ class _Turn:
         options = self.c.options[question_id]
         new = self._newly_named(state, question_id, text)
         new = [i for i in new if not self._names_another_answer(options[i].of_the_answer_to, text)]
+        if self.c.questions[question_id].heard_if_it_warns and not self._would_warn(question_id, new):
+            return []  # "bleeding gums" said by a man, or before the pregnancy is known
         if new:
             self.s.noted = {**self.s.noted, state: [*self.s.noted.get(state, []), *new]}
         return self._write_items(question_id, new)
