@@ -977,7 +977,9 @@ class AnswerReader:
         has diabetes" is "i have diabetes", "tou grávida" is "estou grávida". A form that is
         itself a word of this question's options is left as typed ("ela" names the sex)."""
         for form, meant in self.read_as:
-            if all(word in table.phrases.vocabulary for word in form.split()):
+            # (a form of several words is left only where the options say it as a phrase:
+            # "consigo nem" is no phrase of "nem consigo andar")
+            if form in table.phrases.whole if " " in form else form in table.phrases.vocabulary:
                 continue
             said = re.sub(rf"(?<![\w-]){re.escape(form)}(?![\w-])", meant, said)
         return said

@@ -125,3 +125,65 @@ def test_a_blood_thinner_offers_no_nsaid_and_says_why() -> None:
     on_a_thinner = shown({**case, "anticoagulant": True})
     assert "pain_no_nsaid_with_a_blood_thinner" in on_a_thinner
     assert not any(item.startswith("pain_nsaid") for item in on_a_thinner)
+
+
+# --- the warning signs of pregnancy and of the weeks after it -------------------------------
+
+@pytest.mark.parametrize(("answers", "asked"), [
+    (("female", "31", "34 weeks"), "pregnancy_warning_signs"),
+    (("female", "31", "had a baby 3 weeks ago", "no"), "after_birth_warning_signs"),
+    (("female", "31", "miscarriage 2 weeks ago"), "after_birth_warning_signs"),
+    (("female", "31", "not pregnant"), "side"),
+    (("male", "31"), "side"),
+])
+def test_the_warning_signs_of_a_pregnancy_or_a_birth_are_asked_first(answers: tuple[str, ...], asked: str) -> None:
+    # Only heard in passing, most were missed (user test round 14): asked right after the pregnancy.
+    assert talk(*answers).state == asked
+
+
+@pytest.mark.parametrize(("answers", "flag"), [
+    (("female", "31", "35 weeks", "3"), "preeclampsia_signs"),
+    (("female", "31", "35 weeks", "2"), "pregnancy_warning_signs"),
+    (("female", "31", "had a baby 10 days ago", "no", "1"), "heavy_bleeding_after_birth"),
+    (("female", "31", "had a baby 10 days ago", "no", "2"), "preeclampsia_signs"),
+    (("female", "31", "had a baby 10 days ago", "no", "3"), "wound_signs_after_birth"),
+])
+def test_a_warning_sign_ticked_warns_at_once(answers: tuple[str, ...], flag: str) -> None:
+    conv = talk(*answers)
+    assert conv.session is not None and flag in conv.session.announced
+
+
+@pytest.mark.parametrize(("language", "typed", "field"), [
+    ("en", "im 35 weeks, hip pain, pounding headache and blurry vision", "preeclampsia_signs"),
+    ("en", "34 weeks pregnant, hip hurts, baby moving a bit less today", "reduced_fetal_movements"),
+    ("en", "had baby 10 days ago, hip pain and heavy bleeding with clots", "heavy_bleeding_after_birth"),
+    ("pt", "grávida de 35 semanas, dor na anca, dor de cabeça muito forte e vejo estrelinhas", "preeclampsia_signs"),
+    ("pt", "grávida de 30 semanas, dor no quadril e o bebê tá mexendo menos", "reduced_fetal_movements"),
+    ("pt", "grávida de 30 semanas, dor no quadril e tô perdendo líquido", "pregnancy_warning_signs"),
+])
+def test_a_pregnancys_warning_sign_said_in_passing_warns_at_once(language: str, typed: str, field: str) -> None:
+    conv = talk(typed, language=language)
+    assert conv.session is not None and getattr(conv.session.case, field) is True
+    assert conv.session.mode == "danger_offer"
+
+
+@pytest.mark.parametrize(("typed", "field"), [
+    ("M 50 hip pain, bad headache and blurry vision", "preeclampsia_signs"),  # no pregnancy: no warning, not recorded
+    ("F 70, hip pain, bleeding gums", "pregnancy_warning_signs"),
+])
+def test_a_pregnancys_sign_said_outside_a_pregnancy_is_not_recorded(typed: str, field: str) -> None:
+    conv = talk(typed)
+    assert conv.session is not None and getattr(conv.session.case, field) is None
+
+
+@pytest.mark.parametrize(("typed", "field"), [
+    ("gave birth 3 weeks ago, hip pain, my calf is sore and swollen", "clot_signs"),
+    ("had a c-section 12 days ago, left hip hurts and the c-section wound is red and oozing", "wound_signs"),
+])
+def test_a_calf_or_a_caesarean_wound_is_no_hot_hip(typed: str, field: str) -> None:
+    kept = held(talk(typed))
+    assert kept.get(field) is True and kept.get("hot_swollen_joint") is None, kept
+
+
+def test_a_replaced_hips_red_wound_is_still_a_hot_hip() -> None:
+    assert held(talk("my dad is 80, had his hip replaced, the wound area is a bit red")).get("hot_swollen_joint")
