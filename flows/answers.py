@@ -120,6 +120,7 @@ class Parsed:
 _NUMBER_WORD = re.compile(r"[0-9]{1,3}(?:\.[0-9]+)?")  # "2.5" is one number (`_number_words`)
 _FRACTION_SHORTHAND = re.compile(r"(?<![\w/.])(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])")  # 6/52, 3/12, 31/40
 
+TOGETHER_REACH = 6  # at most this many words from the first part said together to the last
 _BETWEEN_RESULTS = frozenset(",;.!?")  # a number beside a word is not read past these (a colon may lead to it)
 UNIT_SLOT = "\u2063"  # where a unit named later goes in a `pending` answer (never typed: a format character)
 
@@ -154,6 +155,8 @@ class _Table:
     bare_leads: frozenset[str] = frozenset()  # Question.said_bare_after
     own_units: frozenset[str] = frozenset()  # Question.said_with_unit
     alone_after: frozenset[str] = frozenset()  # Question.said_alone_after
+    # option -> its ways said together (Answer.said_together): each a list of word groups
+    together: dict[int, list[list[list[tuple[str, ...]]]]] = field(default_factory=dict)
 
     @property
     def named_units(self) -> set[str]:
@@ -331,7 +334,10 @@ class AnswerReader:
                       self._listed(question.offset_words),
                       {i: self._listed(o.not_with) for i, o in enumerate(options) if o.not_with},
                       frozenset(third_person), frozenset(alone), self._listed(question.said_bare_after),
-                      self._listed(question.said_with_unit), self._listed(question.said_alone_after))
+                      self._listed(question.said_with_unit), self._listed(question.said_alone_after),
+                      {i: [[[tuple(tokens(_plain_words(word))) for word in group] for group in way]
+                           for way in o.said_together.get(self.language_code, [])]
+                       for i, o in enumerate(options) if o.said_together.get(self.language_code)})
 
     def _listed(self, words_by_language: dict[str, list[str]]) -> frozenset[str]:
         """This language's words of a per-language list, as answers are compared."""
@@ -797,8 +803,10 @@ class AnswerReader:
         typed = tokens(said)
         words: dict[int, int] = {}
         seen: dict[int, set[str]] = {}
+        together = self._not_with(table, said, self._said_together(table, said))
         # "can't walk more than 10 mins" in passing is no "cannot walk" (`not_with`)
-        for match in self._not_with(table, said, table.phrases.find(said, self._answers_elsewhere(question_id, said))):
+        found = self._not_with(table, said, table.phrases.find(said, self._answers_elsewhere(question_id, said)))
+        for match in _outside_together(found, together):
             named = " ".join(typed[match.start:match.end])
             # Words that only hint at an option ("dói-me", "it hurts") name nothing in passing.
             if named in self.yes_or_no or words_only(named) in table.hints or match.negated:
@@ -824,11 +832,57 @@ class AnswerReader:
                     and named not in seen.setdefault(option, set()):
                 seen[option].add(named)
                 words[option] = words.get(option, 0) + count
+        # "my calf on the left is red and swollen": its parts with words between
+        for match in together:
+            if not match.negated and not self._said_not_as_fact(typed, match.start) \
+                    and not table.options[match.option].exclusive:
+                words[match.option] = words.get(match.option, 0) + 2
         for option in self._measured_beside_words(table, said):  # "a temp of 38.9", "T 39"
             words[option] = words.get(option, 0) + 2
         for option in self._named_beside_measure(table, said):  # "crp normal", "wbc raised"
             words[option] = words.get(option, 0) + 2
         return [option for option, count in words.items() if count >= 2]
+
+    def _said_together(self, table: _Table, said: str) -> list[Match]:
+        """The options named by their parts with other words between (Answer.said_together):
+        a word of each group in one clause, within TOGETHER_REACH words. Marked negated when
+        a negation that is no word of the groups stands before the last part in the clause
+        ("my calf is not swollen"; but "haven't felt the baby kick" names the sign)."""
+        if not table.together:
+            return []
+        words = tokens(said)
+        language = self.language
+        found = []
+        for start, end in self._clauses_and_subjects(words):
+            for option, ways in table.together.items():
+                for way in ways:
+                    hits = [min((at for at in range(start, end) for phrase in group if phrase
+                                 and tuple(words[at:at + len(phrase)]) == phrase and at + len(phrase) <= end),
+                                default=None) for group in way]
+                    if any(hit is None for hit in hits):
+                        continue
+                    first, last = min(h for h in hits if h is not None), max(h for h in hits if h is not None)
+                    if last - first > TOGETHER_REACH:
+                        continue
+                    own = {word for group in way for phrase in group for word in phrase}
+                    negated = any(words[at] not in own and (
+                        words[at] in language.negations or words[at] in language.clause_negations
+                        or words[at].endswith(language.negation_suffixes or ("\0",))) for at in range(start, last))
+                    found.append(Match((option,), first, last + 1, negated, None))
+                    break
+        return found
+
+    def _clauses_and_subjects(self, words: list[str]) -> list[tuple[int, int]]:
+        """The clauses of `words`, cut at punctuation and at a word where the subject may
+        change ("and", "but", "e", "mas"): "the baby moves a lot and i'm not sleeping" is
+        two."""
+        spans, start = [], 0
+        for at, word in enumerate([*words, "."]):
+            if word in CLAUSE_PUNCTUATION or word in self.who.subject_changes or word in self.clause_breaks:
+                if at > start:
+                    spans.append((start, at))
+                start = at + 1
+        return spans
 
     def _said_not_as_fact(self, words: list[str], at: int) -> bool:
         """The phrase at `at` is, in its clause, with words that ask about it, say it was
@@ -1569,6 +1623,8 @@ class AnswerReader:
         read_in = next((t for t in (said, self._without_fillers(said)) if table.phrases.find(t)), said)
         found = table.phrases.find_with_typos(read_in) if table.phrases.find(read_in) else table.phrases.fuzzy(said)
         found = self._too_short(table, read_in, found)
+        together = self._said_together(table, read_in)
+        found = [*_outside_together(found, together), *together]
         found = self._without_asked_about(found, read_in)
         found = self._not_with(table, read_in, found)
         found = self._after_nothing(table, read_in, found)
@@ -1793,6 +1849,14 @@ def _words_of(content: Content, language: str, understanding: Any) -> frozenset[
             phrases.extend(str(key) for key in value)
     return frozenset(word for phrase in phrases for word in tokens(_plain_words(phrase))
                      if word not in CLAUSE_PUNCTUATION and not word.isdigit())
+
+
+def _outside_together(found: list[Match], together: list[Match]) -> list[Match]:
+    """`found` without another option's words inside a sign said by its parts: in "my calf
+    on the left is red and swollen", "red" and "swollen" are the calf's, no hot hip's."""
+    spans = [(m.start, m.end, m.option) for m in together if not m.negated]
+    return [m for m in found if not any(start <= m.start and m.end <= end and option not in m.options
+                                        for start, end, option in spans)]
 
 
 def _a_decimal_at(words: list[str], at: int) -> bool:

@@ -143,6 +143,12 @@ class Answer(Strict):
     # as fully as two words do ("on pred for PMR", "apyrexial", "diabetic"): what is named
     # in passing otherwise needs two words (AnswerReader.mentions). They are synonyms too.
     named_alone: dict[str, list[str]] = Field(default_factory=dict)
+    # Per language, ways of naming this option with other words between its parts: each way
+    # is a list of word groups, and the option is named where one clause (up to a comma or
+    # an "and") holds a word of every group, close together ("my calf on the left is red
+    # and swollen": calf, swollen). A group's word never denies the option ("haven't felt
+    # the baby kick": the "haven't" is the sign); another negation before it does.
+    said_together: dict[str, list[list[list[str]]]] = Field(default_factory=dict)
     # The options this one takes in: "both, worse on the right" is both (the side said is
     # where it is worse), unless the word for this one is asked ("both? mostly right").
     includes: list[Any] = Field(default_factory=list)

@@ -203,9 +203,9 @@ def test_not_understood_is_short_and_the_question_follows() -> None:
 def reach_question(question: str) -> Conversation:
     """Answer "don't know" (a woman of 34, then a man where pregnancy would stop it) until `question`."""
     presets = {"sex": "female", "age": "34", "tests_done": "x-ray, mri, bone scan, blood tests"}
-    if question == "breastfeeding":
+    if question in ("breastfeeding", "after_birth_warning_signs"):
         presets["pregnancy"] = "postpartum"
-    if question == "pain_medicines":
+    if question in ("pain_medicines", "pregnancy_warning_signs"):
         presets["pregnancy"] = "third trimester"
     if question == "pelvic_girdle_pattern":
         presets |= {"pregnancy": "third trimester", "side": "left", "tests_done": "none yet"}
@@ -296,12 +296,15 @@ def test_a_pregnancy_and_a_hip_named_at_the_first_question_are_not_asked_again()
     conv = talk("hi, im 34 weeks pregnant and my left hip hurts so bad")
     assert conv.session is not None and conv.session.case.pregnancy is None  # held, not yet recorded
     replies = conv.say("31")
+    assert conv.state == "pregnancy_warning_signs"  # the pregnancy's own warning signs come first
+    replies += conv.say("none of these")
     case = conv.session.case
     assert (case.sex, case.age, case.pregnancy, case.side) == ("female", 31, "trimester_3", "left")
-    assert [r.code for r in replies if r.kind == "answered"] == ["age", "pregnancy", "side"]
+    assert [r.code for r in replies if r.kind == "answered"] == [
+        "age", "pregnancy", "pregnancy_warning_signs", "side"]
     said = [r.text for r in replies if r.kind == "answered"]
     earlier = CONTENT.message("answered_earlier", "en", question="", answer="").strip(": ")
-    assert earlier in said[1] and earlier in said[2] and earlier not in said[0]  # said back as taken
+    assert earlier in said[1] and earlier in said[3] and earlier not in said[0]  # said back as taken
     assert "pregnancy" not in asked(conv) and "side" not in asked(conv)
     assert conv.state == "tests_done"
 

@@ -187,3 +187,40 @@ def test_a_calf_or_a_caesarean_wound_is_no_hot_hip(typed: str, field: str) -> No
 
 def test_a_replaced_hips_red_wound_is_still_a_hot_hip() -> None:
     assert held(talk("my dad is 80, had his hip replaced, the wound area is a bit red")).get("hot_swollen_joint")
+
+
+# --- a sign said by its parts, with other words between ----------------------------------
+
+@pytest.mark.parametrize(("language", "typed", "field"), [
+    ("en", "30 weeks pregnant, hip pain. my calf on the left is red and swollen", "clot_signs"),
+    ("en", "33 weeks pregnant, right hip pain, havent felt the baby kick", "reduced_fetal_movements"),
+    ("en", "33 weeks pregnant, right hip pain, baby kicks less since yesterday", "reduced_fetal_movements"),
+    ("en", "34 weeks pregnant, hip pain, my face and hands are really puffy", "preeclampsia_signs"),
+    ("en", "had a baby 2 weeks ago, hip pain, bleeding a lot with clots", "heavy_bleeding_after_birth"),
+    ("pt", "grávida de 30 semanas, a minha barriga da perna esquerda está vermelha e inchada", "clot_signs"),
+    ("pt", "grávida de 30 semanas, dor no quadril, não sinto o bebê mexer desde ontem", "reduced_fetal_movements"),
+    ("pt", "grávida de 35 semanas, dor na anca, a cara e as mãos estão muito inchadas", "preeclampsia_signs"),
+])
+def test_a_sign_said_by_its_parts_with_words_between_is_heard(language: str, typed: str, field: str) -> None:
+    # Phrase by phrase, "my calf on the left is red and swollen" or "havent felt the baby
+    # kick" named nothing (user test round 14): a word of each part, in one clause, does.
+    conv = talk(typed, language=language)
+    assert conv.session is not None and getattr(conv.session.case, field) is True
+
+
+@pytest.mark.parametrize(("typed", "field"), [
+    ("34 weeks pregnant, hip pain, my calf is not swollen", "clot_signs"),
+    ("34 weeks pregnant, hip pain, the baby moves a lot and im not sleeping", "reduced_fetal_movements"),
+    ("34 weeks pregnant, bad hip and a headache", "preeclampsia_signs"),
+    ("34 weeks pregnant, hip pain, the baby is not due until march", "reduced_fetal_movements"),
+])
+def test_parts_denied_or_in_different_clauses_name_nothing(typed: str, field: str) -> None:
+    conv = talk(typed)
+    assert conv.session is not None and getattr(conv.session.case, field) is None
+
+
+def test_a_sign_said_by_its_parts_is_read_at_its_question_too() -> None:
+    conv = talk("male", "58", "left", "none", "gradually", "3 weeks", "it hurts to walk", "none", "no")
+    assert conv.state == "warning_signs"
+    conv.say("my calf on the left is red and swollen")
+    assert conv.session is not None and conv.session.case.clot_signs is True
