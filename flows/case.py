@@ -106,6 +106,9 @@ class Case(BaseModel):
     # the baby moving less; the signs of pre-eclampsia (a severe headache, blurred vision,
     # pain below the ribs, sudden swelling of the face or hands), in pregnancy or after
     # birth; heavy bleeding after a birth or loss; a red or oozing wound after a birth.
+    # ...and a leg that looks shorter or turned outwards (a displaced hip fracture), heard
+    # when said, never asked (questions.yaml `fracture_signs`).
+    leg_shortened_or_turned: bool | None = None
     reduced_fetal_movements: bool | None = None
     preeclampsia_signs: bool | None = None
     heavy_bleeding_after_birth: bool | None = None

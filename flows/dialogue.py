@@ -561,8 +561,8 @@ class _Turn:
         if parsed.unread and not kept_for_later:
             unread = ", ".join(f'"{quote(part)}"' for part in parsed.unread)
             said_back.append(self.notice("unread_part", words=unread))
-        warnings = self.refresh_red_flags(announce=True)
         ahead = self.answered_ahead(question.id, typed) if typed and not changing else None
+        warnings = self.refresh_red_flags(announce=True, ahead=ahead)
         # Not when the summary (which opens with what to do now) comes next anyway, nor
         # while an answer is being changed.
         if not changing and self.s.state != SUMMARY_STATE and self.offers_now(warnings):
@@ -971,8 +971,14 @@ class _Turn:
         """An emergency warning has been given and still holds."""
         return bool(self.emergency_flags().intersection(self.s.announced))
 
-    def refresh_red_flags(self, announce: bool) -> list[Reply]:
-        active = [flag for flag, test in self.c.red_flags if test(self.s.case)]
+    def refresh_red_flags(self, announce: bool, ahead: Parsed | None = None) -> list[Reply]:
+        """The warnings the case raises, with what is held and the next question's answer
+        read ahead (`ahead`): "my nan is 88 ... she cant stand up" is warned of as at 88, an
+        emergency, not first as "a check within 24 hours" (user test en 14)."""
+        held = self.case_with_held()
+        if ahead is not None and self.s.state in self.e.machine.question_of:
+            record(held, self.c.questions[self.question_id()], ahead.value)
+        active = [flag for flag, test in self.c.red_flags if test(held)]
         new = [flag for flag in active if flag.id not in self.s.announced]
         kept = [flag_id for flag_id in self.s.announced if any(f.id == flag_id for f in active)]
         self.s.announced = kept + ([f.id for f in new] if announce else [])

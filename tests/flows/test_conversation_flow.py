@@ -312,7 +312,7 @@ def test_a_pregnancy_and_a_hip_named_at_the_first_question_are_not_asked_again()
 def test_in_portuguese_too() -> None:
     conv = Conversation()
     conv.send(UserInput.command("start").model_copy(update={"language": "pt"}))
-    conv.say("estou grávida de 34 semanas e dói-me muito a anca esquerda", "31")
+    conv.say("estou grávida de 34 semanas e dói-me muito a anca esquerda", "31", "nenhuma destas")
     assert conv.session is not None
     assert (conv.session.case.pregnancy, conv.session.case.side) == ("trimester_3", "left")
     assert conv.state == "tests_done"
@@ -404,7 +404,7 @@ def test_an_answer_that_is_not_this_question_s_but_is_kept_for_later_is_thanked_
     replies = conv.say("im 19 weeks and my left hip hurts")  # no sex in it: asked again
     assert [r.code for r in replies if r.kind in ("error", "notice")] == ["kept_for_later"]
     assert conv.state == "sex"
-    conv.say("female", "31")
+    conv.say("female", "31", "none of these")
     assert conv.session is not None and conv.session.case.pregnancy == "trimester_2"
     assert conv.session.case.side == "left" and conv.state == "tests_done"
 

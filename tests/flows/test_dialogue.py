@@ -86,7 +86,7 @@ def test_a_session_handed_over_is_stepped_in_place_with_the_same_outcome(text: s
         ("mri", "banana, 3"),
         ("inflammatory_markers", "purple"),
         ("walking", "purple"),
-        ("medical_history", "1,11"),  # an item together with "None of these"
+        ("medical_history", "1,12"),  # an item together with "None of these"
         ("medical_history", "banana"),
         ("warning_signs", "2,10"),  # an item together with "None of these"
         ("joint_features", "9"),
@@ -185,7 +185,7 @@ def test_the_week_of_pregnancy_picks_the_trimester(typed: str, trimester: str) -
     conv = reach("pregnancy")
     conv.say(typed)
     assert conv.session is not None and conv.session.case.pregnancy == trimester
-    assert conv.state == "side"
+    assert conv.state == "pregnancy_warning_signs"
 
 
 @pytest.mark.parametrize("typed", ["43 weeks", "52 weeks"])
@@ -338,8 +338,9 @@ def test_pregnancy_asked_only_where_it_applies() -> None:
 
 
 def test_breastfeeding_is_asked_after_a_birth() -> None:
-    woman = reach("side", pregnancy="postpartum", breastfeeding="yes")
-    assert woman.session is not None and woman.session.answered == ["sex", "age", "pregnancy", "breastfeeding"]
+    woman = reach("side", pregnancy="postpartum", breastfeeding="yes", after_birth_warning_signs="none of these")
+    assert woman.session is not None and woman.session.answered == [
+        "sex", "age", "pregnancy", "breastfeeding", "after_birth_warning_signs"]
 
 
 @pytest.mark.parametrize("pregnancy", ["first trimester", "second trimester", "third trimester", "postpartum"])
@@ -422,7 +423,9 @@ def test_change_an_answer_at_the_summary_and_see_it_again() -> None:
     replies = conv.say("female")
     assert replies[-1].question_id == "pregnancy"  # newly relevant: asked before the summary returns
     replies = conv.say("third trimester")
-    assert replies[-1].question_id == "pelvic_girdle_pattern"  # newly relevant in pregnancy too
+    assert replies[-1].question_id == "pregnancy_warning_signs"  # newly relevant in pregnancy
+    replies = conv.say("none of these")
+    assert replies[-1].question_id == "pelvic_girdle_pattern"  # and where the pain is
     replies = conv.say("groin")
     assert replies[-1].question_id == "pain_medicines"  # and which painkillers, in pregnancy
     replies = conv.say("no")

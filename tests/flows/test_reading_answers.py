@@ -911,9 +911,11 @@ def test_an_item_not_on_the_list_is_asked_again_not_none() -> None:
             break
         conv.say(answers.get(conv.state, "não sei"))
     assert conv.state == "medical_history", conv.state
-    conv.say("levei injeções de heparina na gravidez")
+    conv.say("tomo levotiroxina para a tiroide")
     assert conv.state == "medical_history" and conv.session is not None
     assert conv.session.case.glucocorticoids is None
+    conv.say("levei injeções de heparina na gravidez")  # a blood thinner is on the list since round 14
+    assert conv.session.case.anticoagulant is True and conv.session.case.glucocorticoids is False
 
 
 # --- answers a person would have understood -----------------------------------------

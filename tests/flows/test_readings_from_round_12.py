@@ -75,7 +75,7 @@ def test_a_pregnant_woman_taking_ibuprofen_is_told_at_once_and_not_asked_again()
     conv = talk("26 weeks pregnant, right hip pain, ive been taking ibuprofen 3 times a day for a week")
     assert case_of(conv).nsaid_use is True
     assert "nsaid_in_pregnancy" in codes(conv.transcript[-1][1], "warning")
-    for answer in ("30", "none", "groin", "gradual", "3 weeks", "2", "none of those"):
+    for answer in ("30", "none of these", "none", "groin", "gradual", "3 weeks", "2", "none of those"):
         conv.say(answer)
     assert conv.state == "fever"  # from the medical history straight on: the painkillers were said
 

@@ -11,7 +11,7 @@ from flows.case import Case
 from flows.dialogue import get_engine
 from flows.guidance import select_guidance
 from tests.flows.test_readings_from_round_13 import held
-from tests.support.conversation import talk
+from tests.support.conversation import Conversation, talk
 
 ENGINE = get_engine()
 
@@ -224,3 +224,32 @@ def test_a_sign_said_by_its_parts_is_read_at_its_question_too() -> None:
     assert conv.state == "warning_signs"
     conv.say("my calf on the left is red and swollen")
     assert conv.session is not None and conv.session.case.clot_signs is True
+
+
+# --- an older person found on the floor -------------------------------------------------------
+
+def test_a_warning_counts_an_age_read_ahead_so_the_gravest_comes_first() -> None:
+    # "Cannot walk: a check within 24 hours" came first, and the emergency only after the
+    # age was taken (user test en 14).
+    conv = Conversation()
+    conv.start()
+    replies = conv.say("my nan is 88 and she cant stand up, says her left hip hurts")
+    warnings = [reply.code for reply in replies if reply.kind == "warning"]
+    assert warnings and warnings[0] == "cannot_bear_weight_fragile_bone" and "cannot_bear_weight" not in warnings
+
+
+@pytest.mark.parametrize(("language", "typed", "field"), [
+    ("en", "my nan is 88, found her on the floor this morning, her left hip hurts", "trauma"),
+    ("en", "my nan is 88, left hip pain, her leg looks shorter and turned out", "leg_shortened_or_turned"),
+    ("pt", "a minha avó tem 88 anos, encontrei-a no chão, dói-lhe a anca", "trauma"),
+    ("pt", "minha avó de 88 anos está com a perna esquerda mais curta e virada pra fora", "leg_shortened_or_turned"),
+])
+def test_found_on_the_floor_is_a_fall_and_a_turned_leg_a_break(language: str, typed: str, field: str) -> None:
+    conv = talk(typed, language=language)
+    assert conv.session is not None and getattr(conv.session.case, field) is True
+    assert conv.session.mode == "danger_offer"
+
+
+def test_a_leg_said_to_look_normal_raises_nothing() -> None:
+    conv = talk("my nan is 88, left hip pain, her leg is not shorter")
+    assert conv.session is not None and conv.session.case.leg_shortened_or_turned is None

@@ -21,7 +21,9 @@ ENGINE = get_engine()
 # The only transition out of its source: it fires whatever the case.
 LINEAR = [
     ("sex", "age"),
-    ("breastfeeding", "side"),
+    ("breastfeeding", "after_birth_warning_signs"),
+    ("pregnancy_warning_signs", "after_birth_warning_signs"),
+    ("after_birth_warning_signs", "side"),
     ("tests_done", "xray"),
     ("xray", "mri"),
     ("mri", "bone_scan"),
@@ -51,8 +53,9 @@ GUARDED: list[tuple[str, dict[str, Any], str, bool, str]] = [
     ("age", {"age": 30}, "could_be_pregnant", True, "pregnancy"),  # sex not said: pregnancy is not assumed away
     ("age", {"age": 60}, "could_be_pregnant", False, "side"),
     ("pregnancy", {"sex": "female", "pregnancy": "postpartum"}, "recently_gave_birth", True, "breastfeeding"),
-    ("pregnancy", {"sex": "female", "pregnancy": "trimester_3"}, "recently_gave_birth", False, "side"),
-    ("pregnancy", {"sex": "female"}, "recently_gave_birth", False, "side"),
+    ("pregnancy", {"sex": "female", "pregnancy": "trimester_3"}, "recently_gave_birth", False,
+     "pregnancy_warning_signs"),
+    ("pregnancy", {"sex": "female"}, "recently_gave_birth", False, "pregnancy_warning_signs"),
     # An artificial joint in the painful hip: this assistant is for a natural hip.
     ("side", {"side": "right", "artificial_hip": True}, "hip_replaced", True, "replaced_hip"),
     ("side", {"side": "right"}, "hip_replaced", False, "tests_done"),
@@ -67,6 +70,17 @@ GUARDED: list[tuple[str, dict[str, Any], str, bool, str]] = [
 TESTS = {"xray": "not_done", "mri": "not_done", "bone_scan": "not_done", "inflammatory_markers": "not_done",
          "white_cell_count": "not_done"}
 ASK_WHEN: list[tuple[str, dict[str, Any], str, str, bool, str]] = [
+    # The warning signs of a pregnancy, or of the weeks after a birth or a loss.
+    ("pregnancy", {"sex": "female", "pregnancy": "trimester_1"}, "pregnancy_warning_signs", "pregnant", True,
+     "pregnancy_warning_signs"),
+    ("pregnancy", {"sex": "female", "pregnancy": "not_pregnant"}, "pregnancy_warning_signs", "pregnant", False,
+     "side"),
+    ("pregnancy_warning_signs", {"sex": "female", "pregnancy": "recent_pregnancy_loss"}, "after_birth_warning_signs",
+     "after_birth_or_loss", True, "after_birth_warning_signs"),
+    ("pregnancy_warning_signs", {"sex": "female", "pregnancy": "postpartum"}, "after_birth_warning_signs",
+     "after_birth_or_loss", True, "after_birth_warning_signs"),
+    ("pregnancy_warning_signs", {"sex": "female", "pregnancy": "trimester_3"}, "after_birth_warning_signs",
+     "after_birth_or_loss", False, "side"),
     ("tests_done", {}, "xray", "xray_to_ask", True, "xray"),  # tests not known ("Not sure"): all asked
     ("tests_done", {"xray": ["normal"]}, "xray", "xray_to_ask", False, "mri"),  # known already (a path walked again)
     ("tests_done", {"xray": "not_done"}, "xray", "xray_to_ask", False, "mri"),
@@ -121,7 +135,13 @@ def test_guarded_transition(source: str, fields: dict[str, Any], guard: str, out
     case = Case(**fields)
     assert get_content().guards[guard](case) is outcome
     assert ENGINE.machine.step(source, case) == dest
-    assert ENGINE.machine.next_state(source, case) == dest  # none of these destinations has an ask_when
+    # ...and the conversation goes there, or past it when its `ask_when` fails (no pregnancy
+    # known: its warning signs are passed over)
+    asked_when = {s.id: s.ask_when for s in get_content().flow.states if s.ask_when is not None}
+    expected = dest
+    while expected in asked_when and not get_content().guards[asked_when[expected]](case):
+        expected = ENGINE.machine.step(expected, case)
+    assert ENGINE.machine.next_state(source, case) == expected
 
 
 @pytest.mark.parametrize(("before", "fields", "state", "guard", "outcome", "dest"), ASK_WHEN)
@@ -135,8 +155,12 @@ def test_a_state_is_asked_only_when_its_guard_holds(
     assert machine.next_state(before, case) == dest  # ...and the state is passed over when the guard fails
 
 
-# (Where the pain is and the painkillers are asked by pregnancy, which their answers do not change.)
-@pytest.mark.parametrize("state", sorted({row[2] for row in ASK_WHEN} - {"pelvic_girdle_pattern", "pain_medicines"}))
+# (Where the pain is, the painkillers and the warning signs of a pregnancy are asked by
+# pregnancy, which their answers do not change.)
+BY_PREGNANCY = {"pelvic_girdle_pattern", "pain_medicines", "pregnancy_warning_signs", "after_birth_warning_signs"}
+
+
+@pytest.mark.parametrize("state", sorted({row[2] for row in ASK_WHEN} - BY_PREGNANCY))
 def test_a_state_already_answered_is_not_passed_over_for_its_own_answer(state: str) -> None:
     # Its own answer is what makes its guard false now (an X-ray answered "Not done"); after
     # /change the path must still go through it.
