@@ -31,7 +31,7 @@ JSON = dict[str, Any]
 FIRST_CHAT = 10_000_000  # chat ids of bench users start here (prefilled sessions use others)
 
 SEED_000 = [
-    "female", "don't know", "third trimester", "left", "x-ray and mri", "normal",
+    "female", "don't know", "third trimester", "not sure", "left", "x-ray and mri", "normal",
     "bone marrow oedema, joint effusion", "don't know", "don't know", "worse", "none", "don't know", "no", "none",
 ]
 

@@ -230,7 +230,8 @@ def test_the_median_number_of_questions_to_the_summary_is_at_most_12() -> None:
 def test_each_seed_demo_reaches_the_summary_and_is_counted() -> None:
     counts = dict(question_counts([], demo_files(SHIPPED), ENGINE))
     assert sorted(Path(name).name for name in counts) == ["seed-000.txt", "seed-001.txt", "seed-003.txt"]
-    assert all(8 <= n <= 14 for n in counts.values()), counts
+    # (a pregnancy or a birth adds its warning signs: 15 for seeds 000 and 003 since round 14)
+    assert all(8 <= n <= 15 for n in counts.values()), counts
     assert questions_to_summary(["male", "40"], ENGINE) is None  # stopped before the summary: not counted
 
 
