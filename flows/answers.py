@@ -195,7 +195,7 @@ class AnswerReader:
         understanding = content.ui.understanding[language]
         self.dates = DatesSaid((content.languages.get(language) or content.languages[content.default_language]).babel,
                                understanding.since_words, understanding.dated_events, understanding.date_joiners,
-                               understanding.ordinal_endings, _plain_words)
+                               understanding.ordinal_endings, _plain_words, understanding.last_words)
         self.dont_know = {_plain_words(w) for w in understanding.dont_know}
         self.see_now = {_plain_words(w) for w in understanding.see_now}
         self.why_openers = [_plain_words(w) for w in understanding.why_openers]
@@ -484,6 +484,8 @@ class AnswerReader:
         for at, end in [*tied, *alone]:
             if self._followed_by(words, end, table.offsets):  # "3 weeks pregnant", "2 weeks after the birth"
                 continue
+            if not about and self._names_an_item_elsewhere(question_id, words, at):
+                continue  # said freely, but "tomo prednisona pra asma faz 1 ano" is the steroid's year
             if end > at + 1 and (not about or self._in_clause_with(words, at, about) or (at, end) in alone):
                 heard.add(" ".join(words[at:end]))  # with its unit: a bare number says nothing of what it counts
         for at, word in enumerate(words):
@@ -514,6 +516,15 @@ class AnswerReader:
         parsed = self.read(question_id, said, today=today)
         plain = parsed.ok and parsed.value is not None and parsed.goto is None and not parsed.clarify
         return said if plain and not parsed.unread else None
+
+    def _names_an_item_elsewhere(self, question_id: str, words: list[str], at: int) -> bool:
+        """The clause of the number at `at` names an item of another question's checklist
+        ("tomo prednisona pra asma faz 1 ano", "diabetic for 10 years"): the number is that
+        item's, not this question's."""
+        start, end = self._clause_around(words, at)
+        clause = " ".join(words[start:end])
+        return any(other_id != question_id and table.question.kind == "checklist" and self.mentions(other_id, clause)
+                   for other_id, table in self.tables.items())
 
     def heard_findings(self, question_id: str, text: str) -> list[list[Any]]:
         """What `text`, an answer to another question, says the test `question_id` asks about

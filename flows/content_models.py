@@ -810,6 +810,7 @@ class Understanding(Strict):
     dated_events: list[DatedEvent] = Field(default_factory=list)
     date_joiners: list[str] = Field(default_factory=list)
     ordinal_endings: list[str] = Field(default_factory=list)  # "the 3rd", "dia 3º"
+    last_words: list[str] = Field(default_factory=list)  # "since last tuesday", "desde a segunda passada"
     # Words of a message that opens by telling of the pain or by greeting ("my hip hurts",
     # "hello"): before any question is answered, such a message is thanked, not refused.
     opening_words: list[str] = Field(default_factory=list)

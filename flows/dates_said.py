@@ -16,14 +16,17 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Literal
 
-from babel.dates import get_date_format, get_month_names
+from babel.dates import get_date_format, get_day_names, get_month_names
 
 from flows.content_models import DatedEvent
 
 _DAY = re.compile(r"^[0-9]{1,2}$")
 _YEAR = re.compile(r"^(?:19|20)[0-9][0-9]$")
 DAYS_PER_WEEK = 7
+_DAY_WIDTHS: tuple[Literal["wide", "abbreviated"], ...] = ("wide", "abbreviated")
+_DAY_CONTEXTS: tuple[Literal["format", "stand-alone"], ...] = ("format", "stand-alone")
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,7 @@ class DateSaid:
     month: int
     day: int
     year: int | None
+    weekday: int | None = None  # "since sunday": the last such day before the message (0 is Monday)
 
 
 class DatesSaid:
@@ -43,7 +47,8 @@ class DatesSaid:
     of its plain words)."""
 
     def __init__(self, babel_locale: str, since_words: list[str], events: list[DatedEvent],
-                 joining_words: list[str], ordinal_endings: list[str], plain: Callable[[str], str]) -> None:
+                 joining_words: list[str], ordinal_endings: list[str], plain: Callable[[str], str],
+                 last_words: list[str] | None = None) -> None:
         months: dict[str, int] = {}
         for width in ("wide", "abbreviated"):
             for context in ("format", "stand-alone"):
@@ -52,6 +57,18 @@ class DatesSaid:
                     if len(word) >= 3:
                         months[word] = number
         self.months = months
+        # Days of the week ("since sunday", "desde segunda", "since last tue"), from Babel too;
+        # Portuguese "segunda-feira" is said "segunda" as often.
+        weekdays: dict[str, int] = {}
+        for day_width in _DAY_WIDTHS:
+            for day_context in _DAY_CONTEXTS:
+                for number, name in get_day_names(day_width, day_context, babel_locale).items():
+                    word = plain(name).strip(". ")
+                    for form in {word, word.split("-")[0]}:
+                        if len(form) >= 3:
+                            weekdays[form] = number
+        self.weekdays = weekdays
+        self.last = {plain(w) for w in last_words or []}  # "since last tuesday", "desde a segunda passada"
         # A date in numbers ("since 3/3", "desde 10/11/2025") is read in the locale's order:
         # day first in en_GB and pt_PT, month first in en_US.
         pattern = get_date_format("short", babel_locale).pattern
@@ -70,6 +87,10 @@ class DatesSaid:
                 if said is not None:
                     found.append(DateSaid(at, *said))
                     break
+                weekday = self._weekday_at(words, at + len(lead)) if tuple(words[at:at + len(lead)]) == lead else None
+                if weekday is not None:
+                    found.append(DateSaid(at, weekday[0], 1, 1, None, weekday[1]))
+                    break
         return found
 
     def a_year_alone(self, words: list[str]) -> bool:
@@ -78,8 +99,19 @@ class DatesSaid:
                    and _YEAR.match(words[at + len(lead)]) is not None
                    for at in range(len(words)) for lead in self.since)
 
+    def _weekday_at(self, words: list[str], at: int) -> tuple[int, int] | None:
+        """The day of the week said from `at` ("last tuesday", "segunda passada"): (end,
+        weekday) or None."""
+        at = self._past(words, at, self.last)
+        if at >= len(words) or words[at] not in self.weekdays:
+            return None
+        return self._past(words, at + 1, self.last), self.weekdays[words[at]]
+
     def weeks_since(self, said: DateSaid, today: date) -> float | None:
-        """Weeks from the date to `today`, or None: a date to come, or no such day."""
+        """Weeks from the date to `today`, or None: a date to come, or no such day. A day of
+        the week is the last one before today ("since sunday" on a Sunday is a week)."""
+        if said.weekday is not None:
+            return round(((today.weekday() - said.weekday) % DAYS_PER_WEEK or DAYS_PER_WEEK) / DAYS_PER_WEEK, 1)
         year = said.year if said.year is not None else today.year
         try:
             then = date(year, said.month, said.day)

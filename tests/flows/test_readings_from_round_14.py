@@ -3,6 +3,8 @@ rule that fixes it, both ways."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from flows.answers import _plain_words
@@ -253,3 +255,55 @@ def test_found_on_the_floor_is_a_fall_and_a_turned_leg_a_break(language: str, ty
 def test_a_leg_said_to_look_normal_raises_nothing() -> None:
     conv = talk("my nan is 88, left hip pain, her leg is not shorter")
     assert conv.session is not None and conv.session.case.leg_shortened_or_turned is None
+
+
+def test_someone_losing_weight_without_trying_is_not_told_to_lose_weight() -> None:
+    # "losing weight if you are overweight" was advised to a man losing weight (user test en 14).
+    case = {"sex": "male", "age": 67, "side": "left", "duration_weeks": 12, "xray": ["joint_space_narrowing"],
+            "onset": "gradual", "fever": False}
+    assert "care_osteoarthritis" in shown(case)
+    losing = shown({**case, "weight_loss": True})
+    assert "care_osteoarthritis" not in losing and "care_osteoarthritis_without_weight_advice" in losing
+
+
+# --- durations and other words of round 14 ------------------------------------------------
+
+@pytest.mark.parametrize(("language", "typed", "weeks"), [
+    ("en", "since sunday", 0.4), ("en", "since wednesday", 1.0), ("pt", "desde domingo", 0.4),
+    ("pt", "desde a segunda passada", 0.3),
+])
+def test_a_day_of_the_week_is_counted_to_the_day_of_the_message(language: str, typed: str, weeks: float) -> None:
+    # 2 December 2026 is a Wednesday; "since wednesday" said on one is a week.
+    parsed = ENGINE.reader(language).read("duration_weeks", typed, today=date(2026, 12, 2))
+    assert parsed.ok and parsed.value == weeks
+
+
+def test_a_number_in_a_clause_about_a_medicine_is_no_duration_of_the_pain() -> None:
+    # "tomo prednisona pra asma faz 1 ano" at how it started was recorded as 12 months of pain,
+    # which counted against an infection (user test pt 14).
+    conv = talk("homem 52 anos, dor no quadril direito, febre de 38,5", "2", "nenhum",
+                "tomo prednisona pra asma faz 1 ano", "de repente", language="pt")
+    assert conv.session is not None and conv.session.case.glucocorticoids is True
+    assert conv.state == "duration_weeks" and conv.session.case.duration_weeks is None
+
+
+@pytest.mark.parametrize(("language", "question", "typed", "value"), [
+    ("pt", "medical_history", "sou alcoólatra", ["alcohol_excess"]),
+    ("pt", "medical_history", "bebo cachaça todo dia", ["alcohol_excess"]),
+    ("en", "medical_history", "pred + ETOH excess", ["glucocorticoids", "alcohol_excess"]),
+    ("pt", "pregnancy", "tô de resguardo", "postpartum"),
+    ("pt", "walking", "só consigo andar apoiado", "worse"),
+    ("pt", "walking", "nem consigo pisar", "cannot"),
+])
+def test_words_of_round_14(language: str, question: str, typed: str, value: object) -> None:
+    parsed = ENGINE.reader(language).read(question, typed)
+    assert parsed.ok and parsed.value == value
+
+
+def test_night_chills_are_a_fever_not_night_pain() -> None:
+    conv = talk("Sou homem, 58 anos, diabético, dor na anca direita, tenho tido arrepios à noite", language="pt")
+    assert conv.session is not None and conv.session.case.fever is True and conv.session.case.night_pain is None
+
+
+def test_a_breastfeeding_mother_speaks_of_herself() -> None:
+    assert not ENGINE.reader("pt").asks_for_someone_else("amamentando ainda, meu filho tem 8 meses")
