@@ -586,6 +586,10 @@ class AnswerReader:
         return text.strip().endswith("?") and any(
             " ".join(words[:size]) in self.question_openers for words in (said, said[last:]) for size in (1, 2, 3))
 
+    def names_one_of(self, text: str, phrases: list[str]) -> bool:
+        """`text` holds one of `phrases`, as whole words ("is ibuprofen ok?": ibuprofen)."""
+        return listed_in(tokens(_plain_words(text)), [tuple(tokens(_plain_words(p))) for p in phrases])
+
     def corrects(self, text: str) -> bool:
         """`text` says it corrects something said before ("actually", "sorry, I meant")."""
         return listed_in(tokens(_plain_words(text)), self.correction_words)

@@ -29,6 +29,7 @@ from flows.content_models import (
     Finding,
     FlowFile,
     GuidanceFile,
+    QuickAnswer,
     GuidanceItem,
     Language,
     NotRuledOutFile,
@@ -84,6 +85,7 @@ class Content:
     guidance: GuidanceFile
     guidance_items: list[tuple[GuidanceItem, CaseTest | None, CaseTest | None]]  # item, when, not_when.case
     safety_rules: list[tuple[SafetyRule, CaseTest | None]]  # rule, when (the assessment parts: flows/guidance.py)
+    quick_answers: list[tuple[QuickAnswer, CaseTest]]  # answer, when
     ui: UiFile
     version: str  # a stable hash of the content files: which knowledge produced an output
 
@@ -186,6 +188,7 @@ def load_content(root: Path) -> Content:
             for i in guidance.items
         ],
         safety_rules=[(rule, rule.when.compile() if rule.when else None) for rule in guidance.safety_rules],
+        quick_answers=[(answer, answer.when.compile()) for answer in guidance.quick_answers],
         ui=ui,
         version=content_version(root),
     )
@@ -493,6 +496,9 @@ class _Checker:
                 for condition in names:
                     if condition not in conditions:
                         self.fail("guidance.yaml", f"{where}.{key}", f"unknown condition `{condition}`")
+        _unique(self.root / "guidance.yaml", "quick_answers", data.quick_answers)
+        for answer in data.quick_answers:
+            self.sources("guidance.yaml", f"quick_answers({answer.id})", answer.source)
         _unique(self.root / "guidance.yaml", "safety_rules", data.safety_rules)
         for rule in data.safety_rules:
             self.sources("guidance.yaml", f"safety_rules({rule.id})", rule.source)

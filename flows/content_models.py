@@ -688,11 +688,23 @@ class SummarySection(Strict):
     guidance: list[str] = Field(default_factory=list)  # guidance section ids, for `shows: guidance`
 
 
+class QuickAnswer(Sourced):
+    """An answer given at once to a question the person asks before the summary ("is
+    ibuprofen ok?" in pregnancy), instead of "the summary at the end answers it": when the
+    question names one of `asked_with` (per language) and `when` holds of what is known."""
+
+    id: str
+    asked_with: dict[str, list[str]]
+    when: Predicate
+    text: Text
+
+
 class GuidanceFile(Strict):
     summary_sections: list[SummarySection]
     sections: list[GuidanceSection]
     items: list[GuidanceItem]
     safety_rules: list[SafetyRule]
+    quick_answers: list[QuickAnswer] = Field(default_factory=list)
 
 
 # ui.yaml -----------------------------------------------------------------------------

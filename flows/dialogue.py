@@ -445,8 +445,18 @@ class _Turn:
         if number is not None:
             return self.sections(number - 1)
         if command is None and self.reader.asks_back(text):
-            return [self.notice("asked_back_after")]
+            return self.answered_at_once(text) or [self.notice("asked_back_after")]
         return self.command(command) if command else self.ended()
+
+    def answered_at_once(self, typed: str) -> list[Reply]:
+        """The answer given at once to a question of the person's own (guidance.yaml
+        `quick_answers`): "is ibuprofen ok?" in pregnancy, with what is known and held."""
+        held = self.case_with_held()
+        for answer, holds in self.c.quick_answers:
+            if holds(held) and self.reader.names_one_of(typed, answer.asked_with.get(self.s.locale, [])):
+                return [Reply(kind="notice", code=f"quick_answer:{answer.id}",
+                              text=self.c.text(answer.text, self.s.locale), step=self.s.step)]
+        return []
 
     def sections(self, index: int | None) -> list[Reply]:
         """Section `index` of the summary, or every section (None)."""
@@ -519,7 +529,7 @@ class _Turn:
             if self.told_who:  # "asking for a friend": said back, and the question asked again
                 return self.ask()
             if typed and self.reader.asks_back(typed):  # "is it serious?": answered at the end
-                return [self.notice("asked_back"), *self.ask()]
+                return [*(self.answered_at_once(typed) or [self.notice("asked_back")]), *self.ask()]
             corrected = self.corrected_earlier(typed) if typed else None
             if corrected is not None:  # "wait, actually it's the right hip": how to change it
                 return [self.notice("correction_how", question=corrected), *self.ask()]

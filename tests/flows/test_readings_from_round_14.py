@@ -307,3 +307,23 @@ def test_night_chills_are_a_fever_not_night_pain() -> None:
 
 def test_a_breastfeeding_mother_speaks_of_herself() -> None:
     assert not ENGINE.reader("pt").asks_for_someone_else("amamentando ainda, meu filho tem 8 meses")
+
+
+# --- a question asked back, answered at once where waiting is unkind -------------------------
+
+@pytest.mark.parametrize(("language", "answers", "question", "code"), [
+    ("en", ("im 34 weeks pregnant, left hip pain", "29", "none of these"), "is ibuprofen ok?",
+     "quick_answer:painkillers_in_pregnancy"),
+    ("pt", ("estou grávida de 30 semanas, dor na anca direita", "29", "nenhuma destas"), "posso tomar brufen?",
+     "quick_answer:painkillers_in_pregnancy"),
+    ("en", ("female", "31", "had a baby 6 weeks ago", "yes", "none of these"),
+     "can i take ibuprofen while breastfeeding?", "quick_answer:painkillers_while_breastfeeding"),
+    ("en", ("male", "50"), "is ibuprofen ok?", "asked_back"),  # nothing to say at once: the summary answers it
+])
+def test_a_painkiller_question_in_pregnancy_or_breastfeeding_is_answered_at_once(
+        language: str, answers: tuple[str, ...], question: str, code: str) -> None:
+    conv = talk(*answers, language=language)
+    state = conv.state
+    replies = conv.say(question)
+    assert code in [reply.code for reply in replies]
+    assert conv.state == state  # and the question is asked again
