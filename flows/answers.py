@@ -1294,6 +1294,7 @@ class AnswerReader:
         found = self._without_others_pronouns(table, found, said_as_found, typed)
         found = self._without_relatives_of_the_writer(table, found, said_as_found, typed)
         found = self._without_others_yes_no(table, found, said_as_found)
+        found = self._without_later_verb_negations(found, said_as_found)
         matches = [m for m in found if not m.negated]
         negated = [m for m in found if m.negated]
         by_number = self._by_number(table, self._without_others_numbers(table, self._without_fillers(said)))
@@ -1304,6 +1305,22 @@ class AnswerReader:
         if picked.ok and table.question.asks_when_contradicted:
             return self._unless_contradicted(table, picked, matches, by_number)
         return picked
+
+    def _without_later_verb_negations(self, found: list[Match], said: str) -> list[Match]:
+        """After an answer that opens on a plain yes or no, a later "no" or "não" that goes on
+        to a verb in its clause denies that verb, and answers nothing: "sim, às vezes, o
+        paracetamol não chega" is yes (user test pt 14: it was asked "Sim ou Não?"). A
+        later one standing alone in its clause ("yes... no, wait") still counts."""
+        words = tokens(said)
+        plain = [m for m in found if " ".join(words[m.start:m.end]) in self.yes_or_no]
+        if not plain or plain[0].start != 0:
+            return found
+
+        def alone_in_its_clause(match: Match) -> bool:
+            start = max((i + 1 for i in range(match.start) if words[i] in CLAUSE_PUNCTUATION), default=0)
+            end = next((i for i in range(match.end, len(words)) if words[i] in CLAUSE_PUNCTUATION), len(words))
+            return all(word in self.yes_no_words for word in words[start:end])
+        return [m for m in found if m not in plain[1:] or alone_in_its_clause(m)]
 
     def _without_others_yes_no(self, table: _Table, found: list[Match], said: str) -> list[Match]:
         """Without a plain yes or no that is part of another question's answer: "no fever" or
