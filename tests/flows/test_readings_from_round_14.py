@@ -327,3 +327,10 @@ def test_a_painkiller_question_in_pregnancy_or_breastfeeding_is_answered_at_once
     replies = conv.say(question)
     assert code in [reply.code for reply in replies]
     assert conv.state == state  # and the question is asked again
+
+
+def test_a_relatives_age_after_their_possessive_is_taken() -> None:
+    # "mum's 74, hip pain" lost both the age and the sex (user test en 14).
+    kept = held(talk("mum's 74, hip pain"))
+    assert (kept.get("sex"), kept.get("age")) == ("female", 74)
+    assert held(talk("my mum 2 weeks ago had the same")).get("age") is None  # weeks are no age
