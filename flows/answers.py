@@ -299,7 +299,14 @@ class AnswerReader:
 
         diagnoses, hints, third_person, alone = set(), set(), set(), set()
         for index, option in enumerate(options):
-            add(self.content.text(option.label, self.language_code), index)
+            label = self.content.text(option.label, self.language_code)
+            add(label, index)
+            # ...and its words before and inside a parenthesis, as people type them back:
+            # "espaço da articulação mais estreito", "joint space narrowing" (user test pt 14)
+            plain_part, _, in_brackets = label.partition(" (")
+            if in_brackets:
+                add(plain_part, index)
+                add(in_brackets.rstrip(")"), index)
             for synonym in option.synonyms.get(self.language_code, []):
                 add(synonym, index)
             for diagnosis in option.diagnoses.get(self.language_code, []):

@@ -334,3 +334,14 @@ def test_a_relatives_age_after_their_possessive_is_taken() -> None:
     kept = held(talk("mum's 74, hip pain"))
     assert (kept.get("sex"), kept.get("age")) == ("female", 74)
     assert held(talk("my mum 2 weeks ago had the same")).get("age") is None  # weeks are no age
+
+
+@pytest.mark.parametrize(("language", "question", "typed", "value"), [
+    ("pt", "xray", "espaço da articulação mais estreito", ["joint_space_narrowing"]),
+    ("pt", "xray", "osso com menos densidade", ["osteopenia"]),
+    ("en", "xray", "joint space narrowing", ["joint_space_narrowing"]),
+])
+def test_an_options_own_words_before_its_parenthesis_are_understood(
+        language: str, question: str, typed: str, value: object) -> None:
+    parsed = ENGINE.reader(language).read(question, typed)
+    assert parsed.ok and parsed.value == value
