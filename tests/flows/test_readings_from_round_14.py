@@ -345,3 +345,41 @@ def test_an_options_own_words_before_its_parenthesis_are_understood(
         language: str, question: str, typed: str, value: object) -> None:
     parsed = ENGINE.reader(language).read(question, typed)
     assert parsed.ok and parsed.value == value
+
+
+# --- round 14, the pregnancy re-check ---------------------------------------------------------
+
+@pytest.mark.parametrize(("language", "typed"), [
+    ("pt", "to escrevendo pela minha mulher, ela ta com 38 semanas e o quadril direito doi demais"),
+    ("en", "typing for my missus, she's 38 wks, hip pain"),
+])
+def test_a_partner_typing_for_her_keeps_her_pregnancy(language: str, typed: str) -> None:
+    # He was asked "your sex", answered "male", and she was offered an NSAID at 38 weeks.
+    conv = talk(typed, language=language)
+    assert conv.session is not None and conv.session.for_someone_else
+    assert held(conv).get("pregnancy") == "trimester_3"
+
+
+@pytest.mark.parametrize(("language", "typed", "field", "value"), [
+    ("en", "32 weeks pregnant, hip pain, zero bleeding", "pregnancy_warning_signs", None),
+    ("en", "pregnant 32 wks, not felt her move since yesterday, hip sore", "reduced_fetal_movements", True),
+    ("en", "31 weeks pregnant, hip pain, baby's been really quiet", "reduced_fetal_movements", True),
+    ("pt", "grávida de 30 semanas, dor na anca, o bebé está muito quieto hoje", "reduced_fetal_movements", True),
+    ("pt", "gravida 30 semanas dor no quadril, nenem nao para de mexer", "reduced_fetal_movements", None),
+    ("pt", "abortei há 1 mês, dor no quadril e ainda sangrando bastante com coágulos", "heavy_bleeding_after_birth",
+     True),
+])
+def test_the_pregnancys_signs_in_other_words(language: str, typed: str, field: str, value: bool | None) -> None:
+    conv = talk(typed, language=language)
+    assert conv.session is not None and getattr(conv.session.case, field) is value
+
+
+def test_formula_at_night_is_no_night_pain() -> None:
+    conv = talk("female", "31", "had a baby 2 weeks ago", "yes mostly, some formula at night")
+    assert conv.session is not None and conv.session.case.night_pain is None
+
+
+def test_heavy_bleeding_after_a_birth_is_told_to_call_an_ambulance_first() -> None:
+    conv = talk("2 weeks postpartum, hip pain, soaking a pad every hour")
+    replies = conv.say("1")
+    assert "call 999 or 112" in "\n".join(reply.text for reply in replies)
