@@ -383,3 +383,18 @@ def test_heavy_bleeding_after_a_birth_is_told_to_call_an_ambulance_first() -> No
     conv = talk("2 weeks postpartum, hip pain, soaking a pad every hour")
     replies = conv.say("1")
     assert "call 999 or 112" in "\n".join(reply.text for reply in replies)
+
+
+@pytest.mark.parametrize(("typed", "weeks"), [
+    ("12 wks pregnant w twins (ivf) left hip pain for like 10 days", "10 days"),
+    ("34 weeks pregnant, hip pain about 2 weeks", "2 weeks"),
+])
+def test_how_long_said_with_about_or_like_is_held(typed: str, weeks: str) -> None:
+    assert held(talk(typed)).get("duration_weeks") == weeks
+
+
+def test_how_long_said_with_how_it_started_is_taken() -> None:
+    # "gradual, about 2 weeks" at how it started: how long was asked again (user test en 14).
+    conv = talk("male", "50", "left", "none", "gradual, about 2 weeks")
+    assert conv.session is not None and conv.session.case.duration_weeks == 2.0
+    assert conv.state == "walking"
