@@ -892,7 +892,7 @@ class AnswerReader:
                     own = {word for group in way for phrase in group for word in phrase}
                     negated = any(words[at] not in own and (
                         words[at] in language.negations or words[at] in language.clause_negations
-                        or words[at].endswith(language.negation_suffixes or ("\0",))) for at in range(start, last))
+                        or words[at].endswith(language.negation_suffixes)) for at in range(start, last))
                     found.append(Match((option,), first, last + 1, negated, None))
                     break
         return found

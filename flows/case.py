@@ -99,20 +99,21 @@ class Case(BaseModel):
     # painful leg, sudden breathlessness or chest pain), commonest in pregnancy and after birth.
     cauda_equina_signs: bool | None = None
     clot_signs: bool | None = None
-    # ...and in pregnancy: bleeding, waters breaking, regular contractions or the baby moving
-    # less (heard when said, not asked: questions.yaml `pregnancy_warning_signs`).
+    # ...and in pregnancy: bleeding or spotting, waters breaking, painful regular
+    # contractions or feeling faint (asked of every pregnant woman since session 14:
+    # questions.yaml `pregnancy_warning_signs`).
     pregnancy_warning_signs: bool | None = None
     # Added in session 14, asked in pregnancy and after a birth or loss (user test round 14):
     # the baby moving less; the signs of pre-eclampsia (a severe headache, blurred vision,
     # pain below the ribs, sudden swelling of the face or hands), in pregnancy or after
     # birth; heavy bleeding after a birth or loss; a red or oozing wound after a birth.
-    # ...and a leg that looks shorter or turned outwards (a displaced hip fracture), heard
-    # when said, never asked (questions.yaml `fracture_signs`).
-    leg_shortened_or_turned: bool | None = None
     reduced_fetal_movements: bool | None = None
     preeclampsia_signs: bool | None = None
     heavy_bleeding_after_birth: bool | None = None
     wound_signs: bool | None = None
+    # ...and a leg that looks shorter or turned outwards (a displaced hip fracture), heard
+    # when said, never asked (questions.yaml `fracture_signs`).
+    leg_shortened_or_turned: bool | None = None
     # ...and new confusion ("more muddled than usual"), a sign of sepsis or of severe
     # illness in an older person (NICE NG51): heard when said, not asked.
     new_confusion: bool | None = None

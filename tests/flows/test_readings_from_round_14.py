@@ -18,6 +18,13 @@ from tests.support.conversation import Conversation, talk
 ENGINE = get_engine()
 
 
+def heard(typed: str, field: str, language: str = "en") -> object:
+    """The case's `field` after `typed` as the first message."""
+    conv = talk(typed, language=language)
+    assert conv.session is not None
+    return getattr(conv.session.case, field)
+
+
 def shown(case: dict[str, object]) -> set[str]:
     built = Case(**case)
     return {item.id for _, items in select_guidance(built, assess(built, ENGINE.content), ENGINE.content)
@@ -162,8 +169,13 @@ def test_a_warning_sign_ticked_warns_at_once(answers: tuple[str, ...], flag: str
     ("pt", "grávida de 35 semanas, dor na anca, dor de cabeça muito forte e vejo estrelinhas", "preeclampsia_signs"),
     ("pt", "grávida de 30 semanas, dor no quadril e o bebê tá mexendo menos", "reduced_fetal_movements"),
     ("pt", "grávida de 30 semanas, dor no quadril e tô perdendo líquido", "pregnancy_warning_signs"),
+    # an older person found on the floor: a fall; a leg shorter and turned out: a break
+    ("en", "my nan is 88, found her on the floor this morning, her left hip hurts", "trauma"),
+    ("en", "my nan is 88, left hip pain, her leg looks shorter and turned out", "leg_shortened_or_turned"),
+    ("pt", "a minha avó tem 88 anos, encontrei-a no chão, dói-lhe a anca", "trauma"),
+    ("pt", "minha avó de 88 anos está com a perna esquerda mais curta e virada pra fora", "leg_shortened_or_turned"),
 ])
-def test_a_pregnancys_warning_sign_said_in_passing_warns_at_once(language: str, typed: str, field: str) -> None:
+def test_a_warning_sign_said_in_passing_is_recorded_and_warns_at_once(language: str, typed: str, field: str) -> None:
     conv = talk(typed, language=language)
     assert conv.session is not None and getattr(conv.session.case, field) is True
     assert conv.session.mode == "danger_offer"
@@ -174,8 +186,7 @@ def test_a_pregnancys_warning_sign_said_in_passing_warns_at_once(language: str, 
     ("F 70, hip pain, bleeding gums", "pregnancy_warning_signs"),
 ])
 def test_a_pregnancys_sign_said_outside_a_pregnancy_is_not_recorded(typed: str, field: str) -> None:
-    conv = talk(typed)
-    assert conv.session is not None and getattr(conv.session.case, field) is None
+    assert heard(typed, field) is None
 
 
 @pytest.mark.parametrize(("typed", "field"), [
@@ -206,8 +217,7 @@ def test_a_replaced_hips_red_wound_is_still_a_hot_hip() -> None:
 def test_a_sign_said_by_its_parts_with_words_between_is_heard(language: str, typed: str, field: str) -> None:
     # Phrase by phrase, "my calf on the left is red and swollen" or "havent felt the baby
     # kick" named nothing (user test round 14): a word of each part, in one clause, does.
-    conv = talk(typed, language=language)
-    assert conv.session is not None and getattr(conv.session.case, field) is True
+    assert heard(typed, field, language) is True
 
 
 @pytest.mark.parametrize(("typed", "field"), [
@@ -217,8 +227,7 @@ def test_a_sign_said_by_its_parts_with_words_between_is_heard(language: str, typ
     ("34 weeks pregnant, hip pain, the baby is not due until march", "reduced_fetal_movements"),
 ])
 def test_parts_denied_or_in_different_clauses_name_nothing(typed: str, field: str) -> None:
-    conv = talk(typed)
-    assert conv.session is not None and getattr(conv.session.case, field) is None
+    assert heard(typed, field) is None
 
 
 def test_a_sign_said_by_its_parts_is_read_at_its_question_too() -> None:
@@ -238,18 +247,6 @@ def test_a_warning_counts_an_age_read_ahead_so_the_gravest_comes_first() -> None
     replies = conv.say("my nan is 88 and she cant stand up, says her left hip hurts")
     warnings = [reply.code for reply in replies if reply.kind == "warning"]
     assert warnings and warnings[0] == "cannot_bear_weight_fragile_bone" and "cannot_bear_weight" not in warnings
-
-
-@pytest.mark.parametrize(("language", "typed", "field"), [
-    ("en", "my nan is 88, found her on the floor this morning, her left hip hurts", "trauma"),
-    ("en", "my nan is 88, left hip pain, her leg looks shorter and turned out", "leg_shortened_or_turned"),
-    ("pt", "a minha avó tem 88 anos, encontrei-a no chão, dói-lhe a anca", "trauma"),
-    ("pt", "minha avó de 88 anos está com a perna esquerda mais curta e virada pra fora", "leg_shortened_or_turned"),
-])
-def test_found_on_the_floor_is_a_fall_and_a_turned_leg_a_break(language: str, typed: str, field: str) -> None:
-    conv = talk(typed, language=language)
-    assert conv.session is not None and getattr(conv.session.case, field) is True
-    assert conv.session.mode == "danger_offer"
 
 
 def test_a_leg_said_to_look_normal_raises_nothing() -> None:
@@ -370,8 +367,7 @@ def test_a_partner_typing_for_her_keeps_her_pregnancy(language: str, typed: str)
      True),
 ])
 def test_the_pregnancys_signs_in_other_words(language: str, typed: str, field: str, value: bool | None) -> None:
-    conv = talk(typed, language=language)
-    assert conv.session is not None and getattr(conv.session.case, field) is value
+    assert heard(typed, field, language) is value
 
 
 def test_formula_at_night_is_no_night_pain() -> None:
