@@ -394,3 +394,16 @@ def test_how_long_said_with_how_it_started_is_taken() -> None:
     conv = talk("male", "50", "left", "none", "gradual, about 2 weeks")
     assert conv.session is not None and conv.session.case.duration_weeks == 2.0
     assert conv.state == "walking"
+
+
+@pytest.mark.parametrize(("language", "question", "typed", "value"), [
+    ("pt", "xray", "disseram que não havia fratura", ["normal"]),
+    ("pt", "xray", "sem fratura, artrose", ["joint_space_narrowing"]),   # the finding counts, not "normal"
+    ("en", "xray", "no fracture", ["normal"]),
+    ("en", "pregnancy_warning_signs", "no bleeding or anything", "none"),
+    ("pt", "pregnancy_warning_signs", "sem sangramento nem nada", "none"),
+    ("en", "pregnancy_warning_signs", "bleeding, nothing else", ["pregnancy_warning_signs"]),
+])
+def test_no_break_and_or_anything(language: str, question: str, typed: str, value: object) -> None:
+    parsed = ENGINE.reader(language).read(question, typed)
+    assert parsed.ok and parsed.value == value
