@@ -407,3 +407,14 @@ def test_how_long_said_with_how_it_started_is_taken() -> None:
 def test_no_break_and_or_anything(language: str, question: str, typed: str, value: object) -> None:
     parsed = ENGINE.reader(language).read(question, typed)
     assert parsed.ok and parsed.value == value
+
+
+@pytest.mark.parametrize(("language", "typed", "sex"), [
+    ("en", "baby is 3 weeks old, c-section, wound is weeping and smells, hip hurts", "female"),
+    ("pt", "tive bebe faz 3 semanas, dor no quadril", "female"),
+    ("pt", "cesariana há 9 dias, dor na anca", "female"),
+    ("en", "my wife had a c-section, my hip hurts, im 40", None),   # the wife's birth is not the writer's
+])
+def test_a_birth_said_is_a_womans(language: str, typed: str, sex: str | None) -> None:
+    # "What was your sex at birth?" came after "c-section" (user test round 14).
+    assert held(talk(typed, language=language)).get("sex") == sex
