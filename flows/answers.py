@@ -489,8 +489,10 @@ class AnswerReader:
             self.tables[other].phrases.find(_plain_words(text)) and not self.mentions(other, text)
             for other in table.question.said_alone_unless_named) else []
         if answered_id in table.question.said_freely_at:  # "gradual, about 2 weeks" at how it started
+            # (a number typed in digits: the option's own "over hours to a few days" is no duration)
+            typed_digits = set(tokens(_plain_words(text)))
             alone += [(at, end) for at, word in enumerate(words) if _NUMBER_WORD.fullmatch(word)
-                      for end in [self._unit_end(words, at, units)] if end > at + 1]
+                      and word in typed_digits for end in [self._unit_end(words, at, units)] if end > at + 1]
         for at, end in [*tied, *alone]:
             if self._followed_by(words, end, table.offsets):  # "3 weeks pregnant", "2 weeks after the birth"
                 continue

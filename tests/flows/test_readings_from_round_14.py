@@ -420,3 +420,10 @@ def test_no_break_and_or_anything(language: str, question: str, typed: str, valu
 def test_a_birth_said_is_a_womans(language: str, typed: str, sex: str | None) -> None:
     # "What was your sex at birth?" came after "c-section" (user test round 14).
     assert held(talk(typed, language=language)).get("sex") == sex
+
+
+def test_the_onsets_own_words_are_no_duration() -> None:
+    # "Suddenly, over hours to a few days" typed back at how it started is no "3 days" of pain
+    # (found by the bench's random conversations).
+    conv = talk("male", "50", "left", "none", "Suddenly, over hours to a few days (acute onset)")
+    assert conv.state == "duration_weeks"
