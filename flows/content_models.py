@@ -247,9 +247,10 @@ class Question(Strict):
     # hot and swollen", "i have a fever"), is noted at once: a warning sign raises the level
     # without waiting. Checklist items are kept ticked; a choice's answer is asked again.
     heard_early: bool = False
-    # Not asked: a checklist of warning signs only heard when said ("hoje to sangrando e com
-    # contração" in pregnancy), so the conversation does not grow for everyone else. It is
-    # no state of the flow (flow.yaml); its items are recorded at once when named.
+    # Not asked: a checklist of warning signs only heard when said ("she's more muddled than
+    # usual", "her leg looks shorter and turned out"), so the conversation does not grow for
+    # everyone else. It is no state of the flow (flow.yaml); its items are recorded at once
+    # when named (with `heard_if_it_warns`, only if they raise a warning).
     heard_only: bool = False
     # Named in passing, an item is recorded only if it raises a warning with what is known
     # or held (a man's "bleeding gums" is not a pregnancy's bleeding).

@@ -71,8 +71,6 @@ class WhoIsAsked:
             return False
         if self._said_for_someone_else_last(words):  # "asking for my mum, she's 72 ... I'm 45": the writer's age
             return True
-        if listed_in(words, self.for_the_writer):
-            return False
         if self.speaks_of_own_hip(words):
             return False
         strong = self._role(words) or self._opens_on_someone(words) or self._note_demographics(words)
