@@ -208,6 +208,7 @@ class AnswerReader:
         self.yes_or_no = frozenset(words_only(w) for w in (*self.yes, *self.no))
         self.yes_no_words = frozenset(word for phrase in self.yes_or_no for word in phrase.split())
         self.ordinals = {_plain_words(w): n for w, n in understanding.ordinals.items()}
+        self.ordinal_nouns = {_plain_words(w) for w in understanding.ordinal_nouns}
         self.pronouns = {_plain_words(w) for w in understanding.pronouns}
         self.vague = [_plain_words(w) for w in understanding.vague]
         self.exceptions = [tuple(words_only(_plain_words(w)).split()) for w in understanding.exceptions]
@@ -440,6 +441,9 @@ class AnswerReader:
         if len(apart) != 1:  # "34, 35": which one is meant is not guessed
             return None
         at, end = apart[0]
+        if end < len(words) and words[at] + words[end] in tokens(_plain_words(text)) \
+                and words[end] in self.others_units[question_id]:
+            return None  # "33w pregnant": weeks glued to their number, no woman of 33
         rest = " ".join(words[:at] + words[end:]).strip(" ,;.")
         # "Pt 41M L hip pain": the number glued to the answer's letter is no option number
         # ...nor is one followed by it after a space ("28 F left hip pain"), an adult's age,
@@ -1486,10 +1490,14 @@ class AnswerReader:
         return found
 
     def _by_ordinal(self, table: _Table, said: str) -> list[int]:
-        """"the first one", "the last": the option at that place in the list (a short answer only)."""
+        """"the first one", "the last": the option at that place in the list (a short answer
+        only, the ordinal said last or before "one")."""
         if len(said.split()) > 4:
             return []
-        places = {self.ordinals[w] for w in re.findall(r"[\w'’]+", said) if w in self.ordinals}
+        words = re.findall(r"[\w'’]+", said)
+        # "the last one", "a segunda" (not "last night", "desde segunda"... read elsewhere)
+        places = {self.ordinals[w] for i, w in enumerate(words) if w in self.ordinals
+                  and (i + 1 == len(words) or words[i + 1] in self.ordinal_nouns)}
         if len(places) != 1:
             return []
         place = places.pop()

@@ -754,6 +754,8 @@ class Understanding(Strict):
     yes: list[str]  # every yes/no question understands these as yes
     no: list[str]
     ordinals: dict[str, int]  # "first" -> 1, "last" -> -1
+    # ...said alone or before one of these ("the last one"): "last night" picks no option
+    ordinal_nouns: list[str] = Field(default_factory=list)
     ordinal_suffixes: list[str]  # "rd" of "3rd": an ordinal in digits, read with the unit after it
     thousands: list[str]  # what groups thousands in a typed number: "," in "12,000"
     pronouns: list[str]  # after a leading yes/no, a pronoun starts a new clause

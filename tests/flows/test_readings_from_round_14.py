@@ -399,9 +399,10 @@ def test_how_long_said_with_how_it_started_is_taken() -> None:
 
 
 @pytest.mark.parametrize(("language", "question", "typed", "value"), [
-    ("pt", "xray", "disseram que não havia fratura", ["normal"]),
-    ("pt", "xray", "sem fratura, artrose", ["joint_space_narrowing"]),   # the finding counts, not "normal"
-    ("en", "xray", "no fracture", ["normal"]),
+    # a lay "it wasn't broken" is a normal X-ray (a report's "no fracture seen" asks about the rest)
+    ("pt", "xray", "disseram que não quebrou", ["normal"]),
+    ("pt", "xray", "não partiu nada, mas tem artrose", ["joint_space_narrowing"]),   # the finding counts
+    ("en", "xray", "they said it wasnt broken", ["normal"]),
     ("en", "pregnancy_warning_signs", "no bleeding or anything", "none"),
     ("pt", "pregnancy_warning_signs", "sem sangramento nem nada", "none"),
     ("en", "pregnancy_warning_signs", "bleeding, nothing else", ["pregnancy_warning_signs"]),
@@ -427,3 +428,10 @@ def test_the_onsets_own_words_are_no_duration() -> None:
     # (found by the bench's random conversations).
     conv = talk("male", "50", "left", "none", "Suddenly, over hours to a few days (acute onset)")
     assert conv.state == "duration_weeks"
+
+
+@pytest.mark.parametrize(("typed", "age"), [
+    ("33w pregnant, hip hurts", None), ("45M R hip pain", 45), ("42F, left hip", 42)])
+def test_weeks_glued_to_their_number_are_no_age(typed: str, age: int | None) -> None:
+    # "33w twins" was a woman ("w") of 33 (user test round 14).
+    assert held(talk(typed)).get("age") == age
