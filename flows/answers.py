@@ -209,6 +209,10 @@ class AnswerReader:
         self.yes_no_words = frozenset(word for phrase in self.yes_or_no for word in phrase.split())
         self.ordinals = {_plain_words(w): n for w, n in understanding.ordinals.items()}
         self.ordinal_nouns = {_plain_words(w) for w in understanding.ordinal_nouns}
+        # The words of each question answered at once (guidance.yaml `quick_answers`), read once
+        self.quick_answer_words = {
+            answer.id: [tuple(tokens(_plain_words(word))) for word in answer.asked_with.get(language, [])]
+            for answer in content.guidance.quick_answers}
         self.pronouns = {_plain_words(w) for w in understanding.pronouns}
         self.vague = [_plain_words(w) for w in understanding.vague]
         self.exceptions = [tuple(words_only(_plain_words(w)).split()) for w in understanding.exceptions]
@@ -602,9 +606,10 @@ class AnswerReader:
         return text.strip().endswith("?") and any(
             " ".join(words[:size]) in self.question_openers for words in (said, said[last:]) for size in (1, 2, 3))
 
-    def names_one_of(self, text: str, phrases: list[str]) -> bool:
-        """`text` holds one of `phrases`, as whole words ("is ibuprofen ok?": ibuprofen)."""
-        return listed_in(tokens(_plain_words(text)), [tuple(tokens(_plain_words(p))) for p in phrases])
+    def asks_about(self, text: str, quick_answer_id: str) -> bool:
+        """`text` names a word of the quick answer's `asked_with`, as whole words ("is
+        ibuprofen ok?": ibuprofen)."""
+        return listed_in(tokens(_plain_words(text)), self.quick_answer_words.get(quick_answer_id, []))
 
     def corrects(self, text: str) -> bool:
         """`text` says it corrects something said before ("actually", "sorry, I meant")."""

@@ -36,7 +36,7 @@ class DateSaid:
 
     start: int  # token positions of the words that say it, with the word that leads to it
     end: int
-    month: int
+    month: int  # 0 for a day of the week
     day: int
     year: int | None
     weekday: int | None = None  # "since sunday": the last such day before the message (0 is Monday)
@@ -89,7 +89,8 @@ class DatesSaid:
                     break
                 weekday = self._weekday_at(words, at + len(lead)) if tuple(words[at:at + len(lead)]) == lead else None
                 if weekday is not None:
-                    found.append(DateSaid(at, weekday[0], 1, 1, None, weekday[1]))
+                    # a day of the week has no month or day of its own: counted back from today
+                    found.append(DateSaid(at, weekday[0], month=0, day=0, year=None, weekday=weekday[1]))
                     break
         return found
 

@@ -453,7 +453,7 @@ class _Turn:
         `quick_answers`): "is ibuprofen ok?" in pregnancy, with what is known and held."""
         held = self.case_with_held()
         for answer, holds in self.c.quick_answers:
-            if holds(held) and self.reader.names_one_of(typed, answer.asked_with.get(self.s.locale, [])):
+            if holds(held) and self.reader.asks_about(typed, answer.id):
                 return [Reply(kind="notice", code=f"quick_answer:{answer.id}",
                               text=self.c.text(answer.text, self.s.locale), step=self.s.step)]
         return []
@@ -694,11 +694,14 @@ class _Turn:
 
     def _tick_heard_only(self, question: Question, text: str) -> list[str]:
         """The items of a checklist that is never asked (`heard_only`) named in `text`:
-        recorded now, and said back, if they raise a warning with what is known and held."""
+        recorded now, and said back (with `heard_if_it_warns`, only if they raise a warning
+        with what is known and held)."""
         options = self.c.options[question.id]
         named = [i for i in self.reader.mentions(question.id, text) if not options[i].exclusive
                  and any(getattr(self.s.case, name) is None for name in options[i].sets or {})]
-        return self._write_items(question.id, named) if self._would_warn(question.id, named) else []
+        if question.heard_if_it_warns and not self._would_warn(question.id, named):
+            return []
+        return self._write_items(question.id, named)
 
     def _would_warn(self, question_id: str, indices: list[int]) -> bool:
         """Ticking these items raises a warning with what is known and held ("bleeding" in

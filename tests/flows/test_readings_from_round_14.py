@@ -435,3 +435,20 @@ def test_the_onsets_own_words_are_no_duration() -> None:
 def test_weeks_glued_to_their_number_are_no_age(typed: str, age: int | None) -> None:
     # "33w twins" was a woman ("w") of 33 (user test round 14).
     assert held(talk(typed)).get("age") == age
+
+
+@pytest.mark.parametrize(("language", "question", "typed", "value"), [
+    ("pt", "breastfeeding", "sim, mas não sempre", True),
+    ("pt", "breastfeeding", "sim, o bebé não quer mamar bem", True),
+    ("pt", "fever", "sim, o termómetro não estava bom", True),
+])
+def test_a_later_no_that_goes_on_to_a_verb_answers_nothing(language: str, question: str, typed: str,
+                                                            value: object) -> None:
+    # After an opening "sim", "não quer", "não estava" deny their verbs: it was asked "Sim ou Não?"
+    parsed = ENGINE.reader(language).read(question, typed)
+    assert parsed.ok and parsed.value == value
+
+
+def test_a_later_no_standing_alone_still_asks() -> None:
+    parsed = ENGINE.reader("pt").read("breastfeeding", "sim, não, quer dizer, não")
+    assert not parsed.ok and parsed.clarify
