@@ -24,6 +24,7 @@ import itertools
 import math
 import re
 import unicodedata
+from collections.abc import Collection
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -257,6 +258,7 @@ class AnswerReader:
         self.not_a_result = [tuple(tokens(_plain_words(w))) for w in understanding.not_a_result]
         self.first_person = frozenset(_plain_words(w) for w in understanding.first_person)
         self.question_openers = frozenset(_plain_words(w) for w in understanding.question_openers)
+        self.unsure_of_another_thing = [_plain_words(w) for w in understanding.unsure_of_another_thing]
         self.each_of_them = tuple(tuple(tokens(_plain_words(w))) for w in understanding.each_of_them)
         self.comparing = tuple(tuple(tokens(_plain_words(w))) for w in understanding.comparison_words)
         self.written_for = [tuple(tokens(_plain_words(w))) for w in understanding.written_for]
@@ -282,6 +284,9 @@ class AnswerReader:
         # weeks" is how long, "im 34" an age): built once, read at every answer.
         self.others_leads = {qid: frozenset().union(*(t.leads for t in self.tables.values() if t is not table))
                              - table.leads for qid, table in self.tables.items()}
+        self.other_measure_units = frozenset(_plain_words(u) for u in understanding.other_measure_units)
+        self.no_number_phrases = [re.compile(rf"(?<![\w]){re.escape(_plain_words(p))}(?![\w])")
+                                  for p in understanding.no_number_phrases]
         self.others_follows = {qid: frozenset().union(*(t.follows for t in self.tables.values() if t is not table))
                                for qid, table in self.tables.items()}
         # ... and the words that name what another question's number measures ("crp" for the
@@ -825,13 +830,15 @@ class AnswerReader:
         return list(dict.fromkeys(m.option for m in table.phrases.find(said) if m.negated and len(m.options) == 1
                                   and not table.options[m.option].exclusive))
 
-    def mentions(self, question_id: str, text: str) -> list[int]:
+    def mentions(self, question_id: str, text: str, claimed_by: Collection[str] = ()) -> list[int]:
         """The items of a checklist that `text` names and does not deny, as written and in
         two words or more (one phrase, or several words of the same item): an answer to
         another question is only listened to, not guessed at ("bearing weight" is not
         weight loss, "oedema" not a swollen joint; "i fell" is a fall, "hot and swollen" a
         hot swollen joint). The language's plain yes and no ("yes i am", "nope") name
-        nothing here: they answer the question asked."""
+        nothing here: they answer the question asked. A sign said by its parts that is an
+        item of a question in `claimed_by` keeps its words to itself: after a caesarean, "my
+        scar is red and hot" is the wound's, no hot hip's."""
         table = self.tables[question_id]
         # "ela não consegue andar" as "não consigo andar"; "do I have osteoporosis?" says nothing
         said = self._read_as(table, _without_questions(_plain_words(text), self.question_openers))
@@ -842,6 +849,9 @@ class AnswerReader:
         together = self._not_with(table, said, self._said_together(table, said))
         # "can't walk more than 10 mins" in passing is no "cannot walk" (`not_with`)
         found = self._not_with(table, said, table.phrases.find(said, self._answers_elsewhere(question_id, said)))
+        claimed = [(m.start, m.end) for other in claimed_by if other != question_id
+                   for m in self._said_together(self.tables[other], said) if not m.negated]
+        found = [m for m in found if not any(m.start < end and start < m.end for start, end in claimed)]
         for match in _outside_together(found, together):
             named = " ".join(typed[match.start:match.end])
             # Words that only hint at an option ("dói-me", "it hurts") name nothing in passing.
@@ -879,6 +889,11 @@ class AnswerReader:
             words[option] = words.get(option, 0) + 2
         return [option for option, count in words.items() if count >= 2]
 
+    def says_together(self, question_id: str) -> bool:
+        """Some item of `question_id` is named by its parts (Answer.said_together)."""
+        table = self.tables.get(question_id)
+        return table is not None and bool(table.together)
+
     def _said_together(self, table: _Table, said: str) -> list[Match]:
         """The options named by their parts with other words between (Answer.said_together):
         a word of each group in one clause, within TOGETHER_REACH words. Marked negated when
@@ -889,9 +904,11 @@ class AnswerReader:
         words = tokens(said)
         language = self.language
         found = []
-        for start, end in self._clauses_and_subjects(words):
-            for option, ways in table.together.items():
-                for way in ways:
+        for option, ways in table.together.items():
+            for way in ways:
+                # "... doendo e inchada": the "e" before a later part's word keeps it in the clause
+                later_parts = {phrase[0] for group in way[1:] for phrase in group if phrase}
+                for start, end in self._clauses_and_subjects(words, later_parts):
                     hits = [min((at for at in range(start, end) for phrase in group if phrase
                                  and tuple(words[at:at + len(phrase)]) == phrase and at + len(phrase) <= end),
                                 default=None) for group in way]
@@ -905,15 +922,18 @@ class AnswerReader:
                         words[at] in language.negations or words[at] in language.clause_negations
                         or words[at].endswith(language.negation_suffixes)) for at in range(start, last))
                     found.append(Match((option,), first, last + 1, negated, None))
-                    break
         return found
 
-    def _clauses_and_subjects(self, words: list[str]) -> list[tuple[int, int]]:
+    def _clauses_and_subjects(self, words: list[str],
+                              going_on: AbstractSet[str] = frozenset()) -> list[tuple[int, int]]:
         """The clauses of `words`, cut at punctuation and at a word where the subject may
         change ("and", "but", "e", "mas"): "the baby moves a lot and i'm not sleeping" is
-        two."""
+        two. An "and" right before one of `going_on` goes on saying the same thing: "a
+        panturrilha doendo e inchada" is one."""
         spans, start = [], 0
         for at, word in enumerate([*words, "."]):
+            if word in self.who.subject_changes and at + 1 < len(words) and words[at + 1] in going_on:
+                continue
             if word in CLAUSE_PUNCTUATION or word in self.who.subject_changes or word in self.clause_breaks:
                 if at > start:
                     spans.append((start, at))
@@ -1177,9 +1197,18 @@ class AnswerReader:
         return " ".join(tokens(rest)).strip(" ,")
 
     def _starts_unsure(self, said: str) -> bool:
+        """"not sure, it moves around": unsure. Not "idk where to start, my hip hurts" nor
+        "não sei por onde começar": what is not known is said after it, and is no answer."""
         first = said.split(",")[0].strip()
-        return first in self.dont_know or any(said.startswith(phrase + " ") for phrase in self.dont_know
-                                              if len(phrase) >= 3)
+        if first in self.dont_know:
+            return True
+        return any(said.startswith(phrase + " ") and not self._unsure_of_another_thing(said[len(phrase) + 1:])
+                   for phrase in self.dont_know if len(phrase) >= 3)
+
+    def _unsure_of_another_thing(self, said: str) -> bool:
+        """`said` opens with what else is not known ("where to start", "o que fazer"; ui.yaml
+        `unsure_of_another_thing`); "how long" is this question's own."""
+        return any(said == phrase or said.startswith(phrase + " ") for phrase in self.unsure_of_another_thing)
 
     def _yes_no_then_break(self, said: str) -> bool:
         """A leading yes or no ended by punctuation ("no, walking is fine"): its scope ends there."""
@@ -1209,6 +1238,8 @@ class AnswerReader:
     def _read_number(self, table: _Table, text: str, said: str, today: date | None = None) -> Parsed:
         question = table.question
         assert question.minimum is not None and question.maximum is not None  # schema guarantees
+        for phrase in self.no_number_phrases:  # "começou de um dia pro outro": no 1 day
+            said = phrase.sub(" ", said)
         since = self._weeks_since_a_date(table, said, today)
         if since is not None:  # "since March", "desde 3 de março": its numbers are the date's
             return Parsed(True, value=since) if question.minimum <= since <= question.maximum \
@@ -1217,7 +1248,9 @@ class AnswerReader:
             # "since 2025": not 2025 weeks, nor a guess at the month: a rough number is asked for
             return Parsed(False, error="vague_number", values={"example": self._example(question)})
         # "temp 39" at the age, "fever 38.5 for 2 days" at how long: another question's measure
-        typed = [q for q in self._quantities(table, said) if not self._measures_another(table, q)]
+        # ...or a weight: "lost 6kg" is no 6 weeks
+        typed = [q for q in self._quantities(table, said) if not self._measures_another(table, q)
+                 and (q.unit or q.next_word) not in self.other_measure_units]
         if any(q.negative for q in typed):  # "-5": no age or duration is below zero
             return self._out_of_range(question)
         if self._an_offset(table, said):  # "started 2 weeks after the birth": not how long, asked again
@@ -1227,6 +1260,9 @@ class AnswerReader:
             return Parsed(False, error="word_after_number", values={"word": quote(unknown),
                                                                "example": self._example(question)})
         found = [q for q in (self._with_unit(table, q) for q in typed) if q is not None and q.unit in table.units]
+        # "o meu pai tem 78 anos e anda a queixar-se há 2 meses": the years after an age's lead
+        # are the age, when another number says how long
+        found = [q for q in found if not self._led_as_anothers_number(table, q)] or found
         if not found:
             vague = any(re.search(rf"(?<![\w]){re.escape(v)}(?![\w])", said) for v in self.vague)
             error = "vague_number" if vague else "need_number"
@@ -1316,6 +1352,8 @@ class AnswerReader:
         found = self._without_relatives_of_the_writer(table, found, said_as_found, typed)
         found = self._without_others_yes_no(table, found, said_as_found)
         found = self._without_later_verb_negations(found, said_as_found)
+        found = self._after_a_correction(found, said_as_found)
+        found = self._without_anothers_measure(table, found, said_as_found)
         matches = [m for m in found if not m.negated]
         negated = [m for m in found if m.negated]
         by_number = self._by_number(table, self._without_others_numbers(table, self._without_fillers(said)))
@@ -1326,6 +1364,40 @@ class AnswerReader:
         if picked.ok and table.question.asks_when_contradicted:
             return self._unless_contradicted(table, picked, matches, by_number)
         return picked
+
+    def _without_anothers_measure(self, table: _Table, found: list[Match], said: str) -> list[Match]:
+        """Without a word right beside another question's measure and none of this one's:
+        "wcc normal" at the CRP question is the white cell count's (user test en 15: typed
+        at the CRP's unit question, it was recorded as a normal CRP)."""
+        # (names of three letters or more, as `_named_beside_measure`: "o" or "t" name nothing here)
+        others = {word for word in self.others_measures[table.question.id] if len(word) >= 3}
+        if not others:
+            return found
+        words = tokens(said)
+
+        def beside(match: Match, names: AbstractSet[str]) -> bool:
+            near = words[max(0, match.start - 1):match.start] + words[match.end:match.end + 1]
+            return any(word in names for word in near)
+        return [m for m in found if not (beside(m, others) and not beside(m, set(table.measures)))]
+
+    def _after_a_correction(self, found: list[Match], said: str) -> list[Match]:
+        """Only what is named after a correction ("both, no sorry just the left", "left...
+        actually no wait, it was the right"), when something else was named before it: the
+        answer corrected in the same message is the last (user test en 15: it was asked
+        again, or the first was kept)."""
+        words = tokens(said)
+        # ...said where a correction begins: at a clause's start or after a plain no ("left...
+        # actually no wait", "both, no sorry"), not inside one ("both actually, worse on the right")
+        at = max((i for i in range(len(words)) for phrase in self.correction_words
+                  if phrase and tuple(words[i:i + len(phrase)]) == phrase
+                  and (i == 0 or words[i - 1] in CLAUSE_PUNCTUATION or words[i - 1] in self.yes_no_words)),
+                 default=None)
+        if at is None:
+            return found
+        before = {m.option for m in found if m.end <= at and not m.negated and len(m.options) == 1}
+        after = [m for m in found if m.start > at]
+        named_after = {m.option for m in after if not m.negated and len(m.options) == 1}
+        return after if before and named_after and not named_after <= before else found
 
     def _without_later_verb_negations(self, found: list[Match], said: str) -> list[Match]:
         """After an answer that opens on a plain yes or no, a later "no" or "não" that goes on
@@ -1566,6 +1638,13 @@ class AnswerReader:
             if unclear is not None:
                 return unclear
         return next(iter(answers)) if len(answers) == 1 else None
+
+    def _led_as_anothers_number(self, table: _Table, quantity: Quantity) -> bool:
+        """A number led by another number question's `said_before_number` words and none of
+        this one's ("tem 78 anos", "im 45" at how long): that question's number."""
+        lead = quantity.lead.split()
+        return any(" ".join(lead[-size:]) in self.others_leads[table.question.id]
+                                           for size in (1, 2, 3) if len(lead) >= size)
 
     def _measures_another(self, table: _Table, quantity: Quantity) -> bool:
         """The number comes right after a word naming another question's measure ("crp 12"

@@ -114,6 +114,9 @@ class Case(BaseModel):
     # ...and a leg that looks shorter or turned outwards (a displaced hip fracture), heard
     # when said, never asked (questions.yaml `fracture_signs`).
     leg_shortened_or_turned: bool | None = None
+    # ...and pain that suddenly got much worse (a weakened bone that may have broken), heard
+    # when said, never asked; it warns only with a leg that takes no weight.
+    sudden_worsening: bool | None = None
     # ...and new confusion ("more muddled than usual"), a sign of sepsis or of severe
     # illness in an older person (NICE NG51): heard when said, not asked.
     new_confusion: bool | None = None

@@ -754,6 +754,15 @@ class Understanding(Strict):
     yes: list[str]  # every yes/no question understands these as yes
     no: list[str]
     ordinals: dict[str, int]  # "first" -> 1, "last" -> -1
+    # Units of what no question measures ("6 kg", "3 miles"): a number with one is no age or
+    # duration ("emagreceu uns 4 kg" at how long is no 4 weeks).
+    other_measure_units: list[str] = Field(default_factory=list)
+    # Phrases with a number that say when or how, not how much: "de um dia para o outro"
+    # (overnight) is no 1 day, "one day I woke up" no duration.
+    no_number_phrases: list[str] = Field(default_factory=list)
+    # What a "don't know" may be of, other than the question: "idk where to start, my hip
+    # hurts" is no answer "Don't know" to the first question.
+    unsure_of_another_thing: list[str] = Field(default_factory=list)
     # ...said alone or before one of these ("the last one"): "last night" picks no option
     ordinal_nouns: list[str] = Field(default_factory=list)
     ordinal_suffixes: list[str]  # "rd" of "3rd": an ordinal in digits, read with the unit after it
@@ -856,6 +865,9 @@ class Understanding(Strict):
     persons: list[str] = Field(default_factory=list)
     # Words the message may open on: "she's 78", "Pt 41M".
     opens_for_someone_else: list[str] = Field(default_factory=list)
+    # A person's word that is also how one answers one's own sex ("mulher", "man"): opening
+    # a message right before an age ("mulher, 72 anos, dor na anca") it is the writer's.
+    sex_words: list[str] = Field(default_factory=list)
     # The letters of a note's age and sex glued ("65F", "42A").
     age_letters: list[str] = Field(default_factory=list)
     glued_age_at_least: int = 0  # ...an adult's age: "10m" is a distance

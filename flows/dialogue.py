@@ -154,7 +154,7 @@ class _Turn:
         if self.s.state == SUMMARY_STATE and self.s.mode == "asking":
             return self.summary_choice(said, command, text)
         if self.e.machine.is_final(self.s.state):
-            return self.command(command) if command else self.ended()
+            return self.command(command) if command else [*self.warned_at_an_early_end(text), *self.ended()]
         if command == "why" or (command is None and self.reader.asks_why(text)):
             return self.why()
         if self.emergency_active() and self.reader.asks_for_now(text, self.c, self.s.locale):
@@ -516,12 +516,15 @@ class _Turn:
             heard = self.heard_in_passing(typed)
             if self.s.mode == "danger_offer":  # a warning sign in it: what to do now comes first
                 return heard
+            # ...and a question of the person's own in it is answered at once ("to com 30
+            # semanas ... posso tomar ibuprofeno?"; user test pt-BR 15: it waited for the end)
+            answered = self.answered_at_once(typed) if typed and self.reader.asks_back(typed) else []
             if (self.s.noted, self.s.held_numbers) != holding and not heard:
                 # "im 19 weeks and my left hip hurts" at the sex question: not "sorry, I did
                 # not catch that", since the week and the hip are kept for their questions.
-                return [self.notice("kept_for_later"), *self.ask()]
+                return [self.notice("kept_for_later"), *answered, *self.ask()]
             if heard:  # "tenho 82 anos e dei uma queda": "Also noted: a fall", not "did not catch" too
-                return [*heard, *self.ask()]
+                return [*heard, *answered, *self.ask()]
             if typed and not self.s.answered and self.reader.tells_of_the_pain(typed):
                 # "my hip hurts" before any answer: the opening of the conversation, not a
                 # wrong answer to the first question.
@@ -557,7 +560,8 @@ class _Turn:
         self.s.held_numbers = {k: v for k, v in self.s.held_numbers.items() if k != state}
         self.s.answered = [*(q for q in self.s.answered if q != state), state]
         holding = (self.s.noted, self.s.held_numbers)
-        noted = self.note_early(state, typed) if typed else []
+        # (a button pressed says nothing in passing, but may make a held sign a warning)
+        noted = self.note_early(state, typed) if typed else self._warnings_held()
         kept_for_later = (self.s.noted, self.s.held_numbers) != holding
         changing = self.s.mode == "changing"
         self.e.navigator.after_answer(state, self.s)
@@ -714,10 +718,19 @@ class _Turn:
     def _warnings_held(self) -> list[str]:
         """A result held for its question that is a warning sign on its own ("CRP 186" in
         the first message): recorded now, so the level of care rises at once, not three
-        questions later; still taken, and said back, when its question comes."""
+        questions later; still taken, and said back, when its question comes. So are the
+        items of a checklist held until they would warn ("to sangrando", then 34 weeks
+        pregnant)."""
         said = []
-        for state, indices in self.s.noted.items():
+        for state, indices in list(self.s.noted.items()):
             question = self.c.questions[self.e.machine.question_of[state]]
+            if question.kind == "checklist" and question.heard_if_it_warns and state not in self.s.answered:
+                options = self.c.options[question.id]
+                unwritten = [i for i in indices if any(getattr(self.s.case, name) is None
+                                                       for name in options[i].sets or {})]
+                if unwritten and self._would_warn(question.id, unwritten):
+                    said.extend(self._write_items(question.id, unwritten))
+                continue
             if question.kind != "choice" or len(indices) != 1 or question.field is None or state in self.s.answered:
                 continue
             value = self.c.options[question.id][indices[0]].value
@@ -788,7 +801,24 @@ class _Turn:
 
     def _newly_named(self, state: str, question_id: str, text: str) -> list[int]:
         """The options `text` names in passing that were not noted for `state` before."""
-        return [i for i in self.reader.mentions(question_id, text) if i not in self.s.noted.get(state, [])]
+        named = self.reader.mentions(question_id, text, self._signs_said_together_here(question_id))
+        return [i for i in named if i not in self.s.noted.get(state, [])]
+
+    def _signs_said_together_here(self, question_id: str) -> list[str]:
+        """The other checklists with a sign said by its parts (`said_together`) that are on
+        this person's path, with what is known and held, or heard only: their signs keep
+        their words. After a caesarean "my scar is red" is the wound's; after a hip
+        replacement, with no birth, the same words are still the hip's."""
+        case = self.case_with_held()
+        claiming = []
+        for state, other_id in self.e.machine.question_of.items():
+            if other_id == question_id or not self.reader.says_together(other_id):
+                continue
+            passed_over = self.e.machine.ask_when.get(state)
+            if passed_over is None or passed_over(case):
+                claiming.append(other_id)
+        return [*claiming, *(q.id for q in self.c.questions.values()
+                             if q.heard_only and q.id != question_id and self.reader.says_together(q.id))]
 
     def _hold_number(self, state: str, question_id: str, text: str, answered_id: str = "") -> None:
         """"pain for 2 months": held; two different numbers heard, neither."""
@@ -894,7 +924,12 @@ class _Turn:
         new = self._newly_named(state, question_id, text)
         new = [i for i in new if not self._names_another_answer(options[i].of_the_answer_to, text)]
         if self.c.questions[question_id].heard_if_it_warns and not self._would_warn(question_id, new):
-            return []  # "bleeding gums" said by a man, or before the pregnancy is known
+            # "bleeding gums" said by a man, or "34 semanas, to sangrando" before the pregnancy
+            # is known: not recorded; held, shown ticked if the question comes, and recorded
+            # at once if what is said later makes it a warning (`_warnings_held`)
+            if new and state not in self.s.answered:
+                self.s.noted = {**self.s.noted, state: [*self.s.noted.get(state, []), *new]}
+            return []
         if new:
             self.s.noted = {**self.s.noted, state: [*self.s.noted.get(state, []), *new]}
         return self._write_items(question_id, new)
@@ -957,6 +992,10 @@ class _Turn:
         if self.ended_early():
             return self.ended()  # a child, a replaced hip: where to go instead, not an adult's causes
         case = self.case_with_held()
+        end = self.early_end_for(case)
+        if end is not None:  # a replaced hip said before its question: not a natural hip's causes
+            said = [Reply(kind="notice", code=end, text=self.msg(end), step=self.s.step)]
+            return [*self.go_today_first(said), self.notice("carry_on_after_emergency"), *self.ask()]
         now = emergency_replies(case, assess(case, self.c), self.c, self.s.locale, self.s.step,
                                 self.s.for_someone_else)
         return [*now, self.notice("carry_on_after_emergency"), *self.ask()]
@@ -1074,9 +1113,33 @@ class _Turn:
         values = [self.c.options[question.id][i].value for i in held]
         return Parsed(True, value=values if question.kind == "multi" else values[0] if values else None)
 
+    def early_end_for(self, case: Case) -> str | None:
+        """The end before the summary that what is known already leads to (a replaced hip
+        heard in passing, before the question that ends there), if any (user test en 15: a
+        woman of 82 with a replaced hip was shown "a break in the neck of the thigh bone:
+        likely" in what to do now)."""
+        for transition in self.c.flow.transitions:
+            dest = transition.dest
+            if self.e.machine.is_final(dest) and dest != SUMMARY_STATE and transition.guard \
+                    and self.c.guards[transition.guard](case):
+                return dest
+        return None
+
     def ended_early(self) -> bool:
         """The conversation ended before the summary (a child, a replaced hip)."""
         return self.e.machine.is_final(self.s.state) and self.s.state != SUMMARY_STATE
+
+    def warned_at_an_early_end(self, typed: str) -> list[Reply]:
+        """After an end before the summary (a replaced hip, a child), a warning sign said
+        then ("e tive febre ontem 38,5") is heard and warned of, and the end then leads with
+        "go today" (user test pt 15: the same end was said again, word for word)."""
+        if not self.ended_early():
+            return []
+        noted = self.note_early(self.s.state, typed)
+        warnings = self.refresh_red_flags(announce=True)
+        if not warnings:
+            return []
+        return [self.notice("noted_early", items="; ".join(noted)), *warnings] if noted else warnings
 
     def ended(self) -> list[Reply]:
         """The end's message. An end before the summary (a replaced hip, a child) with an
@@ -1084,12 +1147,16 @@ class _Turn:
         weeks, or today if..." (user test round 13: a fever of 38.5 with a replaced hip)."""
         key = "finished" if self.s.state == SUMMARY_STATE else self.s.state
         end = Reply(kind="end", code=key, text=self.msg(key), step=self.s.step)
-        if not self.ended_early() or not self.emergency_active():
-            return [end]
+        return self.go_today_first([end]) if self.ended_early() else [end]
+
+    def go_today_first(self, end: list[Reply]) -> list[Reply]:
+        """An end before the summary, led by "go today" when an emergency warning was given."""
+        if not self.emergency_active():
+            return end
         warned_of = self.emergency_flags().intersection(self.s.announced)
         warned = [flag for flag, _ in self.c.red_flags if flag.id in warned_of]
         titles = "; ".join(self.c.text(flag.title, self.s.locale) for flag in warned)
-        return [self.notice("ended_go_today", warnings=titles), end]
+        return [self.notice("ended_go_today", warnings=titles), *end]
 
     def question_reply(self, kind: Any) -> Reply:
         question = self.c.questions[self.question_id()]

@@ -15,7 +15,9 @@ dropped is too often another word ("hey" and "her", "get" and "gent").
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance import DamerauLevenshtein
 
@@ -40,6 +42,9 @@ TYPO_SHORTEST = 4
 # Beside words found as typed, a slip is looked for only in words this long: "the" is one
 # edit from "thr" and "hip" from "hit", but "efusion" is a typo of "effusion".
 LEFTOVER_TYPO = 5
+# A one-word phrase is matched without its accents only from this many letters ("febre",
+# "ressonância"): shorter words differ by an accent too often ("é"/"e", "pôr"/"por").
+PLAIN_LETTERS_SHORTEST = 5
 
 
 @dataclass(frozen=True)
@@ -134,6 +139,12 @@ def listed_in(words: list[str], phrases: list[tuple[str, ...]]) -> bool:
     return any(tuple(words[i:i + len(p)]) == p for p in phrases if p for i in range(len(words)))
 
 
+@lru_cache(maxsize=8192)  # the same few thousand words, read again at every question
+def without_accents(word: str) -> str:
+    """The word's letters without their accents: "não" is "nao", "pé" is "pe"."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
+
+
 def words_only(text: str) -> str:
     return " ".join(t for t in tokens(text) if t not in _PUNCTUATION)
 
@@ -159,6 +170,20 @@ class PhraseIndex:
             self.whole[key] = options
             if len(key) > SHORT:
                 self.by_tokens[tuple(key.split())] = options
+        # The same phrases with their accents dropped, for words typed with some accents and
+        # not others ("nao consigo pôr o pé no chão"); only phrases of two words or more, or
+        # one long word, and none whose plain letters two phrases of different options share
+        # ("é" and "e" stay apart).
+        self.by_plain_letters: dict[tuple[str, ...], tuple[int, ...]] = {}
+        clashes: set[tuple[str, ...]] = set()
+        for phrase_words, options in self.by_tokens.items():
+            if len(phrase_words) < 2 and len(phrase_words[0]) < PLAIN_LETTERS_SHORTEST:
+                continue
+            plain = tuple(without_accents(word) for word in phrase_words)
+            if self.by_plain_letters.setdefault(plain, options) != options:
+                clashes.add(plain)
+        for plain in clashes:
+            del self.by_plain_letters[plain]
         self.longest = max((len(t) for t in self.by_tokens), default=1)
         self.vocabulary = frozenset(word for key in self.whole for word in key.split())  # every word of every phrase
         self.one_word = frozenset(key for key in self.whole if " " not in key)  # "female", "f": whole answers in a word
@@ -178,6 +203,7 @@ class PhraseIndex:
         `around`: phrases found in it already (another question's answers): a negation inside
         one of them belongs to it ("can't" in "can't stand on my right leg")."""
         words = tokens(text)
+        plain = [without_accents(word) for word in words]
         taken = [False] * len(words)
         found: list[Match] = []
         for size in range(min(self.longest, len(words)), 0, -1):
@@ -185,6 +211,8 @@ class PhraseIndex:
                 if any(taken[start:start + size]):
                     continue
                 options = self.by_tokens.get(tuple(words[start:start + size]))
+                if options is None:
+                    options = self.by_plain_letters.get(tuple(plain[start:start + size]))
                 if options is None:
                     continue
                 taken[start:start + size] = [True] * size

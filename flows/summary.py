@@ -48,6 +48,22 @@ class Summary:
         return next(s for s in self.sections if s.id == section_id)
 
 
+def _mid_sentence(name: str) -> str:
+    """A condition's name inside a sentence: "a growth in the bone", not "A growth..."."""
+    return name[:1].lower() + name[1:]
+
+
+def _set_by_chance(case: Case, assessment: Assessment, content: Content) -> list[str]:
+    """The conditions whose probability alone (triage.yaml `probability_rules`) sets the
+    level of care, when it is above routine."""
+    if assessment.triage == "consultation":
+        return []
+    probability = {r.condition: r.probability for r in assessment.ranking}
+    return list(dict.fromkeys(rule.condition for rule, test in content.probability_rules
+                              if rule.level == assessment.triage and probability[rule.condition] >= rule.at_least
+                              and (test is None or test(case))))
+
+
 def build_summary(case: Case, assessment: Assessment, content: Content, locale: str = "en",
                   skipped: list[Question] | None = None, someone_else: bool = False,
                   not_known: list[Question] | None = None) -> Summary:
@@ -69,6 +85,13 @@ def build_summary(case: Case, assessment: Assessment, content: Content, locale: 
                      if getattr(case, sign.field) is None]
         if len(unchecked) >= content.triage.unchecked_at_least:
             first.append(Line(text=msg("first_unchecked", signs=", ".join(unchecked))))
+        # ...and, with no warning sign and nothing listed as not ruled out, what set a level
+        # above routine: a dangerous cause likely enough on its own (user test pt 15: "Urgent"
+        # with no reason given)
+        chance = _set_by_chance(case, assessment, content) if not assessment.not_ruled_out else []
+        if chance:
+            names = [_mid_sentence(content.text(content.conditions[c].name, locale)) for c in chance]
+            first.append(Line(text=msg("first_level_by_chance", causes="; ".join(names))))
     first.append(Line(text=msg("first_causes_title") + ":"))
     first += [_item(cause_line(content, ranked, locale, assessment)) for ranked in assessment.shown[:FIRST_CAUSES]]
     if assessment.not_ruled_out:

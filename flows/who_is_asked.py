@@ -52,6 +52,7 @@ class WhoIsAsked:
         self.possessives = words(understanding.possessives)
         self.possessives_after = _phrases(understanding.possessives_after, plain)
         self.opens = words(understanding.opens_for_someone_else)
+        self.sex_words = words(understanding.sex_words)
         self.age_letters = words(understanding.age_letters)
         self.glued_age_at_least = understanding.glued_age_at_least
         self.writer_age_leads = _phrases(understanding.writer_age_leads, plain)
@@ -160,8 +161,9 @@ class WhoIsAsked:
         for at in sorted(named):
             start = max((e + 1 for e in ends if e < at), default=0)
             end = min((e for e in ends if e > at), default=len(words))
-            if unless_the_writer and self.writer_words.intersection(words[start:end]):
-                continue
+            if unless_the_writer and (self.writer_words.intersection(words[start:end])
+                                      or listed_in(words[start:end], self.for_the_writer)):
+                continue  # "I had my son 2 weeks ago", "tive meu filho há 1 mês": the writer's own
             if end < len(words) and words[end] in self.subject_changes:
                 end += 1  # the "e" of "... e a minha mãe tem osteoporose" goes too: alone, it is "esquerda"
             cut.append((spans[start][0], spans[end - 1][1]))
@@ -222,7 +224,16 @@ class WhoIsAsked:
         first = self._sentence_heads(words)[:1]
         if not first or not any(w.isalpha() and w not in self.function_words for w in words[first[0] + 1:]):
             return False
+        if self._sex_then_age(words, first[0]):  # "mulher, 72 anos, dor na anca": the writer's own
+            return False
         return words[first[0]] in self.opens or self._someone_word(words[first[0]]) or words[0] in self.opens
+
+    def _sex_then_age(self, words: list[str], at: int) -> bool:
+        """A sex word, then (past a comma) a number: how one says one's own sex and age."""
+        if words[at] not in self.sex_words:
+            return False
+        after = [w for w in words[at + 1:at + 3] if w not in CLAUSE_PUNCTUATION]
+        return bool(after) and after[0].isdigit()
 
     def names_a_relative(self, text: str) -> bool:
         """`text` names a relative, own or heading a sentence ("asking for my brother", "Mum
