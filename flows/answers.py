@@ -1240,6 +1240,11 @@ class AnswerReader:
         assert question.minimum is not None and question.maximum is not None  # schema guarantees
         for phrase in self.no_number_phrases:  # "começou de um dia pro outro": no 1 day
             said = phrase.sub(" ", said)
+        # "45, no wait 54": a number corrected in the same message is the one after it
+        words, spans = tokens(said), token_spans(said)
+        at = self._correction_at(words)
+        if at is not None and any(w[:1].isdigit() for w in words[:at]) and any(w[:1].isdigit() for w in words[at:]):
+            said = said[spans[at][0]:]
         since = self._weeks_since_a_date(table, said, today)
         if since is not None:  # "since March", "desde 3 de março": its numbers are the date's
             return Parsed(True, value=since) if question.minimum <= since <= question.maximum \
@@ -1365,6 +1370,15 @@ class AnswerReader:
             return self._unless_contradicted(table, picked, matches, by_number)
         return picked
 
+    def _correction_at(self, words: list[str]) -> int | None:
+        """Where the last correction in `words` begins, said where one begins: at a clause's
+        start or after a plain no ("left... actually no wait", "both, no sorry", "45, no wait
+        54"), not inside one ("both actually, worse on the right")."""
+        return max((i for i in range(len(words)) for phrase in self.correction_words
+                    if phrase and tuple(words[i:i + len(phrase)]) == phrase
+                    and (i == 0 or words[i - 1] in CLAUSE_PUNCTUATION or words[i - 1] in self.yes_no_words)),
+                   default=None)
+
     def _without_anothers_measure(self, table: _Table, found: list[Match], said: str) -> list[Match]:
         """Without a word right beside another question's measure and none of this one's:
         "wcc normal" at the CRP question is the white cell count's (user test en 15: typed
@@ -1386,12 +1400,7 @@ class AnswerReader:
         answer corrected in the same message is the last (user test en 15: it was asked
         again, or the first was kept)."""
         words = tokens(said)
-        # ...said where a correction begins: at a clause's start or after a plain no ("left...
-        # actually no wait", "both, no sorry"), not inside one ("both actually, worse on the right")
-        at = max((i for i in range(len(words)) for phrase in self.correction_words
-                  if phrase and tuple(words[i:i + len(phrase)]) == phrase
-                  and (i == 0 or words[i - 1] in CLAUSE_PUNCTUATION or words[i - 1] in self.yes_no_words)),
-                 default=None)
+        at = self._correction_at(words)
         if at is None:
             return found
         before = {m.option for m in found if m.end <= at and not m.negated and len(m.options) == 1}

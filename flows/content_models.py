@@ -868,6 +868,8 @@ class Understanding(Strict):
     # A person's word that is also how one answers one's own sex ("mulher", "man"): opening
     # a message right before an age ("mulher, 72 anos, dor na anca") it is the writer's.
     sex_words: list[str] = Field(default_factory=list)
+    # ...nor "he" or "she" said of the baby's movements ("ele ta mexendo pouco"): the baby.
+    baby_movements: list[str] = Field(default_factory=list)
     # The letters of a note's age and sex glued ("65F", "42A").
     age_letters: list[str] = Field(default_factory=list)
     glued_age_at_least: int = 0  # ...an adult's age: "10m" is a distance

@@ -575,6 +575,8 @@ class _Turn:
         if parsed.unread and not kept_for_later:
             unread = ", ".join(f'"{quote(part)}"' for part in parsed.unread)
             said_back.append(self.notice("unread_part", words=unread))
+        if typed and self.reader.asks_back(typed):  # "im 24 weeks pregnant ... can i take ibuprofen?"
+            said_back.extend(self.answered_at_once(typed))
         ahead = self.answered_ahead(question.id, typed) if typed and not changing else None
         warnings = self.refresh_red_flags(announce=True, ahead=ahead)
         # Not when the summary (which opens with what to do now) comes next anyway, nor

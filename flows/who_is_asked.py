@@ -53,6 +53,7 @@ class WhoIsAsked:
         self.possessives_after = _phrases(understanding.possessives_after, plain)
         self.opens = words(understanding.opens_for_someone_else)
         self.sex_words = words(understanding.sex_words)
+        self.baby_movements = words(understanding.baby_movements)
         self.age_letters = words(understanding.age_letters)
         self.glued_age_at_least = understanding.glued_age_at_least
         self.writer_age_leads = _phrases(understanding.writer_age_leads, plain)
@@ -226,6 +227,8 @@ class WhoIsAsked:
             return False
         if self._sex_then_age(words, first[0]):  # "mulher, 72 anos, dor na anca": the writer's own
             return False
+        if words[first[0]] in self.opens and self.baby_movements.intersection(words):
+            return False  # "ele ta mexendo pouco": the baby, in a pregnant writer's answer
         return words[first[0]] in self.opens or self._someone_word(words[first[0]]) or words[0] in self.opens
 
     def _sex_then_age(self, words: list[str], at: int) -> bool:

@@ -262,3 +262,75 @@ def test_a_fever_after_a_birth_or_a_loss_is_told_it_may_be_the_wombs(pregnancy: 
                                                                       told: bool) -> None:
     case = {"sex": "female", "age": 29, "pregnancy": pregnancy, "fever": fever}
     assert ("care_fever_after_birth_or_loss" in shown(case)) is told
+
+
+# --- user test round 15b (the fixes tried again) -------------------------------------------
+
+@pytest.mark.parametrize(("language", "typed", "warning"), [
+    ("en", "im 30 weeks pregnant with my second baby, hip pain, some bleeding today", "pregnancy_warning_signs"),
+    ("en", "38 weeks pregnant, cant walk on my left leg, first baby", "cannot_bear_weight_late_pregnancy"),
+    ("en", "38 weeks pregnant, my waters have gone, hip agony", "pregnancy_warning_signs"),
+    ("en", "for my mum, 78, osteoporosis, had breast cancer. she couldnt stand up this morning, right hip",
+     "cannot_bear_weight_fragile_bone"),
+    ("pt", "grávida de 35 semanas, dor na anca, o bebé não se mexe desde manhã", "pregnancy_warning_signs"),
+    ("pt", "estou grávida de 30 semanas, dor na anca e estou a perder sangue", "pregnancy_warning_signs"),
+    ("pt", "mulher 78 anos, cai na rua ha 2 dias, doi a anca esquerda", "fall_with_fragile_bone"),
+])
+def test_a_warning_said_in_the_first_message_warns_at_once(language: str, typed: str, warning: str) -> None:
+    conv = talk(typed, language=language)
+    codes = [reply.code for _, replies in conv.transcript for reply in replies if reply.kind == "warning"]
+    assert warning in codes, codes
+
+
+def test_the_baby_not_moving_is_no_hip_that_cannot_move() -> None:
+    kept = held(talk("grávida de 35 semanas, dor na anca, o bebé não se mexe desde manhã", language="pt"))
+    assert kept.get("cannot_move_hip") is None and kept.get("reduced_fetal_movements") is True
+
+
+@pytest.mark.parametrize(("language", "question", "typed", "value"), [
+    ("pt", "pregnancy_warning_signs", "ele ta mexendo pouco", ["reduced_fetal_movements"]),
+    ("pt", "after_birth_warning_signs", "dores de cabeça fortes", ["preeclampsia_signs_after_birth"]),
+    ("en", "age", "45, no wait 54", 54),
+    ("en", "pregnancy", "im 30 weeks pregnant with my second baby", "trimester_3"),
+    ("en", "pregnancy", "had a baby 3 weeks ago", "postpartum"),
+])
+def test_words_of_round_15b(language: str, question: str, typed: str, value: object) -> None:
+    parsed = ENGINE.reader(language).read(question, typed)
+    assert parsed.ok and parsed.value == value, parsed
+
+
+def test_the_baby_said_as_he_is_no_one_else() -> None:
+    conv = talk("grávida de 35 semanas, dor na anca", "30", "ele ta mexendo pouco", language="pt")
+    assert conv.session is not None and not conv.session.for_someone_else
+    assert conv.session.case.reduced_fetal_movements is True
+
+
+@pytest.mark.parametrize(("language", "typed", "code"), [
+    ("en", "im 24 weeks pregnant, right hip hurting, can i take ibuprofen?", "quick_answer:painkillers_in_pregnancy"),
+    ("pt", "estou grávida de 31 semanas, dor na anca direita. posso tomar ibuprofeno?",
+     "quick_answer:painkillers_in_pregnancy"),
+])
+def test_a_painkiller_question_in_an_answered_first_message_is_answered_at_once(language: str, typed: str,
+                                                                                code: str) -> None:
+    conv = talk(typed, language=language)
+    assert code in [reply.code for _, replies in conv.transcript for reply in replies]
+
+
+def test_what_an_mri_is_is_answered_at_the_tests_question() -> None:
+    conv = talk("female", "68", "right")
+    state = conv.state
+    replies = conv.say("what's an MRI?")
+    assert "quick_answer:what_an_mri_is" in [reply.code for reply in replies] and conv.state == state
+
+
+@pytest.mark.parametrize(("case", "item", "shown_too"), [
+    ({"sex": "female", "age": 31, "pregnancy": "trimester_3"}, "care_unsure_of_pregnancy_signs", True),
+    ({"sex": "female", "age": 31, "pregnancy": "trimester_3", "pregnancy_warning_signs": False,
+      "reduced_fetal_movements": False}, "care_unsure_of_pregnancy_signs", False),
+    ({"sex": "female", "age": 31, "pregnancy": "postpartum"}, "care_unsure_of_signs_after_birth", True),
+    ({"sex": "female", "age": 31, "pregnancy": "postpartum", "heavy_bleeding_after_birth": False,
+      "wound_signs": False}, "care_unsure_of_signs_after_birth", False),
+])
+def test_not_sure_of_the_pregnancys_or_the_births_signs_is_told_to_call(case: dict[str, object], item: str,
+                                                                        shown_too: bool) -> None:
+    assert (item in shown(case)) is shown_too
