@@ -1652,8 +1652,8 @@ class AnswerReader:
         """A number led by another number question's `said_before_number` words and none of
         this one's ("tem 78 anos", "im 45" at how long): that question's number."""
         lead = quantity.lead.split()
-        return any(" ".join(lead[-size:]) in self.others_leads[table.question.id]
-                                           for size in (1, 2, 3) if len(lead) >= size)
+        others = self.others_leads[table.question.id]
+        return any(" ".join(lead[-size:]) in others for size in (1, 2, 3) if len(lead) >= size)
 
     def _measures_another(self, table: _Table, quantity: Quantity) -> bool:
         """The number comes right after a word naming another question's measure ("crp 12"

@@ -334,3 +334,12 @@ def test_what_an_mri_is_is_answered_at_the_tests_question() -> None:
 def test_not_sure_of_the_pregnancys_or_the_births_signs_is_told_to_call(case: dict[str, object], item: str,
                                                                         shown_too: bool) -> None:
     assert (item in shown(case)) is shown_too
+
+
+@pytest.mark.parametrize(("typed", "warns"), [
+    ("30 weeks pregnant, my gums are bleeding, left hip pain", None),
+    ("30 weeks pregnant, some bleeding today, left hip pain", True),
+])
+def test_bleeding_gums_in_pregnancy_are_no_pregnancy_warning(typed: str, warns: bool | None) -> None:
+    conv = talk(typed)
+    assert conv.session is not None and conv.session.case.pregnancy_warning_signs is warns
