@@ -970,8 +970,7 @@ class AnswerReader:
         for match in table.phrases.find(said):
             if match.negated or len(match.options) != 1 or match.end - match.start != 1:
                 continue
-            beside = typed[max(0, match.start - 1):match.start] + typed[match.end:match.end + 1]
-            if any(word in measure_words for word in beside):
+            if _next_to(typed, match, measure_words):
                 named.append(match.option)
         return named
 
@@ -1388,11 +1387,7 @@ class AnswerReader:
         if not others:
             return found
         words = tokens(said)
-
-        def beside(match: Match, names: AbstractSet[str]) -> bool:
-            near = words[max(0, match.start - 1):match.start] + words[match.end:match.end + 1]
-            return any(word in names for word in near)
-        return [m for m in found if not (beside(m, others) and not beside(m, set(table.measures)))]
+        return [m for m in found if not (_next_to(words, m, others) and not _next_to(words, m, set(table.measures)))]
 
     def _after_a_correction(self, found: list[Match], said: str) -> list[Match]:
         """Only what is named after a correction ("both, no sorry just the left", "left...
@@ -1994,6 +1989,12 @@ def _words_of(content: Content, language: str, understanding: Any) -> frozenset[
             phrases.extend(str(key) for key in value)
     return frozenset(word for phrase in phrases for word in tokens(_plain_words(phrase))
                      if word not in CLAUSE_PUNCTUATION and not word.isdigit())
+
+
+def _next_to(words: list[str], match: Match, names: AbstractSet[str]) -> bool:
+    """One of `names` is the word right before or right after the match ("crp normal")."""
+    near = words[max(0, match.start - 1):match.start] + words[match.end:match.end + 1]
+    return any(word in names for word in near)
 
 
 def _outside_together(found: list[Match], together: list[Match]) -> list[Match]:
