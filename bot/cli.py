@@ -62,7 +62,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     demo = commands.add_parser("demo", help="the conversation in the terminal")
-    demo.add_argument("--lang", help="the language (en, pt); default: from LC_ALL or LANG")
+    demo.add_argument("--lang", help="the language (en, pt, pt-BR); default: from LC_ALL or LANG")
     demo.set_defaults(handler=_demo)
     commands.add_parser("run", help="run the Telegram bot").set_defaults(handler=_run)
     worker = commands.add_parser("worker", help="serve the Telegram webhook, /healthz and /metrics")
@@ -77,7 +77,7 @@ def _parser() -> argparse.ArgumentParser:
     assess.add_argument("--json", action="store_true", help="print one JSON object")
     assess.add_argument("--pdf", type=Path, metavar="OUT.pdf", help="also write the report for the clinician")
     assess.add_argument("--fhir", type=Path, metavar="OUT.json", help="also write a FHIR R4 Bundle")
-    assess.add_argument("--lang", default=None, help="the language of the summary and reports (en, pt); default en")
+    assess.add_argument("--lang", default=None, help="the language of the summary and reports (en, pt, pt-BR); default en")
     assess.set_defaults(handler=_assess)
     questionnaire = commands.add_parser("questionnaire", help="the conversation's questions as a FHIR Questionnaire")
     questionnaire.add_argument("--fhir", action="store_true", required=True, help="print the FHIR Questionnaire (JSON)")

@@ -188,12 +188,15 @@ class AnswerReader:
 
     def __init__(self, content: Content, language: str = "en", typos: bool = True) -> None:
         self.content = content
-        self.language_code = language
+        self.language_code = language  # the language shown: labels, numbers, messages
+        # ...and the one whose word lists read the answers: a regional variant ("pt-BR") reads
+        # as its base does, whose lists already hold the variant's words ("quadril", "muletas").
+        self.reads = content.reads_as(language)
         # False: a fallback language, tried when the conversation's own did not understand: it
         # reads only what is written as written, and only text written wholly in its words
         # (English "na", a "no", must not read "heparina na gravidez" as "None of these").
         self.typos = typos
-        understanding = content.ui.understanding[language]
+        understanding = content.ui.understanding[self.reads]
         self.dates = DatesSaid((content.languages.get(language) or content.languages[content.default_language]).babel,
                                understanding.since_words, understanding.dated_events, understanding.date_joiners,
                                understanding.ordinal_endings, _plain_words, understanding.last_words)
@@ -212,7 +215,7 @@ class AnswerReader:
         self.ordinal_nouns = {_plain_words(w) for w in understanding.ordinal_nouns}
         # The words of each question answered at once (guidance.yaml `quick_answers`), read once
         self.quick_answer_words = {
-            answer.id: [tuple(tokens(_plain_words(word))) for word in answer.asked_with.get(language, [])]
+            answer.id: [tuple(tokens(_plain_words(word))) for word in answer.asked_with.get(self.reads, [])]
             for answer in content.guidance.quick_answers}
         self.pronouns = {_plain_words(w) for w in understanding.pronouns}
         self.vague = [_plain_words(w) for w in understanding.vague]
@@ -252,7 +255,7 @@ class AnswerReader:
         self.test_names: dict[tuple[str, ...], tuple[str, ...]] = {
             tuple(tokens(_plain_words(name))): () for name in understanding.other_tests}
         for question in content.questions.values():
-            for name in question.heard_about.get(language, []):
+            for name in question.heard_about.get(self.reads, []):
                 key = tuple(tokens(_plain_words(name)))
                 self.test_names[key] = (*self.test_names.get(key, ()), question.id)
         self.not_a_result = [tuple(tokens(_plain_words(w))) for w in understanding.not_a_result]
@@ -309,26 +312,27 @@ class AnswerReader:
 
         diagnoses, hints, third_person, alone = set(), set(), set(), set()
         for index, option in enumerate(options):
-            label = self.content.text(option.label, self.language_code)
-            add(label, index)
-            # ...and its words before and inside a parenthesis, as people type them back:
-            # "espaço da articulação mais estreito", "joint space narrowing" (user test pt 14)
-            plain_part, _, in_brackets = label.partition(" (")
-            if in_brackets:
-                add(plain_part, index)
-                add(in_brackets.rstrip(")"), index)
-            for synonym in option.synonyms.get(self.language_code, []):
+            # The label as shown, and a variant's base label, as people type them back
+            for label in dict.fromkeys(self.content.text(option.label, code) for code in (self.language_code, self.reads)):
+                add(label, index)
+                # ...and its words before and inside a parenthesis, as people type them back:
+                # "espaço da articulação mais estreito", "joint space narrowing" (user test pt 14)
+                plain_part, _, in_brackets = label.partition(" (")
+                if in_brackets:
+                    add(plain_part, index)
+                    add(in_brackets.rstrip(")"), index)
+            for synonym in option.synonyms.get(self.reads, []):
                 add(synonym, index)
-            for diagnosis in option.diagnoses.get(self.language_code, []):
+            for diagnosis in option.diagnoses.get(self.reads, []):
                 add(diagnosis, index)
                 diagnoses.add(words_only(_plain_words(diagnosis)))
-            for hint in option.hints.get(self.language_code, []):
+            for hint in option.hints.get(self.reads, []):
                 add(hint, index)
                 hints.add(words_only(_plain_words(hint)))
-            for pronoun in option.third_person.get(self.language_code, []):
+            for pronoun in option.third_person.get(self.reads, []):
                 add(pronoun, index)
                 third_person.add(_plain_words(pronoun))
-            for word in option.named_alone.get(self.language_code, []):
+            for word in option.named_alone.get(self.reads, []):
                 add(word, index)
                 alone.add(_plain_words(word))
             # Every yes/no option understands the language's ways of saying yes and no, and
@@ -353,12 +357,12 @@ class AnswerReader:
                       frozenset(third_person), frozenset(alone), self._listed(question.said_bare_after),
                       self._listed(question.said_with_unit), self._listed(question.said_alone_after),
                       {i: [[[tuple(tokens(_plain_words(word))) for word in group] for group in way]
-                           for way in o.said_together.get(self.language_code, [])]
-                       for i, o in enumerate(options) if o.said_together.get(self.language_code)})
+                           for way in o.said_together.get(self.reads, [])]
+                       for i, o in enumerate(options) if o.said_together.get(self.reads)})
 
     def _listed(self, words_by_language: dict[str, list[str]]) -> frozenset[str]:
         """This language's words of a per-language list, as answers are compared."""
-        return frozenset(_plain_words(w) for w in words_by_language.get(self.language_code, []))
+        return frozenset(_plain_words(w) for w in words_by_language.get(self.reads, []))
 
     # what the dialogue calls -------------------------------------------------------
 
@@ -1820,7 +1824,7 @@ class AnswerReader:
         """An item that needs a time ("stiff for more than 30 minutes": `at_least`) is denied
         by a shorter time said in the same sentence ("stiff for 10 mins", "só 5 minutos de
         rigidez") or by words for a short one ("not long": `denied_by`)."""
-        language = self.language_code
+        language = self.reads
         if not any(table.options[m.option].at_least or table.options[m.option].denied_by.get(language)
                    for m in found if not m.negated):
             return found
@@ -1977,10 +1981,13 @@ def _language_words(content: Content, language: str, understanding: Any) -> froz
 
 
 def _words_of(content: Content, language: str, understanding: Any) -> frozenset[str]:
+    reads = content.reads_as(language)
     phrases = list(texts_of(content, language))
+    if reads != language:  # a variant's readers also type the base's words
+        phrases.extend(texts_of(content, reads))
     for options in content.options.values():
         for option in options:
-            phrases.extend(option.synonyms.get(language, []))
+            phrases.extend(option.synonyms.get(reads, []))
     for name in type(understanding).model_fields:
         value = getattr(understanding, name)
         if isinstance(value, list):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from flows.adaptations import AdaptationError, read_adaptations, words_not_said
 from flows.case import CASE_FIELDS, field_values
 from flows.content_models import (
     REQUIRED_CONDITIONS,
@@ -88,17 +89,29 @@ class Content:
     quick_answers: list[tuple[QuickAnswer, CaseTest]]  # answer, when
     ui: UiFile
     version: str  # a stable hash of the content files: which knowledge produced an output
+    # a regional variant -> its base text -> its own (flows/adaptations.py); empty: none offered
+    adaptations: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def message(self, key: str, locale: str = "en", **values: Any) -> str:
         """A UI message by id, formatted with `values`."""
-        text = getattr(self.ui.messages[key], locale, None) or self.ui.messages[key].en
+        text = self.text(self.ui.messages[key], locale)
         return text.format(**values) if values else text
 
     def text(self, text: Text, locale: str = "en") -> str:
         """The display string of a Text in `locale` (the loader made sure it has every
-        language offered; English for a language that is not)."""
+        language offered; English for a language that is not). A regional variant shows
+        its adaptation of the base language's text, or that text where it needs none."""
+        adapted = self.adaptations.get(locale)
+        if adapted is not None:
+            base = self.text(text, self.reads_as(locale))
+            return adapted.get(base, base)
         translated: str | None = getattr(text, locale, None)
         return translated or text.en
+
+    def reads_as(self, language: str) -> str:
+        """The language whose word lists read this one's answers: a variant's base, else itself."""
+        chosen = self.languages.get(language)
+        return chosen.variant_of if chosen is not None and chosen.variant_of else language
 
     @property
     def languages(self) -> dict[str, Language]:
@@ -153,9 +166,12 @@ def load_content(root: Path) -> Content:
     checker.flow(flow, questions)
     checker.guidance(guidance, conditions)
     checker.sources("ui.yaml", "disclaimer_source", ui.disclaimer_source)
-    checker.languages(ui, {"references.yaml": references, "questions.yaml": questions_file, "flow.yaml": flow,
-                           "conditions.yaml": conditions_file, "triage.yaml": triage,
-                           "not_ruled_out.yaml": not_ruled_out, "guidance.yaml": guidance, "ui.yaml": ui})
+    files: dict[str, BaseModel] = {
+        "references.yaml": references, "questions.yaml": questions_file, "flow.yaml": flow,
+        "conditions.yaml": conditions_file, "triage.yaml": triage, "not_ruled_out.yaml": not_ruled_out,
+        "guidance.yaml": guidance, "ui.yaml": ui}
+    checker.languages(ui, files)
+    adaptations = checker.variants(ui, files)
 
     return Content(
         root=root,
@@ -191,6 +207,7 @@ def load_content(root: Path) -> Content:
         quick_answers=[(answer, answer.when.compile()) for answer in guidance.quick_answers],
         ui=ui,
         version=content_version(root),
+        adaptations=adaptations,
     )
 
 
@@ -198,7 +215,7 @@ def content_version(root: Path) -> str:
     """The first 12 hex digits of a SHA-256 over every content file, by name: the same files
     give the same version on every machine, and any edit gives another."""
     digest = hashlib.sha256()
-    for path in sorted(root.glob("*.yaml")):
+    for path in sorted([*root.glob("*.yaml"), *root.glob("*.po")]):
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:12]
 
@@ -240,7 +257,7 @@ def texts_of(content: Content, language: str) -> Iterator[str]:
     for node in (content.questions, content.options, content.ui.messages, content.conditions, content.guidance,
                  content.triage):
         for _, text in _texts(node):
-            value = getattr(text, language, None)
+            value = content.text(text, language) if language in content.adaptations else getattr(text, language, None)
             if value:
                 yield value
 
@@ -288,9 +305,10 @@ class _Checker:
     def languages(self, ui: UiFile, files: dict[str, BaseModel]) -> None:
         """Every text in every file in every language offered: a person who chose
         Portuguese must never meet an English sentence (or an empty one)."""
-        offered = _unique(self.root / "ui.yaml", "languages", ui.languages)
+        offered = {i: language for i, language in _unique(self.root / "ui.yaml", "languages", ui.languages).items()
+                   if language.variant_of is None}
         for index, language in enumerate(ui.languages):
-            if language.id not in Text.model_fields:
+            if language.variant_of is None and language.id not in Text.model_fields:
                 self.fail("ui.yaml", f"languages[{index}]({language.id})",
                           f"texts cannot hold `{language.id}` (Text has {sorted(Text.model_fields)})")
         for language_id in offered:
@@ -301,6 +319,31 @@ class _Checker:
                 for language_id in offered:
                     if not (getattr(text, language_id, None) or "").strip():
                         self.fail(file, where, f"missing `{language_id}` (every text needs each language offered)")
+
+    def variants(self, ui: UiFile, files: dict[str, BaseModel]) -> dict[str, dict[str, str]]:
+        """Each regional variant's adaptations, checked: its base is a language offered in its
+        own right, every entry adapts a text in use, and no text it shows has a word its
+        readers do not use."""
+        bases = {language.id for language in ui.languages if language.variant_of is None}
+        adaptations: dict[str, dict[str, str]] = {}
+        for index, language in enumerate(ui.languages):
+            if language.variant_of is None:
+                continue
+            where = f"languages[{index}]({language.id})"
+            if language.variant_of not in bases:
+                self.fail("ui.yaml", where, f"variant_of `{language.variant_of}` is not a language offered in its own right")
+            base_texts = [(file, at, getattr(text, language.variant_of) or text.en)
+                          for file, model in files.items() for at, text in _texts(model)]
+            try:
+                adapted = read_adaptations(self.root, language, (text for _, _, text in base_texts))
+            except AdaptationError as error:
+                raise ContentError(str(error)) from None
+            for file, at, text in base_texts:
+                for _, word in words_not_said(language, [adapted.get(text, text)]):
+                    self.fail(file, at, f"`{language.id}` shows {word!r}, a word its readers do not use "
+                                        f"(ui.yaml not_said): adapt the text in {language.adapted_in}")
+            adaptations[language.id] = adapted
+        return adaptations
 
     def conditions(self, data: ConditionsFile, conditions: dict[str, Condition]) -> None:
         missing = [c for c in REQUIRED_CONDITIONS if c not in conditions]

@@ -889,12 +889,21 @@ class Understanding(Strict):
 class Language(Strict):
     """A language the product is offered in (content/ui.yaml `languages`)."""
 
-    id: str  # the key of its texts: Text.en, Text.pt
+    id: str  # the key of its texts (Text.en, Text.pt), or a variant's own id ("pt-BR")
     name: str  # its own name, on the /language buttons: "English", "Português"
     babel: str  # the locale numbers, percentages and dates are written in: "pt_PT"
-    tags: list[str] = Field(min_length=1)  # language tags that choose it (BCP 47 primary subtags)
+    # language tags that choose it: BCP 47 primary subtags ("pt"), or whole tags ("pt-br"),
+    # which win over a primary subtag
+    tags: list[str] = Field(min_length=1)
     synonyms: list[str] = Field(default_factory=list)  # typed words that choose it at /language
     reviewed: bool  # False: a translation awaiting review by a clinician who speaks it
+    # A regional variant (flows/adaptations.py): it reads as its base language does and
+    # shows the base's texts except where its catalogue (a path under content/) adapts them.
+    variant_of: str | None = None
+    adapted_in: str | None = None
+    # Words of the base its readers would not use ("anca"): no text the variant shows may
+    # contain one, so every base text that needs adapting is adapted.
+    not_said: list[str] = Field(default_factory=list)
 
 
 class UiFile(Strict):

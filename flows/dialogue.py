@@ -219,8 +219,8 @@ class _Turn:
         parsed = self.reader.read(self.question_id(), text, pending, typed=typed, today=self.today)
         if parsed.ok or parsed.clarify or parsed.understood:
             return parsed
-        for language, reader in self.e.fallback_readers.items():
-            if language != self.s.locale:
+        for reader in self.e.fallback_readers.values():
+            if reader.reads != self.reader.reads:  # a variant reads as its base: no second try
                 other = reader.read(self.question_id(), text, typed=typed, today=self.today)
                 if other.ok:
                     return other

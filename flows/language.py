@@ -14,11 +14,13 @@ from flows.content import Content
 
 
 def language_of_tag(tag: str | None, content: Content) -> str:
-    """The language a tag or locale name chooses; the default for anything else."""
-    primary = (tag or "").split(".")[0].split("@")[0].replace("_", "-").split("-")[0].strip().lower()
-    for language in content.ui.languages:
-        if primary in language.tags:
-            return language.id
+    """The language a tag or locale name chooses; the default for anything else. A whole tag
+    a language lists ("pt-br": Brazilian Portuguese) wins over its primary subtag ("pt")."""
+    whole = (tag or "").split(".")[0].split("@")[0].replace("_", "-").strip().lower()
+    for candidate in (whole, whole.split("-")[0]):
+        for language in content.ui.languages:
+            if candidate in language.tags:
+                return language.id
     return content.default_language
 
 

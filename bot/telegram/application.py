@@ -93,7 +93,9 @@ async def set_commands(application: AnyApplication, content: Content) -> None:
     try:
         for index, language in enumerate(content.ui.languages):
             commands = [BotCommand(name, content.message(f"command_help_{name}", language.id)) for name in COMMANDS]
-            for tag in [None] if index == 0 else language.tags:
+            # Telegram takes only two-letter codes here: a regional variant ("pt-br") keeps
+            # its base's menu.
+            for tag in [None] if index == 0 else [t for t in language.tags if "-" not in t]:
                 await application.bot.set_my_commands(commands, language_code=tag)
     except TelegramError as exc:
         # The menu is a convenience: typed commands work without it.

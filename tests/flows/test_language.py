@@ -24,11 +24,13 @@ ENGINE = get_engine()
 
 
 @pytest.mark.parametrize(("tag", "language"), [
-    ("pt", "pt"), ("pt-PT", "pt"), ("pt-BR", "pt"), ("PT-br", "pt"), ("pt_PT.UTF-8", "pt"), ("pt_BR.utf8@euro", "pt"),
+    ("pt", "pt"), ("pt-PT", "pt"), ("pt_PT.UTF-8", "pt"), ("pt-AO", "pt"), ("pt-MZ", "pt"),
+    ("pt-BR", "pt-BR"), ("PT-br", "pt-BR"), ("pt_BR.utf8@euro", "pt-BR"), ("pt_BR.UTF-8", "pt-BR"),
     ("en", "en"), ("en-GB", "en"), ("de", "en"), ("es-ES", "en"), ("", "en"), (None, "en"), ("C", "en"),
     ("C.UTF-8", "en"), ("POSIX", "en"),
 ])
-def test_a_tag_chooses_portuguese_for_every_portuguese_and_english_otherwise(tag: str | None, language: str) -> None:
+def test_a_tag_chooses_brazilian_portuguese_for_brazil_portuguese_for_the_rest_and_english_otherwise(
+        tag: str | None, language: str) -> None:
     assert language_of_tag(tag, get_content()) == language
 
 
@@ -37,12 +39,13 @@ def test_lc_all_overrides_lang_and_an_empty_one_is_skipped() -> None:
     assert language_of_environment({"LANG": "pt_PT.UTF-8"}, content) == "pt"
     assert language_of_environment({"LANG": "pt_PT.UTF-8", "LC_ALL": "en_US.UTF-8"}, content) == "en"
     assert language_of_environment({"LANG": "en_GB.UTF-8", "LC_ALL": ""}, content) == "en"
-    assert language_of_environment({"LC_ALL": "pt_BR.UTF-8", "LANG": "en_GB.UTF-8"}, content) == "pt"
+    assert language_of_environment({"LC_ALL": "pt_BR.UTF-8", "LANG": "en_GB.UTF-8"}, content) == "pt-BR"
     assert language_of_environment({}, content) == "en"
 
 
 @pytest.mark.parametrize(("typed", "language"), [
     ("Português", "pt"), ("portugues", "pt"), ("PT", "pt"), ("english", "en"), ("Inglês", "en"), ("klingon", None),
+    ("português do Brasil", "pt-BR"), ("brasileiro", "pt-BR"), ("pt-br", "pt-BR"), ("Português (Brasil)", "pt-BR"),
 ])
 def test_a_language_is_named_in_either_language(typed: str, language: str | None) -> None:
     assert language_named(typed, get_content()) == language
@@ -72,10 +75,10 @@ def talk(session: Session | None, *said: str, language: str | None = None) -> tu
 
 def test_the_channels_language_chooses_only_at_the_first_message() -> None:
     content = get_content()
-    session, texts = talk(None, "/start", language="pt-BR")
+    session, texts = talk(None, "/start", language="pt-PT")
     assert session.locale == "pt" and texts[0] == content.message("welcome", "pt")
     # A later message with another language_code (the app switched) changes nothing.
-    session, texts = talk(session, "female", language="en")
+    session, texts = talk(session, "female", language="pt-BR")
     assert session.locale == "pt" and session.case.sex == "female"
     assert content.text(content.questions["age"].text, "pt") in texts[-1]
 
