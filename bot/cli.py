@@ -77,7 +77,8 @@ def _parser() -> argparse.ArgumentParser:
     assess.add_argument("--json", action="store_true", help="print one JSON object")
     assess.add_argument("--pdf", type=Path, metavar="OUT.pdf", help="also write the report for the clinician")
     assess.add_argument("--fhir", type=Path, metavar="OUT.json", help="also write a FHIR R4 Bundle")
-    assess.add_argument("--lang", default=None, help="the language of the summary and reports (en, pt, pt-BR); default en")
+    assess.add_argument("--lang", default=None,
+                        help="the language of the summary and reports (en, pt, pt-BR); default en")
     assess.set_defaults(handler=_assess)
     questionnaire = commands.add_parser("questionnaire", help="the conversation's questions as a FHIR Questionnaire")
     questionnaire.add_argument("--fhir", action="store_true", required=True, help="print the FHIR Questionnaire (JSON)")

@@ -313,7 +313,8 @@ class AnswerReader:
         diagnoses, hints, third_person, alone = set(), set(), set(), set()
         for index, option in enumerate(options):
             # The label as shown, and a variant's base label, as people type them back
-            for label in dict.fromkeys(self.content.text(option.label, code) for code in (self.language_code, self.reads)):
+            shown = (self.content.text(option.label, code) for code in (self.language_code, self.reads))
+            for label in dict.fromkeys(shown):
                 add(label, index)
                 # ...and its words before and inside a parenthesis, as people type them back:
                 # "espaço da articulação mais estreito", "joint space narrowing" (user test pt 14)

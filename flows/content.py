@@ -331,7 +331,8 @@ class _Checker:
                 continue
             where = f"languages[{index}]({language.id})"
             if language.variant_of not in bases:
-                self.fail("ui.yaml", where, f"variant_of `{language.variant_of}` is not a language offered in its own right")
+                self.fail("ui.yaml", where,
+                          f"variant_of `{language.variant_of}` is not a language offered in its own right")
             base_texts = [(file, at, getattr(text, language.variant_of) or text.en)
                           for file, model in files.items() for at, text in _texts(model)]
             try:

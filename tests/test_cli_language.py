@@ -66,3 +66,23 @@ def test_assess_lang_pt_writes_the_summary_pdf_and_fhir_in_portuguese(tmp_path: 
     risk = bundle["entry"][1]["resource"]
     assert risk["language"] == "pt-PT"
     assert risk["prediction"][0]["outcome"]["text"] == content.text(content.conditions["itoh"].name, "pt")
+
+
+def test_a_brazilian_terminal_gets_brazilian_portuguese_and_its_report_says_so(tmp_path: Path) -> None:
+    content = get_content()
+    brazilian = run("demo", stdin="/quit\n", env={"LANG": "pt_BR.UTF-8"})
+    assert content.message("welcome", "pt-BR") in brazilian.stdout
+    assert content.message("welcome", "pt-BR") != content.message("welcome", "pt")  # the test can tell them apart
+    case = tmp_path / "case.yaml"
+    case.write_text("sex: female\nage: 33\npregnancy: trimester_3\nside: left\nmri: [bone_marrow_oedema]\n")
+    pdf, fhir = tmp_path / "report.pdf", tmp_path / "report.json"
+    result = run("assess", str(case), "--lang", "pt-BR", "--pdf", str(pdf), "--fhir", str(fhir))
+    assert result.returncode == 0, result.stderr
+    itoh = content.text(content.conditions["itoh"].name, "pt-BR")
+    assert "quadril" in itoh and itoh in result.stdout
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.read_bytes())).pages)
+    assert content.message("report_title", "pt-BR") in text
+    assert not re.search(r"(?<!\w)anca(?!\w)", text + result.stdout)
+    risk = json.loads(fhir.read_text())["entry"][1]["resource"]
+    assert risk["language"] == "pt-BR"
+    assert risk["prediction"][0]["outcome"]["text"] == itoh
