@@ -244,6 +244,8 @@ class AnswerReader:
                                  tuple(self.fillers), frozenset(understanding.clause_negations),
                                  tuple(understanding.negation_suffixes), idioms, frozenset(self.joiners),
                                  after_negations=tuple(a for a in after if a),
+                                 closing_negations=tuple(c for c in (tuple(words_only(_plain_words(w)).split())
+                                                                     for w in understanding.closing_negations) if c),
                                  alternatives=frozenset(_plain_words(w) for w in understanding.alternatives),
                                  note_words=frozenset(_plain_words(w) for w in understanding.note_words),
                                  glued_age_at_least=understanding.glued_age_at_least)
@@ -369,6 +371,16 @@ class AnswerReader:
 
     def read(self, question_id: str, text: str, pending: str = "", typed: str = "",
              today: date | None = None) -> Parsed:
+        """What a typed answer means for this question (`_read`); one not understood is quoted
+        as it was typed, not as it was read ("a barriga fica dura" is read with "fica" as
+        "fico" to match the options, and was quoted so: pt-BR user test 16)."""
+        parsed = self._read(question_id, text, pending, typed, today)
+        if not parsed.ok and "answer" in parsed.values and not pending:
+            parsed.values["answer"] = quote(typed or text)
+        return parsed
+
+    def _read(self, question_id: str, text: str, pending: str = "", typed: str = "",
+              today: date | None = None) -> Parsed:
         """What a typed answer means for this question. `pending`: an answer given just before
         whose unit was asked (Parsed.pending); a reply that names a unit and no number
         ("mg/dL", "em mg/dl") completes it. `typed`: the answer as typed, when `text` is

@@ -800,6 +800,11 @@ class Understanding(Strict):
     note_words: list[str] = Field(default_factory=list)
     # Hedges that deny the finding just before them: "AVN less likely", "fracture not seen".
     after_negations: list[str] = Field(default_factory=list)
+    # A negation that closes a clause denies the phrase right before it: "diabetes não,
+    # tenho osteoporose", "caí não", "câncer nunca tive", the Brazilian word order; "fever
+    # no, trauma no" in a note. Only right after the phrase and only at the clause's end, so
+    # "febre não sei" and "sangramento não para" deny nothing.
+    closing_negations: list[str] = Field(default_factory=list)
     # Words of a writer speaking of themselves ("i", "my", "eu", "tenho"): an answer with one
     # is not about someone called "he" or "she" (Answer.third_person).
     first_person: list[str] = Field(default_factory=list)

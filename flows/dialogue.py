@@ -150,7 +150,12 @@ class _Turn:
         if self.s.mode == "choosing_language":
             return self.choose_language(text)
         if self.s.mode == "danger_offer":
-            return self.answer_danger_offer(self.reader.read_offer(text, self.c, self.s.locale))
+            choice = self.reader.read_offer(text, self.c, self.s.locale)
+            if choice is not None or not self.read(text).ok:
+                return self.answer_danger_offer(choice)
+            # An answer to the question waiting ("desde ontem"): they carry on, and it is kept
+            # (pt-BR user test 16: every answer met "choose 1 or 2" and was lost).
+            self.s.mode = "asking"
         if self.s.state == SUMMARY_STATE and self.s.mode == "asking":
             return self.summary_choice(said, command, text)
         if self.e.machine.is_final(self.s.state):

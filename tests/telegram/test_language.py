@@ -35,8 +35,9 @@ async def test_language_command_offers_buttons_and_keeps_the_answers(harness: Ha
     await harness.command("/start")
     await harness.say("female")
     menu = sent(await harness.command("/language"))[-1]
-    assert [plain(t) for row in keyboard_rows(menu) for t, _ in row][:2] == ["English", "Português"]
-    calls = await harness.press("Português", harness.question())
+    labels = [plain(t) for row in keyboard_rows(menu) for t, _ in row]
+    assert labels[:3] == ["English", "Português (Portugal)", "Português (Brasil)"]
+    calls = await harness.press("Português (Portugal)", harness.question())
     texts = [c.params["text"] for c in sent(calls) + [c for c in calls if c.method == "editMessageText"]]
     assert any(content.message("language_set", "pt") in t for t in texts)
     assert any(content.text(content.questions["age"].text, "pt") in t for t in texts)
@@ -65,7 +66,7 @@ async def test_the_language_menu_once_used_reads_in_the_language_chosen(harness:
     content = get_content()
     await harness.command("/start")
     await harness.command("/language")
-    calls = await harness.press("Português", harness.question())
+    calls = await harness.press("Português (Portugal)", harness.question())
     [edited] = [c for c in calls if c.method == "editMessageText"]
     assert edited.params["text"].startswith(content.message("language_choose", "pt"))
     assert "Português" in edited.params["text"]
