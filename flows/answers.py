@@ -847,7 +847,7 @@ class AnswerReader:
         return list(dict.fromkeys(m.option for m in table.phrases.find(said) if m.negated and len(m.options) == 1
                                   and not table.options[m.option].exclusive))
 
-    def mentions(self, question_id: str, text: str, claimed_by: Collection[str] = ()) -> list[int]:
+    def mentions(self, question_id: str, text: str, claimed_by: Collection[str] = (), answered: str = "") -> list[int]:
         """The items of a checklist that `text` names and does not deny, as written and in
         two words or more (one phrase, or several words of the same item): an answer to
         another question is only listened to, not guessed at ("bearing weight" is not
@@ -855,7 +855,9 @@ class AnswerReader:
         hot swollen joint). The language's plain yes and no ("yes i am", "nope") name
         nothing here: they answer the question asked. A sign said by its parts that is an
         item of a question in `claimed_by` keeps its words to itself: after a caesarean, "my
-        scar is red and hot" is the wound's, no hot hip's."""
+        scar is red and hot" is the wound's, no hot hip's. So do the words that answered the
+        question `answered`: after a birth, "saindo muito coágulo" answered the bleeding,
+        and is no clot in the leg."""
         table = self.tables[question_id]
         # "ela não consegue andar" as "não consigo andar"; "do I have osteoporosis?" says nothing
         said = self._read_as(table, _without_questions(_plain_words(text), self.question_openers))
@@ -868,6 +870,13 @@ class AnswerReader:
         found = self._not_with(table, said, table.phrases.find(said, self._answers_elsewhere(question_id, said)))
         claimed = [(m.start, m.end) for other in claimed_by if other != question_id
                    for m in self._said_together(self.tables[other], said) if not m.negated]
+        if answered and answered != question_id and self.tables[answered].question.kind == "checklist":
+            # a checklist's signs only: a choice's words also hint at other answers ("34 weeks
+            # pregnant" answers the sex, and is still the pregnancy's)
+            answers = self.tables[answered]
+            claimed += [(m.start, m.end) for m in answers.phrases.find(said)
+                        if not m.negated and m.end - m.start > 1
+                        and not any(answers.options[i].exclusive for i in m.options)]
         found = [m for m in found if not any(m.start < end and start < m.end for start, end in claimed)]
         for match in _outside_together(found, together):
             named = " ".join(typed[match.start:match.end])

@@ -113,6 +113,7 @@ class _Turn:
         self.reader = engine.readers.get(session.locale) or engine.readers[engine.content.default_language]
         self.told_who = False  # this message said who the answers are about (`who_is_asked`)
         self.today: date | None = None  # the day the message was sent: "since March" counts to it
+        self._answering = ""  # while other questions hear an answer: the question it answered
 
     def msg(self, key: str, **values: Any) -> str:
         return self.c.message(key, self.s.locale, **values)
@@ -673,6 +674,13 @@ class _Turn:
         denied is noted, and not what is said of a relative by a writer speaking of
         themselves ("my son had a fever"). Returns the words of what was recorded now."""
         text = self.reader.of_the_patient(text)
+        self._answering = self.e.machine.question_of.get(answered_state, "")
+        try:
+            return self._heard_early(answered_state, text)
+        finally:
+            self._answering = ""
+
+    def _heard_early(self, answered_state: str, text: str) -> list[str]:
         labels: list[str] = []
         for state, question_id in self.e.machine.question_of.items():
             question = self.c.questions[question_id]
@@ -807,8 +815,9 @@ class _Turn:
         return {flag.id for flag, test in self.c.red_flags if test(case)}
 
     def _newly_named(self, state: str, question_id: str, text: str) -> list[int]:
-        """The options `text` names in passing that were not noted for `state` before."""
-        named = self.reader.mentions(question_id, text, self._signs_said_together_here(question_id))
+        """The options `text` names in passing that were not noted for `state` before (the
+        words that answered the question asked are its own: `_answering`)."""
+        named = self.reader.mentions(question_id, text, self._signs_said_together_here(question_id), self._answering)
         return [i for i in named if i not in self.s.noted.get(state, [])]
 
     def _signs_said_together_here(self, question_id: str) -> list[str]:
