@@ -217,6 +217,9 @@ class AnswerReader:
         self.quick_answer_words = {
             answer.id: [tuple(tokens(_plain_words(word))) for word in answer.asked_with.get(self.reads, [])]
             for answer in content.guidance.quick_answers}
+        self.quick_answer_told = {
+            answer.id: [tuple(tokens(_plain_words(word))) for word in answer.told_with.get(self.reads, [])]
+            for answer in content.guidance.quick_answers}
         self.pronouns = {_plain_words(w) for w in understanding.pronouns}
         self.vague = [_plain_words(w) for w in understanding.vague]
         self.exceptions = [tuple(words_only(_plain_words(w)).split()) for w in understanding.exceptions]
@@ -632,6 +635,10 @@ class AnswerReader:
         """`text` names a word of the quick answer's `asked_with`, as whole words ("is
         ibuprofen ok?": ibuprofen)."""
         return listed_in(tokens(_plain_words(text)), self.quick_answer_words.get(quick_answer_id, []))
+
+    def tells_of(self, text: str, quick_answer_id: str) -> bool:
+        """`text` tells of what the quick answer answers, in its `told_with` words ("choro o dia todo")."""
+        return listed_in(tokens(_plain_words(text)), self.quick_answer_told.get(quick_answer_id, []))
 
     def corrects(self, text: str) -> bool:
         """`text` says it corrects something said before ("actually", "sorry, I meant")."""

@@ -696,6 +696,8 @@ class QuickAnswer(Sourced):
 
     id: str
     asked_with: dict[str, list[str]]
+    # ...or when the person tells of it, not asking ("choro o dia todo"): words per language
+    told_with: dict[str, list[str]] = Field(default_factory=dict)
     when: Predicate
     text: Text
 

@@ -452,6 +452,9 @@ class _Turn:
             return self.sections(number - 1)
         if command is None and self.reader.asks_back(text):
             return self.answered_at_once(text) or [self.notice("asked_back_after")]
+        told = self.told_at_once(text) if command is None else []
+        if told:
+            return [*told, *self.ended()]
         return self.command(command) if command else self.ended()
 
     def answered_at_once(self, typed: str) -> list[Reply]:
@@ -463,6 +466,16 @@ class _Turn:
                 return [Reply(kind="notice", code=f"quick_answer:{answer.id}",
                               text=self.c.text(answer.text, self.s.locale), step=self.s.step)]
         return []
+
+    def told_at_once(self, typed: str) -> list[Reply]:
+        """A quick answer given when the person tells of it, not asking (guidance.yaml
+        `told_with`): "I'm crying all day" in the middle of the questions is not passed over
+        with "sorry, I did not catch that" (pt-BR user test 16)."""
+        held = self.case_with_held()
+        return [Reply(kind="notice", code=f"quick_answer:{answer.id}", text=self.c.text(answer.text, self.s.locale),
+                      step=self.s.step)
+                for answer, holds in self.c.quick_answers
+                if answer.told_with and holds(held) and self.reader.tells_of(typed, answer.id)]
 
     def sections(self, index: int | None) -> list[Reply]:
         """Section `index` of the summary, or every section (None)."""
@@ -530,7 +543,7 @@ class _Turn:
                 # not catch that", since the week and the hip are kept for their questions.
                 return [self.notice("kept_for_later"), *answered, *self.ask()]
             if heard:  # "tenho 82 anos e dei uma queda": "Also noted: a fall", not "did not catch" too
-                return [*heard, *answered, *self.ask()]
+                return [*heard, *answered, *(self.told_at_once(typed) if typed else []), *self.ask()]
             if typed and not self.s.answered and self.reader.tells_of_the_pain(typed):
                 # "my hip hurts" before any answer: the opening of the conversation, not a
                 # wrong answer to the first question.
@@ -539,6 +552,9 @@ class _Turn:
                 return self.ask()
             if typed and self.reader.asks_back(typed):  # "is it serious?": answered at the end
                 return [*(self.answered_at_once(typed) or [self.notice("asked_back")]), *self.ask()]
+            told = self.told_at_once(typed) if typed else []
+            if told:  # "choro o dia todo": heard, then the question again
+                return [*told, *self.ask()]
             corrected = self.corrected_earlier(typed) if typed else None
             if corrected is not None:  # "wait, actually it's the right hip": how to change it
                 return [self.notice("correction_how", question=corrected), *self.ask()]
@@ -583,6 +599,8 @@ class _Turn:
             said_back.append(self.notice("unread_part", words=unread))
         if typed and self.reader.asks_back(typed):  # "im 24 weeks pregnant ... can i take ibuprofen?"
             said_back.extend(self.answered_at_once(typed))
+        if typed:
+            said_back.extend(self.told_at_once(typed))
         ahead = self.answered_ahead(question.id, typed) if typed and not changing else None
         warnings = self.refresh_red_flags(announce=True, ahead=ahead)
         # Not when the summary (which opens with what to do now) comes next anyway, nor

@@ -178,3 +178,85 @@ def test_an_answer_not_understood_is_quoted_as_typed_not_as_read() -> None:
     replies = conv.send(UserInput.typed("as vezes a barriga fica dura, sei la"))
     texts = " ".join(r.text for r in replies)
     assert "fica dura" in texts and "fico dura" not in texts
+
+
+# --- side remarks are not answers to the question asked ---------------------------------------
+
+
+@pytest.mark.parametrize(("language", "question", "text"), [
+    ("pt-BR", "medical_history", "nao consigo apoiar a perna no chão de jeito nenhum"),  # "at all", no "none"
+    ("pt-BR", "inflammatory_markers", "sou soropositivo, tomo o coquetel (TARV) certinho"),  # properly, no "normal"
+    ("pt-BR", "xray", "tenho osteoporose, tomo alendronato"),  # her condition, not the X-ray's finding
+    ("en", "xray", "i have osteoporosis"),
+    ("pt-BR", "warning_signs", "doi quando viro na cama"),  # turning in bed is no night pain
+    ("pt-BR", "warning_signs", "ta na cama"),  # nor lying in bed
+])
+def test_a_side_remark_is_not_read_as_the_answer(language: str, question: str, text: str) -> None:
+    assert read(language, question, text) is None
+
+
+@pytest.mark.parametrize(("language", "question", "text", "value"), [
+    ("pt-BR", "medical_history", "nenhuma", "none"),
+    ("pt-BR", "inflammatory_markers", "deu tudo certinho", "normal"),
+    ("pt-BR", "xray", "mostrou osteoporose", ["osteopenia"]),
+    ("pt-BR", "warning_signs", "acordo a noite com dor", ["night_pain"]),
+    ("pt-BR", "medical_history", "ja tive fratura no punho caindo da propria altura", ["known_osteoporosis"]),
+    ("pt-BR", "medical_history", "tomo meticorten", ["glucocorticoids"]),
+    ("pt-BR", "medical_history", "sou soropositivo, tomo TARV", ["other_avn_risk"]),
+    ("pt-BR", "warning_signs", "fiz mastectomia", ["cancer_history"]),
+    ("pt-BR", "side", "os 2", "both"),
+])
+def test_the_same_words_said_as_the_answer_still_answer(language: str, question: str, text: str, value: object) -> None:
+    assert read(language, question, text) == value
+
+
+# --- low mood told in the middle of the questions ----------------------------------------------
+
+
+@pytest.mark.parametrize(("language", "said", "helpline"), [
+    ("pt-BR", "to muito triste, choro o dia todo", "188"),
+    ("pt", "estou muito triste, choro muito", "808 24 24 24"),
+    ("en", "i've been so depressed, crying all the time", "116 123"),
+])
+def test_low_mood_told_is_heard_with_where_to_turn_and_the_questions_go_on(
+        language: str, said: str, helpline: str) -> None:
+    conv = talk("female", "28", language=language)
+    state = conv.state
+    replies = conv.say(said)
+    texts = [r.text for r in replies]
+    assert any(helpline in t for t in texts), texts
+    assert conv.state == state  # the question is asked again, nothing recorded
+
+
+def test_no_low_mood_answer_without_its_words() -> None:
+    replies = talk("female", "28", language="pt-BR").say("sei lá")
+    assert not any(r.code.startswith("quick_answer:low_mood") for r in replies)
+
+
+# --- advice that did not fit ---------------------------------------------------------------------
+
+
+def test_a_heavy_drinker_is_not_told_to_use_paracetamol_and_then_that_it_harms_the_liver() -> None:
+    from flows.assessment import assess
+    from flows.case import Case
+    from flows.guidance import select_guidance
+    case = Case(sex="male", age=44, side="right", onset="sudden", fever=True, alcohol_excess=True)
+    ids = {item.id for _, items in select_guidance(case, assess(case, CONTENT), CONTENT) for item in items}
+    assert "pain_with_heavy_drinking" in ids
+    assert "pain_no_nsaid_until_infection_excluded" not in ids
+    sober = case.model_copy(update={"alcohol_excess": False})
+    assert "pain_no_nsaid_until_infection_excluded" in {
+        item.id for _, items in select_guidance(sober, assess(sober, CONTENT), CONTENT) for item in items}
+
+
+def test_brazil_is_shown_prednisona_and_no_british_agency_as_the_advice() -> None:
+    label = CONTENT.text(next(o.label for o in CONTENT.options["medical_history"] if o.field == "glucocorticoids"),
+                         "pt-BR")
+    assert "prednisona" in label
+    shown = " ".join(texts_of_brazil())
+    assert "o NICE (o órgão britânico de diretrizes clínicas) sugere" not in shown
+
+
+def texts_of_brazil() -> list[str]:
+    from flows.content import texts_of
+    return list(texts_of(CONTENT, "pt-BR"))
