@@ -217,6 +217,10 @@ class AnswerReader:
         self.quick_answer_words = {
             answer.id: [tuple(tokens(_plain_words(word))) for word in answer.asked_with.get(self.reads, [])]
             for answer in content.guidance.quick_answers}
+        self.final_negations = frozenset(_plain_words(w) for w in understanding.final_negations)
+        self.kept_before_final_negation = frozenset(_plain_words(w) for w in understanding.kept_before_final_negation)
+        self.any_negation = frozenset(_plain_words(w) for w in (*understanding.negations,
+                                                                 *understanding.clause_negations))
         self.quick_answer_told = {
             answer.id: [tuple(tokens(_plain_words(word))) for word in answer.told_with.get(self.reads, [])]
             for answer in content.guidance.quick_answers}
@@ -377,7 +381,7 @@ class AnswerReader:
         """What a typed answer means for this question (`_read`); one not understood is quoted
         as it was typed, not as it was read ("a barriga fica dura" is read with "fica" as
         "fico" to match the options, and was quoted so: pt-BR user test 16)."""
-        parsed = self._read(question_id, text, pending, typed, today)
+        parsed = self._read(question_id, self.negation_first(text), pending, typed, today)
         if not parsed.ok and "answer" in parsed.values and not pending:
             parsed.values["answer"] = quote(typed or text)
         return parsed
@@ -636,6 +640,34 @@ class AnswerReader:
         ibuprofen ok?": ibuprofen)."""
         return listed_in(tokens(_plain_words(text)), self.quick_answer_words.get(quick_answer_id, []))
 
+    def negation_first(self, text: str) -> str:
+        """`text` with each clause that ends in a negation turned to open with it ("consigo
+        andar não" -> "não consigo andar"; ui.yaml `final_negations`), or, where the clause
+        is denied already, without it ("não consigo andar não"); as typed where none is."""
+        if not self.final_negations:
+            return text
+        plain = _plain_words(text)
+        spans = token_spans(plain)
+        words = [plain[start:end] for start, end in spans]
+        moved: list[tuple[int, int, str]] = []  # (start, end, the clause turned) in `plain`
+        first = 0
+        for index in range(len(words) + 1):
+            # "tenho diabetes e osteoporose não": "e" parts them too
+            if index < len(words) and not ({words[index]} & (CLAUSE_PUNCTUATION | self.clause_breaks | self.joiners)):
+                continue
+            clause = words[first:index]
+            if (len(clause) >= 2 and clause[-1] in self.final_negations
+                    and clause[-2] not in self.kept_before_final_negation):
+                start, end = spans[first][0], spans[index - 1][1]
+                before = plain[start:spans[index - 1][0]].strip()
+                # "não consigo andar não": the second is emphasis, dropped; else it leads
+                denied = any(word in self.any_negation for word in clause[:-1])
+                moved.append((start, end, before if denied else f"{clause[-1]} {before}"))
+            first = index + 1
+        for start, end, turned in reversed(moved):
+            plain = plain[:start] + turned + plain[end:]
+        return plain if moved else text
+
     def tells_of(self, text: str, quick_answer_id: str) -> bool:
         """`text` tells of what the quick answer answers, in its `told_with` words ("choro o dia todo")."""
         return listed_in(tokens(_plain_words(text)), self.quick_answer_told.get(quick_answer_id, []))
@@ -867,7 +899,7 @@ class AnswerReader:
         and is no clot in the leg."""
         table = self.tables[question_id]
         # "ela não consegue andar" as "não consigo andar"; "do I have osteoporosis?" says nothing
-        said = self._read_as(table, _without_questions(_plain_words(text), self.question_openers))
+        said = self._read_as(table, _without_questions(_plain_words(self.negation_first(text)), self.question_openers))
         said = self._split_leading_yes_no(said)
         typed = tokens(said)
         words: dict[int, int] = {}

@@ -120,6 +120,9 @@ class Case(BaseModel):
     # ...and new confusion ("more muddled than usual"), a sign of sepsis or of severe
     # illness in an older person (NICE NG51): heard when said, not asked.
     new_confusion: bool | None = None
+    # ...and metamizole (dipyrone, "dipirona") taken, heard when said, never asked; it warns
+    # only in the last three months of pregnancy, when it must not be taken (EMA 2018).
+    metamizole_use: bool | None = None
     known_osteoporosis: bool | None = None  # osteoporosis diagnosed, or a bone broken in a minor fall
     # Added in session 9: years of a bisphosphonate (or denosumab), the drugs linked to
     # atypical femoral fractures, whose first sign is often a groin or thigh ache.

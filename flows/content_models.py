@@ -807,6 +807,13 @@ class Understanding(Strict):
     # no, trauma no" in a note. Only right after the phrase and only at the clause's end, so
     # "febre não sei" and "sangramento não para" deny nothing.
     closing_negations: list[str] = Field(default_factory=list)
+    # A negation that ends its clause, moved to the clause's start before reading: the
+    # Brazilian "consigo andar não", "sinto o nenê mexer não" are "não consigo andar", "não
+    # sinto o nenê mexer" (the sign, not its denial). Not after the words of
+    # `kept_before_final_negation` ("acho que não", "ainda não", "ou não"), nor where the
+    # clause is already denied ("não quero não").
+    final_negations: list[str] = Field(default_factory=list)
+    kept_before_final_negation: list[str] = Field(default_factory=list)
     # Words of a writer speaking of themselves ("i", "my", "eu", "tenho"): an answer with one
     # is not about someone called "he" or "she" (Answer.third_person).
     first_person: list[str] = Field(default_factory=list)

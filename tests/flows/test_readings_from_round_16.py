@@ -260,3 +260,57 @@ def test_brazil_is_shown_prednisona_and_no_british_agency_as_the_advice() -> Non
 def texts_of_brazil() -> list[str]:
     from flows.content import texts_of
     return list(texts_of(CONTENT, "pt-BR"))
+
+
+# --- round 16b: the Brazilian negation at the clause's end ----------------------------------------
+
+
+@pytest.mark.parametrize(("question", "text", "value"), [
+    ("walking", "consigo andar não", "cannot"),  # "não consigo andar", not "I can walk"
+    ("walking", "não consigo andar não", "cannot"),  # the second "não" is emphasis
+    ("pregnancy_warning_signs", "sinto o nenê mexer não", ["reduced_fetal_movements"]),
+    ("warning_signs", "to urinando normal nao", ["cauda_equina_signs"]),
+    ("warning_signs", "sinto a bunda nao", ["cauda_equina_signs"]),
+    ("warning_signs", "tem febre nao, mas xixi nao sai", ["cauda_equina_signs"]),
+    ("medical_history", "diabetes nao, tenho osteoporose", ["known_osteoporosis"]),
+    ("fever", "febre não", False),
+    ("fever", "nn", False),
+    ("fever", "naum", False),
+    ("walking", "travou, nao sai do lugar", "cannot"),  # no "não sei" read from "sai"
+    ("tests_done", "nenhum exame", "none"),
+])
+def test_a_clause_ending_in_a_negation_is_read_as_brazilians_mean_it(question: str, text: str, value: object) -> None:
+    assert read("pt-BR", question, text) == value
+
+
+def test_a_negation_kept_at_the_end_where_it_belongs_there() -> None:
+    reader = ENGINE.reader("pt-BR")
+    assert reader.negation_first("acho que não") == "acho que não"
+    assert reader.negation_first("ainda não") == "ainda não"
+    assert reader.negation_first("consigo andar não") == "não consigo andar"
+    assert ENGINE.reader("en").negation_first("i can walk no") == "i can walk no"  # English has none to move
+
+
+def test_a_fear_of_cancer_is_no_history_of_it() -> None:
+    assert read("pt-BR", "warning_signs", "to com medo de ser cancer") is None
+    assert read("pt-BR", "warning_signs", "tive cancer de mama") == ["cancer_history"]
+
+
+# --- round 16b: metamizole late in pregnancy ---------------------------------------------------------
+
+
+def test_metamizole_named_in_the_third_trimester_warns_at_once() -> None:
+    conv = talk("mulher, 30 anos, gravida de 34 semanas, tomo novalgina todo dia pra dor no quadril",
+                language="pt-BR")
+    assert conv.session is not None and conv.session.case.metamizole_use is True
+    warned = [r.code for _, replies in conv.transcript for r in replies if r.kind == "warning"]
+    assert "metamizole_late_pregnancy" in warned, warned
+
+
+def test_metamizole_before_the_third_trimester_or_asked_about_does_not_warn() -> None:
+    earlier = talk("mulher", "30", "20 semanas", "nenhuma", "direito", "nenhum", "virilha", "aos poucos", "3 semanas",
+                   "doi pra andar", "nada", "só novalgina", language="pt-BR")
+    assert earlier.session is not None and earlier.session.case.metamizole_use is not True
+    assert earlier.session.case.nsaid_use is False  # and it is no anti-inflammatory
+    asked = talk("mulher", "30", "34 semanas", "posso tomar dipirona?", language="pt-BR")
+    assert asked.session is not None and asked.session.case.metamizole_use is not True
