@@ -253,6 +253,8 @@ class AnswerReader:
                                  after_negations=tuple(a for a in after if a),
                                  closing_negations=tuple(c for c in (tuple(words_only(_plain_words(w)).split())
                                                                      for w in understanding.closing_negations) if c),
+                                 closing_negation_gaps=frozenset(
+                                     _plain_words(w) for w in understanding.closing_negation_gaps),
                                  alternatives=frozenset(_plain_words(w) for w in understanding.alternatives),
                                  note_words=frozenset(_plain_words(w) for w in understanding.note_words),
                                  glued_age_at_least=understanding.glued_age_at_least)

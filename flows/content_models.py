@@ -807,6 +807,8 @@ class Understanding(Strict):
     # no, trauma no" in a note. Only right after the phrase and only at the clause's end, so
     # "febre não sei" and "sangramento não para" deny nothing.
     closing_negations: list[str] = Field(default_factory=list)
+    # ...also with one or two of these between: "fever: nil", "fever? no", "cauda equina sx neg"
+    closing_negation_gaps: list[str] = Field(default_factory=list)
     # A negation that ends its clause, moved to the clause's start before reading: the
     # Brazilian "consigo andar não", "sinto o nenê mexer não" are "não consigo andar", "não
     # sinto o nenê mexer" (the sign, not its denial). Not after the words of

@@ -83,6 +83,7 @@ class Language:
     after_negations: tuple[tuple[str, ...], ...] = ()
     # ...and a negation closing its clause right after the phrase: "diabetes não, ...", "caí não".
     closing_negations: tuple[tuple[str, ...], ...] = ()
+    closing_negation_gaps: frozenset[str] = frozenset()  # ":", "?", "sx": between the phrase and it
     # "or", "nor", "ou": a denial reaches every phrase of a list they join ("No subchondral
     # fracture line or double line sign" denies the double line sign too).
     alternatives: frozenset[str] = frozenset()
@@ -328,11 +329,14 @@ class PhraseIndex:
     def _hedge_after(self, words: list[str], end: int, part_of_item: set[int]) -> int | None:
         """A hedge that denies the phrase ending at `end`, within its clause: "AVN less likely"."""
         language = self.language
+        at = end
+        while at < min(len(words), end + 2) and words[at] in language.closing_negation_gaps:
+            at += 1
         for closing in language.closing_negations:
-            after = end + len(closing)
-            if tuple(words[end:after]) == closing and end not in part_of_item and (
+            after = at + len(closing)
+            if tuple(words[at:after]) == closing and at not in part_of_item and (
                     after == len(words) or words[after] in language.clause_breaks or words[after] in _PUNCTUATION):
-                return end
+                return at
         for position in range(end, min(len(words), end + language.window + 1)):
             if words[position] in language.clause_breaks or words[position] in _PUNCTUATION:
                 return None

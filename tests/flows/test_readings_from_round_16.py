@@ -314,3 +314,37 @@ def test_metamizole_before_the_third_trimester_or_asked_about_does_not_warn() ->
     assert earlier.session.case.nsaid_use is False  # and it is no anti-inflammatory
     asked = talk("mulher", "30", "34 semanas", "posso tomar dipirona?", language="pt-BR")
     assert asked.session is not None and asked.session.case.metamizole_use is not True
+
+
+# --- round 16b (English and European Portuguese): a note's "no" after the finding --------------
+
+
+@pytest.mark.parametrize(("language", "question", "text", "value"), [
+    ("en", "fever", "fever: nil", False),
+    ("en", "fever", "fever -ve", False),
+    ("en", "fever", "fever? no", False),
+    ("en", "fever", "Fever: N", False),
+    ("pt", "fever", "febre: não", False),
+    ("en", "warning_signs", "fever: nil", "none"),
+    ("en", "fever", "fever", True),
+    ("en", "medical_history", "steroids", ["glucocorticoids"]),
+])
+def test_a_notes_no_after_a_colon_or_question_mark_denies_the_finding(
+        language: str, question: str, text: str, value: object) -> None:
+    assert read(language, question, text) == value
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "steroids: nil"), ("en", "HIV negative"), ("pt", "VIH negativo"), ("en", "cauda equina sx neg"),
+])
+def test_a_denied_finding_in_a_note_is_not_ticked(language: str, text: str) -> None:
+    question = "warning_signs" if "cauda" in text else "medical_history"
+    assert read(language, question, text) in (None, "none")
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "been weeing myself since yesterday"), ("en", "incontinent of urine"), ("pt", "perco a urina"),
+    ("pt", "tenho o rabo dormente"),
+])
+def test_bladder_and_numbness_in_everyday_words_are_the_spinal_nerves_sign(language: str, text: str) -> None:
+    assert read(language, "warning_signs", text) == ["cauda_equina_signs"]
