@@ -654,8 +654,10 @@ class AnswerReader:
         moved: list[tuple[int, int, str]] = []  # (start, end, the clause turned) in `plain`
         first = 0
         for index in range(len(words) + 1):
-            # "tenho diabetes e osteoporose não": "e" parts them too
+            # "tenho diabetes e osteoporose não": "e" parts them too; a decimal's comma does not
             if index < len(words) and not ({words[index]} & (CLAUSE_PUNCTUATION | self.clause_breaks | self.joiners)):
+                continue
+            if 0 < index < len(words) - 1 and words[index - 1].isdigit() and words[index + 1].isdigit():
                 continue
             clause = words[first:index]
             if (len(clause) >= 2 and clause[-1] in self.final_negations

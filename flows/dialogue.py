@@ -471,11 +471,14 @@ class _Turn:
         """A quick answer given when the person tells of it, not asking (guidance.yaml
         `told_with`): "I'm crying all day" in the middle of the questions is not passed over
         with "sorry, I did not catch that" (pt-BR user test 16)."""
+        told = [(answer, holds) for answer, holds in self.c.quick_answers
+                if answer.told_with and self.reader.tells_of(typed, answer.id)]
+        if not told:
+            return []
         held = self.case_with_held()
         return [Reply(kind="notice", code=f"quick_answer:{answer.id}", text=self.c.text(answer.text, self.s.locale),
                       step=self.s.step)
-                for answer, holds in self.c.quick_answers
-                if answer.told_with and holds(held) and self.reader.tells_of(typed, answer.id)]
+                for answer, holds in told if holds(held)]
 
     def sections(self, index: int | None) -> list[Reply]:
         """Section `index` of the summary, or every section (None)."""

@@ -327,7 +327,8 @@ class PhraseIndex:
         return None
 
     def _hedge_after(self, words: list[str], end: int, part_of_item: set[int]) -> int | None:
-        """A hedge that denies the phrase ending at `end`, within its clause: "AVN less likely"."""
+        """A hedge that denies the phrase ending at `end`, within its clause ("AVN less likely"),
+        or a negation right after it that closes the clause ("diabetes não,", "fever: nil")."""
         language = self.language
         at = end
         while at < min(len(words), end + 2) and words[at] in language.closing_negation_gaps:

@@ -288,6 +288,7 @@ def test_a_negation_kept_at_the_end_where_it_belongs_there() -> None:
     assert reader.negation_first("acho que não") == "acho que não"
     assert reader.negation_first("ainda não") == "ainda não"
     assert reader.negation_first("consigo andar não") == "não consigo andar"
+    assert reader.negation_first("PCR 2,2, febre não") == "pcr 2,2, não febre"  # a decimal's comma parts nothing
     assert ENGINE.reader("en").negation_first("i can walk no") == "i can walk no"  # English has none to move
 
 
