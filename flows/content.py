@@ -11,7 +11,7 @@ import hashlib
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
@@ -113,9 +113,10 @@ class Content:
         chosen = self.languages.get(language)
         return chosen.variant_of if chosen is not None and chosen.variant_of else language
 
-    @property
+    @cached_property
     def languages(self) -> dict[str, Language]:
-        """The languages offered, by id, the default first."""
+        """The languages offered, by id, the default first (built once: every text shown in a
+        regional variant asks which language it reads as)."""
         return {language.id: language for language in self.ui.languages}
 
     @property
@@ -339,10 +340,13 @@ class _Checker:
                 adapted = read_adaptations(self.root, language, (text for _, _, text in base_texts))
             except AdaptationError as error:
                 raise ContentError(str(error)) from None
+            shown: dict[str, tuple[str, str]] = {}  # each text shown, where it first stands
             for file, at, text in base_texts:
-                for _, word in words_not_said(language, [adapted.get(text, text)]):
-                    self.fail(file, at, f"`{language.id}` shows {word!r}, a word its readers do not use "
-                                        f"(ui.yaml not_said): adapt the text in {language.adapted_in}")
+                shown.setdefault(adapted.get(text, text), (file, at))
+            for text, word in words_not_said(language, shown)[:1]:
+                file, at = shown[text]
+                self.fail(file, at, f"`{language.id}` shows {word!r}, a word its readers do not use "
+                                    f"(ui.yaml not_said): adapt the text in {language.adapted_in}")
             adaptations[language.id] = adapted
         return adaptations
 
