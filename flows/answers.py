@@ -158,6 +158,8 @@ class _Table:
     alone_after: frozenset[str] = frozenset()  # Question.said_alone_after
     # option -> its ways said together (Answer.said_together): each a list of word groups
     together: dict[int, list[list[list[tuple[str, ...]]]]] = field(default_factory=dict)
+    # Question.counted_back, in this language: (when the event falls, words before, words after)
+    counted_back: tuple[float, frozenset[str], frozenset[str], frozenset[str]] | None = None
 
     @property
     def named_units(self) -> set[str]:
@@ -273,6 +275,8 @@ class AnswerReader:
         self.first_person = frozenset(_plain_words(w) for w in understanding.first_person)
         self.question_openers = frozenset(_plain_words(w) for w in understanding.question_openers)
         self.unsure_of_another_thing = [_plain_words(w) for w in understanding.unsure_of_another_thing]
+        self.unsure_whether = frozenset(_plain_words(w) for w in understanding.unsure_whether)
+        self.leaning_yes = frozenset(_plain_words(w) for w in understanding.leaning_yes)
         self.each_of_them = tuple(tuple(tokens(_plain_words(w))) for w in understanding.each_of_them)
         self.comparing = tuple(tuple(tokens(_plain_words(w))) for w in understanding.comparison_words)
         self.written_for = [tuple(tokens(_plain_words(w))) for w in understanding.written_for]
@@ -370,7 +374,11 @@ class AnswerReader:
                       self._listed(question.said_with_unit), self._listed(question.said_alone_after),
                       {i: [[[tuple(tokens(_plain_words(word))) for word in group] for group in way]
                            for way in o.said_together.get(self.reads, [])]
-                       for i, o in enumerate(options) if o.said_together.get(self.reads)})
+                       for i, o in enumerate(options) if o.said_together.get(self.reads)},
+                      counted_back=None if question.counted_back is None else (
+                          question.counted_back.value, self._listed(question.counted_back.said_before_number),
+                          self._listed(question.counted_back.said_after_number),
+                          self._listed(question.counted_back.said_between)))
 
     def _listed(self, words_by_language: dict[str, list[str]]) -> frozenset[str]:
         """This language's words of a per-language list, as answers are compared."""
@@ -413,6 +421,8 @@ class AnswerReader:
         offers_dont_know = any(o.value is None for o in table.options)
         if said in self.dont_know and offers_dont_know:
             return Parsed(True, value=None)
+        if offers_dont_know and self._unsure_of_the_subject(table, said):
+            return Parsed(True, value=None)  # "fever not sure", "não sei se tive febre"
         rest = self._without_unsure(said) if offers_dont_know else said
         if rest != said:
             # "no idea tbh", "nah no idea", "like I said no idea": the "no" of "no idea" is no
@@ -532,7 +542,11 @@ class AnswerReader:
             typed_digits = set(tokens(_plain_words(text)))
             alone += [(at, end) for at, word in enumerate(words) if _NUMBER_WORD.fullmatch(word)
                       and word in typed_digits for end in [self._unit_end(words, at, units)] if end > at + 1]
+        counted_back = self._counted_back_spans(table, words)
+        heard.update(" ".join(words[start:end]) for start, end, _ in counted_back)  # "due in 3 weeks"
         for at, end in [*tied, *alone]:
+            if any(start <= at < stop for start, stop, _ in counted_back):
+                continue
             if self._followed_by(words, end, table.offsets):  # "3 weeks pregnant", "2 weeks after the birth"
                 continue
             if not about and self._names_an_item_elsewhere(question_id, words, at):
@@ -1264,6 +1278,34 @@ class AnswerReader:
             return ""
         return " ".join(tokens(rest)).strip(" ,")
 
+    def _unsure_of_the_subject(self, table: _Table, said: str) -> bool:
+        """At a question with one answer, a "don't know" said of the question's own subject
+        and nothing more: "fever not sure", "fever? dunno", "not sure if i had a fever",
+        "febre não sei, não tenho termómetro". Not one that leans to yes ("maybe a fever")
+        nor one with more said ("had a fever, not sure how high")."""
+        if table.question.kind != "choice":
+            return False
+        marked = said
+        for phrase in sorted(self.dont_know, key=len, reverse=True):
+            if phrase not in self.leaning_yes:
+                marked = re.sub(rf"(?<![\w']){re.escape(phrase)}(?![\w'])", " \x00 ", marked)
+        if marked == said:
+            return False
+        subject = self._subject_words(table)
+        rest = [w for w in tokens(self._without_fillers(marked.replace("\x00", " , ")))
+                if w not in CLAUSE_PUNCTUATION and w != "?"]
+        return bool(rest) and any(w in subject for w in rest) and all(
+            w in subject or w in self.unsure_whether for w in rest)
+
+    def _subject_words(self, table: _Table) -> frozenset[str]:
+        """The words that name a question's subject: its short label ("Fever", "Which hip")
+        and its measure words ("temp"); not an option's words ("left" answers)."""
+        question = table.question
+        words = set(tokens(_plain_words(self.content.text(question.short, self.reads))))
+        for phrases in question.measure_words.values():  # shared by every language
+            words.update(word for phrase in phrases for word in tokens(_plain_words(phrase)))
+        return frozenset(w for w in words if w not in CLAUSE_PUNCTUATION)
+
     def _starts_unsure(self, said: str) -> bool:
         """"not sure, it moves around": unsure. Not "idk where to start, my hip hurts" nor
         "não sei por onde começar": what is not known is said after it, and is no answer."""
@@ -1372,6 +1414,39 @@ class AnswerReader:
                 if end > at + 1 and self._followed_by(words, end, offsets):
                     return True
         return False
+
+    def _counted_back(self, table: _Table, said: str) -> set[float]:
+        """The values the numbers said as a time left count back to, for a question whose
+        answer ends with an event (`counted_back`): "due in 3 weeks" and "faltam 3 semanas
+        para o parto" are week 37. Empty when no number is said so."""
+        if table.counted_back is None:
+            return set()
+        words = self._number_words(said)
+        return {value for _, _, value in self._counted_back_spans(table, words)}
+
+    def _counted_back_spans(self, table: _Table, words: list[str]) -> list[tuple[int, int, float]]:
+        """Where each number said as a time left begins and ends (its lead or the words after
+        its unit included), and the value it counts back to."""
+        if table.counted_back is None:
+            return []
+        when, before, after, between = table.counted_back
+        units = table.named_units
+        spans = []
+        for at, word in enumerate(words):
+            if not _NUMBER_WORD.fullmatch(word):
+                continue
+            unit_at = at + 2 if at + 1 < len(words) and words[at + 1] in between else at + 1
+            end = self._unit_end(words, unit_at - 1, units)
+            if end == unit_at:  # a bare number says nothing of what it counts
+                continue
+            lead = max((size for size in (1, 2, 3, 4, 5) if at >= size and " ".join(words[at - size:at]) in before),
+                       default=0)
+            follow = max((size for size in (1, 2, 3, 4, 5) if " ".join(words[end:end + size]) in after), default=0)
+            if lead or follow:
+                unit = " ".join(words[unit_at:end])
+                factor = table.units.get(unit, table.units.get(words[unit_at], 1.0))
+                spans.append((at - lead, end + follow, when - float(word) * factor))
+        return spans
 
     def _out_of_range(self, question: Question) -> Parsed:
         assert question.minimum is not None and question.maximum is not None  # schema guarantees
@@ -1584,7 +1659,9 @@ class AnswerReader:
         tied = self._tied_numbers(words, leads, follows, table.named_units)
         # ...unless this question's own words lead to it too: "estou com 36 semanas" (an age's
         # "com 36 anos" is another question's lead, "estou com" this one's)
-        drop = {i for at, end in tied if not self._led(words, at, table.leads) for i in range(at, end + 1)}
+        # ...or counts back to it: "faltam umas 3 semanas" (`counted_back`)
+        own = table.leads | (table.counted_back[1] if table.counted_back else frozenset())
+        drop = {i for at, end in tied if not self._led(words, at, own) for i in range(at, end + 1)}
         return " ".join(word for i, word in enumerate(words) if i not in drop) if drop else said
 
     def _without_hints(self, table: _Table, found: list[Match], said: str) -> list[Match]:
@@ -1678,6 +1755,10 @@ class AnswerReader:
         ranged = [(i, o) for i, o in enumerate(table.options) if o.numbers is not None or o.measures]
         if not ranged or self._an_offset(table, said):  # "a few days after the birth" says when, not how fast
             return None
+        left = self._counted_back(table, said)
+        if left:  # "due in 3 weeks": week 37, whatever else the numbers say
+            weeks = {i for i, o in ranged if o.numbers is not None for value in left if _holds(o.numbers, value)}
+            return weeks.pop() if len(weeks) == 1 else None
         # Every quantity gives a list of readings per measure; a reading is the (measure,
         # value) it may be, and a bare lab number may be several, one per plausible unit.
         alternatives: list[list[tuple[tuple[str, float, str], ...]]] = []

@@ -179,6 +179,19 @@ class Answer(Strict):
         return self.label_for_someone_else if someone_else and self.label_for_someone_else else self.label
 
 
+class CountedBack(Sourced):
+    """A number said as the time left until an event, counted back from when it falls: "due
+    in 3 weeks" is week 37 of a pregnancy that is due at week 40."""
+
+    value: float  # when the event falls, in the question's unit
+    # Per language, the words just before the number ("due in", "faltam") or right after it
+    # and its unit ("to go", "para o parto") that make it the time left.
+    said_before_number: dict[str, list[str]] = Field(default_factory=dict)
+    said_after_number: dict[str, list[str]] = Field(default_factory=dict)
+    # ...and the words that may stand between the number and its unit: "2 more weeks to go"
+    said_between: dict[str, list[str]] = Field(default_factory=dict)
+
+
 class Question(Strict):
     """One question, answering one case field (`field`) or several (options with `sets`).
 
@@ -224,6 +237,9 @@ class Question(Strict):
     # Per language, words after a number and its unit that make it a time from another
     # event, not this answer: "started 2 weeks after the birth" is no duration of 2 weeks.
     offset_words: dict[str, list[str]] = Field(default_factory=dict)
+    # A number said as the time left until the event that ends what is asked ("due in 3
+    # weeks", "faltam 3 semanas para o parto"): read as `value` minus the number.
+    counted_back: CountedBack | None = None
     # The answer may be a date it is counted from, up to the day the message was sent: "since
     # March", "desde o Natal" (flows/dates_said.py; a number of weeks).
     counted_from_a_date: bool = False
@@ -765,6 +781,11 @@ class Understanding(Strict):
     # What a "don't know" may be of, other than the question: "idk where to start, my hip
     # hurts" is no answer "Don't know" to the first question.
     unsure_of_another_thing: list[str] = Field(default_factory=list)
+    # ...and the words that tie a "don't know" to the question's own subject: "fever not
+    # sure", "not sure if i had a fever", "não sei se tive febre" are unsure of it.
+    unsure_whether: list[str] = Field(default_factory=list)
+    # The ways of "don't know" that lean to yes: "maybe a fever" is a fever said unsurely.
+    leaning_yes: list[str] = Field(default_factory=list)
     # ...said alone or before one of these ("the last one"): "last night" picks no option
     ordinal_nouns: list[str] = Field(default_factory=list)
     ordinal_suffixes: list[str]  # "rd" of "3rd": an ordinal in digits, read with the unit after it

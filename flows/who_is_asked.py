@@ -232,10 +232,13 @@ class WhoIsAsked:
         return words[first[0]] in self.opens or self._someone_word(words[first[0]]) or words[0] in self.opens
 
     def _sex_then_age(self, words: list[str], at: int) -> bool:
-        """A sex word, then (past a comma) a number: how one says one's own sex and age."""
+        """A sex word, then (past a comma) a number: how one says one's own sex and age
+        ("mulher, 30 anos"); with no article before it, past "de" too ("mulher de 30 anos",
+        not "a woman of 70 fell", said of someone)."""
         if words[at] not in self.sex_words:
             return False
-        after = [w for w in words[at + 1:at + 3] if w not in CLAUSE_PUNCTUATION]
+        linking = self.function_words if at == 0 else frozenset()
+        after = [w for w in words[at + 1:at + 3] if w not in CLAUSE_PUNCTUATION and w not in linking]
         return bool(after) and after[0].isdigit()
 
     def names_a_relative(self, text: str) -> bool:
