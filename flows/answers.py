@@ -135,6 +135,18 @@ class _UnitQuestion:
 
 
 @dataclass(frozen=True)
+class _CountedBack:
+    """A question's `counted_back`, in one language: a number said as the time left until
+    the event that ends what is asked, or the date it falls on."""
+
+    when: float  # when the event falls, in the question's unit
+    before: frozenset[str]  # words just before the number: "due in", "faltam"
+    after: frozenset[str]  # words after it and its unit: "to go", "para o parto"
+    between: frozenset[str]  # words between the number and its unit: "2 more weeks"
+    dates: DatesSaid | None  # dates led by `dated_after` words: "due on 20 January"
+
+
+@dataclass(frozen=True)
 class _Table:
     question: Question
     options: list[Answer]
@@ -158,8 +170,7 @@ class _Table:
     alone_after: frozenset[str] = frozenset()  # Question.said_alone_after
     # option -> its ways said together (Answer.said_together): each a list of word groups
     together: dict[int, list[list[list[tuple[str, ...]]]]] = field(default_factory=dict)
-    # Question.counted_back, in this language: (when the event falls, words before, words after)
-    counted_back: tuple[float, frozenset[str], frozenset[str], frozenset[str]] | None = None
+    counted_back: _CountedBack | None = None  # Question.counted_back, in this language
 
     @property
     def named_units(self) -> set[str]:
@@ -375,10 +386,16 @@ class AnswerReader:
                       {i: [[[tuple(tokens(_plain_words(word))) for word in group] for group in way]
                            for way in o.said_together.get(self.reads, [])]
                        for i, o in enumerate(options) if o.said_together.get(self.reads)},
-                      counted_back=None if question.counted_back is None else (
-                          question.counted_back.value, self._listed(question.counted_back.said_before_number),
-                          self._listed(question.counted_back.said_after_number),
-                          self._listed(question.counted_back.said_between)))
+                      counted_back=self._counted_back_words(question))
+
+    def _counted_back_words(self, question: Question) -> _CountedBack | None:
+        counted = question.counted_back
+        if counted is None:
+            return None
+        dated_after = counted.dated_after.get(self.reads, [])
+        dates = self.dates.led_by(dated_after, _plain_words) if dated_after else None
+        return _CountedBack(counted.value, self._listed(counted.said_before_number),
+                            self._listed(counted.said_after_number), self._listed(counted.said_between), dates)
 
     def _listed(self, words_by_language: dict[str, list[str]]) -> frozenset[str]:
         """This language's words of a per-language list, as answers are compared."""
@@ -394,7 +411,23 @@ class AnswerReader:
         parsed = self._read(question_id, self.negation_first(text), pending, typed, today)
         if not parsed.ok and "answer" in parsed.values and not pending:
             parsed.values["answer"] = quote(typed or text)
+        if pending and parsed.ok and parsed.value is not None:
+            return self._unless_against_the_number(self.tables[question_id], parsed, pending)
         return parsed
+
+    def _unless_against_the_number(self, table: _Table, parsed: Parsed, pending: str) -> Parsed:
+        """An answer to "which unit?" milder than any unit would give: the unit is asked
+        again. "CRP 45" is raised in mg/L and in mg/dL, so an "ok" or "the first one" typed
+        back is no "Normal" nor "Not done" (user test en 17: the raised CRP was recorded as
+        normal). A graver answer is taken: the doctor may have said "very raised"."""
+        number = self._by_number(table, pending.replace(UNIT_SLOT, " "))
+        if not isinstance(number, _UnitQuestion):
+            return parsed
+        chosen = next(i for i, o in enumerate(table.options) if o.value == parsed.value)
+        if chosen >= min(option for _, option in number.readings):
+            return parsed
+        asked = self._which_unit(table, pending.replace(UNIT_SLOT, " "), number)
+        return replace(asked, pending=pending)
 
     def _read(self, question_id: str, text: str, pending: str = "", typed: str = "",
               today: date | None = None) -> Parsed:
@@ -439,7 +472,7 @@ class AnswerReader:
         elif table.question.several:
             parsed = self._read_several(table, text, said)
         else:
-            parsed = self._read_one(table, text, said, typed)
+            parsed = self._read_one(table, text, said, typed, today)
         if not parsed.ok and not parsed.clarify and offers_dont_know and self._starts_unsure(said):
             return Parsed(True, value=None)  # "not sure, it moves around": unsure, and nothing more to go on
         return parsed
@@ -542,10 +575,12 @@ class AnswerReader:
             typed_digits = set(tokens(_plain_words(text)))
             alone += [(at, end) for at, word in enumerate(words) if _NUMBER_WORD.fullmatch(word)
                       and word in typed_digits for end in [self._unit_end(words, at, units)] if end > at + 1]
-        counted_back = self._counted_back_spans(table, words)
-        heard.update(" ".join(words[start:end]) for start, end, _ in counted_back)  # "due in 3 weeks"
+        counted_back = [(start, end) for start, end, _ in self._counted_back_spans(table, words)]
+        if today is not None and table.counted_back is not None and table.counted_back.dates is not None:
+            counted_back += [(d.start, d.end) for d in table.counted_back.dates.find(words)]  # "due on 20/12"
+        heard.update(" ".join(words[start:end]) for start, end in counted_back)  # "due in 3 weeks"
         for at, end in [*tied, *alone]:
-            if any(start <= at < stop for start, stop, _ in counted_back):
+            if any(start <= at < stop for start, stop in counted_back):
                 continue
             if self._followed_by(words, end, table.offsets):  # "3 weeks pregnant", "2 weeks after the birth"
                 continue
@@ -1415,21 +1450,30 @@ class AnswerReader:
                     return True
         return False
 
-    def _counted_back(self, table: _Table, said: str) -> set[float]:
+    def _counted_back(self, table: _Table, said: str, today: date | None) -> set[float]:
         """The values the numbers said as a time left count back to, for a question whose
         answer ends with an event (`counted_back`): "due in 3 weeks" and "faltam 3 semanas
-        para o parto" are week 37. Empty when no number is said so."""
-        if table.counted_back is None:
+        para o parto" are week 37; with `today`, so is "due on" a date three weeks ahead.
+        Empty when nothing is said so."""
+        counted = table.counted_back
+        if counted is None:
             return set()
         words = self._number_words(said)
-        return {value for _, _, value in self._counted_back_spans(table, words)}
+        values = {value for _, _, value in self._counted_back_spans(table, words)}
+        if today is not None and counted.dates is not None:
+            for said_date in counted.dates.find(tokens(_plain_words(said))):
+                weeks = counted.dates.weeks_until(said_date, today)
+                if weeks is not None:
+                    values.add(counted.when - weeks)
+        return values
 
     def _counted_back_spans(self, table: _Table, words: list[str]) -> list[tuple[int, int, float]]:
         """Where each number said as a time left begins and ends (its lead or the words after
         its unit included), and the value it counts back to."""
         if table.counted_back is None:
             return []
-        when, before, after, between = table.counted_back
+        counted = table.counted_back
+        when, before, after, between = counted.when, counted.before, counted.after, counted.between
         units = table.named_units
         spans = []
         for at, word in enumerate(words):
@@ -1483,7 +1527,7 @@ class AnswerReader:
         example = self.content.ui.unit_names[question.unit or ""].example
         return f"{self._number(example)} {self._unit_name(question)}"
 
-    def _read_one(self, table: _Table, text: str, said: str, typed: str) -> Parsed:
+    def _read_one(self, table: _Table, text: str, said: str, typed: str, today: date | None = None) -> Parsed:
         # A negation inside another question's answer is that answer's: "she fell and cant
         # stand on her left leg" names the left leg at the side question.
         found = table.phrases.find(said, self._answers_elsewhere(table.question.id, said))
@@ -1504,7 +1548,7 @@ class AnswerReader:
         found = self._without_anothers_measure(table, found, said_as_found)
         matches = [m for m in found if not m.negated]
         negated = [m for m in found if m.negated]
-        by_number = self._by_number(table, self._without_others_numbers(table, self._without_fillers(said)))
+        by_number = self._by_number(table, self._without_others_numbers(table, self._without_fillers(said)), today)
         if isinstance(by_number, _UnitQuestion):
             return self._which_unit(table, said, by_number)
         named = self._taken_in(table, self._named(table, matches), matches, said_as_found)
@@ -1660,8 +1704,13 @@ class AnswerReader:
         # ...unless this question's own words lead to it too: "estou com 36 semanas" (an age's
         # "com 36 anos" is another question's lead, "estou com" this one's)
         # ...or counts back to it: "faltam umas 3 semanas" (`counted_back`)
-        own = table.leads | (table.counted_back[1] if table.counted_back else frozenset())
-        drop = {i for at, end in tied if not self._led(words, at, own) for i in range(at, end + 1)}
+        own = table.leads | (table.counted_back.before if table.counted_back else frozenset())
+        # ...or is part of a date this question's words lead to: "c-section booked for 15 december"
+        counted = table.counted_back
+        dated = {i for d in (counted.dates.find(words) if counted and counted.dates else [])
+                 for i in range(d.start, d.end)}
+        drop = {i for at, end in tied if not self._led(words, at, own) and at not in dated
+                for i in range(at, end + 1)}
         return " ".join(word for i, word in enumerate(words) if i not in drop) if drop else said
 
     def _without_hints(self, table: _Table, found: list[Match], said: str) -> list[Match]:
@@ -1748,14 +1797,14 @@ class AnswerReader:
         value = meant.pop()
         return [i for i, o in enumerate(table.options) if o.value == value and type(o.value) is type(value)]
 
-    def _by_number(self, table: _Table, said: str) -> int | _UnitQuestion | None:
+    def _by_number(self, table: _Table, said: str, today: date | None = None) -> int | _UnitQuestion | None:
         """The option a typed number picks: a week of pregnancy, a temperature, a CRP; or,
         when a bare number picks different options in the units its measure is reported in
         ("PCR 12,4": 12,4 mg/L is a little raised, 12,4 mg/dL very raised), which unit."""
         ranged = [(i, o) for i, o in enumerate(table.options) if o.numbers is not None or o.measures]
         if not ranged or self._an_offset(table, said):  # "a few days after the birth" says when, not how fast
             return None
-        left = self._counted_back(table, said)
+        left = self._counted_back(table, said, today)
         if left:  # "due in 3 weeks": week 37, whatever else the numbers say
             weeks = {i for i, o in ranged if o.numbers is not None for value in left if _holds(o.numbers, value)}
             return weeks.pop() if len(weeks) == 1 else None

@@ -190,6 +190,9 @@ class CountedBack(Sourced):
     said_after_number: dict[str, list[str]] = Field(default_factory=dict)
     # ...and the words that may stand between the number and its unit: "2 more weeks to go"
     said_between: dict[str, list[str]] = Field(default_factory=dict)
+    # Per language, the words before a date on which the event falls: "due on 20 January",
+    # "EDD 20/1", "DPP dia 20/01" (counted from the day the message was sent).
+    dated_after: dict[str, list[str]] = Field(default_factory=dict)
 
 
 class Question(Strict):

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from copy import copy
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
@@ -21,6 +22,7 @@ from typing import Literal
 from babel.dates import get_date_format, get_day_names, get_month_names
 
 from flows.content_models import DatedEvent
+from flows.phrases import tokens
 
 _DAY = re.compile(r"^[0-9]{1,2}$")
 _YEAR = re.compile(r"^(?:19|20)[0-9][0-9]$")
@@ -78,6 +80,12 @@ class DatesSaid:
         self.joining = {plain(w) for w in joining_words}  # "3 de março": the "de"
         self.endings = {plain(w) for w in ordinal_endings}  # "the 3rd": the "rd"
 
+    def led_by(self, lead_words: list[str], plain: Callable[[str], str]) -> DatesSaid:
+        """The same dates, led by other words: "due on 20 January", "DPP 20/01"."""
+        other = copy(self)
+        other.since = sorted({tuple(tokens(plain(w))) for w in lead_words}, key=len, reverse=True)
+        return other
+
     def find(self, words: list[str]) -> list[DateSaid]:
         """Every "since <date>" in `words`."""
         found = []
@@ -123,6 +131,21 @@ class DatesSaid:
         if then > today:
             return None
         return round((today - then).days / DAYS_PER_WEEK, 1)
+
+    def weeks_until(self, said: DateSaid, today: date) -> float | None:
+        """Weeks from `today` to the date, one to come ("due on 20 January": with no year
+        said, the next such day on or after today); negative for a date with its year that
+        has passed. None for a day of the week, or no such day."""
+        if said.weekday is not None:
+            return None
+        year = said.year if said.year is not None else today.year
+        try:
+            then = date(year, said.month, said.day)
+            if said.year is None and then < today:
+                then = date(year + 1, said.month, said.day)
+        except ValueError:  # "due on 31 February"
+            return None
+        return round((then - today).days / DAYS_PER_WEEK, 1)
 
     def _date_at(self, words: list[str], at: int) -> tuple[int, int, int, int | None] | None:
         """The date said from `at`: (end, month, day, year) or None. "christmas", "march",

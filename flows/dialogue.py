@@ -875,9 +875,9 @@ class _Turn:
             earlier = self.s.held_numbers.get(state, unit_asked)
             self.s.held_numbers = {**self.s.held_numbers, state: unit_asked if earlier == unit_asked else ""}
             return
-        said = self.reader.heard_number(question_id, text)
-        if said is not None:  # "im 19 weeks": the option its number picks
-            value = self.reader.read(question_id, said).value
+        said = self.reader.heard_number(question_id, text, today=self.today)
+        if said is not None:  # "im 19 weeks", "due on 20/12": the option its number picks
+            value = self.reader.read(question_id, said, today=self.today).value
             new = list(dict.fromkeys([*new, *(i for i, o in enumerate(options) if o.value == value)]))
         if not new:
             return

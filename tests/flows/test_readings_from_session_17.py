@@ -4,10 +4,14 @@ texts without the Brazilian asides. Each rule both ways."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from flows.content import texts_of
 from flows.dialogue import get_engine
+from flows.messages import UserInput
+from tests.support.conversation import talk
 
 ENGINE = get_engine()
 CONTENT = ENGINE.content
@@ -79,6 +83,48 @@ def test_a_due_date_in_a_first_message_is_the_pregnancys_not_the_pains(
     assert reader.heard_number("duration_weeks", text, "sex") == duration
 
 
+TODAY = date(2026, 12, 2)
+
+
+@pytest.mark.parametrize(("language", "text", "value"), [
+    ("en", "due on 20 december", "trimester_3"),         # 2.6 weeks ahead: week 37
+    ("en", "edd 20/1", "trimester_3"),                   # day first (en_GB): 20 January, week 33
+    ("en", "due in january", "trimester_3"),             # a month alone: its first day
+    ("en", "due date is the 3rd of march", "trimester_2"),  # 13 weeks ahead: week 27
+    ("en", "due in june", "trimester_2"),
+    ("en", "c-section booked for 15 december", "trimester_3"),  # a birth to come, not after one
+    ("pt-BR", "DPP dia 20/01", "trimester_3"),
+    ("pt-BR", "cesárea marcada pro dia 15/12", "trimester_3"),
+    ("pt", "previsto para 3 de março", "trimester_2"),
+])
+def test_a_due_date_counts_back_from_the_day_the_message_was_sent(language: str, text: str, value: str) -> None:
+    assert ENGINE.reader(language).read("pregnancy", text, today=TODAY).value == value
+
+
+@pytest.mark.parametrize(("language", "text", "value"), [
+    ("en", "had a planned c-section 3 weeks ago", "postpartum"),
+    ("en", "had an elective section last week", "postpartum"),
+    ("pt-BR", "fiz cesárea marcada há 2 semanas", "postpartum"),
+])
+def test_a_birth_that_was_planned_is_still_after_the_birth(language: str, text: str, value: str) -> None:
+    assert ENGINE.reader(language).read("pregnancy", text, today=TODAY).value == value
+
+
+def test_a_due_date_without_the_day_it_was_sent_is_asked_not_guessed() -> None:
+    assert not ENGINE.reader("en").read("pregnancy", "due on 20 december").ok
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "F 31, hip pain for 2 weeks, edd 20/1"),
+    ("pt-BR", "mulher, 28 anos, DPP dia 20/01, dor no quadril direito faz 2 semanas"),
+])
+def test_a_due_date_in_a_first_message_is_taken_in_the_conversation(language: str, text: str) -> None:
+    conversation = talk(language=language)
+    conversation.send(UserInput.typed(text).model_copy(update={"sent_on": TODAY}))
+    assert conversation.session is not None
+    assert conversation.session.case.pregnancy == "trimester_3"
+
+
 # --- a "don't know" of the question's own subject is "Don't know" ---------------------------
 
 
@@ -131,3 +177,27 @@ def test_european_portuguese_texts_say_112_and_cancro_alone() -> None:
     assert not [t for t in european if "no Brasil" in t or "(câncer)" in t]
     brazilian = list(texts_of(CONTENT, "pt-BR"))
     assert any("192" in t for t in brazilian) and any("câncer" in t for t in brazilian)
+
+
+# --- an answer to "which unit?" that no unit would give asks the unit again -----------------
+
+
+@pytest.mark.parametrize("reply", ["ok", "the first one", "1", "normal"])
+def test_a_reply_to_which_unit_that_no_unit_gives_asks_again(reply: str) -> None:
+    reader = ENGINE.reader("en")
+    asked = reader.read("inflammatory_markers", "crp 45")
+    assert asked.error == "which_unit" and asked.pending
+    # 45 is raised in mg/L and in mg/dL: "Normal" or "Not done" contradicts it
+    again = reader.read("inflammatory_markers", reply, pending=asked.pending)
+    assert not again.ok and again.error == "which_unit" and again.pending == asked.pending
+
+
+@pytest.mark.parametrize(("reply", "value"), [
+    ("mg/l", "mildly_raised"), ("mg/dL", "markedly_raised"), ("a little raised", "mildly_raised"),
+    ("don't know", None),
+])
+def test_a_reply_to_which_unit_that_a_unit_gives_is_taken(reply: str, value: object) -> None:
+    reader = ENGINE.reader("en")
+    asked = reader.read("inflammatory_markers", "crp 45")
+    taken = reader.read("inflammatory_markers", reply, pending=asked.pending)
+    assert taken.ok and taken.value == value
