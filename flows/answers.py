@@ -143,6 +143,8 @@ class _CountedBack:
     before: frozenset[str]  # words just before the number: "due in", "faltam"
     after: frozenset[str]  # words after it and its unit: "to go", "para o parto"
     between: frozenset[str]  # words between the number and its unit: "2 more weeks"
+    passed_before: frozenset[str]  # ...and the words of a time since it was due: "overdue by"
+    passed_after: frozenset[str]  # "5 days overdue"
     dates: DatesSaid | None  # dates led by `dated_after` words: "due on 20 January"
 
 
@@ -171,6 +173,8 @@ class _Table:
     # option -> its ways said together (Answer.said_together): each a list of word groups
     together: dict[int, list[list[list[tuple[str, ...]]]]] = field(default_factory=dict)
     counted_back: _CountedBack | None = None  # Question.counted_back, in this language
+    # option -> its Answer.told_by_number in this language: (limit, words before, words after)
+    told_by_number: dict[int, tuple[float, frozenset[str], frozenset[str]]] = field(default_factory=dict)
 
     @property
     def named_units(self) -> set[str]:
@@ -268,6 +272,7 @@ class AnswerReader:
                                                                      for w in understanding.closing_negations) if c),
                                  closing_negation_gaps=frozenset(
                                      _plain_words(w) for w in understanding.closing_negation_gaps),
+                                 unsure=tuple(p for p in (tuple(tokens(w)) for w in self.dont_know) if p),
                                  alternatives=frozenset(_plain_words(w) for w in understanding.alternatives),
                                  note_words=frozenset(_plain_words(w) for w in understanding.note_words),
                                  glued_age_at_least=understanding.glued_age_at_least)
@@ -386,7 +391,10 @@ class AnswerReader:
                       {i: [[[tuple(tokens(_plain_words(word))) for word in group] for group in way]
                            for way in o.said_together.get(self.reads, [])]
                        for i, o in enumerate(options) if o.said_together.get(self.reads)},
-                      counted_back=self._counted_back_words(question))
+                      counted_back=self._counted_back_words(question),
+                      told_by_number={i: (o.told_by_number.below, self._listed(o.told_by_number.said_before_number),
+                                          self._listed(o.told_by_number.said_after_number))
+                                      for i, o in enumerate(options) if o.told_by_number is not None})
 
     def _counted_back_words(self, question: Question) -> _CountedBack | None:
         counted = question.counted_back
@@ -395,7 +403,9 @@ class AnswerReader:
         dated_after = counted.dated_after.get(self.reads, [])
         dates = self.dates.led_by(dated_after, _plain_words) if dated_after else None
         return _CountedBack(counted.value, self._listed(counted.said_before_number),
-                            self._listed(counted.said_after_number), self._listed(counted.said_between), dates)
+                            self._listed(counted.said_after_number), self._listed(counted.said_between),
+                            self._listed(counted.said_as_passed_before), self._listed(counted.said_as_passed_after),
+                            dates)
 
     def _listed(self, words_by_language: dict[str, list[str]]) -> frozenset[str]:
         """This language's words of a per-language list, as answers are compared."""
@@ -578,6 +588,7 @@ class AnswerReader:
         counted_back = [(start, end) for start, end, _ in self._counted_back_spans(table, words)]
         if today is not None and table.counted_back is not None and table.counted_back.dates is not None:
             counted_back += [(d.start, d.end) for d in table.counted_back.dates.find(words)]  # "due on 20/12"
+        counted_back += [(start, end) for start, end, _ in self._told_by_number(table, words)]  # "my 4 month old"
         heard.update(" ".join(words[start:end]) for start, end in counted_back)  # "due in 3 weeks"
         for at, end in [*tied, *alone]:
             if any(start <= at < stop for start, stop in counted_back):
@@ -1470,10 +1481,19 @@ class AnswerReader:
     def _counted_back_spans(self, table: _Table, words: list[str]) -> list[tuple[int, int, float]]:
         """Where each number said as a time left begins and ends (its lead or the words after
         its unit included), and the value it counts back to."""
-        if table.counted_back is None:
-            return []
         counted = table.counted_back
-        when, before, after, between = counted.when, counted.before, counted.after, counted.between
+        if counted is None:
+            return []
+        return [(start, end, counted.when - value) for start, end, value in
+                self._numbers_tied(table, words, counted.before, counted.after, counted.between)] + [
+            (start, end, counted.when + value) for start, end, value in  # "overdue by 5 days"
+            self._numbers_tied(table, words, counted.passed_before, counted.passed_after)]
+
+    def _numbers_tied(self, table: _Table, words: list[str], before: frozenset[str], after: frozenset[str],
+                      between: frozenset[str] = frozenset()) -> list[tuple[int, int, float]]:
+        """Each number with its unit led by one of `before` or followed by one of `after`
+        (`between` may stand between it and its unit): where its words begin and end, and
+        its value in the question's unit."""
         units = table.named_units
         spans = []
         for at, word in enumerate(words):
@@ -1489,8 +1509,17 @@ class AnswerReader:
             if lead or follow:
                 unit = " ".join(words[unit_at:end])
                 factor = table.units.get(unit, table.units.get(words[unit_at], 1.0))
-                spans.append((at - lead, end + follow, when - float(word) * factor))
+                spans.append((at - lead, end + follow, float(word) * factor))
         return spans
+
+    def _told_by_number(self, table: _Table, words: list[str]) -> list[tuple[int, int, int]]:
+        """The options a number tied to their words tells ("6 weeks pp", "my 4 month old",
+        "bebé de 2 meses": after a birth), where said, within each option's limit."""
+        told = []
+        for index, (below, before, after) in table.told_by_number.items():
+            told += [(start, end, index) for start, end, value in self._numbers_tied(table, words, before, after)
+                     if value < below]
+        return told
 
     def _out_of_range(self, question: Question) -> Parsed:
         assert question.minimum is not None and question.maximum is not None  # schema guarantees
@@ -1704,7 +1733,9 @@ class AnswerReader:
         # ...unless this question's own words lead to it too: "estou com 36 semanas" (an age's
         # "com 36 anos" is another question's lead, "estou com" this one's)
         # ...or counts back to it: "faltam umas 3 semanas" (`counted_back`)
-        own = table.leads | (table.counted_back.before if table.counted_back else frozenset())
+        own = table.leads | (table.counted_back.before | table.counted_back.passed_before
+                             if table.counted_back else frozenset()) | frozenset(
+            word for _, before, _ in table.told_by_number.values() for word in before)
         # ...or is part of a date this question's words lead to: "c-section booked for 15 december"
         counted = table.counted_back
         dated = {i for d in (counted.dates.find(words) if counted and counted.dates else [])
@@ -1808,6 +1839,9 @@ class AnswerReader:
         if left:  # "due in 3 weeks": week 37, whatever else the numbers say
             weeks = {i for i, o in ranged if o.numbers is not None for value in left if _holds(o.numbers, value)}
             return weeks.pop() if len(weeks) == 1 else None
+        told = {index for _, _, index in self._told_by_number(table, self._number_words(said))}
+        if told:  # "6 weeks pp", "my 4 month old": after the birth, whatever the weeks would pick
+            return told.pop() if len(told) == 1 else None
         # Every quantity gives a list of readings per measure; a reading is the (measure,
         # value) it may be, and a bare lab number may be several, one per plausible unit.
         alternatives: list[list[tuple[tuple[str, float, str], ...]]] = []

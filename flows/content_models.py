@@ -94,6 +94,16 @@ class AtLeast(Strict):
     from_: float = Field(alias="from")
 
 
+class ToldByNumber(Strict):
+    """A number said with an option's words tells that option: "6 weeks pp", "my 4 month
+    old", "bebé de 2 meses" are after a birth, whatever week of pregnancy the number would
+    otherwise pick. Up to `below`, in the question's unit (a 2-year-old is no recent birth)."""
+
+    below: float
+    said_before_number: dict[str, list[str]] = Field(default_factory=dict)
+    said_after_number: dict[str, list[str]] = Field(default_factory=dict)
+
+
 class Answer(Strict):
     """One option. `value: null` is "don't know"; `exclusive` options end a multi-select.
 
@@ -166,6 +176,7 @@ class Answer(Strict):
     # At a question that `asks_when_contradicted`: a number said with this option's words
     # ("no baby yet, 34 weeks") points to another option, and the answer is asked about.
     contradicted_by_a_number: bool = False
+    told_by_number: ToldByNumber | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -190,6 +201,10 @@ class CountedBack(Sourced):
     said_after_number: dict[str, list[str]] = Field(default_factory=dict)
     # ...and the words that may stand between the number and its unit: "2 more weeks to go"
     said_between: dict[str, list[str]] = Field(default_factory=dict)
+    # Per language, the words before or after a number that make it the time since the event
+    # was due: "overdue by 5 days", "due date was 1 week ago", "passei 3 dias" (`value` plus it).
+    said_as_passed_before: dict[str, list[str]] = Field(default_factory=dict)
+    said_as_passed_after: dict[str, list[str]] = Field(default_factory=dict)
     # Per language, the words before a date on which the event falls: "due on 20 January",
     # "EDD 20/1", "DPP dia 20/01" (counted from the day the message was sent).
     dated_after: dict[str, list[str]] = Field(default_factory=dict)
@@ -765,6 +780,11 @@ class DatedEvent(Strict):
 
 class Understanding(Strict):
     """How people of one language write numbers, hedge and negate (flows/answers.py)."""
+
+    # A child named with an age in days, weeks or months is the writer's baby: "my son is 2
+    # weeks old", "a minha filha tem 2 meses" are a new mother's, not someone else's answers.
+    babies: list[str] = Field(default_factory=list)
+    baby_age_units: list[str] = Field(default_factory=list)
 
     dont_know: list[str]
     see_now: list[str]  # after an emergency warning: "show me what to do now"

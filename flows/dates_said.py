@@ -22,7 +22,7 @@ from typing import Literal
 from babel.dates import get_date_format, get_day_names, get_month_names
 
 from flows.content_models import DatedEvent
-from flows.phrases import tokens
+from flows.phrases import tokens, without_accents
 
 _DAY = re.compile(r"^[0-9]{1,2}$")
 _YEAR = re.compile(r"^(?:19|20)[0-9][0-9]$")
@@ -58,6 +58,7 @@ class DatesSaid:
                     word = plain(name).strip(". ")
                     if len(word) >= 3:
                         months[word] = number
+                        months[without_accents(word)] = number  # "desde marco", typed without
         self.months = months
         # Days of the week ("since sunday", "desde segunda", "since last tue"), from Babel too;
         # Portuguese "segunda-feira" is said "segunda" as often.
@@ -75,7 +76,8 @@ class DatesSaid:
         # day first in en_GB and pt_PT, month first in en_US.
         pattern = get_date_format("short", babel_locale).pattern
         self.day_first = pattern.find("d") < pattern.find("M")
-        self.since = sorted({tuple(plain(w).split()) for w in since_words}, key=len, reverse=True)
+        self.since = sorted({tuple(without_accents(w) for w in plain(w).split()) for w in since_words},
+                            key=len, reverse=True)
         self.events = {tuple(plain(w).split()): (event.month, event.day) for event in events for w in event.words}
         self.joining = {plain(w) for w in joining_words}  # "3 de março": the "de"
         self.endings = {plain(w) for w in ordinal_endings}  # "the 3rd": the "rd"
@@ -83,19 +85,22 @@ class DatesSaid:
     def led_by(self, lead_words: list[str], plain: Callable[[str], str]) -> DatesSaid:
         """The same dates, led by other words: "due on 20 January", "DPP 20/01"."""
         other = copy(self)
-        other.since = sorted({tuple(tokens(plain(w))) for w in lead_words}, key=len, reverse=True)
+        other.since = sorted({tuple(without_accents(t) for t in tokens(plain(w))) for w in lead_words},
+                             key=len, reverse=True)
         return other
 
     def find(self, words: list[str]) -> list[DateSaid]:
         """Every "since <date>" in `words`."""
         found = []
+        bare = [without_accents(word) for word in words]  # "previsao do parto é pra": typed with or without
         for at in range(len(words)):
             for lead in self.since:  # longest first: "desde o dia 3 de março", then "desde o natal"
-                said = self._date_at(words, at + len(lead)) if tuple(words[at:at + len(lead)]) == lead else None
+                led = tuple(bare[at:at + len(lead)]) == lead
+                said = self._date_at(words, at + len(lead)) if led else None
                 if said is not None:
                     found.append(DateSaid(at, *said))
                     break
-                weekday = self._weekday_at(words, at + len(lead)) if tuple(words[at:at + len(lead)]) == lead else None
+                weekday = self._weekday_at(words, at + len(lead)) if led else None
                 if weekday is not None:
                     # a day of the week has no month or day of its own: counted back from today
                     found.append(DateSaid(at, weekday[0], month=0, day=0, year=None, weekday=weekday[1]))

@@ -84,6 +84,9 @@ class Language:
     # ...and a negation closing its clause right after the phrase: "diabetes não, ...", "caí não".
     closing_negations: tuple[tuple[str, ...], ...] = ()
     closing_negation_gaps: frozenset[str] = frozenset()  # ":", "?", "sx": between the phrase and it
+    # The ways of saying "don't know": one right after a phrase leaves it unsaid ("febre não
+    # sei", "fever? not sure", "febre não medi"), neither said nor denied.
+    unsure: tuple[tuple[str, ...], ...] = ()
     # "or", "nor", "ou": a denial reaches every phrase of a list they join ("No subchondral
     # fracture line or double line sign" denies the double line sign too).
     alternatives: frozenset[str] = frozenset()
@@ -216,8 +219,8 @@ class PhraseIndex:
                 options = self.by_tokens.get(tuple(words[start:start + size]))
                 if options is None:
                     options = self.by_plain_letters.get(tuple(plain[start:start + size]))
-                if options is None:
-                    continue
+                if options is None or (size > 1 and self._unsure_at(words, start + size - 1)):
+                    continue  # "febre não sei": the "não" is the "don't know"'s, no "febre não"
                 taken[start:start + size] = [True] * size
                 found.append(Match(options, start, start + size, False))
         for start, end in _clauses(words):  # "F, 34", "58 M": a short word alone in its clause, numbers aside
@@ -289,6 +292,8 @@ class PhraseIndex:
                         and not self.denials.intersection(m.options) for i in range(m.start, m.end)}
         marked: list[Match] = []
         for match in sorted(found, key=lambda m: m.start):
+            if self._unsure_at(words, self._past_gaps(words, match.end)):
+                continue  # "fever? not sure", "febre não medi": neither said nor denied
             # A denial is not turned around by another ("não tive febre nenhuma", "não, nada").
             denial = set(match.options) <= self.denials
             negator = None if denial else self._negator(words, match.start, part_of_item)
@@ -325,6 +330,18 @@ class PhraseIndex:
             if denies and position not in part_of_item and not self._in_idiom(words, position):
                 return position
         return None
+
+    def _past_gaps(self, words: list[str], at: int) -> int:
+        """Past the gaps a note puts after a phrase (":", "?"), at most two."""
+        end = at
+        while at < min(len(words), end + 2) and words[at] in self.language.closing_negation_gaps:
+            at += 1
+        return at
+
+    def _unsure_at(self, words: list[str], at: int) -> bool:
+        """A way of saying "don't know" begins at `at`, of two words or more ("não sei",
+        "not sure"): one word ("maybe") may hedge a finding said all the same."""
+        return any(len(unsure) > 1 and tuple(words[at:at + len(unsure)]) == unsure for unsure in self.language.unsure)
 
     def _hedge_after(self, words: list[str], end: int, part_of_item: set[int]) -> int | None:
         """A hedge that denies the phrase ending at `end`, within its clause ("AVN less likely"),

@@ -54,6 +54,8 @@ class WhoIsAsked:
         self.opens = words(understanding.opens_for_someone_else)
         self.sex_words = words(understanding.sex_words)
         self.baby_movements = words(understanding.baby_movements)
+        self.babies = words(understanding.babies)
+        self.baby_age_units = words(understanding.baby_age_units)
         self.age_letters = words(understanding.age_letters)
         self.glued_age_at_least = understanding.glued_age_at_least
         self.writer_age_leads = _phrases(understanding.writer_age_leads, plain)
@@ -107,7 +109,7 @@ class WhoIsAsked:
         "a anca da minha mulher", "um amigo meu", "Grandad's hip" (an 's is someone else's)."""
         found = []
         for i, word in enumerate(words):
-            if self.noun(word) not in self.relatives:
+            if self.noun(word) not in self.relatives or self._a_baby(words, i):
                 continue
             before = words[max(0, i - RELATIVE_REACH):i]
             clause = before[max((j + 1 for j, w in enumerate(before) if w in CLAUSE_PUNCTUATION), default=0):]
@@ -116,12 +118,22 @@ class WhoIsAsked:
                 found.append(i)
         return found
 
+    def _a_baby(self, words: list[str], at: int) -> bool:
+        """The child named at `at` is given an age in days, weeks or months within a few
+        words ("my son is 2 weeks old", "a minha filha tem 2 meses"): the writer's baby."""
+        if words[at] not in self.babies:
+            return False
+        after = words[at + 1:at + 5]
+        return any(word.isdigit() and i + 1 < len(after) and after[i + 1] in self.baby_age_units
+                   for i, word in enumerate(after))
+
     def relatives_named(self, words: list[str]) -> set[int]:
         """Where a relative is named: as someone's own ("my mum"), or by a kinship word
         heading a sentence ("mum thinks it's nothing")."""
         # ("Mulher, 66 anos": a person's word heading a sentence is no one's relative)
         heads = {at for at in self._sentence_heads(words)
-                 if self.noun(words[at]) in self.relatives and words[at] not in self.persons}
+                 if self.noun(words[at]) in self.relatives and words[at] not in self.persons
+                 and not self._a_baby(words, at)}
         return set(self.own_relatives(words)) | heads
 
     def said_of_relatives(self, text: str) -> list[tuple[int, int]]:

@@ -201,3 +201,88 @@ def test_a_reply_to_which_unit_that_a_unit_gives_is_taken(reply: str, value: obj
     asked = reader.read("inflammatory_markers", "crp 45")
     taken = reader.read("inflammatory_markers", reply, pending=asked.pending)
     assert taken.ok and taken.value == value
+
+
+# --- a finding followed by a "don't know" is neither said nor denied ------------------------
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("pt-BR", "febre nao medi, mas tava quente"),              # was "Febre: Não" (user test pt-BR 17)
+    ("pt", "custa a andar. febre não sei, não tenho termómetro"),  # was "Febre: Não" (user test pt 17)
+    ("en", "fever? not sure, hip hurts"),
+])
+def test_a_finding_said_unsurely_in_passing_is_left_to_its_question(language: str, text: str) -> None:
+    assert ENGINE.reader(language).mentions("fever", text) == []
+
+
+@pytest.mark.parametrize(("language", "text", "named"), [
+    ("pt-BR", "febre não", [1]), ("pt", "sem febre", [1]), ("pt", "febre não tive", [1]),
+    ("en", "fever no", [1]), ("en", "no fever", [1]), ("en", "fever 38.9", [0]),
+])
+def test_a_finding_said_plainly_in_passing_is_still_heard(language: str, text: str, named: list[int]) -> None:
+    assert ENGINE.reader(language).mentions("fever", text) == named
+
+
+# --- a baby's age is after the birth, and the writer is the mother ---------------------------
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "my 4 month old is exclusively breastfed"),   # was the second trimester (user test en 17)
+    ("en", "i have a 6 week old"),                        # was the first trimester
+    ("en", "im 6 months pp"),
+    ("en", "my son is 2 weeks old"),
+    ("en", "my daughter is 8 weeks"),
+    ("pt", "bebé de 2 meses"),
+    ("pt", "o meu filho tem 3 semanas"),
+    ("pt", "15 dias de pós-parto"),
+    ("pt-BR", "faz 15 dias que ganhei neném"),
+])
+def test_a_babys_age_is_after_the_birth(language: str, text: str) -> None:
+    assert read(language, "pregnancy", text) == "postpartum"
+
+
+@pytest.mark.parametrize(("language", "text", "value"), [
+    ("en", "30 weeks pregnant", "trimester_3"),
+    ("en", "my 2 year old", "not read"),      # no birth in the last year; asked
+    ("pt", "há 3 semanas", "not read"),       # a time since what? asked
+])
+def test_a_number_without_the_babys_words_keeps_its_reading(language: str, text: str, value: str) -> None:
+    assert read(language, "pregnancy", text) == value
+
+
+@pytest.mark.parametrize(("language", "text", "someone_else"), [
+    ("en", "my son is 2 weeks old", False),
+    ("pt", "a minha filha tem 2 meses", False),
+    ("en", "my son is 40 and his hip hurts", True),
+    ("pt", "o meu filho tem 30 anos e dói-lhe a anca", True),
+    ("pt", "minha mãe tem dor há 3 meses", True),
+])
+def test_a_child_given_an_age_in_weeks_or_months_is_the_writers_baby(
+        language: str, text: str, someone_else: bool) -> None:
+    assert ENGINE.reader(language).who.for_someone_else_in(text) is someone_else
+
+
+# --- a pregnancy lost, or a due date passed ------------------------------------------------
+
+
+@pytest.mark.parametrize(("language", "text", "value"), [
+    ("en", "i was but lost it at 9 wks in october", "recent_pregnancy_loss"),  # was the first trimester
+    ("en", "had a chemical pregnancy last week", "recent_pregnancy_loss"),
+    ("en", "had a mc 3 weeks ago", "recent_pregnancy_loss"),
+    ("en", "due date was last week, still waiting lol", "trimester_3"),       # was the first trimester
+    ("en", "10 days overdue", "trimester_3"),
+    ("pt-BR", "meu parto ta previsto pra 20 de janeiro", "trimester_3"),     # was after the birth
+    ("pt-BR", "previsao do parto é pra janeiro", "trimester_3"),
+    ("pt-BR", "to pra ganhar semana que vem", "trimester_3"),
+    ("pt-BR", "vou ter neném mes que vem", "trimester_3"),
+    ("pt-BR", "já passei 3 dias", "trimester_3"),
+    ("pt-BR", "ganhei neném semana passada", "postpartum"),
+])
+def test_a_pregnancy_lost_or_a_due_date_passed(language: str, text: str, value: str) -> None:
+    assert ENGINE.reader(language).read("pregnancy", text, today=TODAY).value == value
+
+
+def test_a_month_typed_without_its_accent_is_a_month() -> None:
+    reader = ENGINE.reader("pt")
+    assert reader.read("duration_weeks", "desde marco", today=TODAY).value == reader.read(
+        "duration_weeks", "desde março", today=TODAY).value
