@@ -1269,6 +1269,13 @@ class AnswerReader:
         said = _plain_words(text)
         return said in self.see_now or said == _plain_words(content.message("see_what_to_do_now", locale))
 
+    def says_something(self, text: str) -> bool:
+        """`text` has a word of the content's vocabulary beyond the language's small words
+        and fillers: "gradual", "mobile, painful", "desde ontem" say something; "hmm" and
+        "banana" do not."""
+        return any(word in self.vocabulary and word not in self.known_words and word not in self.function_words
+                   for word in tokens(_plain_words(text)) if word.isalpha())
+
     def read_offer(self, text: str, content: Content, locale: str) -> str | None:
         """After an emergency warning: "now" (see what to do now), "go" (carry on), or None.
         A yes is a yes to what to do now; a no carries on."""
@@ -1565,7 +1572,7 @@ class AnswerReader:
             said_as_found = self._without_fillers(said)
         else:
             said_as_found = said
-        found = self._after_exception(found, said_as_found)
+        found = self._after_exception(table, found, said_as_found)
         found = self._without_asked_about(found, said_as_found)
         found = self._not_with(table, said_as_found, found)  # "my wife made me come": not the wife's sex
         found = self._without_hints(table, found, said_as_found)
@@ -1763,7 +1770,11 @@ class AnswerReader:
             taken = [i for i, o in enumerate(table.options) if o.value in table.options[index].includes
                      and o.value is not None]
             asked = any(index in m.options and m.end < len(words) and words[m.end] == "?" for m in matches)
-            if taken and not asked and set(named) - {index} <= set(taken):
+            # ...named by more than a plain yes: "sim, aspirina 150" is asked about, for the
+            # aspirin is no anti-inflammatory at that dose ("ibuprofen and paracetamol" is a yes)
+            plain = all(words_only(" ".join(words[m.start:m.end])) in self.yes_or_no
+                        for m in matches if index in m.options)
+            if taken and not asked and not plain and set(named) - {index} <= set(taken):
                 return [index]
         return named
 
@@ -1783,16 +1794,24 @@ class AnswerReader:
         common = set(informative[0]).intersection(*informative[1:])
         return [i for i in dict.fromkeys(i for o in informative for i in o) if not common or i in common]
 
-    def _after_exception(self, found: list[Match], said: str) -> list[Match]:
-        """"Fine until I walk far": where options are named both before and after an
-        exception word ("until", "unless"), the ones after it are the answer."""
+    def _after_exception(self, table: _Table, found: list[Match], said: str) -> list[Match]:
+        """"Fine until I walk far", "can walk but it hurts": where options are named both
+        before and after an exception word ("until", "unless", "but"), the ones after it are
+        the answer, if they say more than a yes, a no or "don't know" ("sim, mas não
+        sempre" is yes; "grávida mas não sei de quantas semanas" still pregnant)."""
         words = tokens(said)
+
+        def says_more(match: Match) -> bool:
+            return not match.negated and any(table.options[i].value is not None for i in match.options) \
+                and words_only(" ".join(words[match.start:match.end])) not in self.yes_or_no
         for start in range(len(words)):
             for exception in self.exceptions:
                 if exception and tuple(words[start:start + len(exception)]) == exception:
                     before = [m for m in found if m.end <= start]
-                    after = [m for m in found if m.start >= start + len(exception)]
-                    if before and any(not m.negated for m in after):
+                    # ("mas dói" may itself be a phrase: it starts at the exception)
+                    after = [m for m in found if m.start >= start + len(exception)
+                             or (m.start == start and m.end > start + len(exception))]
+                    if before and any(says_more(m) for m in after):
                         return after
         return found
 

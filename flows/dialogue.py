@@ -152,10 +152,11 @@ class _Turn:
             return self.choose_language(text)
         if self.s.mode == "danger_offer":
             choice = self.reader.read_offer(text, self.c, self.s.locale)
-            if choice is not None or not self.read(text).ok:
+            if choice is not None or not (self.read(text).ok or self.reader.says_something(text)):
                 return self.answer_danger_offer(choice)
-            # An answer to the question waiting ("desde ontem"): they carry on, and it is kept
-            # (pt-BR user test 16: every answer met "choose 1 or 2" and was lost).
+            # Anything else is an answer, to the question waiting ("desde ontem") or to one
+            # ahead ("gradual", "mobile, painful"): they carry on, and it is read and kept
+            # (user tests pt-BR 16, en and pt 17: every answer met "choose 1 or 2" and was lost).
             self.s.mode = "asking"
         if self.s.state == SUMMARY_STATE and self.s.mode == "asking":
             return self.summary_choice(said, command, text)

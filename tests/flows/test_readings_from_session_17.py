@@ -286,3 +286,101 @@ def test_a_month_typed_without_its_accent_is_a_month() -> None:
     reader = ENGINE.reader("pt")
     assert reader.read("duration_weeks", "desde marco", today=TODAY).value == reader.read(
         "duration_weeks", "desde março", today=TODAY).value
+
+
+# --- low-dose aspirin is no anti-inflammatory to stop, nor a sign of pre-eclampsia -----------
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("pt", "sim, aspirina 150 que a medica mandou"), ("en", "yes, aspirin 150 for pre-eclampsia"),
+])
+def test_a_yes_with_low_dose_aspirin_is_asked_about(language: str, text: str) -> None:
+    parsed = ENGINE.reader(language).read("pain_medicines", text)
+    assert not parsed.ok and len(parsed.clarify) == 2
+
+
+@pytest.mark.parametrize(("language", "text", "value"), [
+    ("pt", "aspirina 150", False), ("pt", "tomo aspirina para a pré-eclâmpsia", False),
+    ("pt", "paracetamol e ibuprofeno", True), ("pt", "sim, brufen", True), ("pt", "clonix", True),
+    ("en", "paracetamol and ibuprofen", True),
+])
+def test_anti_inflammatories_named_are_read_so(language: str, text: str, value: bool) -> None:
+    assert read(language, "pain_medicines", text) is value
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "aspirin 150 for pre-eclampsia"), ("en", "im on aspirin to prevent pre-eclampsia"),
+    ("pt", "tomo aspirina para prevenir a pré-eclâmpsia"),
+])
+def test_aspirin_to_prevent_pre_eclampsia_is_no_sign_of_it(language: str, text: str) -> None:
+    assert read(language, "pregnancy_warning_signs", text) != ["preeclampsia_signs"]
+
+
+def test_the_anti_inflammatory_warning_says_to_keep_prescribed_aspirin() -> None:
+    conversation = talk("female", "30", "30 weeks", "none", "left", "none", "groin", "gradual", "3 weeks",
+                        "walking makes it worse", "none")
+    replies = conversation.say("ibuprofen")
+    warning = next(r for r in replies if r.code == "nsaid_in_pregnancy")
+    assert "aspirin" in warning.text and "keep taking it" in warning.text
+
+
+# --- on the floor after a fall: call now, do not lift ------------------------------------------
+
+
+@pytest.mark.parametrize(("language", "text", "words"), [
+    ("pt-BR", "minha mãe de 78 caiu no banheiro e nao consegue levantar", "não tente levantá-la"),
+    ("pt", "a minha mãe caiu e não se consegue levantar", "não a tente levantar"),
+    ("en", "mum fell and cant get up", "do not try to lift them"),
+])
+def test_a_fall_and_cannot_get_up_warns_to_call_and_not_lift(language: str, text: str, words: str) -> None:
+    conversation = talk(text, language=language)
+    assert conversation.session is not None and conversation.session.case.unable_to_bear_weight is True
+    warnings = [r.text for _, replies in conversation.transcript for r in replies
+                if r.code == "trauma_cannot_bear_weight"]
+    assert warnings and words in warnings[0]
+
+
+# --- everyday words for walking, the spinal nerves and a wound ------------------------------
+
+
+@pytest.mark.parametrize(("language", "question", "text", "value"), [
+    ("en", "walking", "WB with pain", "worse"),
+    ("en", "walking", "mobilising with stick", "worse"),
+    ("en", "walking", "walks with frame now", "worse"),
+    ("en", "walking", "she can walk but it hurts when she walks", "worse"),
+    ("en", "walking", "fine until i walk far", "worse"),
+    ("pt", "walking", "ta a doer muito quando ando", "worse"),
+    ("pt", "walking", "está a doer ao andar", "worse"),
+    ("pt", "walking", "não consegue andar", "cannot"),
+    ("pt", "walking", "não se consegue levantar", "cannot"),
+    ("en", "warning_signs", "numbness round my bum and trouble peeing", ["cauda_equina_signs"]),
+    ("en", "warning_signs", "tingling between my legs", ["cauda_equina_signs"]),
+    ("en", "warning_signs", "wetting myself", ["cauda_equina_signs"]),
+    ("pt-BR", "after_birth_warning_signs", "os pontos tao vermelhos e saindo pus", ["wound_signs"]),
+    ("pt-BR", "after_birth_warning_signs", "os pontos inflamaram", ["wound_signs"]),
+    ("pt", "breastfeeding", "sim, mas não sempre", True),                  # a "but" that adds no answer
+])
+def test_everyday_words_are_read(language: str, question: str, text: str, value: object) -> None:
+    assert read(language, question, text) == value
+
+
+def test_a_pregnancy_but_not_the_week_still_asks_which_trimester() -> None:
+    parsed = ENGINE.reader("pt").read("pregnancy", "estou grávida mas nsei de quantas semanas")
+    assert not parsed.ok and len(parsed.clarify) == 3
+
+
+# --- at the offer of what to do now, an answer carries on --------------------------------------
+
+
+def test_an_answer_to_a_later_question_at_the_offer_carries_on() -> None:
+    conversation = talk("66F, hx breast ca, L hip pain 3/52, night pain, no trauma, XR NAD, ESR 80")
+    assert conversation.session is not None and conversation.session.mode == "danger_offer"
+    conversation.say("mobile, painful")
+    assert conversation.session.mode == "asking"
+
+
+def test_a_word_that_says_nothing_at_the_offer_asks_again() -> None:
+    conversation = talk("66F, hx breast ca, L hip pain 3/52, night pain, no trauma, XR NAD, ESR 80")
+    replies = conversation.say("hmm")
+    assert conversation.session is not None and conversation.session.mode == "danger_offer"
+    assert replies[-1].code == "danger_offer"
