@@ -1418,7 +1418,7 @@ class AnswerReader:
         # "temp 39" at the age, "fever 38.5 for 2 days" at how long: another question's measure
         # ...or a weight: "lost 6kg" is no 6 weeks
         typed = [q for q in self._quantities(table, said) if not self._measures_another(table, q)
-                 and (q.unit or q.next_word) not in self.other_measure_units]
+                 and (q.unit or q.next_word) not in self.other_measure_units and not self._anothers_reading(table, q)]
         if any(q.negative for q in typed):  # "-5": no age or duration is below zero
             return self._out_of_range(question)
         if self._an_offset(table, said):  # "started 2 weeks after the birth": not how long, asked again
@@ -1901,6 +1901,21 @@ class AnswerReader:
         lead = quantity.lead.split()
         others = self.others_leads[table.question.id]
         return any(" ".join(lead[-size:]) in others for size in (1, 2, 3) if len(lead) >= size)
+
+    def _anothers_reading(self, table: _Table, quantity: Quantity) -> bool:
+        """The number is typed with another question's measure word after it and falls in one
+        of its readings: "101F", "39.2C" at how long are temperatures, not 101 weeks (user
+        test en 17: "101F" at how long was 23 months). "45 F" is no temperature: 45 °F is
+        no reading of a body's."""
+        words = {quantity.unit, quantity.next_word} - {""}
+        for other in self.tables.values():
+            if other is table:
+                continue
+            for word in words & set(other.measures):
+                measure = other.measures[word]
+                if any(measure in o.measures and _holds(o.measures[measure], quantity.value) for o in other.options):
+                    return True
+        return False
 
     def _measures_another(self, table: _Table, quantity: Quantity) -> bool:
         """The number comes right after a word naming another question's measure ("crp 12"

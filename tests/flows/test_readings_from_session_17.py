@@ -384,3 +384,26 @@ def test_a_word_that_says_nothing_at_the_offer_asks_again() -> None:
     replies = conversation.say("hmm")
     assert conversation.session is not None and conversation.session.mode == "danger_offer"
     assert replies[-1].code == "danger_offer"
+
+
+# --- a temperature typed at another number question is no number of it --------------------
+
+
+@pytest.mark.parametrize("text", ["101F", "39.2C"])
+def test_a_temperature_at_how_long_is_asked_again(text: str) -> None:
+    assert not ENGINE.reader("en").read("duration_weeks", text).ok  # was 101 weeks (23 months)
+
+
+@pytest.mark.parametrize(("text", "age"), [("45 F", 45), ("41F", 41), ("38 f", 38)])
+def test_an_age_with_the_sex_is_still_an_age(text: str, age: int) -> None:
+    assert read("en", "age", text) == age
+
+
+@pytest.mark.parametrize(("language", "text", "value"), [
+    ("pt-BR", "bebo cerveja no fds", "not read"),           # was heavy drinking
+    ("pt-BR", "tomei prednisona 5 dias pra dor", "not read"),  # a course for this pain: no AVN risk
+    ("pt-BR", "bebo muito todo dia", ["alcohol_excess"]),
+    ("pt", "tomo prednisona há 2 anos para o lúpus", ["glucocorticoids", "other_avn_risk"]),
+])
+def test_what_is_no_risk_factor_is_not_ticked(language: str, text: str, value: object) -> None:
+    assert read(language, "medical_history", text) == value
