@@ -466,7 +466,9 @@ class AnswerReader:
             return Parsed(True, value=None)
         if offers_dont_know and self._unsure_of_the_subject(table, said):
             return Parsed(True, value=None)  # "fever not sure", "não sei se tive febre"
-        rest = self._without_unsure(said) if offers_dont_know else said
+        # ...unless an answer's own words say it: "grávida, não sei de quanto tempo" is a
+        # pregnancy whose week is not known, no "Don't know"
+        rest = self._without_unsure(said) if offers_dont_know and not self._unsure_in_an_answer(table, said) else said
         if rest != said:
             # "no idea tbh", "nah no idea", "like I said no idea": the "no" of "no idea" is no
             # answer "No". What else was said is read; nothing more to go on is "Don't know".
@@ -1330,6 +1332,13 @@ class AnswerReader:
         if not words:
             return ""
         return " ".join(tokens(rest)).strip(" ,")
+
+    def _unsure_in_an_answer(self, table: _Table, said: str) -> bool:
+        """An option's own phrase in `said` holds a way of saying "don't know" ("not sure how
+        far along", "não sei de quantas semanas")."""
+        words = tokens(said)
+        return any(any(table.options[i].value is not None for i in m.options)
+                   and self.language.unsure_in(words[m.start:m.end]) for m in table.phrases.find(said))
 
     def _unsure_of_the_subject(self, table: _Table, said: str) -> bool:
         """At a question with one answer, a "don't know" said of the question's own subject

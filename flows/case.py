@@ -17,6 +17,7 @@ Sex = Literal["female", "male"]
 Pregnancy = Literal[
     "not_pregnant", "trimester_1", "trimester_2", "trimester_3", "postpartum",
     "recent_pregnancy_loss",  # added by this project: a miscarriage, termination or ectopic in the past 3 months
+    "pregnant_stage_unknown",  # added in session 17: pregnant, the week not known to the person answering
 ]
 Side = Literal["left", "right", "both"]
 Onset = Literal["sudden", "gradual"]

@@ -87,6 +87,10 @@ class Language:
     # The ways of saying "don't know": one right after a phrase leaves it unsaid ("febre não
     # sei", "fever? not sure", "febre não medi"), neither said nor denied.
     unsure: tuple[tuple[str, ...], ...] = ()
+
+    def unsure_in(self, words: list[str]) -> bool:
+        """`words` hold a way of saying "don't know" of two words or more."""
+        return any(len(u) > 1 and tuple(words[at:at + len(u)]) == u for u in self.unsure for at in range(len(words)))
     # "or", "nor", "ou": a denial reaches every phrase of a list they join ("No subchondral
     # fracture line or double line sign" denies the double line sign too).
     alternatives: frozenset[str] = frozenset()

@@ -364,9 +364,27 @@ def test_everyday_words_are_read(language: str, question: str, text: str, value:
     assert read(language, question, text) == value
 
 
-def test_a_pregnancy_but_not_the_week_still_asks_which_trimester() -> None:
-    parsed = ENGINE.reader("pt").read("pregnancy", "estou grávida mas nsei de quantas semanas")
-    assert not parsed.ok and len(parsed.clarify) == 3
+@pytest.mark.parametrize(("language", "text"), [
+    ("pt", "estou grávida mas nsei de quantas semanas"), ("pt", "gravida, nao sei bem de quanto tempo"),
+    ("en", "pregnant, not sure how far along"), ("en", "not sure how many weeks"),
+])
+def test_a_pregnancy_but_not_the_week_is_a_pregnancy_of_unknown_stage(language: str, text: str) -> None:
+    assert read(language, "pregnancy", text) == "pregnant_stage_unknown"
+
+
+@pytest.mark.parametrize(("language", "text"), [("pt", "nao sei"), ("en", "not sure")])
+def test_dont_know_alone_is_still_dont_know(language: str, text: str) -> None:
+    assert read(language, "pregnancy", text) is None
+
+
+def test_a_pregnancy_of_unknown_stage_keeps_the_pregnancys_rules() -> None:
+    # user test pt 17: "tomo brufen" was not warned once the pregnancy was lost
+    conversation = talk("mulher", "30", "gravida, nao sei bem de quanto tempo", "nenhuma", "direita", "nenhum",
+                        "de repente", "2 semanas", "doi a andar", "nenhuma", language="pt")
+    assert conversation.session is not None and conversation.session.case.pregnancy == "pregnant_stage_unknown"
+    replies = conversation.say("tomo brufen")
+    assert any(r.code == "nsaid_in_pregnancy" for r in replies)
+    assert conversation.session.case.pregnancy_warning_signs is False  # its warning signs were asked
 
 
 # --- at the offer of what to do now, an answer carries on --------------------------------------
