@@ -64,11 +64,13 @@ def emergency_replies(
     """What to do first, after an emergency warning: short, with the disclaimer."""
     summary = build_summary(case, assessment, content, locale)
     level = content.triage.levels[assessment.triage]
-    # The level's full advice in place of its one-line version (which it begins with), and
-    # what must be said with it for this person (guidance `said_first`: a pregnancy).
+    # What must be said first for this person (guidance `said_first`: "for the heavy bleeding,
+    # call 999 now", "as you are pregnant, call your maternity unit"), then the level's full
+    # advice in place of its one-line version (user test en 17: the call came after "go to
+    # an emergency department today", and read as an afterthought).
     said_first = [Line(text=content.text(item.text, locale))
                   for _, items in select_guidance(case, assessment, content) for item in items if item.said_first]
-    lines = [summary.first[0], Line(text=content.text(level.advice, locale)), *said_first, *summary.first[2:-1],
+    lines = [summary.first[0], *said_first, Line(text=content.text(level.advice, locale)), *summary.first[2:-1],
              Line(text=""), Line(text=content.message("disclaimer", locale))]
     first = Reply(kind="summary", code="emergency", title=content.message("emergency_first", locale),
                   text=words(lines), lines=lines, step=step, assessed=assessed(assessment))
