@@ -81,10 +81,12 @@ class DatesSaid:
         self.events = {tuple(plain(w).split()): (event.month, event.day) for event in events for w in event.words}
         self.joining = {plain(w) for w in joining_words}  # "3 de março": the "de"
         self.endings = {plain(w) for w in ordinal_endings}  # "the 3rd": the "rd"
+        self.days_alone = False  # a day of the month said alone is a date (`led_by`)
 
     def led_by(self, lead_words: list[str], plain: Callable[[str], str]) -> DatesSaid:
         """The same dates, led by other words: "due on 20 January", "DPP 20/01"."""
         other = copy(self)
+        other.days_alone = True  # "due the 10th", "previsto para dia 10": the next 10th
         other.since = sorted({tuple(without_accents(t) for t in tokens(plain(w))) for w in lead_words},
                              key=len, reverse=True)
         return other
@@ -145,9 +147,13 @@ class DatesSaid:
             return None
         year = said.year if said.year is not None else today.year
         try:
-            then = date(year, said.month, said.day)
-            if said.year is None and then < today:
-                then = date(year + 1, said.month, said.day)
+            if said.month == 0:  # a day of the month alone: this month's, or the next month's
+                then = date(today.year, today.month, said.day) if said.day >= today.day else (
+                    date(today.year + today.month // 12, today.month % 12 + 1, said.day))
+            else:
+                then = date(year, said.month, said.day)
+                if said.year is None and then < today:
+                    then = date(year + 1, said.month, said.day)
         except ValueError:  # "due on 31 February"
             return None
         return round((then - today).days / DAYS_PER_WEEK, 1)
@@ -165,7 +171,9 @@ class DatesSaid:
         if day is not None:  # "3 march", "the 3rd of march", "1º de outubro"
             position = self._past(words, self._past(words, position + 1, self.endings), self.joining)
         if position >= len(words) or words[position] not in self.months:
-            return None
+            # "due the 10th": a day alone, the next such day (month 0), where such dates are read
+            alone = self.days_alone and day is not None and 1 <= day <= 31 and position > at
+            return (position, 0, day, None) if alone and day is not None else None
         month, position = self.months[words[position]], position + 1
         if day is None and position < len(words) and self._day(words[position]) is not None:  # "march 3rd"
             day, position = self._day(words[position]), self._past(words, position + 1, self.endings)

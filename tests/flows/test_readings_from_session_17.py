@@ -425,3 +425,41 @@ def test_an_age_with_the_sex_is_still_an_age(text: str, age: int) -> None:
 ])
 def test_what_is_no_risk_factor_is_not_ticked(language: str, text: str, value: object) -> None:
     assert read(language, "medical_history", text) == value
+
+
+# --- round 17c: the verification round's findings ------------------------------------------
+
+
+@pytest.mark.parametrize(("language", "text", "value"), [
+    ("pt", "o parto era para a semana passada e ainda nada", "trimester_3"),  # was after the birth
+    ("en", "passed my due date 5 days ago", "trimester_3"),
+    ("en", "due the 10th", "trimester_3"),            # a day alone: the next 10th (was week 10)
+    ("en", "due on the 20th", "trimester_3"),
+    ("pt", "previsto para dia 10", "trimester_3"),
+    ("pt", "é para dia 28", "trimester_3"),
+    ("en", "my wife is 36 weeks", "trimester_3"),     # was not heard
+    ("en", "pregnant but no idea how far", "pregnant_stage_unknown"),
+    ("pt", "perdi um bebé em junho", "recent_pregnancy_loss"),  # was after the birth
+    ("en", "10 weeks", "trimester_1"),
+])
+def test_the_stage_said_in_the_verification_round(language: str, text: str, value: str) -> None:
+    assert ENGINE.reader(language).read("pregnancy", text, today=TODAY).value == value
+
+
+@pytest.mark.parametrize(("language", "question", "text", "value"), [
+    ("en", "pregnancy_warning_signs", "the midwife put me on it for pre-eclampsia", "not read"),
+    ("pt-BR", "pregnancy_warning_signs", "perdi liquido", ["pregnancy_warning_signs"]),
+    ("pt-BR", "pregnancy_warning_signs", "saiu uma aguinha", ["pregnancy_warning_signs"]),
+    ("pt-BR", "walking", "meu pai caiu e não levanta", "cannot"),
+    ("en", "duration_weeks", "naproxen 500 bd", "not read"),         # was 500 weeks
+    ("pt-BR", "duration_weeks", "tomo nimesulida 100mg 2x ao dia", "not read"),
+])
+def test_the_words_of_the_verification_round(language: str, question: str, text: str, value: object) -> None:
+    assert read(language, question, text) == value
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "I'm her husband. she miscarried 2 weeks ago"), ("pt", "sou o marido. ela teve um aborto há 2 semanas"),
+])
+def test_a_husband_writing_is_asking_for_her(language: str, text: str) -> None:
+    assert ENGINE.reader(language).who.for_someone_else_in(text) is True
