@@ -1412,6 +1412,9 @@ class AnswerReader:
         assert question.minimum is not None and question.maximum is not None  # schema guarantees
         for phrase in self.no_number_phrases:  # "começou de um dia pro outro": no 1 day
             said = phrase.sub(" ", said)
+        # "34+2" is a week of pregnancy and its days, never an age or how long (user test pt
+        # 17: "a minha mulher tem 34+2" was recorded as 34 years old)
+        said = _WEEKS_AND_DAYS.sub(" ", said)
         # "45, no wait 54": a number corrected in the same message is the one after it
         words, spans = tokens(said), token_spans(said)
         at = self._correction_at(words)
@@ -2287,6 +2290,9 @@ def _outside_together(found: list[Match], together: list[Match]) -> list[Match]:
 def _a_decimal_at(words: list[str], at: int) -> bool:
     """`words` hold a decimal number at `at` ("38", ".", "4")."""
     return at + 2 < len(words) and words[at].isdigit() and words[at + 1] in ".," and words[at + 2].isdigit()
+
+
+_WEEKS_AND_DAYS = re.compile(r"(?<![\d.,])\d{1,2}\s*\+\s*[0-6](?![\d.,])")
 
 
 def _goes_on_in_digits(words: list[str], at: int) -> bool:

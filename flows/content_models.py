@@ -956,6 +956,9 @@ class Language(Strict):
     # which win over a primary subtag
     tags: list[str] = Field(min_length=1)
     synonyms: list[str] = Field(default_factory=list)  # typed words that choose it at /language
+    # ...of which those that name the whole language, not this region ("português", "pt"):
+    # typed by someone already in one of its variants, they keep that variant.
+    family_names: list[str] = Field(default_factory=list)
     reviewed: bool  # False: a translation awaiting review by a clinician who speaks it
     # A regional variant (flows/adaptations.py): it reads as its base language does and
     # shows the base's texts except where its catalogue (a path under content/) adapts them.

@@ -422,7 +422,7 @@ class _Turn:
         said = normalise(text)
         number = whole_number(said)
         languages = self.c.ui.languages
-        chosen = language_named(said, self.c)
+        chosen = language_named(said, self.c, self.s.locale)
         if chosen is None and number is not None and 1 <= number <= len(languages):
             chosen = languages[number - 1].id
         if chosen is not None:

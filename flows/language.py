@@ -33,11 +33,17 @@ def language_of_environment(environment: Mapping[str, str], content: Content) ->
     return content.default_language
 
 
-def language_named(text: str, content: Content) -> str | None:
-    """The language a typed word names ("português", "pt", "English"), or None."""
+def language_named(text: str, content: Content, current: str | None = None) -> str | None:
+    """The language a typed word names ("português", "pt", "English"), or None. A name of
+    the whole language (`family_names`) typed in one of its variants keeps the variant: a
+    Brazilian who types "português" at /language stays in Brazilian Portuguese."""
     said = normalise(text)
     for language in content.ui.languages:
         names = [language.id, language.name, *language.synonyms]
         if said in {normalise(name) for name in names}:
+            variant = next((other for other in content.ui.languages
+                            if other.id == current and other.variant_of == language.id), None)
+            if variant is not None and said in {normalise(name) for name in language.family_names}:
+                return variant.id
             return language.id
     return None

@@ -463,3 +463,18 @@ def test_the_words_of_the_verification_round(language: str, question: str, text:
 ])
 def test_a_husband_writing_is_asking_for_her(language: str, text: str) -> None:
     assert ENGINE.reader(language).who.for_someone_else_in(text) is True
+
+
+@pytest.mark.parametrize("text", ["a minha mulher tem 34+2", "34+2"])
+def test_weeks_and_days_are_no_age(text: str) -> None:
+    assert not ENGINE.reader("pt").read("age", text).ok  # was 34 years old (user test pt 17c)
+
+
+@pytest.mark.parametrize(("typed", "language"), [
+    ("português", "pt-BR"), ("pt", "pt-BR"), ("português de portugal", "pt"), ("pt-pt", "pt"), ("english", "en"),
+])
+def test_a_name_of_the_whole_language_keeps_the_variant(typed: str, language: str) -> None:
+    conversation = talk("feminino", language="pt-BR")
+    conversation.say("/language")
+    conversation.say(typed)
+    assert conversation.session is not None and conversation.session.locale == language
