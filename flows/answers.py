@@ -431,10 +431,10 @@ class AnswerReader:
         back is no "Normal" nor "Not done" (user test en 17: the raised CRP was recorded as
         normal). A graver answer is taken: the doctor may have said "very raised"."""
         number = self._by_number(table, pending.replace(UNIT_SLOT, " "))
-        if not isinstance(number, _UnitQuestion):
-            return parsed
-        chosen = next(i for i, o in enumerate(table.options) if o.value == parsed.value)
-        if chosen >= min(option for _, option in number.readings):
+        if not table.question.escalating or not isinstance(number, _UnitQuestion):
+            return parsed  # (only where the options run from mildest to gravest)
+        chosen = next((i for i, o in enumerate(table.options) if o.value == parsed.value), None)
+        if chosen is None or chosen >= min(option for _, option in number.readings):
             return parsed
         asked = self._which_unit(table, pending.replace(UNIT_SLOT, " "), number)
         return replace(asked, pending=pending)
@@ -1868,8 +1868,8 @@ class AnswerReader:
             return None
         left = self._counted_back(table, said, today)
         if left:  # "due in 3 weeks": week 37, whatever else the numbers say
-            weeks = {i for i, o in ranged if o.numbers is not None for value in left if _holds(o.numbers, value)}
-            return weeks.pop() if len(weeks) == 1 else None
+            holding = {i for i, o in ranged if o.numbers is not None for value in left if _holds(o.numbers, value)}
+            return holding.pop() if len(holding) == 1 else None
         told = {index for _, _, index in self._told_by_number(table, self._number_words(said))}
         if told:  # "6 weeks pp", "my 4 month old": after the birth, whatever the weeks would pick
             return told.pop() if len(told) == 1 else None

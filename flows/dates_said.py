@@ -38,7 +38,7 @@ class DateSaid:
 
     start: int  # token positions of the words that say it, with the word that leads to it
     end: int
-    month: int  # 0 for a day of the week
+    month: int  # 0 for a day of the week, or a day of the month said alone ("due the 10th")
     day: int
     year: int | None
     weekday: int | None = None  # "since sunday": the last such day before the message (0 is Monday)
@@ -172,8 +172,9 @@ class DatesSaid:
             position = self._past(words, self._past(words, position + 1, self.endings), self.joining)
         if position >= len(words) or words[position] not in self.months:
             # "due the 10th": a day alone, the next such day (month 0), where such dates are read
-            alone = self.days_alone and day is not None and 1 <= day <= 31 and position > at
-            return (position, 0, day, None) if alone and day is not None else None
+            if self.days_alone and day is not None and 1 <= day <= 31:
+                return position, 0, day, None
+            return None
         month, position = self.months[words[position]], position + 1
         if day is None and position < len(words) and self._day(words[position]) is not None:  # "march 3rd"
             day, position = self._day(words[position]), self._past(words, position + 1, self.endings)

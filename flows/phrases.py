@@ -87,10 +87,6 @@ class Language:
     # The ways of saying "don't know": one right after a phrase leaves it unsaid ("febre não
     # sei", "fever? not sure", "febre não medi"), neither said nor denied.
     unsure: tuple[tuple[str, ...], ...] = ()
-
-    def unsure_in(self, words: list[str]) -> bool:
-        """`words` hold a way of saying "don't know" of two words or more."""
-        return any(len(u) > 1 and tuple(words[at:at + len(u)]) == u for u in self.unsure for at in range(len(words)))
     # "or", "nor", "ou": a denial reaches every phrase of a list they join ("No subchondral
     # fracture line or double line sign" denies the double line sign too).
     alternatives: frozenset[str] = frozenset()
@@ -99,6 +95,15 @@ class Language:
     # A number glued to a letter at a note's head is an age from here ("52F R groin"), not
     # the distance of "10m walk" (ui.yaml `glued_age_at_least`, shared with flows/who_is_asked.py).
     glued_age_at_least: int = 0
+
+    def unsure_at(self, words: list[str], at: int) -> bool:
+        """A way of saying "don't know" of two words or more begins at `at` ("não sei", "not
+        sure"); one word ("maybe") may hedge a finding said all the same."""
+        return any(len(unsure) > 1 and tuple(words[at:at + len(unsure)]) == unsure for unsure in self.unsure)
+
+    def unsure_in(self, words: list[str]) -> bool:
+        """`words` hold a way of saying "don't know" of two words or more."""
+        return any(self.unsure_at(words, at) for at in range(len(words)))
 
 
 def glued_age(word: str, letters: frozenset[str] | None, at_least: int) -> bool:
@@ -223,7 +228,7 @@ class PhraseIndex:
                 options = self.by_tokens.get(tuple(words[start:start + size]))
                 if options is None:
                     options = self.by_plain_letters.get(tuple(plain[start:start + size]))
-                if options is None or (size > 1 and self._unsure_at(words, start + size - 1)):
+                if options is None or (size > 1 and self.language.unsure_at(words, start + size - 1)):
                     continue  # "febre não sei": the "não" is the "don't know"'s, no "febre não"
                 taken[start:start + size] = [True] * size
                 found.append(Match(options, start, start + size, False))
@@ -296,7 +301,7 @@ class PhraseIndex:
                         and not self.denials.intersection(m.options) for i in range(m.start, m.end)}
         marked: list[Match] = []
         for match in sorted(found, key=lambda m: m.start):
-            if self._unsure_at(words, self._past_gaps(words, match.end)):
+            if self.language.unsure_at(words, self._past_gaps(words, match.end)):
                 continue  # "fever? not sure", "febre não medi": neither said nor denied
             # A denial is not turned around by another ("não tive febre nenhuma", "não, nada").
             denial = set(match.options) <= self.denials
@@ -341,11 +346,6 @@ class PhraseIndex:
         while at < min(len(words), end + 2) and words[at] in self.language.closing_negation_gaps:
             at += 1
         return at
-
-    def _unsure_at(self, words: list[str], at: int) -> bool:
-        """A way of saying "don't know" begins at `at`, of two words or more ("não sei",
-        "not sure"): one word ("maybe") may hedge a finding said all the same."""
-        return any(len(unsure) > 1 and tuple(words[at:at + len(unsure)]) == unsure for unsure in self.language.unsure)
 
     def _hedge_after(self, words: list[str], end: int, part_of_item: set[int]) -> int | None:
         """A hedge that denies the phrase ending at `end`, within its clause ("AVN less likely"),
