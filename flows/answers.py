@@ -798,7 +798,10 @@ class AnswerReader:
         """The findings `words` name, as the question reads them; none from a diagnosis."""
         table = self.tables[question_id]
         said = " ".join(words)
-        if not said or any(f" {diagnosis} " in f" {words_only(said)} " for diagnosis in table.diagnoses):
+        # (a diagnosis named as such: "consistent with TOH"; not a finding's own words that
+        # hold one, "mild OA" said of an X-ray: the longest phrase found is what was said)
+        if not said or any(words_only(" ".join(words[m.start:m.end])) in table.diagnoses
+                           for m in table.phrases.find(said)):
             return []
         parsed = self.read(question_id, said)
         if not parsed.ok or parsed.clarify or parsed.goto is not None:

@@ -478,3 +478,12 @@ def test_a_name_of_the_whole_language_keeps_the_variant(typed: str, language: st
     conversation.say("/language")
     conversation.say(typed)
     assert conversation.session is not None and conversation.session.locale == language
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("62F L hip pain 3/12, xray mild OA, night pain", [["joint_space_narrowing"]]),  # was dropped (user test en 17c)
+    ("MRI consistent with TOH", []),        # a diagnosis named as such is no finding
+    ("xray: osteoarthritis", []),
+])
+def test_an_xray_finding_in_a_note_is_heard_and_a_diagnosis_is_not(text: str, found: list[list[str]]) -> None:
+    assert ENGINE.reader("en").heard_findings("xray", text) == found
