@@ -487,3 +487,13 @@ def test_a_name_of_the_whole_language_keeps_the_variant(typed: str, language: st
 ])
 def test_an_xray_finding_in_a_note_is_heard_and_a_diagnosis_is_not(text: str, found: list[list[str]]) -> None:
     assert ENGINE.reader("en").heard_findings("xray", text) == found
+
+
+@pytest.mark.parametrize(("language", "question", "text", "value"), [
+    ("pt-BR", "warning_signs", "fiquei quente mas nao medi", "not read"),    # was a hot, swollen hip
+    ("en", "warning_signs", "dont think so, feel hot and cold tho", "none"),
+    ("pt-BR", "warning_signs", "o quadril está quente e inchado", ["hot_swollen_joint"]),
+    ("pt-BR", "fever", "fiquei quente mas nao medi", True),                  # felt hot: a fever said
+])
+def test_feeling_hot_is_a_fever_not_a_hot_joint(language: str, question: str, text: str, value: object) -> None:
+    assert read(language, question, text) == value
