@@ -497,3 +497,11 @@ def test_an_xray_finding_in_a_note_is_heard_and_a_diagnosis_is_not(text: str, fo
 ])
 def test_feeling_hot_is_a_fever_not_a_hot_joint(language: str, question: str, text: str, value: object) -> None:
     assert read(language, question, text) == value
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("tive o bebé há 2 semanas, tenho consulta na semana que vem", "postpartum"),  # a visit to come is no birth
+    ("não, mas vou ter consulta mês que vem", "not_pregnant"),
+])
+def test_a_time_to_come_alone_says_nothing_of_the_pregnancy(text: str, value: str) -> None:
+    assert ENGINE.reader("pt").read("pregnancy", text, today=TODAY).value == value
