@@ -244,6 +244,7 @@ class AnswerReader:
         self.pronouns = {_plain_words(w) for w in understanding.pronouns}
         self.vague = [_plain_words(w) for w in understanding.vague]
         self.exceptions = [tuple(words_only(_plain_words(w)).split()) for w in understanding.exceptions]
+        self.contrasts = [tuple(words_only(_plain_words(w)).split()) for w in understanding.contrasts]
         self.joiners = {_plain_words(w) for w in understanding.joiners}
         self.clause_breaks = {_plain_words(w) for w in understanding.clause_breaks}
         self._elsewhere: dict[tuple[str, str], list[Match]] = {}  # _answers_elsewhere, for one answer
@@ -1819,14 +1820,18 @@ class AnswerReader:
         def says_more(match: Match) -> bool:
             return not match.negated and any(table.options[i].value is not None for i in match.options) \
                 and words_only(" ".join(words[match.start:match.end])) not in self.yes_or_no
+
+        def weak(match: Match) -> bool:  # a hint ("can walk"), or an answer that yields to one ("fine")
+            return words_only(" ".join(words[match.start:match.end])) in table.hints or all(
+                table.options[i].yields_to_hints for i in match.options)
         for start in range(len(words)):
-            for exception in self.exceptions:
+            for exception, contrast in [*((e, False) for e in self.exceptions), *((c, True) for c in self.contrasts)]:
                 if exception and tuple(words[start:start + len(exception)]) == exception:
                     before = [m for m in found if m.end <= start]
                     # ("mas dói" may itself be a phrase: it starts at the exception)
                     after = [m for m in found if m.start >= start + len(exception)
                              or (m.start == start and m.end > start + len(exception))]
-                    if before and any(says_more(m) for m in after):
+                    if before and any(says_more(m) for m in after) and (not contrast or all(weak(m) for m in before)):
                         return after
         return found
 

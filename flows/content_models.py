@@ -820,6 +820,9 @@ class Understanding(Strict):
     negation_suffixes: list[str] = Field(default_factory=list)  # a word ending so denies like one: "n't"
     clause_breaks: list[str]
     exceptions: list[str] = Field(default_factory=list)  # "until": at a one-answer question, what follows counts
+    # "but", "mas": what follows counts only over an answer that is a hint or yields to one
+    # ("can walk but it hurts", "fine but sore"); "left but sometimes right" is not "right"
+    contrasts: list[str] = Field(default_factory=list)
     joiners: list[str] = Field(default_factory=list)  # "and", "with": join the parts of a several-answer reply
     span_words: list[str] = Field(default_factory=list)  # "over": the duration after it is a span of time
     fillers: list[str]

@@ -505,3 +505,13 @@ def test_feeling_hot_is_a_fever_not_a_hot_joint(language: str, question: str, te
 ])
 def test_a_time_to_come_alone_says_nothing_of_the_pregnancy(text: str, value: str) -> None:
     assert ENGINE.reader("pt").read("pregnancy", text, today=TODAY).value == value
+
+
+@pytest.mark.parametrize(("language", "question", "text"), [
+    ("en", "side", "left but sometimes right"),        # not "right": asked which
+    ("en", "onset", "gradual but got worse suddenly"),
+    ("pt", "side", "esquerda mas às vezes direita"),
+])
+def test_a_but_after_a_plain_answer_does_not_replace_it(language: str, question: str, text: str) -> None:
+    parsed = ENGINE.reader(language).read(question, text)
+    assert not parsed.ok and len(parsed.clarify) == 2
