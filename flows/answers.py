@@ -34,7 +34,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from flows.content import Content, texts_of
 from flows.content_models import Answer, NumberRange, Question
-from flows.dates_said import DatesSaid
+from flows.dates_said import DateSaid, DatesSaid
 from flows.locale_format import number_text
 from flows.numerals import whole_number
 from flows.phrases import (
@@ -589,8 +589,8 @@ class AnswerReader:
             alone += [(at, end) for at, word in enumerate(words) if _NUMBER_WORD.fullmatch(word)
                       and word in typed_digits for end in [self._unit_end(words, at, units)] if end > at + 1]
         counted_back = [(start, end) for start, end, _ in self._counted_back_spans(table, words)]
-        if today is not None and table.counted_back is not None and table.counted_back.dates is not None:
-            counted_back += [(d.start, d.end) for d in table.counted_back.dates.find(words)]  # "due on 20/12"
+        if today is not None:
+            counted_back += [(d.start, d.end) for d in self._due_dates(table, words)]  # "due on 20/12"
         counted_back += [(start, end) for start, end, _ in self._told_by_number(table, words)]  # "my 4 month old"
         heard.update(" ".join(words[start:end]) for start, end in counted_back)  # "due in 3 weeks"
         for at, end in [*tied, *alone]:
@@ -1315,14 +1315,19 @@ class AnswerReader:
         labels = [self.content.text(table.options[i].label, self.language_code) for i in options]
         return Parsed(False, clarify=labels)
 
+    @staticmethod
+    def _marked_unsure(said: str, phrases: list[str]) -> str:
+        """`said` with each of `phrases` (ways of saying "don't know"), longest first, as a
+        NUL mark between spaces: where they were, and that they were there."""
+        for phrase in sorted(phrases, key=len, reverse=True):
+            said = re.sub(rf"(?<![\w']){re.escape(phrase)}(?![\w'])", " \x00 ", said)
+        return said
+
     def _without_unsure(self, said: str) -> str:
         """`said` without the ways of saying "don't know" of two words or more in it, and
         without a yes or no that only leads into one ("nah no idea"): "" when nothing else
         was said, `said` itself when there was none."""
-        rest = said
-        for phrase in sorted(self.dont_know, key=len, reverse=True):
-            if " " in phrase:
-                rest = re.sub(rf"(?<![\w']){re.escape(phrase)}(?![\w'])", " \x00 ", rest)
+        rest = self._marked_unsure(said, [phrase for phrase in self.dont_know if " " in phrase])
         if rest == said:
             return said
         # A yes or no before it only leads in ("nah no idea"); one after it answers ("not
@@ -1351,10 +1356,7 @@ class AnswerReader:
         nor one with more said ("had a fever, not sure how high")."""
         if table.question.kind != "choice":
             return False
-        marked = said
-        for phrase in sorted(self.dont_know, key=len, reverse=True):
-            if phrase not in self.leaning_yes:
-                marked = re.sub(rf"(?<![\w']){re.escape(phrase)}(?![\w'])", " \x00 ", marked)
+        marked = self._marked_unsure(said, [phrase for phrase in self.dont_know if phrase not in self.leaning_yes])
         if marked == said:
             return False
         subject = self._subject_words(table)
@@ -1495,11 +1497,18 @@ class AnswerReader:
         words = self._number_words(said)
         values = {value for _, _, value in self._counted_back_spans(table, words)}
         if today is not None and counted.dates is not None:
-            for said_date in counted.dates.find(tokens(_plain_words(said))):
+            for said_date in self._due_dates(table, tokens(_plain_words(said))):
                 weeks = counted.dates.weeks_until(said_date, today)
                 if weeks is not None:
                     values.add(counted.when - weeks)
         return values
+
+    @staticmethod
+    def _due_dates(table: _Table, words: list[str]) -> list[DateSaid]:
+        """The dates in `words` on which the event that ends what is asked falls ("due on
+        20 December", "DPP dia 20/01": `counted_back.dated_after`)."""
+        counted = table.counted_back
+        return counted.dates.find(words) if counted is not None and counted.dates is not None else []
 
     def _counted_back_spans(self, table: _Table, words: list[str]) -> list[tuple[int, int, float]]:
         """Where each number said as a time left begins and ends (its lead or the words after
@@ -1760,9 +1769,7 @@ class AnswerReader:
                              if table.counted_back else frozenset()) | frozenset(
             word for _, before, _ in table.told_by_number.values() for word in before)
         # ...or is part of a date this question's words lead to: "c-section booked for 15 december"
-        counted = table.counted_back
-        dated = {i for d in (counted.dates.find(words) if counted and counted.dates else [])
-                 for i in range(d.start, d.end)}
+        dated = {i for d in self._due_dates(table, words) for i in range(d.start, d.end)}
         drop = {i for at, end in tied if not self._led(words, at, own) and at not in dated
                 for i in range(at, end + 1)}
         return " ".join(word for i, word in enumerate(words) if i not in drop) if drop else said
