@@ -1044,12 +1044,15 @@ class AnswerReader:
                 # "... doendo e inchada": the "e" before a later part's word keeps it in the clause
                 later_parts = {phrase[0] for group in way[1:] for phrase in group if phrase}
                 for start, end in self._clauses_and_subjects(words, later_parts):
-                    hits = [min((at for at in range(start, end) for phrase in group if phrase
-                                 and tuple(words[at:at + len(phrase)]) == phrase and at + len(phrase) <= end),
-                                default=None) for group in way]
-                    if any(hit is None for hit in hits):
+                    places = [sorted({at for at in range(start, end) for phrase in group if phrase
+                                      and tuple(words[at:at + len(phrase)]) == phrase and at + len(phrase) <= end})
+                              for group in way]
+                    if not all(places):
                         continue
-                    first, last = min(h for h in hits if h is not None), max(h for h in hits if h is not None)
+                    # The nearest parts: "sharp pain on the right side of my tummy" is one
+                    # side's pain in the tummy though "sharp" stands further off.
+                    first, last = min(((min(hits), max(hits)) for hits in itertools.product(*places)),
+                                      key=lambda span: span[1] - span[0])
                     if last - first > TOGETHER_REACH:
                         continue
                     own = {word for group in way for phrase in group for word in phrase}

@@ -109,6 +109,11 @@ class Case(BaseModel):
     # pain below the ribs, sudden swelling of the face or hands), in pregnancy or after
     # birth; heavy bleeding after a birth or loss; a red or oozing wound after a birth.
     reduced_fetal_movements: bool | None = None
+    # Early in pregnancy (the first trimester, or the week not known): bleeding or spotting,
+    # and the signs of an ectopic pregnancy (one-sided pain low in the tummy, shoulder-tip
+    # pain, feeling very dizzy or faint).
+    early_pregnancy_bleeding: bool | None = None
+    ectopic_signs: bool | None = None
     preeclampsia_signs: bool | None = None
     heavy_bleeding_after_birth: bool | None = None
     wound_signs: bool | None = None

@@ -207,6 +207,8 @@ def reach_question(question: str) -> Conversation:
         presets["pregnancy"] = "postpartum"
     if question in ("pain_medicines", "pregnancy_warning_signs"):
         presets["pregnancy"] = "third trimester"
+    if question == "early_pregnancy_warning_signs":
+        presets["pregnancy"] = "first trimester"
     if question == "pelvic_girdle_pattern":
         presets |= {"pregnancy": "third trimester", "side": "left", "tests_done": "none yet"}
     conv = talk()

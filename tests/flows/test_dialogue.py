@@ -185,7 +185,8 @@ def test_the_week_of_pregnancy_picks_the_trimester(typed: str, trimester: str) -
     conv = reach("pregnancy")
     conv.say(typed)
     assert conv.session is not None and conv.session.case.pregnancy == trimester
-    assert conv.state == "pregnancy_warning_signs"
+    # the first trimester's own warning signs (an ectopic pregnancy, a miscarriage), later the pregnancy's
+    assert conv.state == ("early_pregnancy_warning_signs" if trimester == "trimester_1" else "pregnancy_warning_signs")
 
 
 @pytest.mark.parametrize("typed", ["43 weeks", "52 weeks"])

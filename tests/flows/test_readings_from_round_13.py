@@ -456,7 +456,7 @@ def test_the_warning_signs_of_pregnancy_are_asked_in_pregnancy_only() -> None:
     ("en", "29 yrs, 37 weeks pregnant, left hip pain for 2 weeks, and since this morning the baby has hardly moved",
      "pregnancy_warning_signs"),
     ("en", "I think I'm about 6 weeks pregnant, sudden sharp pain in my right groin since this morning, a bit of "
-           "bleeding and I feel dizzy. 27", "pregnancy_warning_signs"),
+           "bleeding and I feel dizzy. 27", "early_pregnancy_warning_signs"),
     ("pt", "minha mãe tem 80 anos, operou o quadril e botou prótese ano passado, agora tá com 38 e pouco de "
            "temperatura e o quadril quentinho", "hot_swollen_joint"),
     ("en", "my dad is 90 and has dementia so he can't explain. since yesterday he won't walk",

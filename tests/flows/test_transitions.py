@@ -22,6 +22,7 @@ ENGINE = get_engine()
 LINEAR = [
     ("sex", "age"),
     ("breastfeeding", "after_birth_warning_signs"),
+    ("early_pregnancy_warning_signs", "pregnancy_warning_signs"),
     ("pregnancy_warning_signs", "after_birth_warning_signs"),
     ("after_birth_warning_signs", "side"),
     ("tests_done", "xray"),
@@ -54,8 +55,8 @@ GUARDED: list[tuple[str, dict[str, Any], str, bool, str]] = [
     ("age", {"age": 60}, "could_be_pregnant", False, "side"),
     ("pregnancy", {"sex": "female", "pregnancy": "postpartum"}, "recently_gave_birth", True, "breastfeeding"),
     ("pregnancy", {"sex": "female", "pregnancy": "trimester_3"}, "recently_gave_birth", False,
-     "pregnancy_warning_signs"),
-    ("pregnancy", {"sex": "female"}, "recently_gave_birth", False, "pregnancy_warning_signs"),
+     "early_pregnancy_warning_signs"),
+    ("pregnancy", {"sex": "female"}, "recently_gave_birth", False, "early_pregnancy_warning_signs"),
     # An artificial joint in the painful hip: this assistant is for a natural hip.
     ("side", {"side": "right", "artificial_hip": True}, "hip_replaced", True, "replaced_hip"),
     ("side", {"side": "right"}, "hip_replaced", False, "tests_done"),
@@ -71,10 +72,22 @@ TESTS = {"xray": "not_done", "mri": "not_done", "bone_scan": "not_done", "inflam
          "white_cell_count": "not_done"}
 ASK_WHEN: list[tuple[str, dict[str, Any], str, str, bool, str]] = [
     # The warning signs of a pregnancy, or of the weeks after a birth or a loss.
-    ("pregnancy", {"sex": "female", "pregnancy": "trimester_1"}, "pregnancy_warning_signs", "pregnant", True,
-     "pregnancy_warning_signs"),
-    ("pregnancy", {"sex": "female", "pregnancy": "not_pregnant"}, "pregnancy_warning_signs", "pregnant", False,
-     "side"),
+    # Early in pregnancy the signs of an ectopic pregnancy or a miscarriage; later, those of
+    # the pregnancy itself; the week not known: both.
+    ("pregnancy", {"sex": "female", "pregnancy": "trimester_1"}, "early_pregnancy_warning_signs", "early_pregnancy",
+     True, "early_pregnancy_warning_signs"),
+    ("pregnancy", {"sex": "female", "pregnancy": "pregnant_stage_unknown"}, "early_pregnancy_warning_signs",
+     "early_pregnancy", True, "early_pregnancy_warning_signs"),
+    ("pregnancy", {"sex": "female", "pregnancy": "trimester_2"}, "early_pregnancy_warning_signs", "early_pregnancy",
+     False, "pregnancy_warning_signs"),
+    ("early_pregnancy_warning_signs", {"sex": "female", "pregnancy": "trimester_1"}, "pregnancy_warning_signs",
+     "pregnant_past_the_first_trimester", False, "side"),
+    ("early_pregnancy_warning_signs", {"sex": "female", "pregnancy": "pregnant_stage_unknown"},
+     "pregnancy_warning_signs", "pregnant_past_the_first_trimester", True, "pregnancy_warning_signs"),
+    ("early_pregnancy_warning_signs", {"sex": "female", "pregnancy": "trimester_3"}, "pregnancy_warning_signs",
+     "pregnant_past_the_first_trimester", True, "pregnancy_warning_signs"),
+    ("early_pregnancy_warning_signs", {"sex": "female", "pregnancy": "not_pregnant"}, "pregnancy_warning_signs",
+     "pregnant_past_the_first_trimester", False, "side"),
     ("pregnancy_warning_signs", {"sex": "female", "pregnancy": "recent_pregnancy_loss"}, "after_birth_warning_signs",
      "after_birth_or_loss", True, "after_birth_warning_signs"),
     ("pregnancy_warning_signs", {"sex": "female", "pregnancy": "postpartum"}, "after_birth_warning_signs",
@@ -157,7 +170,8 @@ def test_a_state_is_asked_only_when_its_guard_holds(
 
 # (Where the pain is, the painkillers and the warning signs of a pregnancy are asked by
 # pregnancy, which their answers do not change.)
-BY_PREGNANCY = {"pelvic_girdle_pattern", "pain_medicines", "pregnancy_warning_signs", "after_birth_warning_signs"}
+BY_PREGNANCY = {"pelvic_girdle_pattern", "pain_medicines", "early_pregnancy_warning_signs", "pregnancy_warning_signs",
+                "after_birth_warning_signs"}
 
 
 @pytest.mark.parametrize("state", sorted({row[2] for row in ASK_WHEN} - BY_PREGNANCY))

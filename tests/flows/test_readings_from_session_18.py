@@ -1,0 +1,142 @@
+"""Session 18: the warning signs of early pregnancy (an ectopic pregnancy, a miscarriage) are
+asked in the first trimester instead of the later list (the baby's movements, pre-eclampsia),
+heard in passing, and raise the level of care. Each rule both ways."""
+
+from __future__ import annotations
+
+import pytest
+
+from flows.assessment import assess
+from flows.case import Case
+from flows.dialogue import get_engine
+from flows.guidance import select_guidance
+from tests.support.conversation import talk
+
+ENGINE = get_engine()
+CONTENT = ENGINE.content
+
+
+def checklist_read(language: str, question: str, text: str) -> list[str]:
+    options = CONTENT.options[question]
+    return [str(options[i].value) for i in ENGINE.reader(language).mentions(question, text)]
+
+
+def guidance_ids(case: Case) -> set[str]:
+    return {item.id for _, items in select_guidance(case, assess(case, CONTENT), CONTENT) for item in items}
+
+
+# --- which list is asked --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("pregnancy", "asked"), [
+    ("8 weeks pregnant", ["early_pregnancy_warning_signs"]),
+    ("first trimester", ["early_pregnancy_warning_signs"]),
+    ("24 weeks", ["pregnancy_warning_signs"]),
+    ("34 weeks", ["pregnancy_warning_signs"]),
+    # the week not known: she may be early or late, so both lists
+    ("pregnant, not sure how many weeks", ["early_pregnancy_warning_signs", "pregnancy_warning_signs"]),
+])
+def test_the_warning_signs_asked_fit_the_stage_of_the_pregnancy(pregnancy: str, asked: list[str]) -> None:
+    conv = talk("female", "30", pregnancy)
+    seen = []
+    for _ in range(3):
+        if conv.state not in ("early_pregnancy_warning_signs", "pregnancy_warning_signs"):
+            break
+        seen.append(conv.state)
+        conv.say("none")
+    assert seen == asked
+    assert conv.state == "side"
+
+
+def test_the_early_list_shows_no_baby_movements_nor_pre_eclampsia() -> None:
+    conv = talk("female", "30", "7 weeks")
+    shown = " ".join(choice.label for choice in conv.last_question().choices)
+    assert "tip of a shoulder" in shown and "baby moving" not in shown and "blurred vision" not in shown
+
+
+# --- what is read as each sign ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("language", "text", "item"), [
+    ("en", "some spotting since this morning", "early_pregnancy_bleeding"),
+    ("en", "brown discharge", "early_pregnancy_bleeding"),
+    ("en", "a bit of blood when i wipe", "early_pregnancy_bleeding"),
+    ("en", "sharp pain on the right side of my tummy", "ectopic_signs"),
+    ("en", "pain in the tip of my shoulder", "ectopic_signs"),
+    ("en", "i nearly fainted in the shower", "ectopic_signs"),
+    ("pt", "um pouco de sangue na calcinha", "early_pregnancy_bleeding"),
+    ("pt", "corrimento castanho", "early_pregnancy_bleeding"),
+    ("pt", "pontada na barriga do lado direito", "ectopic_signs"),
+    ("pt", "dor na ponta do ombro", "ectopic_signs"),
+    ("pt-BR", "quase desmaiei hoje", "ectopic_signs"),
+])
+def test_the_early_signs_in_other_words(language: str, text: str, item: str) -> None:
+    assert checklist_read(language, "early_pregnancy_warning_signs", text) == [item]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "my gums are bleeding"),
+    ("en", "a nosebleed this morning"),
+    ("en", "my shoulder hurts from carrying the toddler"),  # a sore shoulder is no shoulder-tip pain
+    ("en", "a bit dizzy when I stand up"),                   # light dizziness is common early on
+    ("pt", "sangram-me as gengivas"),
+])
+def test_what_is_not_an_early_sign(language: str, text: str) -> None:
+    assert checklist_read(language, "early_pregnancy_warning_signs", text) == []
+
+
+# --- what they do ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("language", "first_message"), [
+    ("en", "hi im 7 weeks pregnant, 31, pain in my right hip and groin and some spotting since this morning"),
+    ("en", "I think I'm about 6 weeks pregnant, sudden sharp pain in my right groin, and I nearly fainted. 27"),
+    ("pt-BR", "tô grávida de 6 semanas, 27 anos, dor na virilha direita e uma pontada na barriga do lado direito"),
+])
+def test_an_early_sign_said_in_passing_is_acted_on_at_once(language: str, first_message: str) -> None:
+    conv = talk(first_message, language=language)
+    assert conv.session is not None and "early_pregnancy_warning_signs" in conv.session.announced
+
+
+def test_an_early_sign_later_in_pregnancy_is_no_ectopic_warning() -> None:
+    # At 34 weeks a shoulder-tip pain said in passing is not an ectopic pregnancy's sign.
+    conv = talk("34 weeks pregnant, 31, right hip pain and a pain in the tip of my shoulder")
+    assert conv.session is not None and "early_pregnancy_warning_signs" not in conv.session.announced
+    assert conv.session.case.ectopic_signs is None
+
+
+@pytest.mark.parametrize(("fields", "level"), [
+    ({"early_pregnancy_bleeding": True}, "emergency"),
+    ({"ectopic_signs": True}, "emergency"),
+    ({"early_pregnancy_bleeding": False, "ectopic_signs": False}, None),
+])
+def test_the_early_signs_set_the_level_of_care(fields: dict[str, bool], level: str | None) -> None:
+    early = assess(Case(sex="female", age=30, pregnancy="trimester_1", **fields), CONTENT)
+    assert ("early_pregnancy_warning_signs" in {f.id for f in early.red_flags}) is (level is not None)
+    if level is not None:
+        assert early.triage == level
+    # ...only early in pregnancy (or when the week is not known)
+    late = assess(Case(sex="female", age=30, pregnancy="trimester_3", **fields), CONTENT)
+    assert "early_pregnancy_warning_signs" not in {f.id for f in late.red_flags}
+    unknown = assess(Case(sex="female", age=30, pregnancy="pregnant_stage_unknown", **fields), CONTENT)
+    assert ("early_pregnancy_warning_signs" in {f.id for f in unknown.red_flags}) is (level is not None)
+
+
+def test_later_pregnancy_signs_do_not_use_the_late_message_in_the_first_trimester() -> None:
+    # The later list's message speaks of waters and the baby moving less.
+    early = assess(Case(sex="female", age=30, pregnancy="trimester_1", pregnancy_warning_signs=True), CONTENT)
+    assert "pregnancy_warning_signs" not in {f.id for f in early.red_flags}
+    late = assess(Case(sex="female", age=30, pregnancy="trimester_2", pregnancy_warning_signs=True), CONTENT)
+    assert "pregnancy_warning_signs" in {f.id for f in late.red_flags}
+
+
+@pytest.mark.parametrize(("fields", "shown"), [
+    ({}, True),                                          # "Not sure": call today
+    ({"early_pregnancy_bleeding": False, "ectopic_signs": False}, False),
+    ({"early_pregnancy_bleeding": True, "ectopic_signs": False}, False),
+])
+def test_not_sure_of_the_early_signs_is_told_to_call_today(fields: dict[str, bool], shown: bool) -> None:
+    case = Case(sex="female", age=30, pregnancy="trimester_1", **fields)
+    assert ("care_unsure_of_early_pregnancy_signs" in guidance_ids(case)) is shown
+    later = Case(sex="female", age=30, pregnancy="trimester_3", **fields)
+    assert "care_unsure_of_early_pregnancy_signs" not in guidance_ids(later)
