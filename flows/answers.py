@@ -222,6 +222,8 @@ class AnswerReader:
         self.why_openers = [_plain_words(w) for w in understanding.why_openers]
         self.carry_on = {_plain_words(w) for w in understanding.carry_on}
         self.fillers = sorted((_plain_words(w) for w in understanding.fillers), key=len, reverse=True)
+        self.fillers_before_a_number = [re.compile(rf"(?<![\w]){re.escape(_plain_words(w))} (?=\d)")
+                                        for w in understanding.fillers_before_a_number]
         self.all_of_them = {_plain_words(w) for w in understanding.all_of_them}
         self.none_of_the_rest = [_plain_words(w) for w in understanding.none_of_the_rest]
         self.yes = [_plain_words(w) for w in understanding.yes]
@@ -301,6 +303,9 @@ class AnswerReader:
         self.opening_words = [tuple(tokens(_plain_words(w))) for w in understanding.opening_words]
         self.correction_words = [tuple(tokens(_plain_words(w))) for w in understanding.correction_words]
         self.said_not_as_fact = [tuple(tokens(_plain_words(w))) for w in understanding.said_not_as_fact]
+        self.asked_of_what_came_before = [tuple(tokens(_plain_words(w)))
+                                          for w in understanding.asked_of_what_came_before]
+        self.permission_asked = [tuple(tokens(_plain_words(w))) for w in understanding.permission_asked]
         # Words that may come before a leading yes or no: "actually no i can't", "oh yes it is"
         self.leading_words = frozenset({*(w for w in self.fillers if " " not in w),
                                         *(w[0] for w in self.correction_words if len(w) == 1)})
@@ -694,11 +699,17 @@ class AnswerReader:
     def asks_back(self, text: str) -> bool:
         """`text` is a question of the person's own ("is it serious?", "posso tomar brufen?"):
         it, or its last clause ("my friend said i should take alendronate, is that ok?"),
-        opens as a question does, and it ends with a question mark."""
-        said = [word for word in tokens(_plain_words(text)) if word != "?"]
+        opens as a question does or asks within it, and it ends with a question mark; or it
+        asks whether something may be taken ("is ibuprofen ok", with or without the mark)."""
+        plain = _plain_words(text)
+        if self._unasked(plain) != plain:
+            return True  # "is ibuprofen ok", "e ibuprofeno, pode?", "posso tomar dipirona? to amamentando"
+        said = [word for word in tokens(plain) if word != "?"]
         last = max((i + 1 for i, word in enumerate(said) if word in CLAUSE_PUNCTUATION), default=0)
-        return text.strip().endswith("?") and any(
-            " ".join(words[:size]) in self.question_openers for words in (said, said[last:]) for size in (1, 2, 3))
+        # ...or one asked within a clause: "35 weeks pregnant can i take ibuprofen?"
+        asked_within = any(_places(said[last:], phrase) for phrase in self.said_not_as_fact)
+        return text.strip().endswith("?") and (asked_within or any(
+            " ".join(words[:size]) in self.question_openers for words in (said, said[last:]) for size in (1, 2, 3)))
 
     def asks_about(self, text: str, quick_answer_id: str) -> bool:
         """`text` names a word of the quick answer's `asked_with`, as whole words ("is
@@ -969,7 +980,7 @@ class AnswerReader:
         and is no clot in the leg."""
         table = self.tables[question_id]
         # "ela não consegue andar" as "não consigo andar"; "do I have osteoporosis?" says nothing
-        said = self._read_as(table, _without_questions(_plain_words(self.negation_first(text)), self.question_openers))
+        said = self._read_as(table, self._unasked(_plain_words(self.negation_first(text))))
         said = self._split_leading_yes_no(said)
         typed = tokens(said)
         words: dict[int, int] = {}
@@ -1078,17 +1089,25 @@ class AnswerReader:
                 start = at + 1
         return spans
 
+    def _unasked(self, said: str) -> str:
+        """`said` without what it only asks: its questions ("do I have osteoporosis?") and
+        what it asks may be taken ("e ibuprofeno, pode?")."""
+        return _without_questions(_without_permission_asked(said, self.question_openers, self.permission_asked),
+                                  self.question_openers)
+
     def _said_not_as_fact(self, words: list[str], at: int) -> bool:
         """The phrase at `at` is, in its clause, with words that ask about it, say it was
         advised or say it is not known ("my friend said i should take alendronate", "posso
         tomar brufen", "not sure if he fell"): it is not something done or had (ui.yaml
-        `said_not_as_fact`)."""
+        `said_not_as_fact`). What comes before such words is still said ("35 weeks pregnant
+        can i take ibuprofen": user test en 18, the pregnancy had been lost)."""
         start, end = self._clause_around(words, at)
-        # ...or after it ("is ibuprofen ok to take?"), or around it ("posso tomar ibuprofeno?",
-        # where "tomar ibuprofeno" is the phrase found)
         clause = words[start:end]
-        return any(tuple(clause[i:i + len(phrase)]) == phrase
-                   for phrase in self.said_not_as_fact for i in range(len(clause) - len(phrase) + 1))
+        # ...before it or around it ("posso tomar ibuprofeno?", where "tomar ibuprofeno" is
+        # the phrase found), or after it ("is ibuprofen ok to take?")
+        if any(start + i <= at for phrase in self.said_not_as_fact for i in _places(clause, phrase)):
+            return True
+        return any(_places(clause, phrase) for phrase in self.asked_of_what_came_before)
 
     def _without_asked_about(self, found: list[Match], said: str) -> list[Match]:
         """Without what the answer only asks about or was advised ("can i take ibuprofen?",
@@ -1137,7 +1156,7 @@ class AnswerReader:
         actually now it's both" names left and both): what `mentions` took is checked
         against it, so an answer heard in passing is not taken when another is named too."""
         table = self.tables[question_id]
-        said = self._read_as(table, _without_questions(_plain_words(text), self.question_openers))
+        said = self._read_as(table, self._unasked(_plain_words(text)))
         typed = tokens(said)
         named: set[int] = set()
         # (not what an option's `not_with` words unsay: "the baby has hardly moved" is no birth)
@@ -1408,6 +1427,8 @@ class AnswerReader:
     def _without_fillers(self, said: str) -> str:
         for filler in self.fillers:
             said = re.sub(rf"(?<![\w]){re.escape(filler)}(?![\w])", " ", said)
+        for before_a_number in self.fillers_before_a_number:
+            said = before_a_number.sub(" ", said)
         return " ".join(said.split())
 
     def _option(self, table: _Table, index: int) -> Parsed:
@@ -2351,6 +2372,35 @@ def _beside(said: str, start: int, end: int, before: int, after: int) -> tuple[s
 
 
 _CLAUSE_END = re.compile(r"((?<!\d)[.,]|[.,](?!\d)|[;!?:()])")  # not the point of "38.5"
+
+
+def _without_permission_asked(said: str, openers: AbstractSet[str], permission: list[tuple[str, ...]]) -> str:
+    """`said` without the clauses that ask whether something may be taken: a clause that
+    ends in words of permission and asks (a question mark after it, or a question word
+    opening it: "is ibuprofen ok", "brufen pode?"), and the short clause a bare one asks
+    about ("e ibuprofeno, pode?", "and naproxen, ok?"). User tests en and pt 18: what was
+    only asked about had been recorded as taken, and she could not undo it."""
+    pieces = _CLAUSE_END.split(said)
+    kept = list(pieces)
+    for i in range(0, len(pieces), 2):
+        words = tuple(pieces[i].split())
+        ending = max((p for p in permission if len(p) <= len(words) and words[-len(p):] == p), key=len, default=None)
+        if ending is None:
+            continue
+        asking = words[:len(words) - len(ending)]
+        opens = any(" ".join(words[:size]) in openers for size in (1, 2))
+        if not (opens or (i + 1 < len(pieces) and pieces[i + 1] == "?")):
+            continue
+        kept[i] = " "
+        bare = not asking or " ".join(asking) in openers
+        if bare and i >= 2 and pieces[i - 1] == "," and 0 < len(pieces[i - 2].split()) <= 3:
+            kept[i - 2] = " "
+    return "".join(kept)
+
+
+def _places(words: list[str], phrase: tuple[str, ...]) -> list[int]:
+    """Where `phrase` stands in `words`."""
+    return [i for i in range(len(words) - len(phrase) + 1) if tuple(words[i:i + len(phrase)]) == phrase]
 
 
 def _without_questions(said: str, openers: AbstractSet[str]) -> str:

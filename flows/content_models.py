@@ -826,6 +826,7 @@ class Understanding(Strict):
     joiners: list[str] = Field(default_factory=list)  # "and", "with": join the parts of a several-answer reply
     span_words: list[str] = Field(default_factory=list)  # "over": the duration after it is a span of time
     fillers: list[str]
+    fillers_before_a_number: list[str] = Field(default_factory=list)
     all_of_them: list[str]
     none_of_the_rest: list[str]  # after a denial at a checklist: the items not named are denied too
     cardinals: dict[str, int]
@@ -888,8 +889,16 @@ class Understanding(Strict):
     # Words of a scan report that name no finding (headings, "consistent with"): not said back.
     report_words: list[str] = Field(default_factory=list)
     # Words after which, in its clause, something named in passing is asked about or advised,
-    # not done or had: "should i take alendronate", "posso tomar brufen".
+    # not done or had: "should i take alendronate", "posso tomar brufen" (what comes before
+    # them is still said: "35 weeks pregnant can i take ibuprofen" is pregnant).
     said_not_as_fact: list[str] = Field(default_factory=list)
+    # ...and words that ask about what came before them in the clause: "is ibuprofen ok to
+    # take?", "naproxen, is that ok?".
+    asked_of_what_came_before: list[str] = Field(default_factory=list)
+    # Words that, ending a clause that asks (it ends with "?" or opens with a question
+    # word), ask whether what it names may be taken: "is ibuprofen ok", "brufen pode?"; a
+    # clause that holds nothing else ("e ibuprofeno, pode?") asks of the short clause before.
+    permission_asked: list[str] = Field(default_factory=list)
     # Words that lead to a date a duration is counted from ("since March", "desde o Natal"),
     # the days of events named as dates, the words that join a day to its month ("3 de
     # março") and the endings of a day's ordinal: flows/dates_said.py.

@@ -140,3 +140,109 @@ def test_not_sure_of_the_early_signs_is_told_to_call_today(fields: dict[str, boo
     assert ("care_unsure_of_early_pregnancy_signs" in guidance_ids(case)) is shown
     later = Case(sex="female", age=30, pregnancy="trimester_3", **fields)
     assert "care_unsure_of_early_pregnancy_signs" not in guidance_ids(later)
+
+
+# --- a medicine asked about is not one taken ------------------------------------------------------
+
+
+@pytest.mark.parametrize(("language", "first_message"), [
+    ("en", "35 weeks pregnant can i take ibuprofen for my hip?"),
+    ("en", "35 weeks pregnant, hip hurts, is ibuprofen ok"),            # no question mark
+    ("en", "35 weeks pregnant, and naproxen, is that ok?"),
+    ("pt-BR", "tô grávida de 30 semanas, e ibuprofeno, pode?"),
+    ("pt", "grávida de 30 semanas, brufen pode?"),
+    ("pt-BR", "to com 30 semanas, e a nimesulida, faz mal?"),
+])
+def test_a_medicine_asked_about_is_answered_not_recorded(language: str, first_message: str) -> None:
+    conv = talk(first_message, language=language)
+    assert conv.session is not None and conv.session.case.nsaid_use is None
+    codes = [reply.code for reply in conv.transcript[-1][1]]
+    assert "quick_answer:painkillers_in_pregnancy" in codes and "nsaid_in_pregnancy" not in codes
+    # ...and what was said before the question still counts
+    assert conv.session.noted.get("pregnancy") or conv.session.case.pregnancy is not None
+
+
+@pytest.mark.parametrize(("language", "first_message"), [
+    ("en", "35 weeks pregnant, I take ibuprofen for my hip, is that ok?"),
+    ("en", "35 weeks pregnant, been taking ibuprofen 3 times a day"),
+    ("pt-BR", "tô grávida de 30 semanas, tomo ibuprofeno todo dia"),
+])
+def test_a_medicine_taken_is_still_recorded_and_warned_of(language: str, first_message: str) -> None:
+    conv = talk(first_message, language=language)
+    assert conv.session is not None and conv.session.case.nsaid_use is True
+    assert "nsaid_in_pregnancy" in conv.session.announced
+
+
+# --- words people type ------------------------------------------------------------------------------
+
+
+def test_texting_shorthand_for_when_keeps_walking_that_hurts() -> None:
+    assert ENGINE.reader("pt-BR").read("walking", "dói qdo ando mas consigo andar").value == "worse"
+
+
+@pytest.mark.parametrize(("language", "text", "value"), [
+    ("pt", "grávida de uns 5 meses", "trimester_2"),
+    ("pt", "umas 34 semanas", "trimester_3"),
+    ("pt", "estou grávida, ainda não sei bem de quantas semanas", "pregnant_stage_unknown"),
+    ("pt-BR", "descobri ontem que to gravida", "trimester_1"),
+])
+def test_a_pregnancy_said_loosely(language: str, text: str, value: str) -> None:
+    assert ENGINE.reader(language).read("pregnancy", text).value == value
+
+
+@pytest.mark.parametrize(("language", "text", "value"), [
+    ("pt", "perdi uns quilos", True),           # "uns" before no number keeps its words
+    ("pt", "há uns 10 dias", None),
+])
+def test_some_before_a_number_only(language: str, text: str, value: bool | None) -> None:
+    named = checklist_read(language, "warning_signs", text)
+    assert ("weight_loss" in named) is bool(value)
+
+
+@pytest.mark.parametrize(("language", "text", "named"), [
+    ("pt", "o meu pai faz quimio por causa da próstata", True),
+    ("en", "had chemo for breast cancer years ago", True),
+    ("en", "his left hip aches every night", False),
+])
+def test_chemotherapy_is_a_cancer_treated(language: str, text: str, named: bool) -> None:
+    assert ("cancer_history" in checklist_read(language, "warning_signs", text)) is named
+
+
+@pytest.mark.parametrize(("language", "text", "night_pain"), [
+    ("en", "his left hip aches every night", True),
+    ("pt", "dói todas as noites", True),
+    ("pt", "acordo todas as noites para dar de mamar", False),   # feeding the baby
+    ("en", "up every night for the baby's feeds", False),
+])
+def test_pain_every_night(language: str, text: str, night_pain: bool) -> None:
+    assert ("night_pain" in checklist_read(language, "warning_signs", text)) is night_pain
+
+
+# --- what a breastfeeding mother is told about painkillers -------------------------------------------
+
+
+@pytest.mark.parametrize(("breastfeeding", "shown"), [(True, True), (False, False), (None, False)])
+def test_breastfeeding_is_told_what_to_avoid(breastfeeding: bool | None, shown: bool) -> None:
+    case = Case(sex="female", age=31, pregnancy="postpartum", breastfeeding=breastfeeding)
+    assert ("pain_breastfeeding_what_to_avoid" in guidance_ids(case)) is shown
+    item = next(i for i in CONTENT.guidance.items if i.id == "pain_breastfeeding_what_to_avoid")
+    text = CONTENT.text(item.text, "en")
+    assert "codeine" in text and "co-codamol" in text
+
+
+@pytest.mark.parametrize(("language", "typed"), [
+    ("en", "can I take codeine while breastfeeding?"),
+    ("pt-BR", "posso tomar dipirona? to amamentando"),
+])
+def test_asked_at_once_about_a_painkiller_while_breastfeeding(language: str, typed: str) -> None:
+    conv = talk("female", "31", "had a baby 6 weeks ago" if language == "en" else "tive bebê faz 6 semanas",
+                "yes" if language == "en" else "sim", language=language)
+    replies = conv.say(typed)
+    answer = next(r.text for r in replies if r.code == "quick_answer:painkillers_while_breastfeeding")
+    assert ("codeine" in answer) if language == "en" else ("dipirona" in answer.lower())
+
+
+def test_european_portuguese_names_cancer_once_and_metamizole_as_in_portugal() -> None:
+    labels = [o.label for o in CONTENT.options["warning_signs"]]
+    assert any(CONTENT.text(label, "pt") == "Já tive cancro (doença maligna)" for label in labels)
+    assert any(CONTENT.text(label, "pt-BR") == "Já tive câncer (doença maligna)" for label in labels)
