@@ -28,6 +28,11 @@ RULES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
         {"sex": "female", "age": 31, "pregnancy": "postpartum", "side": "both", "trauma": False,
          "mri": MRI_WITHOUT_FRACTURE},
     ),
+    # in pregnancy, the pelvic joints' pattern with walking: still open, at a planned visit
+    "fracture_late_pregnancy_pelvic_girdle_pattern": (
+        {"sex": "female", "age": 31, "pregnancy": "trimester_3", "pelvic_girdle_pattern": True},
+        {"sex": "female", "age": 31, "pregnancy": "trimester_3", "pelvic_girdle_pattern": False},
+    ),
     "fracture_fragile_bone": (
         {"sex": "female", "age": 72, "duration_weeks": 3, "trauma": False},
         {"sex": "female", "age": 72, "duration_weeks": 3, "trauma": False, "mri": ["cartilage_loss"]},

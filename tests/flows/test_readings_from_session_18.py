@@ -246,3 +246,37 @@ def test_european_portuguese_names_cancer_once_and_metamizole_as_in_portugal() -
     labels = [o.label for o in CONTENT.options["warning_signs"]]
     assert any(CONTENT.text(label, "pt") == "Já tive cancro (doença maligna)" for label in labels)
     assert any(CONTENT.text(label, "pt-BR") == "Já tive câncer (doença maligna)" for label in labels)
+
+
+# --- pelvic girdle pain in pregnancy is not sent to be seen within 24 hours ----------------------
+
+
+PGP_LATE = {"sex": "female", "age": 30, "pregnancy": "trimester_3", "side": "both", "pelvic_girdle_pattern": True,
+            "onset": "gradual", "duration_weeks": 3, "weight_bearing_pain": True, "unable_to_bear_weight": False,
+            "trauma": False, "fever": False, "nsaid_use": False}
+
+
+def test_pelvic_girdle_pain_late_in_pregnancy_is_a_planned_visit_with_the_break_still_open() -> None:
+    result = assess(Case(**PGP_LATE), CONTENT)
+    assert result.ranking[0].condition == "pelvic_girdle_pain"
+    assert result.triage == "consultation"
+    assert "fracture" in {d.condition for d in result.not_ruled_out}  # said, not hidden
+    assert "care_pelvic_girdle_pain" in guidance_ids(Case(**PGP_LATE))
+
+
+@pytest.mark.parametrize("change", [
+    {"pelvic_girdle_pattern": False},      # the pain is in the groin: the break rule holds again
+    {"unable_to_bear_weight": True},       # cannot walk
+    {"pregnancy": "postpartum"},           # after birth, lactation bone loss breaks the sacrum too
+])
+def test_the_pelvic_joints_pattern_lowers_the_level_only_in_pregnancy_while_walking(change: dict[str, object]) -> None:
+    result = assess(Case(**{**PGP_LATE, **change}), CONTENT)
+    assert result.triage in ("urgent", "emergency"), change
+
+
+@pytest.mark.parametrize(("pattern", "held"), [(True, False), (False, True)])
+def test_a_young_pregnant_woman_with_the_pelvic_joints_pattern_has_explained_pain(pattern: bool, held: bool) -> None:
+    case = Case(sex="female", age=24, pregnancy="trimester_1", pelvic_girdle_pattern=pattern, duration_weeks=4)
+    rules = {rule for danger in assess(case, CONTENT).not_ruled_out for rule in danger.rule_ids}
+    assert ("malignancy_young_person_without_imaging" in rules) is held
+    assert ("infection_young_person_without_imaging" in rules) is held
