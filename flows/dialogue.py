@@ -1032,6 +1032,7 @@ class _Turn:
         case = self.case_with_held()
         end = self.early_end_for(case)
         if end is not None:  # a replaced hip said before its question: not a natural hip's causes
+            end = self.early_end_message(end)
             said = [Reply(kind="notice", code=end, text=self.msg(end), step=self.s.step)]
             return [*self.go_today_first(said), self.notice("carry_on_after_emergency"), *self.ask()]
         now = emergency_replies(case, assess(case, self.c), self.c, self.s.locale, self.s.step,
@@ -1184,8 +1185,17 @@ class _Turn:
         emergency warning already given leads with it: "go today", not "within 1 to 2
         weeks, or today if..." (user test round 13: a fever of 38.5 with a replaced hip)."""
         key = "finished" if self.s.state == SUMMARY_STATE else self.s.state
+        if self.ended_early():
+            key = self.early_end_message(key)
         end = Reply(kind="end", code=key, text=self.msg(key), step=self.s.step)
         return self.go_today_first([end]) if self.ended_early() else [end]
+
+    def early_end_message(self, end: str) -> str:
+        """An early end's message, or after an emergency warning its own words where it has
+        them: no "see them within 1 to 2 weeks" after "go today" (pt user test 18: a
+        replaced hip with a fever and new confusion)."""
+        warned = f"{end}_after_a_warning"
+        return warned if self.emergency_active() and warned in self.c.ui.messages else end
 
     def go_today_first(self, end: list[Reply]) -> list[Reply]:
         """An end before the summary, led by "go today" when an emergency warning was given."""

@@ -167,9 +167,11 @@ class TextReader:
         self.levels = {norm(text(level.label)): lid for lid, level in content.triage.levels.items()}
         self.disclaimer = norm(message("disclaimer"))
         self.disclaimer_text = message("disclaimer")
-        # Every end but the summary has its message under its state's id (out_of_scope, replaced_hip)
-        self.endings = [*(norm(message(state.id)) for state in content.flow.states
-                          if state.final and state.id != "summary"), norm(message("finished"))]
+        # Every end but the summary has its message under its state's id (out_of_scope, replaced_hip),
+        # and some a second one for after an emergency warning (`<id>_after_a_warning`)
+        ends = [state.id for state in content.flow.states if state.final and state.id != "summary"]
+        ends += [f"{end}_after_a_warning" for end in ends if f"{end}_after_a_warning" in content.ui.messages]
+        self.endings = [*(norm(message(end)) for end in ends), norm(message("finished"))]
         self.not_understood_patterns = [_pattern(message(key)) for key in NOT_UNDERSTOOD]
 
     def question_at(self, text: str) -> tuple[str, int] | None:

@@ -202,7 +202,7 @@ def test_what_to_do_now_with_a_replaced_hip_heard_early_is_the_replaced_hips_adv
     conv = talk("hi, my mother is 82, she fell last week and now walks with difficulty, she had a hip "
                 "replacement on that side in 2015. is it broken??")
     codes = [reply.code for reply in conv.say("1")]
-    assert codes[:2] == ["ended_go_today", "replaced_hip"]
+    assert codes[:2] == ["ended_go_today", "replaced_hip_after_a_warning"]
 
 
 def test_a_painkiller_question_in_a_first_message_with_a_pregnancy_is_answered_at_once() -> None:

@@ -280,3 +280,22 @@ def test_a_young_pregnant_woman_with_the_pelvic_joints_pattern_has_explained_pai
     rules = {rule for danger in assess(case, CONTENT).not_ruled_out for rule in danger.rule_ids}
     assert ("malignancy_young_person_without_imaging" in rules) is held
     assert ("infection_young_person_without_imaging" in rules) is held
+
+
+# --- a replaced hip after an emergency warning: no "within 1 to 2 weeks" ---------------------------
+
+
+@pytest.mark.parametrize(("language", "first_message", "warned"), [
+    ("pt", "o meu pai tem 82 anos, tem uma prótese na anca direita há 5 anos e desde ontem queixa-se muito dessa "
+           "anca. hoje teve 38 e pouco e está um bocado confuso", True),
+    ("en", "my dad is 82, hip replacement on the right 5 years ago, since yesterday that hip is very painful and "
+           "he is a bit confused", True),
+    ("en", "my dad is 82, hip replacement on the right 5 years ago, since last month that hip aches", False),
+])
+def test_a_replaced_hip_after_a_warning_ends_without_a_planned_visit(language: str, first_message: str,
+                                                                     warned: bool) -> None:
+    conv = talk(first_message, language=language)
+    replies = conv.say("1") if warned else conv.say("1", "right")
+    codes = [reply.code for reply in replies]
+    assert ("replaced_hip_after_a_warning" in codes) is warned
+    assert ("replaced_hip" in codes) is not warned
