@@ -570,6 +570,8 @@ class AnswerReader:
         is meant is not guessed), or anything but a plain reading. With `today`, a date it
         is counted from is heard too: "left hip pain since March"."""
         table = self.tables[question_id]
+        if self._a_week_of_pregnancy(table, _plain_words(text)) is not None:
+            return None  # "34 weeks pregnant, pain since I was 28 weeks": asked, not guessed
         leads, follows, about = table.leads, table.follows, table.clause_words
         if answered_id in table.question.said_freely_at:  # "foi de repente, há 1 mês" at how it started
             about = frozenset()
@@ -1465,6 +1467,10 @@ class AnswerReader:
             return self._out_of_range(question)
         if self._an_offset(table, said):  # "started 2 weeks after the birth": not how long, asked again
             return Parsed(False, error="need_number", values={"example": self._example(question)})
+        week = self._a_week_of_pregnancy(table, said)
+        if week is not None:  # "since I was 28 weeks": when it began, not how long; asked again
+            return Parsed(False, error="week_of_pregnancy_not_length",
+                          values={"week": number_text(week, self.content, self.reads)})
         unknown = next((q.next_word for q in typed if self._with_unit(table, q) is None), None)
         if unknown is not None:  # "3 moons": not 3 weeks
             return Parsed(False, error="word_after_number", values={"word": quote(unknown),
@@ -1494,6 +1500,22 @@ class AnswerReader:
         dates = self.dates.find(tokens(said))
         weeks = {self.dates.weeks_since(d, today) for d in dates}
         return weeks.pop() if len(weeks) == 1 else None
+
+    def _a_week_of_pregnancy(self, table: _Table, said: str) -> float | None:
+        """The number a week of the pregnancy is said with (`said_as_a_week_of_pregnancy`
+        right before it, its unit after it): "since I was 28 weeks", "desde as 28 semanas"."""
+        before = self._listed(table.question.said_as_a_week_of_pregnancy)
+        if not before:
+            return None
+        words = tokens(in_digits(said, self.numbers))
+        for at, word in enumerate(words):
+            if _NUMBER_WORD.fullmatch(word) and any(" ".join(words[max(0, at - size):at]) in before
+                                                    for size in (1, 2, 3, 4, 5) if at >= size):
+                # weeks, after the number or before it ("since week 28"); not months
+                beside = [words[at + 1] if at + 1 < len(words) else "", words[at - 1]]
+                if any(w in table.named_units and w.startswith(_WEEK_WORDS) for w in beside):
+                    return float(word.replace(",", "."))
+        return None
 
     def _an_offset(self, table: _Table, said: str) -> bool:
         """A number with its unit followed by a word that makes it a time from another event
@@ -2396,6 +2418,9 @@ def _without_permission_asked(said: str, openers: AbstractSet[str], permission: 
         if bare and i >= 2 and pieces[i - 1] == "," and 0 < len(pieces[i - 2].split()) <= 3:
             kept[i - 2] = " "
     return "".join(kept)
+
+
+_WEEK_WORDS = ("w", "sem")  # how the week units begin (ui.yaml units): "weeks", "wks", "semanas"
 
 
 def _places(words: list[str], phrase: tuple[str, ...]) -> list[int]:

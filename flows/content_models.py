@@ -255,6 +255,9 @@ class Question(Strict):
     # Per language, words after a number and its unit that make it a time from another
     # event, not this answer: "started 2 weeks after the birth" is no duration of 2 weeks.
     offset_words: dict[str, list[str]] = Field(default_factory=dict)
+    # Per language, words right before a number of weeks that make it a week of the
+    # pregnancy, not a length of time: "since I was 28 weeks", "desde as 28 semanas".
+    said_as_a_week_of_pregnancy: dict[str, list[str]] = Field(default_factory=dict)
     # A number said as the time left until the event that ends what is asked ("due in 3
     # weeks", "faltam 3 semanas para o parto"): read as `value` minus the number.
     counted_back: CountedBack | None = None

@@ -299,3 +299,32 @@ def test_a_replaced_hip_after_a_warning_ends_without_a_planned_visit(language: s
     codes = [reply.code for reply in replies]
     assert ("replaced_hip_after_a_warning" in codes) is warned
     assert ("replaced_hip" in codes) is not warned
+
+
+# --- a week of the pregnancy is not how long it has hurt ----------------------------------------
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "since I was 28 weeks"),
+    ("en", "since week 28"),
+    ("en", "since i was 28 wks"),
+    ("pt", "desde as 28 semanas"),
+    ("pt", "desde a semana 28"),
+])
+def test_a_week_of_the_pregnancy_at_how_long_is_asked_again(language: str, text: str) -> None:
+    parsed = ENGINE.reader(language).read("duration_weeks", text)
+    assert not parsed.ok and parsed.error == "week_of_pregnancy_not_length" and parsed.values["week"] == "28"
+
+
+@pytest.mark.parametrize(("language", "text", "weeks"), [
+    ("en", "for 6 weeks", 6.0),
+    ("en", "since 3 weeks", 3.0),          # "since" for "for", as many write it
+    ("pt", "há 3 semanas", 3.0),
+])
+def test_a_length_of_time_is_still_read(language: str, text: str, weeks: float) -> None:
+    assert ENGINE.reader(language).read("duration_weeks", text).value == weeks
+
+
+def test_a_week_of_the_pregnancy_in_the_first_message_is_not_held_as_how_long() -> None:
+    conv = talk("34 weeks pregnant, right hip pain since I was 28 weeks")
+    assert conv.session is not None and "duration_weeks" not in conv.session.held_numbers
