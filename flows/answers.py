@@ -616,8 +616,12 @@ class AnswerReader:
             if " ".join(words[at + 1:end]) in table.own_units:  # "a 70 year old man"
                 heard.add(" ".join(words[at:end]))
             elif end == at + 1 and self._led(words, at, table.bare_leads) and not _goes_on_in_digits(words, end) \
-                    and self._standing_apart(words, at, frozenset(), units, table.bare_leads, self.joiners):
-                heard.add(word)  # "aged 62, hip pain"; not "im 34+2" (weeks and days) nor "im 38.5"
+                    and (self._standing_apart(words, at, frozenset(), units, table.bare_leads, self.joiners)
+                         or (self._led(words, at, frozenset(lead for lead in table.bare_leads if lead.endswith(" de")))
+                             and (end == len(words) or words[end] not in self.other_measure_units))):
+                # "aged 62, hip pain"; not "im 34+2" (weeks and days) nor "im 38.5"; after a
+                # person "de" ("minha mãe de 78 caiu ontem": pt-BR user test 18) it may go on
+                heard.add(word)
         written = _plain_words(text)
         for fraction in _FRACTION_SHORTHAND.finditer(written):  # "6/52": the unit is in the notation
             unit = self.numbers.shorthand.get(int(fraction.group(2)))
@@ -1727,6 +1731,14 @@ class AnswerReader:
         covered = {i for other_id, other in self.tables.items() if other_id != table.question.id
                    for m in other.phrases.find(said) if m.end - m.start > 1
                    and not set(words[m.start:m.end]) <= self.yes_no_words for i in range(m.start, m.end)}
+        # ...or right beside a word that names another question's answer on its own: "no
+        # nsaids, co-codamol", "ibuprofen yes" at the fever question are the painkillers'
+        # (en user test 18: recorded as no fever)
+        named_here = {" ".join(words[m.start:m.end]) for m in table.phrases.find(said)}
+        covered |= {i for other_id, other in self.tables.items() if other_id != table.question.id
+                    for m in other.phrases.find(said) if " ".join(words[m.start:m.end]) in other.named_alone
+                    and " ".join(words[m.start:m.end]) not in named_here
+                    for i in (m.start - 1, m.end) if 0 <= i < len(words)}
         return [m for m in found if m not in plain or not covered.intersection(range(m.start, m.end))]
 
     def _without_others_pronouns(self, table: _Table, found: list[Match], said: str, typed: str) -> list[Match]:

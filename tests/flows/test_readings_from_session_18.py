@@ -328,3 +328,35 @@ def test_a_length_of_time_is_still_read(language: str, text: str, weeks: float) 
 def test_a_week_of_the_pregnancy_in_the_first_message_is_not_held_as_how_long() -> None:
     conv = talk("34 weeks pregnant, right hip pain since I was 28 weeks")
     assert conv.session is not None and "duration_weeks" not in conv.session.held_numbers
+
+
+# --- a relative's bare age, a femoral head, a yes or no said of a painkiller ----------------------
+
+
+def test_a_relatives_age_after_de_is_heard_though_the_sentence_goes_on() -> None:
+    conv = talk("minha mãe de 78 caiu ontem no banheiro e agora ta reclamando de dor no quadril esquerdo",
+                language="pt-BR")
+    assert conv.session is not None and conv.session.held_numbers.get("age") == "78"
+    assert "fall_with_fragile_bone" in conv.session.announced   # at once, not after the age is asked
+    assert ENGINE.reader("pt").heard_number("age", "mãe de 78 kg") is None
+
+
+@pytest.mark.parametrize(("text", "sex"), [
+    ("48M R groin pain, MRI BMO fem head", "male"),   # the femoral head, not "female"
+    ("fem", "female"),
+    ("F 48, fem neck pain", "female"),
+])
+def test_fem_head_is_no_sex(text: str, sex: str) -> None:
+    assert ENGINE.reader("en").read("sex", text).value == sex
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("no nsaids, co-codamol", "not read"),     # the painkillers' no, not the fever's
+    ("ibuprofen yes", "not read"),
+    ("no fever, co-codamol", False),
+    ("no, just paracetamol", False),
+    ("yes", True),
+])
+def test_a_yes_or_no_beside_a_painkiller_is_the_painkillers(text: str, value: object) -> None:
+    parsed = ENGINE.reader("en").read("fever", text)
+    assert (parsed.value if parsed.ok else "not read") == value
