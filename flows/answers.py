@@ -633,6 +633,11 @@ class AnswerReader:
             for said_date in self.dates.find(words):
                 if not about or self._in_clause_with(words, said_date.start, about):
                     heard.add(" ".join(words[said_date.start:said_date.end]))
+        if table.question.counted_back is not None:
+            # "36+2": weeks and days, the way a week of pregnancy is written in a note (en
+            # user test 18: a first message opening with it was not heard as pregnant)
+            heard |= {f"{found.group(1)}+{found.group(2)}" for found in _WEEKS_AND_DAYS_SAID.finditer(written)
+                      if 4 <= int(found.group(1)) <= 42}
         if len(heard) > 1:  # "tenho 29 anos, meu neném tem 3 meses": 3 months is no plain age
             heard = {said for said in heard if self._plainly(question_id, said, today) is not None}
         if len(heard) != 1:
@@ -2366,6 +2371,8 @@ def _a_decimal_at(words: list[str], at: int) -> bool:
 
 
 _WEEKS_AND_DAYS = re.compile(r"(?<![\d.,])\d{1,2}\s*\+\s*[0-6](?![\d.,])")
+# ...and as said in a message, where a comma or a full stop may end it ("36+2, R hip pain")
+_WEEKS_AND_DAYS_SAID = re.compile(r"(?<![\d.,])(\d{1,2})\s*\+\s*([0-6])(?![\d]|[.,]\d)")
 
 
 def _goes_on_in_digits(words: list[str], at: int) -> bool:

@@ -360,3 +360,18 @@ def test_fem_head_is_no_sex(text: str, sex: str) -> None:
 def test_a_yes_or_no_beside_a_painkiller_is_the_painkillers(text: str, value: object) -> None:
     parsed = ENGINE.reader("en").read("fever", text)
     assert (parsed.value if parsed.ok else "not read") == value
+
+
+@pytest.mark.parametrize(("text", "held"), [
+    ("36+2, R hip agony", "36+2"),     # weeks and days, as a note writes a week of pregnancy
+    ("G2P1 36+2 L hip pain", "36+2"),
+    ("hip pain 3+1 days", None),       # no week of pregnancy below 4
+    ("crp 36+2,5", None),
+])
+def test_weeks_and_days_in_passing_are_the_pregnancy(text: str, held: str | None) -> None:
+    assert ENGINE.reader("en").heard_number("pregnancy", text) == held
+
+
+@pytest.mark.parametrize("text", ["can only manage a couple of steps holding the sofa", "a couple of steps"])
+def test_a_couple_of_steps_is_walking_that_hurts(text: str) -> None:
+    assert ENGINE.reader("en").read("walking", text).value == "worse"
