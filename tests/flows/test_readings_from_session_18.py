@@ -375,3 +375,49 @@ def test_weeks_and_days_in_passing_are_the_pregnancy(text: str, held: str | None
 @pytest.mark.parametrize("text", ["can only manage a couple of steps holding the sofa", "a couple of steps"])
 def test_a_couple_of_steps_is_walking_that_hurts(text: str) -> None:
     assert ENGINE.reader("en").read("walking", text).value == "worse"
+
+
+# --- round 18b -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("language", "text", "value"), [
+    ("pt", "nunca, tenho medo do brufen", False),
+    ("pt", "o farmacêutico queria dar-me brufen mas não aceitei", False),
+    ("pt-BR", "ia tomar ibuprofeno mas minha mae nao deixou", False),
+    ("pt-BR", "a moça da farmacia quis me vender nimesulida mas nao comprei", False),
+    ("en", "never, scared of ibuprofen", False),
+    ("pt", "tomo brufen", True),
+    ("en", "taking ibuprofen", True),
+])
+def test_a_painkiller_feared_offered_or_refused_is_none_taken(language: str, text: str, value: bool) -> None:
+    assert ENGINE.reader(language).read("pain_medicines", text).value is value
+
+
+@pytest.mark.parametrize(("text", "someone_else"), [
+    ("mulher ne kkk", False), ("mulher, claro", False), ("a mulher caiu", True),
+])
+def test_a_tag_after_the_sex_says_nothing_of_anyone(text: str, someone_else: bool) -> None:
+    assert ENGINE.reader("pt-BR").who.for_someone_else_in(text) is someone_else
+
+
+@pytest.mark.parametrize(("pregnancy", "early", "late"), [
+    ("trimester_1", True, False), ("trimester_3", False, True), ("pregnant_stage_unknown", True, True),
+])
+def test_the_come_back_sooner_list_fits_the_stage(pregnancy: str, early: bool, late: bool) -> None:
+    shown = guidance_ids(Case(sex="female", age=30, pregnancy=pregnancy))
+    assert ("sooner_early_pregnancy" in shown) is early and ("sooner_pregnancy" in shown) is late
+
+
+@pytest.mark.parametrize(("fields", "shown"), [
+    ({"early_pregnancy_bleeding": True}, True), ({"ectopic_signs": True}, True),
+    ({"early_pregnancy_bleeding": False, "ectopic_signs": False}, False),
+])
+def test_the_summary_puts_the_pregnancy_first_when_early_signs_are_said(fields: dict[str, bool], shown: bool) -> None:
+    case = Case(sex="female", age=29, pregnancy="trimester_1", **fields)
+    assert ("care_early_pregnancy_signs" in guidance_ids(case)) is shown
+
+
+def test_transient_osteoporosis_does_not_lead_in_the_first_trimester_before_a_scan() -> None:
+    case = Case(sex="female", age=29, pregnancy="trimester_1", side="right", onset="gradual", duration_weeks=3)
+    assert assess(case, CONTENT).probability("itoh") < assess(
+        case.model_copy(update={"pregnancy": "trimester_3"}), CONTENT).probability("itoh")
