@@ -306,6 +306,7 @@ class AnswerReader:
         self.asked_of_what_came_before = [tuple(tokens(_plain_words(w)))
                                           for w in understanding.asked_of_what_came_before]
         self.permission_asked = [tuple(tokens(_plain_words(w))) for w in understanding.permission_asked]
+        self.permission_openers = frozenset(_plain_words(w) for w in understanding.permission_openers)
         # Words that may come before a leading yes or no: "actually no i can't", "oh yes it is"
         self.leading_words = frozenset({*(w for w in self.fillers if " " not in w),
                                         *(w[0] for w in self.correction_words if len(w) == 1)})
@@ -1103,8 +1104,8 @@ class AnswerReader:
     def _unasked(self, said: str) -> str:
         """`said` without what it only asks: its questions ("do I have osteoporosis?") and
         what it asks may be taken ("e ibuprofeno, pode?")."""
-        return _without_questions(_without_permission_asked(said, self.question_openers, self.permission_asked),
-                                  self.question_openers)
+        asked = _without_permission_asked(said, self.question_openers, self.permission_asked, self.permission_openers)
+        return _without_questions(asked, self.question_openers)
 
     def _said_not_as_fact(self, words: list[str], at: int) -> bool:
         """The phrase at `at` is, in its clause, with words that ask about it, say it was
@@ -2415,12 +2416,14 @@ def _beside(said: str, start: int, end: int, before: int, after: int) -> tuple[s
 _CLAUSE_END = re.compile(r"((?<!\d)[.,]|[.,](?!\d)|[;!?:()])")  # not the point of "38.5"
 
 
-def _without_permission_asked(said: str, openers: AbstractSet[str], permission: list[tuple[str, ...]]) -> str:
+def _without_permission_asked(said: str, openers: AbstractSet[str], permission: list[tuple[str, ...]],
+                              asking_openers: AbstractSet[str]) -> str:
     """`said` without the clauses that ask whether something may be taken: a clause that
-    ends in words of permission and asks (a question mark after it, or a question word
-    opening it: "is ibuprofen ok", "brufen pode?"), and the short clause a bare one asks
-    about ("e ibuprofeno, pode?", "and naproxen, ok?"). User tests en and pt 18: what was
-    only asked about had been recorded as taken, and she could not undo it."""
+    ends in words of permission and asks (a question mark after it, or, without one, a
+    word that only opens a question: "is ibuprofen ok", "brufen pode?"; not "can walk
+    fine"), and the short clause a bare one asks about ("e ibuprofeno, pode?", "and
+    naproxen, ok?"). User tests en and pt 18: what was only asked about had been recorded
+    as taken, and she could not undo it."""
     pieces = _CLAUSE_END.split(said)
     kept = list(pieces)
     for i in range(0, len(pieces), 2):
@@ -2429,7 +2432,7 @@ def _without_permission_asked(said: str, openers: AbstractSet[str], permission: 
         if ending is None:
             continue
         asking = words[:len(words) - len(ending)]
-        opens = any(" ".join(words[:size]) in openers for size in (1, 2))
+        opens = bool(words) and words[0] in asking_openers
         if not (opens or (i + 1 < len(pieces) and pieces[i + 1] == "?")):
             continue
         kept[i] = " "

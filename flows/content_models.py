@@ -902,6 +902,9 @@ class Understanding(Strict):
     # word), ask whether what it names may be taken: "is ibuprofen ok", "brufen pode?"; a
     # clause that holds nothing else ("e ibuprofeno, pode?") asks of the short clause before.
     permission_asked: list[str] = Field(default_factory=list)
+    # ...and the words that open such a question without its question mark: "is ibuprofen
+    # ok" (not "can", which also opens "can walk fine").
+    permission_openers: list[str] = Field(default_factory=list)
     # Words that lead to a date a duration is counted from ("since March", "desde o Natal"),
     # the days of events named as dates, the words that join a day to its month ("3 de
     # março") and the endings of a day's ordinal: flows/dates_said.py.

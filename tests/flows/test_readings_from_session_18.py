@@ -421,3 +421,13 @@ def test_transient_osteoporosis_does_not_lead_in_the_first_trimester_before_a_sc
     case = Case(sex="female", age=29, pregnancy="trimester_1", side="right", onset="gradual", duration_weeks=3)
     assert assess(case, CONTENT).probability("itoh") < assess(
         case.model_copy(update={"pregnancy": "trimester_3"}), CONTENT).probability("itoh")
+
+
+@pytest.mark.parametrize(("language", "text", "asks"), [
+    ("en", "is ibuprofen ok", True),
+    ("en", "can walk fine", False),        # "can" also opens a statement; only "is"/"are" ask without "?"
+    ("pt", "brufen pode?", True),
+    ("pt", "pode andar bem", False),
+])
+def test_a_permission_question_without_its_mark_opens_with_is(language: str, text: str, asks: bool) -> None:
+    assert ENGINE.reader(language).asks_back(text) is asks
