@@ -167,7 +167,7 @@ class _Table:
     not_with: dict[int, frozenset[str]] = field(default_factory=dict)  # option -> Answer.not_with
     third_person: frozenset[str] = frozenset()  # the options' Answer.third_person words
     named_alone: frozenset[str] = frozenset()  # the options' Answer.named_alone words
-    bare_leads: frozenset[str] = frozenset()  # Question.said_bare_after
+    bare_leads: frozenset[str] = frozenset()  # Question.said_bare_after and said_bare_going_on_after
     own_units: frozenset[str] = frozenset()  # Question.said_with_unit
     alone_after: frozenset[str] = frozenset()  # Question.said_alone_after
     # option -> its ways said together (Answer.said_together): each a list of word groups
@@ -175,6 +175,8 @@ class _Table:
     counted_back: _CountedBack | None = None  # Question.counted_back, in this language
     # option -> its Answer.told_by_number in this language: (limit, words before, words after)
     told_by_number: dict[int, tuple[float, frozenset[str], frozenset[str]]] = field(default_factory=dict)
+    bare_leads_going_on: frozenset[str] = frozenset()  # Question.said_bare_going_on_after
+    week_leads: frozenset[str] = frozenset()  # Question.said_as_a_week_of_pregnancy
 
     @property
     def named_units(self) -> set[str]:
@@ -393,12 +395,15 @@ class AnswerReader:
                       self._listed(question.said_after_number), self._listed(question.said_in_clause_with),
                       self._listed(question.offset_words),
                       {i: self._listed(o.not_with) for i, o in enumerate(options) if o.not_with},
-                      frozenset(third_person), frozenset(alone), self._listed(question.said_bare_after),
+                      frozenset(third_person), frozenset(alone),
+                      self._listed(question.said_bare_after) | self._listed(question.said_bare_going_on_after),
                       self._listed(question.said_with_unit), self._listed(question.said_alone_after),
                       {i: [[[tuple(tokens(_plain_words(word))) for word in group] for group in way]
                            for way in o.said_together.get(self.reads, [])]
                        for i, o in enumerate(options) if o.said_together.get(self.reads)},
                       counted_back=self._counted_back_words(question),
+                      bare_leads_going_on=self._listed(question.said_bare_going_on_after),
+                      week_leads=self._listed(question.said_as_a_week_of_pregnancy),
                       told_by_number={i: (o.told_by_number.below, self._listed(o.told_by_number.said_before_number),
                                           self._listed(o.told_by_number.said_after_number))
                                       for i, o in enumerate(options) if o.told_by_number is not None})
@@ -618,7 +623,7 @@ class AnswerReader:
                 heard.add(" ".join(words[at:end]))
             elif end == at + 1 and self._led(words, at, table.bare_leads) and not _goes_on_in_digits(words, end) \
                     and (self._standing_apart(words, at, frozenset(), units, table.bare_leads, self.joiners)
-                         or (self._led(words, at, frozenset(lead for lead in table.bare_leads if lead.endswith(" de")))
+                         or (self._led(words, at, table.bare_leads_going_on)
                              and (end == len(words) or words[end] not in self.other_measure_units))):
                 # "aged 62, hip pain"; not "im 34+2" (weeks and days) nor "im 38.5"; after a
                 # person "de" ("minha mãe de 78 caiu ontem": pt-BR user test 18) it may go on
@@ -1514,16 +1519,17 @@ class AnswerReader:
     def _a_week_of_pregnancy(self, table: _Table, said: str) -> float | None:
         """The number a week of the pregnancy is said with (`said_as_a_week_of_pregnancy`
         right before it, its unit after it): "since I was 28 weeks", "desde as 28 semanas"."""
-        before = self._listed(table.question.said_as_a_week_of_pregnancy)
-        if not before:
+        if not table.week_leads:
             return None
+        # weeks: the question's own unit (factor 1), after the number or before it ("since
+        # week 28"); not months
+        weeks = {unit for unit, factor in table.units.items() if unit and factor == 1.0}
         words = tokens(in_digits(said, self.numbers))
         for at, word in enumerate(words):
-            if _NUMBER_WORD.fullmatch(word) and any(" ".join(words[max(0, at - size):at]) in before
+            if _NUMBER_WORD.fullmatch(word) and any(" ".join(words[at - size:at]) in table.week_leads
                                                     for size in (1, 2, 3, 4, 5) if at >= size):
-                # weeks, after the number or before it ("since week 28"); not months
                 beside = [words[at + 1] if at + 1 < len(words) else "", words[at - 1]]
-                if any(w in table.named_units and w.startswith(_WEEK_WORDS) for w in beside):
+                if weeks.intersection(beside):
                     return float(word.replace(",", "."))
         return None
 
@@ -2440,9 +2446,6 @@ def _without_permission_asked(said: str, openers: AbstractSet[str], permission: 
         if bare and i >= 2 and pieces[i - 1] == "," and 0 < len(pieces[i - 2].split()) <= 3:
             kept[i - 2] = " "
     return "".join(kept)
-
-
-_WEEK_WORDS = ("w", "sem")  # how the week units begin (ui.yaml units): "weeks", "wks", "semanas"
 
 
 def _places(words: list[str], phrase: tuple[str, ...]) -> list[int]:

@@ -246,6 +246,9 @@ class Question(Strict):
     # without its unit, standing apart ("aged 62, hip pain", "I am 34 and my hip hurts");
     # a whole number only, since "tenho 38,5" is a temperature.
     said_bare_after: dict[str, list[str]] = Field(default_factory=dict)
+    # ...and, per language, those after which the bare number may go on with the sentence
+    # ("minha mãe de 78 caiu ontem"): bare leads too.
+    said_bare_going_on_after: dict[str, list[str]] = Field(default_factory=dict)
     # Per language, unit words that tie a number to this question with no word before it:
     # "a 70 year old man", "62 y/o": "years old" is only ever an age.
     said_with_unit: dict[str, list[str]] = Field(default_factory=dict)
