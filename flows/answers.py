@@ -337,6 +337,11 @@ class AnswerReader:
         self.others_measures = {qid: frozenset().union(*(t.measures for t in self.tables.values() if t is not table))
                                 - set(table.measures) for qid, table in self.tables.items()}
         # ... and the units of other questions' numbers: "a high CRP last month" has no CRP of 1.
+        # Every word that ties a number to some question (its units, measures and leads): a
+        # decimal typed with none of them is read alone (`_measured_alone`).
+        self.all_number_words = frozenset().union(
+            *(t.named_units | set(t.measures) | t.scale_words | t.leads | t.follows for t in self.tables.values()),
+            self.other_measure_units)
         self.others_units = {qid: frozenset().union(*(t.named_units for t in self.tables.values() if t is not table))
                              - table.named_units - set(table.measures) - table.scale_words
                              for qid, table in self.tables.items()}
@@ -1046,9 +1051,12 @@ class AnswerReader:
             if not match.negated and not self._said_not_as_fact(typed, match.start) \
                     and not table.options[match.option].exclusive:
                 words[match.option] = words.get(match.option, 0) + 2
-        for option in self._measured_beside_words(table, said):  # "a temp of 38.9", "T 39"
-            words[option] = words.get(option, 0) + 2
-        for option in self._named_beside_measure(table, said):  # "crp normal", "wbc raised"
+        # "a temp of 38.9", "T 39"; "38.4 last night"
+        measured = list(dict.fromkeys([*self._measured_beside_words(table, said),
+                                        *self._measured_alone(table, said, answered)]))
+        if table.question.gravest_first and measured:  # "temp was 37.8, now 38.4": a fever
+            measured = [min(measured)]
+        for option in [*measured, *self._named_beside_measure(table, said)]:  # "crp normal", "wbc raised"
             words[option] = words.get(option, 0) + 2
         return [option for option, count in words.items() if count >= 2]
 
@@ -1198,6 +1206,42 @@ class AnswerReader:
         picked = [self._told_apart(table, said, Match((), at, at + 1, False))
                   for at in self._measure_words_at(table, said)]
         return list(dict.fromkeys(option for option in picked if option is not None))
+
+    def _measured_alone(self, table: _Table, said: str, answered: str = "") -> list[int]:
+        """The options a decimal number typed alone picks (Question.measured_alone_in_passing):
+        "38.4 last night", "tava 38,6". Not a whole number (an age, a week), nor one with
+        another question's unit, measure or lead beside it ("38.4 weeks", "crp 38.4", "im
+        38.4"), nor beside the words of a question a number answers ("pregnant 38.4"), nor
+        one the question `answered` reads as its own ("38.4" asked the week of pregnancy is
+        38+4, no fever)."""
+        ranges = table.question.measured_alone_in_passing
+        if not ranges:
+            return []
+        if answered and answered != table.question.id:
+            own = self.tables[answered]
+            if own.question.kind == "number" or self._by_number(own, said) is not None:
+                return []
+        typed = tokens(said)
+        picked: list[int] = []
+        for at in range(len(typed)):
+            if not _a_decimal_at(typed, at) or (at > 1 and typed[at - 1] in ".,+/" and typed[at - 2].isdigit()) \
+                    or (at + 4 < len(typed) and typed[at + 3] in "./" and typed[at + 4].isdigit()):
+                continue  # "38.4.2026", "1.5.2" are no readings
+            # the words beside it in its clause: "hip pain, 38.4" has no "pain 38.4"
+            before, after = typed[max(0, at - 3):at], typed[at + 3:at + 5]
+            before = before[max((i + 1 for i, w in enumerate(before) if w in CLAUSE_PUNCTUATION), default=0):]
+            after = after[:next((i for i, w in enumerate(after) if w in CLAUSE_PUNCTUATION), len(after))]
+            near = [" ".join(before[-size:]) for size in (1, 2, 3) if len(before) >= size] \
+                + [" ".join(after[:size]) for size in (1, 2) if len(after) >= size]
+            if any(words in self.all_number_words - set(table.measures) for words in near) or any(
+                    other.phrases.find(" ".join([*before, "", *after])) for other in self.tables.values()
+                    if other is not table and any(option.numbers for option in other.options)):
+                continue
+            value = float(f"{typed[at]}.{typed[at + 2]}")
+            picked.extend(i for i, option in enumerate(table.options) for measure, held in ranges.items()
+                          if measure in option.measures and _holds(held, value)
+                          and _holds(option.measures[measure], value))
+        return list(dict.fromkeys(picked))
 
     def _measure_words_at(self, table: _Table, said: str) -> list[int]:
         """Where the question's measure words end in `said`: "wcc", "white count" (in one word

@@ -327,6 +327,10 @@ class Question(Strict):
     # factor to the unit of the options' `measures`): "CRP 2.2 mg/dL" is 22 mg/L.
     measure_units: dict[str, str] = Field(default_factory=dict)
     escalating: bool = False
+    # measure -> the readings a decimal number typed alone in passing is taken as, with no
+    # measure word or unit beside it ("38.4 last night"). Only the ranges that raise care:
+    # a bare "37.2" may be a week of pregnancy (37+2), and it must not lower anything.
+    measured_alone_in_passing: dict[str, NumberRange] = Field(default_factory=dict)
     # ... and `gravest_first` the earlier: a fever ("yes") is listed before "no", so "37.9
     # then 38.3" is a fever (user test en, session 10).
     gravest_first: bool = False

@@ -1,0 +1,91 @@
+"""Session 19: what people type that was missed or misread, each rule both ways."""
+
+from __future__ import annotations
+
+import pytest
+
+from flows.dialogue import get_engine
+from tests.support.conversation import talk
+
+ENGINE = get_engine()
+CONTENT = ENGINE.content
+
+
+def read_in_passing(language: str, question: str, text: str, answered: str = "") -> list[str]:
+    options = CONTENT.options[question]
+    return [str(options[i].value) for i in ENGINE.reader(language).mentions(question, text, (), answered)]
+
+
+# --- a temperature typed alone ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "was 38.4 last night"),
+    ("en", "hip pain, 38.4, cant walk"),
+    ("en", "v sore hip 38.9 and shivery"),
+    ("en", "101.3"),
+    ("en", "temp was 37.8, now 38.4"),  # the gravest reading decides
+    ("pt-BR", "tava 38,6 ontem"),
+    ("pt", "dor na anca e 38,7 de madrugada"),
+])
+def test_a_decimal_typed_alone_is_a_fevers_temperature(language: str, text: str) -> None:
+    assert read_in_passing(language, "fever", text) == ["True"]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "37.2 this morning"),  # below a fever: a bare number never says there was none
+    ("en", "38+4"),  # a week of pregnancy and its days
+    ("en", "im 38.4"),
+    ("en", "38.4 weeks"),
+    ("en", "pregnant 38.4"),
+    ("en", "crp 38.4"),
+    ("en", "CRP 38.4 mg/L"),
+    ("en", "weight 38.4kg"),
+    ("en", "hb 11.2"),
+    ("en", "started 12.10.2026"),
+    ("en", "38"),  # a whole number is an age or a week as often as a temperature
+    ("pt-BR", "grávida de 38,4"),
+    ("pt-BR", "pcr 38,4"),
+])
+def test_a_number_of_something_else_is_no_fever(language: str, text: str) -> None:
+    assert read_in_passing(language, "fever", text) == []
+
+
+def test_the_number_the_question_asked_reads_is_its_own() -> None:
+    # "38.4" typed at the pregnancy question is a week of pregnancy (38+4), not a fever
+    assert read_in_passing("en", "fever", "38.4", answered="pregnancy") == []
+    assert read_in_passing("en", "fever", "38.4", answered="sex") == ["True"]
+
+
+def test_a_temperature_in_the_first_message_warns_at_once() -> None:
+    conv = talk("female 45, right hip pain 2 weeks, was 38.4 last night")
+    assert conv.session is not None and conv.session.case.fever is True
+    assert "fever" in conv.session.announced
+
+
+def test_the_week_typed_as_a_decimal_at_the_pregnancy_question_is_no_fever() -> None:
+    conv = talk("female", "30", "38.4")
+    assert conv.session is not None and conv.session.case.fever is None
+    assert conv.session.case.pregnancy == "trimester_3"
+
+
+# --- codeine asked about in pregnancy --------------------------------------------------------
+
+
+@pytest.mark.parametrize(("language", "typed", "named"), [
+    ("en", "can I take codeine?", "Codeine"),
+    ("en", "is co-codamol ok", "co-codamol"),
+    ("pt-BR", "posso tomar tylex?", "codeína"),
+])
+def test_codeine_asked_about_in_pregnancy_is_answered_at_once(language: str, typed: str, named: str) -> None:
+    conv = talk("female", "30", "30 weeks" if language == "en" else "30 semanas", language=language)
+    replies = conv.say(typed)
+    answer = next(r.text for r in replies if r.code == "quick_answer:painkillers_in_pregnancy")
+    assert named in answer and ("prescribes" in answer if language == "en" else "receitar" in answer)
+    assert conv.session is not None and conv.session.case.nsaid_use is None  # asked, not taken
+
+
+def test_codeine_asked_about_when_not_pregnant_waits_for_the_summary() -> None:
+    conv = talk("male", "50")
+    replies = conv.say("can I take codeine?")
+    assert not any(r.code.startswith("quick_answer:painkillers") for r in replies)
