@@ -517,6 +517,7 @@ class AnswerReader:
         table = self.tables[question_id]
         if table.question.kind != "number":
             return None
+        text = _WEEKS_AND_DAYS.sub(" ", text)  # "shes 34+5": weeks and days of a pregnancy
         words = [part for word in tokens(_plain_words(text)) for part in letter_apart(word)]
         # An answer's one-word phrases ("female", "f"), not every word of its phrases ("of"),
         # and those of answers held when said in passing ("male 50 left hip": the side).
@@ -583,6 +584,8 @@ class AnswerReader:
         table = self.tables[question_id]
         if self._a_week_of_pregnancy(table, _plain_words(text)) is not None:
             return None  # "34 weeks pregnant, pain since I was 28 weeks": asked, not guessed
+        if table.question.kind == "number":  # "my wife is 29+1": weeks and days, no age nor length
+            text = _WEEKS_AND_DAYS.sub(" ", text)
         leads, follows, about = table.leads, table.follows, table.clause_words
         if answered_id in table.question.said_freely_at:  # "foi de repente, há 1 mês" at how it started
             about = frozenset()
@@ -1028,7 +1031,7 @@ class AnswerReader:
             about = bool(table.clause_words) and self._in_clause_with(typed, match.start, table.clause_words)
             if table.clause_words and not about:  # "RX sem alterações" is no blood test's answer
                 continue
-            if self._said_not_as_fact(typed, match.start):  # "should I take alendronate": not taken
+            if self._said_not_as_fact(typed, match.start, match.end):  # "should I take alendronate": not taken
                 continue
             option: int | None = self._told_apart(table, said, match)
             if option is not None:  # "34 weeks pregnant", "a temp of 38.9": named in full
@@ -1037,7 +1040,8 @@ class AnswerReader:
                 # In a clause saying what it is about ("bloods normal"), or a word that names
                 # it alone ("apyrexial", "prednisolone"), one word names it in full.
                 option = match.option
-                count = 2 if about or named in table.named_alone else match.end - match.start
+                in_full = about or named in table.named_alone or self._the_whole_answer_of(question_id, said, match)
+                count = 2 if in_full else match.end - match.start
             else:
                 continue
             # "Don't know" said to one question says nothing of another; nor does the same
@@ -1048,7 +1052,7 @@ class AnswerReader:
                 words[option] = words.get(option, 0) + count
         # "my calf on the left is red and swollen": its parts with words between
         for match in together:
-            if not match.negated and not self._said_not_as_fact(typed, match.start) \
+            if not match.negated and not self._said_not_as_fact(typed, match.start, match.end) \
                     and not table.options[match.option].exclusive:
                 words[match.option] = words.get(match.option, 0) + 2
         # "a temp of 38.9", "T 39"; "38.4 last night"
@@ -1120,26 +1124,32 @@ class AnswerReader:
         asked = _without_permission_asked(said, self.question_openers, self.permission_asked, self.permission_openers)
         return _without_questions(asked, self.question_openers)
 
-    def _said_not_as_fact(self, words: list[str], at: int) -> bool:
+    def _said_not_as_fact(self, words: list[str], at: int, end: int | None = None) -> bool:
         """The phrase at `at` is, in its clause, with words that ask about it, say it was
         advised or say it is not known ("my friend said i should take alendronate", "posso
         tomar brufen", "not sure if he fell"): it is not something done or had (ui.yaml
         `said_not_as_fact`). What comes before such words is still said ("35 weeks pregnant
-        can i take ibuprofen": user test en 18, the pregnancy had been lost)."""
-        start, end = self._clause_around(words, at)
-        clause = words[start:end]
+        can i take ibuprofen": user test en 18, the pregnancy had been lost). Such words
+        that are the phrase's own, from `at` to `end`, say nothing of it: "dont know what
+        week" is a pregnancy whose week is not known (user test en 19)."""
+        start, stop = self._clause_around(words, at)
+        clause = words[start:stop]
+
+        def its_own(i: int, phrase: tuple[str, ...]) -> bool:
+            return end is not None and at <= start + i and start + i + len(phrase) <= end
         # ...before it or around it ("posso tomar ibuprofeno?", where "tomar ibuprofeno" is
         # the phrase found), or after it ("is ibuprofen ok to take?")
-        if any(start + i <= at for phrase in self.said_not_as_fact for i in _places(clause, phrase)):
+        if any(start + i <= at and not its_own(i, phrase)
+               for phrase in self.said_not_as_fact for i in _places(clause, phrase)):
             return True
-        return any(_places(clause, phrase) for phrase in self.asked_of_what_came_before)
+        return any(not its_own(i, phrase) for phrase in self.asked_of_what_came_before for i in _places(clause, phrase))
 
     def _without_asked_about(self, found: list[Match], said: str) -> list[Match]:
         """Without what the answer only asks about or was advised ("can i take ibuprofen?",
         "is ibuprofen ok to take?" at the painkiller question): no answer (user test en 13:
         it had been recorded as taking it)."""
         words = tokens(said)
-        return [m for m in found if not self._said_not_as_fact(words, m.start)]
+        return [m for m in found if not self._said_not_as_fact(words, m.start, m.end)]
 
     def _named_beside_measure(self, table: _Table, said: str) -> list[int]:
         """An option's one word right after or before one of the question's measure words
@@ -1155,6 +1165,17 @@ class AnswerReader:
             if _next_to(typed, match, measure_words):
                 named.append(match.option)
         return named
+
+    def _the_whole_answer_of(self, question_id: str, said: str, match: Match) -> bool:
+        """The match is all that was typed, and no other question has an answer in those
+        words: "left" typed where a checklist was asked is the hip, kept for its question,
+        not "did not catch that". A word several questions share ("normal") is no one's."""
+        typed = tokens(said)
+        if any(word not in CLAUSE_PUNCTUATION for word in typed[:match.start] + typed[match.end:]):
+            return False
+        return not any(other_id != question_id and any((m.start, m.end) == (match.start, match.end)
+                                                       for m in table.phrases.find(said))
+                       for other_id, table in self.tables.items())
 
     def _answers_elsewhere(self, question_id: str, said: str) -> list[Match]:
         """The answers of two words or more to the other questions in `said` ("can't stand
@@ -1224,7 +1245,8 @@ class AnswerReader:
         typed = tokens(said)
         picked: list[int] = []
         for at in range(len(typed)):
-            if not _a_decimal_at(typed, at) or (at > 1 and typed[at - 1] in ".,+/" and typed[at - 2].isdigit()) \
+            if not _a_decimal_at(typed, at) or not (typed[at] + typed[at + 2]).isascii() \
+                    or (at > 1 and typed[at - 1] in ".,+/" and typed[at - 2].isdigit()) \
                     or (at + 4 < len(typed) and typed[at + 3] in "./" and typed[at + 4].isdigit()):
                 continue  # "38.4.2026", "1.5.2" are no readings
             # the words beside it in its clause: "hip pain, 38.4" has no "pain 38.4"
