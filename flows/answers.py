@@ -1717,6 +1717,7 @@ class AnswerReader:
         return f"{self._number(example)} {self._unit_name(question)}"
 
     def _read_one(self, table: _Table, text: str, said: str, typed: str, today: date | None = None) -> Parsed:
+        said = self._no_of_a_correction(table, said)
         # A negation inside another question's answer is that answer's: "she fell and cant
         # stand on her left leg" names the left leg at the side question.
         found = table.phrases.find(said, self._answers_elsewhere(table.question.id, said))
@@ -1765,6 +1766,21 @@ class AnswerReader:
             return found
         words = tokens(said)
         return [m for m in found if not (_next_to(words, m, others) and not _next_to(words, m, set(table.measures)))]
+
+    def _no_of_a_correction(self, table: _Table, said: str) -> str:
+        """`said` with the plain no right after a correction word set apart as a clause break,
+        where no answer is a yes or a no: in "left hip. actually no its the right one" the
+        "no" takes back the left, and denies nothing after it (user test en 19: the right was
+        read as denied, and the left kept). At a yes/no question that "no" is the answer."""
+        if any(isinstance(option.value, bool) for option in table.options):
+            return said
+        words = tokens(said)
+        taken_back = [at + len(phrase) for at in range(len(words)) for phrase in self.correction_words
+                      if phrase and tuple(words[at:at + len(phrase)]) == phrase
+                      and at + len(phrase) < len(words) and words[at + len(phrase)] in self.no]
+        for at in taken_back:
+            words[at] = ","
+        return " ".join(words) if taken_back else said
 
     def _after_a_correction(self, found: list[Match], said: str) -> list[Match]:
         """Only what is named after a correction ("both, no sorry just the left", "left...

@@ -170,6 +170,9 @@ class _Turn:
                 text, self.s.ahead_said, self.e.machine.question_of[self.s.answered[-1]]):
             return self.already_noted()
         who = self.who_is_asked(text)  # before reading: "sorry, it's for my dad" starts the questions again
+        corrected = [] if who else self.correct_earlier_answer(text)
+        if corrected:
+            return corrected
         parsed = self.read(text)
         if not parsed.ok and command:
             return self.command(command)
@@ -620,6 +623,34 @@ class _Turn:
             return [*said_back, *warnings, *effect, *self.take_ahead(ahead)]
         self.s.ahead_said, self.s.ahead_at = "", None
         return [*said_back, *warnings, *effect, *self.ask()]
+
+    def correct_earlier_answer(self, typed: str) -> list[Reply]:
+        """"oh wait, it's actually the left hip not the right" typed at a later question: the
+        earlier answer is changed at once and the question asked again (user test en 19: it
+        was read as the later question's answer, and the summary kept the wrong side). Only
+        where the new answer leaves the questions still to come as they were and takes back no
+        warning sign; otherwise `corrected_earlier` says how to change it."""
+        if self.s.mode != "asking" or self.s.state == SUMMARY_STATE or not self.reader.corrects(typed):
+            return []
+        for state in reversed(self.s.answered):
+            question = self.c.questions[self.e.machine.question_of[state]]
+            if question.kind != "choice" or question.field is None:
+                continue
+            options = self.c.options[question.id]
+            named = {options[i].value for i in self.reader.mentions(question.id, typed)} - {None}
+            if len(named) != 1 or recorded(self.s.case, question) in named:
+                continue
+            value = named.pop()
+            probe = self.s.case.model_copy(deep=True)
+            record(probe, question, value)
+            if any(applies(probe) != applies(self.s.case) for applies in self.e.machine.ask_when.values()):
+                return []
+            if self._active_flags() - self._flags_of(probe):  # a warning taken back: asked, not read in passing
+                return []
+            record(self.s.case, question, value)
+            self.s.step += 1
+            return [self.answered_reply(question, value, False), *self.refresh_red_flags(announce=True), *self.ask()]
+        return []
 
     def corrected_earlier(self, typed: str) -> str | None:
         """The short name of an earlier answer `typed` seems to correct: it says it corrects

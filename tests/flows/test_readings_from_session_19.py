@@ -89,3 +89,28 @@ def test_codeine_asked_about_when_not_pregnant_waits_for_the_summary() -> None:
     conv = talk("male", "50")
     replies = conv.say("can I take codeine?")
     assert not any(r.code.startswith("quick_answer:painkillers") for r in replies)
+
+
+# --- corrections ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("language", "text", "side"), [
+    ("en", "left hip. actually no its the right one sorry", "right"),
+    ("en", "right, sorry no, left", "left"),
+    ("pt", "esquerda. afinal não, é a direita", "right"),
+    ("en", "left hip", "left"),  # no correction: as typed
+])
+def test_a_side_corrected_in_the_same_message_is_the_last(language: str, text: str, side: str) -> None:
+    assert ENGINE.reader(language).read("side", text).value == side
+
+
+def test_the_no_of_a_correction_is_still_the_answer_at_a_yes_no_question() -> None:
+    assert ENGINE.reader("en").read("fever", "actually no").value is False
+
+
+def test_a_side_corrected_at_a_later_question_is_changed_and_the_question_asked_again() -> None:
+    conv = talk("female", "29", "no", "right", "none")
+    asked = conv.state
+    conv.say("oh wait its actually the left hip not the right, sorry its late")
+    assert conv.session is not None and conv.session.case.side == "left"
+    assert conv.state == asked  # the question it was typed at is asked again, not answered
