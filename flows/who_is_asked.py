@@ -259,7 +259,10 @@ class WhoIsAsked:
         return bool(self.relatives_named(self.words(text)))
 
     def _later_sentence_on_someone(self, words: list[str]) -> bool:
-        return any(self._someone_word(words[at]) for at in self._sentence_heads(words)[1:])
+        # ...but a sex then an age opening it is the writer's own, after a greeting as at the
+        # start ("oi. homem, 45 anos": user test pt-BR 19)
+        return any(self._someone_word(words[at]) and not self._sex_then_age(words, at)
+                   for at in self._sentence_heads(words)[1:])
 
     def _note_demographics(self, words: list[str]) -> bool:
         """A note's age and sex glued, opening it or standing (nearly) alone in a clause:

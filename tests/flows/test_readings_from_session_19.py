@@ -114,3 +114,24 @@ def test_a_side_corrected_at_a_later_question_is_changed_and_the_question_asked_
     conv.say("oh wait its actually the left hip not the right, sorry its late")
     assert conv.session is not None and conv.session.case.side == "left"
     assert conv.state == asked  # the question it was typed at is asked again, not answered
+
+
+# --- who is asked -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("language", "text", "for_someone_else"), [
+    ("pt-BR", "oi. homem, 45 anos", False),
+    ("pt-BR", "boa tarde. mulher, 50 anos", False),
+    ("en", "hello. woman, 50, hip pain", False),
+    ("pt-BR", "oi. minha mae, 78 anos", True),  # a relative named after the greeting is still someone else
+])
+def test_a_greeting_then_ones_own_sex_and_age(language: str, text: str, for_someone_else: bool) -> None:
+    assert ENGINE.reader(language).asks_for_someone_else(text) is for_someone_else
+
+
+def test_european_portuguese_chat_answers_name_metamizole_as_in_portugal() -> None:
+    for answer in CONTENT.guidance.quick_answers:
+        if answer.id in ("painkillers_in_pregnancy", "painkillers_while_breastfeeding"):
+            assert "Nolotil" in CONTENT.text(answer.text, "pt")
+            brazilian = CONTENT.text(answer.text, "pt-BR")
+            assert "dipirona" in brazilian and "Nolotil" not in brazilian
