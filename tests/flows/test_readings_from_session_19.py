@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from flows.assessment import assess
+from flows.case import Case
 from flows.dialogue import get_engine
+from flows.guidance import select_guidance
 from tests.support.conversation import talk
 
 ENGINE = get_engine()
@@ -135,3 +138,30 @@ def test_european_portuguese_chat_answers_name_metamizole_as_in_portugal() -> No
             assert "Nolotil" in CONTENT.text(answer.text, "pt")
             brazilian = CONTENT.text(answer.text, "pt-BR")
             assert "dipirona" in brazilian and "Nolotil" not in brazilian
+
+
+# --- after a fall -----------------------------------------------------------------------------
+
+
+def guidance_ids(case: Case) -> set[str]:
+    return {item.id for _, items in select_guidance(case, assess(case, CONTENT), CONTENT) for item in items}
+
+
+@pytest.mark.parametrize(("fields", "shown"), [
+    ({"trauma": True, "unable_to_bear_weight": True}, True),
+    ({"trauma": True, "unable_to_bear_weight": False}, False),
+    ({"trauma": False, "unable_to_bear_weight": True}, False),
+])
+def test_on_the_floor_after_a_fall_is_in_what_to_do_first(fields: dict[str, bool], shown: bool) -> None:
+    case = Case(sex="female", age=84, **fields)
+    assert ("care_fall_cannot_walk" in guidance_ids(case)) is shown
+
+
+@pytest.mark.parametrize(("fields", "shown"), [
+    ({"trauma": True, "anticoagulant": True}, True),
+    ({"trauma": True, "anticoagulant": False}, False),
+    ({"trauma": False, "anticoagulant": True}, False),
+])
+def test_a_fall_on_a_blood_thinner_is_told_of_the_head(fields: dict[str, bool], shown: bool) -> None:
+    case = Case(sex="female", age=84, **fields)
+    assert ("care_fall_on_a_blood_thinner" in guidance_ids(case)) is shown
