@@ -165,3 +165,24 @@ def test_on_the_floor_after_a_fall_is_in_what_to_do_first(fields: dict[str, bool
 def test_a_fall_on_a_blood_thinner_is_told_of_the_head(fields: dict[str, bool], shown: bool) -> None:
     case = Case(sex="female", age=84, **fields)
     assert ("care_fall_on_a_blood_thinner" in guidance_ids(case)) is shown
+
+
+# --- how long, said in passing ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "heard"), [
+    ("right hip been stiff and achy for like 2 years", "2 years"),
+    ("R hip ache 6 wks", "6 wks"),
+    ("right hip been killing me about 5 days", "5 days"),
+    ("hip ache 3 months", "3 months"),
+    ("my back aches 2 days a week", None),  # how often, not how long
+    ("stiff for 10 mins in the morning", None),  # the morning stiffness, not the pain
+])
+def test_how_long_said_in_everyday_words(text: str, heard: str | None) -> None:
+    assert ENGINE.reader("en").heard_number("duration_weeks", text) == heard
+
+
+@pytest.mark.parametrize(("weeks", "said"), [(20 / 7, "20 dias"), (2.0, "2 semanas"), (3.9, "3,9 semanas")])
+def test_how_long_is_said_back_in_the_unit_a_person_would_use(weeks: float, said: str) -> None:
+    from flows.answers import describe
+    assert describe(CONTENT, "duration_weeks", weeks, "pt-BR") == said
