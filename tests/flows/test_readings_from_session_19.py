@@ -186,3 +186,19 @@ def test_how_long_said_in_everyday_words(text: str, heard: str | None) -> None:
 def test_how_long_is_said_back_in_the_unit_a_person_would_use(weeks: float, said: str) -> None:
     from flows.answers import describe
     assert describe(CONTENT, "duration_weeks", weeks, "pt-BR") == said
+
+
+# --- metamizole asked about outside pregnancy -------------------------------------------------
+
+
+def test_metamizole_asked_about_by_a_man_is_answered_at_once() -> None:
+    conv = talk("homem", "58", language="pt-BR")
+    replies = conv.say("posso tomar dipirona?")
+    answer = next(r.text for r in replies if r.code == "quick_answer:metamizole_outside_pregnancy")
+    assert "agranulocitose" in answer
+
+
+def test_metamizole_is_not_answered_as_outside_pregnancy_before_the_pregnancy_is_known() -> None:
+    conv = talk("female", "30")
+    replies = conv.say("can I take metamizole?")
+    assert not any(r.code == "quick_answer:metamizole_outside_pregnancy" for r in replies)
