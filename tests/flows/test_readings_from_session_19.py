@@ -202,3 +202,12 @@ def test_metamizole_is_not_answered_as_outside_pregnancy_before_the_pregnancy_is
     conv = talk("female", "30")
     replies = conv.say("can I take metamizole?")
     assert not any(r.code == "quick_answer:metamizole_outside_pregnancy" for r in replies)
+
+
+def test_pelvic_girdle_pain_leading_gets_the_pelvis_own_exercises() -> None:
+    pelvic = Case(sex="female", age=30, pregnancy="trimester_2", pelvic_girdle_pattern=True, side="both")
+    assert assess(pelvic, CONTENT).top.condition == "pelvic_girdle_pain"
+    assert "rehab_pelvic_girdle_pain" in guidance_ids(pelvic)
+    hip_bone = Case(sex="female", age=33, pregnancy="trimester_3", side="left", mri=["bone_marrow_oedema"])
+    assert assess(hip_bone, CONTENT).top.condition == "itoh"
+    assert "rehab_pelvic_girdle_pain" not in guidance_ids(hip_bone)
