@@ -649,7 +649,10 @@ class _Turn:
                 return []
             record(self.s.case, question, value)
             self.s.step += 1
-            return [self.answered_reply(question, value, False), *self.refresh_red_flags(announce=True), *self.ask()]
+            said = [self.answered_reply(question, value, False), *self.refresh_red_flags(announce=True)]
+            if self.offers_now(said[1:]):  # "oh actually i did have a fever, 38.6": what to do now first
+                return [*said, self.danger_offer()]
+            return [*said, *self.ask()]
         return []
 
     def corrected_earlier(self, typed: str) -> str | None:
@@ -911,6 +914,9 @@ class _Turn:
         if said is not None:  # "im 19 weeks", "due on 20/12": the option its number picks
             value = self.reader.read(question_id, said, today=self.today).value
             new = list(dict.fromkeys([*new, *(i for i, o in enumerate(options) if o.value == value)]))
+        question = self.c.questions[question_id]
+        if question.heard_early_answers:  # "dores na anca" in passing says nothing of where, exactly
+            new = [i for i in new if options[i].value in question.heard_early_answers]
         if not new:
             return
         values = {value for i in new for value in [options[i].value, *options[i].includes]}

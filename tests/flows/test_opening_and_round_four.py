@@ -204,14 +204,26 @@ def test_porque_is_a_why_only_as_a_question_not_as_because() -> None:
     ("en", ("female", "40", "no", "left"), "wait, actually it's the right hip, sorry"),
     ("pt", ("mulher", "40", "não", "esquerda"), "espera, afinal é a direita"),
 ])
-def test_a_correction_of_an_earlier_answer_is_told_how_to_change_it(language: str, answers: tuple[str, ...],
-                                                                     correction: str) -> None:
+def test_a_correction_of_an_earlier_answer_is_made_and_said_back(language: str, answers: tuple[str, ...],
+                                                                  correction: str) -> None:
+    # Session 19 (user test en 19): the side is changed at once, said back, and the question
+    # asked again; before, the person was told to type /back (and a later question's words
+    # in it were taken as that question's answer).
     conv = talk(*answers, language=language)
+    asked = conv.state
     replies = conv.say(correction)
-    assert [r.code for r in replies if r.kind in ("notice", "error")] == ["correction_how"]
-    assert conv.session is not None and conv.session.case.side == "left"  # nothing changed behind their back
+    assert [r.code for r in replies if r.kind == "answered"] == ["side"]
+    assert conv.session is not None and conv.session.case.side == "right" and conv.state == asked
     replies = conv.say("the weather is nice, sorry" if language == "en" else "está bom tempo, desculpe")
     assert "correction_how" not in [r.code for r in replies]  # names no other answer: not a correction
+    assert conv.session.case.side == "right"
+
+
+def test_a_correction_that_would_change_the_questions_still_to_come_is_told_how_to_change_it() -> None:
+    conv = talk("female", "40", "no", "left", "none")
+    replies = conv.say("sorry, actually i'm 30 weeks pregnant")
+    assert "correction_how" in [r.code for r in replies if r.kind in ("notice", "error")]
+    assert conv.session is not None and conv.session.case.pregnancy == "not_pregnant"
 
 
 @pytest.mark.parametrize(("language", "typed", "sex"), [

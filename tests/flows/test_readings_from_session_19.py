@@ -211,3 +211,25 @@ def test_pelvic_girdle_pain_leading_gets_the_pelvis_own_exercises() -> None:
     hip_bone = Case(sex="female", age=33, pregnancy="trimester_3", side="left", mri=["bone_marrow_oedema"])
     assert assess(hip_bone, CONTENT).top.condition == "itoh"
     assert "rehab_pelvic_girdle_pain" not in guidance_ids(hip_bone)
+
+
+@pytest.mark.parametrize(("first_message", "noted"), [
+    ("22 weeks pregnant, pain at the front over my pubic bone and sometimes my lower back", [1]),
+    ("im 30 weeks and my hip hurts deep in the groin", None),  # the groin is asked: "hip" says where in general
+    ("30 weeks pregnant, pain over my pubic bone and deep in the groin", [1, 0]),  # both: asked, not guessed
+])
+def test_the_pelvic_girdle_places_said_first_are_kept_for_their_question(first_message: str,
+                                                                         noted: list[int] | None) -> None:
+    conv = talk(first_message)
+    assert conv.session is not None and conv.session.noted.get("pelvic_girdle_pattern") == noted
+
+
+@pytest.mark.parametrize(("language", "text", "onset"), [
+    ("en", "left groin pain, about 2 months, gradually got worse", ["gradual"]),
+    ("pt", "foi piorando aos poucos", ["gradual"]),
+    ("en", "aches for months, got worse suddenly", []),  # how it changed, not how it began
+    ("pt", "piorou de repente", []),
+    ("en", "came on suddenly, got worse", ["sudden"]),
+])
+def test_how_the_pain_began_said_with_how_it_got_worse(language: str, text: str, onset: list[str]) -> None:
+    assert read_in_passing(language, "onset", text) == onset
