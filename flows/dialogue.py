@@ -229,7 +229,9 @@ class _Turn:
         for reader in self.e.fallback_readers.values():
             if reader.reads != self.reader.reads:  # a variant reads as its base: no second try
                 other = reader.read(self.question_id(), text, typed=typed, today=self.today)
-                if other.ok:
+                # (or understood, with nothing in its reply in the other language: "yes" at a
+                # checklist in a Portuguese conversation is asked "which ones?")
+                if other.ok or (other.understood and not other.values and not other.pending):
                     return other
         return parsed
 

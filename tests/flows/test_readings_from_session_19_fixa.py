@@ -118,3 +118,52 @@ def test_the_channels_render_the_summary_shown_again(language: str) -> None:
     sent = [message for r in replies for message in telegram_render(r)]
     assert any(CONTENT.message("summary_changed", locale) in message.text for message in sent)
     assert any(message.reply_markup() is not None for message in sent)  # the sections' buttons
+
+
+# --- a plain yes at a "tick all that apply" question ----------------------------------------------
+
+
+PREGNANT = {"pt-BR": ["to gravida de 34 semanas e to com uma dor horrivel no quadril esquerdo faz umas 2 semanas",
+                      "31"],
+            "pt": ["estou grávida de 34 semanas e tenho uma dor horrível na anca esquerda há umas 2 semanas", "31"],
+            "en": ["34 weeks pregnant with a horrible pain in my left hip for about 2 weeks", "31"]}
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("pt-BR", "sim"), ("pt-BR", "acho q sim"), ("pt-BR", "s"), ("pt-BR", "sim, algumas"), ("pt-BR", "tenho sim"),
+    ("pt-BR", "uhum"), ("pt-BR", "yes"),
+    ("pt", "sim"), ("pt", "acho que sim"), ("pt", "pois"),
+    ("en", "yes"), ("en", "yeah"), ("en", "yep"), ("en", "i think so"), ("en", "yes, some of them"),
+    ("en", "yeah a couple"),
+])
+def test_a_plain_yes_at_a_checklist_asks_which_ones(language: str, text: str) -> None:
+    conv = talk(*PREGNANT[language], language=language)
+    assert conv.state == "pregnancy_warning_signs"
+    replies = conv.say(text)
+    assert codes(replies)[0] == "which_of_them"
+    assert replies[-1].code == "pregnancy_warning_signs" and replies[-1].kind == "question"
+    assert conv.state == "pregnancy_warning_signs"
+    assert conv.session is not None and conv.session.case.pregnancy_warning_signs is None
+
+
+@pytest.mark.parametrize(("language", "text", "recorded"), [
+    ("pt-BR", "nao", False), ("pt-BR", "n", False), ("pt-BR", "acho q nao", False), ("pt", "não", False),
+    ("en", "no", False), ("en", "nope", False),
+    ("pt-BR", "sim, to sangrando", True), ("en", "yes, some bleeding", True), ("en", "1", True),
+])
+def test_a_no_or_a_yes_naming_one_is_still_an_answer(language: str, text: str, recorded: bool) -> None:
+    conv = talk(*PREGNANT[language], language=language)
+    replies = conv.say(text)
+    assert "which_of_them" not in codes(replies)
+    assert conv.session is not None and conv.session.case.pregnancy_warning_signs is recorded
+
+
+@pytest.mark.parametrize("language", ["en", "pt", "pt-BR"])
+def test_every_tick_all_that_apply_question_asks_which_at_a_yes_and_takes_a_no(language: str) -> None:
+    reader = ENGINE.reader(language)
+    yes, no = {"en": ("yes", "no")}.get(language, ("sim", "não"))
+    for question in CONTENT.questions.values():
+        if not question.several:
+            continue
+        assert reader.read(question.id, yes).error == "which_of_them", question.id
+        assert reader.read(question.id, no).ok, question.id  # "if none apply, answer no"
