@@ -231,6 +231,9 @@ class AnswerReader:
         self.yes = [_plain_words(w) for w in understanding.yes]
         self.no = [_plain_words(w) for w in understanding.no]
         self.yes_or_no = frozenset(words_only(w) for w in (*self.yes, *self.no))
+        # The phrases a plain yes at a "tick all that apply" question is made of (`_only_a_yes`)
+        self.yes_to_some = frozenset(phrase for phrase in (tuple(words_only(w).split()) for w in (
+            *self.yes, *(_plain_words(w) for w in understanding.some_of_them))) if phrase)
         self.yes_no_words = frozenset(word for phrase in self.yes_or_no for word in phrase.split())
         self.ordinals = {_plain_words(w): n for w, n in understanding.ordinals.items()}
         self.ordinal_nouns = {_plain_words(w) for w in understanding.ordinal_nouns}
@@ -2235,7 +2238,24 @@ class AnswerReader:
                 table.nothing is not None):
             # "no trauma", "No crescent sign.": the items denied say nothing of the others
             return self._denied(table, found, table.nothing, read_in)
+        if self._only_a_yes(read_in):
+            # "sim", "acho q sim", "yeah, some of them": a yes to some, not which (user test
+            # pt-BR 19: "sim" at the pregnancy warning signs met "sorry, I did not catch that")
+            return Parsed(False, error="which_of_them", understood=True)
         return Parsed(False, error="choose_several", values={"answer": quote(text)})
+
+    def _only_a_yes(self, said: str) -> bool:
+        """`said` is nothing but a yes, or words for "some of them", and fillers ("i think so"
+        is a yes of its own, made of fillers)."""
+        for words in (words_only(said).split(), words_only(self._without_fillers(said)).split()):
+            ends = {0}  # where a run of such phrases from the start can end
+            for start in range(len(words)):
+                if start in ends:
+                    ends.update(start + len(phrase) for phrase in self.yes_to_some
+                                if tuple(words[start:start + len(phrase)]) == phrase)
+            if words and len(words) in ends:
+                return True
+        return False
 
     def _after_nothing(self, table: _Table, said: str, found: list[Match]) -> list[Match]:
         """A finding right after the words of "nothing" is denied by them: "não tinha nada

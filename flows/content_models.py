@@ -838,6 +838,9 @@ class Understanding(Strict):
     fillers: list[str]
     fillers_before_a_number: list[str] = Field(default_factory=list)
     all_of_them: list[str]
+    # A yes at a "tick all that apply" question is a yes to some of them, said with these or
+    # alone ("sim", "yes, some of them"): which ones is asked (user test pt-BR 19).
+    some_of_them: list[str] = Field(default_factory=list)
     none_of_the_rest: list[str]  # after a denial at a checklist: the items not named are denied too
     cardinals: dict[str, int]
     articles: list[str] = Field(default_factory=list)  # cardinals that are also articles: numbers only before a unit

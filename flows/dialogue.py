@@ -232,7 +232,9 @@ class _Turn:
         for reader in self.e.fallback_readers.values():
             if reader.reads != self.reader.reads:  # a variant reads as its base: no second try
                 other = reader.read(self.question_id(), text, typed=typed, today=self.today)
-                if other.ok:
+                # (or understood, with nothing in its reply in the other language: "yes" at a
+                # checklist in a Portuguese conversation is asked "which ones?")
+                if other.ok or (other.understood and not other.values and not other.pending):
                     return other
         return parsed
 
@@ -454,12 +456,38 @@ class _Turn:
         number = whole_number(said)
         if number is not None:
             return self.sections(number - 1)
+        changed = self.warned_after_the_summary(text) if command is None and text else []
+        if changed:
+            return changed
         if command is None and self.reader.asks_back(text):
             return self.answered_at_once(text) or [self.notice("asked_back_after")]
         told = self.told_at_once(text) if command is None else []
         if told:
             return [*told, *self.ended()]
         return self.command(command) if command else self.ended()
+
+    def warned_after_the_summary(self, typed: str) -> list[Reply]:
+        """A warning sign said after the summary ("ah esqueci, hj a noite comecei com febre
+        38,5", "doi de noite tb, me acorda, e emagreci uns 5kg") is read as in passing
+        (`note_early`), recorded, and warned of at once; the summary, now at the raised level
+        of care, is shown again (user test pt-BR 19: it met "the assessment is complete",
+        and the summary stayed "no urgency, 1 to 2 weeks"). What raises no new warning sign
+        changes nothing: the case and what is held are left as they were, and the answer
+        given is the one given before (other changes go through /change)."""
+        case, noted, held, announced = (self.s.case.model_copy(deep=True), self.s.noted, self.s.held_numbers,
+                                        list(self.s.announced))
+        before = self._active_flags()
+        said = self.note_early(SUMMARY_STATE, typed)
+        # Only what the case itself now raises counts: the summary is made from the case, and
+        # nothing held for a question is taken after it (held answers are let go).
+        self.s.noted, self.s.held_numbers = noted, held
+        if not self._active_flags() - before:
+            self.s.case, self.s.announced = case, announced
+            return []
+        self.s.step += 1  # the summary drawn before (and its buttons) is of the case before
+        warnings = self.refresh_red_flags(announce=True)
+        heard = [self.notice("noted_early", items="; ".join(said))] if said else []
+        return [*heard, *warnings, self.notice("summary_changed"), *self.ask()]
 
     def answered_at_once(self, typed: str) -> list[Reply]:
         """The answer given at once to a question of the person's own (guidance.yaml

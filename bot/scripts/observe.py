@@ -32,8 +32,8 @@ TEXT_RESOLUTION = 0.005  # displayed percentages are rounded to whole points
 # The replies that say a typed answer could not be used as it was (not understood, not a
 # number, out of range, a clarifying question...): content/ui.yaml message ids.
 NOT_UNDERSTOOD = ("choose_one", "choose_several", "number_fits_no_option", "need_number", "vague_number",
-                  "number_out_of_range", "clarify", "exclusive_alone", "nothing_selected", "empty_answer",
-                  "danger_offer_again")
+                  "number_out_of_range", "clarify", "which_of_them", "exclusive_alone", "nothing_selected",
+                  "empty_answer", "danger_offer_again")
 _PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 _NUMBER = re.compile(r"<1|\d+")
 
