@@ -1,0 +1,73 @@
+"""Session 19 (fixc): the everyday words for the spinal nerves' warning signs; an injection
+into the hip is no course of steroids; osteoporosis said as "OP" or as its bone drug; an
+X-ray's result said with the exam is kept for its question. Each rule both ways."""
+
+from __future__ import annotations
+
+import pytest
+
+from flows.dialogue import get_engine
+from tests.support.conversation import talk
+
+ENGINE = get_engine()
+CONTENT = ENGINE.content
+
+
+def checklist_read(language: str, question: str, text: str) -> list[str]:
+    options = CONTENT.options[question]
+    return [str(options[i].value) for i in ENGINE.reader(language).mentions(question, text)]
+
+
+# --- 1. cauda equina in lay words (user test en 19) -------------------------------------------
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "since this afternoon my bum feels numb and i cant really tell when i need to wee"),
+    ("en", "my bum feels numb"),
+    ("en", "my backside is numb"),
+    ("en", "numb genitals"),
+    ("en", "numbness in the saddle area"),
+    ("en", "cant feel when i need to wee"),
+    ("en", "i can't tell when i need a poo"),
+    ("en", "i peed without noticing"),
+    ("en", "lost bladder control"),
+    ("en", "unable to pee since this morning"),
+    ("pt", "tenho o rabo dormente"),
+    ("pt", "as nádegas estão dormentes"),
+    ("pt", "não sinto quando preciso de fazer chichi"),
+    ("pt-BR", "bumbum dormente"),
+    ("pt-BR", "desde a tarde o bumbum ta dormente e n sinto qdo preciso fazer xixi"),
+    ("pt-BR", "não sinto quando preciso fazer xixi"),
+    ("pt-BR", "não consigo urinar"),
+    ("pt-BR", "fiz xixi sem sentir"),
+])
+def test_the_spinal_nerves_signs_in_everyday_words(language: str, text: str) -> None:
+    assert checklist_read(language, "warning_signs", text) == ["cauda_equina_signs"]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "numb leg after sitting"),
+    ("en", "my bum goes numb after sitting for ages"),
+    ("en", "I need to wee a lot"),
+    ("en", "i cant tell you how often i need to wee"),      # pregnancy's frequent weeing
+    ("en", "i dont know if i need to wee or its the baby"),
+    ("en", "my leg is numb down to my foot"),
+    ("en", "my bum is not numb"),
+    ("pt", "a perna fica dormente depois de estar sentada"),
+    ("pt-BR", "tô fazendo xixi toda hora"),
+    ("pt-BR", "não sinto dor quando faço xixi"),
+])
+def test_what_is_no_sign_of_the_spinal_nerves(language: str, text: str) -> None:
+    assert checklist_read(language, "warning_signs", text) == []
+
+
+def test_the_numb_bum_in_pregnancy_raises_the_alert_at_once() -> None:
+    conv = talk("31 weeks pregnant, 29, pain in my back going down my left leg",
+                "since this afternoon my bum feels numb and i cant really tell when i need to wee")
+    assert conv.session is not None and conv.session.case.cauda_equina_signs is True
+    assert "cauda_equina_signs" in conv.session.announced
+
+
+def test_weeing_often_in_pregnancy_raises_no_alert() -> None:
+    conv = talk("31 weeks pregnant, 29, pain in my back going down my left leg", "I need to wee a lot")
+    assert conv.session is not None and conv.session.case.cauda_equina_signs is not True
