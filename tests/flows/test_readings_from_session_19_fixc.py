@@ -71,3 +71,29 @@ def test_the_numb_bum_in_pregnancy_raises_the_alert_at_once() -> None:
 def test_weeing_often_in_pregnancy_raises_no_alert() -> None:
     conv = talk("31 weeks pregnant, 29, pain in my back going down my left leg", "I need to wee a lot")
     assert conv.session is not None and conv.session.case.cauda_equina_signs is not True
+
+
+# --- 2. an injection into the hip is no course of steroids (user test en 19) -----------------
+
+
+@pytest.mark.parametrize(("language", "text", "items"), [
+    ("en", "had a steroid injection in it 2 weeks ago", ["recent_joint_procedure"]),
+    ("en", "on methotrexate, had a steroid injection in it 2 weeks ago", ["immunosuppressed", "recent_joint_procedure"]),
+    ("en", "got a steroid shot in it", ["recent_joint_procedure"]),
+    ("en", "they injected my hip with steroids", ["recent_joint_procedure"]),
+    ("en", "cortisone injection into the hip", ["recent_joint_procedure"]),
+    ("pt", "levei uma injeção de cortisona nela", ["recent_joint_procedure"]),
+    ("pt", "fiz uma infiltração de cortisona na anca há 2 semanas", ["recent_joint_procedure"]),
+    ("pt-BR", "tomei uma injeção de corticoide nele faz 2 semanas", ["recent_joint_procedure"]),
+    ("pt-BR", "fiz infiltração com corticoide", ["recent_joint_procedure"]),
+    # ...while steroids taken for something else stay steroids
+    ("en", "steroid injections for my asthma", ["glucocorticoids"]),
+    ("en", "prednisolone", ["glucocorticoids"]),
+    ("en", "on prednisolone for years", ["glucocorticoids"]),
+    ("en", "steroid injection in my knee", ["glucocorticoids"]),
+    ("pt-BR", "tomo prednisona pra asma", ["glucocorticoids"]),
+    ("pt", "tomei injeção de cortisona no joelho", ["glucocorticoids"]),
+])
+def test_an_injection_into_the_hip_is_the_joint_injection(language: str, text: str, items: list[str]) -> None:
+    assert sorted(checklist_read(language, "medical_history", text)) == sorted(items)
+    assert sorted(ENGINE.reader(language).read("medical_history", text).value) == sorted(items)
