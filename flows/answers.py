@@ -177,6 +177,7 @@ class _Table:
     told_by_number: dict[int, tuple[float, frozenset[str], frozenset[str]]] = field(default_factory=dict)
     bare_leads_going_on: frozenset[str] = frozenset()  # Question.said_bare_going_on_after
     week_leads: frozenset[str] = frozenset()  # Question.said_as_a_week_of_pregnancy
+    sharing: frozenset[int] = frozenset()  # options with Answer.shares_words_said_together
 
     @property
     def named_units(self) -> set[str]:
@@ -409,6 +410,7 @@ class AnswerReader:
                       counted_back=self._counted_back_words(question),
                       bare_leads_going_on=self._listed(question.said_bare_going_on_after),
                       week_leads=self._listed(question.said_as_a_week_of_pregnancy),
+                      sharing=frozenset(i for i, o in enumerate(options) if o.shares_words_said_together),
                       told_by_number={i: (o.told_by_number.below, self._listed(o.told_by_number.said_before_number),
                                           self._listed(o.told_by_number.said_after_number))
                                       for i, o in enumerate(options) if o.told_by_number is not None})
@@ -1023,7 +1025,7 @@ class AnswerReader:
                         if not m.negated and m.end - m.start > 1
                         and not any(answers.options[i].exclusive for i in m.options)]
         found = [m for m in found if not any(m.start < end and start < m.end for start, end in claimed)]
-        for match in _outside_together(found, together):
+        for match in _outside_together(found, together, table.sharing):
             named = " ".join(typed[match.start:match.end])
             # Words that only hint at an option ("dói-me", "it hurts") name nothing in passing.
             if named in self.yes_or_no or words_only(named) in table.hints or match.negated:
@@ -2194,7 +2196,7 @@ class AnswerReader:
         found = table.phrases.find_with_typos(read_in) if table.phrases.find(read_in) else table.phrases.fuzzy(said)
         found = self._too_short(table, read_in, found)
         together = self._said_together(table, read_in)
-        found = [*_outside_together(found, together), *together]
+        found = [*_outside_together(found, together, table.sharing), *together]
         found = self._without_asked_about(found, read_in)
         found = self._not_with(table, read_in, found)
         found = self._after_nothing(table, read_in, found)
@@ -2430,10 +2432,12 @@ def _next_to(words: list[str], match: Match, names: AbstractSet[str]) -> bool:
     return any(word in names for word in near)
 
 
-def _outside_together(found: list[Match], together: list[Match]) -> list[Match]:
+def _outside_together(found: list[Match], together: list[Match], sharing: AbstractSet[int] = frozenset()) -> list[Match]:
     """`found` without another option's words inside a sign said by its parts: in "my calf
-    on the left is red and swollen", "red" and "swollen" are the calf's, no hot hip's."""
-    spans = [(m.start, m.end, m.option) for m in together if not m.negated]
+    on the left is red and swollen", "red" and "swollen" are the calf's, no hot hip's. The
+    options in `sharing` (Answer.shares_words_said_together) leave them to it: in "OP on
+    alendronate" the alendronate is the bone medicine as well as what tells "OP" apart."""
+    spans = [(m.start, m.end, m.option) for m in together if not m.negated and m.option not in sharing]
     return [m for m in found if not any(start <= m.start and m.end <= end and option not in m.options
                                         for start, end, option in spans)]
 

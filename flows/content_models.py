@@ -159,6 +159,11 @@ class Answer(Strict):
     # and swollen": calf, swollen). A group's word never denies the option ("haven't felt
     # the baby kick": the "haven't" is the sign); another negation before it does.
     said_together: dict[str, list[list[list[str]]]] = Field(default_factory=dict)
+    # Its words said together leave another option's words among them to that option too:
+    # "OP on alendronate" is osteoporosis (told apart from an operation by the medicine)
+    # and the medicine. Otherwise they are this option's alone ("my calf is red and
+    # swollen" is no hot hip).
+    shares_words_said_together: bool = False
     # The options this one takes in: "both, worse on the right" is both (the side said is
     # where it is worse), unless the word for this one is asked ("both? mostly right").
     includes: list[Any] = Field(default_factory=list)

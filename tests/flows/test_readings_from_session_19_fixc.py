@@ -97,3 +97,24 @@ def test_weeing_often_in_pregnancy_raises_no_alert() -> None:
 def test_an_injection_into_the_hip_is_the_joint_injection(language: str, text: str, items: list[str]) -> None:
     assert sorted(checklist_read(language, "medical_history", text)) == sorted(items)
     assert sorted(ENGINE.reader(language).read("medical_history", text).value) == sorted(items)
+
+
+# --- 3. a clinician's "OP" beside its medicine is osteoporosis (user test en 19) -------------
+
+
+@pytest.mark.parametrize(("text", "items"), [
+    ("OP on alendronate", ["known_osteoporosis", "long_term_bisphosphonate"]),
+    ("65F, OP on alendronate, T2DM", ["immunosuppressed", "known_osteoporosis", "long_term_bisphosphonate"]),
+    ("known OP, on risedronate", ["known_osteoporosis", "long_term_bisphosphonate"]),
+    ("hx OP", ["known_osteoporosis"]),
+    # "op" is also an operation: alone, or in "post op", it is no osteoporosis
+    ("OP", []),
+    ("2 weeks post op", []),
+    ("had an op on my knee", []),
+    ("post op on alendronate", ["long_term_bisphosphonate"]),
+    ("had my op last year, on alendronate", ["long_term_bisphosphonate"]),
+])
+def test_op_beside_a_bone_medicine_is_osteoporosis(text: str, items: list[str]) -> None:
+    assert sorted(checklist_read("en", "medical_history", text)) == items
+    if items:
+        assert sorted(ENGINE.reader("en").read("medical_history", text).value) == items
