@@ -294,6 +294,7 @@ class AnswerReader:
                 key = tuple(tokens(_plain_words(name)))
                 self.test_names[key] = (*self.test_names.get(key, ()), question.id)
         self.not_a_result = [tuple(tokens(_plain_words(w))) for w in understanding.not_a_result]
+        self.diagnosis_hedges = [tuple(tokens(_plain_words(w))) for w in understanding.diagnosis_hedges]
         self.first_person = frozenset(_plain_words(w) for w in understanding.first_person)
         self.question_openers = frozenset(_plain_words(w) for w in understanding.question_openers)
         self.unsure_of_another_thing = [_plain_words(w) for w in understanding.unsure_of_another_thing]
@@ -682,6 +683,8 @@ class AnswerReader:
         "Not done" or "Don't know" (the tests question asks which were done)."""
         words = tokens(_plain_words(text))
         readings = []
+        # A pasted report's conclusion ("Impression: AVN") is the radiologist's opinion
+        report = listed_in(words, self.conclusion_headings)
         for share in share_out(words, find_mentions(words, self.test_names), self.each_of_them, self.comparing):
             mention = share.mention
             if question_id not in mention.tests or self._not_this_hips(words, share.own, mention):
@@ -691,7 +694,7 @@ class AnswerReader:
             for part in (share.own, *share.after):
                 said = [words[p] for p in part if p not in named and not words[p].isdigit()]
                 if part is share.own or not listed_in(said, self.not_a_result):
-                    found.extend(v for v in self._findings(question_id, said) if v not in found)
+                    found.extend(v for v in self._findings(question_id, said, not report) if v not in found)
             nothing = self.tables[question_id].nothing
             normal = self.tables[question_id].options[nothing].value if nothing is not None else None
             if normal in found and len(found) > 1:  # "loss of the cortical line, otherwise unremarkable"
@@ -833,14 +836,16 @@ class AnswerReader:
         return self.who.for_myself_in(text)
 
 
-    def _findings(self, question_id: str, words: list[str]) -> list[Any]:
-        """The findings `words` name, as the question reads them; none from a diagnosis."""
+    def _findings(self, question_id: str, words: list[str], diagnoses_heard: bool = False) -> list[Any]:
+        """The findings `words` name, as the question reads them; none from a diagnosis,
+        unless `diagnoses_heard` and said as what the test showed, with no hedge ("xray last
+        year said some arthritis": user test en 19, the arthritis was lost)."""
         table = self.tables[question_id]
         said = " ".join(words)
         # (a diagnosis named as such: "consistent with TOH"; not a finding's own words that
         # hold one, "mild OA" said of an X-ray: the longest phrase found is what was said)
-        if not said or any(words_only(" ".join(words[m.start:m.end])) in table.diagnoses
-                           for m in table.phrases.find(said)):
+        diagnosed = any(words_only(" ".join(words[m.start:m.end])) in table.diagnoses for m in table.phrases.find(said))
+        if not said or (diagnosed and (not diagnoses_heard or listed_in(words, self.diagnosis_hedges))):
             return []
         parsed = self.read(question_id, said)
         if not parsed.ok or parsed.clarify or parsed.goto is not None:
@@ -2432,7 +2437,8 @@ def _next_to(words: list[str], match: Match, names: AbstractSet[str]) -> bool:
     return any(word in names for word in near)
 
 
-def _outside_together(found: list[Match], together: list[Match], sharing: AbstractSet[int] = frozenset()) -> list[Match]:
+def _outside_together(found: list[Match], together: list[Match],
+                      sharing: AbstractSet[int] = frozenset()) -> list[Match]:
     """`found` without another option's words inside a sign said by its parts: in "my calf
     on the left is red and swollen", "red" and "swollen" are the calf's, no hot hip's. The
     options in `sharing` (Answer.shares_words_said_together) leave them to it: in "OP on

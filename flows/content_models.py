@@ -901,6 +901,10 @@ class Understanding(Strict):
     # Where a scan report's conclusion begins ("impression", "conclusão"): in it, words that
     # name a diagnosis (an option's `diagnoses`) are the radiologist's reading, not findings.
     conclusion_headings: list[str] = Field(default_factory=list)
+    # Words that make a diagnosis said of a test in passing an opinion, not what the test
+    # showed: "GP thinks it's TOH on the MRI", "MRI possibly AVN". Without them, "xray
+    # said some arthritis" is the X-ray's finding, as it is in answer to the X-ray question.
+    diagnosis_hedges: list[str] = Field(default_factory=list)
     # Words of a scan report that name no finding (headings, "consistent with"): not said back.
     report_words: list[str] = Field(default_factory=list)
     # Words after which, in its clause, something named in passing is asked about or advised,

@@ -78,7 +78,8 @@ def test_weeing_often_in_pregnancy_raises_no_alert() -> None:
 
 @pytest.mark.parametrize(("language", "text", "items"), [
     ("en", "had a steroid injection in it 2 weeks ago", ["recent_joint_procedure"]),
-    ("en", "on methotrexate, had a steroid injection in it 2 weeks ago", ["immunosuppressed", "recent_joint_procedure"]),
+    ("en", "on methotrexate, had a steroid injection in it 2 weeks ago",
+     ["immunosuppressed", "recent_joint_procedure"]),
     ("en", "got a steroid shot in it", ["recent_joint_procedure"]),
     ("en", "they injected my hip with steroids", ["recent_joint_procedure"]),
     ("en", "cortisone injection into the hip", ["recent_joint_procedure"]),
@@ -118,3 +119,50 @@ def test_op_beside_a_bone_medicine_is_osteoporosis(text: str, items: list[str]) 
     assert sorted(checklist_read("en", "medical_history", text)) == items
     if items:
         assert sorted(ENGINE.reader("en").read("medical_history", text).value) == items
+
+
+# --- 4. an X-ray's result said with the exam is kept; a walk is no X-ray result (user test 19) -
+
+
+@pytest.mark.parametrize(("language", "text", "found"), [
+    ("en", "xray last year said some arthritis", [["joint_space_narrowing"]]),
+    ("en", "the x-ray showed arthritis", [["joint_space_narrowing"]]),
+    ("pt-BR", "fiz raio x mas n deu nada", [["normal"]]),
+    ("pt-BR", "fiz raio x, o medico disse q era artrose", [["joint_space_narrowing"]]),
+    ("pt", "fiz uma radiografia e disseram que tinha artrose", [["joint_space_narrowing"]]),
+    # an opinion or a pasted report's conclusion is no finding
+    ("en", "GP thinks it's arthritis on the xray", []),
+    ("en", "xray maybe some arthritis", []),
+    ("en", "x-ray: Impression: osteoarthritis", []),
+    ("pt-BR", "fiz raio x, o medico acha q pode ser artrose", []),
+])
+def test_a_result_said_with_the_x_ray_is_heard(language: str, text: str, found: list[list[str]]) -> None:
+    assert ENGINE.reader(language).heard_findings("xray", text) == found
+
+
+@pytest.mark.parametrize(("language", "first", "value"), [
+    ("en", "xray last year said some arthritis", ["joint_space_narrowing"]),
+    ("pt-BR", "fiz raio x mas n deu nada", ["normal"]),
+])
+def test_a_result_said_at_the_tests_question_is_taken_at_the_x_ray_question(language: str, first: str,
+                                                                            value: list[str]) -> None:
+    opening = ("male", "62", "right hip pain for 3 months") if language == "en" else \
+        ("masculino", "62", "dor no quadril direito faz 3 meses")
+    conv = talk(*opening, language=language)
+    assert conv.state == "tests_done"
+    conv.say(first)
+    assert conv.session is not None and conv.session.case.xray == value
+    assert conv.state != "xray"
+
+
+@pytest.mark.parametrize(("language", "text", "value"), [
+    ("en", "walking is fine mostly, hurts after a long walk", None),
+    ("en", "im fine", None),
+    ("pt-BR", "ando bem, só dói depois de caminhar muito", None),
+    # ...while the scan's own "fine", "n deu nada" is normal
+    ("en", "fine", ["normal"]),
+    ("en", "x-ray fine but it still hurts", ["normal"]),
+    ("pt-BR", "n deu nada", ["normal"]),
+])
+def test_words_about_walking_are_no_x_ray_result(language: str, text: str, value: list[str] | None) -> None:
+    assert ENGINE.reader(language).read("xray", text).value == value
