@@ -166,3 +166,8 @@ def test_a_result_said_at_the_tests_question_is_taken_at_the_x_ray_question(lang
 ])
 def test_words_about_walking_are_no_x_ray_result(language: str, text: str, value: list[str] | None) -> None:
     assert ENGINE.reader(language).read("xray", text).value == value
+
+
+@pytest.mark.parametrize("text", ["the bottom of my foot is numb", "numbness at the bottom of my back"])
+def test_the_bottom_of_a_foot_or_the_back_is_no_saddle(text: str) -> None:
+    assert checklist_read("en", "warning_signs", text) == []
