@@ -684,7 +684,8 @@ class AnswerReader:
         words = tokens(_plain_words(text))
         readings = []
         # A pasted report's conclusion ("Impression: AVN") is the radiologist's opinion
-        report = listed_in(words, self.conclusion_headings)
+        heard = self.tables[question_id].question.diagnoses_heard_in_passing and \
+            not listed_in(words, self.conclusion_headings)
         for share in share_out(words, find_mentions(words, self.test_names), self.each_of_them, self.comparing):
             mention = share.mention
             if question_id not in mention.tests or self._not_this_hips(words, share.own, mention):
@@ -694,7 +695,7 @@ class AnswerReader:
             for part in (share.own, *share.after):
                 said = [words[p] for p in part if p not in named and not words[p].isdigit()]
                 if part is share.own or not listed_in(said, self.not_a_result):
-                    found.extend(v for v in self._findings(question_id, said, not report) if v not in found)
+                    found.extend(v for v in self._findings(question_id, said, heard) if v not in found)
             nothing = self.tables[question_id].nothing
             normal = self.tables[question_id].options[nothing].value if nothing is not None else None
             if normal in found and len(found) > 1:  # "loss of the cortical line, otherwise unremarkable"

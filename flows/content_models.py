@@ -288,6 +288,11 @@ class Question(Strict):
     # "rx"): the findings said of it in an answer to another question ("XR NAD", "MRI: BMO
     # femoral head, small effusion") are heard in passing (flows/said_about.py).
     heard_about: dict[str, list[str]] = Field(default_factory=dict)
+    # A diagnosis said of this test in passing, unhedged ("xray last year said some
+    # arthritis"), is its finding, as in answer to it (ui.yaml `diagnosis_hedges`). Not for
+    # a scan whose diagnoses stand for a sign of their own ("they called it AVN" is no
+    # double line sign).
+    diagnoses_heard_in_passing: bool = False
     # A question whose answer, named in an answer to an earlier question ("right hip, it's
     # hot and swollen", "i have a fever"), is noted at once: a warning sign raises the level
     # without waiting. Checklist items are kept ticked; a choice's answer is asked again.
