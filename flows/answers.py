@@ -177,6 +177,7 @@ class _Table:
     told_by_number: dict[int, tuple[float, frozenset[str], frozenset[str]]] = field(default_factory=dict)
     bare_leads_going_on: frozenset[str] = frozenset()  # Question.said_bare_going_on_after
     week_leads: frozenset[str] = frozenset()  # Question.said_as_a_week_of_pregnancy
+    sharing: frozenset[int] = frozenset()  # options with Answer.shares_words_said_together
 
     @property
     def named_units(self) -> set[str]:
@@ -296,6 +297,7 @@ class AnswerReader:
                 key = tuple(tokens(_plain_words(name)))
                 self.test_names[key] = (*self.test_names.get(key, ()), question.id)
         self.not_a_result = [tuple(tokens(_plain_words(w))) for w in understanding.not_a_result]
+        self.diagnosis_hedges = [tuple(tokens(_plain_words(w))) for w in understanding.diagnosis_hedges]
         self.first_person = frozenset(_plain_words(w) for w in understanding.first_person)
         self.question_openers = frozenset(_plain_words(w) for w in understanding.question_openers)
         self.unsure_of_another_thing = [_plain_words(w) for w in understanding.unsure_of_another_thing]
@@ -412,6 +414,7 @@ class AnswerReader:
                       counted_back=self._counted_back_words(question),
                       bare_leads_going_on=self._listed(question.said_bare_going_on_after),
                       week_leads=self._listed(question.said_as_a_week_of_pregnancy),
+                      sharing=frozenset(i for i, o in enumerate(options) if o.shares_words_said_together),
                       told_by_number={i: (o.told_by_number.below, self._listed(o.told_by_number.said_before_number),
                                           self._listed(o.told_by_number.said_after_number))
                                       for i, o in enumerate(options) if o.told_by_number is not None})
@@ -683,6 +686,9 @@ class AnswerReader:
         "Not done" or "Don't know" (the tests question asks which were done)."""
         words = tokens(_plain_words(text))
         readings = []
+        # A pasted report's conclusion ("Impression: AVN") is the radiologist's opinion
+        heard = self.tables[question_id].question.diagnoses_heard_in_passing and \
+            not listed_in(words, self.conclusion_headings)
         for share in share_out(words, find_mentions(words, self.test_names), self.each_of_them, self.comparing):
             mention = share.mention
             if question_id not in mention.tests or self._not_this_hips(words, share.own, mention):
@@ -692,7 +698,7 @@ class AnswerReader:
             for part in (share.own, *share.after):
                 said = [words[p] for p in part if p not in named and not words[p].isdigit()]
                 if part is share.own or not listed_in(said, self.not_a_result):
-                    found.extend(v for v in self._findings(question_id, said) if v not in found)
+                    found.extend(v for v in self._findings(question_id, said, heard) if v not in found)
             nothing = self.tables[question_id].nothing
             normal = self.tables[question_id].options[nothing].value if nothing is not None else None
             if normal in found and len(found) > 1:  # "loss of the cortical line, otherwise unremarkable"
@@ -834,14 +840,16 @@ class AnswerReader:
         return self.who.for_myself_in(text)
 
 
-    def _findings(self, question_id: str, words: list[str]) -> list[Any]:
-        """The findings `words` name, as the question reads them; none from a diagnosis."""
+    def _findings(self, question_id: str, words: list[str], diagnoses_heard: bool = False) -> list[Any]:
+        """The findings `words` name, as the question reads them; none from a diagnosis,
+        unless `diagnoses_heard` and said as what the test showed, with no hedge ("xray last
+        year said some arthritis": user test en 19, the arthritis was lost)."""
         table = self.tables[question_id]
         said = " ".join(words)
         # (a diagnosis named as such: "consistent with TOH"; not a finding's own words that
         # hold one, "mild OA" said of an X-ray: the longest phrase found is what was said)
-        if not said or any(words_only(" ".join(words[m.start:m.end])) in table.diagnoses
-                           for m in table.phrases.find(said)):
+        diagnosed = any(words_only(" ".join(words[m.start:m.end])) in table.diagnoses for m in table.phrases.find(said))
+        if not said or (diagnosed and (not diagnoses_heard or listed_in(words, self.diagnosis_hedges))):
             return []
         parsed = self.read(question_id, said)
         if not parsed.ok or parsed.clarify or parsed.goto is not None:
@@ -1026,7 +1034,7 @@ class AnswerReader:
                         if not m.negated and m.end - m.start > 1
                         and not any(answers.options[i].exclusive for i in m.options)]
         found = [m for m in found if not any(m.start < end and start < m.end for start, end in claimed)]
-        for match in _outside_together(found, together):
+        for match in _outside_together(found, together, table.sharing):
             named = " ".join(typed[match.start:match.end])
             # Words that only hint at an option ("dói-me", "it hurts") name nothing in passing.
             if named in self.yes_or_no or words_only(named) in table.hints or match.negated:
@@ -2213,7 +2221,7 @@ class AnswerReader:
         found = table.phrases.find_with_typos(read_in) if table.phrases.find(read_in) else table.phrases.fuzzy(said)
         found = self._too_short(table, read_in, found)
         together = self._said_together(table, read_in)
-        found = [*_outside_together(found, together), *together]
+        found = [*_outside_together(found, together, table.sharing), *together]
         found = self._without_asked_about(found, read_in)
         found = self._not_with(table, read_in, found)
         found = self._after_nothing(table, read_in, found)
@@ -2466,10 +2474,13 @@ def _next_to(words: list[str], match: Match, names: AbstractSet[str]) -> bool:
     return any(word in names for word in near)
 
 
-def _outside_together(found: list[Match], together: list[Match]) -> list[Match]:
+def _outside_together(found: list[Match], together: list[Match],
+                      sharing: AbstractSet[int] = frozenset()) -> list[Match]:
     """`found` without another option's words inside a sign said by its parts: in "my calf
-    on the left is red and swollen", "red" and "swollen" are the calf's, no hot hip's."""
-    spans = [(m.start, m.end, m.option) for m in together if not m.negated]
+    on the left is red and swollen", "red" and "swollen" are the calf's, no hot hip's. The
+    options in `sharing` (Answer.shares_words_said_together) leave them to it: in "OP on
+    alendronate" the alendronate is the bone medicine as well as what tells "OP" apart."""
+    spans = [(m.start, m.end, m.option) for m in together if not m.negated and m.option not in sharing]
     return [m for m in found if not any(start <= m.start and m.end <= end and option not in m.options
                                         for start, end, option in spans)]
 

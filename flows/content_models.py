@@ -159,6 +159,11 @@ class Answer(Strict):
     # and swollen": calf, swollen). A group's word never denies the option ("haven't felt
     # the baby kick": the "haven't" is the sign); another negation before it does.
     said_together: dict[str, list[list[list[str]]]] = Field(default_factory=dict)
+    # Its words said together leave another option's words among them to that option too:
+    # "OP on alendronate" is osteoporosis (told apart from an operation by the medicine)
+    # and the medicine. Otherwise they are this option's alone ("my calf is red and
+    # swollen" is no hot hip).
+    shares_words_said_together: bool = False
     # The options this one takes in: "both, worse on the right" is both (the side said is
     # where it is worse), unless the word for this one is asked ("both? mostly right").
     includes: list[Any] = Field(default_factory=list)
@@ -283,6 +288,11 @@ class Question(Strict):
     # "rx"): the findings said of it in an answer to another question ("XR NAD", "MRI: BMO
     # femoral head, small effusion") are heard in passing (flows/said_about.py).
     heard_about: dict[str, list[str]] = Field(default_factory=dict)
+    # A diagnosis said of this test in passing, unhedged ("xray last year said some
+    # arthritis"), is its finding, as in answer to it (ui.yaml `diagnosis_hedges`). Not for
+    # a scan whose diagnoses stand for a sign of their own ("they called it AVN" is no
+    # double line sign).
+    diagnoses_heard_in_passing: bool = False
     # A question whose answer, named in an answer to an earlier question ("right hip, it's
     # hot and swollen", "i have a fever"), is noted at once: a warning sign raises the level
     # without waiting. Checklist items are kept ticked; a choice's answer is asked again.
@@ -899,6 +909,10 @@ class Understanding(Strict):
     # Where a scan report's conclusion begins ("impression", "conclusão"): in it, words that
     # name a diagnosis (an option's `diagnoses`) are the radiologist's reading, not findings.
     conclusion_headings: list[str] = Field(default_factory=list)
+    # Words that make a diagnosis said of a test in passing an opinion, not what the test
+    # showed: "GP thinks it's TOH on the MRI", "MRI possibly AVN". Without them, "xray
+    # said some arthritis" is the X-ray's finding, as it is in answer to the X-ray question.
+    diagnosis_hedges: list[str] = Field(default_factory=list)
     # Words of a scan report that name no finding (headings, "consistent with"): not said back.
     report_words: list[str] = Field(default_factory=list)
     # Words after which, in its clause, something named in passing is asked about or advised,

@@ -483,7 +483,10 @@ def test_a_name_of_the_whole_language_keeps_the_variant(typed: str, language: st
 @pytest.mark.parametrize(("text", "found"), [
     ("62F L hip pain 3/12, xray mild OA, night pain", [["joint_space_narrowing"]]),  # was dropped (user test en 17c)
     ("MRI consistent with TOH", []),        # a diagnosis named as such is no finding
-    ("xray: osteoarthritis", []),
+    # ...but said as what the X-ray showed, unhedged, it is its finding, as at the X-ray
+    # question (user test en 19: "xray last year said some arthritis" was lost)
+    ("xray: osteoarthritis", [["joint_space_narrowing"]]),
+    ("xray: ?osteoarthritis", []),
 ])
 def test_an_xray_finding_in_a_note_is_heard_and_a_diagnosis_is_not(text: str, found: list[list[str]]) -> None:
     assert ENGINE.reader("en").heard_findings("xray", text) == found
