@@ -512,9 +512,15 @@ def test_a_time_to_come_alone_says_nothing_of_the_pregnancy(text: str, value: st
 
 @pytest.mark.parametrize(("language", "question", "text"), [
     ("en", "side", "left but sometimes right"),        # not "right": asked which
-    ("en", "onset", "gradual but got worse suddenly"),
+    ("en", "onset", "gradual but came on suddenly too"),
     ("pt", "side", "esquerda mas às vezes direita"),
 ])
 def test_a_but_after_a_plain_answer_does_not_replace_it(language: str, question: str, text: str) -> None:
     parsed = ENGINE.reader(language).read(question, text)
     assert not parsed.ok and len(parsed.clarify) == 2
+
+
+def test_a_pain_that_got_worse_suddenly_still_began_as_said() -> None:
+    # Session 19: "got worse suddenly" says how the pain changed, not how it began
+    # (questions.yaml onset `not_with`); before, this was asked "suddenly or gradually?"
+    assert ENGINE.reader("en").read("onset", "gradual but got worse suddenly").value == "gradual"
