@@ -211,3 +211,29 @@ def test_the_first_message_that_eases_at_night_records_no_night_pain() -> None:
     conv = talk("tenho 40 anos, dor no quadril direito ha 3 semanas, piora mto qdo ando e de noite alivia",
                 language="pt-BR")
     assert conv.session is not None and conv.session.case.night_pain is None
+
+
+# --- 4b. breastfeeding said with no bottle is breastfeeding ---------------------------------
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("pt", "estou a amamentar"),
+    ("pt", "não dou biberão"),
+    ("pt", "estou a amamentar, não dou biberão"),
+    ("pt", "ainda nao desmamei"),
+    ("pt", "só peito, nunca dei biberão"),
+    ("pt-BR", "to amamentando"),
+    ("pt-BR", "to amamentando, nao dou formula"),
+])
+def test_breastfeeding_said_with_no_bottle_is_yes(language: str, text: str) -> None:
+    assert read(language, "breastfeeding", text) is True
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("pt", "dou biberão"),
+    ("pt", "parei de amamentar"),
+    ("pt", "não estou a amamentar"),
+    ("pt-BR", "dou mamadeira"),
+])
+def test_the_bottle_or_stopping_is_still_no(language: str, text: str) -> None:
+    assert read(language, "breastfeeding", text) is False
