@@ -28,6 +28,7 @@ from collections.abc import Collection
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from rapidfuzz.distance import DamerauLevenshtein
@@ -178,6 +179,18 @@ class _Table:
     bare_leads_going_on: frozenset[str] = frozenset()  # Question.said_bare_going_on_after
     week_leads: frozenset[str] = frozenset()  # Question.said_as_a_week_of_pregnancy
     sharing: frozenset[int] = frozenset()  # options with Answer.shares_words_said_together
+    # option -> Answer.not_with_unless in this language: (words, unless) pairs
+    not_with_unless: dict[int, list[tuple[frozenset[str], frozenset[str]]]] = field(default_factory=dict)
+
+    @cached_property
+    def own_words(self) -> frozenset[str]:
+        """The options' words beside their phrases: every word of their ways said together
+        (Answer.said_together), and their one-word `not_with` ("bebe" is no "bebo")."""
+        return frozenset({*(word for ways in self.together.values() for way in ways for group in way
+                            for phrase in group for word in phrase),
+                          *(word for words in self.not_with.values() for word in words if " " not in word),
+                          *(word for pairs in self.not_with_unless.values() for unsaying, _ in pairs
+                            for word in unsaying if " " not in word)})
 
     @property
     def named_units(self) -> set[str]:
@@ -261,6 +274,8 @@ class AnswerReader:
         # Forms read as the ones the options' words use ("consegue" as "consigo"), longest first.
         self.read_as = sorted(((_plain_words(form), _plain_words(meant))
                                for form, meant in understanding.read_as.items()), key=lambda pair: -len(pair[0]))
+        self.spelled_as = sorted(((_plain_words(form), _plain_words(meant))
+                                  for form, meant in understanding.spelled_as.items()), key=lambda pair: -len(pair[0]))
         # measure -> the unit a bare number of it is in, where this language's labs agree on one
         self.usual_units = {measure: _plain_words(unit) for measure, unit in understanding.usual_units.items()}
         # Words that carry no answer of their own, whatever the question (see `_unread`).
@@ -415,6 +430,8 @@ class AnswerReader:
                       bare_leads_going_on=self._listed(question.said_bare_going_on_after),
                       week_leads=self._listed(question.said_as_a_week_of_pregnancy),
                       sharing=frozenset(i for i, o in enumerate(options) if o.shares_words_said_together),
+                      not_with_unless={i: [(self._listed(n.words), self._listed(n.unless)) for n in o.not_with_unless]
+                                       for i, o in enumerate(options) if o.not_with_unless},
                       told_by_number={i: (o.told_by_number.below, self._listed(o.told_by_number.said_before_number),
                                           self._listed(o.told_by_number.said_after_number))
                                       for i, o in enumerate(options) if o.told_by_number is not None})
@@ -1335,11 +1352,18 @@ class AnswerReader:
         """`said` with the forms the options' words do not use written as the ones they do
         (ui.yaml `read_as`): a relative's "não consegue andar" is "não consigo andar", "she
         has diabetes" is "i have diabetes", "tou grávida" is "estou grávida". A form that is
-        itself a word of this question's options is left as typed ("ela" names the sex)."""
+        itself a word of this question's options is left as typed ("ela" names the sex), but
+        not a mere spelling of one word (ui.yaml `spelled_as`: "n" is "não" wherever typed)."""
+        for form, meant in self.spelled_as:
+            said = re.sub(rf"(?<![\w-]){re.escape(form)}(?![\w/-])", meant, said)
         for form, meant in self.read_as:
             # (a form of several words is left only where the options say it as a phrase:
             # "consigo nem" is no phrase of "nem consigo andar")
-            if form in table.phrases.whole if " " in form else form in table.phrases.vocabulary:
+            # (nor a word of the options said together, or that unsays one: "ele" and "tem" in
+            # "ele não tem mexido", "bebe" in "o bebe quase não mexe" are the baby's, user test
+            # pt-BR 19: it was also read as a hip that cannot move)
+            if form in table.phrases.whole if " " in form else (form in table.phrases.vocabulary
+                                                                  or form in table.own_words):
                 continue
             said = re.sub(rf"(?<![\w-]){re.escape(form)}(?![\w-])", meant, said)
         return said
@@ -1555,6 +1579,12 @@ class AnswerReader:
         # ...or a weight: "lost 6kg" is no 6 weeks
         typed = [q for q in self._quantities(table, said) if not self._measures_another(table, q)
                  and (q.unit or q.next_word) not in self.other_measure_units and not self._anothers_reading(table, q)]
+        # "tem 78 anos, caiu ontem" ("1 dia"), "78 anos, dor há 3 dias" at the age: a number
+        # with another question's unit is that question's, no unknown word, when another
+        # number is left (user test pt-BR 19: the age was asked again whenever "ontem" was said)
+        anothers = [q for q in typed if not q.unit and q.next_word in self.others_units[question.id]]
+        if anothers and len(anothers) < len(typed):
+            typed = [q for q in typed if q not in anothers]
         if any(q.negative for q in typed):  # "-5": no age or duration is below zero
             return self._out_of_range(question)
         if self._an_offset(table, said):  # "started 2 weeks after the birth": not how long, asked again
@@ -2281,12 +2311,16 @@ class AnswerReader:
 
     def _not_with(self, table: _Table, said: str, found: list[Match]) -> list[Match]:
         """Without the options named with a word that says it is not them (`not_with`): "só
-        tomo cortisona em bomba para a asma" names no steroid tablets."""
+        tomo cortisona em bomba para a asma" names no steroid tablets; "better at night" is
+        no night pain, unless a word of worse is in the clause too (`not_with_unless`)."""
         words = tokens(said)
         kept = []
         for match in found:
             excluded = set().union(*(table.not_with.get(i, frozenset()) for i in match.options))
-            if not excluded or match.negated or not self._in_clause_with(words, match.start, excluded):
+            if match.negated or not ((excluded and self._in_clause_with(words, match.start, excluded)) or any(
+                    self._in_clause_with(words, match.start, unsaying)
+                    and not self._in_clause_with(words, match.start, unless)
+                    for i in match.options for unsaying, unless in table.not_with_unless.get(i, []))):
                 kept.append(match)
         return kept
 

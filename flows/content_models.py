@@ -104,6 +104,15 @@ class ToldByNumber(Strict):
     said_after_number: dict[str, list[str]] = Field(default_factory=dict)
 
 
+class NotWithUnless(Strict):
+    """Words that in the same clause as an option's words mean it is not that option, unless
+    the clause also holds one of `unless`: "better at night" is no night pain, "worse at night
+    better in the morning" is."""
+
+    words: dict[str, list[str]] = Field(default_factory=dict)
+    unless: dict[str, list[str]] = Field(default_factory=dict)
+
+
 class Answer(Strict):
     """One option. `value: null` is "don't know"; `exclusive` options end a multi-select.
 
@@ -170,6 +179,8 @@ class Answer(Strict):
     # Per language, words that in the same clause as this option's words mean it is not
     # this option: "cortisona em bomba para a asma", "a steroid inhaler" are no steroid tablets.
     not_with: dict[str, list[str]] = Field(default_factory=dict)
+    # ...and such words that a word of worse in the same clause overrides (NotWithUnless).
+    not_with_unless: list[NotWithUnless] = Field(default_factory=list)
     # Said of the answer to this question ("an artificial joint in this hip": of `side`):
     # heard in passing only when the message names no other answer to it ("left hip
     # hurting... my right hip was replaced" is not this hip).
@@ -867,6 +878,9 @@ class Understanding(Strict):
     # Forms read as the ones the options' words use: a relative's third person as the first
     # ("consegue" as "consigo", "she has" as "i have"), spoken forms ("tou" as "estou").
     read_as: dict[str, str] = Field(default_factory=dict)
+    # ...and shorthand that is only another spelling of one word ("n" for "não"): read so at
+    # every question, even where the options list the form itself (as a way of saying no).
+    spelled_as: dict[str, str] = Field(default_factory=dict)
     # Words joining a list one denial reaches whole: "no fracture line or double line sign".
     alternatives: list[str] = Field(default_factory=list)
     # Words of a clinician's note around a short answer ("Pt 41M", "41 yo M"): it stays alone.
