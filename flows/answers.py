@@ -1356,6 +1356,7 @@ class AnswerReader:
         not a mere spelling of one word (ui.yaml `spelled_as`: "n" is "não" wherever typed)."""
         for form, meant in self.spelled_as:
             said = re.sub(rf"(?<![\w-]){re.escape(form)}(?![\w/-])", meant, said)
+        numbered = any(option.numbers for option in table.options)
         for form, meant in self.read_as:
             # (a form of several words is left only where the options say it as a phrase:
             # "consigo nem" is no phrase of "nem consigo andar")
@@ -1364,6 +1365,11 @@ class AnswerReader:
             # pt-BR 19: it was also read as a hip that cannot move)
             if form in table.phrases.whole if " " in form else (form in table.phrases.vocabulary
                                                                   or form in table.own_words):
+                continue
+            # (nor, where numbers pick the options, a word that ties a number to another
+            # question: "dói faz 3 semanas" is how long, not "faço 3 semanas" of a pregnancy;
+            # user test pt-BR 19, a runner's 3 weeks of pain were read as the first trimester)
+            if numbered and form in self.others_leads[table.question.id] - table.leads:
                 continue
             said = re.sub(rf"(?<![\w-]){re.escape(form)}(?![\w-])", meant, said)
         return said

@@ -666,6 +666,9 @@ class _Turn:
                 continue
             options = self.c.options[question.id]
             named = {options[i].value for i in self.reader.mentions(question.id, typed)} - {None}
+            if not named and not any(isinstance(option.value, bool) for option in options):
+                # where the answers are no yes or no, one word names one ("ah pera, é o esquerdo")
+                named = {options[i].value for i in self.reader.named_loosely(question.id, typed)} - {None}
             if len(named) != 1 or recorded(self.s.case, question) in named:
                 continue
             value = named.pop()

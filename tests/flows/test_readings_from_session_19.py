@@ -233,3 +233,53 @@ def test_the_pelvic_girdle_places_said_first_are_kept_for_their_question(first_m
 ])
 def test_how_the_pain_began_said_with_how_it_got_worse(language: str, text: str, onset: list[str]) -> None:
     assert read_in_passing(language, "onset", text) == onset
+
+
+# --- round two (user tests en 19c, pt 19c) -----------------------------------------------------
+
+
+def test_no_anti_inflammatory_while_bleeding_heavily_after_a_birth() -> None:
+    not_bleeding = Case(sex="female", age=29, pregnancy="postpartum", breastfeeding=True,
+                        heavy_bleeding_after_birth=False, duration_weeks=6, side="right",
+                        weight_bearing_pain=True, fever=False,
+                        inflammatory_markers="normal", white_cell_count="normal", mri=["bone_marrow_oedema"])
+    bleeding = not_bleeding.model_copy(update={"heavy_bleeding_after_birth": True})
+    assert "pain_nsaid_breastfeeding" not in guidance_ids(bleeding)
+    assert "pain_nsaid_breastfeeding" in guidance_ids(not_bleeding)
+    conv = talk("had my baby 2 weeks ago, breastfeeding, right hip hurts", "29",
+                "yeah bleeding is really heavy, soaking a pad every hour", "2")
+    replies = conv.say("can i take ibuprofen while breastfeeding?")
+    codes = [r.code for r in replies]
+    assert "quick_answer:painkillers_while_bleeding_after_birth" in codes
+    assert "quick_answer:painkillers_while_breastfeeding" not in codes
+
+
+def test_a_runners_weeks_of_pain_at_the_pregnancy_question_are_no_week_of_pregnancy() -> None:
+    reader = ENGINE.reader("pt-BR")
+    assert reader.read("pregnancy", "doi faz umas 3 semanas").value != "trimester_1"
+    assert reader.read("pregnancy", "gravida de 3 semanas").value == "trimester_1"
+
+
+def test_a_second_medicine_asked_with_or_is_asked_not_taken() -> None:
+    assert read_in_passing("pt-BR", "other_painkillers", "posso tomar ibuprofeno? ou dipirona?") == []
+    assert read_in_passing("pt-BR", "other_painkillers", "tomo dipirona todo dia") != []
+
+
+@pytest.mark.parametrize(("language", "answers", "correction"), [
+    ("pt-BR", ("mulher", "33", "nao", "direito", "nenhum"), "ah pera, é o esquerdo"),
+    ("pt-BR", ("mulher", "33", "nao", "direito", "nenhum"), "na verdade é o esquerdo, n o direito"),
+])
+def test_a_side_corrected_in_one_word_where_answers_are_places(language: str, answers: tuple[str, ...],
+                                                             correction: str) -> None:
+    conv = talk(*answers, language=language)
+    conv.say(correction)
+    assert conv.session is not None and conv.session.case.side == "left"
+
+
+@pytest.mark.parametrize(("text", "for_someone_else"), [
+    ("estou a perguntar pelo meu pai, tem 80 anos", True),
+    ("estou a ver isto pela minha mae", True),
+    ("estou a perguntar pela dor que tenho na anca", False),
+])
+def test_asking_for_a_parent_in_european_portuguese(text: str, for_someone_else: bool) -> None:
+    assert ENGINE.reader("pt").asks_for_someone_else(text) is for_someone_else
