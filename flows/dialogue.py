@@ -299,7 +299,8 @@ class _Turn:
         """"done" typed at a tick-all-that-apply question: what shows as selected (ticked, or
         named earlier) is the answer, as if Done were pressed."""
         if self.ended_early():
-            return [self.notice("ended_again")]  # "ok" after an early end (a replaced hip): no help, no questions
+            # "ok" after an early end (a replaced hip): no help, no questions
+            return self.go_today_first([self.notice("ended_again")])
         if self.s.mode != "asking" or self.e.machine.is_final(self.s.state):
             return [self.notice("help"), *self.ask()]
         if not self.is_multi():  # "pronto" at a one-answer question: which answer is still to come
@@ -1215,7 +1216,7 @@ class _Turn:
         warned = self.warned_at_an_early_end(typed)
         if warned or self.reader.asks_for_now(typed, self.c, self.s.locale):  # "so what now?": the end again
             return [*warned, *self.ended()]
-        return [self.notice("ended_again")]
+        return self.go_today_first([self.notice("ended_again")])  # after a warning, still "go today" first
 
     def ended(self) -> list[Reply]:
         """The end's message. An end before the summary (a replaced hip, a child) with an

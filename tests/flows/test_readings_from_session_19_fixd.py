@@ -168,3 +168,10 @@ def test_a_warning_sign_after_the_end_is_warned_of_and_the_end_leads_with_go_tod
     conv = talk("asking for my son hes 13")
     codes = [r.code for r in conv.say("he has a fever of 39 now")]
     assert "ended_go_today" in codes and codes[-1] == "out_of_scope" and "ended_again" not in codes
+
+
+def test_a_message_after_an_end_with_a_warning_still_leads_with_go_today() -> None:
+    conv = talk(*DAD)
+    assert [r.code for r in conv.say("thanks")] == ["ended_go_today", "ended_again"]
+    calm = talk("I had a hip replacement on the right 3 years ago, it aches when I walk, 71 female")
+    assert [r.code for r in calm.say("thanks")] == ["ended_again"]
