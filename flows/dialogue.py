@@ -300,7 +300,7 @@ class _Turn:
         named earlier) is the answer, as if Done were pressed."""
         if self.ended_early():
             # "ok" after an early end (a replaced hip): no help, no questions
-            return self.go_today_first([self.notice("ended_again")])
+            return self.go_today_first([self.over()])
         if self.s.mode != "asking" or self.e.machine.is_final(self.s.state):
             return [self.notice("help"), *self.ask()]
         if not self.is_multi():  # "pronto" at a one-answer question: which answer is still to come
@@ -1216,7 +1216,11 @@ class _Turn:
         warned = self.warned_at_an_early_end(typed)
         if warned or self.reader.asks_for_now(typed, self.c, self.s.locale):  # "so what now?": the end again
             return [*warned, *self.ended()]
-        return self.go_today_first([self.notice("ended_again")])  # after a warning, still "go today" first
+        return self.go_today_first([self.over()])  # after a warning, still "go today" first
+
+    def over(self) -> Reply:
+        """A line that the questions have ended, for a message after an early end."""
+        return Reply(kind="end", code="ended_again", text=self.msg("ended_again"), step=self.s.step)
 
     def ended(self) -> list[Reply]:
         """The end's message. An end before the summary (a replaced hip, a child) with an
