@@ -91,7 +91,8 @@ def write_reports(replies: list[Reply], session: Session, content: Content, fold
     for reply in replies:
         if reply.kind == "report":
             name, pdf = report_pdf(session.case, content, session.locale, someone_else=session.for_someone_else,
-                                   before_the_end=session.before_the_summary)
+                                   before_the_end=session.before_the_summary,
+                                   at=session.state)
             path = folder / name
             copy = 2
             while path.exists():

@@ -1417,8 +1417,9 @@ class AnswerReader:
         return opens and (text.strip().endswith("?") or len(said.split()) >= 3)
 
     def asks_for_now(self, text: str, content: Content, locale: str) -> bool:
-        """"now", "what to do now", or the button's words typed: never an answer to a question."""
-        said = _plain_words(text)
+        """"now", "what to do now", or the button's words typed: never an answer to a question.
+        A question mark or a stop after them changes nothing ("e agora?", user test en 19)."""
+        said = _plain_words(text).rstrip("?!. ")
         return said in self.see_now or said == _plain_words(content.message("see_what_to_do_now", locale))
 
     def says_something(self, text: str) -> bool:

@@ -63,6 +63,10 @@ class ClinicianReport:
     # The full citation of every source named in the reasons ("Margaretten 2007: ..."), so a
     # clinician can look them up without the project's files (user test round 12).
     sources: list[str] = field(default_factory=list)
+    # An end before the summary (a child, a replaced hip): why the assessment stopped and
+    # what to rule out, in place of the differential, the dangers not ruled out and the
+    # guidance, which are an adult's natural hip's (user test en 19). Empty: no such end.
+    ended_early: str = ""
 
 
 def clinical_first(text: str) -> str:
@@ -115,11 +119,12 @@ def short_source(reference_id: str, kind: str = "") -> str:
 
 def build_report(
     case: Case, assessment: Assessment, content: Content, made_on: date, locale: str = "en",
-    someone_else: bool = False, before_the_end: bool = False,
+    someone_else: bool = False, before_the_end: bool = False, at: str | None = None,
 ) -> ClinicianReport:
     """The report for a clinician; `someone_else`: a relative or a clinician gave the answers;
     `before_the_end`: made after an emergency warning, from the answers so far (said so, as
-    what was not asked is not known)."""
+    what was not asked is not known); `at`: the conversation's state, which may be an end
+    before the summary that the case does not show (a child's age of 8 is not recorded)."""
 
     def msg(key: str, **values: object) -> str:
         return content.message(key, locale, **values)
@@ -160,9 +165,19 @@ def build_report(
     level = content.triage.levels[assessment.triage]
     guidance = [_first_sentence(content.text(item.text, locale))
                 for _, items in select_guidance(case, assessment, content) for item in items]
+    sources = _sources_cited(content, assessment)
+    # A child or a replaced hip ended the questions: the red flags, the level of care and
+    # the findings are kept; a natural hip's differential, its open dangers and its
+    # guidance give way to the end's own words (user test en 19).
+    reached = content.flow_states.get(at) if at is not None else None
+    end = reached if reached is not None and reached.report else content.early_end(case)
+    ended_early = msg(end.report) if end is not None and end.report else ""
+    if ended_early and end is not None:
+        differential, open_dangers, guidance = [], [], []
+        sources = _sources_of_the_end(content, end.id)
     headings = {key: msg(f"report_{key}") for key in (
         "who", "findings", "differential", "red_flags", "not_ruled_out", "level", "guidance", "disclaimer",
-        "for", "against", "settle", "none", "sources_note", "sources")}
+        "for", "against", "settle", "none", "sources_note", "sources", "ended")}
     made = date_text(made_on, content, locale)
     # Answered for the patient by a relative or a clinician: said where the report says whose answers
     headings["made"] = msg("report_made_for_someone_else" if someone_else else "report_made", date=made,
@@ -176,9 +191,16 @@ def build_report(
         findings=findings, differential=differential,
         red_flags=[content.text(flag.title, locale) for flag in assessment.red_flags], not_ruled_out=open_dangers,
         level=content.text(level.label, locale), level_advice=content.text(level.advice, locale), guidance=guidance,
-        disclaimer=msg("disclaimer"), headings=headings,
-        sources=_sources_cited(content, assessment),
+        disclaimer=msg("disclaimer"), headings=headings, sources=sources, ended_early=ended_early,
     )
+
+
+def _sources_of_the_end(content: Content, end: str) -> list[str]:
+    """The full citation of each paper or guideline behind the guards that lead to `end`."""
+    cited = dict.fromkeys(source for transition in content.flow.transitions
+                          if transition.dest == end and transition.guard is not None
+                          for source in content.flow.guards[transition.guard].source)
+    return _citations(content, list(cited))
 
 
 def _sources_cited(content: Content, assessment: Assessment) -> list[str]:
@@ -188,7 +210,12 @@ def _sources_cited(content: Content, assessment: Assessment) -> list[str]:
     cited = dict.fromkeys(source for r in assessment.shown for reason in (r.reasons_for[:MAX_REASONS]
                                                                          + r.reasons_against[:MAX_REASONS])
                           for source in list(dict.fromkeys(reason.source))[:MAX_CITED])
-    # The project's seed documents are explained by the sources note; they have no citation.
+    return _citations(content, list(cited))
+
+
+def _citations(content: Content, cited: list[str]) -> list[str]:
+    """"Short name: full citation" of each source. The project's seed documents are
+    explained by the sources note; they have no citation."""
     return [f"{short_source(source, content.references[source].kind)}: "
             f"{' '.join(content.references[source].citation.split())}"
             for source in cited if source in content.references and content.references[source].kind != "seed"]

@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from flows.adaptations import AdaptationError, read_adaptations, words_not_said
-from flows.case import CASE_FIELDS, field_values
+from flows.case import CASE_FIELDS, Case, field_values
 from flows.content_models import (
     REQUIRED_CONDITIONS,
     TRIAGE_ORDER,
@@ -29,6 +29,7 @@ from flows.content_models import (
     Evidence,
     Finding,
     FlowFile,
+    FlowState,
     GuidanceFile,
     GuidanceItem,
     Language,
@@ -96,6 +97,21 @@ class Content:
         """A UI message by id, formatted with `values`."""
         text = self.text(self.ui.messages[key], locale)
         return text.format(**values) if values else text
+
+    def early_end(self, case: Case) -> FlowState | None:
+        """The end before the summary that what is known of the person leads to (a child, a
+        replaced hip), if any: the end of the first guarded transition into an end whose
+        guard holds. The report for the doctor says it in place of the differential (user
+        test en 19: a replaced hip's report listed a natural hip's causes)."""
+        for transition in self.flow.transitions:
+            state = self.flow_states[transition.dest]
+            if state.final and transition.guard is not None and self.guards[transition.guard](case):
+                return state
+        return None
+
+    @cached_property
+    def flow_states(self) -> dict[str, FlowState]:
+        return {state.id: state for state in self.flow.states}
 
     def text(self, text: Text, locale: str = "en") -> str:
         """The display string of a Text in `locale` (the loader made sure it has every
@@ -167,6 +183,7 @@ def load_content(root: Path) -> Content:
     checker.flow(flow, questions)
     checker.guidance(guidance, conditions)
     checker.sources("ui.yaml", "disclaimer_source", ui.disclaimer_source)
+    checker.end_messages(flow, ui)
     files: dict[str, BaseModel] = {
         "references.yaml": references, "questions.yaml": questions_file, "flow.yaml": flow,
         "conditions.yaml": conditions_file, "triage.yaml": triage, "not_ruled_out.yaml": not_ruled_out,
@@ -518,6 +535,29 @@ class _Checker:
                 self.fail("flow.yaml", where, f"guard `{transition.guard}` is not defined under guards")
         for name, guard in flow.guards.items():
             self.sources("flow.yaml", f"guards.{name}", guard.source)
+        ended_by_a_guard = {t.dest for t in flow.transitions if t.guard is not None}
+        for state in flow.states:
+            where = f"states({state.id})"
+            if state.final and state.id in ended_by_a_guard and state.report is None:
+                self.fail("flow.yaml", where, "an end before the summary names the `report` message it gives")
+            for said in state.said_with:
+                if said.when not in flow.guards:
+                    self.fail("flow.yaml", f"{where}.said_with", f"guard `{said.when}` is not defined under guards")
+            if (state.said_with or state.report) and not state.final:
+                self.fail("flow.yaml", where, "only an end has `said_with` or `report`")
+
+    def end_messages(self, flow: FlowFile, ui: UiFile) -> None:
+        """The messages an end names (said with it, or given in the report) are in ui.yaml."""
+        for state in flow.states:
+            named = [said.message for said in state.said_with] + ([state.report] if state.report else [])
+            for key in named:
+                if key not in ui.messages:
+                    self.fail("flow.yaml", f"states({state.id})", f"no message `{key}` in ui.yaml")
+            # where the sentences said with an end go, in each of its messages
+            ends = [key for key in ui.messages if key in (state.id, f"{state.id}_after_a_warning")]
+            for key in ends if state.said_with else []:
+                if "{also}" not in ui.messages[key].en:
+                    self.fail("ui.yaml", f"messages.{key}", "an end with `said_with` says where: `{also}`")
 
     def guidance(self, data: GuidanceFile, conditions: dict[str, Condition]) -> None:
         sections = {section.id for section in data.sections}

@@ -442,6 +442,13 @@ class QuestionsFile(Strict):
 # flow.yaml ---------------------------------------------------------------------------
 
 
+class SaidWith(Strict):
+    """A message said after an end's own when its guard holds for the person."""
+
+    when: str  # a guard (flow.yaml guards)
+    message: str  # a ui.yaml message
+
+
 class FlowState(Strict):
     id: str
     question: str | None = None  # defaults to the state id for question states
@@ -451,6 +458,12 @@ class FlowState(Strict):
     # A final state: the case fields whose answer ended the conversation here, unsaid by
     # /back so that it can go on ("a hip replacement" said in passing, of the other hip).
     back_clears: list[str] = Field(default_factory=list)
+    # An end before the summary: sentences said with its message only for whom they fit
+    # (user test en 19: a parent of a boy of 13 was told about pregnancy), and the message
+    # (ui.yaml) that the report for the doctor gives in place of a natural hip's or an
+    # adult's differential, open dangers and guidance (user test en 19).
+    said_with: list[SaidWith] = Field(default_factory=list)
+    report: str | None = None
 
 
 class FlowTransition(Strict):

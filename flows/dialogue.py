@@ -161,7 +161,7 @@ class _Turn:
         if self.s.state == SUMMARY_STATE and self.s.mode == "asking":
             return self.summary_choice(said, command, text)
         if self.e.machine.is_final(self.s.state):
-            return self.command(command) if command else [*self.warned_at_an_early_end(text), *self.ended()]
+            return self.command(command) if command else self.after_an_early_end(text)
         if command == "why" or (command is None and self.reader.asks_why(text)):
             return self.why()
         if self.emergency_active() and self.reader.asks_for_now(text, self.c, self.s.locale):
@@ -301,7 +301,8 @@ class _Turn:
         """"done" typed at a tick-all-that-apply question: what shows as selected (ticked, or
         named earlier) is the answer, as if Done were pressed."""
         if self.ended_early():
-            return self.ended()  # "ok" after an early end (a replaced hip): the end, not the help
+            # "ok" after an early end (a replaced hip): no help, no questions
+            return self.go_today_first([self.over()])
         if self.s.mode != "asking" or self.e.machine.is_final(self.s.state):
             return [self.notice("help"), *self.ask()]
         if not self.is_multi():  # "pronto" at a one-answer question: which answer is still to come
@@ -1225,12 +1226,8 @@ class _Turn:
         heard in passing, before the question that ends there), if any (user test en 15: a
         woman of 82 with a replaced hip was shown "a break in the neck of the thigh bone:
         likely" in what to do now)."""
-        for transition in self.c.flow.transitions:
-            dest = transition.dest
-            if self.e.machine.is_final(dest) and dest != SUMMARY_STATE and transition.guard \
-                    and self.c.guards[transition.guard](case):
-                return dest
-        return None
+        end = self.c.early_end(case)
+        return end.id if end is not None else None
 
     def ended_early(self) -> bool:
         """The conversation ended before the summary (a child, a replaced hip)."""
@@ -1248,6 +1245,20 @@ class _Turn:
             return []
         return [self.notice("noted_early", items="; ".join(noted)), *warnings] if noted else warnings
 
+    def after_an_early_end(self, typed: str) -> list[Reply]:
+        """A message after an end before the summary: a warning sign said in it is warned
+        of and the end said again, led by "go today"; anything else is told, in a line,
+        that the questions have ended (user test en 19: "thanks" met the whole end again,
+        word for word, after each message); "what now?" is told the end again."""
+        warned = self.warned_at_an_early_end(typed)
+        if warned or self.reader.asks_for_now(typed, self.c, self.s.locale):  # "so what now?": the end again
+            return [*warned, *self.ended()]
+        return self.go_today_first([self.over()])  # after a warning, still "go today" first
+
+    def over(self) -> Reply:
+        """A line that the questions have ended, for a message after an early end."""
+        return Reply(kind="end", code="ended_again", text=self.msg("ended_again"), step=self.s.step)
+
     def ended(self) -> list[Reply]:
         """The end's message. An end before the summary (a replaced hip, a child) with an
         emergency warning already given leads with it: "go today", not "within 1 to 2
@@ -1255,8 +1266,19 @@ class _Turn:
         key = "finished" if self.s.state == SUMMARY_STATE else self.s.state
         if self.ended_early():
             key = self.early_end_message(key)
-        end = Reply(kind="end", code=key, text=self.msg(key), step=self.s.step)
+        end = Reply(kind="end", code=key, text=self.end_text(key), step=self.s.step)
         return self.go_today_first([end]) if self.ended_early() else [end]
+
+    def end_text(self, key: str) -> str:
+        """An end's message, with the sentences said with it for this person only
+        (flow.yaml `said_with`): a pregnancy's advice to a girl or a young woman, never to a
+        parent of a boy of 13 (user test en 19)."""
+        state = self.c.flow_states.get(self.s.state)
+        if state is None or not state.said_with:
+            return self.msg(key)
+        case = self.case_with_held()  # "tenho 16 anos, grávida de 30 semanas": held for its question
+        said = [self.msg(w.message) for w in state.said_with if self.c.guards[w.when](case)]
+        return self.msg(key, also="".join(f" {sentence}" for sentence in said))
 
     def early_end_message(self, end: str) -> str:
         """An early end's message, or after an emergency warning its own words where it has

@@ -78,6 +78,12 @@ def bundle(case: Case, assessment: Assessment, content: Content, made_on: str, l
         "questionnaire": questionnaire_url(content),
         "status": "completed", "authored": made_on, "subject": patient, "item": answers,
     })
+    # A child or a replaced hip ended the questions: no natural hip's estimates, and why it
+    # stopped is noted (user test en 19).
+    end = content.early_end(case)
+    ended = content.message(end.report, locale) if end is not None and end.report else ""
+    shown = [] if ended else assessment.shown
+    notes = [{"text": ended}] if ended else []
     risk = RiskAssessment.model_validate({
         "resourceType": "RiskAssessment", "id": risk_id, "language": language, "status": "final", "subject": patient,
         "occurrenceDateTime": made_on,
@@ -88,10 +94,10 @@ def bundle(case: Case, assessment: Assessment, content: Content, made_on: str, l
                                      "display": content.text(content.conditions[r.condition].clinical_term, locale)}],
                          "text": content.text(content.conditions[r.condition].name, locale)},
              "probabilityDecimal": round(r.probability, 4)}
-            for r in assessment.shown  # not the conditions impossible for the person
-        ],
+            for r in shown  # not the conditions impossible for the person
+        ] or None,
         "mitigation": content.text(content.triage.levels[assessment.triage].advice, locale),
-        "note": [{"text": content.message("disclaimer", locale)}],
+        "note": [*notes, {"text": content.message("disclaimer", locale)}],
     })
     built = Bundle.model_validate({
         "resourceType": "Bundle", "type": "collection", "timestamp": f"{made_on}T00:00:00Z",

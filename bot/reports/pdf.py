@@ -56,21 +56,26 @@ def render_pdf(report: ClinicianReport) -> bytes:
         for danger in report.not_ruled_out:
             _text(pdf, f"- {danger.term}: {'; '.join(danger.because)}. "
                        f"{report.headings['settle'].capitalize()}: {danger.settle_with}.", BODY)
+    if report.ended_early:  # a child, a replaced hip: why it stopped, in place of the differential
+        heading("ended")
+        _text(pdf, report.ended_early, BODY)
     heading("who")
     _text(pdf, "; ".join(report.who) or report.headings.get("none", "-"), BODY)
     heading("findings")
     for finding in report.findings:
         _text(pdf, f"- {finding}", BODY)
-    heading("differential")
+    if report.differential:
+        heading("differential")
     for estimate in report.differential:
         _text(pdf, f"{estimate.term}: {estimate.shown}", BODY, bold=True)
         for reason in estimate.reasons_for:
             _text(pdf, f"   + ({report.headings['for']}) {reason}", SMALL)
         for reason in estimate.reasons_against:
             _text(pdf, f"   - ({report.headings['against']}) {reason}", SMALL)
-    if "sources_note" in report.headings:  # what "LR", a basis and "seed 000" mean
+    if report.differential and "sources_note" in report.headings:  # what "LR", a basis and "seed 000" mean
         _text(pdf, report.headings["sources_note"], SMALL)
-    heading("guidance")
+    if report.guidance:
+        heading("guidance")
     for item in report.guidance:
         _text(pdf, f"- {item}", SMALL)
     if report.sources:

@@ -171,7 +171,10 @@ class TextReader:
         # and some a second one for after an emergency warning (`<id>_after_a_warning`)
         ends = [state.id for state in content.flow.states if state.final and state.id != "summary"]
         ends += [f"{end}_after_a_warning" for end in ends if f"{end}_after_a_warning" in content.ui.messages]
-        self.endings = [*(norm(message(end)) for end in ends), norm(message("finished"))]
+        # (an end with sentences said for some people only says `{also}` where: what comes
+        # before it is always said; a message after the end meets `ended_again`, user test en 19)
+        self.endings = [*(norm(message(end).split("{also}")[0]) for end in ends), norm(message("finished")),
+                        norm(message("ended_again"))]
         self.not_understood_patterns = [_pattern(message(key)) for key in NOT_UNDERSTOOD]
 
     def question_at(self, text: str) -> tuple[str, int] | None:

@@ -153,7 +153,8 @@ class Delivery:
         if self.session is None:
             return
         name, pdf = report_pdf(self.session.case, self.content, locale, someone_else=self.session.for_someone_else,
-                               before_the_end=self.session.before_the_summary)
+                               before_the_end=self.session.before_the_summary,
+                               at=self.session.state)
         caption = self.content.message("report_caption", locale)
         await call_api(lambda: self.bot.send_document(self.chat_id, document=pdf, filename=name, caption=caption),
                        idempotent=False, method="sendDocument")

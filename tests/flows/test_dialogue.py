@@ -218,7 +218,10 @@ def test_a_child_s_age_gets_the_children_s_advice_and_records_nothing(typed: str
     replies = conv.say(typed)
     assert kinds(replies) == ["end"] and conv.state == "out_of_scope"
     assert conv.session is not None and conv.session.case.age is None
-    assert "/restart" in replies[0].text and get_content().message("out_of_scope") == replies[0].text
+    # the children's advice, with the pregnancy's sentence only for a girl (user test en 19)
+    said_with = get_content().message("out_of_scope_pregnancy")
+    also = f" {said_with}" if said_with in replies[0].text else ""
+    assert "/restart" in replies[0].text and get_content().message("out_of_scope", also=also) == replies[0].text
 
 
 def test_days_at_the_pregnancy_question_are_not_read_as_weeks() -> None:
@@ -328,7 +331,7 @@ def test_under_16_is_out_of_scope_without_an_assessment() -> None:
     replies = conv.say("15")
     assert conv.state == "out_of_scope"
     assert kinds(replies)[-1] == "end" and "summary" not in kinds(replies)
-    assert kinds(conv.say("yes")) == ["end"]
+    assert [r.code for r in conv.say("yes")] == ["ended_again"]  # a line, not the end again (user test en 19)
 
 
 def test_pregnancy_asked_only_where_it_applies() -> None:

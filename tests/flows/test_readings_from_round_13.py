@@ -290,7 +290,7 @@ def test_a_replaced_hip_without_a_warning_ends_as_before() -> None:
     conv = talk("I had a hip replacement on the right 3 years ago, it aches when I walk, 71 female")
     assert conv.state == "replaced_hip"
     assert [r.code for r in conv.say("so what now")] == ["replaced_hip"]
-    assert [r.code for r in conv.say("ok")] == ["replaced_hip"]
+    assert [r.code for r in conv.say("ok")] == ["ended_again"]  # a line, not the end again (user test en 19)
 
 
 @pytest.mark.parametrize(("language", "typed"), [

@@ -129,7 +129,8 @@ class EngineDriver:
                 case = self.session.case
                 assessment = assess(case, self.content)
                 report = build_report(case, assessment, self.content, date.today(), self.session.locale,
-                                      self.session.for_someone_else, self.session.before_the_summary)
+                                      self.session.for_someone_else, self.session.before_the_summary,
+                                      self.session.state)
                 # The report lists the warning signs of this assessment, in its order.
                 view.report_red_flags = [flag.id for flag in assessment.red_flags]
                 view.report = "\n".join(_strings(report))
