@@ -1271,6 +1271,7 @@ class AnswerReader:
             if own.question.kind == "number" or self._by_number(own, said) is not None:
                 return []
         typed = tokens(said)
+        beside_another = self.all_number_words - set(table.measures)
         picked: list[int] = []
         for at in range(len(typed)):
             if not _a_decimal_at(typed, at) or not (typed[at] + typed[at + 2]).isascii() \
@@ -1283,7 +1284,7 @@ class AnswerReader:
             after = after[:next((i for i, w in enumerate(after) if w in CLAUSE_PUNCTUATION), len(after))]
             near = [" ".join(before[-size:]) for size in (1, 2, 3) if len(before) >= size] \
                 + [" ".join(after[:size]) for size in (1, 2) if len(after) >= size]
-            if any(words in self.all_number_words - set(table.measures) for words in near) or any(
+            if any(words in beside_another for words in near) or any(
                     other.phrases.find(" ".join([*before, "", *after])) for other in self.tables.values()
                     if other is not table and any(option.numbers for option in other.options)):
                 continue

@@ -659,38 +659,35 @@ class _Turn:
         was read as the later question's answer, and the summary kept the wrong side). Only
         where the new answer leaves the questions still to come as they were and takes back no
         warning sign; otherwise `corrected_earlier` says how to change it."""
-        if self.s.mode != "asking" or self.s.state == SUMMARY_STATE or not self.reader.corrects(typed):
+        if self.s.mode != "asking" or self.s.state == SUMMARY_STATE:
             return []
-        for state in reversed(self.s.answered):
-            question = self.c.questions[self.e.machine.question_of[state]]
-            if question.kind != "choice" or question.field is None:
-                continue
-            options = self.c.options[question.id]
-            named = {options[i].value for i in self.reader.mentions(question.id, typed)} - {None}
-            if not named and not any(isinstance(option.value, bool) for option in options):
-                # where the answers are no yes or no, one word names one ("ah pera, é o esquerdo")
-                named = {options[i].value for i in self.reader.named_loosely(question.id, typed)} - {None}
-            if len(named) != 1 or recorded(self.s.case, question) in named:
-                continue
-            value = named.pop()
-            probe = self.s.case.model_copy(deep=True)
-            record(probe, question, value)
-            if any(applies(probe) != applies(self.s.case) for applies in self.e.machine.ask_when.values()):
-                return []
-            if self._active_flags() - self._flags_of(probe):  # a warning taken back: asked, not read in passing
-                return []
-            record(self.s.case, question, value)
-            self.s.step += 1
-            said = [self.answered_reply(question, value, False), *self.refresh_red_flags(announce=True)]
-            if self.offers_now(said[1:]):  # "oh actually i did have a fever, 38.6": what to do now first
-                return [*said, self.danger_offer()]
-            return [*said, *self.ask()]
-        return []
+        corrected = self._corrected_answer(typed)
+        if corrected is None or len(corrected[1]) != 1:
+            return []
+        question, (value,) = corrected[0], corrected[1]
+        probe = self.s.case.model_copy(deep=True)
+        record(probe, question, value)
+        if any(applies(probe) != applies(self.s.case) for applies in self.e.machine.ask_when.values()):
+            return []
+        if self._active_flags() - self._flags_of(probe):  # a warning taken back: asked, not read in passing
+            return []
+        record(self.s.case, question, value)
+        self.s.step += 1
+        said = [self.answered_reply(question, value, False), *self.refresh_red_flags(announce=True)]
+        if self.offers_now(said[1:]):  # "oh actually i did have a fever, 38.6": what to do now first
+            return [*said, self.danger_offer()]
+        return [*said, *self.ask()]
 
     def corrected_earlier(self, typed: str) -> str | None:
-        """The short name of an earlier answer `typed` seems to correct: it says it corrects
-        ("actually", "afinal") and names, in full, another answer to a question already
-        answered ("wait, actually it's the right hip" after "left")."""
+        """The short name of an earlier answer `typed` seems to correct, to say how to change
+        it ("wait, actually it's the right hip" after "left", where it cannot be changed at once)."""
+        corrected = self._corrected_answer(typed)
+        return self.c.text(corrected[0].short, self.s.locale) if corrected is not None else None
+
+    def _corrected_answer(self, typed: str) -> tuple[Question, set[Any]] | None:
+        """The latest question already answered that `typed` corrects, and the answers it
+        names instead: it says it corrects ("actually", "afinal") and names another answer,
+        in full, or in one word where the answers are no yes or no ("ah pera, é o esquerdo")."""
         if not self.reader.corrects(typed):
             return None
         for state in reversed(self.s.answered):
@@ -698,9 +695,11 @@ class _Turn:
             if question.kind != "choice" or question.field is None:
                 continue
             options = self.c.options[question.id]
-            named = {options[i].value for i in self.reader.mentions(question.id, typed)}
+            named = {options[i].value for i in self.reader.mentions(question.id, typed)} - {None}
+            if not named and not any(isinstance(option.value, bool) for option in options):
+                named = {options[i].value for i in self.reader.named_loosely(question.id, typed)} - {None}
             if named and recorded(self.s.case, question) not in named:
-                return self.c.text(question.short, self.s.locale)
+                return question, named
         return None
 
     def take_ahead(self, ahead: Parsed) -> list[Reply]:
