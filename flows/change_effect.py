@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flows.assessment import Assessment
 from flows.content import Content
-from flows.summary import estimate_text, said_as
+from flows.summary import estimate_text, level_words, said_as
 
 
 def change_effect(before: Assessment, after: Assessment, content: Content, locale: str = "en") -> str:
@@ -29,5 +29,5 @@ def change_effect(before: Assessment, after: Assessment, content: Content, local
         care = content.message("change_effect_care_same", locale)
     else:
         care = content.message("change_effect_care_now", locale,
-                               level=content.text(content.triage.levels[after.triage].label, locale))
+                               level=content.text(level_words(content, after).label, locale))
     return content.message("change_effect", locale, leading=leading, care=care)

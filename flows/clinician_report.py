@@ -21,7 +21,7 @@ from flows.content import Content
 from flows.guidance import select_guidance
 from flows.locale_format import date_text, number_text
 from flows.recording import recorded
-from flows.summary import band_of, percent
+from flows.summary import band_of, level_words, percent
 
 MAX_REASONS = 4
 MAX_CITED = 3  # sources named after a reason; the rest are ", ..."
@@ -162,7 +162,7 @@ def build_report(
                    d.settle_with_in(content, locale))
         for d in assessment.not_ruled_out
     ]
-    level = content.triage.levels[assessment.triage]
+    level = level_words(content, assessment)
     guidance = [_first_sentence(content.text(item.text, locale))
                 for _, items in select_guidance(case, assessment, content) for item in items]
     sources = _sources_cited(content, assessment)

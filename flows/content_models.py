@@ -598,10 +598,16 @@ class ConditionsFile(Strict):
 # triage.yaml -------------------------------------------------------------------------
 
 
-class Level(Strict):
+class LevelWords(Strict):
     label: Text
     now: Text  # what to do now, in one sentence: the summary's first block
     advice: Text
+
+
+class Level(LevelWords):
+    # The level's words when a warning sign at this level needs help at once ("call 999
+    # now"), not within the level's usual time ("go today"): said in place of the usual ones.
+    at_once: LevelWords | None = None
 
 
 class RedFlag(Sourced):
@@ -611,6 +617,11 @@ class RedFlag(Sourced):
     title: Text
     message: Text  # said at once, in the conversation
     suspect: list[str] = Field(default_factory=list)  # condition ids it points to
+    # Its message says to get help now (call an ambulance, go in now), not within the
+    # level's usual time: the level is then said with its `at_once` words, and with the
+    # flag's own `now` where the help is not the level's (the maternity unit, not 999).
+    at_once: bool = False
+    now: Text | None = None
 
 
 class ProbabilityRule(Sourced):

@@ -24,7 +24,7 @@ from flows.assessment import assess
 from flows.case import Case
 from flows.change_effect import change_effect
 from flows.content import Content, get_content
-from flows.content_models import Question
+from flows.content_models import TRIAGE_ORDER, Question
 from flows.language import language_named, language_of_tag
 from flows.machine import SUMMARY_STATE, FlowMachine
 from flows.messages import Choice, Reply, UserInput
@@ -114,6 +114,7 @@ class _Turn:
         self.told_who = False  # this message said who the answers are about (`who_is_asked`)
         self.today: date | None = None  # the day the message was sent: "since March" counts to it
         self._answering = ""  # while other questions hear an answer: the question it answered
+        self._after_the_summary = False  # a message read after the summary: a checklist's additions are kept
 
     def msg(self, key: str, **values: Any) -> str:
         return self.c.message(key, self.s.locale, **values)
@@ -478,17 +479,22 @@ class _Turn:
         case, noted, held, announced = (self.s.case.model_copy(deep=True), self.s.noted, self.s.held_numbers,
                                         list(self.s.announced))
         before = self._active_flags()
-        said = self.note_early(SUMMARY_STATE, typed)
-        # Only what the case itself now raises counts: the summary is made from the case, and
+        self._after_the_summary = True
+        try:
+            said = self.note_early(SUMMARY_STATE, typed)
+        finally:
+            self._after_the_summary = False
+        # Only what the case itself now holds counts: the summary is made from the case, and
         # nothing held for a question is taken after it (held answers are let go).
         self.s.noted, self.s.held_numbers = noted, held
-        if not self._active_flags() - before:
+        warned = bool(self._active_flags() - before)
+        if not warned and (not said or self.s.case == case):
             self.s.case, self.s.announced = case, announced
             return []
         self.s.step += 1  # the summary drawn before (and its buttons) is of the case before
         warnings = self.refresh_red_flags(announce=True)
         heard = [self.notice("noted_early", items="; ".join(said))] if said else []
-        return [*heard, *warnings, self.notice("summary_changed"), *self.ask()]
+        return [*heard, *warnings, self.notice("summary_changed" if warned else "summary_added"), *self.ask()]
 
     def answered_at_once(self, typed: str) -> list[Reply]:
         """The answer given at once to a question of the person's own (guidance.yaml
@@ -853,11 +859,27 @@ class _Turn:
         warning is taken so; any other change goes through /back or /change."""
         if not (question.kind == "checklist" or (question.kind == "choice" and question.recorded_at_once)):
             return []
+        if self._after_the_summary and question.kind == "checklist":
+            return self._added_after_the_summary(state, question, text)
         noted = self.s.noted
         said = self._kept_if_it_warns(lambda: self._tick_early(state, question.id, text) if question.kind == "checklist"
                                       else self._record_choice(state, question, text))
         self.s.noted = noted  # nothing is held for a question already answered
         return said
+
+    def _added_after_the_summary(self, state: str, question: Question, text: str) -> list[str]:
+        """A checklist's items named after the summary ("oh she takes rivaroxaban, forgot"
+        after "None of these"): added to its answer, as ticking them at /change would, so the
+        summary shown again fits them (user test en 20: an anti-inflammatory course was
+        still offered to a woman on a blood thinner). Only items added: nothing ticked is
+        taken away, and "None of these" or "Not sure" said again changes nothing."""
+        options = self.c.options[question.id]
+        new = [i for i in self._newly_named(state, question.id, text)
+               if not options[i].exclusive and not self._names_another_answer(options[i].of_the_answer_to, text)
+               and any(getattr(self.s.case, name) != value for name, value in (options[i].sets or {}).items())]
+        if question.heard_if_it_warns and not self._would_warn(question.id, new):
+            return []
+        return self._write_items(question.id, new)
 
     def _names_another_answer(self, question_id: str | None, text: str) -> bool:
         """`text` names an answer to `question_id` other than the one given (recorded, or
@@ -1145,10 +1167,16 @@ class _Turn:
             return []
         # A relative or a clinician is told whom the advice speaks to ("do not put weight on the leg")
         whom = self.msg("warning_for_someone_else") + " " if self.s.for_someone_else else ""
+        # The gravest first; one of a lower level than a warning already given says that the
+        # graver advice stands (user test pt 20: "within 24 hours" just after "go now" for a fever)
+        gravest = max((TRIAGE_ORDER.index(f.level) for f in active), default=0)
+        new.sort(key=lambda f: -TRIAGE_ORDER.index(f.level))
         return [
             Reply(kind="warning", code=f.id, title=self.c.text(f.title, self.s.locale),
                   text=self.msg("red_flag_header", title=self.c.text(f.title, self.s.locale))
-                  + "\n" + whom + self.c.text(f.message, self.s.locale), step=self.s.step)
+                  + "\n" + (self.msg("warning_under_a_graver_one") + " " if TRIAGE_ORDER.index(f.level) < gravest
+                            else "")
+                  + whom + self.c.text(f.message, self.s.locale), step=self.s.step)
             for f in new
         ]
 

@@ -15,7 +15,7 @@ from flows.content import Content
 from flows.content_models import Question
 from flows.guidance import select_guidance
 from flows.messages import Assessed, Cause, Choice, Line, Reply
-from flows.summary import Summary, build_summary
+from flows.summary import Summary, build_summary, level_words
 
 
 def summary_replies(
@@ -63,7 +63,7 @@ def emergency_replies(
 ) -> list[Reply]:
     """What to do first, after an emergency warning: short, with the disclaimer."""
     summary = build_summary(case, assessment, content, locale)
-    level = content.triage.levels[assessment.triage]
+    level = level_words(content, assessment)
     # What must be said first for this person (guidance `said_first`: "for the heavy bleeding,
     # call 999 now", "as you are pregnant, call your maternity unit"), then the level's full
     # advice in place of its one-line version (user test en 17: the call came after "go to

@@ -17,7 +17,7 @@ from flows.answers import describe
 from flows.assessment import Assessment, Ranked
 from flows.case import Case
 from flows.content import Content
-from flows.content_models import Question
+from flows.content_models import LevelWords, Question
 from flows.guidance import select_guidance
 from flows.locale_format import percent_text
 from flows.messages import Line
@@ -64,6 +64,18 @@ def _set_by_chance(case: Case, assessment: Assessment, content: Content) -> list
                               and (test is None or test(case))))
 
 
+def level_words(content: Content, assessment: Assessment) -> LevelWords:
+    """The words of the level of care: its `at_once` ones when a warning sign at that level
+    says to get help now (user test en 19: "Emergency: go today" above "for the heavy
+    bleeding, call 999 now")."""
+    level = content.triage.levels[assessment.triage]
+    at_once = [flag for flag in assessment.red_flags if flag.at_once and flag.level == assessment.triage]
+    if level.at_once is None or not at_once:
+        return level
+    own = next((flag.now for flag in at_once if flag.now is not None), None)
+    return level.at_once if own is None else level.at_once.model_copy(update={"now": own})
+
+
 def build_summary(case: Case, assessment: Assessment, content: Content, locale: str = "en",
                   skipped: list[Question] | None = None, someone_else: bool = False,
                   not_known: list[Question] | None = None) -> Summary:
@@ -73,7 +85,7 @@ def build_summary(case: Case, assessment: Assessment, content: Content, locale: 
     def msg(key: str, **values: object) -> str:
         return content.message(key, locale, **values)
 
-    level = content.triage.levels[assessment.triage]
+    level = level_words(content, assessment)
     first = [Line(text=content.text(level.label, locale)), Line(text=content.text(level.now, locale))]
     if assessment.red_flags:  # why the level is what it is, when a warning sign sets it
         titles = [content.text(flag.title, locale) for flag in assessment.red_flags[:FIRST_WARNINGS]]

@@ -188,6 +188,23 @@ def test_the_second_blind_set_is_apart_and_does_not_slide_below_its_first_score(
     assert scores["safe"] >= 0.8, scores["unsafe"]
 
 
+BLIND_3 = ROOT / "tests/vignettes/heldout/blind-2026-12b.yaml"
+
+
+def test_the_third_blind_set_is_apart_and_does_not_slide_below_its_first_score() -> None:
+    """The third blind set (session 20; docs/assessment.md), as the second: apart from
+    every other set, and the figures it scored once, before it was read, are a floor."""
+    conditions = list(get_content().conditions)
+    blind = read_vignettes(BLIND_3, conditions)
+    others = [v for path in [*VIGNETTES, HELD_OUT, BLIND_2] for v in read_vignettes(path, conditions)]
+    assert len(blind) >= 17 and not {v.id for v in blind} & {v.id for v in others}
+    assert not {v.source[:60] for v in blind} & {v.source[:60] for v in others}
+    scores = json.loads(run("evaluate", str(BLIND_3), "--json").stdout)
+    assert scores["top3"] >= 0.94 and scores["top1"] >= 0.70, scores
+    assert scores["safe"] >= 1.0, scores["unsafe"]
+    assert scores["over_triage"] <= 0.10, scores["over_triaged"]
+
+
 def test_vignettes_cover_every_condition_with_citations() -> None:
     conditions = list(get_content().conditions)
     vignettes = [v for path in VIGNETTES for v in read_vignettes(path, conditions)]

@@ -25,6 +25,7 @@ from flows.case import Case
 from flows.content import Content
 from flows.content_models import Question
 from flows.recording import recorded
+from flows.summary import level_words
 
 SYSTEM = "urn:itoh-bot"
 ANSWERS = f"{SYSTEM}:answer"
@@ -96,7 +97,7 @@ def bundle(case: Case, assessment: Assessment, content: Content, made_on: str, l
              "probabilityDecimal": round(r.probability, 4)}
             for r in shown  # not the conditions impossible for the person
         ] or None,
-        "mitigation": content.text(content.triage.levels[assessment.triage].advice, locale),
+        "mitigation": content.text(level_words(content, assessment).advice, locale),
         "note": [*notes, {"text": content.message("disclaimer", locale)}],
     })
     built = Bundle.model_validate({

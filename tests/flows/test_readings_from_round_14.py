@@ -317,7 +317,8 @@ def test_a_breastfeeding_mother_speaks_of_herself() -> None:
      "quick_answer:painkillers_in_pregnancy"),
     ("en", ("female", "31", "had a baby 6 weeks ago", "yes", "none of these"),
      "can i take ibuprofen while breastfeeding?", "quick_answer:painkillers_while_breastfeeding"),
-    ("en", ("male", "50"), "is ibuprofen ok?", "asked_back"),  # nothing to say at once: the summary answers it
+    # outside pregnancy and breastfeeding too, since session 20 (user test pt 20)
+    ("en", ("male", "50"), "is ibuprofen ok?", "quick_answer:painkillers_outside_pregnancy"),
 ])
 def test_a_painkiller_question_in_pregnancy_or_breastfeeding_is_answered_at_once(
         language: str, answers: tuple[str, ...], question: str, code: str) -> None:

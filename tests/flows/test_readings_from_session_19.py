@@ -88,10 +88,12 @@ def test_codeine_asked_about_in_pregnancy_is_answered_at_once(language: str, typ
     assert conv.session is not None and conv.session.case.nsaid_use is None  # asked, not taken
 
 
-def test_codeine_asked_about_when_not_pregnant_waits_for_the_summary() -> None:
+def test_codeine_asked_about_when_not_pregnant_gets_the_answer_outside_pregnancy() -> None:
+    # session 20: no longer "waits for the summary" (user test pt 20), and never the pregnancy's
     conv = talk("male", "50")
     replies = conv.say("can I take codeine?")
-    assert not any(r.code.startswith("quick_answer:painkillers") for r in replies)
+    assert [r.code for r in replies if r.code.startswith("quick_answer:")] == [
+        "quick_answer:painkillers_outside_pregnancy"]
 
 
 # --- corrections ------------------------------------------------------------------------------
