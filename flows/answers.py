@@ -848,6 +848,10 @@ class AnswerReader:
             return self.who.said_of_relatives(plain)
         return []  # "My mum is 84 and fell... Should I take her in?": the fall may be the patient's
 
+    def asks_as_a_clinician(self, text: str) -> bool:
+        """`text` is a clinician's, for a patient: see WhoIsAsked.by_a_clinician_in."""
+        return self.who.by_a_clinician_in(text)
+
     def names_a_relative(self, text: str) -> bool:
         """`text` names a relative ("asking for my brother"): see WhoIsAsked.names_a_relative."""
         return self.who.names_a_relative(text)

@@ -200,6 +200,7 @@ class _Turn:
                 return [self.notice("asking_for_someone_else_again")]
             self.s.for_someone_else = True
             self.s.relative_named = self.reader.names_a_relative(text)
+            self.s.by_a_clinician = self.reader.asks_as_a_clinician(text)
             return [self.notice("asking_for_someone_else")]
         if self.s.for_someone_else and self.reader.asks_for_themself(text):
             # Answers about a relative named ("asking for my brother": male) are not the
@@ -207,7 +208,7 @@ class _Turn:
             if self.s.answered and self.s.relative_named:
                 self.start_questions_again(for_someone_else=False)
                 return [self.notice("asking_for_yourself_again")]
-            self.s.for_someone_else = self.s.relative_named = False
+            self.s.for_someone_else = self.s.relative_named = self.s.by_a_clinician = False
             return [self.notice("asking_for_yourself")]
         return []
 
@@ -1126,7 +1127,7 @@ class _Turn:
             said = [Reply(kind="notice", code=end, text=self.msg(end), step=self.s.step)]
             return [*self.go_today_first(said), self.notice("carry_on_after_emergency"), *self.ask()]
         now = emergency_replies(case, assess(case, self.c), self.c, self.s.locale, self.s.step,
-                                self.s.for_someone_else)
+                                self.s.for_someone_else, clinician=self.s.by_a_clinician)
         return [*now, self.notice("carry_on_after_emergency"), *self.ask()]
 
     def case_with_held(self) -> Case:
@@ -1196,7 +1197,7 @@ class _Turn:
         if self.s.state == SUMMARY_STATE:
             assessment = assess(self.s.case, self.c)
             return summary_replies(self.s.case, assessment, self.c, self.s.locale, self.s.step, self.not_asked(),
-                                   self.s.for_someone_else, self.not_known())
+                                   self.s.for_someone_else, self.not_known(), clinician=self.s.by_a_clinician)
         if self.e.machine.is_final(self.s.state):
             return self.ended()
         taken = self.take_held()

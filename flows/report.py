@@ -21,6 +21,7 @@ from flows.summary import Summary, build_summary, level_words
 def summary_replies(
     case: Case, assessment: Assessment, content: Content, locale: str = "en", step: int = 0,
     skipped: list[Question] | None = None, someone_else: bool = False, not_known: list[Question] | None = None,
+    clinician: bool = False,
 ) -> list[Reply]:
     """The first block, with the sections offered, and the disclaimer (always shown); for a
     relative or a clinician (`someone_else`), first a line that it speaks to the person."""
@@ -28,15 +29,17 @@ def summary_replies(
     offered = [Choice(label=s.title, payload=payloads.section(i)) for i, s in enumerate(summary.sections)]
     first = Reply(kind="summary", code="first", text=words(summary.first), lines=summary.first, choices=offered,
                   step=step, assessed=assessed(assessment, [s.id for s in summary.sections]))
-    return [*told_whom(content, locale, step, someone_else), first, disclaimer_reply(content, locale, step)]
+    return [*told_whom(content, locale, step, someone_else, clinician), first, disclaimer_reply(content, locale, step)]
 
 
-def told_whom(content: Content, locale: str, step: int, someone_else: bool) -> list[Reply]:
-    """For a relative or a clinician, before a summary: it speaks to the person with the hip pain."""
+def told_whom(content: Content, locale: str, step: int, someone_else: bool, clinician: bool = False) -> list[Reply]:
+    """For a relative or a clinician, before a summary: it speaks to the person with the hip
+    pain; a clinician is also told where their own report is (user tests en 20, pt 20: a GP
+    read "book your GP" and nothing for them)."""
     if not someone_else:
         return []
-    return [Reply(kind="notice", code="summary_for_someone_else", step=step,
-                  text=content.message("summary_for_someone_else", locale))]
+    code = "summary_for_a_clinician" if clinician else "summary_for_someone_else"
+    return [Reply(kind="notice", code=code, step=step, text=content.message(code, locale))]
 
 
 def section_replies(summary: Summary, indices: list[int], step: int = 0) -> list[Reply]:
@@ -59,7 +62,7 @@ def disclaimer_reply(content: Content, locale: str = "en", step: int = 0) -> Rep
 
 def emergency_replies(
     case: Case, assessment: Assessment, content: Content, locale: str = "en", step: int = 0,
-    someone_else: bool = False,
+    someone_else: bool = False, clinician: bool = False,
 ) -> list[Reply]:
     """What to do first, after an emergency warning: short, with the disclaimer."""
     summary = build_summary(case, assessment, content, locale)
@@ -74,7 +77,7 @@ def emergency_replies(
              Line(text=""), Line(text=content.message("disclaimer", locale))]
     first = Reply(kind="summary", code="emergency", title=content.message("emergency_first", locale),
                   text=words(lines), lines=lines, step=step, assessed=assessed(assessment))
-    return [*told_whom(content, locale, step, someone_else), first]
+    return [*told_whom(content, locale, step, someone_else, clinician), first]
 
 
 def words(lines: list[Line]) -> str:

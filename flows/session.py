@@ -72,6 +72,9 @@ class Session(BaseModel):
     # ...a relative they named ("asking for my brother"): answers given since were that
     # person's, so "it's for me" starts the questions again (not after "42M L hip pain").
     relative_named: bool = False
+    # ...a clinician writing for a patient ("GP here", "65F, R hip"): the summary says it is
+    # written for the patient, and where the clinician's own report is.
+    by_a_clinician: bool = False
     mode_before_language: Mode | None = None
     started: bool = False
 

@@ -253,6 +253,12 @@ class WhoIsAsked:
         after = [w for w in words[at + 1:at + 3] if w not in CLAUSE_PUNCTUATION and w not in linking]
         return bool(after) and after[0].isdigit()
 
+    def by_a_clinician_in(self, text: str) -> bool:
+        """A clinician writes for a patient: a role said ("GP here", "sou fisio") or a note's
+        demographics ("65F, R hip", "H 52a, dor anca dta")."""
+        words = self.words(text)
+        return bool(words) and (self._role(words) or self._note_demographics(words))
+
     def names_a_relative(self, text: str) -> bool:
         """`text` names a relative, own or heading a sentence ("asking for my brother", "Mum
         fell"): answers given after it were about that person, not the writer."""

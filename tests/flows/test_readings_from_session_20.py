@@ -251,3 +251,37 @@ def test_a_knock_to_the_head_without_a_blood_thinner_or_a_femoral_head_is_not_th
     assert quick_answer("for my dad, 80", "he fell this morning, left hip", "he hit his head too") == ""
     assert quick_answer("for my dad, 80", "he fell this morning, left hip, he's on apixaban",
                         "is the femoral head ok?") != "head_knock_on_a_blood_thinner"
+
+
+# --- a clinician is told the summary is the patient's, and where their report is -------------------------
+
+
+def summary_notice(*messages: str, language: str = "en") -> list[str]:
+    conv = talk(*messages, language=language)
+    while conv.state != "summary":
+        conv.say("don't know" if language == "en" else "não sei")
+    summary = next(replies for _, replies in reversed(conv.transcript) if any(r.code == "first" for r in replies))
+    return [r.code for r in summary if r.code.startswith("summary_for_")]
+
+
+@pytest.mark.parametrize(("language", "first"), [
+    ("en", "GP here, entering for a patient. 52M, R hip pain 3/52, no trauma, MRI BMO femoral head, CRP 12"),
+    ("en", "physio here, my patient is a 45 year old woman with left hip pain"),
+    ("pt", "H 52a, dor anca dta 3 sem, RM com edema medular, PCR 12"),
+    ("pt-BR", "sou fisio, pcte fem 45a, dor no quadril esquerdo"),
+])
+def test_a_clinician_is_told_the_summary_is_the_patients_and_where_the_report_is(language: str, first: str) -> None:
+    assert summary_notice(first, language=language) == ["summary_for_a_clinician"]
+    assert "/re" in CONTENT.message("summary_for_a_clinician", language)
+
+
+@pytest.mark.parametrize(("language", "first"), [
+    ("en", "asking for my mum, she's 78, left hip pain"),
+    ("pt", "é pela minha mãe, tem 82 anos, dor na anca"),
+])
+def test_a_relative_is_told_only_whom_the_summary_speaks_to(language: str, first: str) -> None:
+    assert summary_notice(first, language=language) == ["summary_for_someone_else"]
+
+
+def test_a_clinician_who_says_it_is_for_themself_after_all_is_told_nothing() -> None:
+    assert summary_notice("GP here, 52M R hip pain", "actually it's for me, I'm the patient") == []
