@@ -120,6 +120,7 @@ class Parsed:
 
 # A number said apart from an answer to another question (ASCII digits, as every number read).
 _NUMBER_WORD = re.compile(r"[0-9]{1,3}(?:\.[0-9]+)?")  # "2.5" is one number (`_number_words`)
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")  # a number as one token: "18", "38,5"
 _FRACTION_SHORTHAND = re.compile(r"(?<![\w/.])(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])")  # 6/52, 3/12, 31/40
 
 TOGETHER_REACH = 6  # at most this many words from the first part said together to the last
@@ -497,7 +498,7 @@ class AnswerReader:
             return Parsed(False, error="choose_one", values={"answer": quote(text)})
         if not self.typos and not self._in_this_language(said):
             return Parsed(False, error="choose_one", values={"answer": quote(text)})
-        said = self._read_as(table, said)
+        said = self._without_denied_numbers(table, self._read_as(table, said))
         whole = self._whole(table, said)
         if whole is not None:
             return whole
@@ -1799,6 +1800,48 @@ class AnswerReader:
         if picked.ok and table.question.asks_when_contradicted:
             return self._unless_contradicted(table, picked, matches, by_number)
         return picked
+
+    def named_by_a_number(self, question_id: str, text: str, given: Any) -> list[int]:
+        """The option a number said with this question's unit names, where `text` takes back
+        the number of the answer `given` ("sorry i mean 38 weeks not 18" typed at a later
+        question, after "18 weeks"): a correction of this question, though a number said in
+        passing is otherwise not its own without its lead. Without the number taken back
+        ("actually 3 weeks not 2" after a week of pregnancy) it is another question's."""
+        table = self.tables[question_id]
+        said = _plain_words(text)
+        words, denied = tokens(said), self._denied_numbers(table, said)
+        if not any(self._read(question_id, " ".join(words[start + 1:end])).value == given for start, end in denied):
+            return []
+        kept = tokens(self._without_denied_numbers(table, said))
+        for at in range(len(kept) - 1):
+            if _NUMBER.fullmatch(kept[at]) and kept[at + 1] in table.named_units:
+                parsed = self._read(question_id, f"{kept[at]} {kept[at + 1]}")
+                if parsed.ok and parsed.value is not None:
+                    return [i for i, option in enumerate(table.options) if option.value == parsed.value]
+        return []
+
+    def _denied_numbers(self, table: _Table, said: str) -> list[tuple[int, int]]:
+        """Where a number is taken back in `said`: a negation right before it, with the
+        number's unit if one follows (word positions, the negation's to after the number's)."""
+        words = tokens(said)
+        denying = self.language.negations | self.language.clause_negations
+        return [(at, at + 3 if at + 2 < len(words) and words[at + 2] in table.named_units else at + 2)
+                for at in range(len(words) - 1) if words[at] in denying and _NUMBER.fullmatch(words[at + 1])]
+
+    def _without_denied_numbers(self, table: _Table, said: str) -> str:
+        """`said` without a number taken back by the negation right before it, with its unit,
+        when another number is left: "38 weeks not 18", "38 semanas e nao 18", "not 54, 45",
+        "3 weeks not 3 days" (user test en 19: "i mean 38 weeks not 18" was not understood;
+        "38 semanas e nao 18" read its "nao" as "not pregnant", and "not 54, 45" took 54)."""
+        words, spans = tokens(said), token_spans(said)
+        denied = self._denied_numbers(table, said)
+        left = [at for at, word in enumerate(words)
+                if _NUMBER.fullmatch(word) and not any(start <= at < end for start, end in denied)]
+        if not denied or not left:
+            return said
+        for start, end in reversed(denied):
+            said = said[:spans[start][0]] + " " + said[spans[end - 1][1]:]
+        return " ".join(said.split())
 
     def _correction_at(self, words: list[str]) -> int | None:
         """Where the last correction in `words` begins, said where one begins: at a clause's

@@ -705,6 +705,9 @@ class _Turn:
             named = {options[i].value for i in self.reader.mentions(question.id, typed)} - {None}
             if not named and not any(isinstance(option.value, bool) for option in options):
                 named = {options[i].value for i in self.reader.named_loosely(question.id, typed)} - {None}
+            if not named:  # "i mean 38 weeks not 18": a number with the question's own unit
+                named = {options[i].value for i in self.reader.named_by_a_number(
+                    question.id, typed, recorded(self.s.case, question))} - {None}
             if named and recorded(self.s.case, question) not in named:
                 return question, named
         return None

@@ -285,3 +285,41 @@ def test_a_relative_is_told_only_whom_the_summary_speaks_to(language: str, first
 
 def test_a_clinician_who_says_it_is_for_themself_after_all_is_told_nothing() -> None:
     assert summary_notice("GP here, 52M R hip pain", "actually it's for me, I'm the patient") == []
+
+
+# --- a number taken back ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("language", "question", "text", "value"), [
+    ("en", "pregnancy", "38 weeks not 18", "trimester_3"),
+    ("en", "pregnancy", "sorry i mean 38 weeks not 18", "trimester_3"),
+    ("pt", "pregnancy", "38 semanas e nao 18", "trimester_3"),
+    ("en", "age", "not 54, 45", 45),
+    ("en", "age", "45 not 54", 45),
+    ("en", "duration_weeks", "3 weeks not 3 days", 3.0),
+    ("en", "duration_weeks", "not 3 days, 3 weeks", 3.0),
+])
+def test_a_number_taken_back_is_not_the_answer(language: str, question: str, text: str, value: object) -> None:
+    parsed = ENGINE.reader(language).read(question, text)
+    assert parsed.ok and parsed.value == value
+
+
+@pytest.mark.parametrize(("language", "question", "text", "value"), [
+    ("pt", "pregnancy", "nao", "not_pregnant"),  # a plain no is still no
+    ("en", "age", "not sure, maybe 45", 45),
+    ("en", "duration_weeks", "2 weeks", 2.0),
+])
+def test_a_negation_without_a_number_after_it_is_read_as_before(language: str, question: str, text: str,
+                                                                 value: object) -> None:
+    parsed = ENGINE.reader(language).read(question, text)
+    assert parsed.ok and parsed.value == value
+
+
+def test_a_week_of_pregnancy_corrected_at_a_later_question_changes_it() -> None:
+    conv = talk("female", "30", "18 weeks", "sorry i mean 38 weeks not 18")
+    assert conv.session is not None and conv.session.case.pregnancy == "trimester_3"
+
+
+def test_a_duration_corrected_is_never_a_week_of_pregnancy() -> None:
+    conv = talk("female", "30", "34 weeks", "none", "left", "actually its 3 weeks not 2")
+    assert conv.session is not None and conv.session.case.pregnancy == "trimester_3"
