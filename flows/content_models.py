@@ -226,6 +226,15 @@ class CountedBack(Sourced):
     dated_after: dict[str, list[str]] = Field(default_factory=dict)
 
 
+class ImpliedBy(Strict):
+    """Answers of another question that imply this question's answer: a pregnancy heard
+    ("G2P1 34/40") is a woman's, so the sex at birth is not asked (user test en 20)."""
+
+    question: str  # the other question's id
+    answers: list[Any] = Field(min_length=1)  # its values that imply...
+    answer: Any  # ...this value of this question
+
+
 class Question(Strict):
     """One question, answering one case field (`field`) or several (options with `sets`).
 
@@ -337,6 +346,9 @@ class Question(Strict):
     # A choice heard early is recorded at once (a warning sign raises the level now) unless
     # it is `taken_when_heard`, which holds it; with both, it is recorded now and not asked.
     recorded_at_once: bool = False
+    # An answer of another question, recorded or held from an earlier message, that implies
+    # this one's: taken instead of asking, said back as taken from what was written.
+    implied_by: list[ImpliedBy] = Field(default_factory=list)
     # False where true/false answers are not yes and no (where the pain is): "yes" reads as neither
     yes_no: bool = True
     probe_values: list[float] = Field(default_factory=list)  # numbers the look-ahead tries

@@ -1,0 +1,138 @@
+"""Session 20 (user test en 20), group b: how long the pain has gone on said as "been going
+on 2 months" ("já vai para 2 meses"); weight lost said with words between ("lost a bit of
+weight", "perdi um pouco de peso"); a pregnancy heard in a clinician's note ("G2P1 34/40")
+is a woman's, so the sex at birth is not asked. Each rule both ways."""
+
+from __future__ import annotations
+
+import pytest
+
+from flows.dialogue import get_engine
+from tests.support.conversation import talk
+
+ENGINE = get_engine()
+CONTENT = ENGINE.content
+
+
+def checklist_read(language: str, question: str, text: str) -> list[str]:
+    options = CONTENT.options[question]
+    return [str(options[i].field or options[i].value) for i in ENGINE.reader(language).mentions(question, text)]
+
+
+# --- how long, said as going on ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("language", "text", "said"), [
+    ("en", "right hip, been going on 2 months, wakes him up at night", "2 months"),
+    ("en", "its been going on for 3 weeks", "3 weeks"),
+    ("en", "hip pain going on 6 weeks now", "6 weeks"),
+    ("en", "it started about a month ago", "1 month"),
+    ("en", "the ache has been ongoing for 5 weeks", "5 weeks"),
+    ("pt", "a dor já vai para 2 meses", "2 meses"),
+    ("pt", "dói há coisa de 3 semanas", "3 semanas"),
+    ("pt", "vai fazer um mês que dói", "1 mês"),
+    ("pt", "isto já dura há 3 semanas", "3 semanas"),
+    ("pt-BR", "tá doendo já vai fazer 2 meses", "2 meses"),
+])
+def test_a_duration_said_as_going_on_is_heard(language: str, text: str, said: str) -> None:
+    assert ENGINE.reader(language).heard_number("duration_weeks", text, "side") == said
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "my baby is going on 2 months"),           # the baby's age
+    ("en", "hip pain, my baby is going on 2 months"),
+    ("en", "going on 30 weeks pregnant, my hip hurts"),
+    ("en", "my 2 months old baby, hip pain"),
+    ("pt", "o bebé já vai para 2 meses"),
+    ("pt", "o bebé vai fazer 1 mês e a anca dói"),
+    ("pt-BR", "meu neném já vai fazer 2 meses"),
+])
+def test_a_babys_age_or_a_pregnancy_going_on_is_no_duration(language: str, text: str) -> None:
+    assert ENGINE.reader(language).heard_number("duration_weeks", text, "side") is None
+
+
+def test_the_duration_going_on_is_not_asked_again() -> None:
+    conv = talk("asking for my dad, 74, had prostate cancer about 5 yrs ago",
+                "right hip, been going on 2 months, wakes him up at night", "none", "gradual")
+    assert conv.session is not None and conv.session.case.duration_weeks is not None
+    assert round(conv.session.case.duration_weeks) == 9
+    assert conv.state != "duration_weeks"
+
+
+# --- weight lost, said with words between --------------------------------------------------------
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "lost a bit of weight actually, and the cancer"),
+    ("en", "dropped some weight"),
+    ("en", "he's been losing a lot of weight"),
+    ("pt", "perdi um pouco de peso"),
+    ("pt", "tenho emagrecido"),
+    ("pt", "está a emagrecer"),
+    ("pt-BR", "tô emagrecendo"),
+    ("pt-BR", "tenho perdido peso"),
+])
+def test_weight_lost_in_other_words_is_heard(language: str, text: str) -> None:
+    assert "weight_loss" in checklist_read(language, "warning_signs", text)
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "trying to lose weight"),
+    ("en", "i need to lose some weight"),
+    ("en", "lost a bit of weight on purpose"),
+    ("en", "lost my appetite"),
+    ("pt", "quero emagrecer"),
+    ("pt", "perdi o apetite"),
+    ("pt", "não tenho perdido peso"),
+    ("pt", "perdi peso de propósito, fiz dieta"),
+])
+def test_weight_not_lost_or_lost_on_purpose_is_no_warning(language: str, text: str) -> None:
+    assert "weight_loss" not in checklist_read(language, "warning_signs", text)
+
+
+@pytest.mark.parametrize(("language", "first", "said"), [
+    ("en", "asking for my dad, 74, had prostate cancer about 5 yrs ago", "lost a bit of weight actually, and the cancer"),
+    ("pt", "é para o meu pai, 74 anos, teve cancro da próstata", "tem emagrecido"),
+])
+def test_weight_lost_said_at_how_it_started_is_warned_at_once(language: str, first: str, said: str) -> None:
+    conv = talk(first, "right", "none", language=language)
+    assert conv.state == "onset"
+    conv.say(said)
+    assert conv.session is not None and conv.session.case.weight_loss is True
+    assert conv.state == "onset"  # the question asked again
+
+
+# --- a pregnancy is a woman's ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("language", "first"), [
+    ("en", "physio here. G2P1 34/40 L hip pain 2/52, insidious, antalgic gait, no trauma"),
+    ("en", "GP here, pt 31/40, R hip pain 3/52"),
+    ("pt", "fisio aqui. G2P1 34/40 dor anca esq há 2 semanas"),
+])
+def test_a_pregnancy_heard_takes_the_sex_at_birth(language: str, first: str) -> None:
+    conv = talk(first, language=language)
+    assert conv.session is not None and conv.session.case.sex == "female"
+    assert conv.state == "age"
+    said = " ".join(r.text for r in conv.transcript[-1][1])
+    assert "earlier" in said or "antes" in said  # said back as from what was written
+
+
+@pytest.mark.parametrize(("language", "first"), [
+    ("en", "physio here. L hip pain 2/52, insidious, antalgic gait"),  # nothing of a pregnancy
+    ("en", "GP here, 4/52 L hip pain"),
+    ("pt", "fisio aqui. dor anca esq há 2 semanas"),
+])
+def test_without_a_pregnancy_the_sex_is_asked(language: str, first: str) -> None:
+    conv = talk(first, language=language)
+    assert conv.session is not None and conv.session.case.sex is None
+    assert conv.state == "sex"
+
+
+def test_back_after_an_implied_sex_asks_it() -> None:
+    conv = talk("physio here. G2P1 34/40 L hip pain 2/52", "/back")
+    assert conv.state == "sex"
+    conv.say("xyz")  # not understood: the question is asked again, not taken again
+    assert conv.state == "sex"
+    conv.say("male")
+    assert conv.session is not None and conv.session.case.sex == "male"
