@@ -91,7 +91,8 @@ def test_weight_not_lost_or_lost_on_purpose_is_no_warning(language: str, text: s
 
 
 @pytest.mark.parametrize(("language", "first", "said"), [
-    ("en", "asking for my dad, 74, had prostate cancer about 5 yrs ago", "lost a bit of weight actually, and the cancer"),
+    ("en", "asking for my dad, 74, had prostate cancer about 5 yrs ago",
+     "lost a bit of weight actually, and the cancer"),
     ("pt", "é para o meu pai, 74 anos, teve cancro da próstata", "tem emagrecido"),
 ])
 def test_weight_lost_said_at_how_it_started_is_warned_at_once(language: str, first: str, said: str) -> None:
