@@ -301,6 +301,9 @@ class Question(Strict):
     # Per language, words one of which must be in the clause of a number or an answer heard
     # in passing ("hip pain for 2 months", "bloods normal"): the clause says what it is about.
     said_in_clause_with: dict[str, list[str]] = Field(default_factory=dict)
+    # Per language, words that end the pain's clause and point back to the clause before
+    # ("had my baby 5 weeks ago and my hip has hurt ever since"): a number tied there is heard.
+    said_since_then: dict[str, list[str]] = Field(default_factory=dict)
     # Questions about the same thing, in whose answers such a number needs none of those
     # words: "foi de repente, há coisa de 1 mês" at how the pain started is the pain's.
     said_freely_at: list[str] = Field(default_factory=list)
@@ -871,6 +874,8 @@ class Understanding(Strict):
     thousands: list[str]  # what groups thousands in a typed number: "," in "12,000"
     pronouns: list[str]  # after a leading yes/no, a pronoun starts a new clause
     vague: list[str]  # a duration given only vaguely ("a while"): asked again for a rough number
+    # ...or as since an event with no number ("since the birth"): asked when that was
+    since_an_event: list[str] = Field(default_factory=list)
     negations: list[str]  # deny the words right after them: "no fever", "sem febre"
     clause_negations: list[str] = Field(default_factory=list)  # deny the verb, further: "doesn't make it worse"
     negation_suffixes: list[str] = Field(default_factory=list)  # a word ending so denies like one: "n't"

@@ -137,3 +137,63 @@ def test_back_after_an_implied_sex_asks_it() -> None:
     assert conv.state == "sex"
     conv.say("male")
     assert conv.session is not None and conv.session.case.sex == "male"
+
+
+# --- how long, said as since an event ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("language", "text", "said"), [
+    ("en", "hi had my baby 5 weeks ago and my right hip has been killing me since", "5 weeks"),
+    ("en", "fell 2 weeks ago and it has hurt ever since", "2 weeks"),
+    ("pt", "caí há 2 semanas e dói desde aí", "2 semanas"),
+    ("pt-BR", "tive meu bebê faz 5 semanas e o quadril direito dói desde então", "5 semanas"),
+])
+def test_the_pain_since_an_event_said_with_its_time_is_heard(language: str, text: str, said: str) -> None:
+    assert ENGINE.reader(language).heard_number("duration_weeks", text, "sex") == said
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "had my baby 5 weeks ago and my right hip hurts"),           # when it began is not said
+    ("en", "had my baby 5 weeks ago and since then i feel tired"),      # not the pain's clause
+    ("pt", "tive o bebé há 5 semanas e dói-me a anca"),
+    ("pt", "tive o bebé há 5 semanas e desde então ando cansada"),
+])
+def test_an_event_with_its_time_beside_the_pain_is_no_duration(language: str, text: str) -> None:
+    assert ENGINE.reader(language).heard_number("duration_weeks", text, "sex") is None
+
+
+def test_the_duration_since_the_birth_is_not_asked() -> None:
+    conv = talk("hi had my baby 5 weeks ago and my right hip has been killing me since",
+                "29", "yes", "none", "none", "groin", "gradual")
+    assert conv.session is not None and conv.session.case.duration_weeks == 5
+    assert conv.state != "duration_weeks"
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "since the birth"), ("en", "since i had the baby"), ("en", "ever since"),
+    ("pt", "desde o parto"), ("pt", "desde que tive o bebé"), ("pt-BR", "desde que ganhei o neném"),
+])
+def test_since_an_event_with_no_number_asks_when_that_was(language: str, text: str) -> None:
+    parsed = ENGINE.reader(language).read("duration_weeks", text)
+    assert not parsed.ok and parsed.error == "since_an_event"
+
+
+@pytest.mark.parametrize(("language", "text", "weeks"), [
+    ("en", "since the birth, 5 weeks", 5), ("en", "5 weeks since the birth", 5),
+    ("pt", "desde o parto, há 5 semanas", 5),
+])
+def test_since_an_event_with_its_number_is_read(language: str, text: str, weeks: float) -> None:
+    assert ENGINE.reader(language).read("duration_weeks", text).value == weeks
+
+
+def test_since_an_event_is_no_answer_to_the_age() -> None:
+    assert ENGINE.reader("en").read("age", "since the birth").error != "since_an_event"
+
+
+def test_since_the_birth_then_the_weeks_is_taken() -> None:
+    conv = talk("hi had my baby recently and my right hip hurts", "29", "yes", "none", "none", "groin", "gradual")
+    assert conv.state == "duration_weeks"
+    replies = conv.say("since the birth")
+    assert any(r.code == "since_an_event" for r in replies) and conv.state == "duration_weeks"
+    conv.say("5 weeks")
+    assert conv.session is not None and conv.session.case.duration_weeks == 5
