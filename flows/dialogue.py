@@ -30,7 +30,7 @@ from flows.machine import SUMMARY_STATE, FlowMachine
 from flows.messages import Choice, Reply, UserInput
 from flows.navigation import Navigator
 from flows.numerals import whole_number
-from flows.recording import clear, record, recorded
+from flows.recording import NONE_OF_THESE, clear, record, recorded
 from flows.report import emergency_replies, section_replies, summary_replies
 from flows.session import Session
 from flows.summary import Summary, build_summary
@@ -789,6 +789,7 @@ class _Turn:
                     self._hold_findings(state, question, text)
             elif question.kind == "checklist":
                 labels.extend(self._tick_early(state, question_id, text))
+                self._hold_denials(state, question_id, text)
             elif question.taken_when_heard and not question.recorded_at_once:
                 self._hold_choice(state, question_id, text)
             else:
@@ -804,6 +805,33 @@ class _Turn:
         """The answers, recorded or held, of the questions that imply another's (`implied_by`)."""
         return {implied.question: self._known_or_held(implied.question)
                 for question in self.c.questions.values() for implied in question.implied_by}
+
+    def _hold_denials(self, state: str, question_id: str, text: str) -> None:
+        """A checklist's items denied by name in passing ("no trauma", "sem febre"): held, and
+        said as not when the checklist is asked (`denials_held`)."""
+        denied = [i for i in self.reader.denied_by_name(question_id, text) if i not in self.s.noted.get(state, [])]
+        if denied:
+            held = self.s.denied_early.get(state, [])
+            self.s.denied_early = {**self.s.denied_early, state: list(dict.fromkeys([*held, *denied]))}
+
+    def denials_held(self) -> list[Reply]:
+        """The current checklist's items denied in an earlier message: said as not, and
+        taken as denied at the question ("no trauma" in the first message, then "fever":
+        the fall is not asked about again), as if just denied there."""
+        state = self.s.state
+        held = self.s.denied_early.get(state, [])
+        self.s.denied_early = {k: v for k, v in self.s.denied_early.items() if k != state}
+        held = [i for i in held if i not in self.s.noted.get(state, [])]
+        if not held or self.s.mode != "asking" or state in self.s.answered or not self.is_multi():
+            return []
+        self.s.denied, self.s.denied_at = held, state
+        options = self.c.options[self.question_id()]
+        labels = [self.c.text(options[i].label_for(self.s.for_someone_else), self.s.locale) for i in held]
+        none = next((o for o in options if o.value == NONE_OF_THESE), None)
+        if none is None:
+            return []
+        return [self.notice("denied_earlier", denied="; ".join(labels),
+                            none=self.c.text(none.label_for(self.s.for_someone_else), self.s.locale))]
 
     def _note_implied(self, before: dict[str, Any]) -> None:
         """An answer implied by another's newly heard or recorded (`Question.implied_by`:
@@ -1213,7 +1241,7 @@ class _Turn:
         taken = self.take_held()
         if taken is not None:
             return taken
-        return [self.question_reply(kind="question")]
+        return [*self.denials_held(), self.question_reply(kind="question")]
 
     def take_passed_over(self) -> list[Reply]:
         """Answers said in passing for questions the look-ahead passed over already ("came on

@@ -197,3 +197,51 @@ def test_since_the_birth_then_the_weeks_is_taken() -> None:
     assert any(r.code == "since_an_event" for r in replies) and conv.state == "duration_weeks"
     conv.say("5 weeks")
     assert conv.session is not None and conv.session.case.duration_weeks == 5
+
+
+# --- a checklist item denied in passing ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "G2P1 34/40 L hip pain 2/52, insidious, no trauma"), ("en", "nil trauma"), ("en", "no injury"),
+    ("en", "denies trauma"), ("pt", "dor anca esq há 2 semanas, sem trauma"), ("pt", "sem traumatismo"),
+    ("pt", "nega trauma"), ("pt-BR", "sem trauma"),
+])
+def test_no_trauma_in_passing_is_a_denial_of_the_fall(language: str, text: str) -> None:
+    assert ENGINE.reader(language).denied_by_name("warning_signs", text) == [0]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "hip pain after trauma"), ("en", "she fell, no fever"), ("pt", "caiu, sem febre"),
+])
+def test_a_fall_said_or_another_sign_denied_is_no_denial_of_the_fall(language: str, text: str) -> None:
+    assert 0 not in ENGINE.reader(language).denied_by_name("warning_signs", text)
+
+
+def _to_the_warning_signs(first: str, language: str = "en") -> list[str]:
+    conv = talk(first, language=language)
+    for _ in range(12):
+        if conv.state == "warning_signs":
+            return [r.code for r in conv.transcript[-1][1]]
+        conv.say({"age": "45", "sex": "male", "side": "left", "onset": "gradual", "walking": "2",
+                  "duration_weeks": "3 weeks"}.get(conv.state, "none" if language == "en" else "nenhum"))
+    raise AssertionError(f"not reached: {conv.state}")
+
+
+@pytest.mark.parametrize(("language", "first", "said"), [
+    ("en", "45M L hip pain 3 weeks, no trauma", True),
+    ("pt", "homem 45 anos, dor anca esq há 3 semanas, sem trauma", True),
+    ("en", "45M L hip pain 3 weeks", False),
+])
+def test_a_denial_in_passing_is_said_at_the_checklist(language: str, first: str, said: bool) -> None:
+    assert ("denied_earlier" in _to_the_warning_signs(first, language)) is said
+
+
+def test_a_denial_held_then_another_sign_ticked_leaves_the_fall_unticked() -> None:
+    conv = talk("45M L hip pain 3 weeks, no trauma")
+    for _ in range(12):
+        if conv.state == "warning_signs":
+            break
+        conv.say({"side": "left", "onset": "gradual", "walking": "2"}.get(conv.state, "none"))
+    conv.say("night pain")
+    assert conv.session is not None and conv.session.case.trauma is False and conv.session.case.night_pain is True
