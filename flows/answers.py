@@ -935,8 +935,9 @@ class AnswerReader:
         if not since or end + 1 >= len(words):
             return False
         start, after = self._clause_around(words, end + 1)
-        return _names_any(words[start:after], about) and any(
-            " ".join(words[after - size:after]) in since for size in (1, 2, 3) if after - size >= start)
+        # ...and no number after it: "right hip pain since, about 2 weeks" says how long itself
+        return _names_any(words[start:after], about) and not any(_NUMBER_WORD.fullmatch(w) for w in words[after:]) \
+            and any(" ".join(words[after - size:after]) in since for size in (1, 2, 3) if after - size >= start)
 
     def _clause_around(self, words: list[str], at: int) -> tuple[int, int]:
         """The (start, end) of the clause of the word at `at` (see `_in_clause_with`)."""
