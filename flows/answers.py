@@ -178,6 +178,7 @@ class _Table:
     # option -> its Answer.told_by_number in this language: (limit, words before, words after)
     told_by_number: dict[int, tuple[float, frozenset[str], frozenset[str]]] = field(default_factory=dict)
     bare_leads_going_on: frozenset[str] = frozenset()  # Question.said_bare_going_on_after
+    since_then: frozenset[str] = frozenset()  # Question.said_since_then
     week_leads: frozenset[str] = frozenset()  # Question.said_as_a_week_of_pregnancy
     sharing: frozenset[int] = frozenset()  # options with Answer.shares_words_said_together
     # option -> Answer.not_with_unless in this language: (words, unless) pairs
@@ -265,6 +266,7 @@ class AnswerReader:
             for answer in content.guidance.quick_answers}
         self.pronouns = {_plain_words(w) for w in understanding.pronouns}
         self.vague = [_plain_words(w) for w in understanding.vague]
+        self.since_an_event = [_plain_words(w) for w in understanding.since_an_event]
         self.exceptions = [tuple(words_only(_plain_words(w)).split()) for w in understanding.exceptions]
         self.contrasts = [tuple(words_only(_plain_words(w)).split()) for w in understanding.contrasts]
         self.joiners = {_plain_words(w) for w in understanding.joiners}
@@ -429,6 +431,7 @@ class AnswerReader:
                        for i, o in enumerate(options) if o.said_together.get(self.reads)},
                       counted_back=self._counted_back_words(question),
                       bare_leads_going_on=self._listed(question.said_bare_going_on_after),
+                      since_then=self._listed(question.said_since_then),
                       week_leads=self._listed(question.said_as_a_week_of_pregnancy),
                       sharing=frozenset(i for i, o in enumerate(options) if o.shares_words_said_together),
                       not_with_unless={i: [(self._listed(n.words), self._listed(n.unless)) for n in o.not_with_unless]
@@ -645,7 +648,8 @@ class AnswerReader:
                 continue
             if not about and self._names_an_item_elsewhere(question_id, words, at):
                 continue  # said freely, but "tomo prednisona pra asma faz 1 ano" is the steroid's year
-            if end > at + 1 and (not about or self._in_clause_with(words, at, about) or (at, end) in alone):
+            if end > at + 1 and (not about or self._in_clause_with(words, at, about) or (at, end) in alone
+                                 or self._since_then_after(words, at, about, table.since_then)):
                 heard.add(" ".join(words[at:end]))  # with its unit: a bare number says nothing of what it counts
         for at, word in enumerate(words):
             if not word.isdigit():
@@ -927,6 +931,18 @@ class AnswerReader:
         joining words: "tive um aborto há 1 mês e agora dói-me" is two clauses)."""
         start, end = self._clause_around(words, at)
         return _names_any(words[start:end], about)
+
+    def _since_then_after(self, words: list[str], at: int, about: AbstractSet[str], since: frozenset[str]) -> bool:
+        """The clause right after the number's names what it measures and ends with one of
+        `since` ("had my baby 5 weeks ago and my right hip has been killing me since": user
+        test en 20, asked again): the number is when that began."""
+        end = self._clause_around(words, at)[1]
+        if not since or end + 1 >= len(words):
+            return False
+        start, after = self._clause_around(words, end + 1)
+        # ...and no number after it: "right hip pain since, about 2 weeks" says how long itself
+        return _names_any(words[start:after], about) and not any(_NUMBER_WORD.fullmatch(w) for w in words[after:]) \
+            and any(" ".join(words[after - size:after]) in since for size in (1, 2, 3) if after - size >= start)
 
     def _clause_around(self, words: list[str], at: int) -> tuple[int, int]:
         """The (start, end) of the clause of the word at `at` (see `_in_clause_with`)."""
@@ -1616,7 +1632,11 @@ class AnswerReader:
         found = [q for q in found if not self._led_as_anothers_number(table, q)] or found
         if not found:
             vague = any(re.search(rf"(?<![\w]){re.escape(v)}(?![\w])", said) for v in self.vague)
-            error = "vague_number" if vague else "need_number"
+            # "since the birth" at how long: when that was is asked, not "I need a number"
+            # (user test en 20); only where a number counts from when something began
+            since = question.counted_from_a_date and any(
+                re.search(rf"(?<![\w]){re.escape(v)}(?![\w])", said) for v in self.since_an_event)
+            error = "vague_number" if vague else "since_an_event" if since else "need_number"
             return Parsed(False, error=error, values={"example": self._example(question)})
         number = sum(q.value * table.units[q.unit] for q in found if q.unit) if _all_units(found) else (
             found[0].value * table.units[found[0].unit])

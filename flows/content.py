@@ -485,6 +485,16 @@ class _Checker:
                 if answer.when_denied is not None and answer.when_denied not in values:
                     self.fail("questions.yaml", f"{where}.answers", f"`when_denied: {answer.when_denied}` is not "
                               "the value of another answer")
+            for index, implied in enumerate(question.implied_by):
+                other = questions.get(implied.question)
+                if other is None:
+                    self.fail("questions.yaml", f"{where}.implied_by[{index}]", f"no question `{implied.question}`")
+                    continue
+                theirs = [a.value for a in (data.answer_sets[other.answers] if isinstance(other.answers, str)
+                                            else other.answers or [])]
+                if any(value not in theirs for value in implied.answers) or implied.answer not in values:
+                    self.fail("questions.yaml", f"{where}.implied_by[{index}]",
+                              "`answers` must be values of the other question, `answer` a value of this one")
             if question.kind != "number" and not any(a.value is None for a in answers or []):
                 self.fail("questions.yaml", f"{where}.answers", "needs a \"don't know\" answer (value: null)")
             options[question.id] = list(answers or [])

@@ -226,6 +226,15 @@ class CountedBack(Sourced):
     dated_after: dict[str, list[str]] = Field(default_factory=dict)
 
 
+class ImpliedBy(Strict):
+    """Answers of another question that imply this question's answer: a pregnancy heard
+    ("G2P1 34/40") is a woman's, so the sex at birth is not asked (user test en 20)."""
+
+    question: str  # the other question's id
+    answers: list[Any] = Field(min_length=1)  # its values that imply...
+    answer: Any  # ...this value of this question
+
+
 class Question(Strict):
     """One question, answering one case field (`field`) or several (options with `sets`).
 
@@ -292,6 +301,9 @@ class Question(Strict):
     # Per language, words one of which must be in the clause of a number or an answer heard
     # in passing ("hip pain for 2 months", "bloods normal"): the clause says what it is about.
     said_in_clause_with: dict[str, list[str]] = Field(default_factory=dict)
+    # Per language, words that end the pain's clause and point back to the clause before
+    # ("had my baby 5 weeks ago and my hip has hurt ever since"): a number tied there is heard.
+    said_since_then: dict[str, list[str]] = Field(default_factory=dict)
     # Questions about the same thing, in whose answers such a number needs none of those
     # words: "foi de repente, há coisa de 1 mês" at how the pain started is the pain's.
     said_freely_at: list[str] = Field(default_factory=list)
@@ -337,6 +349,9 @@ class Question(Strict):
     # A choice heard early is recorded at once (a warning sign raises the level now) unless
     # it is `taken_when_heard`, which holds it; with both, it is recorded now and not asked.
     recorded_at_once: bool = False
+    # An answer of another question, recorded or held from an earlier message, that implies
+    # this one's: taken instead of asking, said back as taken from what was written.
+    implied_by: list[ImpliedBy] = Field(default_factory=list)
     # False where true/false answers are not yes and no (where the pain is): "yes" reads as neither
     yes_no: bool = True
     probe_values: list[float] = Field(default_factory=list)  # numbers the look-ahead tries
@@ -870,6 +885,8 @@ class Understanding(Strict):
     thousands: list[str]  # what groups thousands in a typed number: "," in "12,000"
     pronouns: list[str]  # after a leading yes/no, a pronoun starts a new clause
     vague: list[str]  # a duration given only vaguely ("a while"): asked again for a rough number
+    # ...or as since an event with no number ("since the birth"): asked when that was
+    since_an_event: list[str] = Field(default_factory=list)
     negations: list[str]  # deny the words right after them: "no fever", "sem febre"
     clause_negations: list[str] = Field(default_factory=list)  # deny the verb, further: "doesn't make it worse"
     negation_suffixes: list[str] = Field(default_factory=list)  # a word ending so denies like one: "n't"

@@ -30,7 +30,7 @@ from flows.machine import SUMMARY_STATE, FlowMachine
 from flows.messages import Choice, Reply, UserInput
 from flows.navigation import Navigator
 from flows.numerals import whole_number
-from flows.recording import clear, record, recorded
+from flows.recording import NONE_OF_THESE, clear, record, recorded
 from flows.report import emergency_replies, section_replies, summary_replies
 from flows.session import Session
 from flows.summary import Summary, build_summary
@@ -779,6 +779,7 @@ class _Turn:
 
     def _heard_early(self, answered_state: str, text: str) -> list[str]:
         labels: list[str] = []
+        implying = self._implying()
         for state, question_id in self.e.machine.question_of.items():
             question = self.c.questions[question_id]
             if not question.heard_early or state == answered_state:
@@ -798,6 +799,7 @@ class _Turn:
                     self._hold_findings(state, question, text)
             elif question.kind == "checklist":
                 labels.extend(self._tick_early(state, question_id, text))
+                self._hold_denials(state, question_id, text)
             elif question.taken_when_heard and not question.recorded_at_once:
                 self._hold_choice(state, question_id, text)
             else:
@@ -806,7 +808,72 @@ class _Turn:
             if question.heard_only:  # not asked: recorded when named ("hoje to sangrando e com contração")
                 labels.extend(self._tick_heard_only(question, text))
         self._tick_tests_of_held()
+        self._note_implied(implying)
         return [*labels, *self._warnings_held()]
+
+    def _implying(self) -> dict[str, Any]:
+        """The answers, recorded or held, of the questions that imply another's (`implied_by`)."""
+        return {implied.question: self._known_or_held(implied.question)
+                for question in self.c.questions.values() for implied in question.implied_by}
+
+    def _hold_denials(self, state: str, question_id: str, text: str) -> None:
+        """A checklist's items denied by name in passing ("no trauma", "sem febre"): held, and
+        said as not when the checklist is asked (`denials_held`)."""
+        denied = [i for i in self.reader.denied_by_name(question_id, text) if i not in self.s.noted.get(state, [])]
+        if denied:
+            held = self.s.denied_early.get(state, [])
+            self.s.denied_early = {**self.s.denied_early, state: list(dict.fromkeys([*held, *denied]))}
+
+    def denials_held(self) -> list[Reply]:
+        """The current checklist's items denied in an earlier message: said as not, and
+        taken as denied at the question ("no trauma" in the first message, then "fever":
+        the fall is not asked about again), as if just denied there."""
+        state = self.s.state
+        held = self.s.denied_early.get(state, [])
+        self.s.denied_early = {k: v for k, v in self.s.denied_early.items() if k != state}
+        held = [i for i in held if i not in self.s.noted.get(state, [])]
+        if not held or self.s.mode != "asking" or state in self.s.answered or not self.is_multi():
+            return []
+        self.s.denied, self.s.denied_at = held, state
+        options = self.c.options[self.question_id()]
+        labels = [self.c.text(options[i].label_for(self.s.for_someone_else), self.s.locale) for i in held]
+        none = next((o for o in options if o.value == NONE_OF_THESE), None)
+        if none is None:
+            return []
+        return [self.notice("denied_earlier", denied="; ".join(labels),
+                            none=self.c.text(none.label_for(self.s.for_someone_else), self.s.locale))]
+
+    def _note_implied(self, before: dict[str, Any]) -> None:
+        """An answer implied by another's newly heard or recorded (`Question.implied_by`:
+        "G2P1 34/40" is a woman's, user test en 20): held for its question like one heard,
+        so it is taken when the question comes, said back as from what was written. Only
+        when the implying answer is new in this message: after /back, the question asks."""
+        now = self._implying()
+        for state, question_id in self.e.machine.question_of.items():
+            question = self.c.questions[question_id]
+            if not question.implied_by or state in self.s.answered or state in self.s.noted \
+                    or recorded(self.s.case, question) is not None:
+                continue
+            values = [option.value for option in self.c.options[question_id]]
+            for implied in question.implied_by:
+                value = now[implied.question]
+                if value != before[implied.question] and value in implied.answers:
+                    self.s.noted = {**self.s.noted, state: [values.index(implied.answer)]}
+                    break
+
+    def _known_or_held(self, question_id: str) -> Any:
+        """A choice's answer, recorded, or held as one answer from an earlier message."""
+        question = self.c.questions[question_id]
+        value = recorded(self.s.case, question)
+        if value is not None:
+            return value
+        state = next((s for s, q in self.e.machine.question_of.items() if q == question_id), None)
+        held = self.s.noted.get(state or "", [])
+        if len(held) == 1:
+            return self.c.options[question_id][held[0]].value
+        said = self.s.held_numbers.get(state or "", "")
+        parsed = self.reader.read(question_id, said) if said else None
+        return parsed.value if parsed is not None and parsed.ok else None
 
     def _tick_heard_only(self, question: Question, text: str) -> list[str]:
         """The items of a checklist that is never asked (`heard_only`) named in `text`:
@@ -1206,7 +1273,7 @@ class _Turn:
         taken = self.take_held()
         if taken is not None:
             return taken
-        return [self.question_reply(kind="question")]
+        return [*self.denials_held(), self.question_reply(kind="question")]
 
     def take_passed_over(self) -> list[Reply]:
         """Answers said in passing for questions the look-ahead passed over already ("came on
@@ -1232,7 +1299,8 @@ class _Turn:
         heard ("left hip... no, the right") are not chosen between: the question is asked."""
         state = self.s.state
         question = self.c.questions[self.question_id()]
-        if not question.taken_when_heard or self.s.mode != "asking" or state in self.s.answered:
+        if not (question.taken_when_heard or question.implied_by) or self.s.mode != "asking" \
+                or state in self.s.answered:
             return None  # a checklist's items noted early stay ticked when it is asked (`with_noted`)
         taken = self.e.navigator.held_for(state, self.s)  # one rule for what can be taken
         parsed = self.take_out_held(state, question)

@@ -36,7 +36,7 @@ class Navigator:
         """An answer said earlier will be taken at this question (flows.dialogue `take_held`):
         a number, one choice (two heard are asked about), or a scan's findings."""
         question = self.question(state)
-        if not question.taken_when_heard:
+        if not (question.taken_when_heard or question.implied_by):  # implied: `_note_implied`
             return False
         held = session.noted.get(state, [])
         return bool(session.held_numbers.get(state)) or (len(held) == 1 if question.kind == "choice" else bool(held))

@@ -53,6 +53,9 @@ class Session(BaseModel):
     # Checklist items denied by name so far at `denied_at` ("no xray yet"), while the others are asked.
     denied: list[int] = Field(default_factory=list)
     denied_at: str | None = None
+    # ...and denied by name in answers to earlier questions (checklist state -> option indices:
+    # "no trauma" in a clinician's note, user test en 20): said when that checklist is asked.
+    denied_early: dict[str, list[int]] = Field(default_factory=dict)
     # An answer at `pending_at` whose unit was asked ("PCR 12,4": mg/L or mg/dL?), completed
     # by a reply that names the unit (flows/answers.py `Parsed.pending`).
     pending: str = ""
