@@ -229,7 +229,7 @@ def test_a_change_during_the_questions_still_warns() -> None:
 @pytest.mark.parametrize(("language", "text", "asked"), [
     ("en", "oh she takes rivaroxaban, does that matter?", "does that matter"),
     ("en", "on warfarin, is that bad?", "is that bad"),
-    ("en", "takes apixaban. is that a problem", "is that a problem"),
+    ("en", "takes apixaban. is that a problem?", "is that a problem"),
     ("pt", "ela toma rivaroxabano, isso importa?", "isso importa"),
     ("pt", "toma varfarina, faz mal?", "faz mal"),
     ("pt-BR", "ela toma xarelto, é grave?", "é grave"),
