@@ -331,6 +331,11 @@ class AnswerReader:
         self.asked_of_what_came_before = [tuple(tokens(_plain_words(w)))
                                           for w in understanding.asked_of_what_came_before]
         self.permission_asked = [tuple(tokens(_plain_words(w))) for w in understanding.permission_asked]
+        # What asks what something is, and the words each condition is asked as (`conditions_asked`)
+        self.asks_what_it_is = [tuple(tokens(_plain_words(w))) for w in understanding.asks_what_it_is]
+        self.condition_words = {
+            condition.id: [tuple(tokens(_plain_words(w))) for w in condition.asked_as.get(self.reads, [])]
+            for condition in content.conditions.values()}
         self.permission_openers = frozenset(_plain_words(w) for w in understanding.permission_openers)
         # Words that may come before a leading yes or no: "actually no i can't", "oh yes it is"
         self.leading_words = frozenset({*(w for w in self.fillers if " " not in w),
@@ -762,10 +767,30 @@ class AnswerReader:
             return True  # "is ibuprofen ok", "e ibuprofeno, pode?", "posso tomar dipirona? to amamentando"
         said = [word for word in tokens(plain) if word != "?"]
         last = max((i + 1 for i, word in enumerate(said) if word in CLAUSE_PUNCTUATION), default=0)
-        # ...or one asked within a clause: "35 weeks pregnant can i take ibuprofen?"
-        asked_within = any(_places(said[last:], phrase) for phrase in self.said_not_as_fact)
+        # ...or one asked within a clause: "35 weeks pregnant can i take ibuprofen?", or of
+        # what came before it: "she takes rivaroxaban, does that matter?", "faz mal?"
+        asked_within = any(_places(said[last:], phrase)
+                           for phrase in (*self.said_not_as_fact, *self.asked_of_what_came_before))
         return text.strip().endswith("?") and (asked_within or any(
             " ".join(words[:size]) in self.question_openers for words in (said, said[last:]) for size in (1, 2, 3)))
+
+    def conditions_asked(self, text: str) -> list[str]:
+        """The conditions `text` asks what they are: one's `asked_as` words at most two words
+        from words that ask what something is ("what's ITOH?", "o que é isso de osteoporose
+        transitória?", "AVN, what's that?"), or alone with a question mark ("ITOH?"). Not "is
+        it a fracture?", which asks whether it is one (user test en 20)."""
+        words = [word for word in tokens(_plain_words(text)) if word not in CLAUSE_PUNCTUATION]
+        alone = text.strip().endswith("?")
+        asking = [(i, i + len(p)) for p in self.asks_what_it_is for i in _places(words, p)]
+        asked = []
+        for condition_id, phrases in self.condition_words.items():
+            for phrase in phrases:
+                for at in _places(words, phrase):
+                    end = at + len(phrase)
+                    if (alone and at == 0 and end == len(words)) or any(
+                            0 <= at - ask_end <= 2 or 0 <= ask_start - end <= 2 for ask_start, ask_end in asking):
+                        asked.append(condition_id)
+        return list(dict.fromkeys(asked))
 
     def asks_about(self, text: str, quick_answer_id: str) -> bool:
         """`text` names a word of the quick answer's `asked_with`, as whole words ("is
@@ -2448,17 +2473,21 @@ class AnswerReader:
         words = tokens(said)
         covered = {i for m in found for i in range(m.start, m.end)}
         parts: list[list[str]] = [[]]
+        ends: list[str] = []  # what ended each part: a question mark ends a question
         for index, word in enumerate(words):
             if word in CLAUSE_PUNCTUATION or word in self.language.clause_breaks or word in self.joiners:
+                ends.append(word)
                 parts.append([])
             elif index in covered:
                 parts[-1].append("")  # a part with a match in it is read
             else:
                 parts[-1].append(word)
         unread = []
-        for part in parts:
+        for part, end in zip(parts, [*ends, ""], strict=True):
             if not part or "" in part or any(w in self.language.negations or w in self.language.clause_negations
                                              for w in part):
+                continue
+            if self._only_asks(part, end == "?"):  # "..., does that matter?": a question, no answer
                 continue
             rest = self._without_fillers(" ".join(part))
             for phrase in self.dont_know:
@@ -2467,6 +2496,14 @@ class AnswerReader:
                    for w in rest.split()):
                 unread.append(" ".join(part))
         return unread
+
+    def _only_asks(self, part: list[str], asked: bool) -> bool:
+        """A part of an answer that is a question of the person's own: it opens with a question
+        word and ends with a question mark ("does that matter?", "é grave?"), or asks of what
+        came before it ("is that bad", "faz mal"). It is answered as a question (flows/dialogue
+        `aside`), not said back as an answer not understood (user test en 20)."""
+        opens = any(" ".join(part[:size]) in self.question_openers for size in (1, 2, 3))
+        return (asked and opens) or any(_places(part, phrase) for phrase in self.asked_of_what_came_before)
 
     def _without_negators(self, table: _Table, found: list[Match], said: str) -> list[Match]:
         """The "no" of "no trauma" or the "não" of "não bebo" denies what follows it: it is not

@@ -523,6 +523,11 @@ class Condition(Sourced):
     # until a case matches `confirmed_when`, its estimate is said with `unconfirmed_note`.
     confirmed_when: Predicate | None = None
     unconfirmed_note: Text | None = None
+    # The words a person asks about it by, per language ("what's ITOH?", "o que é OTA?"):
+    # its abbreviations and the names people meet it by. Asked what it is, its `about` is
+    # said at once, and the questions go on (user test en 20: "what's ITOH?" met "the
+    # summary at the end answers it").
+    asked_as: dict[str, list[str]] = Field(default_factory=dict)
 
 
 class PriorGroup(Sourced):
@@ -977,6 +982,9 @@ class Understanding(Strict):
     # ...and words that ask about what came before them in the clause: "is ibuprofen ok to
     # take?", "naproxen, is that ok?".
     asked_of_what_came_before: list[str] = Field(default_factory=list)
+    # Words that ask what something is ("what's", "o que é", "never heard of"): with the words
+    # a condition is asked as (conditions.yaml `asked_as`), its `about` is said at once.
+    asks_what_it_is: list[str] = Field(default_factory=list)
     # Words that, ending a clause that asks (it ends with "?" or opens with a question
     # word), ask whether what it names may be taken: "is ibuprofen ok", "brufen pode?"; a
     # clause that holds nothing else ("e ibuprofeno, pode?") asks of the short clause before.

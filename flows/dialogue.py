@@ -33,7 +33,7 @@ from flows.numerals import whole_number
 from flows.recording import NONE_OF_THESE, clear, record, recorded
 from flows.report import emergency_replies, section_replies, summary_replies
 from flows.session import Session
-from flows.summary import Summary, build_summary
+from flows.summary import Summary, build_summary, words_of_level
 
 
 @dataclass(frozen=True)
@@ -153,6 +153,10 @@ class _Turn:
             return self.choose_language(text)
         if self.s.mode == "danger_offer":
             choice = self.reader.read_offer(text, self.c, self.s.locale)
+            if choice is None and self.asks_aside(text) and not self.read(text).ok:
+                # "is this serious?", "what's a fracture?" at the offer: answered, and the
+                # offer made again (user test en 20)
+                return [*self.aside(text), *self.ask()]
             if choice is not None or not (self.read(text).ok or self.reader.says_something(text)):
                 return self.answer_danger_offer(choice)
             # Anything else is an answer, to the question waiting ("desde ontem") or to one
@@ -372,10 +376,17 @@ class _Turn:
         return [reason, *self.ask()]
 
     def offer_change(self) -> list[Reply]:
+        """The answers given so far, to choose one to change: after the summary, or during the
+        questions (user test en 20: "/change" there met "once the summary is shown"), when the
+        questions go on from where they were once it is answered again."""
         if self.s.state != SUMMARY_STATE:
-            return [self.notice("change_unavailable"), *self.ask()]
+            if self.e.machine.is_final(self.s.state) or self.s.mode not in ("asking", "danger_offer"):
+                return [self.notice("change_unavailable"), *self.ask()]
+            if not self.changeable():
+                return [self.notice("change_nothing_yet"), *self.ask()]
         self.s.mode = "choosing_change"
-        self.s.before_change = self.s.case.model_copy()
+        # what the change did is said at the summary only, against the case before it
+        self.s.before_change = self.s.case.model_copy() if self.s.state == SUMMARY_STATE else None
         self.s.step += 1
         return self.ask()
 
@@ -462,6 +473,9 @@ class _Turn:
         changed = self.warned_after_the_summary(text) if command is None and text else []
         if changed:
             return changed
+        explained = self.condition_explained(text) if command is None and text else []
+        if explained:  # "what's ITOH?" after the summary (user test en 20)
+            return explained
         if command is None and self.reader.asks_back(text):
             return self.answered_at_once(text) or [self.notice("asked_back_after")]
         told = self.told_at_once(text) if command is None else []
@@ -505,6 +519,52 @@ class _Turn:
             if holds(held) and self.reader.asks_about(typed, answer.id):
                 return [Reply(kind="notice", code=f"quick_answer:{answer.id}",
                               text=self.c.text(answer.text, self.s.locale), step=self.s.step)]
+        return []
+
+    def asks_aside(self, typed: str) -> bool:
+        """`typed` asks a question of the person's own, or what a condition is."""
+        return self.reader.asks_back(typed) or bool(self.reader.conditions_asked(typed))
+
+    def aside(self, typed: str, stock: bool = True) -> list[Reply]:
+        """The answer to a question of the person's own during the questions: a quick answer
+        (guidance.yaml), what a condition named is ("what's ITOH?"), what the warning given
+        says to do now ("is this serious?" after a fall and not standing), or else (`stock`)
+        that the summary at the end answers it. The caller asks the question again (after an
+        emergency warning, the mode is then the offer of what to do now)."""
+        quick = self.answered_at_once(typed) if self.reader.asks_back(typed) else []
+        said = quick or self.condition_explained(typed) or self.warned_answer()
+        return said or ([self.notice("asked_back")] if stock else [])
+
+    def condition_explained(self, typed: str) -> list[Reply]:
+        """What each condition `typed` asks about is, in plain words (conditions.yaml `about`)."""
+        replies = []
+        for condition_id in self.reader.conditions_asked(typed):
+            condition = self.c.conditions[condition_id]
+            replies.append(Reply(kind="notice", code=f"condition_explained:{condition_id}", step=self.s.step,
+                                 text=self.msg("condition_explained",
+                                               term=self.c.text(condition.clinical_term, self.s.locale),
+                                               name=self.c.text(condition.name, self.s.locale),
+                                               about=self.c.text(condition.about, self.s.locale))))
+        return replies
+
+    def warned_answer(self) -> list[Reply]:
+        """After a warning that raised the level of care (emergency or urgent) and still
+        holds, a question of the person's own ("is this serious?", "can it wait till
+        tomorrow?", "preciso ir ao hospital?") is answered with what it says to do now: the
+        level's one line and the warnings' titles; after an emergency, what to do now is
+        offered again (mode `danger_offer`), since the questions can wait (user test en 20)."""
+        flags = [flag for flag, _ in self.c.red_flags if flag.id in self.s.announced]
+        for level in reversed(TRIAGE_ORDER[1:]):  # emergency, then urgent
+            warned = [flag for flag in flags if flag.level == level]
+            if not warned:
+                continue
+            titles = "; ".join(self.c.text(flag.title, self.s.locale) for flag in warned)
+            now = self.c.text(words_of_level(self.c, level, warned).now, self.s.locale)
+            key = "asked_back_warned" if level == "emergency" else "asked_back_warned_soon"
+            if level == "emergency" and self.s.mode in ("asking", "danger_offer") and self.s.state != SUMMARY_STATE \
+                    and not self.e.machine.is_final(self.s.state):
+                self.s.mode = "danger_offer"
+            return [self.notice(key, warnings=titles, now=now)]
         return []
 
     def told_at_once(self, typed: str) -> list[Reply]:
@@ -580,12 +640,13 @@ class _Turn:
                 return heard
             # ...and a question of the person's own in it is answered at once ("to com 30
             # semanas ... posso tomar ibuprofeno?"; user test pt-BR 15: it waited for the end)
-            answered = self.answered_at_once(typed) if typed and self.reader.asks_back(typed) else []
+            asked = bool(typed) and self.asks_aside(typed or "")
             if (self.s.noted, self.s.held_numbers) != holding and not heard:
                 # "im 19 weeks and my left hip hurts" at the sex question: not "sorry, I did
                 # not catch that", since the week and the hip are kept for their questions.
-                return [self.notice("kept_for_later"), *answered, *self.ask()]
+                return [self.notice("kept_for_later"), *(self.aside(typed or "") if asked else []), *self.ask()]
             if heard:  # "tenho 82 anos e dei uma queda": "Also noted: a fall", not "did not catch" too
+                answered = self.aside(typed or "") if asked else []
                 return [*heard, *answered, *(self.told_at_once(typed) if typed else []), *self.ask()]
             if typed and not self.s.answered and self.reader.tells_of_the_pain(typed):
                 # "my hip hurts" before any answer: the opening of the conversation, not a
@@ -593,8 +654,8 @@ class _Turn:
                 return [self.notice("opening_heard"), *self.ask()]
             if self.told_who:  # "asking for a friend": said back, and the question asked again
                 return self.ask()
-            if typed and self.reader.asks_back(typed):  # "is it serious?": answered at the end
-                return [*(self.answered_at_once(typed) or [self.notice("asked_back")]), *self.ask()]
+            if typed and self.asks_aside(typed):  # "is it serious?": answered now, or at the end
+                return [*self.aside(typed), *self.ask()]
             told = self.told_at_once(typed) if typed else []
             if told:  # "choro o dia todo": heard, then the question again
                 return [*told, *self.ask()]
@@ -640,12 +701,18 @@ class _Turn:
         if parsed.unread and not kept_for_later:
             unread = ", ".join(f'"{quote(part)}"' for part in parsed.unread)
             said_back.append(self.notice("unread_part", words=unread))
-        if typed and self.reader.asks_back(typed):  # "im 24 weeks pregnant ... can i take ibuprofen?"
-            said_back.extend(self.answered_at_once(typed))
         if typed:
             said_back.extend(self.told_at_once(typed))
+        if changing and self.s.before_change is None:
+            # a change made during the questions (/change before the summary): they go on
+            self.s.mode, changing = "asking", False
         ahead = self.answered_ahead(question.id, typed) if typed and not changing else None
         warnings = self.refresh_red_flags(announce=True, ahead=ahead)
+        # "im 24 weeks pregnant ... can i take ibuprofen?", "oh she takes rivaroxaban, does that
+        # matter?": the question is answered as any other is (user test en 20: "does that
+        # matter" was said back as not understood), after the warnings this answer raised
+        asides = self.aside(typed, stock=not warnings) if typed and self.asks_aside(typed) else []
+        warnings = [*warnings, *asides]
         # Not when the summary (which opens with what to do now) comes next anyway, nor
         # while an answer is being changed.
         if not changing and self.s.state != SUMMARY_STATE and self.offers_now(warnings):

@@ -17,7 +17,7 @@ from flows.answers import describe
 from flows.assessment import Assessment, Ranked
 from flows.case import Case
 from flows.content import Content
-from flows.content_models import LevelWords, Question
+from flows.content_models import LevelWords, Question, RedFlag, TriageLevel
 from flows.guidance import select_guidance
 from flows.locale_format import percent_text
 from flows.messages import Line
@@ -68,8 +68,13 @@ def level_words(content: Content, assessment: Assessment) -> LevelWords:
     """The words of the level of care: its `at_once` ones when a warning sign at that level
     says to get help now (user test en 19: "Emergency: go today" above "for the heavy
     bleeding, call 999 now")."""
-    level = content.triage.levels[assessment.triage]
-    at_once = [flag for flag in assessment.red_flags if flag.at_once and flag.level == assessment.triage]
+    return words_of_level(content, assessment.triage, assessment.red_flags)
+
+
+def words_of_level(content: Content, level_id: TriageLevel, flags: list[RedFlag]) -> LevelWords:
+    """The words of level `level_id` said with the warning signs `flags`: see `level_words`."""
+    level = content.triage.levels[level_id]
+    at_once = [flag for flag in flags if flag.at_once and flag.level == level_id]
     if level.at_once is None or not at_once:
         return level
     own = next((flag.now for flag in at_once if flag.now is not None), None)

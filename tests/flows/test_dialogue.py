@@ -462,11 +462,17 @@ def test_changing_the_mri_drops_the_bone_scan_answer() -> None:
     assert "bone_scan" not in conv.session.answered
 
 
-def test_change_is_refused_before_the_summary_and_cancel_returns() -> None:
+def test_change_before_the_summary_lists_the_answers_and_cancel_returns() -> None:
+    # user test en 20: /change during the questions was refused until the summary; it now
+    # lists the answers so far, and Cancel leaves everything but the buttons' step as it was
     conv = reach("fever")
-    before = frozen(conv.session)
-    conv.say("/change")
-    assert frozen(conv.session) == before
+    assert conv.session is not None
+    before = conv.session.model_copy(deep=True)
+    replies = conv.say("/change")
+    assert replies[-1].code == "change_choose" and conv.session.mode == "choosing_change"
+    replies = conv.say("cancel")
+    assert conv.state == "fever" and replies[-1].question_id == "fever"
+    assert frozen(conv.session.model_copy(update={"step": before.step})) == frozen(before)
     done = full_conversation()
     done.say("/change")
     replies = done.say("cancel")
