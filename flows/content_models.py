@@ -8,6 +8,7 @@ resolve, conditions complete, guards exist) live in flows/content.py.
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 from typing import Any, Literal
 
@@ -1072,6 +1073,11 @@ class Language(Strict):
     # Words of the base its readers would not use ("anca"): no text the variant shows may
     # contain one, so every base text that needs adapting is adapted.
     not_said: list[str] = Field(default_factory=list)
+    # Command id -> the word this language's texts name it by ("/voltar") and Telegram's menu
+    # lists for it; a command left out is named by its id ("/back"). Each is one of the
+    # command's `commands` words, so a name shown is always understood (user test pt 20: the
+    # Portuguese texts said "/back", "/more", "/report").
+    command_names: dict[str, str] = Field(default_factory=dict)
 
 
 class UiFile(Strict):
@@ -1087,6 +1093,21 @@ class UiFile(Strict):
     unit_symbols: dict[str, str] = Field(default_factory=dict)
     number_display: dict[str, list[DisplayBand]] = Field(default_factory=dict)  # unit -> bands, smallest first
     disclaimer_source: list[str] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _command_names_are_command_words(self) -> UiFile:
+        for language in self.languages:
+            for command, name in language.command_names.items():
+                if command not in self.commands:
+                    raise ValueError(f"languages.{language.id}.command_names: no command {command!r}")
+                if name not in self.commands[command]:
+                    raise ValueError(f"languages.{language.id}.command_names.{command}: {name!r} is not one of "
+                                     f"commands.{command}, so it would not be understood")
+                # Telegram's command names (and the part of a "/word" it makes tappable)
+                if not re.fullmatch(r"[a-z0-9_]{1,32}", name):
+                    raise ValueError(f"languages.{language.id}.command_names.{command}: {name!r} must be 1 to 32 of "
+                                     "a-z, 0-9 and _ (Telegram's command names)")
+        return self
 
     @model_validator(mode="after")
     def _bands_rise_end_open_and_match_units(self) -> UiFile:

@@ -89,10 +89,13 @@ class Lifecycle:
 async def set_commands(application: AnyApplication, content: Content) -> None:
     """Register the command menu (setMyCommands) with descriptions from content/ui.yaml:
     the default language's for everyone, and each other language's for the people whose
-    Telegram is set to it (language_code)."""
+    Telegram is set to it (language_code), each command under the name that language's texts
+    use (ui.yaml `command_names`: "/voltar"; a tapped one reaches the dialogue as the word,
+    which `commands` maps to the same command)."""
     try:
         for index, language in enumerate(content.ui.languages):
-            commands = [BotCommand(name, content.message(f"command_help_{name}", language.id)) for name in COMMANDS]
+            commands = [BotCommand(language.command_names.get(name, name),
+                                   content.message(f"command_help_{name}", language.id)) for name in COMMANDS]
             # Telegram takes only two-letter codes here: a regional variant ("pt-br") keeps
             # its base's menu.
             for tag in [None] if index == 0 else [t for t in language.tags if "-" not in t]:

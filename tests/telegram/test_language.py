@@ -56,8 +56,22 @@ async def test_the_command_menu_is_registered_in_each_language(harness: Harness)
     finally:
         await app.post_stop(app)
     assert "language" in [c["command"] for c in english]
-    assert [c["command"] for c in portuguese] == [c["command"] for c in english]
+    # Portuguese lists the names its texts use (user test pt 20: "/voltar", not "/back")
+    pt = next(language for language in content.ui.languages if language.id == "pt")
+    assert [c["command"] for c in portuguese] == [pt.command_names.get(c["command"], c["command"]) for c in english]
+    assert "voltar" in [c["command"] for c in portuguese] and "back" not in [c["command"] for c in portuguese]
     assert portuguese[0]["description"] == content.message("command_help_start", "pt")
+
+
+async def test_a_portuguese_menu_command_tapped_reaches_the_same_command(harness: Harness) -> None:
+    # user test pt 20: the Portuguese menu lists /voltar; tapped, it undoes the last answer as /back does
+    await harness.command("/start")
+    await harness.say("woman")
+    before = await harness.session()
+    assert before is not None and before.answered
+    await harness.command("/voltar")
+    after = await harness.session()
+    assert after is not None and after.answered == before.answered[:-1]
 
 
 async def test_the_language_menu_once_used_reads_in_the_language_chosen(harness: Harness) -> None:
