@@ -503,9 +503,13 @@ class _Turn:
         # nothing held for a question is taken after it (held answers are let go).
         self.s.noted, self.s.held_numbers = noted, held
         warned = bool(self._active_flags() - before)
-        if not warned and (not said or self.s.case == case):
+        # ...and a late message never lowers the level of care by itself ("she has rheumatoid
+        # arthritis" beside a very high CRP): that goes through /change, where it is seen
+        level_now, level_before = assess(self.s.case, self.c).triage, assess(case, self.c).triage
+        lowered = TRIAGE_ORDER.index(level_now) < TRIAGE_ORDER.index(level_before)
+        if lowered or (not warned and (not said or self.s.case == case)):
             self.s.case, self.s.announced = case, announced
-            return []
+            return [self.notice("late_fact_by_change")] if lowered else []
         self.s.step += 1  # the summary drawn before (and its buttons) is of the case before
         warnings = self.refresh_red_flags(announce=True)
         heard = [self.notice("noted_early", items="; ".join(said))] if said else []

@@ -14,7 +14,7 @@ from flows.guidance import select_guidance
 from flows.messages import Reply
 from flows.report import emergency_replies
 from flows.summary import build_summary
-from tests.support.conversation import talk
+from tests.support.conversation import Conversation, talk
 
 ENGINE = get_engine()
 CONTENT = ENGINE.content
@@ -323,3 +323,24 @@ def test_a_week_of_pregnancy_corrected_at_a_later_question_changes_it() -> None:
 def test_a_duration_corrected_is_never_a_week_of_pregnancy() -> None:
     conv = talk("female", "30", "34 weeks", "none", "left", "actually its 3 weeks not 2")
     assert conv.session is not None and conv.session.case.pregnancy == "trimester_3"
+
+
+def test_a_late_fact_that_would_lower_the_level_of_care_is_not_taken_from_a_late_message() -> None:
+    conv = talk("male 50, left hip pain for 2 weeks, bloods done, CRP 250 mg/L")
+    while conv.state != "summary":
+        conv.say("don't know")
+    assert conv.session is not None
+    before = conv.session.model_dump()
+    assert first_summary_level(conv) == "emergency"
+    replies = conv.say("oh i forgot, i have rheumatoid arthritis")  # known arthritis: urgent, not emergency
+    assert codes(replies) == ["late_fact_by_change"]
+    assert conv.session.model_dump() == before
+    # ...while one that keeps the level is added
+    replies = conv.say("oh and i take warfarin")
+    assert "summary_added" in codes(replies) and conv.session.case.anticoagulant is True
+
+
+def first_summary_level(conv: Conversation) -> str:
+    first = next(r for _, replies in reversed(conv.transcript) for r in replies if r.code == "first")
+    assert first.assessed is not None
+    return first.assessed.triage
