@@ -344,3 +344,36 @@ def first_summary_level(conv: Conversation) -> str:
     first = next(r for _, replies in reversed(conv.transcript) for r in replies if r.code == "first")
     assert first.assessed is not None
     return first.assessed.triage
+
+
+# --- no clue of cancer answered "yes" or left unknown: the chance alone does not make it urgent ------
+
+# A runner of 30 with a pinch in the groin for 3 weeks (user test en 20b), as recorded
+NO_CANCER_CLUE = Case.model_validate({
+    "sex": "male", "age": 30, "side": "right", "onset": "gradual", "duration_weeks": 3.0,
+    "weight_bearing_pain": False, "unable_to_bear_weight": False, "trauma": False, "repetitive_loading": False,
+    "glucocorticoids": False, "alcohol_excess": False, "other_avn_risk": False, "fever": False,
+    "cancer_history": False, "weight_loss": False, "night_pain": False, "other_joints": False,
+    "psoriasis_ibd_or_uveitis": False, "morning_stiffness": False, "prior_episode": False,
+    "hot_swollen_joint": False, "cannot_move_hip": False, "immunosuppressed": False,
+    "recent_joint_procedure": False, "xray": "not_done", "mri": "not_done", "bone_scan": "not_done",
+    "inflammatory_markers": "not_done", "white_cell_count": "not_done"})
+
+
+def test_with_every_cancer_clue_answered_no_a_young_adults_pain_is_not_urgent_for_a_growth() -> None:
+    assessment = assess(NO_CANCER_CLUE, CONTENT)
+    assert assessment.probability("malignancy") >= 0.10  # the estimate alone would have fired
+    assert "malignancy >= 10%" not in assessment.triage_because
+    assert assessment.triage == "consultation"
+
+
+@pytest.mark.parametrize("clue", [
+    {"age": 55}, {"cancer_history": True}, {"weight_loss": True}, {"night_pain": None},
+    {"duration_weeks": 6.0}, {"inflammatory_markers": "mildly_raised"}, {"cancer_history": None},
+])
+def test_any_cancer_clue_present_or_unknown_keeps_the_rule(clue: dict[str, object]) -> None:
+    case = NO_CANCER_CLUE.model_copy(update=clue)
+    assessment = assess(case, CONTENT)
+    if assessment.probability("malignancy") >= 0.10:
+        assert assessment.triage in ("urgent", "emergency")
+    assert assessment.triage != "consultation" or assessment.probability("malignancy") < 0.10
