@@ -694,14 +694,16 @@ class AnswerReader:
         plain = parsed.ok and parsed.value is not None and parsed.goto is None and not parsed.clarify
         return said if plain and not parsed.unread else None
 
-    def _names_an_item_elsewhere(self, question_id: str, words: list[str], at: int) -> bool:
+    def _names_an_item_elsewhere(self, question_id: str, words: list[str], at: int,
+                                 except_fields: Collection[str] = ()) -> bool:
         """The clause of the number at `at` names an item of another question's checklist
         ("tomo prednisona pra asma faz 1 ano", "diabetic for 10 years"): the number is that
-        item's, not this question's."""
+        item's, not this question's; not an item setting one of `except_fields`."""
         start, end = self._clause_around(words, at)
         clause = " ".join(words[start:end])
-        return any(other_id != question_id and table.question.kind == "checklist" and self.mentions(other_id, clause)
-                   for other_id, table in self.tables.items())
+        return any(other_id != question_id and table.question.kind == "checklist" and any(
+            not set(table.options[i].sets or {}) <= set(except_fields) or not except_fields
+            for i in self.mentions(other_id, clause)) for other_id, table in self.tables.items())
 
     def heard_findings(self, question_id: str, text: str) -> list[list[Any]]:
         """What `text`, an answer to another question, says the test `question_id` asks about
@@ -1639,6 +1641,14 @@ class AnswerReader:
         anothers = [q for q in typed if not q.unit and q.next_word in self.others_units[question.id]]
         if anothers and len(anothers) < len(typed):
             typed = [q for q in typed if q not in anothers]
+        # "ela teve cancro da mama há 5 anos", "tomo prednisolona há 2 anos" at how long: a
+        # number in a clause naming another checklist's item is that item's (user test pt
+        # 20b: a fall of yesterday was recorded as 5 years of pain), unless the item is one
+        # the pain is counted from (`counted_from_items`: "fell 2 weeks ago")
+        if question.counted_from_items is not None:
+            words = tokens(said)
+            typed = [q for q in typed if not self._names_an_item_elsewhere(
+                question.id, words, len(tokens(said[:q.start])), question.counted_from_items)]
         if any(q.negative for q in typed):  # "-5": no age or duration is below zero
             return self._out_of_range(question)
         if self._an_offset(table, said):  # "started 2 weeks after the birth": not how long, asked again

@@ -302,6 +302,10 @@ class Question(Strict):
     # Per language, words one of which must be in the clause of a number or an answer heard
     # in passing ("hip pain for 2 months", "bloods normal"): the clause says what it is about.
     said_in_clause_with: dict[str, list[str]] = Field(default_factory=dict)
+    # A number question's answer typed with a checklist's item in its clause ("tive cancro
+    # há 5 anos") is the item's, not this question's, unless the item sets one of these
+    # fields (the events the answer is counted from: "fell 2 weeks ago"). None: not checked.
+    counted_from_items: list[str] | None = None
     # Per language, words that end the pain's clause and point back to the clause before
     # ("had my baby 5 weeks ago and my hip has hurt ever since"): a number tied there is heard.
     said_since_then: dict[str, list[str]] = Field(default_factory=dict)

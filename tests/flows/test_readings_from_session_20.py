@@ -377,3 +377,61 @@ def test_any_cancer_clue_present_or_unknown_keeps_the_rule(clue: dict[str, objec
     if assessment.probability("malignancy") >= 0.10:
         assert assessment.triage in ("urgent", "emergency")
     assert assessment.triage != "consultation" or assessment.probability("malignancy") < 0.10
+
+
+# --- round two (user tests en 20b, pt 20b) ----------------------------------------------------------------
+
+
+def read_in_passing(language: str, question: str, text: str) -> list[str]:
+    options = CONTENT.options[question]
+    return [str(options[i].value) for i in ENGINE.reader(language).mentions(question, text)]
+
+
+@pytest.mark.parametrize(("language", "text", "heard"), [
+    ("pt-BR", "meu pai 70 anos ta com dor no quadril direito faz 3 semanas, nao mediu febre", []),
+    ("pt-BR", "nao medi a febre", []),
+    ("en", "didn't take her temperature, hip pain", []),
+    ("pt-BR", "com calafrios, nao medi a febre", ["True"]),  # a fever felt all the same
+    ("en", "felt hot but didn't measure", ["True"]),
+    ("pt-BR", "tive febre", ["True"]),
+])
+def test_a_temperature_not_measured_is_no_fever_unless_one_is_felt(language: str, text: str, heard: list[str]) -> None:
+    assert read_in_passing(language, "fever", text) == heard
+
+
+@pytest.mark.parametrize(("language", "text", "heard"), [
+    ("pt-BR", "oi, to com 36 semanas de gravidez, dor no quadril direito faz uns 10 dias e hj nao consigo mais "
+              "pisar com essa perna", ["cannot"]),
+    ("pt", "mulher 40 anos, dor na anca direita, deixei de conseguir andar", ["cannot"]),
+    ("pt-BR", "ela deixou de conseguir andar", ["cannot"]),
+    ("pt", "consigo mais ou menos andar", []),
+    ("pt-BR", "consigo andar mais devagar", []),
+])
+def test_no_longer_able_to_walk_is_not_able(language: str, text: str, heard: list[str]) -> None:
+    values = {str(o.value): name for o, name in zip(CONTENT.options["walking"], ["fine", "worse", "cannot"],
+                                                     strict=False)}
+    assert [values.get(v, v) for v in read_in_passing(language, "walking", text)] == heard
+
+
+@pytest.mark.parametrize(("language", "text", "why"), [
+    ("pt-BR", "por que vc pergunta isso?", True), ("pt", "pq isso?", True), ("pt", "pq é q quer saber isso?", True),
+    ("pt-BR", "pra que isso?", True), ("pt-BR", "porque pergunta isso?", True),
+    ("pt-BR", "pq dói tanto?", False), ("pt", "porque dói", False),
+])
+def test_why_is_asked_as_it_is_texted(language: str, text: str, why: bool) -> None:
+    assert ENGINE.reader(language).asks_why(text) is why
+
+
+@pytest.mark.parametrize(("language", "text", "weeks"), [
+    ("pt", "esqueci, ela teve cancro da mama ha 5 anos", None),  # the cancer's time, asked again
+    ("pt", "ele toma prednisolona ha 2 anos", None),
+    ("en", "diabetic for 10 years", None),
+    ("pt", "teve cancro ha 5 anos e dor ha 2 semanas", 2.0),  # the pain's own number is taken
+    ("pt", "dor ha 5 anos", 260.7),
+    ("pt", "cai ha 2 semanas", 2.0),  # a fall is what the pain is counted from
+    ("en", "since i fell 2 weeks ago", 2.0),
+])
+def test_a_number_of_another_checklists_item_is_not_how_long_the_pain_has_lasted(
+        language: str, text: str, weeks: float | None) -> None:
+    parsed = ENGINE.reader(language).read("duration_weeks", text)
+    assert (parsed.value if parsed.ok else None) == (pytest.approx(weeks, abs=0.1) if weeks else None)
