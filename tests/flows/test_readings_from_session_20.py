@@ -435,3 +435,13 @@ def test_a_number_of_another_checklists_item_is_not_how_long_the_pain_has_lasted
         language: str, text: str, weeks: float | None) -> None:
     parsed = ENGINE.reader(language).read("duration_weeks", text)
     assert (parsed.value if parsed.ok else None) == (pytest.approx(weeks, abs=0.1) if weeks else None)
+
+
+@pytest.mark.parametrize(("language", "text", "heard"), [
+    ("pt-BR", "oi, tive bebe faz 3 semanas, to amamentando, e to com dor no quadril esquerdo desde o final da gravidez",
+     ["postpartum"]),
+    ("en", "had my baby 3 weeks ago, hip pain since the end of the pregnancy", ["postpartum"]),
+    ("pt-BR", "to no final da gravidez, dor desde ontem", ["trimester_3"]),  # late pregnancy now
+])
+def test_a_pain_since_the_end_of_a_pregnancy_is_no_pregnancy_now(language: str, text: str, heard: list[str]) -> None:
+    assert read_in_passing(language, "pregnancy", text) == heard
