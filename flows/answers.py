@@ -1875,6 +1875,24 @@ class AnswerReader:
                     return [i for i, option in enumerate(table.options) if option.value == parsed.value]
         return []
 
+    def corrected_number(self, question_id: str, text: str, given: float) -> float | None:
+        """The number `text` gives for a number question instead of `given`, which it takes
+        back ("afinal são 6 semanas e não 3", "actually it's been 6 weeks not 3" after "3
+        weeks"): None unless a number taken back reads as `given` (user test pt 20b)."""
+        table = self.tables[question_id]
+        said = _plain_words(text)
+        words = tokens(said)
+
+        def reading(part: str) -> float | None:
+            parsed = self._read(question_id, part)
+            return float(parsed.value) if parsed.ok and isinstance(parsed.value, (int, float)) else None
+
+        taken_back = [reading(" ".join(words[start + 1:end])) for start, end in self._denied_numbers(table, said)]
+        if not any(value is not None and math.isclose(value, given, rel_tol=0.02) for value in taken_back):
+            return None
+        instead = reading(self._without_denied_numbers(table, said))
+        return instead if instead is not None and not math.isclose(instead, given, rel_tol=0.02) else None
+
     def _denied_numbers(self, table: _Table, said: str) -> list[tuple[int, int]]:
         """Where a number is taken back in `said`: a negation right before it, with the
         number's unit if one follows (word positions, the negation's to after the number's)."""

@@ -770,6 +770,13 @@ class _Turn:
             return None
         for state in reversed(self.s.answered):
             question = self.c.questions[self.e.machine.question_of[state]]
+            given = recorded(self.s.case, question)
+            if question.kind == "number" and question.field is not None and isinstance(given, (int, float)):
+                # "afinal são 6 semanas e não 3" after "3 semanas": the number taken back is the one given
+                instead = self.reader.corrected_number(question.id, typed, float(given))
+                if instead is not None:
+                    return question, {instead}
+                continue
             if question.kind != "choice" or question.field is None:
                 continue
             options = self.c.options[question.id]

@@ -445,3 +445,21 @@ def test_a_number_of_another_checklists_item_is_not_how_long_the_pain_has_lasted
 ])
 def test_a_pain_since_the_end_of_a_pregnancy_is_no_pregnancy_now(language: str, text: str, heard: list[str]) -> None:
     assert read_in_passing(language, "pregnancy", text) == heard
+
+
+def test_how_long_corrected_at_a_later_question_with_the_number_taken_back_changes_it() -> None:
+    conv = talk("30 m, play 5 a side, bit of a pinch in my right groin when i kick, 3 weeks, fine walking", "none",
+                "gradual", "actually it's been 6 weeks not 3")
+    assert conv.session is not None and conv.session.case.duration_weeks == 6.0
+
+
+@pytest.mark.parametrize(("text", "given", "instead"), [
+    ("afinal sao 6 semanas e nao 3", 3.0, 6.0),
+    ("actually it's been 6 weeks not 3", 3.0, 6.0),
+    ("actually it's been 6 weeks not 3", 4.0, None),  # not the number given: another question's
+    ("actually 6 weeks", 3.0, None),  # nothing taken back
+])
+def test_a_number_is_corrected_only_where_the_number_given_is_taken_back(text: str, given: float,
+                                                                          instead: float | None) -> None:
+    reader = ENGINE.reader("pt" if "semanas" in text else "en")
+    assert reader.corrected_number("duration_weeks", text, given) == instead
