@@ -1065,8 +1065,16 @@ class AnswerReader:
         quente", "I'm not on chemo now"): what was noted of them earlier is unsaid."""
         table = self.tables[question_id]
         said = self._read_as(table, _plain_words(text))
+        typed = tokens(said)
+        # The item's own words are denied: in two words or more ("no weight loss", "not lost
+        # weight"), a word that names it alone ("não emagreci"), or one word the denial comes
+        # right before ("no trauma", "sem febre"). One word denied from afar is not: "cant put
+        # any weight on my leg" denies no weight loss (user test en 20b: the weight-loss
+        # checklist then said "not: I have lost weight").
         return list(dict.fromkeys(m.option for m in table.phrases.find(said) if m.negated and len(m.options) == 1
-                                  and not table.options[m.option].exclusive))
+                                  and not table.options[m.option].exclusive
+                                  and (m.end - m.start > 1 or " ".join(typed[m.start:m.end]) in table.named_alone
+                                       or (m.negator is not None and m.start - m.negator <= 1))))
 
     def mentions(self, question_id: str, text: str, claimed_by: Collection[str] = (), answered: str = "") -> list[int]:
         """The items of a checklist that `text` names and does not deny, as written and in
