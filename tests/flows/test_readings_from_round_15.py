@@ -130,6 +130,8 @@ def test_words_of_round_15(language: str, question: str, typed: str, value: obje
     ("pt", "duration_weeks", "emagreceu uns 4 kg"),   # a weight, no 4 weeks
     ("en", "duration_weeks", "lost 6kg"),
     ("pt", "duration_weeks", "começou do nada, de um dia pro outro"),  # overnight, no 1 day
+    # the weight loss's 2 months, not the pain's: asked again (session 20; was taken as 8.7 weeks)
+    ("pt", "duration_weeks", "emagreci 5 kg nos ultimos 2 meses"),
 ])
 def test_what_answers_something_else_is_no_answer(language: str, question: str, typed: str) -> None:
     assert not ENGINE.reader(language).read(question, typed).ok
@@ -138,7 +140,6 @@ def test_what_answers_something_else_is_no_answer(language: str, question: str, 
 @pytest.mark.parametrize(("language", "typed", "weeks"), [
     ("pt", "o meu pai tem 78 anos e anda a queixar-se da anca esquerda há 2 meses", 8.7),
     ("en", "im 45 and its been 3 weeks", 3.0),
-    ("pt", "emagreci 5 kg nos ultimos 2 meses", 8.7),
 ])
 def test_an_age_or_a_weight_beside_how_long_is_not_how_long(language: str, typed: str, weeks: float) -> None:
     parsed = ENGINE.reader(language).read("duration_weeks", typed)
