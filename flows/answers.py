@@ -1976,6 +1976,23 @@ class AnswerReader:
                     for i in (m.start - 1, m.end) if 0 <= i < len(words)}
         return [m for m in found if m not in plain or not covered.intersection(range(m.start, m.end))]
 
+    def _without_a_no_to_another(self, table: _Table, found: list[Match], said: str) -> list[Match]:
+        """Without a plain "no" that denies the word right after it, when that word is no
+        item of this checklist but names another question's answer, even one it shares
+        ("no scans" is the tests', and says nothing of bleeding or the baby's movements).
+        User test en 20b: "no scans, midwife said its SPD" at the pregnancy warning signs
+        was ticked "None of these"; a warning checklist is asked again instead."""
+        words = tokens(said)
+        plain = [m for m in found if " ".join(words[m.start:m.end]) in self.yes_or_no and m.end < len(words)]
+        if not plain:
+            return found
+        named_here = {at for m in table.phrases.find(said) if not table.options[m.option].exclusive
+                      for at in range(m.start, m.end)}
+        others = {m.start for other_id, other in self.tables.items() if other_id != table.question.id
+                  for m in other.phrases.find(said)
+                  if not set(words[m.start:m.end]) <= self.yes_no_words and m.start not in named_here}
+        return [m for m in found if m not in plain or m.end not in others]
+
     def _without_others_pronouns(self, table: _Table, found: list[Match], said: str, typed: str) -> list[Match]:
         """Without "he" or "she" where the writer speaks of themselves ("the doctor said he
         thinks..., my hip hurts"): the pronoun is someone else (Answer.third_person). As
@@ -2356,6 +2373,7 @@ class AnswerReader:
         found = self._not_with(table, read_in, found)
         found = self._after_nothing(table, read_in, found)
         found = self._without_others_yes_no(table, found, read_in)
+        found = self._without_a_no_to_another(table, found, read_in)
         opinions = self._opinions(table, read_in, found)
         read_all, found = found, [m for m in found if m not in opinions]
         shared = [m for m in found if not m.negated and len(m.options) > 1]
