@@ -337,6 +337,7 @@ class AnswerReader:
             condition.id: [tuple(tokens(_plain_words(w))) for w in condition.asked_as.get(self.reads, [])]
             for condition in content.conditions.values()}
         self.permission_openers = frozenset(_plain_words(w) for w in understanding.permission_openers)
+        self.asks_when_opening = [tuple(tokens(_plain_words(w))) for w in understanding.asks_when_opening]
         # Words that may come before a leading yes or no: "actually no i can't", "oh yes it is"
         self.leading_words = frozenset({*(w for w in self.fillers if " " not in w),
                                         *(w[0] for w in self.correction_words if len(w) == 1)})
@@ -765,6 +766,8 @@ class AnswerReader:
         plain = _plain_words(text)
         if self._unasked(plain) != plain:
             return True  # "is ibuprofen ok", "e ibuprofeno, pode?", "posso tomar dipirona? to amamentando"
+        if any(self._opens_asking(clause) for clause in _clauses(tokens(plain))):
+            return True  # "can i take co-codamol for hip pain, im 10 weeks pregnant" (user test en 20b)
         said = [word for word in tokens(plain) if word != "?"]
         last = max((i + 1 for i, word in enumerate(said) if word in CLAUSE_PUNCTUATION), default=0)
         # ...or one asked within a clause: "35 weeks pregnant can i take ibuprofen?", or of
@@ -773,6 +776,21 @@ class AnswerReader:
                            for phrase in (*self.said_not_as_fact, *self.asked_of_what_came_before))
         return text.strip().endswith("?") and (asked_within or any(
             " ".join(words[:size]) in self.question_openers for words in (said, said[last:]) for size in (1, 2, 3)))
+
+    def _opens_asking(self, clause: list[str]) -> bool:
+        """`clause` opens as a question of whether something may be taken, mark or none:
+        with `asks_when_opening` ("can i take", "posso tomar"), or with a word that only opens
+        such a question and words of permission in it ("is paracetamol ok for hip pain").
+        Fillers and greetings before it are passed over ("hi can i take...")."""
+        words = list(clause)
+        passed = self.leading_words | {phrase[0] for phrase in self.opening_words if len(phrase) == 1}
+        while words and words[0] in passed:
+            words = words[1:]
+        if any(tuple(words[:len(phrase)]) == phrase for phrase in self.asks_when_opening if phrase):
+            return True
+        # ...something named between them: "is fine now" asks nothing
+        return bool(words) and words[0] in self.permission_openers and any(
+            at > 0 for phrase in self.permission_asked if phrase for at in _places(words[1:], phrase))
 
     def conditions_asked(self, text: str) -> list[str]:
         """The conditions `text` asks what they are: one's `asked_as` words at most two words
@@ -2723,6 +2741,17 @@ def _without_permission_asked(said: str, openers: AbstractSet[str], permission: 
         if bare and i >= 2 and pieces[i - 1] == "," and 0 < len(pieces[i - 2].split()) <= 3:
             kept[i - 2] = " "
     return "".join(kept)
+
+
+def _clauses(words: list[str]) -> list[list[str]]:
+    """`words` cut at clause punctuation."""
+    clauses: list[list[str]] = [[]]
+    for word in words:
+        if word in CLAUSE_PUNCTUATION:
+            clauses.append([])
+        else:
+            clauses[-1].append(word)
+    return [clause for clause in clauses if clause]
 
 
 def _places(words: list[str], phrase: tuple[str, ...]) -> list[int]:

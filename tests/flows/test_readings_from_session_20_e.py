@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from flows.dialogue import get_engine
+from tests.support.conversation import talk
 
 ENGINE = get_engine()
 
@@ -45,3 +46,48 @@ def test_a_plain_no_still_ticks_none_of_the_warning_signs(language: str, text: s
 def test_a_sign_denied_beside_a_no_to_something_else_leaves_the_other_signs_asked() -> None:
     parsed = ENGINE.reader("en").read("pregnancy_warning_signs", "no bleeding but no scans either")
     assert not parsed.ok and parsed.error == "others_unanswered"
+
+
+# --- a clause that opens as a question asks, with or without its mark -------------------------
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "can i take co-codamol for hip pain, im 10 weeks pregnant"),
+    ("en", "is paracetamol ok for hip pain, im 10 weeks pregnant"),
+    ("en", "hi can i take ibuprofen"),
+    ("en", "im 10 weeks pregnant, can i use ibuprofen gel"),
+    ("pt", "posso tomar ibuprofeno, estou grávida de 10 semanas"),
+    ("pt", "pode tomar brufen gravida"),
+    ("pt-BR", "posso tomar dipirona gravida de 10 semanas"),
+])
+def test_a_clause_opening_as_a_question_asks_without_the_mark(language: str, text: str) -> None:
+    assert ENGINE.reader(language).asks_back(text)
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "i can take paracetamol"),
+    ("en", "i take co-codamol"),
+    ("en", "im 10 weeks pregnant and take co-codamol for hip pain"),
+    ("en", "is fine now"),
+    ("pt", "tomo ben-u-ron"),
+    ("pt", "o médico disse que posso tomar ben-u-ron"),
+])
+def test_a_statement_of_what_is_taken_asks_nothing(language: str, text: str) -> None:
+    assert not ENGINE.reader(language).asks_back(text)
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "can i take co-codamol for hip pain, im 10 weeks pregnant"),
+    ("en", "is paracetamol ok for hip pain, im 10 weeks pregnant"),
+    ("pt", "posso tomar ibuprofeno para a dor na anca, estou grávida de 10 semanas"),
+    ("pt-BR", "posso tomar ibuprofeno pra dor no quadril, to gravida de 10 semanas"),
+])
+def test_a_first_message_asking_about_painkillers_in_pregnancy_is_answered_at_once(language: str, text: str) -> None:
+    replies = [reply for _, said in talk(text, language=language).transcript[1:] for reply in said]
+    assert any(reply.code == "quick_answer:painkillers_in_pregnancy" for reply in replies)
+
+
+def test_a_first_message_saying_what_is_taken_gets_no_quick_answer() -> None:
+    replies = [reply for _, said in talk("im 10 weeks pregnant and take co-codamol for hip pain").transcript[1:]
+               for reply in said]
+    assert not any(reply.code.startswith("quick_answer:") for reply in replies)
