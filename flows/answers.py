@@ -1883,6 +1883,24 @@ class AnswerReader:
                     return [i for i, option in enumerate(table.options) if option.value == parsed.value]
         return []
 
+    def named_with_its_unit(self, question_id: str, text: str) -> list[int]:
+        """The option a number said with this question's own unit names ("sorry i meant 22
+        weeks" for a pregnancy held as 18 weeks); none for two such numbers or none."""
+        said = self.number_with_its_unit(question_id, text)
+        parsed = self._read(question_id, said) if said else None
+        if parsed is None or not parsed.ok or parsed.value is None:
+            return []
+        return [i for i, option in enumerate(self.tables[question_id].options) if option.value == parsed.value]
+
+    def number_with_its_unit(self, question_id: str, text: str) -> str:
+        """The one number of `text` said with this question's own unit ("22 weeks"), as
+        words to read; "" for none or two (a number taken back, "not 18", aside)."""
+        table = self.tables[question_id]
+        kept = tokens(self._without_denied_numbers(table, _plain_words(text)))
+        said = {f"{kept[at]} {kept[at + 1]}" for at in range(len(kept) - 1)
+                if _NUMBER.fullmatch(kept[at]) and kept[at + 1] in table.named_units}
+        return said.pop() if len(said) == 1 else ""
+
     def _denied_numbers(self, table: _Table, said: str) -> list[tuple[int, int]]:
         """Where a number is taken back in `said`: a negation right before it, with the
         number's unit if one follows (word positions, the negation's to after the number's)."""

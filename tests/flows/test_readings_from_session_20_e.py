@@ -91,3 +91,62 @@ def test_a_first_message_saying_what_is_taken_gets_no_quick_answer() -> None:
     replies = [reply for _, said in talk("im 10 weeks pregnant and take co-codamol for hip pain").transcript[1:]
                for reply in said]
     assert not any(reply.code.startswith("quick_answer:") for reply in replies)
+
+
+# --- a correction of an answer held for a later question replaces it ---------------------------
+
+
+def codes(replies: list) -> list[str]:
+    return [reply.code for reply in replies]
+
+
+def test_a_held_side_corrected_before_its_question_is_replaced() -> None:
+    conv = talk("38 female, my left hip aches")
+    assert conv.state == "pregnancy"
+    replies = conv.say("sorry I meant right not left")
+    assert "held_corrected" in codes(replies) and conv.state == "pregnancy"
+    conv.say("no")
+    assert conv.session.case.side == "right"
+
+
+def test_a_held_week_of_pregnancy_corrected_with_its_unit_is_replaced() -> None:
+    conv = talk("pregnant 18 wks, hip pain, can i use ibuprofen gel?")
+    assert conv.state == "age"
+    replies = conv.say("sorry i meant 32 weeks")
+    assert "held_corrected" in codes(replies) and conv.state == "age"
+    conv.say("28")
+    assert conv.session.case.pregnancy == "trimester_3"
+
+
+def test_a_held_side_corrected_in_portuguese() -> None:
+    conv = talk("38 anos, mulher, dói-me a anca esquerda", language="pt")
+    replies = conv.say("desculpe, afinal é a direita")
+    assert "held_corrected" in codes(replies)
+    conv.say("não")
+    assert conv.session.case.side == "right"
+
+
+def test_the_same_words_without_a_correction_are_no_correction_of_what_is_held() -> None:
+    conv = talk("38 female, my left hip aches")
+    replies = conv.say("right not left")
+    assert "held_corrected" not in codes(replies)
+
+
+def test_a_correction_that_answers_the_question_asked_is_its_answer() -> None:
+    conv = talk("pregnant 18 wks, hip pain")
+    replies = conv.say("sorry, actually 28 years")
+    assert "held_corrected" not in codes(replies)
+    assert conv.session.case.age == 28
+
+
+def test_a_held_duration_corrected_with_its_unit_is_replaced() -> None:
+    conv = talk("hip pain for 2 weeks", "female")
+    replies = conv.say("sorry i meant 3 weeks")
+    assert "held_corrected" in codes(replies)
+    assert conv.session.held_numbers["duration_weeks"] == "3 weeks"
+
+
+def test_a_number_that_could_correct_two_held_answers_corrects_neither() -> None:
+    conv = talk("pregnant 18 wks, hip pain for 2 weeks")
+    replies = conv.say("sorry i meant 22 weeks")
+    assert "held_corrected" not in codes(replies)
