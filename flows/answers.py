@@ -337,6 +337,7 @@ class AnswerReader:
             condition.id: [tuple(tokens(_plain_words(w))) for w in condition.asked_as.get(self.reads, [])]
             for condition in content.conditions.values()}
         self.permission_openers = frozenset(_plain_words(w) for w in understanding.permission_openers)
+        self.asks_when_opening = [tuple(tokens(_plain_words(w))) for w in understanding.asks_when_opening]
         # Words that may come before a leading yes or no: "actually no i can't", "oh yes it is"
         self.leading_words = frozenset({*(w for w in self.fillers if " " not in w),
                                         *(w[0] for w in self.correction_words if len(w) == 1)})
@@ -767,6 +768,8 @@ class AnswerReader:
         plain = _plain_words(text)
         if self._unasked(plain) != plain:
             return True  # "is ibuprofen ok", "e ibuprofeno, pode?", "posso tomar dipirona? to amamentando"
+        if any(self._opens_asking(clause) for clause in _clauses(tokens(plain))):
+            return True  # "can i take co-codamol for hip pain, im 10 weeks pregnant" (user test en 20b)
         said = [word for word in tokens(plain) if word != "?"]
         last = max((i + 1 for i, word in enumerate(said) if word in CLAUSE_PUNCTUATION), default=0)
         # ...or one asked within a clause: "35 weeks pregnant can i take ibuprofen?", or of
@@ -775,6 +778,21 @@ class AnswerReader:
                            for phrase in (*self.said_not_as_fact, *self.asked_of_what_came_before))
         return text.strip().endswith("?") and (asked_within or any(
             " ".join(words[:size]) in self.question_openers for words in (said, said[last:]) for size in (1, 2, 3)))
+
+    def _opens_asking(self, clause: list[str]) -> bool:
+        """`clause` opens as a question of whether something may be taken, mark or none:
+        with `asks_when_opening` ("can i take", "posso tomar"), or with a word that only opens
+        such a question and words of permission in it ("is paracetamol ok for hip pain").
+        Fillers and greetings before it are passed over ("hi can i take...")."""
+        words = list(clause)
+        passed = self.leading_words | {phrase[0] for phrase in self.opening_words if len(phrase) == 1}
+        while words and words[0] in passed:
+            words = words[1:]
+        if any(tuple(words[:len(phrase)]) == phrase for phrase in self.asks_when_opening if phrase):
+            return True
+        # ...something named between them: "is fine now" asks nothing
+        return bool(words) and words[0] in self.permission_openers and any(
+            at > 0 for phrase in self.permission_asked if phrase for at in _places(words[1:], phrase))
 
     def conditions_asked(self, text: str) -> list[str]:
         """The conditions `text` asks what they are: one's `asked_as` words at most two words
@@ -1875,13 +1893,7 @@ class AnswerReader:
         words, denied = tokens(said), self._denied_numbers(table, said)
         if not any(self._read(question_id, " ".join(words[start + 1:end])).value == given for start, end in denied):
             return []
-        kept = tokens(self._without_denied_numbers(table, said))
-        for at in range(len(kept) - 1):
-            if _NUMBER.fullmatch(kept[at]) and kept[at + 1] in table.named_units:
-                parsed = self._read(question_id, f"{kept[at]} {kept[at + 1]}")
-                if parsed.ok and parsed.value is not None:
-                    return [i for i, option in enumerate(table.options) if option.value == parsed.value]
-        return []
+        return self.named_with_its_unit(question_id, text)
 
     def corrected_number(self, question_id: str, text: str, given: float) -> float | None:
         """The number `text` gives for a number question instead of `given`, which it takes
@@ -1900,6 +1912,24 @@ class AnswerReader:
             return None
         instead = reading(self._without_denied_numbers(table, said))
         return instead if instead is not None and not math.isclose(instead, given, rel_tol=0.02) else None
+
+    def named_with_its_unit(self, question_id: str, text: str) -> list[int]:
+        """The option a number said with this question's own unit names ("sorry i meant 22
+        weeks" for a pregnancy held as 18 weeks); none for two such numbers or none."""
+        said = self.number_with_its_unit(question_id, text)
+        parsed = self._read(question_id, said) if said else None
+        if parsed is None or not parsed.ok or parsed.value is None:
+            return []
+        return [i for i, option in enumerate(self.tables[question_id].options) if option.value == parsed.value]
+
+    def number_with_its_unit(self, question_id: str, text: str) -> str:
+        """The one number of `text` said with this question's own unit ("22 weeks"), as
+        words to read; "" for none or two (a number taken back, "not 18", aside)."""
+        table = self.tables[question_id]
+        kept = tokens(self._without_denied_numbers(table, _plain_words(text)))
+        said = {f"{kept[at]} {kept[at + 1]}" for at in range(len(kept) - 1)
+                if _NUMBER.fullmatch(kept[at]) and kept[at + 1] in table.named_units}
+        return said.pop() if len(said) == 1 else ""
 
     def _denied_numbers(self, table: _Table, said: str) -> list[tuple[int, int]]:
         """Where a number is taken back in `said`: a negation right before it, with the
@@ -2011,6 +2041,23 @@ class AnswerReader:
                     and " ".join(words[m.start:m.end]) not in named_here
                     for i in (m.start - 1, m.end) if 0 <= i < len(words)}
         return [m for m in found if m not in plain or not covered.intersection(range(m.start, m.end))]
+
+    def _without_a_no_to_another(self, table: _Table, found: list[Match], said: str) -> list[Match]:
+        """Without a plain "no" that denies the word right after it, when that word is no
+        item of this checklist but names another question's answer, even one it shares
+        ("no scans" is the tests', and says nothing of bleeding or the baby's movements).
+        User test en 20b: "no scans, midwife said its SPD" at the pregnancy warning signs
+        was ticked "None of these"; a warning checklist is asked again instead."""
+        words = tokens(said)
+        plain = [m for m in found if " ".join(words[m.start:m.end]) in self.yes_or_no and m.end < len(words)]
+        if not plain:
+            return found
+        named_here = {at for m in table.phrases.find(said) if not table.options[m.option].exclusive
+                      for at in range(m.start, m.end)}
+        others = {m.start for other_id, other in self.tables.items() if other_id != table.question.id
+                  for m in other.phrases.find(said)
+                  if not set(words[m.start:m.end]) <= self.yes_no_words and m.start not in named_here}
+        return [m for m in found if m not in plain or m.end not in others]
 
     def _without_others_pronouns(self, table: _Table, found: list[Match], said: str, typed: str) -> list[Match]:
         """Without "he" or "she" where the writer speaks of themselves ("the doctor said he
@@ -2392,6 +2439,7 @@ class AnswerReader:
         found = self._not_with(table, read_in, found)
         found = self._after_nothing(table, read_in, found)
         found = self._without_others_yes_no(table, found, read_in)
+        found = self._without_a_no_to_another(table, found, read_in)
         opinions = self._opinions(table, read_in, found)
         read_all, found = found, [m for m in found if m not in opinions]
         shared = [m for m in found if not m.negated and len(m.options) > 1]
@@ -2741,6 +2789,17 @@ def _without_permission_asked(said: str, openers: AbstractSet[str], permission: 
         if bare and i >= 2 and pieces[i - 1] == "," and 0 < len(pieces[i - 2].split()) <= 3:
             kept[i - 2] = " "
     return "".join(kept)
+
+
+def _clauses(words: list[str]) -> list[list[str]]:
+    """`words` cut at clause punctuation."""
+    clauses: list[list[str]] = [[]]
+    for word in words:
+        if word in CLAUSE_PUNCTUATION:
+            clauses.append([])
+        else:
+            clauses[-1].append(word)
+    return [clause for clause in clauses if clause]
 
 
 def _places(words: list[str], phrase: tuple[str, ...]) -> list[int]:

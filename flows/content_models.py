@@ -997,6 +997,10 @@ class Understanding(Strict):
     # ...and the words that open such a question without its question mark: "is ibuprofen
     # ok" (not "can", which also opens "can walk fine").
     permission_openers: list[str] = Field(default_factory=list)
+    # Words that, opening a clause, ask whether something may be taken, with or without the
+    # question mark: "can i take co-codamol for hip pain, im 10 weeks pregnant", "posso
+    # tomar ibuprofeno". Not "i can take paracetamol", which opens otherwise.
+    asks_when_opening: list[str] = Field(default_factory=list)
     # Words that lead to a date a duration is counted from ("since March", "desde o Natal"),
     # the days of events named as dates, the words that join a day to its month ("3 de
     # março") and the endings of a day's ordinal: flows/dates_said.py.

@@ -175,7 +175,7 @@ class _Turn:
                 text, self.s.ahead_said, self.e.machine.question_of[self.s.answered[-1]]):
             return self.already_noted()
         who = self.who_is_asked(text)  # before reading: "sorry, it's for my dad" starts the questions again
-        corrected = [] if who else self.correct_earlier_answer(text)
+        corrected = [] if who else self.correct_earlier_answer(text) or self.correct_held_answer(text)
         if corrected:
             return corrected
         parsed = self.read(text)
@@ -755,6 +755,57 @@ class _Turn:
         if self.offers_now(said[1:]):  # "oh actually i did have a fever, 38.6": what to do now first
             return [*said, self.danger_offer()]
         return [*said, *self.ask()]
+
+    def correct_held_answer(self, typed: str) -> list[Reply]:
+        """"sorry I meant right not left", "sorry i meant 22 weeks" typed before the question
+        the earlier answer was held for is reached: the held answer is replaced, said back as
+        corrected, and the question asked again (user test en 20b: "Sorry, I did not catch"
+        and the wrong side or week kept). Only one held answer of one question, one answer
+        named (a number with that question's own unit, too), never a checklist's (its warning
+        signs), and only where what the held answers raise stays as it was."""
+        if self.s.mode != "asking" or self.s.state == SUMMARY_STATE or not self.reader.corrects(typed):
+            return []
+        if self.s.state in self.e.machine.question_of and self.reader.read(self.question_id(), typed).ok:
+            return []  # "actually 34 years" at the age: the answer to the question asked
+        found: list[tuple[str, Question, list[int] | None, str]] = []
+        for state, indices in self.s.noted.items():
+            question = self.c.questions[self.e.machine.question_of[state]]
+            if state == self.s.state or question.kind != "choice" or len(indices) != 1:
+                continue
+            options = self.c.options[question.id]
+            # as `_corrected_answer` reads it: in full, in one word where the answers are no
+            # yes or no ("sorry I meant right not left"), or by a number with its unit
+            named = set(self.reader.mentions(question.id, typed))
+            if not named and not any(isinstance(option.value, bool) for option in options):
+                named = set(self.reader.named_loosely(question.id, typed))
+            named = {i for i in named or self.reader.named_with_its_unit(question.id, typed)
+                     if options[i].value is not None}
+            if len(named) == 1:
+                found.append((state, question, [*named], ""))
+        for state in self.s.held_numbers:
+            question = self.c.questions[self.e.machine.question_of[state]]
+            said = self.reader.number_with_its_unit(question.id, typed) if state != self.s.state else ""
+            if said:
+                found.append((state, question, None, said))
+        if len(found) != 1:
+            return []
+        state, question, chosen, said = found[0]
+        before, holding = self._flags_of(self.case_with_held()), (self.s.noted, self.s.held_numbers)
+        if chosen is not None:
+            self.s.noted = {**self.s.noted, state: chosen}
+        else:
+            self.s.held_numbers = {**self.s.held_numbers, state: said}
+        if self._flags_of(self.case_with_held()) != before:  # a warning sign is not changed so
+            self.s.noted, self.s.held_numbers = holding
+            return []
+        if chosen is not None:
+            answer = self.answer_words(question.id, self.c.options[question.id][chosen[0]].value)
+        else:
+            parsed = self.reader.read(question.id, said, today=self.today)
+            answer = self.answer_words(question.id, parsed.value) if parsed.ok else said
+        self.s.step += 1
+        return [self.notice("held_corrected", question=self.c.text(question.short, self.s.locale), answer=answer),
+                *self.ask()]
 
     def corrected_earlier(self, typed: str) -> str | None:
         """The short name of an earlier answer `typed` seems to correct, to say how to change
