@@ -2054,9 +2054,12 @@ class AnswerReader:
             return found
         named_here = {at for m in table.phrases.find(said) if not table.options[m.option].exclusive
                       for at in range(m.start, m.end)}
+        # ...but another question's "none" or "don't know" is a no all the same: "no nothing
+        # else", "no none of those" (a script of session 19: a fall at 67)
         others = {m.start for other_id, other in self.tables.items() if other_id != table.question.id
                   for m in other.phrases.find(said)
-                  if not set(words[m.start:m.end]) <= self.yes_no_words and m.start not in named_here}
+                  if not set(words[m.start:m.end]) <= self.yes_no_words and m.start not in named_here
+                  and not all(other.options[i].exclusive for i in m.options)}
         return [m for m in found if m not in plain or m.end not in others]
 
     def _without_others_pronouns(self, table: _Table, found: list[Match], said: str, typed: str) -> list[Match]:

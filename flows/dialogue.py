@@ -507,9 +507,16 @@ class _Turn:
         # arthritis" beside a very high CRP): that goes through /change, where it is seen
         level_now, level_before = assess(self.s.case, self.c).triage, assess(case, self.c).triage
         lowered = TRIAGE_ORDER.index(level_now) < TRIAGE_ORDER.index(level_before)
-        if lowered or (not warned and (not said or self.s.case == case)):
+        # ...nor changes which questions apply ("had a hip replacement" ends the questions
+        # early): the answers given must stay the answers of the path
+        machine = self.e.machine
+        rerouted = machine.path(self.s.case, self.s.answered) != machine.path(case, self.s.answered)
+        # (a new warning sign that changes the questions is taken all the same; one that comes
+        # with a lower level, "known arthritis" beside a very high CRP, is not)
+        held_back = lowered or (rerouted and not warned)
+        if held_back or (not warned and (not said or self.s.case == case)):
             self.s.case, self.s.announced = case, announced
-            return [self.notice("late_fact_by_change")] if lowered else []
+            return [self.notice("late_fact_by_change")] if held_back else []
         self.s.step += 1  # the summary drawn before (and its buttons) is of the case before
         warnings = self.refresh_red_flags(announce=True)
         heard = [self.notice("noted_early", items="; ".join(said))] if said else []

@@ -463,3 +463,11 @@ def test_a_number_is_corrected_only_where_the_number_given_is_taken_back(text: s
                                                                           instead: float | None) -> None:
     reader = ENGINE.reader("pt" if "semanas" in text else "en")
     assert reader.corrected_number("duration_weeks", text, given) == instead
+
+
+def test_a_late_fact_that_would_change_which_questions_apply_is_not_taken_from_a_late_message() -> None:
+    conv = talk(*["don't know"] * 40)
+    assert conv.session is not None and conv.state == "summary"
+    before = conv.session.model_dump()
+    assert codes(conv.say("had a hip replacement")) == ["late_fact_by_change"]  # it would end the questions early
+    assert conv.session.model_dump() == before
