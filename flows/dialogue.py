@@ -488,9 +488,11 @@ class _Turn:
         38,5", "doi de noite tb, me acorda, e emagreci uns 5kg") is read as in passing
         (`note_early`), recorded, and warned of at once; the summary, now at the raised level
         of care, is shown again (user test pt-BR 19: it met "the assessment is complete",
-        and the summary stayed "no urgency, 1 to 2 weeks"). What raises no new warning sign
-        changes nothing: the case and what is held are left as they were, and the answer
-        given is the one given before (other changes go through /change)."""
+        and the summary stayed "no urgency, 1 to 2 weeks"). A checklist's item named after
+        it ("oh she takes rivaroxaban") is added (`_added_after_the_summary`) and the summary
+        shown again. Nothing else changes: not a single answer, not what is held, and not
+        anything that would lower the level of care or change which questions apply (those
+        are sent to /change, `late_fact_by_change`)."""
         case, noted, held, announced = (self.s.case.model_copy(deep=True), self.s.noted, self.s.held_numbers,
                                         list(self.s.announced))
         before = self._active_flags()
