@@ -205,6 +205,25 @@ def test_the_third_blind_set_is_apart_and_does_not_slide_below_its_first_score()
     assert scores["over_triage"] <= 0.10, scores["over_triaged"]
 
 
+BLIND_4 = ROOT / "tests/vignettes/heldout/blind-2026-12c.yaml"
+
+
+def test_the_fourth_blind_set_is_apart_and_does_not_slide_below_its_first_score() -> None:
+    """The fourth blind set (session 21; docs/assessment.md), as the others: apart from
+    every other set, and the figures it scored once, before it was read, are a floor. They
+    are low (most stored copies were abstracts of rare presentations); the floor is there
+    so that a later change cannot make them lower unseen."""
+    conditions = list(get_content().conditions)
+    blind = read_vignettes(BLIND_4, conditions)
+    others = [v for path in [*VIGNETTES, HELD_OUT, BLIND_2, BLIND_3] for v in read_vignettes(path, conditions)]
+    assert len(blind) >= 17 and not {v.id for v in blind} & {v.id for v in others}
+    assert not {v.source[:60] for v in blind} & {v.source[:60] for v in others}
+    scores = json.loads(run("evaluate", str(BLIND_4), "--json").stdout)
+    assert scores["top3"] >= 0.58 and scores["top1"] >= 0.29, scores
+    assert scores["safe"] >= 0.9, scores["unsafe"]
+    assert scores["over_triage"] <= 0.15, scores["over_triaged"]
+
+
 def test_vignettes_cover_every_condition_with_citations() -> None:
     conditions = list(get_content().conditions)
     vignettes = [v for path in VIGNETTES for v in read_vignettes(path, conditions)]
