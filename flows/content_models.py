@@ -594,6 +594,9 @@ class Evidence(Sourced):
     shown_at_most: float = Field(gt=0.5, lt=1)  # the largest probability ever shown as a number
     # A cause not ruled out yet is said to be so, not "unlikely", when its estimate is below this.
     open_said_below: float = Field(default=0.2, gt=0, lt=1)
+    # A cause that only a test not yet done can confirm is said "the most likely so far", not
+    # "likely" or "very likely", from this estimate up (ui.yaml `unconfirmed_band`).
+    unconfirmed_said_from: float = Field(default=0.5, gt=0, lt=1)
     bands: list[Band] = Field(min_length=1)  # words for an estimate, highest first
 
     @field_validator("bands")

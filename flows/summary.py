@@ -150,11 +150,14 @@ def _plain(*texts: str) -> list[Line]:
 def cause_line(content: Content, ranked: Ranked, locale: str = "en", assessment: Assessment | None = None) -> str:
     """"Transient thinning of the hip bone: very likely (over 95%)"; "A growth in the bone:
     needs checking soon" for a cause whose estimate is said as what it needs (`said_as`);
-    "Infection in the joint: not ruled out yet (3%)" for a danger still open whose estimate
-    is low, not "unlikely" beside the list of what is not ruled out; and what alone can
+    "Infection in the joint: not ruled out yet" for a danger still open whose estimate is
+    low, neither "unlikely" nor a small number beside the list of what is not ruled out
+    (the report for the doctor keeps the number); and what alone can
     confirm a cause not yet confirmed ("...; only an MRI can confirm it")."""
     name = content.text(content.conditions[ranked.condition].name, locale)
     said = said_as(content, ranked.condition, ranked.probability, locale)
+    if said is None and _open_and_low(content, ranked, assessment):
+        said = content.message("open_band", locale)  # no number beside "not ruled out yet"
     if said is not None:
         return content.message("cause_line_said", locale, name=name, said=said)
     words = band_of(content, ranked, locale, assessment)
@@ -167,12 +170,22 @@ def cause_line(content: Content, ranked: Ranked, locale: str = "en", assessment:
 
 
 def band_of(content: Content, ranked: Ranked, locale: str = "en", assessment: Assessment | None = None) -> str:
-    """The words for a cause's estimate: its band ("unlikely"), or "not ruled out yet" for a
-    danger still open whose estimate is low. The same in the summary and the report."""
-    if assessment is not None and ranked.probability < content.evidence.open_said_below and any(
-            d.condition == ranked.condition for d in assessment.not_ruled_out):
+    """The words for a cause's estimate: its band ("unlikely"), "not ruled out yet" for a
+    danger still open whose estimate is low, or "the most likely so far" for a leading cause
+    whose confirming test is not done. The same in the summary and the report."""
+    if _open_and_low(content, ranked, assessment):
         return content.message("open_band", locale)
+    if not ranked.confirmed and ranked.probability >= content.evidence.unconfirmed_said_from:
+        return content.message("unconfirmed_band", locale)  # before its test: no "very likely"
     return band(content, ranked.probability, locale)
+
+
+def _open_and_low(content: Content, ranked: Ranked, assessment: Assessment | None) -> bool:
+    """A dangerous cause not ruled out yet whose estimate is low: said "not ruled out yet"
+    rather than by its band, and in the person's summary with no number (a low number
+    beside an open danger reads as a reason not to go)."""
+    return assessment is not None and ranked.probability < content.evidence.open_said_below and any(
+        d.condition == ranked.condition for d in assessment.not_ruled_out)
 
 
 def said_as(content: Content, condition: str, probability: float, locale: str = "en") -> str | None:
@@ -243,5 +256,5 @@ def _reasons(case: Case, assessment: Assessment, content: Content, locale: str,
     lines += [_item(line) for line in told or [msg("not_answered")]]
     if skipped:
         lines += _plain("", msg("skipped_note", questions=", ".join(content.text(q.short, locale) for q in skipped)))
-    lines += _plain("", msg("estimate_note_plain"))
+    lines += _plain("", msg("estimate_note_plain"), msg("reasons_version_line", version=content.version))
     return lines

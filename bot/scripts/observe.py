@@ -299,7 +299,8 @@ def _cause_pattern(content: Content, names: list[str], locale: str) -> re.Patter
     def alternatives(words: list[str]) -> str:
         return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
-    bands = [content.text(b.label, locale) for b in content.evidence.bands] + [content.message("open_band", locale)]
+    bands = [content.text(b.label, locale) for b in content.evidence.bands] + [
+        content.message(said, locale) for said in ("open_band", "unconfirmed_band")]
     at_most = re.escape(content.message("percent_at_most", locale, percent="\x00")).replace("\x00", r"\d+%")
     marked = re.escape(content.message("cause_line", locale, name="\x01", band="\x02", percent="\x03"))
     return re.compile(marked.replace("\x01", f"(?P<name>{alternatives(names)})")
@@ -308,10 +309,10 @@ def _cause_pattern(content: Content, names: list[str], locale: str) -> re.Patter
 
 
 def _cause_said_pattern(content: Content, names: list[str], locale: str) -> re.Pattern[str]:
-    """ "<name>: <what it needs>", for causes shown without a number (conditions.yaml `said_as`)."""
+    """ "<name>: <what it needs>", for causes shown without a number (conditions.yaml `said_as`,
+    and a danger not ruled out yet with a low estimate)."""
     said = [content.text(c.said_as.text, locale) for c in content.conditions.values() if c.said_as is not None]
-    if not said:
-        return re.compile(r"(?!)")  # matches nothing
+    said.append(content.message("open_band", locale))  # a danger not ruled out yet, with a low estimate
 
     def alternatives(words: list[str]) -> str:
         return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
