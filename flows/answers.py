@@ -81,6 +81,12 @@ _QUOTE_MARK = re.compile(r"(?<!\w)'|'(?!\w)")
 _GLUED_MEASURE = re.compile(r"\b([^\W\d_]{2,6}|[^\W\d_])(?=\d)((?<=[^\W\d_]{2})\d+(?:[.,]\d+)?|\d+[.,]\d+)\b")
 
 
+def _spans(words: list[str], phrases: list[tuple[str, ...]]) -> list[tuple[int, int]]:
+    """The (start, end) of each place one of `phrases` is said in `words`."""
+    return [(start, start + len(phrase)) for start in range(len(words)) for phrase in phrases
+            if phrase and tuple(words[start:start + len(phrase)]) == phrase]
+
+
 def _plain_words(text: str) -> str:
     """`normalise`, then emoji and other symbols dropped (a thumbs-up adds nothing to "no")."""
     kept = "".join(ch if unicodedata.category(ch)[0] != "S" or ch in "°<>+#%" else " " for ch in normalise(text))
@@ -288,7 +294,14 @@ class AnswerReader:
                                                 *self.dont_know, *understanding.after_negations,
                                                 *understanding.conclusion_headings, *understanding.report_words)
                             for word in tokens(_plain_words(phrase))}
-        idioms = tuple(phrase for phrase in (*(tuple(words_only(w).split()) for w in self.dont_know), *self.exceptions)
+        # "sem motivo nenhum", "for no reason": their negation words deny nothing (see
+        # `_without_nones_of_other_phrases`), nor the words after them ("sem motivo nenhum sangrei")
+        self.negation_of_another_phrase = [tuple(tokens(_plain_words(w)))
+                                           for w in understanding.negation_of_another_phrase]
+        self.or_anything = [tuple(tokens(_plain_words(w))) for w in understanding.or_anything]
+        idioms = tuple(phrase for phrase in (*(tuple(words_only(w).split()) for w in self.dont_know), *self.exceptions,
+                                             *(tuple(words_only(_plain_words(w)).split())
+                                               for w in understanding.negation_of_another_phrase))
                        if phrase)
         after = tuple(tuple(words_only(_plain_words(w)).split()) for w in understanding.after_negations)
         self.language = Language(frozenset(understanding.negations), frozenset(understanding.clause_breaks),
@@ -1868,6 +1881,7 @@ class AnswerReader:
         found = self._without_others_pronouns(table, found, said_as_found, typed)
         found = self._without_relatives_of_the_writer(table, found, said_as_found, typed)
         found = self._without_others_yes_no(table, found, said_as_found)
+        found = self._without_nones_of_other_phrases(table, found, said_as_found)
         found = self._without_later_verb_negations(found, said_as_found)
         found = self._after_a_correction(found, said_as_found)
         found = self._without_anothers_measure(table, found, said_as_found)
@@ -2061,6 +2075,39 @@ class AnswerReader:
                   if not set(words[m.start:m.end]) <= self.yes_no_words and m.start not in named_here
                   and not all(other.options[i].exclusive for i in m.options)}
         return [m for m in found if m not in plain or m.end not in others]
+
+    def _without_nones_of_other_phrases(self, table: _Table, found: list[Match], said: str) -> list[Match]:
+        """Without a denial ("No", "None of these") read from a negation word that belongs to
+        another phrase: "sem razão nenhuma", "for no reason", "nothing happened" deny nothing
+        asked (user test pt 21: "começou há 3 semanas sem razão nenhuma" was recorded as no
+        pregnancy warning sign); and "or anything", "nem nada" only widen the denial before
+        them, so they deny this question's items only after a denial of this question ("no
+        bleeding or anything"), not after another's ("n caí nem nada" at the tests)."""
+        words = tokens(said)
+        idioms = _spans(words, self.negation_of_another_phrase)
+        widening = _spans(words, self.or_anything)
+        if not idioms and not widening:
+            return found
+
+        def denial(match: Match) -> bool:
+            return all(table.options[i].value is False
+                       or (table.options[i].exclusive and table.options[i].value is not None) for i in match.options)
+
+        def within(match: Match, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+            return next(((start, end) for start, end in spans if start <= match.start and match.end <= end), None)
+
+        kept = []
+        for match in found:
+            if denial(match) and within(match, idioms) is not None:
+                continue
+            span = within(match, widening) if denial(match) else None
+            if span is not None:
+                clause_start = self._clause_around(words, span[0])[0] if span[0] else 0
+                if not any(other is not match and clause_start <= other.start and other.end <= span[0]
+                           for other in found):
+                    continue  # "n caí nem nada": what it widens is no denial of this question's
+            kept.append(match)
+        return kept
 
     def _without_others_pronouns(self, table: _Table, found: list[Match], said: str, typed: str) -> list[Match]:
         """Without "he" or "she" where the writer speaks of themselves ("the doctor said he
@@ -2443,6 +2490,7 @@ class AnswerReader:
         found = self._after_nothing(table, read_in, found)
         found = self._without_others_yes_no(table, found, read_in)
         found = self._without_a_no_to_another(table, found, read_in)
+        found = self._without_nones_of_other_phrases(table, found, read_in)
         opinions = self._opinions(table, read_in, found)
         read_all, found = found, [m for m in found if m not in opinions]
         shared = [m for m in found if not m.negated and len(m.options) > 1]

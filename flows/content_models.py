@@ -917,6 +917,13 @@ class Understanding(Strict):
     # alone ("sim", "yes, some of them"): which ones is asked (user test pt-BR 19).
     some_of_them: list[str] = Field(default_factory=list)
     none_of_the_rest: list[str]  # after a denial at a checklist: the items not named are denied too
+    # Phrases whose negation word denies nothing asked: "for no reason", "sem motivo nenhum",
+    # "do nada", "nothing happened". A "no" or "none" inside one answers no question (user test
+    # pt 21: "começou há 3 semanas sem razão nenhuma" was read as no pregnancy warning sign).
+    negation_of_another_phrase: list[str] = Field(default_factory=list)
+    # "Or anything" closing a denial ("no bleeding or anything", "n caí nem nada"): it widens
+    # that denial, so it is a "none" only where the denial before it is of this question.
+    or_anything: list[str] = Field(default_factory=list)
     cardinals: dict[str, int]
     articles: list[str] = Field(default_factory=list)  # cardinals that are also articles: numbers only before a unit
     halves: list[str] = Field(default_factory=list)  # "and a half" after a number: "2 and a half weeks" is 2.5
