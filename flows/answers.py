@@ -189,6 +189,7 @@ class _Table:
     sharing: frozenset[int] = frozenset()  # options with Answer.shares_words_said_together
     # option -> Answer.not_with_unless in this language: (words, unless) pairs
     not_with_unless: dict[int, list[tuple[frozenset[str], frozenset[str]]]] = field(default_factory=dict)
+    not_before: dict[int, frozenset[str]] = field(default_factory=dict)  # option -> Answer.not_before
 
     @cached_property
     def own_words(self) -> frozenset[str]:
@@ -283,6 +284,10 @@ class AnswerReader:
         # Forms read as the ones the options' words use ("consegue" as "consigo"), longest first.
         self.read_as = sorted(((_plain_words(form), _plain_words(meant))
                                for form, meant in understanding.read_as.items()), key=lambda pair: -len(pair[0]))
+        self.everyday = frozenset(_plain_words(w) for w in understanding.everyday_words)
+        self.sounds_like = sorted(((_plain_words(form), _plain_words(meant))
+                                   for form, meant in understanding.sounds_like.items()),
+                                  key=lambda pair: -len(pair[0]))
         self.spelled_as = sorted(((_plain_words(form), _plain_words(meant))
                                   for form, meant in understanding.spelled_as.items()), key=lambda pair: -len(pair[0]))
         # measure -> the unit a bare number of it is in, where this language's labs agree on one
@@ -292,7 +297,8 @@ class AnswerReader:
                                                 *understanding.negations, *understanding.clause_negations,
                                                 *understanding.clause_breaks, *self.fillers, *self.joiners,
                                                 *self.dont_know, *understanding.after_negations,
-                                                *understanding.conclusion_headings, *understanding.report_words)
+                                                *understanding.conclusion_headings, *understanding.report_words,
+                                                *understanding.everyday_words)
                             for word in tokens(_plain_words(phrase))}
         # "sem motivo nenhum", "for no reason": their negation words deny nothing (see
         # `_without_nones_of_other_phrases`), nor the words after them ("sem motivo nenhum sangrei")
@@ -436,7 +442,7 @@ class AnswerReader:
                          for measure, table in question.measure_units.items()}
         denials = frozenset(i for i, o in enumerate(options)
                             if o.value is False or (o.exclusive and o.value is not None))
-        phrase_index = PhraseIndex(phrases, self.language, denials, self.typos, self.vocabulary)
+        phrase_index = PhraseIndex(phrases, self.language, denials, self.typos, self.vocabulary, self.everyday)
         return _Table(question, options, phrase_index, units, measures, measure_units, frozenset(diagnoses),
                       frozenset(hints), self._listed(question.said_before_number),
                       self._listed(question.said_after_number), self._listed(question.said_in_clause_with),
@@ -457,7 +463,8 @@ class AnswerReader:
                                        for i, o in enumerate(options) if o.not_with_unless},
                       told_by_number={i: (o.told_by_number.below, self._listed(o.told_by_number.said_before_number),
                                           self._listed(o.told_by_number.said_after_number))
-                                      for i, o in enumerate(options) if o.told_by_number is not None})
+                                      for i, o in enumerate(options) if o.told_by_number is not None},
+                      not_before={i: self._listed(o.not_before) for i, o in enumerate(options) if o.not_before})
 
     def _counted_back_words(self, question: Question) -> _CountedBack | None:
         counted = question.counted_back
@@ -520,7 +527,7 @@ class AnswerReader:
             return Parsed(False, error="choose_one", values={"answer": quote(text)})
         if not self.typos and not self._in_this_language(said):
             return Parsed(False, error="choose_one", values={"answer": quote(text)})
-        said = self._without_denied_numbers(table, self._read_as(table, said))
+        said = self._without_denied_numbers(table, self._read_as(table, self._as_it_sounds(table, said)))
         whole = self._whole(table, said)
         if whole is not None:
             return whole
@@ -1436,6 +1443,21 @@ class AnswerReader:
                 return picked
         return None
 
+    def _as_it_sounds(self, table: _Table, said: str) -> str:
+        """`said` with the words typed as they sound written as the option's word meant (ui.yaml
+        `sounds_like`: "nun of those" at a list is "none of those", "rite" at "Which hip?" is
+        "right"): where the meant words are the question's and the typed ones are not. A form
+        that is a word of the language ("write", "non") only as the whole answer: "non weight
+        bearing" is no "none"."""
+        for form, meant in self.sounds_like:
+            if not set(meant.split()) <= table.phrases.vocabulary or form in table.phrases.whole:
+                continue
+            if " " not in form and form in self.vocabulary:
+                said = meant if words_only(said) == form else said
+            else:
+                said = re.sub(rf"(?<![\w-]){re.escape(form)}(?![\w-])", meant, said)
+        return said
+
     def _read_as(self, table: _Table, said: str) -> str:
         """`said` with the forms the options' words do not use written as the ones they do
         (ui.yaml `read_as`): a relative's "não consegue andar" is "não consigo andar", "she
@@ -2145,6 +2167,7 @@ class AnswerReader:
             named = self._negated_meaning(table, negated)
         if not named:
             fuzzy = self._without_relatives_of_the_writer(table, table.phrases.fuzzy(said), said, text)
+            fuzzy = self._not_with(table, said, fuzzy)  # a slip is read in its words too: "rigt after i bent down"
             if table.question.relatives_only_when_for_them and not self.asks_for_someone_else(text):
                 # "sorry to bother you", "a anca falha": no slip of "brother" or "filha"
                 words = tokens(said)
@@ -2547,10 +2570,14 @@ class AnswerReader:
     def _not_with(self, table: _Table, said: str, found: list[Match]) -> list[Match]:
         """Without the options named with a word that says it is not them (`not_with`): "só
         tomo cortisona em bomba para a asma" names no steroid tablets; "better at night" is
-        no night pain, unless a word of worse is in the clause too (`not_with_unless`)."""
+        no night pain, unless a word of worse is in the clause too (`not_with_unless`); "right
+        after" is no side (`not_before`)."""
         words = tokens(said)
         kept = []
         for match in found:
+            following = words[match.end] if match.end < len(words) else ""
+            if following and any(following in table.not_before.get(i, frozenset()) for i in match.options):
+                continue  # "right after", "right away": when, not which
             excluded = set().union(*(table.not_with.get(i, frozenset()) for i in match.options))
             if match.negated or not ((excluded and self._in_clause_with(words, match.start, excluded)) or any(
                     self._in_clause_with(words, match.start, unsaying)
@@ -2740,6 +2767,8 @@ def _words_of(content: Content, language: str, understanding: Any) -> frozenset[
         for option in options:
             phrases.extend(option.synonyms.get(reads, []))
     for name in type(understanding).model_fields:
+        if name == "everyday_words":  # no words of the options: a slip of one only when typed alone
+            continue
         value = getattr(understanding, name)
         if isinstance(value, list):
             phrases.extend(v for v in value if isinstance(v, str))

@@ -182,6 +182,10 @@ class Answer(Strict):
     not_with: dict[str, list[str]] = Field(default_factory=dict)
     # ...and such words that a word of worse in the same clause overrides (NotWithUnless).
     not_with_unless: list[NotWithUnless] = Field(default_factory=list)
+    # Per language, words that right after this option's word give it another meaning: "right
+    # after i bent down", "right away" say when, not which hip (user test en 21), typed as
+    # written or with a slip ("rigt after").
+    not_before: dict[str, list[str]] = Field(default_factory=dict)
     # Said of the answer to this question ("an artificial joint in this hip": of `side`):
     # heard in passing only when the message names no other answer to it ("left hip
     # hurting... my right hip was replaced" is not this hip).
@@ -936,6 +940,15 @@ class Understanding(Strict):
     # Words that name nothing on their own ("the", "one", "a da"): left out when words pick
     # an answer to change ("the mri one").
     function_words: list[str] = Field(default_factory=list)
+    # Words typed as they sound, or as voice typing hears them, read at the question asked as
+    # the option's word meant: "nun of those", "rite" (user test en 21). Only where the meant
+    # word is one of the question's and the typed one is not; a form that is itself a word of
+    # the language ("write", "non" of "non weight bearing") only as the whole answer.
+    sounds_like: dict[str, str] = Field(default_factory=dict)
+    # Everyday words a letter away from an option's word, never read as its slip: "can i
+    # have a hot bath?" at "Which hip?" is no "both" (user test en 21). Words of their own,
+    # they say nothing to any question.
+    everyday_words: list[str] = Field(default_factory=list)
     # Forms read as the ones the options' words use: a relative's third person as the first
     # ("consegue" as "consigo", "she has" as "i have"), spoken forms ("tou" as "estou").
     read_as: dict[str, str] = Field(default_factory=dict)

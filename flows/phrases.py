@@ -169,7 +169,7 @@ class PhraseIndex:
 
     def __init__(self, phrases: dict[str, tuple[int, ...]], language: Language,
                  denials: frozenset[int] = frozenset(), typos: bool = True,
-                 known_words: frozenset[str] = frozenset()) -> None:
+                 known_words: frozenset[str] = frozenset(), everyday: frozenset[str] = frozenset()) -> None:
         self.language = language
         # The options whose words deny ("no fever", "não tenho", "None of these"): a negation
         # inside one of their phrases still denies what follows ("não tenho psoríase"),
@@ -209,6 +209,9 @@ class PhraseIndex:
         # The words of the language (all of its content): a word typed as one of them is that
         # word, not a slip of another.
         self.known_words = known_words
+        # Everyday words a letter away from an option's word ("bath", "both"): in a sentence
+        # they are themselves; typed alone as the answer, a slip.
+        self.everyday = everyday
 
     def whole_answer(self, text: str) -> tuple[int, ...] | None:
         return self.whole.get(words_only(text))
@@ -273,7 +276,9 @@ class PhraseIndex:
                 typed = " ".join(words[start:start + size])
                 if len(typed) < shortest or _PUNCTUATION.intersection(words[start:start + size]) or any(
                         start < m.end and start + size > m.start for m in found) or all(
-                        word in self.known_words for word in words[start:start + size]):
+                        word in self.known_words for word in words[start:start + size]) or (
+                        size < sum(w not in _PUNCTUATION for w in words)
+                        and all(word in self.everyday for word in words[start:start + size])):
                     continue
                 best = self._closest(typed, size)
                 if best is not None:
