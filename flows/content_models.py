@@ -821,6 +821,9 @@ class QuickAnswer(Sourced):
     told_with: dict[str, list[str]] = Field(default_factory=dict)
     when: Predicate
     text: Text
+    # Not given once a warning has raised the level of care: what that warning says to do
+    # now answers it ("is this serious?" after a fall and not standing)
+    unless_warned: bool = False
 
 
 class GuidanceFile(Strict):

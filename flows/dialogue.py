@@ -367,6 +367,12 @@ class _Turn:
                     k: v for k, v in self.s.noted.items() if k != state}
 
     def why(self) -> list[Reply]:
+        if self.s.state == SUMMARY_STATE and self.s.mode == "asking":
+            # after the summary, "why?" asks why these causes (user tests en and pt 21: /why
+            # and /porque met the help text)
+            summary = self.summary()
+            return section_replies(summary, [i for i, s in enumerate(summary.sections) if s.kind == "reasons"],
+                                   self.s.step)
         if self.e.machine.is_final(self.s.state) or (self.s.mode != "asking" and self.s.mode != "changing"):
             return [self.notice("help"), *self.ask()]
         question = self.c.questions[self.question_id()]
@@ -528,11 +534,18 @@ class _Turn:
         """The answer given at once to a question of the person's own (guidance.yaml
         `quick_answers`): "is ibuprofen ok?" in pregnancy, with what is known and held."""
         held = self.case_with_held()
+        warned = self.warned_of_care()
         for answer, holds in self.c.quick_answers:
+            if answer.unless_warned and warned:
+                continue  # what the warning says to do now answers it (`warned_answer`)
             if holds(held) and self.reader.asks_about(typed, answer.id):
                 return [Reply(kind="notice", code=f"quick_answer:{answer.id}",
                               text=self.c.text(answer.text, self.s.locale), step=self.s.step)]
         return []
+
+    def warned_of_care(self) -> bool:
+        """A warning given (and still holding) has raised the level of care."""
+        return any(flag.level in TRIAGE_ORDER[1:] for flag, _ in self.c.red_flags if flag.id in self.s.announced)
 
     def asks_aside(self, typed: str) -> bool:
         """`typed` asks a question of the person's own, or what a condition is."""

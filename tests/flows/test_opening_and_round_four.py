@@ -186,8 +186,9 @@ def test_ranges_halves_and_everyday_answers_are_read(reader: object, question: s
     assert parsed.ok and parsed.value == value
 
 
-@pytest.mark.parametrize(("language", "typed"), [("en", "is it serious?"), ("en", "can I take ibuprofen for it?"),
-                                                 ("pt", "posso tomar brufen?"), ("pt", "é grave?")])
+# ("is it serious?" is answered at once with when not to wait: session 21 d)
+@pytest.mark.parametrize(("language", "typed"), [("en", "can I take ibuprofen for it?"),
+                                                 ("pt", "posso tomar brufen?"), ("en", "can i use a heat pack?")])
 def test_a_question_of_the_persons_own_is_told_the_summary_answers_it(language: str, typed: str) -> None:
     conv = talk("female" if language == "en" else "mulher", language=language)
     replies = conv.say(typed)
