@@ -113,7 +113,9 @@ class Parsed:
     # Not ok, but read: the answer was understood and more is needed before anything is
     # recorded (a checklist where only some items were denied). No other language is tried.
     understood: bool = False
-    # Recorded, but these parts of the answer named nothing: they are said back.
+    # Recorded, but these parts of the answer named nothing: they are said back. Not ok, with
+    # them: the answer was held back over them (a "no" beside words not understood), and the
+    # error says so even when something in them was kept for a later question.
     unread: list[str] = field(default_factory=list)
     # The checklist items denied by name (with `understood`): kept while the others are asked.
     denied: list[int] = field(default_factory=list)
@@ -281,6 +283,8 @@ class AnswerReader:
         self._elsewhere: dict[tuple[str, str], list[Match]] = {}  # _answers_elsewhere, for one answer
         self.span_words = [_plain_words(w) for w in understanding.span_words]
         self.function_words = {_plain_words(w) for w in understanding.function_words}
+        self.nothing_more_said = {word for phrase in understanding.nothing_more_said
+                                  for word in tokens(_plain_words(phrase))}
         # Forms read as the ones the options' words use ("consegue" as "consigo"), longest first.
         self.read_as = sorted(((_plain_words(form), _plain_words(meant))
                                for form, meant in understanding.read_as.items()), key=lambda pair: -len(pair[0]))
@@ -2529,6 +2533,11 @@ class AnswerReader:
         found = self._without_negators(table, found, read_in)
         alone = list(dict.fromkeys(m.option for m in found if table.options[m.option].exclusive))
         if len(alone) == 1:
+            unread = self._not_read_beside_nothing(table, read_in, found) if alone[0] == table.nothing else []
+            if unread:
+                return Parsed(False, error="nothing_with_unread", understood=True, unread=unread, values={
+                    "words": ", ".join(f'"{quote(part)}"' for part in unread),
+                    "none": self.content.text(table.options[alone[0]].label, self.language_code)})
             return self._option(table, alone[0])
         if found and all(m.negated and not table.options[m.option].exclusive for m in found) and (
                 table.nothing is not None):
@@ -2656,6 +2665,38 @@ class AnswerReader:
                 rest = re.sub(rf"(?<![\w]){re.escape(phrase)}(?![\w])", " ", rest)
             if any(len(w) > 3 and not w.isdigit() and w not in table.phrases.vocabulary and w not in self.known_words
                    for w in rest.split()):
+                unread.append(" ".join(part))
+        return unread
+
+    def _not_read_beside_nothing(self, table: _Table, said: str, found: list[Match]) -> list[str]:
+        """At a checklist of warning signs (`heard_if_it_warns`), the parts of a "no" that say
+        something not understood ("no but im bleeding more than usual"): a "None of these" is
+        not recorded over them (user test en 21). Stricter than `_unread`: an item's own words
+        outside a match ("feeling really faint"), a part with a negation in it and words of three
+        letters ("i cant get out of bed") are not read either; only words that carry no answer
+        of their own are (ui.yaml `understanding`: yes, no, fillers, function words...)."""
+        if not table.question.heard_if_it_warns:
+            return []
+        words = tokens(said)
+        covered = {i for m in found for i in range(m.start, m.end)}
+        parts: list[list[str]] = [[]]
+        ends: list[str] = []
+        for index, word in enumerate(words):
+            if word in CLAUSE_PUNCTUATION or word in self.language.clause_breaks or word in self.joiners:
+                ends.append(word)
+                parts.append([])
+            elif index not in covered:
+                parts[-1].append(word)
+        unread = []
+        for part, end in zip(parts, [*ends, ""], strict=True):
+            if not part or self._only_asks(part, end == "?"):
+                continue
+            rest = self._without_fillers(" ".join(part))
+            for phrase in self.dont_know:
+                rest = re.sub(rf"(?<![\w]){re.escape(phrase)}(?![\w])", " ", rest)
+            # three letters are enough: "cant get out of bed" is carried by its short words
+            if any(len(w) > 2 and not w.isdigit() and w not in self.known_words and w not in self.function_words
+                   and w not in self.nothing_more_said for w in rest.split()):
                 unread.append(" ".join(part))
         return unread
 

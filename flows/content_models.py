@@ -952,6 +952,10 @@ class Understanding(Strict):
     # have a hot bath?" at "Which hip?" is no "both" (user test en 21). Words of their own,
     # they say nothing to any question.
     everyday_words: list[str] = Field(default_factory=list)
+    # Words beside a "no" at a warning-sign checklist that add no sign ("no, thank god",
+    # "nah im fine", "not today"): a "None of these" is recorded with them, while any
+    # other word stops it (flows.answers `_not_read_beside_nothing`).
+    nothing_more_said: list[str] = Field(default_factory=list)
     # Forms read as the ones the options' words use: a relative's third person as the first
     # ("consegue" as "consigo", "she has" as "i have"), spoken forms ("tou" as "estou").
     read_as: dict[str, str] = Field(default_factory=dict)

@@ -670,7 +670,9 @@ class _Turn:
             if (self.s.noted, self.s.held_numbers) != holding and not heard:
                 # "im 19 weeks and my left hip hurts" at the sex question: not "sorry, I did
                 # not catch that", since the week and the hip are kept for their questions.
-                return [self.notice("kept_for_later"), *(self.aside(typed or "") if asked else []), *self.ask()]
+                held_back = [self.error(parsed.error, **parsed.values)] if parsed.unread else []
+                return [self.notice("kept_for_later"), *held_back, *(self.aside(typed or "") if asked else []),
+                        *self.ask()]
             if heard:  # "tenho 82 anos e dei uma queda": "Also noted: a fall", not "did not catch" too
                 answered = self.aside(typed or "") if asked else []
                 return [*heard, *answered, *(self.told_at_once(typed) if typed else []), *self.ask()]
