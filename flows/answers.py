@@ -192,6 +192,7 @@ class _Table:
     # option -> Answer.not_with_unless in this language: (words, unless) pairs
     not_with_unless: dict[int, list[tuple[frozenset[str], frozenset[str]]]] = field(default_factory=dict)
     not_before: dict[int, frozenset[str]] = field(default_factory=dict)  # option -> Answer.not_before
+    asked_only: frozenset[str] = frozenset()  # the options' Answer.asked_only words
 
     @cached_property
     def own_words(self) -> frozenset[str]:
@@ -270,6 +271,9 @@ class AnswerReader:
         self.kept_before_final_negation = frozenset(_plain_words(w) for w in understanding.kept_before_final_negation)
         self.any_negation = frozenset(_plain_words(w) for w in (*understanding.negations,
                                                                  *understanding.clause_negations))
+        # The words that deny by themselves ("no", "never", "nope", "nunca"): a phrase made only
+        # of them is a denial, whatever question it also answers.
+        self.denying_words = self.any_negation | {word for word in self.no if " " not in word}
         self.quick_answer_told = {
             answer.id: [tuple(tokens(_plain_words(word))) for word in answer.told_with.get(self.reads, [])]
             for answer in content.guidance.quick_answers}
@@ -407,7 +411,7 @@ class AnswerReader:
             if index not in phrases.get(key, ()):
                 phrases[key] = (*phrases.get(key, ()), index)
 
-        diagnoses, hints, third_person, alone = set(), set(), set(), set()
+        diagnoses, hints, third_person, alone, asked_only = set(), set(), set(), set(), set()
         for index, option in enumerate(options):
             # The label as shown, and a variant's base label, as people type them back
             shown = (self.content.text(option.label, code) for code in (self.language_code, self.reads))
@@ -427,6 +431,9 @@ class AnswerReader:
             for hint in option.hints.get(self.reads, []):
                 add(hint, index)
                 hints.add(words_only(_plain_words(hint)))
+            for words in option.asked_only.get(self.reads, []):
+                add(words, index)
+                asked_only.add(words_only(_plain_words(words)))
             for pronoun in option.third_person.get(self.reads, []):
                 add(pronoun, index)
                 third_person.add(_plain_words(pronoun))
@@ -468,7 +475,8 @@ class AnswerReader:
                       told_by_number={i: (o.told_by_number.below, self._listed(o.told_by_number.said_before_number),
                                           self._listed(o.told_by_number.said_after_number))
                                       for i, o in enumerate(options) if o.told_by_number is not None},
-                      not_before={i: self._listed(o.not_before) for i, o in enumerate(options) if o.not_before})
+                      not_before={i: self._listed(o.not_before) for i, o in enumerate(options) if o.not_before},
+                      asked_only=frozenset(asked_only))
 
     def _counted_back_words(self, question: Question) -> _CountedBack | None:
         counted = question.counted_back
@@ -1154,6 +1162,8 @@ class AnswerReader:
             # Words that only hint at an option ("dói-me", "it hurts") name nothing in passing.
             if named in self.yes_or_no or words_only(named) in table.hints or match.negated:
                 continue
+            if words_only(named) in table.asked_only:  # "a glass of wine at night" is no night pain
+                continue
             about = bool(table.clause_words) and self._in_clause_with(typed, match.start, table.clause_words)
             if table.clause_words and not about:  # "RX sem alterações" is no blood test's answer
                 continue
@@ -1311,11 +1321,15 @@ class AnswerReader:
         key = (question_id, said)
         found = self._elsewhere.get(key)  # the reader is shared: read once, and never re-read the cache
         if found is None:
+            words = tokens(said)
             found = [
                 Match((), match.start, match.end, False)
                 for other_id, table in self.tables.items() if other_id != question_id
                 for match in table.phrases.find(said)
                 if match.end - match.start > 1 and not match.negated
+                # "no never" is an answer to the pregnancy, yet it still denies what follows:
+                # "no never taken steroids" (user test en 21b: recorded as steroids taken)
+                and not all(word in self.denying_words for word in words[match.start:match.end])
                 and all(table.options[i].value not in (None, False) and not table.options[i].exclusive
                         for i in match.options)]  # a denial ("i dont") is a negation, not an answer
             if len(self._elsewhere) > 256:  # one answer's worth is what is reused
@@ -2751,6 +2765,10 @@ class AnswerReader:
         none = self.content.text(table.options[nothing].label, self.language_code)
         return Parsed(False, error="others_unanswered", understood=True, denied=denied,
                       values={"denied": "; ".join(labels), "none": none})
+
+    def denies_the_rest(self, text: str) -> bool:
+        """`text` says "nothing else" ("no others", "mais nada"): of the items not named yet."""
+        return self._denies_the_rest(_plain_words(text), [])
 
     def _denies_the_rest(self, said: str, named: list[Match]) -> bool:
         """Words for "the rest" outside every item named: "no other red flags", "mais nada"

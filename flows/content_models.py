@@ -180,6 +180,11 @@ class Answer(Strict):
     # Per language, words that in the same clause as this option's words mean it is not
     # this option: "cortisona em bomba para a asma", "a steroid inhaler" are no steroid tablets.
     not_with: dict[str, list[str]] = Field(default_factory=dict)
+    # Per language, words that name this option only in answer to its own question, whose
+    # topic they leave unsaid ("at night", "in bed": the pain). In an answer to another
+    # question they name nothing ("a glass of wine at night", "4 pints most nights"); said
+    # with the topic there ("it hurts at night"), its `said_together` finds the option.
+    asked_only: dict[str, list[str]] = Field(default_factory=dict)
     # ...and such words that a word of worse in the same clause overrides (NotWithUnless).
     not_with_unless: list[NotWithUnless] = Field(default_factory=list)
     # Per language, words that right after this option's word give it another meaning: "right

@@ -24,7 +24,7 @@ from flows.assessment import assess
 from flows.case import Case
 from flows.change_effect import change_effect
 from flows.content import Content, get_content
-from flows.content_models import TRIAGE_ORDER, Question
+from flows.content_models import TRIAGE_ORDER, Answer, Question
 from flows.language import language_named, language_of_tag
 from flows.machine import SUMMARY_STATE, FlowMachine
 from flows.messages import Choice, Reply, UserInput
@@ -704,6 +704,9 @@ class _Turn:
         if question.kind == "checklist" and self.s.noted.get(state):  # "not on chemo now": unsaid
             denied = {*parsed.denied, *(self.reader.denied_by_name(question.id, typed) if typed else [])}
             self.s.noted = {**self.s.noted, state: [i for i in self.s.noted[state] if i not in denied]}
+        doubted = self.noted_doubted(state, parsed.value, typed)
+        if doubted:
+            return doubted
         value = self.with_noted(state, parsed.value)
         if value is None and question.recorded_at_once and recorded(self.s.case, question) is not None:
             # "can't put any weight on it" said earlier, "don't know" now: the warning sign
@@ -1293,6 +1296,28 @@ class _Turn:
         for index in indices:
             for name, value in (options[index].sets or {}).items():
                 setattr(self.s.case, name, value)
+        return [self.c.text(options[i].label_for(self.s.for_someone_else), self.s.locale) for i in indices]
+
+    def noted_doubted(self, state: str, value: Any, typed: str | None) -> list[Reply]:
+        """"None of these" over items ticked from an earlier message in passing (user test en
+        21b: "no never taken steroids" was read as steroids, and "none" then kept them): which
+        is right is asked once; "None of these" again unsays them, "done" keeps them. Not
+        after "nothing else", which speaks of the other items only."""
+        doubting = self.s.noted_doubted_at == state
+        self.s.noted_doubted_at = None
+        noted = self.s.noted.get(state, [])
+        if value != NONE_OF_THESE or not noted or (typed and self.reader.denies_the_rest(typed)):
+            return []
+        if doubting:  # said twice: the person's own word stands over what was read in passing
+            self.s.noted = {k: v for k, v in self.s.noted.items() if k != state}
+            return []
+        self.s.noted_doubted_at = state
+        options = self.c.options[self.question_id()]
+        none = next(o for o in options if o.value == NONE_OF_THESE)
+        return [self.notice("noted_doubted", items="; ".join(self._labels(options, noted)),
+                            none=self.c.text(none.label_for(self.s.for_someone_else), self.s.locale)), *self.ask()]
+
+    def _labels(self, options: list[Answer], indices: list[int]) -> list[str]:
         return [self.c.text(options[i].label_for(self.s.for_someone_else), self.s.locale) for i in indices]
 
     def with_noted(self, state: str, value: Any) -> Any:

@@ -269,7 +269,12 @@ def test_what_was_noted_early_is_kept_when_its_checklist_is_answered_none() -> N
     conv = talk("male", "52", "right hip. its hot and swollen", "carry on", "none yet", "sudden", "2 days", "worse",
                 "none", "no")
     assert conv.state == "warning_signs"
-    replies = conv.say("none of these")
+    # "None of these" over a sign heard in passing asks which is right (user test en 21b);
+    # the sign stays meanwhile, and "done" keeps it
+    asked = conv.say("none of these")
+    assert any(r.code == "noted_doubted" for r in asked) and conv.state == "warning_signs"
+    assert conv.session is not None and conv.session.case.hot_swollen_joint is True
+    replies = conv.say("done")
     assert conv.session is not None and conv.session.case.hot_swollen_joint is True
     assert conv.session.case.trauma is False  # the rest are answered "none"
     echo = next(r for r in replies if r.kind == "answered")
