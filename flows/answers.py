@@ -256,6 +256,9 @@ class AnswerReader:
         self.none_of_the_rest = [_plain_words(w) for w in understanding.none_of_the_rest]
         self.yes = [_plain_words(w) for w in understanding.yes]
         self.no = [_plain_words(w) for w in understanding.no]
+        self.nothing_found = [_plain_words(w) for w in understanding.nothing_found]
+        self.said_partly = frozenset(_plain_words(w) for w in understanding.said_partly)
+        self.number_revised = [tuple(tokens(_plain_words(w))) for w in understanding.number_revised]
         self.yes_or_no = frozenset(words_only(w) for w in (*self.yes, *self.no))
         # The phrases a plain yes at a "tick all that apply" question is made of (`_only_a_yes`)
         self.yes_to_some = frozenset(phrase for phrase in (tuple(words_only(w).split()) for w in (
@@ -443,6 +446,9 @@ class AnswerReader:
             # Every yes/no option understands the language's ways of saying yes and no, and
             # "None of these" the ways of saying no; not where true and false are places
             # ("Where is the pain?": "yes" names neither).
+            if option.value == "normal":  # a result's "Normal" (`_Table.nothing`)
+                for word in self.nothing_found:
+                    add(word, index)
             yes_no = question.yes_no and (option.value is True or option.value is False)
             if yes_no or option.value == NONE_OF_THESE:
                 for word in self.yes if option.value is True else self.no:
@@ -540,6 +546,8 @@ class AnswerReader:
         if not self.typos and not self._in_this_language(said):
             return Parsed(False, error="choose_one", values={"answer": quote(text)})
         said = self._without_denied_numbers(table, self._read_as(table, self._as_it_sounds(table, said)))
+        if table.question.kind == "number":  # "3 weeks, well maybe 4": before its hedge is read as unsure
+            said = self._revised_number(table, said)
         whole = self._whole(table, said)
         if whole is not None:
             return whole
@@ -569,6 +577,11 @@ class AnswerReader:
             parsed = self._read_one(table, text, said, typed, today)
         if not parsed.ok and not parsed.clarify and offers_dont_know and self._starts_unsure(said):
             return Parsed(True, value=None)  # "not sure, it moves around": unsure, and nothing more to go on
+        settles = table.question.asked_when_said_partly
+        if not parsed.ok and not parsed.clarify and settles is not None and said in self.said_partly:
+            # "kinda" at the fever question: what would settle it is asked, not "did not catch"
+            return Parsed(False, error="said_partly", values={"ask": self.content.text(settles, self.language_code)},
+                          understood=True)
         return parsed
 
     def answered_ahead(self, question_id: str, text: str, answered_id: str) -> Parsed | None:
@@ -808,7 +821,9 @@ class AnswerReader:
         # what came before it: "she takes rivaroxaban, does that matter?", "faz mal?"
         asked_within = any(_places(said[last:], phrase)
                            for phrase in (*self.said_not_as_fact, *self.asked_of_what_came_before))
-        return text.strip().endswith("?") and (asked_within or any(
+        # A note's query mark may lead: "?AVN vs TOH, does he need ortho referral" (user test en 21)
+        marked = text.strip().endswith("?") or text.strip().startswith("?")
+        return marked and (asked_within or any(
             " ".join(words[:size]) in self.question_openers for words in (said, said[last:]) for size in (1, 2, 3)))
 
     def _opens_asking(self, clause: list[str]) -> bool:
@@ -1121,6 +1136,9 @@ class AnswerReader:
         # right before ("no trauma", "sem febre"). One word denied from afar is not: "cant put
         # any weight on my leg" denies no weight loss (user test en 20b: the weight-loss
         # checklist then said "not: I have lost weight").
+        if any(_places(typed, phrase) for option in table.options
+               for phrase in (tuple(tokens(_plain_words(w))) for w in option.denies_every_item.get(self.reads, []))):
+            return table.items  # "no PMH": no past medical history, every item denied
         return list(dict.fromkeys(m.option for m in table.phrases.find(said) if m.negated and len(m.options) == 1
                                   and not table.options[m.option].exclusive
                                   and (m.end - m.start > 1 or " ".join(typed[m.start:m.end]) in table.named_alone
@@ -1760,6 +1778,23 @@ class AnswerReader:
             return self._out_of_range(question)
         return Parsed(True, value=int(number) if question.integer else round(number, 1))
 
+    def _revised_number(self, table: _Table, said: str) -> str:
+        """`said` from a number revised in a clause of its own ("3 weeks, well maybe 4",
+        ui.yaml `number_revised`): the later figure, in the earlier one's unit when it has
+        none (user test en 21: "3 weeks, well maybe 4" was taken as 3 weeks, unsaid)."""
+        words, spans = tokens(said), token_spans(said)
+        at = max((i for i in range(1, len(words)) for phrase in self.number_revised
+                  if phrase and tuple(words[i:i + len(phrase)]) == phrase and words[i - 1] in CLAUSE_PUNCTUATION),
+                 default=None)
+        if at is None:
+            return said
+        before, after = self._quantities(table, said[:spans[at][0]]), self._quantities(table, said[spans[at][0]:])
+        if not before or not after:
+            return said
+        later = said[spans[at][0]:]
+        unit = next((q.unit for q in before if q.unit), "")
+        return later if any(q.unit for q in after) or not unit else f"{later} {unit}"
+
     def _weeks_since_a_date(self, table: _Table, said: str, today: date | None) -> float | None:
         """Weeks from the one date `said` counts from ("since March", "desde 3 de março") to
         `today`, for a question counted so (`counted_from_a_date`); None without `today`, or
@@ -2114,7 +2149,10 @@ class AnswerReader:
                   for m in other.phrases.find(said)
                   if not set(words[m.start:m.end]) <= self.yes_no_words and m.start not in named_here
                   and not all(other.options[i].exclusive for i in m.options)}
-        return [m for m in found if m not in plain or m.end not in others]
+        # ...or two words on, a verb or "history of" between: "i dont take prednisolone" at the
+        # tests (user test en 21) is the steroids' no, not "None of these yet"
+        return [m for m in found if m not in plain or not any(
+            at in others for at in range(m.end, min(m.end + 3, self._clause_around(words, m.start)[1])))]
 
     def _without_nones_of_other_phrases(self, table: _Table, found: list[Match], said: str) -> list[Match]:
         """Without a denial ("No", "None of these") read from a negation word that belongs to

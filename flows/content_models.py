@@ -163,6 +163,9 @@ class Answer(Strict):
     # as fully as two words do ("on pred for PMR", "apyrexial", "diabetic"): what is named
     # in passing otherwise needs two words (AnswerReader.mentions). They are synonyms too.
     named_alone: dict[str, list[str]] = Field(default_factory=dict)
+    # Per language, phrases of a checklist's "None of these" that deny every item wherever
+    # they are said ("no PMH" in a GP's first line): its "None" is then taken, not asked.
+    denies_every_item: dict[str, list[str]] = Field(default_factory=dict)
     # Per language, ways of naming this option with other words between its parts: each way
     # is a list of word groups, and the option is named where one clause (up to a comma or
     # an "and") holds a word of every group, close together ("my calf on the left is red
@@ -263,6 +266,9 @@ class Question(Strict):
     # answers for them ("How old are they?"); None: `text` and `help` suit anyone.
     text_for_someone_else: Text | None = None
     help_for_someone_else: Text | None = None
+    # Asked when the answer is only a "sort of" (ui.yaml `said_partly`): what would settle it
+    # ("kinda" at the fever question: measured, or felt hot or shivery?). None: not understood.
+    asked_when_said_partly: Text | None = None
     why: Text | None = None  # why the question is asked, in plain words (sources: `why_source`)
     why_source: list[str] = Field(default_factory=list)
     answers: str | list[Answer] | None = None  # an answer-set id or inline options
@@ -889,6 +895,15 @@ class Understanding(Strict):
     carry_on: list[str]  # ... and "carry on answering"
     yes: list[str]  # every yes/no question understands these as yes
     no: list[str]
+    # ...and at a result's question, these are its "Normal": a note's "nil", "nil of note"
+    # (user test en 21: "nil" at the white cell count was not caught).
+    nothing_found: list[str] = Field(default_factory=list)
+    # An answer that is only a "sort of" ("kinda", "mais ou menos"): the question's
+    # `asked_when_said_partly` is asked, not "did not catch" (user test en 21).
+    said_partly: list[str] = Field(default_factory=list)
+    # A number revised in a clause of its own ("3 weeks, well maybe 4"): the later one is
+    # taken, and said back (user test en 21).
+    number_revised: list[str] = Field(default_factory=list)
     ordinals: dict[str, int]  # "first" -> 1, "last" -> -1
     # Units of what no question measures ("6 kg", "3 miles"): a number with one is no age or
     # duration ("emagreceu uns 4 kg" at how long is no 4 weeks).

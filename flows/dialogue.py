@@ -181,6 +181,11 @@ class _Turn:
         parsed = self.read(text)
         if not parsed.ok and command:
             return self.command(command)
+        if not (parsed.ok or parsed.clarify or parsed.understood) and self.s.for_someone_else \
+                and self.reader.asks_for_someone_else(text):
+            # "pt is the patient, im his GP" once that is known: said back, not "did not catch"
+            self.s.by_a_clinician = self.s.by_a_clinician or self.reader.asks_as_a_clinician(text)
+            return [self.notice("still_asking_for_someone_else"), *self.ask()]
         earlier = self.s.denied if self.s.denied_at == self.s.state else []
         parsed = self.reader.combine_denials(self.question_id(), earlier, parsed)
         self.s.denied, self.s.denied_at = (parsed.denied, self.s.state) if parsed.denied else ([], None)
@@ -660,14 +665,16 @@ class _Turn:
             return [*heard, Reply(kind="error", code="clarify", step=self.s.step, text=self.msg(
                 "clarify", options=self.msg("or").join(self.as_worded(parsed.clarify)))), *self.ask()]
         if not parsed.ok:
-            holding = (self.s.noted, self.s.held_numbers)
+            # (a checklist's item denied in passing is kept too: "i dont take prednisolone" at
+            # the tests is the steroids' no, user test en 21)
+            held_before = (self.s.noted, self.s.held_numbers, self.s.denied_early)
             heard = self.heard_in_passing(typed)
             if self.s.mode == "danger_offer":  # a warning sign in it: what to do now comes first
                 return heard
             # ...and a question of the person's own in it is answered at once ("to com 30
             # semanas ... posso tomar ibuprofeno?"; user test pt-BR 15: it waited for the end)
             asked = bool(typed) and self.asks_aside(typed or "")
-            if (self.s.noted, self.s.held_numbers) != holding and not heard:
+            if (self.s.noted, self.s.held_numbers, self.s.denied_early) != held_before and not heard:
                 # "im 19 weeks and my left hip hurts" at the sex question: not "sorry, I did
                 # not catch that", since the week and the hip are kept for their questions.
                 held_back = [self.error(parsed.error, **parsed.values)] if parsed.unread else []
@@ -1477,6 +1484,8 @@ class _Turn:
         heard ("left hip... no, the right") are not chosen between: the question is asked."""
         state = self.s.state
         question = self.c.questions[self.question_id()]
+        if self.s.mode == "asking" and state not in self.s.answered and question.kind == "checklist":
+            return self.take_none_said_earlier(state, question)
         if not (question.taken_when_heard or question.implied_by) or self.s.mode != "asking" \
                 or state in self.s.answered:
             return None  # a checklist's items noted early stay ticked when it is asked (`with_noted`)
@@ -1486,6 +1495,18 @@ class _Turn:
             self.s.pending, self.s.pending_at = parsed.pending, state
             return [self.error(parsed.error, **parsed.values), *self.ask()]
         return self.apply(parsed, heard_earlier=True) if taken else None
+
+    def take_none_said_earlier(self, state: str, question: Question) -> list[Reply] | None:
+        """A checklist whose every item was denied in an earlier message ("no PMH" in a GP's
+        first line, user test en 21): its "None of these" taken, said back, not asked. An
+        item ticked earlier is never denied (`_hold_denials`), so nothing said is undone."""
+        options = self.c.options[question.id]
+        none = next((i for i, o in enumerate(options) if o.value == NONE_OF_THESE and o.exclusive), None)
+        items = [i for i, o in enumerate(options) if not o.exclusive]
+        if none is None or not items or not set(items) <= set(self.s.denied_early.get(state, [])):
+            return None
+        self.s.denied_early = {k: v for k, v in self.s.denied_early.items() if k != state}
+        return self.apply(self.reader.submit_selection(question.id, [none]), heard_earlier=True)
 
     def take_out_held(self, state: str, question: Question) -> Parsed:
         """What is held for `state`, read as its answer and no longer held: a number read
