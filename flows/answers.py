@@ -699,6 +699,8 @@ class AnswerReader:
                 continue
             if not about and self._names_an_item_elsewhere(question_id, words, at):
                 continue  # said freely, but "tomo prednisona pra asma faz 1 ano" is the steroid's year
+            if not about and self._names_another_matter(table.question, words, at):
+                continue  # ...and "left, had my baby 6 weeks ago" says when the baby came
             if end > at + 1 and (not about or self._in_clause_with(words, at, about) or (at, end) in alone
                                  or self._since_then_after(words, at, about, table.since_then)):
                 heard.add(" ".join(words[at:end]))  # with its unit: a bare number says nothing of what it counts
@@ -750,6 +752,16 @@ class AnswerReader:
         return any(other_id != question_id and table.question.kind == "checklist" and any(
             not set(table.options[i].sets or {}) <= set(except_fields) or not except_fields
             for i in self.mentions(other_id, clause)) for other_id, table in self.tables.items())
+
+    def _names_another_matter(self, question: Question, words: list[str], at: int) -> bool:
+        """The clause of the number at `at` names an answer to a question heard in passing
+        that is not about the pain itself (not one of `question.said_freely_at`): "had my
+        baby 6 weeks ago" is the birth's time, not how long the hip has hurt."""
+        start, end = self._clause_around(words, at)
+        clause = " ".join(words[start:end])
+        return any(other.heard_early and other.kind == "choice" and other.id != question.id
+                   and other.id not in question.said_freely_at and self.mentions(other.id, clause)
+                   for other in self.content.questions.values())
 
     def heard_findings(self, question_id: str, text: str) -> list[list[Any]]:
         """What `text`, an answer to another question, says the test `question_id` asks about
@@ -1014,7 +1026,7 @@ class AnswerReader:
             if not _NUMBER_WORD.fullmatch(word):
                 continue
             end = self._unit_end(words, at, units)
-            if self._led(words, at, leads) or (end < len(words) and words[end] in follows):
+            if self._led(words, at, leads) or self._followed_by(words, end, follows):  # "weeks of pain"
                 tied.append((at, end))
         return tied
 
@@ -1960,6 +1972,7 @@ class AnswerReader:
         found = self._without_later_verb_negations(found, said_as_found)
         found = self._after_a_correction(found, said_as_found)
         found = self._without_anothers_measure(table, found, said_as_found)
+        found = self._without_shared_words_beside_another(table, found, said_as_found)
         matches = [m for m in found if not m.negated]
         negated = [m for m in found if m.negated]
         by_number = self._by_number(table, self._without_others_numbers(table, self._without_fillers(said)), today)
@@ -2062,6 +2075,28 @@ class AnswerReader:
             return found
         words = tokens(said)
         return [m for m in found if not (_next_to(words, m, others) and not _next_to(words, m, set(table.measures)))]
+
+    def names_another_answer(self, question_id: str, part: str) -> bool:
+        """`part` of an answer to `question_id` names an answer to another question, or holds
+        a number: what may have been kept for a later question ("xray fine"), not a part
+        understood by none ("shes been wetting herself")."""
+        said = _plain_words(part)
+        return any(ch.isdigit() for ch in said) or any(
+            table.phrases.find(said) for other_id, table in self.tables.items() if other_id != question_id)
+
+    def _without_shared_words_beside_another(self, table: _Table, found: list[Match], said: str) -> list[Match]:
+        """Without the words of an option with `shared_words_alone` that other questions'
+        answers share ("normal", "ok"), when something else in the answer names another
+        question's answer ("bloods normal": the blood tests, kept for their question)."""
+        if not any(option.shared_words_alone for option in table.options):
+            return found
+        own = [(m.start, m.end) for m in found]
+        others = [m for other in self.tables.values() if other is not table for m in other.phrases.find(said)]
+        if all(any(start <= m.start and m.end <= end for start, end in own) for m in others):
+            return found  # nothing but this answer's own words: "normal" alone is walking's
+        shared = {(m.start, m.end) for m in others}
+        return [m for m in found if not ((m.start, m.end) in shared
+                                         and all(table.options[i].shared_words_alone for i in m.options))]
 
     def _no_of_a_correction(self, table: _Table, said: str) -> str:
         """`said` with the plain no right after a correction word set apart as a clause break,
@@ -2265,7 +2300,7 @@ class AnswerReader:
         if not any(option.numbers for option in table.options):
             return said
         leads, follows = self.others_leads[table.question.id], self.others_follows[table.question.id]
-        words = tokens(said)
+        words = self._number_words(said)  # "over a couple weeks" is "over 2 weeks"
         tied = self._tied_numbers(words, leads, follows, table.named_units)
         # ...unless this question's own words lead to it too: "estou com 36 semanas" (an age's
         # "com 36 anos" is another question's lead, "estou com" this one's)

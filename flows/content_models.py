@@ -159,6 +159,10 @@ class Answer(Strict):
     # This option's words do not outweigh another option's hints: "walks ok but painful",
     # "fine but sore" are asked about, not read as walking no worse than resting.
     yields_to_hints: bool = False
+    # This option's words that answer other questions too ("ok", "normal", "fine") name it
+    # only when nothing else in the answer is about another question: "bloods normal" at the
+    # walking question is the blood tests' (user test en 21b: read as walking no worse).
+    shared_words_alone: bool = False
     # Per language, one-word synonyms that name this option in an answer to another question
     # as fully as two words do ("on pred for PMR", "apyrexial", "diabetic"): what is named
     # in passing otherwise needs two words (AnswerReader.mentions). They are synonyms too.

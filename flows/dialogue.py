@@ -736,8 +736,12 @@ class _Turn:
             said_back.append(self.notice("noted_early", items="; ".join(noted)))
         # "oedema and a tiny bleb": the bleb is not dropped in silence; but what was kept for
         # later questions ("X-ray and bloods, both normal") was read, and is said when taken.
-        if parsed.unread and not kept_for_later:
-            unread = ", ".join(f'"{quote(part)}"' for part in parsed.unread)
+        # A part that names nothing for any question is said back all the same: "...and shes
+        # been wetting herself" beside a weight loss kept nothing (user test en 21b).
+        unread_parts = [part for part in parsed.unread
+                        if not kept_for_later or not self.reader.names_another_answer(question.id, part)]
+        if unread_parts:
+            unread = ", ".join(f'"{quote(part)}"' for part in unread_parts)
             said_back.append(self.notice("unread_part", words=unread))
         if typed:
             said_back.extend(self.told_at_once(typed))
