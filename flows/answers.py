@@ -1195,7 +1195,9 @@ class AnswerReader:
             if words_only(named) in table.asked_only:  # "a glass of wine at night" is no night pain
                 continue
             about = bool(table.clause_words) and self._in_clause_with(typed, match.start, table.clause_words)
-            if table.clause_words and not about:  # "RX sem alterações" is no blood test's answer
+            # "RX sem alterações" is no blood test's answer; "gradual" typed alone at another
+            # question is all that was said, and this question's (user test pt-BR 21)
+            if table.clause_words and not about and not self._the_whole_answer_of(question_id, said, match):
                 continue
             if self._said_not_as_fact(typed, match.start, match.end):  # "should I take alendronate": not taken
                 continue
@@ -1978,6 +1980,12 @@ class AnswerReader:
         by_number = self._by_number(table, self._without_others_numbers(table, self._without_fillers(said)), today)
         if isinstance(by_number, _UnitQuestion):
             return self._which_unit(table, said, by_number)
+        if by_number is not None:
+            # An option that says the number is not known yields to the number said beside it:
+            # "não sei de quantas semanas, acho que uns 8 meses" gives the estimate (user test
+            # pt-BR 21: filed as weeks unknown, and the early-pregnancy questions were asked).
+            found_words = tokens(said_as_found)
+            matches = [m for m in matches if not self.language.unsure_in(found_words[m.start:m.end])]
         named = self._taken_in(table, self._named(table, matches), matches, said_as_found)
         picked = self._read_one_option(table, typed, said, matches, negated, named, by_number)
         if picked.ok and table.question.asks_when_contradicted:

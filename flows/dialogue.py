@@ -390,14 +390,19 @@ class _Turn:
         """The answers given so far, to choose one to change: after the summary, or during the
         questions (user test en 20: "/change" there met "once the summary is shown"), when the
         questions go on from where they were once it is answered again."""
+        # ...or while an answer is asked again after /change: the list is shown again, not the
+        # next message read as this answer (user test pt 21: "/alterar" then "2" was an age of 2)
+        changing = self.s.mode == "changing"
         if self.s.state != SUMMARY_STATE:
-            if self.e.machine.is_final(self.s.state) or self.s.mode not in ("asking", "danger_offer"):
+            if self.e.machine.is_final(self.s.state) or self.s.mode not in ("asking", "danger_offer", "changing"):
                 return [self.notice("change_unavailable"), *self.ask()]
             if not self.changeable():
                 return [self.notice("change_nothing_yet"), *self.ask()]
         self.s.mode = "choosing_change"
-        # what the change did is said at the summary only, against the case before it
-        self.s.before_change = self.s.case.model_copy() if self.s.state == SUMMARY_STATE else None
+        # what the change did is said at the summary only, against the case before it (the
+        # case before the first change, when another answer is chosen instead)
+        if not changing:
+            self.s.before_change = self.s.case.model_copy() if self.s.state == SUMMARY_STATE else None
         self.s.step += 1
         return self.ask()
 
@@ -422,8 +427,13 @@ class _Turn:
         return self.ask()
 
     def cancel_change(self) -> list[Reply]:
-        self.s.mode = "asking"
-        self.s.before_change = None
+        if self.s.before_change is not None and self.s.state != SUMMARY_STATE:
+            # the list was opened while an answer was being changed after the summary: that
+            # answer is asked for again, and the summary then says what the change did
+            self.s.mode = "changing"
+        else:
+            self.s.mode = "asking"
+            self.s.before_change = None
         self.s.step += 1
         return [self.notice("change_cancelled"), *self.ask()]
 
