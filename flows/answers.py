@@ -290,7 +290,10 @@ class AnswerReader:
         self._elsewhere: dict[tuple[str, str], list[Match]] = {}  # _answers_elsewhere, for one answer
         self.span_words = [_plain_words(w) for w in understanding.span_words]
         self.function_words = {_plain_words(w) for w in understanding.function_words}
-        self.nothing_more_said = {word for phrase in understanding.nothing_more_said
+        # ...and the words of a phrase whose negation denies nothing asked ("none of those, it
+        # came out of nowhere"): said beside a "no", they add no sign either
+        self.nothing_more_said = {word for phrase in [*understanding.nothing_more_said,
+                                                      *understanding.negation_of_another_phrase]
                                   for word in tokens(_plain_words(phrase))}
         # Forms read as the ones the options' words use ("consegue" as "consigo"), longest first.
         self.read_as = sorted(((_plain_words(form), _plain_words(meant))
@@ -376,6 +379,10 @@ class AnswerReader:
                                    self.ordinals, _suffixes(understanding.ordinal_suffixes),
                                    tuple(understanding.thousands), frozenset(understanding.articles),
                                    tuple(understanding.halves))
+        # ...and only those that stand for a bare number ("a couple of" is 2), not for a time
+        # with its unit ("yesterday" is 1 day): see `_without_others_numbers`
+        self.bare_numbers = replace(self.numbers, phrases={
+            phrase: value for phrase, value in self.numbers.phrases.items() if _NUMBER_WORD.fullmatch(value)})
         # Every word the language's content uses: a word typed as one of them is not a slip.
         self.vocabulary = _language_words(content, language, understanding)
         self.tables = {qid: self._table(q) for qid, q in content.questions.items()}
@@ -699,8 +706,6 @@ class AnswerReader:
                 continue
             if not about and self._names_an_item_elsewhere(question_id, words, at):
                 continue  # said freely, but "tomo prednisona pra asma faz 1 ano" is the steroid's year
-            if not about and self._names_another_matter(table.question, words, at):
-                continue  # ...and "left, had my baby 6 weeks ago" says when the baby came
             if end > at + 1 and (not about or self._in_clause_with(words, at, about) or (at, end) in alone
                                  or self._since_then_after(words, at, about, table.since_then)):
                 heard.add(" ".join(words[at:end]))  # with its unit: a bare number says nothing of what it counts
@@ -752,16 +757,6 @@ class AnswerReader:
         return any(other_id != question_id and table.question.kind == "checklist" and any(
             not set(table.options[i].sets or {}) <= set(except_fields) or not except_fields
             for i in self.mentions(other_id, clause)) for other_id, table in self.tables.items())
-
-    def _names_another_matter(self, question: Question, words: list[str], at: int) -> bool:
-        """The clause of the number at `at` names an answer to a question heard in passing
-        that is not about the pain itself (not one of `question.said_freely_at`): "had my
-        baby 6 weeks ago" is the birth's time, not how long the hip has hurt."""
-        start, end = self._clause_around(words, at)
-        clause = " ".join(words[start:end])
-        return any(other.heard_early and other.kind == "choice" and other.id != question.id
-                   and other.id not in question.said_freely_at and self.mentions(other.id, clause)
-                   for other in self.content.questions.values())
 
     def heard_findings(self, question_id: str, text: str) -> list[list[Any]]:
         """What `text`, an answer to another question, says the test `question_id` asks about
@@ -1081,10 +1076,10 @@ class AnswerReader:
         """One of `after` (a word or a phrase) comes right at `end`."""
         return any(" ".join(words[end:end + size]) in after for size in (1, 2, 3) if end + size <= len(words))
 
-    def _number_words(self, text: str) -> list[str]:
+    def _number_words(self, text: str, numbers: NumberWords | None = None) -> list[str]:
         """The words of `text` with numbers in digits and no fillers: "for about a month" is
-        "for 1 month"."""
-        said = self._without_fillers(in_digits(_plain_words(text), self.numbers))
+        "for 1 month" (`numbers`: which number words; all of the language's by default)."""
+        said = self._without_fillers(in_digits(_plain_words(text), numbers or self.numbers))
         words: list[str] = []
         last_end = -1
         for (start, end), word in zip(token_spans(said), tokens(said), strict=True):
@@ -2307,8 +2302,14 @@ class AnswerReader:
         numbers as its options."""
         if not any(option.numbers for option in table.options):
             return said
-        leads, follows = self.others_leads[table.question.id], self.others_follows[table.question.id]
-        words = self._number_words(said)  # "over a couple weeks" is "over 2 weeks"
+        # ...of another question, not of one about the same thing (`said_freely_at`): the
+        # duration's "ao longo de dois dias" is how the pain started too (sudden)
+        same = [other for other in self.tables.values() if table.question.id in other.question.said_freely_at]
+        leads = self.others_leads[table.question.id].difference(*(other.leads for other in same))
+        follows = self.others_follows[table.question.id].difference(*(other.follows for other in same))
+        # "over a couple weeks" is "over 2 weeks"; but "came on yesterday" keeps its day, a
+        # time the question may read itself (the onset: sudden), not a count tied to another's
+        words = self._number_words(said, self.bare_numbers)
         tied = self._tied_numbers(words, leads, follows, table.named_units)
         # ...unless this question's own words lead to it too: "estou com 36 semanas" (an age's
         # "com 36 anos" is another question's lead, "estou com" this one's)

@@ -181,11 +181,6 @@ class _Turn:
         parsed = self.read(text)
         if not parsed.ok and command:
             return self.command(command)
-        if not (parsed.ok or parsed.clarify or parsed.understood) and self.s.for_someone_else \
-                and self.reader.asks_for_someone_else(text):
-            # "pt is the patient, im his GP" once that is known: said back, not "did not catch"
-            self.s.by_a_clinician = self.s.by_a_clinician or self.reader.asks_as_a_clinician(text)
-            return [self.notice("still_asking_for_someone_else"), *self.ask()]
         earlier = self.s.denied if self.s.denied_at == self.s.state else []
         parsed = self.reader.combine_denials(self.question_id(), earlier, parsed)
         self.s.denied, self.s.denied_at = (parsed.denied, self.s.state) if parsed.denied else ([], None)

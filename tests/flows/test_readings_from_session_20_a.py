@@ -147,9 +147,12 @@ def test_a_question_of_what_a_condition_is_is_answered_with_its_description(
                 language=language)
     question = conv.state
     replies = conv.say(asked)
-    assert codes(replies)[0] == f"condition_explained:{condition}"
+    # (first, or after "kept for later" where a word of it answers a later question: "never
+    # heard of..." at the tests; session 21)
+    explained = [r for r in replies if r.code == f"condition_explained:{condition}"]
+    assert explained and codes(replies)[0] in (f"condition_explained:{condition}", "kept_for_later")
     about = CONTENT.text(CONTENT.conditions[condition].about, language)
-    assert about in replies[0].text
+    assert about in explained[0].text
     assert "asked_back" not in codes(replies)
     assert conv.state == question and replies[-1].code == question  # the question asked again
 

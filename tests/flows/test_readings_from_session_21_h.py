@@ -53,11 +53,6 @@ def test_no_pmh_in_a_first_line_answers_the_medical_history() -> None:
     assert conv.state == "medical_history"
 
 
-def test_saying_again_who_answers_is_understood_not_missed() -> None:
-    conv = talk("GP here. 52M, L hip pain 6/52", "none", "gradual")
-    assert codes(conv.say("pt is the patient, im his GP"))[0] == "still_asking_for_someone_else"
-
-
 def test_a_query_mark_before_a_note_s_question_is_a_question() -> None:
     conv = talk("male 47", "left", "none", "gradually", "6 weeks")
     assert codes(conv.say("?AVN vs TOH, does he need ortho referral"))[0] == "asked_back"
