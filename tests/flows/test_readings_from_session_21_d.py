@@ -164,6 +164,19 @@ def test_pelvic_girdle_pain_after_the_birth_does_not_promise_it_settles_after_th
     assert "passar depois do parto" not in CONTENT.text(text, "pt")
 
 
+def test_pelvic_girdle_pain_after_a_pregnancy_loss_says_nothing_of_the_baby_or_the_birth() -> None:
+    # (pelvic girdle pain seldom leads after a loss: which text would be shown, by its `when`)
+    items = {i.id: i for i in CONTENT.guidance.items}
+    after_a_loss = Case(**PGP, pregnancy="recent_pregnancy_loss")
+    shown = {name for name in ("care_pelvic_girdle_pain", "care_pelvic_girdle_pain_after_birth",
+                               "care_pelvic_girdle_pain_after_a_loss")
+             if items[name].when is not None and items[name].when.compile()(after_a_loss)}
+    assert shown == {"care_pelvic_girdle_pain_after_a_loss"}
+    text = items["care_pelvic_girdle_pain_after_a_loss"].text
+    for language, words in (("en", ("baby", "birth")), ("pt", ("bebé", "parto"))):
+        assert not any(word in CONTENT.text(text, language) for word in words)
+
+
 def test_crutches_after_the_birth_come_with_carrying_the_baby() -> None:
     after_birth = guidance_ids(Case(**ITOH_AFTER_BIRTH, pregnancy="postpartum"))
     assert {"protect_crutches", "protect_carrying_the_baby"} <= after_birth
