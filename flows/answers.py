@@ -82,9 +82,8 @@ _GLUED_MEASURE = re.compile(r"\b([^\W\d_]{2,6}|[^\W\d_])(?=\d)((?<=[^\W\d_]{2})\
 
 
 def _spans(words: list[str], phrases: list[tuple[str, ...]]) -> list[tuple[int, int]]:
-    """The (start, end) of each place one of `phrases` is said in `words`."""
-    return [(start, start + len(phrase)) for start in range(len(words)) for phrase in phrases
-            if phrase and tuple(words[start:start + len(phrase)]) == phrase]
+    """The (start, end) of each place one of `phrases` is said in `words` (see `_places`)."""
+    return [(start, start + len(phrase)) for phrase in phrases if phrase for start in _places(words, phrase)]
 
 
 def _plain_words(text: str) -> str:
