@@ -397,6 +397,14 @@ class AnswerReader:
                                   for p in understanding.no_number_phrases]
         self.others_follows = {qid: frozenset().union(*(t.follows for t in self.tables.values() if t is not table))
                                for qid, table in self.tables.items()}
+        # ...less those of a question about the same thing (`said_freely_at`), for a question
+        # that reads numbers as its options: the duration's "ao longo de dois dias" is how the
+        # pain started too (sudden). See `_without_others_numbers`.
+        same = {qid: [t for t in self.tables.values() if qid in t.question.said_freely_at] for qid in self.tables}
+        self.numbers_others_leads = {qid: self.others_leads[qid].difference(*(t.leads for t in same[qid]))
+                                     for qid in self.tables}
+        self.numbers_others_follows = {qid: self.others_follows[qid].difference(*(t.follows for t in same[qid]))
+                                       for qid in self.tables}
         # ... and the words that name what another question's number measures ("crp" for the
         # white cell count): in "CRP 12, WCC 8.1" the 12 is no white cell count.
         self.others_measures = {qid: frozenset().union(*(t.measures for t in self.tables.values() if t is not table))
@@ -1791,9 +1799,8 @@ class AnswerReader:
         ui.yaml `number_revised`): the later figure, in the earlier one's unit when it has
         none (user test en 21: "3 weeks, well maybe 4" was taken as 3 weeks, unsaid)."""
         words, spans = tokens(said), token_spans(said)
-        at = max((i for i in range(1, len(words)) for phrase in self.number_revised
-                  if phrase and tuple(words[i:i + len(phrase)]) == phrase and words[i - 1] in CLAUSE_PUNCTUATION),
-                 default=None)
+        at = max((i for phrase in self.number_revised if phrase for i in _places(words, phrase)
+                  if i > 0 and words[i - 1] in CLAUSE_PUNCTUATION), default=None)
         if at is None:
             return said
         before, after = self._quantities(table, said[:spans[at][0]]), self._quantities(table, said[spans[at][0]:])
@@ -2301,11 +2308,7 @@ class AnswerReader:
         numbers as its options."""
         if not any(option.numbers for option in table.options):
             return said
-        # ...of another question, not of one about the same thing (`said_freely_at`): the
-        # duration's "ao longo de dois dias" is how the pain started too (sudden)
-        same = [other for other in self.tables.values() if table.question.id in other.question.said_freely_at]
-        leads = self.others_leads[table.question.id].difference(*(other.leads for other in same))
-        follows = self.others_follows[table.question.id].difference(*(other.follows for other in same))
+        leads, follows = self.numbers_others_leads[table.question.id], self.numbers_others_follows[table.question.id]
         # "over a couple weeks" is "over 2 weeks"; but "came on yesterday" keeps its day, a
         # time the question may read itself (the onset: sudden), not a count tied to another's
         words = self._number_words(said, self.bare_numbers)
@@ -2736,32 +2739,41 @@ class AnswerReader:
         between commas, "and", "but"...; it is left alone when it denies something (a denial
         of what is not listed changes nothing), or holds only words of the question's own
         phrases, hedges, fillers and words of up to three letters ("MRI:", "small", "idk")."""
-        words = tokens(said)
-        covered = {i for m in found for i in range(m.start, m.end)}
-        parts: list[list[str]] = [[]]
-        ends: list[str] = []  # what ended each part: a question mark ends a question
-        for index, word in enumerate(words):
-            if word in CLAUSE_PUNCTUATION or word in self.language.clause_breaks or word in self.joiners:
-                ends.append(word)
-                parts.append([])
-            elif index in covered:
-                parts[-1].append("")  # a part with a match in it is read
-            else:
-                parts[-1].append(word)
         unread = []
-        for part, end in zip(parts, [*ends, ""], strict=True):
+        for part, end in self._parts(said, found, marked=True):
             if not part or "" in part or any(w in self.language.negations or w in self.language.clause_negations
                                              for w in part):
                 continue
             if self._only_asks(part, end == "?"):  # "..., does that matter?": a question, no answer
                 continue
-            rest = self._without_fillers(" ".join(part))
-            for phrase in self.dont_know:
-                rest = re.sub(rf"(?<![\w]){re.escape(phrase)}(?![\w])", " ", rest)
             if any(len(w) > 3 and not w.isdigit() and w not in table.phrases.vocabulary and w not in self.known_words
-                   for w in rest.split()):
+                   for w in self._without_unsure_words(part).split()):
                 unread.append(" ".join(part))
         return unread
+
+    def _parts(self, said: str, found: list[Match], marked: bool) -> list[tuple[list[str], str]]:
+        """The parts of an answer, between commas, "and", "but"..., each with the word that
+        ended it (a question mark ends a question), holding the words no match in `found`
+        covers; with `marked`, a covered word is kept as "" (the part had a match in it)."""
+        covered = {i for m in found for i in range(m.start, m.end)}
+        parts: list[list[str]] = [[]]
+        ends: list[str] = []
+        for index, word in enumerate(tokens(said)):
+            if word in CLAUSE_PUNCTUATION or word in self.language.clause_breaks or word in self.joiners:
+                ends.append(word)
+                parts.append([])
+            elif index not in covered:
+                parts[-1].append(word)
+            elif marked:
+                parts[-1].append("")
+        return list(zip(parts, [*ends, ""], strict=True))
+
+    def _without_unsure_words(self, part: list[str]) -> str:
+        """A part's words without fillers and ways of saying "don't know"."""
+        rest = self._without_fillers(" ".join(part))
+        for phrase in self.dont_know:
+            rest = re.sub(rf"(?<![\w]){re.escape(phrase)}(?![\w])", " ", rest)
+        return rest
 
     def _not_read_beside_nothing(self, table: _Table, said: str, found: list[Match]) -> list[str]:
         """At a checklist of warning signs (`heard_if_it_warns`), the parts of a "no" that say
@@ -2772,26 +2784,13 @@ class AnswerReader:
         of their own are (ui.yaml `understanding`: yes, no, fillers, function words...)."""
         if not table.question.heard_if_it_warns:
             return []
-        words = tokens(said)
-        covered = {i for m in found for i in range(m.start, m.end)}
-        parts: list[list[str]] = [[]]
-        ends: list[str] = []
-        for index, word in enumerate(words):
-            if word in CLAUSE_PUNCTUATION or word in self.language.clause_breaks or word in self.joiners:
-                ends.append(word)
-                parts.append([])
-            elif index not in covered:
-                parts[-1].append(word)
         unread = []
-        for part, end in zip(parts, [*ends, ""], strict=True):
+        for part, end in self._parts(said, found, marked=False):
             if not part or self._only_asks(part, end == "?"):
                 continue
-            rest = self._without_fillers(" ".join(part))
-            for phrase in self.dont_know:
-                rest = re.sub(rf"(?<![\w]){re.escape(phrase)}(?![\w])", " ", rest)
             # three letters are enough: "cant get out of bed" is carried by its short words
             if any(len(w) > 2 and not w.isdigit() and w not in self.known_words and w not in self.function_words
-                   and w not in self.nothing_more_said for w in rest.split()):
+                   and w not in self.nothing_more_said for w in self._without_unsure_words(part).split()):
                 unread.append(" ".join(part))
         return unread
 
