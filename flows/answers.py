@@ -24,7 +24,7 @@ import itertools
 import math
 import re
 import unicodedata
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -696,6 +696,9 @@ class AnswerReader:
         alone = self._alone_after_its_clause(words, units, leads | follows, after) if after and not any(
             self.tables[other].phrases.find(_plain_words(text)) and not self.mentions(other, text)
             for other in table.question.said_alone_unless_named) else []
+        if answered_id in table.question.said_alone_after_answers_to:  # "left, about 2 months" at which hip
+            alone += self._alone_after(words, units, leads | follows,
+                                       lambda before: self._plainly(answered_id, " ".join(before)) is not None)
         if answered_id in table.question.said_freely_at:  # "gradual, about 2 weeks" at how it started
             # (a number typed in digits: the option's own "over hours to a few days" is no duration)
             typed_digits = set(tokens(_plain_words(text)))
@@ -860,7 +863,26 @@ class AnswerReader:
         from words that ask what something is ("what's ITOH?", "o que é isso de osteoporose
         transitória?", "AVN, what's that?"), or alone with a question mark ("ITOH?"). Not "is
         it a fracture?", which asks whether it is one (user test en 20)."""
-        words = [word for word in tokens(_plain_words(text)) if word not in CLAUSE_PUNCTUATION]
+        words = self._question_words(text)
+        return list(dict.fromkeys(condition_id for condition_id, _, _ in self._conditions_asked_at(words, text)))
+
+    def without_conditions_asked(self, text: str) -> str:
+        """`text` without the names of the conditions it asks what they are: a name asked
+        about is no fact of the person ("never heard of transient osteoporosis, what is it?"
+        is no "no" to osteoporosis; "o que é artrite séptica?" no infection)."""
+        words = self._question_words(text)
+        spans = [(at, end) for _, at, end in self._conditions_asked_at(words, text)]
+        if not spans:
+            return text
+        kept = [";" if any(at <= i < end for at, end in spans) else word for i, word in enumerate(words)]
+        return " ".join(kept)
+
+    @staticmethod
+    def _question_words(text: str) -> list[str]:
+        return [word for word in tokens(_plain_words(text)) if word not in CLAUSE_PUNCTUATION]
+
+    def _conditions_asked_at(self, words: list[str], text: str) -> list[tuple[str, int, int]]:
+        """(condition, start, end) of each condition's name that `words` asks what it is."""
         alone = text.strip().endswith("?")
         asking = [(i, i + len(p)) for p in self.asks_what_it_is for i in _places(words, p)]
         asked = []
@@ -870,8 +892,8 @@ class AnswerReader:
                     end = at + len(phrase)
                     if (alone and at == 0 and end == len(words)) or any(
                             0 <= at - ask_end <= 2 or 0 <= ask_start - end <= 2 for ask_start, ask_end in asking):
-                        asked.append(condition_id)
-        return list(dict.fromkeys(asked))
+                        asked.append((condition_id, at, end))
+        return asked
 
     def asks_about(self, text: str, quick_answer_id: str) -> bool:
         """`text` names a word of the quick answer's `asked_with`, as whole words ("is
@@ -925,6 +947,11 @@ class AnswerReader:
         my mum", "GP here, 44M", "she's 78 and fell"), not from a writer who speaks of their
         own hip or was sent by the relative named ("my wife made me come on here")."""
         return self.who.for_someone_else_in(text)
+
+    def says_who_writes(self, text: str) -> bool:
+        """`text` says who the writer is to the patient ("pt is the patient, im his GP"): see
+        WhoIsAsked.writer_said_in."""
+        return self.who.writer_said_in(text)
 
     def _without_relatives_of_the_writer(self, table: _Table, found: list[Match], said: str, typed: str) -> list[Match]:
         """Without the words of a relative named by a writer who speaks of their own hip: in
@@ -1063,6 +1090,12 @@ class AnswerReader:
         that tie them) right after a clause naming what they measure: "right hip pain, about
         3 weeks", "dor na anca direita, há 3 semanas", "coxalgia esq. há 4 sem". Each as
         (start, end of its units)."""
+        return self._alone_after(words, units, ties, lambda before: _names_any(before, about))
+
+    def _alone_after(self, words: list[str], units: set[str], ties: frozenset[str],
+                     belongs: Callable[[list[str]], bool]) -> list[tuple[int, int]]:
+        """Numbers with their unit that make a clause of their own (with at most the words
+        that tie them) right after words that `belongs` says they go with."""
         found = []
         for at, word in enumerate(words):
             if not _NUMBER_WORD.fullmatch(word):
@@ -1074,7 +1107,7 @@ class AnswerReader:
             # when i run and now even walking, 3 weeks" (not only its last clause, "now even walking")
             before = next((i + 1 for i in range(start - 2, -1, -1) if words[i] in CLAUSE_PUNCTUATION), 0)
             if end > at + 1 and start >= 2 and all(not part or part in ties for part in around) \
-                    and words[start - 2] not in CLAUSE_PUNCTUATION and _names_any(words[before:start - 1], about):
+                    and words[start - 2] not in CLAUSE_PUNCTUATION and belongs(words[before:start - 1]):
                 found.append((at, end))
         return found
 

@@ -73,6 +73,8 @@ class Content:
     conditions: dict[str, Condition]
     possible_for: dict[str, CaseTest | None]  # condition -> its compiled `only_when` (None: everyone)
     confirmed_for: dict[str, CaseTest]  # condition -> its compiled `confirmed_when`, where it has one
+    # condition -> [(when, its `about` for those people)], compiled (conditions.yaml `about_for`)
+    about_for: dict[str, list[tuple[CaseTest, Text]]]
     dangerous: tuple[str, ...]  # conditions whose miss costs most (scored and guarded apart)
     evidence: Evidence
     prior_groups: list[tuple[PriorGroup, CaseTest | None]]
@@ -97,6 +99,13 @@ class Content:
         """A UI message by id, formatted with `values`."""
         text = self.text(self.ui.messages[key], locale)
         return text.format(**values) if values else text
+
+    def about(self, condition: str, case: Case, locale: str = "en") -> str:
+        """What `condition` is, in the words that fit this person (conditions.yaml `about_for`,
+        else `about`)."""
+        chosen = next((text for fits, text in self.about_for[condition] if fits(case)),
+                      self.conditions[condition].about)
+        return self.text(chosen, locale)
 
     def early_end(self, case: Case) -> FlowState | None:
         """The end before the summary that what is known of the person leads to (a child, a
@@ -201,6 +210,7 @@ def load_content(root: Path) -> Content:
         conditions=conditions,
         possible_for={c.id: c.only_when.compile() if c.only_when else None for c in conditions.values()},
         confirmed_for={c.id: c.confirmed_when.compile() for c in conditions.values() if c.confirmed_when},
+        about_for={c.id: [(w.when.compile(), w.text) for w in c.about_for] for c in conditions.values()},
         dangerous=tuple(conditions_file.dangerous),
         evidence=conditions_file.evidence,
         prior_groups=[(g, g.when.compile() if g.when else None) for g in conditions_file.prior_groups],

@@ -318,6 +318,10 @@ class Question(Strict):
     # Questions whose answer, named in the same message, makes a number said alone after the
     # pain's clause ambiguous: "pregnant, hip pain, 30 weeks" may be the week of pregnancy.
     said_alone_unless_named: list[str] = Field(default_factory=list)
+    # Questions at which a number with its unit in a clause of its own, right after a clause
+    # that is a plain answer to that question, is this one's: "left, about 2 months" at which
+    # hip (not "left, my baby is 2 months", whose clause says more than the number).
+    said_alone_after_answers_to: list[str] = Field(default_factory=list)
     # Per language, words one of which must be in the clause of a number or an answer heard
     # in passing ("hip pain for 2 months", "bloods normal"): the clause says what it is about.
     said_in_clause_with: dict[str, list[str]] = Field(default_factory=dict)
@@ -534,11 +538,20 @@ class SaidAs(Strict):
     text: Text
 
 
+class AboutWording(Strict):
+    """A condition's `about` in other words for the people `when` matches (pelvic girdle
+    pain after a pregnancy loss: no word of the baby or the birth)."""
+
+    when: Predicate
+    text: Text
+
+
 class Condition(Sourced):
     id: str
     name: Text  # plain words first
     clinical_term: Text
     about: Text  # one or two sentences, shown with the "most likely" section
+    about_for: list[AboutWording] = Field(default_factory=list)  # the first that matches, else `about`
     said_as: SaidAs | None = None
     # The condition is possible only for people this matches (None: everyone). For anyone
     # else it is impossible: probability 0, and never listed among the causes shown.

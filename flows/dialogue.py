@@ -181,6 +181,10 @@ class _Turn:
         parsed = self.read(text)
         if not parsed.ok and command:
             return self.command(command)
+        if not who and not parsed.ok and self.s.for_someone_else and self.reader.says_who_writes(text):
+            # "pt is the patient, im his GP" said again: heard, and the question asked again
+            # (a statement about the patient, "he hit his head too", is read as one)
+            who = [self.notice("still_for_someone_else")]
         earlier = self.s.denied if self.s.denied_at == self.s.state else []
         parsed = self.reader.combine_denials(self.question_id(), earlier, parsed)
         self.s.denied, self.s.denied_at = (parsed.denied, self.s.state) if parsed.denied else ([], None)
@@ -580,7 +584,7 @@ class _Turn:
                                  text=self.msg("condition_explained",
                                                term=self.c.text(condition.clinical_term, self.s.locale),
                                                name=self.c.text(condition.name, self.s.locale),
-                                               about=self.c.text(condition.about, self.s.locale))))
+                                               about=self.c.about(condition_id, self.s.case, self.s.locale))))
         return replies
 
     def warned_answer(self) -> list[Reply]:
@@ -716,9 +720,7 @@ class _Turn:
         if question.kind == "checklist" and self.s.noted.get(state):  # "not on chemo now": unsaid
             denied = {*parsed.denied, *(self.reader.denied_by_name(question.id, typed) if typed else [])}
             self.s.noted = {**self.s.noted, state: [i for i in self.s.noted[state] if i not in denied]}
-        doubted = self.noted_doubted(state, parsed.value, typed)
-        if doubted:
-            return doubted
+        kept_noted = self.noted_kept(state, parsed.value, typed)
         value = self.with_noted(state, parsed.value)
         if value is None and question.recorded_at_once and recorded(self.s.case, question) is not None:
             # "can't put any weight on it" said earlier, "don't know" now: the warning sign
@@ -736,7 +738,7 @@ class _Turn:
         self.e.navigator.after_answer(state, self.s)
         self.e.navigator.ended_by_what_was_said(self.s)  # "...and it's a hip replacement": ended here
         taken_late = self.take_passed_over()
-        said_back = [self.answered_reply(question, value, heard_earlier), *taken_late]
+        said_back = [self.answered_reply(question, value, heard_earlier), *kept_noted, *taken_late]
         if noted:  # "right hip, it's hot and swollen": the swelling is not left for later
             said_back.append(self.notice("noted_early", items="; ".join(noted)))
         # "oedema and a tiny bleb": the bleb is not dropped in silence; but what was kept for
@@ -942,7 +944,7 @@ class _Turn:
         Only what is named in two words or more (or a number tied to its words) and not
         denied is noted, and not what is said of a relative by a writer speaking of
         themselves ("my son had a fever"). Returns the words of what was recorded now."""
-        text = self.reader.of_the_patient(text)
+        text = self.reader.of_the_patient(self.reader.without_conditions_asked(text))
         self._answering = self.e.machine.question_of.get(answered_state, "")
         try:
             return self._heard_early(answered_state, text)
@@ -1314,24 +1316,17 @@ class _Turn:
                 setattr(self.s.case, name, value)
         return [self.c.text(options[i].label_for(self.s.for_someone_else), self.s.locale) for i in indices]
 
-    def noted_doubted(self, state: str, value: Any, typed: str | None) -> list[Reply]:
-        """"None of these" over items ticked from an earlier message in passing (user test en
-        21b: "no never taken steroids" was read as steroids, and "none" then kept them): which
-        is right is asked once; "None of these" again unsays them, "done" keeps them. Not
-        after "nothing else", which speaks of the other items only."""
-        doubting = self.s.noted_doubted_at == state
-        self.s.noted_doubted_at = None
+    def noted_kept(self, state: str, value: Any, typed: str | None) -> list[Reply]:
+        """"None of these" over items ticked from an earlier message in passing: the items
+        stay, said back with how to undo them. A bare "no" at a list is "nothing else" to
+        most people; a fall or a drinking habit told in their own words is not unsaid by it
+        (user test pt 22: "n" twice took back a fall at 78, and the emergency with it). An
+        item denied by name ("I never took steroids") is unsaid before this (`apply`)."""
         noted = self.s.noted.get(state, [])
         if value != NONE_OF_THESE or not noted or (typed and self.reader.denies_the_rest(typed)):
             return []
-        if doubting:  # said twice: the person's own word stands over what was read in passing
-            self.s.noted = {k: v for k, v in self.s.noted.items() if k != state}
-            return []
-        self.s.noted_doubted_at = state
-        options = self.c.options[self.question_id()]
-        none = next(o for o in options if o.value == NONE_OF_THESE)
-        return [self.notice("noted_doubted", items="; ".join(self._labels(options, noted)),
-                            none=self.c.text(none.label_for(self.s.for_someone_else), self.s.locale)), *self.ask()]
+        options = self.c.options[self.e.machine.question_of[state]]
+        return [self.notice("noted_kept", items="; ".join(self._labels(options, noted)))]
 
     def _labels(self, options: list[Answer], indices: list[int]) -> list[str]:
         return [self.c.text(options[i].label_for(self.s.for_someone_else), self.s.locale) for i in indices]

@@ -56,9 +56,6 @@ class Session(BaseModel):
     # ...and denied by name in answers to earlier questions (checklist state -> option indices:
     # "no trauma" in a clinician's note, user test en 20): said when that checklist is asked.
     denied_early: dict[str, list[int]] = Field(default_factory=dict)
-    # The checklist state where "None of these" was answered over items ticked from an earlier
-    # message, and which of them is right was asked: a second "None of these" unsays them.
-    noted_doubted_at: str | None = None
     # An answer at `pending_at` whose unit was asked ("PCR 12,4": mg/L or mg/dL?), completed
     # by a reply that names the unit (flows/answers.py `Parsed.pending`).
     pending: str = ""

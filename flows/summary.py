@@ -233,7 +233,7 @@ def _reasons(case: Case, assessment: Assessment, content: Content, locale: str,
     for rank, ranked in enumerate(assessment.shown[:FIRST_CAUSES]):
         lines.append(Line(text=cause_line(content, ranked, locale, assessment)))
         if rank == 0:  # what the most likely cause is, and what helps
-            lines.append(Line(text=content.text(content.conditions[ranked.condition].about, locale), mark="about"))
+            lines.append(Line(text=content.about(ranked.condition, case, locale), mark="about"))
         lines += [Line(text=r.text_in(content, locale), mark="for") for r in ranked.reasons_for[:MAX_REASONS]]
         lines += [Line(text=r.text_in(content, locale), mark="against")
                   for r in ranked.reasons_against[:MAX_REASONS]]

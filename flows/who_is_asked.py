@@ -46,7 +46,7 @@ class WhoIsAsked:
         self.for_someone_else = _phrases(understanding.for_someone_else, plain)
         self.roles = words(understanding.roles)
         self.role_before = _phrases(understanding.role_before, plain)
-        self.role_after = words(understanding.role_after)
+        self.role_after = _phrases(understanding.role_after, plain)
         self.relatives = words(understanding.relatives)
         self.persons = words(understanding.persons)
         self.possessives = words(understanding.possessives)
@@ -82,6 +82,13 @@ class WhoIsAsked:
             return True
         weak = bool(self.own_relatives(words)) or self._later_sentence_on_someone(words)
         return weak and not self.writer_words.intersection(words)
+
+    def writer_said_in(self, text: str) -> bool:
+        """The writer says who they are to the patient, by a role or in words that say so
+        ("im his GP", "asking for my dad"): not by a pronoun nor a note ("he hit his head too",
+        "52M"), which say something of the patient."""
+        words = self.words(text)
+        return bool(words) and (self._role(words) or listed_in(words, self.for_someone_else))
 
     def _said_for_someone_else_last(self, words: list[str]) -> bool:
         """The writer says they write for someone else, after anything said of their own
@@ -204,7 +211,7 @@ class WhoIsAsked:
         for i, word in enumerate(words):
             if word not in self.roles:
                 continue
-            if i == 0 or (i + 1 < len(words) and words[i + 1] in self.role_after) or any(
+            if i == 0 or any(tuple(words[i + 1:i + 1 + len(tail)]) == tail for tail in self.role_after) or any(
                     tuple(words[max(0, i - len(lead)):i]) == lead for lead in self.role_before):
                 return True
         return False

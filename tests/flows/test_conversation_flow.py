@@ -269,12 +269,10 @@ def test_what_was_noted_early_is_kept_when_its_checklist_is_answered_none() -> N
     conv = talk("male", "52", "right hip. its hot and swollen", "carry on", "none yet", "sudden", "2 days", "worse",
                 "none", "no")
     assert conv.state == "warning_signs"
-    # "None of these" over a sign heard in passing asks which is right (user test en 21b);
-    # the sign stays meanwhile, and "done" keeps it
-    asked = conv.say("none of these")
-    assert any(r.code == "noted_doubted" for r in asked) and conv.state == "warning_signs"
-    assert conv.session is not None and conv.session.case.hot_swollen_joint is True
-    replies = conv.say("done")
+    # "None of these" over a sign heard in passing keeps it, and says so with how to undo it
+    # (user test pt 22: a second "n" at a "which is right?" took back a fall at 78)
+    replies = conv.say("none of these")
+    assert any(r.code == "noted_kept" for r in replies) and conv.state != "warning_signs"
     assert conv.session is not None and conv.session.case.hot_swollen_joint is True
     assert conv.session.case.trauma is False  # the rest are answered "none"
     echo = next(r for r in replies if r.kind == "answered")

@@ -49,26 +49,30 @@ def history_with_steroids_ticked() -> Conversation:
     return conv
 
 
-def test_none_over_an_item_heard_in_passing_asks_which_is_right_and_a_second_none_unsays_it() -> None:
+def test_none_over_an_item_heard_in_passing_keeps_it_and_says_how_to_undo_it() -> None:
+    # (session 22: it asked which was right, and a second "none" unsaid it; user test pt 22
+    # lost a fall at 78 so. An item wrongly heard is undone with /back, or denied by name.)
     conv = history_with_steroids_ticked()
     state = conv.state
     replies = conv.say("none")
-    assert noticed(replies, "noted_doubted") and conv.state == state
+    assert noticed(replies, "noted_kept") and conv.state != state
+    assert case_of(conv)["glucocorticoids"] is True
+    conv.say("/back")
+    assert conv.state == state
     conv.say("None of these")
-    assert conv.state != state
     assert case_of(conv)["glucocorticoids"] is False
 
 
-def test_done_after_the_question_keeps_the_item_heard_in_passing() -> None:
+def test_an_item_heard_in_passing_denied_by_name_is_unsaid() -> None:
     conv = history_with_steroids_ticked()
-    conv.say("none", "done")
-    assert case_of(conv)["glucocorticoids"] is True
+    conv.say("no, i have not taken steroids")
+    assert case_of(conv)["glucocorticoids"] is False
 
 
 def test_nothing_else_keeps_the_item_heard_in_passing_without_asking() -> None:
     conv = history_with_steroids_ticked()
     replies = conv.say("nothing else")
-    assert not noticed(replies, "noted_doubted")
+    assert not noticed(replies, "noted_kept")
     assert case_of(conv)["glucocorticoids"] is True
 
 
