@@ -836,6 +836,8 @@ class SummarySection(Strict):
     title: Text
     shows: Literal["guidance", "reasons", "report"] = "guidance"
     guidance: list[str] = Field(default_factory=list)  # guidance section ids, for `shows: guidance`
+    # after its items, each danger not ruled out yet, why, and the test that would settle it
+    with_not_ruled_out: bool = False
 
 
 class QuickAnswer(Sourced):

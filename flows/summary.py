@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flows.answers import describe
-from flows.assessment import Assessment, Ranked
+from flows.assessment import Assessment, NotRuledOut, Ranked
 from flows.case import Case
 from flows.content import Content
 from flows.content_models import LevelWords, Question, RedFlag, TriageLevel
@@ -110,7 +110,11 @@ def build_summary(case: Case, assessment: Assessment, content: Content, locale: 
             names = [_mid_sentence(content.text(content.conditions[c].name, locale)) for c in chance]
             first.append(Line(text=msg("first_level_by_chance", causes="; ".join(names))))
     first.append(Line(text=msg("first_causes_title") + ":"))
-    first += [_item(cause_line(content, ranked, locale, assessment)) for ranked in assessment.shown[:FIRST_CAUSES]]
+    # A danger not ruled out yet whose estimate is low is named in its own list just below,
+    # not among the likely causes with no number (user tests en 22: it read as a duplicate,
+    # and no one could tell where it ranked)
+    likely = [ranked for ranked in assessment.shown if not _open_and_low(content, ranked, assessment)]
+    first += [_item(cause_line(content, ranked, locale, assessment)) for ranked in likely[:FIRST_CAUSES]]
     if assessment.not_ruled_out:
         first.append(Line(text=msg("not_ruled_out_title") + ":"))
         first += [
@@ -134,9 +138,24 @@ def build_summary(case: Case, assessment: Assessment, content: Content, locale: 
         else:
             items = [item for name in part.guidance for item in guidance.get(name, [])]
             lines = [_item(content.text(item.text, locale)) for item in items]
+            # what to ask the doctor about, beside the leading cause's own advice (user test
+            # en 22: after a cancer, "what to do now" spoke only of wear of the joint)
+            asked = [d for d in assessment.not_ruled_out if d.condition != assessment.shown[0].condition]
+            if part.with_not_ruled_out and asked and lines:
+                lines += [Line(text=msg("not_ruled_out_ask")), *_not_ruled_out_lines(asked, content, locale)]
             if lines:
                 sections.append(Section(part.id, title, lines))
     return Summary(first, sections, assessment, content.version)
+
+
+def _not_ruled_out_lines(dangers: list[NotRuledOut], content: Content, locale: str) -> list[Line]:
+    """Each danger not ruled out yet, why, and the test that would settle it."""
+    return [
+        _item(content.message("not_ruled_out_line", locale,
+                              name=content.text(content.conditions[d.condition].name, locale),
+                              because="; ".join(d.because_in(content, locale)), test=d.settle_with_in(content, locale)))
+        for d in dangers
+    ]
 
 
 def _item(text: str) -> Line:
@@ -175,9 +194,17 @@ def band_of(content: Content, ranked: Ranked, locale: str = "en", assessment: As
     whose confirming test is not done. The same in the summary and the report."""
     if _open_and_low(content, ranked, assessment):
         return content.message("open_band", locale)
-    if not ranked.confirmed and ranked.probability >= content.evidence.unconfirmed_said_from:
+    if ranked.probability >= content.evidence.unconfirmed_said_from and (
+            not ranked.confirmed or _leads_beside_an_open_danger(ranked, assessment)):
         return content.message("unconfirmed_band", locale)  # before its test: no "very likely"
     return band(content, ranked.probability, locale)
+
+
+def _leads_beside_an_open_danger(ranked: Ranked, assessment: Assessment | None) -> bool:
+    """A leading cause while another, dangerous one is not ruled out yet: "the most likely so
+    far", not "likely" (user test en 22: "transient osteoporosis: likely (66%)" beside a CRP
+    of 87 and an infection not ruled out)."""
+    return assessment is not None and any(d.condition != ranked.condition for d in assessment.not_ruled_out)
 
 
 def _open_and_low(content: Content, ranked: Ranked, assessment: Assessment | None) -> bool:
@@ -242,11 +269,7 @@ def _reasons(case: Case, assessment: Assessment, content: Content, locale: str,
         lines += _plain("", msg("other_causes_title") + ": " + "; ".join(others))
     if assessment.not_ruled_out:
         lines += _plain("", msg("not_ruled_out_title") + ":")
-        lines += [
-            _item(msg("not_ruled_out_line", name=content.text(content.conditions[d.condition].name, locale),
-                      because="; ".join(d.because_in(content, locale)), test=d.settle_with_in(content, locale)))
-            for d in assessment.not_ruled_out
-        ]
+        lines += _not_ruled_out_lines(assessment.not_ruled_out, content, locale)
     told = [
         msg("answered", question=content.text(q.short, locale),
             answer=describe(content, q.id, recorded(case, q), locale, someone_else))

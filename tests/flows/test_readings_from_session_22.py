@@ -7,6 +7,7 @@ from flows.assessment import assess
 from flows.case import Case
 from flows.dialogue import get_engine
 from flows.messages import Reply
+from flows.summary import build_summary
 from tests.support.conversation import Conversation, talk
 
 ENGINE = get_engine()
@@ -103,3 +104,68 @@ def test_a_bare_no_at_a_list_keeps_what_was_told_in_the_persons_own_words() -> N
     assert conv.session.case.trauma is True
     assert conv.session.case.anticoagulant is True
     assert assess_level(conv) == "emergency"
+
+
+# --- the summary's honesty (user test en 22b) ---------------------------------------------------
+
+# "52M, 6/52 R groin pain, NWB since yest, CRP 87, WCC 14, afebrile, MRI: BMO femoral head, no
+# fracture line", and "none" to each list after
+NONE_OF = ("trauma", "repetitive_loading", "glucocorticoids", "alcohol_excess", "other_avn_risk", "cancer_history",
+           "weight_loss", "night_pain", "other_joints", "psoriasis_ibd_or_uveitis", "morning_stiffness",
+           "prior_episode", "hot_swollen_joint", "cannot_move_hip", "immunosuppressed", "recent_joint_procedure",
+           "artificial_hip", "injecting_drug_use", "anticoagulant", "known_osteoporosis",
+           "known_inflammatory_arthritis")
+GP_NOTE = {"sex": "male", "age": 52, "side": "right", "duration_weeks": 6, "weight_bearing_pain": True,
+           "unable_to_bear_weight": True, "inflammatory_markers": "markedly_raised", "white_cell_count": "raised",
+           "fever": False, "xray": "not_done", "mri": ["bone_marrow_oedema"], **dict.fromkeys(NONE_OF, False)}
+AFTER_CANCER = {"sex": "female", "age": 58, "side": "left", "duration_weeks": 8, "onset": "gradual",
+                "cancer_history": True, "weight_bearing_pain": True, "unable_to_bear_weight": False,
+                "xray": ["joint_space_narrowing"], "fever": False, "trauma": False}
+
+
+def first_block(case: Case) -> str:
+    return "\n".join(line.text for line in build_summary(case, assess(case, CONTENT), CONTENT).first)
+
+
+def section(case: Case, section_id: str) -> str:
+    summary = build_summary(case, assess(case, CONTENT), CONTENT)
+    return "\n".join(line.text for s in summary.sections if s.id == section_id for line in s.lines)
+
+
+def test_a_leading_cause_beside_an_open_danger_is_the_most_likely_so_far() -> None:
+    case = Case(**GP_NOTE)
+    assessment = assess(case, CONTENT)
+    assert assessment.top.condition == "itoh" and assessment.top.probability >= 0.5
+    assert any(d.condition == "septic_arthritis" for d in assessment.not_ruled_out)
+    block = first_block(case)
+    assert CONTENT.message("unconfirmed_band") in block.splitlines()[block.splitlines().index(
+        CONTENT.message("first_causes_title") + ":") + 1]
+    # ...and the same MRI with normal blood tests and no danger open: its band again
+    calm = Case(**{**GP_NOTE, "unable_to_bear_weight": False, "weight_bearing_pain": True,
+                   "inflammatory_markers": "normal", "white_cell_count": "normal"})
+    assert not assess(calm, CONTENT).not_ruled_out and assess(calm, CONTENT).top.probability >= 0.5
+    assert CONTENT.message("unconfirmed_band") not in first_block(calm)
+
+
+def test_an_open_danger_with_a_low_estimate_is_listed_once_below_the_likely_causes() -> None:
+    case = Case(**GP_NOTE)
+    block = first_block(case).splitlines()
+    infection = CONTENT.text(CONTENT.conditions["septic_arthritis"].name)
+    causes = block[block.index(CONTENT.message("first_causes_title") + ":") + 1:
+                   block.index(CONTENT.message("not_ruled_out_title") + ":")]
+    assert len(causes) == 3 and not any(infection in line for line in causes)
+    assert any(infection in line for line in block[block.index(CONTENT.message("not_ruled_out_title") + ":"):])
+
+
+def test_what_to_do_now_names_the_danger_not_ruled_out_beside_the_leading_cause() -> None:
+    case = Case(**AFTER_CANCER)
+    assessment = assess(case, CONTENT)
+    growth = CONTENT.text(CONTENT.conditions["malignancy"].name)
+    assert assessment.top.condition != "malignancy"
+    assert any(d.condition == "malignancy" for d in assessment.not_ruled_out)
+    assert CONTENT.message("not_ruled_out_ask") in section(case, "what_to_do")
+    assert growth in section(case, "what_to_do")
+    # ...but not again when that danger leads: its own advice says it
+    lesion = Case(**{**AFTER_CANCER, "weight_loss": True, "night_pain": True, "xray": ["lytic_or_sclerotic_lesion"]})
+    assert assess(lesion, CONTENT).top.condition == "malignancy"
+    assert CONTENT.message("not_ruled_out_ask") not in section(lesion, "what_to_do")
