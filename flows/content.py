@@ -191,6 +191,7 @@ def load_content(root: Path) -> Content:
     checker.units(questions, ui)
     checker.flow(flow, questions)
     checker.guidance(guidance, conditions)
+    checker.said_when_unsure(questions, guidance)
     checker.sources("ui.yaml", "disclaimer_source", ui.disclaimer_source)
     checker.end_messages(flow, ui)
     files: dict[str, BaseModel] = {
@@ -583,6 +584,14 @@ class _Checker:
             for key in ends if state.said_with else []:
                 if "{also}" not in ui.messages[key].en:
                     self.fail("ui.yaml", f"messages.{key}", "an end with `said_with` says where: `{also}`")
+
+    def said_when_unsure(self, questions: dict[str, Question], guidance: GuidanceFile) -> None:
+        items = {item.id for item in guidance.items}
+        for question in questions.values():
+            for name in question.said_when_unsure:
+                if name not in items:
+                    self.fail("questions.yaml", f"questions({question.id}).said_when_unsure",
+                              f"no guidance item `{name}`")
 
     def guidance(self, data: GuidanceFile, conditions: dict[str, Condition]) -> None:
         sections = {section.id for section in data.sections}

@@ -353,6 +353,10 @@ class Question(Strict):
     # everyone else. It is no state of the flow (flow.yaml); its items are recorded at once
     # when named (with `heard_if_it_warns`, only if they raise a warning).
     heard_only: bool = False
+    # Guidance items (guidance.yaml ids) said at once when the answer is "Not sure", where
+    # their `when` holds: unsure of a pregnancy's warning signs, when to call the maternity
+    # unit is said then, not only in the summary's detail (user test pt 22).
+    said_when_unsure: list[str] = Field(default_factory=list)
     # Named in passing, an item is recorded only if it raises a warning with what is known
     # or held (a man's "bleeding gums" is not a pregnancy's bleeding).
     heard_if_it_warns: bool = False

@@ -207,13 +207,14 @@ class _Turn:
                 self.s.relative_named = self.reader.names_a_relative(text)
                 return [self.notice("asking_for_someone_else_again")]
             self.s.for_someone_else = True
+            self.s.someone_else_from = len(self.s.answered)
             self.s.relative_named = self.reader.names_a_relative(text)
             self.s.by_a_clinician = self.reader.asks_as_a_clinician(text)
             return [self.notice("asking_for_someone_else")]
         if self.s.for_someone_else and self.reader.asks_for_themself(text):
             # Answers about a relative named ("asking for my brother": male) are not the
             # writer's; after a note or a role ("42M L hip pain", "nurse here") they were.
-            if self.s.answered and self.s.relative_named:
+            if len(self.s.answered) > self.s.someone_else_from and self.s.relative_named:
                 self.start_questions_again(for_someone_else=False)
                 return [self.notice("asking_for_yourself_again")]
             self.s.for_someone_else = self.s.relative_named = self.s.by_a_clinician = False
@@ -671,7 +672,12 @@ class _Turn:
             heard = self.heard_in_passing(typed)
             if self.s.mode == "danger_offer":
                 return heard
-            return [*heard, Reply(kind="error", code="clarify", step=self.s.step, text=self.msg(
+            answered = self.aside(typed) if typed and self.asks_aside(typed) else []  # "...can she take ibuprofen?"
+            if self.e.navigator.held_for(self.s.state, self.s):
+                # "im her husband, my wife is 21 weeks pregnant": "Female or Male?" is not asked
+                # just before "Sex at birth: Female, from what you wrote earlier" (user test en 22)
+                return [*heard, *answered, *self.ask()]
+            return [*heard, *answered, Reply(kind="error", code="clarify", step=self.s.step, text=self.msg(
                 "clarify", options=self.msg("or").join(self.as_worded(parsed.clarify)))), *self.ask()]
         if not parsed.ok:
             # (a checklist's item denied in passing is kept too: "i dont take prednisolone" at
@@ -697,7 +703,8 @@ class _Turn:
                 # wrong answer to the first question.
                 return [self.notice("opening_heard"), *self.ask()]
             if self.told_who:  # "asking for a friend": said back, and the question asked again
-                return self.ask()
+                # (after the answer to a question of theirs in it: "...can she take ibuprofen?")
+                return [*(self.aside(typed) if typed and self.asks_aside(typed) else []), *self.ask()]
             if typed and self.asks_aside(typed):  # "is it serious?": answered now, or at the end
                 return [*self.aside(typed), *self.ask()]
             told = self.told_at_once(typed) if typed else []
@@ -738,7 +745,8 @@ class _Turn:
         self.e.navigator.after_answer(state, self.s)
         self.e.navigator.ended_by_what_was_said(self.s)  # "...and it's a hip replacement": ended here
         taken_late = self.take_passed_over()
-        said_back = [self.answered_reply(question, value, heard_earlier), *kept_noted, *taken_late]
+        said_back = [self.answered_reply(question, value, heard_earlier), *kept_noted,
+                     *self.said_when_unsure(question, value), *taken_late]
         if noted:  # "right hip, it's hot and swollen": the swelling is not left for later
             said_back.append(self.notice("noted_early", items="; ".join(noted)))
         # "oedema and a tiny bleb": the bleb is not dropped in silence; but what was kept for
@@ -1315,6 +1323,16 @@ class _Turn:
             for name, value in (options[index].sets or {}).items():
                 setattr(self.s.case, name, value)
         return [self.c.text(options[i].label_for(self.s.for_someone_else), self.s.locale) for i in indices]
+
+    def said_when_unsure(self, question: Question, value: Any) -> list[Reply]:
+        """"Not sure" of a list of warning signs: what to do when unsure, said now (the
+        question's `said_when_unsure` guidance items whose `when` holds)."""
+        if value is not None or not question.said_when_unsure:
+            return []
+        return [Reply(kind="notice", code=f"said_when_unsure:{item.id}", step=self.s.step,
+                      text=self.c.text(item.text, self.s.locale))
+                for item, when, _ in self.c.guidance_items
+                if item.id in question.said_when_unsure and (when is None or when(self.s.case))]
 
     def noted_kept(self, state: str, value: Any, typed: str | None) -> list[Reply]:
         """"None of these" over items ticked from an earlier message in passing: the items

@@ -78,6 +78,10 @@ class Session(BaseModel):
     # ...a clinician writing for a patient ("GP here", "65F, R hip"): the summary says it is
     # written for the patient, and where the clinician's own report is.
     by_a_clinician: bool = False
+    # ...and how many answers had been given when the writer said they write for someone else: the
+    # answers before were the writer's own ("...minha mae falou q posso tomar ibuprofeno?" at
+    # the third question, then "é pra mim": nothing to start again).
+    someone_else_from: int = 0
     mode_before_language: Mode | None = None
     started: bool = False
 

@@ -169,3 +169,47 @@ def test_what_to_do_now_names_the_danger_not_ruled_out_beside_the_leading_cause(
     lesion = Case(**{**AFTER_CANCER, "weight_loss": True, "night_pain": True, "xray": ["lytic_or_sclerotic_lesion"]})
     assert assess(lesion, CONTENT).top.condition == "malignancy"
     assert CONTENT.message("not_ruled_out_ask") not in section(lesion, "what_to_do")
+
+
+# --- who the answers are about (user tests pt-BR and en 22) -------------------------------------
+
+PREGNANT_25_WEEKS = ("oi, sou gestante de 25 semanas, to com dor no quadril direito faz uns 10 dias", "28 anos", "nao")
+
+
+def test_what_a_relative_told_the_writer_is_the_writers_question() -> None:
+    conv = talk(*PREGNANT_25_WEEKS, language="pt-BR")
+    replies = conv.say("minha mae falou q posso tomar ibuprofeno, é verdade?")
+    codes = [r.code for r in replies]
+    assert "asking_for_someone_else" not in codes and "quick_answer:painkillers_in_pregnancy" in codes
+    assert conv.session is not None and not conv.session.for_someone_else
+
+
+def test_its_for_me_right_after_a_wrong_switch_keeps_the_answers_given() -> None:
+    conv = talk(*PREGNANT_25_WEEKS, language="pt-BR")
+    conv.say("minha sogra falou q pode tomar ibuprofeno, é verdade?")  # read as asking for her
+    assert conv.session is not None and conv.session.for_someone_else
+    answered, asked = list(conv.session.answered), conv.state
+    codes = [r.code for r in conv.say("é pra mim")]
+    assert "asking_for_yourself" in codes and "asking_for_yourself_again" not in codes
+    assert conv.session.answered == answered and conv.state == asked and not conv.session.for_someone_else
+    # ...while answers given about the relative are not kept as the writer's
+    conv = talk("asking for my mum", "female", "78")
+    assert "asking_for_yourself_again" in [r.code for r in conv.say("it's for me")]
+
+
+def test_a_question_in_a_first_message_for_someone_else_is_answered() -> None:
+    conv = talk()
+    replies = conv.say("im her husband, my wife is 21 weeks pregnant, right hip pain 2 weeks, can she take ibuprofen?")
+    codes = [r.code for r in replies]
+    assert "quick_answer:painkillers_in_pregnancy" in codes
+    assert "clarify" not in codes  # "Female or Male?" was asked just before "Female, from what you wrote"
+
+
+def test_not_sure_of_the_warning_signs_of_pregnancy_says_when_to_call_at_once() -> None:
+    conv = talk("to gravida de 34 semanas, dor na anca esquerda", "30", "esquerda", language="pt")
+    assert conv.state == "pregnancy_warning_signs"
+    codes = [r.code for r in conv.say("n sei")]
+    assert "said_when_unsure:care_unsure_of_pregnancy_signs" in codes
+    # ...and not when the signs are answered
+    conv = talk("to gravida de 34 semanas, dor na anca esquerda", "30", "esquerda", language="pt")
+    assert not any(r.code.startswith("said_when_unsure") for r in conv.say("nenhum"))
