@@ -506,6 +506,8 @@ class _Checker:
                 if any(value not in theirs for value in implied.answers) or implied.answer not in values:
                     self.fail("questions.yaml", f"{where}.implied_by[{index}]",
                               "`answers` must be values of the other question, `answer` a value of this one")
+                if implied.below is not None and other.kind != "number":
+                    self.fail("questions.yaml", f"{where}.implied_by[{index}]", "`below` needs a number question")
             if question.kind != "number" and not any(a.value is None for a in answers or []):
                 self.fail("questions.yaml", f"{where}.answers", "needs a \"don't know\" answer (value: null)")
             options[question.id] = list(answers or [])

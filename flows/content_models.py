@@ -248,8 +248,21 @@ class ImpliedBy(Strict):
     ("G2P1 34/40") is a woman's, so the sex at birth is not asked (user test en 20)."""
 
     question: str  # the other question's id
-    answers: list[Any] = Field(min_length=1)  # its values that imply...
+    answers: list[Any] = Field(default_factory=list)  # its values that imply...
+    below: float | None = None  # ...or, for a number, any below this ("2 days" of pain: it came on suddenly)
     answer: Any  # ...this value of this question
+
+    @model_validator(mode="after")
+    def _one_way(self) -> ImpliedBy:
+        if bool(self.answers) == (self.below is not None):
+            raise ValueError("give the other question's `answers` or, for a number, `below`: one of them")
+        return self
+
+    def holds_for(self, value: Any) -> bool:
+        """The other question's answer `value` implies this one's."""
+        if self.below is not None:
+            return isinstance(value, int | float) and not isinstance(value, bool) and value < self.below
+        return value in self.answers
 
 
 class Question(Strict):

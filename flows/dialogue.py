@@ -1039,7 +1039,7 @@ class _Turn:
             values = [option.value for option in self.c.options[question_id]]
             for implied in question.implied_by:
                 value = now[implied.question]
-                if value != before[implied.question] and value in implied.answers:
+                if value != before[implied.question] and implied.holds_for(value):
                     self.s.noted = {**self.s.noted, state: [values.index(implied.answer)]}
                     break
 
@@ -1054,7 +1054,7 @@ class _Turn:
         if len(held) == 1:
             return self.c.options[question_id][held[0]].value
         said = self.s.held_numbers.get(state or "", "")
-        parsed = self.reader.read(question_id, said) if said else None
+        parsed = self.reader.read(question_id, said, today=self.today) if said else None
         return parsed.value if parsed is not None and parsed.ok else None
 
     def _tick_heard_only(self, question: Question, text: str) -> list[str]:

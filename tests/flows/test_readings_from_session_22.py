@@ -3,10 +3,12 @@ condition's description fits the person (pelvic girdle pain after a pregnancy lo
 
 from __future__ import annotations
 
+from datetime import date
+
 from flows.assessment import assess
 from flows.case import Case
 from flows.dialogue import get_engine
-from flows.messages import Reply
+from flows.messages import Reply, UserInput
 from flows.summary import build_summary
 from tests.support.conversation import Conversation, talk
 
@@ -213,3 +215,19 @@ def test_not_sure_of_the_warning_signs_of_pregnancy_says_when_to_call_at_once() 
     # ...and not when the signs are answered
     conv = talk("to gravida de 34 semanas, dor na anca esquerda", "30", "esquerda", language="pt")
     assert not any(r.code.startswith("said_when_unsure") for r in conv.say("nenhum"))
+
+
+def test_pain_of_less_than_a_week_came_on_within_days_so_how_it_started_is_not_asked() -> None:
+    conv = talk("45 yo man, left hip pain for 3 days", "none")
+    assert conv.session is not None and conv.session.case.onset == "sudden" and conv.state != "onset"
+    # (a day said is counted to the day the message was sent: Thursday 3 December 2026)
+    conv = talk()
+    for said in ("45 yo man, left hip pain since tuesday", "none"):
+        conv.send(UserInput.typed(said).model_copy(update={"sent_on": date(2026, 12, 3)}))
+    assert conv.session is not None and conv.session.case.onset == "sudden" and conv.state != "onset"
+    # ...but weeks of pain may have come on either way: asked
+    conv = talk("45 yo man, left hip pain for 3 weeks", "none")
+    assert conv.state == "onset"
+    # ...and a gradual start said is kept
+    conv = talk("45 yo man, left hip pain for 4 days, came on gradually", "none")
+    assert conv.session is not None and conv.session.case.onset == "gradual"
