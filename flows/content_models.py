@@ -131,6 +131,9 @@ class Answer(Strict):
     # The label as said of someone else, when a relative or a clinician answers for them
     # ("They cannot take a few steps on that leg"); None: `label` says it for anyone.
     label_for_someone_else: Text | None = None
+    # A line said once, right after this answer is recorded ("Lost a pregnancy": "I am sorry
+    # for your loss", before the next question; user test en 22)
+    acknowledged_with: Text | None = None
     synonyms: dict[str, list[str]] = Field(default_factory=dict)
     # Synonyms that name a diagnosis rather than what a scan shows ("AVN", "transient
     # osteoporosis"): read as this option when a person says them, but not in the

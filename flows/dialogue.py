@@ -745,8 +745,8 @@ class _Turn:
         self.e.navigator.after_answer(state, self.s)
         self.e.navigator.ended_by_what_was_said(self.s)  # "...and it's a hip replacement": ended here
         taken_late = self.take_passed_over()
-        said_back = [self.answered_reply(question, value, heard_earlier), *kept_noted,
-                     *self.said_when_unsure(question, value), *taken_late]
+        said_back = [self.answered_reply(question, value, heard_earlier), *self.acknowledged(question, value),
+                     *kept_noted, *self.said_when_unsure(question, value), *taken_late]
         if noted:  # "right hip, it's hot and swollen": the swelling is not left for later
             said_back.append(self.notice("noted_early", items="; ".join(noted)))
         # "oedema and a tiny bleb": the bleb is not dropped in silence; but what was kept for
@@ -1323,6 +1323,15 @@ class _Turn:
             for name, value in (options[index].sets or {}).items():
                 setattr(self.s.case, name, value)
         return [self.c.text(options[i].label_for(self.s.for_someone_else), self.s.locale) for i in indices]
+
+    def acknowledged(self, question: Question, value: Any) -> list[Reply]:
+        """The chosen answer's `acknowledged_with` line, if it has one."""
+        if question.kind == "checklist":
+            return []
+        return [Reply(kind="notice", code=f"acknowledged:{question.id}", step=self.s.step,
+                      text=self.c.text(option.acknowledged_with, self.s.locale))
+                for option in self.c.options[question.id]
+                if option.acknowledged_with is not None and option.value == value]
 
     def said_when_unsure(self, question: Question, value: Any) -> list[Reply]:
         """"Not sure" of a list of warning signs: what to do when unsure, said now (the

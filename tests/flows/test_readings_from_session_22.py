@@ -231,3 +231,12 @@ def test_pain_of_less_than_a_week_came_on_within_days_so_how_it_started_is_not_a
     # ...and a gradual start said is kept
     conv = talk("45 yo man, left hip pain for 4 days, came on gradually", "none")
     assert conv.session is not None and conv.session.case.onset == "gradual"
+
+
+def test_a_pregnancy_loss_is_acknowledged_once() -> None:
+    conv = talk("1", "36")
+    codes = [r.code for r in conv.say("lost my baby at 11 weeks, 3 weeks ago")]
+    assert codes.count("acknowledged:pregnancy") == 1
+    assert CONTENT.text(next(o for o in CONTENT.options["pregnancy"] if o.value == "recent_pregnancy_loss")
+                        .acknowledged_with or CONTENT.ui.messages["or"], "pt-BR") == "Sinto muito pela sua perda."
+    assert "acknowledged:pregnancy" not in [r.code for r in talk("1", "36").say("no")]
