@@ -33,6 +33,7 @@ from typing import Any
 
 from rapidfuzz.distance import DamerauLevenshtein
 
+from flows.case import Case
 from flows.content import Content, texts_of
 from flows.content_models import Answer, NumberRange, Question
 from flows.dates_said import DateSaid, DatesSaid
@@ -696,6 +697,11 @@ class AnswerReader:
         alone = self._alone_after_its_clause(words, units, leads | follows, after) if after and not any(
             self.tables[other].phrases.find(_plain_words(text)) and not self.mentions(other, text)
             for other in table.question.said_alone_unless_named) else []
+        opening_from = table.question.said_alone_opening_from
+        if opening_from is not None and words and _NUMBER_WORD.fullmatch(words[0]) and float(words[0]) >= opening_from:
+            end = self._unit_end(words, 0, units)
+            if end > 1 and self._clause_around(words, 0)[1] == end:  # "33 wks, left hip agony"
+                alone.append((0, end))
         if answered_id in table.question.said_alone_after_answers_to:  # "left, about 2 months" at which hip
             alone += self._alone_after(words, units, leads | follows,
                                        lambda before: self._plainly(answered_id, " ".join(before)) is not None)
@@ -1489,6 +1495,26 @@ class AnswerReader:
             if word in table.measures and (len(word) >= 3 or not word.isalpha() or two_letters or one_letter):
                 ends.append(at)
         return ends
+
+    def measured(self, question_id: str, text: str, answered: str = "") -> float | None:
+        """The measurement in `text` that an answer to `question_id` is read from, in its first
+        measure's unit ("temp 37.9 and the wound looks red", "37.9" typed at the fever), the
+        gravest of several; None when nothing is so read. A whole number needs the measure's
+        word beside it, unless the question itself was answered ("im 38, temp 37.2": 37.2)."""
+        table = self.tables[question_id]
+        first = next((name for option in table.options for name in option.measures), None)
+        if first is None or any(option.numbers for option in table.options):
+            return None
+        said = _plain_words(text)
+        if answered == question_id:
+            read = self._by_number(table, said) is not None
+        else:
+            read = bool(self._measured_beside_words(table, said) or self._measured_alone(table, said, answered))
+        ranges = [option.measures[first] for option in table.options if first in option.measures]
+        values = [quantity.value for quantity in self._quantities(table, said)
+                  if not quantity.negative and any(_holds(r, quantity.value) for r in ranges)
+                  and (quantity.unit in table.measures or not quantity.value.is_integer() or answered == question_id)]
+        return max(values) if read and values else None
 
     def measured_unit_asked(self, question_id: str, text: str) -> str | None:
         """"crp 12" said in passing, when its unit decides the answer (12 mg/L is a little
@@ -3139,11 +3165,19 @@ def _number_as_said(content: Content, question: Question, value: float, locale: 
     return f"{number_text(shown, content, locale, band.decimals)} {name}"
 
 
-def describe(content: Content, question_id: str, value: Any, locale: str = "en", someone_else: bool = False) -> str:
+def describe(content: Content, question_id: str, value: Any, locale: str = "en", someone_else: bool = False,
+             case: Case | None = None) -> str:
     """An answer as the person would say it: the option's label (as said of them, when
-    someone answers for them), or the number with its unit."""
+    someone answers for them), or the number with its unit; with the measurement it was
+    read from, kept in `case` (Question.measured_kept_in: "No (37.9 °C, just under 38.0)")."""
     question = content.questions[question_id]
     options = content.options[question_id]
+    measured = getattr(case, question.measured_kept_in) if case is not None and question.measured_kept_in else None
+    if measured is not None and value is not None:
+        answer = describe(content, question_id, value, locale, someone_else)
+        said = next((s.text for s in question.said_with_measured if _holds(s.numbers, measured)), None)
+        if said is not None:
+            return content.text(said, locale).format(answer=answer, measured=number_text(measured, content, locale))
     if question.kind == "number" and value is not None:
         return _number_as_said(content, question, value, locale)
     if isinstance(value, list):

@@ -129,6 +129,9 @@ class Case(BaseModel):
     # ...and metamizole (dipyrone, "dipirona") taken, heard when said, never asked; it warns
     # only in the last three months of pregnancy, when it must not be taken (EMA 2018).
     metamizole_use: bool | None = None
+    # Added in session 22: the temperature typed with the fever answer, in °C ("temp 37.9"):
+    # "No" below 38.0 all the same, but said back and shown to the doctor with its number.
+    temperature_c: float | None = Field(default=None, ge=30, le=45)
     known_osteoporosis: bool | None = None  # osteoporosis diagnosed, or a bone broken in a minor fall
     # Added in session 9: years of a bisphosphonate (or denosumab), the drugs linked to
     # atypical femoral fractures, whose first sign is often a groin or thigh ache.

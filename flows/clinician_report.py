@@ -97,10 +97,13 @@ def _lower(text: str) -> str:
     return text if first[:2].isupper() or "-" in first else text[:1].lower() + text[1:]
 
 
-def clinical_answer(content: Content, question_id: str, value: object, locale: str, someone_else: bool = False) -> str:
-    """An answer for the clinician: each chosen option, clinical term first."""
+def clinical_answer(content: Content, question_id: str, value: object, locale: str, someone_else: bool = False,
+                    case: Case | None = None) -> str:
+    """An answer for the clinician: each chosen option, clinical term first, with the
+    measurement it was read from (the temperature typed)."""
     values = value if isinstance(value, list) else [value]
-    return ", ".join(clinical_first(describe(content, question_id, item, locale, someone_else)) for item in values)
+    return ", ".join(clinical_first(describe(content, question_id, item, locale, someone_else, case))
+                     for item in values)
 
 
 ACRONYM_LETTERS = 5  # NICE, RCOG, SOGC, ASBMR: a guideline body's name this short is an acronym
@@ -142,7 +145,8 @@ def build_report(
         who.append(msg("report_breastfeeding", answer=describe(content, "breastfeeding", case.breastfeeding, locale)))
     skipped = {"sex", "age", "pregnancy", "breastfeeding"}
     findings = [
-        f"{content.text(q.short, locale)}: {clinical_answer(content, q.id, recorded(case, q), locale, someone_else)}"
+        f"{content.text(q.short, locale)}: "
+        f"{clinical_answer(content, q.id, recorded(case, q), locale, someone_else, case)}"
         for q in content.questions.values()
         if q.id not in skipped and recorded(case, q) is not None
     ]

@@ -88,6 +88,14 @@ class NumberRange(Strict):
         return self
 
 
+class SaidWithMeasured(Strict):
+    """How an answer is said back with the measurement it was read from, for measurements in
+    `numbers` (in the first measure's unit): `{answer}` and `{measured}` in `text`."""
+
+    numbers: NumberRange
+    text: Text
+
+
 class AtLeast(Strict):
     """An amount in a ui.yaml `units` table: the least an item needs ("30 minutes")."""
 
@@ -334,6 +342,15 @@ class Question(Strict):
     # Questions whose answer, named in the same message, makes a number said alone after the
     # pain's clause ambiguous: "pregnant, hip pain, 30 weeks" may be the week of pregnancy.
     said_alone_unless_named: list[str] = Field(default_factory=list)
+    # From this number up, a number with its unit in a clause of its own that opens the message
+    # is this question's: "33 wks, left hip agony", "21 wks and hip pain" (a pain's length is
+    # said with the pain; a small one, "3 weeks, hip pain", may still be that length).
+    said_alone_opening_from: float | None = None
+    # The case field that keeps the measurement an answer was read from (in the first
+    # measure's unit: "temp 37.9" at the fever), so that it is said back and shown to the
+    # doctor beside the answer, with the first of `said_with_measured` that holds it.
+    measured_kept_in: str | None = None
+    said_with_measured: list[SaidWithMeasured] = Field(default_factory=list)
     # Questions at which a number with its unit in a clause of its own, right after a clause
     # that is a plain answer to that question, is this one's: "left, about 2 months" at which
     # hip (not "left, my baby is 2 months", whose clause says more than the number).

@@ -174,6 +174,7 @@ class _Turn:
         if self.s.ahead_at == self.s.state and self.reader.repeats(
                 text, self.s.ahead_said, self.e.machine.question_of[self.s.answered[-1]]):
             return self.already_noted()
+        self.keep_measured(text)  # before the answer is said back: "Fever: No (37.9 °C, just under 38.0)"
         who = self.who_is_asked(text)  # before reading: "sorry, it's for my dad" starts the questions again
         corrected = [] if who else self.correct_earlier_answer(text) or self.correct_held_answer(text)
         if corrected:
@@ -194,6 +195,16 @@ class _Turn:
         if self.e.machine.is_final(self.s.state):  # no more questions ("my son is 9"): nothing to say of them
             return replies
         return [*who, *replies]
+
+    def keep_measured(self, text: str) -> None:
+        """The measurement an answer is read from, in this message or in passing ("temp 37.9
+        and the wound looks a bit red"), kept beside it (Question.measured_kept_in): a
+        temperature just under fever level is still "No", but its number is not lost."""
+        for question in self.c.questions.values():
+            if question.measured_kept_in is not None:
+                measured = self.reader.measured(question.id, text, self.question_id())
+                if measured is not None:
+                    setattr(self.s.case, question.measured_kept_in, measured)
 
     def who_is_asked(self, text: str) -> list[Reply]:
         """Whether a relative or a clinician answers for someone else ("asking for my mum",
@@ -1664,7 +1675,7 @@ class _Turn:
 
     def answer_words(self, question_id: str, value: Any) -> str:
         """An answer as said back: of them, when someone answers for them."""
-        return describe(self.c, question_id, value, self.s.locale, self.s.for_someone_else)
+        return describe(self.c, question_id, value, self.s.locale, self.s.for_someone_else, self.s.case)
 
     def question_id(self) -> str:
         return self.e.machine.question_of[self.s.state]

@@ -272,7 +272,7 @@ def _reasons(case: Case, assessment: Assessment, content: Content, locale: str,
         lines += _not_ruled_out_lines(assessment.not_ruled_out, content, locale)
     told = [
         msg("answered", question=content.text(q.short, locale),
-            answer=describe(content, q.id, recorded(case, q), locale, someone_else))
+            answer=describe(content, q.id, recorded(case, q), locale, someone_else, case))
         for q in content.questions.values() if recorded(case, q) is not None or q in (not_known or [])
     ]
     lines += _plain("", msg("findings_title") + ":")

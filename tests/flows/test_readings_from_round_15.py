@@ -238,10 +238,12 @@ def test_a_pregnancys_sign_said_before_the_pregnancy_is_known_warns_when_it_is(
         language: str, answers: tuple[str, ...]) -> None:
     # "34 semanas, to sangrando" in a first message was dropped: the pregnancy was not known
     # yet, and the bleeding was only asked about again at the pregnancy's checklist.
-    conv = talk(*answers[:-1], language=language)
-    assert conv.session is not None and conv.session.case.pregnancy_warning_signs is None
-    replies = conv.say(answers[-1])
-    assert "pregnancy_warning_signs" in [reply.code for reply in replies if reply.kind == "warning"]
+    # Since session 22 (a), "34 weeks," opening the message is the pregnancy's week: the
+    # bleeding warns at once, with the first message.
+    conv = talk(answers[0], language=language)
+    assert conv.session is not None and conv.session.case.pregnancy_warning_signs is True
+    assert "pregnancy_warning_signs" in [reply.code for _, replies in conv.transcript for reply in replies
+                                         if reply.kind == "warning"]
 
 
 def test_a_sign_held_that_never_warns_is_never_recorded() -> None:
