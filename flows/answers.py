@@ -266,9 +266,12 @@ class AnswerReader:
         self.yes_no_words = frozenset(word for phrase in self.yes_or_no for word in phrase.split())
         self.ordinals = {_plain_words(w): n for w, n in understanding.ordinals.items()}
         self.ordinal_nouns = {_plain_words(w) for w in understanding.ordinal_nouns}
-        # The words of each question answered at once (guidance.yaml `quick_answers`), read once
+        # The words of each question answered at once (guidance.yaml `quick_answers`), read once;
+        # an entry "baby & safe" names words that all stand in the question, in any order, so
+        # "is it safe for the baby?" and "is the baby safe?" are one entry, not every ordering
         self.quick_answer_words = {
-            answer.id: [tuple(tokens(_plain_words(word))) for word in answer.asked_with.get(self.reads, [])]
+            answer.id: [tuple(tuple(tokens(_plain_words(part))) for part in word.split(" & "))
+                        for word in answer.asked_with.get(self.reads, [])]
             for answer in content.guidance.quick_answers}
         self.final_negations = frozenset(_plain_words(w) for w in understanding.final_negations)
         self.kept_before_final_negation = frozenset(_plain_words(w) for w in understanding.kept_before_final_negation)
@@ -903,8 +906,10 @@ class AnswerReader:
 
     def asks_about(self, text: str, quick_answer_id: str) -> bool:
         """`text` names a word of the quick answer's `asked_with`, as whole words ("is
-        ibuprofen ok?": ibuprofen)."""
-        return listed_in(tokens(_plain_words(text)), self.quick_answer_words.get(quick_answer_id, []))
+        ibuprofen ok?": ibuprofen), or all the parts of one ("baby & safe")."""
+        words = tokens(_plain_words(text))
+        return any(all(listed_in(words, [part]) for part in parts)
+                   for parts in self.quick_answer_words.get(quick_answer_id, []))
 
     def negation_first(self, text: str) -> str:
         """`text` with each clause that ends in a negation turned to open with it ("consigo

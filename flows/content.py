@@ -621,8 +621,12 @@ class _Checker:
                     if condition not in conditions:
                         self.fail("guidance.yaml", f"{where}.{key}", f"unknown condition `{condition}`")
         _unique(self.root / "guidance.yaml", "quick_answers", data.quick_answers)
+        summary_section_ids = {part.id for part in data.summary_sections}
         for answer in data.quick_answers:
             self.sources("guidance.yaml", f"quick_answers({answer.id})", answer.source)
+            if answer.section is not None and answer.section not in summary_section_ids:
+                self.fail("guidance.yaml", f"quick_answers({answer.id}).section",
+                          f"unknown summary section `{answer.section}`")
         _unique(self.root / "guidance.yaml", "safety_rules", data.safety_rules)
         for rule in data.safety_rules:
             self.sources("guidance.yaml", f"safety_rules({rule.id})", rule.source)

@@ -566,7 +566,19 @@ class _Turn:
                 continue  # what the warning says to do now answers it (`warned_answer`)
             if holds(held) and self.reader.asks_about(typed, answer.id):
                 return [Reply(kind="notice", code=f"quick_answer:{answer.id}",
-                              text=self.c.text(answer.text, self.s.locale), step=self.s.step)]
+                              text=self.c.text(answer.text, self.s.locale), step=self.s.step),
+                        *self.section_named(answer.section)]
+        return []
+
+    def section_named(self, section_id: str | None) -> list[Reply]:
+        """After the summary, the section that says more, by its number and title (user test
+        en 22: "should I stop running?" was pointed to the pain relief section)."""
+        if section_id is None or self.s.state != SUMMARY_STATE:
+            return []
+        summary = self.summary()
+        for number, section in enumerate(summary.sections, start=1):
+            if section.id == section_id:
+                return [self.notice("quick_answer_section", number=number, title=section.title)]
         return []
 
     def warned_of_care(self) -> bool:
@@ -583,8 +595,11 @@ class _Turn:
         says to do now ("is this serious?" after a fall and not standing), or else (`stock`)
         that the summary at the end answers it. The caller asks the question again (after an
         emergency warning, the mode is then the offer of what to do now)."""
-        quick = self.answered_at_once(typed) if self.reader.asks_back(typed) else []
-        said = quick or self.condition_explained(typed) or self.warned_answer()
+        # (what a condition is comes first, as after the summary: "what's myeloma?" is no
+        # "is this cancer?")
+        explained = self.condition_explained(typed)
+        quick = self.answered_at_once(typed) if self.reader.asks_back(typed) and not explained else []
+        said = explained or quick or self.warned_answer()
         return said or ([self.notice("asked_back")] if stock else [])
 
     def condition_explained(self, typed: str) -> list[Reply]:

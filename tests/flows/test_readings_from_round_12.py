@@ -100,11 +100,12 @@ def test_a_painkiller_asked_about_or_denied_is_not_taken(language: str, typed: s
     assert case_of(conv).nsaid_use is not True
 
 
-def test_a_medicine_a_friend_advised_is_no_medicine_taken_and_the_question_is_kept_for_the_end() -> None:
+def test_a_medicine_a_friend_advised_is_no_medicine_taken_and_the_question_is_answered() -> None:
     conv = talk("38 weeks pregnant, left groin pain", "35", "no")
     replies = conv.say("my friend said i should take alendronate, is that ok?")
     assert case_of(conv).long_term_bisphosphonate is not True
-    assert "asked_back" in [r.code for r in replies]
+    # answered at once since session 22: not taken in pregnancy (before: kept for the end)
+    assert "quick_answer:bone_medicine_in_pregnancy" in [r.code for r in replies]
 
 
 # --- who is asked ----------------------------------------------------------------------
