@@ -187,6 +187,7 @@ class _Table:
     told_by_number: dict[int, tuple[float, frozenset[str], frozenset[str]]] = field(default_factory=dict)
     bare_leads_going_on: frozenset[str] = frozenset()  # Question.said_bare_going_on_after
     since_then: frozenset[str] = frozenset()  # Question.said_since_then
+    beginning: frozenset[str] = frozenset()  # Question.said_as_beginning
     week_leads: frozenset[str] = frozenset()  # Question.said_as_a_week_of_pregnancy
     sharing: frozenset[int] = frozenset()  # options with Answer.shares_words_said_together
     # option -> Answer.not_with_unless in this language: (words, unless) pairs
@@ -492,6 +493,7 @@ class AnswerReader:
                       counted_back=self._counted_back_words(question),
                       bare_leads_going_on=self._listed(question.said_bare_going_on_after),
                       since_then=self._listed(question.said_since_then),
+                      beginning=self._listed(question.said_as_beginning),
                       week_leads=self._listed(question.said_as_a_week_of_pregnancy),
                       sharing=frozenset(i for i, o in enumerate(options) if o.shares_words_said_together),
                       not_with_unless={i: [(self._listed(n.words), self._listed(n.unless)) for n in o.not_with_unless]
@@ -726,7 +728,8 @@ class AnswerReader:
             if not about and self._names_an_item_elsewhere(question_id, words, at):
                 continue  # said freely, but "tomo prednisona pra asma faz 1 ano" is the steroid's year
             if end > at + 1 and (not about or self._in_clause_with(words, at, about) or (at, end) in alone
-                                 or self._since_then_after(words, at, about, table.since_then)):
+                                 or self._since_then_after(words, at, about, table.since_then)
+                                 or self._began_then(words, at, about, table.beginning)):
                 heard.add(" ".join(words[at:end]))  # with its unit: a bare number says nothing of what it counts
         for at, word in enumerate(words):
             if not word.isdigit():
@@ -749,9 +752,12 @@ class AnswerReader:
                 if not about or self._in_clause_with(tokens(written), at, about):
                     heard.add(f"{fraction.group(1)} {unit}")
         if today is not None and table.question.counted_from_a_date:
-            for said_date in self.dates.find(words):
-                if not about or self._in_clause_with(words, said_date.start, about):
-                    heard.add(" ".join(words[said_date.start:said_date.end]))
+            dates = {" ".join(words[said_date.start:said_date.end]) for said_date in self.dates.find(words)
+                     if not about or self._in_clause_with(words, said_date.start, about)
+                     or self._a_clause_after(table, words, said_date.start, said_date.end, answered_id)}
+            # "it came on over a few days, started 3 nov": the date says when it began, the
+            # days how fast (user test en 22b: recorded as 3 days, not a month)
+            heard = dates if len(dates) == 1 else heard | dates
         if table.question.counted_back is not None:
             # "36+2": weeks and days, the way a week of pregnancy is written in a note (en
             # user test 18: a first message opening with it was not heard as pregnant)
@@ -1087,6 +1093,28 @@ class AnswerReader:
         # ...and no number after it: "right hip pain since, about 2 weeks" says how long itself
         return _names_any(words[start:after], about) and not any(_NUMBER_WORD.fullmatch(w) for w in words[after:]) \
             and any(" ".join(words[after - size:after]) in since for size in (1, 2, 3) if after - size >= start)
+
+    def _began_then(self, words: list[str], at: int, about: AbstractSet[str], beginning: frozenset[str]) -> bool:
+        """The number's clause ends with one of `beginning` and the clause right after names
+        what it measures ("há umas 3 semanas comecei com dor na anca", "3 weeks ago I started
+        with pain in my hip"): the number is when that began."""
+        end = self._clause_around(words, at)[1]
+        if not beginning or end + 1 >= len(words) or not any(
+                " ".join(words[end - size:end]) in beginning for size in (1, 2, 3) if end - size > at):
+            return False
+        after_start, after_end = self._clause_around(words, end + 1)
+        return _names_any(words[after_start:after_end], about)
+
+    def _a_clause_after(self, table: _Table, words: list[str], start: int, end: int, answered_id: str) -> bool:
+        """The words from `start` to `end` make a clause of their own right after one naming
+        what they measure, or a plain answer to `answered_id` ("right hip, since 3 nov")."""
+        clause_start, clause_end = self._clause_around(words, start)
+        if clause_start != start or clause_end != end or start < 2:
+            return False
+        before = words[self._clause_around(words, start - 2)[0]:start - 1]
+        return _names_any(before, table.clause_words) or (
+            answered_id in table.question.said_alone_after_answers_to
+            and self._plainly(answered_id, " ".join(before)) is not None)
 
     def _clause_around(self, words: list[str], at: int) -> tuple[int, int]:
         """The (start, end) of the clause of the word at `at` (see `_in_clause_with`)."""
@@ -1810,8 +1838,8 @@ class AnswerReader:
             return Parsed(False, error="vague_number", values={"example": self._example(question)})
         # "temp 39" at the age, "fever 38.5 for 2 days" at how long: another question's measure
         # ...or a weight: "lost 6kg" is no 6 weeks
-        typed = [q for q in self._quantities(table, said) if not self._measures_another(table, q)
-                 and (q.unit or q.next_word) not in self.other_measure_units and not self._anothers_reading(table, q)]
+        typed = [q for q in self._quantities(table, said) if not self._anothers_measurement(table, q)
+                 and not self._anothers_reading(table, q)]
         # "tem 78 anos, caiu ontem" ("1 dia"), "78 anos, dor há 3 dias" at the age: a number
         # with another question's unit is that question's, no unknown word, when another
         # number is left (user test pt-BR 19: the age was asked again whenever "ontem" was said)
@@ -1839,6 +1867,10 @@ class AnswerReader:
             return Parsed(False, error="word_after_number", values={"word": quote(unknown),
                                                                "example": self._example(question)})
         found = [q for q in (self._with_unit(table, q) for q in typed) if q is not None and q.unit in table.units]
+        fractions = question.fractions_said_alone
+        if fractions is not None and any(not q.unit and not any(math.isclose(q.value % 1, f) for f in fractions)
+                                         for q in found):  # "37.6": asked with its unit, not 8.7 months
+            return Parsed(False, error="word_after_number", values={"word": "", "example": self._example(question)})
         # "o meu pai tem 78 anos e anda a queixar-se há 2 meses": the years after an age's lead
         # are the age, when another number says how long
         found = [q for q in found if not self._led_as_anothers_number(table, q)] or found
@@ -2510,7 +2542,7 @@ class AnswerReader:
             quantity = self._with_unit(table, typed)
             if quantity is None or quantity.negative:  # "tive um aborto": the "um" is no number of weeks
                 continue
-            if self._measures_another(table, quantity) or (
+            if self._anothers_measurement(table, quantity) or (
                     quantity.word_after in self.others_units[table.question.id]):
                 continue  # "crp 12 wcc 8.1": the 12 is the CRP's; "crp ... last month": a time
             measure = next((table.measures[w] for w in quantity.words if w in table.measures), None)
@@ -2557,6 +2589,30 @@ class AnswerReader:
                 measure = other.measures[word]
                 if any(measure in o.measures and _holds(o.measures[measure], quantity.value) for o in other.options):
                     return True
+        return False
+
+    def _anothers_measurement(self, table: _Table, quantity: Quantity) -> bool:
+        """The number measures something another question or no question asks: right after
+        another's measure word ("crp 12"), after it in its clause with no number nor word of
+        this question between ("a PCR deu 12", "crp came back at 12" at how long), or with a
+        unit of another kind ("perdi uns 4 kg" is no white cell count of 4; user test pt 22)."""
+        if (quantity.unit or quantity.next_word) in self.other_measure_units:
+            return True
+        return self._measures_another(table, quantity) or self._in_anothers_measure_clause(table, quantity)
+
+    def _in_anothers_measure_clause(self, table: _Table, quantity: Quantity) -> bool:
+        """A number with no unit after another question's measure word in its clause, with no
+        other number nor any of this question's own words between ("a pcr deu 12")."""
+        if quantity.unit:
+            return False
+        lead = tokens(quantity.lead)
+        lead = lead[max((i + 1 for i, w in enumerate(lead) if w in CLAUSE_PUNCTUATION), default=0):]
+        others, own = self.others_measures[table.question.id], table.leads | set(table.measures)
+        for at, size in itertools.product(range(len(lead)), (3, 2, 1)):
+            if " ".join(lead[at:at + size]) in others:
+                between = lead[at + size:]
+                return not any(w[:1].isdigit() for w in between) and not any(
+                    " ".join(between[i:i + n]) in own for i in range(len(between)) for n in (1, 2, 3))
         return False
 
     def _measures_another(self, table: _Table, quantity: Quantity) -> bool:

@@ -336,6 +336,10 @@ class Question(Strict):
     # The answer may be a date it is counted from, up to the day the message was sent: "since
     # March", "desde o Natal" (flows/dates_said.py; a number of weeks).
     counted_from_a_date: bool = False
+    # The fractions a number typed with no unit takes here: people count weeks whole or in
+    # halves, so "37.6" at how long is another reading typed by mistake (a temperature), and
+    # asked about, not 8.7 months (user test en 22a). None: any fraction.
+    fractions_said_alone: list[float] | None = None
     # Per language, words of the clause before it that make a number said alone in its own
     # clause this question's ("pregnant, 30 wks"); without them, `said_in_clause_with`.
     said_alone_after: dict[str, list[str]] = Field(default_factory=dict)
@@ -365,6 +369,9 @@ class Question(Strict):
     # Per language, words that end the pain's clause and point back to the clause before
     # ("had my baby 5 weeks ago and my hip has hurt ever since"): a number tied there is heard.
     said_since_then: dict[str, list[str]] = Field(default_factory=dict)
+    # Per language, words that end the number's clause and say that what the next clause
+    # names began then ("há umas 3 semanas comecei com dor na anca": user test pt 22).
+    said_as_beginning: dict[str, list[str]] = Field(default_factory=dict)
     # Questions about the same thing, in whose answers such a number needs none of those
     # words: "foi de repente, há coisa de 1 mês" at how the pain started is the pain's.
     said_freely_at: list[str] = Field(default_factory=list)
@@ -1148,6 +1155,11 @@ class Understanding(Strict):
     persons: list[str] = Field(default_factory=list)
     # Words the message may open on: "she's 78", "Pt 41M".
     opens_for_someone_else: list[str] = Field(default_factory=list)
+    # Words only a clinician writes of a patient: a message with one of `clinician_words`
+    # anywhere ("my patient", "dx"), or opening on one of `clinician_opens` ("pt 41F"), is a
+    # clinician's (user test en 22b: "pt dx TOH on MRI" got a relative's framing).
+    clinician_words: list[str] = Field(default_factory=list)
+    clinician_opens: list[str] = Field(default_factory=list)
     # A person's word that is also how one answers one's own sex ("mulher", "man"): opening
     # a message right before an age ("mulher, 72 anos, dor na anca") it is the writer's.
     sex_words: list[str] = Field(default_factory=list)

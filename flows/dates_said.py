@@ -130,9 +130,13 @@ class DatesSaid:
             return round(((today.weekday() - said.weekday) % DAYS_PER_WEEK or DAYS_PER_WEEK) / DAYS_PER_WEEK, 1)
         year = said.year if said.year is not None else today.year
         try:
-            then = date(year, said.month, said.day)
-            if said.year is None and then > today:
-                then = date(year - 1, said.month, said.day)
+            if said.month == 0:  # a day of the month alone ("since the 20th"): this month's, or the last
+                then = date(today.year, today.month, said.day) if said.day <= today.day else (
+                    date(today.year - (today.month == 1), (today.month - 2) % 12 + 1, said.day))
+            else:
+                then = date(year, said.month, said.day)
+                if said.year is None and then > today:
+                    then = date(year - 1, said.month, said.day)
         except ValueError:  # "since 31 February"
             return None
         if then > today:
@@ -171,8 +175,10 @@ class DatesSaid:
         if day is not None:  # "3 march", "the 3rd of march", "1º de outubro"
             position = self._past(words, self._past(words, position + 1, self.endings), self.joining)
         if position >= len(words) or words[position] not in self.months:
-            # "due the 10th": a day alone, the next such day (month 0), where such dates are read
-            if self.days_alone and day is not None and 1 <= day <= 31:
+            # "due the 10th": a day alone, the next such day (month 0), where such dates are read;
+            # "since the 20th": one said as a day, with its ordinal's ending, the last such day
+            ordinal = day is not None and (words[at] != str(day) or position > at + 1)
+            if (self.days_alone or ordinal) and day is not None and 1 <= day <= 31:
                 return position, 0, day, None
             return None
         month, position = self.months[words[position]], position + 1

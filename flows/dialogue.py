@@ -1229,6 +1229,8 @@ class _Turn:
         said = self.reader.heard_number(question_id, text, answered_id, self.today)
         if said is not None:
             earlier = self.s.held_numbers.get(state, said)
+            if earlier not in ("", said) and answered_id in self.c.questions[question_id].said_freely_at:
+                return  # "since 3 nov", then "it came on over a few days" at how it began: how fast
             self.s.held_numbers = {**self.s.held_numbers, state: said if earlier == said else ""}
 
     def _hold_choice(self, state: str, question_id: str, text: str) -> None:

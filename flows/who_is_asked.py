@@ -52,6 +52,8 @@ class WhoIsAsked:
         self.possessives = words(understanding.possessives)
         self.possessives_after = _phrases(understanding.possessives_after, plain)
         self.opens = words(understanding.opens_for_someone_else)
+        self.clinician_words = _phrases(understanding.clinician_words, plain)
+        self.clinician_opens = words(understanding.clinician_opens)
         self.sex_words = words(understanding.sex_words)
         self.baby_movements = words(understanding.baby_movements)
         self.babies = words(understanding.babies)
@@ -264,7 +266,8 @@ class WhoIsAsked:
         """A clinician writes for a patient: a role said ("GP here", "sou fisio") or a note's
         demographics ("65F, R hip", "H 52a, dor anca dta")."""
         words = self.words(text)
-        return bool(words) and (self._role(words) or self._note_demographics(words))
+        return bool(words) and (self._role(words) or self._note_demographics(words) or words[0] in self.clinician_opens
+                                or listed_in(words, self.clinician_words))
 
     def names_a_relative(self, text: str) -> bool:
         """`text` names a relative, own or heading a sentence ("asking for my brother", "Mum
