@@ -240,3 +240,16 @@ def test_a_pregnancy_loss_is_acknowledged_once() -> None:
     assert CONTENT.text(next(o for o in CONTENT.options["pregnancy"] if o.value == "recent_pregnancy_loss")
                         .acknowledged_with or CONTENT.ui.messages["or"], "pt-BR") == "Sinto muito pela sua perda."
     assert "acknowledged:pregnancy" not in [r.code for r in talk("1", "36").say("no")]
+
+
+def test_a_temperature_just_under_fever_level_is_not_no_fever() -> None:
+    # user tests en and pt 22: 37.7 °C ten days after a caesarean moved nothing
+    after_birth = {"sex": "female", "age": 32, "pregnancy": "postpartum", "side": "left", "onset": "sudden",
+                   "duration_weeks": 0.7, "weight_bearing_pain": True, "unable_to_bear_weight": False,
+                   "trauma": False, "xray": "not_done", "mri": "not_done", "fever": False}
+    no_fever = assess(Case(**after_birth), CONTENT).probability("septic_arthritis")
+    measured = assess(Case(**after_birth, temperature_c=37.7), CONTENT).probability("septic_arthritis")
+    assert measured > 3 * no_fever
+    assert assess(Case(**after_birth, temperature_c=37.7), CONTENT).triage in ("urgent", "emergency")
+    # ...while 37.2 is no fever, as before
+    assert assess(Case(**after_birth, temperature_c=37.2), CONTENT).probability("septic_arthritis") == no_fever
