@@ -95,6 +95,7 @@ class Assessment:
     not_ruled_out: list[NotRuledOut]
     triage: TriageLevel
     triage_because: list[str]  # red flag ids, rule ids and probability rules that set the level
+    findings: list[str] = field(default_factory=list)  # the ids of the findings that matched the case
 
     @property
     def top(self) -> Ranked:
@@ -151,7 +152,7 @@ def assess(case: Case, content: Content) -> Assessment:
                and not content.confirmed_for[r.condition](case) else r for r in ranking]
     open_dangers = _not_ruled_out(content, case, ranking)
     triage, because = _triage(content, case, ranking, flags, open_dangers)
-    return Assessment(ranking, group, flags, open_dangers, triage, because)
+    return Assessment(ranking, group, flags, open_dangers, triage, because, [f.id for f in matched])
 
 
 def _posterior(content: Content, group: PriorGroup, matched: list[Finding], possible: set[str]) -> dict[str, float]:

@@ -666,6 +666,9 @@ class Evidence(Sourced):
 
     group_dependence: dict[str, float]  # group -> rho in [0, 1): 0 independent, near 1 one finding's worth
     prior_weight: float = Field(ge=0, lt=0.5)  # share of the prior mixed back in: model uncertainty
+    # With fewer findings than this (nearly every answer "don't know"), the person's summary
+    # names the common causes without estimates (ui.yaml `first_causes_title_little_known`).
+    estimated_from_findings: int = Field(default=3, ge=0)
     reason_min_ratio: float = Field(gt=1)  # a finding is shown for/against at LR >= this or <= 1/this
     shown_at_most: float = Field(gt=0.5, lt=1)  # the largest probability ever shown as a number
     # A cause not ruled out yet is said to be so, not "unlikely", when its estimate is below this.

@@ -109,12 +109,18 @@ def build_summary(case: Case, assessment: Assessment, content: Content, locale: 
         if chance:
             names = [_mid_sentence(content.text(content.conditions[c].name, locale)) for c in chance]
             first.append(Line(text=msg("first_level_by_chance", causes="; ".join(names))))
-    first.append(Line(text=msg("first_causes_title") + ":"))
     # A danger not ruled out yet whose estimate is low is named in its own list just below,
     # not among the likely causes with no number (user tests en 22: it read as a duplicate,
     # and no one could tell where it ranked)
     likely = [ranked for ranked in assessment.shown if not _open_and_low(content, ranked, assessment)]
-    first += [_item(cause_line(content, ranked, locale, assessment)) for ranked in likely[:FIRST_CAUSES]]
+    if len(assessment.findings) < content.evidence.estimated_from_findings:
+        # nearly every answer "don't know": the causes common for the person's group, with
+        # no estimate built on nothing (user tests en and pt-BR 22)
+        first.append(Line(text=msg("first_causes_title_little_known") + ":"))
+        first += [_item(content.text(content.conditions[r.condition].name, locale)) for r in likely[:FIRST_CAUSES]]
+    else:
+        first.append(Line(text=msg("first_causes_title") + ":"))
+        first += [_item(cause_line(content, ranked, locale, assessment)) for ranked in likely[:FIRST_CAUSES]]
     if assessment.not_ruled_out:
         first.append(Line(text=msg("not_ruled_out_title") + ":"))
         first += [

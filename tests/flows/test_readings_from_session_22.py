@@ -253,3 +253,15 @@ def test_a_temperature_just_under_fever_level_is_not_no_fever() -> None:
     assert assess(Case(**after_birth, temperature_c=37.7), CONTENT).triage in ("urgent", "emergency")
     # ...while 37.2 is no fever, as before
     assert assess(Case(**after_birth, temperature_c=37.2), CONTENT).probability("septic_arthritis") == no_fever
+
+
+def test_with_nearly_nothing_known_the_summary_names_common_causes_without_estimates() -> None:
+    conv = talk("idk", "male", "not sure", *["idk"] * 13)
+    assert conv.state == "summary" and conv.session is not None
+    block = first_block(conv.session.case)
+    assert CONTENT.message("first_causes_title_little_known") + ":" in block
+    assert "%" not in block.split(CONTENT.message("first_causes_title_little_known"))[1]
+    # ...while with a side, a start and a duration the estimates are given
+    known = talk("male", "45", "left", "none", "gradual", "3 weeks", *["idk"] * 10)
+    assert known.state == "summary" and known.session is not None
+    assert CONTENT.message("first_causes_title") + ":" in first_block(known.session.case)
