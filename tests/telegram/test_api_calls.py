@@ -163,7 +163,9 @@ async def test_summary_sections_are_separate_messages_within_the_limit(harness: 
     level = content.triage.levels[assess(session.case, CONTENT).triage]
     first = next(m for m in messages if keyboard_rows(m))
     assert first.response["text"].startswith(content.text(level.label))
-    assert content.message("first_causes_title") + ":" in first.response["text"]
+    # (answer_until answers "don't know" to much: then the causes are named without estimates)
+    titles = ("first_causes_title", "first_causes_title_little_known")
+    assert any(content.message(title) + ":" in first.response["text"] for title in titles)
     assert messages[-1].params["text"].startswith(f"<b>{content.message('disclaimer_title')}</b>")
     assert content.message("disclaimer") in messages[-1].response["text"]
     # Every section offered, asked for with /more, is a message of its own under its title
