@@ -20,6 +20,7 @@ built once per content (in flows.dialogue's `Engine`), not per message.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -51,7 +52,7 @@ from flows.phrases import (
     tokens,
     words_only,
 )
-from flows.quantities import NumberWords, Quantity, in_digits, quantities
+from flows.quantities import NumberWords, Quantity, amounts_in_digits, in_digits, quantities
 from flows.recording import NONE_OF_THESE
 from flows.said_about import Mention, find_mentions, share_out
 from flows.who_is_asked import WhoIsAsked
@@ -80,6 +81,13 @@ _QUOTE_MARK = re.compile(r"(?<!\w)'|'(?!\w)")
 # A measure's name glued to its number, as typed in a note: "crp12", "wbc14", "T38.4". A
 # single letter only before a decimal ("b12", "t10" and "l4" are a vitamin and vertebrae).
 _GLUED_MEASURE = re.compile(r"\b([^\W\d_]{2,6}|[^\W\d_])(?=\d)((?<=[^\W\d_]{2})\d+(?:[.,]\d+)?|\d+[.,]\d+)\b")
+
+
+def _sentences(words: list[str]) -> list[tuple[int, int]]:
+    """The (start, end) of each sentence of `words`, cut at a full stop, semicolon, ! or ?."""
+    ends = [at for at, word in enumerate(words) if word in _SENTENCE_ENDS]
+    return [(start, end) for start, end in zip([0, *(at + 1 for at in ends)], [*ends, len(words)], strict=True)
+            if end > start]
 
 
 def _spans(words: list[str], phrases: list[tuple[str, ...]]) -> list[tuple[int, int]]:
@@ -132,6 +140,8 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")  # a number as one token: "18", "38,5"
 _FRACTION_SHORTHAND = re.compile(r"(?<![\w/.])(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])")  # 6/52, 3/12, 31/40
 
 TOGETHER_REACH = 6  # at most this many words from the first part said together to the last
+SENTENCE_REACH = 12  # ...and across a comma (Answer.said_together_in_a_sentence)
+_SENTENCE_ENDS = frozenset(".;!?")
 _BETWEEN_RESULTS = frozenset(",;.!?")  # a number beside a word is not read past these (a colon may lead to it)
 UNIT_SLOT = "\u2063"  # where a unit named later goes in a `pending` answer (never typed: a format character)
 
@@ -190,6 +200,8 @@ class _Table:
     beginning: frozenset[str] = frozenset()  # Question.said_as_beginning
     week_leads: frozenset[str] = frozenset()  # Question.said_as_a_week_of_pregnancy
     sharing: frozenset[int] = frozenset()  # options with Answer.shares_words_said_together
+    in_a_sentence: frozenset[int] = frozenset()  # options with Answer.said_together_in_a_sentence
+    age_after: frozenset[str] = frozenset()  # Question.said_as_an_age_after
     # option -> Answer.not_with_unless in this language: (words, unless) pairs
     not_with_unless: dict[int, list[tuple[frozenset[str], frozenset[str]]]] = field(default_factory=dict)
     not_before: dict[int, frozenset[str]] = field(default_factory=dict)  # option -> Answer.not_before
@@ -250,6 +262,7 @@ class AnswerReader:
         self.see_now = {_plain_words(w) for w in understanding.see_now}
         self.why_openers = [_plain_words(w) for w in understanding.why_openers]
         self.carry_on = {_plain_words(w) for w in understanding.carry_on}
+        self.wanting = sorted((_plain_words(w) for w in understanding.wanting), key=len, reverse=True)
         self.fillers = sorted((_plain_words(w) for w in understanding.fillers), key=len, reverse=True)
         self.fillers_before_a_number = [re.compile(rf"(?<![\w]){re.escape(_plain_words(w))} (?=\d)")
                                         for w in understanding.fillers_before_a_number]
@@ -496,6 +509,8 @@ class AnswerReader:
                       beginning=self._listed(question.said_as_beginning),
                       week_leads=self._listed(question.said_as_a_week_of_pregnancy),
                       sharing=frozenset(i for i, o in enumerate(options) if o.shares_words_said_together),
+                      age_after=self._listed(question.said_as_an_age_after),
+                      in_a_sentence=frozenset(i for i, o in enumerate(options) if o.said_together_in_a_sentence),
                       not_with_unless={i: [(self._listed(n.words), self._listed(n.unless)) for n in o.not_with_unless]
                                        for i, o in enumerate(options) if o.not_with_unless},
                       told_by_number={i: (o.told_by_number.below, self._listed(o.told_by_number.said_before_number),
@@ -590,7 +605,9 @@ class AnswerReader:
             return Parsed(True, value=None)
         said = self._split_leading_yes_no(said)
         if table.question.kind == "number":
-            parsed = self._read_number(table, text, self._without_fillers(said), today)
+            # ("de um dia pro outro" is no amount: its phrase goes before "um dia" is 1 day)
+            kept = functools.reduce(lambda text, phrase: phrase.sub(" ", text), self.no_number_phrases, said)
+            parsed = self._read_number(table, text, self._without_fillers(amounts_in_digits(kept, self.numbers)), today)
         elif table.question.several:
             parsed = self._read_several(table, text, said)
         else:
@@ -1325,7 +1342,9 @@ class AnswerReader:
             for way in ways:
                 # "... doendo e inchada": the "e" before a later part's word keeps it in the clause
                 later_parts = {phrase[0] for group in way[1:] for phrase in group if phrase}
-                for start, end in self._clauses_and_subjects(words, later_parts):
+                in_a_sentence = option in table.in_a_sentence
+                spans = _sentences(words) if in_a_sentence else self._clauses_and_subjects(words, later_parts)
+                for start, end in spans:
                     places = [sorted({at for at in range(start, end) for phrase in group if phrase
                                       and tuple(words[at:at + len(phrase)]) == phrase and at + len(phrase) <= end})
                               for group in way]
@@ -1335,7 +1354,7 @@ class AnswerReader:
                     # side's pain in the tummy though "sharp" stands further off.
                     first, last = min(((min(hits), max(hits)) for hits in itertools.product(*places)),
                                       key=lambda span: span[1] - span[0])
-                    if last - first > TOGETHER_REACH:
+                    if last - first > (SENTENCE_REACH if in_a_sentence else TOGETHER_REACH):
                         continue
                     own = {word for group in way for phrase in group for word in phrase}
                     negated = any(words[at] not in own and (
@@ -1673,8 +1692,14 @@ class AnswerReader:
     def asks_for_now(self, text: str, content: Content, locale: str) -> bool:
         """"now", "what to do now", or the button's words typed: never an answer to a question.
         A question mark or a stop after them changes nothing ("e agora?", user test en 19)."""
-        said = _plain_words(text).rstrip("?!. ")
+        said = self._unwanted(_plain_words(text).rstrip("?!. "))
         return said in self.see_now or said == _plain_words(content.message("see_what_to_do_now", locale))
+
+    def _unwanted(self, said: str) -> str:
+        """`said` without the words of wanting that open it ("quero ver o que fazer": "ver o que
+        fazer"): what is wanted is the choice."""
+        opener = next((words for words in self.wanting if said.startswith(words + " ")), None)
+        return said[len(opener) + 1:].strip() if opener else said
 
     def says_something(self, text: str) -> bool:
         """`text` has a word of the content's vocabulary beyond the language's small words
@@ -1688,7 +1713,8 @@ class AnswerReader:
         A yes is a yes to what to do now; a no carries on."""
         whole = _plain_words(text)
         # "continuar, a anca não está inchada...": the choice is the first clause
-        for said in dict.fromkeys([whole, _CLAUSE_END.split(whole)[0].strip()]):
+        first_clause = _CLAUSE_END.split(whole)[0].strip()
+        for said in dict.fromkeys([whole, first_clause, self._unwanted(whole), self._unwanted(first_clause)]):
             if said in ("1", _plain_words(content.message("see_what_to_do_now", locale))) or said in self.see_now:
                 return "now"
             if said in ("2", _plain_words(content.message("carry_on_answering", locale))) or said in self.carry_on:
@@ -2542,6 +2568,8 @@ class AnswerReader:
             quantity = self._with_unit(table, typed)
             if quantity is None or quantity.negative:  # "tive um aborto": the "um" is no number of weeks
                 continue
+            if not quantity.unit and quantity.lead.split()[-1:] and quantity.lead.split()[-1] in table.age_after:
+                continue  # "menopause at 40": an age, no week
             if self._anothers_measurement(table, quantity) or (
                     quantity.word_after in self.others_units[table.question.id]):
                 continue  # "crp 12 wcc 8.1": the 12 is the CRP's; "crp ... last month": a time

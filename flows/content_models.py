@@ -192,6 +192,9 @@ class Answer(Strict):
     # and the medicine. Otherwise they are this option's alone ("my calf is red and
     # swollen" is no hot hip).
     shares_words_said_together: bool = False
+    # Its ways said together may run across a comma, within one sentence: a treatment said
+    # after the illness it treated ("had prostate cancer, treated with radiotherapy").
+    said_together_in_a_sentence: bool = False
     # The options this one takes in: "both, worse on the right" is both (the side said is
     # where it is worse), unless the word for this one is asked ("both? mostly right").
     includes: list[Any] = Field(default_factory=list)
@@ -343,6 +346,9 @@ class Question(Strict):
     # Per language, words of the clause before it that make a number said alone in its own
     # clause this question's ("pregnant, 30 wks"); without them, `said_in_clause_with`.
     said_alone_after: dict[str, list[str]] = Field(default_factory=dict)
+    # Words right before a number without a unit that make it the age something happened at:
+    # "early menopause at 40" is no week of pregnancy (user test en 22).
+    said_as_an_age_after: dict[str, list[str]] = Field(default_factory=dict)
     # Questions whose answer, named in the same message, makes a number said alone after the
     # pain's clause ambiguous: "pregnant, hip pain, 30 weeks" may be the week of pregnancy.
     said_alone_unless_named: list[str] = Field(default_factory=list)
@@ -958,6 +964,9 @@ class Understanding(Strict):
 
     dont_know: list[str]
     see_now: list[str]  # after an emergency warning: "show me what to do now"
+    # Words of wanting before a choice, which choose the same: "quero ver o que fazer", "i want
+    # to see what to do" (user test pt-BR 22: not understood at the emergency offer).
+    wanting: list[str] = Field(default_factory=list)
     # A typed answer that starts with one of these and ends with "?" (or starts with one
     # of the English ones) asks why the question is asked: "why do you need my age".
     why_openers: list[str] = Field(default_factory=list)

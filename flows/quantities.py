@@ -85,12 +85,19 @@ class NumberWords:
         return re.compile("|".join(alternatives)) if alternatives else None
 
 
+def amounts_in_digits(text: str, words: NumberWords) -> str:
+    """The text with amount phrases written as digits ("a fortnight": "2 week", "month or so":
+    "1 month"), before a filler they hold ("or so") is dropped."""
+    for phrase in sorted(words.phrases, key=len, reverse=True):
+        text = re.sub(rf"(?<![\w]){re.escape(phrase)}(?![\w])", words.phrases[phrase], text)
+    return text
+
+
 def in_digits(text: str, words: NumberWords, units: set[str] | None = None) -> str:
     """The text with number words and amount phrases written as digits. With `units`, a
     number word that is also an article ("um", "uma") counts only right before one of them:
     "um mês" is 1 mês, "coxeio um pouco" has no number."""
-    for phrase in sorted(words.phrases, key=len, reverse=True):
-        text = re.sub(rf"(?<![\w]){re.escape(phrase)}(?![\w])", words.phrases[phrase], text)
+    text = amounts_in_digits(text, words)
     tokens = list(_WORD.finditer(text))
     out: list[str] = []
     last = 0
