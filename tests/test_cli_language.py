@@ -35,7 +35,8 @@ def test_demo_lang_pt_answered_nao_sei_throughout_reaches_a_portuguese_summary()
     assert result.returncode == 0, result.stderr
     assert content.message("welcome", "pt") in result.stdout
     assert content.message("disclaimer", "pt") in result.stdout
-    assert content.message("first_causes_title", "pt") in result.stdout
+    # (every answer "não sei": the common causes are named without estimates, session 22)
+    assert content.message("first_causes_title_little_known", "pt") in result.stdout
     assert content.message("disclaimer", "en") not in result.stdout
     assert "Traceback" not in result.stderr
 
