@@ -589,6 +589,10 @@ class _Turn:
         """`typed` asks a question of the person's own, or what a condition is."""
         return self.reader.asks_back(typed) or bool(self.reader.conditions_asked(typed))
 
+    def asides_in(self, typed: str | None, stock: bool = True) -> list[Reply]:
+        """The answer to a question of the person's own in `typed`, if it asks one (`aside`)."""
+        return self.aside(typed, stock) if typed and self.asks_aside(typed) else []
+
     def aside(self, typed: str, stock: bool = True) -> list[Reply]:
         """The answer to a question of the person's own during the questions: a quick answer
         (guidance.yaml), what a condition named is ("what's ITOH?"), what the warning given
@@ -698,7 +702,7 @@ class _Turn:
             heard = self.heard_in_passing(typed)
             if self.s.mode == "danger_offer":
                 return heard
-            answered = self.aside(typed) if typed and self.asks_aside(typed) else []  # "...can she take ibuprofen?"
+            answered = self.asides_in(typed)  # "...can she take ibuprofen?"
             if self.e.navigator.held_for(self.s.state, self.s):
                 # "im her husband, my wife is 21 weeks pregnant": "Female or Male?" is not asked
                 # just before "Sex at birth: Female, from what you wrote earlier" (user test en 22)
@@ -714,23 +718,20 @@ class _Turn:
                 return heard
             # ...and a question of the person's own in it is answered at once ("to com 30
             # semanas ... posso tomar ibuprofeno?"; user test pt-BR 15: it waited for the end)
-            asked = bool(typed) and self.asks_aside(typed or "")
             if (self.s.noted, self.s.held_numbers, self.s.denied_early) != held_before and not heard:
                 # "im 19 weeks and my left hip hurts" at the sex question: not "sorry, I did
                 # not catch that", since the week and the hip are kept for their questions.
                 held_back = [self.error(parsed.error, **parsed.values)] if parsed.unread else []
-                return [self.notice("kept_for_later"), *held_back, *(self.aside(typed or "") if asked else []),
-                        *self.ask()]
+                return [self.notice("kept_for_later"), *held_back, *self.asides_in(typed), *self.ask()]
             if heard:  # "tenho 82 anos e dei uma queda": "Also noted: a fall", not "did not catch" too
-                answered = self.aside(typed or "") if asked else []
-                return [*heard, *answered, *(self.told_at_once(typed) if typed else []), *self.ask()]
+                return [*heard, *self.asides_in(typed), *(self.told_at_once(typed) if typed else []), *self.ask()]
             if typed and not self.s.answered and self.reader.tells_of_the_pain(typed):
                 # "my hip hurts" before any answer: the opening of the conversation, not a
                 # wrong answer to the first question.
                 return [self.notice("opening_heard"), *self.ask()]
             if self.told_who:  # "asking for a friend": said back, and the question asked again
                 # (after the answer to a question of theirs in it: "...can she take ibuprofen?")
-                return [*(self.aside(typed) if typed and self.asks_aside(typed) else []), *self.ask()]
+                return [*self.asides_in(typed), *self.ask()]
             if typed and self.asks_aside(typed):  # "is it serious?": answered now, or at the end
                 return [*self.aside(typed), *self.ask()]
             told = self.told_at_once(typed) if typed else []
@@ -794,7 +795,7 @@ class _Turn:
         # "im 24 weeks pregnant ... can i take ibuprofen?", "oh she takes rivaroxaban, does that
         # matter?": the question is answered as any other is (user test en 20: "does that
         # matter" was said back as not understood), after the warnings this answer raised
-        asides = self.aside(typed, stock=not warnings) if typed and self.asks_aside(typed) else []
+        asides = self.asides_in(typed, stock=not warnings)
         warnings = [*warnings, *asides]
         # Not when the summary (which opens with what to do now) comes next anyway, nor
         # while an answer is being changed.
