@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from flows.assessment import Assessment
+from flows.case import Case
 from flows.content import Content
 from flows.summary import estimate_text, level_words, said_as
 
 
-def change_effect(before: Assessment, after: Assessment, content: Content, locale: str = "en") -> str:
-    """One sentence comparing the leading cause and the level of care before and after."""
+def change_effect(before: Assessment, after: Assessment, case: Case, content: Content, locale: str = "en") -> str:
+    """One sentence comparing the leading cause and the level of care before and after
+    (`case`: the answers after the change)."""
 
     def name(condition: str) -> str:
         return content.text(content.conditions[condition].name, locale)
@@ -29,5 +31,5 @@ def change_effect(before: Assessment, after: Assessment, content: Content, local
         care = content.message("change_effect_care_same", locale)
     else:
         care = content.message("change_effect_care_now", locale,
-                               level=content.text(level_words(content, after).label, locale))
+                               level=content.text(level_words(content, after, case).label, locale))
     return content.message("change_effect", locale, leading=leading, care=care)

@@ -166,7 +166,7 @@ def build_report(
                    d.settle_with_in(content, locale))
         for d in assessment.not_ruled_out
     ]
-    level = level_words(content, assessment)
+    level = level_words(content, assessment, case)
     guidance = [_first_sentence(content.text(item.text, locale))
                 for _, items in select_guidance(case, assessment, content) for item in items]
     sources = _sources_cited(content, assessment)

@@ -33,6 +33,7 @@ from flows.content_models import (
     GuidanceFile,
     GuidanceItem,
     Language,
+    LevelForPerson,
     NotRuledOutFile,
     NotRuledOutRule,
     PriorGroup,
@@ -82,6 +83,7 @@ class Content:
     triage: TriageFile
     red_flags: list[tuple[RedFlag, CaseTest]]
     probability_rules: list[tuple[ProbabilityRule, CaseTest | None]]
+    level_for_person: dict[str, list[tuple[LevelForPerson, CaseTest]]]  # level id -> its words for some people
     not_ruled_out: list[tuple[NotRuledOutRule, CaseTest | None]]
     settling_tests: dict[str, SettlingTest]
     # test id -> (done_when, [(when, wording)]): compiled, for the person's own test words
@@ -219,6 +221,8 @@ def load_content(root: Path) -> Content:
         triage=triage,
         red_flags=[(flag, flag.when.compile()) for flag in triage.red_flags],
         probability_rules=[(rule, rule.when.compile() if rule.when else None) for rule in triage.probability_rules],
+        level_for_person={level_id: [(words, words.when.compile()) for words in level.for_person]
+                          for level_id, level in triage.levels.items()},
         not_ruled_out=[(rule, rule.when.compile() if rule.when else None) for rule in not_ruled_out.rules],
         settling_tests=settling_tests,
         settling_checks={
@@ -452,6 +456,9 @@ class _Checker:
             if flag.at_once and data.levels[flag.level].at_once is None:
                 self.fail("triage.yaml", f"red_flags({flag.id}).at_once",
                           f"level {flag.level} has no `at_once` words to say it with")
+        for level_id, level in data.levels.items():
+            for index, words in enumerate(level.for_person):
+                self.sources("triage.yaml", f"levels.{level_id}.for_person[{index}]", words.source)
         for sign in data.unchecked_signs:
             if sign.field not in CASE_FIELDS:
                 self.fail("triage.yaml", "unchecked_signs", f"unknown case field `{sign.field}`")

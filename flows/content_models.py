@@ -717,10 +717,20 @@ class LevelWords(Strict):
     advice: Text
 
 
+class LevelForPerson(LevelWords, Sourced):
+    """A level's words for the people `when` holds for, where the place to be seen is not
+    the level's usual one (late in pregnancy: the maternity unit, not the GP)."""
+
+    when: Predicate
+
+
 class Level(LevelWords):
     # The level's words when a warning sign at this level needs help at once ("call 999
     # now"), not within the level's usual time ("go today"): said in place of the usual ones.
     at_once: LevelWords | None = None
+    # Said in place of the usual words for the people each `when` holds for (the first that
+    # holds); a warning sign's `at_once` words still come first.
+    for_person: list[LevelForPerson] = Field(default_factory=list)
 
 
 class RedFlag(Sourced):

@@ -630,7 +630,7 @@ class _Turn:
             if not warned:
                 continue
             titles = "; ".join(self.c.text(flag.title, self.s.locale) for flag in warned)
-            now = self.c.text(words_of_level(self.c, level, warned).now, self.s.locale)
+            now = self.c.text(words_of_level(self.c, level, warned, self.s.case).now, self.s.locale)
             key = "asked_back_warned" if level == "emergency" else "asked_back_warned_soon"
             if level == "emergency" and self.s.mode in ("asking", "danger_offer") and self.s.state != SUMMARY_STATE \
                     and not self.e.machine.is_final(self.s.state):
@@ -1407,7 +1407,7 @@ class _Turn:
         before, self.s.before_change = self.s.before_change, None
         if before is None:
             return []
-        text = change_effect(assess(before, self.c), assess(self.s.case, self.c), self.c, self.s.locale)
+        text = change_effect(assess(before, self.c), assess(self.s.case, self.c), self.s.case, self.c, self.s.locale)
         return [Reply(kind="notice", code="change_effect", text=text, step=self.s.step)]
 
     # danger: what to do now, before the rest of the questions ---------------------

@@ -66,7 +66,7 @@ def emergency_replies(
 ) -> list[Reply]:
     """What to do first, after an emergency warning: short, with the disclaimer."""
     summary = build_summary(case, assessment, content, locale)
-    level = level_words(content, assessment)
+    level = level_words(content, assessment, case)
     # What must be said first for this person (guidance `said_first`: "for the heavy bleeding,
     # call 999 now", "as you are pregnant, call your maternity unit"), then the level's full
     # advice in place of its one-line version (user test en 17: the call came after "go to

@@ -64,21 +64,21 @@ def _set_by_chance(case: Case, assessment: Assessment, content: Content) -> list
                               and (test is None or test(case))))
 
 
-def level_words(content: Content, assessment: Assessment) -> LevelWords:
+def level_words(content: Content, assessment: Assessment, case: Case) -> LevelWords:
     """The words of the level of care: its `at_once` ones when a warning sign at that level
     says to get help now (user test en 19: "Emergency: go today" above "for the heavy
-    bleeding, call 999 now")."""
-    return words_of_level(content, assessment.triage, assessment.red_flags)
+    bleeding, call 999 now"), else its words for this person where it has some."""
+    return words_of_level(content, assessment.triage, assessment.red_flags, case)
 
 
-def words_of_level(content: Content, level_id: TriageLevel, flags: list[RedFlag]) -> LevelWords:
+def words_of_level(content: Content, level_id: TriageLevel, flags: list[RedFlag], case: Case) -> LevelWords:
     """The words of level `level_id` said with the warning signs `flags`: see `level_words`."""
     level = content.triage.levels[level_id]
     at_once = [flag for flag in flags if flag.at_once and flag.level == level_id]
-    if level.at_once is None or not at_once:
-        return level
-    own = next((flag.now for flag in at_once if flag.now is not None), None)
-    return level.at_once if own is None else level.at_once.model_copy(update={"now": own})
+    if level.at_once is not None and at_once:
+        own = next((flag.now for flag in at_once if flag.now is not None), None)
+        return level.at_once if own is None else level.at_once.model_copy(update={"now": own})
+    return next((words for words, holds in content.level_for_person[level_id] if holds(case)), level)
 
 
 def build_summary(case: Case, assessment: Assessment, content: Content, locale: str = "en",
@@ -90,7 +90,7 @@ def build_summary(case: Case, assessment: Assessment, content: Content, locale: 
     def msg(key: str, **values: object) -> str:
         return content.message(key, locale, **values)
 
-    level = level_words(content, assessment)
+    level = level_words(content, assessment, case)
     first = [Line(text=content.text(level.label, locale)), Line(text=content.text(level.now, locale))]
     if assessment.red_flags:  # why the level is what it is, when a warning sign sets it
         titles = [content.text(flag.title, locale) for flag in assessment.red_flags[:FIRST_WARNINGS]]

@@ -97,7 +97,7 @@ def bundle(case: Case, assessment: Assessment, content: Content, made_on: str, l
              "probabilityDecimal": round(r.probability, 4)}
             for r in shown  # not the conditions impossible for the person
         ] or None,
-        "mitigation": content.text(level_words(content, assessment).advice, locale),
+        "mitigation": content.text(level_words(content, assessment, case).advice, locale),
         "note": [*notes, {"text": content.message("disclaimer", locale)}],
     })
     built = Bundle.model_validate({

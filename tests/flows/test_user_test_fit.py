@@ -368,5 +368,5 @@ def test_a_change_while_a_growth_leads_does_not_give_its_number() -> None:
 
     before = assess(Case(**{**P7_LESION_ON_XRAY, "cancer_history": False, "weight_loss": False}), CONTENT)
     after = assess(Case(**P7_LESION_ON_XRAY), CONTENT)
-    sentence = change_effect(before, after, CONTENT)
+    sentence = change_effect(before, after, Case(**P7_LESION_ON_XRAY), CONTENT)
     assert "needs checking soon" in sentence and "%" not in sentence.split(";")[0], sentence

@@ -1,0 +1,64 @@
+"""Session 23: the known limits left by session 22 (its closing note), fixed in general: the
+level of care names the place to be seen for the person (late in pregnancy: the maternity
+unit, not "urgent GP or urgent care")..."""
+
+from __future__ import annotations
+
+from flows.assessment import assess
+from flows.case import Case
+from flows.change_effect import change_effect
+from flows.dialogue import get_engine
+from flows.summary import build_summary, level_words
+from tests.support.conversation import talk
+
+ENGINE = get_engine()
+CONTENT = ENGINE.content
+LANGUAGES = ("en", "pt", "pt-BR")
+
+# hip pain for two weeks, nothing else known: the urgent level both late in pregnancy and
+# after birth (a fragility fracture is not ruled out)
+LATE_PREGNANCY = Case(sex="female", age=31, pregnancy="trimester_3", side="left", duration_weeks=2)
+AFTER_BIRTH = Case(sex="female", age=31, pregnancy="postpartum", side="left", duration_weeks=2)
+
+
+def test_the_urgent_level_late_in_pregnancy_names_the_maternity_unit_in_its_headline() -> None:
+    usual = CONTENT.triage.levels["urgent"]
+    late = assess(LATE_PREGNANCY, CONTENT)
+    after = assess(AFTER_BIRTH, CONTENT)
+    assert late.triage == after.triage == "urgent"
+    for language in LANGUAGES:
+        first = [line.text for line in build_summary(LATE_PREGNANCY, late, CONTENT, language).first]
+        assert first[0] != CONTENT.text(usual.label, language)
+        assert "maternidade" in first[0] + first[1] if language != "en" else "maternity unit" in first[0] + first[1]
+        # ...and not after the birth, where the urgent GP or urgent care is the place
+        after_first = [line.text for line in build_summary(AFTER_BIRTH, after, CONTENT, language).first]
+        assert after_first[:2] == [CONTENT.text(usual.label, language), CONTENT.text(usual.now, language)]
+
+
+def test_late_in_pregnancy_the_detail_does_not_send_her_to_the_gp_as_well() -> None:
+    def detail(case: Case) -> str:
+        summary = build_summary(case, assess(case, CONTENT), CONTENT, "en")
+        return "\n".join(line.text for line in summary.section("what_to_do").lines)
+
+    late = detail(LATE_PREGNANCY)
+    assert "maternity unit" in late and "urgent GP" not in late
+    assert "urgent GP" in detail(AFTER_BIRTH)
+
+
+def test_the_clinician_report_and_a_changed_answer_say_the_level_for_her() -> None:
+    words = level_words(CONTENT, assess(LATE_PREGNANCY, CONTENT), LATE_PREGNANCY)
+    assert words.label != CONTENT.triage.levels["urgent"].label
+    # a change that raises the level says the level's words for her
+    routine = assess(LATE_PREGNANCY.model_copy(update={"pregnancy": "trimester_2"}), CONTENT)
+    assert routine.triage == "consultation"
+    sentence = change_effect(routine, assess(LATE_PREGNANCY, CONTENT), LATE_PREGNANCY, CONTENT)
+    assert CONTENT.text(words.label, "en") in sentence, sentence
+
+
+def test_the_conversation_gives_the_maternity_unit_late_in_pregnancy() -> None:
+    conv = talk("i'm 34 weeks pregnant, left hip pain for 2 weeks, no fall", "31", "none", "none", "1",
+                "don't know", "can walk but it hurts", "no", "no", "no", "no", "no")
+    shown = "\n".join(reply.text for _, replies in conv.transcript for reply in replies)
+    late = CONTENT.triage.levels["urgent"].for_person[0]
+    assert CONTENT.text(late.label, "en") in shown and CONTENT.text(late.now, "en") in shown
+    assert CONTENT.text(CONTENT.triage.levels["urgent"].now, "en") not in shown
