@@ -160,7 +160,7 @@ def test_the_fever_question_takes_a_temperature(typed: str, fever: bool) -> None
 
 @pytest.mark.parametrize(("typed", "walking", "weight_bearing_pain", "unable"), [
     ("walking is fine", "fine", False, False),
-    ("no i can walk", "fine", False, False),
+    ("no i can walk fine", "fine", False, False),
     ("hurts to walk", "worse", True, False),
     ("limping", "worse", True, False),
     ("cant stand on it at all", "cannot", True, True),

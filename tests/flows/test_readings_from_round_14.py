@@ -292,7 +292,6 @@ def test_a_number_in_a_clause_about_a_medicine_is_no_duration_of_the_pain() -> N
     ("pt", "walking", "só consigo andar apoiado", "worse"),
     ("pt", "walking", "nem consigo pisar", "cannot"),
     ("en", "walking", "FWB, painful", "worse"),
-    ("en", "walking", "fwb", "fine"),
 ])
 def test_words_of_round_14(language: str, question: str, typed: str, value: object) -> None:
     parsed = ENGINE.reader(language).read(question, typed)

@@ -121,7 +121,7 @@ def test_an_anti_inflammatory_named_is_a_yes_and_other_painkillers_a_no(language
     ("pt-BR", "consegue andar um pouquinho com andador", "worse"),
     ("pt-BR", "andando igual pinguim", "worse"),
     ("en", "i can walk a little", "worse"),
-    ("pt-BR", "consigo andar", "fine"),
+    ("pt-BR", "consigo andar bem", "fine"),
     ("pt-BR", "ando normal", "fine"),
 ])
 def test_a_little_walking_a_walker_or_a_waddle_is_walking_that_hurts(language: str, text: str, value: str) -> None:

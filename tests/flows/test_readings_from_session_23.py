@@ -62,3 +62,30 @@ def test_the_conversation_gives_the_maternity_unit_late_in_pregnancy() -> None:
     late = CONTENT.triage.levels["urgent"].for_person[0]
     assert CONTENT.text(late.label, "en") in shown and CONTENT.text(late.now, "en") in shown
     assert CONTENT.text(CONTENT.triage.levels["urgent"].now, "en") not in shown
+
+
+def at_walking(language: str, answer: str) -> tuple[str, object]:
+    """The reply's first code and the walking answer recorded after `answer` at the walking question."""
+    opening = {"en": ["1", "45", "left hip pain for 3 weeks, no fall", "1", "sudden"],
+               "pt": ["1", "45", "dor na anca esquerda há 3 semanas, não caí", "1", "de repente"]}[language]
+    conv = talk(*opening, language=language)
+    for _ in range(8):  # the questions before it differ with what was said
+        if conv.state == "walking":
+            break
+        conv.say("none" if language == "en" else "nenhuma")
+    assert conv.state == "walking"
+    replies = conv.say(answer)
+    assert conv.session is not None
+    return replies[0].code, conv.session.case.weight_bearing_pain
+
+
+def test_can_walk_alone_asks_whether_walking_hurts_more() -> None:
+    # "I can walk", "FWB", "consigo andar": the leg takes weight; whether it hurts more to
+    # walk is not said, so it is asked, not recorded as "no worse than resting"
+    for language, answer in [("en", "i can walk"), ("en", "FWB"), ("pt", "consigo andar")]:
+        assert at_walking(language, answer) == ("clarify", None), answer
+    # ...and said with how it feels, it is the answer
+    assert at_walking("en", "can walk without pain") == ("walking", False)
+    assert at_walking("en", "can walk but it hurts") == ("walking", True)
+    assert at_walking("pt", "consigo andar sem dor") == ("walking", False)
+    assert at_walking("pt", "não consigo andar")[1] is True
