@@ -451,8 +451,6 @@ class _Checker:
             for condition in flag.suspect:
                 if condition not in conditions:
                     self.fail("triage.yaml", f"red_flags({flag.id}).suspect", f"unknown condition `{condition}`")
-            if flag.now is not None and not flag.at_once:
-                self.fail("triage.yaml", f"red_flags({flag.id}).now", "a flag's own `now` is said only `at_once`")
             if flag.at_once and data.levels[flag.level].at_once is None:
                 self.fail("triage.yaml", f"red_flags({flag.id}).at_once",
                           f"level {flag.level} has no `at_once` words to say it with")

@@ -741,9 +741,10 @@ class RedFlag(Sourced):
     message: Text  # said at once, in the conversation
     suspect: list[str] = Field(default_factory=list)  # condition ids it points to
     # Its message says to get help now (call an ambulance, go in now), not within the
-    # level's usual time: the level is then said with its `at_once` words, and with the
-    # flag's own `now` where the help is not the level's (the maternity unit, not 999).
+    # level's usual time: the level is then said with its `at_once` words.
     at_once: bool = False
+    # Where to get help for it, when that is not the level's usual place (the maternity
+    # unit, the early pregnancy unit): said as the level's one line.
     now: Text | None = None
 
 

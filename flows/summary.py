@@ -72,13 +72,18 @@ def level_words(content: Content, assessment: Assessment, case: Case) -> LevelWo
 
 
 def words_of_level(content: Content, level_id: TriageLevel, flags: list[RedFlag], case: Case) -> LevelWords:
-    """The words of level `level_id` said with the warning signs `flags`: see `level_words`."""
+    """The words of level `level_id` said with the warning signs `flags`: see `level_words`.
+    A warning sign's own `now` (where to get help for it: the early pregnancy unit, the
+    maternity unit) replaces the level's one line (user test en 23: "call your early
+    pregnancy unit today" above a summary that said "go to an emergency department")."""
     level = content.triage.levels[level_id]
-    at_once = [flag for flag in flags if flag.at_once and flag.level == level_id]
-    if level.at_once is not None and at_once:
-        own = next((flag.now for flag in at_once if flag.now is not None), None)
+    at_level = [flag for flag in flags if flag.level == level_id]
+    own = next((flag.now for flag in at_level if flag.at_once and flag.now is not None), None)
+    if level.at_once is not None and any(flag.at_once for flag in at_level):
         return level.at_once if own is None else level.at_once.model_copy(update={"now": own})
-    return next((words for words, holds in content.level_for_person[level_id] if holds(case)), level)
+    words = next((words for words, holds in content.level_for_person[level_id] if holds(case)), level)
+    own = next((flag.now for flag in at_level if flag.now is not None), None)
+    return words if own is None else words.model_copy(update={"now": own})
 
 
 def build_summary(case: Case, assessment: Assessment, content: Content, locale: str = "en",

@@ -24,6 +24,7 @@ from flows.case_files import read_vignettes
 from flows.clinician_report import build_report, clinical_first
 from flows.content import get_content
 from flows.locale_format import date_text
+from flows.summary import level_words
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = get_content()
@@ -58,7 +59,7 @@ def test_the_pdf_has_every_part_on_at_most_two_pages(name: str, language: str) -
     assert pages <= 2
     for heading in ("who", "findings", "differential", "level", "guidance", "disclaimer"):
         assert flat(CONTENT.message(f"report_{heading}", language)) in shown, heading
-    assert flat(CONTENT.text(CONTENT.triage.levels[assessment.triage].label, language)) in shown
+    assert flat(CONTENT.text(level_words(CONTENT, assessment, case).label, language)) in shown
     for ranked in assessment.shown:  # the differential (the causes possible for the person), clinical terms first
         assert flat(CONTENT.text(CONTENT.conditions[ranked.condition].clinical_term, language)) in shown
     if assessment.red_flags:

@@ -164,9 +164,10 @@ class TextReader:
             "who", "findings", "differential", "red_flags", "not_ruled_out", "level", "guidance", "disclaimer")}
         self.report_flags_heading = norm(message("report_red_flags"))
         self.report_written = _pattern(message("report_written"), capture=True)
-        # each level's label, and the words it is said with when a warning needs help now
+        # each level's label, the words it is said with when a warning needs help now, and
+        # its words for some people (late in pregnancy: the maternity unit)
         self.levels = {norm(text(words.label)): lid for lid, level in content.triage.levels.items()
-                       for words in (level, level.at_once) if words is not None}
+                       for words in (level, level.at_once, *level.for_person) if words is not None}
         self.disclaimer = norm(message("disclaimer"))
         self.disclaimer_text = message("disclaimer")
         # Every end but the summary has its message under its state's id (out_of_scope, replaced_hip),

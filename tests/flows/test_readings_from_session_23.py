@@ -89,3 +89,48 @@ def test_can_walk_alone_asks_whether_walking_hurts_more() -> None:
     assert at_walking("en", "can walk but it hurts") == ("walking", True)
     assert at_walking("pt", "consigo andar sem dor") == ("walking", False)
     assert at_walking("pt", "não consigo andar")[1] is True
+
+
+def test_unable_to_bear_weight_in_mid_pregnancy_is_the_same_day() -> None:
+    # at 24 weeks (twins), unable to put weight on the leg: the bot's own "get help sooner"
+    # says the maternity unit straight away; the level agrees (user test en 23)
+    mid = Case(sex="female", age=29, pregnancy="trimester_2", side="left", unable_to_bear_weight=True)
+    assessment = assess(mid, CONTENT)
+    assert assessment.triage == "emergency"
+    assert "cannot_bear_weight_mid_pregnancy" in [flag.id for flag in assessment.red_flags]
+    # ...not in the first trimester, where a fragility fracture of pregnancy is not the worry
+    early = assess(mid.model_copy(update={"pregnancy": "trimester_1"}), CONTENT)
+    assert early.triage == "urgent"
+
+
+def test_a_warning_signs_own_place_is_the_level_s_one_line() -> None:
+    # spotting at 9 weeks: the early pregnancy unit, not "go to an emergency department"
+    early = Case(sex="female", age=34, pregnancy="trimester_1", side="left", early_pregnancy_bleeding=True)
+    assessment = assess(early, CONTENT)
+    flag = next(f for f in assessment.red_flags if f.id == "early_pregnancy_warning_signs")
+    assert flag.now is not None and not flag.at_once
+    for language in LANGUAGES:
+        first = [line.text for line in build_summary(early, assessment, CONTENT, language).first]
+        assert first[1] == CONTENT.text(flag.now, language)
+        assert first[1] != CONTENT.text(CONTENT.triage.levels["emergency"].now, language)
+
+
+def test_the_emergency_and_routine_levels_name_the_maternity_team_in_pregnancy() -> None:
+    fever = Case(sex="female", age=30, pregnancy="trimester_3", side="right", fever=True)
+    usual = CONTENT.triage.levels["emergency"]
+    words = level_words(CONTENT, assess(fever, CONTENT), fever)
+    assert "maternity unit" in CONTENT.text(words.now, "en") and "maternidade" in CONTENT.text(words.now, "pt")
+    after_birth = fever.model_copy(update={"pregnancy": "postpartum"})
+    assert "gave birth" in CONTENT.text(level_words(CONTENT, assess(after_birth, CONTENT), after_birth).now, "en")
+    not_pregnant = fever.model_copy(update={"pregnancy": "not_pregnant"})
+    assert level_words(CONTENT, assess(not_pregnant, CONTENT), not_pregnant).now == usual.now
+    # routine in pregnancy: the midwife or GP, not "a hip or joint specialist"
+    routine = Case(sex="female", age=30, pregnancy="trimester_2", side="left", duration_weeks=3,
+                   trauma=False, fever=False, mri=["bone_marrow_oedema"])
+    assessment = assess(routine, CONTENT)
+    assert assessment.triage == "consultation"
+    assert "midwife" in CONTENT.text(level_words(CONTENT, assessment, routine).now, "en")
+    men = Case(sex="male", age=30, side="left", duration_weeks=3, trauma=False, fever=False, mri=["bone_marrow_oedema"])
+    men_assessment = assess(men, CONTENT)
+    assert men_assessment.triage == "consultation"
+    assert level_words(CONTENT, men_assessment, men).now == CONTENT.triage.levels["consultation"].now
