@@ -875,14 +875,21 @@ class _Turn:
             self.s.noted = {**self.s.noted, state: chosen}
         else:
             self.s.held_numbers = {**self.s.held_numbers, state: said}
-        if self._flags_of(self.case_with_held()) != before:  # a warning sign is not changed so
-            self.s.noted, self.s.held_numbers = holding
-            return []
         if chosen is not None:
-            answer = self.answer_words(question.id, self.c.options[question.id][chosen[0]].value)
+            value: Any = self.c.options[question.id][chosen[0]].value
         else:
             parsed = self.reader.read(question.id, said, today=self.today)
-            answer = self.answer_words(question.id, parsed.value) if parsed.ok else said
+            value = parsed.value if parsed.ok else None
+        read_it = chosen is not None or parsed.ok
+        after = self.case_with_held()
+        if read_it and value is not None and question.field is not None:
+            # an answer noted in passing may be recorded already ("Also noted: Fever: No
+            # (37.8 °C)"), and the held one is then not read over it: the correction is
+            record(after, question, value)
+        if self._flags_of(after) != before:  # a warning sign is not changed so: noted in passing and warned of at once
+            self.s.noted, self.s.held_numbers = holding
+            return []
+        answer = self.answer_words(question.id, value) if read_it else said
         self.s.step += 1
         return [self.notice("held_corrected", question=self.c.text(question.short, self.s.locale), answer=answer),
                 *self.ask()]
