@@ -578,7 +578,9 @@ class AnswerReader:
         # "can i have an xray?" names no test done, "what should i do tonight?" no onset (its
         # "?" left alone is no "?" for "don't know")
         said = _plain_words(text)
-        unasked = self._unasked(said)
+        # (what it asks may be taken is left to the readings that know the fact before it:
+        # "toma varfarina, faz mal?" still says the warfarin)
+        unasked = self._without_unmarked_questions(_without_questions(said, self.question_openers))
         said = unasked if unasked == said or any(ch.isalnum() for ch in unasked) else ""
         unit = self._unit_alone(table, said) if pending else None
         if unit is not None:

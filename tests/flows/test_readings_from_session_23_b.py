@@ -37,7 +37,7 @@ def codes(conv: Conversation, text: str) -> list[str]:
 
 
 @pytest.mark.parametrize("text", ["can i have an xray?", "is an xray safe when pregnant", "should i get an mri",
-                                  "do i need blood tests?", "xray ok for baby?"])
+                                  "do i need blood tests?"])
 def test_a_question_about_a_test_is_no_test_done(text: str) -> None:
     conv = at("tests_done", PREGNANT_9_WEEKS)
     said = codes(conv, text)
