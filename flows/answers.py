@@ -388,6 +388,9 @@ class AnswerReader:
             for condition in content.conditions.values()}
         self.permission_openers = frozenset(_plain_words(w) for w in understanding.permission_openers)
         self.asks_when_opening = [tuple(tokens(_plain_words(w))) for w in understanding.asks_when_opening]
+        self.unmarked_question_openings = [tuple(tokens(_plain_words(w)))
+                                           for w in understanding.unmarked_question_openings]
+        self.question_ends_at = frozenset(_plain_words(w) for w in understanding.question_ends_at)
         # Words that may come before a leading yes or no: "actually no i can't", "oh yes it is"
         self.leading_words = frozenset({*(w for w in self.fillers if " " not in w),
                                         *(w[0] for w in self.correction_words if len(w) == 1)})
@@ -572,7 +575,13 @@ class AnswerReader:
         answer was sent, from which "since March" is counted (`counted_from_a_date`)."""
         typed = typed or text
         table = self.tables[question_id]
+        # "can i have an xray?" names no test done, "what should i do tonight?" no onset (its
+        # "?" left alone is no "?" for "don't know")
         said = _plain_words(text)
+        # (what it asks may be taken is left to the readings that know the fact before it:
+        # "toma varfarina, faz mal?" still says the warfarin)
+        unasked = self._without_unmarked_questions(_without_questions(said, self.question_openers))
+        said = unasked if unasked == said or any(ch.isalnum() for ch in unasked) else ""
         unit = self._unit_alone(table, said) if pending else None
         if unit is not None:
             text = said = pending.replace(UNIT_SLOT, f" {unit} ")
@@ -870,6 +879,8 @@ class AnswerReader:
         # what came before it: "she takes rivaroxaban, does that matter?", "faz mal?"
         asked_within = any(_places(said[last:], phrase)
                            for phrase in (*self.said_not_as_fact, *self.asked_of_what_came_before))
+        if any(_places(said[last:], phrase) for phrase in self.asked_of_what_came_before):
+            return True  # "im taking ibuprofen is that ok while breastfeeding": on a phone, no mark (en 23)
         # A note's query mark may lead: "?AVN vs TOH, does he need ortho referral" (user test en 21)
         marked = text.strip().endswith("?") or text.strip().startswith("?")
         return marked and (asked_within or any(
@@ -1383,7 +1394,30 @@ class AnswerReader:
         """`said` without what it only asks: its questions ("do I have osteoporosis?") and
         what it asks may be taken ("e ibuprofeno, pode?")."""
         asked = _without_permission_asked(said, self.question_openers, self.permission_asked, self.permission_openers)
-        return _without_questions(asked, self.question_openers)
+        return self._without_unmarked_questions(_without_questions(asked, self.question_openers))
+
+    def _without_unmarked_questions(self, said: str) -> str:
+        """`said` without the questions that open as only a question does, mark or none
+        (ui.yaml `unmarked_question_openings`: "can i have an xray", "should i get an mri",
+        "is it the baby"): typed on a phone the mark is often left out, and what such a
+        question names was asked about, not done or had (user tests en 23: "can i have an
+        xray?" at the tests was recorded as an X-ray done). The question runs to its clause's
+        end, or to where the person goes on to tell of themselves ("can i take it im 30
+        weeks": the weeks are said)."""
+        if not self.unmarked_question_openings:
+            return said
+        pieces = _CLAUSE_END.split(said)
+        for i in range(0, len(pieces), 2):
+            words = pieces[i].split()
+            start = next((at for at, word in enumerate(words) if word not in self.leading_words), len(words))
+            opening = max((len(phrase) for phrase in self.unmarked_question_openings
+                           if phrase and tuple(words[start:start + len(phrase)]) == phrase), default=0)
+            if not opening:
+                continue
+            told = next((at for at in range(start + opening, len(words)) if words[at] in self.question_ends_at),
+                        len(words))
+            pieces[i] = " " + " ".join(words[told:]) + " "
+        return "".join(pieces)
 
     def _said_not_as_fact(self, words: list[str], at: int, end: int | None = None) -> bool:
         """The phrase at `at` is, in its clause, with words that ask about it, say it was

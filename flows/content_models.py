@@ -1140,6 +1140,12 @@ class Understanding(Strict):
     # question mark: "can i take co-codamol for hip pain, im 10 weeks pregnant", "posso
     # tomar ibuprofeno". Not "i can take paracetamol", which opens otherwise.
     asks_when_opening: list[str] = Field(default_factory=list)
+    # A clause opening with these is a question, with or without the mark: what it names is
+    # asked about, not done or had ("can i have an xray", "should i get an mri"). Only
+    # openings no answer begins with: "can walk", "did an xray" tell, and are not here.
+    unmarked_question_openings: list[str] = Field(default_factory=list)
+    # ...and such a question ends where one of these goes on to tell ("can i take it im 30 weeks")
+    question_ends_at: list[str] = Field(default_factory=list)
     # Words that lead to a date a duration is counted from ("since March", "desde o Natal"),
     # the days of events named as dates, the words that join a day to its month ("3 de
     # março") and the endings of a day's ordinal: flows/dates_said.py.
