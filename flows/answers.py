@@ -1296,7 +1296,10 @@ class AnswerReader:
                 continue
             if words_only(named) in table.asked_only:  # "a glass of wine at night" is no night pain
                 continue
-            about = bool(table.clause_words) and self._in_clause_with(typed, match.start, table.clause_words)
+            # ...or in a clause of its own right after one that does ("left hip pain since the 14th,
+            # suddenly": user test en 23a, the onset was dropped)
+            about = bool(table.clause_words) and (self._in_clause_with(typed, match.start, table.clause_words)
+                                                  or self._a_clause_after(table, typed, match.start, match.end, ""))
             # "RX sem alterações" is no blood test's answer; "gradual" typed alone at another
             # question is all that was said, and this question's (user test pt-BR 21)
             if table.clause_words and not about and not self._the_whole_answer_of(question_id, said, match):
