@@ -307,6 +307,7 @@ class AnswerReader:
         self._elsewhere: dict[tuple[str, str], list[Match]] = {}  # _answers_elsewhere, for one answer
         self.span_words = [_plain_words(w) for w in understanding.span_words]
         self.function_words = {_plain_words(w) for w in understanding.function_words}
+        self.pointing_words = {_plain_words(w) for w in understanding.pointing_words}
         # ...and the words of a phrase whose negation denies nothing asked ("none of those, it
         # came out of nowhere"): said beside a "no", they add no sign either
         self.nothing_more_said = {word for phrase in [*understanding.nothing_more_said,
@@ -978,6 +979,12 @@ class AnswerReader:
     def tells_of(self, text: str, quick_answer_id: str) -> bool:
         """`text` tells of what the quick answer answers, in its `told_with` words ("choro o dia todo")."""
         return listed_in(tokens(_plain_words(text)), self.quick_answer_told.get(quick_answer_id, []))
+
+    def only_denies(self, text: str) -> bool:
+        """`text` is a plain no, with nothing of its own beside it: "n", "none", "nenhuma dessas"."""
+        words = [w for w in tokens(_plain_words(text)) if w not in CLAUSE_PUNCTUATION]
+        said = self.denying_words | self.function_words | self.pointing_words
+        return bool(words) and all(w in said for w in words) and any(w in self.denying_words for w in words)
 
     def corrects(self, text: str) -> bool:
         """`text` says it corrects something said before ("actually", "sorry, I meant")."""

@@ -409,6 +409,11 @@ class Question(Strict):
     # An answer whose words or number also point to another option is asked about, not read
     # by the usual precedence: "no, im pregnant" at the pregnancy question.
     asks_when_contradicted: bool = False
+    # A test's findings question: the options a plain no ("n", "none", "nenhuma dessas") may
+    # mean once an earlier checklist said the test was done, asked about beside the "not
+    # done" that checklist's unticked item writes, never read as it (user test pt-BR 23:
+    # "fiz ressonancia", then "n" at what it showed was recorded as no MRI).
+    plain_no_once_done: list[Any] = Field(default_factory=list)
     # A relative named in the answer ("my mum", "a minha mulher") names an option (the sex)
     # only when the message is about that relative (ui.yaml `relatives`): "my hip hurts, my
     # mum had the same" says nothing of the writer's sex.
@@ -1052,6 +1057,9 @@ class Understanding(Strict):
     # Words that name nothing on their own ("the", "one", "a da"): left out when words pick
     # an answer to change ("the mri one").
     function_words: list[str] = Field(default_factory=list)
+    # Words that point at the options listed ("none of these", "nenhuma dessas"): beside a
+    # plain no they add nothing to it (AnswerReader.only_denies).
+    pointing_words: list[str] = Field(default_factory=list)
     # Words typed as they sound, or as voice typing hears them, read at the question asked as
     # the option's word meant: "nun of those", "rite" (user test en 21). Only where the meant
     # word is one of the question's and the typed one is not; a form that is itself a word of

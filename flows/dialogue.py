@@ -179,7 +179,7 @@ class _Turn:
         corrected = [] if who else self.correct_earlier_answer(text) or self.correct_held_answer(text)
         if corrected:
             return corrected
-        parsed = self.read(text)
+        parsed = self.no_to_a_test_said_done(self.read(text), text)
         if not parsed.ok and command:
             return self.command(command)
         if not who and not parsed.ok and self.s.for_someone_else and self.reader.says_who_writes(text):
@@ -195,6 +195,38 @@ class _Turn:
         if self.e.machine.is_final(self.s.state):  # no more questions ("my son is 9"): nothing to say of them
             return replies
         return [*who, *replies]
+
+    def no_to_a_test_said_done(self, parsed: Parsed, text: str) -> Parsed:
+        """A plain no ("n", "nenhuma dessas") at a test's findings question after an earlier
+        checklist said the test was done: which is meant, no finding or no test, is asked
+        (`Question.plain_no_once_done`), not read as the "not done" that contradicts it."""
+        if self.s.state not in self.e.machine.question_of or self.s.mode != "asking":
+            return parsed
+        question = self.c.questions[self.question_id()]
+        if not question.plain_no_once_done or question.field is None or not self.reader.only_denies(text):
+            return parsed
+        not_done = self._unticked_value_of_a_ticked_item(question.field)
+        if not_done is None:
+            return parsed
+        values = parsed.value if isinstance(parsed.value, list) else [parsed.value]
+        if parsed.ok and not_done not in values:
+            return parsed
+        options = self.c.options[question.id]
+        labels = [self.c.text(o.label, self.s.locale) for value in [*question.plain_no_once_done, not_done]
+                  for o in options if o.value == value]
+        return Parsed(ok=False, clarify=labels)
+
+    def _unticked_value_of_a_ticked_item(self, field: str) -> Any:
+        """What an answered checklist writes to `field` for an item not ticked ("not done"),
+        where the item was ticked (the field is still open): None if no checklist said so."""
+        for state in self.s.answered:
+            question = self.c.questions[self.e.machine.question_of[state]]
+            if question.kind != "checklist" or getattr(self.s.case, field, None) is not None:
+                continue
+            for option in self.c.options[question.id]:
+                if option.unticked and field in option.unticked and field in (option.sets or {}):
+                    return option.unticked[field]
+        return None
 
     def keep_measured(self, text: str) -> None:
         """The measurement an answer is read from, in this message or in passing ("temp 37.9
@@ -361,15 +393,25 @@ class _Turn:
                 return [self.notice("back_done", question=self.c.text(question.short, self.s.locale)), *self.ask()]
         if not self.s.answered:
             return [self.notice("back_nothing"), *self.ask()]
+        # the answers taken after it from what was written earlier are undone with it: they come
+        # back, from the same words, once it is answered again
+        # and asked again after it (what the words were read as may be what is being corrected)
+        undone: list[Question] = []
+        while len(self.s.answered) > 1 and self.s.answered[-1] in self.s.taken_unasked:
+            undone.insert(0, self.c.questions[self.e.machine.question_of[self.s.answered[-1]]])
+            clear(self.s.case, undone[0])
+            self.s.answered = self.s.answered[:-1]
         last = self.s.answered[-1]
         question = self.c.questions[self.e.machine.question_of[last]]
         clear(self.s.case, question)
         self.s.answered = self.s.answered[:-1]
+        self.s.taken_unasked = [q for q in self.s.taken_unasked if q in self.s.answered]
         self.e.navigator.back_to(last, self.s)
         self.s.mode, self.s.draft = "asking", []
         self.s.step += 1
         self.refresh_red_flags(announce=False)
-        return [self.notice("back_done", question=self.c.text(question.short, self.s.locale)), *self.ask()]
+        names = "; ".join(self.c.text(q.short, self.s.locale) for q in [question, *undone])
+        return [self.notice("back_done", question=names), *self.ask()]
 
     def unsay(self, fields: list[str]) -> None:
         """Forget what was recorded of these case fields, and the checklist items noted for
@@ -428,8 +470,12 @@ class _Turn:
         if chosen is None:  # "walking", "the mri one": the answer's words
             shorts = [self.c.text(self.c.questions[self.e.machine.question_of[s]].short, self.s.locale)
                       for s, _ in changeable]
-            picked = self.reader.choose_by_words(text, shorts)
-            chosen = picked + 1 if picked is not None else None
+            # the questions not in the list are named too, so a word they share with one listed
+            # picks nothing ("how it started", not answered yet, opened "How long": user test en 23)
+            unlisted = [name for name in (self.c.text(q.short, self.s.locale) for q in self.c.questions.values())
+                        if name not in shorts]
+            picked = self.reader.choose_by_words(text, [*shorts, *unlisted])
+            chosen = picked + 1 if picked is not None and picked < len(shorts) else None
         if chosen is None or not 1 <= chosen <= len(changeable):
             return [self.error("choose_one", answer=quote(text)), *self.ask()]
         self.s.state = changeable[chosen - 1][0]
@@ -764,6 +810,7 @@ class _Turn:
         # "Im 45, male": the age read ahead is the answer; the same number held for it is spent
         self.s.held_numbers = {k: v for k, v in self.s.held_numbers.items() if k != state}
         self.s.answered = [*(q for q in self.s.answered if q != state), state]
+        self.s.taken_unasked = [*(q for q in self.s.taken_unasked if q != state), *([state] if heard_earlier else [])]
         holding = (self.s.noted, self.s.held_numbers)
         # (a button pressed says nothing in passing, but may make a held sign a warning)
         noted = self.note_early(state, typed) if typed else self._warnings_held()
@@ -903,9 +950,10 @@ class _Turn:
     def _corrected_answer(self, typed: str) -> tuple[Question, set[Any]] | None:
         """The latest question already answered that `typed` corrects, and the answers it
         names instead: it says it corrects ("actually", "afinal") and names another answer,
-        in full, or in one word where the answers are no yes or no ("ah pera, é o esquerdo")."""
-        if not self.reader.corrects(typed):
-            return None
+        in full, or in one word where the answers are no yes or no ("ah pera, é o esquerdo").
+        A number that names its question ("i'm 34 weeks pregnant") or takes back the one given
+        ("34 weeks not 24") corrects without saying so (user test en 23)."""
+        says_so = self.reader.corrects(typed)
         for state in reversed(self.s.answered):
             question = self.c.questions[self.e.machine.question_of[state]]
             given = recorded(self.s.case, question)
@@ -918,15 +966,29 @@ class _Turn:
             if question.kind != "choice" or question.field is None:
                 continue
             options = self.c.options[question.id]
-            named = {options[i].value for i in self.reader.mentions(question.id, typed)} - {None}
-            if not named and not any(isinstance(option.value, bool) for option in options):
+            named: set[Any] = set()
+            if says_so:
+                named = {options[i].value for i in self.reader.mentions(question.id, typed)} - {None}
+            if says_so and not named and not any(isinstance(option.value, bool) for option in options):
                 named = {options[i].value for i in self.reader.named_loosely(question.id, typed)} - {None}
             if not named:  # "i mean 38 weeks not 18": a number with the question's own unit
                 named = {options[i].value for i in self.reader.named_by_a_number(
                     question.id, typed, recorded(self.s.case, question))} - {None}
+            if not named and self.reader.heard_number(question.id, typed, today=self.today):
+                named = {options[i].value for i in self.reader.named_with_its_unit(question.id, typed)} - {None}
+            if not named and says_so and not self._unit_taken_elsewhere(state, typed):
+                # "actually its 34 weeks sorry": no other question asked takes a number so said
+                named = {options[i].value for i in self.reader.named_with_its_unit(question.id, typed)} - {None}
             if named and recorded(self.s.case, question) not in named:
                 return question, named
         return None
+
+    def _unit_taken_elsewhere(self, state: str, typed: str) -> bool:
+        """A number said with its unit in `typed` could answer a question other than `state`'s
+        that was answered or is asked now ("actually 3 weeks": how long, or the pregnancy?)."""
+        others = {*self.s.answered, self.s.state} - {state}
+        return any(self.reader.number_with_its_unit(self.e.machine.question_of[other], typed)
+                   for other in others if other in self.e.machine.question_of)
 
     def take_ahead(self, ahead: Parsed) -> list[Reply]:
         """Record the next question's answer read ahead, remembering what was said for it
@@ -1542,6 +1604,7 @@ class _Turn:
             record(self.s.case, question, value)
             self.s.skipped = [s for s in self.s.skipped if s != state]
             self.s.answered = [*self.s.answered, state]
+            self.s.taken_unasked = [*(q for q in self.s.taken_unasked if q != state), state]
             said.append(self.answered_reply(question, value, heard_earlier=True))
         return said
 

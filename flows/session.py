@@ -64,6 +64,10 @@ class Session(BaseModel):
     # number typed again there repeats that answer; it is not this question's (42 weeks pregnant).
     ahead_said: str = ""
     ahead_at: str | None = None
+    # Answers taken from what was written earlier, not typed at their question (`answered_earlier`):
+    # /back passes over them to the last answer the person gave (user test pt 23: "tive bebe faz
+    # 3 meses", "32", /voltar undid the pregnancy taken from the first message, not the age).
+    taken_unasked: list[str] = Field(default_factory=list)
     announced: list[str] = Field(default_factory=list)
     skipped: list[str] = Field(default_factory=list)  # questions passed over by the look-ahead
     danger_offered: bool = False
