@@ -76,6 +76,10 @@ def normalise(text: str) -> str:
 
 
 _QUOTE_MARK = re.compile(r"(?<!\w)'|'(?!\w)")
+# A spaced dash after a word and before a number ends a note's heading: "A&E FY2 - 70M fell"
+# is "A&E FY2, 70M fell", the age and sex at the head of their own clause (user test en 23c).
+# Not after a number: "2 - 3 weeks" is a range.
+_HEADING_DASH = re.compile(r"(?<=[^\W\d_]) [-–—] (?=\d)")
 
 
 # A measure's name glued to its number, as typed in a note: "crp12", "wbc14", "T38.4". A
@@ -643,7 +647,8 @@ class AnswerReader:
         if table.question.kind != "number":
             return None
         text = _WEEKS_AND_DAYS.sub(" ", text)  # "shes 34+5": weeks and days of a pregnancy
-        words = [part for word in tokens(_plain_words(text)) for part in letter_apart(word)]
+        text = self._spelled_out(_plain_words(text))  # "FY2 - 70M": the grade has no age
+        words = [part for word in tokens(text) for part in letter_apart(word)]
         # An answer's one-word phrases ("female", "f"), not every word of its phrases ("of"),
         # and those of answers held when said in passing ("male 50 left hip": the side).
         answered = self.tables[answered_id].phrases.one_word | self.held_one_words
@@ -779,7 +784,7 @@ class AnswerReader:
                 if not about or self._in_clause_with(tokens(written), at, about):
                     heard.add(f"{fraction.group(1)} {unit}")
         if today is not None and table.question.counted_from_a_date:
-            dates = {" ".join(words[said_date.start:said_date.end]) for said_date in self.dates.find(words)
+            dates = {" ".join(words[said_date.start:said_date.end]) for said_date in self._dates_said(words, text)
                      if not about or self._in_clause_with(words, said_date.start, about)
                      or self._a_clause_after(table, words, said_date.start, said_date.end, answered_id)}
             # "it came on over a few days, started 3 nov": the date says when it began, the
@@ -1260,7 +1265,10 @@ class AnswerReader:
         if any(_places(typed, phrase) for option in table.options
                for phrase in (tuple(tokens(_plain_words(w))) for w in option.denies_every_item.get(self.reads, []))):
             return table.items  # "no PMH": no past medical history, every item denied
-        return list(dict.fromkeys(m.option for m in table.phrases.find(said) if m.negated and len(m.options) == 1
+        # (nor a word another word after it makes something else, `not_before`: "cant weight
+        # bear" is no weight, user test en 23c)
+        return list(dict.fromkeys(m.option for m in self._not_with(table, said, table.phrases.find(said))
+                                  if m.negated and len(m.options) == 1
                                   and not table.options[m.option].exclusive
                                   and (m.end - m.start > 1 or " ".join(typed[m.start:m.end]) in table.named_alone
                                        or (m.negator is not None and m.start - m.negator <= 1))))
@@ -1665,14 +1673,21 @@ class AnswerReader:
                 said = re.sub(rf"(?<![\w-]){re.escape(form)}(?![\w-])", meant, said)
         return said
 
+    def _spelled_out(self, said: str) -> str:
+        """`said` with a note's shorthand for one word written as that word (ui.yaml
+        `spelled_as`: "n" is "não", "inj" "injection", "FY2" a junior doctor, no age of 2)
+        and a note's heading dash as a clause break."""
+        for form, meant in self.spelled_as:
+            said = re.sub(rf"(?<![\w-]){re.escape(form)}(?![\w/-])", meant, said)
+        return _HEADING_DASH.sub(", ", said)
+
     def _read_as(self, table: _Table, said: str) -> str:
         """`said` with the forms the options' words do not use written as the ones they do
         (ui.yaml `read_as`): a relative's "não consegue andar" is "não consigo andar", "she
         has diabetes" is "i have diabetes", "tou grávida" is "estou grávida". A form that is
         itself a word of this question's options is left as typed ("ela" names the sex), but
         not a mere spelling of one word (ui.yaml `spelled_as`: "n" is "não" wherever typed)."""
-        for form, meant in self.spelled_as:
-            said = re.sub(rf"(?<![\w-]){re.escape(form)}(?![\w/-])", meant, said)
+        said = self._spelled_out(said)
         numbered = any(option.numbers for option in table.options)
         for form, meant in self.read_as:
             # (a form of several words is left only where the options say it as a phrase:
@@ -1982,9 +1997,24 @@ class AnswerReader:
         with no such date or two."""
         if today is None or not table.question.counted_from_a_date:
             return None
-        dates = self.dates.find(tokens(said))
+        dates = self._dates_said(tokens(said), said)
         weeks = {self.dates.weeks_since(d, today) for d in dates}
         return weeks.pop() if len(weeks) == 1 else None
+
+    def _dates_said(self, words: list[str], text: str) -> list[DateSaid]:
+        """The dates `words` count from, but in a clinician's note not one in numbers whose
+        second is a shorthand's denominator: there "since 3/7" is 3 days, as "3/7" alone is
+        (user test en 23c: "48M L hip pain since 3/7" was read as 3 July, 5 months)."""
+        found = self.dates.find(words)
+        if not any(self._as_shorthand(words, said) for said in found) or not self.who.by_a_clinician_in(text):
+            return found
+        return [said for said in found if not self._as_shorthand(words, said)]
+
+    def _as_shorthand(self, words: list[str], said: DateSaid) -> bool:
+        """The date ends in two numbers, the second a shorthand's denominator ("3/7", "2/12")."""
+        last = words[said.start:said.end][-2:]
+        return (said.year is None and len(last) == 2 and all(w.isdigit() for w in last)
+                and int(last[1]) in self.numbers.shorthand)
 
     def _a_week_of_pregnancy(self, table: _Table, said: str) -> float | None:
         """The number a week of the pregnancy is said with (`said_as_a_week_of_pregnancy`
