@@ -514,7 +514,11 @@ def test_two_different_hips_heard_early_are_not_chosen_between() -> None:
 def test_an_answer_taken_when_heard_is_undone_like_any_other() -> None:
     conv = talk("female, 34, my right hip", "not pregnant")
     assert conv.session is not None and conv.session.case.side == "right" and conv.state == "tests_done"
+    # /back undoes the answer typed last with what was taken after it (session 23: a mother
+    # fixing her age undid the birth taken from her first message): both are asked again
     conv.say("/back")
+    assert conv.state == "pregnancy"
+    conv.say("not pregnant")
     assert conv.state == "side"  # asked now, not taken again
     conv.say("left")
     assert conv.session.case.side == "left" and conv.state == "tests_done"
@@ -598,7 +602,9 @@ def test_a_fever_named_early_is_said_back_when_its_turn_comes_not_asked_and_can_
     echo = next(r for r in replies if r.code == "fever" and r.kind == "answered")
     assert "from what you wrote earlier" in echo.text and conv.state == "warning_signs"
     assert "fever" not in asked(conv)
-    conv.say("/back")  # the answer taken is undone like any other, and asked
+    conv.say("/back")  # the answer typed last is undone with the one taken after it, and both asked
+    assert conv.state == "medical_history"
+    conv.say("none")
     assert conv.state == "fever"
     conv.say("no, that was last year")
     assert conv.session.case.fever is False

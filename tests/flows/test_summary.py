@@ -14,7 +14,7 @@ from flows.case import Case
 from flows.case_files import Vignette, read_vignettes
 from flows.content import get_content
 from flows.guidance import select_guidance
-from flows.summary import band, build_summary, percent
+from flows.summary import band, build_summary, level_words, percent
 
 CONTENT = get_content()
 VIGNETTES = [v for path in sorted(Path("tests/vignettes").glob("*.yaml"))
@@ -29,7 +29,7 @@ def test_the_first_block_fits_twelve_lines_of_a_100_column_terminal(vignette: Vi
     summary = build_summary(vignette.case, assess(vignette.case, CONTENT), CONTENT, language)
     shown = wrap_for_terminal(lines_text(summary.first), COLUMNS).splitlines()
     assert len(shown) <= FIRST_BLOCK_LINES, "\n".join(shown)
-    level = CONTENT.triage.levels[summary.assessment.triage]
+    level = level_words(CONTENT, summary.assessment, vignette.case)  # the level's words for the person
     assert shown[0] == CONTENT.text(level.label, language)
     assert "100%" not in "\n".join(shown)
     top = CONTENT.text(CONTENT.conditions[summary.assessment.top.condition].name, language)
