@@ -393,9 +393,8 @@ class _Turn:
                 return [self.notice("back_done", question=self.c.text(question.short, self.s.locale)), *self.ask()]
         if not self.s.answered:
             return [self.notice("back_nothing"), *self.ask()]
-        # the answers taken after it from what was written earlier are undone with it: they come
-        # back, from the same words, once it is answered again
-        # and asked again after it (what the words were read as may be what is being corrected)
+        # the answers taken after it from what was written earlier are undone with it and asked
+        # again after it (what the words were read as may be what is being corrected)
         undone: list[Question] = []
         while len(self.s.answered) > 1 and self.s.answered[-1] in self.s.taken_unasked:
             undone.insert(0, self.c.questions[self.e.machine.question_of[self.s.answered[-1]]])
