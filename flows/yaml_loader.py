@@ -1,4 +1,4 @@
-"""YAML loading that refuses YAML 1.1's surprise booleans (and, for case files, aliases and repeated keys).
+"""YAML loading that refuses YAML 1.1's surprise booleans and repeated keys (and, for case files, aliases).
 
 In YAML 1.1 `yes`, `no`, `on`, `off` become booleans, so an answer synonym list such as
 `[yes, no]` would silently turn into `[true, false]`. Only `true`/`false` are booleans here.
@@ -37,19 +37,48 @@ PureStrictBoolLoader = _strict(yaml.SafeLoader)
 """The pure-Python loader: the reference, and the one whose errors quote the line."""
 
 StrictBoolLoader = _strict(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-"""The loader `load_yaml` uses: libyaml when available, else the pure-Python one."""
+"""libyaml when available, else the pure-Python one: strict booleans."""
+
+
+class _NoRepeatedKeys:
+    """Refuses a key written twice in one mapping, with its line.
+
+    YAML keeps the last of two equal keys without a word: two merged changes that each
+    added `spelled_as` to ui.yaml silently dropped one table. Aliases and merge keys
+    (`<<`), which content/ uses, are still allowed; only keys written out are compared.
+    """
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[str] = set()
+        for key_node, _ in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+                continue
+            if key_node.value in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"`{shorten(key_node.value)}` appears twice", key_node.start_mark)
+            seen.add(key_node.value)
+        return super().construct_mapping(node, deep=deep)  # type: ignore[misc,no-any-return]  # a mixin: the loader's, in the MRO
+
+
+# misc, valid-type: the loaders are built at run time (see _strict).
+class ContentLoader(_NoRepeatedKeys, StrictBoolLoader):  # type: ignore[misc,valid-type]
+    """The loader `load_yaml` uses: strict booleans, no repeated keys."""
+
+
+class PureContentLoader(_NoRepeatedKeys, PureStrictBoolLoader):  # type: ignore[misc,valid-type]
+    """The same in pure Python, whose errors also quote the offending line."""
 
 
 def load_yaml(text: str) -> Any:
-    """Parse YAML text with strict booleans."""
+    """Parse YAML text with strict booleans and no repeated keys."""
     try:
-        return yaml.load(text, Loader=StrictBoolLoader)
+        return yaml.load(text, Loader=ContentLoader)
     except yaml.YAMLError:
         if StrictBoolLoader is PureStrictBoolLoader:
             raise
         # Rare (a broken file, at start-up): the pure-Python loader's error says the
         # same line and column in its own words and shows the line.
-        return yaml.load(text, Loader=PureStrictBoolLoader)
+        return yaml.load(text, Loader=PureContentLoader)
 
 
 class _PlainDataConstructor:

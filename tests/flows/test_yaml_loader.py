@@ -41,3 +41,14 @@ def test_a_broken_file_fails_with_the_pure_python_message(text: str) -> None:
         load_yaml(text)
     assert str(caught.value) == str(reference.value)
     assert "line " in str(caught.value) and "^" in str(caught.value)  # where, and the line quoted
+
+
+def test_a_key_written_twice_in_content_is_refused_with_its_line() -> None:
+    # Two merged changes each added `spelled_as` to ui.yaml and YAML silently kept one.
+    with pytest.raises(yaml.YAMLError, match=r"`c` appears twice(.|\n)*line 4"):
+        load_yaml("a: 1\nb:\n  c: 2\n  c: 3\n")
+
+
+def test_aliases_and_merge_keys_in_content_are_still_read() -> None:
+    assert load_yaml("x: &a {p: 1}\ny:\n  <<: *a\n  q: 2\nz: *a\n") == {
+        "x": {"p": 1}, "y": {"p": 1, "q": 2}, "z": {"p": 1}}
