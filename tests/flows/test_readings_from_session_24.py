@@ -1,0 +1,59 @@
+"""Session 24: bone-thinning hormone treatment counts as thin bone, a chemotherapy course
+done years ago is no weakened immunity now, and diabetes is no evidence for a tumour."""
+
+from __future__ import annotations
+
+import pytest
+
+from flows.assessment import assess
+from flows.case import Case
+from flows.dialogue import get_engine
+from tests.support.conversation import talk
+
+CONTENT = get_engine().content
+
+
+@pytest.mark.parametrize(("language", "opening"), [
+    ("en", "im 64, my left hip hurts, breast cancer 3 years ago and i take anastrozole"),
+    ("en", "71 year old man, right hip pain, on zoladex injections"),
+    ("en", "right hip pain, had hormone injections for prostate cancer"),
+    ("pt", "tenho 67 anos, dói-me a anca esquerda, tomo letrozol desde o cancro da mama"),
+    ("pt-BR", "meu pai tem 75 anos, dor no quadril, faz bloqueio hormonal pra próstata"),
+])
+def test_hormone_treatment_that_thins_bone_counts_as_thin_bone(language: str, opening: str) -> None:
+    # aromatase inhibitors and androgen deprivation raise the fracture risk (Hadji 2017,
+    # Shahinian 2005): "a break... unlikely (1%)" on zoladex was the user test's finding
+    assert talk(opening, language=language).session.case.known_osteoporosis is True
+
+
+@pytest.mark.parametrize(("language", "opening"), [
+    ("en", "im 34, right hip pain, i had hormone injections for ivf"),
+    ("en", "left hip pain, im on tamoxifen after breast cancer"),
+    ("pt", "dói-me a anca, fiz tratamento hormonal para engravidar"),
+])
+def test_other_hormone_treatment_is_not_thin_bone(language: str, opening: str) -> None:
+    assert talk(opening, language=language).session.case.known_osteoporosis is not True
+
+
+def test_a_chemotherapy_course_done_is_not_weakened_immunity_now() -> None:
+    conv = talk("dói-me a anca esquerda há 2 meses, tive cancro da mama, fiz quimio e radio", language="pt")
+    assert conv.session.case.immunosuppressed is not True
+    assert conv.session.case.cancer_history is True
+    # ...while chemotherapy now, or diabetes beside a finished course, still counts
+    assert talk("dói-me a anca, estou a fazer quimio", language="pt").session.case.immunosuppressed is True
+    assert talk("left hip pain, im on chemo for lymphoma").session.case.immunosuppressed is True
+
+
+def test_diabetes_or_weak_immunity_is_no_evidence_for_a_tumour() -> None:
+    # the finding is ticked mostly for diabetes; a cancer is counted by its own item
+    base = Case(sex="male", age=58, side="left", onset="gradual", duration_weeks=3, fever=False)
+    without = assess(base, CONTENT)
+    with_diabetes = assess(base.model_copy(update={"immunosuppressed": True}), CONTENT)
+
+    def odds(assessment: object, a: str, b: str) -> float:
+        return assessment.probability(a) / assessment.probability(b)  # type: ignore[attr-defined]
+
+    for other in ("osteoarthritis", "fracture"):
+        assert odds(with_diabetes, "malignancy", other) <= odds(without, "malignancy", other) * 1.05
+    infection = ("septic_arthritis", "osteoarthritis")
+    assert odds(with_diabetes, *infection) > odds(without, *infection)
