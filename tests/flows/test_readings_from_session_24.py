@@ -57,3 +57,21 @@ def test_diabetes_or_weak_immunity_is_no_evidence_for_a_tumour() -> None:
         assert odds(with_diabetes, "malignancy", other) <= odds(without, "malignancy", other) * 1.05
     infection = ("septic_arthritis", "osteoarthritis")
     assert odds(with_diabetes, *infection) > odds(without, *infection)
+
+
+def test_a_heavy_drinker_hears_about_alcohol_whichever_cause_leads() -> None:
+    from flows.guidance import select_guidance
+
+    def items(case: Case) -> set[str]:
+        assessment = assess(case, CONTENT)
+        return {item.id for _, chosen in select_guidance(case, assessment, CONTENT) for item in chosen}
+
+    drinker = Case(sex="male", age=50, side="left", onset="sudden", duration_weeks=4, alcohol_excess=True,
+                   mri=["bone_marrow_oedema"])
+    assert assess(drinker, CONTENT).top.condition != "avn"
+    assert "bone_alcohol" in items(drinker)
+    assert "bone_alcohol" not in items(drinker.model_copy(update={"alcohol_excess": False}))
+    # where AVN leads, its own line says it (once)
+    avn = drinker.model_copy(update={"mri": ["double_line_sign"]})
+    assert assess(avn, CONTENT).top.condition == "avn"
+    assert "care_avn_alcohol" in items(avn) and "bone_alcohol" not in items(avn)
