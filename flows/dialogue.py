@@ -1716,8 +1716,10 @@ class _Turn:
         if self.ended_early():
             key = self.early_end_message(key)
         # ...said to the person themself where the end has words for that and no one else is
-        # asked about (user test en 23: a boy of 16 told "if they cannot put weight on the leg")
-        if not self.s.for_someone_else and f"{key}_to_themself" in self.c.ui.messages:
+        # asked about (user test en 23: a boy of 16 told "if they cannot put weight on the leg");
+        # an age too young to be recorded (under 12) is a parent's answer all the same
+        themself = not self.s.for_someone_else and self.s.case.age is not None
+        if themself and f"{key}_to_themself" in self.c.ui.messages:
             key = f"{key}_to_themself"
         end = Reply(kind="end", code=key, text=self.end_text(key), step=self.s.step)
         return self.go_today_first([end]) if self.ended_early() else [end]

@@ -95,6 +95,7 @@ def test_starting_a_bone_medicine_in_pregnancy_is_still_told_it_is_not_taken(lan
     ("en", ("hi im 16 i play football and my hip has hurt for like a year, sometimes my knee too", "boy", "16"), True),
     ("pt-BR", ("tenho 16 anos, dor no quadril", "masculino"), True),
     ("en", ("my son is 15 and has hip pain",), False),
+    ("en", ("male", "8"), False),  # too young to be recorded: a parent answers
     ("pt", ("o meu filho tem 14 anos e dói-lhe a anca",), False),
 ])
 def test_the_under_18_end_speaks_to_whoever_writes(language: str, said: tuple[str, ...], to_themself: bool) -> None:
