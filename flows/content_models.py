@@ -923,6 +923,9 @@ class QuickAnswer(Sourced):
     # Not given once a warning has raised the level of care: what that warning says to do
     # now answers it ("is this serious?" after a fall and not standing)
     unless_warned: bool = False
+    # Followed by what the level of care says to do now, where a warning or the summary has
+    # raised it ("is it broken?" after a fall: the cause waits for an X-ray, the visit does not)
+    with_level_of_care: bool = False
     # The summary section (`summary_sections` id) that says more: after the summary, the
     # answer names it by its number and title, so the person can open it
     section: str | None = None

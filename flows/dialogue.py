@@ -554,7 +554,7 @@ class _Turn:
         if explained:  # "what's ITOH?" after the summary (user test en 20)
             return explained
         if command is None and self.reader.asks_back(text):
-            return self.answered_at_once(text) or [self.notice("asked_back_after")]
+            return self.answered_at_once(text) or self.care_after_the_summary() or [self.notice("asked_back_after")]
         told = self.told_at_once(text) if command is None else []
         if told:
             return [*told, *self.ended()]
@@ -610,9 +610,10 @@ class _Turn:
             if answer.unless_warned and warned:
                 continue  # what the warning says to do now answers it (`warned_answer`)
             if holds(held) and self.reader.asks_about(typed, answer.id):
+                care = self.warned_answer() if answer.with_level_of_care else []
                 return [Reply(kind="notice", code=f"quick_answer:{answer.id}",
                               text=self.c.text(answer.text, self.s.locale), step=self.s.step),
-                        *self.section_named(answer.section)]
+                        *care, *self.section_named(answer.section)]
         return []
 
     def section_named(self, section_id: str | None) -> list[Reply]:
@@ -667,21 +668,42 @@ class _Turn:
         """After a warning that raised the level of care (emergency or urgent) and still
         holds, a question of the person's own ("is this serious?", "can it wait till
         tomorrow?", "preciso ir ao hospital?") is answered with what it says to do now: the
-        level's one line and the warnings' titles; after an emergency, what to do now is
-        offered again (mode `danger_offer`), since the questions can wait (user test en 20)."""
+        warnings in full (user test en 23: "but i can walk") and the level's one line; after
+        an emergency, what to do now is offered again (mode `danger_offer`), since the
+        questions can wait (user test en 20). After the summary, see `care_after_the_summary`."""
+        if self.s.state == SUMMARY_STATE:
+            return self.care_after_the_summary()
         flags = [flag for flag, _ in self.c.red_flags if flag.id in self.s.announced]
         for level in reversed(TRIAGE_ORDER[1:]):  # emergency, then urgent
             warned = [flag for flag in flags if flag.level == level]
             if not warned:
                 continue
-            titles = "; ".join(self.c.text(flag.title, self.s.locale) for flag in warned)
+            # the warnings in full: "even when walking is still possible" answers "but I can walk"
+            said = " ".join(self.c.text(flag.message, self.s.locale) for flag in warned)
             now = self.c.text(words_of_level(self.c, level, warned, self.s.case).now, self.s.locale)
             key = "asked_back_warned" if level == "emergency" else "asked_back_warned_soon"
             if level == "emergency" and self.s.mode in ("asking", "danger_offer") and self.s.state != SUMMARY_STATE \
                     and not self.e.machine.is_final(self.s.state):
                 self.s.mode = "danger_offer"
-            return [self.notice(key, warnings=titles, now=now)]
+            return [self.notice(key, warnings=said, now=now)]
         return []
+
+    def care_after_the_summary(self) -> list[Reply]:
+        """After a summary above the lowest level of care, a question of the person's own
+        ("é mesmo preciso ir às urgências? ela não quer ir", "what should i do tonight?") is
+        answered with the warnings behind that level in full, which say why ("even when
+        walking is still possible"), and the level's one line; user tests pt and en 23 met
+        "the sections above answer what they can". Nothing at the lowest level: the
+        sections answer it."""
+        level = assess(self.s.case, self.c).triage
+        if level == TRIAGE_ORDER[0]:
+            return []
+        flags = [flag for flag, _ in self.c.red_flags if flag.id in self.s.announced and flag.level == level]
+        now = self.c.text(words_of_level(self.c, level, flags, self.s.case).now, self.s.locale)
+        if flags:
+            warnings = " ".join(self.c.text(flag.message, self.s.locale) for flag in flags)
+            return [self.notice("asked_back_warned_after", warnings=warnings, now=now)]
+        return [self.notice("asked_back_level_after", now=now)]
 
     def told_at_once(self, typed: str) -> list[Reply]:
         """A quick answer given when the person tells of it, not asking (guidance.yaml
@@ -1693,6 +1715,12 @@ class _Turn:
         key = "finished" if self.s.state == SUMMARY_STATE else self.s.state
         if self.ended_early():
             key = self.early_end_message(key)
+        # ...said to the person themself where the end has words for that and no one else is
+        # asked about (user test en 23: a boy of 16 told "if they cannot put weight on the leg");
+        # an age too young to be recorded (under 12) is a parent's answer all the same
+        themself = not self.s.for_someone_else and self.s.case.age is not None
+        if themself and f"{key}_to_themself" in self.c.ui.messages:
+            key = f"{key}_to_themself"
         end = Reply(kind="end", code=key, text=self.end_text(key), step=self.s.step)
         return self.go_today_first([end]) if self.ended_early() else [end]
 
