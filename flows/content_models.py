@@ -212,6 +212,10 @@ class Answer(Strict):
     # after i bent down", "right away" say when, not which hip (user test en 21), typed as
     # written or with a slip ("rigt after").
     not_before: dict[str, list[str]] = Field(default_factory=dict)
+    # Per language, words that name this item only when denied: "no bleeding now" denies
+    # heavy bleeding after a loss (user test en 23a: not heard), but "bleeding" said is no
+    # heavy bleeding, and names nothing.
+    named_when_denied: dict[str, list[str]] = Field(default_factory=dict)
     # Said of the answer to this question ("an artificial joint in this hip": of `side`):
     # heard in passing only when the message names no other answer to it ("left hip
     # hurting... my right hip was replaced" is not this hip).
@@ -300,6 +304,9 @@ class Question(Strict):
     # Asked when the answer is only a "sort of" (ui.yaml `said_partly`): what would settle it
     # ("kinda" at the fever question: measured, or felt hot or shivery?). None: not understood.
     asked_when_said_partly: Text | None = None
+    # Said when the answer is only a time kept for another question ("started last thursday"
+    # at "How did the pain start?": how long, not how), instead of ui.yaml `kept_for_later`.
+    told_when_only_a_time: Text | None = None
     why: Text | None = None  # why the question is asked, in plain words (sources: `why_source`)
     why_source: list[str] = Field(default_factory=list)
     answers: str | list[Answer] | None = None  # an answer-set id or inline options

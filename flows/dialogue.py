@@ -785,11 +785,20 @@ class _Turn:
                 return heard
             # ...and a question of the person's own in it is answered at once ("to com 30
             # semanas ... posso tomar ibuprofeno?"; user test pt-BR 15: it waited for the end)
-            if (self.s.noted, self.s.held_numbers, self.s.denied_early) != held_before and not heard:
+            # ...unless it denied this question's own items: "no heavy bleeding" at the list after
+            # a loss is that item's no, asked on ("So not: ..."), whatever else it was kept for
+            if (self.s.noted, self.s.held_numbers, self.s.denied_early) != held_before and not heard \
+                    and not parsed.denied:
                 # "im 19 weeks and my left hip hurts" at the sex question: not "sorry, I did
                 # not catch that", since the week and the hip are kept for their questions.
                 held_back = [self.error(parsed.error, **parsed.values)] if parsed.unread else []
-                return [self.notice("kept_for_later"), *held_back, *self.asides_in(typed), *self.ask()]
+                # a time only, kept for how long, at a question it does not answer: why it is
+                # asked again (user test en 23a: "started last thursday" at how it started)
+                only_a_time = self.s.held_numbers != held_before[1] and self.s.noted == held_before[0]
+                why_asked = self.c.questions[self.question_id()].told_when_only_a_time
+                kept = self.notice("kept_as_a_time", told=self.c.text(why_asked, self.s.locale)) \
+                    if only_a_time and why_asked is not None else self.notice("kept_for_later")
+                return [kept, *held_back, *self.asides_in(typed), *self.ask()]
             if heard:  # "tenho 82 anos e dei uma queda": "Also noted: a fall", not "did not catch" too
                 return [*heard, *self.asides_in(typed), *(self.told_at_once(typed) if typed else []), *self.ask()]
             if typed and not self.s.answered and self.reader.tells_of_the_pain(typed):
