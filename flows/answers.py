@@ -1577,11 +1577,14 @@ class AnswerReader:
             own = self.tables[answered]
             if own.question.kind == "number" or self._by_number(own, said) is not None:
                 return []
-        typed = tokens(said)
+        typed, spans = tokens(said), token_spans(said)
         beside_another = self.all_number_words - set(table.measures)
         picked: list[int] = []
         for at in range(len(typed)):
-            if not _a_decimal_at(typed, at) or not (typed[at] + typed[at + 2]).isascii() \
+            # "35/40. 2/52": a full stop and a space end a sentence, and 40 is a fraction's
+            # denominator (a week of pregnancy): neither makes "40. 2" one number
+            if not _a_decimal_at(typed, at, spans) or not (typed[at] + typed[at + 2]).isascii() \
+                    or said[max(0, spans[at][0] - 1):spans[at][0]] == "/" \
                     or (at > 1 and typed[at - 1] in ".,+/" and typed[at - 2].isdigit()) \
                     or (at + 4 < len(typed) and typed[at + 3] in "./" and typed[at + 4].isdigit()):
                 continue  # "38.4.2026", "1.5.2" are no readings
@@ -1633,10 +1636,22 @@ class AnswerReader:
         else:
             read = bool(self._measured_beside_words(table, said) or self._measured_alone(table, said, answered))
         ranges = [option.measures[first] for option in table.options if first in option.measures]
-        values = [quantity.value for quantity in self._quantities(table, said)
-                  if not quantity.negative and any(_holds(r, quantity.value) for r in ranges)
+        values = [self._in_first_measure(table, first, quantity.value) for quantity in self._quantities(table, said)
+                  if not quantity.negative
                   and (quantity.unit in table.measures or not quantity.value.is_integer() or answered == question_id)]
-        return max(values) if read and values else None
+        held = [value for value in values if value is not None and any(_holds(r, value) for r in ranges)]
+        return max(held) if read and held else None
+
+    @staticmethod
+    def _in_first_measure(table: _Table, first: str, value: float) -> float | None:
+        """`value` in the `first` measure's unit: as it is when that measure's options hold it,
+        else converted from the first other measure holding it that can be (Question.measured_in_first)."""
+        if any(_holds(option.measures[first], value) for option in table.options if first in option.measures):
+            return value
+        for measure, conversion in table.question.measured_in_first.items():
+            if any(_holds(option.measures[measure], value) for option in table.options if measure in option.measures):
+                return round(conversion.of(value), 1)
+        return None
 
     def measured_unit_asked(self, question_id: str, text: str) -> str | None:
         """"crp 12" said in passing, when its unit decides the answer (12 mg/L is a little
@@ -3176,9 +3191,11 @@ def _outside_together(found: list[Match], together: list[Match],
                                         for start, end, option in spans)]
 
 
-def _a_decimal_at(words: list[str], at: int) -> bool:
-    """`words` hold a decimal number at `at` ("38", ".", "4")."""
-    return at + 2 < len(words) and words[at].isdigit() and words[at + 1] in ".," and words[at + 2].isdigit()
+def _a_decimal_at(words: list[str], at: int, spans: list[tuple[int, int]] | None = None) -> bool:
+    """`words` hold a decimal number at `at` ("38", ".", "4"); with the words' `spans`, only
+    typed unspaced ("38.4", not the sentence break of "40. 2")."""
+    return at + 2 < len(words) and words[at].isdigit() and words[at + 1] in ".," and words[at + 2].isdigit() \
+        and (spans is None or spans[at][1] == spans[at + 1][0] == spans[at + 1][1] - 1 == spans[at + 2][0] - 1)
 
 
 _WEEKS_AND_DAYS = re.compile(r"(?<![\d.,])\d{1,2}\s*\+\s*[0-6](?![\d.,])")

@@ -75,6 +75,17 @@ class ReferencesFile(Strict):
 # questions.yaml ----------------------------------------------------------------------
 
 
+class LinearConversion(Strict):
+    """A reading in one unit written in another: (reading + add) * times (°F to °C: add -32,
+    times 5/9)."""
+
+    add: float
+    times: float
+
+    def of(self, reading: float) -> float:
+        return (reading + self.add) * self.times
+
+
 class NumberRange(Strict):
     """The numbers (in the question's unit) that pick an option: from <= n < below."""
 
@@ -453,6 +464,9 @@ class Question(Strict):
     # factor to the unit of the options' `measures`): "CRP 2.2 mg/dL" is 22 mg/L.
     measure_units: dict[str, str] = Field(default_factory=dict)
     escalating: bool = False
+    # measure -> how a reading of it is written in the first measure's unit, to be kept and
+    # said back in it (Question.measured_kept_in): "101F" is kept as 38.3 °C, not only "Yes".
+    measured_in_first: dict[str, LinearConversion] = Field(default_factory=dict)
     # measure -> the readings a decimal number typed alone in passing is taken as, with no
     # measure word or unit beside it ("38.4 last night"). Only the ranges that raise care:
     # a bare "37.2" may be a week of pregnancy (37+2), and it must not lower anything.

@@ -1353,6 +1353,10 @@ class _Turn:
             new = [i for i in new if options[i].value in question.heard_early_answers]
         if not new:
             return
+        if question.escalating and len(new) > 1:  # "PCR 45 mg/L e VS 60": the higher reading decides, as when asked
+            read = self.reader.read(question_id, text, today=self.today)
+            if read.ok and read.goto is None and read.value is not None:
+                new = [i for i, option in enumerate(options) if option.value == read.value] or new
         values = {value for i in new for value in [options[i].value, *options[i].includes]}
         others = [i for i in self.reader.named_loosely(question_id, text) if options[i].value not in values]
         if self.reader.numbers_disagree(question_id, text):  # "12 weeks, sorry, 14": either is meant
