@@ -174,6 +174,8 @@ class TextReader:
         # and some a second one for after an emergency warning (`<id>_after_a_warning`)
         ends = [state.id for state in content.flow.states if state.final and state.id != "summary"]
         ends += [f"{end}_after_a_warning" for end in ends if f"{end}_after_a_warning" in content.ui.messages]
+        # ...and one said to the person themself (`<id>_to_themself`: a teenager typing for himself)
+        ends += [f"{end}_to_themself" for end in ends if f"{end}_to_themself" in content.ui.messages]
         # (an end with sentences said for some people only says `{also}` where: what comes
         # before it is always said; a message after the end meets `ended_again`, user test en 19)
         self.endings = [*(norm(message(end).split("{also}")[0]) for end in ends), norm(message("finished")),

@@ -92,7 +92,8 @@ def test_starting_a_bone_medicine_in_pregnancy_is_still_told_it_is_not_taken(lan
 
 
 @pytest.mark.parametrize(("language", "said", "to_themself"), [
-    ("en", ("hi im 16 i play football and my hip has hurt for like a year, sometimes my knee too", "boy", "16"), True),
+    # (the age said first is kept: the end comes as soon as the sex is known)
+    ("en", ("hi im 16 i play football and my hip has hurt for like a year, sometimes my knee too", "boy"), True),
     ("pt-BR", ("tenho 16 anos, dor no quadril", "masculino"), True),
     ("en", ("my son is 15 and has hip pain",), False),
     ("en", ("male", "8"), False),  # too young to be recorded: a parent answers
