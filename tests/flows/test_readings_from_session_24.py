@@ -75,3 +75,28 @@ def test_a_heavy_drinker_hears_about_alcohol_whichever_cause_leads() -> None:
     avn = drinker.model_copy(update={"mri": ["double_line_sign"]})
     assert assess(avn, CONTENT).top.condition == "avn"
     assert "care_avn_alcohol" in items(avn) and "bone_alcohol" not in items(avn)
+
+
+@pytest.mark.parametrize(("risk", "pain", "warned"), [
+    ({"recent_joint_procedure": True}, {"onset": "sudden"}, True),
+    ({"injecting_drug_use": True}, {"duration_weeks": 0.5}, True),
+    ({"artificial_hip": True}, {"sudden_worsening": True}, True),
+    ({"recent_joint_procedure": True}, {"onset": "gradual", "duration_weeks": 8}, False),
+    ({"recent_joint_procedure": True}, {"onset": "sudden", "inflammatory_markers": "normal"}, False),
+    ({"immunosuppressed": True}, {"onset": "sudden"}, False),  # diabetes alone: the summary's rule
+])
+def test_a_strong_infection_risk_with_new_pain_is_warned_of_at_once(
+        risk: dict[str, object], pain: dict[str, object], warned: bool) -> None:
+    # user test en 23d: a hip injection 5 days before and "way worse" was warned of only at the end
+    case = Case.model_validate({"sex": "female", "age": 50, "side": "left", **risk, **pain})
+    assessment = assess(case, CONTENT)
+    assert ("infection_risk_with_new_pain" in {flag.id for flag in assessment.red_flags}) is warned
+    if warned:
+        assert assessment.triage in ("urgent", "emergency")
+
+
+def test_the_warning_comes_in_the_conversation_as_soon_as_both_are_known() -> None:
+    conv = talk("i had a steroid injection in my hip 5 days ago and now its way worse", "f", "50", "no", "left",
+                "none")
+    replies = conv.say("sudden")
+    assert "infection_risk_with_new_pain" in [r.code for r in replies]
