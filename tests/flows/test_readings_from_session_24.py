@@ -100,3 +100,21 @@ def test_the_warning_comes_in_the_conversation_as_soon_as_both_are_known() -> No
                 "none")
     replies = conv.say("sudden")
     assert "infection_risk_with_new_pain" in [r.code for r in replies]
+
+
+def test_the_bone_health_line_speaks_of_transient_osteoporosis_only_when_it_leads() -> None:
+    from flows.guidance import select_guidance
+
+    def texts(case: Case) -> str:
+        assessment = assess(case, CONTENT)
+        return " ".join(CONTENT.text(item.text, "en") for _, chosen in select_guidance(case, assessment, CONTENT)
+                        for item in chosen)
+
+    # a woman of 72 after a slip, on alendronate (user test en 23d): a break leads
+    slip = Case(sex="female", age=72, side="right", onset="sudden", duration_weeks=0.3, trauma=True,
+                long_term_bisphosphonate=True)
+    assert assess(slip, CONTENT).top.condition == "fracture"
+    assert "vitamin D" in texts(slip) and "common in people with transient osteoporosis" not in texts(slip)
+    itoh = Case(sex="male", age=45, side="left", onset="sudden", duration_weeks=4, mri=["bone_marrow_oedema"])
+    assert assess(itoh, CONTENT).top.condition == "itoh"
+    assert "common in people with transient osteoporosis" in texts(itoh)
