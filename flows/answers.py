@@ -601,6 +601,9 @@ class AnswerReader:
         if not self.typos and not self._in_this_language(said):
             return Parsed(False, error="choose_one", values={"answer": quote(text)})
         said = self._without_denied_numbers(table, self._read_as(table, self._as_it_sounds(table, said)))
+        said = self._without_others_times(table, said)
+        if not said:  # only a time of another complaint ("felt feverish last night"): not caught here
+            return Parsed(False, error="choose_one", values={"answer": quote(text)})
         if table.question.kind == "number":  # "3 weeks, well maybe 4": before its hedge is read as unsure
             said = self._revised_number(table, said)
         whole = self._whole(table, said)
@@ -732,6 +735,14 @@ class AnswerReader:
         units = table.named_units
         heard: set[str] = set()
         tied = self._tied_numbers(words, leads, follows, units)
+        counted_from = table.question.counted_from_items
+        if counted_from:
+            # A time said of an event the answer is counted from is tied by it, as typed at the
+            # question itself: "i fell yesterday and my hip hurts" (user test en 23: asked again)
+            tied += [(at, end) for at, word in enumerate(words) if _NUMBER_WORD.fullmatch(word)
+                     for end in [self._unit_end(words, at, units)]
+                     if end > at + 1 and (at, end) not in tied
+                     and self._names_an_item_counted_from(question_id, words, at, counted_from)]
         # A number with its unit alone in its clause, after the clause it belongs to ("right
         # hip pain, about 3 weeks"), unless another question's answer named makes it unclear
         after = table.alone_after or about
@@ -812,6 +823,43 @@ class AnswerReader:
         parsed = self.read(question_id, said, today=today)
         plain = parsed.ok and parsed.value is not None and parsed.goto is None and not parsed.clarify
         return said if plain and not parsed.unread else None
+
+    def _without_others_times(self, table: _Table, said: str) -> str:
+        """`said` without the clauses that hold a time and name another complaint
+        (`times_said_of_others`) and none of this question's clause words: "felt feverish
+        last night" at how the pain started is the fever's night, no sudden onset (user test
+        en 23d), while "sudden, feverish since yesterday" keeps its "sudden"."""
+        others = table.question.times_said_of_others
+        if not others:
+            return said
+        words = tokens(said)
+        breaks = CLAUSE_PUNCTUATION | self.joiners | self.clause_breaks
+        dropped: set[int] = set()
+        at = 0
+        while at < len(words):
+            if words[at] in breaks:
+                at += 1
+                continue
+            start, end = self._clause_around(words, at)
+            clause = " ".join(words[start:end])
+            timed = any(_NUMBER_WORD.fullmatch(word) for word in self._number_words(clause))
+            if timed and not _names_any(words[start:end], table.clause_words) \
+                    and any(self.mentions(other, clause) for other in others):
+                dropped.update(range(start, end))
+            at = end
+        if not dropped:
+            return said
+        kept = [word for i, word in enumerate(words) if i not in dropped]
+        return " ".join(kept) if any(word not in breaks for word in kept) else ""
+
+    def _names_an_item_counted_from(self, question_id: str, words: list[str], at: int, fields: Collection[str]) -> bool:
+        """The clause of the number at `at` names an item of a checklist setting one of
+        `fields`, an event the question's answer is counted from ("i fell yesterday")."""
+        start, end = self._clause_around(words, at)
+        clause = " ".join(words[start:end])
+        return any(other_id != question_id and table.question.kind == "checklist" and any(
+            set(table.options[i].sets or {}) & set(fields) for i in self.mentions(other_id, clause))
+            for other_id, table in self.tables.items())
 
     def _names_an_item_elsewhere(self, question_id: str, words: list[str], at: int,
                                  except_fields: Collection[str] = ()) -> bool:

@@ -390,6 +390,10 @@ class Question(Strict):
     # há 5 anos") is the item's, not this question's, unless the item sets one of these
     # fields (the events the answer is counted from: "fell 2 weeks ago"). None: not checked.
     counted_from_items: list[str] | None = None
+    # Questions about other complaints (a fever): a time said in a clause naming one of their
+    # answers and none of this question's `said_in_clause_with` words is that complaint's
+    # ("felt feverish last night" says when the fever was, not how or when the pain began).
+    times_said_of_others: list[str] = Field(default_factory=list)
     # Per language, words that end the pain's clause and point back to the clause before
     # ("had my baby 5 weeks ago and my hip has hurt ever since"): a number tied there is heard.
     said_since_then: dict[str, list[str]] = Field(default_factory=dict)

@@ -29,8 +29,12 @@ from tests.first_messages.test_first_messages import kept
 
 RESULTS: list[dict[str, Any]] = load_yaml((Path(__file__).parent / "results.yaml").read_text(encoding="utf-8"))
 FINDINGS = ("xray", "mri", "bone_scan", "inflammatory_markers", "white_cell_count")
-# Measured (English 0.93, Portuguese 0.93), less a little room.
-KEPT_AT_LEAST = {"en": 0.88, "pt": 0.88}
+# Measured (English 0.86, Portuguese 0.86), less a little room. Blood tests said to be normal
+# in general ("bloods came back normal") are no longer a normal CRP and white count (user test
+# pt 23: routine bloods often hold no CRP, and a normal one lowers the infection's estimate):
+# those labels were removed, and the blood tests of those six messages, ticked before only
+# through their markers, are asked at the tests question (was en 0.93, pt 0.93).
+KEPT_AT_LEAST = {"en": 0.84, "pt": 0.84}
 
 
 def _as_set(value: Any) -> frozenset[Any]:
