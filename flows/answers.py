@@ -638,7 +638,8 @@ class AnswerReader:
         if not parsed.ok and not parsed.clarify and offers_dont_know and self._starts_unsure(said):
             return Parsed(True, value=None)  # "not sure, it moves around": unsure, and nothing more to go on
         settles = table.question.asked_when_said_partly
-        if not parsed.ok and not parsed.clarify and settles is not None and said in self.said_partly:
+        partly = self.said_partly | self._listed(table.question.said_partly_here)
+        if not parsed.ok and not parsed.clarify and settles is not None and said in partly:
             # "kinda" at the fever question: what would settle it is asked, not "did not catch"
             return Parsed(False, error="said_partly", values={"ask": self.content.text(settles, self.language_code)},
                           understood=True)

@@ -315,6 +315,9 @@ class Question(Strict):
     # Asked when the answer is only a "sort of" (ui.yaml `said_partly`): what would settle it
     # ("kinda" at the fever question: measured, or felt hot or shivery?). None: not understood.
     asked_when_said_partly: Text | None = None
+    # ...and the answers that are only a "sort of" at this question alone ("febre baixa",
+    # "low grade fever": a fever not measured, or under 38?), by language.
+    said_partly_here: dict[str, list[str]] = Field(default_factory=dict)
     # Said when the answer is only a time kept for another question ("started last thursday"
     # at "How did the pain start?": how long, not how), instead of ui.yaml `kept_for_later`.
     told_when_only_a_time: Text | None = None
