@@ -359,7 +359,10 @@ class AnswerReader:
                                  unsure=tuple(p for p in (tuple(tokens(w)) for w in self.dont_know) if p),
                                  alternatives=frozenset(_plain_words(w) for w in understanding.alternatives),
                                  note_words=frozenset(_plain_words(w) for w in understanding.note_words),
-                                 glued_age_at_least=understanding.glued_age_at_least)
+                                 glued_age_at_least=understanding.glued_age_at_least,
+                                 whether_words=frozenset(_plain_words(w) for w in understanding.whether_words),
+                                 if_words=frozenset(_plain_words(w) for w in understanding.if_words),
+                                 knowing_words=frozenset(_plain_words(w) for w in understanding.knowing_words))
         # A scan report's conclusion begins after one of these ("IMPRESSION:", "Conclusão:").
         self.conclusion_headings = [tuple(words_only(_plain_words(w)).split())
                                     for w in understanding.conclusion_headings]
@@ -1514,6 +1517,8 @@ class AnswerReader:
         week" is a pregnancy whose week is not known (user test en 19)."""
         start, stop = self._clause_around(words, at)
         clause = words[start:stop]
+        if any(self.language.opens_whether(words, i) for i in range(start, at)):
+            return True  # "no idea whether he had a fall", "não sei se caiu": not known
 
         def its_own(i: int, phrase: tuple[str, ...]) -> bool:
             return end is not None and at <= start + i and start + i + len(phrase) <= end
@@ -1848,6 +1853,11 @@ class AnswerReader:
         "banana" do not."""
         return any(word in self.vocabulary and word not in self.known_words and word not in self.function_words
                    for word in tokens(_plain_words(text)) if word.isalpha())
+
+    @staticmethod
+    def only_numbers(text: str) -> bool:
+        """`text` is option numbers only: "3", "1,3", "2 and 4"."""
+        return bool(_OPTION_NUMBERS.match(_plain_words(text)))
 
     def read_offer(self, text: str, content: Content, locale: str) -> str | None:
         """After an emergency warning: "now" (see what to do now), "go" (carry on), or None.

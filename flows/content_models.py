@@ -1162,6 +1162,14 @@ class Understanding(Strict):
     # not done or had: "should i take alendronate", "posso tomar brufen" (what comes before
     # them is still said: "35 weeks pregnant can i take ibuprofen" is pregnant).
     said_not_as_fact: list[str] = Field(default_factory=list)
+    # Words that open what is asked or not known: what follows them in the clause is neither
+    # said nor denied ("no idea whether he had a fall"), and a negation before them does not
+    # reach past them ("he can't tell us if he fell" is no "no fall"; user test en 24).
+    whether_words: list[str] = Field(default_factory=list)
+    # ...and "if"/"se", which do so only right after a word of knowing or telling ("can't
+    # tell us if he fell", "não sabe dizer se caiu"): "worse if I walk" is said all the same.
+    if_words: list[str] = Field(default_factory=list)
+    knowing_words: list[str] = Field(default_factory=list)
     # ...and words that ask about what came before them in the clause: "is ibuprofen ok to
     # take?", "naproxen, is that ok?".
     asked_of_what_came_before: list[str] = Field(default_factory=list)
@@ -1227,6 +1235,13 @@ class Understanding(Strict):
     # anywhere ("my patient", "dx"), or opening on one of `clinician_opens` ("pt 41F"), is a
     # clinician's (user test en 22b: "pt dx TOH on MRI" got a relative's framing).
     clinician_words: list[str] = Field(default_factory=list)
+    # A note's glued age and sex ("65F") is a clinician's only with a note's shorthand beside
+    # it: one of these words ("hx", "WB"), a duration in weeks or months of a note ("3/52"),
+    # or a query glued to a word ("?AVN"). "22F, marathon training, groin pain" is the
+    # writer's own, as "52M" and "im 22F" are (user test en 24).
+    note_shorthand: list[str] = Field(default_factory=list)
+    note_durations: list[str] = Field(default_factory=list)
+    note_queries: list[str] = Field(default_factory=list)
     clinician_opens: list[str] = Field(default_factory=list)
     # A person's word that is also how one answers one's own sex ("mulher", "man"): opening
     # a message right before an age ("mulher, 72 anos, dor na anca") it is the writer's.

@@ -159,10 +159,25 @@ class _Turn:
                 return [*self.aside(text), *self.ask()]
             if choice is not None or not (self.read(text).ok or self.reader.says_something(text)):
                 return self.answer_danger_offer(choice)
+            # Numbers only ("3", "1,3"): a third choice there is not, and the question waiting
+            # was never shown, so they are none of its items (user test en 24: "3" ticked a
+            # medical history the person never saw).
+            if self.reader.only_numbers(text):
+                return self.answer_danger_offer(None)
             # Anything else is an answer, to the question waiting ("desde ontem") or to one
             # ahead ("gradual", "mobile, painful"): they carry on, and it is read and kept
             # (user tests pt-BR 16, en and pt 17: every answer met "choose 1 or 2" and was lost).
+            # What neither reads nor keeps ("male" after the sex was given) is met by the
+            # offer again, not by "did not catch" at a question not shown (user test en 24).
             self.s.mode = "asking"
+            before = (self.s.state, self.s.noted, self.s.held_numbers, self.s.denied_early, self.s.answered)
+            replies = self.typed(text)
+            unread = bool(replies) and replies[0].kind == "error"
+            if unread and before == (self.s.state, self.s.noted, self.s.held_numbers, self.s.denied_early,
+                                     self.s.answered):
+                self.s.mode = "danger_offer"
+                return self.answer_danger_offer(None)
+            return replies
         if self.s.state == SUMMARY_STATE and self.s.mode == "asking":
             return self.summary_choice(said, command, text)
         if self.e.machine.is_final(self.s.state):

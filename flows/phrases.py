@@ -95,11 +95,23 @@ class Language:
     # A number glued to a letter at a note's head is an age from here ("52F R groin"), not
     # the distance of "10m walk" (ui.yaml `glued_age_at_least`, shared with flows/who_is_asked.py).
     glued_age_at_least: int = 0
+    # "whether", and "if" a few words after "know"/"tell": they open what is not known
+    # (ui.yaml `whether_words`, `if_words`, `knowing_words`).
+    whether_words: frozenset[str] = frozenset()
+    if_words: frozenset[str] = frozenset()
+    knowing_words: frozenset[str] = frozenset()
 
     def unsure_at(self, words: list[str], at: int) -> bool:
         """A way of saying "don't know" of two words or more begins at `at` ("não sei", "not
         sure"); one word ("maybe") may hedge a finding said all the same."""
         return any(len(unsure) > 1 and tuple(words[at:at + len(unsure)]) == unsure for unsure in self.unsure)
+
+    def opens_whether(self, words: list[str], at: int) -> bool:
+        """The word at `at` opens what is asked or not known: "whether", or an "if" at most
+        `window` words after a word of knowing or telling ("can't tell us if he fell")."""
+        word = words[at]
+        return word in self.whether_words or (
+            word in self.if_words and any(w in self.knowing_words for w in words[max(0, at - self.window):at]))
 
     def unsure_in(self, words: list[str]) -> bool:
         """`words` hold a way of saying "don't know" of two words or more."""
@@ -333,7 +345,8 @@ class PhraseIndex:
         joined = False
         for position in range(start - 1, max(0, start - max(language.window, language.clause_window)) - 1, -1):
             word = words[position]
-            if word in language.clause_breaks or word in _PUNCTUATION:
+            # a negation before "whether" denies the knowing, not what is not known
+            if word in language.clause_breaks or word in _PUNCTUATION or language.opens_whether(words, position):
                 return None
             joined = joined or word in language.joiners
             distance = start - position

@@ -54,6 +54,9 @@ class WhoIsAsked:
         self.opens = words(understanding.opens_for_someone_else)
         self.clinician_words = _phrases(understanding.clinician_words, plain)
         self.clinician_opens = words(understanding.clinician_opens)
+        self.note_shorthand = _phrases(understanding.note_shorthand, plain)
+        self.note_durations = tuple(understanding.note_durations)
+        self.note_queries = tuple(understanding.note_queries)
         self.sex_words = words(understanding.sex_words)
         self.baby_movements = words(understanding.baby_movements)
         self.babies = words(understanding.babies)
@@ -79,7 +82,7 @@ class WhoIsAsked:
             return True
         if self.speaks_of_own_hip(words):
             return False
-        strong = self._role(words) or self._opens_on_someone(words) or self._note_demographics(words)
+        strong = self._role(words) or self._opens_on_someone(words) or self._note_demographics(words, text)
         if strong:
             return True
         weak = bool(self.own_relatives(words)) or self._later_sentence_on_someone(words)
@@ -266,7 +269,8 @@ class WhoIsAsked:
         """A clinician writes for a patient: a role said ("GP here", "sou fisio") or a note's
         demographics ("65F, R hip", "H 52a, dor anca dta")."""
         words = self.words(text)
-        return bool(words) and (self._role(words) or self._note_demographics(words) or words[0] in self.clinician_opens
+        return bool(words) and (self._role(words) or self._note_demographics(words, text)
+                                or words[0] in self.clinician_opens
                                 or listed_in(words, self.clinician_words))
 
     def names_a_relative(self, text: str) -> bool:
@@ -280,11 +284,38 @@ class WhoIsAsked:
         return any(self._someone_word(words[at]) and not self._sex_then_age(words, at)
                    for at in self._sentence_heads(words)[1:])
 
-    def _note_demographics(self, words: list[str]) -> bool:
-        """A note's age and sex glued, opening it or standing (nearly) alone in a clause:
-        "52F R groin pain", "L hip pain, 3/52, 41M" - not "can only walk 10m before the pain",
-        and not a message that says nothing else: "55F" or "F 62A" answers "how old are you?"."""
+    def _in_a_note(self, words: list[str], text: str) -> bool:
+        """`text` is written as a clinician's note: its shorthand ("hx", "c/o"), a duration
+        as notes write it ("3/52") or a query glued to a word ("?AVN")."""
+        typed = text.casefold()
+        return (listed_in(words, self.clinician_words) or listed_in(words, self.note_shorthand)
+                or words[0] in self.clinician_opens
+                or any(self._marked(typed, mark, before=str.isdigit, after=lambda c: not c.isdigit())
+                       for mark in self.note_durations)
+                or any(self._marked(typed, mark, before=lambda c: not c.isalnum(), after=str.isalpha)
+                       for mark in self.note_queries))
+
+    @staticmethod
+    def _marked(typed: str, mark: str, before: Callable[[str], bool], after: Callable[[str], bool]) -> bool:
+        """`mark` in `typed` with a character before it that `before` accepts ("" at the
+        start) and one after it that `after` accepts ("" at the end): "3/52", " ?AVN"."""
+        at = typed.find(mark)
+        while at >= 0:
+            end = at + len(mark)
+            if before(typed[at - 1] if at else "") and after(typed[end] if end < len(typed) else ""):
+                return True
+            at = typed.find(mark, at + 1)
+        return False
+
+    def _note_demographics(self, words: list[str], text: str) -> bool:
+        """A note's age and sex glued, opening it or standing (nearly) alone in a clause, in
+        a message written as a note: "52F R groin pain, ?AVN", "L hip pain, 3/52, 41M" - not
+        "can only walk 10m before the pain", not "22F, marathon training, groin pain 3 wks"
+        (the writer's own: user test en 24), and not a message that says nothing else: "55F"
+        or "F 62A" answers "how old are you?"."""
         if not any(len(w) > 1 and w.isalpha() and w not in self.function_words for w in words):
+            return False
+        if not self._in_a_note(words, text):
             return False
         if self._glued_age(words[0]):
             return not self.writer_words.intersection(words)

@@ -121,7 +121,8 @@ def test_a_sex_said_as_man_or_woman_is_the_writers(language: str, typed: str, se
 
 
 def test_its_for_me_after_a_note_keeps_the_answers() -> None:
-    conv = talk("42M L hip pain 3 weeks")
+    # (written as a note, "3/52": a bare "42M ..." is the writer's own since session 24)
+    conv = talk("42M L hip pain 3/52")
     assert conv.session is not None and conv.session.for_someone_else
     conv.say("it's for me")
     assert not conv.session.for_someone_else
