@@ -632,6 +632,10 @@ class _Checker:
             if answer.section is not None and answer.section not in summary_section_ids:
                 self.fail("guidance.yaml", f"quick_answers({answer.id}).section",
                           f"unknown summary section `{answer.section}`")
+            for condition in answer.open_in or []:
+                if condition not in conditions:
+                    self.fail("guidance.yaml", f"quick_answers({answer.id}).open_in",
+                              f"unknown condition `{condition}`")
         _unique(self.root / "guidance.yaml", "safety_rules", data.safety_rules)
         for rule in data.safety_rules:
             self.sources("guidance.yaml", f"safety_rules({rule.id})", rule.source)

@@ -947,6 +947,9 @@ class QuickAnswer(Sourced):
     # Followed by what the level of care says to do now, where a warning or the summary has
     # raised it ("is it broken?" after a fall: the cause waits for an X-ray, the visit does not)
     with_level_of_care: bool = False
+    # Given only while one of these conditions leads or is "not ruled out yet", as a guidance
+    # item's `open_in`: the quick answer then says what the summary's advice says
+    open_in: list[str] | None = None
     # The summary section (`summary_sections` id) that says more: after the summary, the
     # answer names it by its number and title, so the person can open it
     section: str | None = None
