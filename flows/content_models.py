@@ -729,6 +729,9 @@ class Evidence(Sourced):
 class ConditionsFile(Strict):
     conditions: list[Condition]
     dangerous: list[str]  # conditions whose miss costs most: scored and guarded apart
+    # ...and conditions guarded by "not ruled out yet" rules though not scored as dangerous
+    # (a time-sensitive cause a scan report keeps open), after them in the summary
+    guarded_too: list[str] = Field(default_factory=list)
     evidence: Evidence
     prior_groups: list[PriorGroup]
     findings: list[Finding]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from flows.assessment import assess
 from flows.dialogue import get_engine
 from tests.support.conversation import Conversation, talk
 
@@ -106,3 +107,50 @@ def test_with_weak_immunity_blood_tests_alone_do_not_settle_an_infection() -> No
     shown = repr(conv.transcript[-1][1])
     assert "blood tests, then fluid from the joint would settle it" in shown
     assert "blood tests (CRP, white cells) would settle it" not in shown
+
+
+# --- 6. a cause the report's own conclusion keeps open stays "not ruled out yet" ---------------
+
+REPORT = ('45 M. got my MRI back: "diffuse bone marrow oedema of the left femoral head and neck extending to the '
+          'intertrochanteric region, small joint effusion, no subchondral fracture. Impression: transient '
+          'osteoporosis vs early AVN". can i keep going to the gym??')
+
+
+def test_avn_kept_open_by_the_reports_impression_is_not_ruled_out_and_its_probability_unchanged() -> None:
+    conv = talk(REPORT, "no other tests", "5 weeks", "over a few days", "limping a bit, walking hurts",
+                "i drink maybe 4 beers on weekends, no steroids", "no", "no", "no")
+    assert conv.state == "summary" and conv.session is not None
+    case = conv.session.case
+    assert case.avn_in_report_differential is True
+    assessment = assess(case, ENGINE.content)
+    avn = next(d for d in assessment.not_ruled_out if d.condition == "avn")
+    assert "avn_left_open_by_the_report" in avn.rule_ids
+    assert "follow-up MRI" in avn.settle_with
+    without = assess(case.model_copy(update={"avn_in_report_differential": None}), ENGINE.content)
+    assert [(r.condition, r.probability) for r in without.ranking] == [
+        (r.condition, r.probability) for r in assessment.ranking]
+    assert without.triage == assessment.triage
+
+
+@pytest.mark.parametrize("said", ["45M MRI: marrow oedema, no fracture or AVN",
+                                  "45M MRI: oedema. Impression: TOH, AVN less likely",
+                                  "45M MRI: oedema. Impression: TOH, AVN excluded",
+                                  "45M MRI: oedema, no AVN"])
+def test_avn_denied_by_the_report_is_not_kept_open(said: str) -> None:
+    conv = talk(said)
+    assert conv.session is not None and conv.session.case.avn_in_report_differential is None
+
+
+@pytest.mark.parametrize("said", ["45M MRI: oedema. Impression: TOH, cannot exclude early AVN",
+                                  "45M MRI: oedema. Impression: TOH ? early AVN",
+                                  "45M MRI showed oedema, TOH or AVN"])
+def test_avn_left_open_in_other_words_is_heard(said: str) -> None:
+    conv = talk(said)
+    assert conv.session is not None and conv.session.case.avn_in_report_differential is True
+
+
+def test_a_break_the_report_cannot_exclude_is_not_ruled_out() -> None:
+    conv = talk("45M MRI: oedema. Conclusion: cannot exclude an insufficiency fracture")
+    assert conv.session is not None and conv.session.case.fracture_in_report_differential is True
+    assessment = assess(conv.session.case, ENGINE.content)
+    assert any("fracture_left_open_by_the_report" in d.rule_ids for d in assessment.not_ruled_out)
