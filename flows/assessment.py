@@ -230,7 +230,7 @@ def _not_ruled_out(content: Content, case: Case, ranking: list[Ranked]) -> list[
             continue
         held.setdefault(rule.condition, []).append(rule)
     result = []
-    for condition in content.dangerous:
+    for condition in content.guarded:
         rules = held.get(condition)
         if not rules:
             continue

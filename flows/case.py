@@ -132,6 +132,11 @@ class Case(BaseModel):
     # Added in session 22: the temperature typed with the fever answer, in °C ("temp 37.9"):
     # "No" below 38.0 all the same, but said back and shown to the doctor with its number.
     temperature_c: float | None = Field(default=None, ge=30, le=45)
+    # Added in session 24: a scan report's conclusion (or a doctor's word) that keeps a
+    # dangerous cause open beside another ("transient osteoporosis vs early AVN", "cannot
+    # exclude an insufficiency fracture"): heard when said, never asked (user test 24a).
+    avn_in_report_differential: bool | None = None
+    fracture_in_report_differential: bool | None = None
     known_osteoporosis: bool | None = None  # osteoporosis diagnosed, or a bone broken in a minor fall
     # Added in session 9: years of a bisphosphonate (or denosumab), the drugs linked to
     # atypical femoral fractures, whose first sign is often a groin or thigh ache.

@@ -77,6 +77,7 @@ class Content:
     # condition -> [(when, its `about` for those people)], compiled (conditions.yaml `about_for`)
     about_for: dict[str, list[tuple[CaseTest, Text]]]
     dangerous: tuple[str, ...]  # conditions whose miss costs most (scored and guarded apart)
+    guarded: tuple[str, ...]  # the dangerous ones and `guarded_too`: what "not ruled out yet" rules keep open
     evidence: Evidence
     prior_groups: list[tuple[PriorGroup, CaseTest | None]]
     findings: list[tuple[Finding, CaseTest]]
@@ -187,7 +188,7 @@ def load_content(root: Path) -> Content:
     checker.conditions(conditions_file, conditions)
     checker.triage(triage, conditions)
     settling_tests = _unique(root / "not_ruled_out.yaml", "tests", not_ruled_out.tests)
-    checker.not_ruled_out(not_ruled_out, conditions_file.dangerous, settling_tests)
+    checker.not_ruled_out(not_ruled_out, [*conditions_file.dangerous, *conditions_file.guarded_too], settling_tests)
     questions = _unique(root / "questions.yaml", "questions", questions_file.questions)
     options = checker.questions(questions_file, questions)
     checker.units(questions, ui)
@@ -215,6 +216,7 @@ def load_content(root: Path) -> Content:
         confirmed_for={c.id: c.confirmed_when.compile() for c in conditions.values() if c.confirmed_when},
         about_for={c.id: [(w.when.compile(), w.text) for w in c.about_for] for c in conditions.values()},
         dangerous=tuple(conditions_file.dangerous),
+        guarded=(*conditions_file.dangerous, *conditions_file.guarded_too),
         evidence=conditions_file.evidence,
         prior_groups=[(g, g.when.compile() if g.when else None) for g in conditions_file.prior_groups],
         findings=[(f, f.when.compile()) for f in conditions_file.findings],
@@ -396,7 +398,7 @@ class _Checker:
             is_last = index == len(data.prior_groups) - 1
             if (group.when is None) != is_last:
                 self.fail("conditions.yaml", where, "exactly the last group has no `when` (catch-all)")
-        unknown_dangerous = sorted(set(data.dangerous) - set(conditions))
+        unknown_dangerous = sorted(set(data.dangerous + data.guarded_too) - set(conditions))
         if unknown_dangerous:
             self.fail("conditions.yaml", "dangerous", f"unknown conditions {unknown_dangerous}")
         self.sources("conditions.yaml", "evidence", data.evidence.source)
@@ -427,7 +429,7 @@ class _Checker:
             self.sources("not_ruled_out.yaml", where, rule.source)
             if rule.condition not in dangerous:
                 self.fail("not_ruled_out.yaml", f"{where}.condition",
-                          f"`{rule.condition}` is not one of the dangerous conditions {dangerous}")
+                          f"`{rule.condition}` is not one of the guarded conditions {dangerous}")
             if rule.settle_with not in tests:
                 self.fail("not_ruled_out.yaml", f"{where}.settle_with", f"no test `{rule.settle_with}` under tests")
             # The test named, and every test that can follow it, must fit the rule's level:
@@ -632,6 +634,10 @@ class _Checker:
             if answer.section is not None and answer.section not in summary_section_ids:
                 self.fail("guidance.yaml", f"quick_answers({answer.id}).section",
                           f"unknown summary section `{answer.section}`")
+            for condition in answer.open_in or []:
+                if condition not in conditions:
+                    self.fail("guidance.yaml", f"quick_answers({answer.id}).open_in",
+                              f"unknown condition `{condition}`")
         _unique(self.root / "guidance.yaml", "safety_rules", data.safety_rules)
         for rule in data.safety_rules:
             self.sources("guidance.yaml", f"safety_rules({rule.id})", rule.source)

@@ -736,6 +736,9 @@ class Evidence(Sourced):
 class ConditionsFile(Strict):
     conditions: list[Condition]
     dangerous: list[str]  # conditions whose miss costs most: scored and guarded apart
+    # ...and conditions guarded by "not ruled out yet" rules though not scored as dangerous
+    # (a time-sensitive cause a scan report keeps open), after them in the summary
+    guarded_too: list[str] = Field(default_factory=list)
     evidence: Evidence
     prior_groups: list[PriorGroup]
     findings: list[Finding]
@@ -954,6 +957,9 @@ class QuickAnswer(Sourced):
     # Followed by what the level of care says to do now, where a warning or the summary has
     # raised it ("is it broken?" after a fall: the cause waits for an X-ray, the visit does not)
     with_level_of_care: bool = False
+    # Given only while one of these conditions leads or is "not ruled out yet", as a guidance
+    # item's `open_in`: the quick answer then says what the summary's advice says
+    open_in: list[str] | None = None
     # The summary section (`summary_sections` id) that says more: after the summary, the
     # answer names it by its number and title, so the person can open it
     section: str | None = None

@@ -624,12 +624,21 @@ class _Turn:
         for answer, holds in self.c.quick_answers:
             if answer.unless_warned and warned:
                 continue  # what the warning says to do now answers it (`warned_answer`)
-            if holds(held) and self.reader.asks_about(typed, answer.id):
+            if holds(held) and self.reader.asks_about(typed, answer.id) and self.kept_open(held, answer.open_in):
                 care = self.warned_answer() if answer.with_level_of_care else []
                 return [Reply(kind="notice", code=f"quick_answer:{answer.id}",
                               text=self.c.text(answer.text, self.s.locale), step=self.s.step),
                         *care, *self.section_named(answer.section)]
         return []
+
+    def kept_open(self, case: Case, conditions: list[str] | None) -> bool:
+        """One of `conditions` (None: any) leads or is not ruled out yet for `case`, as the
+        summary's guidance reads `open_in`: a quick answer says what the summary would."""
+        if conditions is None:
+            return True
+        assessment = assess(case, self.c)
+        open_or_leading = {danger.condition for danger in assessment.not_ruled_out} | {assessment.top.condition}
+        return bool(open_or_leading.intersection(conditions))
 
     def section_named(self, section_id: str | None) -> list[Reply]:
         """After the summary, the section that says more, by its number and title (user test

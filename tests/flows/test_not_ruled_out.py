@@ -69,6 +69,15 @@ RULES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
         {"sex": "female", "age": 30, "glucocorticoids": True, "inflammatory_markers": "mildly_raised",
          "mri": ["bone_marrow_oedema", "double_line_sign"]},
     ),
+    "avn_left_open_by_the_report": (
+        {"sex": "male", "age": 45, "mri": ["bone_marrow_oedema"], "avn_in_report_differential": True},
+        {"sex": "male", "age": 45, "mri": ["bone_marrow_oedema"]},
+    ),
+    "fracture_left_open_by_the_report": (
+        {"sex": "male", "age": 45, "mri": ["bone_marrow_oedema"], "fracture_in_report_differential": True},
+        {"sex": "male", "age": 45, "mri": ["bone_marrow_oedema", "fracture_line"],
+         "fracture_in_report_differential": True},
+    ),
     "infection_hip_cannot_move": (
         {"sex": "male", "age": 50, "cannot_move_hip": True},
         {"sex": "male", "age": 50, "cannot_move_hip": True, "inflammatory_markers": "normal"},
