@@ -1359,7 +1359,12 @@ class AnswerReader:
             # a warning sign typed with a slip in passing is read as it is at its own question
             # ("cant wieght bear" at the pregnancy checklist: user test en 23a, no warning)
             # (a slipped phrase wins over a word of it found as typed: "cant" alone is a hint)
-            slipped = table.phrases.fuzzy(said, shortest=LEFTOVER_TYPO)
+            # Phrases of two words or more, and of words only: one word alone is too near
+            # others in passing, and a number is no slip ("came on over 3 weeks" was read as
+            # "over 38": a fever and an emergency warning)
+            typed_words = tokens(said)
+            slipped = [f for f in table.phrases.fuzzy(said, shortest=LEFTOVER_TYPO) if f.end - f.start > 1
+                       and not any(ch.isdigit() for word in typed_words[f.start:f.end] for ch in word)]
             found = [m for m in found if not any(f.start <= m.start and m.end <= f.end for f in slipped)]
             found = sorted(found + [f for f in slipped if not any(f.start < m.end and m.start < f.end for m in found)],
                            key=lambda m: m.start)

@@ -118,3 +118,12 @@ def test_the_bone_health_line_speaks_of_transient_osteoporosis_only_when_it_lead
     itoh = Case(sex="male", age=45, side="left", onset="sudden", duration_weeks=4, mri=["bone_marrow_oedema"])
     assert assess(itoh, CONTENT).top.condition == "itoh"
     assert "common in people with transient osteoporosis" in texts(itoh)
+
+
+@pytest.mark.parametrize("typed", ["over 3 weeks", "came on over 3 weeks", "it came on over 2 days"])
+def test_a_duration_in_passing_is_no_slipped_fever(typed: str) -> None:
+    # the spelling tolerance for warning signs typed in passing read "over 3" as "over 38"
+    conv = talk("my hip hurts", "female", "45", "not pregnant")
+    conv.say(typed)
+    assert conv.session is not None and conv.session.case.fever is None
+    assert "fever" not in conv.session.announced

@@ -104,11 +104,14 @@ def test_a_test_said_two_ways_is_asked_about() -> None:
     assert conv.state == "xray" and conv.session.case.xray is None  # asked, not guessed
 
 
-def test_a_result_named_only_by_the_blood_tests_name_is_heard() -> None:
-    conv = talk("female 45, bloods came back normal", "not pregnant", "left")
-    assert conv.session is not None and conv.last_question().selected == [3]  # blood tests ticked
-    conv.say("done")
-    assert conv.session.case.inflammatory_markers == "normal" and conv.session.case.white_cell_count == "normal"
+def test_blood_tests_said_normal_are_no_normal_markers() -> None:
+    # Changed in session 24 (user test pt 23b): "bloods came back normal" had recorded a normal
+    # CRP and white count; routine bloods often hold no CRP, and a normal CRP lowers infection.
+    # The marker questions are asked instead.
+    conv = talk("female 45, bloods came back normal", "not pregnant", "left", "blood tests", "done")
+    assert conv.session is not None
+    assert conv.session.case.inflammatory_markers is None and conv.session.case.white_cell_count is None
+    assert conv.state == "inflammatory_markers"
 
 
 def test_done_typed_with_nothing_selected_asks_again() -> None:
@@ -150,13 +153,13 @@ def test_he_or_she_names_the_sex_only_when_the_writer_is_not_speaking_of_themsel
 
 
 def test_both_after_two_tests_is_said_of_each() -> None:
-    typed = "X-ray and bloods, both normal"
+    typed = "X-ray and MRI, both normal"
     assert EN.heard_findings("xray", typed) == [["normal"]]
-    assert EN.heard_findings("white_cell_count", typed) == [["normal"]]
+    assert EN.heard_findings("mri", typed) == [["normal"]]
     conv = talk("male 47", "left")
     replies = conv.say(typed)
     session = conv.session
-    assert session is not None and session.case.xray == ["normal"] and session.case.inflammatory_markers == "normal"
+    assert session is not None and session.case.xray == ["normal"] and session.case.mri == ["normal"]
     assert not [r for r in replies if r.code == "unread_part"]  # "both normal" was read: not said back as unread
 
 
