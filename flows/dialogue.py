@@ -24,7 +24,8 @@ from flows.assessment import assess
 from flows.case import Case
 from flows.change_effect import change_effect
 from flows.content import Content, get_content
-from flows.content_models import TRIAGE_ORDER, Answer, Question
+from flows.content_models import TRIAGE_ORDER, Answer, Question, RedFlag
+from flows.guidance import open_or_leading
 from flows.language import language_named, language_of_tag
 from flows.machine import SUMMARY_STATE, FlowMachine
 from flows.messages import Choice, Reply, UserInput
@@ -634,11 +635,7 @@ class _Turn:
     def kept_open(self, case: Case, conditions: list[str] | None) -> bool:
         """One of `conditions` (None: any) leads or is not ruled out yet for `case`, as the
         summary's guidance reads `open_in`: a quick answer says what the summary would."""
-        if conditions is None:
-            return True
-        assessment = assess(case, self.c)
-        open_or_leading = {danger.condition for danger in assessment.not_ruled_out} | {assessment.top.condition}
-        return bool(open_or_leading.intersection(conditions))
+        return conditions is None or bool(open_or_leading(assess(case, self.c)).intersection(conditions))
 
     def section_named(self, section_id: str | None) -> list[Reply]:
         """After the summary, the section that says more, by its number and title (user test
@@ -703,7 +700,7 @@ class _Turn:
             if not warned:
                 continue
             # the warnings in full: "even when walking is still possible" answers "but I can walk"
-            said = " ".join(self.c.text(flag.message, self.s.locale) for flag in warned)
+            said = self.said_in_full(warned)
             now = self.c.text(words_of_level(self.c, level, warned, self.s.case).now, self.s.locale)
             key = "asked_back_warned" if level == "emergency" else "asked_back_warned_soon"
             if level == "emergency" and self.s.mode in ("asking", "danger_offer") and self.s.state != SUMMARY_STATE \
@@ -725,9 +722,12 @@ class _Turn:
         flags = [flag for flag, _ in self.c.red_flags if flag.id in self.s.announced and flag.level == level]
         now = self.c.text(words_of_level(self.c, level, flags, self.s.case).now, self.s.locale)
         if flags:
-            warnings = " ".join(self.c.text(flag.message, self.s.locale) for flag in flags)
-            return [self.notice("asked_back_warned_after", warnings=warnings, now=now)]
+            return [self.notice("asked_back_warned_after", warnings=self.said_in_full(flags), now=now)]
         return [self.notice("asked_back_level_after", now=now)]
+
+    def said_in_full(self, flags: list[RedFlag]) -> str:
+        """The warnings' messages, one after the other, in the person's language."""
+        return " ".join(self.c.text(flag.message, self.s.locale) for flag in flags)
 
     def told_at_once(self, typed: str) -> list[Reply]:
         """A quick answer given when the person tells of it, not asking (guidance.yaml

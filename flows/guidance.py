@@ -15,6 +15,11 @@ from flows.content_models import GuidanceItem, GuidanceSection
 from flows.predicates import CaseTest
 
 
+def open_or_leading(assessment: Assessment) -> set[str]:
+    """The conditions an `open_in` reads: the leading one and those not ruled out yet."""
+    return {danger.condition for danger in assessment.not_ruled_out} | {assessment.top.condition}
+
+
 def forbidden_tags(case: Case, assessment: Assessment, content: Content) -> set[str]:
     """Tags no guidance shown to this person, with this assessment, may carry.
 
@@ -22,13 +27,13 @@ def forbidden_tags(case: Case, assessment: Assessment, content: Content) -> set[
     care (`triage_in`), and a condition that leads or is not ruled out yet (`open_in`), so
     "no weight-bearing advice at the emergency level" is a rule like "no NSAIDs in pregnancy".
     """
-    open_or_leading = {danger.condition for danger in assessment.not_ruled_out} | {assessment.top.condition}
+    kept_open = open_or_leading(assessment)
     return {
         tag
         for rule, test in content.safety_rules
         if (test is None or test(case))
         and (rule.triage_in is None or assessment.triage in rule.triage_in)
-        and (rule.open_in is None or open_or_leading.intersection(rule.open_in))
+        and (rule.open_in is None or kept_open.intersection(rule.open_in))
         for tag in rule.forbid_tags
     }
 
@@ -40,6 +45,7 @@ def select_guidance(
     banned = forbidden_tags(case, assessment, content)
     chosen: dict[str, list[GuidanceItem]] = {section.id: [] for section in content.guidance.sections}
     open_dangers = {danger.condition for danger in assessment.not_ruled_out}
+    kept_open = open_or_leading(assessment)
     for item, test, excluded_for in content.guidance_items:
         if test is not None and not test(case):
             continue
@@ -49,7 +55,7 @@ def select_guidance(
             continue
         if item.triage_in is not None and assessment.triage not in item.triage_in:
             continue
-        if item.open_in is not None and not open_dangers.union([assessment.top.condition]).intersection(item.open_in):
+        if item.open_in is not None and not kept_open.intersection(item.open_in):
             continue
         if banned.intersection(item.tags):
             continue
