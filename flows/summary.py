@@ -267,11 +267,16 @@ def _reasons(case: Case, assessment: Assessment, content: Content, locale: str,
     def msg(key: str, **values: object) -> str:
         return content.message(key, locale, **values)
 
-    lines = _plain(msg("prior_note", group=content.text(assessment.prior_group.label, locale)), "")
+    group = content.text(assessment.prior_group.label, locale)
+    lines = _plain(msg("prior_note", group=group), "")
     for rank, ranked in enumerate(assessment.shown[:FIRST_CAUSES]):
         lines.append(Line(text=cause_line(content, ranked, locale, assessment)))
         if rank == 0:  # what the most likely cause is, and what helps
             lines.append(Line(text=content.about(ranked.condition, case, locale), mark="about"))
+        if rank == 0 and not ranked.reasons_for:
+            # A leading estimate with no point for it reads as arbitrary (user test pt 24b):
+            # say that it leads on the starting point alone.
+            lines.append(Line(text=msg("leads_on_starting_point", group=group), mark="for"))
         lines += [Line(text=r.text_in(content, locale), mark="for") for r in ranked.reasons_for[:MAX_REASONS]]
         lines += [Line(text=r.text_in(content, locale), mark="against")
                   for r in ranked.reasons_against[:MAX_REASONS]]

@@ -99,9 +99,11 @@ def test_a_temperature_just_under_fever_level_is_no_fever_said_with_its_number(
     assert conv.session is not None
     case = conv.session.case
     assert case.fever is False and case.temperature_c is not None and 37.5 <= case.temperature_c < 38
-    # said back with its number, as just under 38.0, not a flat "No"
+    # said back with its number, as just under fever level, not a flat "No" (user test pt 24b)
     said_back = " ".join(reply.text for _, replies in conv.transcript for reply in replies)
-    assert f"{said}, {'just under 38.0' if language == 'en' else 'um pouco abaixo de 38,0'})" in said_back
+    expected = "Just under fever level" if language == "en" else "Quase febre"
+    assert f"{expected} ({said}; " in said_back
+    assert f"No ({said}" not in said_back and f"Não ({said}" not in said_back
     # the report for the doctor shows the value measured
     assert said in clinical_answer(CONTENT, "fever", case.fever, "en" if language == "en" else "pt", case=case)
     # ...and the advice says to measure again, and what to do at 38.0 or more

@@ -1,0 +1,41 @@
+"""Session 25: a leading estimate with nothing told in its favour says it leads on the starting
+point; a temperature just under fever level is said as such, not as a flat "No"."""
+
+from __future__ import annotations
+
+from flows.assessment import assess
+from flows.case import Case
+from flows.dialogue import get_engine
+from flows.summary import build_summary
+from tests.support.conversation import talk
+
+CONTENT = get_engine().content
+
+AFTER_A_CAESAREAN = ("ola, tive o bebe ha 3 semanas (cesariana) e estou a amamentar. doem me as duas ancas",
+                     "35", "nao", "nada", "na virilha e ancas", "3 semanas", "custa andar mas ando", "nao",
+                     "nao", "nao", "nao", "/porque")
+
+
+def _said(*answers: str, language: str) -> str:
+    conv = talk(*answers, language=language)
+    return "\n".join(reply.text for _, replies in conv.transcript for reply in replies)
+
+
+def test_a_leading_cause_with_no_point_for_it_says_it_leads_on_the_starting_point() -> None:
+    # user test pt 24b: "71%" for transient osteoporosis after a birth, no scan, no "+" line at all
+    said = _said(*AFTER_A_CAESAREAN, language="pt")
+    assert "É comum neste ponto de partida (Nos 12 meses após o parto)" in said
+
+
+def _why(case: Case) -> list[tuple[str, str | None]]:
+    summary = build_summary(case, assess(case, CONTENT), CONTENT, "en")
+    why = next(section for section in summary.sections if section.kind == "reasons")
+    return [(line.text, line.mark) for line in why.lines]
+
+
+def test_a_leading_cause_with_points_for_it_lists_those_instead() -> None:
+    bare = Case(sex="female", age=33, pregnancy="postpartum", side="both")
+    assert ("Common at this starting point (Within 12 months after birth); nothing else you told me "
+            "points to it in particular", "for") in _why(bare)
+    with_scan = bare.model_copy(update={"mri": ["bone_marrow_oedema"]})
+    assert not any(text.startswith("Common at this starting point") for text, _ in _why(with_scan))
