@@ -189,7 +189,7 @@ class _Turn:
             return self.what_to_do_now()
         if self.s.ahead_at == self.s.state and self.reader.repeats(
                 text, self.s.ahead_said, self.e.machine.question_of[self.s.answered[-1]]):
-            return self.already_noted()
+            return self.already_noted(self._answer_repeated(text))
         self.keep_measured(text)  # before the answer is said back: "Fever: No (37.9 °C, just under 38.0)"
         who = self.who_is_asked(text)  # before reading: "sorry, it's for my dad" starts the questions again
         corrected = [] if who else self.correct_earlier_answer(text) or self.correct_held_answer(text)
@@ -207,6 +207,9 @@ class _Turn:
         self.s.denied, self.s.denied_at = (parsed.denied, self.s.state) if parsed.denied else ([], None)
         self.s.pending, self.s.pending_at = (parsed.pending, self.s.state) if parsed.pending else ("", None)
         self.told_who = bool(who)
+        repeated = None if who or parsed.ok or parsed.clarify or parsed.pending else self._answer_repeated(text)
+        if repeated is not None:  # "52" or "masculino" typed again a question later (user test pt 24b)
+            return self.already_noted(repeated)
         replies = self.apply(parsed, typed=text)
         if self.e.machine.is_final(self.s.state):  # no more questions ("my son is 9"): nothing to say of them
             return replies
@@ -1051,10 +1054,25 @@ class _Turn:
         self.s.ahead_said, self.s.ahead_at = ahead.said, self.s.state
         return replies
 
-    def already_noted(self) -> list[Reply]:
-        """The number read ahead, typed again where the next question is asked: said to be
-        recorded already, and the question asked again (not read as its answer)."""
-        question = self.c.questions[self.e.machine.question_of[self.s.answered[-1]]]
+    def _answer_repeated(self, typed: str) -> Question | None:
+        """The question answered earlier whose recorded answer `typed` says again in full: an
+        age or a sex typed twice, or the hip. Not a yes or no ("no" at one question is no
+        repeat of another's "No")."""
+        for state in reversed(self.s.answered):
+            question = self.c.questions[self.e.machine.question_of[state]]
+            given = recorded(self.s.case, question)
+            if given is None or question.kind not in ("choice", "number") or isinstance(given, bool):
+                continue
+            parsed = self.reader.read(question.id, typed, today=self.today)
+            if parsed.ok and parsed.value == given:
+                return question
+        return None
+
+    def already_noted(self, question: Question | None = None) -> list[Reply]:
+        """An answer typed again (the number read ahead, where the next question is asked, or
+        an earlier answer said in full again): said to be recorded already, naming its
+        question, and the question asked again (not read as its answer)."""
+        question = question or self.c.questions[self.e.machine.question_of[self.s.answered[-1]]]
         self.s.ahead_said, self.s.ahead_at = "", None
         answer = self.answer_words(question.id, recorded(self.s.case, question))
         return [self.notice("already_noted", question=self.c.text(question.short, self.s.locale), answer=answer),

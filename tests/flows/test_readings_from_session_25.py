@@ -3,6 +3,8 @@ point; a temperature just under fever level is said as such, not as a flat "No".
 
 from __future__ import annotations
 
+import pytest
+
 from flows.assessment import assess
 from flows.case import Case
 from flows.dialogue import get_engine
@@ -39,3 +41,25 @@ def test_a_leading_cause_with_points_for_it_lists_those_instead() -> None:
             "points to it in particular", "for") in _why(bare)
     with_scan = bare.model_copy(update={"mri": ["bone_marrow_oedema"]})
     assert not any(text.startswith("Common at this starting point") for text, _ in _why(with_scan))
+
+
+@pytest.mark.parametrize(("language", "opening", "again", "named"), [
+    ("pt-BR", "sou medico, paciente homem de 52 anos com dor no quadril esquerdo ha 5 semanas", "52",
+     "(Idade: 52 anos)"),
+    ("pt-BR", "sou medico, paciente homem de 52 anos com dor no quadril esquerdo ha 5 semanas", "masculino",
+     "(Sexo ao nascer: Masculino)"),
+    ("en", "GP here. 52M, L hip pain 5/52, MRI shows diffuse bone marrow oedema. Refer to ortho?", "left",
+     "(Which hip: Left)"),
+])
+def test_an_answer_typed_again_is_said_to_be_noted_under_its_own_question(
+        language: str, opening: str, again: str, named: str) -> None:
+    # user test pt 24b: "52" got "I have that already (Which hip: Left)", "masculino" "did not catch"
+    conv = talk(opening, again, language=language)
+    said = " ".join(reply.text for reply in conv.transcript[-1][1])
+    assert named in said
+    assert conv.session.state == talk(opening, language=language).session.state  # the question asked again
+
+
+def test_a_no_is_no_repeat_of_an_earlier_no() -> None:
+    conv = talk("im 40, male, left hip pain 3 weeks", "no", "no", language="en")
+    assert "I have that already" not in " ".join(r.text for _, replies in conv.transcript for r in replies)
