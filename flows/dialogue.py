@@ -1632,14 +1632,20 @@ class _Turn:
         # graver advice stands (user test pt 20: "within 24 hours" just after "go now" for a fever)
         gravest = max((TRIAGE_ORDER.index(f.level) for f in active), default=0)
         new.sort(key=lambda f: -TRIAGE_ORDER.index(f.level))
-        return [
-            Reply(kind="warning", code=f.id, title=self.c.text(f.title, self.s.locale),
-                  text=self.msg("red_flag_header", title=self.c.text(f.title, self.s.locale))
-                  + "\n" + (self.msg("warning_under_a_graver_one") + " " if TRIAGE_ORDER.index(f.level) < gravest
-                            else "")
-                  + whom + self.c.text(f.message, self.s.locale), step=self.s.step)
-            for f in new
-        ]
+        replies: list[Reply] = []
+        for i, f in enumerate(new):
+            if _said_by_an_earlier_warning(f, new[:i]):
+                # Fever, a raised white count and very high markers typed in one message: one
+                # warning says what to do, the others only that they point the same way
+                # (user test en 23c: four boxes saying "now", "today", "today", "24 hours").
+                body = self.msg("warning_points_the_same_way")
+            else:
+                body = (self.msg("warning_under_a_graver_one") + " " if TRIAGE_ORDER.index(f.level) < gravest
+                        else "") + whom + self.c.text(f.message, self.s.locale)
+            replies.append(Reply(kind="warning", code=f.id, title=self.c.text(f.title, self.s.locale),
+                                 text=self.msg("red_flag_header", title=self.c.text(f.title, self.s.locale))
+                                 + "\n" + body, step=self.s.step))
+        return replies
 
     # what to show next -------------------------------------------------------------
 
@@ -1869,3 +1875,12 @@ class _Turn:
     def forged(self) -> list[Reply]:
         """A button payload that cannot come from the current question: change nothing."""
         return [self.notice("stale_button"), *self.ask()]
+
+
+def _said_by_an_earlier_warning(flag: RedFlag, earlier: list[RedFlag]) -> bool:
+    """Whether a warning given in the same breath, at least as grave, with the same place to go,
+    already says what to do for the cause this one points to first."""
+    return bool(flag.suspect) and not flag.at_once and any(
+        flag.suspect[0] in shown.suspect and TRIAGE_ORDER.index(shown.level) >= TRIAGE_ORDER.index(flag.level)
+        and shown.now == flag.now and not _said_by_an_earlier_warning(shown, earlier[:i])
+        for i, shown in enumerate(earlier))

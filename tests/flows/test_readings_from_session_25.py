@@ -63,3 +63,23 @@ def test_an_answer_typed_again_is_said_to_be_noted_under_its_own_question(
 def test_a_no_is_no_repeat_of_an_earlier_no() -> None:
     conv = talk("im 40, male, left hip pain 3 weeks", "no", "no", language="en")
     assert "I have that already" not in " ".join(r.text for _, replies in conv.transcript for r in replies)
+
+
+def test_warnings_for_one_cause_in_one_message_say_what_to_do_once() -> None:
+    # user test en 23c: four boxes at once, saying "now", "today", "today" and "within 24 hours"
+    conv = talk("64M, 3/7 L hip pain, T 38.6, CRP 180 mg/L, WCC 16.2 x10^9/L, NWB, hx T2DM", language="en")
+    warnings = {r.code: r.text for r in conv.transcript[-1][1] if r.kind == "warning"}
+    assert {"fever", "raised_white_cells_with_fever", "markedly_raised_markers"} <= set(warnings)
+    assert "go to an emergency department now" in warnings["fever"]
+    for same_way in ("raised_white_cells_with_fever", "markedly_raised_markers"):
+        assert "points the same way as the warning above" in warnings[same_way]
+        assert "emergency department" not in warnings[same_way]
+    # a warning that points to another cause keeps its own advice
+    walking = next(code for code in warnings if "bear_weight" in code)
+    assert "keep weight off the leg" in warnings[walking]
+
+
+def test_a_warning_given_alone_keeps_its_advice() -> None:
+    conv = talk("left hip pain, my CRP was 180", language="en")
+    warnings = [r.text for r in conv.transcript[-1][1] if r.kind == "warning"]
+    assert warnings and "emergency department" in warnings[0]
