@@ -1058,15 +1058,18 @@ class _Turn:
         """The question answered earlier whose recorded answer `typed` says again in full: an
         age or a sex typed twice, or the hip. Not a yes or no ("no" at one question is no
         repeat of another's "No")."""
+        repeated: Question | None = None
         for state in reversed(self.s.answered):
             question = self.c.questions[self.e.machine.question_of[state]]
             given = recorded(self.s.case, question)
-            if given is None or question.kind not in ("choice", "number") or isinstance(given, bool):
+            if given is None or question.kind not in ("choice", "number"):
                 continue
             parsed = self.reader.read(question.id, typed, today=self.today)
-            if parsed.ok and parsed.value == given:
-                return question
-        return None
+            if parsed.ok and parsed.value is not None and parsed.value != given:
+                return None  # "sorry, i'm 30 weeks pregnant" says "female" again but corrects the pregnancy
+            if parsed.ok and parsed.value == given and not isinstance(given, bool):
+                repeated = repeated or question
+        return repeated
 
     def already_noted(self, question: Question | None = None) -> list[Reply]:
         """An answer typed again (the number read ahead, where the next question is asked, or
