@@ -64,6 +64,11 @@ RULES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
         {"sex": "male", "age": 50, "injecting_drug_use": True, "duration_weeks": 1},
         {"sex": "male", "age": 50, "injecting_drug_use": True, "duration_weeks": 1, "inflammatory_markers": "normal"},
     ),
+    "infection_raised_markers_unexplained": (
+        {"sex": "male", "age": 55, "inflammatory_markers": "mildly_raised", "fever": False, "onset": "gradual"},
+        {"sex": "male", "age": 55, "inflammatory_markers": "mildly_raised", "fever": False, "onset": "gradual",
+         "mri": ["bone_marrow_oedema"]},
+    ),
     "infection_weak_immunity_raised_markers": (
         {"sex": "female", "age": 30, "glucocorticoids": True, "inflammatory_markers": "mildly_raised"},
         {"sex": "female", "age": 30, "glucocorticoids": True, "inflammatory_markers": "mildly_raised",
