@@ -1399,12 +1399,16 @@ class AnswerReader:
             option: int | None = self._told_apart(table, said, match)
             if option is not None:  # "34 weeks pregnant", "a temp of 38.9": named in full
                 count = 2
-            elif len(match.options) == 1:
+            elif len(match.options) == 1 or table.question.shared_names_tick_each:
                 # In a clause saying what it is about ("bloods normal"), or a word that names
                 # it alone ("apyrexial", "prednisolone"), one word names it in full.
-                option = match.option
                 in_full = about or named in table.named_alone or self._the_whole_answer_of(question_id, said, match)
                 count = 2 if in_full else match.end - match.start
+                for each in match.options[1:]:  # a name each item has ("hiv"): the others too
+                    if not table.options[each].exclusive and named not in seen.setdefault(each, set()):
+                        seen[each].add(named)
+                        words[each] = words.get(each, 0) + count
+                option = match.options[0]
             else:
                 continue
             # "Don't know" said to one question says nothing of another; nor does the same
@@ -1892,6 +1896,8 @@ class AnswerReader:
         options = table.phrases.whole_answer(said)
         if options is None:
             return None
+        if len(options) > 1 and table.question.shared_names_tick_each:  # "hiv": each item that has the name
+            return self.submit_selection(table.question.id, list(options))
         return self._option(table, options[0]) if len(options) == 1 else self._clarify(table, list(options))
 
     def _clarify(self, table: _Table, options: list[int]) -> Parsed:
@@ -2938,9 +2944,12 @@ class AnswerReader:
         opinions = self._opinions(table, read_in, found)
         read_all, found = found, [m for m in found if m not in opinions]
         shared = [m for m in found if not m.negated and len(m.options) > 1]
-        if shared and len(found) == 1:  # "had a scan": which one?
+        if shared and len(found) == 1 and not table.question.shared_names_tick_each:  # "had a scan": which one?
             return self._clarify(table, list(shared[0].options))
-        ticked = list(dict.fromkeys(m.option for m in found if not m.negated and not table.options[m.option].exclusive))
+        ticked = list(dict.fromkeys(
+            i for m in found if not m.negated
+            for i in (m.options if table.question.shared_names_tick_each else (m.option,))
+            if not table.options[i].exclusive))
         normal = [i for i in ticked if table.options[i].value == "normal"]
         if normal and len(ticked) > 1:  # "small effusion only, otherwise normal": the findings count
             ticked = [i for i in ticked if i not in normal]

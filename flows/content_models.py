@@ -443,6 +443,10 @@ class Question(Strict):
     # only when the message is about that relative (ui.yaml `relatives`): "my hip hurts, my
     # mum had the same" says nothing of the writer's sex.
     relatives_only_when_for_them: bool = False
+    # A checklist whose items may share a name that is each of them ("HIV": a cause of AVN and
+    # weakened defences against infection): the name ticks every item that has it, where
+    # elsewhere a shared name is asked about ("had a scan": which one?).
+    shared_names_tick_each: bool = False
     # For a choice that is heard early and still asked: the only answers noted in passing
     # (the warning signs). "no problem" or "the same" in passing is too loose to record
     # that walking is fine; the question asks. Empty: any answer. Listed gravest first: when

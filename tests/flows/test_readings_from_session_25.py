@@ -83,3 +83,31 @@ def test_a_warning_given_alone_keeps_its_advice() -> None:
     conv = talk("left hip pain, my CRP was 180", language="en")
     warnings = [r.text for r in conv.transcript[-1][1] if r.kind == "warning"]
     assert warnings and "emergency department" in warnings[0]
+
+
+@pytest.mark.parametrize(("language", "answers"), [
+    ("en", ("44 m, hiv on meds (undetectable), right hip pain 3 weeks", "no tests", "gradual", "limping but can walk",
+            "no")),
+    ("en", ("44 m, right hip pain 3 weeks", "no tests", "gradual", "limping but can walk", "hiv")),
+    ("pt-BR", ("homem 44, dor no quadril direito ha 3 semanas, sou soropositivo", "nenhum", "aos poucos",
+               "doi pra andar mas consigo", "n")),
+])
+def test_hiv_counts_as_weakened_defences_and_as_a_cause_of_avn(language: str, answers: tuple[str, ...]) -> None:
+    # user test en 25a: a man with HIV had infection "<1%", HIV counted only for AVN
+    case = talk(*answers, language=language).session.case
+    assert case.immunosuppressed is True and case.other_avn_risk is True
+    assessment = assess(case, CONTENT)
+    assert "septic_arthritis" in {d.condition for d in assessment.not_ruled_out}
+
+
+def test_a_name_two_checklist_items_share_elsewhere_is_still_asked_about() -> None:
+    # "had a scan": which one? (only the medical history's names tick each item that has them)
+    conv = talk("44 m, right hip pain 3 weeks", "had a scan", language="en")
+    assert "Just to be sure: X-ray or MRI scan" in conv.transcript[-1][1][0].text
+
+
+def test_night_sweats_at_the_fever_question_ask_whether_it_was_measured() -> None:
+    conv = talk("44 m, right hip pain 3 weeks", "no tests", "gradual", "limping but can walk", "no", "night sweats",
+                language="en")
+    assert conv.session.case.fever is None
+    assert "Was the temperature measured" in conv.transcript[-1][1][0].text
