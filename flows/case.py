@@ -123,6 +123,13 @@ class Case(BaseModel):
     # ...and pain that suddenly got much worse (a weakened bone that may have broken), heard
     # when said, never asked; it warns only with a leg that takes no weight.
     sudden_worsening: bool | None = None
+    # ...and pain that is getting better (a course: transient osteoporosis settles, a growth or
+    # an untreated infection does not), heard when said, never asked.
+    improving: bool | None = None
+    # ...and periods that stopped or became rare outside pregnancy and the months after a birth
+    # (with hard training or eating too little: the female athlete triad, a stress fracture
+    # risk), heard when said, never asked.
+    missed_periods: bool | None = None
     # ...and new confusion ("more muddled than usual"), a sign of sepsis or of severe
     # illness in an older person (NICE NG51): heard when said, not asked.
     new_confusion: bool | None = None

@@ -8,6 +8,7 @@ import pytest
 from flows.assessment import assess
 from flows.case import Case
 from flows.dialogue import get_engine
+from flows.guidance import select_guidance
 from flows.summary import build_summary
 from tests.support.conversation import talk
 
@@ -111,3 +112,49 @@ def test_night_sweats_at_the_fever_question_ask_whether_it_was_measured() -> Non
                 language="en")
     assert conv.session.case.fever is None
     assert "Was the temperature measured" in conv.transcript[-1][1][0].text
+
+
+RUNNER = ("24f runner, groin pain R side for 6 wks, worse when i run. havent had a period in like 5 months",
+          "no not pregnant", "nope", "gradual i guess", "walking is fine, just running", "none", "no",
+          "yeah i upped my mileage a lot for a marathon", "nah")
+
+
+def test_periods_that_stopped_in_a_runner_are_heard_and_point_to_a_stress_fracture() -> None:
+    # user test en 25a: the runner's stopped periods were never heard nor mentioned
+    conv = talk(*RUNNER, language="en")
+    case = conv.session.case
+    assert case.missed_periods is True
+    assessment = assess(case, CONTENT)
+    assert assessment.shown[0].condition == "fracture"
+    without = assess(case.model_copy(update={"missed_periods": None}), CONTENT)
+    assert assessment.probability("fracture") > without.probability("fracture")
+    selected = [item.id for _, items in select_guidance(case, assessment, CONTENT) for item in items]
+    assert "bone_energy_deficiency" in selected
+    # ...and not after a birth, when breastfeeding stops periods too
+    after_birth = case.model_copy(update={"pregnancy": "postpartum"})
+    selected = [item.id for _, items in select_guidance(after_birth, assess(after_birth, CONTENT), CONTENT)
+                for item in items]
+    assert "bone_energy_deficiency" not in selected
+
+
+@pytest.mark.parametrize(("opening", "improving"), [
+    ("right hip pain for 8 weeks, TOH on MRI, getting better now", True),
+    ("dói-me a anca direita há 2 meses mas está a melhorar", True),
+    ("right hip pain for 8 weeks, it is not getting better", None),
+    ("right hip pain for 8 weeks, better when i rest", None),
+    ("right hip pain for 8 weeks, less pain now with paracetamol", None),
+])
+def test_pain_getting_better_is_heard_when_said(opening: str, improving: bool | None) -> None:
+    language = "pt" if "dói" in opening else "en"
+    assert talk(opening, language=language).session.case.improving is improving
+
+
+def test_a_settling_transient_osteoporosis_is_not_sent_to_urgent_care_for_a_growth() -> None:
+    # user test en 25a: a physio's patient with TOH settling, "walks fine now", went urgent for a growth
+    settling = Case(sex="female", age=52, pregnancy="not_pregnant", side="right", onset="gradual",
+                    weight_bearing_pain=False, unable_to_bear_weight=False, mri=["bone_marrow_oedema"],
+                    fever=False, improving=True)
+    assessment = assess(settling, CONTENT)
+    assert assessment.triage == "consultation" and assessment.shown[0].condition == "itoh"
+    assert assess(settling.model_copy(update={"improving": None}), CONTENT).probability("malignancy") > \
+        assessment.probability("malignancy")
