@@ -20,7 +20,7 @@ from typing import Any
 
 from flows import payloads
 from flows.answers import MAX_ANSWER_CHARS, AnswerReader, Parsed, describe, normalise, quote
-from flows.assessment import assess
+from flows.assessment import Assessment, assess
 from flows.case import Case
 from flows.change_effect import change_effect
 from flows.content import Content, get_content
@@ -1650,6 +1650,15 @@ class _Turn:
                                  + "\n" + body, step=self.s.step))
         return replies
 
+    def raised_since_the_warnings(self, assessment: Assessment) -> list[Reply]:
+        """A level of care graver than every warning given on the way ("within 24 hours" for a
+        leg that takes no weight, then "go today" once the thin bone was told): said first, so
+        the earlier warning is not acted on (user test pt 25b: "24 horas" vs "vá hoje")."""
+        warned = [TRIAGE_ORDER.index(flag.level) for flag, _ in self.c.red_flags if flag.id in self.s.announced]
+        if not warned or TRIAGE_ORDER.index(assessment.triage) <= max(warned):
+            return []
+        return [self.notice("level_raised_since_the_warnings")]
+
     # what to show next -------------------------------------------------------------
 
     def ask(self) -> list[Reply]:
@@ -1665,8 +1674,9 @@ class _Turn:
             return [self.danger_offer()]
         if self.s.state == SUMMARY_STATE:
             assessment = assess(self.s.case, self.c)
-            return summary_replies(self.s.case, assessment, self.c, self.s.locale, self.s.step, self.not_asked(),
-                                   self.s.for_someone_else, self.not_known(), clinician=self.s.by_a_clinician)
+            return [*self.raised_since_the_warnings(assessment),
+                    *summary_replies(self.s.case, assessment, self.c, self.s.locale, self.s.step, self.not_asked(),
+                                     self.s.for_someone_else, self.not_known(), clinician=self.s.by_a_clinician)]
         if self.e.machine.is_final(self.s.state):
             return self.ended()
         taken = self.take_held()

@@ -158,3 +158,20 @@ def test_a_settling_transient_osteoporosis_is_not_sent_to_urgent_care_for_a_grow
     assert assessment.triage == "consultation" and assessment.shown[0].condition == "itoh"
     assert assess(settling.model_copy(update={"improving": None}), CONTENT).probability("malignancy") > \
         assessment.probability("malignancy")
+
+
+def test_a_summary_graver_than_the_warnings_given_says_so_first() -> None:
+    # user test pt 25b: "nao consigo pisar mais" was warned of as "within 24 hours", then the
+    # summary said "Emergency: go today" with nothing to say the earlier warning was outgrown
+    runner = ("sou corredor, 28 anos, homem. dor na virilha direita q piora qdo corro", "nenhum", "aos poucos",
+              "5 semanas", "nao consigo pisar mais", "nenhuma", "nao", "aumentei muito o treino", "nao", "nao")
+    conv = talk(*runner, language="pt-BR")
+    codes = next(codes for codes in ([r.code for r in replies] for _, replies in conv.transcript) if "first" in codes)
+    assert assess(conv.session.case, CONTENT).triage == "emergency"
+    assert "level_raised_since_the_warnings" in codes
+    assert codes.index("level_raised_since_the_warnings") < codes.index("first")
+    # ...not when the warnings already said as much
+    conv = talk("male 40, left hip pain 3 weeks, temp 38.9", "no tests", "sudden", "hurts to walk but i can",
+                *["none"] * 4, language="en")
+    codes = [r.code for _, replies in conv.transcript for r in replies]
+    assert "first" in codes and "fever" in codes and "level_raised_since_the_warnings" not in codes
