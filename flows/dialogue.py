@@ -36,6 +36,11 @@ from flows.report import emergency_replies, section_replies, summary_replies
 from flows.session import Session
 from flows.summary import Summary, build_summary, words_of_level
 
+# The answer readers' errors that mean nothing in the answer was read (not a vague number,
+# a time since an event, a unit to name): only these may turn out to be an earlier answer
+# typed again (`Conversation._answer_repeated`).
+_NOTHING_READ = frozenset({"choose_one", "need_number", "choose_several"})
+
 
 @dataclass(frozen=True)
 class Engine:
@@ -173,7 +178,7 @@ class _Turn:
             self.s.mode = "asking"
             before = (self.s.state, self.s.noted, self.s.held_numbers, self.s.denied_early, self.s.answered)
             replies = self.typed(text)
-            unread = bool(replies) and replies[0].kind == "error"
+            unread = bool(replies) and (replies[0].kind == "error" or replies[0].code == "already_noted")
             if unread and before == (self.s.state, self.s.noted, self.s.held_numbers, self.s.denied_early,
                                      self.s.answered):
                 self.s.mode = "danger_offer"
@@ -207,9 +212,6 @@ class _Turn:
         self.s.denied, self.s.denied_at = (parsed.denied, self.s.state) if parsed.denied else ([], None)
         self.s.pending, self.s.pending_at = (parsed.pending, self.s.state) if parsed.pending else ("", None)
         self.told_who = bool(who)
-        repeated = None if who or parsed.ok or parsed.clarify or parsed.pending else self._answer_repeated(text)
-        if repeated is not None:  # "52" or "masculino" typed again a question later (user test pt 24b)
-            return self.already_noted(repeated)
         replies = self.apply(parsed, typed=text)
         if self.e.machine.is_final(self.s.state):  # no more questions ("my son is 9"): nothing to say of them
             return replies
@@ -626,6 +628,12 @@ class _Turn:
         held = self.case_with_held()
         warned = self.warned_of_care()
         for answer, holds in self.c.quick_answers:
+            if answer.unless_warned and self.s.state == SUMMARY_STATE and self.reader.asks_about(typed, answer.id):
+                # after the summary its level answers "is it serious?", said, not "depends on
+                # all your answers" (user tests en 25a, pt 25b)
+                lowest = words_of_level(self.c, TRIAGE_ORDER[0], [], self.s.case).now
+                return self.care_after_the_summary() or [
+                    self.notice("asked_back_lowest_after", now=self.c.text(lowest, self.s.locale))]
             if answer.unless_warned and warned:
                 continue  # what the warning says to do now answers it (`warned_answer`)
             if holds(held) and self.reader.asks_about(typed, answer.id) and self.kept_open(held, answer.open_in):
@@ -843,6 +851,14 @@ class _Turn:
             corrected = self.corrected_earlier(typed) if typed else None
             if corrected is not None:  # "wait, actually it's the right hip": how to change it
                 return [self.notice("correction_how", question=corrected), *self.ask()]
+            # last before "did not catch": "52" or "masculino" typed again a question later
+            # (user test pt 24b); not sooner, where it took "ela tem q parar o alendronato?"
+            # and "no scans, im pregnant" for a sex said again
+            # and only where nothing more telling was found ("since the birth": since_an_event)
+            plain_miss = parsed.error in _NOTHING_READ and not (parsed.denied or parsed.pending)
+            repeated = self._answer_repeated(typed) if plain_miss and typed else None
+            if repeated is not None:
+                return self.already_noted(repeated)
             self.s.missed += 1
             stuck = [self.notice("stuck_help")] if self.s.missed >= 2 else []
             return [self.error(parsed.error, **parsed.values), *stuck, *self.ask()]

@@ -75,9 +75,9 @@ def test_a_question_after_an_emergency_warning_is_answered_with_what_to_do_now(l
 def test_a_question_before_any_warning_still_waits_for_the_summary() -> None:
     # (since session 21 d, with one line of when not to wait)
     conv = talk("male", "45", "left")
-    assert codes(conv.say("is this serious?"))[0] == "quick_answer:is_it_serious"
+    assert codes(conv.say("is this serious?"))[0].startswith("quick_answer:is_it_serious")
     conv = talk("feminino", "45", "esquerda", language="pt")
-    assert codes(conv.say("isto é grave?"))[0] == "quick_answer:is_it_serious"
+    assert codes(conv.say("isto é grave?"))[0].startswith("quick_answer:is_it_serious")
 
 
 def test_an_urgent_warning_answers_with_its_own_advice_and_the_questions_go_on() -> None:

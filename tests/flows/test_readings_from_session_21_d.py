@@ -84,7 +84,8 @@ def test_is_it_serious_before_a_warning_says_when_not_to_wait(language: str, ans
                                                               asked: str) -> None:
     conv = talk(*answers, language=language)
     replies = conv.say(asked)
-    assert codes(replies)[0] == "quick_answer:is_it_serious"
+    # (said without the maternity unit when no pregnancy is known: session 25)
+    assert codes(replies)[0].startswith("quick_answer:is_it_serious")
     assert replies[-1].kind in ("question", "selection")
 
 
@@ -95,7 +96,7 @@ def test_is_it_serious_after_an_emergency_warning_is_the_warning_s_answer() -> N
         conv.say("2")
     replies = conv.say("is this serious?")
     assert codes(replies)[0] == "asked_back_warned"
-    assert "quick_answer:is_it_serious" not in codes(replies)
+    assert not any(code.startswith("quick_answer:is_it_serious") for code in codes(replies))
 
 
 # --- 3. a paracetamol brand is named as paracetamol -----------------------------------------------

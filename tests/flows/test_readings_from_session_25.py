@@ -175,3 +175,20 @@ def test_a_summary_graver_than_the_warnings_given_says_so_first() -> None:
                 *["none"] * 4, language="en")
     codes = [r.code for _, replies in conv.transcript for r in replies]
     assert "first" in codes and "fever" in codes and "level_raised_since_the_warnings" not in codes
+
+
+def test_is_it_serious_speaks_of_the_maternity_unit_only_in_pregnancy() -> None:
+    # user test pt 25b: men and older women heard "(in pregnancy, the maternity unit)"
+    man = talk("homem 55, dor na anca direita ha 3 semanas", "e grave?", language="pt").transcript[-1][1][0]
+    assert man.code == "quick_answer:is_it_serious_not_pregnant" and "gravidez" not in man.text
+    pregnant = talk("estou gravida de 33 semanas, doi me a anca", "e grave?", language="pt").transcript[-1][1][0]
+    assert pregnant.code == "quick_answer:is_it_serious" and "obstetrícia" in pregnant.text
+
+
+def test_is_it_serious_after_the_summary_says_its_level() -> None:
+    # user tests en 25a, pt 25b: "depends on all your answers" after the answers were all given
+    conv = talk("44 m, right hip pain 3 weeks", "no tests", "gradual", "limping but can walk", "none", "no", "none",
+                "none", language="en")
+    reply = conv.say("is it serious?")[0]
+    assert reply.code == "asked_back_lowest_after" and "does not need urgent care" in reply.text
+    assert "Book your GP" in reply.text
