@@ -851,10 +851,10 @@ class _Turn:
             corrected = self.corrected_earlier(typed) if typed else None
             if corrected is not None:  # "wait, actually it's the right hip": how to change it
                 return [self.notice("correction_how", question=corrected), *self.ask()]
-            # last before "did not catch": "52" or "masculino" typed again a question later
-            # (user test pt 24b); not sooner, where it took "ela tem q parar o alendronato?"
-            # and "no scans, im pregnant" for a sex said again
-            # and only where nothing more telling was found ("since the birth": since_an_event)
+            # Last before "did not catch", and only where nothing at all was read: "52" or
+            # "masculino" typed again a question later (user test pt 24b). Sooner, it took
+            # "ela tem q parar o alendronato?", "no scans, im pregnant" and "since the birth"
+            # for the sex or the pregnancy said again.
             plain_miss = parsed.error in _NOTHING_READ and not (parsed.denied or parsed.pending)
             repeated = self._answer_repeated(typed) if plain_miss and typed else None
             if repeated is not None:
