@@ -768,6 +768,9 @@ class AnswerReader:
             typed_digits = set(tokens(_plain_words(text)))
             alone += [(at, end) for at, word in enumerate(words) if _NUMBER_WORD.fullmatch(word)
                       and word in typed_digits for end in [self._unit_end(words, at, units)] if end > at + 1]
+        if table.question.said_alone_as_a_whole_message and not (
+                answered_id and self.tables[answered_id].question.unit is not None):
+            alone += self._whole_message(words, units, leads, follows)  # "about 3 weeks" at the tests
         counted_back = [(start, end) for start, end, _ in self._counted_back_spans(table, words)]
         if today is not None:
             counted_back += [(d.start, d.end) for d in self._due_dates(table, words)]  # "due on 20/12"
@@ -1271,6 +1274,19 @@ class AnswerReader:
                 words.append(word)
             last_end = end
         return words
+
+    def _whole_message(self, words: list[str], units: set[str], leads: frozenset[str],
+                       follows: frozenset[str]) -> list[tuple[int, int]]:
+        """The one number with its unit that is the whole of `words`, with at most the words
+        that lead or follow such a number ("for about 3 weeks", "2 weeks ago"), as (start, end)."""
+        numbers = [at for at, word in enumerate(words) if _NUMBER_WORD.fullmatch(word)]
+        if len(numbers) != 1:
+            return []
+        at = numbers[0]
+        end = self._unit_end(words, at, units)
+        led = at == 0 or " ".join(words[:at]) in leads
+        followed = end == len(words) or " ".join(words[end:]) in follows
+        return [(at, end)] if end > at + 1 and led and followed else []
 
     @staticmethod
     def _led(words: list[str], at: int, leads: frozenset[str]) -> bool:

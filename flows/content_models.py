@@ -377,6 +377,10 @@ class Question(Strict):
     # is this question's: "33 wks, left hip agony", "21 wks and hip pain" (a pain's length is
     # said with the pain; a small one, "3 weeks, hip pain", may still be that length).
     said_alone_opening_from: float | None = None
+    # A number with its unit typed as the whole message ("about 3 weeks") at a question that
+    # reads no number with a unit of its own (the tests, the warning signs): this question's
+    # answer typed a question early, held for it, not "did not catch" (the person is ahead).
+    said_alone_as_a_whole_message: bool = False
     # The case field that keeps the measurement an answer was read from (in the first
     # measure's unit: "temp 37.9" at the fever), so that it is said back and shown to the
     # doctor beside the answer, with the first of `said_with_measured` that holds it.

@@ -27,3 +27,25 @@ def test_a_duration_before_the_pain_in_a_note_is_kept(note: str) -> None:
 def test_a_number_of_something_else_is_no_duration(note: str) -> None:
     conv = talk(note, "none", "sudden")
     assert conv.session.case.duration_weeks is None
+
+
+@pytest.mark.parametrize("ahead", ["about 2 weeks", "2 weeks ago", "for about 2 weeks"])
+def test_a_duration_typed_a_question_early_is_kept_for_its_question(ahead: str) -> None:
+    conv = talk("male", "45", "left")
+    assert conv.state == "tests_done"
+    replies = conv.say(ahead)
+    assert replies[0].code == "kept_for_later" and conv.state == "tests_done"
+    conv.say("none")
+    conv.say("gradually")
+    assert conv.session.case.duration_weeks == 2 and conv.state != "duration_weeks"
+
+
+def test_weeks_at_the_pregnancy_question_are_the_pregnancy_not_the_pain() -> None:
+    conv = talk("female", "30", "6 weeks")
+    assert conv.session.case.pregnancy == "trimester_1"
+    assert "duration_weeks" not in conv.session.held_numbers
+
+
+def test_a_count_of_tests_is_no_duration() -> None:
+    conv = talk("male", "45", "left", "2 xrays")
+    assert "duration_weeks" not in conv.session.held_numbers
