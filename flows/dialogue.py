@@ -1789,10 +1789,36 @@ class _Turn:
         of and the end said again, led by "go today"; anything else is told, in a line,
         that the questions have ended (user test en 19: "thanks" met the whole end again,
         word for word, after each message); "what now?" is told the end again."""
+        retyped = self.number_answered_again_after_an_end(typed)
+        if retyped is not None:
+            return retyped
         warned = self.warned_at_an_early_end(typed)
         if warned or self.reader.asks_for_now(typed, self.c, self.s.locale):  # "so what now?": the end again
             return [*warned, *self.ended()]
         return self.go_today_first([self.over()])  # after a warning, still "go today" first
+
+    def number_answered_again_after_an_end(self, typed: str) -> list[Reply] | None:
+        """"31" right after "2" ended the questions as a child's age (a slip, or a button's
+        number typed at the age): the number that ended them, typed again so that it no longer
+        does, is its correction, taken as /back and the answer would be (user test pt-BR 26:
+        "31" met "the questions have ended"). Only a number: "none" after a replaced hip ended
+        them is no answer to anything."""
+        if not self.ended_early():
+            return None
+        path = self.e.machine.path(self.s.case, self.s.answered)
+        asked = next((s for s in path if s not in self.s.answered and not self.e.machine.is_final(s)), None)
+        if asked is None or self.c.questions[self.e.machine.question_of[asked]].kind != "number":
+            return None
+        question = self.c.questions[self.e.machine.question_of[asked]]
+        parsed = self.reader.read(question.id, typed, today=self.today)
+        if not parsed.ok or parsed.goto is not None or parsed.value is None:
+            return None
+        trial = self.s.case.model_copy()
+        record(trial, question, parsed.value)
+        if self.e.machine.path(trial, [*self.s.answered, asked])[-1] != SUMMARY_STATE:
+            return None  # "12" after "2": the end again, as it said
+        self.s.state, self.s.mode, self.s.draft = asked, "asking", []
+        return self.apply(parsed, typed=typed)
 
     def over(self) -> Reply:
         """A line that the questions have ended, for a message after an early end."""

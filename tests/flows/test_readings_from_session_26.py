@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from flows.dialogue import get_engine
 from tests.support.conversation import talk
 
 
@@ -49,3 +50,28 @@ def test_weeks_at_the_pregnancy_question_are_the_pregnancy_not_the_pain() -> Non
 def test_a_count_of_tests_is_no_duration() -> None:
     conv = talk("male", "45", "left", "2 xrays")
     assert "duration_weeks" not in conv.session.held_numbers
+
+
+@pytest.mark.parametrize("language, answers", [
+    ("pt-BR", ("oi, to gravida de 34 semanas e meu quadril direito ta doendo mto", "2", "31")),
+    ("en", ("female", "2", "31")),
+])
+def test_an_adult_age_typed_after_a_childs_age_ended_the_questions_corrects_it(
+        language: str, answers: tuple[str, ...]) -> None:
+    conv = talk(*answers[:-1], language=language)
+    assert get_engine().machine.is_final(conv.state)
+    conv.say(answers[-1])
+    assert conv.session.case.age == 31 and not get_engine().machine.is_final(conv.state)
+
+
+def test_an_age_that_still_ends_the_questions_leaves_the_end() -> None:
+    conv = talk("female", "2", "12")
+    assert get_engine().machine.is_final(conv.state) and conv.session.case.age is None
+
+
+def test_a_word_after_a_replaced_hip_ended_the_questions_answers_nothing() -> None:
+    conv = talk("I had a hip replacement on the right 5 years ago, now aching for 2 months", "male", "70")
+    assert conv.state == "replaced_hip"
+    before = conv.session.case.model_copy()
+    replies = conv.say("60")
+    assert replies[0].code == "ended_again" and conv.session.case == before
