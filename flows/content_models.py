@@ -447,6 +447,10 @@ class Question(Strict):
     # only when the message is about that relative (ui.yaml `relatives`): "my hip hurts, my
     # mum had the same" says nothing of the writer's sex.
     relatives_only_when_for_them: bool = False
+    # A fact about the person that is typed again a question or two later ("52", "masculino",
+    # "left"): met by "I have that already", not "did not catch". Not an answer about the pain
+    # ("slowly" at another question is no repeat of how they walk).
+    typed_again_is_noted: bool = False
     # A checklist whose items may share a name that is each of them ("HIV": a cause of AVN and
     # weakened defences against infection): the name ticks every item that has it, where
     # elsewhere a shared name is asked about ("had a scan": which one?).

@@ -1072,17 +1072,19 @@ class _Turn:
 
     def _answer_repeated(self, typed: str) -> Question | None:
         """The question answered earlier whose recorded answer `typed` says again in full: an
-        age or a sex typed twice, or the hip. Not a yes or no ("no" at one question is no
-        repeat of another's "No")."""
+        age or a sex typed twice, or the hip (`Question.typed_again_is_noted`). Not a yes or
+        no ("no" at one question is no repeat of another's "No")."""
         repeated: Question | None = None
         for state in reversed(self.s.answered):
             question = self.c.questions[self.e.machine.question_of[state]]
             given = recorded(self.s.case, question)
-            if given is None or question.kind not in ("choice", "number"):
+            if given is None or not question.typed_again_is_noted:
                 continue
             parsed = self.reader.read(question.id, typed, today=self.today)
-            if parsed.ok and parsed.value is not None and parsed.value != given:
-                return None  # "sorry, i'm 30 weeks pregnant" says "female" again but corrects the pregnancy
+            if parsed.ok and parsed.value is not None and parsed.value != given and whole_number(typed.strip()) is None:
+                # "sorry, i'm 30 weeks pregnant" says "female" again but corrects the pregnancy
+                # (a bare "33" is the age again, not 33 weeks: a number alone corrects nothing)
+                return None
             if parsed.ok and parsed.value == given and not isinstance(given, bool):
                 repeated = repeated or question
         return repeated

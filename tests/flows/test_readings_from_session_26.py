@@ -75,3 +75,12 @@ def test_a_word_after_a_replaced_hip_ended_the_questions_answers_nothing() -> No
     before = conv.session.case.model_copy()
     replies = conv.say("60")
     assert replies[0].code == "ended_again" and conv.session.case == before
+
+
+def test_a_word_about_the_pain_at_another_question_is_no_answer_typed_again() -> None:
+    # "slowly" (how it came on) at the medical history was "I have that already (Walking: ...)"
+    conv = talk("had my baby 3 weeks ago, both hips really hurt when I walk. breastfeeding", "33", "none", "no",
+                "deep in my groin on both sides", "since about 2 weeks")
+    assert conv.state == "medical_history"
+    assert "already_noted" not in [r.code for r in conv.say("slowly")]
+    assert conv.say("33")[0].code == "already_noted"  # the age is
