@@ -84,3 +84,16 @@ def test_a_word_about_the_pain_at_another_question_is_no_answer_typed_again() ->
     assert conv.state == "medical_history"
     assert "already_noted" not in [r.code for r in conv.say("slowly")]
     assert conv.say("33")[0].code == "already_noted"  # the age is
+
+
+def test_how_it_came_on_said_in_portuguese_at_a_later_question_is_kept() -> None:
+    conv = talk("boa noite. estou grávida de 30 semanas e tenho uma dor horrível na anca esquerda há 3 semanas, "
+                "custa-me imenso andar",
+                "31", "nada disso", "não fiz exames", "na virilha", language="pt")
+    assert conv.state == "medical_history"
+    assert conv.say("foi aos poucos")[0].code == "kept_for_later"
+
+
+@pytest.mark.parametrize("text, onset", [("foi aos poucos", [1]), ("veio de repente", [0]), ("foi ao médico", [])])
+def test_it_was_gradual_in_passing_names_the_onset(text: str, onset: list[int]) -> None:
+    assert get_engine().reader("pt").mentions("onset", text) == onset
