@@ -969,6 +969,10 @@ class QuickAnswer(Sourced):
     # Followed by what the level of care says to do now, where a warning or the summary has
     # raised it ("is it broken?" after a fall: the cause waits for an X-ray, the visit does not)
     with_level_of_care: bool = False
+    # After the summary, followed instead by why its level of care is what it is: the warning
+    # signs and the dangers not ruled out yet that set it ("why urgent?", "who should I refer
+    # her to?": user test 26, a generic line met both)
+    with_reasons_for_level: bool = False
     # Given only while one of these conditions leads or is "not ruled out yet", as a guidance
     # item's `open_in`: the quick answer then says what the summary's advice says
     open_in: list[str] | None = None

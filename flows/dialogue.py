@@ -34,7 +34,7 @@ from flows.numerals import whole_number
 from flows.recording import NONE_OF_THESE, clear, record, recorded
 from flows.report import emergency_replies, section_replies, summary_replies
 from flows.session import Session
-from flows.summary import Summary, build_summary, words_of_level
+from flows.summary import Summary, build_summary, level_reasons, level_words, words_of_level
 
 # The answer readers' errors that mean nothing in the answer was read (not a vague number,
 # a time since an event, a unit to name): only these may turn out to be an earlier answer
@@ -188,7 +188,7 @@ class _Turn:
             return self.summary_choice(said, command, text)
         if self.e.machine.is_final(self.s.state):
             return self.command(command) if command else self.after_an_early_end(text)
-        if command == "why" or (command is None and self.reader.asks_why(text)):
+        if command == "why" or (command is None and self.reader.asks_why(text) and not self.asks_how_urgent(text)):
             return self.why()
         if self.emergency_active() and self.reader.asks_for_now(text, self.c, self.s.locale):
             return self.what_to_do_now()
@@ -627,21 +627,49 @@ class _Turn:
         `quick_answers`): "is ibuprofen ok?" in pregnancy, with what is known and held."""
         held = self.case_with_held()
         warned = self.warned_of_care()
+        after = self.s.state == SUMMARY_STATE
         for answer, holds in self.c.quick_answers:
-            if answer.unless_warned and self.s.state == SUMMARY_STATE and self.reader.asks_about(typed, answer.id):
+            if answer.unless_warned and after and self.reader.asks_about(typed, answer.id):
                 # after the summary its level answers "is it serious?", said, not "depends on
-                # all your answers" (user tests en 25a, pt 25b)
-                lowest = words_of_level(self.c, TRIAGE_ORDER[0], [], self.s.case).now
-                return self.care_after_the_summary() or [
-                    self.notice("asked_back_lowest_after", now=self.c.text(lowest, self.s.locale))]
+                # all your answers" (user tests en 25a, pt 25b); "why urgent?" its reasons
+                if answer.with_reasons_for_level:
+                    return self.level_explained()
+                return self.care_after_the_summary() or self.lowest_level_said()
             if answer.unless_warned and warned:
                 continue  # what the warning says to do now answers it (`warned_answer`)
             if holds(held) and self.reader.asks_about(typed, answer.id) and self.kept_open(held, answer.open_in):
                 care = self.warned_answer() if answer.with_level_of_care else []
+                if answer.with_reasons_for_level and after:
+                    care = self.level_explained()
                 return [Reply(kind="notice", code=f"quick_answer:{answer.id}",
                               text=self.c.text(answer.text, self.s.locale), step=self.s.step),
                         *care, *self.section_named(answer.section)]
         return []
+
+    def asks_how_urgent(self, text: str) -> bool:
+        """`text` asks how urgent this is, or why (a quick answer that a warning answers,
+        `unless_warned`): "why is it urgent?" is no question about the question asked (user
+        test 26), as "why do you need my age?" is."""
+        return any(answer.unless_warned and self.reader.asks_about(text, answer.id)
+                   for answer, _ in self.c.quick_answers)
+
+    def lowest_level_said(self) -> list[Reply]:
+        """After a summary at the lowest level of care: that it needs no urgent care, and its line."""
+        lowest = words_of_level(self.c, TRIAGE_ORDER[0], [], self.s.case).now
+        return [self.notice("asked_back_lowest_after", now=self.c.text(lowest, self.s.locale))]
+
+    def level_explained(self) -> list[Reply]:
+        """After the summary, why its level of care is what it is (`level_reasons`): the
+        warning signs and the dangers not ruled out yet that set it, and what to do now;
+        at the lowest level, that it needs no urgent care (user test 26: "why urgent?" met
+        "the summary's level of care answers that")."""
+        assessment = assess(self.s.case, self.c)
+        reasons = level_reasons(self.s.case, assessment, self.c, self.s.locale)
+        if not reasons:
+            return self.lowest_level_said()
+        words = level_words(self.c, assessment, self.s.case)
+        return [self.notice("level_why", level=self.c.text(words.label, self.s.locale), reasons=" ".join(reasons),
+                            now=self.c.text(words.now, self.s.locale))]
 
     def kept_open(self, case: Case, conditions: list[str] | None) -> bool:
         """One of `conditions` (None: any) leads or is not ruled out yet for `case`, as the
