@@ -32,6 +32,7 @@ from datetime import date
 from functools import cached_property
 from typing import Any
 
+from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from flows.case import Case
@@ -43,6 +44,7 @@ from flows.numerals import whole_number
 from flows.phrases import (
     CLAUSE_PUNCTUATION,
     LEFTOVER_TYPO,
+    LONG_NAME_SLIP,
     Language,
     Match,
     PhraseIndex,
@@ -375,6 +377,8 @@ class AnswerReader:
                 key = tuple(tokens(_plain_words(name)))
                 self.test_names[key] = (*self.test_names.get(key, ()), question.id)
         self.not_a_result = [tuple(tokens(_plain_words(w))) for w in understanding.not_a_result]
+        self.result_words = frozenset(_plain_words(w) for w in understanding.result_words)
+        self.result_not_out = frozenset(_plain_words(w) for w in understanding.result_not_out)
         self.diagnosis_hedges = [tuple(tokens(_plain_words(w))) for w in understanding.diagnosis_hedges]
         self.first_person = frozenset(_plain_words(w) for w in understanding.first_person)
         self.question_openers = frozenset(_plain_words(w) for w in understanding.question_openers)
@@ -387,9 +391,10 @@ class AnswerReader:
         self.other_places = [tuple(tokens(_plain_words(w))) for w in understanding.other_places]
         self.opening_words = [tuple(tokens(_plain_words(w))) for w in understanding.opening_words]
         self.correction_words = [tuple(tokens(_plain_words(w))) for w in understanding.correction_words]
-        self.said_not_as_fact = [tuple(tokens(_plain_words(w))) for w in understanding.said_not_as_fact]
-        self.asked_of_what_came_before = [tuple(tokens(_plain_words(w)))
-                                          for w in understanding.asked_of_what_came_before]
+        # (each also as the answer is read: "faz mal" is read "faço mal" where "faço" is an
+        # option's word, and "brufen faz mal?" still asks; user test pt 26)
+        self.said_not_as_fact = self._with_read_forms(understanding.said_not_as_fact)
+        self.asked_of_what_came_before = self._with_read_forms(understanding.asked_of_what_came_before)
         self.permission_asked = [tuple(tokens(_plain_words(w))) for w in understanding.permission_asked]
         # What asks what something is, and the words each condition is asked as (`conditions_asked`)
         self.asks_what_it_is = [tuple(tokens(_plain_words(w))) for w in understanding.asks_what_it_is]
@@ -416,6 +421,16 @@ class AnswerReader:
         # Every word the language's content uses: a word typed as one of them is not a slip.
         self.vocabulary = _language_words(content, language, understanding)
         self.tables = {qid: self._table(q) for qid, q in content.questions.items()}
+        # The long names that name an item alone (medicines: "prednisolona", "alendronato"),
+        # read through a slip in passing (`_long_names_mended`), and every word they could be
+        # confused with
+        # (each with what it names: "prednisolna" is as near "prednisona" as "prednisolona", both steroids)
+        self.long_names = {name: frozenset((qid, m.options) for qid, table in self.tables.items()
+                                           if name in table.named_alone for m in table.phrases.find(name))
+                           for table in self.tables.values() for name in table.named_alone
+                           if len(name) >= LONG_NAME_SLIP and name.isalpha()}
+        self.slip_pool = sorted(set(self.long_names) | {word for word in (*self.vocabulary, *self.everyday)
+                                                   if len(word) >= LONG_NAME_SLIP - 2 and word.isalpha()})
         self.held_one_words = frozenset().union(*(
             self.tables[qid].phrases.one_word for qid, q in content.questions.items()
             if q.heard_early and q.taken_when_heard and q.kind == "choice")) - {*self.yes, *self.no}
@@ -613,6 +628,15 @@ class AnswerReader:
         if whole is not None:
             return whole
         offers_dont_know = any(o.value is None for o in table.options)
+        out = self._without_results_not_out(said) if offers_dont_know else said
+        if out != said:
+            # "resultado ainda não saiu", "fiz RM, o laudo ainda não veio": what the test showed
+            # is not known, whatever the "não" in it (user test pt 26: read as no MRI done);
+            # what else is said of this question is read ("raio-x normal, o da RM ainda não saiu")
+            parsed = self.read(question_id, out, typed=typed, today=today) if out else Parsed(False)
+            told = [w for w in tokens(self._without_fillers(out))
+                    if w not in CLAUSE_PUNCTUATION and w not in self.yes and w not in self.no]
+            return parsed if parsed.ok and told else Parsed(True, value=None)
         if said in self.dont_know and offers_dont_know:
             return Parsed(True, value=None)
         if offers_dont_know and self._unsure_of_the_subject(table, said):
@@ -1348,6 +1372,7 @@ class AnswerReader:
         table = self.tables[question_id]
         # "ela não consegue andar" as "não consigo andar"; "do I have osteoporosis?" says nothing
         said = self._read_as(table, self._unasked(_plain_words(self.negation_first(text))))
+        said = self._long_names_mended(said)  # "tomo predinisolona" (user test pt 26)
         said = self._split_leading_yes_no(said)
         typed = tokens(said)
         words: dict[int, int] = {}
@@ -1430,6 +1455,30 @@ class AnswerReader:
         for option in [*measured, *self._named_beside_measure(table, said)]:  # "crp normal", "wbc raised"
             words[option] = words.get(option, 0) + 2
         return [option for option, count in words.items() if count >= 2]
+
+    def _long_names_mended(self, said: str) -> str:
+        """`said` with each unknown word of LONG_NAME_SLIP letters or more that is a slip of
+        one long name (`long_names`) written as that name: one edit in up to 10 letters, two
+        in longer ones, the same first letter, and no other known word as near ("predinisolona",
+        "prednisolna", "alendronto", "ibuprufeno", "metotrexto": user test pt 26, not heard in
+        passing). Short words are left as typed: too many are a slip of another."""
+        if not self.typos or not self.long_names:
+            return said
+        for start, end in reversed(token_spans(said)):
+            word = said[start:end]
+            if len(word) < LONG_NAME_SLIP or not word.isalpha() or word in self.vocabulary or word in self.everyday:
+                continue
+            allowed = 1 if len(word) <= 10 else 2
+            near = process.extract(word, self.slip_pool, scorer=DamerauLevenshtein.distance,
+                                   score_cutoff=allowed, limit=None)
+            if not near:
+                continue
+            best = min(distance for _, distance, _ in near)
+            closest = [name for name, distance, _ in near if distance == best]
+            named = {self.long_names.get(name) for name in closest}
+            if len(named) == 1 and None not in named and closest[0][0] == word[0]:
+                said = said[:start] + closest[0] + said[end:]
+        return said
 
     def says_together(self, question_id: str) -> bool:
         """Some item of `question_id` is named by its parts (Answer.said_together)."""
@@ -1777,6 +1826,19 @@ class AnswerReader:
             said = re.sub(rf"(?<![\w-]){re.escape(form)}(?![\w/-])", meant, said)
         return _HEADING_DASH.sub(", ", said)
 
+    def _with_read_forms(self, phrases: list[str]) -> list[tuple[str, ...]]:
+        """`phrases` as word tuples, each also with its forms written as `_read_as` may have
+        rewritten them before they are looked for ("faz mal" and "faço mal")."""
+        kept: dict[tuple[str, ...], None] = {}
+        for phrase in phrases:
+            plain = _plain_words(phrase)
+            kept[tuple(tokens(plain))] = None
+            read = plain
+            for form, meant in self.read_as:
+                read = re.sub(rf"(?<![\w-]){re.escape(form)}(?![\w-])", meant, read)
+            kept[tuple(tokens(read))] = None
+        return list(kept)
+
     def _read_as(self, table: _Table, said: str) -> str:
         """`said` with the forms the options' words do not use written as the ones they do
         (ui.yaml `read_as`): a relative's "não consegue andar" is "não consigo andar", "she
@@ -1911,6 +1973,26 @@ class AnswerReader:
         for phrase in sorted(phrases, key=len, reverse=True):
             said = re.sub(rf"(?<![\w']){re.escape(phrase)}(?![\w'])", " \x00 ", said)
         return said
+
+    def _without_results_not_out(self, said: str) -> str:
+        """`said` without its clauses that say a result is not out yet: a result word, a
+        negation and a word of not being out ("resultado ainda não saiu", "results not back
+        yet"); "" when nothing else was said, `said` itself when none does."""
+        if not self.result_words:
+            return said
+        clauses: list[list[str]] = [[]]
+        for word in tokens(said):
+            if word in CLAUSE_PUNCTUATION:
+                clauses.append([])
+            else:
+                clauses[-1].append(word)
+        kept = [clause for clause in clauses if not (
+            self.result_words & set(clause) and self.result_not_out & set(clause)
+            and any(w in self.any_negation or any(w.endswith(s) for s in self.language.negation_suffixes)
+                    for w in clause))]
+        if len(kept) == len(clauses):
+            return said
+        return " , ".join(" ".join(clause) for clause in kept if clause)
 
     def _without_unsure(self, said: str) -> str:
         """`said` without the ways of saying "don't know" of two words or more in it, and
