@@ -784,9 +784,10 @@ class AnswerReader:
             end = self._unit_end(words, 0, units)
             if end > 1 and self._clause_around(words, 0)[1] == end:  # "33 wks, left hip agony"
                 alone.append((0, end))
-        if answered_id in table.question.said_alone_after_answers_to:  # "left, about 2 months" at which hip
-            alone += self._alone_after(words, units, leads | follows,
-                                       lambda before: self._plainly(answered_id, " ".join(before)) is not None)
+        # "left, about 2 months" at which hip; and "anca esquerda, há uns 2 meses" typed ahead at
+        # another question (user test pt 26: at the pregnancy question, read as a first trimester)
+        alone += self._alone_after(words, units, leads | follows,
+                                   functools.partial(self._answers_plainly, table.question.said_alone_after_answers_to))
         if answered_id in table.question.said_freely_at:  # "gradual, about 2 weeks" at how it started
             # (a number typed in digits: the option's own "over hours to a few days" is no duration)
             typed_digits = set(tokens(_plain_words(text)))
@@ -1255,6 +1256,10 @@ class AnswerReader:
         3 weeks", "dor na anca direita, há 3 semanas", "coxalgia esq. há 4 sem". Each as
         (start, end of its units)."""
         return self._alone_after(words, units, ties, lambda before: _names_any(before, about))
+
+    def _answers_plainly(self, question_ids: list[str], words: list[str]) -> bool:
+        """`words` are a plain answer to one of `question_ids` ("anca esquerda": the side)."""
+        return any(self._plainly(question_id, " ".join(words)) is not None for question_id in question_ids)
 
     def _alone_after(self, words: list[str], units: set[str], ties: frozenset[str],
                      belongs: Callable[[list[str]], bool]) -> list[tuple[int, int]]:
@@ -2690,6 +2695,7 @@ class AnswerReader:
         if not any(option.numbers for option in table.options):
             return said
         leads, follows = self.numbers_others_leads[table.question.id], self.numbers_others_follows[table.question.id]
+        said = self._without_times_led_by_others(table, said, leads)
         # "over a couple weeks" is "over 2 weeks"; but "came on yesterday" keeps its day, a
         # time the question may read itself (the onset: sudden), not a count tied to another's
         words = self._number_words(said, self.bare_numbers)
@@ -2702,9 +2708,36 @@ class AnswerReader:
             word for _, before, _ in table.told_by_number.values() for word in before)
         # ...or is part of a date this question's words lead to: "c-section booked for 15 december"
         dated = {i for d in self._due_dates(table, words) for i in range(d.start, d.end)}
+        # ...and a number with its unit in a clause of its own after another question's answer
+        # that such a number follows ("anca esquerda, 5 semanas" is how long: user test pt 26,
+        # read as a first trimester), where nothing of this question's own is named
+        if not table.phrases.find(said):
+            tied += [span for other in self.tables.values()
+                     if other is not table and other.question.said_alone_after_answers_to
+                     for span in self._alone_after(
+                         words, table.named_units, other.leads | other.follows,
+                         functools.partial(self._answers_plainly, other.question.said_alone_after_answers_to))]
         drop = {i for at, end in tied if not self._led(words, at, own) and at not in dated
                 for i in range(at, end + 1)}
         return " ".join(word for i, word in enumerate(words) if i not in drop) if drop else said
+
+    def _without_times_led_by_others(self, table: _Table, said: str, leads: frozenset[str]) -> str:
+        """`said` without the times said in words ("o mês passado", "last month": a time with
+        its unit, `numbers` phrases) right after another question's lead ("desde o mês
+        passado", "since last month": how long, not a first trimester; user test pt 26),
+        unless this question's own words lead to it."""
+        times = [phrase for phrase, value in self.numbers.phrases.items() if not _NUMBER_WORD.fullmatch(value)]
+        if not times:
+            return said
+        words = tokens(said)
+        dropped: set[int] = set()
+        for phrase in times:
+            for at in _places(words, tuple(tokens(phrase))):
+                lead = next((size for size in (3, 2, 1) if at >= size
+                             and " ".join(words[at - size:at]) in leads), 0)
+                if lead and not self._led(words, at, table.leads):
+                    dropped.update(range(at - lead, at + len(tokens(phrase))))
+        return " ".join(word for i, word in enumerate(words) if i not in dropped) if dropped else said
 
     def _without_hints(self, table: _Table, found: list[Match], said: str) -> list[Match]:
         """Words that only hint at an option ("i can walk", "dói") yield to plainer words

@@ -120,3 +120,59 @@ def test_a_slip_of_a_long_name_is_read_as_it(language: str, typed: str, meant: s
 def test_a_short_word_or_a_slip_of_another_word_is_left_as_typed(typed: str) -> None:
     # near misses: not a long medicine name within reach, or too short to guess at
     assert _reader()._long_names_mended(typed) == typed
+
+
+@pytest.mark.parametrize(("language", "said", "weeks"), [
+    ("pt", "faz 5 semanas q doi", 5), ("pt", "c/ 4 sem de evolucao", 4), ("pt", "há uns 2 meses", 8.7),
+    ("pt-BR", "5 sem", 5), ("pt", "desde o mês passado", 4.3)])
+def test_a_shorthand_duration_is_read_at_its_question(language: str, said: str, weeks: float) -> None:
+    assert _reader(language).read("duration_weeks", said).value == weeks
+
+
+@pytest.mark.parametrize(("language", "said"), [
+    ("pt", "anca esquerda, c/ 4 sem de evolucao"), ("pt", "anca esquerda, desde o mês passado"),
+    ("pt", "anca esquerda, 5 sem"), ("pt-BR", "quadril esquerdo, há uns 2 meses"),
+    ("en", "left hip, since last month")])
+def test_how_long_typed_at_the_pregnancy_question_is_no_week_of_pregnancy(language: str, said: str) -> None:
+    # user test pt 26: "c/ 4 sem de evolucao" at the pregnancy question: a woman of 50 in her
+    # first trimester
+    sex = "female" if language == "en" else "feminino"
+    conv = talk(sex, "50", said, language=language)
+    assert conv.state == "pregnancy"
+    assert conv.session is not None and conv.session.case.pregnancy is None
+
+
+@pytest.mark.parametrize(("language", "said", "value"), [
+    ("pt", "30 semanas", "trimester_3"), ("pt", "grávida, anca esquerda, 30 semanas", "trimester_3"),
+    ("pt", "estou com 30 semanas", "trimester_3")])
+def test_a_week_of_pregnancy_is_still_read(language: str, said: str, value: str) -> None:
+    # near misses: the weeks are the pregnancy's own
+    assert _reader(language).read("pregnancy", said).value == value
+
+
+def test_how_long_after_the_side_at_another_question_is_kept_for_its_question() -> None:
+    conv = talk("feminino", "50", "anca esquerda, há uns 2 meses", "não", "não", "de repente", language="pt")
+    assert conv.session is not None and conv.session.case.duration_weeks == 8.7
+
+
+@pytest.mark.parametrize(("language", "opening"), [
+    ("pt", "tenho 34 anos, estou grávida de 30 semanas e dói-me a anca esquerda"),
+    ("pt", "dói-me a anca esquerda, tenho 34 anos e estou grávida de 30 semanas"),
+    ("pt-BR", "tenho 34 anos, to gravida de 30 semanas e meu quadril esquerdo doi")])
+def test_facts_told_out_of_order_at_the_first_question_are_all_kept(language: str, opening: str) -> None:
+    conv = talk(opening, "não", language=language)
+    assert conv.session is not None
+    case = conv.session.case
+    assert (case.sex, case.age, case.pregnancy, case.side) == ("female", 34, "trimester_3", "left")
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("side", "sla"), ("fever", "Sla"), ("age", "sla"), ("side", "n sei"), ("fever", "nao sei bem")])
+def test_brazilian_chat_for_dont_know_is_dont_know(question: str, said: str) -> None:
+    parsed = _reader("pt-BR").read(question, said)
+    assert parsed.ok and parsed.value is None
+
+
+def test_a_word_that_only_contains_sla_is_not_dont_know() -> None:
+    # near miss: "slava" / "isla" are no "sla"
+    assert not _reader("pt-BR").read("fever", "isla").ok
