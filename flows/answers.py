@@ -628,7 +628,8 @@ class AnswerReader:
         if whole is not None:
             return whole
         offers_dont_know = any(o.value is None for o in table.options)
-        out = self._without_results_not_out(said) if offers_dont_know else said
+        # (at a question of what a test showed, one that names its test: not at which tests were done)
+        out = self._without_results_not_out(said) if offers_dont_know and table.question.heard_about else said
         if out != said:
             # "resultado ainda não saiu", "fiz RM, o laudo ainda não veio": what the test showed
             # is not known, whatever the "não" in it (user test pt 26: read as no MRI done);
@@ -1987,7 +1988,7 @@ class AnswerReader:
             return said
         clauses: list[list[str]] = [[]]
         for word in tokens(said):
-            if word in CLAUSE_PUNCTUATION:
+            if word in CLAUSE_PUNCTUATION or word in self.clause_breaks:  # "fiz RM mas não tenho o resultado"
                 clauses.append([])
             else:
                 clauses[-1].append(word)
@@ -2715,7 +2716,7 @@ class AnswerReader:
             tied += [span for other in self.tables.values()
                      if other is not table and other.question.said_alone_after_answers_to
                      for span in self._alone_after(
-                         words, table.named_units, other.leads | other.follows,
+                         words, other.named_units, other.leads | other.follows,
                          functools.partial(self._answers_plainly, other.question.said_alone_after_answers_to))]
         drop = {i for at, end in tied if not self._led(words, at, own) and at not in dated
                 for i in range(at, end + 1)}

@@ -176,3 +176,13 @@ def test_brazilian_chat_for_dont_know_is_dont_know(question: str, said: str) -> 
 def test_a_word_that_only_contains_sla_is_not_dont_know() -> None:
     # near miss: "slava" / "isla" are no "sla"
     assert not _reader("pt-BR").read("fever", "isla").ok
+
+
+def test_a_test_done_whose_result_is_not_out_is_still_a_test_done() -> None:
+    # near miss: at which tests were done, the MRI is named done
+    assert _reader().read("tests_done", "fiz RM mas não tenho o resultado").value == ["mri"]
+
+
+def test_a_temperature_after_the_side_is_still_a_temperature() -> None:
+    # near miss: a number after the side with its own question's unit is that question's
+    assert _reader().read("fever", "anca esquerda, 38 graus").value is True
