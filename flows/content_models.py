@@ -327,6 +327,9 @@ class Question(Strict):
     minimum: float | None = None
     maximum: float | None = None
     below_minimum: str | None = None  # a number under `minimum` goes to this state (a child's age)
+    # ...unless the case with what is held says otherwise (a pregnancy told of): the number is
+    # doubted and asked again (ui.yaml `below_minimum_doubted`), and taken if typed again.
+    below_minimum_doubted_when: Predicate | None = None
     integer: bool = False
     unit: str | None = None  # a key of units in ui.yaml: how typed numbers are read
     # Per language, the words that may stand right before this number when it is said with
@@ -1169,6 +1172,10 @@ class Understanding(Strict):
     # Words that make a test named in passing not a result yet: booked, wanted, done to
     # rule something out ("MRI booked", "x-ray to rule out a break").
     not_a_result: list[str] = Field(default_factory=list)
+    # A clause with a result word, a negation and a word of not being out yet ("resultado
+    # ainda não saiu", "results not back yet"): what the test showed is not known.
+    result_words: list[str] = Field(default_factory=list)
+    result_not_out: list[str] = Field(default_factory=list)
     # Words near a test's name that make it another place's or person's ("my knee MRI").
     other_places: list[str] = Field(default_factory=list)
     # Where a scan report's conclusion begins ("impression", "conclusão"): in it, words that

@@ -890,6 +890,8 @@ class _Turn:
             self.s.missed += 1
             stuck = [self.notice("stuck_help")] if self.s.missed >= 2 else []
             return [self.error(parsed.error, **parsed.values), *stuck, *self.ask()]
+        if parsed.goto is not None and typed is not None and self.doubts_below_minimum(parsed.value):
+            return [self.notice("below_minimum_doubted", number=parsed.value), *self.ask()]
         self.s.missed = 0
         state = self.s.state
         question = self.c.questions[self.question_id()]
@@ -1638,6 +1640,20 @@ class _Turn:
         now = emergency_replies(case, assess(case, self.c), self.c, self.s.locale, self.s.step,
                                 self.s.for_someone_else, clinician=self.s.by_a_clinician)
         return [*now, self.notice("carry_on_after_emergency"), *self.ask()]
+
+    def doubts_below_minimum(self, value: Any) -> bool:
+        """A number below the question's minimum that what was told says is a slip: "2" for the
+        age after "estou grávida" (user test pt 26: taken as a child's age, and the questions
+        ended). Asked once again; the same number typed again is taken."""
+        question = self.c.questions[self.question_id()]
+        doubted = f"{self.s.state} {value}"
+        if question.below_minimum_doubted_when is None or self.s.doubted == doubted:
+            self.s.doubted = ""
+            return False
+        if not question.below_minimum_doubted_when.compile()(self.case_with_held()):
+            return False
+        self.s.doubted = doubted
+        return True
 
     def case_with_held(self) -> Case:
         """The case with each answer held for a question not yet reached read into it (one
