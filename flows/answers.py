@@ -139,6 +139,8 @@ class Parsed:
     pending: str = ""
     # An answer read ahead (AnswerReader.answered_ahead): the words it was read from ("42 anos").
     said: str = ""
+    # Ok: a line said with the answer, of how it was read ("unit not known: the graver taken").
+    said_with: str = ""
 
 
 # A number said apart from an answer to another question (ASCII digits, as every number read).
@@ -578,7 +580,28 @@ class AnswerReader:
             parsed.values["answer"] = quote(typed or text)
         if pending and parsed.ok and parsed.value is not None:
             return self._unless_against_the_number(self.tables[question_id], parsed, pending)
+        if pending and parsed.ok:
+            return self._graver_unit(self.tables[question_id], parsed, pending)
         return parsed
+
+    def _graver_unit(self, table: _Table, parsed: Parsed, pending: str) -> Parsed:
+        """"Don't know" to "which unit?" ("PCR 12", then "não sei"): the unit is not known, so
+        the graver reading is taken, to be safe, and said with the unit it assumes (user test
+        en 26a: the CRP typed was lost as "Don't know"). Only where the options run from
+        mildest to gravest."""
+        number = self._by_number(table, pending.replace(UNIT_SLOT, " "))
+        if not table.question.escalating or not isinstance(number, _UnitQuestion):
+            return parsed
+        symbols = self.content.ui.unit_symbols
+        shown = self._number(number.number)
+        graver = max(number.readings, key=lambda reading: reading[1])
+        other = next(unit for unit, option in number.readings if option != graver[1])
+        option = table.options[graver[1]]
+        line = self.content.message("unit_assumed", self.language_code,
+                                    amount=f"{shown} {symbols.get(graver[0], graver[0])}",
+                                    label=self.content.text(option.label, self.language_code),
+                                    other=f"{shown} {symbols.get(other, other)}")
+        return Parsed(True, value=option.value, said_with=line)
 
     def _unless_against_the_number(self, table: _Table, parsed: Parsed, pending: str) -> Parsed:
         """An answer to "which unit?" milder than any unit would give: the unit is asked
@@ -690,6 +713,9 @@ class AnswerReader:
         # An answer's one-word phrases ("female", "f"), not every word of its phrases ("of"),
         # and those of answers held when said in passing ("male 50 left hip": the side).
         answered = self.tables[answered_id].phrases.one_word | self.held_one_words
+        # ...typed with a slip too ("femal 34": the sex was read, so was its word)
+        answered |= {word for word in set(words) if word.isalpha() and len(word) >= 4 and word not in answered
+                     and self.tables[answered_id].phrases.fuzzy(word)}
         units = table.named_units
         leads = table.leads  # words that lead to this number ("im 45") tie it to nothing else
         # ...and followed by nothing but a unit, a clause break, such a word, or the words that
@@ -865,19 +891,26 @@ class AnswerReader:
         others = table.question.times_said_of_others
         if not others:
             return said
-        words = tokens(said)
+        words, spans = tokens(said), token_spans(said)
         breaks = CLAUSE_PUNCTUATION | self.joiners | self.clause_breaks
+        # (the point of a decimal typed unspaced ends no clause: "38.4 this morning" is one)
+        decimal_points = {at + 1 for at in range(len(words)) if _a_decimal_at(words, at, spans)}
         dropped: set[int] = set()
         at = 0
         while at < len(words):
-            if words[at] in breaks:
+            if words[at] in breaks and at not in decimal_points:
                 at += 1
                 continue
-            start, end = self._clause_around(words, at)
-            clause = " ".join(words[start:end])
+            start = next((i + 1 for i in range(at - 1, -1, -1) if words[i] in breaks and i not in decimal_points), 0)
+            end = next((i for i in range(at + 1, len(words)) if words[i] in breaks and i not in decimal_points),
+                       len(words))
+            clause = said[spans[start][0]:spans[end - 1][1]]
             timed = any(_NUMBER_WORD.fullmatch(word) for word in self._number_words(clause))
-            if timed and not _names_any(words[start:end], table.clause_words) \
-                    and any(self.mentions(other, clause) for other in others):
+            # (a reading typed alone is the other's whatever else the clause says: "it was 37.8
+            # last night" at how the pain started is the temperature's night)
+            if timed and (any(self._measured_alone(self.tables[other], clause) for other in others) or (
+                    not _names_any(words[start:end], table.clause_words)
+                    and any(self.mentions(other, clause) for other in others))):
                 dropped.update(range(start, end))
             at = end
         if not dropped:
@@ -1697,20 +1730,19 @@ class AnswerReader:
                   for at in self._measure_words_at(table, said)]
         return list(dict.fromkeys(option for option in picked if option is not None))
 
-    def _measured_alone(self, table: _Table, said: str, answered: str = "") -> list[int]:
+    def _measured_alone(self, table: _Table, said: str, answered: str = "", taken_only: bool = False) -> list[int]:
         """The options a decimal number typed alone picks (Question.measured_alone_in_passing):
         "38.4 last night", "tava 38,6". Not a whole number (an age, a week), nor one with
         another question's unit, measure or lead beside it ("38.4 weeks", "crp 38.4", "im
         38.4"), nor beside the words of a question a number answers ("pregnant 38.4"), nor
         one the question `answered` reads as its own ("38.4" asked the week of pregnancy is
         38+4, no fever)."""
-        ranges = table.question.measured_alone_in_passing
+        question = table.question
+        ranges = [*question.measured_alone_in_passing.items(),
+                  *([] if taken_only else question.measured_alone_still_asked.items())]
         if not ranges:
             return []
-        if answered and answered != table.question.id:
-            own = self.tables[answered]
-            if own.question.kind == "number" or self._by_number(own, said) is not None:
-                return []
+        own = self.tables[answered].question if answered and answered != table.question.id else None
         typed, spans = tokens(said), token_spans(said)
         beside_another = self.all_number_words - set(table.measures)
         picked: list[int] = []
@@ -1726,17 +1758,43 @@ class AnswerReader:
             before, after = typed[max(0, at - 3):at], typed[at + 3:at + 5]
             before = before[max((i + 1 for i, w in enumerate(before) if w in CLAUSE_PUNCTUATION), default=0):]
             after = after[:next((i for i, w in enumerate(after) if w in CLAUSE_PUNCTUATION), len(after))]
+            # (any words before it since a joining word: "my crp was 37.8" is the CRP's, not only
+            # "crp 37.8"; "dor na anca e 38,7" has no "anca 38,7")
+            joined = before[max((i + 1 for i, w in enumerate(before) if w in self.joiners), default=0):]
             near = [" ".join(before[-size:]) for size in (1, 2, 3) if len(before) >= size] \
+                + [" ".join(joined[i:j]) for i in range(len(joined)) for j in range(i + 1, len(joined) + 1)] \
                 + [" ".join(after[:size]) for size in (1, 2) if len(after) >= size]
             if any(words in beside_another for words in near) or any(
                     other.phrases.find(" ".join([*before, "", *after])) for other in self.tables.values()
                     if other is not table and any(option.numbers for option in other.options)):
                 continue
             value = float(f"{typed[at]}.{typed[at + 2]}")
-            picked.extend(i for i, option in enumerate(table.options) for measure, held in ranges.items()
+            if own is not None and self._own_decimal(own, said[spans[at][0]:spans[at + 2][1]], value):
+                continue
+            picked.extend(i for i, option in enumerate(table.options) for measure, held in ranges
                           if measure in option.measures and _holds(held, value)
                           and _holds(option.measures[measure], value))
         return list(dict.fromkeys(picked))
+
+    def still_asked(self, question_id: str, text: str, answered: str = "") -> bool:
+        """What `text` says of `question_id` is only a decimal typed alone in the range that is
+        recorded but still asked (Question.measured_alone_still_asked: "37.8 last night")."""
+        table = self.tables[question_id]
+        said = _plain_words(text)
+        return bool(self._measured_alone(table, said, answered)) and not self._measured_alone(
+            table, said, answered, taken_only=True) and not self._measured_beside_words(table, said)
+
+    def _own_decimal(self, question: Question, decimal: str, value: float) -> bool:
+        """The question answered reads this decimal typed alone as its own answer: "38.4" asked
+        the week of pregnancy is 38+4, no fever; at how long, only a fraction people count time
+        in (`fractions_said_alone`: "37.6" there is a temperature typed in passing), and never
+        at a whole number's question (an age)."""
+        if question.kind != "number":
+            return self._by_number(self.tables[question.id], decimal) is not None
+        if question.integer:
+            return False
+        fractions = question.fractions_said_alone
+        return fractions is None or round(value % 1, 2) in fractions
 
     def _measure_words_at(self, table: _Table, said: str) -> list[int]:
         """Where the question's measure words end in `said`: "wcc", "white count" (in one word

@@ -438,6 +438,11 @@ class Question(Strict):
     # Named in passing, an item is recorded only if it raises a warning with what is known
     # or held (a man's "bleeding gums" is not a pregnancy's bleeding).
     heard_if_it_warns: bool = False
+    # A checklist's items named after it was answered, while the questions go on ("oh I
+    # forgot, I was on prednisolone last year" at the fever question): added to its answer and
+    # said so ("Added to Medical history: ..."), the question then asked again. Only added:
+    # nothing ticked is taken away, and nothing that changes which questions come.
+    added_when_told_later: bool = False
     # An answer whose words or number also point to another option is asked about, not read
     # by the usual precedence: "no, im pregnant" at the pregnancy question.
     asks_when_contradicted: bool = False
@@ -493,6 +498,10 @@ class Question(Strict):
     # measure word or unit beside it ("38.4 last night"). Only the ranges that raise care:
     # a bare "37.2" may be a week of pregnancy (37+2), and it must not lower anything.
     measured_alone_in_passing: dict[str, NumberRange] = Field(default_factory=dict)
+    # measure -> the readings a decimal typed alone in passing is also taken as, recorded and
+    # said back at once but the question still asked: one reading in passing under the cut-off
+    # may not be the highest ("37.8 last night"), so it answers nothing on its own.
+    measured_alone_still_asked: dict[str, NumberRange] = Field(default_factory=dict)
     # ... and `gravest_first` the earlier: a fever ("yes") is listed before "no", so "37.9
     # then 38.3" is a fever (user test en, session 10).
     gravest_first: bool = False

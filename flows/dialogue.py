@@ -121,6 +121,7 @@ class _Turn:
         self.today: date | None = None  # the day the message was sent: "since March" counts to it
         self._answering = ""  # while other questions hear an answer: the question it answered
         self._after_the_summary = False  # a message read after the summary: a checklist's additions are kept
+        self._added_later: list[tuple[str, str]] = []  # "Added to Medical history: ..." (added_when_told_later)
 
     def msg(self, key: str, **values: Any) -> str:
         return self.c.message(key, self.s.locale, **values)
@@ -258,6 +259,19 @@ class _Turn:
                 measured = self.reader.measured(question.id, text, self.question_id())
                 if measured is not None:
                     setattr(self.s.case, question.measured_kept_in, measured)
+
+    def let_go_measured(self, question: Question, value: Any) -> None:
+        """A measurement kept from an earlier message that the answer now given does not hold
+        ("37.8 last night" in passing, then "yes, 38.6 on Sunday" or a plain "yes"): let go, so
+        the answer is not said back with a reading that contradicts it."""
+        if question.measured_kept_in is None:
+            return
+        measured = getattr(self.s.case, question.measured_kept_in)
+        first = next((name for option in self.c.options[question.id] for name in option.measures), None)
+        chosen = next((option for option in self.c.options[question.id] if option.value == value), None)
+        if measured is not None and first is not None and chosen is not None and first in chosen.measures \
+                and not chosen.measures[first].from_ <= measured < chosen.measures[first].below:
+            setattr(self.s.case, question.measured_kept_in, None)
 
     def who_is_asked(self, text: str) -> list[Reply]:
         """Whether a relative or a clinician answers for someone else ("asking for my mum",
@@ -887,6 +901,9 @@ class _Turn:
             repeated = self._answer_repeated(typed) if plain_miss and typed else None
             if repeated is not None:
                 return self.already_noted(repeated)
+            given_now = self._unknown_given_now(typed) if plain_miss and typed else []
+            if given_now:
+                return given_now
             self.s.missed += 1
             stuck = [self.notice("stuck_help")] if self.s.missed >= 2 else []
             return [self.error(parsed.error, **parsed.values), *stuck, *self.ask()]
@@ -910,6 +927,7 @@ class _Turn:
             # said stays (a Don't know does not unsay it), as a checklist's noted items do
             value = recorded(self.s.case, question)
         record(self.s.case, question, value)
+        self.let_go_measured(question, value)
         # "Im 45, male": the age read ahead is the answer; the same number held for it is spent
         self.s.held_numbers = {k: v for k, v in self.s.held_numbers.items() if k != state}
         self.s.answered = [*(q for q in self.s.answered if q != state), state]
@@ -922,10 +940,14 @@ class _Turn:
         self.e.navigator.after_answer(state, self.s)
         self.e.navigator.ended_by_what_was_said(self.s)  # "...and it's a hip replacement": ended here
         taken_late = self.take_passed_over()
-        said_back = [self.answered_reply(question, value, heard_earlier), *self.acknowledged(question, value),
+        said_back = [self.answered_reply(question, value, heard_earlier),
+                     *([Reply(kind="notice", code="said_with", text=parsed.said_with, step=self.s.step)]
+                       if parsed.said_with else []),
+                     *self.acknowledged(question, value),
                      *kept_noted, *self.said_when_unsure(question, value), *taken_late]
         if noted:  # "right hip, it's hot and swollen": the swelling is not left for later
             said_back.append(self.notice("noted_early", items="; ".join(noted)))
+        said_back.extend(self.take_added_later())  # "no fever. oh, and I was on prednisolone
         # "oedema and a tiny bleb": the bleb is not dropped in silence; but what was kept for
         # later questions ("X-ray and bloods, both normal") was read, and is said when taken.
         # A part that names nothing for any question is said back all the same: "...and shes
@@ -1119,6 +1141,29 @@ class _Turn:
                 repeated = repeated or question
         return repeated
 
+    def _unknown_given_now(self, typed: str) -> list[Reply]:
+        """"idk" at the sex question, then "female" at the age: the question just before, left
+        unknown, answered now, in full (not a yes or no): recorded, said back, and this question
+        asked again; not where it would take an answered question off the path."""
+        if not self.s.answered or self.s.mode != "asking":
+            return []
+        state = self.s.answered[-1]
+        question = self.c.questions[self.e.machine.question_of[state]]
+        options = self.c.options[question.id]
+        if question.kind != "choice" or question.field is None or recorded(self.s.case, question) is not None \
+                or any(isinstance(option.value, bool) for option in options):
+            return []
+        parsed = self.reader.read(question.id, typed, today=self.today)
+        if not parsed.ok or parsed.value is None or parsed.unread:
+            return []
+        probe = self.s.case.model_copy(deep=True)
+        record(probe, question, parsed.value)
+        if not set(self.s.answered) <= set(self.e.machine.path(probe, self.s.answered)):
+            return []
+        record(self.s.case, question, parsed.value)
+        self.s.step += 1
+        return [self.answered_reply(question, parsed.value, False), *self.refresh_red_flags(announce=True), *self.ask()]
+
     def already_noted(self, question: Question | None = None) -> list[Reply]:
         """An answer typed again (the number read ahead, where the next question is asked, or
         an earlier answer said in full again): said to be recorded already, naming its
@@ -1133,10 +1178,11 @@ class _Turn:
         """What an answer that could not be read still said of a warning sign ("i have a
         fever of 38.9" typed at the age): noted, and the level raised, before asking again."""
         noted = self.note_early(self.s.state, typed) if typed and self.s.mode == "asking" else []
-        if not noted:
+        added = self.take_added_later()
+        if not noted and not added:
             return []
         warnings = self.refresh_red_flags(announce=True)
-        said = [self.notice("noted_early", items="; ".join(noted)), *warnings]
+        said = [*added, *([self.notice("noted_early", items="; ".join(noted))] if noted else []), *warnings]
         if self.e.navigator.ended_by_what_was_said(self.s):  # the question asked next is the end
             return said
         return [*said, self.danger_offer()] if self.offers_now(warnings) else said
@@ -1333,25 +1379,54 @@ class _Turn:
             return []
         if self._after_the_summary and question.kind == "checklist":
             return self._added_after_the_summary(state, question, text)
+        if question.kind == "checklist" and question.added_when_told_later and self.s.state != SUMMARY_STATE:
+            added = self._added_later_on(state, question, text)
+            if added:
+                self._added_later.append(("added_to_answer", self.msg(
+                    "added_to_answer", question=self.c.text(question.short, self.s.locale), items="; ".join(added))))
+            return []
         noted = self.s.noted
         said = self._kept_if_it_warns(lambda: self._tick_early(state, question.id, text) if question.kind == "checklist"
                                       else self._record_choice(state, question, text))
         self.s.noted = noted  # nothing is held for a question already answered
         return said
 
-    def _added_after_the_summary(self, state: str, question: Question, text: str) -> list[str]:
+    def _added_after_the_summary(self, state: str, question: Question, text: str,
+                                 among: list[int] | None = None) -> list[str]:
         """A checklist's items named after the summary ("oh she takes rivaroxaban, forgot"
         after "None of these"): added to its answer, as ticking them at /change would, so the
         summary shown again fits them (user test en 20: an anti-inflammatory course was
         still offered to a woman on a blood thinner). Only items added: nothing ticked is
         taken away, and "None of these" or "Not sure" said again changes nothing."""
         options = self.c.options[question.id]
-        new = [i for i in self._newly_named(state, question.id, text)
+        new = [i for i in (self._newly_named(state, question.id, text) if among is None else among)
                if not options[i].exclusive and not self._names_another_answer(options[i].of_the_answer_to, text)
                and any(getattr(self.s.case, name) != value for name, value in (options[i].sets or {}).items())]
         if question.heard_if_it_warns and not self._would_warn(question.id, new):
             return []
         return self._write_items(question.id, new)
+
+    def _added_later_on(self, state: str, question: Question, text: str) -> list[str]:
+        """A checklist's items named after it was answered, during the questions: added as
+        after the summary, but not those that would change which questions come (a hip
+        replacement ends them: that goes through /change)."""
+        options = self.c.options[question.id]
+        machine = self.e.machine
+        path = machine.path(self.s.case, self.s.answered)
+        new: list[int] = []
+        rerouting: list[int] = []
+        for i in self._newly_named(state, question.id, text):
+            probe = self.s.case.model_copy(update=options[i].sets or {})
+            (new if machine.path(probe, self.s.answered) == path else rerouting).append(i)
+        if rerouting:  # said how to change it, not dropped in silence
+            self._added_later.append(("correction_how", self.msg("correction_how", question=self.c.text(
+                question.short, self.s.locale))))
+        return self._added_after_the_summary(state, question, text, among=new)
+
+    def take_added_later(self) -> list[Reply]:
+        """The lines saying what was added to an earlier checklist in the message just read."""
+        added, self._added_later = self._added_later, []
+        return [Reply(kind="notice", code=code, text=line, step=self.s.step) for code, line in added]
 
     def _names_another_answer(self, question_id: str | None, text: str) -> bool:
         """`text` names an answer to `question_id` other than the one given (recorded, or
@@ -1520,7 +1595,10 @@ class _Turn:
         if value is None or recorded(self.s.case, question) == value:
             return []
         record(self.s.case, question, value)
-        if question.taken_when_heard and len(new) == 1:  # said now, and taken when its turn comes, not asked again
+        # said now, and taken when its turn comes, not asked again; but not a reading typed alone
+        # under the cut-off ("37.8 last night"): it may not be the highest, so still asked
+        if question.taken_when_heard and len(new) == 1 \
+                and not self.reader.still_asked(question.id, text, self._answering):
             self.s.noted = {**self.s.noted, state: [new[0]]}
         return [self.said_back(question, value)]
 
