@@ -191,3 +191,11 @@ def test_what_about_at_the_pregnancy_question_records_nothing() -> None:
 def test_durations_of_months_are_said_in_whole_months(typed: str, said_back: str) -> None:
     conv = talk(*WOMAN_AT_HOW_LONG, typed)
     assert last(conv)[0].text == f"How long: {said_back}"
+
+
+def test_a_she_of_a_few_weeks_old_is_the_baby_not_someone_else_asked_for() -> None:
+    conv = talk(*MOTHER_AT_HOW_LONG, "she's 5 weeks old")
+    assert conv.session is not None and not conv.session.for_someone_else
+    assert codes(last(conv))[0] == "time_of_another_event"
+    other = talk("she's 72 and her left hip hurts")  # a "she" given an adult's age is someone else
+    assert other.session is not None and other.session.for_someone_else
