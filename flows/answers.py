@@ -32,6 +32,7 @@ from datetime import date
 from functools import cached_property
 from typing import Any
 
+from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from flows.case import Case
@@ -43,6 +44,7 @@ from flows.numerals import whole_number
 from flows.phrases import (
     CLAUSE_PUNCTUATION,
     LEFTOVER_TYPO,
+    LONG_NAME_SLIP,
     Language,
     Match,
     PhraseIndex,
@@ -376,6 +378,8 @@ class AnswerReader:
                 key = tuple(tokens(_plain_words(name)))
                 self.test_names[key] = (*self.test_names.get(key, ()), question.id)
         self.not_a_result = [tuple(tokens(_plain_words(w))) for w in understanding.not_a_result]
+        self.result_words = frozenset(_plain_words(w) for w in understanding.result_words)
+        self.result_not_out = frozenset(_plain_words(w) for w in understanding.result_not_out)
         self.diagnosis_hedges = [tuple(tokens(_plain_words(w))) for w in understanding.diagnosis_hedges]
         self.first_person = frozenset(_plain_words(w) for w in understanding.first_person)
         self.question_openers = frozenset(_plain_words(w) for w in understanding.question_openers)
@@ -388,9 +392,10 @@ class AnswerReader:
         self.other_places = [tuple(tokens(_plain_words(w))) for w in understanding.other_places]
         self.opening_words = [tuple(tokens(_plain_words(w))) for w in understanding.opening_words]
         self.correction_words = [tuple(tokens(_plain_words(w))) for w in understanding.correction_words]
-        self.said_not_as_fact = [tuple(tokens(_plain_words(w))) for w in understanding.said_not_as_fact]
-        self.asked_of_what_came_before = [tuple(tokens(_plain_words(w)))
-                                          for w in understanding.asked_of_what_came_before]
+        # (each also as the answer is read: "faz mal" is read "faço mal" where "faço" is an
+        # option's word, and "brufen faz mal?" still asks; user test pt 26)
+        self.said_not_as_fact = self._with_read_forms(understanding.said_not_as_fact)
+        self.asked_of_what_came_before = self._with_read_forms(understanding.asked_of_what_came_before)
         self.permission_asked = [tuple(tokens(_plain_words(w))) for w in understanding.permission_asked]
         # What asks what something is, and the words each condition is asked as (`conditions_asked`)
         self.asks_what_it_is = [tuple(tokens(_plain_words(w))) for w in understanding.asks_what_it_is]
@@ -417,6 +422,16 @@ class AnswerReader:
         # Every word the language's content uses: a word typed as one of them is not a slip.
         self.vocabulary = _language_words(content, language, understanding)
         self.tables = {qid: self._table(q) for qid, q in content.questions.items()}
+        # The long names that name an item alone (medicines: "prednisolona", "alendronato"),
+        # read through a slip in passing (`_long_names_mended`), and every word they could be
+        # confused with
+        # (each with what it names: "prednisolna" is as near "prednisona" as "prednisolona", both steroids)
+        self.long_names = {name: frozenset((qid, m.options) for qid, table in self.tables.items()
+                                           if name in table.named_alone for m in table.phrases.find(name))
+                           for table in self.tables.values() for name in table.named_alone
+                           if len(name) >= LONG_NAME_SLIP and name.isalpha()}
+        self.slip_pool = sorted(set(self.long_names) | {word for word in (*self.vocabulary, *self.everyday)
+                                                   if len(word) >= LONG_NAME_SLIP - 2 and word.isalpha()})
         self.held_one_words = frozenset().union(*(
             self.tables[qid].phrases.one_word for qid, q in content.questions.items()
             if q.heard_early and q.taken_when_heard and q.kind == "choice")) - {*self.yes, *self.no}
@@ -615,6 +630,16 @@ class AnswerReader:
         if whole is not None:
             return whole
         offers_dont_know = any(o.value is None for o in table.options)
+        # (at a question of what a test showed, one that names its test: not at which tests were done)
+        out = self._without_results_not_out(said) if offers_dont_know and table.question.heard_about else said
+        if out != said:
+            # "resultado ainda não saiu", "fiz RM, o laudo ainda não veio": what the test showed
+            # is not known, whatever the "não" in it (user test pt 26: read as no MRI done);
+            # what else is said of this question is read ("raio-x normal, o da RM ainda não saiu")
+            parsed = self.read(question_id, out, typed=typed, today=today) if out else Parsed(False)
+            told = [w for w in tokens(self._without_fillers(out))
+                    if w not in CLAUSE_PUNCTUATION and w not in self.yes and w not in self.no]
+            return parsed if parsed.ok and told else Parsed(True, value=None)
         if said in self.dont_know and offers_dont_know:
             return Parsed(True, value=None)
         if offers_dont_know and self._unsure_of_the_subject(table, said):
@@ -762,14 +787,18 @@ class AnswerReader:
             end = self._unit_end(words, 0, units)
             if end > 1 and self._clause_around(words, 0)[1] == end:  # "33 wks, left hip agony"
                 alone.append((0, end))
-        if answered_id in table.question.said_alone_after_answers_to:  # "left, about 2 months" at which hip
-            alone += self._alone_after(words, units, leads | follows,
-                                       lambda before: self._plainly(answered_id, " ".join(before)) is not None)
+        # "left, about 2 months" at which hip; and "anca esquerda, há uns 2 meses" typed ahead at
+        # another question (user test pt 26: at the pregnancy question, read as a first trimester)
+        alone += self._alone_after(words, units, leads | follows,
+                                   functools.partial(self._answers_plainly, table.question.said_alone_after_answers_to))
         if answered_id in table.question.said_freely_at:  # "gradual, about 2 weeks" at how it started
             # (a number typed in digits: the option's own "over hours to a few days" is no duration)
             typed_digits = set(tokens(_plain_words(text)))
             alone += [(at, end) for at, word in enumerate(words) if _NUMBER_WORD.fullmatch(word)
                       and word in typed_digits for end in [self._unit_end(words, at, units)] if end > at + 1]
+        if table.question.said_alone_as_a_whole_message and not (
+                answered_id and self.tables[answered_id].question.unit is not None):
+            alone += self._whole_message(words, units, leads, follows)  # "about 3 weeks" at the tests
         counted_back = [(start, end) for start, end, _ in self._counted_back_spans(table, words)]
         if today is not None:
             counted_back += [(d.start, d.end) for d in self._due_dates(table, words)]  # "due on 20/12"
@@ -1234,6 +1263,10 @@ class AnswerReader:
         (start, end of its units)."""
         return self._alone_after(words, units, ties, lambda before: _names_any(before, about))
 
+    def _answers_plainly(self, question_ids: list[str], words: list[str]) -> bool:
+        """`words` are a plain answer to one of `question_ids` ("anca esquerda": the side)."""
+        return any(self._plainly(question_id, " ".join(words)) is not None for question_id in question_ids)
+
     def _alone_after(self, words: list[str], units: set[str], ties: frozenset[str],
                      belongs: Callable[[list[str]], bool]) -> list[tuple[int, int]]:
         """Numbers with their unit that make a clause of their own (with at most the words
@@ -1273,6 +1306,19 @@ class AnswerReader:
                 words.append(word)
             last_end = end
         return words
+
+    def _whole_message(self, words: list[str], units: set[str], leads: frozenset[str],
+                       follows: frozenset[str]) -> list[tuple[int, int]]:
+        """The one number with its unit that is the whole of `words`, with at most the words
+        that lead or follow such a number ("for about 3 weeks", "2 weeks ago"), as (start, end)."""
+        numbers = [at for at, word in enumerate(words) if _NUMBER_WORD.fullmatch(word)]
+        if len(numbers) != 1:
+            return []
+        at = numbers[0]
+        end = self._unit_end(words, at, units)
+        led = at == 0 or " ".join(words[:at]) in leads
+        followed = end == len(words) or " ".join(words[end:]) in follows
+        return [(at, end)] if end > at + 1 and led and followed else []
 
     @staticmethod
     def _led(words: list[str], at: int, leads: frozenset[str]) -> bool:
@@ -1350,6 +1396,7 @@ class AnswerReader:
         table = self.tables[question_id]
         # "ela não consegue andar" as "não consigo andar"; "do I have osteoporosis?" says nothing
         said = self._read_as(table, self._unasked(_plain_words(self.negation_first(text))))
+        said = self._long_names_mended(said)  # "tomo predinisolona" (user test pt 26)
         said = self._split_leading_yes_no(said)
         typed = tokens(said)
         words: dict[int, int] = {}
@@ -1433,6 +1480,30 @@ class AnswerReader:
         for option in [*measured, *self._named_beside_measure(table, said)]:  # "crp normal", "wbc raised"
             words[option] = words.get(option, 0) + 2
         return [option for option, count in words.items() if count >= 2]
+
+    def _long_names_mended(self, said: str) -> str:
+        """`said` with each unknown word of LONG_NAME_SLIP letters or more that is a slip of
+        one long name (`long_names`) written as that name: one edit in up to 10 letters, two
+        in longer ones, the same first letter, and no other known word as near ("predinisolona",
+        "prednisolna", "alendronto", "ibuprufeno", "metotrexto": user test pt 26, not heard in
+        passing). Short words are left as typed: too many are a slip of another."""
+        if not self.typos or not self.long_names:
+            return said
+        for start, end in reversed(token_spans(said)):
+            word = said[start:end]
+            if len(word) < LONG_NAME_SLIP or not word.isalpha() or word in self.vocabulary or word in self.everyday:
+                continue
+            allowed = 1 if len(word) <= 10 else 2
+            near = process.extract(word, self.slip_pool, scorer=DamerauLevenshtein.distance,
+                                   score_cutoff=allowed, limit=None)
+            if not near:
+                continue
+            best = min(distance for _, distance, _ in near)
+            closest = [name for name, distance, _ in near if distance == best]
+            named = {self.long_names.get(name) for name in closest}
+            if len(named) == 1 and None not in named and closest[0][0] == word[0]:
+                said = said[:start] + closest[0] + said[end:]
+        return said
 
     def says_together(self, question_id: str) -> bool:
         """Some item of `question_id` is named by its parts (Answer.said_together)."""
@@ -1780,6 +1851,19 @@ class AnswerReader:
             said = re.sub(rf"(?<![\w-]){re.escape(form)}(?![\w/-])", meant, said)
         return _HEADING_DASH.sub(", ", said)
 
+    def _with_read_forms(self, phrases: list[str]) -> list[tuple[str, ...]]:
+        """`phrases` as word tuples, each also with its forms written as `_read_as` may have
+        rewritten them before they are looked for ("faz mal" and "faço mal")."""
+        kept: dict[tuple[str, ...], None] = {}
+        for phrase in phrases:
+            plain = _plain_words(phrase)
+            kept[tuple(tokens(plain))] = None
+            read = plain
+            for form, meant in self.read_as:
+                read = re.sub(rf"(?<![\w-]){re.escape(form)}(?![\w-])", meant, read)
+            kept[tuple(tokens(read))] = None
+        return list(kept)
+
     def _read_as(self, table: _Table, said: str) -> str:
         """`said` with the forms the options' words do not use written as the ones they do
         (ui.yaml `read_as`): a relative's "não consegue andar" is "não consigo andar", "she
@@ -1914,6 +1998,26 @@ class AnswerReader:
         for phrase in sorted(phrases, key=len, reverse=True):
             said = re.sub(rf"(?<![\w']){re.escape(phrase)}(?![\w'])", " \x00 ", said)
         return said
+
+    def _without_results_not_out(self, said: str) -> str:
+        """`said` without its clauses that say a result is not out yet: a result word, a
+        negation and a word of not being out ("resultado ainda não saiu", "results not back
+        yet"); "" when nothing else was said, `said` itself when none does."""
+        if not self.result_words:
+            return said
+        clauses: list[list[str]] = [[]]
+        for word in tokens(said):
+            if word in CLAUSE_PUNCTUATION or word in self.clause_breaks:  # "fiz RM mas não tenho o resultado"
+                clauses.append([])
+            else:
+                clauses[-1].append(word)
+        kept = [clause for clause in clauses if not (
+            self.result_words & set(clause) and self.result_not_out & set(clause)
+            and any(w in self.any_negation or any(w.endswith(s) for s in self.language.negation_suffixes)
+                    for w in clause))]
+        if len(kept) == len(clauses):
+            return said
+        return " , ".join(" ".join(clause) for clause in kept if clause)
 
     def _without_unsure(self, said: str) -> str:
         """`said` without the ways of saying "don't know" of two words or more in it, and
@@ -2659,6 +2763,7 @@ class AnswerReader:
         if not any(option.numbers for option in table.options):
             return said
         leads, follows = self.numbers_others_leads[table.question.id], self.numbers_others_follows[table.question.id]
+        said = self._without_times_led_by_others(table, said, leads)
         # "over a couple weeks" is "over 2 weeks"; but "came on yesterday" keeps its day, a
         # time the question may read itself (the onset: sudden), not a count tied to another's
         words = self._number_words(said, self.bare_numbers)
@@ -2671,9 +2776,36 @@ class AnswerReader:
             word for _, before, _ in table.told_by_number.values() for word in before)
         # ...or is part of a date this question's words lead to: "c-section booked for 15 december"
         dated = {i for d in self._due_dates(table, words) for i in range(d.start, d.end)}
+        # ...and a number with its unit in a clause of its own after another question's answer
+        # that such a number follows ("anca esquerda, 5 semanas" is how long: user test pt 26,
+        # read as a first trimester), where nothing of this question's own is named
+        if not table.phrases.find(said):
+            tied += [span for other in self.tables.values()
+                     if other is not table and other.question.said_alone_after_answers_to
+                     for span in self._alone_after(
+                         words, other.named_units, other.leads | other.follows,
+                         functools.partial(self._answers_plainly, other.question.said_alone_after_answers_to))]
         drop = {i for at, end in tied if not self._led(words, at, own) and at not in dated
                 for i in range(at, end + 1)}
         return " ".join(word for i, word in enumerate(words) if i not in drop) if drop else said
+
+    def _without_times_led_by_others(self, table: _Table, said: str, leads: frozenset[str]) -> str:
+        """`said` without the times said in words ("o mês passado", "last month": a time with
+        its unit, `numbers` phrases) right after another question's lead ("desde o mês
+        passado", "since last month": how long, not a first trimester; user test pt 26),
+        unless this question's own words lead to it."""
+        times = [phrase for phrase, value in self.numbers.phrases.items() if not _NUMBER_WORD.fullmatch(value)]
+        if not times:
+            return said
+        words = tokens(said)
+        dropped: set[int] = set()
+        for phrase in times:
+            for at in _places(words, tuple(tokens(phrase))):
+                lead = next((size for size in (3, 2, 1) if at >= size
+                             and " ".join(words[at - size:at]) in leads), 0)
+                if lead and not self._led(words, at, table.leads):
+                    dropped.update(range(at - lead, at + len(tokens(phrase))))
+        return " ".join(word for i, word in enumerate(words) if i not in dropped) if dropped else said
 
     def _without_hints(self, table: _Table, found: list[Match], said: str) -> list[Match]:
         """Words that only hint at an option ("i can walk", "dói") yield to plainer words

@@ -332,6 +332,9 @@ class Question(Strict):
     minimum: float | None = None
     maximum: float | None = None
     below_minimum: str | None = None  # a number under `minimum` goes to this state (a child's age)
+    # ...unless the case with what is held says otherwise (a pregnancy told of): the number is
+    # doubted and asked again (ui.yaml `below_minimum_doubted`), and taken if typed again.
+    below_minimum_doubted_when: Predicate | None = None
     integer: bool = False
     unit: str | None = None  # a key of units in ui.yaml: how typed numbers are read
     # Per language, the words that may stand right before this number when it is said with
@@ -382,6 +385,10 @@ class Question(Strict):
     # is this question's: "33 wks, left hip agony", "21 wks and hip pain" (a pain's length is
     # said with the pain; a small one, "3 weeks, hip pain", may still be that length).
     said_alone_opening_from: float | None = None
+    # A number with its unit typed as the whole message ("about 3 weeks") at a question that
+    # reads no number with a unit of its own (the tests, the warning signs): this question's
+    # answer typed a question early, held for it, not "did not catch" (the person is ahead).
+    said_alone_as_a_whole_message: bool = False
     # The case field that keeps the measurement an answer was read from (in the first
     # measure's unit: "temp 37.9" at the fever), so that it is said back and shown to the
     # doctor beside the answer, with the first of `said_with_measured` that holds it.
@@ -453,6 +460,10 @@ class Question(Strict):
     # only when the message is about that relative (ui.yaml `relatives`): "my hip hurts, my
     # mum had the same" says nothing of the writer's sex.
     relatives_only_when_for_them: bool = False
+    # A fact about the person that is typed again a question or two later ("52", "masculino",
+    # "left"): met by "I have that already", not "did not catch". Not an answer about the pain
+    # ("slowly" at another question is no repeat of how they walk).
+    typed_again_is_noted: bool = False
     # A checklist whose items may share a name that is each of them ("HIV": a cause of AVN and
     # weakened defences against infection): the name ticks every item that has it, where
     # elsewhere a shared name is asked about ("had a scan": which one?).
@@ -971,6 +982,10 @@ class QuickAnswer(Sourced):
     # Followed by what the level of care says to do now, where a warning or the summary has
     # raised it ("is it broken?" after a fall: the cause waits for an X-ray, the visit does not)
     with_level_of_care: bool = False
+    # After the summary, followed instead by why its level of care is what it is: the warning
+    # signs and the dangers not ruled out yet that set it ("why urgent?", "who should I refer
+    # her to?": user test 26, a generic line met both)
+    with_reasons_for_level: bool = False
     # Given only while one of these conditions leads or is "not ruled out yet", as a guidance
     # item's `open_in`: the quick answer then says what the summary's advice says
     open_in: list[str] | None = None
@@ -1170,6 +1185,10 @@ class Understanding(Strict):
     # Words that make a test named in passing not a result yet: booked, wanted, done to
     # rule something out ("MRI booked", "x-ray to rule out a break").
     not_a_result: list[str] = Field(default_factory=list)
+    # A clause with a result word, a negation and a word of not being out yet ("resultado
+    # ainda não saiu", "results not back yet"): what the test showed is not known.
+    result_words: list[str] = Field(default_factory=list)
+    result_not_out: list[str] = Field(default_factory=list)
     # Words near a test's name that make it another place's or person's ("my knee MRI").
     other_places: list[str] = Field(default_factory=list)
     # Where a scan report's conclusion begins ("impression", "conclusão"): in it, words that

@@ -34,7 +34,7 @@ from flows.numerals import whole_number
 from flows.recording import NONE_OF_THESE, clear, record, recorded
 from flows.report import emergency_replies, section_replies, summary_replies
 from flows.session import Session
-from flows.summary import Summary, build_summary, words_of_level
+from flows.summary import Summary, build_summary, level_reasons, level_words, words_of_level
 
 # The answer readers' errors that mean nothing in the answer was read (not a vague number,
 # a time since an event, a unit to name): only these may turn out to be an earlier answer
@@ -189,7 +189,7 @@ class _Turn:
             return self.summary_choice(said, command, text)
         if self.e.machine.is_final(self.s.state):
             return self.command(command) if command else self.after_an_early_end(text)
-        if command == "why" or (command is None and self.reader.asks_why(text)):
+        if command == "why" or (command is None and self.reader.asks_why(text) and not self.asks_how_urgent(text)):
             return self.why()
         if self.emergency_active() and self.reader.asks_for_now(text, self.c, self.s.locale):
             return self.what_to_do_now()
@@ -628,21 +628,49 @@ class _Turn:
         `quick_answers`): "is ibuprofen ok?" in pregnancy, with what is known and held."""
         held = self.case_with_held()
         warned = self.warned_of_care()
+        after = self.s.state == SUMMARY_STATE
         for answer, holds in self.c.quick_answers:
-            if answer.unless_warned and self.s.state == SUMMARY_STATE and self.reader.asks_about(typed, answer.id):
+            if answer.unless_warned and after and self.reader.asks_about(typed, answer.id):
                 # after the summary its level answers "is it serious?", said, not "depends on
-                # all your answers" (user tests en 25a, pt 25b)
-                lowest = words_of_level(self.c, TRIAGE_ORDER[0], [], self.s.case).now
-                return self.care_after_the_summary() or [
-                    self.notice("asked_back_lowest_after", now=self.c.text(lowest, self.s.locale))]
+                # all your answers" (user tests en 25a, pt 25b); "why urgent?" its reasons
+                if answer.with_reasons_for_level:
+                    return self.level_explained()
+                return self.care_after_the_summary() or self.lowest_level_said()
             if answer.unless_warned and warned:
                 continue  # what the warning says to do now answers it (`warned_answer`)
             if holds(held) and self.reader.asks_about(typed, answer.id) and self.kept_open(held, answer.open_in):
                 care = self.warned_answer() if answer.with_level_of_care else []
+                if answer.with_reasons_for_level and after:
+                    care = self.level_explained()
                 return [Reply(kind="notice", code=f"quick_answer:{answer.id}",
                               text=self.c.text(answer.text, self.s.locale), step=self.s.step),
                         *care, *self.section_named(answer.section)]
         return []
+
+    def asks_how_urgent(self, text: str) -> bool:
+        """`text` asks how urgent this is, or why (a quick answer that a warning answers,
+        `unless_warned`): "why is it urgent?" is no question about the question asked (user
+        test 26), as "why do you need my age?" is."""
+        return any(answer.unless_warned and self.reader.asks_about(text, answer.id)
+                   for answer, _ in self.c.quick_answers)
+
+    def lowest_level_said(self) -> list[Reply]:
+        """After a summary at the lowest level of care: that it needs no urgent care, and its line."""
+        lowest = words_of_level(self.c, TRIAGE_ORDER[0], [], self.s.case).now
+        return [self.notice("asked_back_lowest_after", now=self.c.text(lowest, self.s.locale))]
+
+    def level_explained(self) -> list[Reply]:
+        """After the summary, why its level of care is what it is (`level_reasons`): the
+        warning signs and the dangers not ruled out yet that set it, and what to do now;
+        at the lowest level, that it needs no urgent care (user test 26: "why urgent?" met
+        "the summary's level of care answers that")."""
+        assessment = assess(self.s.case, self.c)
+        reasons = level_reasons(self.s.case, assessment, self.c, self.s.locale)
+        if not reasons:
+            return self.lowest_level_said()
+        words = level_words(self.c, assessment, self.s.case)
+        return [self.notice("level_why", level=self.c.text(words.label, self.s.locale), reasons=" ".join(reasons),
+                            now=self.c.text(words.now, self.s.locale))]
 
     def kept_open(self, case: Case, conditions: list[str] | None) -> bool:
         """One of `conditions` (None: any) leads or is not ruled out yet for `case`, as the
@@ -854,10 +882,10 @@ class _Turn:
             corrected = self.corrected_earlier(typed) if typed and parsed.error not in _OF_SOMETHING_ELSE else None
             if corrected is not None:  # "wait, actually it's the right hip": how to change it
                 return [self.notice("correction_how", question=corrected), *self.ask()]
-            # last before "did not catch": "52" or "masculino" typed again a question later
-            # (user test pt 24b); not sooner, where it took "ela tem q parar o alendronato?"
-            # and "no scans, im pregnant" for a sex said again
-            # and only where nothing more telling was found ("since the birth": since_an_event)
+            # Last before "did not catch", and only where nothing at all was read: "52" or
+            # "masculino" typed again a question later (user test pt 24b). Sooner, it took
+            # "ela tem q parar o alendronato?", "no scans, im pregnant" and "since the birth"
+            # for the sex or the pregnancy said again.
             plain_miss = parsed.error in _NOTHING_READ and not (parsed.denied or parsed.pending)
             repeated = self._answer_repeated(typed) if plain_miss and typed else None
             if repeated is not None:
@@ -865,6 +893,8 @@ class _Turn:
             self.s.missed += 1
             stuck = [self.notice("stuck_help")] if self.s.missed >= 2 else []
             return [self.error(parsed.error, **parsed.values), *stuck, *self.ask()]
+        if parsed.goto is not None and typed is not None and self.doubts_below_minimum(parsed.value):
+            return [self.notice("below_minimum_doubted", number=parsed.value), *self.ask()]
         self.s.missed = 0
         state = self.s.state
         question = self.c.questions[self.question_id()]
@@ -1075,17 +1105,19 @@ class _Turn:
 
     def _answer_repeated(self, typed: str) -> Question | None:
         """The question answered earlier whose recorded answer `typed` says again in full: an
-        age or a sex typed twice, or the hip. Not a yes or no ("no" at one question is no
-        repeat of another's "No")."""
+        age or a sex typed twice, or the hip (`Question.typed_again_is_noted`). Not a yes or
+        no ("no" at one question is no repeat of another's "No")."""
         repeated: Question | None = None
         for state in reversed(self.s.answered):
             question = self.c.questions[self.e.machine.question_of[state]]
             given = recorded(self.s.case, question)
-            if given is None or question.kind not in ("choice", "number"):
+            if given is None or not question.typed_again_is_noted:
                 continue
             parsed = self.reader.read(question.id, typed, today=self.today)
-            if parsed.ok and parsed.value is not None and parsed.value != given:
-                return None  # "sorry, i'm 30 weeks pregnant" says "female" again but corrects the pregnancy
+            if parsed.ok and parsed.value is not None and parsed.value != given and whole_number(typed.strip()) is None:
+                # "sorry, i'm 30 weeks pregnant" says "female" again but corrects the pregnancy
+                # (a bare "33" is the age again, not 33 weeks: a number alone corrects nothing)
+                return None
             if parsed.ok and parsed.value == given and not isinstance(given, bool):
                 repeated = repeated or question
         return repeated
@@ -1612,6 +1644,20 @@ class _Turn:
                                 self.s.for_someone_else, clinician=self.s.by_a_clinician)
         return [*now, self.notice("carry_on_after_emergency"), *self.ask()]
 
+    def doubts_below_minimum(self, value: Any) -> bool:
+        """A number below the question's minimum that what was told says is a slip: "2" for the
+        age after "estou grávida" (user test pt 26: taken as a child's age, and the questions
+        ended). Asked once again; the same number typed again is taken."""
+        question = self.c.questions[self.question_id()]
+        doubted = f"{self.s.state} {value}"
+        if question.below_minimum_doubted_when is None or self.s.doubted == doubted:
+            self.s.doubted = ""
+            return False
+        if not question.below_minimum_doubted_when.compile()(self.case_with_held()):
+            return False
+        self.s.doubted = doubted
+        return True
+
     def case_with_held(self) -> Case:
         """The case with each answer held for a question not yet reached read into it (one
         answer, read plainly); the session's case is left as it is."""
@@ -1792,10 +1838,36 @@ class _Turn:
         of and the end said again, led by "go today"; anything else is told, in a line,
         that the questions have ended (user test en 19: "thanks" met the whole end again,
         word for word, after each message); "what now?" is told the end again."""
+        retyped = self.number_answered_again_after_an_end(typed)
+        if retyped is not None:
+            return retyped
         warned = self.warned_at_an_early_end(typed)
         if warned or self.reader.asks_for_now(typed, self.c, self.s.locale):  # "so what now?": the end again
             return [*warned, *self.ended()]
         return self.go_today_first([self.over()])  # after a warning, still "go today" first
+
+    def number_answered_again_after_an_end(self, typed: str) -> list[Reply] | None:
+        """"31" right after "2" ended the questions as a child's age (a slip, or a button's
+        number typed at the age): the number that ended them, typed again so that it no longer
+        does, is its correction, taken as /back and the answer would be (user test pt-BR 26:
+        "31" met "the questions have ended"). Only a number: "none" after a replaced hip ended
+        them is no answer to anything."""
+        if not self.ended_early():
+            return None
+        path = self.e.machine.path(self.s.case, self.s.answered)
+        asked = next((s for s in path if s not in self.s.answered and not self.e.machine.is_final(s)), None)
+        if asked is None or self.c.questions[self.e.machine.question_of[asked]].kind != "number":
+            return None
+        question = self.c.questions[self.e.machine.question_of[asked]]
+        parsed = self.reader.read(question.id, typed, today=self.today)
+        if not parsed.ok or parsed.goto is not None or parsed.value is None:
+            return None
+        trial = self.s.case.model_copy()
+        record(trial, question, parsed.value)
+        if self.e.machine.path(trial, [*self.s.answered, asked])[-1] != SUMMARY_STATE:
+            return None  # "12" after "2": the end again, as it said
+        self.s.state, self.s.mode, self.s.draft = asked, "asking", []
+        return self.apply(parsed, typed=typed)
 
     def over(self) -> Reply:
         """A line that the questions have ended, for a message after an early end."""

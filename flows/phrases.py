@@ -42,6 +42,9 @@ TYPO_SHORTEST = 4
 # Beside words found as typed, a slip is looked for only in words this long: "the" is one
 # edit from "thr" and "hip" from "hit", but "efusion" is a typo of "effusion".
 LEFTOVER_TYPO = 5
+# A long name that names an item alone (a medicine) is read through a slip in passing from
+# this many letters (flows/answers.py `_long_names_mended`); shorter words are too near others.
+LONG_NAME_SLIP = 8
 # A one-word phrase is matched without its accents only from this many letters ("febre",
 # "ressonância"): shorter words differ by an accent too often ("é"/"e", "pôr"/"por").
 PLAIN_LETTERS_SHORTEST = 5

@@ -68,6 +68,9 @@ class Session(BaseModel):
     # /back passes over them to the last answer the person gave (user test pt 23: "tive bebe faz
     # 3 meses", "32", /voltar undid the pregnancy taken from the first message, not the age).
     taken_unasked: list[str] = Field(default_factory=list)
+    # A number below its question's minimum doubted there ("2" for the age of someone who
+    # said she is pregnant): "<state> <number>"; the same number typed again is taken.
+    doubted: str = ""
     announced: list[str] = Field(default_factory=list)
     skipped: list[str] = Field(default_factory=list)  # questions passed over by the look-ahead
     danger_offered: bool = False

@@ -17,7 +17,7 @@ from flows.answers import describe
 from flows.assessment import Assessment, NotRuledOut, Ranked
 from flows.case import Case
 from flows.content import Content
-from flows.content_models import LevelWords, Question, RedFlag, TriageLevel
+from flows.content_models import TRIAGE_ORDER, LevelWords, Question, RedFlag, TriageLevel
 from flows.guidance import select_guidance
 from flows.locale_format import percent_text
 from flows.messages import Line
@@ -62,6 +62,26 @@ def _set_by_chance(case: Case, assessment: Assessment, content: Content) -> list
     return list(dict.fromkeys(rule.condition for rule, test in content.probability_rules
                               if rule.level == assessment.triage and probability[rule.condition] >= rule.at_least
                               and (test is None or test(case))))
+
+
+def level_reasons(case: Case, assessment: Assessment, content: Content, locale: str) -> list[str]:
+    """Why the level of care is what it is, sentence by sentence, in `locale`: the warning
+    signs at that level, the dangers not ruled out yet at that level (why, and the test that
+    settles each), and a dangerous cause likely enough on its own. Nothing at the lowest
+    level ("why urgent?" after the summary, user test 26: a generic line answered it)."""
+    if assessment.triage == TRIAGE_ORDER[0]:
+        return []
+    reasons = []
+    flags = [content.text(flag.title, locale) for flag in assessment.red_flags if flag.level == assessment.triage]
+    if flags:
+        reasons.append(content.message("first_warnings", locale, flags="; ".join(flags)))
+    dangers = [danger for danger in assessment.not_ruled_out if danger.level == assessment.triage]
+    reasons += [line.text for line in _not_ruled_out_lines(dangers, content, locale)]
+    if not reasons:
+        names = [_mid_sentence(content.text(content.conditions[c].name, locale))
+                 for c in _set_by_chance(case, assessment, content)]
+        reasons += [content.message("level_reason_by_chance", locale, causes="; ".join(names))] if names else []
+    return reasons
 
 
 def level_words(content: Content, assessment: Assessment, case: Case) -> LevelWords:

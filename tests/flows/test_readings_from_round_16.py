@@ -202,7 +202,7 @@ def test_a_side_remark_is_not_read_as_the_answer(language: str, question: str, t
     ("pt-BR", "warning_signs", "acordo a noite com dor", ["night_pain"]),
     ("pt-BR", "medical_history", "ja tive fratura no punho caindo da propria altura", ["known_osteoporosis"]),
     ("pt-BR", "medical_history", "tomo meticorten", ["glucocorticoids"]),
-    ("pt-BR", "medical_history", "sou soropositivo, tomo TARV", ["other_avn_risk"]),
+    ("pt-BR", "medical_history", "sou soropositivo, tomo TARV", ["other_avn_risk", "immunosuppressed"]),
     ("pt-BR", "warning_signs", "fiz mastectomia", ["cancer_history"]),
     ("pt-BR", "side", "os 2", "both"),
 ])
