@@ -216,6 +216,7 @@ class _Table:
     not_before: dict[int, frozenset[str]] = field(default_factory=dict)  # option -> Answer.not_before
     named_when_denied: frozenset[str] = frozenset()  # the options' Answer.named_when_denied words
     asked_only: frozenset[str] = frozenset()  # the options' Answer.asked_only words
+    other_events: frozenset[str] = frozenset()  # Question.times_of_other_events
 
     @cached_property
     def own_words(self) -> frozenset[str]:
@@ -551,7 +552,8 @@ class AnswerReader:
                                           self._listed(o.told_by_number.said_after_number))
                                       for i, o in enumerate(options) if o.told_by_number is not None},
                       not_before={i: self._listed(o.not_before) for i, o in enumerate(options) if o.not_before},
-                      asked_only=frozenset(asked_only), named_when_denied=frozenset(named_when_denied))
+                      asked_only=frozenset(asked_only), named_when_denied=frozenset(named_when_denied),
+                      other_events=self._listed(question.times_of_other_events))
 
     def _counted_back_words(self, question: Question) -> _CountedBack | None:
         counted = question.counted_back
@@ -1432,7 +1434,8 @@ class AnswerReader:
         typed = tokens(said)
         words: dict[int, int] = {}
         seen: dict[int, set[str]] = {}
-        together = self._not_with(table, said, self._said_together(table, said))
+        together = self._not_with(table, said, self._too_short(table, said, [
+            *self._said_together(table, said), *self._named_by_amount(table, said)]))
         # "can't walk more than 10 mins" in passing is no "cannot walk" (`not_with`)
         found = table.phrases.find(said, self._answers_elsewhere(question_id, said))
         if self.typos and table.question.recorded_at_once:
@@ -1448,7 +1451,7 @@ class AnswerReader:
             found = [m for m in found if not any(f.start <= m.start and m.end <= f.end for f in slipped)]
             found = sorted(found + [f for f in slipped if not any(f.start < m.end and m.start < f.end for m in found)],
                            key=lambda m: m.start)
-        found = self._not_with(table, said, found)
+        found = self._not_with(table, said, self._too_short(table, said, found))
         claimed = [(m.start, m.end) for other in claimed_by if other != question_id
                    for m in self._said_together(self.tables[other], said) if not m.negated]
         if answered and answered != question_id and self.tables[answered].question.kind == "checklist":
@@ -2188,8 +2191,13 @@ class AnswerReader:
             return Parsed(False, error="vague_number", values={"example": self._example(question)})
         # "temp 39" at the age, "fever 38.5 for 2 days" at how long: another question's measure
         # ...or a weight: "lost 6kg" is no 6 weeks
-        typed = [q for q in self._quantities(table, said) if not self._anothers_measurement(table, q)
+        every = self._quantities(table, said)
+        typed = [q for q in every if not self._anothers_measurement(table, q)
                  and not self._anothers_reading(table, q)]
+        # ...and a time right after one is how much or how often, not how long: "I run 50k a
+        # week", "30 miles a week", "3x a week" (user test en 26: read as 50 weeks of pain)
+        typed = [q for q in typed if not self._a_rate(q)]
+        anothers_amount = len(typed) < len(every)
         # "tem 78 anos, caiu ontem" ("1 dia"), "78 anos, dor há 3 dias" at the age: a number
         # with another question's unit is that question's, no unknown word, when another
         # number is left (user test pt-BR 19: the age was asked again whenever "ontem" was said)
@@ -2207,6 +2215,11 @@ class AnswerReader:
         if any(q.negative for q in typed):  # "-5": no age or duration is below zero
             return self._out_of_range(question)
         if self._an_offset(table, said):  # "started 2 weeks after the birth": not how long, asked again
+            # (named before the number: "2 weeks after giving birth" is a time between two events)
+            event = next((q for q in typed if q.unit in table.units and q.unit
+                          and self._of_another_event(table, said, q, before_only=True)), None)
+            if event is not None:  # "my baby is 2 months old": the birth's time, asked
+                return self._time_of_another_event(event)
             return Parsed(False, error="need_number", values={"example": self._example(question)})
         week = self._a_week_of_pregnancy(table, said)
         if week is not None:  # "since I was 28 weeks": when it began, not how long; asked again
@@ -2224,13 +2237,17 @@ class AnswerReader:
         # "o meu pai tem 78 anos e anda a queixar-se há 2 meses": the years after an age's lead
         # are the age, when another number says how long
         found = [q for q in found if not self._led_as_anothers_number(table, q)] or found
+        other_event = next((q for q in found if q.unit and self._of_another_event(table, said, q)), None)
+        if other_event is not None:  # "gave birth 3 weeks ago", "baby is 6 weeks": the birth's time, asked
+            return self._time_of_another_event(other_event)
         if not found:
             vague = any(re.search(rf"(?<![\w]){re.escape(v)}(?![\w])", said) for v in self.vague)
             # "since the birth" at how long: when that was is asked, not "I need a number"
             # (user test en 20); only where a number counts from when something began
             since = question.counted_from_a_date and any(
                 re.search(rf"(?<![\w]){re.escape(v)}(?![\w])", said) for v in self.since_an_event)
-            error = "vague_number" if vague else "since_an_event" if since else "need_number"
+            error = "vague_number" if vague else "since_an_event" if since else \
+                "another_amount" if anothers_amount else "need_number"
             return Parsed(False, error=error, values={"example": self._example(question)})
         number = sum(q.value * table.units[q.unit] for q in found if q.unit) if _all_units(found) else (
             found[0].value * table.units[found[0].unit])
@@ -2239,6 +2256,40 @@ class AnswerReader:
         if not question.minimum <= number <= question.maximum:
             return self._out_of_range(question)
         return Parsed(True, value=int(number) if question.integer else round(number, 1))
+
+    def _time_of_another_event(self, quantity: Quantity) -> Parsed:
+        return Parsed(False, error="time_of_another_event",
+                      values={"time": f"{self._number(quantity.value)} {quantity.unit}"})
+
+    def _a_rate(self, quantity: Quantity) -> bool:
+        """The number comes right after an amount of another kind ("50k a week", "30 miles
+        a week", "3x a week"): a rate, how much or how often in that time."""
+        lead = quantity.lead.split()
+        if not lead:
+            return False
+        last = lead[-1]
+        glued = re.fullmatch(r"\d+(?:[.,]\d+)?([^\W\d_]+)", last)
+        if glued is not None:
+            return glued.group(1) in self.other_measure_units
+        return len(lead) >= 2 and last in self.other_measure_units and bool(_NUMBER.fullmatch(lead[-2]))
+
+    def _of_another_event(self, table: _Table, said: str, quantity: Quantity, before_only: bool = False) -> bool:
+        """The number is in a clause naming another event (`times_of_other_events`: the
+        birth, the baby; `before_only`: named before it) and none of the question's own
+        subject, nor since that event."""
+        if not table.other_events:
+            return False
+        words = tokens(said)
+        at = len(tokens(said[:quantity.start]))
+        start, end = self._clause_around(words, at)
+        # (or right after the number's unit: "5 weeks old")
+        after = self._unit_end(words, at, table.named_units) if at < len(words) else at
+        if at >= len(words) or not (_names_any(words[start:at] if before_only else words[start:end], table.other_events)
+                                    or self._followed_by(words, after, table.other_events)):
+            return False
+        plain = f" {' '.join(words)} "
+        since = any(f" {' '.join(tokens(v))} " in plain for v in self.since_an_event)
+        return not since and not self._in_clause_with(words, at, table.clause_words)
 
     def _revised_number(self, table: _Table, said: str) -> str:
         """`said` from a number revised in a clause of its own ("3 weeks, well maybe 4",
@@ -3122,9 +3173,11 @@ class AnswerReader:
             return self.submit_selection(table.question.id, items)
         read_in = next((t for t in (said, self._without_fillers(said)) if table.phrases.find(t)), said)
         found = table.phrases.find_with_typos(read_in) if table.phrases.find(read_in) else table.phrases.fuzzy(said)
-        found = self._too_short(table, read_in, found)
         together = self._said_together(table, read_in)
         found = [*_outside_together(found, together, table.sharing), *together]
+        found = [*found, *(m for m in self._named_by_amount(table, read_in)
+                           if not any(f.start < m.end and m.start < f.end for f in found))]
+        found = self._too_short(table, read_in, found)
         found = self._without_asked_about(found, read_in)
         found = self._not_with(table, read_in, found)
         found = self._after_nothing(table, read_in, found)
@@ -3214,14 +3267,18 @@ class AnswerReader:
         return kept
 
     def _too_short(self, table: _Table, said: str, found: list[Match]) -> list[Match]:
-        """An item that needs a time ("stiff for more than 30 minutes": `at_least`) is denied
-        by a shorter time said in the same sentence ("stiff for 10 mins", "só 5 minutos de
-        rigidez") or by words for a short one ("not long": `denied_by`)."""
+        """An item denied by what its sentence says of it: one that needs an amount
+        (`at_least`: "stiff for more than 30 minutes", "more than 14 units a week") by a
+        smaller amount ("stiff for 10 mins", "só 5 minutos de rigidez", "10 units a week"),
+        and any by words that say it is not what the item asks (`denied_by`: "not long";
+        "lost 5kg on a diet", "I've been dieting and lost weight" is no weight lost without
+        trying), unless a negation reaches those words ("I haven't been dieting")."""
         language = self.reads
         if not any(table.options[m.option].at_least or table.options[m.option].denied_by.get(language)
                    for m in found if not m.negated):
             return found
         spans = token_spans(said)
+        words = tokens(said)
         sentences = [match.span() for match in re.finditer(r"(?:[^.;!?]|(?<=\d)\.(?=\d))+", said)]
         kept = []
         for match in found:
@@ -3229,15 +3286,38 @@ class AnswerReader:
             begins = spans[match.start][0] if match.start < len(spans) else 0
             start, end = next(((a, b) for a, b in sentences if a <= begins < b), (0, len(said)))
             sentence = said[start:end]
-            short = any(re.search(rf"(?<![\w]){re.escape(_plain_words(words))}(?![\w])", sentence)
-                        for words in option.denied_by.get(language, []))
+            first = next((i for i, (a, _) in enumerate(spans) if a >= start), len(words))
+            last = next((i for i, (a, _) in enumerate(spans) if a >= end), len(words))
+            short = any(not table.phrases.negated_at(words, first + at)
+                        for phrase in option.denied_by.get(language, [])
+                        for at in _places(words[first:last], tuple(tokens(_plain_words(phrase)))))
             if option.at_least is not None:
-                table_units = self.content.ui.units[option.at_least.unit]
-                units = {_plain_words(word): factor for word, factor in table_units.items() if word}
-                short = short or any(q.unit and q.value * units[q.unit] < option.at_least.from_
-                                     for q in quantities(sentence, self.numbers, set(units)))
+                short = short or any(q.value * factor <= option.at_least.from_ if option.at_least.more_than
+                                     else q.value * factor < option.at_least.from_
+                                     for q, factor in self._amounts(option.at_least.unit, sentence))
             kept.append(replace(match, negated=True) if short and not match.negated else match)
         return kept
+
+    def _amounts(self, unit: str, text: str) -> list[tuple[Quantity, float]]:
+        """The amounts typed in `text` in a ui.yaml `units` table, each with its factor to the
+        table's unit ("4 units a day": 4, 7 to units a week). A bare number is none."""
+        table_units = self.content.ui.units[unit]
+        units = {in_digits(_plain_words(word), self.numbers): factor for word, factor in table_units.items() if word}
+        return [(q, units[q.unit]) for q in quantities(text, self.numbers, set(units)) if q.unit]
+
+    def _named_by_amount(self, table: _Table, said: str) -> list[Match]:
+        """The items an amount in their own unit names (`at_least.names_the_item`): "drinks
+        ~60u/wk", "about 40 units a week" is heavy drinking; a smaller amount is denied."""
+        words, spans = tokens(said), token_spans(said)
+        named = []
+        for index, option in enumerate(table.options):
+            if option.at_least is None or not option.at_least.names_the_item:
+                continue
+            for quantity, _ in self._amounts(option.at_least.unit, said):
+                at = next((i for i, (a, _) in enumerate(spans) if a >= quantity.start), len(words))
+                if at < len(words):
+                    named.append(Match((index,), at, at + 1, False))
+        return self._too_short(table, said, named)
 
     def _opinions(self, table: _Table, said: str, found: list[Match]) -> list[Match]:
         """The words naming a diagnosis in the conclusion of a pasted report ("IMPRESSION: ...

@@ -112,6 +112,11 @@ class AtLeast(Strict):
 
     unit: str
     from_: float = Field(alias="from")
+    # More than `from`, not `from` itself: "more than 14 units a week" (14 is within it).
+    more_than: bool = False
+    # An amount in this unit names the item alone ("60u/wk": units are alcohol's only);
+    # not minutes, which any pain is counted in.
+    names_the_item: bool = False
 
 
 class ToldByNumber(Strict):
@@ -400,6 +405,11 @@ class Question(Strict):
     # há 5 anos") is the item's, not this question's, unless the item sets one of these
     # fields (the events the answer is counted from: "fell 2 weeks ago"). None: not checked.
     counted_from_items: list[str] | None = None
+    # Per language, words of another event a time is often said of (the birth, the baby): a
+    # number typed here in a clause naming one, and none of `said_in_clause_with` nor of the
+    # ui.yaml `since_an_event` words, may be when that was ("gave birth 3 weeks ago", "baby
+    # is 6 weeks"), not how long this has lasted: asked, with the number offered back.
+    times_of_other_events: dict[str, list[str]] = Field(default_factory=dict)
     # Questions about other complaints (a fever): a time said in a clause naming one of their
     # answers and none of this question's `said_in_clause_with` words is that complaint's
     # ("felt feverish last night" says when the fever was, not how or when the pain began).
@@ -1042,6 +1052,9 @@ class Understanding(Strict):
     # weeks old", "a minha filha tem 2 meses" are a new mother's, not someone else's answers.
     babies: list[str] = Field(default_factory=list)
     baby_age_units: list[str] = Field(default_factory=list)
+    # ...and so is a "she" or "he" given such an age with one of these after it ("she's 5
+    # weeks old", "ela tem 2 meses de vida"): not someone else with the hip pain.
+    baby_age_after: list[str] = Field(default_factory=list)
 
     dont_know: list[str]
     see_now: list[str]  # after an emergency warning: "show me what to do now"

@@ -40,6 +40,7 @@ from flows.summary import Summary, build_summary, level_reasons, level_words, wo
 # a time since an event, a unit to name): only these may turn out to be an earlier answer
 # typed again (`Conversation._answer_repeated`).
 _NOTHING_READ = frozenset({"choose_one", "need_number", "choose_several"})
+_OF_SOMETHING_ELSE = frozenset({"another_amount", "time_of_another_event"})  # a number read as another thing's
 
 
 @dataclass(frozen=True)
@@ -890,7 +891,9 @@ class _Turn:
             told = self.told_at_once(typed) if typed else []
             if told:  # "choro o dia todo": heard, then the question again
                 return [*told, *self.ask()]
-            corrected = self.corrected_earlier(typed) if typed else None
+            # (not a number the reader has said is of something else: "baby is 6 weeks" at how
+            # long is the baby's age, no new answer to the pregnancy, user test en 26)
+            corrected = self.corrected_earlier(typed) if typed and parsed.error not in _OF_SOMETHING_ELSE else None
             if corrected is not None:  # "wait, actually it's the right hip": how to change it
                 return [self.notice("correction_how", question=corrected), *self.ask()]
             # Last before "did not catch", and only where nothing at all was read: "52" or

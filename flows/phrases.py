@@ -331,8 +331,19 @@ class PhraseIndex:
             if negator is None and not denial and marked and marked[-1].negated and self._listed_after(
                     words, marked[-1].end, match.start):
                 negator = marked[-1].negator
+            # ...and so does an answer that is itself a "not": "not pregnant or breastfeeding"
+            # denies the breastfeeding too (user test en 26: asked which of the two)
+            if negator is None and not denial and marked and not marked[-1].negated and (
+                    words[marked[-1].start] in self.language.negations
+                    or words[marked[-1].start] in self.language.clause_negations) and self._listed_after(
+                    words, marked[-1].end, match.start):
+                negator = marked[-1].start
             marked.append(Match(match.options, match.start, match.end, negator is not None, negator))
         return marked
+
+    def negated_at(self, words: list[str], start: int) -> bool:
+        """A negation reaches the word at `start` ("I haven't been dieting")."""
+        return self._negator(words, start, set()) is not None
 
     def _listed_after(self, words: list[str], end: int, start: int) -> bool:
         """Only "or" / "nor" (and commas) between a denied phrase and this one: one list."""

@@ -61,6 +61,7 @@ class WhoIsAsked:
         self.baby_movements = words(understanding.baby_movements)
         self.babies = words(understanding.babies)
         self.baby_age_units = words(understanding.baby_age_units)
+        self.baby_age_after = _phrases(understanding.baby_age_after, plain)
         self.age_letters = words(understanding.age_letters)
         self.glued_age_at_least = understanding.glued_age_at_least
         self.writer_age_leads = _phrases(understanding.writer_age_leads, plain)
@@ -253,7 +254,17 @@ class WhoIsAsked:
             return False
         if words[first[0]] in self.opens and self.baby_movements.intersection(words):
             return False  # "ele ta mexendo pouco": the baby, in a pregnant writer's answer
+        if words[first[0]] in self.opens and self._a_babys_age(words, first[0]):
+            return False  # "she's 5 weeks old": the writer's baby (user test en 26)
         return words[first[0]] in self.opens or self._someone_word(words[first[0]]) or words[0] in self.opens
+
+    def _a_babys_age(self, words: list[str], at: int) -> bool:
+        """A number in days, weeks or months within a few words after `at`, then one of
+        `baby_age_after` ("she's 5 weeks old")."""
+        after = words[at + 1:at + 5]
+        return any(word.isdigit() and i + 1 < len(after) and after[i + 1] in self.baby_age_units
+                   and any(tuple(after[i + 2:i + 2 + len(end)]) == end for end in self.baby_age_after if end)
+                   for i, word in enumerate(after))
 
     def _sex_then_age(self, words: list[str], at: int) -> bool:
         """A sex word, then (past a comma) a number: how one says one's own sex and age
