@@ -420,8 +420,7 @@ class _Turn:
         self.unsay(self.e.machine.back_clears.get(self.s.state, []))
         if self.ended_early():
             # "2" typed for an age ended it, recording nothing: /back asks that question again
-            path = self.e.machine.path(self.s.case, self.s.answered)
-            asked = next((s for s in path if s not in self.s.answered and not self.e.machine.is_final(s)), None)
+            asked = self.question_that_ended_early()
             if asked is not None:
                 self.s.state, self.s.mode, self.s.draft = asked, "asking", []
                 self.s.step += 1
@@ -1924,19 +1923,24 @@ class _Turn:
             return [*warned, *self.ended()]
         return self.go_today_first([self.over()])  # after a warning, still "go today" first
 
+    def question_that_ended_early(self) -> str | None:
+        """After an end before the summary, the question whose answer ended it unrecorded (a
+        child's age): the first on the path not answered."""
+        path = self.e.machine.path(self.s.case, self.s.answered)
+        return next((s for s in path if s not in self.s.answered and not self.e.machine.is_final(s)), None)
+
     def number_answered_again_after_an_end(self, typed: str) -> list[Reply] | None:
         """"31" right after "2" ended the questions as a child's age (a slip, or a button's
         number typed at the age): the number that ended them, typed again so that it no longer
         does, is its correction, taken as /back and the answer would be (user test pt-BR 26:
         "31" met "the questions have ended"). Only a number: "none" after a replaced hip ended
         them is no answer to anything."""
-        if not self.ended_early():
-            return None
-        path = self.e.machine.path(self.s.case, self.s.answered)
-        asked = next((s for s in path if s not in self.s.answered and not self.e.machine.is_final(s)), None)
-        if asked is None or self.c.questions[self.e.machine.question_of[asked]].kind != "number":
+        asked = self.question_that_ended_early() if self.ended_early() else None
+        if asked is None:
             return None
         question = self.c.questions[self.e.machine.question_of[asked]]
+        if question.kind != "number":
+            return None
         parsed = self.reader.read(question.id, typed, today=self.today)
         if not parsed.ok or parsed.goto is not None or parsed.value is None:
             return None
