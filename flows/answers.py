@@ -78,6 +78,8 @@ def normalise(text: str) -> str:
     return " ".join(text.casefold().split()).strip(_TRAILING_PUNCTUATION).strip()
 
 
+# One question of several in a message: up to and including its question mark(s).
+_ONE_QUESTION = re.compile(r"[^?]+\?*")
 _QUOTE_MARK = re.compile(r"(?<!\w)'|'(?!\w)")
 # A spaced dash after a word and before a number ends a note's heading: "A&E FY2 - 70M fell"
 # is "A&E FY2, 70M fell", the age and sex at the head of their own clause (user test en 23c).
@@ -993,6 +995,15 @@ class AnswerReader:
                 between = " ".join(before[at + 1:])
                 return not any(self.tables[q].phrases.find(between) for q in mention.tests)
         return False
+
+    def questions_apart(self, text: str) -> list[str]:
+        """Each question of `text` on its own when it asks several, one after another
+        ("what is transient osteoporosis? is it dangerous?": the second went unanswered,
+        session 27); else `text` whole (a mark that leads a note, "?AVN vs TOH", splits
+        nothing)."""
+        parts = [part.strip() for part in _ONE_QUESTION.findall(text) if part.strip()]
+        asked = [part for part in parts if part.endswith("?")]
+        return parts if len(asked) > 1 else [text]
 
     def asks_back(self, text: str) -> bool:
         """`text` is a question of the person's own ("is it serious?", "posso tomar brufen?"):

@@ -585,11 +585,11 @@ class _Turn:
         changed = self.warned_after_the_summary(text) if command is None and text else []
         if changed:
             return changed
-        explained = self.condition_explained(text) if command is None and text else []
-        if explained:  # "what's ITOH?" after the summary (user test en 20)
-            return explained
+        answered = self.each_question_answered(text) if command is None and text else []
+        if answered:  # "what's ITOH?" after the summary (user test en 20), "can I run?"
+            return answered
         if command is None and self.reader.asks_back(text):
-            return self.answered_at_once(text) or self.care_after_the_summary() or [self.notice("asked_back_after")]
+            return self.care_after_the_summary() or [self.notice("asked_back_after")]
         told = self.told_at_once(text) if command is None else []
         if told:
             return [*told, *self.ended()]
@@ -719,12 +719,21 @@ class _Turn:
         says to do now ("is this serious?" after a fall and not standing), or else (`stock`)
         that the summary at the end answers it. The caller asks the question again (after an
         emergency warning, the mode is then the offer of what to do now)."""
-        # (what a condition is comes first, as after the summary: "what's myeloma?" is no
-        # "is this cancer?")
-        explained = self.condition_explained(typed)
-        quick = self.answered_at_once(typed) if self.reader.asks_back(typed) and not explained else []
-        said = explained or quick or self.warned_answer()
+        said = self.each_question_answered(typed) or self.warned_answer()
         return said or ([self.notice("asked_back")] if stock else [])
+
+    def each_question_answered(self, typed: str) -> list[Reply]:
+        """What `typed` asks answered, then each question in it that asks more
+        (`questions_apart`): what a condition named is, else a quick answer. (What a
+        condition is comes first, as after the summary: "what's myeloma?" is no "is this
+        cancer?") The whole comes first: "ibuprofen? is that ok?" asks one thing."""
+        replies: list[Reply] = []
+        asked = self.reader.questions_apart(typed)
+        for question in [typed, *asked] if len(asked) > 1 else asked:
+            explained = self.condition_explained(question)
+            quick = self.answered_at_once(question) if not explained and self.reader.asks_back(question) else []
+            replies += [reply for reply in explained or quick if reply.code not in {said.code for said in replies}]
+        return replies
 
     def condition_explained(self, typed: str) -> list[Reply]:
         """What each condition `typed` asks about is, in plain words (conditions.yaml `about`)."""
