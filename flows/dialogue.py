@@ -144,6 +144,8 @@ class _Turn:
             return [self.error("not_text"), *self.ask()]
         if user_input.kind == "button":
             return self.button(user_input)
+        if user_input.attachment:
+            return [self.notice("attachment_not_seen"), *self.typed(user_input.text)]
         return self.typed(user_input.text)
 
     def typed(self, text: str) -> list[Reply]:

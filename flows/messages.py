@@ -42,10 +42,17 @@ class UserInput(BaseModel):
     # The day it was sent (Telegram's message date, the terminal's today): "since March" is
     # counted to it. None: such an answer is asked again as a number.
     sent_on: date | None = None
+    # The words came with a photo, file or voice message (Telegram's caption), which is not
+    # seen: a photo of a scan report "here is my MRI, it says bone oedema" is read by its words.
+    attachment: bool = False
 
     @classmethod
     def typed(cls, text: str) -> UserInput:
         return cls(kind="text", text=text)
+
+    @classmethod
+    def captioned(cls, text: str) -> UserInput:
+        return cls(kind="text", text=text, attachment=True)
 
     @classmethod
     def button(cls, step: int, payload: str) -> UserInput:

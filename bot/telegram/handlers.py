@@ -55,13 +55,17 @@ def chat_tag(chat_id: int) -> str:
 
 
 def input_from_message(message: Message) -> UserInput:
-    """Text is a command ("/back", "/start@bot payload") or an answer; anything else is unsupported."""
+    """Text is a command ("/back", "/start@bot payload") or an answer; the words written
+    with a photo or file (its caption) are an answer too, the photo unseen; anything else
+    is unsupported."""
     text = message.text
     if text is None:
-        return UserInput.unsupported()  # photo, sticker, voice, location...
+        if not message.caption:
+            return UserInput.unsupported()  # sticker, voice, location, a photo alone...
+        # The day it was sent (UTC): "since March" is counted to it.
+        return UserInput.captioned(message.caption).model_copy(update={"sent_on": message.date.date()})
     if text.startswith("/") and len(text) > 1:
         return UserInput.command(text[1:].split(maxsplit=1)[0].split("@")[0])
-    # The day it was sent (UTC): "since March" is counted to it.
     return UserInput.typed(text).model_copy(update={"sent_on": message.date.date()})
 
 

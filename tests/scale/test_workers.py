@@ -179,9 +179,9 @@ def test_worker_logs_at_debug_hold_nothing_that_was_said(cluster: Cluster) -> No
     for answer in answers:  # the whole conversation typed, as free text
         driver.say(answer)
     check_summary(driver)
-    fake.user_sends_photo(chat, caption="my-private-caption")  # at the summary: "text only", and the summary again
-    not_text = get_content().message("not_text")
-    asyncio.run(fake.wait_for_bot_message(chat, lambda m: not_text in m.text, timeout=WAIT,
+    fake.user_sends_photo(chat, caption="my-private-caption")  # at the summary: the photo said unseen, its words read
+    unseen = get_content().message("attachment_not_seen")
+    asyncio.run(fake.wait_for_bot_message(chat, lambda m: unseen in m.text, timeout=WAIT,
                                           newer_than=len(fake.messages(chat))))
     assert asyncio.run(fake.post_to_webhook(fake.make_text_update(chat, "forged"), url=cluster.workers[0].hook_url,
                                             secret="wrong")) == 403

@@ -141,13 +141,24 @@ async def test_5000_character_message_gets_too_long_and_state_is_kept(harness: H
 async def test_photo_and_sticker_get_not_text_and_state_is_kept(harness: Harness) -> None:
     await harness.command("/start")
     before = await harness.session()
-    for update in (harness.rec.photo_update(harness.chat, bot=harness.app.bot, caption="female"),
+    for update in (harness.rec.photo_update(harness.chat, bot=harness.app.bot),
                    harness.rec.sticker_update(harness.chat, bot=harness.app.bot)):
         calls = await harness.feed(update)
         texts = [c.params["text"] for c in sent(calls)]
         assert texts[0] == get_content().message("not_text")
         assert sent(calls)[-1].params["reply_markup"]
         assert await harness.session() == before
+
+
+async def test_words_written_with_a_photo_are_read_and_the_photo_said_unseen(harness: Harness) -> None:
+    # A photo of a scan report with a caption: the caption is the answer, and the person is
+    # told the photo itself is not seen (session 27).
+    await harness.command("/start")
+    calls = await harness.feed(harness.rec.photo_update(harness.chat, bot=harness.app.bot, caption="female"))
+    texts = [c.params["text"] for c in sent(calls)]
+    assert texts[0] == get_content().message("attachment_not_seen")
+    session = await harness.session()
+    assert session is not None and session.case.sex == "female"
 
 
 async def test_store_down_gets_unavailable_and_answers_the_press(harness: Harness) -> None:
