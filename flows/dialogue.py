@@ -142,6 +142,10 @@ class _Turn:
             return self.start()
         if user_input.kind == "unsupported":
             return [self.error("not_text"), *self.ask()]
+        if user_input.kind == "edited":
+            # The answer it gave is kept: an edit is not seen as typed again, so the person is
+            # told how to change an answer rather than left thinking it was taken.
+            return [self.notice("edit_not_read"), *self.ask()]
         if user_input.kind == "button":
             return self.button(user_input)
         if user_input.attachment:

@@ -11,7 +11,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-InputKind = Literal["text", "button", "command", "unsupported"]
+# "edited": a message already sent was changed (Telegram), which is not read again.
+InputKind = Literal["text", "button", "command", "unsupported", "edited"]
 
 ReplyKind = Literal[
     "notice",  # welcome, help, undo confirmations
@@ -65,6 +66,10 @@ class UserInput(BaseModel):
     @classmethod
     def unsupported(cls) -> UserInput:
         return cls(kind="unsupported")
+
+    @classmethod
+    def edited(cls) -> UserInput:
+        return cls(kind="edited")
 
 
 class Choice(BaseModel):

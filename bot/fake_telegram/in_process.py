@@ -163,6 +163,12 @@ class InProcessBotApi(BaseRequest, BotApiState):
         """A private-chat text message from the user (recorded in the transcript)."""
         return self.raw_update(self.make_text_update(chat_id, text, user_id), bot=bot)
 
+    def edited_text_update(
+        self, chat_id: int, message_id: int, text: str, *, bot: Bot | None, user_id: int | None = None
+    ) -> Update:
+        """The user's message ``message_id`` edited to ``text`` (an ``edited_message`` update)."""
+        return self.raw_update(self.make_edited_text_update(chat_id, message_id, text, user_id), bot=bot)
+
     def command_update(
         self, chat_id: int, command: str, *, bot: Bot | None, user_id: int | None = None
     ) -> Update:

@@ -73,7 +73,7 @@ class TranscriptEntry:
 
     sender: str  # "user" or "bot"
     message_id: int | None
-    kind: str  # "text", "command", "photo", "sticker", "callback", "raw"
+    kind: str  # "text", "command", "photo", "sticker", "callback", "raw", "edit"
     text: str
     time: float
 

@@ -73,6 +73,25 @@ class UserSide:
             msg["text"] = text
             return self._wrap_update({"message": msg})
 
+    def make_edited_text_update(self, chat_id: int, message_id: int, text: str, user_id: int | None = None) -> JSON:
+        """Build (not queue) the update Telegram sends when the user edits their message
+        ``message_id`` to ``text``: the same message, with ``edit_date``."""
+        with self._cond:
+            if message_id not in self._user_message_ids.get(chat_id, set()):
+                raise ValueError(f"chat {chat_id} has no user message {message_id} to edit")
+            self._transcript.setdefault(chat_id, []).append(
+                TranscriptEntry("user", message_id, "edit", text, time.time())
+            )
+            msg: JSON = {
+                "message_id": message_id,
+                "date": int(time.time()),
+                "edit_date": int(time.time()),
+                "chat": self.chat_json(chat_id),
+                "from": self.user_json(user_id if user_id is not None else abs(chat_id)),
+                "text": text,
+            }
+            return self._wrap_update({"edited_message": msg})
+
     def make_command_update(
         self, chat_id: int, command: str, user_id: int | None = None
     ) -> JSON:

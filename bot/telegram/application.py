@@ -38,7 +38,8 @@ from flows.dialogue import Engine, get_engine
 log = logging.getLogger(__name__)
 
 COMMANDS = ("start", "help", "back", "restart", "change", "language", "forget")  # shown in Telegram's menu
-ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
+# Edited messages too: an edit gets a reply that says it is not read (handlers.on_edit).
+ALLOWED_UPDATES = [Update.MESSAGE, Update.EDITED_MESSAGE, Update.CALLBACK_QUERY]
 
 # The Application that `build_application` builds: ApplicationBuilder's default types
 # (no custom context, user or chat data), which is what every handler here expects.

@@ -96,6 +96,7 @@ class ChatHandlers:
         """Messages and presses in private chats only: a health conversation is one-to-one."""
         private = filters.ChatType.PRIVATE
         application.add_handler(MessageHandler(filters.UpdateType.MESSAGE & private, self.on_message))
+        application.add_handler(MessageHandler(filters.UpdateType.EDITED_MESSAGE & private, self.on_edit))
         application.add_handler(CallbackQueryHandler(self.on_button))
         application.add_error_handler(self.on_error)
 
@@ -105,6 +106,13 @@ class ChatHandlers:
         user_input = input_from_message(update.message)
         delivery = Delivery(context.bot, update.message.chat_id, self.engine.content)
         await self._turn(update, update.message.chat_id, user_input, delivery)
+
+    async def on_edit(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A message changed after it was sent: not read again (its answer stands), and the
+        person is told how to change an answer."""
+        assert update.edited_message is not None
+        delivery = Delivery(context.bot, update.edited_message.chat_id, self.engine.content)
+        await self._turn(update, update.edited_message.chat_id, UserInput.edited(), delivery)
 
     async def on_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """A press on one of our inline buttons."""

@@ -80,6 +80,7 @@ inputs = st.one_of(
     st.tuples(st.integers(-1, 3), payloads).map(lambda t: ("button", t)),
     forged_callback_data.map(input_from_button),
     st.just(UserInput.unsupported()),
+    st.just(UserInput.edited()),
 )
 
 

@@ -161,6 +161,23 @@ async def test_words_written_with_a_photo_are_read_and_the_photo_said_unseen(har
     assert session is not None and session.case.sex == "female"
 
 
+async def test_an_edited_message_is_not_read_again_and_the_person_is_told_how_to_change(harness: Harness) -> None:
+    # Telegram lets a sent message be edited; the answer it gave stands, and the person is
+    # told so and how to change it, rather than met with silence (session 27).
+    await harness.command("/start")
+    await harness.press("Female")
+    typed = harness.rec.text_update(harness.chat, "52", bot=harness.app.bot)
+    await harness.feed(typed)
+    before = await harness.session()
+    assert typed.message is not None and before is not None and before.case.age == 52
+    edit = harness.rec.edited_text_update(harness.chat, typed.message.message_id, "25", bot=harness.app.bot)
+    calls = await harness.feed(edit)
+    texts = [c.params["text"] for c in sent(calls)]
+    assert texts[0] == get_content().message("edit_not_read")
+    assert sent(calls)[-1].params["reply_markup"]  # the question again
+    assert await harness.session() == before
+
+
 async def test_store_down_gets_unavailable_and_answers_the_press(harness: Harness) -> None:
     await harness.command("/start")
     question = harness.question()
