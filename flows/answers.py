@@ -314,6 +314,7 @@ class AnswerReader:
         self.exceptions = [tuple(words_only(_plain_words(w)).split()) for w in understanding.exceptions]
         self.contrasts = [tuple(words_only(_plain_words(w)).split()) for w in understanding.contrasts]
         self.joiners = {_plain_words(w) for w in understanding.joiners}
+        self.circumstance_joiners = frozenset(_plain_words(w) for w in understanding.joined_as_circumstance)
         self.clause_breaks = {_plain_words(w) for w in understanding.clause_breaks}
         self._elsewhere: dict[tuple[str, str], list[Match]] = {}  # _answers_elsewhere, for one answer
         self.span_words = [_plain_words(w) for w in understanding.span_words]
@@ -531,7 +532,7 @@ class AnswerReader:
                       frozenset(hints), self._listed(question.said_before_number),
                       self._listed(question.said_after_number), self._listed(question.said_in_clause_with),
                       self._listed(question.offset_words),
-                      {i: self._listed(o.not_with) for i, o in enumerate(options) if o.not_with},
+                      {i: self._listed_as_words(o.not_with) for i, o in enumerate(options) if o.not_with},
                       frozenset(third_person), frozenset(alone),
                       self._listed(question.said_bare_after) | self._listed(question.said_bare_going_on_after),
                       self._listed(question.said_with_unit), self._listed(question.said_alone_after),
@@ -546,7 +547,8 @@ class AnswerReader:
                       sharing=frozenset(i for i, o in enumerate(options) if o.shares_words_said_together),
                       age_after=self._listed(question.said_as_an_age_after),
                       in_a_sentence=frozenset(i for i, o in enumerate(options) if o.said_together_in_a_sentence),
-                      not_with_unless={i: [(self._listed(n.words), self._listed(n.unless)) for n in o.not_with_unless]
+                      not_with_unless={i: [(self._listed_as_words(n.words), self._listed_as_words(n.unless))
+                                           for n in o.not_with_unless]
                                        for i, o in enumerate(options) if o.not_with_unless},
                       told_by_number={i: (o.told_by_number.below, self._listed(o.told_by_number.said_before_number),
                                           self._listed(o.told_by_number.said_after_number))
@@ -569,6 +571,11 @@ class AnswerReader:
     def _listed(self, words_by_language: dict[str, list[str]]) -> frozenset[str]:
         """This language's words of a per-language list, as answers are compared."""
         return frozenset(_plain_words(w) for w in words_by_language.get(self.reads, []))
+
+    def _listed_as_words(self, words_by_language: dict[str, list[str]]) -> frozenset[str]:
+        """As `_listed`, each phrase as the words a text is read in (`_names_any`): a hyphen
+        parts them, so "recém-nascida", "virar-me" are found where they are typed."""
+        return frozenset(" ".join(tokens(phrase)) for phrase in self._listed(words_by_language))
 
     # what the dialogue calls -------------------------------------------------------
 
@@ -1415,7 +1422,8 @@ class AnswerReader:
                                   and (m.end - m.start > 1 or " ".join(typed[m.start:m.end]) in table.named_alone
                                        or (m.negator is not None and m.start - m.negator <= 1))))
 
-    def mentions(self, question_id: str, text: str, claimed_by: Collection[str] = (), answered: str = "") -> list[int]:
+    def mentions(self, question_id: str, text: str, claimed_by: Collection[str] = (), answered: str = "",
+                 shared: bool = False) -> list[int]:
         """The items of a checklist that `text` names and does not deny, as written and in
         two words or more (one phrase, or several words of the same item): an answer to
         another question is only listened to, not guessed at ("bearing weight" is not
@@ -1425,8 +1433,11 @@ class AnswerReader:
         item of a question in `claimed_by` keeps its words to itself: after a caesarean, "my
         scar is red and hot" is the wound's, no hot hip's. So do the words that answered the
         question `answered`: after a birth, "saindo muito coágulo" answered the bleeding,
-        and is no clot in the leg."""
+        and is no clot in the leg. `shared`: a name several options share names each of
+        them, in one word too ("grávida": every stage of a pregnancy), as the question's
+        `shared_names_tick_each` has it always."""
         table = self.tables[question_id]
+        each_shared = shared or table.question.shared_names_tick_each
         # "ela não consegue andar" as "não consigo andar"; "do I have osteoporosis?" says nothing
         said = self._read_as(table, self._unasked(_plain_words(self.negation_first(text))))
         said = self._long_names_mended(said)  # "tomo predinisolona" (user test pt 26)
@@ -1482,10 +1493,12 @@ class AnswerReader:
             option: int | None = self._told_apart(table, said, match)
             if option is not None:  # "34 weeks pregnant", "a temp of 38.9": named in full
                 count = 2
-            elif len(match.options) == 1 or table.question.shared_names_tick_each:
+            elif len(match.options) == 1 or each_shared:
                 # In a clause saying what it is about ("bloods normal"), or a word that names
                 # it alone ("apyrexial", "prednisolone"), one word names it in full.
-                in_full = about or named in table.named_alone or self._the_whole_answer_of(question_id, said, match)
+                # (a shared name asked for by `shared` is enough in one word: "grávida")
+                in_full = about or named in table.named_alone or self._the_whole_answer_of(question_id, said, match) \
+                    or (shared and len(match.options) > 1)
                 count = 2 if in_full else match.end - match.start
                 for each in match.options[1:]:  # a name each item has ("hiv"): the others too
                     if not table.options[each].exclusive and named not in seen.setdefault(each, set()):
@@ -3259,12 +3272,23 @@ class AnswerReader:
             if not match.negated and words_only(" ".join(words[match.start:match.end])) in table.named_when_denied:
                 continue  # "bleeding" said is no heavy bleeding; "no bleeding" denies it
             excluded = set().union(*(table.not_with.get(i, frozenset()) for i in match.options))
-            if match.negated or not ((excluded and self._in_clause_with(words, match.start, excluded)) or any(
+            # a time or place alone also by what it was spent with ("up all night with the baby")
+            alone = words_only(" ".join(words[match.start:match.end])) in table.asked_only
+            if match.negated or not ((excluded and (self._in_clause_with(words, match.start, excluded) or (
+                    alone and self._in_circumstance_of(words, match.start, excluded)))) or any(
                     self._in_clause_with(words, match.start, unsaying)
                     and not self._in_clause_with(words, match.start, unless)
                     for i in match.options for unsaying, unless in table.not_with_unless.get(i, []))):
                 kept.append(match)
         return kept
+
+    def _in_circumstance_of(self, words: list[str], at: int, about: AbstractSet[str]) -> bool:
+        """One of `about` is in the clause a `joined_as_circumstance` word ties to the clause
+        of the word at `at`: "up all night with the baby", "a noite toda com o bebé"."""
+        end = self._clause_around(words, at)[1]
+        if end + 1 >= len(words) or words[end] not in self.circumstance_joiners:
+            return False
+        return _names_any(words[end + 1:self._clause_around(words, end + 1)[1]], about)
 
     def _too_short(self, table: _Table, said: str, found: list[Match]) -> list[Match]:
         """An item denied by what its sentence says of it: one that needs an amount

@@ -932,6 +932,7 @@ class _Turn:
         self.let_go_measured(question, value)
         # "Im 45, male": the age read ahead is the answer; the same number held for it is spent
         self.s.held_numbers = {k: v for k, v in self.s.held_numbers.items() if k != state}
+        self.s.heard_among = {k: v for k, v in self.s.heard_among.items() if k != state}
         self.s.answered = [*(q for q in self.s.answered if q != state), state]
         self.s.taken_unasked = [*(q for q in self.s.taken_unasked if q != state), *([state] if heard_earlier else [])]
         holding = (self.s.noted, self.s.held_numbers)
@@ -1519,6 +1520,8 @@ class _Turn:
             value = self.reader.read(question_id, said, today=self.today).value
             new = list(dict.fromkeys([*new, *(i for i, o in enumerate(options) if o.value == value)]))
         question = self.c.questions[question_id]
+        if not new and not self.s.noted.get(state):
+            self._hold_among(state, question, text)
         if question.heard_early_answers:  # "dores na anca" in passing says nothing of where, exactly
             new = [i for i in new if options[i].value in question.heard_early_answers]
         if not new:
@@ -1532,6 +1535,16 @@ class _Turn:
         if self.reader.numbers_disagree(question_id, text):  # "12 weeks, sorry, 14": either is meant
             others = [i for i in range(len(options)) if i not in new]
         self.s.noted = {**self.s.noted, state: [*self.s.noted.get(state, []), *new, *others]}
+
+    def _hold_among(self, state: str, question: Question, text: str) -> None:
+        """A name several answers share, said in passing ("estou grávida", "I'm pregnant":
+        every stage of a pregnancy): none is taken, the question asks which when it comes,
+        but what they have in common is known meanwhile (`heard_among`)."""
+        options = self.c.options[question.id]
+        among = [i for i in self.reader.mentions(question.id, text, answered=self._answering, shared=True)
+                 if not question.heard_early_answers or options[i].value in question.heard_early_answers]
+        if len(among) > 1:
+            self.s.heard_among = {**self.s.heard_among, state: among}
 
     def _hold_findings(self, state: str, question: Question, text: str) -> None:
         """"XR NAD", "MRI: BMO femoral head, small effusion": the findings said of a test,
@@ -1730,10 +1743,28 @@ class _Turn:
         if question.below_minimum_doubted_when is None or self.s.doubted == doubted:
             self.s.doubted = ""
             return False
-        if not question.below_minimum_doubted_when.compile()(self.case_with_held()):
+        told = question.below_minimum_doubted_when.compile()
+        if not told(self.case_with_held()) and not self._told_by_each_heard(told):
             return False
         self.s.doubted = doubted
         return True
+
+    def _told_by_each_heard(self, test: Callable[[Case], bool]) -> bool:
+        """`test` holds whichever of the answers heard together (`heard_among`) is meant:
+        "estou grávida" with no week says a pregnancy, whatever its stage."""
+        case = self.case_with_held()
+        for state, indices in self.s.heard_among.items():
+            question = self.c.questions[self.e.machine.question_of[state]]
+            if state in self.s.answered or question.field is None or getattr(case, question.field, None) is not None:
+                continue
+            readings = []
+            for i in indices:
+                reading = case.model_copy(deep=True)
+                record(reading, question, self.c.options[question.id][i].value)
+                readings.append(reading)
+            if readings and all(test(reading) for reading in readings):
+                return True
+        return False
 
     def case_with_held(self) -> Case:
         """The case with each answer held for a question not yet reached read into it (one

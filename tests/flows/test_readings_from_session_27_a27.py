@@ -1,0 +1,97 @@
+"""Session 27 (a27): misreadings around pregnancy and new mothers. A pregnancy told with no
+week still makes an age under 12 a slip to ask about again; a night up with the baby is no
+night pain at the warning signs either; what a number at how long means for a new mother;
+"is this normal?" after a birth gets a fitted answer."""
+
+from __future__ import annotations
+
+import pytest
+
+from flows.case import Case
+from tests.support.conversation import Conversation, talk
+
+
+def case_of(conv: Conversation) -> Case:
+    assert conv.session is not None
+    return conv.session.case
+
+
+def codes(conv: Conversation) -> list[str]:
+    return [reply.code for reply in conv.transcript[-1][1]]
+
+
+# 1. a pregnancy told with no week, then a child's age -------------------------------------------
+
+@pytest.mark.parametrize(("language", "opening"), [
+    ("pt", ["olá", "estou grávida"]), ("pt", ["estou grávida"]), ("pt", ["feminino", "tô grávida, dói a anca"]),
+    ("en", ["hi", "I'm pregnant"]), ("en", ["pregnant and my hip hurts"]), ("en", ["my daughter is pregnant"]),
+])
+def test_an_age_under_12_after_a_pregnancy_with_no_week_is_asked_again(language: str, opening: list[str]) -> None:
+    conv = talk(*opening, language=language)
+    assert conv.state == "age"
+    conv.say("2")
+    assert codes(conv)[0] == "below_minimum_doubted"
+    assert conv.state == "age" and case_of(conv).age is None
+
+
+def test_the_same_age_typed_again_is_taken() -> None:
+    conv = talk("olá", "estou grávida", "2", "2", language="pt")
+    assert conv.state == "out_of_scope"
+
+
+def test_the_adult_age_then_asks_the_weeks() -> None:
+    # the pregnancy with no week is not taken as an answer: its question still asks which
+    conv = talk("hi", "I'm pregnant", "2", "32")
+    assert case_of(conv).age == 32
+    assert conv.state == "pregnancy" and case_of(conv).pregnancy is None
+
+
+@pytest.mark.parametrize(("language", "opening"), [
+    ("en", ["female"]), ("en", ["female", "not pregnant"]), ("pt", ["feminino", "não estou grávida"]),
+    ("en", ["female", "could I be pregnant?"]),
+])
+def test_a_childs_age_with_no_pregnancy_told_still_ends_the_questions(language: str, opening: list[str]) -> None:
+    conv = talk(*opening, "2", language=language)
+    assert conv.state == "out_of_scope"
+
+
+# 2. a night up with the baby, at the warning signs ------------------------------------------------
+
+AFTER_A_BIRTH_TO_THE_WARNING_SIGNS = ("female", "31", "had a baby 5 weeks ago", "yes", "none", "left hip", "none",
+                                      "groin", "suddenly", "3 weeks", "with a limp", "none", "no")
+PT_AFTER_A_BIRTH_TO_THE_WARNING_SIGNS = ("feminino", "31", "tive bebé há 5 semanas", "sim", "nenhum", "anca esquerda",
+                                         "nenhum", "virilha", "de repente", "3 semanas", "a coxear", "nenhum", "não")
+
+
+@pytest.mark.parametrize("typed", ["I was up all night with the baby", "awake all night feeding",
+                                   "no sleep, newborn", "up all night with my newborn, hip is killing me",
+                                   "awake all night with my little one"])
+def test_a_night_up_with_the_baby_at_the_warning_signs_is_no_night_pain(typed: str) -> None:
+    conv = talk(*AFTER_A_BIRTH_TO_THE_WARNING_SIGNS)
+    assert conv.state == "warning_signs"
+    conv.say(typed)
+    assert not case_of(conv).night_pain
+
+
+@pytest.mark.parametrize("typed", ["passei a noite toda acordada com o bebé", "a noite toda com a recém-nascida",
+                                   "acordada a noite toda a dar de mamar"])
+def test_a_night_up_with_the_baby_in_portuguese_is_no_night_pain(typed: str) -> None:
+    conv = talk(*PT_AFTER_A_BIRTH_TO_THE_WARNING_SIGNS, language="pt")
+    assert conv.state == "warning_signs"
+    conv.say(typed)
+    assert not case_of(conv).night_pain
+
+
+@pytest.mark.parametrize("typed", ["the pain wakes me at night", "up all night with the pain", "all night",
+                                   "pain at night with a fever"])
+def test_pain_at_night_at_the_warning_signs_is_still_night_pain(typed: str) -> None:
+    conv = talk(*AFTER_A_BIRTH_TO_THE_WARNING_SIGNS)
+    conv.say(typed)
+    assert case_of(conv).night_pain is True
+
+
+@pytest.mark.parametrize("typed", ["a dor acorda-me de noite", "passo a noite toda com dores", "a noite toda"])
+def test_pain_at_night_in_portuguese_is_still_night_pain(typed: str) -> None:
+    conv = talk(*PT_AFTER_A_BIRTH_TO_THE_WARNING_SIGNS, language="pt")
+    conv.say(typed)
+    assert case_of(conv).night_pain is True
