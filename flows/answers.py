@@ -217,6 +217,7 @@ class _Table:
     named_when_denied: frozenset[str] = frozenset()  # the options' Answer.named_when_denied words
     asked_only: frozenset[str] = frozenset()  # the options' Answer.asked_only words
     other_events: frozenset[str] = frozenset()  # Question.times_of_other_events
+    offsets_after: frozenset[str] = frozenset()  # Question.offset_after_words
 
     @cached_property
     def own_words(self) -> frozenset[str]:
@@ -555,7 +556,8 @@ class AnswerReader:
                                       for i, o in enumerate(options) if o.told_by_number is not None},
                       not_before={i: self._listed(o.not_before) for i, o in enumerate(options) if o.not_before},
                       asked_only=frozenset(asked_only), named_when_denied=frozenset(named_when_denied),
-                      other_events=self._listed(question.times_of_other_events))
+                      other_events=self._listed(question.times_of_other_events),
+                      offsets_after=self._listed(question.offset_after_words))
 
     def _counted_back_words(self, question: Question) -> _CountedBack | None:
         counted = question.counted_back
@@ -2233,6 +2235,8 @@ class AnswerReader:
                           and self._of_another_event(table, said, q, before_only=True)), None)
             if event is not None:  # "my baby is 2 months old": the birth's time, asked
                 return self._time_of_another_event(event)
+            if self._an_offset(table, said, table.offsets_after):  # "2 weeks after giving birth": how long ago that was
+                return Parsed(False, error="since_an_event", values={"example": self._example(question)})
             return Parsed(False, error="need_number", values={"example": self._example(question)})
         week = self._a_week_of_pregnancy(table, said)
         if week is not None:  # "since I was 28 weeks": when it began, not how long; asked again
@@ -2249,7 +2253,12 @@ class AnswerReader:
             return Parsed(False, error="word_after_number", values={"word": "", "example": self._example(question)})
         # "o meu pai tem 78 anos e anda a queixar-se há 2 meses": the years after an age's lead
         # are the age, when another number says how long
-        found = [q for q in found if not self._led_as_anothers_number(table, q)] or found
+        # ...and a bare number so led is that question's alone ("she's 72", "ela tem 72" at how
+        # long for a new mother: an age, no 72 weeks; session 27); one with this question's
+        # unit is still this question's when nothing else is ("she's had it 3 weeks")
+        led = [q for q in found if self._led_as_anothers_number(table, q)]
+        found = [q for q in found if q not in led] or [q for q in led if q.unit]
+        anothers_amount = anothers_amount or bool(led and not found)
         other_event = next((q for q in found if q.unit and self._of_another_event(table, said, q)), None)
         if other_event is not None:  # "gave birth 3 weeks ago", "baby is 6 weeks": the birth's time, asked
             return self._time_of_another_event(other_event)
@@ -2362,10 +2371,10 @@ class AnswerReader:
                     return float(word.replace(",", "."))
         return None
 
-    def _an_offset(self, table: _Table, said: str) -> bool:
+    def _an_offset(self, table: _Table, said: str, offsets: frozenset[str] | None = None) -> bool:
         """A number with its unit followed by a word that makes it a time from another event
-        (`offset_words`: "2 weeks after the birth", "3 dias depois da queda")."""
-        offsets = table.offsets
+        (`offset_words`, or those `offsets`: "2 weeks after the birth", "3 dias depois da queda")."""
+        offsets = table.offsets if offsets is None else offsets
         if not offsets:
             return False
         words = tokens(in_digits(said, self.numbers))

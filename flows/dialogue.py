@@ -41,6 +41,9 @@ from flows.summary import Summary, build_summary, level_reasons, level_words, wo
 # typed again (`Conversation._answer_repeated`).
 _NOTHING_READ = frozenset({"choose_one", "need_number", "choose_several"})
 _OF_SOMETHING_ELSE = frozenset({"another_amount", "time_of_another_event"})  # a number read as another thing's
+# ...or as a time it began: read, and no other language's reading of the same number is
+# tried ("she's 72" at how long is an age in English, and was 72 weeks in Portuguese)
+_READ_AS_SOMETHING_ELSE = _OF_SOMETHING_ELSE | {"since_an_event", "week_of_pregnancy_not_length"}
 
 
 @dataclass(frozen=True)
@@ -317,7 +320,7 @@ class _Turn:
         if self.reader.says_of_others(text):  # "im 45, my wife is pregnant and my hip aches": not her pregnancy
             text = self.reader.of_the_patient(text)
         parsed = self.reader.read(self.question_id(), text, pending, typed=typed, today=self.today)
-        if parsed.ok or parsed.clarify or parsed.understood:
+        if parsed.ok or parsed.clarify or parsed.understood or parsed.error in _READ_AS_SOMETHING_ELSE:
             return parsed
         for reader in self.e.fallback_readers.values():
             if reader.reads != self.reader.reads:  # a variant reads as its base: no second try
@@ -1102,8 +1105,13 @@ class _Turn:
             if not named:  # "i mean 38 weeks not 18": a number with the question's own unit
                 named = {options[i].value for i in self.reader.named_by_a_number(
                     question.id, typed, recorded(self.s.case, question))} - {None}
-            if not named and self.reader.heard_number(question.id, typed, today=self.today):
-                named = {options[i].value for i in self.reader.named_with_its_unit(question.id, typed)} - {None}
+            heard = self.reader.heard_number(question.id, typed, today=self.today) if not named else None
+            if heard:
+                # read with the words that tie it: "2 weeks after giving birth" is a time after
+                # the birth (postpartum), no week 2 of a pregnancy (session 27)
+                read = self.reader.read(question.id, heard, today=self.today)
+                named = {read.value} if read.ok and read.goto is None and read.value is not None else \
+                    {options[i].value for i in self.reader.named_with_its_unit(question.id, typed)} - {None}
             if not named and says_so and not self._unit_taken_elsewhere(state, typed):
                 # "actually its 34 weeks sorry": no other question asked takes a number so said
                 named = {options[i].value for i in self.reader.named_with_its_unit(question.id, typed)} - {None}

@@ -95,3 +95,53 @@ def test_pain_at_night_in_portuguese_is_still_night_pain(typed: str) -> None:
     conv = talk(*PT_AFTER_A_BIRTH_TO_THE_WARNING_SIGNS, language="pt")
     conv.say(typed)
     assert case_of(conv).night_pain is True
+
+
+# 3. what a number at how long means, for a new mother ------------------------------------------------
+
+FOR_A_NEW_MOTHER_TO_HOW_LONG = ("asking for my daughter, she had a baby 5 weeks ago", "29", "yes", "none", "left hip",
+                                "none", "groin", "suddenly")
+PT_FOR_A_NEW_MOTHER_TO_HOW_LONG = ("pergunto pela minha filha, teve um bebé há 5 semanas", "29", "sim", "nenhum",
+                                   "anca esquerda", "nenhum", "virilha", "de repente")
+
+
+@pytest.mark.parametrize(("language", "before", "typed"), [
+    ("en", FOR_A_NEW_MOTHER_TO_HOW_LONG, "she's 72"), ("en", FOR_A_NEW_MOTHER_TO_HOW_LONG, "she is 72"),
+    ("en", FOR_A_NEW_MOTHER_TO_HOW_LONG, "im 45"), ("pt", PT_FOR_A_NEW_MOTHER_TO_HOW_LONG, "ela tem 72"),
+])
+def test_an_age_at_how_long_is_no_number_of_weeks(language: str, before: tuple[str, ...], typed: str) -> None:
+    conv = talk(*before, language=language)
+    assert conv.state == "duration_weeks"
+    conv.say(typed)
+    assert case_of(conv).duration_weeks is None and conv.state == "duration_weeks"
+    assert codes(conv)[0] == "another_amount"
+
+
+@pytest.mark.parametrize(("language", "before", "typed", "weeks"), [
+    ("en", FOR_A_NEW_MOTHER_TO_HOW_LONG, "72", 72), ("en", FOR_A_NEW_MOTHER_TO_HOW_LONG, "she's had it 3 weeks", 3),
+    ("en", FOR_A_NEW_MOTHER_TO_HOW_LONG, "it's been 3", 3), ("pt", PT_FOR_A_NEW_MOTHER_TO_HOW_LONG, "3 semanas", 3),
+])
+def test_how_long_said_plainly_is_still_taken(language: str, before: tuple[str, ...], typed: str, weeks: int) -> None:
+    conv = talk(*before, typed, language=language)
+    assert case_of(conv).duration_weeks == weeks
+
+
+@pytest.mark.parametrize(("language", "before", "typed"), [
+    ("en", FOR_A_NEW_MOTHER_TO_HOW_LONG, "2 weeks after giving birth"),
+    ("en", FOR_A_NEW_MOTHER_TO_HOW_LONG, "it started 10 days after my c-section"),
+    ("pt", PT_FOR_A_NEW_MOTHER_TO_HOW_LONG, "2 semanas depois do parto"),
+    ("pt", PT_FOR_A_NEW_MOTHER_TO_HOW_LONG, "começou 10 dias após a cesariana"),
+])
+def test_a_time_after_the_birth_at_how_long_asks_how_long_ago_that_was(
+        language: str, before: tuple[str, ...], typed: str) -> None:
+    # no correction of the pregnancy (the birth named is the one told), no 2 weeks of pain
+    conv = talk(*before, language=language)
+    conv.say(typed)
+    assert codes(conv)[0] == "since_an_event"
+    assert case_of(conv).duration_weeks is None and case_of(conv).pregnancy == "postpartum"
+
+
+def test_a_pregnancy_week_typed_later_is_still_a_correction_to_say_how_to_make() -> None:
+    conv = talk(*FOR_A_NEW_MOTHER_TO_HOW_LONG)
+    conv.say("i mean 34 weeks pregnant")
+    assert codes(conv)[0] == "correction_how"
