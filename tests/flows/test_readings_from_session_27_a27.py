@@ -145,3 +145,31 @@ def test_a_pregnancy_week_typed_later_is_still_a_correction_to_say_how_to_make()
     conv = talk(*FOR_A_NEW_MOTHER_TO_HOW_LONG)
     conv.say("i mean 34 weeks pregnant")
     assert codes(conv)[0] == "correction_how"
+
+
+# 4. "is this normal?" after a birth ---------------------------------------------------------------
+
+@pytest.mark.parametrize(("language", "before", "asked"), [
+    ("en", ("female", "31", "had a baby 5 weeks ago"), "is this normal?"),
+    ("en", ("female", "31", "had a baby 5 weeks ago"), "is it normal to hurt this much after giving birth"),
+    ("pt", ("feminino", "31", "tive bebé há 5 semanas"), "é normal?"),
+    ("pt-BR", ("feminino", "31", "tive bebê faz 5 semanas"), "isso é normal depois do parto?"),
+])
+def test_is_this_normal_after_a_birth_is_answered_for_a_new_mother(
+        language: str, before: tuple[str, ...], asked: str) -> None:
+    conv = talk(*before, language=language)
+    state = conv.state
+    conv.say(asked)
+    assert codes(conv)[0] == "quick_answer:normal_after_birth"
+    assert conv.state == state
+
+
+@pytest.mark.parametrize(("before", "code"), [
+    (("female", "31", "34 weeks pregnant"), "quick_answer:normal_in_pregnancy"),
+    (("female", "31", "not pregnant"), "asked_back"),
+    (("male", "45"), "asked_back"),
+])
+def test_is_this_normal_is_answered_for_the_others_as_before(before: tuple[str, ...], code: str) -> None:
+    conv = talk(*before)
+    conv.say("is this normal?")
+    assert codes(conv)[0] == code
