@@ -315,7 +315,6 @@ class AnswerReader:
         self.exceptions = [tuple(words_only(_plain_words(w)).split()) for w in understanding.exceptions]
         self.contrasts = [tuple(words_only(_plain_words(w)).split()) for w in understanding.contrasts]
         self.joiners = {_plain_words(w) for w in understanding.joiners}
-        self.circumstance_joiners = frozenset(_plain_words(w) for w in understanding.joined_as_circumstance)
         self.clause_breaks = {_plain_words(w) for w in understanding.clause_breaks}
         self._elsewhere: dict[tuple[str, str], list[Match]] = {}  # _answers_elsewhere, for one answer
         self.span_words = [_plain_words(w) for w in understanding.span_words]
@@ -3281,23 +3280,27 @@ class AnswerReader:
             if not match.negated and words_only(" ".join(words[match.start:match.end])) in table.named_when_denied:
                 continue  # "bleeding" said is no heavy bleeding; "no bleeding" denies it
             excluded = set().union(*(table.not_with.get(i, frozenset()) for i in match.options))
-            # a time or place alone also by what it was spent with ("up all night with the baby")
+            # A time or place alone ("all night", "a noite toda") means what its sentence says it
+            # was spent on: "up all night with the baby", "the baby won't settle, up all night"
+            # (session 27: night pain at the warning signs)
             alone = words_only(" ".join(words[match.start:match.end])) in table.asked_only
-            if match.negated or not ((excluded and (self._in_clause_with(words, match.start, excluded) or (
-                    alone and self._in_circumstance_of(words, match.start, excluded)))) or any(
-                    self._in_clause_with(words, match.start, unsaying)
-                    and not self._in_clause_with(words, match.start, unless)
+
+            def said_with(about: AbstractSet[str], at: int = match.start, alone: bool = alone) -> bool:
+                return bool(about) and (self._in_clause_with(words, at, about)
+                                        or (alone and self._in_sentence_with(words, at, about)))
+            if match.negated or not (said_with(excluded) or any(
+                    said_with(unsaying) and not said_with(unless)
                     for i in match.options for unsaying, unless in table.not_with_unless.get(i, []))):
                 kept.append(match)
         return kept
 
-    def _in_circumstance_of(self, words: list[str], at: int, about: AbstractSet[str]) -> bool:
-        """One of `about` is in the clause a `joined_as_circumstance` word ties to the clause
-        of the word at `at`: "up all night with the baby", "a noite toda com o bebé"."""
-        end = self._clause_around(words, at)[1]
-        if end + 1 >= len(words) or words[end] not in self.circumstance_joiners:
-            return False
-        return _names_any(words[end + 1:self._clause_around(words, end + 1)[1]], about)
+    @staticmethod
+    def _in_sentence_with(words: list[str], at: int, about: AbstractSet[str]) -> bool:
+        """One of `about` is in the sentence of the word at `at` (between full stops, not
+        commas): "up all night with the baby", "the baby won't settle, up all night"."""
+        start = next((i + 1 for i in range(at - 1, -1, -1) if words[i] in _SENTENCE_ENDS), 0)
+        end = next((i for i in range(at + 1, len(words)) if words[i] in _SENTENCE_ENDS), len(words))
+        return _names_any(words[start:end], about)
 
     def _too_short(self, table: _Table, said: str, found: list[Match]) -> list[Match]:
         """An item denied by what its sentence says of it: one that needs an amount

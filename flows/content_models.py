@@ -1112,9 +1112,6 @@ class Understanding(Strict):
     # ("can walk but it hurts", "fine but sore"); "left but sometimes right" is not "right"
     contrasts: list[str] = Field(default_factory=list)
     joiners: list[str] = Field(default_factory=list)  # "and", "with": join the parts of a several-answer reply
-    # ...of which these may also tie what a bare time was spent with to it ("up all night with
-    # the baby"): an option's `not_with` words there unsay a time or place named alone
-    joined_as_circumstance: list[str] = Field(default_factory=list)
     span_words: list[str] = Field(default_factory=list)  # "over": the duration after it is a span of time
     fillers: list[str]
     fillers_before_a_number: list[str] = Field(default_factory=list)

@@ -65,7 +65,8 @@ PT_AFTER_A_BIRTH_TO_THE_WARNING_SIGNS = ("feminino", "31", "tive bebé há 5 sem
 
 @pytest.mark.parametrize("typed", ["I was up all night with the baby", "awake all night feeding",
                                    "no sleep, newborn", "up all night with my newborn, hip is killing me",
-                                   "awake all night with my little one"])
+                                   "awake all night with my little one", "the baby won't fall asleep, up all night",
+                                   "the baby keeps me up", "night feeds keep me up"])
 def test_a_night_up_with_the_baby_at_the_warning_signs_is_no_night_pain(typed: str) -> None:
     conv = talk(*AFTER_A_BIRTH_TO_THE_WARNING_SIGNS)
     assert conv.state == "warning_signs"
@@ -74,7 +75,7 @@ def test_a_night_up_with_the_baby_at_the_warning_signs_is_no_night_pain(typed: s
 
 
 @pytest.mark.parametrize("typed", ["passei a noite toda acordada com o bebé", "a noite toda com a recém-nascida",
-                                   "acordada a noite toda a dar de mamar"])
+                                   "acordada a noite toda a dar de mamar", "o bebé não me deixa dormir"])
 def test_a_night_up_with_the_baby_in_portuguese_is_no_night_pain(typed: str) -> None:
     conv = talk(*PT_AFTER_A_BIRTH_TO_THE_WARNING_SIGNS, language="pt")
     assert conv.state == "warning_signs"
@@ -83,14 +84,20 @@ def test_a_night_up_with_the_baby_in_portuguese_is_no_night_pain(typed: str) -> 
 
 
 @pytest.mark.parametrize("typed", ["the pain wakes me at night", "up all night with the pain", "all night",
-                                   "pain at night with a fever"])
+                                   "pain at night with a fever",
+                                   # the baby named as not the reason (new mother, walk-through en)
+                                   "it wakes me up at night even when the baby is asleep",
+                                   "the pain wakes me at night, not the baby",
+                                   "hip hurts at night even when she's asleep"])
 def test_pain_at_night_at_the_warning_signs_is_still_night_pain(typed: str) -> None:
     conv = talk(*AFTER_A_BIRTH_TO_THE_WARNING_SIGNS)
     conv.say(typed)
     assert case_of(conv).night_pain is True
 
 
-@pytest.mark.parametrize("typed", ["a dor acorda-me de noite", "passo a noite toda com dores", "a noite toda"])
+@pytest.mark.parametrize("typed", ["a dor acorda-me de noite", "passo a noite toda com dores", "a noite toda",
+                                   "acorda-me de noite mesmo quando o bebé está a dormir",
+                                   "a dor acorda-me à noite, não é o bebé"])
 def test_pain_at_night_in_portuguese_is_still_night_pain(typed: str) -> None:
     conv = talk(*PT_AFTER_A_BIRTH_TO_THE_WARNING_SIGNS, language="pt")
     conv.say(typed)
