@@ -2265,8 +2265,10 @@ class AnswerReader:
             vague = any(re.search(rf"(?<![\w]){re.escape(v)}(?![\w])", said) for v in self.vague)
             # "since the birth" at how long: when that was is asked, not "I need a number"
             # (user test en 20); only where a number counts from when something began
+            # (as typed too: "since she was born" is read as "since i was born" for the options)
             since = question.counted_from_a_date and any(
-                re.search(rf"(?<![\w]){re.escape(v)}(?![\w])", said) for v in self.since_an_event)
+                re.search(rf"(?<![\w]){re.escape(v)}(?![\w])", either) for v in self.since_an_event
+                for either in (said, _plain_words(text)))
             error = "vague_number" if vague else "since_an_event" if since else \
                 "another_amount" if anothers_amount else "need_number"
             return Parsed(False, error=error, values={"example": self._example(question)})

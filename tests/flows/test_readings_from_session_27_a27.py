@@ -180,3 +180,40 @@ def test_is_this_normal_is_answered_for_the_others_as_before(before: tuple[str, 
     conv = talk(*before)
     conv.say("is this normal?")
     assert codes(conv)[0] == code
+
+
+# 5. a new mother at night, walking through (en and pt) --------------------------------------------
+
+@pytest.mark.parametrize(("language", "before", "typed"), [
+    ("en", AFTER_A_BIRTH_TO_THE_WARNING_SIGNS, "it hurts more at night"),
+    ("en", AFTER_A_BIRTH_TO_THE_WARNING_SIGNS, "oh and the pain wakes me up at night"),
+    ("pt", PT_AFTER_A_BIRTH_TO_THE_WARNING_SIGNS, "dói mais de noite, mesmo quando ela está a dormir"),
+])
+def test_night_pain_told_at_the_next_question_is_added_to_the_warning_signs(
+        language: str, before: tuple[str, ...], typed: str) -> None:
+    # a new mother at night: "did not catch" at the joints question, and the night pain lost
+    conv = talk(*before, "none" if language == "en" else "não", language=language)
+    assert conv.state == "joint_features" and not case_of(conv).night_pain
+    conv.say(typed)
+    assert case_of(conv).night_pain is True
+    assert "added_to_answer" in codes(conv) and conv.state == "joint_features"
+
+
+@pytest.mark.parametrize("typed", ["the baby wakes me at night", "up all night with the baby"])
+def test_a_night_up_with_the_baby_told_later_adds_nothing(typed: str) -> None:
+    conv = talk(*AFTER_A_BIRTH_TO_THE_WARNING_SIGNS, "none")
+    conv.say(typed)
+    assert not case_of(conv).night_pain
+
+
+@pytest.mark.parametrize(("language", "before", "typed"), [
+    ("en", FOR_A_NEW_MOTHER_TO_HOW_LONG, "since she was born"),
+    ("en", FOR_A_NEW_MOTHER_TO_HOW_LONG, "pretty much since i had her"),
+    ("pt", PT_FOR_A_NEW_MOTHER_TO_HOW_LONG, "desde que ela nasceu mais ou menos"),
+    ("pt", PT_FOR_A_NEW_MOTHER_TO_HOW_LONG, "desde que tive a minha filha"),
+])
+def test_since_the_baby_was_born_said_with_a_pronoun_asks_how_long_ago(
+        language: str, before: tuple[str, ...], typed: str) -> None:
+    conv = talk(*before, language=language)
+    conv.say(typed)
+    assert codes(conv)[0] == "since_an_event" and case_of(conv).duration_weeks is None
