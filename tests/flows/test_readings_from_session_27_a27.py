@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from flows.case import Case
+from flows.dialogue import get_engine
 from tests.support.conversation import Conversation, talk
 
 
@@ -217,3 +218,20 @@ def test_since_the_baby_was_born_said_with_a_pronoun_asks_how_long_ago(
     conv = talk(*before, language=language)
     conv.say(typed)
     assert codes(conv)[0] == "since_an_event" and case_of(conv).duration_weeks is None
+
+
+@pytest.mark.parametrize(("language", "typed", "walking"), [
+    ("pt", "mal consigo pisar", "worse"), ("pt", "mal consigo pôr o pé no chão", "worse"),
+    ("en", "barely able to stand on it", "worse"), ("en", "can barely stand", "worse"),
+    # near misses: not at all is still "cannot"
+    ("pt", "não consigo pisar", "cannot"), ("en", "i cant stand on it", "cannot"),
+])
+def test_barely_able_to_step_on_it_is_weight_bearing_pain(language: str, typed: str, walking: str) -> None:
+    assert get_engine().reader(language).read("walking", typed).value == walking
+
+
+def test_barely_able_to_step_on_it_in_brazilian_portuguese_is_taken_at_the_question() -> None:
+    conv = talk("oi, ganhei neném faz 6 semanas, parto normal, e to com uma dor horrível no quadril esquerdo", "27",
+                "to amamentando sim", "nao", "nao fiz nada ainda", "é mais na virilha", "foi de repente, acordei assim",
+                "uns 10 dias", "mal consigo pisar", language="pt-BR")
+    assert case_of(conv).weight_bearing_pain is True and conv.state != "walking"
