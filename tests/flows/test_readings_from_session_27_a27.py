@@ -235,3 +235,29 @@ def test_barely_able_to_step_on_it_in_brazilian_portuguese_is_taken_at_the_quest
                 "to amamentando sim", "nao", "nao fiz nada ainda", "é mais na virilha", "foi de repente, acordei assim",
                 "uns 10 dias", "mal consigo pisar", language="pt-BR")
     assert case_of(conv).weight_bearing_pain is True and conv.state != "walking"
+
+
+@pytest.mark.parametrize(("language", "opening"), [
+    ("en", "my wife had our son 10 days ago and now she cant walk properly, her right hip"),
+    ("en", "my wife had our baby 10 days ago, her right hip hurts"),
+    ("en", "had our son 10 days ago, my right hip hurts"),
+    ("pt", "a minha mulher teve o nosso filho há 10 dias e agora dói-lhe a anca direita"),
+    ("pt", "tivemos o nosso bebé há 2 semanas e dói-me a anca"),
+])
+def test_our_son_is_the_babys_not_the_sex_of_the_person_asked_about(language: str, opening: str) -> None:
+    # a partner writing at night: "our son" asked "Female or Male?", and the birth was lost
+    conv = talk(opening, language=language)
+    assert case_of(conv).sex == "female" and conv.state == "age"
+    conv.say("34")
+    assert case_of(conv).pregnancy == "postpartum"
+
+
+@pytest.mark.parametrize(("opening", "sex"), [("our GP says its my hip, im 45 male", "male"),
+                                              ("asking for our son, he is 45", "male")])
+def test_our_said_otherwise_changes_nothing(opening: str, sex: str) -> None:
+    conv = talk(opening)
+    assert case_of(conv).sex == sex
+
+
+def test_a_loss_said_with_our_is_still_a_loss() -> None:
+    assert get_engine().reader("en").read("pregnancy", "we lost our baby last month").value == "recent_pregnancy_loss"
