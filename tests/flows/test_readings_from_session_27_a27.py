@@ -261,3 +261,20 @@ def test_our_said_otherwise_changes_nothing(opening: str, sex: str) -> None:
 
 def test_a_loss_said_with_our_is_still_a_loss() -> None:
     assert get_engine().reader("en").read("pregnancy", "we lost our baby last month").value == "recent_pregnancy_loss"
+
+
+@pytest.mark.parametrize(("language", "opening"), [
+    ("en", "cant sleep, hip pain since giving birth 5 wks ago. is this normal??"),
+    ("en", "my hip has hurt since the delivery, is it normal?"),
+    ("pt", "dói-me a anca desde o parto, há 5 semanas. é normal?"),
+])
+def test_a_birth_told_as_since_it_is_heard_and_is_this_normal_answered_for_it(language: str, opening: str) -> None:
+    conv = talk(opening, language=language)
+    assert "quick_answer:normal_after_birth" in codes(conv)
+    assert case_of(conv).sex == "female"
+    conv.say("30")
+    assert case_of(conv).pregnancy == "postpartum"
+
+
+def test_a_birth_to_come_in_passing_is_no_birth() -> None:
+    assert get_engine().reader("en").mentions("pregnancy", "I'm scared of giving birth, my hip hurts") == []
