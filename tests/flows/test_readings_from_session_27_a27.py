@@ -17,7 +17,7 @@ def case_of(conv: Conversation) -> Case:
     return conv.session.case
 
 
-def codes(conv: Conversation) -> list[str]:
+def codes(conv: Conversation) -> list[str | None]:
     return [reply.code for reply in conv.transcript[-1][1]]
 
 
