@@ -278,3 +278,16 @@ def test_a_birth_told_as_since_it_is_heard_and_is_this_normal_answered_for_it(la
 
 def test_a_birth_to_come_in_passing_is_no_birth() -> None:
     assert get_engine().reader("en").mentions("pregnancy", "I'm scared of giving birth, my hip hurts") == []
+
+
+@pytest.mark.parametrize(("language", "typed"), [("en", "nothing unusual"), ("en", "nothing special really"),
+                                                 ("pt", "nada de especial"), ("pt", "nada de anormal")])
+def test_nothing_unusual_at_the_list_after_a_birth_is_none_of_these(language: str, typed: str) -> None:
+    assert get_engine().reader(language).read("after_birth_warning_signs", typed).value == "none"
+
+
+@pytest.mark.parametrize(("language", "typed"), [("en", "a bad headache, nothing unusual otherwise"),
+                                                 ("pt", "dor de cabeça forte, nada de especial")])
+def test_a_sign_beside_nothing_unusual_is_still_ticked(language: str, typed: str) -> None:
+    value = get_engine().reader(language).read("after_birth_warning_signs", typed).value
+    assert value == ["preeclampsia_signs_after_birth"]
