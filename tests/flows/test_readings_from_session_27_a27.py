@@ -291,3 +291,15 @@ def test_nothing_unusual_at_the_list_after_a_birth_is_none_of_these(language: st
 def test_a_sign_beside_nothing_unusual_is_still_ticked(language: str, typed: str) -> None:
     value = get_engine().reader(language).read("after_birth_warning_signs", typed).value
     assert value == ["preeclampsia_signs_after_birth"]
+
+
+def test_bf_yes_after_a_birth_is_breastfeeding_not_someone_else() -> None:
+    # a new mother at the offer after a warning, then at the breastfeeding question
+    conv = talk("3 weeks pp, emcs, R hip agony. cant weight bear properly", "2", "26", "bf yes")
+    assert conv.session is not None and not conv.session.for_someone_else
+    assert case_of(conv).breastfeeding is True
+
+
+@pytest.mark.parametrize("opening", ["asking for my bf, his left hip hurts", "my boyfriend has hip pain"])
+def test_a_boyfriend_said_so_is_still_someone_else(opening: str) -> None:
+    assert get_engine().reader("en").asks_for_someone_else(opening)
