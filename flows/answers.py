@@ -219,6 +219,7 @@ class _Table:
     named_when_denied: frozenset[str] = frozenset()  # the options' Answer.named_when_denied words
     asked_only: frozenset[str] = frozenset()  # the options' Answer.asked_only words
     other_events: frozenset[str] = frozenset()  # Question.times_of_other_events
+    offsets_after: frozenset[str] = frozenset()  # Question.offset_after_words
 
     @cached_property
     def own_words(self) -> frozenset[str]:
@@ -533,7 +534,7 @@ class AnswerReader:
                       frozenset(hints), self._listed(question.said_before_number),
                       self._listed(question.said_after_number), self._listed(question.said_in_clause_with),
                       self._listed(question.offset_words),
-                      {i: self._listed(o.not_with) for i, o in enumerate(options) if o.not_with},
+                      {i: self._listed_as_words(o.not_with) for i, o in enumerate(options) if o.not_with},
                       frozenset(third_person), frozenset(alone),
                       self._listed(question.said_bare_after) | self._listed(question.said_bare_going_on_after),
                       self._listed(question.said_with_unit), self._listed(question.said_alone_after),
@@ -548,14 +549,16 @@ class AnswerReader:
                       sharing=frozenset(i for i, o in enumerate(options) if o.shares_words_said_together),
                       age_after=self._listed(question.said_as_an_age_after),
                       in_a_sentence=frozenset(i for i, o in enumerate(options) if o.said_together_in_a_sentence),
-                      not_with_unless={i: [(self._listed(n.words), self._listed(n.unless)) for n in o.not_with_unless]
+                      not_with_unless={i: [(self._listed_as_words(n.words), self._listed_as_words(n.unless))
+                                           for n in o.not_with_unless]
                                        for i, o in enumerate(options) if o.not_with_unless},
                       told_by_number={i: (o.told_by_number.below, self._listed(o.told_by_number.said_before_number),
                                           self._listed(o.told_by_number.said_after_number))
                                       for i, o in enumerate(options) if o.told_by_number is not None},
                       not_before={i: self._listed(o.not_before) for i, o in enumerate(options) if o.not_before},
                       asked_only=frozenset(asked_only), named_when_denied=frozenset(named_when_denied),
-                      other_events=self._listed(question.times_of_other_events))
+                      other_events=self._listed(question.times_of_other_events),
+                      offsets_after=self._listed(question.offset_after_words))
 
     def _counted_back_words(self, question: Question) -> _CountedBack | None:
         counted = question.counted_back
@@ -571,6 +574,11 @@ class AnswerReader:
     def _listed(self, words_by_language: dict[str, list[str]]) -> frozenset[str]:
         """This language's words of a per-language list, as answers are compared."""
         return frozenset(_plain_words(w) for w in words_by_language.get(self.reads, []))
+
+    def _listed_as_words(self, words_by_language: dict[str, list[str]]) -> frozenset[str]:
+        """As `_listed`, each phrase as the words a text is read in (`_names_any`): a hyphen
+        parts them, so "recém-nascida", "virar-me" are found where they are typed."""
+        return frozenset(" ".join(tokens(phrase)) for phrase in self._listed(words_by_language))
 
     # what the dialogue calls -------------------------------------------------------
 
@@ -1426,7 +1434,8 @@ class AnswerReader:
                                   and (m.end - m.start > 1 or " ".join(typed[m.start:m.end]) in table.named_alone
                                        or (m.negator is not None and m.start - m.negator <= 1))))
 
-    def mentions(self, question_id: str, text: str, claimed_by: Collection[str] = (), answered: str = "") -> list[int]:
+    def mentions(self, question_id: str, text: str, claimed_by: Collection[str] = (), answered: str = "",
+                 shared: bool = False) -> list[int]:
         """The items of a checklist that `text` names and does not deny, as written and in
         two words or more (one phrase, or several words of the same item): an answer to
         another question is only listened to, not guessed at ("bearing weight" is not
@@ -1436,8 +1445,11 @@ class AnswerReader:
         item of a question in `claimed_by` keeps its words to itself: after a caesarean, "my
         scar is red and hot" is the wound's, no hot hip's. So do the words that answered the
         question `answered`: after a birth, "saindo muito coágulo" answered the bleeding,
-        and is no clot in the leg."""
+        and is no clot in the leg. `shared`: a name several options share names each of
+        them, in one word too ("grávida": every stage of a pregnancy), as the question's
+        `shared_names_tick_each` has it always."""
         table = self.tables[question_id]
+        each_shared = shared or table.question.shared_names_tick_each
         # "ela não consegue andar" as "não consigo andar"; "do I have osteoporosis?" says nothing
         said = self._read_as(table, self._unasked(_plain_words(self.negation_first(text))))
         said = self._long_names_mended(said)  # "tomo predinisolona" (user test pt 26)
@@ -1493,10 +1505,12 @@ class AnswerReader:
             option: int | None = self._told_apart(table, said, match)
             if option is not None:  # "34 weeks pregnant", "a temp of 38.9": named in full
                 count = 2
-            elif len(match.options) == 1 or table.question.shared_names_tick_each:
+            elif len(match.options) == 1 or each_shared:
                 # In a clause saying what it is about ("bloods normal"), or a word that names
                 # it alone ("apyrexial", "prednisolone"), one word names it in full.
-                in_full = about or named in table.named_alone or self._the_whole_answer_of(question_id, said, match)
+                # (a shared name asked for by `shared` is enough in one word: "grávida")
+                in_full = about or named in table.named_alone or self._the_whole_answer_of(question_id, said, match) \
+                    or (shared and len(match.options) > 1)
                 count = 2 if in_full else match.end - match.start
                 for each in match.options[1:]:  # a name each item has ("hiv"): the others too
                     if not table.options[each].exclusive and named not in seen.setdefault(each, set()):
@@ -2231,6 +2245,8 @@ class AnswerReader:
                           and self._of_another_event(table, said, q, before_only=True)), None)
             if event is not None:  # "my baby is 2 months old": the birth's time, asked
                 return self._time_of_another_event(event)
+            if self._an_offset(table, said, table.offsets_after):  # "2 weeks after giving birth": how long ago that was
+                return Parsed(False, error="since_an_event", values={"example": self._example(question)})
             return Parsed(False, error="need_number", values={"example": self._example(question)})
         week = self._a_week_of_pregnancy(table, said)
         if week is not None:  # "since I was 28 weeks": when it began, not how long; asked again
@@ -2247,7 +2263,12 @@ class AnswerReader:
             return Parsed(False, error="word_after_number", values={"word": "", "example": self._example(question)})
         # "o meu pai tem 78 anos e anda a queixar-se há 2 meses": the years after an age's lead
         # are the age, when another number says how long
-        found = [q for q in found if not self._led_as_anothers_number(table, q)] or found
+        # ...and a bare number so led is that question's alone ("she's 72", "ela tem 72" at how
+        # long for a new mother: an age, no 72 weeks; session 27); one with this question's
+        # unit is still this question's when nothing else is ("she's had it 3 weeks")
+        led = [q for q in found if self._led_as_anothers_number(table, q)]
+        found = [q for q in found if q not in led] or [q for q in led if q.unit]
+        anothers_amount = anothers_amount or bool(led and not found)
         other_event = next((q for q in found if q.unit and self._of_another_event(table, said, q)), None)
         if other_event is not None:  # "gave birth 3 weeks ago", "baby is 6 weeks": the birth's time, asked
             return self._time_of_another_event(other_event)
@@ -2255,8 +2276,10 @@ class AnswerReader:
             vague = any(re.search(rf"(?<![\w]){re.escape(v)}(?![\w])", said) for v in self.vague)
             # "since the birth" at how long: when that was is asked, not "I need a number"
             # (user test en 20); only where a number counts from when something began
+            # (as typed too: "since she was born" is read as "since i was born" for the options)
             since = question.counted_from_a_date and any(
-                re.search(rf"(?<![\w]){re.escape(v)}(?![\w])", said) for v in self.since_an_event)
+                re.search(rf"(?<![\w]){re.escape(v)}(?![\w])", either) for v in self.since_an_event
+                for either in (said, _plain_words(text)))
             error = "vague_number" if vague else "since_an_event" if since else \
                 "another_amount" if anothers_amount else "need_number"
             return Parsed(False, error=error, values={"example": self._example(question)})
@@ -2360,10 +2383,10 @@ class AnswerReader:
                     return float(word.replace(",", "."))
         return None
 
-    def _an_offset(self, table: _Table, said: str) -> bool:
+    def _an_offset(self, table: _Table, said: str, offsets: frozenset[str] | None = None) -> bool:
         """A number with its unit followed by a word that makes it a time from another event
-        (`offset_words`: "2 weeks after the birth", "3 dias depois da queda")."""
-        offsets = table.offsets
+        (`offset_words`, or those `offsets`: "2 weeks after the birth", "3 dias depois da queda")."""
+        offsets = table.offsets if offsets is None else offsets
         if not offsets:
             return False
         words = tokens(in_digits(said, self.numbers))
@@ -3270,12 +3293,27 @@ class AnswerReader:
             if not match.negated and words_only(" ".join(words[match.start:match.end])) in table.named_when_denied:
                 continue  # "bleeding" said is no heavy bleeding; "no bleeding" denies it
             excluded = set().union(*(table.not_with.get(i, frozenset()) for i in match.options))
-            if match.negated or not ((excluded and self._in_clause_with(words, match.start, excluded)) or any(
-                    self._in_clause_with(words, match.start, unsaying)
-                    and not self._in_clause_with(words, match.start, unless)
+            # A time or place alone ("all night", "a noite toda") means what its sentence says it
+            # was spent on: "up all night with the baby", "the baby won't settle, up all night"
+            # (session 27: night pain at the warning signs)
+            alone = words_only(" ".join(words[match.start:match.end])) in table.asked_only
+
+            def said_with(about: AbstractSet[str], at: int = match.start, alone: bool = alone) -> bool:
+                return bool(about) and (self._in_clause_with(words, at, about)
+                                        or (alone and self._in_sentence_with(words, at, about)))
+            if match.negated or not (said_with(excluded) or any(
+                    said_with(unsaying) and not said_with(unless)
                     for i in match.options for unsaying, unless in table.not_with_unless.get(i, []))):
                 kept.append(match)
         return kept
+
+    @staticmethod
+    def _in_sentence_with(words: list[str], at: int, about: AbstractSet[str]) -> bool:
+        """One of `about` is in the sentence of the word at `at` (between full stops, not
+        commas): "up all night with the baby", "the baby won't settle, up all night"."""
+        start = next((i + 1 for i in range(at - 1, -1, -1) if words[i] in _SENTENCE_ENDS), 0)
+        end = next((i for i in range(at + 1, len(words)) if words[i] in _SENTENCE_ENDS), len(words))
+        return _names_any(words[start:end], about)
 
     def _too_short(self, table: _Table, said: str, found: list[Match]) -> list[Match]:
         """An item denied by what its sentence says of it: one that needs an amount

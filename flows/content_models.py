@@ -359,6 +359,10 @@ class Question(Strict):
     # Per language, words after a number and its unit that make it a time from another
     # event, not this answer: "started 2 weeks after the birth" is no duration of 2 weeks.
     offset_words: dict[str, list[str]] = Field(default_factory=dict)
+    # ...of which these say it began that long after the event ("2 weeks after giving birth",
+    # "3 dias depois da queda"): when it began is known from that event only, and how long
+    # ago that was is asked (ui.yaml `since_an_event`), not "I need a number"
+    offset_after_words: dict[str, list[str]] = Field(default_factory=dict)
     # Per language, words right before a number of weeks that make it a week of the
     # pregnancy, not a length of time: "since I was 28 weeks", "desde as 28 semanas".
     said_as_a_week_of_pregnancy: dict[str, list[str]] = Field(default_factory=dict)

@@ -41,6 +41,9 @@ from flows.summary import Summary, build_summary, level_reasons, level_words, wo
 # typed again (`Conversation._answer_repeated`).
 _NOTHING_READ = frozenset({"choose_one", "need_number", "choose_several"})
 _OF_SOMETHING_ELSE = frozenset({"another_amount", "time_of_another_event"})  # a number read as another thing's
+# ...or as a time it began: read, and no other language's reading of the same number is
+# tried ("she's 72" at how long is an age in English, and was 72 weeks in Portuguese)
+_READ_AS_SOMETHING_ELSE = _OF_SOMETHING_ELSE | {"since_an_event", "week_of_pregnancy_not_length"}
 
 
 @dataclass(frozen=True)
@@ -323,7 +326,7 @@ class _Turn:
         if self.reader.says_of_others(text):  # "im 45, my wife is pregnant and my hip aches": not her pregnancy
             text = self.reader.of_the_patient(text)
         parsed = self.reader.read(self.question_id(), text, pending, typed=typed, today=self.today)
-        if parsed.ok or parsed.clarify or parsed.understood:
+        if parsed.ok or parsed.clarify or parsed.understood or parsed.error in _READ_AS_SOMETHING_ELSE:
             return parsed
         for reader in self.e.fallback_readers.values():
             if reader.reads != self.reader.reads:  # a variant reads as its base: no second try
@@ -947,6 +950,7 @@ class _Turn:
         self.let_go_measured(question, value)
         # "Im 45, male": the age read ahead is the answer; the same number held for it is spent
         self.s.held_numbers = {k: v for k, v in self.s.held_numbers.items() if k != state}
+        self.s.heard_among = {k: v for k, v in self.s.heard_among.items() if k != state}
         self.s.answered = [*(q for q in self.s.answered if q != state), state]
         self.s.taken_unasked = [*(q for q in self.s.taken_unasked if q != state), *([state] if heard_earlier else [])]
         holding = (self.s.noted, self.s.held_numbers)
@@ -1116,8 +1120,13 @@ class _Turn:
             if not named:  # "i mean 38 weeks not 18": a number with the question's own unit
                 named = {options[i].value for i in self.reader.named_by_a_number(
                     question.id, typed, recorded(self.s.case, question))} - {None}
-            if not named and self.reader.heard_number(question.id, typed, today=self.today):
-                named = {options[i].value for i in self.reader.named_with_its_unit(question.id, typed)} - {None}
+            heard = self.reader.heard_number(question.id, typed, today=self.today) if not named else None
+            if heard:
+                # read with the words that tie it: "2 weeks after giving birth" is a time after
+                # the birth (postpartum), no week 2 of a pregnancy (session 27)
+                read = self.reader.read(question.id, heard, today=self.today)
+                named = {read.value} if read.ok and read.goto is None and read.value is not None else \
+                    {options[i].value for i in self.reader.named_with_its_unit(question.id, typed)} - {None}
             if not named and says_so and not self._unit_taken_elsewhere(state, typed):
                 # "actually its 34 weeks sorry": no other question asked takes a number so said
                 named = {options[i].value for i in self.reader.named_with_its_unit(question.id, typed)} - {None}
@@ -1534,6 +1543,8 @@ class _Turn:
             value = self.reader.read(question_id, said, today=self.today).value
             new = list(dict.fromkeys([*new, *(i for i, o in enumerate(options) if o.value == value)]))
         question = self.c.questions[question_id]
+        if not new and not self.s.noted.get(state):
+            self._hold_among(state, question, text)
         if question.heard_early_answers:  # "dores na anca" in passing says nothing of where, exactly
             new = [i for i in new if options[i].value in question.heard_early_answers]
         if not new:
@@ -1547,6 +1558,16 @@ class _Turn:
         if self.reader.numbers_disagree(question_id, text):  # "12 weeks, sorry, 14": either is meant
             others = [i for i in range(len(options)) if i not in new]
         self.s.noted = {**self.s.noted, state: [*self.s.noted.get(state, []), *new, *others]}
+
+    def _hold_among(self, state: str, question: Question, text: str) -> None:
+        """A name several answers share, said in passing ("estou grávida", "I'm pregnant":
+        every stage of a pregnancy): none is taken, the question asks which when it comes,
+        but what they have in common is known meanwhile (`heard_among`)."""
+        options = self.c.options[question.id]
+        among = [i for i in self.reader.mentions(question.id, text, answered=self._answering, shared=True)
+                 if not question.heard_early_answers or options[i].value in question.heard_early_answers]
+        if len(among) > 1:
+            self.s.heard_among = {**self.s.heard_among, state: among}
 
     def _hold_findings(self, state: str, question: Question, text: str) -> None:
         """"XR NAD", "MRI: BMO femoral head, small effusion": the findings said of a test,
@@ -1745,10 +1766,28 @@ class _Turn:
         if question.below_minimum_doubted_when is None or self.s.doubted == doubted:
             self.s.doubted = ""
             return False
-        if not question.below_minimum_doubted_when.compile()(self.case_with_held()):
+        told = question.below_minimum_doubted_when.compile()
+        if not told(self.case_with_held()) and not self._told_by_each_heard(told):
             return False
         self.s.doubted = doubted
         return True
+
+    def _told_by_each_heard(self, test: Callable[[Case], bool]) -> bool:
+        """`test` holds whichever of the answers heard together (`heard_among`) is meant:
+        "estou grávida" with no week says a pregnancy, whatever its stage."""
+        case = self.case_with_held()
+        for state, indices in self.s.heard_among.items():
+            question = self.c.questions[self.e.machine.question_of[state]]
+            if state in self.s.answered or question.field is None or getattr(case, question.field, None) is not None:
+                continue
+            readings = []
+            for i in indices:
+                reading = case.model_copy(deep=True)
+                record(reading, question, self.c.options[question.id][i].value)
+                readings.append(reading)
+            if readings and all(test(reading) for reading in readings):
+                return True
+        return False
 
     def case_with_held(self) -> Case:
         """The case with each answer held for a question not yet reached read into it (one

@@ -47,6 +47,11 @@ class Session(BaseModel):
     # Numbers heard in answers to earlier questions, held for their question (state -> the
     # words said, "2 months"; "" when two different ones were heard): taken when it comes.
     held_numbers: dict[str, str] = Field(default_factory=dict)
+    # A name several answers of a question not yet asked share, heard in passing ("I'm
+    # pregnant": every stage of a pregnancy; state -> their option indices): none is taken and
+    # the question asks which, but what they have in common is known meanwhile (an age under
+    # 12 is doubted: `Question.below_minimum_doubted_when`).
+    heard_among: dict[str, list[int]] = Field(default_factory=dict)
     # Answers in a row not understood at the current question: from the second, how to go
     # on is said as well (a user test met seven identical "sorry"s).
     missed: int = 0
