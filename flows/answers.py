@@ -335,6 +335,7 @@ class AnswerReader:
                                   for form, meant in understanding.spelled_as.items()), key=lambda pair: -len(pair[0]))
         # measure -> the unit a bare number of it is in, where this language's labs agree on one
         self.usual_units = {measure: _plain_words(unit) for measure, unit in understanding.usual_units.items()}
+        self.below_a_limit = [tuple(tokens(_plain_words(w))) for w in understanding.below_a_limit]
         # Words that carry no answer of their own, whatever the question (see `_unread`).
         self.known_words = {word for phrase in (*self.yes, *self.no, *self.pronouns, *self.all_of_them,
                                                 *understanding.negations, *understanding.clause_negations,
@@ -2039,8 +2040,10 @@ class AnswerReader:
         if self._yes_no_then_break(said):
             return None  # "não, consigo andar" is not "não consigo andar": read it clause by clause
         options = table.phrases.whole_answer(said)
-        if options is None:
+        if options is None or words_only(said) in table.named_when_denied:  # "bebo" alone: no "não bebo"
             return None
+        if any(m.negated for m in self._too_short(table, said, [Match(tuple(options), 0, len(tokens(said)), False)])):
+            return None  # "teetotal" names the drinking only to deny it (`denied_by`): read as a denial
         if len(options) > 1 and table.question.shared_names_tick_each:  # "hiv": each item that has the name
             return self.submit_selection(table.question.id, list(options))
         return self._option(table, options[0]) if len(options) == 1 else self._clarify(table, list(options))
@@ -2476,6 +2479,8 @@ class AnswerReader:
             said_as_found = self._without_fillers(said)
         else:
             said_as_found = said
+        if not found:  # "I've been feeling really hot": an answer's parts with words between
+            found, said_as_found = self._said_together(table, said), said
         found = self._after_exception(table, found, said_as_found)
         found = self._without_asked_about(found, said_as_found)
         found = self._not_with(table, said_as_found, found)  # "my wife made me come": not the wife's sex
@@ -2995,7 +3000,8 @@ class AnswerReader:
             scale = next((w for w in quantity.words if w in table.scale_words), "")
             if measure is not None or scale or not any(o.numbers for _, o in ranged):
                 measured = quantity.value if quantity.highest is None else quantity.highest  # a range's worst
-                for units in self._readings(table, measured, measure, scale):
+                below = quantity.highest is None and self._below_a_limit(quantity)
+                for units in self._readings(table, measured, measure, scale, below):
                     alternatives.append([((name, value, unit),) for name, value, unit in units])
             else:
                 held = [i for i, o in ranged if quantity.unit in table.units and o.numbers is not None and _holds(
@@ -3126,8 +3132,13 @@ class AnswerReader:
         """"over 3 weeks", "ao longo de 3 semanas": a span of time, not a time since."""
         return any(re.search(rf"(?<![\w]){re.escape(span)}$", quantity.lead) for span in self.span_words)
 
+    def _below_a_limit(self, quantity: Quantity) -> bool:
+        """The number is typed as a result under a lab's reporting limit: "CRP <5"."""
+        lead = tuple(tokens(quantity.lead.replace("<", " < ")))
+        return any(lead[-len(words):] == words for words in self.below_a_limit if words)
+
     def _readings(self, table: _Table, number: float, measure: str | None,
-                  scale: str) -> list[list[tuple[str, float, str]]]:
+                  scale: str, below: bool = False) -> list[list[tuple[str, float, str]]]:
         """What a typed number can be: for each measure it may be, the (measure, value in
         the unit of its options' ranges, unit word) it is in each unit it may be in.
 
@@ -3158,6 +3169,12 @@ class AnswerReader:
             usual = self.usual_units.get(name)
             if usual in factors and any(_holds(r, number * factors[usual]) for r in ranges):
                 fitting = [(name, number * factors[usual], usual)]
+            lowest = min(ranges, key=lambda r: r.from_, default=None)
+            if below and lowest is not None:
+                # "CRP <5": all of it normal in mg/L, so read there, just under the limit
+                under = [(name, math.nextafter(value, 0.0), word) for name, value, word in fitting
+                         if lowest.from_ <= value <= lowest.below]
+                fitting = under or fitting
             if len(fitting) == 1:
                 fitting = [(name, fitting[0][1], "")]  # the only unit it can be in: nothing to ask
             readings.append(fitting or [(name, number * factors.get("", 1.0), "")])
@@ -3288,15 +3305,24 @@ class AnswerReader:
             sentence = said[start:end]
             first = next((i for i, (a, _) in enumerate(spans) if a >= start), len(words))
             last = next((i for i, (a, _) in enumerate(spans) if a >= end), len(words))
-            short = any(not table.phrases.negated_at(words, first + at)
-                        for phrase in option.denied_by.get(language, [])
-                        for at in _places(words[first:last], tuple(tokens(_plain_words(phrase)))))
+            denials = [(first + at, first + at + len(phrase)) for phrase in self._phrases(option.denied_by)
+                       for at in _places(words[first:last], phrase) if not table.phrases.negated_at(words, first + at)]
+            # ...not where a word of much is said too, undenied and outside those words
+            short = bool(denials) and not any(
+                not table.phrases.negated_at(words, first + at)
+                and not any(a <= first + at < b for a, b in denials)
+                for phrase in self._phrases(option.not_denied_with)
+                for at in _places(words[first:last], phrase))
             if option.at_least is not None:
                 short = short or any(q.value * factor <= option.at_least.from_ if option.at_least.more_than
                                      else q.value * factor < option.at_least.from_
                                      for q, factor in self._amounts(option.at_least.unit, sentence))
             kept.append(replace(match, negated=True) if short and not match.negated else match)
         return kept
+
+    def _phrases(self, listed: dict[str, list[str]]) -> list[tuple[str, ...]]:
+        """The words of a per-language list in the language read, each as its tokens."""
+        return [tuple(tokens(_plain_words(phrase))) for phrase in listed.get(self.reads, [])]
 
     def _amounts(self, unit: str, text: str) -> list[tuple[Quantity, float]]:
         """The amounts typed in `text` in a ui.yaml `units` table, each with its factor to the

@@ -180,6 +180,10 @@ class Answer(Strict):
     # the words of `denied_by` ("not long").
     at_least: AtLeast | None = None
     denied_by: dict[str, list[str]] = Field(default_factory=dict)
+    # ...unless the sentence also holds one of these words, undenied and outside the
+    # `denied_by` words: a word of much keeps the item ("a glass of wine at weekends" is no
+    # heavy drinking; "a bottle of wine a night, more at weekends" is).
+    not_denied_with: dict[str, list[str]] = Field(default_factory=dict)
     # Words that point to this option but yield to plainer words for another: "i can walk"
     # is fine, but "can walk but it hurts bad, limping" is weight-bearing pain.
     hints: dict[str, list[str]] = Field(default_factory=dict)
@@ -1132,6 +1136,9 @@ class Understanding(Strict):
     # where the language's laboratories agree on one; otherwise a number that means
     # different answers in different units is asked about.
     usual_units: dict[str, str] = Field(default_factory=dict)
+    # The sign or words a lab result below its reporting limit is typed with ("CRP <5",
+    # "PCR inferior a 5"): read as under the number, in the unit in which all of it is normal.
+    below_a_limit: list[str] = Field(default_factory=list)
     # Words that name nothing on their own ("the", "one", "a da"): left out when words pick
     # an answer to change ("the mri one").
     function_words: list[str] = Field(default_factory=list)

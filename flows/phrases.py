@@ -42,6 +42,10 @@ TYPO_SHORTEST = 4
 # Beside words found as typed, a slip is looked for only in words this long: "the" is one
 # edit from "thr" and "hip" from "hit", but "efusion" is a typo of "effusion".
 LEFTOVER_TYPO = 5
+# A word of at least this many letters may be typed as it sounds, its vowels spelled another
+# way in two places, its consonants as they are ("femail" for "female", "anemeia" for "anemia").
+SOUNDED_SLIP_SHORTEST = 5
+_VOWELS = frozenset("aeiouyáàâãéêèíìóòôõúùü")
 # A long name that names an item alone (a medicine) is read through a slip in passing from
 # this many letters (flows/answers.py `_long_names_mended`); shorter words are too near others.
 LONG_NAME_SLIP = 8
@@ -133,6 +137,15 @@ def adults_age(word: str, at_least: int) -> bool:
     to its letter; not the Ethiopic digits that str.isdigit also takes."""
     digits = letter_apart(word)[0]
     return digits.isascii() and digits.isdigit() and int(digits) >= at_least
+
+
+def _sounded_alike(typed: str, meant: str) -> bool:
+    """`typed` is `meant` spelled as it sounds: the same consonants in the same order, at
+    most two edits apart, all of them in vowels or in where a consonant stands among them."""
+    def consonants(word: str) -> str:
+        return "".join(ch for ch in word if ch not in _VOWELS)
+    return abs(len(typed) - len(meant)) <= 1 and DamerauLevenshtein.distance(typed, meant) <= 2 \
+        and consonants(typed) == consonants(meant) and len(consonants(meant)) >= 2
 
 
 def _each_word_within_a_slip(typed: list[str], meant: list[str]) -> bool:
@@ -313,6 +326,10 @@ class PhraseIndex:
                       and DamerauLevenshtein.distance(typed, phrase) <= allowed
                       and _each_word_within_a_slip(typed_words, phrase.split(" "))
                       and (len(phrase) >= TYPO_SHORTEST or sorted(phrase) == sorted(typed))}
+        if not candidates and size == 1 and len(typed) >= SOUNDED_SLIP_SHORTEST:
+            # ...or one word typed as it sounds: "femail, 34" (the same consonants in order)
+            candidates = {options for phrase, count, options in self.fuzzy_pool
+                          if count == 1 and phrase[0] == typed[0] and _sounded_alike(typed, phrase)}
         return candidates.pop() if len(candidates) == 1 else None
 
     def _negated(self, words: list[str], found: list[Match], around: list[Match] | None = None) -> list[Match]:
