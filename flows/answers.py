@@ -364,6 +364,8 @@ class AnswerReader:
                                      _plain_words(w) for w in understanding.closing_negation_gaps),
                                  unsure=tuple(p for p in (tuple(tokens(w)) for w in self.dont_know) if p),
                                  alternatives=frozenset(_plain_words(w) for w in understanding.alternatives),
+                                 listing_denials=frozenset(_plain_words(w) for w in understanding.listing_denials),
+                                 list_ands=frozenset(_plain_words(w) for w in understanding.list_ands),
                                  note_words=frozenset(_plain_words(w) for w in understanding.note_words),
                                  glued_age_at_least=understanding.glued_age_at_least,
                                  whether_words=frozenset(_plain_words(w) for w in understanding.whether_words),
@@ -1577,6 +1579,10 @@ class AnswerReader:
                         words[at] in language.negations or words[at] in language.clause_negations
                         or words[at].endswith(language.negation_suffixes)) for at in range(start, last))
                     found.append(Match((option,), first, last + 1, negated, None))
+        if found and not all(m.negated for m in found):  # "denies trauma, wt loss, night pain": the list's
+            named = table.phrases.find(said)
+            found = [replace(m, negated=True) if not m.negated and table.phrases.denied_in_a_list(words, m, named)
+                     else m for m in found]
         return found
 
     def _clauses_and_subjects(self, words: list[str],

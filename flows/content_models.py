@@ -1166,6 +1166,8 @@ class Understanding(Strict):
     spelled_as: dict[str, str] = Field(default_factory=dict)
     # Words joining a list one denial reaches whole: "no fracture line or double line sign".
     alternatives: list[str] = Field(default_factory=list)
+    listing_denials: list[str] = Field(default_factory=list)  # "denies A, B and C" (flows/phrases.py Language)
+    list_ands: list[str] = Field(default_factory=list)
     # Words of a clinician's note around a short answer ("Pt 41M", "41 yo M"): it stays alone.
     note_words: list[str] = Field(default_factory=list)
     # Hedges that deny the finding just before them: "AVN less likely", "fracture not seen".

@@ -97,6 +97,12 @@ class Language:
     # "or", "nor", "ou": a denial reaches every phrase of a list they join ("No subchondral
     # fracture line or double line sign" denies the double line sign too).
     alternatives: frozenset[str] = frozenset()
+    # "denies", "nega": a verb of denial reaches every phrase of the list after it, joined by
+    # commas or by `list_ands` too ("denies trauma, wt loss, night pain"; "nega perda de peso
+    # e dor noturna"), as a "no" reaches a series that ends in "or" ("no trauma, weight loss
+    # or night pain").
+    listing_denials: frozenset[str] = frozenset()
+    list_ands: frozenset[str] = frozenset()
     # Words of a clinician's note that leave a short answer alone in its clause: "Pt 41M".
     note_words: frozenset[str] = frozenset()
     # A number glued to a letter at a note's head is an age from here ("52F R groin"), not
@@ -337,7 +343,8 @@ class PhraseIndex:
         part_of_item = {i for m in (*found, *(around or [])) if m.end - m.start > 1
                         and not self.denials.intersection(m.options) for i in range(m.start, m.end)}
         marked: list[Match] = []
-        for match in sorted(found, key=lambda m: m.start):
+        ordered = sorted(found, key=lambda m: m.start)
+        for match in ordered:
             if self.language.unsure_at(words, self._past_gaps(words, match.end)):
                 continue  # "fever? not sure", "febre não medi": neither said nor denied
             # A denial is not turned around by another ("não tive febre nenhuma", "não, nada").
@@ -345,8 +352,8 @@ class PhraseIndex:
             negator = None if denial else self._negator(words, match.start, part_of_item)
             if negator is None and not denial:
                 negator = self._hedge_after(words, match.end, part_of_item)
-            if negator is None and not denial and marked and marked[-1].negated and self._listed_after(
-                    words, marked[-1].end, match.start):
+            if negator is None and not denial and marked and marked[-1].negated and (self._listed_after(
+                    words, marked[-1].end, match.start) or self._in_a_denied_list(words, marked[-1], match, ordered)):
                 negator = marked[-1].negator
             # ...and so does an answer that is itself a "not": "not pregnant or breastfeeding"
             # denies the breastfeeding too (user test en 26: asked which of the two)
@@ -361,6 +368,39 @@ class PhraseIndex:
     def negated_at(self, words: list[str], start: int) -> bool:
         """A negation reaches the word at `start` ("I haven't been dieting")."""
         return self._negator(words, start, set()) is not None
+
+    def denied_in_a_list(self, words: list[str], match: Match, found: list[Match]) -> bool:
+        """`match` (found by other means: its parts said together) stands in a list after a
+        denied phrase of `found` ("denies trauma, wt loss, night pain")."""
+        ordered = sorted([m for m in found if m.end <= match.start or m.start >= match.end] + [match],
+                         key=lambda m: m.start)
+        at = ordered.index(match)
+        return at > 0 and ordered[at - 1].negated and (
+            self._listed_after(words, ordered[at - 1].end, match.start)
+            or self._in_a_denied_list(words, ordered[at - 1], match, ordered))
+
+    def _in_a_denied_list(self, words: list[str], denied: Match, match: Match, ordered: list[Match]) -> bool:
+        """`match` follows the `denied` one in one list: after a verb of denial ("denies A, B
+        and C"), joined by commas, "and" or "or"; after any negation, in a series of commas
+        that ends in "or" ("no A, B or C"; not "no trauma, night pain", which may say it)."""
+        commas = frozenset({","})
+        verb = denied.negator is not None and words[denied.negator] in self.language.listing_denials
+        joining = commas | self.language.alternatives | (self.language.list_ands if verb else frozenset())
+        between = words[denied.end:match.start]
+        if not between or not all(w in joining for w in between):
+            return False
+        if verb:
+            return True
+        later = [m for m in ordered if m.start >= match.end]
+        end = match.end
+        for following in later:  # the series goes on to an "or" before its last phrase
+            gap = words[end:following.start]
+            if not gap or not all(w in joining for w in gap):
+                return False
+            if any(w in self.language.alternatives for w in gap):
+                return True
+            end = following.end
+        return False
 
     def _listed_after(self, words: list[str], end: int, start: int) -> bool:
         """Only "or" / "nor" (and commas) between a denied phrase and this one: one list."""

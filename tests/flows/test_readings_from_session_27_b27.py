@@ -222,3 +222,34 @@ def test_a_gps_note_with_crp_under_the_limit_goes_on() -> None:
     assert conv.session is not None and conv.session.case.inflammatory_markers == "normal"
     assert conv.session.case.white_cell_count == "normal"
     assert conv.state == "walking"
+
+
+# --- 7. a denial reaches every phrase of its list (a GP's "denies A, B, C") ----------------------
+
+
+@pytest.mark.parametrize(("language", "said"), [
+    ("en", "denies trauma, wt loss, night pain"), ("en", "denies trauma, weight loss or night pain"),
+    ("en", "no trauma, weight loss or night pain"), ("en", "denies weight loss, night pain"),
+    ("en", "denies weight loss and night pain"),
+    ("pt", "nega trauma, perda de peso, dor noturna"), ("pt", "nega perda de peso e dor noturna"),
+    ("pt", "sem trauma, perda de peso ou dor noturna")])
+def test_a_denial_reaches_every_phrase_of_its_list(language: str, said: str) -> None:
+    parsed = ENGINE.reader(language).read("warning_signs", said)
+    assert not parsed.ok and parsed.error == "others_unanswered"
+    assert {6, 7} <= set(parsed.denied)  # night pain, weight loss
+
+
+@pytest.mark.parametrize("said", ["no trauma, night pain", "no trauma, has night pain",
+                                  "denies trauma but has night pain", "denies trauma and has night pain",
+                                  "denies trauma. Night pain"])
+def test_a_sign_said_after_a_denial_is_still_ticked(said: str) -> None:
+    parsed = ENGINE.reader("en").read("warning_signs", said)
+    assert parsed.ok and "night_pain" in parsed.value
+
+
+def test_a_gps_denied_list_in_a_first_message_warns_of_nothing() -> None:
+    conv = talk("Pt 60M L hip pain 4/52, denies trauma, wt loss, night pain")
+    assert conv.session is not None
+    assert conv.session.case.weight_loss is not True and conv.session.case.night_pain is not True
+    said = talk("Pt 60M L hip pain 4/52, denies trauma, has night pain")
+    assert said.session is not None and said.session.case.night_pain is True
