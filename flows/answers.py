@@ -396,6 +396,7 @@ class AnswerReader:
         self.written_for = [tuple(tokens(_plain_words(w))) for w in understanding.written_for]
         self.other_places = [tuple(tokens(_plain_words(w))) for w in understanding.other_places]
         self.opening_words = [tuple(tokens(_plain_words(w))) for w in understanding.opening_words]
+        self.note_goes_on = [tuple(tokens(_plain_words(w))) for w in understanding.note_goes_on]
         self.correction_words = [tuple(tokens(_plain_words(w))) for w in understanding.correction_words]
         # (each also as the answer is read: "faz mal" is read "faço mal" where "faço" is an
         # option's word, and "brufen faz mal?" still asks; user test pt 26)
@@ -726,6 +727,8 @@ class AnswerReader:
         # ...and followed by nothing but a unit, a clause break, such a word, or the words that
         # open the telling of the pain ("male 45 hip pain")
         opening = {phrase[0] for phrase in self.opening_words if len(phrase) == 1}
+        # ...or what a note goes on with after its head ("F 44 c/o L hip pain"), as typed there
+        opening |= {words[at] for phrase in self.note_goes_on if phrase for at in _places(words, phrase)}
         # ...and not a measurement of another question: "fever 38.6", "tenho 38.5 de febre" (a
         # decimal's whole part), "teve febre 38" (after another question's measure word)
         # (single letters aside: the "F" of "F 62" is the sex, not Fahrenheit)

@@ -1264,6 +1264,8 @@ class Understanding(Strict):
     # Words of a message that opens by telling of the pain or by greeting ("my hip hurts",
     # "hello"): before any question is answered, such a message is thanked, not refused.
     opening_words: list[str] = Field(default_factory=list)
+    # What a clinician's note goes on with after its head ("F 44 c/o ..."): an age before it stands apart.
+    note_goes_on: list[str] = Field(default_factory=list)
     # Words before a test a scan report compares with ("Comparison: radiograph..."): the
     # findings after it are the report's own test's (flows/said_about.py).
     comparison_words: list[str] = Field(default_factory=list)

@@ -282,7 +282,9 @@ class PhraseIndex:
             glued = bool(lone) and glued_age(words[lone[0]], None, self.language.glued_age_at_least) and lone[0] == head
             # ...or with a space between them: "28 F left hip pain 2/12", "F 62A dor no quadril"
             at_least = self.language.glued_age_at_least
-            glued = glued or (bool(lone) and lone[0] == head + 1 > 0 and words[head].isdigit()
+            # (the age's note words between them too: "44 yo F c/o L hip pain", "44 y/o F")
+            glued = glued or (bool(lone) and lone[0] > head >= 0 and words[head].isdigit()
+                              and all(w in self.language.note_words for w in words[head + 1:lone[0]])
                               and adults_age(words[head], at_least) and len(words[lone[0]]) == 1)
             glued = glued or (bool(lone) and lone[0] == head and len(words[head]) == 1 and head + 1 < end
                               and adults_age(words[head + 1], at_least))

@@ -253,3 +253,29 @@ def test_a_gps_denied_list_in_a_first_message_warns_of_nothing() -> None:
     assert conv.session.case.weight_loss is not True and conv.session.case.night_pain is not True
     said = talk("Pt 60M L hip pain 4/52, denies trauma, has night pain")
     assert said.session is not None and said.session.case.night_pain is True
+
+
+# --- 8. a note's head followed by the rest of the note -----------------------------------------
+
+
+@pytest.mark.parametrize(("said", "sex", "age"), [
+    ("F 44 c/o L hip pain", "female", 44), ("44 yo F c/o L hip pain", "female", 44),
+    ("44 y/o F c/o L hip pain", "female", 44), ("44 yo F L hip pain", "female", 44),
+    ("M 52 presents with R hip pain", "male", 52), ("male 52 with R hip pain", "male", 52),
+    ("F 44 c/o L hip pain x 5/7, acute onset, no hx of trauma", "female", 44)])
+def test_a_notes_head_gives_the_sex_and_the_age(said: str, sex: str, age: int) -> None:
+    conv = talk(said)
+    assert conv.session is not None and conv.session.case.sex == sex and conv.session.case.age == age
+
+
+@pytest.mark.parametrize(("said", "age"), [("F 34 com dor na anca esquerda", 34),
+                                           ("Utente F 62 queixa-se de coxalgia dta", 62)])
+def test_a_notes_head_in_portuguese(said: str, age: int) -> None:
+    conv = talk(said, language="pt")
+    assert conv.session is not None and conv.session.case.sex == "female" and conv.session.case.age == age
+
+
+@pytest.mark.parametrize("said", ["F, pain for 3 weeks with walking", "female, hip pain 6 weeks with a limp"])
+def test_a_duration_before_with_is_no_age(said: str) -> None:
+    conv = talk(said)
+    assert conv.session is not None and conv.session.case.age is None
