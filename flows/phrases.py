@@ -217,7 +217,8 @@ class PhraseIndex:
             if not key:
                 continue
             self.whole[key] = options
-            if len(key) > SHORT:
+            # (a sign is no letter of a word: "#", a fracture, is read anywhere: "no # seen")
+            if len(key) > SHORT or not key.isalnum():
                 self.by_tokens[tuple(key.split())] = options
         # The same phrases with their accents dropped, for words typed with some accents and
         # not others ("nao consigo pôr o pé no chão"); only phrases of two words or more, or

@@ -279,3 +279,25 @@ def test_a_notes_head_in_portuguese(said: str, age: int) -> None:
 def test_a_duration_before_with_is_no_age(said: str) -> None:
     conv = talk(said)
     assert conv.session is not None and conv.session.case.age is None
+
+
+# --- 9. "#" (a fracture, in a note) read anywhere ----------------------------------------------
+
+
+@pytest.mark.parametrize(("question", "said"), [("xray", "no # seen"), ("xray", "no #"), ("mri", "no # line")])
+def test_no_hash_denies_the_fracture_and_is_no_test_not_done(question: str, said: str) -> None:
+    parsed = ENGINE.reader("en").read(question, said)
+    assert parsed.error == "others_unanswered" and parsed.value != "not_done"
+
+
+@pytest.mark.parametrize(("question", "said", "value"), [
+    ("xray", "normal, no #", ["normal"]), ("mri", "BMO, no #", ["bone_marrow_oedema"]),
+    ("xray", "# NOF", ["fracture_line"]), ("mri", "subchondral #", ["fracture_line"]), ("xray", "#", ["fracture_line"])])
+def test_a_hash_is_still_a_fracture_and_a_denied_one_leaves_the_rest(question: str, said: str, value: list[str]) -> None:
+    parsed = ENGINE.reader("en").read(question, said)
+    assert parsed.ok and parsed.value == value
+
+
+def test_xray_no_hash_in_a_gps_conversation_keeps_the_xray_done() -> None:
+    conv = talk("Pt 71F, R hip pain 2/52, OP on AA", "XR: no # seen")
+    assert conv.session is not None and conv.session.case.xray != "not_done"
