@@ -292,8 +292,10 @@ def test_no_hash_denies_the_fracture_and_is_no_test_not_done(question: str, said
 
 @pytest.mark.parametrize(("question", "said", "value"), [
     ("xray", "normal, no #", ["normal"]), ("mri", "BMO, no #", ["bone_marrow_oedema"]),
-    ("xray", "# NOF", ["fracture_line"]), ("mri", "subchondral #", ["fracture_line"]), ("xray", "#", ["fracture_line"])])
-def test_a_hash_is_still_a_fracture_and_a_denied_one_leaves_the_rest(question: str, said: str, value: list[str]) -> None:
+    ("xray", "# NOF", ["fracture_line"]), ("mri", "subchondral #", ["fracture_line"]),
+    ("xray", "#", ["fracture_line"])])
+def test_a_hash_is_still_a_fracture_and_a_denied_one_leaves_the_rest(question: str, said: str,
+                                                                     value: list[str]) -> None:
     parsed = ENGINE.reader("en").read(question, said)
     assert parsed.ok and parsed.value == value
 
