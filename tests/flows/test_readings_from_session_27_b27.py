@@ -303,3 +303,21 @@ def test_a_hash_is_still_a_fracture_and_a_denied_one_leaves_the_rest(question: s
 def test_xray_no_hash_in_a_gps_conversation_keeps_the_xray_done() -> None:
     conv = talk("Pt 71F, R hip pain 2/52, OP on AA", "XR: no # seen")
     assert conv.session is not None and conv.session.case.xray != "not_done"
+
+
+# --- 10. a Portuguese note's alcohol -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("said", "heavy"), [
+    ("homem 58 anos, coxalgia esq. com 6 sem de evolução. Etilismo crónico.", True),
+    ("homem 58 anos, dor na anca, hábitos etílicos marcados", True),
+    ("homem 58 anos, dor na anca, hábitos etílicos moderados", None),
+    ("homem 58 anos, dor na anca, nega etilismo", None)])
+def test_a_portuguese_notes_alcohol_in_passing(said: str, heavy: bool | None) -> None:
+    conv = talk(said, language="pt")
+    assert conv.session is not None and conv.session.case.alcohol_excess is heavy
+
+
+@pytest.mark.parametrize("said", ["hábitos etílicos moderados", "hábitos etílicos sociais"])
+def test_moderate_drinking_in_a_portuguese_note_is_a_no(said: str) -> None:
+    assert history("pt", said) == (False, [ALCOHOL], "others_unanswered")
