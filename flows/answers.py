@@ -217,6 +217,7 @@ class _Table:
     named_when_denied: frozenset[str] = frozenset()  # the options' Answer.named_when_denied words
     asked_only: frozenset[str] = frozenset()  # the options' Answer.asked_only words
     other_events: frozenset[str] = frozenset()  # Question.times_of_other_events
+    head_units: frozenset[str] = frozenset()  # Question.said_with_unit_at_the_head
 
     @cached_property
     def own_words(self) -> frozenset[str]:
@@ -544,6 +545,7 @@ class AnswerReader:
                        for i, o in enumerate(options) if o.said_together.get(self.reads)},
                       counted_back=self._counted_back_words(question),
                       bare_leads_going_on=self._listed(question.said_bare_going_on_after),
+                      head_units=self._listed(question.said_with_unit_at_the_head),
                       since_then=self._listed(question.said_since_then),
                       beginning=self._listed(question.said_as_beginning),
                       week_leads=self._listed(question.said_as_a_week_of_pregnancy),
@@ -853,6 +855,11 @@ class AnswerReader:
             end = self._unit_end(words, at, units)
             if " ".join(words[at + 1:end]) in table.own_units:  # "a 70 year old man"
                 heard.add(" ".join(words[at:end]))
+            elif " ".join(words[at + 1:end]) in table.head_units \
+                    and adults_age(word, self.language.glued_age_at_least) \
+                    and all(w in self.language.note_words for w in words[:at]) \
+                    and (end == len(words) or words[end] in CLAUSE_PUNCTUATION):
+                heard.add(" ".join(words[at:end]))  # "58 anos, coxalgia esq.": a note's head
             elif end == at + 1 and self._led(words, at, table.bare_leads) and not _goes_on_in_digits(words, end) \
                     and (self._standing_apart(words, at, frozenset(), units, table.bare_leads, self.joiners,
                                               frozenset(self.pronouns))

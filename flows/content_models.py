@@ -357,6 +357,9 @@ class Question(Strict):
     # Per language, unit words that tie a number to this question with no word before it:
     # "a 70 year old man", "62 y/o": "years old" is only ever an age.
     said_with_unit: dict[str, list[str]] = Field(default_factory=dict)
+    # ...and unit words that do so only at the head of a message, closing its clause ("58 anos,
+    # coxalgia esquerda"; "anos" elsewhere may be how long: "dói há 2 anos").
+    said_with_unit_at_the_head: dict[str, list[str]] = Field(default_factory=dict)
     # Clinical shorthand that says this number in passing with no word before it: the
     # denominators of "6/52" (weeks of pain), "3/12", "5/7"; "31/40" is a week of pregnancy.
     said_as_fraction_of: list[int] = Field(default_factory=list)

@@ -321,3 +321,20 @@ def test_a_portuguese_notes_alcohol_in_passing(said: str, heavy: bool | None) ->
 @pytest.mark.parametrize("said", ["hábitos etílicos moderados", "hábitos etílicos sociais"])
 def test_moderate_drinking_in_a_portuguese_note_is_a_no(said: str) -> None:
     assert history("pt", said) == (False, [ALCOHOL], "others_unanswered")
+
+
+# --- 11. an age with "anos" at the head of a note -----------------------------------------------
+
+
+@pytest.mark.parametrize(("language", "said", "then"), [("pt", "58 anos, dor na anca esquerda", "masculino"),
+                                                        ("pt", "utente 58 anos. coxalgia", "masculino"),
+                                                        ("en", "58 years, R hip pain", "male")])
+def test_an_age_with_years_at_the_head_is_kept(language: str, said: str, then: str) -> None:
+    conv = talk(said, then, language=language)
+    assert conv.session is not None and conv.session.case.age == 58
+
+
+@pytest.mark.parametrize("said", ["20 anos de dor na anca", "dói há 30 anos", "2 anos, dor na anca"])
+def test_years_that_are_no_age_at_the_head_are_not_kept(said: str) -> None:
+    conv = talk(said, "masculino", language="pt")
+    assert conv.session is not None and conv.session.case.age is None
