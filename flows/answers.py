@@ -220,6 +220,7 @@ class _Table:
     asked_only: frozenset[str] = frozenset()  # the options' Answer.asked_only words
     other_events: frozenset[str] = frozenset()  # Question.times_of_other_events
     offsets_after: frozenset[str] = frozenset()  # Question.offset_after_words
+    head_units: frozenset[str] = frozenset()  # Question.said_with_unit_at_the_head
 
     @cached_property
     def own_words(self) -> frozenset[str]:
@@ -338,6 +339,7 @@ class AnswerReader:
                                   for form, meant in understanding.spelled_as.items()), key=lambda pair: -len(pair[0]))
         # measure -> the unit a bare number of it is in, where this language's labs agree on one
         self.usual_units = {measure: _plain_words(unit) for measure, unit in understanding.usual_units.items()}
+        self.below_a_limit = [tuple(tokens(_plain_words(w))) for w in understanding.below_a_limit]
         # Words that carry no answer of their own, whatever the question (see `_unread`).
         self.known_words = {word for phrase in (*self.yes, *self.no, *self.pronouns, *self.all_of_them,
                                                 *understanding.negations, *understanding.clause_negations,
@@ -366,6 +368,8 @@ class AnswerReader:
                                      _plain_words(w) for w in understanding.closing_negation_gaps),
                                  unsure=tuple(p for p in (tuple(tokens(w)) for w in self.dont_know) if p),
                                  alternatives=frozenset(_plain_words(w) for w in understanding.alternatives),
+                                 listing_denials=frozenset(_plain_words(w) for w in understanding.listing_denials),
+                                 list_ands=frozenset(_plain_words(w) for w in understanding.list_ands),
                                  note_words=frozenset(_plain_words(w) for w in understanding.note_words),
                                  glued_age_at_least=understanding.glued_age_at_least,
                                  whether_words=frozenset(_plain_words(w) for w in understanding.whether_words),
@@ -396,6 +400,7 @@ class AnswerReader:
         self.written_for = [tuple(tokens(_plain_words(w))) for w in understanding.written_for]
         self.other_places = [tuple(tokens(_plain_words(w))) for w in understanding.other_places]
         self.opening_words = [tuple(tokens(_plain_words(w))) for w in understanding.opening_words]
+        self.note_goes_on = [tuple(tokens(_plain_words(w))) for w in understanding.note_goes_on]
         self.correction_words = [tuple(tokens(_plain_words(w))) for w in understanding.correction_words]
         # (each also as the answer is read: "faz mal" is read "faço mal" where "faço" is an
         # option's word, and "brufen faz mal?" still asks; user test pt 26)
@@ -543,6 +548,7 @@ class AnswerReader:
                        for i, o in enumerate(options) if o.said_together.get(self.reads)},
                       counted_back=self._counted_back_words(question),
                       bare_leads_going_on=self._listed(question.said_bare_going_on_after),
+                      head_units=self._listed(question.said_with_unit_at_the_head),
                       since_then=self._listed(question.said_since_then),
                       beginning=self._listed(question.said_as_beginning),
                       week_leads=self._listed(question.said_as_a_week_of_pregnancy),
@@ -733,6 +739,8 @@ class AnswerReader:
         # ...and followed by nothing but a unit, a clause break, such a word, or the words that
         # open the telling of the pain ("male 45 hip pain")
         opening = {phrase[0] for phrase in self.opening_words if len(phrase) == 1}
+        # ...or what a note goes on with after its head ("F 44 c/o L hip pain"), as typed there
+        opening |= {words[at] for phrase in self.note_goes_on if phrase for at in _places(words, phrase)}
         # ...and not a measurement of another question: "fever 38.6", "tenho 38.5 de febre" (a
         # decimal's whole part), "teve febre 38" (after another question's measure word)
         # (single letters aside: the "F" of "F 62" is the sex, not Fahrenheit)
@@ -857,6 +865,11 @@ class AnswerReader:
             end = self._unit_end(words, at, units)
             if " ".join(words[at + 1:end]) in table.own_units:  # "a 70 year old man"
                 heard.add(" ".join(words[at:end]))
+            elif " ".join(words[at + 1:end]) in table.head_units \
+                    and adults_age(word, self.language.glued_age_at_least) \
+                    and all(w in self.language.note_words for w in words[:at]) \
+                    and (end == len(words) or words[end] in CLAUSE_PUNCTUATION):
+                heard.add(" ".join(words[at:end]))  # "58 anos, coxalgia esq.": a note's head
             elif end == at + 1 and self._led(words, at, table.bare_leads) and not _goes_on_in_digits(words, end) \
                     and (self._standing_apart(words, at, frozenset(), units, table.bare_leads, self.joiners,
                                               frozenset(self.pronouns))
@@ -1601,6 +1614,10 @@ class AnswerReader:
                         words[at] in language.negations or words[at] in language.clause_negations
                         or words[at].endswith(language.negation_suffixes)) for at in range(start, last))
                     found.append(Match((option,), first, last + 1, negated, None))
+        if found and not all(m.negated for m in found):  # "denies trauma, wt loss, night pain": the list's
+            named = table.phrases.find(said)
+            found = [replace(m, negated=True) if not m.negated and table.phrases.denied_in_a_list(words, m, named)
+                     else m for m in found]
         return found
 
     def _clauses_and_subjects(self, words: list[str],
@@ -2064,8 +2081,10 @@ class AnswerReader:
         if self._yes_no_then_break(said):
             return None  # "não, consigo andar" is not "não consigo andar": read it clause by clause
         options = table.phrases.whole_answer(said)
-        if options is None:
+        if options is None or words_only(said) in table.named_when_denied:  # "bebo" alone: no "não bebo"
             return None
+        if any(m.negated for m in self._too_short(table, said, [Match(tuple(options), 0, len(tokens(said)), False)])):
+            return None  # "teetotal" names the drinking only to deny it (`denied_by`): read as a denial
         if len(options) > 1 and table.question.shared_names_tick_each:  # "hiv": each item that has the name
             return self.submit_selection(table.question.id, list(options))
         return self._option(table, options[0]) if len(options) == 1 else self._clarify(table, list(options))
@@ -2510,6 +2529,8 @@ class AnswerReader:
             said_as_found = self._without_fillers(said)
         else:
             said_as_found = said
+        if not found:  # "I've been feeling really hot": an answer's parts with words between
+            found, said_as_found = self._said_together(table, said), said
         found = self._after_exception(table, found, said_as_found)
         found = self._without_asked_about(found, said_as_found)
         found = self._not_with(table, said_as_found, found)  # "my wife made me come": not the wife's sex
@@ -3029,7 +3050,8 @@ class AnswerReader:
             scale = next((w for w in quantity.words if w in table.scale_words), "")
             if measure is not None or scale or not any(o.numbers for _, o in ranged):
                 measured = quantity.value if quantity.highest is None else quantity.highest  # a range's worst
-                for units in self._readings(table, measured, measure, scale):
+                below = quantity.highest is None and self._below_a_limit(quantity)
+                for units in self._readings(table, measured, measure, scale, below):
                     alternatives.append([((name, value, unit),) for name, value, unit in units])
             else:
                 held = [i for i, o in ranged if quantity.unit in table.units and o.numbers is not None and _holds(
@@ -3160,8 +3182,13 @@ class AnswerReader:
         """"over 3 weeks", "ao longo de 3 semanas": a span of time, not a time since."""
         return any(re.search(rf"(?<![\w]){re.escape(span)}$", quantity.lead) for span in self.span_words)
 
+    def _below_a_limit(self, quantity: Quantity) -> bool:
+        """The number is typed as a result under a lab's reporting limit: "CRP <5"."""
+        lead = tuple(tokens(quantity.lead.replace("<", " < ")))
+        return any(lead[-len(words):] == words for words in self.below_a_limit if words)
+
     def _readings(self, table: _Table, number: float, measure: str | None,
-                  scale: str) -> list[list[tuple[str, float, str]]]:
+                  scale: str, below: bool = False) -> list[list[tuple[str, float, str]]]:
         """What a typed number can be: for each measure it may be, the (measure, value in
         the unit of its options' ranges, unit word) it is in each unit it may be in.
 
@@ -3192,6 +3219,12 @@ class AnswerReader:
             usual = self.usual_units.get(name)
             if usual in factors and any(_holds(r, number * factors[usual]) for r in ranges):
                 fitting = [(name, number * factors[usual], usual)]
+            lowest = min(ranges, key=lambda r: r.from_, default=None)
+            if below and lowest is not None:
+                # "CRP <5": all of it normal in mg/L, so read there, just under the limit
+                under = [(name, math.nextafter(value, 0.0), word) for name, value, word in fitting
+                         if lowest.from_ <= value <= lowest.below]
+                fitting = under or fitting
             if len(fitting) == 1:
                 fitting = [(name, fitting[0][1], "")]  # the only unit it can be in: nothing to ask
             readings.append(fitting or [(name, number * factors.get("", 1.0), "")])
@@ -3337,15 +3370,24 @@ class AnswerReader:
             sentence = said[start:end]
             first = next((i for i, (a, _) in enumerate(spans) if a >= start), len(words))
             last = next((i for i, (a, _) in enumerate(spans) if a >= end), len(words))
-            short = any(not table.phrases.negated_at(words, first + at)
-                        for phrase in option.denied_by.get(language, [])
-                        for at in _places(words[first:last], tuple(tokens(_plain_words(phrase)))))
+            denials = [(first + at, first + at + len(phrase)) for phrase in self._phrases(option.denied_by)
+                       for at in _places(words[first:last], phrase) if not table.phrases.negated_at(words, first + at)]
+            # ...not where a word of much is said too, undenied and outside those words
+            short = bool(denials) and not any(
+                not table.phrases.negated_at(words, first + at)
+                and not any(a <= first + at < b for a, b in denials)
+                for phrase in self._phrases(option.not_denied_with)
+                for at in _places(words[first:last], phrase))
             if option.at_least is not None:
                 short = short or any(q.value * factor <= option.at_least.from_ if option.at_least.more_than
                                      else q.value * factor < option.at_least.from_
                                      for q, factor in self._amounts(option.at_least.unit, sentence))
             kept.append(replace(match, negated=True) if short and not match.negated else match)
         return kept
+
+    def _phrases(self, listed: dict[str, list[str]]) -> list[tuple[str, ...]]:
+        """The words of a per-language list in the language read, each as its tokens."""
+        return [tuple(tokens(_plain_words(phrase))) for phrase in listed.get(self.reads, [])]
 
     def _amounts(self, unit: str, text: str) -> list[tuple[Quantity, float]]:
         """The amounts typed in `text` in a ui.yaml `units` table, each with its factor to the

@@ -180,6 +180,10 @@ class Answer(Strict):
     # the words of `denied_by` ("not long").
     at_least: AtLeast | None = None
     denied_by: dict[str, list[str]] = Field(default_factory=dict)
+    # ...unless the sentence also holds one of these words, undenied and outside the
+    # `denied_by` words: a word of much keeps the item ("a glass of wine at weekends" is no
+    # heavy drinking; "a bottle of wine a night, more at weekends" is).
+    not_denied_with: dict[str, list[str]] = Field(default_factory=dict)
     # Words that point to this option but yield to plainer words for another: "i can walk"
     # is fine, but "can walk but it hurts bad, limping" is weight-bearing pain.
     hints: dict[str, list[str]] = Field(default_factory=dict)
@@ -353,6 +357,9 @@ class Question(Strict):
     # Per language, unit words that tie a number to this question with no word before it:
     # "a 70 year old man", "62 y/o": "years old" is only ever an age.
     said_with_unit: dict[str, list[str]] = Field(default_factory=dict)
+    # ...and unit words that do so only at the head of a message, closing its clause ("58 anos,
+    # coxalgia esquerda"; "anos" elsewhere may be how long: "dói há 2 anos").
+    said_with_unit_at_the_head: dict[str, list[str]] = Field(default_factory=dict)
     # Clinical shorthand that says this number in passing with no word before it: the
     # denominators of "6/52" (weeks of pain), "3/12", "5/7"; "31/40" is a week of pregnancy.
     said_as_fraction_of: list[int] = Field(default_factory=list)
@@ -1136,6 +1143,9 @@ class Understanding(Strict):
     # where the language's laboratories agree on one; otherwise a number that means
     # different answers in different units is asked about.
     usual_units: dict[str, str] = Field(default_factory=dict)
+    # The sign or words a lab result below its reporting limit is typed with ("CRP <5",
+    # "PCR inferior a 5"): read as under the number, in the unit in which all of it is normal.
+    below_a_limit: list[str] = Field(default_factory=list)
     # Words that name nothing on their own ("the", "one", "a da"): left out when words pick
     # an answer to change ("the mri one").
     function_words: list[str] = Field(default_factory=list)
@@ -1163,6 +1173,8 @@ class Understanding(Strict):
     spelled_as: dict[str, str] = Field(default_factory=dict)
     # Words joining a list one denial reaches whole: "no fracture line or double line sign".
     alternatives: list[str] = Field(default_factory=list)
+    listing_denials: list[str] = Field(default_factory=list)  # "denies A, B and C" (flows/phrases.py Language)
+    list_ands: list[str] = Field(default_factory=list)
     # Words of a clinician's note around a short answer ("Pt 41M", "41 yo M"): it stays alone.
     note_words: list[str] = Field(default_factory=list)
     # Hedges that deny the finding just before them: "AVN less likely", "fracture not seen".
@@ -1259,6 +1271,8 @@ class Understanding(Strict):
     # Words of a message that opens by telling of the pain or by greeting ("my hip hurts",
     # "hello"): before any question is answered, such a message is thanked, not refused.
     opening_words: list[str] = Field(default_factory=list)
+    # What a clinician's note goes on with after its head ("F 44 c/o ..."): an age before it stands apart.
+    note_goes_on: list[str] = Field(default_factory=list)
     # Words before a test a scan report compares with ("Comparison: radiograph..."): the
     # findings after it are the report's own test's (flows/said_about.py).
     comparison_words: list[str] = Field(default_factory=list)

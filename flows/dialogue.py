@@ -1156,7 +1156,11 @@ class _Turn:
         for state in reversed(self.s.answered):
             question = self.c.questions[self.e.machine.question_of[state]]
             given = recorded(self.s.case, question)
-            if given is None or not question.typed_again_is_noted:
+            if given is None:
+                continue
+            if not question.typed_again_is_noted:
+                if self._restated_in_full(question, typed, given):
+                    return repeated or question  # (its own words: no number of an earlier question's)
                 continue
             parsed = self.reader.read(question.id, typed, today=self.today)
             if parsed.ok and parsed.value is not None and parsed.value != given and whole_number(typed.strip()) is None:
@@ -1166,6 +1170,20 @@ class _Turn:
             if parsed.ok and parsed.value == given and not isinstance(given, bool):
                 repeated = repeated or question
         return repeated
+
+    def _restated_in_full(self, question: Question, typed: str, given: Any) -> bool:
+        """`typed` names a choice's recorded answer again in words that name it in passing, not
+        a bare yes or no ("apyrexial" after "no" at the fever), or its measurement read again
+        with the same answer ("actually it was 38.4" after a fever's "yes": the reading is
+        kept by `keep_measured`); it is met by "I have that already", not "did not catch"."""
+        if question.kind != "choice" or question.field is None:
+            return False
+        options = self.c.options[question.id]
+        named = {options[i].value for i in self.reader.mentions(question.id, typed)}
+        if named:
+            return named == {given}
+        return question.measured_kept_in is not None and self.reader.measured(question.id, typed) is not None \
+            and self.reader.read(question.id, typed, today=self.today).value == given
 
     def _unknown_given_now(self, typed: str) -> list[Reply]:
         """"idk" at the sex question, then "female" at the age: the question just before, left

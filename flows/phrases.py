@@ -42,6 +42,10 @@ TYPO_SHORTEST = 4
 # Beside words found as typed, a slip is looked for only in words this long: "the" is one
 # edit from "thr" and "hip" from "hit", but "efusion" is a typo of "effusion".
 LEFTOVER_TYPO = 5
+# A word of at least this many letters may be typed as it sounds, its vowels spelled another
+# way in two places, its consonants as they are ("femail" for "female", "anemeia" for "anemia").
+SOUNDED_SLIP_SHORTEST = 5
+_VOWELS = frozenset("aeiouyáàâãéêèíìóòôõúùü")
 # A long name that names an item alone (a medicine) is read through a slip in passing from
 # this many letters (flows/answers.py `_long_names_mended`); shorter words are too near others.
 LONG_NAME_SLIP = 8
@@ -93,6 +97,12 @@ class Language:
     # "or", "nor", "ou": a denial reaches every phrase of a list they join ("No subchondral
     # fracture line or double line sign" denies the double line sign too).
     alternatives: frozenset[str] = frozenset()
+    # "denies", "nega": a verb of denial reaches every phrase of the list after it, joined by
+    # commas or by `list_ands` too ("denies trauma, wt loss, night pain"; "nega perda de peso
+    # e dor noturna"), as a "no" reaches a series that ends in "or" ("no trauma, weight loss
+    # or night pain").
+    listing_denials: frozenset[str] = frozenset()
+    list_ands: frozenset[str] = frozenset()
     # Words of a clinician's note that leave a short answer alone in its clause: "Pt 41M".
     note_words: frozenset[str] = frozenset()
     # A number glued to a letter at a note's head is an age from here ("52F R groin"), not
@@ -133,6 +143,15 @@ def adults_age(word: str, at_least: int) -> bool:
     to its letter; not the Ethiopic digits that str.isdigit also takes."""
     digits = letter_apart(word)[0]
     return digits.isascii() and digits.isdigit() and int(digits) >= at_least
+
+
+def _sounded_alike(typed: str, meant: str) -> bool:
+    """`typed` is `meant` spelled as it sounds: the same consonants in the same order, at
+    most two edits apart, all of them in vowels or in where a consonant stands among them."""
+    def consonants(word: str) -> str:
+        return "".join(ch for ch in word if ch not in _VOWELS)
+    return abs(len(typed) - len(meant)) <= 1 and DamerauLevenshtein.distance(typed, meant) <= 2 \
+        and consonants(typed) == consonants(meant) and len(consonants(meant)) >= 2
 
 
 def _each_word_within_a_slip(typed: list[str], meant: list[str]) -> bool:
@@ -198,7 +217,8 @@ class PhraseIndex:
             if not key:
                 continue
             self.whole[key] = options
-            if len(key) > SHORT:
+            # (a sign is no letter of a word: "#", a fracture, is read anywhere: "no # seen")
+            if len(key) > SHORT or not key.isalnum():
                 self.by_tokens[tuple(key.split())] = options
         # The same phrases with their accents dropped, for words typed with some accents and
         # not others ("nao consigo pôr o pé no chão"); only phrases of two words or more, or
@@ -263,7 +283,9 @@ class PhraseIndex:
             glued = bool(lone) and glued_age(words[lone[0]], None, self.language.glued_age_at_least) and lone[0] == head
             # ...or with a space between them: "28 F left hip pain 2/12", "F 62A dor no quadril"
             at_least = self.language.glued_age_at_least
-            glued = glued or (bool(lone) and lone[0] == head + 1 > 0 and words[head].isdigit()
+            # (the age's note words between them too: "44 yo F c/o L hip pain", "44 y/o F")
+            glued = glued or (bool(lone) and lone[0] > head >= 0 and words[head].isdigit()
+                              and all(w in self.language.note_words for w in words[head + 1:lone[0]])
                               and adults_age(words[head], at_least) and len(words[lone[0]]) == 1)
             glued = glued or (bool(lone) and lone[0] == head and len(words[head]) == 1 and head + 1 < end
                               and adults_age(words[head + 1], at_least))
@@ -313,6 +335,10 @@ class PhraseIndex:
                       and DamerauLevenshtein.distance(typed, phrase) <= allowed
                       and _each_word_within_a_slip(typed_words, phrase.split(" "))
                       and (len(phrase) >= TYPO_SHORTEST or sorted(phrase) == sorted(typed))}
+        if not candidates and size == 1 and len(typed) >= SOUNDED_SLIP_SHORTEST:
+            # ...or one word typed as it sounds: "femail, 34" (the same consonants in order)
+            candidates = {options for phrase, count, options in self.fuzzy_pool
+                          if count == 1 and phrase[0] == typed[0] and _sounded_alike(typed, phrase)}
         return candidates.pop() if len(candidates) == 1 else None
 
     def _negated(self, words: list[str], found: list[Match], around: list[Match] | None = None) -> list[Match]:
@@ -320,7 +346,8 @@ class PhraseIndex:
         part_of_item = {i for m in (*found, *(around or [])) if m.end - m.start > 1
                         and not self.denials.intersection(m.options) for i in range(m.start, m.end)}
         marked: list[Match] = []
-        for match in sorted(found, key=lambda m: m.start):
+        ordered = sorted(found, key=lambda m: m.start)
+        for match in ordered:
             if self.language.unsure_at(words, self._past_gaps(words, match.end)):
                 continue  # "fever? not sure", "febre não medi": neither said nor denied
             # A denial is not turned around by another ("não tive febre nenhuma", "não, nada").
@@ -328,8 +355,8 @@ class PhraseIndex:
             negator = None if denial else self._negator(words, match.start, part_of_item)
             if negator is None and not denial:
                 negator = self._hedge_after(words, match.end, part_of_item)
-            if negator is None and not denial and marked and marked[-1].negated and self._listed_after(
-                    words, marked[-1].end, match.start):
+            if negator is None and not denial and marked and marked[-1].negated and (self._listed_after(
+                    words, marked[-1].end, match.start) or self._in_a_denied_list(words, marked[-1], match, ordered)):
                 negator = marked[-1].negator
             # ...and so does an answer that is itself a "not": "not pregnant or breastfeeding"
             # denies the breastfeeding too (user test en 26: asked which of the two)
@@ -344,6 +371,39 @@ class PhraseIndex:
     def negated_at(self, words: list[str], start: int) -> bool:
         """A negation reaches the word at `start` ("I haven't been dieting")."""
         return self._negator(words, start, set()) is not None
+
+    def denied_in_a_list(self, words: list[str], match: Match, found: list[Match]) -> bool:
+        """`match` (found by other means: its parts said together) stands in a list after a
+        denied phrase of `found` ("denies trauma, wt loss, night pain")."""
+        ordered = sorted([m for m in found if m.end <= match.start or m.start >= match.end] + [match],
+                         key=lambda m: m.start)
+        at = ordered.index(match)
+        return at > 0 and ordered[at - 1].negated and (
+            self._listed_after(words, ordered[at - 1].end, match.start)
+            or self._in_a_denied_list(words, ordered[at - 1], match, ordered))
+
+    def _in_a_denied_list(self, words: list[str], denied: Match, match: Match, ordered: list[Match]) -> bool:
+        """`match` follows the `denied` one in one list: after a verb of denial ("denies A, B
+        and C"), joined by commas, "and" or "or"; after any negation, in a series of commas
+        that ends in "or" ("no A, B or C"; not "no trauma, night pain", which may say it)."""
+        commas = frozenset({","})
+        verb = denied.negator is not None and words[denied.negator] in self.language.listing_denials
+        joining = commas | self.language.alternatives | (self.language.list_ands if verb else frozenset())
+        between = words[denied.end:match.start]
+        if not between or not all(w in joining for w in between):
+            return False
+        if verb:
+            return True
+        later = [m for m in ordered if m.start >= match.end]
+        end = match.end
+        for following in later:  # the series goes on to an "or" before its last phrase
+            gap = words[end:following.start]
+            if not gap or not all(w in joining for w in gap):
+                return False
+            if any(w in self.language.alternatives for w in gap):
+                return True
+            end = following.end
+        return False
 
     def _listed_after(self, words: list[str], end: int, start: int) -> bool:
         """Only "or" / "nor" (and commas) between a denied phrase and this one: one list."""
