@@ -1296,6 +1296,9 @@ class Understanding(Strict):
     relatives: list[str] = Field(default_factory=list)
     possessives: list[str] = Field(default_factory=list)
     possessives_after: list[str] = Field(default_factory=list)
+    # A relative's word that names one only right after one of `possessives` ("my bf"): alone
+    # it means something else ("bf yes": breastfeeding, after a birth).
+    relatives_after_a_possessive: list[str] = Field(default_factory=list)
     # People a note or a relative opens a sentence on ("Senhora idosa", "lady at 36/40").
     persons: list[str] = Field(default_factory=list)
     # Words the message may open on: "she's 78", "Pt 41M".

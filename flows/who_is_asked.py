@@ -51,6 +51,7 @@ class WhoIsAsked:
         self.persons = words(understanding.persons)
         self.possessives = words(understanding.possessives)
         self.possessives_after = _phrases(understanding.possessives_after, plain)
+        self.relatives_after_a_possessive = words(understanding.relatives_after_a_possessive)
         self.opens = words(understanding.opens_for_someone_else)
         self.clinician_words = _phrases(understanding.clinician_words, plain)
         self.clinician_opens = words(understanding.clinician_opens)
@@ -122,6 +123,9 @@ class WhoIsAsked:
         "a anca da minha mulher", "um amigo meu", "Grandad's hip" (an 's is someone else's)."""
         found = []
         for i, word in enumerate(words):
+            if word in self.relatives_after_a_possessive and i > 0 and words[i - 1] in self.possessives:
+                found.append(i)  # "my bf has hip pain" ("bf yes" alone is breastfeeding)
+                continue
             if self.noun(word) not in self.relatives or self._a_baby(words, i):
                 continue
             before = words[max(0, i - RELATIVE_REACH):i]
