@@ -131,3 +131,32 @@ def test_a_half_after_the_unit_typed_at_another_question_is_kept() -> None:
 @pytest.mark.parametrize("weeks, said", [(10.9, "2,5 meses"), (6.5, "1,5 meses"), (8.7, "2 meses"), (17.4, "4 meses")])
 def test_a_half_month_is_said_back_as_a_half(weeks: float, said: str) -> None:
     assert describe(ENGINE.content, "duration_weeks", weeks, "pt") == said
+
+
+# 5. A test told after "no tests" -------------------------------------------------------------
+
+@pytest.mark.parametrize("language, before, late", [
+    ("pt-BR", ("oi, to perguntando pela minha vó, ela tem 81 anos, dor no quadril esquerdo", "nao"),
+     "ela fez raio x mes passado, deu normal segundo o medico"),  # user test pt-BR 27: "kept", never asked
+    ("en", ("male", "45", "right", "none"), "xray was normal"),
+    ("pt", ("homem", "45", "direita", "nenhum"), "afinal fiz uma RM que mostrou edema"),
+])
+def test_a_test_told_after_no_tests_says_how_to_change_that_answer(
+        language: str, before: tuple[str, ...], late: str) -> None:
+    conv = talk(*before, language=language)
+    assert conv.state == "onset"
+    replies = conv.say(late)
+    assert replies[0].code == "correction_how" and "kept_for_later" not in [r.code for r in replies]
+    assert not {"xray", "mri"} & set(conv.session.noted) and conv.state == "onset"
+
+
+@pytest.mark.parametrize("language, before, late, state", [
+    ("pt-BR", ("masculino", "45", "direito"), "fiz raio x, deu normal", "xray"),  # at the tests: its answer
+    ("en", ("male", "45", "right", "none"), "about 3 weeks", "duration_weeks"),     # a question still to come
+])
+def test_what_is_told_for_a_question_still_to_come_is_kept(
+        language: str, before: tuple[str, ...], late: str, state: str) -> None:
+    conv = talk(*before, language=language)
+    replies = conv.say(late)
+    assert "correction_how" not in [r.code for r in replies]
+    assert state in conv.session.answered or state in conv.session.held_numbers or state in conv.session.noted
