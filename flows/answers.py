@@ -53,9 +53,10 @@ from flows.phrases import (
     listed_in,
     token_spans,
     tokens,
+    without_accents,
     words_only,
 )
-from flows.quantities import NumberWords, Quantity, amounts_in_digits, in_digits, quantities
+from flows.quantities import NumberWords, Quantity, amounts_in_digits, halves_after_units, in_digits, quantities
 from flows.recording import NONE_OF_THESE
 from flows.said_about import Mention, find_mentions, share_out
 from flows.who_is_asked import WhoIsAsked
@@ -110,6 +111,13 @@ def _plain_words(text: str) -> str:
     # A quote around words ("the X-ray showed a 'lucent area'") is no part of them; an
     # apostrophe inside one is ("don't").
     return " ".join(_GLUED_MEASURE.sub(r"\1 \2", _QUOTE_MARK.sub(" ", kept)).split())
+
+
+def _accent_variants(phrase: str) -> set[str]:
+    """`phrase` with each of its words written with or without its accents, in every mix:
+    "não sei o que é isso" is also "nao sei o que é isso" and "não sei o que e isso"."""
+    forms = [sorted({word, without_accents(word)}) for word in phrase.split(" ")]
+    return {" ".join(mix) for mix in itertools.product(*forms)}
 
 
 def _suffixes(suffixes: list[str]) -> tuple[str, ...]:
@@ -221,6 +229,7 @@ class _Table:
     other_events: frozenset[str] = frozenset()  # Question.times_of_other_events
     offsets_after: frozenset[str] = frozenset()  # Question.offset_after_words
     head_units: frozenset[str] = frozenset()  # Question.said_with_unit_at_the_head
+    said_of: frozenset[str] = frozenset()  # Question.said_of
 
     @cached_property
     def own_words(self) -> frozenset[str]:
@@ -273,7 +282,9 @@ class AnswerReader:
         self.dates = DatesSaid((content.languages.get(language) or content.languages[content.default_language]).babel,
                                understanding.since_words, understanding.dated_events, understanding.date_joiners,
                                understanding.ordinal_endings, _plain_words, understanding.last_words)
-        self.dont_know = {_plain_words(w) for w in understanding.dont_know}
+        # (each written with and without the accents of each of its words: on a phone some
+        # get their accent and some do not, "nao sei o que é isso"; user test pt 27)
+        self.dont_know = {variant for w in understanding.dont_know for variant in _accent_variants(_plain_words(w))}
         self.see_now = {_plain_words(w) for w in understanding.see_now}
         self.why_openers = [_plain_words(w) for w in understanding.why_openers]
         self.carry_on = {_plain_words(w) for w in understanding.carry_on}
@@ -564,7 +575,8 @@ class AnswerReader:
                       not_before={i: self._listed(o.not_before) for i, o in enumerate(options) if o.not_before},
                       asked_only=frozenset(asked_only), named_when_denied=frozenset(named_when_denied),
                       other_events=self._listed(question.times_of_other_events),
-                      offsets_after=self._listed(question.offset_after_words))
+                      offsets_after=self._listed(question.offset_after_words),
+                      said_of=self._listed(question.said_of))
 
     def _counted_back_words(self, question: Question) -> _CountedBack | None:
         counted = question.counted_back
@@ -806,8 +818,8 @@ class AnswerReader:
         fractions = set(table.question.said_as_fraction_of)
         if table.question.unit is None or not (leads or follows or fractions):
             return None
-        words = self._number_words(text)
         units = table.named_units
+        words = self._number_words(text, units=units)
         heard: set[str] = set()
         tied = self._tied_numbers(words, leads, follows, units)
         counted_from = table.question.counted_from_items
@@ -1356,10 +1368,13 @@ class AnswerReader:
         """One of `after` (a word or a phrase) comes right at `end`."""
         return any(" ".join(words[end:end + size]) in after for size in (1, 2, 3) if end + size <= len(words))
 
-    def _number_words(self, text: str, numbers: NumberWords | None = None) -> list[str]:
+    def _number_words(self, text: str, numbers: NumberWords | None = None,
+                      units: Collection[str] = ()) -> list[str]:
         """The words of `text` with numbers in digits and no fillers: "for about a month" is
-        "for 1 month" (`numbers`: which number words; all of the language's by default)."""
-        said = self._without_fillers(in_digits(_plain_words(text), numbers or self.numbers))
+        "for 1 month" (`numbers`: which number words; all of the language's by default), and
+        a half after one of `units` in its number ("2 meses e meio" is "2.5 meses")."""
+        numbers = numbers or self.numbers
+        said = self._without_fillers(halves_after_units(in_digits(_plain_words(text), numbers), numbers, units))
         words: list[str] = []
         last_end = -1
         for (start, end), word in zip(token_spans(said), tokens(said), strict=True):
@@ -1497,7 +1512,10 @@ class AnswerReader:
             claimed += [(m.start, m.end) for m in answers.phrases.find(said)
                         if not m.negated and m.end - m.start > 1
                         and not any(answers.options[i].exclusive for i in m.options)]
-        found = [m for m in found if not any(m.start < end and start < m.end for start, end in claimed)]
+        # (...but an answer named with what it is said of is still this question's: "a anca
+        # direita está quente" is the right hip, though the hot hip keeps "anca ... quente")
+        found = [m for m in found if not any(m.start < end and start < m.end for start, end in claimed)
+                 or any(word in table.said_of for word in typed[m.start:m.end])]
         for match in _outside_together(found, together, table.sharing):
             named = " ".join(typed[match.start:match.end])
             # Words that only hint at an option ("dói-me", "it hurts") name nothing in passing.
@@ -3794,9 +3812,12 @@ def _number_as_said(content: Content, question: Question, value: float, locale: 
                 and (not b.when_whole or abs(value / b.per * 2 - round(value / b.per * 2)) < 0.05))
     if band.said is not None:
         return content.text(band.said, locale)
-    shown = round(value / band.per, band.decimals)
+    shown, decimals = round(value / band.per, band.decimals), band.decimals
+    if band.when_whole:  # a whole or a half, as chosen: "2,5 meses" said back as such, not "3 meses"
+        shown = round(value / band.per * 2) / 2
+        decimals = 0 if shown.is_integer() else 1
     name = content.text(band.one if shown == 1 else band.other, locale)
-    return f"{number_text(shown, content, locale, band.decimals)} {name}"
+    return f"{number_text(shown, content, locale, decimals)} {name}"
 
 
 def describe(content: Content, question_id: str, value: Any, locale: str = "en", someone_else: bool = False,

@@ -389,6 +389,11 @@ class Question(Strict):
     # Words right before a number without a unit that make it the age something happened at:
     # "early menopause at 40" is no week of pregnancy (user test en 22).
     said_as_an_age_after: dict[str, list[str]] = Field(default_factory=dict)
+    # Per language, the words of what this question's answer is said of (the hip, the
+    # groin): an answer named with one of them ("anca direita") is still heard inside another
+    # question's sign said by its parts ("a anca direita está quente"), whose other words
+    # that sign keeps to itself ("a panturrilha esquerda está inchada": the calf's side).
+    said_of: dict[str, list[str]] = Field(default_factory=dict)
     # Questions whose answer, named in the same message, makes a number said alone after the
     # pain's clause ambiguous: "pregnant, hip pain, 30 weeks" may be the week of pregnancy.
     said_alone_unless_named: list[str] = Field(default_factory=list)

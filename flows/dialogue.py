@@ -882,6 +882,13 @@ class _Turn:
             # semanas ... posso tomar ibuprofeno?"; user test pt-BR 15: it waited for the end)
             # ...unless it denied this question's own items: "no heavy bleeding" at the list after
             # a loss is that item's no, asked on ("So not: ..."), whatever else it was kept for
+            settled = self.held_for_a_question_settled(held_before[0], held_before[1])
+            if settled and (self.s.noted, self.s.held_numbers) == held_before[:2] and not heard:
+                # "she had an X-ray last month, normal" after "no tests": its question will not
+                # come, so nothing is kept for it; how to change the answer that settled it is
+                # said (user test pt-BR 27: "kept for later", then never asked)
+                return [*(self.notice("correction_how", question=self.c.text(q.short, self.s.locale)) for q in settled),
+                        *self.asides_in(typed), *self.ask()]
             if (self.s.noted, self.s.held_numbers, self.s.denied_early) != held_before and not heard \
                     and not parsed.denied:
                 # "im 19 weeks and my left hip hurts" at the sex question: not "sorry, I did
@@ -1217,6 +1224,35 @@ class _Turn:
         answer = self.answer_words(question.id, recorded(self.s.case, question))
         return [self.notice("already_noted", question=self.c.text(question.short, self.s.locale), answer=answer),
                 *self.ask()]
+
+    def held_for_a_question_settled(self, noted: dict[str, list[int]],
+                                    numbers: dict[str, str]) -> list[Question]:
+        """What was held just now (since `noted` and `numbers`) for a question that will not
+        be asked, because an answer given already wrote its field ("no tests" wrote that no
+        X-ray was done): let go; the questions whose answers settled it, to say how to change
+        them."""
+        settled: list[Question] = []
+        machine = self.e.machine
+        for state in {*self.s.noted, *self.s.held_numbers}:
+            if self.s.noted.get(state) == noted.get(state) and self.s.held_numbers.get(state) == numbers.get(state):
+                continue
+            question = self.c.questions[machine.question_of[state]]
+            guard = machine.ask_when.get(state)
+            if state in self.s.answered or guard is None or guard(self.s.case) \
+                    or any(getattr(self.s.case, name, None) is None for name in question.fields):
+                continue
+            deciding = [self.c.questions[machine.question_of[done]] for done in self.s.answered
+                        if any(name in {*(o.sets or {}), *(o.unticked or {})} for name in question.fields
+                               for o in self.c.options[machine.question_of[done]])]
+            if not deciding:
+                continue
+            # (what was held for it before this message stays as it was)
+            self.s.noted = {**{k: v for k, v in self.s.noted.items() if k != state},
+                            **({state: noted[state]} if state in noted else {})}
+            self.s.held_numbers = {**{k: v for k, v in self.s.held_numbers.items() if k != state},
+                                   **({state: numbers[state]} if state in numbers else {})}
+            settled.extend(q for q in deciding if q not in settled)
+        return settled
 
     def heard_in_passing(self, typed: str | None) -> list[Reply]:
         """What an answer that could not be read still said of a warning sign ("i have a

@@ -14,8 +14,9 @@ Pure and bounded: the text is already capped in length, and digits follow flows/
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from flows.numerals import MAX_DIGITS
 
@@ -129,7 +130,25 @@ def in_digits(text: str, words: NumberWords, units: set[str] | None = None) -> s
     text = "".join(out)
     if words.half_pattern is not None:
         text = words.half_pattern.sub(lambda m: f"{m.group(1)}.5", text)
+        if units:
+            text = halves_after_units(text, words, units)
     return text
+
+
+def halves_after_units(text: str, words: NumberWords, units: Collection[str]) -> str:
+    """The text with a half said after a whole number's unit moved into the number: "2 meses
+    e meio" is "2.5 meses", "3 weeks and a half" "3.5 weeks" (user test pt 27: read as 2 months)."""
+    if not words.halves or not units:
+        return text
+    return _half_after_unit(words.halves, frozenset(units)).sub(lambda m: f"{m.group(1)}.5 {m.group(2)}", text)
+
+
+@lru_cache(maxsize=64)
+def _half_after_unit(halves: tuple[str, ...], units: frozenset[str]) -> re.Pattern[str]:
+    """A whole number, its unit and a half after them ("2 meses e meio"), for one set of units."""
+    half = "|".join(map(re.escape, sorted(halves, key=len, reverse=True)))
+    unit = "|".join(map(re.escape, sorted((u for u in units if u), key=len, reverse=True)))
+    return re.compile(rf"(?<![\w.,])(\d+)\s+({unit})\s+(?:{half})(?![\w])")
 
 
 def quantities(text: str, words: NumberWords, units: set[str]) -> list[Quantity]:
