@@ -272,6 +272,7 @@ class AnswerReader:
         self.dont_know = {_plain_words(w) for w in understanding.dont_know}
         self.see_now = {_plain_words(w) for w in understanding.see_now}
         self.why_openers = [_plain_words(w) for w in understanding.why_openers]
+        self.why_of_the_question = frozenset(_plain_words(w) for w in understanding.why_of_the_question)
         self.carry_on = {_plain_words(w) for w in understanding.carry_on}
         self.wanting = sorted((_plain_words(w) for w in understanding.wanting), key=len, reverse=True)
         self.fillers = sorted((_plain_words(w) for w in understanding.fillers), key=len, reverse=True)
@@ -1988,6 +1989,29 @@ class AnswerReader:
         said = _plain_words(text)
         opens = any(said.startswith(opener + " ") or said.startswith(opener + "?") for opener in self.why_openers)
         return opens and (text.strip().endswith("?") or len(said.split()) >= 3)
+
+    def answer_before_why(self, text: str) -> str | None:
+        """The answer said before a question about the question ("male why is that
+        important", "45, why do you need my age?", "masculino, porquê?"): the words before
+        it, or None. A why (`why_openers`) after the first word, not after a word of knowing
+        ("no idea why", "not sure why", "dont know why"), alone with a question mark or with a
+        word that points at the question (`why_of_the_question`: "does that matter", "do you
+        need"); not one of the pain's own ("sudden, why is it so sore?")."""
+        plain = _plain_words(text)
+        words, spans = tokens(plain), token_spans(plain)
+        not_after = self.language.knowing_words
+        for at in range(1, len(words)):
+            opener = next((tuple(tokens(o)) for o in self.why_openers
+                           if tuple(words[at:at + len(tokens(o))]) == tuple(tokens(o))), None)
+            if opener is None or words[at - 1] in not_after:
+                continue
+            rest = [w for w in words[at + len(opener):] if w not in CLAUSE_PUNCTUATION]
+            if (rest and not self.why_of_the_question.intersection(rest)) or (
+                    not rest and not plain.rstrip().endswith("?")):
+                continue
+            answer = plain[:spans[at][0]].strip(" ,;:.-")
+            return answer if any(w not in CLAUSE_PUNCTUATION for w in tokens(answer)) else None
+        return None
 
     def asks_for_now(self, text: str, content: Content, locale: str) -> bool:
         """"now", "what to do now", or the button's words typed: never an answer to a question.

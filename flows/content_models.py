@@ -1064,6 +1064,10 @@ class Understanding(Strict):
     # A typed answer that starts with one of these and ends with "?" (or starts with one
     # of the English ones) asks why the question is asked: "why do you need my age".
     why_openers: list[str] = Field(default_factory=list)
+    # ...and after an answer ("male why is that important", "45, why do you need my age?"),
+    # a why with one of these in it, or alone with a question mark, asks why the question is
+    # asked, not why the hip hurts ("why is it so sore?").
+    why_of_the_question: list[str] = Field(default_factory=list)
     carry_on: list[str]  # ... and "carry on answering"
     yes: list[str]  # every yes/no question understands these as yes
     no: list[str]

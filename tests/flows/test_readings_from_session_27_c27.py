@@ -1,0 +1,127 @@
+"""Session 27 (c27), blind user tests in English: an answer with "why?" after it, a clinician's
+"red flags", the items a denial leaves asked said of the patient, and "fits best" only when
+one cause clearly leads."""
+
+from __future__ import annotations
+
+import pytest
+
+from flows.dialogue import get_engine
+from flows.messages import Reply
+from tests.support.conversation import Conversation, talk
+
+MAN_AT_THE_WARNING_SIGNS = ("male", "60", "left hip", "none", "gradually", "4 weeks", "yes with a limp", "none", "no")
+PHYSIO_AT_THE_WARNING_SIGNS = ("physio here, asking about a pt of mine. 52F, L groin pain 6/52, antalgic gait",
+                               "no", "xr nad", "gradual", "none", "no")
+
+
+def codes(replies: list[Reply]) -> list[str]:
+    return [r.code or "" for r in replies]
+
+
+def last(conv: Conversation) -> list[Reply]:
+    return conv.transcript[-1][1]
+
+
+# --- 1. an answer, then why the question is asked ------------------------------------------------
+# (user test en 27: "male why does that matter" recorded nothing and met "the summary at the end
+# answers it"; "45 why do you need my age" met "type just the number with its unit")
+
+
+@pytest.mark.parametrize(("before", "said", "field", "value"), [
+    ((), "male why does that matter", "sex", "male"),
+    ((), "male why is that important", "sex", "male"),
+    ((), "female, why do you need to know?", "sex", "female"),
+    ((), "male. why?", "sex", "male"),
+    (("male",), "45 why do you need my age", "age", 45),
+    (("male",), "45, why?", "age", 45),
+    (("male", "45", "left", "none"), "gradual why does that matter", "onset", "gradual"),
+])
+def test_an_answer_with_why_after_it_is_kept_and_why_is_said(before: tuple[str, ...], said: str, field: str,
+                                                             value: object) -> None:
+    conv = talk(*before)
+    question = conv.state
+    replies = conv.say(said)
+    assert conv.session is not None and getattr(conv.session.case, field) == value
+    said_codes = codes(replies)
+    assert f"why:{question}" in said_codes and "asked_back" not in said_codes
+    # the answer is said back first, then why, then the next question
+    assert said_codes.index(question) < said_codes.index(f"why:{question}")
+    assert conv.state != question
+
+
+def test_a_portuguese_answer_with_porque_after_it_is_kept_and_why_is_said() -> None:
+    conv = talk(language="pt")
+    replies = conv.say("masculino, porquê?")
+    assert conv.session is not None and conv.session.case.sex == "male" and "why:sex" in codes(replies)
+
+
+@pytest.mark.parametrize("said", ["sudden, no idea why", "sudden, not sure why", "suddenly, dont know why"])
+def test_a_why_after_a_word_of_knowing_is_no_question(said: str) -> None:
+    conv = talk("male", "45", "left", "none")
+    replies = conv.say(said)
+    assert conv.session is not None and conv.session.case.onset == "sudden"
+    assert not any(c.startswith("why:") for c in codes(replies))
+
+
+def test_a_why_about_the_pain_is_not_why_the_question_is_asked() -> None:
+    conv = talk("male", "45", "left", "none")
+    replies = conv.say("sudden. why is it so sore?")
+    assert conv.session is not None and conv.session.case.onset == "sudden"
+    assert "why:onset" not in codes(replies)
+
+
+@pytest.mark.parametrize(("language", "said"), [("en", "no reason why"), ("en", "yes why"),
+                                                ("pt", "sim porque dói muito"), ("pt", "não sei porquê"),
+                                                ("pt", "caí porque escorreguei")])
+def test_no_answer_is_cut_before_a_why_that_asks_nothing_of_the_question(language: str, said: str) -> None:
+    assert get_engine().reader(language).answer_before_why(said) is None
+
+
+# --- 2. a clinician's "red flags" are the warning signs, not a red hip -----------------------------
+# (user test en 27: "no red flags" denied a hot, red or swollen hip only and asked again;
+# "red flags: none" ticked it)
+
+
+@pytest.mark.parametrize("said", ["no red flags", "red flags: none", "nil red flags", "no red flag symptoms",
+                                  "no red-flags"])
+def test_no_red_flags_is_none_of_the_warning_signs(said: str) -> None:
+    conv = talk(*MAN_AT_THE_WARNING_SIGNS, said)
+    assert conv.session is not None and conv.session.case.hot_swollen_joint is not True
+    assert conv.state == "joint_features"
+
+
+def test_no_red_flags_in_a_first_message_denies_no_red_hip() -> None:
+    conv = talk("Pt 41M L hip pain 3/52, no red flags")
+    assert conv.session is not None and "warning_signs" not in conv.session.denied_early
+
+
+@pytest.mark.parametrize("said", ["red and swollen", "no other red flags but his hip is red and hot"])
+def test_a_red_hip_is_still_a_red_hip(said: str) -> None:
+    conv = talk(*MAN_AT_THE_WARNING_SIGNS, said)
+    assert conv.session is not None and conv.session.case.hot_swollen_joint is True
+
+
+def test_no_redness_still_denies_only_the_red_hip() -> None:
+    conv = talk(*MAN_AT_THE_WARNING_SIGNS, "no redness")
+    assert conv.state == "warning_signs" and codes(last(conv))[0] == "others_unanswered"
+
+
+# --- 3. what a denial leaves asked is said of the patient ---------------------------------------
+# (user test en 27: a physiotherapist's "no night pain, no wt loss" was said back "So not: ...
+# wakes me at night; I have lost weight without trying")
+
+
+@pytest.mark.parametrize("said", ["no night pain, no wt loss", "no weight loss and no night pain"])
+def test_items_denied_for_someone_else_are_said_of_them(said: str) -> None:
+    conv = talk(*PHYSIO_AT_THE_WARNING_SIGNS, said)
+    reply = last(conv)[0]
+    assert reply.code == "others_unanswered"
+    assert "wakes them at night" in reply.text and "They have lost weight" in reply.text
+    assert "wakes me" not in reply.text and "I have lost" not in reply.text
+
+
+def test_items_denied_for_oneself_are_said_as_before() -> None:
+    conv = talk(*MAN_AT_THE_WARNING_SIGNS, "no night pain, no weight loss")
+    reply = last(conv)[0]
+    assert reply.code == "others_unanswered" and "wakes me at night" in reply.text
