@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from flows.assessment import assess
+from flows.case import Case
 from flows.dialogue import get_engine
+from flows.guidance import leads_clearly, select_guidance
 from flows.messages import Reply
 from tests.support.conversation import Conversation, talk
 
@@ -125,3 +128,68 @@ def test_items_denied_for_oneself_are_said_as_before() -> None:
     conv = talk(*MAN_AT_THE_WARNING_SIGNS, "no night pain, no weight loss")
     reply = last(conv)[0]
     assert reply.code == "others_unanswered" and "wakes me at night" in reply.text
+
+
+# --- 4. "fits best" only when the leading cause leads clearly --------------------------------------
+# (user test en 27: a man of 45 with sudden pain after a half marathon was told the picture
+# "fits best with transient thinning of the hip bone" at 47%, beside a break at 45%)
+
+RUNNER = ("hey. 45 yo guy, did a half marathon sunday and now my right hip hurts like hell", "nope nothing yet",
+          "suddenly, felt it at km 18 and had to walk the rest", "3 days", "i can walk but limping pretty bad",
+          "none really, a few beers at the weekend", "took some ibuprofen yeah", "no", "just the running", "no")
+
+
+def _care_shown(case: Case) -> tuple[set[str], bool]:
+    content = get_engine().content
+    assessment = assess(case, content)
+    ids = {item.id for _, items in select_guidance(case, assessment, content) for item in items}
+    return ids, leads_clearly(assessment, content)
+
+
+def _runner_case(**changes: object) -> Case:
+    conv = talk(*RUNNER)
+    assert conv.session is not None and conv.state == "summary"
+    return conv.session.case.model_copy(update=changes)
+
+
+def test_a_close_lead_is_a_leading_possibility_not_the_best_fit() -> None:
+    ids, clear = _care_shown(_runner_case())
+    assert not clear and "care_itoh_close" in ids and "care_itoh" not in ids
+    conv = talk(*RUNNER, "2")
+    said = " ".join(r.text for r in last(conv))
+    assert "fits best" not in said and "another cause fits almost as well" in said
+
+
+def test_a_clear_lead_still_fits_best() -> None:
+    # the same man with an MRI showing swelling in the bone: it leads clearly
+    ids, clear = _care_shown(_runner_case(mri=["bone_marrow_oedema"]))
+    assert clear and "care_itoh_after_mri" in ids and "care_itoh_after_mri_close" not in ids
+
+
+def test_after_an_mri_a_close_lead_is_said_so_too() -> None:
+    ids, clear = _care_shown(_runner_case(mri=["bone_marrow_oedema"], glucocorticoids=True))
+    assert not clear and "care_itoh_after_mri_close" in ids and "care_itoh_after_mri" not in ids
+
+
+def test_the_pregnant_woman_at_32_weeks_still_gets_fits_best() -> None:
+    conv = talk("hi its 2am and my hip is killing me, im 32 weeks pregnant", "29", "no", "left one", "none",
+                "deep in the groin i think", "it kind of crept up over a couple weeks", "yeah its worse when i walk",
+                "none", "no just paracetamol", "no", "not really", "no")
+    assert conv.session is not None and conv.state == "summary"
+    ids, clear = _care_shown(conv.session.case)
+    assert clear and "care_itoh" in ids and "care_itoh_close" not in ids
+
+
+@pytest.mark.parametrize("language", ["pt", "pt-BR"])
+def test_the_close_lead_is_worded_in_portuguese(language: str) -> None:
+    content = get_engine().content
+    item = next(i for i, *_ in content.guidance_items if i.id == "care_itoh_close")
+    text = content.text(item.text, language)
+    assert "hipóteses principais" in text and ("quadril" in text) == (language == "pt-BR")
+
+
+def test_at_the_emergency_level_a_clear_lead_is_still_the_most_likely_cause() -> None:
+    case = _runner_case(unable_to_bear_weight=True, weight_bearing_pain=False, repetitive_loading=False,
+                        glucocorticoids=True, mri=["bone_marrow_oedema"])
+    ids, clear = _care_shown(case)
+    assert clear and "care_itoh_emergency" in ids and "care_itoh_emergency_close" not in ids
