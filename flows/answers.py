@@ -1990,6 +1990,16 @@ class AnswerReader:
         opens = any(said.startswith(opener + " ") or said.startswith(opener + "?") for opener in self.why_openers)
         return opens and (text.strip().endswith("?") or len(said.split()) >= 3)
 
+    def without_third_person(self, question_id: str, text: str) -> str:
+        """`text` without the pronouns that say the sex at `question_id` (Answer.third_person:
+        "she", "his"): in a sentence about something else ("she can walk but shes limping")
+        they speak of the person, and are no answer typed again (user test en 27: "I have that
+        already (Sex at birth: Female)" at how the pain started)."""
+        pronouns = self.tables[question_id].third_person
+        if not pronouns:
+            return text
+        return " ".join(word for word in tokens(_plain_words(text)) if word not in pronouns)
+
     def answer_before_why(self, text: str) -> str | None:
         """The answer said before a question about the question ("male why is that
         important", "45, why do you need my age?", "masculino, porquê?"): the words before

@@ -1163,7 +1163,9 @@ class _Turn:
             given = recorded(self.s.case, question)
             if given is None or not question.typed_again_is_noted:
                 continue
-            parsed = self.reader.read(question.id, typed, today=self.today)
+            # (said in words, not by a pronoun: "she can walk" is no "Female" again)
+            said = self.reader.without_third_person(question.id, typed)
+            parsed = self.reader.read(question.id, said, today=self.today)
             if parsed.ok and parsed.value is not None and parsed.value != given and whole_number(typed.strip()) is None:
                 # "sorry, i'm 30 weeks pregnant" says "female" again but corrects the pregnancy
                 # (a bare "33" is the age again, not 33 weeks: a number alone corrects nothing)

@@ -193,3 +193,27 @@ def test_at_the_emergency_level_a_clear_lead_is_still_the_most_likely_cause() ->
                         glucocorticoids=True, mri=["bone_marrow_oedema"])
     ids, clear = _care_shown(case)
     assert clear and "care_itoh_emergency" in ids and "care_itoh_emergency_close" not in ids
+
+
+# --- 5. "she" in a sentence about something else is no sex typed again ---------------------------
+# (user test en 27: a daughter's "she can walk but shes limping" and "idk, she cant tell us" at
+# how the pain started met "I have that already (Sex at birth: Female)")
+
+MUM_AT_HOW_IT_STARTED = ("hi im asking for my mum, shes 84 and has dementia. shes been limping for a week",
+                         "right i think", "no nothing")
+
+
+@pytest.mark.parametrize("said", ["she can walk but shes limping and wincing", "she", "her hip is just sore",
+                                  "he keeps limping"])
+def test_a_pronoun_alone_is_no_answer_typed_again(said: str) -> None:
+    conv = talk(*MUM_AT_HOW_IT_STARTED)
+    assert conv.state == "onset"
+    replies = conv.say(said)
+    assert "already_noted" not in codes(replies) and conv.state == "onset"
+
+
+@pytest.mark.parametrize("said", ["female obviously", "shes a woman", "woman"])
+def test_the_sex_said_again_in_words_is_still_noted(said: str) -> None:
+    conv = talk(*MUM_AT_HOW_IT_STARTED)
+    replies = conv.say(said)
+    assert codes(replies)[0] == "already_noted" and conv.state == "onset"
