@@ -675,9 +675,11 @@ class AnswerReader:
             # "no idea tbh", "nah no idea", "like I said no idea": the "no" of "no idea" is no
             # answer "No". What else was said is read; nothing more to go on is "Don't know".
             parsed = self.read(question_id, rest, typed=typed, today=today) if rest else Parsed(False)
-            if parsed.ok or parsed.clarify or len(self._without_fillers(rest).split()) >= 3:
+            if parsed.ok or parsed.clarify or (len(self._without_fillers(rest).split()) >= 3
+                                               and not self._why_not_known(rest)):
                 # "to com calafrio, não medi" at the walking question: more was said than a
                 # hedge, and not of this question; it is asked again, not "Don't know"
+                # (but not why it is not known: "dont know, she cant say")
                 return parsed
             return Parsed(True, value=None)
         said = self._split_leading_yes_no(said)
@@ -2129,6 +2131,17 @@ class AnswerReader:
         if not words:
             return ""
         return " ".join(tokens(rest)).strip(" ,")
+
+    def _why_not_known(self, said: str) -> bool:
+        """`said` tells why it is not known: a word of knowing or telling just after a negation
+        ("she cant say", "he can't tell us", "she doesnt remember", "ela não sabe dizer"; user
+        test en 27: a daughter's "dont know, she cant say" was asked again)."""
+        words = [w for w in tokens(said) if w not in CLAUSE_PUNCTUATION]
+        denying = self.language.negations | self.language.clause_negations
+        suffixes = tuple(self.language.negation_suffixes)
+        return any(word in self.language.knowing_words
+                   and any(w in denying or w.endswith(suffixes) for w in words[max(0, at - 2):at])
+                   for at, word in enumerate(words))
 
     def _unsure_in_an_answer(self, table: _Table, said: str) -> bool:
         """An option's own phrase in `said` holds a way of saying "don't know" ("not sure how

@@ -217,3 +217,38 @@ def test_the_sex_said_again_in_words_is_still_noted(said: str) -> None:
     conv = talk(*MUM_AT_HOW_IT_STARTED)
     replies = conv.say(said)
     assert codes(replies)[0] == "already_noted" and conv.state == "onset"
+
+
+# --- 6. not knowing, and why: "dont know, she cant say" -------------------------------------------
+# (user test en 27: a daughter answering for her mother with dementia was asked again, and
+# "she cant say" at the walking question was read as cannot bear weight, a warning sign)
+
+
+@pytest.mark.parametrize(("language", "said"), [("en", "dont know, she cant say"), ("en", "idk, she cant tell us"),
+                                                ("en", "not sure, he doesnt remember"),
+                                                ("pt", "não sei, ela não sabe dizer")])
+def test_dont_know_with_why_it_is_not_known_is_dont_know(language: str, said: str) -> None:
+    parsed = get_engine().reader(language).read("onset", said)
+    assert parsed.ok and parsed.value is None
+
+
+@pytest.mark.parametrize(("language", "said"), [("en", "not sure, she cant walk on it"),
+                                                ("en", "dont know, she has a fever"),
+                                                ("pt", "não sei, ela não consegue andar")])
+def test_dont_know_with_something_else_said_is_asked_again(language: str, said: str) -> None:
+    assert not get_engine().reader(language).read("onset", said).ok
+
+
+@pytest.mark.parametrize("said", ["she cant say", "cant say", "i can't tell", "she can't remember"])
+def test_cant_say_is_no_cannot_walk(said: str) -> None:
+    assert get_engine().reader("en").read("walking", said).value != "cannot"
+
+
+@pytest.mark.parametrize("said", ["she cant walk", "cant", "cant put weight on it", "she can't walk, can't say more"])
+def test_cant_walk_is_still_cannot_walk(said: str) -> None:
+    assert get_engine().reader("en").read("walking", said).value == "cannot"
+
+
+@pytest.mark.parametrize("said", ["she cant say if she fell", "she cant tell us if she fell"])
+def test_not_knowing_whether_she_fell_is_no_fall(said: str) -> None:
+    assert get_engine().reader("en").read("warning_signs", said).value != ["trauma"]
