@@ -668,6 +668,11 @@ class AnswerReader:
             return Parsed(True, value=None)
         if offers_dont_know and self._unsure_of_the_subject(table, said):
             return Parsed(True, value=None)  # "fever not sure", "não sei se tive febre"
+        if offers_dont_know and self._unsure_after_a_correction(said):
+            return Parsed(True, value=None)  # "no, actually not sure": the answer is taken back
+        corrected = self._yes_no_after_a_correction(table, said)
+        if corrected is not None:  # "no, actually yes": the last word is the answer
+            return self.read(question_id, corrected, typed=typed, today=today)
         # ...unless an answer's own words say it: "grávida, não sei de quanto tempo" is a
         # pregnancy whose week is not known, no "Don't know"
         rest = self._without_unsure(said) if offers_dont_know and not self._unsure_in_an_answer(table, said) else said
@@ -2623,6 +2628,39 @@ class AnswerReader:
         for start, end in reversed(denied):
             said = said[:spans[start][0]] + " " + said[spans[end - 1][1]:]
         return " ".join(said.split())
+
+    def _unsure_after_a_correction(self, said: str) -> bool:
+        """An answer taken back by a way of saying "don't know" after a correction word at a
+        clause's start, a filler or a yes or no before it ("no, actually not sure", "no not
+        pregnant. well actually i might be", "não, afinal não sei"): the last word is unsure
+        (user test en 27: recorded "Not pregnant", and the advice with it)."""
+        words = tokens(said)
+        leading = CLAUSE_PUNCTUATION | self.yes_no_words | {w for w in self.fillers if " " not in w}
+        for at in range(1, len(words)):
+            phrase = next((p for p in self.correction_words if p and tuple(words[at:at + len(p)]) == p), None)
+            if phrase is None or words[at - 1] not in leading:
+                continue
+            after = " ".join(w for w in words[at + len(phrase):] if w not in CLAUSE_PUNCTUATION)
+            if any(re.search(rf"(?<![\w]){re.escape(unsure)}(?![\w])", after)
+                   for unsure in self.dont_know if len(unsure) >= 3):
+                return True
+        return False
+
+    def _yes_no_after_a_correction(self, table: _Table, said: str) -> str | None:
+        """At a yes/no question, what follows the last correction word that opens a clause or
+        follows a yes or no ("no, actually yes", "no... actually yes i did"), when it opens
+        with a yes or a no of its own: that is the answer (user test en 27: "no, actually yes"
+        at the fever question was recorded as no fever)."""
+        if not any(isinstance(option.value, bool) for option in table.options):
+            return None
+        words = tokens(said)
+        leading = CLAUSE_PUNCTUATION | self.yes_no_words
+        starts = [at + len(p) for at in range(1, len(words)) for p in self.correction_words
+                  if p and tuple(words[at:at + len(p)]) == p and words[at - 1] in leading]
+        if not starts:
+            return None
+        after = [w for w in words[max(starts):] if w not in CLAUSE_PUNCTUATION]
+        return " ".join(after) if after and after[0] in self.yes_no_words else None
 
     def _correction_at(self, words: list[str]) -> int | None:
         """Where the last correction in `words` begins, said where one begins: at a clause's

@@ -252,3 +252,43 @@ def test_cant_walk_is_still_cannot_walk(said: str) -> None:
 @pytest.mark.parametrize("said", ["she cant say if she fell", "she cant tell us if she fell"])
 def test_not_knowing_whether_she_fell_is_no_fall(said: str) -> None:
     assert get_engine().reader("en").read("warning_signs", said).value != ["trauma"]
+
+
+# --- 7. an answer taken back in the same message ----------------------------------------------
+# (user test en 27: "no not pregnant. well actually i might be, my period is late" was recorded
+# "Not pregnant", and "no, actually yes" at the fever question no fever)
+
+
+@pytest.mark.parametrize(("language", "question", "said"), [
+    ("en", "pregnancy", "no not pregnant. well actually i might be, my period is late"),
+    ("en", "pregnancy", "no, actually not sure"),
+    ("en", "pregnancy", "no. actually maybe"),
+    ("en", "side", "left, actually not sure"),
+    ("pt", "pregnancy", "não, afinal não sei"),
+])
+def test_an_answer_taken_back_by_not_knowing_is_dont_know(language: str, question: str, said: str) -> None:
+    parsed = get_engine().reader(language).read(question, said)
+    assert parsed.ok and parsed.value is None
+
+
+@pytest.mark.parametrize(("question", "said", "value"), [
+    ("pregnancy", "not pregnant, i think", "not_pregnant"),
+    ("pregnancy", "no, actually i had a baby 3 months ago", "postpartum"),
+    ("side", "left... actually no wait, right", "right"),
+    ("fever", "no actually", False),
+])
+def test_an_answer_not_taken_back_stands(question: str, said: str, value: object) -> None:
+    assert get_engine().reader("en").read(question, said).value == value
+
+
+@pytest.mark.parametrize(("language", "said", "value"), [
+    ("en", "no, actually yes", True), ("en", "no... actually yes i did", True), ("en", "yes, actually no", False),
+    ("en", "no wait, yes", True), ("pt", "não, afinal sim", True),
+])
+def test_a_yes_or_no_corrected_in_the_same_message_is_the_last(language: str, said: str, value: bool) -> None:
+    assert get_engine().reader(language).read("fever", said).value is value
+
+
+def test_a_woman_who_might_be_pregnant_is_not_recorded_as_not_pregnant() -> None:
+    conv = talk("f 38", "no not pregnant. well actually i might be, my period is late")
+    assert conv.session is not None and conv.session.case.pregnancy is None and conv.state != "pregnancy"
