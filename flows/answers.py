@@ -2655,11 +2655,14 @@ class AnswerReader:
             return None
         words = tokens(said)
         leading = CLAUSE_PUNCTUATION | self.yes_no_words
-        starts = [at + len(p) for at in range(1, len(words)) for p in self.correction_words
+        starts = [(at, at + len(p)) for at in range(1, len(words)) for p in self.correction_words
                   if p and tuple(words[at:at + len(p)]) == p and words[at - 1] in leading]
         if not starts:
             return None
-        after = [w for w in words[max(starts):] if w not in CLAUSE_PUNCTUATION]
+        at, end = max(starts)
+        if any(w in self.yes for w in words[:at]) and any(w in self.no for w in words[:at]):
+            return None  # "sim, não, quer dizer, não": torn before it, asked
+        after = [w for w in words[end:] if w not in CLAUSE_PUNCTUATION]
         return " ".join(after) if after and after[0] in self.yes_no_words else None
 
     def _correction_at(self, words: list[str]) -> int | None:

@@ -292,3 +292,8 @@ def test_a_yes_or_no_corrected_in_the_same_message_is_the_last(language: str, sa
 def test_a_woman_who_might_be_pregnant_is_not_recorded_as_not_pregnant() -> None:
     conv = talk("f 38", "no not pregnant. well actually i might be, my period is late")
     assert conv.session is not None and conv.session.case.pregnancy is None and conv.state != "pregnancy"
+
+
+def test_a_yes_and_a_no_before_the_correction_are_still_asked() -> None:
+    parsed = get_engine().reader("pt").read("breastfeeding", "sim, não, quer dizer, não")
+    assert not parsed.ok and parsed.clarify
