@@ -287,6 +287,7 @@ class AnswerReader:
         self.dont_know = {variant for w in understanding.dont_know for variant in _accent_variants(_plain_words(w))}
         self.see_now = {_plain_words(w) for w in understanding.see_now}
         self.why_openers = [_plain_words(w) for w in understanding.why_openers]
+        self.why_of_the_question = frozenset(_plain_words(w) for w in understanding.why_of_the_question)
         self.carry_on = {_plain_words(w) for w in understanding.carry_on}
         self.wanting = sorted((_plain_words(w) for w in understanding.wanting), key=len, reverse=True)
         self.fillers = sorted((_plain_words(w) for w in understanding.fillers), key=len, reverse=True)
@@ -695,6 +696,11 @@ class AnswerReader:
             return Parsed(True, value=None)
         if offers_dont_know and self._unsure_of_the_subject(table, said):
             return Parsed(True, value=None)  # "fever not sure", "não sei se tive febre"
+        if offers_dont_know and self._unsure_after_a_correction(said):
+            return Parsed(True, value=None)  # "no, actually not sure": the answer is taken back
+        corrected = self._yes_no_after_a_correction(table, said)
+        if corrected is not None:  # "no, actually yes": the last word is the answer
+            return self.read(question_id, corrected, typed=typed, today=today)
         # ...unless an answer's own words say it: "grávida, não sei de quanto tempo" is a
         # pregnancy whose week is not known, no "Don't know"
         rest = self._without_unsure(said) if offers_dont_know and not self._unsure_in_an_answer(table, said) else said
@@ -702,9 +708,11 @@ class AnswerReader:
             # "no idea tbh", "nah no idea", "like I said no idea": the "no" of "no idea" is no
             # answer "No". What else was said is read; nothing more to go on is "Don't know".
             parsed = self.read(question_id, rest, typed=typed, today=today) if rest else Parsed(False)
-            if parsed.ok or parsed.clarify or len(self._without_fillers(rest).split()) >= 3:
+            if parsed.ok or parsed.clarify or (len(self._without_fillers(rest).split()) >= 3
+                                               and not self._why_not_known(rest)):
                 # "to com calafrio, não medi" at the walking question: more was said than a
                 # hedge, and not of this question; it is asked again, not "Don't know"
+                # (but not why it is not known: "dont know, she cant say")
                 return parsed
             return Parsed(True, value=None)
         said = self._split_leading_yes_no(said)
@@ -2049,6 +2057,39 @@ class AnswerReader:
         opens = any(said.startswith(opener + " ") or said.startswith(opener + "?") for opener in self.why_openers)
         return opens and (text.strip().endswith("?") or len(said.split()) >= 3)
 
+    def without_third_person(self, question_id: str, text: str) -> str:
+        """`text` without the pronouns that say the sex at `question_id` (Answer.third_person:
+        "she", "his"): in a sentence about something else ("she can walk but shes limping")
+        they speak of the person, and are no answer typed again (user test en 27: "I have that
+        already (Sex at birth: Female)" at how the pain started)."""
+        pronouns = self.tables[question_id].third_person
+        if not pronouns:
+            return text
+        return " ".join(word for word in tokens(_plain_words(text)) if word not in pronouns)
+
+    def answer_before_why(self, text: str) -> str | None:
+        """The answer said before a question about the question ("male why is that
+        important", "45, why do you need my age?", "masculino, porquê?"): the words before
+        it, or None. A why (`why_openers`) after the first word, not after a word of knowing
+        ("no idea why", "not sure why", "dont know why"), alone with a question mark or with a
+        word that points at the question (`why_of_the_question`: "does that matter", "do you
+        need"); not one of the pain's own ("sudden, why is it so sore?")."""
+        plain = _plain_words(text)
+        words, spans = tokens(plain), token_spans(plain)
+        not_after = self.language.knowing_words
+        for at in range(1, len(words)):
+            opener = next((tuple(tokens(o)) for o in self.why_openers
+                           if tuple(words[at:at + len(tokens(o))]) == tuple(tokens(o))), None)
+            if opener is None or words[at - 1] in not_after:
+                continue
+            rest = [w for w in words[at + len(opener):] if w not in CLAUSE_PUNCTUATION]
+            if (rest and not self.why_of_the_question.intersection(rest)) or (
+                    not rest and not plain.rstrip().endswith("?")):
+                continue
+            answer = plain[:spans[at][0]].strip(" ,;:.-")
+            return answer if any(w not in CLAUSE_PUNCTUATION for w in tokens(answer)) else None
+        return None
+
     def asks_for_now(self, text: str, content: Content, locale: str) -> bool:
         """"now", "what to do now", or the button's words typed: never an answer to a question.
         A question mark or a stop after them changes nothing ("e agora?", user test en 19)."""
@@ -2157,6 +2198,17 @@ class AnswerReader:
         if not words:
             return ""
         return " ".join(tokens(rest)).strip(" ,")
+
+    def _why_not_known(self, said: str) -> bool:
+        """`said` tells why it is not known: a word of knowing or telling just after a negation
+        ("she cant say", "he can't tell us", "she doesnt remember", "ela não sabe dizer"; user
+        test en 27: a daughter's "dont know, she cant say" was asked again)."""
+        words = [w for w in tokens(said) if w not in CLAUSE_PUNCTUATION]
+        denying = self.language.negations | self.language.clause_negations
+        suffixes = tuple(self.language.negation_suffixes)
+        return any(word in self.language.knowing_words
+                   and any(w in denying or w.endswith(suffixes) for w in words[max(0, at - 2):at])
+                   for at, word in enumerate(words))
 
     def _unsure_in_an_answer(self, table: _Table, said: str) -> bool:
         """An option's own phrase in `said` holds a way of saying "don't know" ("not sure how
@@ -2649,6 +2701,42 @@ class AnswerReader:
         for start, end in reversed(denied):
             said = said[:spans[start][0]] + " " + said[spans[end - 1][1]:]
         return " ".join(said.split())
+
+    def _unsure_after_a_correction(self, said: str) -> bool:
+        """An answer taken back by a way of saying "don't know" after a correction word at a
+        clause's start, a filler or a yes or no before it ("no, actually not sure", "no not
+        pregnant. well actually i might be", "não, afinal não sei"): the last word is unsure
+        (user test en 27: recorded "Not pregnant", and the advice with it)."""
+        words = tokens(said)
+        leading = CLAUSE_PUNCTUATION | self.yes_no_words | {w for w in self.fillers if " " not in w}
+        for at in range(1, len(words)):
+            phrase = next((p for p in self.correction_words if p and tuple(words[at:at + len(p)]) == p), None)
+            if phrase is None or words[at - 1] not in leading:
+                continue
+            after = " ".join(w for w in words[at + len(phrase):] if w not in CLAUSE_PUNCTUATION)
+            if any(re.search(rf"(?<![\w]){re.escape(unsure)}(?![\w])", after)
+                   for unsure in self.dont_know if len(unsure) >= 3):
+                return True
+        return False
+
+    def _yes_no_after_a_correction(self, table: _Table, said: str) -> str | None:
+        """At a yes/no question, what follows the last correction word that opens a clause or
+        follows a yes or no ("no, actually yes", "no... actually yes i did"), when it opens
+        with a yes or a no of its own: that is the answer (user test en 27: "no, actually yes"
+        at the fever question was recorded as no fever)."""
+        if not any(isinstance(option.value, bool) for option in table.options):
+            return None
+        words = tokens(said)
+        leading = CLAUSE_PUNCTUATION | self.yes_no_words
+        starts = [(at, at + len(p)) for at in range(1, len(words)) for p in self.correction_words
+                  if p and tuple(words[at:at + len(p)]) == p and words[at - 1] in leading]
+        if not starts:
+            return None
+        at, end = max(starts)
+        if any(w in self.yes for w in words[:at]) and any(w in self.no for w in words[:at]):
+            return None  # "sim, não, quer dizer, não": torn before it, asked
+        after = [w for w in words[end:] if w not in CLAUSE_PUNCTUATION]
+        return " ".join(after) if after and after[0] in self.yes_no_words else None
 
     def _correction_at(self, words: list[str]) -> int | None:
         """Where the last correction in `words` begins, said where one begins: at a clause's

@@ -765,6 +765,9 @@ class Evidence(Sourced):
     # A cause that only a test not yet done can confirm is said "the most likely so far", not
     # "likely" or "very likely", from this estimate up (ui.yaml `unconfirmed_band`).
     unconfirmed_said_from: float = Field(default=0.5, gt=0, lt=1)
+    # The leading cause leads clearly (guidance `top_lead: clear`, "fits best") when its
+    # estimate is at least this many times the next one's; otherwise the lead is close.
+    clear_lead_ratio: float = Field(default=2.0, gt=1)
     bands: list[Band] = Field(min_length=1)  # words for an estimate, highest first
 
     @field_validator("bands")
@@ -943,6 +946,9 @@ class GuidanceItem(Sourced):
     text: Text
     when: Predicate | None = None  # about the person; None: everyone
     top_condition_in: list[str] | None = None  # shown only when the leading condition is one of these
+    # ...and only when it leads clearly ("fits best") or only when another is close behind
+    # (evidence `clear_lead_ratio`); None: either
+    top_lead: Literal["clear", "close"] | None = None
     triage_in: list[TriageLevel] | None = None
     open_in: list[str] | None = None  # shown only when one of these leads or is "not ruled out yet"
     not_when: GuidanceExclusion | None = None
@@ -1080,6 +1086,10 @@ class Understanding(Strict):
     # A typed answer that starts with one of these and ends with "?" (or starts with one
     # of the English ones) asks why the question is asked: "why do you need my age".
     why_openers: list[str] = Field(default_factory=list)
+    # ...and after an answer ("male why is that important", "45, why do you need my age?"),
+    # a why with one of these in it, or alone with a question mark, asks why the question is
+    # asked, not why the hip hurts ("why is it so sore?").
+    why_of_the_question: list[str] = Field(default_factory=list)
     carry_on: list[str]  # ... and "carry on answering"
     yes: list[str]  # every yes/no question understands these as yes
     no: list[str]

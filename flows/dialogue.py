@@ -13,7 +13,7 @@ unchanged.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from typing import Any
@@ -201,6 +201,9 @@ class _Turn:
             return self.command(command) if command else self.after_an_early_end(text)
         if command == "why" or (command is None and self.reader.asks_why(text) and not self.asks_how_urgent(text)):
             return self.why()
+        answer = self.reader.answer_before_why(text) if command is None and self.s.mode == "asking" else None
+        if answer is not None and self.s.state in self.e.machine.question_of:
+            return self.answered_then_why(answer)
         if self.emergency_active() and self.reader.asks_for_now(text, self.c, self.s.locale):
             return self.what_to_do_now()
         if self.s.ahead_at == self.s.state and self.reader.repeats(
@@ -219,7 +222,7 @@ class _Turn:
             # (a statement about the patient, "he hit his head too", is read as one)
             who = [self.notice("still_for_someone_else")]
         earlier = self.s.denied if self.s.denied_at == self.s.state else []
-        parsed = self.reader.combine_denials(self.question_id(), earlier, parsed)
+        parsed = self.worded_for_whom(self.reader.combine_denials(self.question_id(), earlier, parsed))
         self.s.denied, self.s.denied_at = (parsed.denied, self.s.state) if parsed.denied else ([], None)
         self.s.pending, self.s.pending_at = (parsed.pending, self.s.state) if parsed.pending else ("", None)
         self.told_who = bool(who)
@@ -227,6 +230,15 @@ class _Turn:
         if self.e.machine.is_final(self.s.state):  # no more questions ("my son is 9"): nothing to say of them
             return replies
         return [*who, *replies]
+
+    def worded_for_whom(self, parsed: Parsed) -> Parsed:
+        """The items a denial leaves asked ("So not: ...") as the question shows them: of them,
+        when someone answers for them (user test en 27: a physiotherapist's "no night pain"
+        was said back as "wakes me at night", "I have lost weight")."""
+        if parsed.error != "others_unanswered" or not self.s.for_someone_else:
+            return parsed
+        options = self.c.options[self.question_id()]
+        return replace(parsed, values={**parsed.values, "denied": "; ".join(self._labels(options, parsed.denied))})
 
     def no_to_a_test_said_done(self, parsed: Parsed, text: str) -> Parsed:
         """A plain no ("n", "nenhuma dessas") at a test's findings question after an earlier
@@ -481,6 +493,23 @@ class _Turn:
         reason = Reply(kind="notice", code=f"why:{question.id}", step=self.s.step,
                        text=self.msg("why_asked", reason=self.c.text(question.why, self.s.locale)))
         return [reason, *self.ask()]
+
+    def answered_then_why(self, answer: str) -> list[Reply]:
+        """An answer with a question about the question after it ("male why is that
+        important"): the answer read as if typed alone, then why the question is asked, after
+        the answer said back (or, not taken, before the question asked again), not "the
+        summary at the end answers it" (user test en 27)."""
+        question = self.c.questions[self.question_id()]
+        replies = self.typed(answer)
+        if question.why is None:
+            return replies
+        reason = Reply(kind="notice", code=f"why:{question.id}", step=self.s.step,
+                       text=self.msg("why_asked", reason=self.c.text(question.why, self.s.locale)))
+        at = next((i + 1 for i, reply in enumerate(replies)
+                   if reply.kind == "answered" and reply.question_id == question.id), None)
+        if at is None:
+            at = next((i for i, reply in enumerate(replies) if reply.kind in ("question", "selection")), len(replies))
+        return [*replies[:at], reason, *replies[at:]]
 
     def offer_change(self) -> list[Reply]:
         """The answers given so far, to choose one to change: after the summary, or during the
@@ -1169,7 +1198,9 @@ class _Turn:
                 if self._restated_in_full(question, typed, given):
                     return repeated or question  # (its own words: no number of an earlier question's)
                 continue
-            parsed = self.reader.read(question.id, typed, today=self.today)
+            # (said in words, not by a pronoun: "she can walk" is no "Female" again)
+            said = self.reader.without_third_person(question.id, typed)
+            parsed = self.reader.read(question.id, said, today=self.today)
             if parsed.ok and parsed.value is not None and parsed.value != given and whole_number(typed.strip()) is None:
                 # "sorry, i'm 30 weeks pregnant" says "female" again but corrects the pregnancy
                 # (a bare "33" is the age again, not 33 weeks: a number alone corrects nothing)

@@ -20,6 +20,16 @@ def open_or_leading(assessment: Assessment) -> set[str]:
     return {danger.condition for danger in assessment.not_ruled_out} | {assessment.top.condition}
 
 
+def leads_clearly(assessment: Assessment, content: Content) -> bool:
+    """The leading cause's estimate is at least `clear_lead_ratio` times the next one's (of
+    those possible for this person): only then does the picture "fit best" with it (user test
+    en 27: "fits best with transient osteoporosis" at 47% beside a break at 45%)."""
+    shown = assessment.shown
+    if len(shown) < 2 or shown[0].condition != assessment.top.condition:
+        return True
+    return shown[0].probability >= content.evidence.clear_lead_ratio * shown[1].probability
+
+
 def forbidden_tags(case: Case, assessment: Assessment, content: Content) -> set[str]:
     """Tags no guidance shown to this person, with this assessment, may carry.
 
@@ -52,6 +62,8 @@ def select_guidance(
         if _excluded(item, excluded_for, case, assessment.top.condition, open_dangers):
             continue
         if item.top_condition_in is not None and assessment.top.condition not in item.top_condition_in:
+            continue
+        if item.top_lead is not None and (item.top_lead == "clear") != leads_clearly(assessment, content):
             continue
         if item.triage_in is not None and assessment.triage not in item.triage_in:
             continue
