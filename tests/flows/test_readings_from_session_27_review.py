@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from flows.dialogue import get_engine
 from tests.support.conversation import talk
 
 
@@ -16,3 +17,21 @@ def test_my_bf_is_someone_else(opening: str) -> None:
 @pytest.mark.parametrize("opening", ["bf yes", "im bf my baby"])
 def test_bf_alone_is_not_someone_else(opening: str) -> None:
     assert not talk(opening).session.for_someone_else
+
+
+@pytest.mark.parametrize(("question", "text", "meant"), [
+    ("fever", "denies", False),
+    ("fever", "denied", False),
+    ("warning_signs", "denies", "none"),
+    ("warning_signs", "denies all", "none"),
+    ("medical_history", "denies", "none"),
+])
+def test_a_notes_denies_alone_is_a_no(question: str, text: str, meant: object) -> None:
+    # a clinician answering for a patient (user test en 27: "denies" was not caught)
+    parsed = get_engine().reader("en").read(question, text)
+    assert parsed.ok and parsed.value == meant
+
+
+def test_a_denial_with_a_sign_after_it_is_no_none() -> None:
+    parsed = get_engine().reader("en").read("warning_signs", "denies trauma, has night pain")
+    assert parsed.ok and parsed.value == ["night_pain"]
