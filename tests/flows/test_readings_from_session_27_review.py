@@ -35,3 +35,22 @@ def test_a_notes_denies_alone_is_a_no(question: str, text: str, meant: object) -
 def test_a_denial_with_a_sign_after_it_is_no_none() -> None:
     parsed = get_engine().reader("en").read("warning_signs", "denies trauma, has night pain")
     assert parsed.ok and parsed.value == ["night_pain"]
+
+
+ANSWERING_FOR_A_MOTHER = ("asking for my mum, 84", "female", "left", "no tests")
+
+
+def test_a_time_of_new_confusion_is_no_sudden_onset_of_the_pain() -> None:
+    # (user test en 27: "the last 2 days" of confusion was recorded as the pain's sudden start)
+    conv = talk(*ANSWERING_FOR_A_MOTHER)
+    replies = conv.say("shes more confused than usual the last 2 days")
+    assert conv.session.case.new_confusion is True
+    assert conv.session.case.onset is None
+    assert "new_confusion" in [reply.code for reply in replies]
+
+
+@pytest.mark.parametrize("said", ["sudden, and shes been confused since yesterday", "came on over 2 days"])
+def test_the_pains_own_start_is_still_taken(said: str) -> None:
+    conv = talk(*ANSWERING_FOR_A_MOTHER)
+    conv.say(said)
+    assert conv.session.case.onset == "sudden"
