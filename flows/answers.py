@@ -25,7 +25,7 @@ import itertools
 import math
 import re
 import unicodedata
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -2709,11 +2709,8 @@ class AnswerReader:
         (user test en 27: recorded "Not pregnant", and the advice with it)."""
         words = tokens(said)
         leading = CLAUSE_PUNCTUATION | self.yes_no_words | {w for w in self.fillers if " " not in w}
-        for at in range(1, len(words)):
-            phrase = next((p for p in self.correction_words if p and tuple(words[at:at + len(p)]) == p), None)
-            if phrase is None or words[at - 1] not in leading:
-                continue
-            after = " ".join(w for w in words[at + len(phrase):] if w not in CLAUSE_PUNCTUATION)
+        for _, end in self._corrections(words, leading):
+            after = " ".join(w for w in words[end:] if w not in CLAUSE_PUNCTUATION)
             if any(re.search(rf"(?<![\w]){re.escape(unsure)}(?![\w])", after)
                    for unsure in self.dont_know if len(unsure) >= 3):
                 return True
@@ -2727,9 +2724,7 @@ class AnswerReader:
         if not any(isinstance(option.value, bool) for option in table.options):
             return None
         words = tokens(said)
-        leading = CLAUSE_PUNCTUATION | self.yes_no_words
-        starts = [(at, at + len(p)) for at in range(1, len(words)) for p in self.correction_words
-                  if p and tuple(words[at:at + len(p)]) == p and words[at - 1] in leading]
+        starts = list(self._corrections(words, CLAUSE_PUNCTUATION | self.yes_no_words))
         if not starts:
             return None
         at, end = max(starts)
@@ -2742,10 +2737,19 @@ class AnswerReader:
         """Where the last correction in `words` begins, said where one begins: at a clause's
         start or after a plain no ("left... actually no wait", "both, no sorry", "45, no wait
         54"), not inside one ("both actually, worse on the right")."""
-        return max((i for i in range(len(words)) for phrase in self.correction_words
-                    if phrase and tuple(words[i:i + len(phrase)]) == phrase
-                    and (i == 0 or words[i - 1] in CLAUSE_PUNCTUATION or words[i - 1] in self.yes_no_words)),
+        return max((at for at, _ in self._corrections(words, CLAUSE_PUNCTUATION | self.yes_no_words, at_start=True)),
                    default=None)
+
+    def _corrections(self, words: list[str], leading: AbstractSet[str],
+                     at_start: bool = False) -> Iterator[tuple[int, int]]:
+        """Where each correction phrase in `words` starts and ends, after a word of `leading`
+        (or, `at_start`, as the first word): "no, actually yes", "45, no wait 54"."""
+        for at in range(len(words)):
+            if not (at_start and at == 0) and (at == 0 or words[at - 1] not in leading):
+                continue
+            for phrase in self.correction_words:
+                if phrase and tuple(words[at:at + len(phrase)]) == phrase:
+                    yield at, at + len(phrase)
 
     def _without_anothers_measure(self, table: _Table, found: list[Match], said: str) -> list[Match]:
         """Without a word right beside another question's measure and none of this one's:

@@ -488,11 +488,13 @@ class _Turn:
                                    self.s.step)
         if self.e.machine.is_final(self.s.state) or (self.s.mode != "asking" and self.s.mode != "changing"):
             return [self.notice("help"), *self.ask()]
-        question = self.c.questions[self.question_id()]
+        return [self.why_asked(self.c.questions[self.question_id()]), *self.ask()]
+
+    def why_asked(self, question: Question) -> Reply:
+        """Why `question` is asked, in the person's language."""
         assert question.why is not None  # the content check requires it
-        reason = Reply(kind="notice", code=f"why:{question.id}", step=self.s.step,
-                       text=self.msg("why_asked", reason=self.c.text(question.why, self.s.locale)))
-        return [reason, *self.ask()]
+        return Reply(kind="notice", code=f"why:{question.id}", step=self.s.step,
+                     text=self.msg("why_asked", reason=self.c.text(question.why, self.s.locale)))
 
     def answered_then_why(self, answer: str) -> list[Reply]:
         """An answer with a question about the question after it ("male why is that
@@ -501,10 +503,7 @@ class _Turn:
         summary at the end answers it" (user test en 27)."""
         question = self.c.questions[self.question_id()]
         replies = self.typed(answer)
-        if question.why is None:
-            return replies
-        reason = Reply(kind="notice", code=f"why:{question.id}", step=self.s.step,
-                       text=self.msg("why_asked", reason=self.c.text(question.why, self.s.locale)))
+        reason = self.why_asked(question)
         at = next((i + 1 for i, reply in enumerate(replies)
                    if reply.kind == "answered" and reply.question_id == question.id), None)
         if at is None:
