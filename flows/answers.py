@@ -408,6 +408,7 @@ class AnswerReader:
         self.unsure_whether = frozenset(_plain_words(w) for w in understanding.unsure_whether)
         self.leaning_yes = frozenset(_plain_words(w) for w in understanding.leaning_yes)
         self.each_of_them = tuple(tuple(tokens(_plain_words(w))) for w in understanding.each_of_them)
+        self.before_a_test = frozenset(_plain_words(w) for w in understanding.before_a_test)
         self.comparing = tuple(tuple(tokens(_plain_words(w))) for w in understanding.comparison_words)
         self.written_for = [tuple(tokens(_plain_words(w))) for w in understanding.written_for]
         self.other_places = [tuple(tokens(_plain_words(w))) for w in understanding.other_places]
@@ -996,7 +997,8 @@ class AnswerReader:
         # A pasted report's conclusion ("Impression: AVN") is the radiologist's opinion
         heard = self.tables[question_id].question.diagnoses_heard_in_passing and \
             not listed_in(words, self.conclusion_headings)
-        for share in share_out(words, find_mentions(words, self.test_names), self.each_of_them, self.comparing):
+        for share in share_out(words, find_mentions(words, self.test_names), self.each_of_them, self.comparing,
+                               frozenset(self.joiners), self.before_a_test):
             mention = share.mention
             if question_id not in mention.tests or self._not_this_hips(words, share.own, mention):
                 continue

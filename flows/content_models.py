@@ -1222,6 +1222,9 @@ class Understanding(Strict):
     other_tests: list[str] = Field(default_factory=list)
     # Words that begin what is said of every test just named: "X-ray and bloods, both normal".
     each_of_them: list[str] = Field(default_factory=list)
+    # Words that may stand before a test's name when tests are named together ("the xray and
+    # the mri were normal", "a radiografia e a ressonância normais"): still one result said of both.
+    before_a_test: list[str] = Field(default_factory=list)
     # Words that make a test named in passing not a result yet: booked, wanted, done to
     # rule something out ("MRI booked", "x-ray to rule out a break").
     not_a_result: list[str] = Field(default_factory=list)

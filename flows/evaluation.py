@@ -10,8 +10,8 @@ Definitions are those of docs/case-format.md; `itoh-bot evaluate` prints them.
   measure of symptom-checker studies (Gilbert et al., BMJ Open 2020), with not ruling
   out a condition counting as keeping it in view.
 * over_triage: of the other diagnoses, the share sent to the emergency department.
-* calibration: for each band of predicted probability, over every condition of every
-  vignette, how often that condition was the diagnosis.
+* calibration: for each band of predicted probability, over every condition possible for
+  the person of every vignette, how often that condition was the diagnosis.
 """
 
 from __future__ import annotations
@@ -90,8 +90,12 @@ def evaluate(vignettes: list[Vignette], content: Content) -> Evaluation:
         hits1 += rank == 1
         hits3 += rank <= 3
         for r in assessment.ranking:
-            predictions.append((r.probability, r.condition == vignette.diagnosis))
             brier_total += (r.probability - (r.condition == vignette.diagnosis)) ** 2
+            # A condition impossible for the person (conditions.yaml `only_when`: pelvic girdle
+            # pain for a man, tendon or back pain before a normal MRI) is no prediction: its 0
+            # would only fill the lowest band with certain misses of nothing.
+            if r.possible:
+                predictions.append((r.probability, r.condition == vignette.diagnosis))
         escalated = assessment.triage in ESCALATED
         kept_open = any(n.condition == vignette.diagnosis for n in assessment.not_ruled_out)
         if vignette.diagnosis in content.dangerous:

@@ -14,6 +14,9 @@ test it is said about, so the words are shared out between the tests named:
   is about something else. Not past a question or an exclamation mark: "MRI normal.
   ?fracture" asks, it does not report; nor is a clause that asks ("did the MRI show
   oedema?") said about any test;
+* tests named together, joined only by words such as "and" ("xray and mri were both
+  normal", "RX e RM normais"), share what is said after the last of them: one result
+  said of both;
 * a test a report compares with ("Comparison: radiograph two weeks ago, normal.
   Findings: ...") keeps only its own clause: the findings after it are the report's.
 
@@ -68,7 +71,8 @@ def find_mentions(words: list[str], names: dict[tuple[str, ...], tuple[str, ...]
 
 
 def share_out(words: list[str], mentions: list[Mention], each: tuple[tuple[str, ...], ...] = (),
-              comparing: tuple[tuple[str, ...], ...] = ()) -> list[SaidAbout]:
+              comparing: tuple[tuple[str, ...], ...] = (), joiners: frozenset[str] = frozenset(),
+              before_a_test: frozenset[str] = frozenset()) -> list[SaidAbout]:
     """What each mention has said about it (see the module's docstring). A clause naming no
     test that begins with one of `each` ("both normal") goes with every test of the clause
     before it ("X-ray and bloods, both normal"). A test named after one of `comparing` in
@@ -98,10 +102,31 @@ def share_out(words: list[str], mentions: list[Mention], each: tuple[tuple[str, 
                 continue
             owner = next((i for i in reversed(inside) if mentions[i].start < position), inside[0])
             shares[owner][0].append(position)
+        for group in _joined(words, [mentions[i] for i in inside], joiners, before_a_test):
+            last_of_group = inside[group[-1]]
+            tail = [p for p in shares[last_of_group][0] if p > mentions[last_of_group].end - 1]
+            for member in group[:-1]:
+                shares[inside[member]][0].extend(tail)
         subjects = [i for i in inside if not _compared(words, clause, mentions[i], comparing)]
         if subjects:
             last, last_clause = subjects[-1], subjects
     return [SaidAbout(mentions[i], own, after) for i, (own, after) in shares.items()]
+
+
+def _joined(words: list[str], named: list[Mention], joiners: frozenset[str],
+            before_a_test: frozenset[str]) -> list[list[int]]:
+    """Runs of two or more of the `named` mentions (in order) with only a joining word
+    between each and the next, and perhaps a word such as "the" ("xray and mri", "the xray
+    and the mri"), as their indexes in `named`."""
+    runs: list[list[int]] = []
+    for index in range(len(named)):
+        between = words[named[index - 1].end:named[index].start] if index else []
+        if between and any(word in joiners for word in between) and all(
+                word in joiners or word in before_a_test for word in between):
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    return [run for run in runs if len(run) > 1]
 
 
 def _compared(words: list[str], clause: list[int], mention: Mention, comparing: tuple[tuple[str, ...], ...]) -> bool:
