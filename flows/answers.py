@@ -401,6 +401,10 @@ class AnswerReader:
         self.not_a_result = [tuple(tokens(_plain_words(w))) for w in understanding.not_a_result]
         self.result_words = frozenset(_plain_words(w) for w in understanding.result_words)
         self.result_not_out = frozenset(_plain_words(w) for w in understanding.result_not_out)
+        self.the_list_itself = frozenset(w for phrase in understanding.the_list_itself for w in tokens(_plain_words(phrase)))
+        self.result_awaited = frozenset(_plain_words(w) for w in understanding.result_awaited)
+        self.result_returned = frozenset(_plain_words(w) for w in understanding.result_returned)
+        self.result_pending_after = frozenset(_plain_words(w) for w in understanding.result_pending_after)
         self.diagnosis_hedges = [tuple(tokens(_plain_words(w))) for w in understanding.diagnosis_hedges]
         self.first_person = frozenset(_plain_words(w) for w in understanding.first_person)
         self.question_openers = frozenset(_plain_words(w) for w in understanding.question_openers)
@@ -2172,13 +2176,25 @@ class AnswerReader:
                 clauses.append([])
             else:
                 clauses[-1].append(word)
-        kept = [clause for clause in clauses if not (
-            self.result_words & set(clause) and self.result_not_out & set(clause)
-            and any(w in self.any_negation or any(w.endswith(s) for s in self.language.negation_suffixes)
-                    for w in clause))]
+        kept = [clause for clause in clauses if not self._says_result_not_out(clause)]
         if len(kept) == len(clauses):
             return said
         return " , ".join(" ".join(clause) for clause in kept if clause)
+
+    def _says_result_not_out(self, clause: list[str]) -> bool:
+        """The clause says a result is not out yet: a result word, a negation and a word of
+        not being out ("results not back yet"); a result word and a word of waiting ("results
+        pending", "awaiting the report"); or a negation or a word of waiting and a word of
+        coming back that closes the clause ("not yet back", "waiting for them to come back"),
+        not one before a noun ("no back pain")."""
+        negated = any(w in self.any_negation or any(w.endswith(s) for s in self.language.negation_suffixes)
+                      for w in clause)
+        awaited = _names_any(clause, self.result_awaited)
+        if self.result_words & set(clause):
+            return awaited or (negated and bool(self.result_not_out & set(clause)))
+        returned = any(word in self.result_returned and all(w in self.result_pending_after for w in clause[at + 1:])
+                       for at, word in enumerate(clause))
+        return returned and (negated or awaited)
 
     def _without_unsure(self, said: str) -> str:
         """`said` without the ways of saying "don't know" of two words or more in it, and
@@ -2760,7 +2776,24 @@ class AnswerReader:
         if not others:
             return found
         words = tokens(said)
-        return [m for m in found if not (_next_to(words, m, others) and not _next_to(words, m, set(table.measures)))]
+        own = set(table.measures) | table.clause_words
+
+        def anothers(match: Match) -> bool:
+            # ...or in a clause that names another's measure and none of this one's words:
+            # "crp only slightly raised" at the white cell count is the CRP's, not a raised count
+            # (the clause cut at punctuation too, when the narrower one names neither: "only"
+            # breaks a clause, "crp only slightly raised" is still said of the CRP)
+            start, end = self._clause_around(words, match.start)
+            clause = words[start:max(end, match.end)]
+            if not _names_any(clause, others | own):
+                start = next((i + 1 for i in range(match.start - 1, -1, -1) if words[i] in CLAUSE_PUNCTUATION), 0)
+                end = next((i for i in range(match.end, len(words)) if words[i] in CLAUSE_PUNCTUATION), len(words))
+                clause = words[start:end]
+            if _names_any(clause, others) and not _names_any(clause, own):
+                return True
+            return _next_to(words, match, others) and not _next_to(words, match, own)
+
+        return [m for m in found if not anothers(m)]
 
     def names_another_answer(self, question_id: str, part: str) -> bool:
         """`part` of an answer to `question_id` names an answer to another question, or holds
@@ -3616,13 +3649,15 @@ class AnswerReader:
             if option.exclusive and option.value is not None:
                 denial = all(w in self.language.clause_negations for w in words[match.start:match.end])
                 if any(match.start <= n < match.end for n in negators if n is not None) or (
-                        denial and self._denies_what_follows(words, match.end)):
+                        denial and self._denies_what_follows(words, match.end, table)):
                     continue
             kept.append(match)
         return kept
 
-    def _denies_what_follows(self, words: list[str], end: int) -> bool:
-        """Whether words follow a bare "não" in its clause that it denies (not "a todas")."""
+    def _denies_what_follows(self, words: list[str], end: int, table: _Table | None = None) -> bool:
+        """Whether words follow a bare "não" in its clause that it denies (not "a todas"; nor
+        the list itself, by the question's name or a word for the whole list: "denies warning
+        signs", "denies any red flags" at the warning signs deny every item)."""
         clause = []
         for word in words[end:]:
             if word in CLAUSE_PUNCTUATION or word in self.language.clause_breaks:
@@ -3631,6 +3666,11 @@ class AnswerReader:
         rest = self._without_fillers(" ".join(clause))
         if not rest:
             return False
+        if table is not None:
+            own = {w for option in table.options for phrase in self._phrases(option.synonyms) for w in phrase}
+            whole = self.the_list_itself | (self._subject_words(table) - own)
+            if all(w in whole for w in tokens(rest)):
+                return False
         return not any(re.search(rf"(?<![\w]){re.escape(phrase)}(?![\w])", rest) for phrase in self.all_of_them)
 
     def _denied(self, table: _Table, negated: list[Match], nothing: int, said: str) -> Parsed:

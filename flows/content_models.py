@@ -1189,6 +1189,9 @@ class Understanding(Strict):
     # Words joining a list one denial reaches whole: "no fracture line or double line sign".
     alternatives: list[str] = Field(default_factory=list)
     listing_denials: list[str] = Field(default_factory=list)  # "denies A, B and C" (flows/phrases.py Language)
+    # Words for a checklist as a whole: what a denial says of them (beside the question's
+    # name) it says of every item ("denies warning signs", "denies any red flags").
+    the_list_itself: list[str] = Field(default_factory=list)
     list_ands: list[str] = Field(default_factory=list)
     # Words of a clinician's note around a short answer ("Pt 41M", "41 yo M"): it stays alone.
     note_words: list[str] = Field(default_factory=list)
@@ -1229,6 +1232,11 @@ class Understanding(Strict):
     # ainda não saiu", "results not back yet"): what the test showed is not known.
     result_words: list[str] = Field(default_factory=list)
     result_not_out: list[str] = Field(default_factory=list)
+    # ...or a result word and a word of waiting ("results pending"); or a negation or a word
+    # of waiting and a word of coming back closing its clause ("not yet back").
+    result_awaited: list[str] = Field(default_factory=list)
+    result_returned: list[str] = Field(default_factory=list)
+    result_pending_after: list[str] = Field(default_factory=list)
     # Words near a test's name that make it another place's or person's ("my knee MRI").
     other_places: list[str] = Field(default_factory=list)
     # Where a scan report's conclusion begins ("impression", "conclusão"): in it, words that

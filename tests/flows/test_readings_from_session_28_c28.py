@@ -1,0 +1,128 @@
+"""Session 28 (c28): known limits of the English readings. Another test's result at the white
+count is not the white count's; a result not back yet is "Don't know"; a denial of the
+warning-sign list by its name denies every item; steroids for asthma with no kind said are
+asked about, an inhaler is no steroid tablets; a count said after a weekday wins; an injury
+after the pain began is no trauma before it; "F 20 w pregnant" and "Mr 58"."""
+
+from __future__ import annotations
+
+import pytest
+
+from flows.dialogue import get_engine
+from tests.support.conversation import talk
+
+ENGINE = get_engine()
+
+
+def read(question: str, text: str, language: str = "en") -> tuple[bool, object]:
+    parsed = ENGINE.reader(language).read(question, text)
+    return parsed.ok, parsed.value
+
+
+# A man of 45, blood tests done, the CRP answered: at the white cell count question
+TO_THE_WHITE_COUNT = ("male", "45", "left hip", "groin", "suddenly", "3 weeks", "with a limp", "blood tests")
+
+
+# 1. another test's result at the white cell count --------------------------------------------
+
+@pytest.mark.parametrize("typed", ["crp only slightly raised", "the esr was a bit high", "just the crp was raised",
+                                   "esr just a little elevated", "CRP only mildly raised"])
+def test_another_tests_result_at_the_white_count_sets_no_white_count(typed: str) -> None:
+    ok, value = read("white_cell_count", typed)
+    assert not ok and value is None
+
+
+@pytest.mark.parametrize(("language", "typed"), [("pt", "pcr só ligeiramente elevada"),
+                                                 ("pt", "a vs estava um pouco alta")])
+def test_another_tests_result_at_the_white_count_in_portuguese(language: str, typed: str) -> None:
+    assert read("white_cell_count", typed, language) == (False, None)
+
+
+@pytest.mark.parametrize(("typed", "value"), [
+    ("raised", "raised"), ("white cells slightly raised", "raised"), ("crp high but white count normal", "normal"),
+    ("crp was 40 and wcc was raised", "raised"), ("crp normal, wcc 15", "raised"), ("only crp", "not_done"),
+])
+def test_the_white_counts_own_result_is_still_read(typed: str, value: str) -> None:
+    assert read("white_cell_count", typed) == (True, value)
+
+
+def test_the_crps_result_at_the_crp_question_is_still_read() -> None:
+    assert read("inflammatory_markers", "crp only slightly raised") == (True, "mildly_raised")
+    assert read("inflammatory_markers", "wcc only slightly raised") == (False, None)  # the white count's
+
+
+def test_the_crp_said_at_the_white_count_is_taken_when_the_crp_was_not_known() -> None:
+    conv = talk(*TO_THE_WHITE_COUNT, "not sure")
+    assert conv.state == "white_cell_count"
+    conv.say("crp only slightly raised")
+    assert conv.session is not None
+    assert conv.session.case.white_cell_count is None and conv.session.case.inflammatory_markers == "mildly_raised"
+    assert conv.state == "white_cell_count"
+
+
+def test_the_crp_said_at_the_white_count_after_its_answer_asks_again() -> None:
+    conv = talk(*TO_THE_WHITE_COUNT, "normal", "crp only slightly raised")
+    assert conv.session is not None and conv.session.case.white_cell_count is None
+    assert conv.state == "white_cell_count"
+
+
+# 2. a result not back yet ----------------------------------------------------------------------
+
+LAB_AND_SCAN_QUESTIONS = ["xray", "mri", "bone_scan", "inflammatory_markers", "white_cell_count"]
+
+
+@pytest.mark.parametrize("question", LAB_AND_SCAN_QUESTIONS)
+@pytest.mark.parametrize("typed", ["not yet back", "waiting for results", "results pending", "not back yet",
+                                   "awaiting report", "waiting for them to come back", "results still outstanding",
+                                   "the report isn't ready yet"])
+def test_a_result_not_back_yet_is_dont_know(question: str, typed: str) -> None:
+    assert read(question, typed) == (True, None)
+
+
+@pytest.mark.parametrize("question", ["mri", "white_cell_count"])
+@pytest.mark.parametrize("typed", ["ainda não chegaram", "resultados pendentes", "aguardo o relatório",
+                                   "ainda não estão prontos"])
+def test_a_result_not_back_yet_in_portuguese_is_dont_know(question: str, typed: str) -> None:
+    assert read(question, typed, "pt") == (True, None)
+
+
+@pytest.mark.parametrize(("question", "typed", "value"), [
+    ("xray", "not yet", "not_done"), ("mri", "not yet", "not_done"), ("bone_scan", "not yet", "not_done"),
+    ("white_cell_count", "not done", "not_done"), ("xray", "normal, mri results pending", ["normal"]),
+])
+def test_a_test_not_done_yet_is_still_not_done(question: str, typed: str, value: object) -> None:
+    assert read(question, typed) == (True, value)
+
+
+@pytest.mark.parametrize("question", ["mri", "inflammatory_markers"])
+@pytest.mark.parametrize("typed", ["waiting for an mri", "no back pain"])
+def test_a_test_awaited_or_a_back_is_no_result_not_back(question: str, typed: str) -> None:
+    assert read(question, typed) == (False, None)
+
+
+def test_a_result_not_back_in_the_conversation_is_dont_know() -> None:
+    conv = talk(*TO_THE_WHITE_COUNT, "not yet back")
+    assert conv.session is not None and conv.state == "white_cell_count"
+    assert "inflammatory_markers" in conv.session.answered and conv.session.case.inflammatory_markers is None
+
+
+# 5. the warning-sign list denied by its name -----------------------------------------------------
+
+@pytest.mark.parametrize("typed", ["denies warning signs", "denies red flags", "denies any red flags",
+                                   "patient denies red flags", "denies symptoms", "denies any warning signs"])
+def test_a_denial_of_the_list_by_its_name_is_none_of_these(typed: str) -> None:
+    assert read("warning_signs", typed) == (True, "none")
+
+
+def test_a_denial_of_the_list_in_portuguese_is_none_of_these() -> None:
+    assert read("warning_signs", "nega sinais de alerta", "pt") == (True, "none")
+
+
+@pytest.mark.parametrize("typed", ["denies trauma", "denies night pain", "denies injury"])
+def test_a_denial_of_one_item_still_asks_the_others(typed: str) -> None:
+    parsed = ENGINE.reader("en").read("warning_signs", typed)
+    assert not parsed.ok and parsed.error == "others_unanswered"
+
+
+def test_a_denial_of_the_list_but_one_item_ticks_that_item() -> None:
+    assert read("warning_signs", "denies warning signs apart from night pain") == (True, ["night_pain"])
