@@ -347,6 +347,8 @@ class AnswerReader:
         self.sounds_like = sorted(((_plain_words(form), _plain_words(meant))
                                    for form, meant in understanding.sounds_like.items()),
                                   key=lambda pair: -len(pair[0]))
+        self.titles_before_an_age = [(_plain_words(form), _plain_words(meant))
+                                     for form, meant in understanding.titles_before_an_age.items()]
         self.spelled_as = sorted(((_plain_words(form), _plain_words(meant))
                                   for form, meant in understanding.spelled_as.items()), key=lambda pair: -len(pair[0]))
         # measure -> the unit a bare number of it is in, where this language's labs agree on one
@@ -781,6 +783,11 @@ class AnswerReader:
                                    and not in_a_decimal(at)
                                    and not any(" ".join(words[max(0, at - size):at]) in measured for size in (1, 2)))
                  if span is not None]
+        # ...nor one followed by another question's unit and a word that follows it there: "F 20 w
+        # pregnant", "F 32, 20 w pregnant" ("w" is a woman too; session 28: an age of 20 was taken)
+        apart = [(at, end) for at, end in apart
+                 if not (end + 1 < len(words) and any(words[end] in other.units and words[end + 1] in other.follows
+                                                      for other in self.tables.values() if other is not table))]
         if len(apart) > 1:  # "28 F left hip pain, 2 months": a number whose unit makes it no plain age is no rival
             apart = [(at, end) for at, end in apart
                      if end == at + 1 or self._plainly(question_id, " ".join(words[at:end])) is not None]
@@ -1979,6 +1986,8 @@ class AnswerReader:
         and a note's heading dash as a clause break."""
         for form, meant in self.spelled_as:
             said = re.sub(rf"(?<![\w-]){re.escape(form)}(?![\w/-])", meant, said)
+        for form, meant in self.titles_before_an_age:  # "Mr 58", "Sr. 58": a man of 58
+            said = re.sub(rf"(?<![\w-]){re.escape(form)}\.?\s+(?=\d)", f"{meant} ", said)
         return _HEADING_DASH.sub(", ", said)
 
     def _with_read_forms(self, phrases: list[str]) -> list[tuple[str, ...]]:

@@ -1186,6 +1186,9 @@ class Understanding(Strict):
     # ...and shorthand that is only another spelling of one word ("n" for "não"): read so at
     # every question, even where the options list the form itself (as a way of saying no).
     spelled_as: dict[str, str] = Field(default_factory=dict)
+    # A title right before a number, the way a note opens ("Mr 58", "Mrs. 62", "Sra. 70"): read
+    # as the sex it names (session 28). Only before a number: "MR hip showed oedema" is an MRI.
+    titles_before_an_age: dict[str, str] = Field(default_factory=dict)
     # Words joining a list one denial reaches whole: "no fracture line or double line sign".
     alternatives: list[str] = Field(default_factory=list)
     listing_denials: list[str] = Field(default_factory=list)  # "denies A, B and C" (flows/phrases.py Language)

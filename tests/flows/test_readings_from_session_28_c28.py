@@ -126,3 +126,43 @@ def test_a_denial_of_one_item_still_asks_the_others(typed: str) -> None:
 
 def test_a_denial_of_the_list_but_one_item_ticks_that_item() -> None:
     assert read("warning_signs", "denies warning signs apart from night pain") == (True, ["night_pain"])
+
+
+# 7. "20 w" before "pregnant" is weeks; a title before an age is the sex ------------------------
+
+@pytest.mark.parametrize("first", ["F 20 w pregnant", "F 20 wks pregnant", "F 20 w preg"])
+def test_weeks_before_pregnant_are_no_age(first: str) -> None:
+    conv = talk(first)
+    assert conv.session is not None and conv.session.case.sex == "female"
+    assert conv.session.case.age is None and conv.state == "age"
+    conv.say("32")
+    assert conv.session.case.age == 32 and conv.session.case.pregnancy == "trimester_2"
+
+
+def test_an_age_beside_weeks_before_pregnant_is_the_age() -> None:
+    conv = talk("F 32, 20 w pregnant")
+    assert conv.session is not None
+    assert conv.session.case.age == 32 and conv.session.case.pregnancy == "trimester_2"
+
+
+@pytest.mark.parametrize("first", ["F 20", "F 20 w"])
+def test_an_age_after_the_sex_with_no_pregnancy_word_is_still_the_age(first: str) -> None:
+    conv = talk(first)
+    assert conv.session is not None and conv.session.case.age == 20
+
+
+@pytest.mark.parametrize(("language", "first", "sex", "age"), [
+    ("en", "Mr 58", "male", 58), ("en", "Mrs 58", "female", 58), ("en", "Sr. 58", "male", 58),
+    ("en", "Mr. 58 left hip pain", "male", 58), ("en", "Ms 34, left hip", "female", 34),
+    ("pt", "Sr. 58", "male", 58), ("pt", "Sra. 70, dor na anca", "female", 70),
+])
+def test_a_title_before_an_age_gives_the_sex_and_the_age(language: str, first: str, sex: str, age: int) -> None:
+    conv = talk(first, language=language)
+    assert conv.session is not None
+    assert (conv.session.case.sex, conv.session.case.age) == (sex, age)
+
+
+@pytest.mark.parametrize("first", ["MR hip showed oedema", "mr", "Mrs Smith"])
+def test_a_title_or_an_mri_with_no_age_after_it_gives_no_sex(first: str) -> None:
+    conv = talk(first)
+    assert conv.session is not None and conv.session.case.sex is None
