@@ -923,8 +923,11 @@ class AnswerReader:
                      if not about or self._in_clause_with(words, said_date.start, about)
                      or self._a_clause_after(table, words, said_date.start, said_date.end, answered_id)}
             # "it came on over a few days, started 3 nov": the date says when it began, the
-            # days how fast (user test en 22b: recorded as 3 days, not a month)
-            heard = dates if len(dates) == 1 else heard | dates
+            # days how fast (user test en 22b: recorded as 3 days, not a month); but a count
+            # said beside it is the person's own ("since monday, about 10 days": session 28)
+            beside = self._counts_beside_a_date(table, " ".join(words)) if len(dates) == 1 else None
+            counted = [h for h in heard - dates if beside is not None and any(h in clause for clause in beside[1])]
+            heard = set(counted) if len(counted) == 1 else dates if len(dates) == 1 else heard | dates
         if table.question.counted_back is not None:
             # "36+2": weeks and days, the way a week of pregnancy is written in a note (en
             # user test 18: a first message opening with it was not heard as pregnant)
@@ -2322,6 +2325,9 @@ class AnswerReader:
         if at is not None and any(w[:1].isdigit() for w in words[:at]) and any(w[:1].isdigit() for w in words[at:]):
             said = said[spans[at][0]:]
         since = self._weeks_since_a_date(table, said, today)
+        counted = self._counted_beside_a_date(table, text, said) if since is not None else None
+        if counted is not None:  # "since sunday so 3 days": the count said wins over the day's
+            return counted
         if since is not None:  # "since March", "desde 3 de março": its numbers are the date's
             return Parsed(True, value=since) if question.minimum <= since <= question.maximum \
                 else self._out_of_range(question)
@@ -2464,6 +2470,39 @@ class AnswerReader:
         dates = self._dates_said(tokens(said), said)
         weeks = {self.dates.weeks_since(d, today) for d in dates}
         return weeks.pop() if len(weeks) == 1 else None
+
+    def _counted_beside_a_date(self, table: _Table, text: str, said: str) -> Parsed | None:
+        """How long, as counted with this question's unit beside the date it began: "since
+        sunday so 3 days", "since monday, about 10 days" (session 28: the weekday's count was
+        taken, 2 days for "about 10 days"). The person's own count wins: a weekday may be last
+        week's, a date a guess. None when no count with a unit is said beside it."""
+        rest = self._counts_beside_a_date(table, said)
+        if rest is None:
+            return None
+        parsed = self._read_number(table, text, rest[0])
+        return parsed if parsed.ok and parsed.value is not None else None
+
+    def _counts_beside_a_date(self, table: _Table, said: str) -> tuple[str, list[str]] | None:
+        """`said` without its one date, and the clauses of the counts with this question's unit
+        said beside it: not a span ("came on over 3 days, started 3 nov" says how fast, the date
+        how long ago), nor a count of another thing ("since sunday, fever for 2 days", "3 days
+        after my fall"). None without a date or such counts."""
+        words = tokens(said)
+        dates = self._dates_said(words, said)
+        if len(dates) != 1:
+            return None
+        rest = " ".join(w for at, w in enumerate(words) if not any(d.start <= at < d.end for d in dates))
+        counts = [q for q in self._quantities(table, rest) if q.unit in table.named_units]
+        if not counts or any(self._a_span(q) for q in counts):
+            return None
+        kept, clauses = tokens(rest), []
+        for count in counts:
+            start, end = self._clause_around(kept, len(tokens(rest[:count.start])))
+            clause = " ".join(kept[start:end])
+            if any(other.phrases.find(clause) for other in self.tables.values() if other is not table):
+                return None
+            clauses.append(clause)
+        return rest, clauses
 
     def _dates_said(self, words: list[str], text: str) -> list[DateSaid]:
         """The dates `words` count from, but in a clinician's note not one in numbers whose

@@ -6,6 +6,8 @@ after the pain began is no trauma before it; "F 20 w pregnant" and "Mr 58"."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from flows.dialogue import get_engine
@@ -166,3 +168,33 @@ def test_a_title_before_an_age_gives_the_sex_and_the_age(language: str, first: s
 def test_a_title_or_an_mri_with_no_age_after_it_gives_no_sex(first: str) -> None:
     conv = talk(first)
     assert conv.session is not None and conv.session.case.sex is None
+
+
+# 4. a count said beside the day it began wins -------------------------------------------------
+
+A_WEDNESDAY = date(2026, 12, 2)
+
+
+@pytest.mark.parametrize(("language", "typed", "weeks"), [
+    ("en", "since sunday so 3 days", 0.4), ("en", "since monday, about 10 days", 1.4),
+    ("en", "since last monday so about 2 weeks", 2.0), ("en", "since friday, 4 days now", 0.6),
+    ("en", "since the 1st of november, about 5 weeks", 5.0), ("en", "since monday which is about 10 days", 1.4),
+    ("pt", "desde segunda, há uns 10 dias", 1.4), ("pt", "desde domingo, ou seja 3 dias", 0.4),
+])
+def test_a_count_said_after_the_day_it_began_wins(language: str, typed: str, weeks: float) -> None:
+    parsed = ENGINE.reader(language).read("duration_weeks", typed, today=A_WEDNESDAY)
+    assert parsed.ok and parsed.value == weeks
+
+
+@pytest.mark.parametrize(("typed", "weeks"), [
+    ("since sunday", 0.4), ("since monday", 0.3), ("since sunday, fever for 2 days", 0.4),
+    ("since sunday, 3 days after my fall", 0.4), ("came on over 3 days, started 3 nov", 4.1),
+])
+def test_a_day_alone_or_beside_another_things_count_is_counted_from(typed: str, weeks: float) -> None:
+    parsed = ENGINE.reader("en").read("duration_weeks", typed, today=A_WEDNESDAY)
+    assert parsed.ok and parsed.value == weeks
+
+
+def test_a_count_beside_a_weekday_in_a_first_message_is_the_one_taken() -> None:
+    conv = talk("male 45, left hip pain since monday, about 10 days", "none", "suddenly")
+    assert conv.session is not None and conv.session.case.duration_weeks == 1.4
