@@ -198,3 +198,36 @@ def test_a_day_alone_or_beside_another_things_count_is_counted_from(typed: str, 
 def test_a_count_beside_a_weekday_in_a_first_message_is_the_one_taken() -> None:
     conv = talk("male 45, left hip pain since monday, about 10 days", "none", "suddenly")
     assert conv.session is not None and conv.session.case.duration_weeks == 1.4
+
+
+# 6. an injury after the pain began is no trauma before it ---------------------------------------
+
+@pytest.mark.parametrize(("language", "typed"), [
+    ("en", "I had a fall in October but the pain was before that"), ("en", "fell in october but the pain started before"),
+    ("en", "I fell last week, after the pain started"), ("en", "the pain came first, then I fell"),
+    ("pt", "caí em outubro mas a dor já existia"),
+])
+def test_a_fall_after_the_pain_began_is_denied_and_the_others_asked(language: str, typed: str) -> None:
+    parsed = ENGINE.reader(language).read("warning_signs", typed)
+    assert not parsed.ok and parsed.error == "others_unanswered"
+
+
+@pytest.mark.parametrize(("language", "typed"), [
+    ("en", "I had a fall in October and the pain started after that"), ("en", "the pain started after I fell"),
+    ("en", "I was fine before the fall"), ("en", "the pain was already there but got much worse after I fell"),
+    ("pt", "caí em outubro e a dor começou depois"),
+])
+def test_a_fall_before_the_pain_or_one_that_made_it_worse_is_trauma(language: str, typed: str) -> None:
+    assert read("warning_signs", typed, language) == (True, ["trauma"])
+
+
+def test_a_fall_after_the_pain_with_another_sign_ticks_only_that_sign() -> None:
+    assert read("warning_signs", "fell in october but the pain was before that, it wakes me at night") == (
+        True, ["night_pain"])
+
+
+def test_a_fall_after_the_pain_in_a_first_message_is_not_noted() -> None:
+    conv = talk("male 45, left hip pain, I had a fall in October but the pain was before that")
+    assert conv.session is not None and not conv.session.noted.get("warning_signs")
+    conv = talk("male 45, left hip pain, I had a fall in October")
+    assert conv.session is not None and conv.session.noted.get("warning_signs") == [0]
