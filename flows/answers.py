@@ -163,6 +163,8 @@ SENTENCE_REACH = 12  # ...and across a comma (Answer.said_together_in_a_sentence
 _SENTENCE_ENDS = frozenset(".;!?")
 _BETWEEN_RESULTS = frozenset(",;.!?")  # a number beside a word is not read past these (a colon may lead to it)
 UNIT_SLOT = "\u2063"  # where a unit named later goes in a `pending` answer (never typed: a format character)
+# ...and where the kind asked of an answer goes ("steroids for my asthma" + "tablets": NotWithUnless.asks)
+KIND_SLOT = "\u2064"
 
 
 @dataclass(frozen=True)
@@ -224,6 +226,9 @@ class _Table:
     # option -> Answer.not_with_unless in this language: (words, unless) pairs
     not_with_unless: dict[int, list[tuple[frozenset[str], frozenset[str]]]] = field(default_factory=dict)
     not_before: dict[int, frozenset[str]] = field(default_factory=dict)  # option -> Answer.not_before
+    # option -> its not_with_unless that ask which it is when said (NotWithUnless.asks): (words, unless, asks)
+    kind_asked: dict[int, list[tuple[frozenset[str], frozenset[str], Any]]] = field(default_factory=dict)
+    kind_words: frozenset[str] = frozenset()  # their `unless` words and their options' `denied_by` words
     named_when_denied: frozenset[str] = frozenset()  # the options' Answer.named_when_denied words
     asked_only: frozenset[str] = frozenset()  # the options' Answer.asked_only words
     other_events: frozenset[str] = frozenset()  # Question.times_of_other_events
@@ -580,6 +585,12 @@ class AnswerReader:
                                           self._listed(o.told_by_number.said_after_number))
                                       for i, o in enumerate(options) if o.told_by_number is not None},
                       not_before={i: self._listed(o.not_before) for i, o in enumerate(options) if o.not_before},
+                      kind_asked={i: [(self._listed_as_words(n.words), self._listed_as_words(n.unless), n.asks)
+                                      for n in o.not_with_unless if n.asks is not None]
+                                  for i, o in enumerate(options) if any(n.asks is not None for n in o.not_with_unless)},
+                      kind_words=frozenset().union(*(
+                          self._listed_as_words(n.unless) | self._listed_as_words(o.denied_by)
+                          for o in options for n in o.not_with_unless if n.asks is not None)),
                       asked_only=frozenset(asked_only), named_when_denied=frozenset(named_when_denied),
                       other_events=self._listed(question.times_of_other_events),
                       offsets_after=self._listed(question.offset_after_words),
@@ -612,6 +623,12 @@ class AnswerReader:
         """What a typed answer means for this question (`_read`); one not understood is quoted
         as it was typed, not as it was read ("a barriga fica dura" is read with "fica" as
         "fico" to match the options, and was quoted so: pt-BR user test 16)."""
+        if KIND_SLOT in pending:  # "tablets" after "steroids for my asthma": read with it
+            table = self.tables[question_id]
+            said = _plain_words(text)
+            completes = not _OPTION_NUMBERS.match(said) and _names_any(tokens(said), table.kind_words)
+            return self.read(question_id, pending.replace(KIND_SLOT, f" {said} ") if completes else text,
+                             typed=typed, today=today)
         parsed = self._read(question_id, self.negation_first(text), pending, typed, today)
         if not parsed.ok and "answer" in parsed.values and not pending:
             parsed.values["answer"] = quote(typed or text)
@@ -3437,7 +3454,12 @@ class AnswerReader:
                            if not any(f.start < m.end and m.start < f.end for f in found))]
         found = self._too_short(table, read_in, found)
         found = self._without_asked_about(found, read_in)
+        before_not_with = found
         found = self._not_with(table, read_in, found)
+        asks = self._kind_asked(table, read_in, before_not_with, found)
+        if asks is not None:  # "steroids for my asthma": tablets or an inhaler?
+            return Parsed(False, error="said_partly", understood=True, pending=f"{read_in}{KIND_SLOT}",
+                          values={"ask": self.content.text(asks, self.language_code)})
         found = self._after_nothing(table, read_in, found)
         found = self._without_others_yes_no(table, found, read_in)
         found = self._without_a_no_to_another(table, found, read_in)
@@ -3530,6 +3552,24 @@ class AnswerReader:
                     for i in match.options for unsaying, unless in table.not_with_unless.get(i, []))):
                 kept.append(match)
         return kept
+
+    def _kind_asked(self, table: _Table, said: str, found: list[Match], kept: list[Match]) -> Any:
+        """What is asked of an option named with words that leave its kind unsaid and nothing
+        else to settle it (NotWithUnless.asks): "steroids for my asthma", not "prednisolone for
+        my asthma" (tablets) nor "steroid inhaler" (denied); None when nothing is."""
+        if not table.kind_asked:
+            return None
+        words = tokens(said)
+        settled = {i for m in kept for i in m.options}
+        for match in found:
+            if match.negated or match in kept:
+                continue
+            for i in match.options:
+                for unsaying, unless, asks in table.kind_asked.get(i, []):
+                    if i not in settled and self._in_clause_with(words, match.start, unsaying) \
+                            and not self._in_clause_with(words, match.start, unless):
+                        return asks
+        return None
 
     @staticmethod
     def _in_sentence_with(words: list[str], at: int, about: AbstractSet[str]) -> bool:

@@ -136,6 +136,11 @@ class NotWithUnless(Strict):
 
     words: dict[str, list[str]] = Field(default_factory=dict)
     unless: dict[str, list[str]] = Field(default_factory=dict)
+    # Asked at the option's own question when its words are said with `words` and none of
+    # `unless`, and nothing else settles it: "steroids for my asthma" may be tablets or an
+    # inhaler (session 28). The reply is read with the answer it completes ("tablets",
+    # "inhaler"), when it names one of `unless` or the option's `denied_by`.
+    asks: Text | None = None
 
 
 class Answer(Strict):

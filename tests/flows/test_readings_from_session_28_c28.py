@@ -231,3 +231,68 @@ def test_a_fall_after_the_pain_in_a_first_message_is_not_noted() -> None:
     assert conv.session is not None and not conv.session.noted.get("warning_signs")
     conv = talk("male 45, left hip pain, I had a fall in October")
     assert conv.session is not None and conv.session.noted.get("warning_signs") == [0]
+
+
+# 3. steroids for asthma: tablets or an inhaler? ---------------------------------------------------
+
+TO_THE_MEDICAL_HISTORY = ("male", "45", "left hip", "groin", "suddenly", "3 weeks", "with a limp", "none")
+
+
+@pytest.mark.parametrize(("language", "typed"), [
+    ("en", "steroids for my asthma"), ("en", "I take steroids for asthma"), ("en", "steroids for my copd"),
+    ("en", "diabetic, steroids for my asthma"), ("pt", "tomo corticoides para a asma"),
+    ("pt-BR", "tomo corticoide pra asma"),
+])
+def test_steroids_for_asthma_with_no_kind_said_ask_which(language: str, typed: str) -> None:
+    parsed = ENGINE.reader(language).read("medical_history", typed)
+    assert not parsed.ok and parsed.error == "said_partly" and parsed.pending
+
+
+@pytest.mark.parametrize(("language", "typed"), [
+    ("en", "steroid inhaler for asthma"), ("en", "inhaler"), ("en", "puffer"), ("en", "I use a steroid inhaler"),
+    ("en", "steroid pump for asthma"), ("pt", "cortisona em bomba para a asma"), ("pt-BR", "bombinha"),
+])
+def test_an_inhaler_is_no_steroid_tablets_and_the_others_are_asked(language: str, typed: str) -> None:
+    parsed = ENGINE.reader(language).read("medical_history", typed)
+    assert not parsed.ok and parsed.error == "others_unanswered"
+
+
+@pytest.mark.parametrize(("typed", "ticked"), [
+    ("prednisolone for my asthma", ["glucocorticoids"]), ("steroid tablets for my asthma", ["glucocorticoids"]),
+    ("prednisolone tablets last year and a steroid inhaler", ["glucocorticoids"]),
+    ("insulin pump", ["immunosuppressed"]), ("steroids", ["glucocorticoids"]),
+])
+def test_steroid_tablets_still_count_and_an_insulin_pump_is_no_inhaler(typed: str, ticked: list[str]) -> None:
+    assert read("medical_history", typed) == (True, ticked)
+
+
+@pytest.mark.parametrize(("reply", "steroids", "state"), [
+    ("tablets", True, "fever"), ("a course of tablets", True, "fever"), ("inhaler", None, "medical_history"),
+    ("just the puffer", None, "medical_history"), ("diabetes", False, "fever"),
+])
+def test_the_reply_to_which_kind_is_read_with_the_answer(reply: str, steroids: bool | None, state: str) -> None:
+    conv = talk(*TO_THE_MEDICAL_HISTORY, "steroids for my asthma")
+    assert conv.state == "medical_history" and [r.code for r in conv.transcript[-1][1]][0] == "said_partly"
+    conv.say(reply)
+    assert conv.session is not None and conv.state == state
+    assert conv.session.case.glucocorticoids is steroids
+    assert "stuck_help" not in [r.code for r in conv.transcript[-1][1]]
+
+
+def test_an_inhaler_then_none_of_the_others_records_no_steroid_tablets() -> None:
+    conv = talk(*TO_THE_MEDICAL_HISTORY, "steroids for my asthma", "inhaler", "none")
+    assert conv.session is not None and conv.state == "fever" and conv.session.case.glucocorticoids is False
+
+
+def test_the_other_items_said_with_steroids_for_asthma_are_kept_with_the_kind() -> None:
+    conv = talk(*TO_THE_MEDICAL_HISTORY, "diabetic, steroids for my asthma", "tablets")
+    assert conv.session is not None and conv.state == "fever"
+    assert conv.session.case.glucocorticoids is True and conv.session.case.immunosuppressed is True
+
+
+def test_the_kind_asked_in_brazilian_portuguese() -> None:
+    conv = talk("masculino", "45", "esquerda", "virilha", "de repente", "3 semanas", "a coxear", "nenhum",
+                "tomo corticoide pra asma", language="pt-BR")
+    assert "bombinha" in (conv.transcript[-1][1][0].text or "")
+    conv.say("comprimidos")
+    assert conv.session is not None and conv.session.case.glucocorticoids is True
