@@ -408,7 +408,8 @@ class AnswerReader:
         self.not_a_result = [tuple(tokens(_plain_words(w))) for w in understanding.not_a_result]
         self.result_words = frozenset(_plain_words(w) for w in understanding.result_words)
         self.result_not_out = frozenset(_plain_words(w) for w in understanding.result_not_out)
-        self.the_list_itself = frozenset(w for phrase in understanding.the_list_itself for w in tokens(_plain_words(phrase)))
+        self.the_list_itself = frozenset(w for phrase in understanding.the_list_itself
+                                         for w in tokens(_plain_words(phrase)))
         self.result_awaited = frozenset(_plain_words(w) for w in understanding.result_awaited)
         self.result_returned = frozenset(_plain_words(w) for w in understanding.result_returned)
         self.result_pending_after = frozenset(_plain_words(w) for w in understanding.result_pending_after)
