@@ -163,6 +163,8 @@ SENTENCE_REACH = 12  # ...and across a comma (Answer.said_together_in_a_sentence
 _SENTENCE_ENDS = frozenset(".;!?")
 _BETWEEN_RESULTS = frozenset(",;.!?")  # a number beside a word is not read past these (a colon may lead to it)
 UNIT_SLOT = "\u2063"  # where a unit named later goes in a `pending` answer (never typed: a format character)
+# ...and where the kind asked of an answer goes ("steroids for my asthma" + "tablets": NotWithUnless.asks)
+KIND_SLOT = "\u2064"
 
 
 @dataclass(frozen=True)
@@ -224,6 +226,9 @@ class _Table:
     # option -> Answer.not_with_unless in this language: (words, unless) pairs
     not_with_unless: dict[int, list[tuple[frozenset[str], frozenset[str]]]] = field(default_factory=dict)
     not_before: dict[int, frozenset[str]] = field(default_factory=dict)  # option -> Answer.not_before
+    # option -> its not_with_unless that ask which it is when said (NotWithUnless.asks): (words, unless, asks)
+    kind_asked: dict[int, list[tuple[frozenset[str], frozenset[str], Any]]] = field(default_factory=dict)
+    kind_words: frozenset[str] = frozenset()  # their `unless` words and their options' `denied_by` words
     named_when_denied: frozenset[str] = frozenset()  # the options' Answer.named_when_denied words
     asked_only: frozenset[str] = frozenset()  # the options' Answer.asked_only words
     other_events: frozenset[str] = frozenset()  # Question.times_of_other_events
@@ -347,6 +352,8 @@ class AnswerReader:
         self.sounds_like = sorted(((_plain_words(form), _plain_words(meant))
                                    for form, meant in understanding.sounds_like.items()),
                                   key=lambda pair: -len(pair[0]))
+        self.titles_before_an_age = [(_plain_words(form), _plain_words(meant))
+                                     for form, meant in understanding.titles_before_an_age.items()]
         self.spelled_as = sorted(((_plain_words(form), _plain_words(meant))
                                   for form, meant in understanding.spelled_as.items()), key=lambda pair: -len(pair[0]))
         # measure -> the unit a bare number of it is in, where this language's labs agree on one
@@ -401,6 +408,11 @@ class AnswerReader:
         self.not_a_result = [tuple(tokens(_plain_words(w))) for w in understanding.not_a_result]
         self.result_words = frozenset(_plain_words(w) for w in understanding.result_words)
         self.result_not_out = frozenset(_plain_words(w) for w in understanding.result_not_out)
+        self.the_list_itself = frozenset(w for phrase in understanding.the_list_itself
+                                         for w in tokens(_plain_words(phrase)))
+        self.result_awaited = frozenset(_plain_words(w) for w in understanding.result_awaited)
+        self.result_returned = frozenset(_plain_words(w) for w in understanding.result_returned)
+        self.result_pending_after = frozenset(_plain_words(w) for w in understanding.result_pending_after)
         self.diagnosis_hedges = [tuple(tokens(_plain_words(w))) for w in understanding.diagnosis_hedges]
         self.first_person = frozenset(_plain_words(w) for w in understanding.first_person)
         self.question_openers = frozenset(_plain_words(w) for w in understanding.question_openers)
@@ -575,6 +587,12 @@ class AnswerReader:
                                           self._listed(o.told_by_number.said_after_number))
                                       for i, o in enumerate(options) if o.told_by_number is not None},
                       not_before={i: self._listed(o.not_before) for i, o in enumerate(options) if o.not_before},
+                      kind_asked={i: [(self._listed_as_words(n.words), self._listed_as_words(n.unless), n.asks)
+                                      for n in o.not_with_unless if n.asks is not None]
+                                  for i, o in enumerate(options) if any(n.asks is not None for n in o.not_with_unless)},
+                      kind_words=frozenset().union(*(
+                          self._listed_as_words(n.unless) | self._listed_as_words(o.denied_by)
+                          for o in options for n in o.not_with_unless if n.asks is not None)),
                       asked_only=frozenset(asked_only), named_when_denied=frozenset(named_when_denied),
                       other_events=self._listed(question.times_of_other_events),
                       offsets_after=self._listed(question.offset_after_words),
@@ -607,6 +625,12 @@ class AnswerReader:
         """What a typed answer means for this question (`_read`); one not understood is quoted
         as it was typed, not as it was read ("a barriga fica dura" is read with "fica" as
         "fico" to match the options, and was quoted so: pt-BR user test 16)."""
+        if KIND_SLOT in pending:  # "tablets" after "steroids for my asthma": read with it
+            table = self.tables[question_id]
+            said = _plain_words(text)
+            completes = not _OPTION_NUMBERS.match(said) and _names_any(tokens(said), table.kind_words)
+            return self.read(question_id, pending.replace(KIND_SLOT, f" {said} ") if completes else text,
+                             typed=typed, today=today)
         parsed = self._read(question_id, self.negation_first(text), pending, typed, today)
         if not parsed.ok and "answer" in parsed.values and not pending:
             parsed.values["answer"] = quote(typed or text)
@@ -778,6 +802,11 @@ class AnswerReader:
                                    and not in_a_decimal(at)
                                    and not any(" ".join(words[max(0, at - size):at]) in measured for size in (1, 2)))
                  if span is not None]
+        # ...nor one followed by another question's unit and a word that follows it there: "F 20 w
+        # pregnant", "F 32, 20 w pregnant" ("w" is a woman too; session 28: an age of 20 was taken)
+        apart = [(at, end) for at, end in apart
+                 if not (end + 1 < len(words) and any(words[end] in other.units and words[end + 1] in other.follows
+                                                      for other in self.tables.values() if other is not table))]
         if len(apart) > 1:  # "28 F left hip pain, 2 months": a number whose unit makes it no plain age is no rival
             apart = [(at, end) for at, end in apart
                      if end == at + 1 or self._plainly(question_id, " ".join(words[at:end])) is not None]
@@ -913,8 +942,11 @@ class AnswerReader:
                      if not about or self._in_clause_with(words, said_date.start, about)
                      or self._a_clause_after(table, words, said_date.start, said_date.end, answered_id)}
             # "it came on over a few days, started 3 nov": the date says when it began, the
-            # days how fast (user test en 22b: recorded as 3 days, not a month)
-            heard = dates if len(dates) == 1 else heard | dates
+            # days how fast (user test en 22b: recorded as 3 days, not a month); but a count
+            # said beside it is the person's own ("since monday, about 10 days": session 28)
+            beside = self._counts_beside_a_date(table, " ".join(words)) if len(dates) == 1 else None
+            counted = [h for h in heard - dates if beside is not None and any(h in clause for clause in beside[1])]
+            heard = set(counted) if len(counted) == 1 else dates if len(dates) == 1 else heard | dates
         if table.question.counted_back is not None:
             # "36+2": weeks and days, the way a week of pregnancy is written in a note (en
             # user test 18: a first message opening with it was not heard as pregnant)
@@ -1977,6 +2009,8 @@ class AnswerReader:
         and a note's heading dash as a clause break."""
         for form, meant in self.spelled_as:
             said = re.sub(rf"(?<![\w-]){re.escape(form)}(?![\w/-])", meant, said)
+        for form, meant in self.titles_before_an_age:  # "Mr 58", "Sr. 58": a man of 58
+            said = re.sub(rf"(?<![\w-]){re.escape(form)}\.?\s+(?=\d)", f"{meant} ", said)
         return _HEADING_DASH.sub(", ", said)
 
     def _with_read_forms(self, phrases: list[str]) -> list[tuple[str, ...]]:
@@ -2174,13 +2208,25 @@ class AnswerReader:
                 clauses.append([])
             else:
                 clauses[-1].append(word)
-        kept = [clause for clause in clauses if not (
-            self.result_words & set(clause) and self.result_not_out & set(clause)
-            and any(w in self.any_negation or any(w.endswith(s) for s in self.language.negation_suffixes)
-                    for w in clause))]
+        kept = [clause for clause in clauses if not self._says_result_not_out(clause)]
         if len(kept) == len(clauses):
             return said
         return " , ".join(" ".join(clause) for clause in kept if clause)
+
+    def _says_result_not_out(self, clause: list[str]) -> bool:
+        """The clause says a result is not out yet: a result word, a negation and a word of
+        not being out ("results not back yet"); a result word and a word of waiting ("results
+        pending", "awaiting the report"); or a negation or a word of waiting and a word of
+        coming back that closes the clause ("not yet back", "waiting for them to come back"),
+        not one before a noun ("no back pain")."""
+        negated = any(w in self.any_negation or any(w.endswith(s) for s in self.language.negation_suffixes)
+                      for w in clause)
+        awaited = _names_any(clause, self.result_awaited)
+        if self.result_words & set(clause):
+            return awaited or (negated and bool(self.result_not_out & set(clause)))
+        returned = any(word in self.result_returned and all(w in self.result_pending_after for w in clause[at + 1:])
+                       for at, word in enumerate(clause))
+        return returned and (negated or awaited)
 
     def _without_unsure(self, said: str) -> str:
         """`said` without the ways of saying "don't know" of two words or more in it, and
@@ -2299,6 +2345,9 @@ class AnswerReader:
         if at is not None and any(w[:1].isdigit() for w in words[:at]) and any(w[:1].isdigit() for w in words[at:]):
             said = said[spans[at][0]:]
         since = self._weeks_since_a_date(table, said, today)
+        counted = self._counted_beside_a_date(table, text, said) if since is not None else None
+        if counted is not None:  # "since sunday so 3 days": the count said wins over the day's
+            return counted
         if since is not None:  # "since March", "desde 3 de março": its numbers are the date's
             return Parsed(True, value=since) if question.minimum <= since <= question.maximum \
                 else self._out_of_range(question)
@@ -2441,6 +2490,39 @@ class AnswerReader:
         dates = self._dates_said(tokens(said), said)
         weeks = {self.dates.weeks_since(d, today) for d in dates}
         return weeks.pop() if len(weeks) == 1 else None
+
+    def _counted_beside_a_date(self, table: _Table, text: str, said: str) -> Parsed | None:
+        """How long, as counted with this question's unit beside the date it began: "since
+        sunday so 3 days", "since monday, about 10 days" (session 28: the weekday's count was
+        taken, 2 days for "about 10 days"). The person's own count wins: a weekday may be last
+        week's, a date a guess. None when no count with a unit is said beside it."""
+        rest = self._counts_beside_a_date(table, said)
+        if rest is None:
+            return None
+        parsed = self._read_number(table, text, rest[0])
+        return parsed if parsed.ok and parsed.value is not None else None
+
+    def _counts_beside_a_date(self, table: _Table, said: str) -> tuple[str, list[str]] | None:
+        """`said` without its one date, and the clauses of the counts with this question's unit
+        said beside it: not a span ("came on over 3 days, started 3 nov" says how fast, the date
+        how long ago), nor a count of another thing ("since sunday, fever for 2 days", "3 days
+        after my fall"). None without a date or such counts."""
+        words = tokens(said)
+        dates = self._dates_said(words, said)
+        if len(dates) != 1:
+            return None
+        rest = " ".join(w for at, w in enumerate(words) if not any(d.start <= at < d.end for d in dates))
+        counts = [q for q in self._quantities(table, rest) if q.unit in table.named_units]
+        if not counts or any(self._a_span(q) for q in counts):
+            return None
+        kept, clauses = tokens(rest), []
+        for count in counts:
+            start, end = self._clause_around(kept, len(tokens(rest[:count.start])))
+            clause = " ".join(kept[start:end])
+            if any(other.phrases.find(clause) for other in self.tables.values() if other is not table):
+                return None
+            clauses.append(clause)
+        return rest, clauses
 
     def _dates_said(self, words: list[str], text: str) -> list[DateSaid]:
         """The dates `words` count from, but in a clinician's note not one in numbers whose
@@ -2762,7 +2844,24 @@ class AnswerReader:
         if not others:
             return found
         words = tokens(said)
-        return [m for m in found if not (_next_to(words, m, others) and not _next_to(words, m, set(table.measures)))]
+        own = set(table.measures) | table.clause_words
+
+        def anothers(match: Match) -> bool:
+            # ...or in a clause that names another's measure and none of this one's words:
+            # "crp only slightly raised" at the white cell count is the CRP's, not a raised count
+            # (the clause cut at punctuation too, when the narrower one names neither: "only"
+            # breaks a clause, "crp only slightly raised" is still said of the CRP)
+            start, end = self._clause_around(words, match.start)
+            clause = words[start:max(end, match.end)]
+            if not _names_any(clause, others | own):
+                start = next((i + 1 for i in range(match.start - 1, -1, -1) if words[i] in CLAUSE_PUNCTUATION), 0)
+                end = next((i for i in range(match.end, len(words)) if words[i] in CLAUSE_PUNCTUATION), len(words))
+                clause = words[start:end]
+            if _names_any(clause, others) and not _names_any(clause, own):
+                return True
+            return _next_to(words, match, others) and not _next_to(words, match, own)
+
+        return [m for m in found if not anothers(m)]
 
     def names_another_answer(self, question_id: str, part: str) -> bool:
         """`part` of an answer to `question_id` names an answer to another question, or holds
@@ -3358,7 +3457,12 @@ class AnswerReader:
                            if not any(f.start < m.end and m.start < f.end for f in found))]
         found = self._too_short(table, read_in, found)
         found = self._without_asked_about(found, read_in)
+        before_not_with = found
         found = self._not_with(table, read_in, found)
+        asks = self._kind_asked(table, read_in, before_not_with, found)
+        if asks is not None:  # "steroids for my asthma": tablets or an inhaler?
+            return Parsed(False, error="said_partly", understood=True, pending=f"{read_in}{KIND_SLOT}",
+                          values={"ask": self.content.text(asks, self.language_code)})
         found = self._after_nothing(table, read_in, found)
         found = self._without_others_yes_no(table, found, read_in)
         found = self._without_a_no_to_another(table, found, read_in)
@@ -3451,6 +3555,24 @@ class AnswerReader:
                     for i in match.options for unsaying, unless in table.not_with_unless.get(i, []))):
                 kept.append(match)
         return kept
+
+    def _kind_asked(self, table: _Table, said: str, found: list[Match], kept: list[Match]) -> Any:
+        """What is asked of an option named with words that leave its kind unsaid and nothing
+        else to settle it (NotWithUnless.asks): "steroids for my asthma", not "prednisolone for
+        my asthma" (tablets) nor "steroid inhaler" (denied); None when nothing is."""
+        if not table.kind_asked:
+            return None
+        words = tokens(said)
+        settled = {i for m in kept for i in m.options}
+        for match in found:
+            if match.negated or match in kept:
+                continue
+            for i in match.options:
+                for unsaying, unless, asks in table.kind_asked.get(i, []):
+                    if i not in settled and self._in_clause_with(words, match.start, unsaying) \
+                            and not self._in_clause_with(words, match.start, unless):
+                        return asks
+        return None
 
     @staticmethod
     def _in_sentence_with(words: list[str], at: int, about: AbstractSet[str]) -> bool:
@@ -3618,13 +3740,15 @@ class AnswerReader:
             if option.exclusive and option.value is not None:
                 denial = all(w in self.language.clause_negations for w in words[match.start:match.end])
                 if any(match.start <= n < match.end for n in negators if n is not None) or (
-                        denial and self._denies_what_follows(words, match.end)):
+                        denial and self._denies_what_follows(words, match.end, table)):
                     continue
             kept.append(match)
         return kept
 
-    def _denies_what_follows(self, words: list[str], end: int) -> bool:
-        """Whether words follow a bare "não" in its clause that it denies (not "a todas")."""
+    def _denies_what_follows(self, words: list[str], end: int, table: _Table | None = None) -> bool:
+        """Whether words follow a bare "não" in its clause that it denies (not "a todas"; nor
+        the list itself, by the question's name or a word for the whole list: "denies warning
+        signs", "denies any red flags" at the warning signs deny every item)."""
         clause = []
         for word in words[end:]:
             if word in CLAUSE_PUNCTUATION or word in self.language.clause_breaks:
@@ -3633,6 +3757,11 @@ class AnswerReader:
         rest = self._without_fillers(" ".join(clause))
         if not rest:
             return False
+        if table is not None:
+            own = {w for option in table.options for phrase in self._phrases(option.synonyms) for w in phrase}
+            whole = self.the_list_itself | (self._subject_words(table) - own)
+            if all(w in whole for w in tokens(rest)):
+                return False
         return not any(re.search(rf"(?<![\w]){re.escape(phrase)}(?![\w])", rest) for phrase in self.all_of_them)
 
     def _denied(self, table: _Table, negated: list[Match], nothing: int, said: str) -> Parsed:

@@ -136,6 +136,11 @@ class NotWithUnless(Strict):
 
     words: dict[str, list[str]] = Field(default_factory=dict)
     unless: dict[str, list[str]] = Field(default_factory=dict)
+    # Asked at the option's own question when its words are said with `words` and none of
+    # `unless`, and nothing else settles it: "steroids for my asthma" may be tablets or an
+    # inhaler (session 28). The reply is read with the answer it completes ("tablets",
+    # "inhaler"), when it names one of `unless` or the option's `denied_by`.
+    asks: Text | None = None
 
 
 class Answer(Strict):
@@ -1186,9 +1191,15 @@ class Understanding(Strict):
     # ...and shorthand that is only another spelling of one word ("n" for "não"): read so at
     # every question, even where the options list the form itself (as a way of saying no).
     spelled_as: dict[str, str] = Field(default_factory=dict)
+    # A title right before a number, the way a note opens ("Mr 58", "Mrs. 62", "Sra. 70"): read
+    # as the sex it names (session 28). Only before a number: "MR hip showed oedema" is an MRI.
+    titles_before_an_age: dict[str, str] = Field(default_factory=dict)
     # Words joining a list one denial reaches whole: "no fracture line or double line sign".
     alternatives: list[str] = Field(default_factory=list)
     listing_denials: list[str] = Field(default_factory=list)  # "denies A, B and C" (flows/phrases.py Language)
+    # Words for a checklist as a whole: what a denial says of them (beside the question's
+    # name) it says of every item ("denies warning signs", "denies any red flags").
+    the_list_itself: list[str] = Field(default_factory=list)
     list_ands: list[str] = Field(default_factory=list)
     # Words of a clinician's note around a short answer ("Pt 41M", "41 yo M"): it stays alone.
     note_words: list[str] = Field(default_factory=list)
@@ -1232,6 +1243,11 @@ class Understanding(Strict):
     # ainda não saiu", "results not back yet"): what the test showed is not known.
     result_words: list[str] = Field(default_factory=list)
     result_not_out: list[str] = Field(default_factory=list)
+    # ...or a result word and a word of waiting ("results pending"); or a negation or a word
+    # of waiting and a word of coming back closing its clause ("not yet back").
+    result_awaited: list[str] = Field(default_factory=list)
+    result_returned: list[str] = Field(default_factory=list)
+    result_pending_after: list[str] = Field(default_factory=list)
     # Words near a test's name that make it another place's or person's ("my knee MRI").
     other_places: list[str] = Field(default_factory=list)
     # Where a scan report's conclusion begins ("impression", "conclusão"): in it, words that

@@ -122,6 +122,7 @@ class _Turn:
         self.c = engine.content
         self.reader = engine.readers.get(session.locale) or engine.readers[engine.content.default_language]
         self.told_who = False  # this message said who the answers are about (`who_is_asked`)
+        self.answered_what_was_asked_back = False  # this message answers a question asked of the last one
         self.today: date | None = None  # the day the message was sent: "since March" counts to it
         self._answering = ""  # while other questions hear an answer: the question it answered
         self._after_the_summary = False  # a message read after the summary: a checklist's additions are kept
@@ -224,6 +225,7 @@ class _Turn:
         earlier = self.s.denied if self.s.denied_at == self.s.state else []
         parsed = self.worded_for_whom(self.reader.combine_denials(self.question_id(), earlier, parsed))
         self.s.denied, self.s.denied_at = (parsed.denied, self.s.state) if parsed.denied else ([], None)
+        self.answered_what_was_asked_back = bool(self.s.pending) and self.s.pending_at == self.s.state
         self.s.pending, self.s.pending_at = (parsed.pending, self.s.state) if parsed.pending else ("", None)
         self.told_who = bool(who)
         replies = self.apply(parsed, typed=text)
@@ -959,7 +961,9 @@ class _Turn:
             given_now = self._unknown_given_now(typed) if plain_miss and typed else []
             if given_now:
                 return given_now
-            self.s.missed += 1
+            # (what was asked back of an answer held to be completed is no miss: "steroids for
+            # my asthma", asked "tablets or an inhaler?", then "inhaler"; a unit asked)
+            self.s.missed += 0 if parsed.pending or self.answered_what_was_asked_back else 1
             stuck = [self.notice("stuck_help")] if self.s.missed >= 2 else []
             return [self.error(parsed.error, **parsed.values), *stuck, *self.ask()]
         if parsed.goto is not None and typed is not None and self.doubts_below_minimum(parsed.value):
