@@ -145,11 +145,12 @@ def test_evaluate_does_not_fall_below_the_measured_floor() -> None:
     assert scores["top1"] >= 0.72, scores["misses"]
     assert 0 <= scores["brier"] <= 0.42
     bands = {band["band"]: band for band in scores["calibration"]}
-    # every condition possible for the person of every vignette, once (none its `only_when` excludes)
+    # Every condition possible for each vignette is one prediction; one impossible for the
+    # person (conditions.yaml `only_when`) is left out of the calibration (flows/evaluation.py).
     content = get_content()
     possible = sum(r.possible for path in VIGNETTES for v in read_vignettes(path, list(content.conditions))
                    for r in assess(v.case, content).ranking)
-    assert sum(band["n"] for band in bands.values()) == possible
+    assert sum(band["n"] for band in bands.values()) == possible < scores["n"] * len(content.conditions)
     # Confident predictions are mostly right: the top bands are not over-confident by much.
     for band in scores["calibration"]:
         if band["n"] >= 15 and band["mean_predicted"] >= 0.5:
