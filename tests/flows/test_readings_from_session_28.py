@@ -51,3 +51,13 @@ def test_a_physiotherapist_s_note_with_a_normal_mri_is_asked_only_what_it_leaves
     case = conversation.session.case
     assert (case.side, case.mri, case.duration_weeks) == ("right", ["normal"], 17.4)
     assert conversation.session.for_someone_else
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("she can walk but stairs hurt", "worse"),  # the example
+    ("walking ok but stairs hurt", "worse"),
+    ("hurts going up stairs", "worse"),
+    ("stairs are fine", "fine"),  # near miss
+])
+def test_stairs_that_hurt_are_pain_on_weight_bearing(text: str, value: str) -> None:
+    assert get_engine().reader("en").read("walking", text).value == value
