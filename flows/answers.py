@@ -82,6 +82,9 @@ def normalise(text: str) -> str:
 # One question of several in a message: up to and including its question mark(s).
 _ONE_QUESTION = re.compile(r"[^?]+\?*")
 _QUOTE_MARK = re.compile(r"(?<!\w)'|'(?!\w)")
+# Where a told sentence ends and the next begins: a full stop or "!" and a space (not a
+# decimal point: "38.5"), or a line's end.
+_TOLD_SENTENCE = re.compile(r"(?<=[.!])\s+|\n+")
 # A spaced dash after a word and before a number ends a note's heading: "A&E FY2 - 70M fell"
 # is "A&E FY2, 70M fell", the age and sex at the head of their own clause (user test en 23c).
 # Not after a number: "2 - 3 weeks" is a range.
@@ -91,6 +94,49 @@ _HEADING_DASH = re.compile(r"(?<=[^\W\d_]) [-–—] (?=\d)")
 # A measure's name glued to its number, as typed in a note: "crp12", "wbc14", "T38.4". A
 # single letter only before a decimal ("b12", "t10" and "l4" are a vitamin and vertebrae).
 _GLUED_MEASURE = re.compile(r"\b([^\W\d_]{2,6}|[^\W\d_])(?=\d)((?<=[^\W\d_]{2})\d+(?:[.,]\d+)?|\d+[.,]\d+)\b")
+
+
+# A temperature's unit written as a sign or a letter after its number ("39°C", "39 °c",
+# "38.5c", "101F", "39º", which NFKC makes "39o"): written as its scale's measure name
+# (questions.yaml fever `measure_words`), so it is heard as a temperature in passing and
+# is no number of another question (user test en, session 28: "it was 39°C last night" at
+# how long was recorded as 39 weeks, and the fever went unheard). A degree sign alone names
+# the scale its number fits. A letter glued to a whole number may be a note's age and sex
+# ("34F", "95F"): "f" only after a decimal, or a number of 100 or more.
+_TEMPERATURE_SIGN = re.compile(r"(?<![\w.,])(\d{2,3}(?:[.,]\d{1,2})?) ?° ?([cf])?(?!\w)")
+_TEMPERATURE_LETTER = re.compile(r"(?<![\w.,])(\d{2,3}(?:[.,]\d{1,2})?)( ?oc|o|c|f)(?!\w)")
+_CELSIUS, _FAHRENHEIT = "celsius", "fahrenheit"  # questions.yaml fever `measure_words` (ids)
+_BODY_CELSIUS = (34.0, 45.0)
+_BODY_FAHRENHEIT = (93.0, 113.0)
+_FAHRENHEIT_GLUED_WHOLE_FROM = 100.0
+
+
+def _temperature_scale(number: str, letter: str | None, glued: bool) -> str | None:
+    """The scale a temperature's unit names, or None where the number and its letter are
+    no body temperature (a note's "34F" is a woman of 34)."""
+    value = float(number.replace(",", "."))
+    celsius = _BODY_CELSIUS[0] <= value < _BODY_CELSIUS[1]
+    fahrenheit = _BODY_FAHRENHEIT[0] <= value < _BODY_FAHRENHEIT[1]
+    if letter in ("c", "oc", "o"):
+        return _CELSIUS if celsius else None
+    if letter == "f":
+        decimal = any(mark in number for mark in ".,")
+        return _FAHRENHEIT if fahrenheit and (not glued or decimal or value >= _FAHRENHEIT_GLUED_WHOLE_FROM) else None
+    return _CELSIUS if celsius else _FAHRENHEIT if fahrenheit else None
+
+
+def _temperature_units(text: str) -> str:
+    """`text` with each temperature's unit sign or letter written as its scale's name."""
+    def signed(found: re.Match[str]) -> str:
+        scale = _temperature_scale(found.group(1), found.group(2), glued=False)
+        return f"{found.group(1)} {scale}" if scale else found.group(0)
+
+    def lettered(found: re.Match[str]) -> str:
+        scale = _temperature_scale(found.group(1), found.group(2).strip(), glued=True)
+        return f"{found.group(1)} {scale}" if scale else found.group(0)
+
+    return _TEMPERATURE_LETTER.sub(lettered, _TEMPERATURE_SIGN.sub(signed, text)) if any(
+        ch.isdigit() for ch in text) else text
 
 
 def _sentences(words: list[str]) -> list[tuple[int, int]]:
@@ -110,7 +156,7 @@ def _plain_words(text: str) -> str:
     kept = "".join(ch if unicodedata.category(ch)[0] != "S" or ch in "°<>+#%" else " " for ch in normalise(text))
     # A quote around words ("the X-ray showed a 'lucent area'") is no part of them; an
     # apostrophe inside one is ("don't").
-    return " ".join(_GLUED_MEASURE.sub(r"\1 \2", _QUOTE_MARK.sub(" ", kept)).split())
+    return " ".join(_GLUED_MEASURE.sub(r"\1 \2", _temperature_units(_QUOTE_MARK.sub(" ", kept))).split())
 
 
 def _accent_variants(phrase: str) -> set[str]:
@@ -281,7 +327,8 @@ class AnswerReader:
         understanding = content.ui.understanding[self.reads]
         self.dates = DatesSaid((content.languages.get(language) or content.languages[content.default_language]).babel,
                                understanding.since_words, understanding.dated_events, understanding.date_joiners,
-                               understanding.ordinal_endings, _plain_words, understanding.last_words)
+                               understanding.ordinal_endings, _plain_words, understanding.last_words,
+                               understanding.weekend_words)
         # (each written with and without the accents of each of its words: on a phone some
         # get their accent and some do not, "nao sei o que é isso"; user test pt 27)
         self.dont_know = {variant for w in understanding.dont_know for variant in _accent_variants(_plain_words(w))}
@@ -919,6 +966,10 @@ class AnswerReader:
             # user test 18: a first message opening with it was not heard as pregnant)
             heard |= {f"{found.group(1)}+{found.group(2)}" for found in _WEEKS_AND_DAYS_SAID.finditer(written)
                       if 4 <= int(found.group(1)) <= 42}
+        if len(heard) > 1 and table.question.numbers_yielded_to:  # "5 weeks of pain, came on over 2 days"
+            theirs = {" ".join(words[at:end]) for other in table.question.numbers_yielded_to
+                      for at, end in self._tied_numbers(words, self.tables[other].leads, frozenset(), units)}
+            heard = (heard - theirs) or heard
         if len(heard) > 1:  # "tenho 29 anos, meu neném tem 3 meses": 3 months is no plain age
             heard = {said for said in heard if self._plainly(question_id, said, today) is not None}
         if len(heard) != 1:
@@ -1045,6 +1096,24 @@ class AnswerReader:
         parts = [part.strip() for part in _ONE_QUESTION.findall(text) if part.strip()]
         asked = [part for part in parts if part.endswith("?")]
         return parts if len(asked) > 1 else [text]
+
+    def asked_part(self, text: str) -> str:
+        """The sentences of `text` that ask, when it also tells ("I'm a physio. ... MRI showed
+        no fracture line. Can you help with a rehab plan?": the question is the last sentence,
+        and "fracture" in the one before asks nothing, user test en 28), with the sentence
+        before one that asks of it ("She takes rivaroxaban. Does that matter?"); else `text`.
+        A sentence ends at a full stop, "!" or a line's end before the next one begins."""
+        sentences = [part.strip() for part in _TOLD_SENTENCE.split(text) if part.strip()]
+        asking = [i for i, part in enumerate(sentences) if part.endswith("?")]
+        if len(sentences) < 2 or not asking or len(asking) == len(sentences):
+            return text
+        kept: set[int] = set()
+        for i in asking:
+            kept.add(i)
+            words = tokens(_plain_words(sentences[i]))
+            if i > 0 and any(_places(words, phrase) for phrase in self.asked_of_what_came_before):
+                kept.add(i - 1)
+        return " ".join(sentences[i] for i in sorted(kept))
 
     def asks_back(self, text: str) -> bool:
         """`text` is a question of the person's own ("is it serious?", "posso tomar brufen?"):

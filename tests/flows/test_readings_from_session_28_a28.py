@@ -1,0 +1,217 @@
+"""Session 28 (a28), blind user tests in English: a temperature with its unit typed at another
+question, a fever's time at how long, "both my hips" in passing, how fast and how long said in
+one message, "since the weekend", and a question at the end of a long message."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from flows.answers import _plain_words
+from flows.dialogue import get_engine
+from flows.messages import Reply
+from tests.support.conversation import Conversation, talk
+
+AT_HOW_LONG = ("my right hip hurts", "male", "50", "none", "suddenly")
+A_FRIDAY = date(2026, 12, 4)
+
+
+def codes(replies: list[Reply]) -> list[str]:
+    return [r.code or "" for r in replies]
+
+
+def case_of(conv: Conversation):  # type: ignore[no-untyped-def]
+    assert conv.session is not None
+    return conv.session.case
+
+
+# --- 1. a temperature's unit written as a sign or a letter ----------------------------------------
+# (user test en 28: "it was 39°C last night" at how long was recorded as 39 weeks, "9 months", and
+# "yes 101F last night" as 1 day; neither fever was heard, nor warned of)
+
+
+@pytest.mark.parametrize(("said", "celsius"), [
+    ("it was 39°C last night", 39.0),
+    ("yes 101F last night", 38.3),
+    ("38.5c last night", 38.5),
+    ("temp got to 39 ºC", 39.0),
+    ("102°F this morning", 38.9),
+])
+def test_a_temperature_with_its_unit_at_how_long_is_a_fever_not_a_length_of_time(said: str, celsius: float) -> None:
+    conv = talk(*AT_HOW_LONG)
+    assert conv.state == "duration_weeks"
+    replies = conv.say(said)
+    case = case_of(conv)
+    assert case.fever is True and case.temperature_c == celsius
+    assert "fever" in codes(replies)  # warned at once
+    assert case.duration_weeks is None and conv.state == "duration_weeks"  # still asked
+
+
+@pytest.mark.parametrize(("typed", "plain"), [
+    ("39°C", "39 celsius"), ("39 °c", "39 celsius"), ("39º", "39 celsius"), ("38,5°", "38,5 celsius"),
+    ("101F", "101 fahrenheit"), ("101.3f", "101.3 fahrenheit"), ("101°", "101 fahrenheit"),
+])
+def test_a_temperature_unit_is_read_as_its_scale(typed: str, plain: str) -> None:
+    assert _plain_words(typed) == plain
+
+
+@pytest.mark.parametrize("typed", [
+    "34F", "95F", "58f, fell", "10c", "3o dia", "tenho 38 o que", "38 c dor", "1.5c",
+])
+def test_a_note_age_and_sex_or_a_number_out_of_body_range_is_no_temperature(typed: str) -> None:
+    # "95F" is a woman of 95 (a note's age and sex): no fever of 95 °F
+    assert "celsius" not in _plain_words(typed) and "fahrenheit" not in _plain_words(typed)
+
+
+def test_a_woman_of_95_written_as_a_note_is_still_read_as_her_age_and_sex() -> None:
+    conv = talk("95F, fell at home, L hip pain")
+    case = case_of(conv)
+    assert case.sex == "female" and case.age == 95 and case.fever is None
+
+
+@pytest.mark.parametrize("said", [
+    "temp 38.5 last night", "had a fever since yesterday", "a temperature of 38 since tuesday"])
+def test_the_time_of_a_fever_typed_at_how_long_is_not_how_long_the_hip_hurt(said: str) -> None:
+    conv = talk(*AT_HOW_LONG)
+    conv.say(said)
+    case = case_of(conv)
+    assert case.fever is True and case.duration_weeks is None and conv.state == "duration_weeks"
+
+
+@pytest.mark.parametrize(("said", "weeks"), [
+    ("hip pain since yesterday, and a fever", 0.1),
+    ("about 3 weeks, and a temp of 38 last night", 3.0),
+    ("since yesterday", 0.1),
+])
+def test_the_time_of_the_pain_beside_a_fever_is_still_how_long(said: str, weeks: float) -> None:
+    conv = talk(*AT_HOW_LONG)
+    conv.say(said)
+    assert case_of(conv).duration_weeks == weeks
+
+
+# --- 2. "both my hips" in passing ----------------------------------------------------------------
+# (user test en 28: "I had my baby 4 months ago and I'm breastfeeding. Both my hips hurt so much I
+# can barely walk": which hip was asked again)
+
+
+@pytest.mark.parametrize(("language", "said"), [
+    ("en", "Both my hips hurt so much I can barely walk"),
+    ("en", "both of my hips hurt"),
+    ("en", "both of her hips are sore"),
+    ("en", "pain in both the hips"),
+    ("pt", "doem-me as minhas duas ancas"),
+    ("pt", "ambas as minhas ancas doem"),
+    ("pt-BR", "meus dois quadris doem"),
+])
+def test_both_hips_with_a_possessive_between_is_heard_in_passing(language: str, said: str) -> None:
+    assert get_engine().reader(language).mentions("side", said) == [2]
+
+
+@pytest.mark.parametrize(("language", "said"), [
+    ("en", "both my knees hurt and my left hip"),
+    ("en", "both my kids are off school"),
+    ("pt", "os meus dois filhos estão em casa e dói-me a anca esquerda"),
+])
+def test_both_said_of_something_else_is_no_both_hips(language: str, said: str) -> None:
+    assert 2 not in get_engine().reader(language).mentions("side", said)
+
+
+def test_a_new_mother_saying_both_her_hips_hurt_is_not_asked_which_hip() -> None:
+    conv = talk("I had my baby 4 months ago and I'm breastfeeding. Both my hips hurt so much I can barely walk",
+                "32", "none")
+    assert case_of(conv).side == "both" and conv.state != "side"
+
+
+# --- 3. how fast and how long, in one message ------------------------------------------------------
+# (user test en 28, a physiotherapist: "5 weeks of R groin pain, came on over a few days": both
+# numbers heard, neither taken, and the summary listed how long and how it started as not asked)
+
+PHYSIO = ("Hi, I'm a physio. My patient is a 52 year old man with 5 weeks of R groin pain, came on over a few days, "
+          "no trauma. He's limping and using one crutch. MRI last week showed bone marrow oedema of the femoral "
+          "head and neck, no fracture line. Can you help with a rehab plan?")
+
+
+@pytest.mark.parametrize(("said", "then", "weeks", "onset"), [
+    (PHYSIO, ("just the MRI",), 5.0, "sudden"),
+    ("right hip pain for 2 months, came on over a couple of days", ("male", "50", "none"), 8.7, "sudden"),
+    ("my left hip has been hurting for 3 weeks, it developed over 2 days", ("male", "50", "none"), 3.0, "sudden"),
+])
+def test_a_span_it_came_on_over_is_how_fast_and_the_other_number_how_long(said: str, then: tuple[str, ...],
+                                                                          weeks: float, onset: str) -> None:
+    conv = talk(said, *then)
+    case = case_of(conv)
+    assert case.duration_weeks == weeks and case.onset == onset
+
+
+def test_a_span_said_alone_is_still_taken_as_how_long() -> None:
+    conv = talk("my right hip pain came on over a few days", "male", "50", "none")
+    assert case_of(conv).duration_weeks == pytest.approx(0.4) and case_of(conv).onset == "sudden"
+
+
+def test_two_lengths_with_no_span_are_asked_not_guessed() -> None:
+    reader = get_engine().reader("en")
+    assert reader.heard_number("duration_weeks", "hip pain for 5 weeks, groin pain for 2 weeks", "sex") is None
+
+
+def test_a_span_of_weeks_says_no_sudden_onset() -> None:
+    reader = get_engine().reader("en")
+    text = "hip pain for 2 months, came on over 2 weeks"
+    assert reader.heard_number("duration_weeks", text, "sex") == "2 months"
+    conv = talk(text)
+    assert conv.session is not None and "onset" not in conv.session.noted
+
+
+def test_the_physiotherapist_is_not_told_answers_alone_cannot_name_the_cause_for_a_rehab_plan() -> None:
+    conv = talk()
+    said = codes(conv.say(PHYSIO))
+    assert "quick_answer:which_cause_it_is" not in said
+    assert any(code.startswith("quick_answer:activity") for code in said)
+
+
+# --- 4. "since the weekend" -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("language", "said"), [
+    ("en", "since the weekend"), ("en", "since last weekend"), ("en", "my hip has hurt since the weekend"),
+    ("pt", "desde o fim de semana"), ("pt", "dói desde o fim de semana passado"),
+    ("pt-BR", "desde o final de semana"),
+])
+def test_since_the_weekend_counts_from_its_saturday(language: str, said: str) -> None:
+    read = get_engine().reader(language).read("duration_weeks", said, today=A_FRIDAY)
+    assert read.ok and read.value == 0.9  # Saturday 28 November to Friday 4 December
+
+
+@pytest.mark.parametrize("said", ["weekend", "every weekend", "at the weekend i run"])
+def test_a_weekend_with_no_since_is_no_date(said: str) -> None:
+    read = get_engine().reader("en").read("duration_weeks", said, today=A_FRIDAY)
+    assert read.value is None
+
+
+# --- 5. the question at the end of a long message -------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "asked"), [
+    ("Hi, I am a physio. MRI showed no fracture line. Can you help with a rehab plan?",
+     "Can you help with a rehab plan?"),
+    ("My hip hurts.\nCan I take ibuprofen?", "Can I take ibuprofen?"),
+    ("I had a fall. Is it broken?", "Is it broken?"),
+])
+def test_the_asked_part_of_a_message_that_also_tells(text: str, asked: str) -> None:
+    assert get_engine().reader("en").asked_part(text) == asked
+
+
+@pytest.mark.parametrize("text", [
+    "She takes rivaroxaban. Does that matter?",  # asks of the sentence before
+    "what is ITOH? is it dangerous?",
+    "is it broken?",
+    "temp 38.5 and my hip hurts",
+])
+def test_a_question_of_what_came_before_or_a_message_all_asking_is_kept_whole(text: str) -> None:
+    assert get_engine().reader("en").asked_part(text) == text
+
+
+def test_a_fall_told_then_is_it_broken_is_still_answered() -> None:
+    conv = talk("male", "60")
+    said = codes(conv.say("I had a fall. Is it broken?"))
+    assert "quick_answer:which_cause_it_is" in said
