@@ -985,7 +985,7 @@ class AnswerReader:
         last night" at how the pain started is the fever's night, no sudden onset (user test
         en 23d), while "sudden, feverish since yesterday" keeps its "sudden"."""
         others = table.question.times_said_of_others
-        if not others:
+        if not others and not table.question.times_said_of_tests:
             return said
         words, spans = tokens(said), token_spans(said)
         breaks = CLAUSE_PUNCTUATION | self.joiners | self.clause_breaks
@@ -1004,9 +1004,11 @@ class AnswerReader:
             timed = any(_NUMBER_WORD.fullmatch(word) for word in self._number_words(clause))
             # (a reading typed alone is the other's whatever else the clause says: "it was 37.8
             # last night" at how the pain started is the temperature's night)
+            own = _names_any(words[start:end], table.clause_words)
             if timed and (any(self._measured_alone(self.tables[other], clause) for other in others) or (
-                    not _names_any(words[start:end], table.clause_words)
-                    and any(self.mentions(other, clause) for other in others))):
+                    not own and any(self.mentions(other, clause) for other in others)) or (
+                    not own and table.question.times_said_of_tests
+                    and find_mentions(words[start:end], self.test_names))):
                 dropped.update(range(start, end))
             at = end
         if not dropped:

@@ -430,6 +430,10 @@ class Question(Strict):
     # answers and none of this question's `said_in_clause_with` words is that complaint's
     # ("felt feverish last night" says when the fever was, not how or when the pain began).
     times_said_of_others: list[str] = Field(default_factory=list)
+    # ...and so is a time said in a clause naming a test (ui.yaml `other_tests`, a question's
+    # `heard_about`) and none of the `said_in_clause_with` words: "i did have an xray last
+    # month" at how long is when the X-ray was done.
+    times_said_of_tests: bool = False
     # Questions whose `said_before_number` words tie a number to their own answer ("came on
     # over a few days": how fast the pain began): said beside another number this question
     # hears in passing, that one is theirs ("5 weeks of pain, came on over a few days" is 5

@@ -215,3 +215,36 @@ def test_a_fall_told_then_is_it_broken_is_still_answered() -> None:
     conv = talk("male", "60")
     said = codes(conv.say("I had a fall. Is it broken?"))
     assert "quick_answer:which_cause_it_is" in said
+
+
+# --- 6. the time of a test typed at how long --------------------------------------------------------
+# (user test en 28: "wait, i did have an xray last month, it was normal" at how long was recorded
+# as 1 month of pain)
+
+
+@pytest.mark.parametrize(("language", "said"), [
+    ("en", "wait, i did have an xray last month, it was normal"),
+    ("en", "had an mri 2 weeks ago"),
+    ("en", "bloods last week were fine"),
+    ("pt", "fiz um RX há 1 mês"),
+])
+def test_the_time_of_a_test_is_not_how_long_the_hip_hurt(language: str, said: str) -> None:
+    assert get_engine().reader(language).read("duration_weeks", said).value is None
+
+
+@pytest.mark.parametrize(("language", "said", "weeks"), [
+    ("en", "hip pain for 3 weeks, xray last week", 3.0),
+    ("en", "xray 2 weeks ago but pain for 6 weeks", 6.0),
+    ("en", "i fell 2 weeks ago", 2.0),  # a fall is when the pain began
+    ("en", "3 weeks, no scans yet", 3.0),
+    ("pt", "dói há 3 semanas, fiz RX na semana passada", 3.0),
+])
+def test_the_pains_own_time_beside_a_test_is_still_how_long(language: str, said: str, weeks: float) -> None:
+    assert get_engine().reader(language).read("duration_weeks", said).value == weeks
+
+
+def test_a_test_remembered_at_how_long_is_pointed_to_change_not_recorded_as_a_length() -> None:
+    conv = talk("right hip pain", "F", "61", "right", "none", "gradually")
+    said = codes(conv.say("wait, i did have an xray last month, it was normal"))
+    assert case_of(conv).duration_weeks is None and conv.state == "duration_weeks"
+    assert "correction_how" in said
