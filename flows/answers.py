@@ -207,6 +207,8 @@ _FRACTION_SHORTHAND = re.compile(r"(?<![\w/.])(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])
 TOGETHER_REACH = 6  # at most this many words from the first part said together to the last
 SENTENCE_REACH = 12  # ...and across a comma (Answer.said_together_in_a_sentence)
 _SENTENCE_ENDS = frozenset(".;!?")
+# A question of a few words with its mark ("safe analgesia?"), naming what a quick answer answers
+_SHORT_QUESTION_WORDS = 4
 _BETWEEN_RESULTS = frozenset(",;.!?")  # a number beside a word is not read past these (a colon may lead to it)
 UNIT_SLOT = "\u2063"  # where a unit named later goes in a `pending` answer (never typed: a format character)
 
@@ -1122,6 +1124,9 @@ class AnswerReader:
         it, or its last clause ("my friend said i should take alendronate, is that ok?"),
         opens as a question does or asks within it, and it ends with a question mark; or it
         asks whether something may be taken ("is ibuprofen ok", with or without the mark)."""
+        asked = self.asked_part(text)
+        if asked != text and self.asks_back(asked):
+            return True  # "... no imaging yet. ?TOH ?PGP. Safe analgesia?": its last sentence asks
         plain = _plain_words(text)
         if self._unasked(plain) != plain:
             return True  # "is ibuprofen ok", "e ibuprofeno, pode?", "posso tomar dipirona? to amamentando"
@@ -1138,7 +1143,11 @@ class AnswerReader:
         # A note's query mark may lead: "?AVN vs TOH, does he need ortho referral" (user test en 21)
         marked = text.strip().endswith("?") or text.strip().startswith("?")
         return marked and (asked_within or any(
-            " ".join(words[:size]) in self.question_openers for words in (said, said[last:]) for size in (1, 2, 3)))
+            " ".join(words[:size]) in self.question_openers for words in (said, said[last:]) for size in (1, 2, 3))
+            # ...or, with its mark, no more than the words of a question answered at once: "painkillers?",
+            # "safe analgesia?" (user test en 28, a GP: "did not catch")
+            or (text.strip().endswith("?") and len(said) <= _SHORT_QUESTION_WORDS
+                and any(self.asks_about(text, quick_id) for quick_id in self.quick_answer_words)))
 
     def _opens_asking(self, clause: list[str]) -> bool:
         """`clause` opens as a question of whether something may be taken, mark or none:

@@ -248,3 +248,26 @@ def test_a_test_remembered_at_how_long_is_pointed_to_change_not_recorded_as_a_le
     said = codes(conv.say("wait, i did have an xray last month, it was normal"))
     assert case_of(conv).duration_weeks is None and conv.state == "duration_weeks"
     assert "correction_how" in said
+
+
+# --- 7. a short question of a few words, and the question ending a note --------------------------
+# (user test en 28, a GP: "... no imaging yet. ?TOH ?PGP. Safe analgesia?" was not answered, and
+# "painkillers?" alone met "did not catch")
+
+GP_PREGNANT = "GP here. 34F, G2P1 36/40, R groin pain"
+
+
+@pytest.mark.parametrize("asked", [
+    "Safe analgesia?", "analgesia?", "safe pain relief?", "painkillers?", "what analgesia is safe?",
+    "GP here. 34F, G2P1 36/40, 2/52 R groin pain, insidious, worse WB, no trauma, apyrexial, CRP <5, "
+    "no imaging yet. ?TOH ?PGP. Safe analgesia?",
+])
+def test_a_short_or_closing_question_about_painkillers_in_pregnancy_is_answered(asked: str) -> None:
+    conv = talk(GP_PREGNANT)
+    assert "quick_answer:painkillers_in_pregnancy" in codes(conv.say(asked))
+
+
+@pytest.mark.parametrize("said", ["left?", "ok?", "painkillers", "analgesia sometimes helps, not much"])
+def test_a_word_with_a_mark_that_names_no_quick_answer_or_no_mark_asks_nothing(said: str) -> None:
+    conv = talk(GP_PREGNANT)
+    assert not any(code.startswith("quick_answer:") for code in codes(conv.say(said)))
