@@ -139,6 +139,19 @@ def _temperature_units(text: str) -> str:
         ch.isdigit() for ch in text) else text
 
 
+def _range_middle(found: re.Match[str]) -> str:
+    """The middle of a range of two numbers ("5 or 6": "5.5"), or the range as typed where it
+    runs backwards or the numbers are not plain ("6 to 5", "1,5 or 2")."""
+    try:
+        low, high = float(found.group(1)), float(found.group(2))
+    except ValueError:
+        return found.group(0)
+    if high <= low:
+        return found.group(0)
+    middle = (low + high) / 2
+    return f"{middle:g}"
+
+
 def _sentences(words: list[str]) -> list[tuple[int, int]]:
     """The (start, end) of each sentence of `words`, cut at a full stop, semicolon, ! or ?."""
     ends = [at for at, word in enumerate(words) if word in _SENTENCE_ENDS]
@@ -485,7 +498,7 @@ class AnswerReader:
         self.numbers = NumberWords(understanding.cardinals, understanding.number_phrases, understanding.shorthand,
                                    self.ordinals, _suffixes(understanding.ordinal_suffixes),
                                    tuple(understanding.thousands), frozenset(understanding.articles),
-                                   tuple(understanding.halves))
+                                   tuple(understanding.halves), tuple(understanding.range_words))
         # ...and only those that stand for a bare number ("a couple of" is 2), not for a time
         # with its unit ("yesterday" is 1 day): see `_without_others_numbers`
         self.bare_numbers = replace(self.numbers, phrases={
@@ -1463,6 +1476,8 @@ class AnswerReader:
         a half after one of `units` in its number ("2 meses e meio" is "2.5 meses")."""
         numbers = numbers or self.numbers
         said = self._without_fillers(halves_after_units(in_digits(_plain_words(text), numbers), numbers, units))
+        # "for 5 or 6 weeks": a range, as its middle, so its unit is its own (session 28: not heard)
+        said = numbers.range_pattern.sub(_range_middle, said)
         words: list[str] = []
         last_end = -1
         for (start, end), word in zip(token_spans(said), tokens(said), strict=True):

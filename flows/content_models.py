@@ -1161,6 +1161,9 @@ class Understanding(Strict):
     cardinals: dict[str, int]
     articles: list[str] = Field(default_factory=list)  # cardinals that are also articles: numbers only before a unit
     halves: list[str] = Field(default_factory=list)  # "and a half" after a number: "2 and a half weeks" is 2.5
+    # Between two numbers, a range: "5 or 6 weeks", "38 to 39", "5 ou 6 semanas" (its middle; a
+    # reading's worst is its higher end). A dash is one in every language.
+    range_words: list[str] = Field(default_factory=list)
     number_phrases: dict[str, str]
     shorthand: dict[int, str]
     # measure -> the unit (a word of its ui.yaml `units` table) a bare number of it is in,

@@ -271,3 +271,45 @@ def test_a_short_or_closing_question_about_painkillers_in_pregnancy_is_answered(
 def test_a_word_with_a_mark_that_names_no_quick_answer_or_no_mark_asks_nothing(said: str) -> None:
     conv = talk(GP_PREGNANT)
     assert not any(code.startswith("quick_answer:") for code in codes(conv.say(said)))
+
+
+# --- 8. a range in passing, and in Portuguese --------------------------------------------------------
+# (user test en 28: "left, about 5 or 6 weeks, came on suddenly" at which hip: how long was asked
+# again; "5 ou 6 semanas" was read as 5 weeks, "2 a 3 semanas" as 3)
+
+
+@pytest.mark.parametrize(("language", "said", "heard"), [
+    ("en", "hip pain for 5 or 6 weeks", "5.5 weeks"),
+    ("en", "hip pain for five or six weeks", "5.5 weeks"),
+    ("en", "my hip has hurt for 2 to 3 weeks", "2.5 weeks"),
+    ("pt", "dor na anca há 5 ou 6 semanas", "5.5 semanas"),
+])
+def test_a_range_with_its_unit_is_heard_in_passing(language: str, said: str, heard: str) -> None:
+    assert get_engine().reader(language).heard_number("duration_weeks", said, "sex") == heard
+
+
+@pytest.mark.parametrize(("language", "said", "weeks"), [
+    ("en", "5 or 6 weeks", 5.5), ("en", "5-6 weeks", 5.5), ("pt", "5 ou 6 semanas", 5.5),
+    ("pt", "2 a 3 semanas", 2.5), ("pt", "5 semanas", 5.0),
+])
+def test_a_range_at_how_long_is_its_middle(language: str, said: str, weeks: float) -> None:
+    assert get_engine().reader(language).read("duration_weeks", said).value == weeks
+
+
+@pytest.mark.parametrize(("language", "said"), [
+    ("en", "I am 38 or 39 and hip pain for 2 weeks"),  # the age's range is no length of time
+    ("pt", "tenho 5 filhos e dor na anca há 2 semanas"),
+])
+def test_numbers_that_are_no_range_of_time_leave_the_length_alone(language: str, said: str) -> None:
+    heard = get_engine().reader(language).heard_number("duration_weeks", said, "sex")
+    assert heard in ("2 weeks", "2 semanas")
+
+
+def test_a_fever_range_in_portuguese_is_its_higher_end() -> None:
+    assert get_engine().reader("pt").read("fever", "38 ou 39").value is True
+    assert get_engine().reader("pt").read("fever", "37 a 37,5").value is False
+
+
+def test_a_range_said_with_which_hip_is_not_asked_again() -> None:
+    conv = talk("female 38", "not pregnant", "left, about 5 or 6 weeks, came on suddenly, it hurts to walk", "none")
+    assert case_of(conv).duration_weeks == 5.5 and conv.state != "duration_weeks"
