@@ -313,3 +313,28 @@ def test_a_fever_range_in_portuguese_is_its_higher_end() -> None:
 def test_a_range_said_with_which_hip_is_not_asked_again() -> None:
     conv = talk("female 38", "not pregnant", "left, about 5 or 6 weeks, came on suddenly, it hurts to walk", "none")
     assert case_of(conv).duration_weeks == 5.5 and conv.state != "duration_weeks"
+
+
+# --- 9. a bone density scan asked about in pregnancy ------------------------------------------------
+# (user test en 28, at 30 weeks: "can i have a bone density scan" was told it is worth asking about
+# "in men, after a birth")
+
+
+@pytest.mark.parametrize(("language", "opening", "asked"), [
+    ("en", "im 30 wks pregnant, hip pain", "can i have a bone density scan"),
+    ("en", "im 30 wks pregnant, hip pain", "should I get a DEXA?"),
+    ("pt", "estou grávida de 30 semanas, dói-me a anca", "posso fazer uma densitometria?"),
+    ("pt-BR", "to grávida de 30 semanas, dor no quadril", "posso fazer uma densitometria?"),
+])
+def test_a_bone_density_scan_in_pregnancy_is_said_to_wait_for_the_birth(language: str, opening: str,
+                                                                        asked: str) -> None:
+    conv = talk(opening, language=language)
+    said = codes(conv.say(asked))
+    assert "quick_answer:bone_density_scan_in_pregnancy" in said and "quick_answer:bone_density_scan" not in said
+
+
+@pytest.mark.parametrize("opening", ["male 50, hip pain", "I had my baby 6 weeks ago, hip pain"])
+def test_a_bone_density_scan_asked_outside_pregnancy_is_the_usual_answer(opening: str) -> None:
+    conv = talk(opening)
+    said = codes(conv.say("can i have a bone density scan?"))
+    assert "quick_answer:bone_density_scan" in said and "quick_answer:bone_density_scan_in_pregnancy" not in said
