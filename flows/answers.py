@@ -97,14 +97,15 @@ _GLUED_MEASURE = re.compile(r"\b([^\W\d_]{2,6}|[^\W\d_])(?=\d)((?<=[^\W\d_]{2})\
 
 
 # A temperature's unit written as a sign or a letter after its number ("39°C", "39 °c",
-# "38.5c", "101F", "39º", which NFKC makes "39o"): written as its scale's measure name
+# "38.5c", "101F", "39ºC", which NFKC makes "39oc"): written as its scale's measure name
 # (questions.yaml fever `measure_words`), so it is heard as a temperature in passing and
 # is no number of another question (user test en, session 28: "it was 39°C last night" at
 # how long was recorded as 39 weeks, and the fever went unheard). A degree sign alone names
 # the scale its number fits. A letter glued to a whole number may be a note's age and sex
-# ("34F", "95F"): "f" only after a decimal, or a number of 100 or more.
+# ("34F", "95F"): "f" only after a decimal, or a number of 100 or more. An ordinal sign alone
+# ("39º", NFKC "39o") is left as typed: "38º semana" is a week of pregnancy.
 _TEMPERATURE_SIGN = re.compile(r"(?<![\w.,])(\d{2,3}(?:[.,]\d{1,2})?) ?° ?([cf])?(?!\w)")
-_TEMPERATURE_LETTER = re.compile(r"(?<![\w.,])(\d{2,3}(?:[.,]\d{1,2})?)( ?oc|o|c|f)(?!\w)")
+_TEMPERATURE_LETTER = re.compile(r"(?<![\w.,])(\d{2,3}(?:[.,]\d{1,2})?)( ?oc|c|f)(?!\w)")
 _CELSIUS, _FAHRENHEIT = "celsius", "fahrenheit"  # questions.yaml fever `measure_words` (ids)
 _BODY_CELSIUS = (34.0, 45.0)
 _BODY_FAHRENHEIT = (93.0, 113.0)
@@ -117,7 +118,7 @@ def _temperature_scale(number: str, letter: str | None, glued: bool) -> str | No
     value = float(number.replace(",", "."))
     celsius = _BODY_CELSIUS[0] <= value < _BODY_CELSIUS[1]
     fahrenheit = _BODY_FAHRENHEIT[0] <= value < _BODY_FAHRENHEIT[1]
-    if letter in ("c", "oc", "o"):
+    if letter in ("c", "oc"):
         return _CELSIUS if celsius else None
     if letter == "f":
         decimal = any(mark in number for mark in ".,")

@@ -49,7 +49,7 @@ def test_a_temperature_with_its_unit_at_how_long_is_a_fever_not_a_length_of_time
 
 
 @pytest.mark.parametrize(("typed", "plain"), [
-    ("39°C", "39 celsius"), ("39 °c", "39 celsius"), ("39º", "39 celsius"), ("38,5°", "38,5 celsius"),
+    ("39°C", "39 celsius"), ("39 °c", "39 celsius"), ("39ºC", "39 celsius"), ("38,5°", "38,5 celsius"),
     ("101F", "101 fahrenheit"), ("101.3f", "101.3 fahrenheit"), ("101°", "101 fahrenheit"),
 ])
 def test_a_temperature_unit_is_read_as_its_scale(typed: str, plain: str) -> None:
@@ -57,7 +57,7 @@ def test_a_temperature_unit_is_read_as_its_scale(typed: str, plain: str) -> None
 
 
 @pytest.mark.parametrize("typed", [
-    "34F", "95F", "58f, fell", "10c", "3o dia", "tenho 38 o que", "38 c dor", "1.5c",
+    "34F", "95F", "58f, fell", "10c", "3o dia", "tenho 38 o que", "38 c dor", "1.5c", "estou na 38º semana",
 ])
 def test_a_note_age_and_sex_or_a_number_out_of_body_range_is_no_temperature(typed: str) -> None:
     # "95F" is a woman of 95 (a note's age and sex): no fever of 95 °F
@@ -338,3 +338,9 @@ def test_a_bone_density_scan_asked_outside_pregnancy_is_the_usual_answer(opening
     conv = talk(opening)
     said = codes(conv.say("can i have a bone density scan?"))
     assert "quick_answer:bone_density_scan" in said and "quick_answer:bone_density_scan_in_pregnancy" not in said
+
+
+def test_an_ordinal_week_of_pregnancy_is_no_temperature() -> None:
+    reader = get_engine().reader("pt")
+    said = "estou na 38º semana e dói-me a anca"
+    assert reader.mentions("fever", said) == []
