@@ -129,6 +129,11 @@ def _temperature_scale(number: str, letter: str | None, glued: bool) -> str | No
 def _temperature_units(text: str) -> str:
     """`text` with each temperature's unit sign or letter written as its scale's name."""
     def signed(found: re.Match[str]) -> str:
+        # a degree sign alone after a whole number and before a word may be an ordinal typed
+        # with it ("38° semana", "1° dia"): left as typed
+        bare = found.group(2) is None and not any(mark in found.group(1) for mark in ".,")
+        if bare and re.match(r"\s*[^\W\d_]", text[found.end():]):
+            return found.group(0)
         scale = _temperature_scale(found.group(1), found.group(2), glued=False)
         return f"{found.group(1)} {scale}" if scale else found.group(0)
 

@@ -50,6 +50,7 @@ def test_a_temperature_with_its_unit_at_how_long_is_a_fever_not_a_length_of_time
 
 @pytest.mark.parametrize(("typed", "plain"), [
     ("39°C", "39 celsius"), ("39 °c", "39 celsius"), ("39ºC", "39 celsius"), ("38,5°", "38,5 celsius"),
+    ("febre de 39°", "febre de 39 celsius"), ("39°, last night", "39 celsius, last night"),
     ("101F", "101 fahrenheit"), ("101.3f", "101.3 fahrenheit"), ("101°", "101 fahrenheit"),
 ])
 def test_a_temperature_unit_is_read_as_its_scale(typed: str, plain: str) -> None:
@@ -58,6 +59,7 @@ def test_a_temperature_unit_is_read_as_its_scale(typed: str, plain: str) -> None
 
 @pytest.mark.parametrize("typed", [
     "34F", "95F", "58f, fell", "10c", "3o dia", "tenho 38 o que", "38 c dor", "1.5c", "estou na 38º semana",
+    "estou na 38° semana", "1° dia",
 ])
 def test_a_note_age_and_sex_or_a_number_out_of_body_range_is_no_temperature(typed: str) -> None:
     # "95F" is a woman of 95 (a note's age and sex): no fever of 95 °F
