@@ -2951,6 +2951,18 @@ class AnswerReader:
                     for m in other.phrases.find(said) if " ".join(words[m.start:m.end]) in other.named_alone
                     and " ".join(words[m.start:m.end]) not in named_here
                     for i in (m.start - 1, m.end) if 0 <= i < len(words)}
+        # ...or a no that another checklist reads as denying its items by name, with nothing of
+        # this question's after it: "no trauma", "no PMH" at the fever question are the
+        # injury's and the history's (user test en 28: recorded as no fever)
+        for m in plain:
+            end = self._clause_around(words, m.start)[1]
+            rest = " ".join(words[m.end:end])
+            if not rest or table.phrases.find(rest) or " ".join(words[m.end:m.end + 1]) in self.yes_or_no:
+                continue
+            denied = " ".join(words[m.start:end])
+            if any(other_id != table.question.id and other.question.kind == "checklist"
+                   and self.denied_by_name(other_id, denied) for other_id, other in self.tables.items()):
+                covered.update(range(m.start, m.end))
         return [m for m in found if m not in plain or not covered.intersection(range(m.start, m.end))]
 
     def _without_a_no_to_another(self, table: _Table, found: list[Match], said: str) -> list[Match]:

@@ -346,3 +346,29 @@ def test_an_ordinal_week_of_pregnancy_is_no_temperature() -> None:
     reader = get_engine().reader("pt")
     said = "estou na 38º semana e dói-me a anca"
     assert reader.mentions("fever", said) == []
+
+
+# --- 10. "no <another checklist's item>" at a yes-or-no question -----------------------------------
+# (user test en 28, a GP: "no PMH" at the fever question was recorded as no fever)
+
+
+@pytest.mark.parametrize("said", ["no PMH", "nil pmh", "no trauma", "no weight loss"])
+def test_a_no_to_another_checklists_item_is_no_answer_to_the_fever(said: str) -> None:
+    read = get_engine().reader("en").read("fever", said)
+    assert not read.ok and read.value is None
+
+
+@pytest.mark.parametrize("said", ["no", "no fever", "nope", "no temp", "no, no trauma either", "no not at all",
+                                  "no i dont think so"])
+def test_a_no_to_the_fever_itself_is_still_no(said: str) -> None:
+    read = get_engine().reader("en").read("fever", said)
+    assert read.ok and read.value is False
+
+
+def test_no_trauma_at_the_fever_question_is_kept_for_the_injury_and_the_fever_asked_again() -> None:
+    conv = talk("male 55", "left", "none", "gradually", "8 weeks", "walking is fine", "none")
+    assert conv.state == "fever"
+    conv.say("no trauma")
+    assert conv.state == "fever" and case_of(conv).fever is None
+    said = codes(conv.say("no"))
+    assert case_of(conv).fever is False and "denied_earlier" in said
