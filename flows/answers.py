@@ -82,6 +82,9 @@ def normalise(text: str) -> str:
 # One question of several in a message: up to and including its question mark(s).
 _ONE_QUESTION = re.compile(r"[^?]+\?*")
 _QUOTE_MARK = re.compile(r"(?<!\w)'|'(?!\w)")
+# Where a told sentence ends and the next begins: a full stop or "!" and a space (not a
+# decimal point: "38.5"), or a line's end.
+_TOLD_SENTENCE = re.compile(r"(?<=[.!])\s+|\n+")
 # A spaced dash after a word and before a number ends a note's heading: "A&E FY2 - 70M fell"
 # is "A&E FY2, 70M fell", the age and sex at the head of their own clause (user test en 23c).
 # Not after a number: "2 - 3 weeks" is a range.
@@ -91,6 +94,68 @@ _HEADING_DASH = re.compile(r"(?<=[^\W\d_]) [-–—] (?=\d)")
 # A measure's name glued to its number, as typed in a note: "crp12", "wbc14", "T38.4". A
 # single letter only before a decimal ("b12", "t10" and "l4" are a vitamin and vertebrae).
 _GLUED_MEASURE = re.compile(r"\b([^\W\d_]{2,6}|[^\W\d_])(?=\d)((?<=[^\W\d_]{2})\d+(?:[.,]\d+)?|\d+[.,]\d+)\b")
+
+
+# A temperature's unit written as a sign or a letter after its number ("39°C", "39 °c",
+# "38.5c", "101F", "39ºC", which NFKC makes "39oc"): written as its scale's measure name
+# (questions.yaml fever `measure_words`), so it is heard as a temperature in passing and
+# is no number of another question (user test en, session 28: "it was 39°C last night" at
+# how long was recorded as 39 weeks, and the fever went unheard). A degree sign alone names
+# the scale its number fits. A letter glued to a whole number may be a note's age and sex
+# ("34F", "95F"): "f" only after a decimal, or a number of 100 or more. An ordinal sign alone
+# ("39º", NFKC "39o") is left as typed: "38º semana" is a week of pregnancy.
+_TEMPERATURE_SIGN = re.compile(r"(?<![\w.,])(\d{2,3}(?:[.,]\d{1,2})?) ?° ?([cf])?(?!\w)")
+_TEMPERATURE_LETTER = re.compile(r"(?<![\w.,])(\d{2,3}(?:[.,]\d{1,2})?)( ?oc|c|f)(?!\w)")
+_CELSIUS, _FAHRENHEIT = "celsius", "fahrenheit"  # questions.yaml fever `measure_words` (ids)
+_BODY_CELSIUS = (34.0, 45.0)
+_BODY_FAHRENHEIT = (93.0, 113.0)
+_FAHRENHEIT_GLUED_WHOLE_FROM = 100.0
+
+
+def _temperature_scale(number: str, letter: str | None, glued: bool) -> str | None:
+    """The scale a temperature's unit names, or None where the number and its letter are
+    no body temperature (a note's "34F" is a woman of 34)."""
+    value = float(number.replace(",", "."))
+    celsius = _BODY_CELSIUS[0] <= value < _BODY_CELSIUS[1]
+    fahrenheit = _BODY_FAHRENHEIT[0] <= value < _BODY_FAHRENHEIT[1]
+    if letter in ("c", "oc"):
+        return _CELSIUS if celsius else None
+    if letter == "f":
+        decimal = any(mark in number for mark in ".,")
+        return _FAHRENHEIT if fahrenheit and (not glued or decimal or value >= _FAHRENHEIT_GLUED_WHOLE_FROM) else None
+    return _CELSIUS if celsius else _FAHRENHEIT if fahrenheit else None
+
+
+def _temperature_units(text: str) -> str:
+    """`text` with each temperature's unit sign or letter written as its scale's name."""
+    def signed(found: re.Match[str]) -> str:
+        # a degree sign alone after a whole number and before a word may be an ordinal typed
+        # with it ("38° semana", "1° dia"): left as typed
+        bare = found.group(2) is None and not any(mark in found.group(1) for mark in ".,")
+        if bare and re.match(r"\s*[^\W\d_]", text[found.end():]):
+            return found.group(0)
+        scale = _temperature_scale(found.group(1), found.group(2), glued=False)
+        return f"{found.group(1)} {scale}" if scale else found.group(0)
+
+    def lettered(found: re.Match[str]) -> str:
+        scale = _temperature_scale(found.group(1), found.group(2).strip(), glued=True)
+        return f"{found.group(1)} {scale}" if scale else found.group(0)
+
+    return _TEMPERATURE_LETTER.sub(lettered, _TEMPERATURE_SIGN.sub(signed, text)) if any(
+        ch.isdigit() for ch in text) else text
+
+
+def _range_middle(found: re.Match[str]) -> str:
+    """The middle of a range of two numbers ("5 or 6": "5.5"), or the range as typed where it
+    runs backwards or the numbers are not plain ("6 to 5", "1,5 or 2")."""
+    try:
+        low, high = float(found.group(1)), float(found.group(2))
+    except ValueError:
+        return found.group(0)
+    if high <= low:
+        return found.group(0)
+    middle = (low + high) / 2
+    return f"{middle:g}"
 
 
 def _sentences(words: list[str]) -> list[tuple[int, int]]:
@@ -110,7 +175,7 @@ def _plain_words(text: str) -> str:
     kept = "".join(ch if unicodedata.category(ch)[0] != "S" or ch in "°<>+#%" else " " for ch in normalise(text))
     # A quote around words ("the X-ray showed a 'lucent area'") is no part of them; an
     # apostrophe inside one is ("don't").
-    return " ".join(_GLUED_MEASURE.sub(r"\1 \2", _QUOTE_MARK.sub(" ", kept)).split())
+    return " ".join(_GLUED_MEASURE.sub(r"\1 \2", _temperature_units(_QUOTE_MARK.sub(" ", kept))).split())
 
 
 def _accent_variants(phrase: str) -> set[str]:
@@ -161,6 +226,8 @@ _FRACTION_SHORTHAND = re.compile(r"(?<![\w/.])(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])
 TOGETHER_REACH = 6  # at most this many words from the first part said together to the last
 SENTENCE_REACH = 12  # ...and across a comma (Answer.said_together_in_a_sentence)
 _SENTENCE_ENDS = frozenset(".;!?")
+# A question of a few words with its mark ("safe analgesia?"), naming what a quick answer answers
+_SHORT_QUESTION_WORDS = 4
 _BETWEEN_RESULTS = frozenset(",;.!?")  # a number beside a word is not read past these (a colon may lead to it)
 UNIT_SLOT = "\u2063"  # where a unit named later goes in a `pending` answer (never typed: a format character)
 # ...and where the kind asked of an answer goes ("steroids for my asthma" + "tablets": NotWithUnless.asks)
@@ -286,7 +353,8 @@ class AnswerReader:
         understanding = content.ui.understanding[self.reads]
         self.dates = DatesSaid((content.languages.get(language) or content.languages[content.default_language]).babel,
                                understanding.since_words, understanding.dated_events, understanding.date_joiners,
-                               understanding.ordinal_endings, _plain_words, understanding.last_words)
+                               understanding.ordinal_endings, _plain_words, understanding.last_words,
+                               understanding.weekend_words)
         # (each written with and without the accents of each of its words: on a phone some
         # get their accent and some do not, "nao sei o que é isso"; user test pt 27)
         self.dont_know = {variant for w in understanding.dont_know for variant in _accent_variants(_plain_words(w))}
@@ -449,7 +517,7 @@ class AnswerReader:
         self.numbers = NumberWords(understanding.cardinals, understanding.number_phrases, understanding.shorthand,
                                    self.ordinals, _suffixes(understanding.ordinal_suffixes),
                                    tuple(understanding.thousands), frozenset(understanding.articles),
-                                   tuple(understanding.halves))
+                                   tuple(understanding.halves), tuple(understanding.range_words))
         # ...and only those that stand for a bare number ("a couple of" is 2), not for a time
         # with its unit ("yesterday" is 1 day): see `_without_others_numbers`
         self.bare_numbers = replace(self.numbers, phrases={
@@ -952,6 +1020,10 @@ class AnswerReader:
             # user test 18: a first message opening with it was not heard as pregnant)
             heard |= {f"{found.group(1)}+{found.group(2)}" for found in _WEEKS_AND_DAYS_SAID.finditer(written)
                       if 4 <= int(found.group(1)) <= 42}
+        if len(heard) > 1 and table.question.numbers_yielded_to:  # "5 weeks of pain, came on over 2 days"
+            theirs = {" ".join(words[at:end]) for other in table.question.numbers_yielded_to
+                      for at, end in self._tied_numbers(words, self.tables[other].leads, frozenset(), units)}
+            heard = (heard - theirs) or heard
         if len(heard) > 1:  # "tenho 29 anos, meu neném tem 3 meses": 3 months is no plain age
             heard = {said for said in heard if self._plainly(question_id, said, today) is not None}
         if len(heard) != 1:
@@ -967,7 +1039,7 @@ class AnswerReader:
         last night" at how the pain started is the fever's night, no sudden onset (user test
         en 23d), while "sudden, feverish since yesterday" keeps its "sudden"."""
         others = table.question.times_said_of_others
-        if not others:
+        if not others and not table.question.times_said_of_tests:
             return said
         words, spans = tokens(said), token_spans(said)
         breaks = CLAUSE_PUNCTUATION | self.joiners | self.clause_breaks
@@ -986,9 +1058,11 @@ class AnswerReader:
             timed = any(_NUMBER_WORD.fullmatch(word) for word in self._number_words(clause))
             # (a reading typed alone is the other's whatever else the clause says: "it was 37.8
             # last night" at how the pain started is the temperature's night)
+            own = _names_any(words[start:end], table.clause_words)
             if timed and (any(self._measured_alone(self.tables[other], clause) for other in others) or (
-                    not _names_any(words[start:end], table.clause_words)
-                    and any(self.mentions(other, clause) for other in others))):
+                    not own and any(self.mentions(other, clause) for other in others)) or (
+                    not own and table.question.times_said_of_tests
+                    and find_mentions(words[start:end], self.test_names))):
                 dropped.update(range(start, end))
             at = end
         if not dropped:
@@ -1080,11 +1154,32 @@ class AnswerReader:
         asked = [part for part in parts if part.endswith("?")]
         return parts if len(asked) > 1 else [text]
 
+    def asked_part(self, text: str) -> str:
+        """The sentences of `text` that ask, when it also tells ("I'm a physio. ... MRI showed
+        no fracture line. Can you help with a rehab plan?": the question is the last sentence,
+        and "fracture" in the one before asks nothing, user test en 28), with the sentence
+        before one that asks of it ("She takes rivaroxaban. Does that matter?"); else `text`.
+        A sentence ends at a full stop, "!" or a line's end before the next one begins."""
+        sentences = [part.strip() for part in _TOLD_SENTENCE.split(text) if part.strip()]
+        asking = [i for i, part in enumerate(sentences) if part.endswith("?")]
+        if len(sentences) < 2 or not asking or len(asking) == len(sentences):
+            return text
+        kept: set[int] = set()
+        for i in asking:
+            kept.add(i)
+            words = tokens(_plain_words(sentences[i]))
+            if i > 0 and any(_places(words, phrase) for phrase in self.asked_of_what_came_before):
+                kept.add(i - 1)
+        return " ".join(sentences[i] for i in sorted(kept))
+
     def asks_back(self, text: str) -> bool:
         """`text` is a question of the person's own ("is it serious?", "posso tomar brufen?"):
         it, or its last clause ("my friend said i should take alendronate, is that ok?"),
         opens as a question does or asks within it, and it ends with a question mark; or it
         asks whether something may be taken ("is ibuprofen ok", with or without the mark)."""
+        asked = self.asked_part(text)
+        if asked != text and self.asks_back(asked):
+            return True  # "... no imaging yet. ?TOH ?PGP. Safe analgesia?": its last sentence asks
         plain = _plain_words(text)
         if self._unasked(plain) != plain:
             return True  # "is ibuprofen ok", "e ibuprofeno, pode?", "posso tomar dipirona? to amamentando"
@@ -1101,7 +1196,11 @@ class AnswerReader:
         # A note's query mark may lead: "?AVN vs TOH, does he need ortho referral" (user test en 21)
         marked = text.strip().endswith("?") or text.strip().startswith("?")
         return marked and (asked_within or any(
-            " ".join(words[:size]) in self.question_openers for words in (said, said[last:]) for size in (1, 2, 3)))
+            " ".join(words[:size]) in self.question_openers for words in (said, said[last:]) for size in (1, 2, 3))
+            # ...or, with its mark, no more than the words of a question answered at once: "painkillers?",
+            # "safe analgesia?" (user test en 28, a GP: "did not catch")
+            or (text.strip().endswith("?") and len(said) <= _SHORT_QUESTION_WORDS
+                and any(self.asks_about(text, quick_id) for quick_id in self.quick_answer_words)))
 
     def _opens_asking(self, clause: list[str]) -> bool:
         """`clause` opens as a question of whether something may be taken, mark or none:
@@ -1417,6 +1516,8 @@ class AnswerReader:
         a half after one of `units` in its number ("2 meses e meio" is "2.5 meses")."""
         numbers = numbers or self.numbers
         said = self._without_fillers(halves_after_units(in_digits(_plain_words(text), numbers), numbers, units))
+        # "for 5 or 6 weeks": a range, as its middle, so its unit is its own (session 28: not heard)
+        said = numbers.range_pattern.sub(_range_middle, said)
         words: list[str] = []
         last_end = -1
         for (start, end), word in zip(token_spans(said), tokens(said), strict=True):
@@ -2951,6 +3052,18 @@ class AnswerReader:
                     for m in other.phrases.find(said) if " ".join(words[m.start:m.end]) in other.named_alone
                     and " ".join(words[m.start:m.end]) not in named_here
                     for i in (m.start - 1, m.end) if 0 <= i < len(words)}
+        # ...or a no that another checklist reads as denying its items by name, with nothing of
+        # this question's after it: "no trauma", "no PMH" at the fever question are the
+        # injury's and the history's (user test en 28: recorded as no fever)
+        for m in plain:
+            end = self._clause_around(words, m.start)[1]
+            rest = " ".join(words[m.end:end])
+            if not rest or table.phrases.find(rest) or " ".join(words[m.end:m.end + 1]) in self.yes_or_no:
+                continue
+            denied = " ".join(words[m.start:end])
+            if any(other_id != table.question.id and other.question.kind == "checklist"
+                   and self.denied_by_name(other_id, denied) for other_id, other in self.tables.items()):
+                covered.update(range(m.start, m.end))
         return [m for m in found if m not in plain or not covered.intersection(range(m.start, m.end))]
 
     def _without_a_no_to_another(self, table: _Table, found: list[Match], said: str) -> list[Match]:

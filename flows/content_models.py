@@ -435,6 +435,15 @@ class Question(Strict):
     # answers and none of this question's `said_in_clause_with` words is that complaint's
     # ("felt feverish last night" says when the fever was, not how or when the pain began).
     times_said_of_others: list[str] = Field(default_factory=list)
+    # ...and so is a time said in a clause naming a test (ui.yaml `other_tests`, a question's
+    # `heard_about`) and none of the `said_in_clause_with` words: "i did have an xray last
+    # month" at how long is when the X-ray was done.
+    times_said_of_tests: bool = False
+    # Questions whose `said_before_number` words tie a number to their own answer ("came on
+    # over a few days": how fast the pain began): said beside another number this question
+    # hears in passing, that one is theirs ("5 weeks of pain, came on over a few days" is 5
+    # weeks, where both were heard and neither taken).
+    numbers_yielded_to: list[str] = Field(default_factory=list)
     # Per language, words that end the pain's clause and point back to the clause before
     # ("had my baby 5 weeks ago and my hip has hurt ever since"): a number tied there is heard.
     said_since_then: dict[str, list[str]] = Field(default_factory=dict)
@@ -1157,6 +1166,9 @@ class Understanding(Strict):
     cardinals: dict[str, int]
     articles: list[str] = Field(default_factory=list)  # cardinals that are also articles: numbers only before a unit
     halves: list[str] = Field(default_factory=list)  # "and a half" after a number: "2 and a half weeks" is 2.5
+    # Between two numbers, a range: "5 or 6 weeks", "38 to 39", "5 ou 6 semanas" (its middle; a
+    # reading's worst is its higher end). A dash is one in every language.
+    range_words: list[str] = Field(default_factory=list)
     number_phrases: dict[str, str]
     shorthand: dict[int, str]
     # measure -> the unit (a word of its ui.yaml `units` table) a bare number of it is in,
@@ -1302,6 +1314,7 @@ class Understanding(Strict):
     date_joiners: list[str] = Field(default_factory=list)
     ordinal_endings: list[str] = Field(default_factory=list)  # "the 3rd", "dia 3º"
     last_words: list[str] = Field(default_factory=list)  # "since last tuesday", "desde a segunda passada"
+    weekend_words: list[str] = Field(default_factory=list)  # "since the weekend": from the last Saturday
     # Words of a message that opens by telling of the pain or by greeting ("my hip hurts",
     # "hello"): before any question is answered, such a message is thanked, not refused.
     opening_words: list[str] = Field(default_factory=list)

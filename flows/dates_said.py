@@ -27,6 +27,7 @@ from flows.phrases import tokens, without_accents
 _DAY = re.compile(r"^[0-9]{1,2}$")
 _YEAR = re.compile(r"^(?:19|20)[0-9][0-9]$")
 DAYS_PER_WEEK = 7
+_SATURDAY = 5  # the first day of a weekend (date.weekday: 0 is Monday)
 _DAY_WIDTHS: tuple[Literal["wide", "abbreviated"], ...] = ("wide", "abbreviated")
 _DAY_CONTEXTS: tuple[Literal["format", "stand-alone"], ...] = ("format", "stand-alone")
 
@@ -50,7 +51,7 @@ class DatesSaid:
 
     def __init__(self, babel_locale: str, since_words: list[str], events: list[DatedEvent],
                  joining_words: list[str], ordinal_endings: list[str], plain: Callable[[str], str],
-                 last_words: list[str] | None = None) -> None:
+                 last_words: list[str] | None = None, weekend_words: list[str] | None = None) -> None:
         months: dict[str, int] = {}
         for width in ("wide", "abbreviated"):
             for context in ("format", "stand-alone"):
@@ -71,6 +72,9 @@ class DatesSaid:
                         if len(form) >= 3:
                             weekdays[form] = number
         self.weekdays = weekdays
+        # "since the weekend", "desde o fim de semana": counted from its first day, the last
+        # Saturday before the message (as "since saturday")
+        self.weekend = sorted({tuple(tokens(plain(w))) for w in weekend_words or []}, key=len, reverse=True)
         self.last = {plain(w) for w in last_words or []}  # "since last tuesday", "desde a segunda passada"
         # A date in numbers ("since 3/3", "desde 10/11/2025") is read in the locale's order:
         # day first in en_GB and pt_PT, month first in en_US.
@@ -119,6 +123,9 @@ class DatesSaid:
         """The day of the week said from `at` ("last tuesday", "segunda passada"): (end,
         weekday) or None."""
         at = self._past(words, at, self.last)
+        weekend = next((phrase for phrase in self.weekend if tuple(words[at:at + len(phrase)]) == phrase), None)
+        if weekend is not None:
+            return self._past(words, at + len(weekend), self.last), _SATURDAY
         if at >= len(words) or words[at] not in self.weekdays:
             return None
         return self._past(words, at + 1, self.last), self.weekdays[words[at]]

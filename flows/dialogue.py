@@ -767,6 +767,7 @@ class _Turn:
         condition is comes first, as after the summary: "what's myeloma?" is no "is this
         cancer?") The whole comes first: "ibuprofen? is that ok?" asks one thing."""
         replies: list[Reply] = []
+        typed = self.reader.asked_part(typed)  # what a long message asks, not what it tells
         asked = self.reader.questions_apart(typed)
         for question in [typed, *asked] if len(asked) > 1 else asked:
             explained = self.condition_explained(question)

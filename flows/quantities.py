@@ -24,7 +24,6 @@ _DIGITS = rf"\d{{1,{MAX_DIGITS}}}(?:[.,]\d{{1,{MAX_DIGITS}}})?"
 _NUMBER = re.compile(rf"(?<![\w.,]){_DIGITS}(?![\d])")
 _FRACTION = re.compile(r"(?<![\w/.])(\d{1,3})\s*/\s*(\d{1,2})(?![\d/])")
 _PLUS_DAYS = re.compile(r"(?<![\w.])(\d{1,2})\s*\+\s*([0-6])(?![\d])")
-_RANGE = re.compile(rf"(?<![\w.,])({_DIGITS})\s*(?:-|–|to|or)\s*({_DIGITS})(?![\d])")
 _WORD = re.compile(r"[^\W\d_]+")
 _WORD_NEXT = re.compile(r"[ -]*[^\W\d_]")  # a word follows (after spaces or a hyphen)
 _WORD_AFTER = re.compile(r"[ -]*([^\W\d_]+)")  # the word that follows
@@ -64,6 +63,14 @@ class NumberWords:
     thousands: tuple[str, ...] = ()  # what groups thousands: "," in "12,000", "." in "12.000"
     articles: frozenset[str] = frozenset()  # "um", "uma": a number only right before a unit ("um mês")
     halves: tuple[str, ...] = ()  # "and a half", "e meio": "2 and a half weeks" is 2.5 weeks
+    range_words: tuple[str, ...] = ()  # "or", "to", "ou": "5 or 6 weeks" is a range
+
+    @cached_property
+    def range_pattern(self) -> re.Pattern[str]:
+        """Two numbers joined by a dash or one of `range_words` ("5-6", "38 or 39")."""
+        joiners = "|".join(["-", "–", *(rf"{re.escape(w)}(?![\w])" for w in self.range_words)])
+        # (not a date's parts: "3-11-2025", "10/11")
+        return re.compile(rf"(?<![\w.,/-])({_DIGITS})\s*(?:{joiners})\s*({_DIGITS})(?![\d])(?!\s*[-–/]\s*\d)")
 
     @cached_property
     def half_pattern(self) -> re.Pattern[str] | None:
@@ -177,7 +184,7 @@ def quantities(text: str, words: NumberWords, units: set[str]) -> list[Quantity]
     for value, span, unit in _ordinals(text, words, units):
         if take(span) and unit:
             found.append(Quantity(float(value), unit, span[0]))
-    for match in _RANGE.finditer(text):
+    for match in words.range_pattern.finditer(text):
         if take(match.span()):
             middle = (_float(match.group(1)) + _float(match.group(2))) / 2
             found.append(Quantity(middle, _unit_after(text, match.end(), units), match.start(),
