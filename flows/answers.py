@@ -64,6 +64,7 @@ from flows.who_is_asked import WhoIsAsked
 # A pasted scan report runs to a few hundred characters (user test pt: 342), a full one to about 1,800 (user
 # test en, session 10); longer is refused, not parsed. Reading 3,000 dense characters takes under a second.
 MAX_ANSWER_CHARS = 3000
+STORED_DECIMALS = 1  # a number answer that need not be whole is kept to one decimal: 20 days are 2.9 weeks
 MAX_READINGS = 16  # the ways the numbers of one answer are read, each in each unit it may be in
 _OPTION_NUMBERS = re.compile(r"^\s*\d{1,2}(?:\s*(?:,|;|and|&|\+|\s)\s*\d{1,2})*\s*$")
 _TRAILING_PUNCTUATION = ".!"
@@ -386,7 +387,8 @@ class AnswerReader:
                                  glued_age_at_least=understanding.glued_age_at_least,
                                  whether_words=frozenset(_plain_words(w) for w in understanding.whether_words),
                                  if_words=frozenset(_plain_words(w) for w in understanding.if_words),
-                                 knowing_words=frozenset(_plain_words(w) for w in understanding.knowing_words))
+                                 knowing_words=frozenset(_plain_words(w) for w in understanding.knowing_words),
+                                 plural_endings=tuple(understanding.plural_endings))
         # A scan report's conclusion begins after one of these ("IMPRESSION:", "Conclusão:").
         self.conclusion_headings = [tuple(words_only(_plain_words(w)).split())
                                     for w in understanding.conclusion_headings]
@@ -421,6 +423,7 @@ class AnswerReader:
         self.permission_asked = [tuple(tokens(_plain_words(w))) for w in understanding.permission_asked]
         # What asks what something is, and the words each condition is asked as (`conditions_asked`)
         self.asks_what_it_is = [tuple(tokens(_plain_words(w))) for w in understanding.asks_what_it_is]
+        self.asks_what_it_is_opening = [tuple(tokens(_plain_words(w))) for w in understanding.asks_what_it_is_opening]
         self.condition_words = {
             condition.id: [tuple(tokens(_plain_words(w))) for w in condition.asked_as.get(self.reads, [])]
             for condition in content.conditions.values()}
@@ -436,7 +439,12 @@ class AnswerReader:
         self.numbers = NumberWords(understanding.cardinals, understanding.number_phrases, understanding.shorthand,
                                    self.ordinals, _suffixes(understanding.ordinal_suffixes),
                                    tuple(understanding.thousands), frozenset(understanding.articles),
-                                   tuple(understanding.halves))
+                                   # (every language's halves, as the units are every language's: "2 and a
+                                   # half months" typed in a Portuguese conversation was read as 2 years,
+                                   # "and" a slip of "ano"; session 28)
+                                   tuple(dict.fromkeys(half for words in (understanding, *(
+                                       other for code, other in content.ui.understanding.items()
+                                       if code != self.reads)) for half in words.halves)))
         # ...and only those that stand for a bare number ("a couple of" is 2), not for a time
         # with its unit ("yesterday" is 1 day): see `_without_others_numbers`
         self.bare_numbers = replace(self.numbers, phrases={
@@ -1110,7 +1118,8 @@ class AnswerReader:
     def _conditions_asked_at(self, words: list[str], text: str) -> list[tuple[str, int, int]]:
         """(condition, start, end) of each condition's name that `words` asks what it is."""
         alone = text.strip().endswith("?")
-        asking = [(i, i + len(p)) for p in self.asks_what_it_is for i in _places(words, p)]
+        asking = [*((i, i + len(p)) for p in self.asks_what_it_is for i in _places(words, p)),
+                  *((0, len(p)) for p in self.asks_what_it_is_opening if p and tuple(words[:len(p)]) == p)]
         asked = []
         for condition_id, phrases in self.condition_words.items():
             for phrase in phrases:
@@ -1464,11 +1473,20 @@ class AnswerReader:
             return table.items  # "no PMH": no past medical history, every item denied
         # (nor a word another word after it makes something else, `not_before`: "cant weight
         # bear" is no weight, user test en 23c)
-        return list(dict.fromkeys(m.option for m in self._not_with(table, said, table.phrases.find(said))
-                                  if m.negated and len(m.options) == 1
-                                  and not table.options[m.option].exclusive
-                                  and (m.end - m.start > 1 or " ".join(typed[m.start:m.end]) in table.named_alone
-                                       or (m.negator is not None and m.start - m.negator <= 1))))
+        by_negation = [m.option for m in self._not_with(table, said, table.phrases.find(said))
+                       if m.negated and len(m.options) == 1
+                       and not table.options[m.option].exclusive
+                       and (m.end - m.start > 1 or " ".join(typed[m.start:m.end]) in table.named_alone
+                            or (m.negator is not None and m.start - m.negator <= 1))]
+        # ...and one its sentence says is not what the item asks (`denied_by`): "bebo uns copos
+        # ao fim de semana" at another question is heavy drinking's no (user test pt 28: "did not
+        # catch"), as it is at its own; not where a word of much is said too ("bebo muito ao fds")
+        named = [m for m in self._not_with(table, said, [*table.phrases.find(said), *self._said_together(table, said)])
+                 if not m.negated and len(m.options) == 1 and table.options[m.option].denied_by.get(self.reads)]
+        judged = self._too_short(table, said, named)
+        light = [m.option for m in judged
+                 if m.negated and not any(o.option == m.option and not o.negated for o in judged)]
+        return list(dict.fromkeys([*by_negation, *light]))
 
     def mentions(self, question_id: str, text: str, claimed_by: Collection[str] = (), answered: str = "",
                  shared: bool = False) -> list[int]:
@@ -2378,7 +2396,7 @@ class AnswerReader:
             return Parsed(True, value=int(number) if question.integer else number, goto=question.below_minimum)
         if not question.minimum <= number <= question.maximum:
             return self._out_of_range(question)
-        return Parsed(True, value=int(number) if question.integer else round(number, 1))
+        return Parsed(True, value=int(number) if question.integer else round(number, STORED_DECIMALS))
 
     def _time_of_another_event(self, quantity: Quantity) -> Parsed:
         return Parsed(False, error="time_of_another_event",
@@ -3893,6 +3911,17 @@ def quote(text: str) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
+def _whole_or_half(value: float, per: float) -> float | None:
+    """How many of a unit `per` long `value` is, when a whole number or, failing that, a half of
+    them comes to it as it was kept (`STORED_DECIMALS`): 20 days, kept as 2.9 weeks, are 20 days
+    (user test pt 28: "faz uns 20 dias" was said back as "2,9 semanas"), 2.5 months 2.5 months."""
+    within = 0.5 / 10 ** STORED_DECIMALS + 1e-9
+    for count in (round(value / per), round(value / per * 2) / 2):
+        if count > 0 and abs(count * per - value) <= within:
+            return float(count)
+    return None
+
+
 def _number_as_said(content: Content, question: Question, value: float, locale: str) -> str:
     """A stored number in the unit a person would use: 0.4 weeks is "3 days", 26 weeks "6 months"."""
     bands = content.ui.number_display.get(question.unit or "")
@@ -3901,12 +3930,12 @@ def _number_as_said(content: Content, question: Question, value: float, locale: 
         unit = content.text(named.name, locale) if named is not None else ""
         return f"{number_text(value, content, locale)} {unit}".strip()
     band = next(b for b in bands if (b.below is None or value < b.below)
-                and (not b.when_whole or abs(value / b.per * 2 - round(value / b.per * 2)) < 0.05))
+                and (not b.when_whole or _whole_or_half(value, b.per) is not None))
     if band.said is not None:
         return content.text(band.said, locale)
     shown, decimals = round(value / band.per, band.decimals), band.decimals
     if band.when_whole:  # a whole or a half, as chosen: "2,5 meses" said back as such, not "3 meses"
-        shown = round(value / band.per * 2) / 2
+        shown = _whole_or_half(value, band.per) or shown
         decimals = 0 if shown.is_integer() else 1
     name = content.text(band.one if shown == 1 else band.other, locale)
     return f"{number_text(shown, content, locale, decimals)} {name}"

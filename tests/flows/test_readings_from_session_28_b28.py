@@ -1,0 +1,160 @@
+"""Session 28 (b28, blind user tests in pt and pt-BR): light drinking said at another question is
+heavy drinking's no, kept or agreed with, not "did not catch"; a phrase typed with a plural
+ending off ("veio aos pouco") is read; "q é a otq?" asks what the condition is; an opening
+message is thanked once; "2 and a half months" is 2.5 months in a Portuguese conversation, and
+"20 dias" is said back as 20 days, not "2,9 semanas"."""
+
+from __future__ import annotations
+
+import pytest
+
+from flows.answers import describe
+from flows.dialogue import get_engine
+from tests.support.conversation import talk
+
+ENGINE = get_engine()
+
+# A man of 52 up to how it started (tests "none"), and up to the warning signs
+TO_THE_ONSET_PT = ("masculino", "52", "direita", "nao")
+TO_THE_WARNINGS_PT = (*TO_THE_ONSET_PT, "aos poucos", "3 semanas", "ando mas coxeio", "nao", "nao")
+TO_THE_WARNINGS_EN = ("male", "52", "right", "no", "gradually", "3 weeks", "limping", "none", "no")
+
+
+# 1. Light drinking said at another question ----------------------------------------------
+
+@pytest.mark.parametrize("language, text", [
+    ("pt", "bebo uns copos ao fim de semana"),                 # user test pt 28
+    ("pt", "so bebo socialmente"),
+    ("pt-BR", "so tomo uma cervejinha no fds"),
+    ("en", "I only drink a few beers at weekends"),
+])
+def test_light_drinking_denies_heavy_drinking_by_name(language: str, text: str) -> None:
+    reader = ENGINE.reader(language)
+    heavy = next(i for i, o in enumerate(ENGINE.content.options["medical_history"]) if o.value == "alcohol_excess")
+    assert reader.denied_by_name("medical_history", text) == [heavy]
+    assert reader.mentions("medical_history", text) == []
+
+
+@pytest.mark.parametrize("language, text", [
+    ("pt", "bebo muito vinho ao fim de semana"),
+    ("pt", "bebo todos os dias"),
+    ("en", "i drink a lot at weekends"),
+    ("pt", "copos de agua todos os dias"),
+])
+def test_heavy_or_no_drinking_is_not_denied_as_light(language: str, text: str) -> None:
+    assert ENGINE.reader(language).denied_by_name("medical_history", text) == []
+
+
+def test_light_drinking_said_before_its_question_is_kept_as_its_no() -> None:
+    conv = talk(*TO_THE_ONSET_PT, language="pt")
+    assert conv.state == "onset"
+    replies = conv.say("bebo uns copos ao fim de semana")
+    assert replies[0].code == "kept_for_later"
+    replies = conv.say("aos poucos", "3 semanas", "ando mas coxeio")
+    assert conv.state == "medical_history" and "denied_earlier" in [r.code for r in replies]
+
+
+@pytest.mark.parametrize("language, before, late", [
+    ("pt", TO_THE_WARNINGS_PT, "so bebo uns copos ao fim de semana"),   # user test pt 28: "não percebi"
+    ("pt", TO_THE_WARNINGS_PT, "nao bebo muito"),
+    ("en", TO_THE_WARNINGS_EN, "I only drink socially"),
+])
+def test_light_drinking_told_after_its_no_agrees_with_it(language: str, before: tuple[str, ...], late: str) -> None:
+    conv = talk(*before, language=language)
+    assert conv.state == "warning_signs" and conv.session.case.alcohol_excess is False
+    case = conv.session.case.model_copy()
+    replies = conv.say(late)
+    assert [r.code for r in replies] == ["denial_already_noted", "warning_signs"]
+    assert conv.session.case == case
+
+
+@pytest.mark.parametrize("late", ["sem antecedentes", "nao"])
+def test_a_denial_of_every_item_or_a_plain_no_is_no_agreement_line(late: str) -> None:
+    conv = talk(*TO_THE_WARNINGS_PT, language="pt")
+    assert "denial_already_noted" not in [r.code for r in conv.say(late)]
+
+
+# 2. A phrase typed with a plural ending off or on ---------------------------------------
+
+@pytest.mark.parametrize("language, text, value", [
+    ("pt", "veio aos pouco", "gradual"),                       # user test pt 28
+    ("pt-BR", "foi aos pouco", "gradual"),
+    ("en", "little by littles", "gradual"),
+])
+def test_a_phrase_with_a_plural_slip_is_read(language: str, text: str, value: str) -> None:
+    parsed = ENGINE.reader(language).read("onset", text)
+    assert parsed.ok and parsed.value == value
+
+
+@pytest.mark.parametrize("language, text", [("pt", "um pouco"), ("pt", "foi de vez"), ("en", "a little")])
+def test_words_that_are_no_plural_slip_of_a_phrase_are_not_read_as_it(language: str, text: str) -> None:
+    assert not ENGINE.reader(language).read("onset", text).ok
+
+
+# 3. What the condition is, asked in shorthand -------------------------------------------
+
+@pytest.mark.parametrize("language, text", [
+    ("pt", "q é a otq?"),                                      # user test pt 28, after the summary
+    ("pt", "que é isso de osteoporose transitoria?"),
+    ("pt-BR", "e q e a ota?"),
+])
+def test_what_is_asked_in_shorthand_is_heard(language: str, text: str) -> None:
+    assert ENGINE.reader(language).conditions_asked(text) == ["itoh"]
+
+
+@pytest.mark.parametrize("language, text", [("pt", "acho que é a ota"), ("pt-BR", "o medico disse q e ota")])
+def test_a_that_inside_a_sentence_asks_nothing(language: str, text: str) -> None:
+    assert ENGINE.reader(language).conditions_asked(text) == []
+
+
+def test_the_condition_asked_after_the_summary_is_explained() -> None:
+    conv = talk(*TO_THE_WARNINGS_PT, "nao", "nao", language="pt")
+    assert conv.state == "summary"
+    assert [r.code for r in conv.say("q é a otq?")] == ["condition_explained:itoh"]
+
+
+# 4. The opening thanked once -------------------------------------------------------------
+
+@pytest.mark.parametrize("language, first, second", [
+    ("pt", "oi", "boa tarde tenho dor na anca"),               # user test pt 28: "Obrigado..." twice
+    ("pt-BR", "oi", "oi, to com dor no quadril"),
+    ("en", "hi", "my hip hurts"),
+])
+def test_an_opening_is_thanked_once(language: str, first: str, second: str) -> None:
+    conv = talk(language=language)
+    assert [r.code for r in conv.say(first)] == ["opening_heard", "sex"]
+    assert [r.code for r in conv.say(second)] == ["sex"]
+
+
+def test_after_a_restart_the_opening_is_thanked_again() -> None:
+    conv = talk("oi", language="pt")
+    conv.say("/recomecar")
+    assert [r.code for r in conv.say("tenho dor na anca")] == ["opening_heard", "sex"]
+
+
+# 5. Durations in a Portuguese conversation -----------------------------------------------
+
+@pytest.mark.parametrize("language, text, weeks, said", [
+    ("pt", "2 and a half months", 10.9, "2,5 meses"),          # was 2 years: "and" a slip of "ano"
+    ("pt-BR", "2 meses e meio", 10.9, "2,5 meses"),
+    ("en", "2 meses e meio", 10.9, "2.5 months"),
+    ("pt", "faz uns 20 dias", 2.9, "20 dias"),                 # was "2,9 semanas"
+    ("pt-BR", "25 dias", 3.6, "25 dias"),
+    ("en", "20 days", 2.9, "20 days"),
+    ("pt", "3 semanas", 3.0, "3 semanas"),
+    ("pt", "3 semanas e meia", 3.5, "3,5 semanas"),
+    ("pt", "11 semanas", 11.0, "11 semanas"),
+    ("pt", "uns 3 meses", 13.0, "3 meses"),
+])
+def test_a_duration_is_read_and_said_back_as_a_person_would(language: str, text: str, weeks: float, said: str) -> None:
+    parsed = ENGINE.reader(language).read("duration_weeks", text)
+    assert parsed.ok and parsed.value == weeks
+    assert describe(ENGINE.content, "duration_weeks", parsed.value, language) == said
+
+
+def test_twenty_days_in_the_summary_are_twenty_days() -> None:
+    conv = talk("masculino", "52", "direita", "nao", "aos poucos", "faz uns 20 dias", "ando mas coxeio", "nao",
+                "nao", "nao", "nao", language="pt")
+    assert conv.state == "summary"
+    text = "\n".join(r.text for _, replies in conv.transcript for r in replies)
+    assert "20 dias" in text and "2,9 semanas" not in text
