@@ -933,8 +933,9 @@ class _Turn:
                 return [*heard, *self.asides_in(typed), *(self.told_at_once(typed) if typed else []), *self.ask()]
             if typed and not self.s.answered and self.reader.tells_of_the_pain(typed):
                 # "my hip hurts" before any answer: the opening of the conversation, not a
-                # wrong answer to the first question.
-                return [self.notice("opening_heard"), *self.ask()]
+                # wrong answer to the first question; thanked once ("oi", then "tenho dor na anca").
+                thanked, self.s.opening_thanked = self.s.opening_thanked, True
+                return [*([] if thanked else [self.notice("opening_heard")]), *self.ask()]
             if self.told_who:  # "asking for a friend": said back, and the question asked again
                 # (after the answer to a question of theirs in it: "...can she take ibuprofen?")
                 return [*self.asides_in(typed), *self.ask()]
@@ -1494,12 +1495,32 @@ class _Turn:
             if added:
                 self._added_later.append(("added_to_answer", self.msg(
                     "added_to_answer", question=self.c.text(question.short, self.s.locale), items="; ".join(added))))
+            elif agreeing := self._denied_as_recorded(question, text):
+                # "bebo uns copos ao fim de semana" after "None of these": what it says is kept
+                # already, not "did not catch" (user test pt 28)
+                self._added_later.append(("denial_already_noted", self.msg(
+                    "denial_already_noted", question=self.c.text(question.short, self.s.locale),
+                    items="; ".join(agreeing))))
             return []
         noted = self.s.noted
         said = self._kept_if_it_warns(lambda: self._tick_early(state, question.id, text) if question.kind == "checklist"
                                       else self._record_choice(state, question, text))
         self.s.noted = noted  # nothing is held for a question already answered
         return said
+
+    def _denied_as_recorded(self, question: Question, text: str) -> list[str]:
+        """The items of an answered checklist that `text` denies by name and whose answer is
+        recorded as no already, as labels (none if it names any item as well, or denies them
+        all: "sem antecedentes" is no list of every item)."""
+        options = self.c.options[question.id]
+        denied = self.reader.denied_by_name(question.id, text)
+        if self.reader.mentions(question.id, text) or set(denied) >= set(self.reader.tables[question.id].items):
+            return []
+        return [self.c.text(options[i].label_for(self.s.for_someone_else), self.s.locale)
+                for i in denied
+                if (sets := options[i].sets) and all(
+                    isinstance(value, bool) and getattr(self.s.case, name) == (not value)
+                    for name, value in sets.items())]
 
     def _added_after_the_summary(self, state: str, question: Question, text: str,
                                  among: list[int] | None = None) -> list[str]:
