@@ -854,6 +854,11 @@ class AnswerReader:
         alone = self._alone_after_its_clause(words, units, leads | follows, after) if after and not any(
             self.tables[other].phrases.find(_plain_words(text)) and not self.mentions(other, text)
             for other in table.question.said_alone_unless_named) else []
+        # ...or led by its own words, right before that clause: "há 3 semanas, veio aos poucos",
+        # "3 weeks ago, came on gradually" (user test pt-BR 28: "faz 15 dias, foi piorando aos
+        # pouco" held nothing, and how long was never known); not a bare "30 weeks, hip pain"
+        alone += self._led_before_its_clause(words, units, leads, follows, about, functools.partial(
+            self._answers_plainly, table.question.said_alone_after_answers_to)) if about else []
         opening_from = table.question.said_alone_opening_from
         if opening_from is not None and words and _NUMBER_WORD.fullmatch(words[0]) and float(words[0]) >= opening_from:
             end = self._unit_end(words, 0, units)
@@ -1316,9 +1321,15 @@ class AnswerReader:
         if not since or end + 1 >= len(words):
             return False
         start, after = self._clause_around(words, end + 1)
+        # ...or opens with one of them in two words or more, or with one right before what it
+        # measures: "tive o bebé há 2 meses e desde então dói-me a anca" (user test pt 28: asked
+        # again; "então" is dropped as a filler), not "desde ontem dói", which says since when
         # ...and no number after it: "right hip pain since, about 2 weeks" says how long itself
         return _names_any(words[start:after], about) and not any(_NUMBER_WORD.fullmatch(w) for w in words[after:]) \
-            and any(" ".join(words[after - size:after]) in since for size in (1, 2, 3) if after - size >= start)
+            and (any(" ".join(words[after - size:after]) in since for size in (1, 2, 3) if after - size >= start)
+                 or any(" ".join(words[start:start + size]) in since and (size > 1 or any(
+                     " ".join(words[start + 1:start + 1 + named]) in about for named in (1, 2, 3)))
+                        for size in (1, 2, 3) if start + size < after))
 
     def _began_then(self, words: list[str], at: int, about: AbstractSet[str], beginning: frozenset[str]) -> bool:
         """The number's clause ends with one of `beginning` and the clause right after names
@@ -1348,6 +1359,30 @@ class AnswerReader:
         start = next((i + 1 for i in range(at - 1, -1, -1) if words[i] in breaks), 0)
         end = next((i for i in range(at + 1, len(words)) if words[i] in breaks), len(words))
         return start, end
+
+    def _led_before_its_clause(self, words: list[str], units: set[str], leads: frozenset[str],
+                               follows: frozenset[str], about: AbstractSet[str],
+                               answers: Callable[[list[str]], bool]) -> list[tuple[int, int]]:
+        """Numbers with their unit that make a clause of their own with words that lead or
+        follow such a number, and nothing else ("há 3 semanas", "3 weeks ago"), right before
+        a clause naming what they measure or that `answers` plainly ("..., veio aos poucos").
+        Each as (start, end)."""
+        found = []
+        for at, word in enumerate(words):
+            if not _NUMBER_WORD.fullmatch(word):
+                continue
+            end = self._unit_end(words, at, units)
+            start, clause_end = self._clause_around(words, at)
+            led, after = " ".join(words[start:at]), " ".join(words[end:clause_end])
+            if end == at + 1 or clause_end >= len(words) - 1 or words[clause_end] not in CLAUSE_PUNCTUATION \
+                    or not (led in leads or after in follows) or (led and led not in leads) \
+                    or (after and after not in follows):
+                continue
+            following = words[clause_end + 1:next((i for i in range(clause_end + 1, len(words))
+                                                   if words[i] in CLAUSE_PUNCTUATION), len(words))]
+            if _names_any(following, about) or answers(following):
+                found.append((at, end))
+        return found
 
     def _alone_after_its_clause(self, words: list[str], units: set[str], ties: frozenset[str],
                                 about: AbstractSet[str]) -> list[tuple[int, int]]:

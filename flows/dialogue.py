@@ -957,6 +957,9 @@ class _Turn:
             repeated = self._answer_repeated(typed) if plain_miss and typed else None
             if repeated is not None:
                 return self.already_noted(repeated)
+            agreeing = self._denials_repeated(typed) if plain_miss and typed else []
+            if agreeing:
+                return [*agreeing, *self.ask()]
             given_now = self._unknown_given_now(typed) if plain_miss and typed else []
             if given_now:
                 return given_now
@@ -1495,12 +1498,6 @@ class _Turn:
             if added:
                 self._added_later.append(("added_to_answer", self.msg(
                     "added_to_answer", question=self.c.text(question.short, self.s.locale), items="; ".join(added))))
-            elif agreeing := self._denied_as_recorded(question, text):
-                # "bebo uns copos ao fim de semana" after "None of these": what it says is kept
-                # already, not "did not catch" (user test pt 28)
-                self._added_later.append(("denial_already_noted", self.msg(
-                    "denial_already_noted", question=self.c.text(question.short, self.s.locale),
-                    items="; ".join(agreeing))))
             return []
         noted = self.s.noted
         said = self._kept_if_it_warns(lambda: self._tick_early(state, question.id, text) if question.kind == "checklist"
@@ -1518,9 +1515,21 @@ class _Turn:
             return []
         return [self.c.text(options[i].label_for(self.s.for_someone_else), self.s.locale)
                 for i in denied
-                if (sets := options[i].sets) and all(
-                    isinstance(value, bool) and getattr(self.s.case, name) == (not value)
-                    for name, value in sets.items())]
+                if (unticked := options[i].unticked) and all(
+                    getattr(self.s.case, name) == value for name, value in unticked.items())]
+
+    def _denials_repeated(self, typed: str) -> list[Reply]:
+        """Items of answered checklists that `typed` says do not apply, as their answers have
+        them already ("bebo uns copos ao fim de semana" after "None of these", "não fiz
+        ressonância" after only an X-ray): "I have that already", not "did not catch" (user
+        tests pt and pt-BR 28)."""
+        said = []
+        for state in reversed(self.s.answered):
+            question = self.c.questions[self.e.machine.question_of[state]]
+            if question.kind == "checklist" and (agreeing := self._denied_as_recorded(question, typed)):
+                said.append(self.notice("denial_already_noted", question=self.c.text(question.short, self.s.locale),
+                                        items="; ".join(agreeing)))
+        return said
 
     def _added_after_the_summary(self, state: str, question: Question, text: str,
                                  among: list[int] | None = None) -> list[str]:

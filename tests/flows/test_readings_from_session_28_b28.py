@@ -158,3 +158,78 @@ def test_twenty_days_in_the_summary_are_twenty_days() -> None:
     assert conv.state == "summary"
     text = "\n".join(r.text for _, replies in conv.transcript for r in replies)
     assert "20 dias" in text and "2,9 semanas" not in text
+
+
+# 6. A time in its own clause before how the pain began ------------------------------------
+
+@pytest.mark.parametrize("language, before, text, held", [
+    ("pt-BR", ("masculino", "45"), "faz 15 dias, foi piorando aos poucos", "2 semanas"),   # user test pt-BR 28
+    ("pt", ("masculino", "45"), "há 3 semanas, veio aos poucos", "3 semanas"),
+    ("pt", ("masculino", "45"), "veio aos poucos, ha 3 semanas", "3 semanas"),
+    ("en", ("male", "45"), "3 weeks ago, came on gradually", "3 weeks"),
+])
+def test_a_time_led_by_its_words_before_the_onset_is_how_long(
+        language: str, before: tuple[str, ...], text: str, held: str) -> None:
+    conv = talk(*before, language=language)
+    conv.say(text)
+    assert conv.session.held_numbers.get("duration_weeks") == held
+    assert conv.session.noted.get("onset") == [1]
+
+
+@pytest.mark.parametrize("before, text", [
+    (("feminino", "30"), "30 semanas, foi de repente"),        # a bare number: a week of pregnancy?
+    (("masculino", "45"), "há 2 anos, tive uma fratura. agora dói"),
+    (("feminino", "30"), "há 1 mes tive um aborto, e doi"),
+])
+def test_a_time_of_something_else_before_the_pain_is_not_how_long(before: tuple[str, ...], text: str) -> None:
+    conv = talk(*before, language="pt")
+    conv.say(text)
+    assert "duration_weeks" not in conv.session.held_numbers
+
+
+# 7. "...e desde então dói-me a anca": the time of the birth is when the pain began ---------
+
+@pytest.mark.parametrize("language, first, held", [
+    ("pt", "tive o meu bebe ha 2 meses e desde entao doi me a anca direita", "2 meses"),   # user test pt 28
+    ("pt", "tive bebe ha 2 meses e desde ai doi a anca", "2 meses"),
+    ("en", "had my baby 5 weeks ago and since then my hip hurts", "5 weeks"),
+])
+def test_since_then_opening_the_pains_clause_ties_the_time(language: str, first: str, held: str) -> None:
+    conv = talk(first, language=language)
+    assert conv.session.held_numbers.get("duration_weeks") == held
+
+
+@pytest.mark.parametrize("first", [
+    "tive bebe ha 2 meses e desde entao estou cansada",        # not the pain
+    "tive bebe ha 2 meses e desde sexta doi a anca",           # since another time
+])
+def test_since_another_time_or_of_something_else_ties_nothing(first: str) -> None:
+    conv = talk(first, language="pt")
+    assert conv.session.held_numbers.get("duration_weeks") != "2 meses"
+
+
+# 8. How long, typed again at the next question ------------------------------------------
+
+@pytest.mark.parametrize("language, before, again", [
+    ("pt-BR", ("masculino", "50", "direito", "nao", "de repente", "3 semanas"), "ja falei, 3 semanas"),  # pt-BR 28
+    ("pt", ("masculino", "50", "direita", "nao", "de repente", "3 semanas"), "3 semanas"),
+    ("en", ("male", "50", "right", "no", "suddenly", "3 weeks"), "3 weeks"),
+])
+def test_how_long_typed_again_is_already_noted(language: str, before: tuple[str, ...], again: str) -> None:
+    conv = talk(*before, language=language)
+    assert conv.state == "walking"
+    assert [r.code for r in conv.say(again)] == ["already_noted", "walking"]
+
+
+def test_another_time_typed_at_the_next_question_is_no_repeat() -> None:
+    conv = talk("masculino", "50", "direito", "nao", "de repente", "3 semanas", language="pt-BR")
+    assert "already_noted" not in [r.code for r in conv.say("4 semanas")]
+    assert conv.session.case.duration_weeks == 3.0
+
+
+def test_a_test_said_not_done_again_agrees_with_the_tests_answer() -> None:
+    conv = talk("bom dia. tenho 71 anos, e faz uns 3 meses q o quadril esquerdo doi", "feminino",
+                "fiz raio x, deu artrose", language="pt-BR")
+    assert conv.state == "onset"
+    replies = conv.say("nao fiz ressonancia nem analises")
+    assert replies[0].code == "denial_already_noted" and conv.state == "onset"
