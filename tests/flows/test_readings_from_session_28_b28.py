@@ -233,3 +233,44 @@ def test_a_test_said_not_done_again_agrees_with_the_tests_answer() -> None:
     assert conv.state == "onset"
     replies = conv.say("nao fiz ressonancia nem analises")
     assert replies[0].code == "denial_already_noted" and conv.state == "onset"
+
+
+# 9. The groin's side shortened; typing "pro meu pai"; mixed feeding ------------------------
+
+@pytest.mark.parametrize("language, first, side", [
+    ("pt", "boas, tenho uma dor na virilha esq ha 2 meses e meio", [0]),   # user test pt 28
+    ("pt", "dor na virilha dta", [1]),
+    ("pt-BR", "dor na virilha dir faz 1 semana", [1]),
+])
+def test_the_groin_with_its_side_shortened_names_the_side(language: str, first: str, side: list[int]) -> None:
+    assert talk(first, language=language).session.noted.get("side") == side
+
+
+def test_the_groin_alone_names_no_side() -> None:
+    assert "side" not in talk("dor na virilha ha 3 semanas", language="pt").session.noted
+
+
+@pytest.mark.parametrize("language, first", [
+    ("pt-BR", "oi, to escrevendo pro meu pai, ele tem 66 anos e ta com mta dor no quadril direito"),  # pt-BR 28
+    ("pt-BR", "to digitando pra minha mae, ela tem 80"),
+    ("pt", "estou a escrever para a minha mãe, tem 80 anos"),
+])
+def test_writing_for_a_relative_with_pro_or_para_is_for_someone_else(language: str, first: str) -> None:
+    assert talk(first, language=language).session.for_someone_else
+
+
+def test_writing_to_someone_later_is_no_one_else() -> None:
+    conv = talk("vou escrever pro meu medico depois, tenho dor no quadril", language="pt-BR")
+    assert not conv.session.for_someone_else
+
+
+@pytest.mark.parametrize("language, text, value", [
+    ("pt-BR", "misto, peito e formula", True),                 # user test pt-BR 28: "Sim ou Não?"
+    ("pt", "peito e biberão", True),
+    ("pt-BR", "so de noite", True),
+    ("pt-BR", "so formula", False),
+    ("pt", "nao, so biberao", False),
+])
+def test_mixed_feeding_is_breastfeeding(language: str, text: str, value: bool) -> None:
+    parsed = ENGINE.reader(language).read("breastfeeding", text)
+    assert parsed.ok and parsed.value is value
