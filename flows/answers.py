@@ -350,6 +350,9 @@ class AnswerReader:
                                   key=lambda pair: -len(pair[0]))
         self.spelled_as = sorted(((_plain_words(form), _plain_words(meant))
                                   for form, meant in understanding.spelled_as.items()), key=lambda pair: -len(pair[0]))
+        # ...a closing "n" too: "dor a noite n" is "não dor a noite" (user test pt-BR 28: read as
+        # night pain, the "n" moved nowhere before it was spelled out)
+        self.final_negations |= {form for form, meant in self.spelled_as if meant in self.final_negations}
         # measure -> the unit a bare number of it is in, where this language's labs agree on one
         self.usual_units = {measure: _plain_words(unit) for measure, unit in understanding.usual_units.items()}
         self.below_a_limit = [tuple(tokens(_plain_words(w))) for w in understanding.below_a_limit]

@@ -274,3 +274,27 @@ def test_writing_to_someone_later_is_no_one_else() -> None:
 def test_mixed_feeding_is_breastfeeding(language: str, text: str, value: bool) -> None:
     parsed = ENGINE.reader(language).read("breastfeeding", text)
     assert parsed.ok and parsed.value is value
+
+
+# 10. A closing "n" denies; "tb" is "também" ------------------------------------------------
+
+@pytest.mark.parametrize("language, text", [
+    ("pt-BR", "dor a noite n, mas incha um pouco"),            # user test pt-BR 28: read as night pain
+    ("pt", "dor a noite ñ"),
+    ("pt", "dor a noite nao"),
+])
+def test_a_closing_n_denies_the_item_before_it(language: str, text: str) -> None:
+    parsed = ENGINE.reader(language).read("warning_signs", text)
+    assert not (parsed.ok and "night_pain" in (parsed.value or []))
+
+
+@pytest.mark.parametrize("language, text", [("pt-BR", "dor a noite sim"), ("pt", "doi a noite tb")])
+def test_night_pain_said_yes_is_still_night_pain(language: str, text: str) -> None:
+    parsed = ENGINE.reader(language).read("warning_signs", text)
+    assert parsed.ok and parsed.value == ["night_pain"]
+
+
+@pytest.mark.parametrize("language, text", [("pt-BR", "tb nao"), ("pt", "tbm nao")])
+def test_tb_nao_is_none_of_these(language: str, text: str) -> None:
+    parsed = ENGINE.reader(language).read("warning_signs", text)
+    assert parsed.ok and parsed.value == "none"
