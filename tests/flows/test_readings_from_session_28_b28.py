@@ -180,6 +180,7 @@ def test_a_time_led_by_its_words_before_the_onset_is_how_long(
     (("feminino", "30"), "30 semanas, foi de repente"),        # a bare number: a week of pregnancy?
     (("masculino", "45"), "há 2 anos, tive uma fratura. agora dói"),
     (("feminino", "30"), "há 1 mes tive um aborto, e doi"),
+    (("masculino", "45"), "foi de repente, há coisa de 1 mes"),   # "foi", not "veio": of what? (user test pt 21)
 ])
 def test_a_time_of_something_else_before_the_pain_is_not_how_long(before: tuple[str, ...], text: str) -> None:
     conv = talk(*before, language="pt")
