@@ -299,3 +299,28 @@ def test_night_pain_said_yes_is_still_night_pain(language: str, text: str) -> No
 def test_tb_nao_is_none_of_these(language: str, text: str) -> None:
     parsed = ENGINE.reader(language).read("warning_signs", text)
     assert parsed.ok and parsed.value == "none"
+
+
+# 11. "sou a filha da d. Rosa"; a weekday typed without its accent ------------------------
+
+@pytest.mark.parametrize("language, first", [
+    ("pt", "boa noite, sou a filha da d. Rosa, ela tem 84 anos, tem osteoporose"),   # user test pt 28
+    ("pt-BR", "sou o filho do seu joao, ele tem 70 anos"),
+])
+def test_a_relative_of_someone_named_writes_for_them(language: str, first: str) -> None:
+    assert talk(first, language=language).session.for_someone_else
+
+
+def test_an_only_daughter_with_hip_pain_writes_for_herself() -> None:
+    assert not talk("sou filha unica e tenho dor na anca", language="pt").session.for_someone_else
+
+
+@pytest.mark.parametrize("language, text, weeks", [
+    ("pt", "desde sabado q se queixa da anca dta", 0.9),       # user test pt 28 (on a Friday)
+    ("pt-BR", "desde terca doi", 0.4),
+    ("pt", "desde sábado doi a anca", 0.9),
+])
+def test_a_weekday_with_or_without_its_accent_counts_back(language: str, text: str, weeks: float) -> None:
+    from datetime import date
+    parsed = ENGINE.reader(language).read("duration_weeks", text, today=date(2026, 12, 4))
+    assert parsed.ok and parsed.value == weeks
