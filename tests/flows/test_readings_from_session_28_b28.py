@@ -324,3 +324,27 @@ def test_a_weekday_with_or_without_its_accent_counts_back(language: str, text: s
     from datetime import date
     parsed = ENGINE.reader(language).read("duration_weeks", text, today=date(2026, 12, 4))
     assert parsed.ok and parsed.value == weeks
+
+
+# 12. The hip named inside a warning sign is no place of the pain --------------------------
+
+@pytest.mark.parametrize("language, text", [
+    ("pt-BR", "desde ontem to com febre 39,2 e o quadril ta quente"),   # user test pt-BR 28: "deep in the hip"
+    ("en", "my groin is red and swollen"),
+])
+def test_a_hot_hip_is_not_where_the_pain_is(language: str, text: str) -> None:
+    assert not ENGINE.reader(language).read("pelvic_girdle_pattern", text).ok
+
+
+@pytest.mark.parametrize("language, text", [("pt-BR", "no fundo da virilha"), ("en", "deep in the groin")])
+def test_deep_in_the_groin_is_still_the_hip(language: str, text: str) -> None:
+    parsed = ENGINE.reader(language).read("pelvic_girdle_pattern", text)
+    assert parsed.ok and parsed.value is False
+
+
+def test_the_warning_said_at_where_the_pain_is_still_warns() -> None:
+    conv = talk("sou mulher", "26", "to gravida sim, 32 semanas", "acho q nao", "direito", "sei la", language="pt-BR")
+    assert conv.state == "pelvic_girdle_pattern"
+    codes = [r.code for r in conv.say("desde ontem to com febre 39,2 e o quadril ta quente")]
+    assert "fever" in codes and "hot_swollen_joint" in codes
+    assert conv.session.case.pelvic_girdle_pattern is None
