@@ -64,6 +64,7 @@ from flows.who_is_asked import WhoIsAsked
 # A pasted scan report runs to a few hundred characters (user test pt: 342), a full one to about 1,800 (user
 # test en, session 10); longer is refused, not parsed. Reading 3,000 dense characters takes under a second.
 MAX_ANSWER_CHARS = 3000
+STORED_DECIMALS = 1  # a number answer that need not be whole is kept to one decimal: 20 days are 2.9 weeks
 MAX_READINGS = 16  # the ways the numbers of one answer are read, each in each unit it may be in
 _OPTION_NUMBERS = re.compile(r"^\s*\d{1,2}(?:\s*(?:,|;|and|&|\+|\s)\s*\d{1,2})*\s*$")
 _TRAILING_PUNCTUATION = ".!"
@@ -424,6 +425,9 @@ class AnswerReader:
                                      for form, meant in understanding.titles_before_an_age.items()]
         self.spelled_as = sorted(((_plain_words(form), _plain_words(meant))
                                   for form, meant in understanding.spelled_as.items()), key=lambda pair: -len(pair[0]))
+        # ...a closing "n" too: "dor a noite n" is "não dor a noite" (user test pt-BR 28: read as
+        # night pain, the "n" moved nowhere before it was spelled out)
+        self.final_negations |= {form for form, meant in self.spelled_as if meant in self.final_negations}
         # measure -> the unit a bare number of it is in, where this language's labs agree on one
         self.usual_units = {measure: _plain_words(unit) for measure, unit in understanding.usual_units.items()}
         self.below_a_limit = [tuple(tokens(_plain_words(w))) for w in understanding.below_a_limit]
@@ -461,7 +465,8 @@ class AnswerReader:
                                  glued_age_at_least=understanding.glued_age_at_least,
                                  whether_words=frozenset(_plain_words(w) for w in understanding.whether_words),
                                  if_words=frozenset(_plain_words(w) for w in understanding.if_words),
-                                 knowing_words=frozenset(_plain_words(w) for w in understanding.knowing_words))
+                                 knowing_words=frozenset(_plain_words(w) for w in understanding.knowing_words),
+                                 plural_endings=tuple(understanding.plural_endings))
         # A scan report's conclusion begins after one of these ("IMPRESSION:", "Conclusão:").
         self.conclusion_headings = [tuple(words_only(_plain_words(w)).split())
                                     for w in understanding.conclusion_headings]
@@ -502,6 +507,7 @@ class AnswerReader:
         self.permission_asked = [tuple(tokens(_plain_words(w))) for w in understanding.permission_asked]
         # What asks what something is, and the words each condition is asked as (`conditions_asked`)
         self.asks_what_it_is = [tuple(tokens(_plain_words(w))) for w in understanding.asks_what_it_is]
+        self.asks_what_it_is_opening = [tuple(tokens(_plain_words(w))) for w in understanding.asks_what_it_is_opening]
         self.condition_words = {
             condition.id: [tuple(tokens(_plain_words(w))) for w in condition.asked_as.get(self.reads, [])]
             for condition in content.conditions.values()}
@@ -517,7 +523,13 @@ class AnswerReader:
         self.numbers = NumberWords(understanding.cardinals, understanding.number_phrases, understanding.shorthand,
                                    self.ordinals, _suffixes(understanding.ordinal_suffixes),
                                    tuple(understanding.thousands), frozenset(understanding.articles),
-                                   tuple(understanding.halves), tuple(understanding.range_words))
+                                   # (every language's halves, as the units are every language's: "2 and a
+                                   # half months" typed in a Portuguese conversation was read as 2 years,
+                                   # "and" a slip of "ano"; session 28)
+                                   tuple(dict.fromkeys(half for words in (understanding, *(
+                                       other for code, other in content.ui.understanding.items()
+                                       if code != self.reads)) for half in words.halves)),
+                                   tuple(understanding.range_words))
         # ...and only those that stand for a bare number ("a couple of" is 2), not for a time
         # with its unit ("yesterday" is 1 day): see `_without_others_numbers`
         self.bare_numbers = replace(self.numbers, phrases={
@@ -944,6 +956,11 @@ class AnswerReader:
         alone = self._alone_after_its_clause(words, units, leads | follows, after) if after and not any(
             self.tables[other].phrases.find(_plain_words(text)) and not self.mentions(other, text)
             for other in table.question.said_alone_unless_named) else []
+        # ...or led by its own words, right before that clause: "há 3 semanas, veio aos poucos",
+        # "3 weeks ago, came on gradually" (user test pt-BR 28: "faz 15 dias, foi piorando aos
+        # pouco" held nothing, and how long was never known); not a bare "30 weeks, hip pain"
+        alone += self._led_before_its_clause(words, units, leads, follows, about, functools.partial(
+            self._answers_plainly, table.question.said_alone_after_answers_to)) if about else []
         opening_from = table.question.said_alone_opening_from
         if opening_from is not None and words and _NUMBER_WORD.fullmatch(words[0]) and float(words[0]) >= opening_from:
             end = self._unit_end(words, 0, units)
@@ -1243,7 +1260,8 @@ class AnswerReader:
     def _conditions_asked_at(self, words: list[str], text: str) -> list[tuple[str, int, int]]:
         """(condition, start, end) of each condition's name that `words` asks what it is."""
         alone = text.strip().endswith("?")
-        asking = [(i, i + len(p)) for p in self.asks_what_it_is for i in _places(words, p)]
+        asking = [*((i, i + len(p)) for p in self.asks_what_it_is for i in _places(words, p)),
+                  *((0, len(p)) for p in self.asks_what_it_is_opening if p and tuple(words[:len(p)]) == p)]
         asked = []
         for condition_id, phrases in self.condition_words.items():
             for phrase in phrases:
@@ -1440,9 +1458,15 @@ class AnswerReader:
         if not since or end + 1 >= len(words):
             return False
         start, after = self._clause_around(words, end + 1)
+        # ...or opens with one of them in two words or more, or with one right before what it
+        # measures: "tive o bebé há 2 meses e desde então dói-me a anca" (user test pt 28: asked
+        # again; "então" is dropped as a filler), not "desde ontem dói", which says since when
         # ...and no number after it: "right hip pain since, about 2 weeks" says how long itself
         return _names_any(words[start:after], about) and not any(_NUMBER_WORD.fullmatch(w) for w in words[after:]) \
-            and any(" ".join(words[after - size:after]) in since for size in (1, 2, 3) if after - size >= start)
+            and (any(" ".join(words[after - size:after]) in since for size in (1, 2, 3) if after - size >= start)
+                 or any(" ".join(words[start:start + size]) in since and (size > 1 or any(
+                     " ".join(words[start + 1:start + 1 + named]) in about for named in (1, 2, 3)))
+                        for size in (1, 2, 3) if start + size < after))
 
     def _began_then(self, words: list[str], at: int, about: AbstractSet[str], beginning: frozenset[str]) -> bool:
         """The number's clause ends with one of `beginning` and the clause right after names
@@ -1472,6 +1496,30 @@ class AnswerReader:
         start = next((i + 1 for i in range(at - 1, -1, -1) if words[i] in breaks), 0)
         end = next((i for i in range(at + 1, len(words)) if words[i] in breaks), len(words))
         return start, end
+
+    def _led_before_its_clause(self, words: list[str], units: set[str], leads: frozenset[str],
+                               follows: frozenset[str], about: AbstractSet[str],
+                               answers: Callable[[list[str]], bool]) -> list[tuple[int, int]]:
+        """Numbers with their unit that make a clause of their own with words that lead or
+        follow such a number, and nothing else ("há 3 semanas", "3 weeks ago"), right before
+        a clause naming what they measure or that `answers` plainly ("..., veio aos poucos").
+        Each as (start, end)."""
+        found = []
+        for at, word in enumerate(words):
+            if not _NUMBER_WORD.fullmatch(word):
+                continue
+            end = self._unit_end(words, at, units)
+            start, clause_end = self._clause_around(words, at)
+            led, after = " ".join(words[start:at]), " ".join(words[end:clause_end])
+            if end == at + 1 or clause_end >= len(words) - 1 or words[clause_end] not in CLAUSE_PUNCTUATION \
+                    or not (led in leads or after in follows) or (led and led not in leads) \
+                    or (after and after not in follows):
+                continue
+            following = words[clause_end + 1:next((i for i in range(clause_end + 1, len(words))
+                                                   if words[i] in CLAUSE_PUNCTUATION), len(words))]
+            if _names_any(following, about) or answers(following):
+                found.append((at, end))
+        return found
 
     def _alone_after_its_clause(self, words: list[str], units: set[str], ties: frozenset[str],
                                 about: AbstractSet[str]) -> list[tuple[int, int]]:
@@ -1599,11 +1647,20 @@ class AnswerReader:
             return table.items  # "no PMH": no past medical history, every item denied
         # (nor a word another word after it makes something else, `not_before`: "cant weight
         # bear" is no weight, user test en 23c)
-        return list(dict.fromkeys(m.option for m in self._not_with(table, said, table.phrases.find(said))
-                                  if m.negated and len(m.options) == 1
-                                  and not table.options[m.option].exclusive
-                                  and (m.end - m.start > 1 or " ".join(typed[m.start:m.end]) in table.named_alone
-                                       or (m.negator is not None and m.start - m.negator <= 1))))
+        by_negation = [m.option for m in self._not_with(table, said, table.phrases.find(said))
+                       if m.negated and len(m.options) == 1
+                       and not table.options[m.option].exclusive
+                       and (m.end - m.start > 1 or " ".join(typed[m.start:m.end]) in table.named_alone
+                            or (m.negator is not None and m.start - m.negator <= 1))]
+        # ...and one its sentence says is not what the item asks (`denied_by`): "bebo uns copos
+        # ao fim de semana" at another question is heavy drinking's no (user test pt 28: "did not
+        # catch"), as it is at its own; not where a word of much is said too ("bebo muito ao fds")
+        named = [m for m in self._not_with(table, said, [*table.phrases.find(said), *self._said_together(table, said)])
+                 if not m.negated and len(m.options) == 1 and table.options[m.option].denied_by.get(self.reads)]
+        judged = self._too_short(table, said, named)
+        light = [m.option for m in judged
+                 if m.negated and not any(o.option == m.option and not o.negated for o in judged)]
+        return list(dict.fromkeys([*by_negation, *light]))
 
     def mentions(self, question_id: str, text: str, claimed_by: Collection[str] = (), answered: str = "",
                  shared: bool = False) -> list[int]:
@@ -2530,7 +2587,7 @@ class AnswerReader:
             return Parsed(True, value=int(number) if question.integer else number, goto=question.below_minimum)
         if not question.minimum <= number <= question.maximum:
             return self._out_of_range(question)
-        return Parsed(True, value=int(number) if question.integer else round(number, 1))
+        return Parsed(True, value=int(number) if question.integer else round(number, STORED_DECIMALS))
 
     def _time_of_another_event(self, quantity: Quantity) -> Parsed:
         return Parsed(False, error="time_of_another_event",
@@ -4137,6 +4194,17 @@ def quote(text: str) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
+def _whole_or_half(value: float, per: float) -> float | None:
+    """How many of a unit `per` long `value` is, when a whole number or, failing that, a half of
+    them comes to it as it was kept (`STORED_DECIMALS`): 20 days, kept as 2.9 weeks, are 20 days
+    (user test pt 28: "faz uns 20 dias" was said back as "2,9 semanas"), 2.5 months 2.5 months."""
+    within = 0.5 / 10 ** STORED_DECIMALS + 1e-9
+    for count in (round(value / per), round(value / per * 2) / 2):
+        if count > 0 and abs(count * per - value) <= within:
+            return float(count)
+    return None
+
+
 def _number_as_said(content: Content, question: Question, value: float, locale: str) -> str:
     """A stored number in the unit a person would use: 0.4 weeks is "3 days", 26 weeks "6 months"."""
     bands = content.ui.number_display.get(question.unit or "")
@@ -4145,12 +4213,12 @@ def _number_as_said(content: Content, question: Question, value: float, locale: 
         unit = content.text(named.name, locale) if named is not None else ""
         return f"{number_text(value, content, locale)} {unit}".strip()
     band = next(b for b in bands if (b.below is None or value < b.below)
-                and (not b.when_whole or abs(value / b.per * 2 - round(value / b.per * 2)) < 0.05))
+                and (not b.when_whole or _whole_or_half(value, b.per) is not None))
     if band.said is not None:
         return content.text(band.said, locale)
     shown, decimals = round(value / band.per, band.decimals), band.decimals
     if band.when_whole:  # a whole or a half, as chosen: "2,5 meses" said back as such, not "3 meses"
-        shown = round(value / band.per * 2) / 2
+        shown = _whole_or_half(value, band.per) or shown
         decimals = 0 if shown.is_integer() else 1
     name = content.text(band.one if shown == 1 else band.other, locale)
     return f"{number_text(shown, content, locale, decimals)} {name}"

@@ -1283,12 +1283,19 @@ class Understanding(Strict):
     # tell us if he fell", "não sabe dizer se caiu"): "worse if I walk" is said all the same.
     if_words: list[str] = Field(default_factory=list)
     knowing_words: list[str] = Field(default_factory=list)
+    # Endings that make a word plural ("s", "es"): a phrase of an answer typed with one of its
+    # words singular or plural the other way ("veio aos pouco") is that answer, though each
+    # word typed is a word of the language (flows/phrases.py `PhraseIndex.fuzzy`).
+    plural_endings: list[str] = Field(default_factory=list)
     # ...and words that ask about what came before them in the clause: "is ibuprofen ok to
     # take?", "naproxen, is that ok?".
     asked_of_what_came_before: list[str] = Field(default_factory=list)
     # Words that ask what something is ("what's", "o que é", "never heard of"): with the words
     # a condition is asked as (conditions.yaml `asked_as`), its `about` is said at once.
     asks_what_it_is: list[str] = Field(default_factory=list)
+    # ...and words that ask it only when they open the message ("q é a ota?", "que é isso de
+    # OTA?"): further in, "acho que é a OTA" asks nothing.
+    asks_what_it_is_opening: list[str] = Field(default_factory=list)
     # Words that, ending a clause that asks (it ends with "?" or opens with a question
     # word), ask whether what it names may be taken: "is ibuprofen ok", "brufen pode?"; a
     # clause that holds nothing else ("e ibuprofeno, pode?") asks of the short clause before.

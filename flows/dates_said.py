@@ -68,7 +68,8 @@ class DatesSaid:
             for day_context in _DAY_CONTEXTS:
                 for number, name in get_day_names(day_width, day_context, babel_locale).items():
                     word = plain(name).strip(". ")
-                    for form in {word, word.split("-")[0]}:
+                    # (typed without its accent too, as a month is: "desde sabado", user test pt 28)
+                    for form in {word, word.split("-")[0], without_accents(word), without_accents(word.split("-")[0])}:
                         if len(form) >= 3:
                             weekdays[form] = number
         self.weekdays = weekdays

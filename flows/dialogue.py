@@ -936,8 +936,9 @@ class _Turn:
                 return [*heard, *self.asides_in(typed), *(self.told_at_once(typed) if typed else []), *self.ask()]
             if typed and not self.s.answered and self.reader.tells_of_the_pain(typed):
                 # "my hip hurts" before any answer: the opening of the conversation, not a
-                # wrong answer to the first question.
-                return [self.notice("opening_heard"), *self.ask()]
+                # wrong answer to the first question; thanked once ("oi", then "tenho dor na anca").
+                thanked, self.s.opening_thanked = self.s.opening_thanked, True
+                return [*([] if thanked else [self.notice("opening_heard")]), *self.ask()]
             if self.told_who:  # "asking for a friend": said back, and the question asked again
                 # (after the answer to a question of theirs in it: "...can she take ibuprofen?")
                 return [*self.asides_in(typed), *self.ask()]
@@ -959,6 +960,9 @@ class _Turn:
             repeated = self._answer_repeated(typed) if plain_miss and typed else None
             if repeated is not None:
                 return self.already_noted(repeated)
+            agreeing = self._denials_repeated(typed) if plain_miss and typed else []
+            if agreeing:
+                return [*agreeing, *self.ask()]
             given_now = self._unknown_given_now(typed) if plain_miss and typed else []
             if given_now:
                 return given_now
@@ -1504,6 +1508,32 @@ class _Turn:
         said = self._kept_if_it_warns(lambda: self._tick_early(state, question.id, text) if question.kind == "checklist"
                                       else self._record_choice(state, question, text))
         self.s.noted = noted  # nothing is held for a question already answered
+        return said
+
+    def _denied_as_recorded(self, question: Question, text: str) -> list[str]:
+        """The items of an answered checklist that `text` denies by name and whose answer is
+        recorded as no already, as labels (none if it names any item as well, or denies them
+        all: "sem antecedentes" is no list of every item)."""
+        options = self.c.options[question.id]
+        denied = self.reader.denied_by_name(question.id, text)
+        if self.reader.mentions(question.id, text) or set(denied) >= set(self.reader.tables[question.id].items):
+            return []
+        return [self.c.text(options[i].label_for(self.s.for_someone_else), self.s.locale)
+                for i in denied
+                if (unticked := options[i].unticked) and all(
+                    getattr(self.s.case, name) == value for name, value in unticked.items())]
+
+    def _denials_repeated(self, typed: str) -> list[Reply]:
+        """Items of answered checklists that `typed` says do not apply, as their answers have
+        them already ("bebo uns copos ao fim de semana" after "None of these", "não fiz
+        ressonância" after only an X-ray): "I have that already", not "did not catch" (user
+        tests pt and pt-BR 28)."""
+        said = []
+        for state in reversed(self.s.answered):
+            question = self.c.questions[self.e.machine.question_of[state]]
+            if question.kind == "checklist" and (agreeing := self._denied_as_recorded(question, typed)):
+                said.append(self.notice("denial_already_noted", question=self.c.text(question.short, self.s.locale),
+                                        items="; ".join(agreeing)))
         return said
 
     def _added_after_the_summary(self, state: str, question: Question, text: str,

@@ -14,6 +14,7 @@ dropped is too often another word ("hey" and "her", "get" and "gent").
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -113,6 +114,9 @@ class Language:
     whether_words: frozenset[str] = frozenset()
     if_words: frozenset[str] = frozenset()
     knowing_words: frozenset[str] = frozenset()
+    # "s", "es": a phrase's word typed singular for plural or the other way is a slip of it
+    # ("veio aos pouco" is "aos poucos"), though the word typed is itself a word of the language.
+    plural_endings: tuple[str, ...] = ()
 
     def unsure_at(self, words: list[str], at: int) -> bool:
         """A way of saying "don't know" of two words or more begins at `at` ("não sei", "not
@@ -312,15 +316,38 @@ class PhraseIndex:
             for start in range(len(words) - size + 1):
                 typed = " ".join(words[start:start + size])
                 if len(typed) < shortest or _PUNCTUATION.intersection(words[start:start + size]) or any(
-                        start < m.end and start + size > m.start for m in found) or all(
-                        word in self.known_words for word in words[start:start + size]) or (
-                        size < sum(w not in _PUNCTUATION for w in words)
-                        and all(word in self.everyday for word in words[start:start + size])):
+                        start < m.end and start + size > m.start for m in found):
+                    continue
+                if all(word in self.known_words for word in words[start:start + size]):
+                    # words of the language are themselves, not slips: but one of a phrase's
+                    # words with its plural ending off or on is that phrase ("aos pouco")
+                    agreed = self._plural_slip(words[start:start + size])
+                    if agreed is not None:
+                        found.append(Match(agreed, start, start + size, False))
+                    continue
+                if size < sum(w not in _PUNCTUATION for w in words) \
+                        and all(word in self.everyday for word in words[start:start + size]):
                     continue
                 best = self._closest(typed, size)
                 if best is not None:
                     found.append(Match(best, start, start + size, False))
         return self._negated(words, found[len(around or []):], around or [])
+
+    def _plural_slip(self, typed: list[str]) -> tuple[int, ...] | None:
+        """The options of the one phrase of two words or more that `typed` is, but for a word
+        or more with a plural ending (`Language.plural_endings`) left off or added: "aos pouco"
+        is "aos poucos"; at least one word is as typed, so "um pouco" is not "aos poucos"."""
+        endings = self.language.plural_endings
+        if len(typed) < 2 or not endings:
+            return None
+
+        forms = [[word, *(word + e for e in endings), *(word[:-len(e)] for e in endings
+                                                        if word.endswith(e) and len(word) > len(e) + 1)]
+                 for word in typed]
+        candidates = {options for phrase in itertools.product(*forms)
+                      if phrase != tuple(typed) and any(w == m for w, m in zip(typed, phrase, strict=True))
+                      and (options := self.by_tokens.get(phrase)) is not None}
+        return candidates.pop() if len(candidates) == 1 else None
 
     def _closest(self, typed: str, size: int) -> tuple[int, ...] | None:
         """The options of the one phrase within reach of a typo: the same first letter in

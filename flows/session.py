@@ -96,6 +96,9 @@ class Session(BaseModel):
     someone_else_from: int = 0
     mode_before_language: Mode | None = None
     started: bool = False
+    # A message opening the conversation ("oi", "my hip hurts") was thanked: the next one is
+    # not thanked again, the question is asked (user test pt 28: "Obrigado..." twice in a row).
+    opening_thanked: bool = False
 
     @property
     def before_the_summary(self) -> bool:
