@@ -1121,7 +1121,7 @@ class AnswerReader:
         heard = self.tables[question_id].question.diagnoses_heard_in_passing and \
             not listed_in(words, self.conclusion_headings)
         for share in share_out(words, find_mentions(words, self.test_names), self.each_of_them, self.comparing,
-                               frozenset(self.joiners), self.before_a_test):
+                               self.joiners, self.before_a_test):
             mention = share.mention
             if question_id not in mention.tests or self._not_this_hips(words, share.own, mention):
                 continue
@@ -1505,11 +1505,7 @@ class AnswerReader:
         a clause naming what they measure or that `answers` plainly ("..., veio aos poucos").
         Each as (start, end)."""
         found = []
-        for at, word in enumerate(words):
-            if not _NUMBER_WORD.fullmatch(word):
-                continue
-            end = self._unit_end(words, at, units)
-            start, clause_end = self._clause_around(words, at)
+        for at, end, start, clause_end in self._numbers_in_their_clauses(words, units):
             led, after = " ".join(words[start:at]), " ".join(words[end:clause_end])
             if end == at + 1 or clause_end >= len(words) - 1 or words[clause_end] not in CLAUSE_PUNCTUATION \
                     or not (led in leads or after in follows) or (led and led not in leads) \
@@ -1538,11 +1534,7 @@ class AnswerReader:
         """Numbers with their unit that make a clause of their own (with at most the words
         that tie them) right after words that `belongs` says they go with."""
         found = []
-        for at, word in enumerate(words):
-            if not _NUMBER_WORD.fullmatch(word):
-                continue
-            end = self._unit_end(words, at, units)
-            start, clause_end = self._clause_around(words, at)
+        for at, end, start, clause_end in self._numbers_in_their_clauses(words, units):
             around = [" ".join(words[start:at]), " ".join(words[end:clause_end])]
             # What comes before, back to the last punctuation, names it: "now pain in my groin
             # when i run and now even walking, 3 weeks" (not only its last clause, "now even walking")
@@ -1551,6 +1543,12 @@ class AnswerReader:
                     and words[start - 2] not in CLAUSE_PUNCTUATION and belongs(words[before:start - 1]):
                 found.append((at, end))
         return found
+
+    def _numbers_in_their_clauses(self, words: list[str], units: set[str]) -> Iterator[tuple[int, int, int, int]]:
+        """Each number of `words`: where it starts, where its unit ends, and its clause's start and end."""
+        for at, word in enumerate(words):
+            if _NUMBER_WORD.fullmatch(word):
+                yield at, self._unit_end(words, at, units), *self._clause_around(words, at)
 
     @staticmethod
     def _followed_by(words: list[str], end: int, after: frozenset[str]) -> bool:

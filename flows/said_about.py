@@ -25,6 +25,7 @@ Pure: words in, positions out.
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from flows.phrases import CLAUSE_PUNCTUATION
@@ -71,8 +72,8 @@ def find_mentions(words: list[str], names: dict[tuple[str, ...], tuple[str, ...]
 
 
 def share_out(words: list[str], mentions: list[Mention], each: tuple[tuple[str, ...], ...] = (),
-              comparing: tuple[tuple[str, ...], ...] = (), joiners: frozenset[str] = frozenset(),
-              before_a_test: frozenset[str] = frozenset()) -> list[SaidAbout]:
+              comparing: tuple[tuple[str, ...], ...] = (), joiners: AbstractSet[str] = frozenset(),
+              before_a_test: AbstractSet[str] = frozenset()) -> list[SaidAbout]:
     """What each mention has said about it (see the module's docstring). A clause naming no
     test that begins with one of `each` ("both normal") goes with every test of the clause
     before it ("X-ray and bloods, both normal"). A test named after one of `comparing` in
@@ -104,7 +105,7 @@ def share_out(words: list[str], mentions: list[Mention], each: tuple[tuple[str, 
             shares[owner][0].append(position)
         for group in _joined(words, [mentions[i] for i in inside], joiners, before_a_test):
             last_of_group = inside[group[-1]]
-            tail = [p for p in shares[last_of_group][0] if p > mentions[last_of_group].end - 1]
+            tail = [p for p in shares[last_of_group][0] if p >= mentions[last_of_group].end]
             for member in group[:-1]:
                 shares[inside[member]][0].extend(tail)
         subjects = [i for i in inside if not _compared(words, clause, mentions[i], comparing)]
@@ -113,8 +114,8 @@ def share_out(words: list[str], mentions: list[Mention], each: tuple[tuple[str, 
     return [SaidAbout(mentions[i], own, after) for i, (own, after) in shares.items()]
 
 
-def _joined(words: list[str], named: list[Mention], joiners: frozenset[str],
-            before_a_test: frozenset[str]) -> list[list[int]]:
+def _joined(words: list[str], named: list[Mention], joiners: AbstractSet[str],
+            before_a_test: AbstractSet[str]) -> list[list[int]]:
     """Runs of two or more of the `named` mentions (in order) with only a joining word
     between each and the next, and perhaps a word such as "the" ("xray and mri", "the xray
     and the mri"), as their indexes in `named`."""
