@@ -230,6 +230,23 @@ def test_the_fourth_blind_set_is_apart_and_does_not_slide_below_its_first_score(
     assert scores["over_triage"] <= 0.15, scores["over_triaged"]
 
 
+BLIND_5 = ROOT / "tests/vignettes/heldout/blind-2026-12d.yaml"
+
+
+def test_the_fifth_blind_set_is_apart_and_does_not_slide_below_its_first_score() -> None:
+    """The fifth blind set (session 29; docs/assessment.md), as the others: apart from every
+    other set, and the figures it scored once, before it was read, are a floor."""
+    conditions = list(get_content().conditions)
+    blind = read_vignettes(BLIND_5, conditions)
+    others = [v for path in [*VIGNETTES, HELD_OUT, BLIND_2, BLIND_3, BLIND_4] for v in read_vignettes(path, conditions)]
+    assert len(blind) >= 22 and not {v.id for v in blind} & {v.id for v in others}
+    assert not {v.source[:60] for v in blind} & {v.source[:60] for v in others}
+    scores = json.loads(run("evaluate", str(BLIND_5), "--json").stdout)
+    assert scores["top3"] >= 0.81 and scores["top1"] >= 0.59, scores
+    assert scores["safe"] >= 0.75, scores["unsafe"]
+    assert scores["over_triage"] <= 0.10, scores["over_triaged"]
+
+
 def test_vignettes_cover_every_condition_with_citations() -> None:
     conditions = list(get_content().conditions)
     vignettes = [v for path in VIGNETTES for v in read_vignettes(path, conditions)]
