@@ -294,6 +294,8 @@ class _Table:
     # option -> Answer.not_with_unless in this language: (words, unless) pairs
     not_with_unless: dict[int, list[tuple[frozenset[str], frozenset[str]]]] = field(default_factory=dict)
     not_before: dict[int, frozenset[str]] = field(default_factory=dict)  # option -> Answer.not_before
+    # option -> Answer.not_beside_said_together
+    not_beside_together: dict[int, frozenset[str]] = field(default_factory=dict)
     # option -> its not_with_unless that ask which it is when said (NotWithUnless.asks): (words, unless, asks)
     kind_asked: dict[int, list[tuple[frozenset[str], frozenset[str], Any]]] = field(default_factory=dict)
     kind_words: frozenset[str] = frozenset()  # their `unless` words and their options' `denied_by` words
@@ -667,6 +669,8 @@ class AnswerReader:
                                           self._listed(o.told_by_number.said_after_number))
                                       for i, o in enumerate(options) if o.told_by_number is not None},
                       not_before={i: self._listed(o.not_before) for i, o in enumerate(options) if o.not_before},
+                      not_beside_together={i: self._listed_as_words(o.not_beside_said_together)
+                                           for i, o in enumerate(options) if o.not_beside_said_together},
                       kind_asked={i: [(self._listed_as_words(n.words), self._listed_as_words(n.unless), n.asks)
                                       for n in o.not_with_unless if n.asks is not None]
                                   for i, o in enumerate(options) if any(n.asks is not None for n in o.not_with_unless)},
@@ -1813,9 +1817,13 @@ class AnswerReader:
                 later_parts = {phrase[0] for group in way[1:] for phrase in group if phrase}
                 in_a_sentence = option in table.in_a_sentence
                 spans = _sentences(words) if in_a_sentence else self._clauses_and_subjects(words, later_parts)
+                # "a short walk on that leg": a part beside a word that makes it say something else
+                beside = table.not_beside_together.get(option, frozenset())
                 for start, end in spans:
                     places = [sorted({at for at in range(start, end) for phrase in group if phrase
-                                      and tuple(words[at:at + len(phrase)]) == phrase and at + len(phrase) <= end})
+                                      and tuple(words[at:at + len(phrase)]) == phrase and at + len(phrase) <= end
+                                      and not (at > 0 and words[at - 1] in beside)
+                                      and not (at + len(phrase) < len(words) and words[at + len(phrase)] in beside)})
                               for group in way]
                     if not all(places):
                         continue

@@ -1,0 +1,85 @@
+"""Session 29 (c29): a leg said to look short ("her right leg looks a bit short", "a perna
+parece um pouco curta") is the sign of a broken hip, heard wherever it is said, and keeps the
+break not ruled out; "short" said of something else beside it ("a short walk on that leg",
+"short of breath", "uma caminhada curta") is no such sign."""
+
+from __future__ import annotations
+
+import pytest
+
+from flows.assessment import Assessment, assess
+from flows.case import Case
+from flows.dialogue import get_engine
+from tests.support.conversation import talk
+
+ENGINE = get_engine()
+
+
+# 1. A leg that looks short, or turned out ---------------------------------------------------
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Her right leg looks a bit short"),               # session 29 brief
+    ("en", "my leg looks shorter and turned out"),
+    ("en", "she found her on the floor, one leg is short"),
+    ("en", "the leg looks short after a short walk"),
+    ("pt", "perna mais curta e virada para fora"),
+    ("pt", "a perna direita parece um pouco curta"),
+    ("pt", "a perna dela ficou curta"),
+    ("pt-BR", "a perna direita dela parece mais curta"),
+])
+def test_a_leg_said_to_look_short_is_the_sign(language: str, text: str) -> None:
+    parsed = ENGINE.reader(language).read("fracture_signs", text)
+    assert parsed.ok and parsed.value == ["leg_shortened_or_turned"]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "my legs are short"),
+    ("en", "short walk"),
+    ("en", "I can only manage a short walk on that leg"),
+    ("en", "short of breath with a swollen leg"),
+    ("pt", "tenho as pernas curtas"),
+    ("pt", "dói a perna numa caminhada curta"),
+    ("pt-BR", "a perna dói até numa caminhada mais curta"),
+])
+def test_short_said_of_something_else_is_no_sign(language: str, text: str) -> None:
+    reader = ENGINE.reader(language)
+    assert not reader.read("fracture_signs", text).ok
+    assert reader.mentions("fracture_signs", text) == []
+
+
+@pytest.mark.parametrize("language, opening, text", [
+    ("en", "asking for my mum, she's 81", "Her right leg looks a bit short"),
+    ("pt", "é para a minha mãe, tem 81 anos", "a perna direita dela parece um pouco curta"),
+    ("pt-BR", "é para minha mãe, ela tem 81 anos", "a perna direita dela parece mais curta"),
+])
+def test_a_short_leg_said_in_passing_warns_at_once(language: str, opening: str, text: str) -> None:
+    conv = talk(opening, language=language)
+    assert conv.state == "side"
+    replies = conv.say(text)
+    assert conv.session.case.leg_shortened_or_turned is True
+    assert conv.session.case.side == "right"
+    assert "leg_shortened_or_turned" in [r.code for r in replies if r.kind == "warning"]
+
+
+def test_a_short_walk_said_in_passing_raises_nothing() -> None:
+    conv = talk("male", "45", language="en")
+    conv.say("left, it hurts after a short walk")
+    assert conv.session.case.leg_shortened_or_turned is not True
+
+
+def _rules_open(assessment: Assessment) -> set[str]:
+    return {rule for kept in assessment.not_ruled_out for rule in kept.rule_ids}
+
+
+def test_a_short_leg_keeps_the_break_not_ruled_out_at_emergency() -> None:
+    case = Case(sex="male", age=45, side="left", leg_shortened_or_turned=True)
+    assessment = assess(case, ENGINE.content)
+    assert "fracture_leg_shortened_or_turned" in _rules_open(assessment)
+    assert assessment.triage == "emergency"
+
+
+def test_a_clear_mri_closes_the_break_left_open_by_a_short_leg_but_not_the_warning() -> None:
+    case = Case(sex="male", age=45, side="left", leg_shortened_or_turned=True, mri=["normal"])
+    assessment = assess(case, ENGINE.content)
+    assert "fracture_leg_shortened_or_turned" not in _rules_open(assessment)
+    assert assessment.triage == "emergency"  # the red flag still holds
