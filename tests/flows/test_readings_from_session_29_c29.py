@@ -5,8 +5,12 @@ break not ruled out; "short" said of something else beside it ("a short walk on 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+import flows.answers as answers_module
+from flows.answers import _plain_words, body_temperatures
 from flows.assessment import Assessment, assess
 from flows.case import Case
 from flows.dialogue import get_engine
@@ -83,3 +87,28 @@ def test_a_clear_mri_closes_the_break_left_open_by_a_short_leg_but_not_the_warni
     assessment = assess(case, ENGINE.content)
     assert "fracture_leg_shortened_or_turned" not in _rules_open(assessment)
     assert assessment.triage == "emergency"  # the red flag still holds
+
+
+# 3. The body-temperature ranges are the fever question's --------------------------------
+
+def test_the_body_temperature_ranges_are_read_from_the_fever_question() -> None:
+    options = ENGINE.content.options["fever"]
+    for scale in ("celsius", "fahrenheit"):
+        ranges = [option.measures[scale] for option in options if scale in option.measures]
+        expected = (min(r.from_ for r in ranges), max(r.below for r in ranges))
+        assert body_temperatures(ENGINE.content)[scale] == expected
+    assert body_temperatures(ENGINE.content) == {"celsius": (34.0, 45.0), "fahrenheit": (93.0, 113.0)}
+
+
+def test_the_reader_holds_no_body_temperature_range_of_its_own() -> None:
+    source = Path(answers_module.__file__).read_text(encoding="utf-8")
+    assert "_BODY_CELSIUS" not in source and "_BODY_FAHRENHEIT" not in source
+    assert "(34.0, 45.0)" not in source and "(93.0, 113.0)" not in source
+
+
+@pytest.mark.parametrize(("typed", "plain"), [
+    ("39°C", "39 celsius"), ("101F", "101 fahrenheit"), ("44.9°", "44.9 celsius"), ("112.9f", "112.9 fahrenheit"),
+    ("45°C", "45°c"), ("33°", "33°"), ("95F", "95f"),   # out of the body's range, or a note's age and sex
+])
+def test_temperature_units_read_as_before(typed: str, plain: str) -> None:
+    assert _plain_words(typed) == plain
