@@ -14,6 +14,7 @@ from flows.answers import _plain_words, body_temperatures
 from flows.assessment import Assessment, assess
 from flows.case import Case
 from flows.dialogue import get_engine
+from flows.guidance import select_guidance
 from tests.support.conversation import talk
 
 ENGINE = get_engine()
@@ -112,3 +113,42 @@ def test_the_reader_holds_no_body_temperature_range_of_its_own() -> None:
 ])
 def test_temperature_units_read_as_before(typed: str, plain: str) -> None:
     assert _plain_words(typed) == plain
+
+
+# 4. Pelvic girdle pain with walking that hurts: crutches for a while, in pregnancy and after --
+
+_WALKING_AIDS = {"protect_pelvic_girdle_pain_walking_aids", "protect_pelvic_girdle_pain_walking_aids_after_birth"}
+
+
+def _guidance(**answers: object) -> set[str]:
+    case = Case(sex="female", age=31, side="left", pelvic_girdle_pattern=True, fever=False, onset="gradual",
+                duration_weeks=4, mri=["normal"], **answers)  # type: ignore[arg-type]
+    assessment = assess(case, ENGINE.content)
+    assert assessment.top.condition == "pelvic_girdle_pain"
+    return {item.id for _, items in select_guidance(case, assessment, ENGINE.content) for item in items}
+
+
+@pytest.mark.parametrize("pregnancy, item", [
+    ("postpartum", "protect_pelvic_girdle_pain_walking_aids_after_birth"),   # session 29 brief
+    ("trimester_3", "protect_pelvic_girdle_pain_walking_aids"),
+])
+def test_pelvic_girdle_pain_with_walking_that_hurts_is_told_of_crutches(pregnancy: str, item: str) -> None:
+    shown = _guidance(pregnancy=pregnancy, weight_bearing_pain=True, unable_to_bear_weight=False)
+    assert item in shown
+    assert len(_WALKING_AIDS & shown) == 1
+
+
+@pytest.mark.parametrize("pregnancy", ["postpartum", "trimester_3"])
+def test_pelvic_girdle_pain_with_easy_walking_is_not_told_of_crutches(pregnancy: str) -> None:
+    shown = _guidance(pregnancy=pregnancy, weight_bearing_pain=False, unable_to_bear_weight=False)
+    assert not _WALKING_AIDS & shown
+
+
+def test_the_crutches_for_pelvic_girdle_pain_are_said_in_each_language() -> None:
+    item = next(i for i, _, _ in ENGINE.content.guidance_items
+                if i.id == "protect_pelvic_girdle_pain_walking_aids_after_birth")
+    assert "crutches" in ENGINE.content.text(item.text, "en")
+    assert "canadianas" in ENGINE.content.text(item.text, "pt") and "bebé" in ENGINE.content.text(item.text, "pt")
+    brazilian = ENGINE.content.text(item.text, "pt-BR")
+    assert "muletas" in brazilian and "bebê" in brazilian and "canadianas" not in brazilian
+
