@@ -2133,6 +2133,27 @@ class AnswerReader:
                 return round(conversion.of(value), 1)
         return None
 
+    def measured_by_name(self, question_id: str, text: str) -> set[Any]:
+        """The answers a result said with its test's name picks ("actually crp was 45 mg/l",
+        "wcc came back 14"): a number within a few words after one of the question's measure
+        words, read as the question reads it. One answer, or each one its units could give
+        when the unit decides ("crp 45": mg/L or mg/dL); none for a number without the test's
+        name ("actually it was 45"), or no number at all. How an earlier answer is corrected
+        by a later result (the most recent kept). Not where the gravest reading decides (a
+        fever: "temp 37.6 now" after 38.9 is a later reading, no correction)."""
+        table = self.tables[question_id]
+        if not table.measures or table.question.gravest_first:
+            return set()
+        said = _plain_words(text)
+        if not any(any(_NUMBER.fullmatch(word) for word in tokens(_beside(said, at, at + 1, before=0, after=4)[1]))
+                   for at in self._measure_words_at(table, said)):
+            return set()
+        found = self._by_number(table, said)
+        if isinstance(found, _UnitQuestion):
+            return {table.options[i].value for _, i in found.readings} - {None}
+        parsed = self.read(question_id, text)
+        return {parsed.value} if parsed.ok and parsed.value is not None and parsed.goto is None else set()
+
     def measured_unit_asked(self, question_id: str, text: str) -> str | None:
         """"crp 12" said in passing, when its unit decides the answer (12 mg/L is a little
         raised, 12 mg/dL very raised): the measure's word and the number after it, to be

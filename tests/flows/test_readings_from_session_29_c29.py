@@ -152,3 +152,82 @@ def test_the_crutches_for_pelvic_girdle_pain_are_said_in_each_language() -> None
     brazilian = ENGINE.content.text(item.text, "pt-BR")
     assert "muletas" in brazilian and "bebê" in brazilian and "canadianas" not in brazilian
 
+
+
+# 2. A lab result said again with its test's name corrects the earlier answer ---------------
+
+AT_THE_WHITE_CELLS = {
+    "en": ("male, 45, left hip pain for 3 weeks", "blood tests", "crp 8 mg/l"),
+    "pt": ("homem, 45 anos, dor na anca esquerda há 3 semanas", "análises", "pcr 8 mg/l"),
+    "pt-BR": ("homem, 45 anos, dor no quadril esquerdo faz 3 semanas", "exames de sangue", "pcr 8 mg/l"),
+}
+
+
+@pytest.mark.parametrize("language, text, value", [
+    ("en", "actually crp was 45 mg/l", "mildly_raised"),          # session 29 brief
+    ("en", "sorry my crp came back at 120", "markedly_raised"),
+    ("en", "CRP 45 mg/L", "mildly_raised"),                        # a later result, no "actually"
+    ("pt", "afinal a pcr era 45 mg/l", "mildly_raised"),
+    ("pt", "a pcr deu 120", "markedly_raised"),
+    ("pt-BR", "na verdade o pcr deu 45 mg/l", "mildly_raised"),
+])
+def test_a_result_said_again_by_name_corrects_the_earlier_one(language: str, text: str, value: str) -> None:
+    conv = talk(*AT_THE_WHITE_CELLS[language], language=language)
+    assert conv.state == "white_cell_count" and conv.session.case.inflammatory_markers == "normal"
+    replies = conv.say(text)
+    assert conv.session.case.inflammatory_markers == value   # the most recent kept...
+    said_back = [r for r in replies if r.kind == "answered" and r.code == "inflammatory_markers"]
+    assert len(said_back) == 1                                   # ...and said back
+    assert conv.state == "white_cell_count"                      # the question asked stays asked
+    if value == "markedly_raised":                               # a warning it raises comes at once
+        assert "markedly_raised_markers" in [r.code for r in replies if r.kind == "warning"]
+
+
+def test_a_correction_said_with_the_next_answer_keeps_both() -> None:
+    conv = talk(*AT_THE_WHITE_CELLS["en"], language="en")
+    conv.say("crp 45 mg/l, wcc 14")
+    assert conv.session.case.inflammatory_markers == "mildly_raised"
+    assert conv.session.case.white_cell_count == "raised"
+    assert conv.state != "white_cell_count"
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "actually it was 45"),        # a number without the test's name
+    ("en", "actually 45"),
+    ("pt", "afinal era 45"),
+    ("pt-BR", "na verdade deu 45"),
+])
+def test_a_number_without_the_tests_name_corrects_no_result(language: str, text: str) -> None:
+    conv = talk(*AT_THE_WHITE_CELLS[language], "normal", language=language)
+    assert conv.state == "onset"
+    conv.say(text)
+    assert conv.session.case.inflammatory_markers == "normal"
+
+
+def test_a_result_whose_unit_decides_says_how_to_change_it() -> None:
+    conv = talk(*AT_THE_WHITE_CELLS["en"], language="en")
+    replies = conv.say("actually crp was 45")   # 45 mg/L or 45 mg/dL: not guessed
+    assert conv.session.case.inflammatory_markers == "normal"
+    assert "correction_how" in [r.code for r in replies]
+
+
+def test_the_same_answer_said_again_by_name_changes_nothing() -> None:
+    conv = talk(*AT_THE_WHITE_CELLS["en"], language="en")
+    conv.say("crp 9 mg/l")
+    assert conv.session.case.inflammatory_markers == "normal" and conv.state == "white_cell_count"
+
+
+@pytest.mark.parametrize("language, text, named", [
+    ("en", "actually crp was 45 mg/l", {"mildly_raised"}),
+    ("en", "crp 45", {"mildly_raised", "markedly_raised"}),
+    ("en", "actually it was 45", set()),
+    ("en", "the crp was raised", set()),
+    ("pt", "a pcr era 45 mg/l", {"mildly_raised"}),
+])
+def test_a_result_is_named_by_its_test_and_a_number(language: str, text: str, named: set[str]) -> None:
+    assert ENGINE.reader(language).measured_by_name("inflammatory_markers", text) == named
+
+
+def test_a_fever_reading_later_is_no_correction() -> None:
+    # the gravest reading decides a fever: a lower one later is a reading, not a correction
+    assert ENGINE.reader("en").measured_by_name("fever", "temp 37.6 now") == set()
