@@ -36,7 +36,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from flows.case import Case
-from flows.content import Content, texts_of
+from flows.content import Content, get_content, texts_of
 from flows.content_models import Answer, NumberRange, Question
 from flows.dates_said import DateSaid, DatesSaid
 from flows.locale_format import number_text
@@ -108,17 +108,36 @@ _GLUED_MEASURE = re.compile(r"\b([^\W\d_]{2,6}|[^\W\d_])(?=\d)((?<=[^\W\d_]{2})\
 _TEMPERATURE_SIGN = re.compile(r"(?<![\w.,])(\d{2,3}(?:[.,]\d{1,2})?) ?° ?([cf])?(?!\w)")
 _TEMPERATURE_LETTER = re.compile(r"(?<![\w.,])(\d{2,3}(?:[.,]\d{1,2})?)( ?oc|c|f)(?!\w)")
 _CELSIUS, _FAHRENHEIT = "celsius", "fahrenheit"  # questions.yaml fever `measure_words` (ids)
-_BODY_CELSIUS = (34.0, 45.0)
-_BODY_FAHRENHEIT = (93.0, 113.0)
-_FAHRENHEIT_GLUED_WHOLE_FROM = 100.0
+_FAHRENHEIT_GLUED_WHOLE_FROM = 100.0  # a note's age glued to its sex ("95F") is below it
+
+
+def body_temperatures(content: Content) -> dict[str, tuple[float, float]]:
+    """The numbers that are a body temperature in each scale, from the fever question's
+    answers (questions.yaml fever `measures`: the lowest `from` to the highest `below` of
+    its options in that scale), so the ranges a temperature is read in are written once."""
+    ranges: dict[str, tuple[float, float]] = {}
+    for options in content.options.values():
+        for option in options:
+            for scale, numbers in option.measures.items():
+                if scale in (_CELSIUS, _FAHRENHEIT):
+                    low, high = ranges.get(scale, (numbers.from_, numbers.below))
+                    ranges[scale] = (min(low, numbers.from_), max(high, numbers.below))
+    return ranges
+
+
+@functools.cache
+def _body_temperatures() -> dict[str, tuple[float, float]]:
+    """`body_temperatures` of the process's content (read once, as the content is)."""
+    return body_temperatures(get_content())
 
 
 def _temperature_scale(number: str, letter: str | None, glued: bool) -> str | None:
     """The scale a temperature's unit names, or None where the number and its letter are
     no body temperature (a note's "34F" is a woman of 34)."""
     value = float(number.replace(",", "."))
-    celsius = _BODY_CELSIUS[0] <= value < _BODY_CELSIUS[1]
-    fahrenheit = _BODY_FAHRENHEIT[0] <= value < _BODY_FAHRENHEIT[1]
+    body = _body_temperatures()
+    celsius = _CELSIUS in body and body[_CELSIUS][0] <= value < body[_CELSIUS][1]
+    fahrenheit = _FAHRENHEIT in body and body[_FAHRENHEIT][0] <= value < body[_FAHRENHEIT][1]
     if letter in ("c", "oc"):
         return _CELSIUS if celsius else None
     if letter == "f":
@@ -294,6 +313,8 @@ class _Table:
     # option -> Answer.not_with_unless in this language: (words, unless) pairs
     not_with_unless: dict[int, list[tuple[frozenset[str], frozenset[str]]]] = field(default_factory=dict)
     not_before: dict[int, frozenset[str]] = field(default_factory=dict)  # option -> Answer.not_before
+    # option -> Answer.not_beside_said_together
+    not_beside_together: dict[int, frozenset[str]] = field(default_factory=dict)
     # option -> its not_with_unless that ask which it is when said (NotWithUnless.asks): (words, unless, asks)
     kind_asked: dict[int, list[tuple[frozenset[str], frozenset[str], Any]]] = field(default_factory=dict)
     kind_words: frozenset[str] = frozenset()  # their `unless` words and their options' `denied_by` words
@@ -667,6 +688,8 @@ class AnswerReader:
                                           self._listed(o.told_by_number.said_after_number))
                                       for i, o in enumerate(options) if o.told_by_number is not None},
                       not_before={i: self._listed(o.not_before) for i, o in enumerate(options) if o.not_before},
+                      not_beside_together={i: self._listed_as_words(o.not_beside_said_together)
+                                           for i, o in enumerate(options) if o.not_beside_said_together},
                       kind_asked={i: [(self._listed_as_words(n.words), self._listed_as_words(n.unless), n.asks)
                                       for n in o.not_with_unless if n.asks is not None]
                                   for i, o in enumerate(options) if any(n.asks is not None for n in o.not_with_unless)},
@@ -1813,9 +1836,13 @@ class AnswerReader:
                 later_parts = {phrase[0] for group in way[1:] for phrase in group if phrase}
                 in_a_sentence = option in table.in_a_sentence
                 spans = _sentences(words) if in_a_sentence else self._clauses_and_subjects(words, later_parts)
+                # "a short walk on that leg": a part beside a word that makes it say something else
+                beside = table.not_beside_together.get(option, frozenset())
                 for start, end in spans:
                     places = [sorted({at for at in range(start, end) for phrase in group if phrase
-                                      and tuple(words[at:at + len(phrase)]) == phrase and at + len(phrase) <= end})
+                                      and tuple(words[at:at + len(phrase)]) == phrase and at + len(phrase) <= end
+                                      and not (at > 0 and words[at - 1] in beside)
+                                      and not (at + len(phrase) < len(words) and words[at + len(phrase)] in beside)})
                               for group in way]
                     if not all(places):
                         continue
@@ -2105,6 +2132,27 @@ class AnswerReader:
             if any(_holds(option.measures[measure], value) for option in table.options if measure in option.measures):
                 return round(conversion.of(value), 1)
         return None
+
+    def measured_by_name(self, question_id: str, text: str) -> set[Any]:
+        """The answers a result said with its test's name picks ("actually crp was 45 mg/l",
+        "wcc came back 14"): a number within a few words after one of the question's measure
+        words, read as the question reads it. One answer, or each one its units could give
+        when the unit decides ("crp 45": mg/L or mg/dL); none for a number without the test's
+        name ("actually it was 45"), or no number at all. How an earlier answer is corrected
+        by a later result (the most recent kept). Not where the gravest reading decides (a
+        fever: "temp 37.6 now" after 38.9 is a later reading, no correction)."""
+        table = self.tables[question_id]
+        if not table.measures or table.question.gravest_first:
+            return set()
+        said = _plain_words(text)
+        if not any(any(_NUMBER.fullmatch(word) for word in tokens(_beside(said, at, at + 1, before=0, after=4)[1]))
+                   for at in self._measure_words_at(table, said)):
+            return set()
+        found = self._by_number(table, said)
+        if isinstance(found, _UnitQuestion):
+            return {table.options[i].value for _, i in found.readings} - {None}
+        parsed = self.read(question_id, text)
+        return {parsed.value} if parsed.ok and parsed.value is not None and parsed.goto is None else set()
 
     def measured_unit_asked(self, question_id: str, text: str) -> str | None:
         """"crp 12" said in passing, when its unit decides the answer (12 mg/L is a little

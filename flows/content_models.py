@@ -212,6 +212,10 @@ class Answer(Strict):
     # and swollen": calf, swollen). A group's word never denies the option ("haven't felt
     # the baby kick": the "haven't" is the sign); another negation before it does.
     said_together: dict[str, list[list[list[str]]]] = Field(default_factory=dict)
+    # Per language, words that right before or right after a part said together make that part
+    # say something else: "short" names a shortened leg in "her leg looks a bit short", not
+    # in "a short walk on that leg" nor "short of breath"; "curta" not in "uma caminhada curta".
+    not_beside_said_together: dict[str, list[str]] = Field(default_factory=dict)
     # Its words said together leave another option's words among them to that option too:
     # "OP on alendronate" is osteoporosis (told apart from an operation by the medicine)
     # and the medicine. Otherwise they are this option's alone ("my calf is red and

@@ -124,6 +124,8 @@ class _Turn:
         self.told_who = False  # this message said who the answers are about (`who_is_asked`)
         self.answered_what_was_asked_back = False  # this message answers a question asked of the last one
         self.today: date | None = None  # the day the message was sent: "since March" counts to it
+        # an earlier answer corrected by a message that also answers this question (correct_earlier_answer)
+        self.corrected_and_going_on = False
         self._answering = ""  # while other questions hear an answer: the question it answered
         self._after_the_summary = False  # a message read after the summary: a checklist's additions are kept
         self._added_later: list[tuple[str, str]] = []  # "Added to Medical history: ..." (added_when_told_later)
@@ -213,8 +215,9 @@ class _Turn:
         self.keep_measured(text)  # before the answer is said back: "Fever: No (37.9 °C, just under 38.0)"
         who = self.who_is_asked(text)  # before reading: "sorry, it's for my dad" starts the questions again
         corrected = [] if who else self.correct_earlier_answer(text) or self.correct_held_answer(text)
-        if corrected:
+        if corrected and not self.corrected_and_going_on:
             return corrected
+        first, self.corrected_and_going_on = (corrected, False) if corrected else ([], False)
         parsed = self.no_to_a_test_said_done(self.read(text), text)
         if not parsed.ok and command:
             return self.command(command)
@@ -230,8 +233,8 @@ class _Turn:
         self.told_who = bool(who)
         replies = self.apply(parsed, typed=text)
         if self.e.machine.is_final(self.s.state):  # no more questions ("my son is 9"): nothing to say of them
-            return replies
-        return [*who, *replies]
+            return [*first, *replies]
+        return [*who, *first, *replies]
 
     def worded_for_whom(self, parsed: Parsed) -> Parsed:
         """The items a denial leaves asked ("So not: ...") as the question shows them: of them,
@@ -1071,6 +1074,12 @@ class _Turn:
         said = [self.answered_reply(question, value, False), *self.refresh_red_flags(announce=True)]
         if self.offers_now(said[1:]):  # "oh actually i did have a fever, 38.6": what to do now first
             return [*said, self.danger_offer()]
+        if self.reader.measured_by_name(question.id, typed) and self.reader.read(
+                self.question_id(), typed, today=self.today).ok:
+            # "crp 45 mg/l, wcc 14" at the white cell count: the CRP corrected, and the count
+            # read as this question's answer (`step` goes on with it), not asked again
+            self.corrected_and_going_on = True
+            return said
         return [*said, *self.ask()]
 
     def correct_held_answer(self, typed: str) -> list[Reply]:
@@ -1154,6 +1163,14 @@ class _Turn:
                     return question, {instead}
                 continue
             if question.kind != "choice" or question.field is None:
+                continue
+            # "actually crp was 45" after the CRP was answered: a result said again with its
+            # test's name corrects it, the most recent kept (a bare number names no test);
+            # when its unit decides, each answer it could be ("correction_how" then says how)
+            measured = self.reader.measured_by_name(question.id, typed)
+            if measured:
+                if len(measured) > 1 or given not in measured:
+                    return question, measured
                 continue
             options = self.c.options[question.id]
             named: set[Any] = set()

@@ -45,6 +45,10 @@ RULES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
         {"sex": "male", "age": 24, "repetitive_loading": True},
         {"sex": "male", "age": 24, "repetitive_loading": True, "mri": ["normal"]},
     ),
+    "fracture_leg_shortened_or_turned": (
+        {"sex": "male", "age": 45, "leg_shortened_or_turned": True},
+        {"sex": "male", "age": 45, "leg_shortened_or_turned": True, "mri": ["normal"]},
+    ),
     "fracture_cannot_bear_weight": (
         {"sex": "male", "age": 45, "unable_to_bear_weight": True},
         {"sex": "male", "age": 45, "unable_to_bear_weight": False},
