@@ -3763,8 +3763,11 @@ class AnswerReader:
             # (session 27: night pain at the warning signs)
             alone = words_only(" ".join(words[match.start:match.end])) in table.asked_only
 
-            def said_with(about: AbstractSet[str], at: int = match.start, alone: bool = alone) -> bool:
-                return bool(about) and (self._in_clause_with(words, at, about)
+            # ...in the clause of its first word or of its last, where a joining word parts the
+            # two: "uma perna mais curta desde que nasci" ("mais" also joins, as "plus")
+            def said_with(about: AbstractSet[str], at: int = match.start, last: int = match.end - 1,
+                          alone: bool = alone) -> bool:
+                return bool(about) and (self._in_clause_with(words, at, about) or self._in_clause_with(words, last, about)
                                         or (alone and self._in_sentence_with(words, at, about)))
             if match.negated or not (said_with(excluded) or any(
                     said_with(unsaying) and not said_with(unless)
