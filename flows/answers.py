@@ -3767,7 +3767,7 @@ class AnswerReader:
             # two: "uma perna mais curta desde que nasci" ("mais" also joins, as "plus")
             def said_with(about: AbstractSet[str], at: int = match.start, last: int = match.end - 1,
                           alone: bool = alone) -> bool:
-                return bool(about) and (self._in_clause_with(words, at, about) or self._in_clause_with(words, last, about)
+                return bool(about) and (any(self._in_clause_with(words, i, about) for i in (at, last))
                                         or (alone and self._in_sentence_with(words, at, about)))
             if match.negated or not (said_with(excluded) or any(
                     said_with(unsaying) and not said_with(unless)
