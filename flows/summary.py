@@ -131,9 +131,14 @@ def build_summary(case: Case, assessment: Assessment, content: Content, locale: 
         # above routine: a dangerous cause likely enough on its own (user test pt 15: "Urgent"
         # with no reason given)
         chance = _set_by_chance(case, assessment, content) if not assessment.not_ruled_out else []
-        if chance:
-            names = [_mid_sentence(content.text(content.conditions[c].name, locale)) for c in chance]
-            first.append(Line(text=msg("first_level_by_chance", causes="; ".join(names))))
+        # a cause likely in its own right is said to be likely, not merely "not ruled out"
+        probability = {r.condition: r.probability for r in assessment.ranking}
+        likely = [c for c in chance if probability[c] >= content.evidence.unconfirmed_said_from]
+        for key, causes in (("first_level_by_chance_likely", likely),
+                            ("first_level_by_chance", [c for c in chance if c not in likely])):
+            if causes:
+                names = [_mid_sentence(content.text(content.conditions[c].name, locale)) for c in causes]
+                first.append(Line(text=msg(key, causes="; ".join(names))))
     # A danger not ruled out yet whose estimate is low is named in its own list just below,
     # not among the likely causes with no number (user tests en 22: it read as a duplicate,
     # and no one could tell where it ranked)
