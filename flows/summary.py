@@ -133,9 +133,9 @@ def build_summary(case: Case, assessment: Assessment, content: Content, locale: 
         chance = _set_by_chance(case, assessment, content) if not assessment.not_ruled_out else []
         # a cause likely in its own right is said to be likely, not merely "not ruled out"
         probability = {r.condition: r.probability for r in assessment.ranking}
-        likely = [c for c in chance if probability[c] >= content.evidence.unconfirmed_said_from]
-        for key, causes in (("first_level_by_chance_likely", likely),
-                            ("first_level_by_chance", [c for c in chance if c not in likely])):
+        likely_alone = [c for c in chance if probability[c] >= content.evidence.unconfirmed_said_from]
+        for key, causes in (("first_level_by_chance_likely", likely_alone),
+                            ("first_level_by_chance", [c for c in chance if c not in likely_alone])):
             if causes:
                 names = [_mid_sentence(content.text(content.conditions[c].name, locale)) for c in causes]
                 first.append(Line(text=msg(key, causes="; ".join(names))))

@@ -1,0 +1,217 @@
+"""What the product says, read by a clinician (session 29, helper d29): guidance said once
+and where it fits, reasons shown in a direction a clinician recognises, and the level of
+care explained in words that match the estimate. Each rule is checked both ways: on the
+people it was found with, on others of the same kind, and on a near miss that must keep
+the old behaviour.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+import pytest
+
+from bot.reply_text import lines_text
+from flows.assessment import Ranked, assess
+from flows.case import Case
+from flows.content import get_content
+from flows.guidance import select_guidance
+from flows.summary import build_summary
+
+CONTENT = get_content()
+
+NO_TESTS: dict[str, Any] = {"xray": "not_done", "mri": "not_done", "bone_scan": "not_done",
+                            "inflammatory_markers": "not_done", "white_cell_count": "not_done"}
+# A man with transient osteoporosis on MRI (the age is set per test).
+MAN_ITOH: dict[str, Any] = {"sex": "male", "side": "left", "onset": "sudden", "duration_weeks": 4,
+                            "fever": False, "trauma": False, "xray": ["normal"], "mri": ["bone_marrow_oedema"]}
+# A man of 55 on steroids with a double line on MRI (AVN, urgent).
+AVN_ON_STEROIDS: dict[str, Any] = {"sex": "male", "age": 55, "side": "right", "onset": "gradual",
+                                   "duration_weeks": 8, "fever": False, "trauma": False, "glucocorticoids": True,
+                                   "xray": ["normal"], "mri": ["double_line_sign"]}
+# A woman of 58 on steroids, both hips, marrow oedema on MRI (AVN leads, urgent).
+BOTH_HIPS_ON_STEROIDS: dict[str, Any] = {"sex": "female", "age": 58, "pregnancy": "not_pregnant", "side": "both",
+                                         "onset": "gradual", "duration_weeks": 8, "fever": False, "trauma": False,
+                                         "glucocorticoids": True, "xray": ["normal"], "mri": ["bone_marrow_oedema"]}
+# A woman after a birth, breastfeeding, thin bone on the X-ray and marrow oedema on MRI.
+AFTER_BIRTH_ITOH: dict[str, Any] = {"sex": "female", "age": 34, "pregnancy": "postpartum", "breastfeeding": True,
+                                    "side": "left", "onset": "gradual", "duration_weeks": 6, "fever": False,
+                                    "trauma": False, "xray": ["osteopenia"], "mri": ["bone_marrow_oedema"]}
+
+
+def item_ids(case: dict[str, Any]) -> list[str]:
+    built = Case(**case)
+    return [item.id for _, chosen in select_guidance(built, assess(built, CONTENT), CONTENT) for item in chosen]
+
+
+def shown(case: dict[str, Any], locale: str = "en") -> str:
+    built = Case(**case)
+    summary = build_summary(built, assess(built, CONTENT), CONTENT, locale)
+    return lines_text(summary.first + [line for s in summary.sections for line in s.lines])
+
+
+def ranked(case: dict[str, Any], condition: str) -> Ranked:
+    return next(r for r in assess(Case(**case), CONTENT).ranking if r.condition == condition)
+
+
+# --- bisphosphonate advice for men with transient osteoporosis: one item, never two ---------
+
+@pytest.mark.parametrize("age", [56, 58, 60])
+def test_a_man_of_56_to_60_reads_one_bisphosphonate_item(age: int) -> None:
+    chosen = item_ids({**MAN_ITOH, "age": age})
+    assert sum(i.startswith("bone_bisphosphonate") for i in chosen) == 1
+    assert "bone_bisphosphonate_men_40_60" in chosen
+
+
+@pytest.mark.parametrize(("age", "expected"), [(38, "bone_bisphosphonate_men"), (45, "bone_bisphosphonate_men_40_60"),
+                                               (61, "bone_bisphosphonate_men"), (70, "bone_bisphosphonate_men")])
+def test_men_outside_56_to_60_keep_their_own_item(age: int, expected: str) -> None:
+    chosen = [i for i in item_ids({**MAN_ITOH, "age": age}) if i.startswith("bone_bisphosphonate")]
+    assert chosen == [expected]
+
+
+# --- steroid tablets: "do not stop them suddenly" said once ------------------------------
+
+@pytest.mark.parametrize("case", [AVN_ON_STEROIDS, BOTH_HIPS_ON_STEROIDS], ids=["man_55_avn", "woman_58_both_hips"])
+@pytest.mark.parametrize("locale", ["en", "pt", "pt-BR"])
+def test_steroids_not_stopped_is_said_once_when_avn_is_urgent(case: dict[str, Any], locale: str) -> None:
+    assert assess(Case(**case), CONTENT).triage == "urgent"
+    chosen = item_ids(case)
+    assert "care_steroid_tablets_not_stopped" in chosen and "care_avn_steroids_seen_soon" in chosen
+    assert "care_avn_steroids" not in chosen
+    text = shown(case, locale).lower()
+    said = {"en": "do not stop them suddenly", "pt": "não os pare de repente", "pt-BR": "não pare"}[locale]
+    assert text.count(said) == 1, text
+    assert {"en": "whether the dose can be lowered", "pt": "se a dose pode ser reduzida",
+            "pt-BR": "se a dose pode ser reduzida"}[locale] in text
+
+
+def test_at_a_routine_level_the_avn_item_still_says_not_to_stop_them() -> None:
+    # near miss: AVN leading at the routine level (no card item): its own warning stays, once
+    built = Case(**AVN_ON_STEROIDS)
+    routine = dataclasses.replace(assess(built, CONTENT), triage="consultation", red_flags=[], not_ruled_out=[])
+    chosen = [item.id for _, items in select_guidance(built, routine, CONTENT) for item in items]
+    assert "care_avn_steroids" in chosen
+    assert "care_avn_steroids_seen_soon" not in chosen and "care_steroid_tablets_not_stopped" not in chosen
+    text = lines_text([line for section in build_summary(built, routine, CONTENT).sections for line in section.lines])
+    assert text.count("do not stop them suddenly") == 1
+
+
+# --- "not improving after 6 weeks of protecting the hip": only where the hip is protected --
+
+NORMAL_MRI_TENDON: dict[str, Any] = {"sex": "female", "age": 45, "pregnancy": "not_pregnant", "side": "right",
+                                     "onset": "gradual", "duration_weeks": 12, "fever": False, "trauma": False,
+                                     "xray": ["normal"], "mri": ["normal"]}
+OA: dict[str, Any] = {"sex": "male", "age": 60, "side": "left", "onset": "gradual", "duration_weeks": 52,
+                      "fever": False, "trauma": False, "xray": ["joint_space_narrowing"], "mri": ["cartilage_loss"]}
+KNOWN_RA: dict[str, Any] = {"sex": "female", "age": 50, "pregnancy": "not_pregnant", "side": "both",
+                            "known_inflammatory_arthritis": True, "other_joints": True, "morning_stiffness": True,
+                            "onset": "gradual", "duration_weeks": 10, "fever": False, "trauma": False,
+                            "xray": ["joint_space_narrowing"], "mri": ["synovitis_or_erosions", "joint_effusion"],
+                            "inflammatory_markers": "mildly_raised"}
+PGP_T2: dict[str, Any] = {"sex": "female", "age": 30, "pregnancy": "trimester_2", "pelvic_girdle_pattern": True,
+                          "side": "both", "onset": "gradual", "duration_weeks": 5, "fever": False, "trauma": False,
+                          **NO_TESTS}
+
+
+@pytest.mark.parametrize(("case", "leading"), [(NORMAL_MRI_TENDON, "soft_tissue_or_referred"), (OA, "osteoarthritis"),
+                                               (KNOWN_RA, "inflammatory_arthritis"), (PGP_T2, "pelvic_girdle_pain"),
+                                               (AVN_ON_STEROIDS, "avn")])
+def test_no_six_weeks_of_protecting_the_hip_when_another_cause_leads(case: dict[str, Any], leading: str) -> None:
+    assert assess(Case(**case), CONTENT).shown[0].condition == leading
+    assert "sooner_not_improving" not in item_ids(case)
+    assert "6 weeks of protecting the hip" not in shown(case)
+
+
+def test_tendon_pain_keeps_its_own_eight_weeks() -> None:
+    text = shown(NORMAL_MRI_TENDON)
+    assert "about 8 weeks" in text and "6 weeks of protecting" not in text
+
+
+@pytest.mark.parametrize("case", [{**MAN_ITOH, "age": 45}, AFTER_BIRTH_ITOH], ids=["man_itoh", "after_birth_itoh"])
+def test_transient_osteoporosis_keeps_the_six_weeks(case: dict[str, Any]) -> None:
+    # near miss: where the hip is protected, the check-back stays
+    assert "sooner_not_improving" in item_ids(case)
+
+
+# --- thin bone on the X-ray is not a reason against a break ------------------------------
+
+@pytest.mark.parametrize("case", [AFTER_BIRTH_ITOH, {**MAN_ITOH, "age": 52, "xray": ["osteopenia"], "mri": "not_done"}],
+                         ids=["after_birth", "man_no_mri"])
+def test_osteopenia_is_not_said_against_a_break(case: dict[str, Any]) -> None:
+    fracture = ranked(case, "fracture")
+    assert "xray_osteopenia" not in [r.finding_id for r in fracture.reasons_against]
+    assert "X-ray shows thinning of the bone (osteopenia)" in "\n".join(
+        r.text for r in ranked(case, "itoh").reasons_for)  # still said FOR transient osteoporosis
+
+
+def test_osteopenia_is_still_said_against_wear_of_the_joint() -> None:
+    # near miss: only the break it predisposes to is spared; the estimate itself is unchanged
+    case = {**MAN_ITOH, "age": 52, "xray": ["osteopenia"], "mri": "not_done"}
+    spared = ranked(case, "avn").reasons_against + ranked(case, "osteoarthritis").reasons_against
+    against = [r.finding_id for r in spared]
+    assert "xray_osteopenia" in against
+
+
+# --- steroid tablets: the bones are looked after whatever leads ---------------------------
+
+@pytest.mark.parametrize("case", [AVN_ON_STEROIDS, BOTH_HIPS_ON_STEROIDS], ids=["man_55_avn", "woman_58_both_hips"])
+def test_steroid_users_are_told_to_have_their_bones_checked(case: dict[str, Any]) -> None:
+    chosen = item_ids(case)
+    assert "bone_steroids" in chosen
+    assert "bone density scan (DXA)" in shown(case)
+    assert "densitometria óssea" in shown(case, "pt") and "UBS" in shown(case, "pt-BR")
+
+
+def test_steroid_users_with_itoh_get_the_workup_once() -> None:
+    case = {"sex": "female", "age": 50, "pregnancy": "not_pregnant", "side": "left", "onset": "sudden",
+            "duration_weeks": 4, "fever": False, "trauma": False, "glucocorticoids": True,
+            "xray": ["osteopenia"], "mri": ["bone_marrow_oedema"]}
+    assert assess(Case(**case), CONTENT).shown[0].condition == "itoh"
+    chosen = item_ids(case)
+    assert "tests_bone_workup" in chosen and "bone_steroids" not in chosen
+    assert shown(case).count("bone density scan (DXA)") == 1
+
+
+@pytest.mark.parametrize("pregnancy", ["trimester_2", "trimester_3", "postpartum"])
+def test_no_bone_medicine_talk_for_steroid_users_in_pregnancy_or_after_birth(pregnancy: str) -> None:
+    case = {**BOTH_HIPS_ON_STEROIDS, "age": 32, "pregnancy": pregnancy, "breastfeeding": pregnancy == "postpartum"}
+    chosen = item_ids(case)
+    assert "bone_steroids" not in chosen
+    if pregnancy != "postpartum":
+        assert "tests_bone_workup" not in chosen
+
+
+def test_no_steroid_bone_item_without_steroids_or_in_an_emergency() -> None:
+    assert "bone_steroids" not in item_ids({**AVN_ON_STEROIDS, "glucocorticoids": False})
+    febrile = {**AVN_ON_STEROIDS, "fever": True, "inflammatory_markers": "markedly_raised", "mri": "not_done"}
+    assert assess(Case(**febrile), CONTENT).triage == "emergency"
+    assert "bone_steroids" not in item_ids(febrile)
+
+
+# --- why this level: a likely cause is said to be likely ----------------------------------
+
+@pytest.mark.parametrize(("locale", "likely", "open_words"), [
+    ("en", "is likely from these answers", "cannot be ruled out"),
+    ("pt", "é provável com estas respostas", "não se pode excluir"),
+    ("pt-BR", "é provável com estas respostas", "não é possível excluir"),
+])
+def test_a_likely_cause_setting_the_level_is_said_likely(locale: str, likely: str, open_words: str) -> None:
+    for case in (AVN_ON_STEROIDS, BOTH_HIPS_ON_STEROIDS):
+        built = Case(**case)
+        first = lines_text(build_summary(built, assess(built, CONTENT), CONTENT, locale).first)
+        assert likely in first and open_words not in first
+
+
+def test_a_cause_that_is_only_possible_is_still_not_ruled_out() -> None:
+    # near miss: a dangerous cause setting the level at a low estimate (a joint infection at
+    # 10 to 30% sets "urgent") keeps the words "cannot be ruled out"
+    built = Case(**AVN_ON_STEROIDS)
+    assessment = assess(built, CONTENT)
+    ranking = [dataclasses.replace(r, probability={"avn": 0.7, "septic_arthritis": 0.12}.get(r.condition, 0.18 / 7))
+               for r in assessment.ranking]
+    low = dataclasses.replace(assessment, ranking=ranking, red_flags=[], not_ruled_out=[])
+    first = lines_text(build_summary(built, low, CONTENT).first)
+    assert "infection in the hip joint or bone cannot be ruled out from these answers" in first
+    assert "loss of blood supply to the ball of the hip is likely from these answers" in first
