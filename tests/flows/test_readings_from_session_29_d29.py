@@ -215,3 +215,22 @@ def test_a_cause_that_is_only_possible_is_still_not_ruled_out() -> None:
     first = lines_text(build_summary(built, low, CONTENT).first)
     assert "infection in the hip joint or bone cannot be ruled out from these answers" in first
     assert "loss of blood supply to the ball of the hip is likely from these answers" in first
+
+
+# --- a follow-up MRI only after a first one showed the swelling ---------------------------
+
+@pytest.mark.parametrize("case", [
+    {"sex": "male", "age": 42, "side": "left"},  # almost nothing known
+    {**MAN_ITOH, "age": 52, "xray": ["osteopenia"], "mri": "not_done", "bone_scan": "diffuse_femoral_head_uptake"},
+    {"sex": "female", "age": 31, "pregnancy": "trimester_3", "side": "both", "onset": "sudden", "duration_weeks": 2,
+     "unable_to_bear_weight": True, "fever": False, "trauma": False, **NO_TESTS},
+], ids=["nothing_known", "bone_scan_only", "late_pregnancy_no_scan"])
+def test_no_follow_up_mri_before_any_mri(case: dict[str, Any]) -> None:
+    assert assess(Case(**case), CONTENT).shown[0].condition == "itoh"
+    assert "tests_follow_up_mri" not in item_ids(case)
+    assert "follow-up MRI" not in shown(case) and "RM de controlo" not in shown(case, "pt")
+
+
+@pytest.mark.parametrize("case", [{**MAN_ITOH, "age": 45}, AFTER_BIRTH_ITOH], ids=["man", "after_birth"])
+def test_the_follow_up_mri_stays_after_an_mri_showed_the_swelling(case: dict[str, Any]) -> None:
+    assert "tests_follow_up_mri" in item_ids(case)
