@@ -301,7 +301,14 @@ def _reasons(case: Case, assessment: Assessment, content: Content, locale: str,
         if rank == 0 and not ranked.reasons_for:
             # A leading estimate with no point for it reads as arbitrary (user test pt 24b):
             # say that it leads on the starting point alone.
-            lines.append(Line(text=msg("leads_on_starting_point", group=group), mark="for"))
+            # ...as common there only if it is: a cause that leads because the answers made the
+            # others less likely is not "common at this starting point" (session 29, d29: a
+            # growth in the bone, 10% of the over-60s' starting point, first after a week's pain)
+            possible = [r.condition for r in assessment.ranking if r.probability > 0]
+            start = assessment.prior_group.probabilities
+            first_at_start = max(possible, key=lambda c: start.get(c, 0.0)) == ranked.condition
+            key = "leads_on_starting_point" if first_at_start else "leads_as_others_fell"
+            lines.append(Line(text=msg(key, group=group), mark="for"))
         lines += [Line(text=r.text_in(content, locale), mark="for") for r in ranked.reasons_for[:MAX_REASONS]]
         lines += [Line(text=r.text_in(content, locale), mark="against")
                   for r in ranked.reasons_against[:MAX_REASONS]]

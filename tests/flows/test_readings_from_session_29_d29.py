@@ -234,3 +234,41 @@ def test_no_follow_up_mri_before_any_mri(case: dict[str, Any]) -> None:
 @pytest.mark.parametrize("case", [{**MAN_ITOH, "age": 45}, AFTER_BIRTH_ITOH], ids=["man", "after_birth"])
 def test_the_follow_up_mri_stays_after_an_mri_showed_the_swelling(case: dict[str, Any]) -> None:
     assert "tests_follow_up_mri" in item_ids(case)
+
+
+# --- a cause leading on no answer is "common at this starting point" only if it is --------
+
+def why_text(case: dict[str, Any], locale: str = "en") -> str:
+    built = Case(**case)
+    summary = build_summary(built, assess(built, CONTENT), CONTENT, locale)
+    return lines_text(next(s for s in summary.sections if s.id == "why").lines)
+
+
+OLD_MAN_A_WEEK: dict[str, Any] = {"sex": "male", "age": 80, "side": "left", "onset": "gradual", "duration_weeks": 1,
+                                  "unable_to_bear_weight": False, "fever": False, "trauma": False, **NO_TESTS}
+
+
+@pytest.mark.parametrize(("locale", "words"), [
+    ("en", "it comes first because your answers made the other causes less likely"),
+    ("pt", "fica em primeiro porque as suas respostas tornaram as outras causas menos prováveis"),
+    ("pt-BR", "ela fica em primeiro porque suas respostas tornaram as outras causas menos prováveis"),
+])
+def test_a_growth_leading_on_no_clue_is_not_called_common(locale: str, words: str) -> None:
+    for case in (OLD_MAN_A_WEEK, {**OLD_MAN_A_WEEK, "age": 75, "duration_weeks": 1.5}):
+        assessment = assess(Case(**case), CONTENT)
+        assert assessment.shown[0].condition == "malignancy" and not assessment.shown[0].reasons_for
+        text = why_text(case, locale)
+        assert words in text
+        assert "Common at this starting point" not in text and "É comum neste ponto de partida" not in text
+
+
+@pytest.mark.parametrize("case", [
+    {"sex": "male", "age": 42, "side": "left"},
+    {"sex": "female", "age": 29, "pregnancy": "trimester_1", "side": "left", "onset": "gradual", "duration_weeks": 3,
+     "fever": False, "trauma": False, **NO_TESTS},
+], ids=["man_42_nothing_known", "first_trimester"])
+def test_a_cause_commonest_at_its_starting_point_is_still_called_common(case: dict[str, Any]) -> None:
+    assessment = assess(Case(**case), CONTENT)
+    assert not assessment.shown[0].reasons_for
+    text = why_text(case)
+    assert "Common at this starting point" in text and "comes first because your answers" not in text
