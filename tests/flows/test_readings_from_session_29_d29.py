@@ -272,3 +272,33 @@ def test_a_cause_commonest_at_its_starting_point_is_still_called_common(case: di
     assert not assessment.shown[0].reasons_for
     text = why_text(case)
     assert "Common at this starting point" in text and "comes first because your answers" not in text
+
+
+# --- the report says why the level when a likely cause alone sets it ----------------------
+
+@pytest.mark.parametrize(("locale", "words"), [("en", "Likely enough on its own"), ("pt", "Provável o bastante"),
+                                               ("pt-BR", "")])
+def test_the_report_says_why_a_likely_cause_set_the_level(locale: str, words: str) -> None:
+    from datetime import date
+
+    from flows.clinician_report import build_report
+
+    built = Case(**AVN_ON_STEROIDS)
+    assessment = assess(built, CONTENT)
+    assert not assessment.red_flags and not assessment.not_ruled_out
+    report = build_report(built, assessment, CONTENT, date(2026, 12, 4), locale)
+    assert report.level_why and words in report.level_why
+
+
+@pytest.mark.parametrize("case", [
+    {**MAN_ITOH, "age": 45},  # routine: nothing to explain
+    {"sex": "male", "age": 50, "side": "right", "onset": "sudden", "duration_weeks": 0.5, "fever": True,
+     "trauma": False, **NO_TESTS},  # a warning sign, listed in the report already
+], ids=["routine", "fever"])
+def test_the_report_adds_no_level_reason_when_none_is_missing(case: dict[str, Any]) -> None:
+    from datetime import date
+
+    from flows.clinician_report import build_report
+
+    built = Case(**case)
+    assert build_report(built, assess(built, CONTENT), CONTENT, date(2026, 12, 4)).level_why == ""
