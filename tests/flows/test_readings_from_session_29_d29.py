@@ -302,3 +302,29 @@ def test_the_report_adds_no_level_reason_when_none_is_missing(case: dict[str, An
 
     built = Case(**case)
     assert build_report(built, assess(built, CONTENT), CONTENT, date(2026, 12, 4)).level_why == ""
+
+
+# --- "a weakened hip bone can break" only where the bone may be weak ----------------------
+
+@pytest.mark.parametrize("case", [NORMAL_MRI_TENDON, OA, KNOWN_RA], ids=["normal_mri", "wear", "inflammation"])
+def test_no_weakened_bone_when_the_leading_cause_does_not_weaken_it(case: dict[str, Any]) -> None:
+    chosen = item_ids(case)
+    assert "sooner_cannot_walk_bone_not_weak" in chosen and "sooner_cannot_walk" not in chosen
+    text = shown(case)
+    assert "a weakened hip bone can break" not in text
+    assert "a break or an infection needs to be ruled out" in text
+    assert "é preciso excluir uma fratura ou uma infeção" in shown(case, "pt")
+    assert "é preciso descartar uma fratura ou uma infecção" in shown(case, "pt-BR")
+
+
+@pytest.mark.parametrize("case", [{**MAN_ITOH, "age": 45}, AFTER_BIRTH_ITOH, AVN_ON_STEROIDS],
+                         ids=["itoh", "after_birth", "avn"])
+def test_the_weakened_bone_stays_where_the_bone_may_be_weak(case: dict[str, Any]) -> None:
+    chosen = item_ids(case)
+    assert "sooner_cannot_walk" in chosen and "sooner_cannot_walk_bone_not_weak" not in chosen
+
+
+def test_neither_same_day_line_when_walking_already_fails() -> None:
+    case = {**OA, "unable_to_bear_weight": True}
+    chosen = item_ids(case)
+    assert "sooner_cannot_walk" not in chosen and "sooner_cannot_walk_bone_not_weak" not in chosen
