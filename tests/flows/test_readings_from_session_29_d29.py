@@ -328,3 +328,40 @@ def test_neither_same_day_line_when_walking_already_fails() -> None:
     case = {**OA, "unable_to_bear_weight": True}
     chosen = item_ids(case)
     assert "sooner_cannot_walk" not in chosen and "sooner_cannot_walk_bone_not_weak" not in chosen
+
+
+# --- an infection on a fever alone is "the most likely so far", not "very likely" ---------
+
+FEVER_EARLY_PREGNANCY: dict[str, Any] = {"sex": "female", "age": 26, "pregnancy": "trimester_1", "side": "left",
+                                         "onset": "sudden", "duration_weeks": 0.3, "fever": True, "trauma": False,
+                                         **NO_TESTS}
+FEVER_MAN: dict[str, Any] = {"sex": "male", "age": 50, "side": "right", "onset": "sudden", "duration_weeks": 0.5,
+                             "fever": True, "trauma": False, "hot_swollen_joint": True, **NO_TESTS}
+
+
+@pytest.mark.parametrize("case", [FEVER_EARLY_PREGNANCY, FEVER_MAN], ids=["early_pregnancy", "man_hot_hip"])
+@pytest.mark.parametrize(("locale", "said", "note"), [
+    ("en", "the most likely so far", "only tests of the blood and of fluid from the joint can confirm it"),
+    ("pt", "a mais provável até agora", "só análises ao sangue e ao líquido da articulação a podem confirmar"),
+    ("pt-BR", "a mais provável até agora", "só exames de sangue e do líquido da articulação podem confirmá-la"),
+])
+def test_an_infection_before_any_blood_test_is_not_very_likely(case: dict[str, Any], locale: str, said: str,
+                                                                note: str) -> None:
+    assessment = assess(Case(**case), CONTENT)
+    top = assessment.shown[0]
+    assert top.condition == "septic_arthritis" and top.probability >= 0.8 and not top.confirmed
+    assert assessment.triage == "emergency"  # the wording changes, the level does not
+    first = lines_text(build_summary(Case(**case), assessment, CONTENT, locale).first)
+    assert said in first and note in first
+    assert "very likely" not in first and "muito provável" not in first
+
+
+@pytest.mark.parametrize("bloods", [{"inflammatory_markers": "markedly_raised", "white_cell_count": "raised"},
+                                    {"white_cell_count": "raised"}], ids=["crp_and_wcc", "wcc_only"])
+def test_an_infection_with_blood_tests_done_keeps_its_band(bloods: dict[str, str]) -> None:
+    case = {**FEVER_MAN, **bloods}
+    assessment = assess(Case(**case), CONTENT)
+    top = assessment.shown[0]
+    assert top.condition == "septic_arthritis" and top.confirmed
+    first = lines_text(build_summary(Case(**case), assessment, CONTENT).first)
+    assert "fluid from the joint can confirm it" not in first
