@@ -365,3 +365,26 @@ def test_an_infection_with_blood_tests_done_keeps_its_band(bloods: dict[str, str
     assert top.condition == "septic_arthritis" and top.confirmed
     first = lines_text(build_summary(Case(**case), assessment, CONTENT).first)
     assert "fluid from the joint can confirm it" not in first
+
+
+# --- from mid-pregnancy, bridging (done flat on the back) is named among what waits -------
+
+PREGNANT_ITOH: dict[str, Any] = {"sex": "female", "age": 33, "side": "right", "onset": "gradual", "duration_weeks": 4,
+                                 "fever": False, "trauma": False, "xray": "not_done",
+                                 "mri": ["bone_marrow_oedema", "joint_effusion"]}
+
+
+@pytest.mark.parametrize("pregnancy", ["trimester_2", "trimester_3"])
+def test_bridging_in_the_plan_is_named_as_waiting_until_after_the_birth(pregnancy: str) -> None:
+    case = {**PREGNANT_ITOH, "pregnancy": pregnancy}
+    text = shown(case)
+    assert "rehab_recovery_loading" in item_ids(case)  # the plan that names bridging
+    assert "leave the ones done flat on your back, such as bridging, until after the birth" in text
+    assert "como o exercício da ponte" in shown(case, "pt") and "como o exercício da ponte" in shown(case, "pt-BR")
+
+
+@pytest.mark.parametrize("pregnancy", ["trimester_1", "postpartum", "not_pregnant"])
+def test_no_flat_on_the_back_caveat_outside_mid_and_late_pregnancy(pregnancy: str) -> None:
+    case = {**PREGNANT_ITOH, "pregnancy": pregnancy}
+    assert "rehab_no_flat_on_back" not in item_ids(case)
+    assert "bridging" in shown(case)  # the plan itself is unchanged
