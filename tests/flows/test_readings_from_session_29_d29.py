@@ -388,3 +388,48 @@ def test_no_flat_on_the_back_caveat_outside_mid_and_late_pregnancy(pregnancy: st
     case = {**PREGNANT_ITOH, "pregnancy": pregnancy}
     assert "rehab_no_flat_on_back" not in item_ids(case)
     assert "bridging" in shown(case)  # the plan itself is unchanged
+
+
+# --- a leg that looks shorter or turned out: an ambulance now, no crutches ----------------
+
+LEG_SHORTENED: dict[str, Any] = {"sex": "female", "age": 84, "pregnancy": "not_pregnant", "side": "right",
+                                 "onset": "sudden", "duration_weeks": 0, "leg_shortened_or_turned": True,
+                                 "fever": False, **NO_TESTS}
+
+
+def what_to_do(case: dict[str, Any], locale: str = "en") -> str:
+    built = Case(**case)
+    summary = build_summary(built, assess(built, CONTENT), CONTENT, locale)
+    return lines_text(next(s for s in summary.sections if s.id == "what_to_do").lines)
+
+
+@pytest.mark.parametrize("extra", [{"trauma": False, "unable_to_bear_weight": True},
+                                   {"trauma": False, "unable_to_bear_weight": False},
+                                   {"trauma": True, "unable_to_bear_weight": False},
+                                   {"age": 70, "xray": ["fracture_line"]}],
+                         ids=["cannot_walk_no_fall", "walks", "fall_walks", "break_on_xray"])
+def test_a_shortened_leg_is_not_sent_on_crutches_or_told_today(extra: dict[str, Any]) -> None:
+    case = {**LEG_SHORTENED, **extra}
+    text = what_to_do(case)
+    assert "use crutches, a frame or a wheelchair" not in text and "emergency department today" not in text
+    assert "Do not try to walk on it, even with crutches or a frame: call an ambulance" in text
+    assert "nem com canadianas ou um andarilho: ligue 112" in what_to_do(case, "pt")
+    assert "nem com muletas ou um andador: ligue 192 (SAMU)" in what_to_do(case, "pt-BR")
+
+
+def test_after_a_fall_with_no_weight_the_fall_item_says_it_once() -> None:
+    case = {**LEG_SHORTENED, "trauma": True, "unable_to_bear_weight": True}
+    chosen = item_ids(case)
+    assert "care_fall_cannot_walk" in chosen and "care_leg_shortened_or_turned" not in chosen
+    assert "care_fracture" not in chosen and "care_emergency" not in chosen
+    assert what_to_do(case).count("call an ambulance") == 1
+
+
+def test_a_break_without_a_shortened_leg_keeps_crutches_and_today() -> None:
+    # near miss: a break likely after a fall, the leg not described as shorter
+    case = {**LEG_SHORTENED, "leg_shortened_or_turned": False, "trauma": True, "unable_to_bear_weight": False,
+            "known_osteoporosis": True, "age": 72, "xray": ["normal"]}
+    assert assess(Case(**case), CONTENT).shown[0].condition == "fracture"
+    chosen = item_ids(case)
+    assert "care_fracture" in chosen and "care_emergency" in chosen
+    assert "care_leg_shortened_or_turned" not in chosen
