@@ -21,7 +21,7 @@ from flows.content import Content
 from flows.guidance import select_guidance
 from flows.locale_format import date_text, number_text
 from flows.recording import recorded
-from flows.summary import band_of, level_words, percent
+from flows.summary import band_of, level_reasons, level_words, percent
 
 MAX_REASONS = 4
 MAX_CITED = 3  # sources named after a reason; the rest are ", ..."
@@ -67,6 +67,10 @@ class ClinicianReport:
     # what to rule out, in place of the differential, the dangers not ruled out and the
     # guidance, which are an adult's natural hip's (user test en 19). Empty: no such end.
     ended_early: str = ""
+    # Why the level, when no warning sign or danger listed here sets it: a dangerous cause
+    # likely enough on its own (the summary's "Why this level"; session 29, d29: AVN at 95%
+    # was "Urgent" in the report with no reason given).
+    level_why: str = ""
 
 
 def clinical_first(text: str) -> str:
@@ -167,6 +171,9 @@ def build_report(
         for d in assessment.not_ruled_out
     ]
     level = level_words(content, assessment, case)
+    set_by_listed = any(flag.level == assessment.triage for flag in assessment.red_flags) or any(
+        danger.level == assessment.triage for danger in assessment.not_ruled_out)
+    level_why = "" if set_by_listed else " ".join(level_reasons(case, assessment, content, locale))
     guidance = [_first_sentence(content.text(item.text, locale))
                 for _, items in select_guidance(case, assessment, content) for item in items]
     sources = _sources_cited(content, assessment)
@@ -196,6 +203,7 @@ def build_report(
         red_flags=[content.text(flag.title, locale) for flag in assessment.red_flags], not_ruled_out=open_dangers,
         level=content.text(level.label, locale), level_advice=content.text(level.advice, locale), guidance=guidance,
         disclaimer=msg("disclaimer"), headings=headings, sources=sources, ended_early=ended_early,
+        level_why=level_why,
     )
 
 

@@ -131,9 +131,14 @@ def build_summary(case: Case, assessment: Assessment, content: Content, locale: 
         # above routine: a dangerous cause likely enough on its own (user test pt 15: "Urgent"
         # with no reason given)
         chance = _set_by_chance(case, assessment, content) if not assessment.not_ruled_out else []
-        if chance:
-            names = [_mid_sentence(content.text(content.conditions[c].name, locale)) for c in chance]
-            first.append(Line(text=msg("first_level_by_chance", causes="; ".join(names))))
+        # a cause likely in its own right is said to be likely, not merely "not ruled out"
+        probability = {r.condition: r.probability for r in assessment.ranking}
+        likely_alone = [c for c in chance if probability[c] >= content.evidence.unconfirmed_said_from]
+        for key, causes in (("first_level_by_chance_likely", likely_alone),
+                            ("first_level_by_chance", [c for c in chance if c not in likely_alone])):
+            if causes:
+                names = [_mid_sentence(content.text(content.conditions[c].name, locale)) for c in causes]
+                first.append(Line(text=msg(key, causes="; ".join(names))))
     # A danger not ruled out yet whose estimate is low is named in its own list just below,
     # not among the likely causes with no number (user tests en 22: it read as a duplicate,
     # and no one could tell where it ranked)
@@ -296,7 +301,14 @@ def _reasons(case: Case, assessment: Assessment, content: Content, locale: str,
         if rank == 0 and not ranked.reasons_for:
             # A leading estimate with no point for it reads as arbitrary (user test pt 24b):
             # say that it leads on the starting point alone.
-            lines.append(Line(text=msg("leads_on_starting_point", group=group), mark="for"))
+            # ...as common there only if it is: a cause that leads because the answers made the
+            # others less likely is not "common at this starting point" (session 29, d29: a
+            # growth in the bone, 10% of the over-60s' starting point, first after a week's pain)
+            possible = [r.condition for r in assessment.ranking if r.probability > 0]
+            start = assessment.prior_group.probabilities
+            first_at_start = max(possible, key=lambda c: start.get(c, 0.0)) == ranked.condition
+            key = "leads_on_starting_point" if first_at_start else "leads_as_others_fell"
+            lines.append(Line(text=msg(key, group=group), mark="for"))
         lines += [Line(text=r.text_in(content, locale), mark="for") for r in ranked.reasons_for[:MAX_REASONS]]
         lines += [Line(text=r.text_in(content, locale), mark="against")
                   for r in ranked.reasons_against[:MAX_REASONS]]

@@ -47,6 +47,8 @@ def render_pdf(report: ClinicianReport) -> bytes:
     heading("level")
     _text(pdf, report.level, BODY, bold=True)
     _text(pdf, report.level_advice, BODY)
+    if report.level_why:
+        _text(pdf, report.level_why, BODY)
     if report.red_flags:
         heading("red_flags")
         for flag in report.red_flags:
