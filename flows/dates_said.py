@@ -21,7 +21,7 @@ from typing import Literal
 
 from babel.dates import get_date_format, get_day_names, get_month_names
 
-from flows.content_models import DatedEvent
+from flows.content_models import DatedEvent, MonthPart
 from flows.phrases import tokens, without_accents
 
 _DAY = re.compile(r"^[0-9]{1,2}$")
@@ -51,7 +51,8 @@ class DatesSaid:
 
     def __init__(self, babel_locale: str, since_words: list[str], events: list[DatedEvent],
                  joining_words: list[str], ordinal_endings: list[str], plain: Callable[[str], str],
-                 last_words: list[str] | None = None, weekend_words: list[str] | None = None) -> None:
+                 last_words: list[str] | None = None, weekend_words: list[str] | None = None,
+                 month_parts: list[MonthPart] | None = None) -> None:
         months: dict[str, int] = {}
         for width in ("wide", "abbreviated"):
             for context in ("format", "stand-alone"):
@@ -85,6 +86,9 @@ class DatesSaid:
                             key=len, reverse=True)
         self.events = {tuple(plain(w).split()): (event.month, event.day) for event in events for w in event.words}
         self.joining = {plain(w) for w in joining_words}  # "3 de março": the "de"
+        # "mid November", "late october", "meados de novembro": the month from its part's day
+        self.month_parts = sorted(((tuple(without_accents(t) for t in tokens(plain(w))), part.day)
+                                   for part in month_parts or [] for w in part.words), key=lambda p: -len(p[0]))
         self.endings = {plain(w) for w in ordinal_endings}  # "the 3rd": the "rd"
         self.days_alone = False  # a day of the month said alone is a date (`led_by`)
 
@@ -113,6 +117,20 @@ class DatesSaid:
                     found.append(DateSaid(at, weekday[0], month=0, day=0, year=None, weekday=weekday[1]))
                     break
         return found
+
+    def alone(self, words: list[str]) -> DateSaid | None:
+        """A date that is the whole of `words`, with no word leading to it: "mid november",
+        "christmas", "last monday" typed as the answer to how long (session 29). A month or an
+        event is needed, or a day of the week said as the last one: "3rd", "monday" and
+        "weekend" alone may be when it hurts, not since when."""
+        words = [word for word in words if word not in ".!"]
+        said = self._date_at(words, 0) if words else None
+        # (a word in it: "2/12" alone is a note's two months, no 2 December)
+        if said is not None and said[0] == len(words) and said[1] and any(word.isalpha() for word in words):
+            return DateSaid(0, *said)
+        if len(words) == 2 and words[0] in self.last and words[1] in self.weekdays:  # "last monday"
+            return DateSaid(0, 2, month=0, day=0, year=None, weekday=self.weekdays[words[1]])
+        return None
 
     def a_year_alone(self, words: list[str]) -> bool:
         """ "since 2025", "desde 2024": a year said with no month, too rough to count from."""
@@ -179,6 +197,14 @@ class DatesSaid:
         numbers = self._in_numbers(words, at)
         if numbers is not None:
             return numbers
+        bare = [without_accents(word) for word in words]
+        for phrase, part_day in self.month_parts:  # "mid november", "finais de outubro"
+            after = at + len(phrase)
+            if tuple(bare[at:after]) == phrase and after < len(words) and words[after] in self.months:
+                year_at = self._past(words, after + 1, self.joining)
+                if year_at < len(words) and _YEAR.match(words[year_at]):
+                    return year_at + 1, self.months[words[after]], part_day, int(words[year_at])
+                return after + 1, self.months[words[after]], part_day, None
         position, day = at, self._day(words[at]) if at < len(words) else None
         if day is not None:  # "3 march", "the 3rd of march", "1º de outubro"
             position = self._past(words, self._past(words, position + 1, self.endings), self.joining)
