@@ -178,3 +178,20 @@ def test_an_age_after_the_sex_at_the_head_is_taken(said: str, age: int) -> None:
                                   "male 38 degrees fever"])
 def test_a_number_with_another_unit_after_the_sex_is_no_age(said: str) -> None:
     assert get_engine().reader("en").answered_ahead("age", said, "sex") is None
+
+
+# --- 6. a clinician's note with the sex and the age apart ---------------------------------------
+
+
+@pytest.mark.parametrize("note", ["F 34, G2P1, 32/40, R hip pain 3/52, NWB, CRP 12, MRI BME fem head",
+                                  "M 52, L hip pain 6/52, ?AVN", "34 F, R groin pain 2/12"])
+def test_a_notes_sex_and_age_apart_say_a_clinician_writes(note: str) -> None:
+    assert get_engine().reader("en").asks_as_a_clinician(note)
+    conv = talk(note)
+    assert conv.session is not None and conv.session.for_someone_else
+
+
+@pytest.mark.parametrize("said", ["F 34, hip pain for 3 weeks", "22 F, marathon training, groin pain 3 wks",
+                                  "F 34", "walked 10 m, hip pain 3/52"])
+def test_the_writers_own_sex_and_age_are_no_note(said: str) -> None:
+    assert not get_engine().reader("en").asks_as_a_clinician(said)
