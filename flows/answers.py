@@ -1065,7 +1065,10 @@ class AnswerReader:
             unit = self.numbers.shorthand.get(int(fraction.group(2)))
             if int(fraction.group(2)) in fractions and unit in units:
                 at = len(tokens(written[:fraction.start()]))
-                if not about or self._in_clause_with(tokens(written), at, about):
+                # ...or alone in its clause, as a note lists it: "MRI confirmed BMO, 8/52" (session
+                # 29: a physiotherapist's 8 weeks were asked for)
+                alone_in_clause = self._clause_around(tokens(written), at) == (at, at + 2)
+                if not about or self._in_clause_with(tokens(written), at, about) or alone_in_clause:
                     heard.add(f"{fraction.group(1)} {unit}")
         if today is not None and table.question.counted_from_a_date:
             dates = {" ".join(words[said_date.start:said_date.end]) for said_date in self._dates_said(words, text)

@@ -195,3 +195,20 @@ def test_a_notes_sex_and_age_apart_say_a_clinician_writes(note: str) -> None:
                                   "F 34", "walked 10 m, hip pain 3/52"])
 def test_the_writers_own_sex_and_age_are_no_note(said: str) -> None:
     assert not get_engine().reader("en").asks_as_a_clinician(said)
+
+
+# --- 7. a note's duration alone in its clause ----------------------------------------------------
+
+
+@pytest.mark.parametrize(("note", "heard"), [
+    ("physio here, planning rehab for 45M with ITOH R hip, MRI confirmed BMO, 8/52", "8 week"),
+    ("MRI confirmed BMO, 8/52", "8 week"),
+    ("R hip pain, 6/52", "6 week"),
+])
+def test_a_notes_fraction_alone_in_its_clause_is_how_long(note: str, heard: str) -> None:
+    assert get_engine().reader("en").heard_number("duration_weeks", note, "sex") == heard
+
+
+@pytest.mark.parametrize("note", ["F 34, G2P1, 32/40", "bp 120/80, hip pain"])
+def test_a_gestation_or_a_pressure_alone_is_no_duration(note: str) -> None:
+    assert get_engine().reader("en").heard_number("duration_weeks", note, "sex") is None
