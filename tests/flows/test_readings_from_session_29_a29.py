@@ -212,3 +212,31 @@ def test_a_notes_fraction_alone_in_its_clause_is_how_long(note: str, heard: str)
 @pytest.mark.parametrize("note", ["F 34, G2P1, 32/40", "bp 120/80, hip pain"])
 def test_a_gestation_or_a_pressure_alone_is_no_duration(note: str) -> None:
     assert get_engine().reader("en").heard_number("duration_weeks", note, "sex") is None
+
+
+# --- 8. a break is not "very likely" before any scan ---------------------------------------------
+
+
+def _fracture_line(**answers: object) -> str:
+    from flows.assessment import assess
+    from flows.case import Case
+    from flows.content import get_content
+    from flows.summary import cause_line
+
+    content = get_content()
+    case = Case(**{"sex": "female", "age": 84, "trauma": True, "known_osteoporosis": True,
+                   "weight_bearing_pain": True, **answers})  # type: ignore[arg-type]
+    assessment = assess(case, content)
+    ranked = next(r for r in assessment.ranking if r.condition == "fracture")
+    assert ranked.probability >= content.evidence.unconfirmed_said_from
+    return cause_line(content, ranked, "en", assessment)
+
+
+def test_a_break_before_any_scan_is_the_most_likely_so_far() -> None:
+    line = _fracture_line()  # a woman of 84 with thin bones, after a fall, no scan yet
+    assert "very likely" not in line and "only an X-ray or an MRI can confirm it" in line
+    assert "only an X-ray or an MRI can confirm it" in _fracture_line(xray="not_done", mri="not_done")
+
+
+def test_a_break_seen_on_a_scan_needs_no_confirming() -> None:
+    assert "can confirm it" not in _fracture_line(xray=["fracture_line"])
