@@ -234,8 +234,8 @@ def _fracture_line(**answers: object) -> str:
 
 def test_a_break_before_any_scan_is_the_most_likely_so_far() -> None:
     line = _fracture_line()  # a woman of 84 with thin bones, after a fall, no scan yet
-    assert "very likely" not in line and "only an X-ray or an MRI can confirm it" in line
-    assert "only an X-ray or an MRI can confirm it" in _fracture_line(xray="not_done", mri="not_done")
+    assert "very likely" not in line and "only a scan can confirm it" in line
+    assert "only a scan can confirm it" in _fracture_line(xray="not_done", mri="not_done")
 
 
 def test_a_break_seen_on_a_scan_needs_no_confirming() -> None:
