@@ -1619,7 +1619,8 @@ class AnswerReader:
             if len(words) >= 2 and start == last_end and word.isdigit() and words[-1] in (".", ",") \
                     and words[-2].isdigit() and said[start - 2:start - 1].isdigit():
                 words[-2:] = [f"{words[-2]}.{word}"]
-            elif letter_apart(word)[-1] in units and len(letter_apart(word)) == 2:
+            elif letter_apart(word)[-1] in units and len(letter_apart(word)) == 2 and not (
+                    len(words) >= 2 and start == last_end and words[-1] in (".", ",") and words[-2].isdigit()):
                 words.extend(letter_apart(word))  # "F 20w pregnant": 20 w, as "20 w" (session 29)
             else:
                 words.append(word)

@@ -240,3 +240,9 @@ def test_a_break_before_any_scan_is_the_most_likely_so_far() -> None:
 
 def test_a_break_seen_on_a_scan_needs_no_confirming() -> None:
     assert "can confirm it" not in _fracture_line(xray=["fracture_line"])
+
+
+@pytest.mark.parametrize("said", ["temp 38.5c last night", "F 20w pregnant"])
+def test_a_decimal_keeps_its_glued_unit_and_weeks_are_split(said: str) -> None:
+    words = get_engine().reader("en")._number_words(said, units={"c", "w"})
+    assert ("38.5" in words) if "38.5" in said else (words[1:3] == ["20", "w"])
