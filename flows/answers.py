@@ -356,7 +356,8 @@ class AnswerReader:
         self.dates = DatesSaid((content.languages.get(language) or content.languages[content.default_language]).babel,
                                understanding.since_words, understanding.dated_events, understanding.date_joiners,
                                understanding.ordinal_endings, _plain_words, understanding.last_words,
-                               understanding.weekend_words, understanding.month_parts)
+                               understanding.weekend_words, understanding.month_parts,
+                               understanding.last_year_words)
         # (each written with and without the accents of each of its words: on a phone some
         # get their accent and some do not, "nao sei o que é isso"; user test pt 27)
         self.dont_know = {variant for w in understanding.dont_know for variant in _accent_variants(_plain_words(w))}

@@ -1335,6 +1335,7 @@ class Understanding(Strict):
     last_words: list[str] = Field(default_factory=list)  # "since last tuesday", "desde a segunda passada"
     weekend_words: list[str] = Field(default_factory=list)  # "since the weekend": from the last Saturday
     month_parts: list[MonthPart] = Field(default_factory=list)  # "since mid November": from its 15th
+    last_year_words: list[str] = Field(default_factory=list)  # "since november last year"
     # Words of a message that opens by telling of the pain or by greeting ("my hip hurts",
     # "hello"): before any question is answered, such a message is thanked, not refused.
     opening_words: list[str] = Field(default_factory=list)

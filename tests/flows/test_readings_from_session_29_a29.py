@@ -246,3 +246,23 @@ def test_a_break_seen_on_a_scan_needs_no_confirming() -> None:
 def test_a_decimal_keeps_its_glued_unit_and_weeks_are_split(said: str) -> None:
     words = get_engine().reader("en")._number_words(said, units={"c", "w"})
     assert ("38.5" in words) if "38.5" in said else (words[1:3] == ["20", "w"])
+
+
+# --- 9. a month "last year" ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("language", "said", "weeks"), [
+    ("en", "since november last year", 56.9),  # 1 November 2025, not this November
+    ("en", "since mid november last year", 54.9),
+    ("en", "november last year", 56.9),
+    ("pt", "desde novembro do ano passado", 56.9),
+    ("en", "since november", 4.7),  # near miss: with no "last year", this November
+    ("en", "since christmas last year", 49.1),  # the last Christmas is last year's already
+])
+def test_a_month_last_year_counts_from_the_year_before(language: str, said: str, weeks: float) -> None:
+    read = get_engine().reader(language).read("duration_weeks", said, today=A_FRIDAY)
+    assert read.ok and read.value == weeks
+
+
+def test_last_year_alone_is_still_too_rough() -> None:
+    assert get_engine().reader("en").read("duration_weeks", "since last year", today=A_FRIDAY).value is None
