@@ -266,3 +266,18 @@ def test_a_month_last_year_counts_from_the_year_before(language: str, said: str,
 
 def test_last_year_alone_is_still_too_rough() -> None:
     assert get_engine().reader("en").read("duration_weeks", "since last year", today=A_FRIDAY).value is None
+
+
+# --- 10. a note's "worse WB" ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("said", ["45M, L groin pain 6/52, worse WB, no trauma, on pred for PMR, XR NAD",
+                                  "52F R hip pain 3/52, pain on WB"])
+def test_a_notes_weight_bearing_pain_is_heard(said: str) -> None:
+    conv = talk(said)
+    assert conv.session is not None and conv.session.noted.get("walking") == [1]
+
+
+@pytest.mark.parametrize("said", ["FWB, no pain", "wb fine"])
+def test_weight_bearing_alone_is_no_pain(said: str) -> None:
+    assert get_engine().reader("en").mentions("walking", said) == []
