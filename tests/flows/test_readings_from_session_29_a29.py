@@ -281,3 +281,24 @@ def test_a_notes_weight_bearing_pain_is_heard(said: str) -> None:
 @pytest.mark.parametrize("said", ["FWB, no pain", "wb fine"])
 def test_weight_bearing_alone_is_no_pain(said: str) -> None:
     assert get_engine().reader("en").mentions("walking", said) == []
+
+
+# --- 11. the pain's start tied to a fall ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(("language", "said"), [
+    ("en", "straight after the fall"), ("en", "when i fell"), ("en", "since the fall"), ("en", "when she fell"),
+    ("pt", "desde a queda"), ("pt", "logo depois da queda"),
+])
+def test_pain_since_a_fall_began_suddenly(language: str, said: str) -> None:
+    assert get_engine().reader(language).read("onset", said).value == "sudden"
+
+
+@pytest.mark.parametrize("said", ["a few weeks after the fall, slowly", "gradually, weeks after the fall"])
+def test_pain_weeks_after_a_fall_is_still_gradual(said: str) -> None:
+    assert get_engine().reader("en").read("onset", said).value == "gradual"
+
+
+def test_a_fall_named_in_passing_says_nothing_of_the_onset() -> None:
+    # "when i fell" in an answer to another question may be another injury's
+    assert get_engine().reader("en").mentions("onset", "i hurt my wrist when i fell") == []
