@@ -43,6 +43,7 @@ from flows.locale_format import number_text
 from flows.numerals import whole_number
 from flows.phrases import (
     CLAUSE_PUNCTUATION,
+    HELD_WORD_SLIP,
     LEFTOVER_TYPO,
     LONG_NAME_SLIP,
     Language,
@@ -376,7 +377,8 @@ class AnswerReader:
         self.dates = DatesSaid((content.languages.get(language) or content.languages[content.default_language]).babel,
                                understanding.since_words, understanding.dated_events, understanding.date_joiners,
                                understanding.ordinal_endings, _plain_words, understanding.last_words,
-                               understanding.weekend_words)
+                               understanding.weekend_words, understanding.month_parts,
+                               understanding.last_year_words)
         # (each written with and without the accents of each of its words: on a phone some
         # get their accent and some do not, "nao sei o que é isso"; user test pt 27)
         self.dont_know = {variant for w in understanding.dont_know for variant in _accent_variants(_plain_words(w))}
@@ -416,6 +418,12 @@ class AnswerReader:
         # The words that deny by themselves ("no", "never", "nope", "nunca"): a phrase made only
         # of them is a denial, whatever question it also answers.
         self.denying_words = self.any_negation | {word for word in self.no if " " not in word}
+        # a test's "Not done": the value a checklist item writes to its field when left unticked
+        self.not_done: dict[str, set[Any]] = {}
+        for checklist in content.questions.values():
+            for option in content.options[checklist.id] if checklist.kind == "checklist" else []:
+                for name, value in (option.unticked or {}).items():
+                    self.not_done.setdefault(name, set()).add(value)
         self.quick_answer_told = {
             answer.id: [tuple(tokens(_plain_words(word))) for word in answer.told_with.get(self.reads, [])]
             for answer in content.guidance.quick_answers}
@@ -425,6 +433,9 @@ class AnswerReader:
         self.exceptions = [tuple(words_only(_plain_words(w)).split()) for w in understanding.exceptions]
         self.contrasts = [tuple(words_only(_plain_words(w)).split()) for w in understanding.contrasts]
         self.joiners = {_plain_words(w) for w in understanding.joiners}
+        self.joiner_slips = {_plain_words(slip): _plain_words(meant)
+                             for slip, meant in understanding.joiner_slips.items()}
+        self.joiner_slips_before = [_plain_words(w) for w in understanding.joiner_slips_before]
         self.clause_breaks = {_plain_words(w) for w in understanding.clause_breaks}
         self._elsewhere: dict[tuple[str, str], list[Match]] = {}  # _answers_elsewhere, for one answer
         self.span_words = [_plain_words(w) for w in understanding.span_words]
@@ -571,6 +582,11 @@ class AnswerReader:
         self.held_one_words = frozenset().union(*(
             self.tables[qid].phrases.one_word for qid, q in content.questions.items()
             if q.heard_early and q.taken_when_heard and q.kind == "choice")) - {*self.yes, *self.no}
+        # ...of which the long ones are mended from a slip in passing as long names are
+        self.held_names = {word: frozenset((qid, m.options) for qid, table in self.tables.items()
+                                           if word in table.phrases.one_word for m in table.phrases.find(word))
+                           for word in self.held_one_words if len(word) >= HELD_WORD_SLIP and word.isalpha()}
+        self.slip_pool = sorted({*self.slip_pool, *self.held_names})
         # For each question, the words that tie a number to any other question ("for 3
         # weeks" is how long, "im 34" an age): built once, read at every answer.
         self.others_leads = {qid: frozenset().union(*(t.leads for t in self.tables.values() if t is not table))
@@ -874,7 +890,7 @@ class AnswerReader:
         if table.question.kind != "number":
             return None
         text = _WEEKS_AND_DAYS.sub(" ", text)  # "shes 34+5": weeks and days of a pregnancy
-        text = self._spelled_out(_plain_words(text))  # "FY2 - 70M": the grade has no age
+        text = self._joiners_mended(self._spelled_out(_plain_words(text)))  # "FY2 - 70M": the grade has no age
         words = [part for word in tokens(text) for part in letter_apart(word)]
         # An answer's one-word phrases ("female", "f"), not every word of its phrases ("of"),
         # and those of answers held when said in passing ("male 50 left hip": the side).
@@ -905,11 +921,28 @@ class AnswerReader:
                                    and not in_a_decimal(at)
                                    and not any(" ".join(words[max(0, at - size):at]) in measured for size in (1, 2)))
                  if span is not None]
+        # ...or an adult's age right after the answer's one word that opens the message, whatever
+        # plain word follows: "male 50 on prednisolone", "female 62 since a fall" (session 29)
+        head = next((i for i, word in enumerate(words) if word not in self.language.note_words), len(words))
+        at = head + 1
+        if not apart and at < len(words) - 1 and words[head] in answered and words[at].isdigit() \
+                and adults_age(words[at], self.language.glued_age_at_least) and words[at + 1].isalpha() \
+                and words[at + 1] not in units and words[at + 1] not in self.others_units[question_id] \
+                and not any(" ".join(words[at + 1:at + 1 + size]) in self.others_units[question_id] for size in (2, 3)):
+            apart = [(at, at + 1)]
         # ...nor one followed by another question's unit and a word that follows it there: "F 20 w
         # pregnant", "F 32, 20 w pregnant" ("w" is a woman too; session 28: an age of 20 was taken)
         apart = [(at, end) for at, end in apart
                  if not (end + 1 < len(words) and any(words[end] in other.units and words[end + 1] in other.follows
                                                       for other in self.tables.values() if other is not table))]
+        # ...nor one followed by a letter that is both the answer's and another question's unit,
+        # when that question hears the number with it, or is named beside it and reads it:
+        # "34 w", "pregnant 34 w" is a week of pregnancy, not also a woman of 34 (session 29)
+        apart = [(at, end) for at, end in apart
+                 if not (end < len(words) and words[end] in answered and any(
+                     words[end] in other.named_units and self._hears_with_its_unit(
+                         other_id, text, answered_id, f"{words[at]} {words[end]}")
+                     for other_id, other in self.tables.items() if other_id not in (question_id, answered_id)))]
         if len(apart) > 1:  # "28 F left hip pain, 2 months": a number whose unit makes it no plain age is no rival
             apart = [(at, end) for at, end in apart
                      if end == at + 1 or self._plainly(question_id, " ".join(words[at:end])) is not None]
@@ -933,6 +966,18 @@ class AnswerReader:
         parsed = self._plainly(question_id, said)
         return replace(parsed, said=said) if parsed is not None else None
 
+    def _hears_with_its_unit(self, question_id: str, text: str, answered_id: str, said: str) -> bool:
+        """`said` (a number and its unit) is `question_id`'s: heard as its number in `text`,
+        or read plainly as its answer where `text` names the question's own words."""
+        table = self.tables[question_id]
+        read = self._plainly(question_id, said)
+        # (not where another of its answers is named: "not pregnant, 34 w" is no week 34)
+        named = {table.options[i].value for m in table.phrases.find(_plain_words(text)) if not m.negated
+                 for i in m.options}
+        if read is None or (named and read.value not in named):
+            return False
+        return bool(named) or self.heard_number(question_id, text, answered_id) == said
+
     def _plainly(self, question_id: str, said: str, today: date | None = None) -> Parsed | None:
         """`said` read as an answer to `question_id`, if it is a plain one: a value, with no
         jump (a child's age), no question back and nothing left unread."""
@@ -949,6 +994,7 @@ class AnswerReader:
         is meant is not guessed), or anything but a plain reading. With `today`, a date it
         is counted from is heard too: "left hip pain since March"."""
         table = self.tables[question_id]
+        text = self._joiners_mended(self._long_names_mended(_plain_words(text)))  # "im pregant, 20 weeks" (session 29)
         if self._a_week_of_pregnancy(table, _plain_words(text)) is not None:
             return None  # "34 weeks pregnant, pain since I was 28 weeks": asked, not guessed
         if table.question.kind == "number":  # "my wife is 29+1": weeks and days, no age nor length
@@ -1043,7 +1089,10 @@ class AnswerReader:
             unit = self.numbers.shorthand.get(int(fraction.group(2)))
             if int(fraction.group(2)) in fractions and unit in units:
                 at = len(tokens(written[:fraction.start()]))
-                if not about or self._in_clause_with(tokens(written), at, about):
+                # ...or alone in its clause, as a note lists it: "MRI confirmed BMO, 8/52" (session
+                # 29: a physiotherapist's 8 weeks were asked for)
+                alone_in_clause = self._clause_around(tokens(written), at) == (at, at + 2)
+                if not about or self._in_clause_with(tokens(written), at, about) or alone_in_clause:
                     heard.add(f"{fraction.group(1)} {unit}")
         if today is not None and table.question.counted_from_a_date:
             dates = {" ".join(words[said_date.start:said_date.end]) for said_date in self._dates_said(words, text)
@@ -1594,6 +1643,9 @@ class AnswerReader:
             if len(words) >= 2 and start == last_end and word.isdigit() and words[-1] in (".", ",") \
                     and words[-2].isdigit() and said[start - 2:start - 1].isdigit():
                 words[-2:] = [f"{words[-2]}.{word}"]
+            elif letter_apart(word)[-1] in units and len(letter_apart(word)) == 2 and not (
+                    len(words) >= 2 and start == last_end and words[-1] in (".", ",") and words[-2].isdigit()):
+                words.extend(letter_apart(word))  # "F 20w pregnant": 20 w, as "20 w" (session 29)
             else:
                 words.append(word)
             last_end = end
@@ -1791,6 +1843,14 @@ class AnswerReader:
             words[option] = words.get(option, 0) + 2
         return [option for option, count in words.items() if count >= 2]
 
+    def _joiners_mended(self, said: str) -> str:
+        """`said` with a joiner's slip that is a word of its own written as the joiner where it
+        stands before a pronoun (ui.yaml `joiner_slips`, `joiner_slips_before`): "im 92 an my hip hurts"."""
+        for slip, meant in self.joiner_slips.items():
+            for pronoun in self.joiner_slips_before:
+                said = re.sub(rf"(?<![\w'-]){re.escape(slip)}(?=\s+{re.escape(pronoun)}(?![\w'-]))", meant, said)
+        return said
+
     def _long_names_mended(self, said: str) -> str:
         """`said` with each unknown word of LONG_NAME_SLIP letters or more that is a slip of
         one long name (`long_names`) written as that name: one edit in up to 10 letters, two
@@ -1801,7 +1861,7 @@ class AnswerReader:
             return said
         for start, end in reversed(token_spans(said)):
             word = said[start:end]
-            if len(word) < LONG_NAME_SLIP or not word.isalpha() or word in self.vocabulary or word in self.everyday:
+            if len(word) < HELD_WORD_SLIP or not word.isalpha() or word in self.vocabulary or word in self.everyday:
                 continue
             allowed = 1 if len(word) <= 10 else 2
             near = process.extract(word, self.slip_pool, scorer=DamerauLevenshtein.distance,
@@ -1810,7 +1870,12 @@ class AnswerReader:
                 continue
             best = min(distance for _, distance, _ in near)
             closest = [name for name, distance, _ in near if distance == best]
-            named = {self.long_names.get(name) for name in closest}
+            # (a word shorter than a long name is mended only to a word held in passing, and only
+            # for a letter left out or two swapped: "pregnat", "pregnnat"; a letter changed makes
+            # another word too often, "stepped" is no "stopped")
+            names = self.long_names if len(word) >= LONG_NAME_SLIP else {}
+            named = {names.get(name) if name in names else self.held_names.get(name) if (
+                len(name) > len(word) or sorted(name) == sorted(word)) else None for name in closest}
             if len(named) == 1 and None not in named and closest[0][0] == word[0]:
                 said = said[:start] + closest[0] + said[end:]
         return said
@@ -1980,6 +2045,11 @@ class AnswerReader:
                 # "no never" is an answer to the pregnancy, yet it still denies what follows:
                 # "no never taken steroids" (user test en 21b: recorded as steroids taken)
                 and not all(word in self.denying_words for word in words[match.start:match.end])
+                # ...and a test's "not done" opened by its negation ("no blood tests") is that
+                # negation, which still denies the test named in it (session 29: ticked as done)
+                and not (words[match.start] in self.denying_words
+                         and any(table.options[i].value in self.not_done.get(table.question.field or "", ())
+                                 for i in match.options))
                 and all(table.options[i].value not in (None, False) and not table.options[i].exclusive
                         for i in match.options)]  # a denial ("i dont") is a negation, not an answer
             if len(self._elsewhere) > 256:  # one answer's worth is what is reused
@@ -2692,6 +2762,8 @@ class AnswerReader:
         if today is None or not table.question.counted_from_a_date:
             return None
         dates = self._dates_said(tokens(said), said)
+        alone = self.dates.alone(tokens(said)) if not dates else None
+        dates = [alone] if alone is not None else dates  # "mid november" typed as the answer
         weeks = {self.dates.weeks_since(d, today) for d in dates}
         return weeks.pop() if len(weeks) == 1 else None
 

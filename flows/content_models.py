@@ -1085,6 +1085,14 @@ class DatedEvent(Strict):
     words: list[str]
 
 
+class MonthPart(Strict):
+    """A part of a month said instead of its day ("mid November", "meados de novembro"):
+    the day it is counted from."""
+
+    day: int = Field(ge=1, le=28)
+    words: list[str]
+
+
 class Understanding(Strict):
     """How people of one language write numbers, hedge and negate (flows/answers.py)."""
 
@@ -1152,6 +1160,10 @@ class Understanding(Strict):
     # ("can walk but it hurts", "fine but sore"); "left but sometimes right" is not "right"
     contrasts: list[str] = Field(default_factory=list)
     joiners: list[str] = Field(default_factory=list)  # "and", "with": join the parts of a several-answer reply
+    # A joiner typed with a slip that is itself a word ("an" for "and"): read as that joiner
+    # only right before one of `pronouns`, where the word it is cannot stand ("im 92 an my hip")
+    joiner_slips: dict[str, str] = Field(default_factory=dict)
+    joiner_slips_before: list[str] = Field(default_factory=list)  # the pronouns; not "it" ("an IT band")
     span_words: list[str] = Field(default_factory=list)  # "over": the duration after it is a span of time
     fillers: list[str]
     fillers_before_a_number: list[str] = Field(default_factory=list)
@@ -1326,6 +1338,8 @@ class Understanding(Strict):
     ordinal_endings: list[str] = Field(default_factory=list)  # "the 3rd", "dia 3º"
     last_words: list[str] = Field(default_factory=list)  # "since last tuesday", "desde a segunda passada"
     weekend_words: list[str] = Field(default_factory=list)  # "since the weekend": from the last Saturday
+    month_parts: list[MonthPart] = Field(default_factory=list)  # "since mid November": from its 15th
+    last_year_words: list[str] = Field(default_factory=list)  # "since november last year"
     # Words of a message that opens by telling of the pain or by greeting ("my hip hurts",
     # "hello"): before any question is answered, such a message is thanked, not refused.
     opening_words: list[str] = Field(default_factory=list)

@@ -21,7 +21,7 @@ from typing import Literal
 
 from babel.dates import get_date_format, get_day_names, get_month_names
 
-from flows.content_models import DatedEvent
+from flows.content_models import DatedEvent, MonthPart
 from flows.phrases import tokens, without_accents
 
 _DAY = re.compile(r"^[0-9]{1,2}$")
@@ -43,6 +43,7 @@ class DateSaid:
     day: int
     year: int | None
     weekday: int | None = None  # "since sunday": the last such day before the message (0 is Monday)
+    year_before: bool = False  # "since november last year": the year before the message's
 
 
 class DatesSaid:
@@ -51,7 +52,8 @@ class DatesSaid:
 
     def __init__(self, babel_locale: str, since_words: list[str], events: list[DatedEvent],
                  joining_words: list[str], ordinal_endings: list[str], plain: Callable[[str], str],
-                 last_words: list[str] | None = None, weekend_words: list[str] | None = None) -> None:
+                 last_words: list[str] | None = None, weekend_words: list[str] | None = None,
+                 month_parts: list[MonthPart] | None = None, last_year_words: list[str] | None = None) -> None:
         months: dict[str, int] = {}
         for width in ("wide", "abbreviated"):
             for context in ("format", "stand-alone"):
@@ -85,7 +87,12 @@ class DatesSaid:
                             key=len, reverse=True)
         self.events = {tuple(plain(w).split()): (event.month, event.day) for event in events for w in event.words}
         self.joining = {plain(w) for w in joining_words}  # "3 de março": the "de"
+        # "mid November", "late october", "meados de novembro": the month from its part's day
+        self.month_parts = sorted(((tuple(without_accents(t) for t in tokens(plain(w))), part.day)
+                                   for part in month_parts or [] for w in part.words), key=lambda p: -len(p[0]))
         self.endings = {plain(w) for w in ordinal_endings}  # "the 3rd": the "rd"
+        self.last_year = sorted({tuple(without_accents(t) for t in tokens(plain(w))) for w in last_year_words or []},
+                                key=len, reverse=True)
         self.days_alone = False  # a day of the month said alone is a date (`led_by`)
 
     def led_by(self, lead_words: list[str], plain: Callable[[str], str]) -> DatesSaid:
@@ -105,7 +112,7 @@ class DatesSaid:
                 led = tuple(bare[at:at + len(lead)]) == lead
                 said = self._date_at(words, at + len(lead)) if led else None
                 if said is not None:
-                    found.append(DateSaid(at, *said))
+                    found.append(self._in_the_year_before(words, DateSaid(at, *said)))
                     break
                 weekday = self._weekday_at(words, at + len(lead)) if led else None
                 if weekday is not None:
@@ -113,6 +120,32 @@ class DatesSaid:
                     found.append(DateSaid(at, weekday[0], month=0, day=0, year=None, weekday=weekday[1]))
                     break
         return found
+
+    def alone(self, words: list[str]) -> DateSaid | None:
+        """A date that is the whole of `words`, with no word leading to it: "mid november",
+        "christmas", "last monday" typed as the answer to how long (session 29). A month or an
+        event is needed, or a day of the week said as the last one: "3rd", "monday" and
+        "weekend" alone may be when it hurts, not since when."""
+        words = [word for word in words if word not in ".!"]
+        said = self._date_at(words, 0) if words else None
+        # (a word in it: "2/12" alone is a note's two months, no 2 December)
+        if said is not None and said[1] and any(word.isalpha() for word in words):
+            dated = self._in_the_year_before(words, DateSaid(0, *said))
+            if dated.end == len(words):
+                return dated
+        if len(words) == 2 and words[0] in self.last and words[1] in self.weekdays:  # "last monday"
+            return DateSaid(0, 2, month=0, day=0, year=None, weekday=self.weekdays[words[1]])
+        return None
+
+    def _in_the_year_before(self, words: list[str], said: DateSaid) -> DateSaid:
+        """`said` followed by words that put it in the year before ("november last year", "em
+        março do ano passado"; ui.yaml `last_year_words`), with no year of its own said."""
+        if said.year is not None or said.weekday is not None:
+            return said
+        for phrase in self.last_year:
+            if tuple(without_accents(w) for w in words[said.end:said.end + len(phrase)]) == phrase:
+                return DateSaid(said.start, said.end + len(phrase), said.month, said.day, None, year_before=True)
+        return said
 
     def a_year_alone(self, words: list[str]) -> bool:
         """ "since 2025", "desde 2024": a year said with no month, too rough to count from."""
@@ -136,7 +169,7 @@ class DatesSaid:
         the week is the last one before today ("since sunday" on a Sunday is a week)."""
         if said.weekday is not None:
             return round(((today.weekday() - said.weekday) % DAYS_PER_WEEK or DAYS_PER_WEEK) / DAYS_PER_WEEK, 1)
-        year = said.year if said.year is not None else today.year
+        year = said.year if said.year is not None else today.year - said.year_before
         try:
             if said.month == 0:  # a day of the month alone ("since the 20th"): this month's, or the last
                 then = date(today.year, today.month, said.day) if said.day <= today.day else (
@@ -179,6 +212,14 @@ class DatesSaid:
         numbers = self._in_numbers(words, at)
         if numbers is not None:
             return numbers
+        bare = [without_accents(word) for word in words]
+        for phrase, part_day in self.month_parts:  # "mid november", "finais de outubro"
+            after = at + len(phrase)
+            if tuple(bare[at:after]) == phrase and after < len(words) and words[after] in self.months:
+                year_at = self._past(words, after + 1, self.joining)
+                if year_at < len(words) and _YEAR.match(words[year_at]):
+                    return year_at + 1, self.months[words[after]], part_day, int(words[year_at])
+                return after + 1, self.months[words[after]], part_day, None
         position, day = at, self._day(words[at]) if at < len(words) else None
         if day is not None:  # "3 march", "the 3rd of march", "1º de outubro"
             position = self._past(words, self._past(words, position + 1, self.endings), self.joining)

@@ -50,6 +50,9 @@ _VOWELS = frozenset("aeiouyáàâãéêèíìóòôõúùü")
 # A long name that names an item alone (a medicine) is read through a slip in passing from
 # this many letters (flows/answers.py `_long_names_mended`); shorter words are too near others.
 LONG_NAME_SLIP = 8
+# ...and a word held in passing for a question taken when heard ("pregnant", "postpartum"),
+# from this many letters, one edit away and nearer no other word ("pregnat 31 weeks": session 29)
+HELD_WORD_SLIP = 7
 # A one-word phrase is matched without its accents only from this many letters ("febre",
 # "ressonância"): shorter words differ by an accent too often ("é"/"e", "pôr"/"por").
 PLAIN_LETTERS_SHORTEST = 5

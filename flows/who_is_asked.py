@@ -340,5 +340,10 @@ class WhoIsAsked:
                 clause = words[start:end]
                 if 0 < len(clause) <= GLUED_CLAUSE_AT_MOST and any(self._glued_age(w) for w in clause):
                     return not self.writer_words.intersection(words)
+                # ...or with a space between them, a clause of their own: "F 34, G2P1, 32/40, R hip
+                # pain 3/52" (session 29: a GP's note was answered as the patient, "you")
+                if len(clause) == 2 and (self._glued_age(clause[0] + clause[1])
+                                         or self._glued_age(clause[1] + clause[0])):
+                    return not self.writer_words.intersection(words)
                 start = end + 1
         return False
