@@ -1665,7 +1665,7 @@ class _Turn:
         if not new and not self.s.noted.get(state):
             self._hold_among(state, question, text)
         if question.heard_early_answers:  # "dores na anca" in passing says nothing of where, exactly
-            new = [i for i in new if options[i].value in question.heard_early_answers]
+            new = [i for i in new if self._heard_early_answer(question, i, text)]
         if not new:
             return
         if question.escalating and len(new) > 1:  # "PCR 45 mg/L e VS 60": the higher reading decides, as when asked
@@ -1678,13 +1678,18 @@ class _Turn:
             others = [i for i in range(len(options)) if i not in new]
         self.s.noted = {**self.s.noted, state: [*self.s.noted.get(state, []), *new, *others]}
 
+    def _heard_early_answer(self, question: Question, index: int, text: str) -> bool:
+        """An answer this question hears early (`heard_early_answers`), or one named in passing
+        by its `heard_early_by` words ("é mais na virilha")."""
+        return self.c.options[question.id][index].value in question.heard_early_answers \
+            or self.reader.heard_early_by(question.id, index, text)
+
     def _hold_among(self, state: str, question: Question, text: str) -> None:
         """A name several answers share, said in passing ("estou grávida", "I'm pregnant":
         every stage of a pregnancy): none is taken, the question asks which when it comes,
         but what they have in common is known meanwhile (`heard_among`)."""
-        options = self.c.options[question.id]
         among = [i for i in self.reader.mentions(question.id, text, answered=self._answering, shared=True)
-                 if not question.heard_early_answers or options[i].value in question.heard_early_answers]
+                 if not question.heard_early_answers or self._heard_early_answer(question, i, text)]
         if len(among) > 1:
             self.s.heard_among = {**self.s.heard_among, state: among}
 
