@@ -194,7 +194,9 @@ class _Turn:
             if unread and before == (self.s.state, self.s.noted, self.s.held_numbers, self.s.denied_early,
                                      self.s.answered):
                 self.s.mode = "danger_offer"
-                return self.answer_danger_offer(None)
+                # ...but an answer given just before, said otherwise now ("nao tive febre" after
+                # "sim" at the fever): how to change it, not "choose 1 or 2" alone (user test pt 29)
+                return [*self._said_otherwise(text), *self.answer_danger_offer(None)]
             return replies
         if self.s.state == SUMMARY_STATE and self.s.mode == "asking":
             return self.summary_choice(said, command, text)
@@ -1381,6 +1383,20 @@ class _Turn:
         """The answers, recorded or held, of the questions that imply another's (`implied_by`)."""
         return {implied.question: self._known_or_held(implied.question)
                 for question in self.c.questions.values() for implied in question.implied_by}
+
+    def _said_otherwise(self, text: str) -> list[Reply]:
+        """How to change the last answer given, when `text` read at its question is another
+        answer of it (a choice): the warning it raised stands until it is changed."""
+        if not self.s.answered:
+            return []
+        question = self.c.questions[self.e.machine.question_of[self.s.answered[-1]]]
+        if question.kind != "choice" or question.field is None:
+            return []
+        parsed = self.reader.read(question.id, text, today=self.today)
+        if not parsed.ok or parsed.value is None or parsed.goto is not None \
+                or parsed.value == recorded(self.s.case, question):
+            return []
+        return [self.notice("correction_how", question=self.c.text(question.short, self.s.locale))]
 
     def _hold_denials(self, state: str, question_id: str, text: str) -> None:
         """A checklist's items denied by name in passing ("no trauma", "sem febre"): held, and

@@ -227,3 +227,31 @@ def test_breastfeeding_in_brazils_words_is_heard_in_the_first_message(language: 
 ])
 def test_an_ultrasound_is_none_of_the_tests_asked(language: str, text: str, value: object) -> None:
     assert ENGINE.reader(language).read("tests_done", text).value == value
+
+
+# 7. A warning's answer said otherwise at the offer of what to do now ------------------------
+
+TO_THE_FEVER_PT = ("tenho 50 anos, sou homem, doi-me a anca direita", "nao fiz nada", "aos poucos", "ha umas 5 semanas",
+                   "coxeio", "nao")
+TO_THE_FEVER_EN = ("im 50, male, right hip pain", "none", "gradually", "5 weeks", "limping", "none")
+
+
+@pytest.mark.parametrize("language, before, yes, otherwise", [
+    ("pt", TO_THE_FEVER_PT, "sim, brufen", "nao tive febre"),   # user test pt 29: "choose 1 or 2" alone
+    ("pt", TO_THE_FEVER_PT, "sim", "afinal nao"),
+    ("en", TO_THE_FEVER_EN, "yes", "no fever actually"),
+])
+def test_a_warning_answer_said_otherwise_at_the_offer_says_how_to_change_it(
+        language: str, before: tuple[str, ...], yes: str, otherwise: str) -> None:
+    conv = talk(*before, language=language)
+    assert conv.state == "fever"
+    conv.say(yes)
+    assert conv.session.mode == "danger_offer" and conv.session.case.fever is True
+    replies = conv.say(otherwise)
+    assert replies[0].code == "correction_how"
+    assert conv.session.case.fever is True   # the warning stands until it is changed
+
+
+def test_the_same_answer_again_at_the_offer_is_no_correction() -> None:
+    conv = talk(*TO_THE_FEVER_PT, "sim", language="pt")
+    assert "correction_how" not in [r.code for r in conv.say("sim tive febre")]
