@@ -100,6 +100,8 @@ def test_both_typed_alone_at_the_age_is_neither_both_hips_nor_an_age(language: s
     ("en", "both hips hurt", [2]),
     ("pt", "os dois", None),
     ("en", "my hips hurt, both of them", None),               # asked: "both" alone names no hip
+    ("pt", "ha duas semanas a anca esquerda doi", [0]),         # a count with the hip: no both
+    ("en", "for about the last two weeks my left hip has been killing me", [0]),
 ])
 def test_both_said_with_the_hip_names_the_side(language: str, first: str, side: list[int] | None) -> None:
     assert talk(first, language=language).session.noted.get("side") == side
@@ -255,3 +257,25 @@ def test_a_warning_answer_said_otherwise_at_the_offer_says_how_to_change_it(
 def test_the_same_answer_again_at_the_offer_is_no_correction() -> None:
     conv = talk(*TO_THE_FEVER_PT, "sim", language="pt")
     assert "correction_how" not in [r.code for r in conv.say("sim tive febre")]
+
+
+# 8. A test denied or named in full before the tests are asked --------------------------------
+
+@pytest.mark.parametrize("language, first", [
+    ("pt", "homem 50 anos, nao cheguei a fazer rx, doi a anca esq"),
+    ("pt", "homem 50 anos, ainda nao fiz rx, doi a anca esq"),
+    ("en", "male 50, left hip pain, they never did an xray"),
+])
+def test_a_test_denied_before_the_tests_are_asked_is_said_as_not(language: str, first: str) -> None:
+    conv = talk(first, language=language)
+    assert conv.state == "tests_done" and conv.session.denied == [0] and conv.session.denied_at == "tests_done"
+
+
+@pytest.mark.parametrize("language, first, ticked", [
+    ("pt", "homem 50 anos, fiz ressonancia magnetica e rx da anca, doi a anca esq", [1, 0]),
+    ("pt", "homem 50 anos, tenho rm marcada para amanha, doi a anca esq", None),   # booked: not done
+    ("pt", "homem 50 anos, nao fiz ressonancia, doi a anca esq", None),            # denied: not ticked
+])
+def test_a_test_named_in_full_before_the_tests_are_asked_is_ticked(language: str, first: str,
+                                                                   ticked: list[int] | None) -> None:
+    assert talk(first, language=language).session.noted.get("tests_done") == ticked
