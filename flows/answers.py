@@ -320,6 +320,7 @@ class _Table:
     kind_asked: dict[int, list[tuple[frozenset[str], frozenset[str], Any]]] = field(default_factory=dict)
     kind_words: frozenset[str] = frozenset()  # their `unless` words and their options' `denied_by` words
     named_when_denied: frozenset[str] = frozenset()  # the options' Answer.named_when_denied words
+    denied_alone: frozenset[str] = frozenset()  # the options' Answer.denied_alone words
     asked_only: frozenset[str] = frozenset()  # the options' Answer.asked_only words
     other_events: frozenset[str] = frozenset()  # Question.times_of_other_events
     offsets_after: frozenset[str] = frozenset()  # Question.offset_after_words
@@ -561,7 +562,7 @@ class AnswerReader:
                                    tuple(dict.fromkeys(half for words in (understanding, *(
                                        other for code, other in content.ui.understanding.items()
                                        if code != self.reads)) for half in words.halves)),
-                                   tuple(understanding.range_words))
+                                   tuple(understanding.range_words), frozenset(understanding.definite_articles))
         # ...and only those that stand for a bare number ("a couple of" is 2), not for a time
         # with its unit ("yesterday" is 1 day): see `_without_others_numbers`
         self.bare_numbers = replace(self.numbers, phrases={
@@ -629,6 +630,7 @@ class AnswerReader:
 
         diagnoses, hints, third_person, alone, asked_only = set(), set(), set(), set(), set()
         named_when_denied: set[str] = set()
+        denied_alone: set[str] = set()
         for index, option in enumerate(options):
             # The label as shown, and a variant's base label, as people type them back
             shown = (self.content.text(option.label, code) for code in (self.language_code, self.reads))
@@ -660,6 +662,9 @@ class AnswerReader:
             for word in option.named_alone.get(self.reads, []):
                 add(word, index)
                 alone.add(_plain_words(word))
+            for word in option.denied_alone.get(self.reads, []):
+                add(word, index)
+                denied_alone.add(_plain_words(word))
             # Every yes/no option understands the language's ways of saying yes and no, and
             # "None of these" the ways of saying no; not where true and false are places
             # ("Where is the pain?": "yes" names neither).
@@ -713,6 +718,7 @@ class AnswerReader:
                           self._listed_as_words(n.unless) | self._listed_as_words(o.denied_by)
                           for o in options for n in o.not_with_unless if n.asks is not None)),
                       asked_only=frozenset(asked_only), named_when_denied=frozenset(named_when_denied),
+                      denied_alone=frozenset(denied_alone),
                       other_events=self._listed(question.times_of_other_events),
                       offsets_after=self._listed(question.offset_after_words),
                       said_of=self._listed(question.said_of))
@@ -751,6 +757,8 @@ class AnswerReader:
             return self.read(question_id, pending.replace(KIND_SLOT, f" {said} ") if completes else text,
                              typed=typed, today=today)
         parsed = self._read(question_id, self.negation_first(text), pending, typed, today)
+        if not parsed.ok and not pending:
+            parsed = self._test_said_not_done(question_id, text) or parsed
         if not parsed.ok and "answer" in parsed.values and not pending:
             parsed.values["answer"] = quote(typed or text)
         if pending and parsed.ok and parsed.value is not None:
@@ -758,6 +766,42 @@ class AnswerReader:
         if pending and parsed.ok:
             return self._graver_unit(self.tables[question_id], parsed, pending)
         return parsed
+
+    def heard_early_by(self, question_id: str, index: int, text: str) -> bool:
+        """`text` names option `index` by one of its `heard_early_by` words, not denied nor
+        with a word that says it is not it ("é mais na virilha"; not "não dói na virilha")."""
+        option = self.content.options[question_id][index]
+        early = {_plain_words(w) for w in option.heard_early_by.get(self.reads, [])}
+        if not early:
+            return False
+        table = self.tables[question_id]
+        said = self._read_as(table, _plain_words(text))
+        words = tokens(said)
+        # (negation checked here: a "no" option's words are not negated by the phrase table)
+        return any(index in m.options and early.intersection(words[m.start:m.end])
+                   and not table.phrases.negated_at(words, m.start)
+                   for m in self._not_with(table, said, table.phrases.find(said)))
+
+    def _test_said_not_done(self, question_id: str, text: str) -> Parsed | None:
+        """At a test's question, the test denied by name, nothing else said of this question:
+        "não cheguei a fazer ressonância", "they never did an MRI" at what the MRI showed is
+        "Not done", as "não fiz ressonância" is (session 29: "did not catch"). The test is the
+        checklist item that writes this question's "not done" when left unticked (tests_done
+        `unticked`), denied as that checklist reads denials (`denied_by_name`)."""
+        field_name = self.content.questions[question_id].field
+        for checklist_id, checklist in self.content.questions.items():
+            if checklist.kind != "checklist" or field_name is None:
+                continue
+            for index, option in enumerate(self.content.options[checklist_id]):
+                written = (option.unticked or {}).get(field_name)
+                if written is None or not any(o.value == written for o in self.content.options[question_id]):
+                    continue
+                table = self.tables[question_id]
+                named = {i for m in table.phrases.find(self._read_as(table, _plain_words(text))) for i in m.options}
+                if self.denied_by_name(checklist_id, text) == [index] and not self.mentions(checklist_id, text) \
+                        and all(table.options[i].value == written for i in named):
+                    return Parsed(True, value=written)
+        return None
 
     def _graver_unit(self, table: _Table, parsed: Parsed, pending: str) -> Parsed:
         """"Don't know" to "which unit?" ("PCR 12", then "não sei"): the unit is not known, so
@@ -1724,6 +1768,9 @@ class AnswerReader:
                        if m.negated and len(m.options) == 1
                        and not table.options[m.option].exclusive
                        and (m.end - m.start > 1 or " ".join(typed[m.start:m.end]) in table.named_alone
+                            or (" ".join(typed[m.start:m.end]) in table.denied_alone and m.negator is not None
+                                # (not a knowing or seeing denied: "não cheguei a ver a RM" says not what it showed)
+                                and not any(w in self.language.knowing_words for w in typed[m.negator:m.start]))
                             or (m.negator is not None and m.start - m.negator <= 1))]
         # ...and one its sentence says is not what the item asks (`denied_by`): "bebo uns copos
         # ao fim de semana" at another question is heavy drinking's no (user test pt 28: "did not
@@ -2681,7 +2728,16 @@ class AnswerReader:
         # long for a new mother: an age, no 72 weeks; session 27); one with this question's
         # unit is still this question's when nothing else is ("she's had it 3 weeks")
         led = [q for q in found if self._led_as_anothers_number(table, q)]
-        found = [q for q in found if q not in led] or [q for q in led if q.unit]
+        # ...but where a low number ends the questions (an age under 18), one so led is never
+        # taken: "corticoide há 6 meses" at the age is when the steroids began, not an age of
+        # half a year (user test pt-BR 29: the questions ended as for a child)
+        # ("6 meses atrás", "6 months ago": followed by another's words, as well)
+        led += [q for q in found if question.below_minimum is not None and q not in led
+                and self._followed_as_anothers_number(table, said, q)]
+        found = [q for q in found if q not in led] or (
+            [q for q in led if q.unit] if question.below_minimum is None else [])
+        if not found and led and question.below_minimum is not None:
+            return Parsed(False, error="need_number", values={"example": self._example(question)})
         anothers_amount = anothers_amount or bool(led and not found)
         other_event = next((q for q in found if q.unit and self._of_another_event(table, said, q)), None)
         if other_event is not None:  # "gave birth 3 weeks ago", "baby is 6 weeks": the birth's time, asked
@@ -3577,6 +3633,13 @@ class AnswerReader:
         others = self.others_leads[table.question.id]
         return any(" ".join(lead[-size:]) in others for size in (1, 2, 3) if len(lead) >= size)
 
+    def _followed_as_anothers_number(self, table: _Table, said: str, quantity: Quantity) -> bool:
+        """A number with its unit that another number question's `follows` words come right
+        after ("6 meses atrás", "6 months ago"): that question's number."""
+        after = tokens(said[quantity.start:])[2 if quantity.unit else 1:]
+        others = self.others_follows[table.question.id]
+        return any(" ".join(after[:size]) in others for size in (1, 2, 3) if len(after) >= size)
+
     def _anothers_reading(self, table: _Table, quantity: Quantity) -> bool:
         """The number is typed with another question's measure word after it and falls in one
         of its readings: "101F", "39.2C" at how long are temperatures, not 101 weeks (user
@@ -4026,15 +4089,21 @@ class AnswerReader:
         words = tokens(said)
         negators = {m.negator for m in found if m.negated and not table.options[m.option].exclusive}
         kept = []
-        for match in found:
+        dropped: set[int] = set()  # where a dropped "none" begins
+        for match in sorted(found, key=lambda m: -m.start):
             option = table.options[match.option]
             if option.exclusive and option.value is not None:
                 denial = all(w in self.language.clause_negations for w in words[match.start:match.end])
+                # (...nor one right before such a negator: "ainda não fiz | nenhuma | ressonância"
+                # denies the MRI, no "None of these"; session 29: the X-ray said was lost)
                 if any(match.start <= n < match.end for n in negators if n is not None) or (
-                        denial and self._denies_what_follows(words, match.end, table)):
+                        denial and self._denies_what_follows(words, match.end, table)) or any(
+                        0 <= at - match.end <= 2 and not any(w in CLAUSE_PUNCTUATION or w in self.language.clause_breaks
+                                                             for w in words[match.end:at]) for at in dropped):
+                    dropped.add(match.start)
                     continue
             kept.append(match)
-        return kept
+        return sorted(kept, key=lambda m: found.index(m))
 
     def _denies_what_follows(self, words: list[str], end: int, table: _Table | None = None) -> bool:
         """Whether words follow a bare "não" in its clause that it denies (not "a todas"; nor

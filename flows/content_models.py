@@ -203,6 +203,15 @@ class Answer(Strict):
     # as fully as two words do ("on pred for PMR", "apyrexial", "diabetic"): what is named
     # in passing otherwise needs two words (AnswerReader.mentions). They are synonyms too.
     named_alone: dict[str, list[str]] = Field(default_factory=dict)
+    # Per language, one-word names of this item that a denial anywhere in their clause denies
+    # ("não cheguei a fazer ressonância", "they never did an MRI"), where another one-word
+    # name denied from afar is not ("cant put any weight on my leg" is no weight loss
+    # denied). Named in passing, they still need what `named_alone` or two words give.
+    denied_alone: dict[str, list[str]] = Field(default_factory=dict)
+    # Per language, words (of its synonyms) that name this option in passing where its question
+    # hears only other answers early (`heard_early_answers`): "é mais na virilha" typed before
+    # "Where is the pain?" says where, though "dói-me a anca" does not (session 29).
+    heard_early_by: dict[str, list[str]] = Field(default_factory=dict)
     # Per language, phrases of a checklist's "None of these" that deny every item wherever
     # they are said ("no PMH" in a GP's first line): its "None" is then taken, not asked.
     denies_every_item: dict[str, list[str]] = Field(default_factory=dict)
@@ -1181,6 +1190,9 @@ class Understanding(Strict):
     or_anything: list[str] = Field(default_factory=list)
     cardinals: dict[str, int]
     articles: list[str] = Field(default_factory=list)  # cardinals that are also articles: numbers only before a unit
+    # Definite articles: a number word right after one is a number only right before a unit
+    # ("os dois", "as duas" typed alone are "both", no age of 2: user test 29)
+    definite_articles: list[str] = Field(default_factory=list)
     halves: list[str] = Field(default_factory=list)  # "and a half" after a number: "2 and a half weeks" is 2.5
     # Between two numbers, a range: "5 or 6 weeks", "38 to 39", "5 ou 6 semanas" (its middle; a
     # reading's worst is its higher end). A dash is one in every language.

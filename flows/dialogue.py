@@ -196,7 +196,9 @@ class _Turn:
             if unread and before == (self.s.state, self.s.noted, self.s.held_numbers, self.s.denied_early,
                                      self.s.answered):
                 self.s.mode = "danger_offer"
-                return self.answer_danger_offer(None)
+                # ...but an answer given just before, said otherwise now ("nao tive febre" after
+                # "sim" at the fever): how to change it, not "choose 1 or 2" alone (user test pt 29)
+                return [*self._said_otherwise(text), *self.answer_danger_offer(None)]
             return replies
         if self.s.state == SUMMARY_STATE and self.s.mode == "asking":
             return self.summary_choice(said, command, text)
@@ -1399,6 +1401,20 @@ class _Turn:
         return {implied.question: self._known_or_held(implied.question)
                 for question in self.c.questions.values() for implied in question.implied_by}
 
+    def _said_otherwise(self, text: str) -> list[Reply]:
+        """How to change the last answer given, when `text` read at its question is another
+        answer of it (a choice): the warning it raised stands until it is changed."""
+        if not self.s.answered:
+            return []
+        question = self.c.questions[self.e.machine.question_of[self.s.answered[-1]]]
+        if question.kind != "choice" or question.field is None:
+            return []
+        parsed = self.reader.read(question.id, text, today=self.today)
+        if not parsed.ok or parsed.value is None or parsed.goto is not None \
+                or parsed.value == recorded(self.s.case, question):
+            return []
+        return [self.notice("correction_how", question=self.c.text(question.short, self.s.locale))]
+
     def _hold_denials(self, state: str, question_id: str, text: str) -> None:
         """A checklist's items denied by name in passing ("no trauma", "sem febre"): held, and
         said as not when the checklist is asked (`denials_held`)."""
@@ -1682,7 +1698,7 @@ class _Turn:
         if not new and not self.s.noted.get(state):
             self._hold_among(state, question, text)
         if question.heard_early_answers:  # "dores na anca" in passing says nothing of where, exactly
-            new = [i for i in new if options[i].value in question.heard_early_answers]
+            new = [i for i in new if self._heard_early_answer(question, i, text)]
         if not new:
             return
         if question.escalating and len(new) > 1:  # "PCR 45 mg/L e VS 60": the higher reading decides, as when asked
@@ -1695,13 +1711,18 @@ class _Turn:
             others = [i for i in range(len(options)) if i not in new]
         self.s.noted = {**self.s.noted, state: [*self.s.noted.get(state, []), *new, *others]}
 
+    def _heard_early_answer(self, question: Question, index: int, text: str) -> bool:
+        """An answer this question hears early (`heard_early_answers`), or one named in passing
+        by its `heard_early_by` words ("é mais na virilha")."""
+        return self.c.options[question.id][index].value in question.heard_early_answers \
+            or self.reader.heard_early_by(question.id, index, text)
+
     def _hold_among(self, state: str, question: Question, text: str) -> None:
         """A name several answers share, said in passing ("estou grávida", "I'm pregnant":
         every stage of a pregnancy): none is taken, the question asks which when it comes,
         but what they have in common is known meanwhile (`heard_among`)."""
-        options = self.c.options[question.id]
         among = [i for i in self.reader.mentions(question.id, text, answered=self._answering, shared=True)
-                 if not question.heard_early_answers or options[i].value in question.heard_early_answers]
+                 if not question.heard_early_answers or self._heard_early_answer(question, i, text)]
         if len(among) > 1:
             self.s.heard_among = {**self.s.heard_among, state: among}
 

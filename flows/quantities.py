@@ -64,6 +64,9 @@ class NumberWords:
     articles: frozenset[str] = frozenset()  # "um", "uma": a number only right before a unit ("um mês")
     halves: tuple[str, ...] = ()  # "and a half", "e meio": "2 and a half weeks" is 2.5 weeks
     range_words: tuple[str, ...] = ()  # "or", "to", "ou": "5 or 6 weeks" is a range
+    # "os", "as", "the": a number word right after one stands for things named ("os dois": both),
+    # a number only right before a unit ("as duas semanas")
+    definite: frozenset[str] = frozenset()
 
     @cached_property
     def range_pattern(self) -> re.Pattern[str]:
@@ -101,6 +104,19 @@ def amounts_in_digits(text: str, words: NumberWords) -> str:
     return text
 
 
+def _after_a_definite_article(text: str, tokens: list[re.Match[str]], index: int, definite: frozenset[str],
+                              units: set[str] | None) -> bool:
+    """The number word at `index` comes right after a definite article and no unit follows it:
+    "os dois", "as duas" (both of them) are no amount; "as duas semanas" is."""
+    if not index or tokens[index - 1].group() not in definite \
+            or text[tokens[index - 1].end():tokens[index].start()].strip():
+        return False
+    following = [t.group() for t in tokens[index + 1:index + 3]]
+    if units is None:
+        return not following
+    return not following or (following[0] not in units and " ".join(following) not in units)
+
+
 def in_digits(text: str, words: NumberWords, units: set[str] | None = None) -> str:
     """The text with number words and amount phrases written as digits. With `units`, a
     number word that is also an article ("um", "uma") counts only right before one of them:
@@ -116,7 +132,8 @@ def in_digits(text: str, words: NumberWords, units: set[str] | None = None) -> s
         if match.group() not in words.cardinals or (units is not None and match.group() in words.articles and not (
                 _before_a_half(text, match.end(), words.halves) or (index + 1 < len(tokens) and (
                     tokens[index + 1].group() in units
-                    or " ".join(t.group() for t in tokens[index + 1:index + 3]) in units)))):
+                    or " ".join(t.group() for t in tokens[index + 1:index + 3]) in units)))) \
+                or _after_a_definite_article(text, tokens, index, words.definite, units):
             index += 1
             continue
         value = words.cardinals[match.group()]
