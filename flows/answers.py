@@ -36,7 +36,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from flows.case import Case
-from flows.content import Content, get_content, texts_of
+from flows.content import Content, texts_of
 from flows.content_models import Answer, NumberRange, Question
 from flows.dates_said import DateSaid, DatesSaid
 from flows.locale_format import number_text
@@ -109,36 +109,20 @@ _GLUED_MEASURE = re.compile(r"\b([^\W\d_]{2,6}|[^\W\d_])(?=\d)((?<=[^\W\d_]{2})\
 _TEMPERATURE_SIGN = re.compile(r"(?<![\w.,])(\d{2,3}(?:[.,]\d{1,2})?) ?° ?([cf])?(?!\w)")
 _TEMPERATURE_LETTER = re.compile(r"(?<![\w.,])(\d{2,3}(?:[.,]\d{1,2})?)( ?oc|c|f)(?!\w)")
 _CELSIUS, _FAHRENHEIT = "celsius", "fahrenheit"  # questions.yaml fever `measure_words` (ids)
+# The numbers that are a body temperature in each scale: the span of the fever question's
+# `measures` (questions.yaml). `_plain_words` reads text with no content at hand, and the
+# content is passed in, never fetched here (tests/test_engine_passed_in.py), so they are
+# repeated once and a test holds them equal to the content's (test_readings_from_session_29_c29).
+_BODY_TEMPERATURES = {_CELSIUS: (34.0, 45.0), _FAHRENHEIT: (93.0, 113.0)}
 _FAHRENHEIT_GLUED_WHOLE_FROM = 100.0  # a note's age glued to its sex ("95F") is below it
-
-
-def body_temperatures(content: Content) -> dict[str, tuple[float, float]]:
-    """The numbers that are a body temperature in each scale, from the fever question's
-    answers (questions.yaml fever `measures`: the lowest `from` to the highest `below` of
-    its options in that scale), so the ranges a temperature is read in are written once."""
-    ranges: dict[str, tuple[float, float]] = {}
-    for options in content.options.values():
-        for option in options:
-            for scale, numbers in option.measures.items():
-                if scale in (_CELSIUS, _FAHRENHEIT):
-                    low, high = ranges.get(scale, (numbers.from_, numbers.below))
-                    ranges[scale] = (min(low, numbers.from_), max(high, numbers.below))
-    return ranges
-
-
-@functools.cache
-def _body_temperatures() -> dict[str, tuple[float, float]]:
-    """`body_temperatures` of the process's content (read once, as the content is)."""
-    return body_temperatures(get_content())
 
 
 def _temperature_scale(number: str, letter: str | None, glued: bool) -> str | None:
     """The scale a temperature's unit names, or None where the number and its letter are
     no body temperature (a note's "34F" is a woman of 34)."""
     value = float(number.replace(",", "."))
-    body = _body_temperatures()
-    celsius = _CELSIUS in body and body[_CELSIUS][0] <= value < body[_CELSIUS][1]
-    fahrenheit = _FAHRENHEIT in body and body[_FAHRENHEIT][0] <= value < body[_FAHRENHEIT][1]
+    celsius = _BODY_TEMPERATURES[_CELSIUS][0] <= value < _BODY_TEMPERATURES[_CELSIUS][1]
+    fahrenheit = _BODY_TEMPERATURES[_FAHRENHEIT][0] <= value < _BODY_TEMPERATURES[_FAHRENHEIT][1]
     if letter in ("c", "oc"):
         return _CELSIUS if celsius else None
     if letter == "f":
