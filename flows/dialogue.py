@@ -219,7 +219,7 @@ class _Turn:
         corrected = [] if who else self.correct_earlier_answer(text) or self.correct_held_answer(text)
         if corrected and not self.corrected_and_going_on:
             return corrected
-        first, self.corrected_and_going_on = (corrected, False) if corrected else ([], False)
+        first, self.corrected_and_going_on = corrected, False  # the correction said, then this answer read
         parsed = self.no_to_a_test_said_done(self.read(text), text)
         if not parsed.ok and command:
             return self.command(command)
