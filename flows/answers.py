@@ -97,6 +97,11 @@ _HEADING_DASH = re.compile(r"(?<=[^\W\d_]) [-–—] (?=\d)")
 # single letter only before a decimal ("b12", "t10" and "l4" are a vitamin and vertebrae).
 _GLUED_MEASURE = re.compile(r"\b([^\W\d_]{2,6}|[^\W\d_])(?=\d)((?<=[^\W\d_]{2})\d+(?:[.,]\d+)?|\d+[.,]\d+)\b")
 
+# A note's "times" glued to its count: "R hip pain x2 wks", "x3/12" is "x 2 wks", "x 3/12",
+# as typed with a space (session 30: "x2 wks" held nothing and "x2/52" was read as 52 weeks).
+# Only before a count with something after it, so "x2" alone is left as typed.
+_GLUED_TIMES = re.compile(r"(?<![\w.,])x(?=\d+(?:/\d+)?\s*[^\W\d_]|\d+/\d+)")
+
 
 # A temperature's unit written as a sign or a letter after its number ("39°C", "39 °c",
 # "38.5c", "101F", "39ºC", which NFKC makes "39oc"): written as its scale's measure name
@@ -180,7 +185,8 @@ def _plain_words(text: str) -> str:
     kept = "".join(ch if unicodedata.category(ch)[0] != "S" or ch in "°<>+#%" else " " for ch in normalise(text))
     # A quote around words ("the X-ray showed a 'lucent area'") is no part of them; an
     # apostrophe inside one is ("don't").
-    return " ".join(_GLUED_MEASURE.sub(r"\1 \2", _temperature_units(_QUOTE_MARK.sub(" ", kept))).split())
+    kept = _GLUED_TIMES.sub("x ", _temperature_units(_QUOTE_MARK.sub(" ", kept)))
+    return " ".join(_GLUED_MEASURE.sub(r"\1 \2", kept).split())
 
 
 def _accent_variants(phrase: str) -> set[str]:
