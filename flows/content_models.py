@@ -792,6 +792,9 @@ class Evidence(Sourced):
     # A cause that only a test not yet done can confirm is said "the most likely so far", not
     # "likely" or "very likely", from this estimate up (ui.yaml `unconfirmed_band`).
     unconfirmed_said_from: float = Field(default=0.5, gt=0, lt=1)
+    # ...and what alone confirms it (conditions.yaml `unconfirmed_note`) is said from this
+    # estimate up: "unlikely (<1%); only tests can confirm it" reads as a reason to test.
+    unconfirmed_noted_from: float = Field(default=0.2, ge=0, lt=1)
     # The leading cause leads clearly (guidance `top_lead: clear`, "fits best") when its
     # estimate is at least this many times the next one's; otherwise the lead is close.
     clear_lead_ratio: float = Field(default=2.0, gt=1)

@@ -217,7 +217,8 @@ def cause_line(content: Content, ranked: Ranked, locale: str = "en", assessment:
         return content.message("cause_line_said", locale, name=name, said=said)
     words = band_of(content, ranked, locale, assessment)
     note = content.conditions[ranked.condition].unconfirmed_note
-    if not ranked.confirmed and note is not None:  # "...: very likely (83%); only an MRI can confirm it"
+    if not ranked.confirmed and note is not None and ranked.probability >= content.evidence.unconfirmed_noted_from:
+        # "...: the most likely so far (83%); only an MRI can confirm it"
         return content.message("cause_line_unconfirmed", locale, name=name, band=words,
                                percent=percent(ranked.probability, content, locale), note=content.text(note, locale))
     return content.message("cause_line", locale, name=name, band=words,
