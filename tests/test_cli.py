@@ -143,7 +143,7 @@ def test_evaluate_does_not_fall_below_the_measured_floor() -> None:
     assert scores["over_triage"] <= 0.10, scores["over_triaged"]
     assert scores["top3"] >= 0.89, scores["misses"]
     assert scores["top1"] >= 0.72, scores["misses"]
-    assert 0 <= scores["brier"] <= 0.42
+    assert 0 <= scores["brier"] <= 0.40  # 0.397 since session 30
     bands = {band["band"]: band for band in scores["calibration"]}
     # Every condition possible for each vignette is one prediction; one impossible for the
     # person (conditions.yaml `only_when`) is left out of the calibration (flows/evaluation.py).
@@ -206,7 +206,7 @@ def test_the_third_blind_set_is_apart_and_does_not_slide_below_its_first_score()
     assert len(blind) >= 17 and not {v.id for v in blind} & {v.id for v in others}
     assert not {v.source[:60] for v in blind} & {v.source[:60] for v in others}
     scores = json.loads(run("evaluate", str(BLIND_3), "--json").stdout)
-    assert scores["top3"] >= 0.94 and scores["top1"] >= 0.70, scores
+    assert scores["top3"] >= 0.94 and scores["top1"] >= 0.76, scores  # 0.706 when scored; 0.765 since session 30
     assert scores["safe"] >= 1.0, scores["unsafe"]
     assert scores["over_triage"] <= 0.10, scores["over_triaged"]
 
