@@ -495,6 +495,18 @@ class AnswerReader:
             for name in question.heard_about.get(self.reads, []):
                 key = tuple(tokens(_plain_words(name)))
                 self.test_names[key] = (*self.test_names.get(key, ()), question.id)
+        # ...and, for each question of a test's result, the words naming its own test or measure
+        # ("xr", "crp"): an answer there that names another's and not its own is that other's
+        # ("XR NAD" at the MRI question, "crp normal" at the white cell count; session 30)
+        self.result_names: dict[tuple[str, ...], tuple[str, ...]] = {}
+        for question in content.questions.values():
+            if question.heard_about:
+                own = [*question.heard_about.get(self.reads, []),
+                       *(word for words in question.measure_words.values() for word in words)]
+                for name in own:
+                    key = tuple(tokens(_plain_words(name)))
+                    if key and question.id not in self.result_names.get(key, ()):
+                        self.result_names[key] = (*self.result_names.get(key, ()), question.id)
         self.not_a_result = [tuple(tokens(_plain_words(w))) for w in understanding.not_a_result]
         self.result_words = frozenset(_plain_words(w) for w in understanding.result_words)
         self.result_not_out = frozenset(_plain_words(w) for w in understanding.result_not_out)
@@ -853,6 +865,10 @@ class AnswerReader:
             return Parsed(False, error="choose_one", values={"answer": quote(text)})
         if table.question.kind == "number":  # "3 weeks, well maybe 4": before its hedge is read as unsure
             said = self._revised_number(table, said)
+        if self._of_another_test(table, said):
+            return Parsed(False, error="choose_several" if table.question.several else "choose_one",
+                          values={"answer": quote(text)})
+        said = self._own_tests_share(table, said)  # "XR NAD, MRI not done" at the MRI: "MRI not done"
         whole = self._whole(table, said)
         if whole is not None:
             return whole
@@ -871,6 +887,8 @@ class AnswerReader:
             return Parsed(True, value=None)
         if offers_dont_know and self._unsure_of_the_subject(table, said):
             return Parsed(True, value=None)  # "fever not sure", "não sei se tive febre"
+        if offers_dont_know and self._unsure_of_the_result_then_other_words(table, said):
+            return Parsed(True, value=None)  # "not sure about the white cells, letter says bloods fine"
         if offers_dont_know and self._unsure_after_a_correction(said):
             return Parsed(True, value=None)  # "no, actually not sure": the answer is taken back
         corrected = self._yes_no_after_a_correction(table, said)
@@ -1209,6 +1227,41 @@ class AnswerReader:
         return any(other_id != question_id and table.question.kind == "checklist" and any(
             not set(table.options[i].sets or {}) <= set(except_fields) or not except_fields
             for i in self.mentions(other_id, clause)) for other_id, table in self.tables.items())
+
+    def _of_another_test(self, table: _Table, said: str) -> bool:
+        """At the question of a test's result, `said` names another question's test or measure
+        and not this one's: it is that test's result ("XR NAD" at the MRI, "crp normal" at the
+        white cell count), not this one's, and is heard in passing there (session 30: an MRI
+        never described was recorded as normal)."""
+        if not table.question.heard_about:
+            return False
+        named = {test for mention in find_mentions(tokens(said), self.result_names) for test in mention.tests}
+        return bool(named) and table.question.id not in named
+
+    def _own_tests_share(self, table: _Table, said: str) -> str:
+        """At the question of a test's result, when `said` names this test and another's, only
+        the words said about this one (flows/said_about.py): "XR NAD, MRI not done" at the MRI
+        question is no normal MRI (session 30)."""
+        if not table.question.heard_about:
+            return said
+        words, spans = tokens(said), token_spans(said)
+        mentions = find_mentions(words, self.result_names)
+        if not any(table.question.id not in m.tests for m in mentions) \
+                or not any(table.question.id in m.tests for m in mentions):
+            return said
+        kept: set[int] = set()
+        for share in share_out(words, mentions, self.each_of_them, self.comparing, self.joiners, self.before_a_test):
+            if table.question.id in share.mention.tests:
+                kept.update(range(share.mention.start, share.mention.end))
+                kept.update(share.own)
+                kept.update(p for part in share.after for p in part)
+        runs: list[list[int]] = []
+        for position in sorted(kept):  # as typed, run by run: "12 mg/L", "7.5" stay whole
+            if runs and runs[-1][-1] == position - 1:
+                runs[-1].append(position)
+            else:
+                runs.append([position])
+        return " , ".join(said[spans[run[0]][0]:spans[run[-1]][1]] for run in runs) if runs else said
 
     def heard_findings(self, question_id: str, text: str) -> list[list[Any]]:
         """What `text`, an answer to another question, says the test `question_id` asks about
@@ -2588,6 +2641,19 @@ class AnswerReader:
                 if w not in CLAUSE_PUNCTUATION and w != "?"]
         return bool(rest) and any(w in subject for w in rest) and all(
             w in subject or w in self.unsure_whether for w in rest)
+
+    def _unsure_of_the_result_then_other_words(self, table: _Table, said: str) -> bool:
+        """At the question of a test's result, a first clause unsure of the test itself ("not
+        sure about the white cells") and the rest of the message naming it nowhere ("letter
+        just says bloods unremarkable"): what is said after is of the tests in general, not of
+        this one, and the answer is "Don't know" (session 30: recorded as a normal count)."""
+        if not table.question.heard_about:
+            return False
+        first, _, rest = said.partition(",")
+        if not rest.strip() or not self._unsure_of_the_subject(table, first.strip()):
+            return False
+        subject = self._subject_words(table)
+        return not any(word in subject for word in tokens(rest))
 
     def _subject_words(self, table: _Table) -> frozenset[str]:
         """The words that name a question's subject: its short label ("Fever", "Which hip")

@@ -147,3 +147,129 @@ def test_a_shuffle_with_a_stick_in_a_first_message_is_not_asked_again() -> None:
     conv = talk("Good evening. I am 70 years old and I had a fall in the garden yesterday afternoon. "
                 "My right hip is very sore and I can only shuffle with my stick.")
     assert conv.session is not None and conv.session.noted.get("walking") == [1]
+
+
+# --- 5. a result said of another test is that test's, not this one's -----------------------------
+
+
+@pytest.mark.parametrize(("language", "question", "said"), [
+    ("en", "mri", "XR NAD"),
+    ("en", "mri", "xray was normal"),
+    ("en", "mri", "bone scan normal"),
+    ("en", "mri", "no xray"),
+    ("en", "xray", "MRI normal"),
+    ("en", "xray", "mri was fine"),
+    ("en", "white_cell_count", "crp normal"),
+    ("en", "inflammatory_markers", "wcc normal"),
+    ("pt", "mri", "RX normal"),
+    ("pt-BR", "xray", "a ressonância estava normal"),
+])
+def test_a_result_said_of_another_test_is_not_this_ones(language: str, question: str, said: str) -> None:
+    read = get_engine().reader(language).read(question, said)
+    assert not read.ok and read.value is None
+
+
+@pytest.mark.parametrize(("question", "said", "value"), [
+    ("mri", "normal", ["normal"]),
+    ("mri", "the scan was normal", ["normal"]),  # a scan, unnamed, at the MRI's question is the MRI
+    ("mri", "mri normal, xray showed osteopenia", ["normal"]),
+    ("mri", "xray normal but mri showed bmo", ["bone_marrow_oedema"]),
+    ("mri", "XR NAD, MRI not done", "not_done"),  # only the MRI's words: no normal MRI
+    ("mri", "MRI: BMO femoral head, small effusion. XR NAD", ["bone_marrow_oedema", "joint_effusion"]),
+    ("xray", "xray normal but mri showed bmo", ["normal"]),
+    ("white_cell_count", "crp and wcc normal", "normal"),
+    ("white_cell_count", "bloods unremarkable", "normal"),  # blood tests in general, at the question
+    ("inflammatory_markers", "bloods normal", "normal"),
+    ("inflammatory_markers", "fbc normal, crp 12 mg/L", "mildly_raised"),
+    ("inflammatory_markers", "wcc 14, crp 7.5 mg/dl", "markedly_raised"),
+])
+def test_this_tests_own_result_is_still_read(question: str, said: str, value: object) -> None:
+    read = get_engine().reader("en").read(question, said)
+    assert read.ok and read.value == value
+
+
+def test_an_xray_said_at_the_mri_question_records_no_normal_mri() -> None:
+    conv = talk("Pt 63F R hip pain 10/7, T2DM, no trauma", "MRI", "XR NAD")
+    assert case_of(conv).mri is None
+    assert conv.state == "mri"  # asked again
+
+
+# --- 6. unsure of the result, then the blood tests in general -------------------------------------
+
+
+@pytest.mark.parametrize(("language", "question", "said"), [
+    ("en", "white_cell_count", "not sure about the white cells, letter just says bloods unremarkable"),
+    ("en", "white_cell_count", "not sure about the wcc, bloods were fine"),
+    ("en", "inflammatory_markers", "not sure about the crp, gp said bloods were ok"),
+    ("pt", "white_cell_count", "não sei dos leucócitos, as análises estavam bem"),
+    ("pt-BR", "white_cell_count", "não sei dos leucócitos, os exames de sangue deram normal"),
+])
+def test_unsure_of_the_result_and_bloods_fine_is_dont_know(language: str, question: str, said: str) -> None:
+    read = get_engine().reader(language).read(question, said)
+    assert read.ok and read.value is None
+
+
+@pytest.mark.parametrize(("question", "said", "value"), [
+    ("white_cell_count", "not sure about the white cells, but the wcc was normal", "normal"),  # named again
+    ("white_cell_count", "not sure, letter says bloods fine", "normal"),  # unsure of nothing named
+    ("inflammatory_markers", "dunno about the crp, the esr was 60", "markedly_raised"),
+])
+def test_a_result_said_after_the_doubt_is_still_read(question: str, said: str, value: str) -> None:
+    read = get_engine().reader("en").read(question, said)
+    assert read.ok and read.value == value
+
+
+# --- 7. a temperature said again after a fever was heard is kept, not "did not catch" -------------
+
+
+@pytest.mark.parametrize("said", ["temp 38,4 last night", "38.4 last night", "temp was 38.9"])
+def test_a_temperature_after_a_fever_heard_is_kept(said: str) -> None:
+    conv = talk("female 58, hip pain right side 6 weeks, feel unwell and hot")
+    replies = conv.say(said)
+    codes = [r.code for r in replies]
+    assert "kept_for_later" in codes and "choose_one" not in codes
+    assert case_of(conv).temperature_c == float(said.split()[-3 if "last" in said else -1].replace(",", "."))
+
+
+def test_words_that_say_nothing_after_a_fever_heard_are_still_not_caught() -> None:
+    conv = talk("female 58, hip pain right side 6 weeks, feel unwell and hot")
+    codes = [r.code for r in conv.say("banana")]
+    assert "kept_for_later" not in codes
+
+
+# --- 8. where it hurts and how walking is, in everyday words --------------------------------------
+
+
+@pytest.mark.parametrize(("said", "pelvic"), [
+    ("in the crease at the top of my leg", False), ("where my leg meets my body", False),
+    ("bum cheek", True), ("over the pubic bone and my bum", True),
+])
+def test_the_crease_of_the_leg_and_the_bum(said: str, pelvic: bool) -> None:
+    read = get_engine().reader("en").read("pelvic_girdle_pattern", said)
+    assert read.ok and read.value is pelvic
+
+
+@pytest.mark.parametrize("said", ["i can walk but it kills", "it's killing me when i walk", "walking is agony"])
+def test_walking_that_kills_is_walking_with_pain(said: str) -> None:
+    read = get_engine().reader("en").read("walking", said)
+    assert read.ok and read.value == "worse"
+
+
+@pytest.mark.parametrize(("language", "said"), [
+    ("en", "i can walk, no problem, but lying on it hurts"),
+    ("en", "fine walking, hurts at night"),
+    ("en", "walking is fine, sitting hurts"),
+    ("pt", "ando bem, só dói deitada"),
+])
+def test_pain_lying_sitting_or_at_night_is_no_pain_on_walking(language: str, said: str) -> None:
+    read = get_engine().reader(language).read("walking", said)
+    assert read.value != "worse"
+
+
+@pytest.mark.parametrize(("language", "said"), [
+    ("en", "walking is ok but getting up from sitting hurts"), ("en", "hurts when i walk and at night"),
+    ("pt", "dói a andar e à noite"),
+])
+def test_pain_on_walking_or_getting_up_beside_the_night_stays(language: str, said: str) -> None:
+    read = get_engine().reader(language).read("walking", said)
+    assert read.ok and read.value == "worse"
