@@ -865,13 +865,15 @@ class AnswerReader:
             return Parsed(False, error="choose_one", values={"answer": quote(text)})
         if table.question.kind == "number":  # "3 weeks, well maybe 4": before its hedge is read as unsure
             said = self._revised_number(table, said)
-        if self._of_another_test(table, said):
+        whole = self._whole(table, said)
+        if whole is not None:  # (an option's own words first: "only crp" at the white count is "Not done")
+            return whole
+        # "XR NAD" at the MRI question is the X-ray's; "XR NAD, MRI not done" there is "MRI not done"
+        own_share = self._without_others_results(table, said)
+        if own_share is None:
             return Parsed(False, error="choose_several" if table.question.several else "choose_one",
                           values={"answer": quote(text)})
-        said = self._own_tests_share(table, said)  # "XR NAD, MRI not done" at the MRI: "MRI not done"
-        whole = self._whole(table, said)
-        if whole is not None:
-            return whole
+        said = own_share
         offers_dont_know = any(o.value is None for o in table.options)
         # (at a question of what a test showed, one that names its test: not at which tests were done)
         out = self._without_results_not_out(said) if offers_dont_know and table.question.heard_about else said
@@ -1228,40 +1230,35 @@ class AnswerReader:
             not set(table.options[i].sets or {}) <= set(except_fields) or not except_fields
             for i in self.mentions(other_id, clause)) for other_id, table in self.tables.items())
 
-    def _of_another_test(self, table: _Table, said: str) -> bool:
-        """At the question of a test's result, `said` names another question's test or measure
-        and not this one's: it is that test's result ("XR NAD" at the MRI, "crp normal" at the
-        white cell count), not this one's, and is heard in passing there (session 30: an MRI
-        never described was recorded as normal)."""
-        if not table.question.heard_about:
-            return False
-        named = {test for mention in find_mentions(tokens(said), self.result_names) for test in mention.tests}
-        return bool(named) and table.question.id not in named
-
-    def _own_tests_share(self, table: _Table, said: str) -> str:
-        """At the question of a test's result, when `said` names this test and another's, only
-        the words said about this one (flows/said_about.py): "XR NAD, MRI not done" at the MRI
-        question is no normal MRI (session 30)."""
+    def _without_others_results(self, table: _Table, said: str) -> str | None:
+        """At the question of a test's result, `said` less what it says of another question's
+        test or measure (flows/said_about.py): "XR NAD, MRI not done" at the MRI question is
+        "MRI not done", "normal, mri results pending" at the X-ray's is "normal". None when
+        nothing is left: "XR NAD" at the MRI, "crp normal" at the white cell count are the
+        other's results, heard in passing there (session 30: an MRI never described was
+        recorded as normal)."""
         if not table.question.heard_about:
             return said
         words, spans = tokens(said), token_spans(said)
         mentions = find_mentions(words, self.result_names)
-        if not any(table.question.id not in m.tests for m in mentions) \
-                or not any(table.question.id in m.tests for m in mentions):
+        if not any(table.question.id not in m.tests for m in mentions):
             return said
-        kept: set[int] = set()
+        own: set[int] = set()
+        others: set[int] = set()
         for share in share_out(words, mentions, self.each_of_them, self.comparing, self.joiners, self.before_a_test):
-            if table.question.id in share.mention.tests:
-                kept.update(range(share.mention.start, share.mention.end))
-                kept.update(share.own)
-                kept.update(p for part in share.after for p in part)
+            positions = {*range(share.mention.start, share.mention.end), *share.own,
+                         *(p for part in share.after for p in part)}
+            (own if table.question.id in share.mention.tests else others).update(positions)
+        kept = [p for p in range(len(words)) if p not in others or p in own]
+        if not any(words[p] not in CLAUSE_PUNCTUATION and words[p] not in self.joiners for p in kept):
+            return None
         runs: list[list[int]] = []
-        for position in sorted(kept):  # as typed, run by run: "12 mg/L", "7.5" stay whole
+        for position in kept:  # as typed, run by run: "12 mg/L", "7.5" stay whole
             if runs and runs[-1][-1] == position - 1:
                 runs[-1].append(position)
             else:
                 runs.append([position])
-        return " , ".join(said[spans[run[0]][0]:spans[run[-1]][1]] for run in runs) if runs else said
+        return " , ".join(said[spans[run[0]][0]:spans[run[-1]][1]] for run in runs)
 
     def heard_findings(self, question_id: str, text: str) -> list[list[Any]]:
         """What `text`, an answer to another question, says the test `question_id` asks about

@@ -289,7 +289,9 @@ class _Turn:
                 measured = self.reader.measured(question.id, text, self.question_id())
                 if measured is not None:
                     setattr(self.s.case, question.measured_kept_in, measured)
-                    self.measured_now = True
+                    # (one said again after its question was answered is "I have that already")
+                    self.measured_now = self.measured_now or not any(
+                        self.e.machine.question_of.get(state) == question.id for state in self.s.answered)
 
     def let_go_measured(self, question: Question, value: Any) -> None:
         """A measurement kept from an earlier message that the answer now given does not hold
