@@ -177,6 +177,8 @@ def test_a_result_said_of_another_test_is_not_this_ones(language: str, question:
     ("mri", "XR NAD, MRI not done", "not_done"),  # only the MRI's words: no normal MRI
     ("mri", "MRI: BMO femoral head, small effusion. XR NAD", ["bone_marrow_oedema", "joint_effusion"]),
     ("xray", "xray normal but mri showed bmo", ["normal"]),
+    ("xray", "normal, mri results pending", ["normal"]),  # what names no test is the question's own
+    ("white_cell_count", "only crp", "not_done"),  # an option's own words
     ("white_cell_count", "crp and wcc normal", "normal"),
     ("white_cell_count", "bloods unremarkable", "normal"),  # blood tests in general, at the question
     ("inflammatory_markers", "bloods normal", "normal"),
