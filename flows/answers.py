@@ -501,6 +501,18 @@ class AnswerReader:
             for name in question.heard_about.get(self.reads, []):
                 key = tuple(tokens(_plain_words(name)))
                 self.test_names[key] = (*self.test_names.get(key, ()), question.id)
+        # ...and, for each question of a test's result, the words naming its own test or measure
+        # ("xr", "crp"): an answer there that names another's and not its own is that other's
+        # ("XR NAD" at the MRI question, "crp normal" at the white cell count; session 30)
+        self.result_names: dict[tuple[str, ...], tuple[str, ...]] = {}
+        for question in content.questions.values():
+            if question.heard_about:
+                own = [*question.heard_about.get(self.reads, []),
+                       *(word for words in question.measure_words.values() for word in words)]
+                for name in own:
+                    key = tuple(tokens(_plain_words(name)))
+                    if key and question.id not in self.result_names.get(key, ()):
+                        self.result_names[key] = (*self.result_names.get(key, ()), question.id)
         self.not_a_result = [tuple(tokens(_plain_words(w))) for w in understanding.not_a_result]
         self.result_words = frozenset(_plain_words(w) for w in understanding.result_words)
         self.result_not_out = frozenset(_plain_words(w) for w in understanding.result_not_out)
@@ -597,7 +609,10 @@ class AnswerReader:
                                        for qid in self.tables}
         # ... and the words that name what another question's number measures ("crp" for the
         # white cell count): in "CRP 12, WCC 8.1" the 12 is no white cell count.
-        self.others_measures = {qid: frozenset().union(*(t.measures for t in self.tables.values() if t is not table))
+        # ...or what no question measures ("vit d 18", "hb 11": no 18 weeks of pregnancy)
+        unasked = frozenset(_plain_words(w) for w in understanding.unasked_measures)
+        self.others_measures = {qid: frozenset().union(*(t.measures for t in self.tables.values() if t is not table),
+                                                       unasked)
                                 - set(table.measures) for qid, table in self.tables.items()}
         # ... and the units of other questions' numbers: "a high CRP last month" has no CRP of 1.
         # Every word that ties a number to some question (its units, measures and leads): a
@@ -857,8 +872,14 @@ class AnswerReader:
         if table.question.kind == "number":  # "3 weeks, well maybe 4": before its hedge is read as unsure
             said = self._revised_number(table, said)
         whole = self._whole(table, said)
-        if whole is not None:
+        if whole is not None:  # (an option's own words first: "only crp" at the white count is "Not done")
             return whole
+        # "XR NAD" at the MRI question is the X-ray's; "XR NAD, MRI not done" there is "MRI not done"
+        own_share = self._without_others_results(table, said)
+        if own_share is None:
+            return Parsed(False, error="choose_several" if table.question.several else "choose_one",
+                          values={"answer": quote(text)})
+        said = own_share
         offers_dont_know = any(o.value is None for o in table.options)
         # (at a question of what a test showed, one that names its test: not at which tests were done)
         out = self._without_results_not_out(said) if offers_dont_know and table.question.heard_about else said
@@ -874,6 +895,8 @@ class AnswerReader:
             return Parsed(True, value=None)
         if offers_dont_know and self._unsure_of_the_subject(table, said):
             return Parsed(True, value=None)  # "fever not sure", "não sei se tive febre"
+        if offers_dont_know and self._unsure_of_the_result_then_other_words(table, said):
+            return Parsed(True, value=None)  # "not sure about the white cells, letter says bloods fine"
         if offers_dont_know and self._unsure_after_a_correction(said):
             return Parsed(True, value=None)  # "no, actually not sure": the answer is taken back
         corrected = self._yes_no_after_a_correction(table, said)
@@ -1212,6 +1235,36 @@ class AnswerReader:
         return any(other_id != question_id and table.question.kind == "checklist" and any(
             not set(table.options[i].sets or {}) <= set(except_fields) or not except_fields
             for i in self.mentions(other_id, clause)) for other_id, table in self.tables.items())
+
+    def _without_others_results(self, table: _Table, said: str) -> str | None:
+        """At the question of a test's result, `said` less what it says of another question's
+        test or measure (flows/said_about.py): "XR NAD, MRI not done" at the MRI question is
+        "MRI not done", "normal, mri results pending" at the X-ray's is "normal". None when
+        nothing is left: "XR NAD" at the MRI, "crp normal" at the white cell count are the
+        other's results, heard in passing there (session 30: an MRI never described was
+        recorded as normal)."""
+        if not table.question.heard_about:
+            return said
+        words, spans = tokens(said), token_spans(said)
+        mentions = find_mentions(words, self.result_names)
+        if not any(table.question.id not in m.tests for m in mentions):
+            return said
+        own: set[int] = set()
+        others: set[int] = set()
+        for share in share_out(words, mentions, self.each_of_them, self.comparing, self.joiners, self.before_a_test):
+            positions = {*range(share.mention.start, share.mention.end), *share.own,
+                         *(p for part in share.after for p in part)}
+            (own if table.question.id in share.mention.tests else others).update(positions)
+        kept = [p for p in range(len(words)) if p not in others or p in own]
+        if not any(words[p] not in CLAUSE_PUNCTUATION and words[p] not in self.joiners for p in kept):
+            return None
+        runs: list[list[int]] = []
+        for position in kept:  # as typed, run by run: "12 mg/L", "7.5" stay whole
+            if runs and runs[-1][-1] == position - 1:
+                runs[-1].append(position)
+            else:
+                runs.append([position])
+        return " , ".join(said[spans[run[0]][0]:spans[run[-1]][1]] for run in runs)
 
     def heard_findings(self, question_id: str, text: str) -> list[list[Any]]:
         """What `text`, an answer to another question, says the test `question_id` asks about
@@ -2591,6 +2644,19 @@ class AnswerReader:
                 if w not in CLAUSE_PUNCTUATION and w != "?"]
         return bool(rest) and any(w in subject for w in rest) and all(
             w in subject or w in self.unsure_whether for w in rest)
+
+    def _unsure_of_the_result_then_other_words(self, table: _Table, said: str) -> bool:
+        """At the question of a test's result, a first clause unsure of the test itself ("not
+        sure about the white cells") and the rest of the message naming it nowhere ("letter
+        just says bloods unremarkable"): what is said after is of the tests in general, not of
+        this one, and the answer is "Don't know" (session 30: recorded as a normal count)."""
+        if not table.question.heard_about:
+            return False
+        first, _, rest = said.partition(",")
+        if not rest.strip() or not self._unsure_of_the_subject(table, first.strip()):
+            return False
+        subject = self._subject_words(table)
+        return not any(word in subject for word in tokens(rest))
 
     def _subject_words(self, table: _Table) -> frozenset[str]:
         """The words that name a question's subject: its short label ("Fever", "Which hip")

@@ -1144,6 +1144,10 @@ class Understanding(Strict):
     # Units of what no question measures ("6 kg", "3 miles"): a number with one is no age or
     # duration ("emagreceu uns 4 kg" at how long is no 4 weeks).
     other_measure_units: list[str] = Field(default_factory=list)
+    # Names of what no question measures ("vit d 18", "hb 11", "ferritina 20"): a number right
+    # after one, or after it in its clause, is that measure's, no week of pregnancy, age or
+    # duration (session 30: "vit d was 18" at the pregnancy question was a second trimester).
+    unasked_measures: list[str] = Field(default_factory=list)
     # Phrases with a number that say when or how, not how much: "de um dia para o outro"
     # (overnight) is no 1 day, "one day I woke up" no duration.
     no_number_phrases: list[str] = Field(default_factory=list)

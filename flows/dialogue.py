@@ -129,6 +129,7 @@ class _Turn:
         self._answering = ""  # while other questions hear an answer: the question it answered
         self._after_the_summary = False  # a message read after the summary: a checklist's additions are kept
         self._added_later: list[tuple[str, str]] = []  # "Added to Medical history: ..." (added_when_told_later)
+        self.measured_now = False  # this message gave a measurement kept beside its answer (`keep_measured`)
 
     def msg(self, key: str, **values: Any) -> str:
         return self.c.message(key, self.s.locale, **values)
@@ -288,6 +289,9 @@ class _Turn:
                 measured = self.reader.measured(question.id, text, self.question_id())
                 if measured is not None:
                     setattr(self.s.case, question.measured_kept_in, measured)
+                    # (one said again after its question was answered is "I have that already")
+                    self.measured_now = self.measured_now or not any(
+                        self.e.machine.question_of.get(state) == question.id for state in self.s.answered)
 
     def let_go_measured(self, question: Question, value: Any) -> None:
         """A measurement kept from an earlier message that the answer now given does not hold
@@ -925,8 +929,10 @@ class _Turn:
                 # said (user test pt-BR 27: "kept for later", then never asked)
                 return [*(self.notice("correction_how", question=self.c.text(q.short, self.s.locale)) for q in settled),
                         *self.asides_in(typed), *self.ask()]
-            if (self.s.noted, self.s.held_numbers, self.s.denied_early) != held_before and not heard \
-                    and not parsed.denied:
+            # ...and so is a measurement kept for its answer ("temp 38,4 last night" after "i feel
+            # hot", at another question; session 30: "did not catch", though it was kept)
+            if ((self.s.noted, self.s.held_numbers, self.s.denied_early) != held_before
+                    or (self.measured_now and parsed.error in _NOTHING_READ)) and not heard and not parsed.denied:
                 # "im 19 weeks and my left hip hurts" at the sex question: not "sorry, I did
                 # not catch that", since the week and the hip are kept for their questions.
                 held_back = [self.error(parsed.error, **parsed.values)] if parsed.unread else []
