@@ -2068,6 +2068,7 @@ class AnswerReader:
         found = self._elsewhere.get(key)  # the reader is shared: read once, and never re-read the cache
         if found is None:
             words = tokens(said)
+            mine = self.tables[question_id].phrases.find(said)
             found = [
                 Match((), match.start, match.end, False)
                 for other_id, table in self.tables.items() if other_id != question_id
@@ -2082,7 +2083,13 @@ class AnswerReader:
                          and any(table.options[i].value in self.not_done.get(table.question.field or "", ())
                                  for i in match.options))
                 and all(table.options[i].value not in (None, False) and not table.options[i].exclusive
-                        for i in match.options)]  # a denial ("i dont") is a negation, not an answer
+                        for i in match.options)  # a denial ("i dont") is a negation, not an answer
+                # ...nor one opened by a negation that runs into this question's answer, or is that
+                # negation and one word right before it: "não estou mancando", "não estou a coxear"
+                # hold no "não estou" (not pregnant) before a limp, they deny the limp
+                and not (words[match.start] in self.denying_words and any(
+                    match.start < own.start < match.end
+                    or (own.start == match.end and match.end - match.start == 2) for own in mine))]
             if len(self._elsewhere) > 256:  # one answer's worth is what is reused
                 self._elsewhere = {}
             self._elsewhere[key] = found

@@ -763,6 +763,15 @@ class Finding(Sourced):
     # fragility fracture, though it points more to AVN; issue 13, item 7). The ranking is
     # unchanged: only what is said as a reason.
     risk_factor_of: list[str] = Field(default_factory=list)
+    # The finding is that a sign, or a scan's finding, is not there ("no fever", "no worn
+    # cartilage among the MRI findings"): said only as a point against the conditions it argues
+    # against, never as a reason for another, which it only leaves less opposed (session 30:
+    # "no worn cartilage" was listed as a reason for a break). The ranking is unchanged.
+    absence: bool = False
+    # Conditions this finding is never said as a reason for, though its ratio points there: it
+    # goes with them, it does not bring them on (immunosuppression is mostly the treatment of an
+    # inflammatory arthritis, not a cause of it). The ranking is unchanged.
+    not_a_reason_for: list[str] = Field(default_factory=list)
 
     @field_validator("probabilities")
     @classmethod

@@ -997,6 +997,7 @@ class _Turn:
             value = recorded(self.s.case, question)
         record(self.s.case, question, value)
         self.let_go_measured(question, value)
+        self.let_go_numbers_read_as(question, value, typed)
         # "Im 45, male": the age read ahead is the answer; the same number held for it is spent
         self.s.held_numbers = {k: v for k, v in self.s.held_numbers.items() if k != state}
         self.s.heard_among = {k: v for k, v in self.s.heard_among.items() if k != state}
@@ -1676,6 +1677,25 @@ class _Turn:
                 claiming.append(other_id)
         return [*claiming, *(q.id for q in self.c.questions.values()
                              if q.heard_only and q.id != question_id and self.reader.says_together(q.id))]
+
+    def let_go_numbers_read_as(self, question: Question, value: Any, typed: str | None) -> None:
+        """A number with its unit held for a later question ("F 30, 32 weeks hip pain": how long)
+        that, read at the choice just answered, gives that very answer ("32 weeks", a third
+        trimester) may have been said of it: one number said once is one fact, and which is not
+        guessed. The hold is let go, so the later question asks, unless the answer typed names
+        another number of its unit ("yes, 34 weeks" beside "pain for 3 weeks")."""
+        if question.kind != "choice" or value is None or not self.s.held_numbers:
+            return
+        own = self.reader.number_with_its_unit(question.id, typed) if typed else ""
+        kept = dict(self.s.held_numbers)
+        for state, said in self.s.held_numbers.items():
+            if not said or not self.reader.number_with_its_unit(question.id, said):
+                continue  # a bare number, or another unit: nothing of this question
+            if own and own != said:
+                continue
+            if self.reader.read(question.id, said, today=self.today).value == value:
+                kept.pop(state)
+        self.s.held_numbers = kept
 
     def _hold_number(self, state: str, question_id: str, text: str, answered_id: str = "") -> None:
         """"pain for 2 months": held; two different numbers heard, neither."""
