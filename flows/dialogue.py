@@ -1691,8 +1691,9 @@ class _Turn:
         for state, said in self.s.held_numbers.items():
             if not said or not self.reader.number_with_its_unit(question.id, said):
                 continue  # a bare number, or another unit: nothing of this question
-            if own and own != said:
-                continue
+            if (own and own != said) or question.id in self.c.questions[
+                    self.e.machine.question_of[state]].numbers_yielded_to:
+                continue  # (a span it came on over is how fast and, alone, how long: session 28)
             if self.reader.read(question.id, said, today=self.today).value == value:
                 kept.pop(state)
         self.s.held_numbers = kept
