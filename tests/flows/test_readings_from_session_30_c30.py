@@ -180,3 +180,45 @@ def test_night_pain_not_worse_on_walking_keeps_urgent_care_in_early_pregnancy() 
 def test_night_pain_with_pain_on_walking_in_early_pregnancy_is_not_urgent_for_a_growth() -> None:
     assessment = assess(Case(**EARLY, night_pain=True, weight_bearing_pain=True), CONTENT)
     assert "malignancy_among_leading_causes" not in assessment.triage_because
+
+
+# 5. A scan named in one word in passing ticks its test; its result is still asked -----------
+
+@pytest.mark.parametrize("language, first, ticked", [
+    ("en", "female, 60, left hip pain, I had an xray last week", "xray"),   # session 30 brief
+    ("en", "female 60, left hip, I've had an MRI", "mri"),                 # session 30 brief
+    ("en", "male 50 left hip, xray was normal", "xray"),
+    ("pt", "feminino, 60 anos, anca esquerda, fiz uma RM", "mri"),          # session 30 brief
+    ("pt", "feminino, 60 anos, anca esquerda, fiz rx, estava normal", "xray"),
+])
+def test_a_scan_named_in_one_word_in_passing_is_ticked(language: str, first: str, ticked: str) -> None:
+    conv = talk(first, language=language)
+    session = conv.session
+    assert session is not None and conv.state == "tests_done"
+    options = CONTENT.options["tests_done"]
+    assert [options[i].value for i in session.noted.get("tests_done", [])] == [ticked]
+
+
+@pytest.mark.parametrize("language, first", [
+    ("en", "male 50, left hip, no xray yet"),
+    ("en", "male 50, left hip, waiting for an MRI"),
+    ("en", "male 50, left hip, GP wants an xray"),
+    ("en", "male 50 left hip, should I get an MRI?"),
+    ("en", "male 50 left hip, haven't had an mri"),
+    ("en", "male 50 left hip, MRI booked for next week"),
+    ("en", "male 50 left hip, they never did an xray"),
+    ("pt", "feminino, 60 anos, anca esquerda, não fiz RM"),
+    ("pt", "feminino, 60 anos, anca esquerda, ainda não fiz rx"),
+    ("pt", "feminino, 60 anos, anca esquerda, vou fazer uma RM"),
+    ("pt", "feminino, 60 anos, anca esquerda, o médico pediu RM"),
+    ("pt", "feminino, 60 anos, anca esquerda, rm marcada para dia 14"),
+])
+def test_a_scan_denied_booked_or_asked_about_is_not_ticked(language: str, first: str) -> None:
+    conv = talk(first, language=language)
+    assert not conv.session.noted.get("tests_done")  # type: ignore[union-attr]
+
+
+def test_the_result_of_a_scan_ticked_in_passing_is_still_asked() -> None:
+    conv = talk("male, 50, left hip pain, I had an xray last week", "done")
+    session = conv.session
+    assert session is not None and conv.state == "xray" and session.case.xray is None
