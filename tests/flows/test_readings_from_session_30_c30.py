@@ -222,3 +222,39 @@ def test_the_result_of_a_scan_ticked_in_passing_is_still_asked() -> None:
     conv = talk("male, 50, left hip pain, I had an xray last week", "done")
     session = conv.session
     assert session is not None and conv.state == "xray" and session.case.xray is None
+
+
+# 6. Pain begun right after the birth: when that was is asked, not "I have that already" -----
+
+AFTER_BIRTH = {"en": ("female", "30", "I had the baby 3 weeks ago", "yes", "none", "left", "none", "groin", "suddenly"),
+               "pt": ("feminino", "30", "dei à luz há 3 semanas", "sim", "nenhum", "esquerda", "nenhum", "virilha",
+                      "de repente")}
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "the pain started right after the birth"),       # session 30 brief
+    ("en", "right after I had the baby"),
+    ("en", "since I had the baby"),
+    ("pt", "começou logo depois do parto"),
+    ("pt", "logo a seguir ao parto"),
+])
+def test_pain_begun_at_the_birth_asks_how_long_ago_that_was(language: str, text: str) -> None:
+    conv = talk(*AFTER_BIRTH[language], language=language)
+    assert conv.state == "duration_weeks"
+    replies = conv.say(text)
+    assert replies[0].code == "since_an_event" and conv.session.case.duration_weeks is None  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("language, text, weeks", [
+    ("en", "I gave birth 3 weeks ago and the pain started right after the birth", 3),
+    ("en", "3 weeks", 3),
+    ("pt", "3 semanas", 3),
+])
+def test_a_time_given_with_it_is_taken(language: str, text: str, weeks: float) -> None:
+    conv = talk(*AFTER_BIRTH[language], text, language=language)
+    assert conv.session.case.duration_weeks == weeks  # type: ignore[union-attr]
+
+
+def test_a_time_between_the_birth_and_the_pain_is_still_asked() -> None:
+    conv = talk(*AFTER_BIRTH["en"], "it started 2 weeks after the birth")
+    assert conv.state == "duration_weeks" and conv.session.case.duration_weeks is None  # type: ignore[union-attr]
