@@ -751,6 +751,21 @@ class AnswerReader:
             return self._graver_unit(self.tables[question_id], parsed, pending)
         return parsed
 
+    def heard_as_either(self, question_id: str, text: str) -> list[int]:
+        """The options `text` names together in passing by the question's `heard_as_either`
+        words, not denied ("I can barely walk": weight-bearing pain or no weight at all); []
+        for none."""
+        either = self.content.questions[question_id].heard_as_either
+        if either is None:
+            return []
+        table = self.tables[question_id]
+        words = tokens(_plain_words(text))
+        for phrase in either.words.get(self.reads, []):
+            for at in _places(words, tuple(tokens(_plain_words(phrase)))):
+                if not table.phrases.negated_at(words, at):
+                    return [i for value in either.answers for i, o in enumerate(table.options) if o.value == value]
+        return []
+
     def heard_early_by(self, question_id: str, index: int, text: str) -> bool:
         """`text` names option `index` by one of its `heard_early_by` words, not denied nor
         with a word that says it is not it ("é mais na virilha"; not "não dói na virilha")."""

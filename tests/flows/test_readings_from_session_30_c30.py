@@ -258,3 +258,55 @@ def test_a_time_given_with_it_is_taken(language: str, text: str, weeks: float) -
 def test_a_time_between_the_birth_and_the_pain_is_still_asked() -> None:
     conv = talk(*AFTER_BIRTH["en"], "it started 2 weeks after the birth")
     assert conv.state == "duration_weeks" and conv.session.case.duration_weeks is None  # type: ignore[union-attr]
+
+
+# 7. "I can barely walk" said first is kept: asked which of the two, not as if never said ----
+
+TO_WALKING = {"en": ("not pregnant", "none", "suddenly", "2 weeks"), "pt": ("não", "nenhum", "de repente", "2 semanas")}
+
+
+@pytest.mark.parametrize("language, first", [
+    ("en", "I'm a 34 year old woman, my left hip hurts and I can barely walk"),     # session 30 brief
+    ("en", "female 34, left hip pain, can hardly walk at the moment"),
+    ("pt", "feminino, 34 anos, anca esquerda, mal consigo andar"),                  # session 30 brief
+    ("pt", "feminino, 34 anos, dor na anca esquerda, mal consigo ficar de pé"),
+])
+def test_barely_walking_said_first_is_asked_as_one_of_two(language: str, first: str) -> None:
+    conv = talk(first, *TO_WALKING[language], language=language)
+    assert conv.state == "walking"
+    replies = conv.transcript[-1][1]
+    clarify = next(r for r in replies if r.code == "clarify")
+    options = CONTENT.options["walking"]
+    worse, cannot = (CONTENT.text(o.label, language) for o in options if o.value in ("worse", "cannot"))
+    assert worse in clarify.text and cannot in clarify.text
+    assert conv.session.case.unable_to_bear_weight is None  # type: ignore[union-attr]  # not guessed
+    conv.say("3")
+    assert conv.session.case.unable_to_bear_weight is True  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("language, first", [
+    ("en", "female 34, left hip, I can walk fine"),
+    ("en", "female 34, left hip, walking is ok, not barely"),
+    ("en", "female, 34, left hip, cant put weight on it, can barely walk"),   # the graver is recorded at once
+    ("pt", "feminino, 34 anos, anca esquerda, ando bem"),
+])
+def test_walking_said_otherwise_asks_nothing_first(language: str, first: str) -> None:
+    conv = talk(first, language=language)
+    session = conv.session
+    assert session is not None and "walking" not in session.heard_among
+
+
+def test_barely_walking_typed_at_the_question_is_still_weight_bearing_pain() -> None:
+    assert ENGINE.reader("en").read("walking", "I can barely walk").value == "worse"
+    assert ENGINE.reader("pt").read("walking", "mal consigo andar").value == "worse"
+
+
+@pytest.mark.parametrize("first", [
+    "female 34, left hip, I can hardly put weight on it",   # session 30 brief: kept already
+    "female 34, left hip pain, hardly able to walk",
+])
+def test_hardly_weight_bearing_said_first_is_weight_bearing_pain_and_not_asked_again(first: str) -> None:
+    conv = talk(first, *TO_WALKING["en"])
+    session = conv.session
+    assert session is not None and session.case.weight_bearing_pain is True
+    assert session.case.unable_to_bear_weight is False and "walking" in session.answered
