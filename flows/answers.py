@@ -772,6 +772,21 @@ class AnswerReader:
             return self._graver_unit(self.tables[question_id], parsed, pending)
         return parsed
 
+    def heard_as_either(self, question_id: str, text: str) -> list[int]:
+        """The options `text` names together in passing by the question's `heard_as_either`
+        words, not denied ("I can barely walk": weight-bearing pain or no weight at all); []
+        for none."""
+        either = self.content.questions[question_id].heard_as_either
+        if either is None:
+            return []
+        table = self.tables[question_id]
+        words = tokens(_plain_words(text))
+        for phrase in either.words.get(self.reads, []):
+            for at in _places(words, tuple(tokens(_plain_words(phrase)))):
+                if not table.phrases.negated_at(words, at):
+                    return [i for value in either.answers for i, o in enumerate(table.options) if o.value == value]
+        return []
+
     def heard_early_by(self, question_id: str, index: int, text: str) -> bool:
         """`text` names option `index` by one of its `heard_early_by` words, not denied nor
         with a word that says it is not it ("é mais na virilha"; not "não dói na virilha")."""
@@ -2127,6 +2142,7 @@ class AnswerReader:
         found = self._elsewhere.get(key)  # the reader is shared: read once, and never re-read the cache
         if found is None:
             words = tokens(said)
+            mine = self.tables[question_id].phrases.find(said)
             found = [
                 Match((), match.start, match.end, False)
                 for other_id, table in self.tables.items() if other_id != question_id
@@ -2141,7 +2157,13 @@ class AnswerReader:
                          and any(table.options[i].value in self.not_done.get(table.question.field or "", ())
                                  for i in match.options))
                 and all(table.options[i].value not in (None, False) and not table.options[i].exclusive
-                        for i in match.options)]  # a denial ("i dont") is a negation, not an answer
+                        for i in match.options)  # a denial ("i dont") is a negation, not an answer
+                # ...nor one opened by a negation that runs into this question's answer, or is that
+                # negation and one word right before it: "não estou mancando", "não estou a coxear"
+                # hold no "não estou" (not pregnant) before a limp, they deny the limp
+                and not (words[match.start] in self.denying_words and any(
+                    match.start < own.start < match.end
+                    or (own.start == match.end and match.end - match.start == 2) for own in mine))]
             if len(self._elsewhere) > 256:  # one answer's worth is what is reused
                 self._elsewhere = {}
             self._elsewhere[key] = found

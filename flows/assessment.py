@@ -210,6 +210,8 @@ def _reasons(
         reason = Reason(finding.id, content.text(finding.text), ratio, finding.source, finding.basis)
         if ratio <= 1 and condition in finding.risk_factor_of:
             continue  # a risk factor of it is not said against it
+        if ratio > 1 and (finding.absence or condition in finding.not_a_reason_for):
+            continue  # a sign not there is a point against only; a companion is no cause
         (reasons_for if ratio > 1 else reasons_against).append(reason)
     reasons_for.sort(key=lambda r: -r.likelihood_ratio)
     reasons_against.sort(key=lambda r: r.likelihood_ratio)

@@ -414,9 +414,11 @@ class _Checker:
             if finding.group not in data.evidence.group_dependence:
                 reason = f"group `{finding.group}` is not in evidence.group_dependence"
                 self.fail("conditions.yaml", f"{where}.group", reason)
-            for named in finding.risk_factor_of:
-                if named not in conditions:
-                    self.fail("conditions.yaml", f"{where}.risk_factor_of", f"unknown condition `{named}`")
+            for key, named_list in (("risk_factor_of", finding.risk_factor_of),
+                                    ("not_a_reason_for", finding.not_a_reason_for)):
+                for named in named_list:
+                    if named not in conditions:
+                        self.fail("conditions.yaml", f"{where}.{key}", f"unknown condition `{named}`")
 
     def not_ruled_out(self, data: NotRuledOutFile, dangerous: list[str], tests: dict[str, SettlingTest]) -> None:
         for test in data.tests:

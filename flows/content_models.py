@@ -299,6 +299,15 @@ class CountedBack(Sourced):
     dated_after: dict[str, list[str]] = Field(default_factory=dict)
 
 
+class HeardAsEither(Strict):
+    """Words said in passing that name one of a few answers and not which ("I can barely walk":
+    weight-bearing pain, or no weight at all): kept, and when the question comes it asks which
+    of those first ("Just to be sure: ... or ...?"), then the question as usual."""
+
+    words: dict[str, list[str]]  # per language read ("en", "pt")
+    answers: list[Any] = Field(min_length=2)  # the question's values meant, in the order said
+
+
 class ImpliedBy(Strict):
     """Answers of another question that imply this question's answer: a pregnancy heard
     ("G2P1 34/40") is a woman's, so the sex at birth is not asked (user test en 20)."""
@@ -521,6 +530,8 @@ class Question(Strict):
     # that walking is fine; the question asks. Empty: any answer. Listed gravest first: when
     # several are named, the gravest is recorded and the question still asks.
     heard_early_answers: list[Any] = Field(default_factory=list)
+    # Words that, said in passing, name one of a few answers and not which (`HeardAsEither`).
+    heard_as_either: HeardAsEither | None = None
     # A choice (or a number led by `said_before_number`) whose answer, heard early, is taken
     # when the question comes instead of asking it ("34 weeks pregnant and my left hip
     # hurts", "pain for 2 months": none is asked again). Held until
@@ -763,6 +774,15 @@ class Finding(Sourced):
     # fragility fracture, though it points more to AVN; issue 13, item 7). The ranking is
     # unchanged: only what is said as a reason.
     risk_factor_of: list[str] = Field(default_factory=list)
+    # The finding is that a sign, or a scan's finding, is not there ("no fever", "no worn
+    # cartilage among the MRI findings"): said only as a point against the conditions it argues
+    # against, never as a reason for another, which it only leaves less opposed (session 30:
+    # "no worn cartilage" was listed as a reason for a break). The ranking is unchanged.
+    absence: bool = False
+    # Conditions this finding is never said as a reason for, though its ratio points there: it
+    # goes with them, it does not bring them on (immunosuppression is mostly the treatment of an
+    # inflammatory arthritis, not a cause of it). The ranking is unchanged.
+    not_a_reason_for: list[str] = Field(default_factory=list)
 
     @field_validator("probabilities")
     @classmethod

@@ -1003,6 +1003,7 @@ class _Turn:
             value = recorded(self.s.case, question)
         record(self.s.case, question, value)
         self.let_go_measured(question, value)
+        self.let_go_numbers_read_as(question, value, typed)
         # "Im 45, male": the age read ahead is the answer; the same number held for it is spent
         self.s.held_numbers = {k: v for k, v in self.s.held_numbers.items() if k != state}
         self.s.heard_among = {k: v for k, v in self.s.heard_among.items() if k != state}
@@ -1405,9 +1406,39 @@ class _Turn:
         for question in self.c.questions.values():
             if question.heard_only:  # not asked: recorded when named ("hoje to sangrando e com contração")
                 labels.extend(self._tick_heard_only(question, text))
+        self._hold_either(answered_state, text)
         self._tick_tests_of_held()
         self._note_implied(implying)
         return [*labels, *self._warnings_held()]
+
+    def _hold_either(self, answered_state: str, text: str) -> None:
+        """"I can barely walk" in passing: one of a few answers, and not which (the question's
+        `heard_as_either`): kept with what they share (`heard_among`), and asked first as "Just
+        to be sure: ... or ...?" when the question comes (`either_heard`), unless answered,
+        recorded or held by then."""
+        for state, question_id in self.e.machine.question_of.items():
+            question = self.c.questions[question_id]
+            if question.heard_as_either is None or state == answered_state or state in self.s.answered \
+                    or state in self.s.noted or recorded(self.s.case, question) is not None:
+                continue
+            among = self.reader.heard_as_either(question_id, text)
+            if among:
+                self.s.heard_among = {**self.s.heard_among, state: among}
+
+    def either_heard(self) -> list[Reply]:
+        """The current question's answers said together in passing (`_hold_either`): which of
+        them is asked first, once, so what was said is not asked as if never heard."""
+        state = self.s.state
+        question = self.c.questions[self.question_id()]
+        among = self.s.heard_among.get(state, [])
+        if question.heard_as_either is None or not among or self.s.mode != "asking" or state in self.s.answered \
+                or recorded(self.s.case, question) is not None:
+            return []
+        self.s.heard_among = {k: v for k, v in self.s.heard_among.items() if k != state}
+        options = self.c.options[question.id]
+        labels = [self.c.text(options[i].label_for(self.s.for_someone_else), self.s.locale) for i in among]
+        return [Reply(kind="notice", code="clarify", step=self.s.step,
+                      text=self.msg("clarify", options=self.msg("or").join(labels)))]
 
     def _implying(self) -> dict[str, Any]:
         """The answers, recorded or held, of the questions that imply another's (`implied_by`)."""
@@ -1682,6 +1713,26 @@ class _Turn:
                 claiming.append(other_id)
         return [*claiming, *(q.id for q in self.c.questions.values()
                              if q.heard_only and q.id != question_id and self.reader.says_together(q.id))]
+
+    def let_go_numbers_read_as(self, question: Question, value: Any, typed: str | None) -> None:
+        """A number with its unit held for a later question ("F 30, 32 weeks hip pain": how long)
+        that, read at the choice just answered, gives that very answer ("32 weeks", a third
+        trimester) may have been said of it: one number said once is one fact, and which is not
+        guessed. The hold is let go, so the later question asks, unless the answer typed names
+        another number of its unit ("yes, 34 weeks" beside "pain for 3 weeks")."""
+        if question.kind != "choice" or value is None or not self.s.held_numbers:
+            return
+        own = self.reader.number_with_its_unit(question.id, typed) if typed else ""
+        kept = dict(self.s.held_numbers)
+        for state, said in self.s.held_numbers.items():
+            if not said or not self.reader.number_with_its_unit(question.id, said):
+                continue  # a bare number, or another unit: nothing of this question
+            if (own and own != said) or question.id in self.c.questions[
+                    self.e.machine.question_of[state]].numbers_yielded_to:
+                continue  # (a span it came on over is how fast and, alone, how long: session 28)
+            if self.reader.read(question.id, said, today=self.today).value == value:
+                kept.pop(state)
+        self.s.held_numbers = kept
 
     def _hold_number(self, state: str, question_id: str, text: str, answered_id: str = "") -> None:
         """"pain for 2 months": held; two different numbers heard, neither."""
@@ -2048,7 +2099,7 @@ class _Turn:
         taken = self.take_held()
         if taken is not None:
             return taken
-        return [*self.denials_held(), self.question_reply(kind="question")]
+        return [*self.denials_held(), *self.either_heard(), self.question_reply(kind="question")]
 
     def take_passed_over(self) -> list[Reply]:
         """Answers said in passing for questions the look-ahead passed over already ("came on
