@@ -598,8 +598,10 @@ class AnswerReader:
                                        for qid in self.tables}
         # ... and the words that name what another question's number measures ("crp" for the
         # white cell count): in "CRP 12, WCC 8.1" the 12 is no white cell count.
-        self.others_measures = {qid: frozenset().union(*(t.measures for t in self.tables.values() if t is not table))
-                                - set(table.measures) for qid, table in self.tables.items()}
+        unasked = frozenset(_plain_words(w) for w in understanding.other_measures)  # "vit d 18"
+        self.others_measures = {qid: frozenset().union(*(t.measures for t in self.tables.values() if t is not table),
+                                                       unasked) - set(table.measures)
+                                for qid, table in self.tables.items()}
         # ... and the units of other questions' numbers: "a high CRP last month" has no CRP of 1.
         # Every word that ties a number to some question (its units, measures and leads): a
         # decimal typed with none of them is read alone (`_measured_alone`).

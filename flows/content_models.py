@@ -1141,6 +1141,9 @@ class Understanding(Strict):
     # Units of what no question measures ("6 kg", "3 miles"): a number with one is no age or
     # duration ("emagreceu uns 4 kg" at how long is no 4 weeks).
     other_measure_units: list[str] = Field(default_factory=list)
+    # Names of results no question asks ("vit D 18", "hemoglobina 12"): a number right after
+    # one measures it, no week nor age (session 30: "vit D 18" at the pregnancy was week 18)
+    other_measures: list[str] = Field(default_factory=list)
     # Phrases with a number that say when or how, not how much: "de um dia para o outro"
     # (overnight) is no 1 day, "one day I woke up" no duration.
     no_number_phrases: list[str] = Field(default_factory=list)

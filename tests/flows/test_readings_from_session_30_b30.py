@@ -198,3 +198,62 @@ def test_hard_to_walk_said_in_passing_is_pain_on_walking(language: str, first: s
 @pytest.mark.parametrize("first", ["dor na anca, nao é dificil de andar", "dor na anca, é dificil de dizer"])
 def test_not_hard_to_walk_or_hard_to_say_is_no_walking_answer(first: str) -> None:
     assert "walking" not in talk(first, language="pt").session.noted
+
+
+# 7. pt-BR ways of saying "my mistake" --------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["foi mal, é o esquerdo", "ops, é o esquerdo", "quis dizer o esquerdo",
+                                  "me confundi, é o esquerdo", "troquei, é o esquerdo"])
+def test_a_brazilian_correction_changes_the_side(text: str) -> None:
+    conv = talk("homem 48 anos, dor no quadril direito faz 5 semanas", language="pt-BR")
+    conv.say(text)
+    assert conv.session.case.side == "left" and conv.state == "tests_done"
+
+
+def test_the_other_side_said_without_a_correction_is_not_taken_over_the_answer() -> None:
+    conv = talk("homem 48 anos, dor no quadril direito faz 5 semanas", language="pt-BR")
+    conv.say("é o esquerdo")
+    assert conv.session.case.side == "right"
+
+
+# 8. A result no question asks, at a number ----------------------------------------------------
+
+@pytest.mark.parametrize("language, text", [
+    ("pt", "RX normal, PCR 12, VHS 18, vit D 18 ng/ml"),     # session 30: first trimester
+    ("pt", "vit D 18"),
+    ("pt", "hemoglobina 12"),
+    ("pt", "ferritina 18"),
+    ("pt", "18 ng/ml"),
+    ("en", "vitamin d 18"),
+    ("en", "hb 12"),
+])
+def test_a_result_no_question_asks_is_no_week_of_pregnancy(language: str, text: str) -> None:
+    parsed = ENGINE.reader(language).read("pregnancy", text)
+    assert not parsed.ok
+
+
+@pytest.mark.parametrize("language, text, value", [
+    ("pt", "12", "trimester_1"),                              # a bare week is still a week
+    ("pt", "gravida de 18 semanas", "trimester_2"),
+    ("pt", "estou de 18 semanas, ferritina baixa", "trimester_2"),
+    ("en", "20 weeks", "trimester_2"),
+])
+def test_a_week_said_beside_a_result_is_still_a_week(language: str, text: str, value: str) -> None:
+    parsed = ENGINE.reader(language).read("pregnancy", text)
+    assert parsed.ok and parsed.value == value
+
+
+def test_a_clinicians_results_at_the_pregnancy_question_record_no_pregnancy() -> None:
+    conv = talk("sou medica da UBS. paciente fem 41a, dor no quadril E ha 6 sem, sem trauma, afebril",
+                "RX normal, PCR 12, VHS 18, vit D 18 ng/ml", language="pt-BR")
+    assert conv.state == "pregnancy" and conv.session.case.pregnancy is None
+    assert conv.session.noted.get("xray") == [1] and conv.session.held_numbers.get("inflammatory_markers") == "pcr 12"
+
+
+@pytest.mark.parametrize("language, question, text", [
+    ("pt", "age", "vit d 18"),
+    ("pt", "duration_weeks", "hb 12"),
+    ("en", "white_cell_count", "ferritin 18"),
+])
+def test_a_result_no_question_asks_is_no_other_number(language: str, question: str, text: str) -> None:
+    assert not ENGINE.reader(language).read(question, text).ok
