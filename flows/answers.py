@@ -755,6 +755,8 @@ class AnswerReader:
         if parsed.ok and not pending and self._another_test_said_not_done(question_id, text, parsed.value):
             miss = "choose_several" if self.tables[question_id].question.several else "choose_one"
             parsed = Parsed(False, error=miss, values={"answer": quote(text)})
+        if not parsed.ok and parsed.error == "choose_one" and not pending and self._a_bare_yes_or_no(question_id, text):
+            parsed = replace(parsed, error="not_a_yes_or_no")
         if not parsed.ok and "answer" in parsed.values and not pending:
             parsed.values["answer"] = quote(typed or text)
         if pending and parsed.ok and parsed.value is not None:
@@ -798,6 +800,13 @@ class AnswerReader:
                         and all(table.options[i].value == written for i in named):
                     return Parsed(True, value=written)
         return None
+
+    def _a_bare_yes_or_no(self, question_id: str, text: str) -> bool:
+        """`text` is a yes or a no only, not read at a question of one answer (none of its
+        answers is said so: "n" at how the pain began, "não" at how the walking is): which answer
+        is asked for, not "did not catch" (session 30: "n" met that again and again)."""
+        said = words_only(self._without_fillers(_plain_words(text)))
+        return bool(said) and (said in self.yes_or_no or said in self.yes or said in self.no)
 
     def _another_test_said_not_done(self, question_id: str, text: str, value: Any) -> bool:
         """`value` is this test's "not done", read from `text` that denies other tests by name

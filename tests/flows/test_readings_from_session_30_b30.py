@@ -257,3 +257,51 @@ def test_a_clinicians_results_at_the_pregnancy_question_record_no_pregnancy() ->
 ])
 def test_a_result_no_question_asks_is_no_other_number(language: str, question: str, text: str) -> None:
     assert not ENGINE.reader(language).read(question, text).ok
+
+
+# 9. Texting shorthand: "nd" (nada), "qd" (quando) ---------------------------------------------
+
+@pytest.mark.parametrize("question, text, value", [
+    ("pregnancy_warning_signs", "nd disso", "none"),           # session 30: "did not catch"
+    ("tests_done", "nd", "none"),
+    ("pain_medicines", "n tomo nd", False),
+])
+def test_nd_is_nada(question: str, text: str, value: object) -> None:
+    parsed = ENGINE.reader("pt").read(question, text)
+    assert parsed.ok and parsed.value == value
+
+
+def test_nd_in_a_word_is_no_nada() -> None:
+    assert ENGINE.reader("pt").read("tests_done", "fiz rx, ndlr").value != "none"
+
+
+# 10. A bare yes or no where no answer is one -------------------------------------------------
+
+@pytest.mark.parametrize("language, question, text", [
+    ("pt", "onset", "n"),                                      # session 30: "did not catch", again and again
+    ("pt", "walking", "não"),
+    ("pt", "pelvic_girdle_pattern", "nao"),
+    ("pt", "onset", "acho que sim"),
+    ("en", "onset", "no"),
+    ("en", "walking", "yes"),
+])
+def test_a_bare_yes_or_no_at_a_question_of_other_answers_says_so(language: str, question: str, text: str) -> None:
+    assert ENGINE.reader(language).read(question, text).error == "not_a_yes_or_no"
+
+
+@pytest.mark.parametrize("language, question, text", [
+    ("pt", "fever", "n"),                                      # a yes-or-no question: read
+    ("pt", "onset", "não sei"),                                # don't know: read
+    ("pt", "onset", "banana"),                                 # no yes nor no: not caught, as before
+    ("en", "pain_medicines", "no"),
+])
+def test_a_yes_or_no_question_or_other_words_are_not_told_so(language: str, question: str, text: str) -> None:
+    assert ENGINE.reader(language).read(question, text).error != "not_a_yes_or_no"
+
+
+def test_a_bare_no_at_how_it_began_is_told_in_brazilian_words() -> None:
+    conv = talk("homem, 55 anos, dor no quadril esquerdo faz 2 meses", "nao", language="pt-BR")
+    assert conv.state == "onset"
+    replies = conv.say("n")
+    assert [r.code for r in replies] == ["not_a_yes_or_no", "onset"]
+    assert "sim ou não" in replies[0].text and conv.state == "onset"
