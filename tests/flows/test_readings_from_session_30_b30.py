@@ -305,3 +305,19 @@ def test_a_bare_no_at_how_it_began_is_told_in_brazilian_words() -> None:
     replies = conv.say("n")
     assert [r.code for r in replies] == ["not_a_yes_or_no", "onset"]
     assert "sim ou não" in replies[0].text and conv.state == "onset"
+
+
+# 11. "piora quando ando" said in passing ------------------------------------------------------
+
+@pytest.mark.parametrize("language, first", [
+    ("pt-BR", "oi, tenho 45 anos, sou homem, dor no quadril direito faz uns 2 meses +/-, piora qd ando"),  # session 30
+    ("pt", "dor na anca, piora ao andar"),
+    ("pt", "dor na anca, piora com a marcha"),
+])
+def test_worse_on_walking_said_in_passing_is_pain_on_walking(language: str, first: str) -> None:
+    assert talk(first, language=language).session.noted.get("walking") == [1]
+
+
+@pytest.mark.parametrize("first", ["dor na anca, nao piora ao andar", "dor na anca, piora de noite"])
+def test_not_worse_on_walking_or_worse_at_night_is_no_walking_answer(first: str) -> None:
+    assert "walking" not in talk(first, language="pt").session.noted
