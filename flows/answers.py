@@ -312,6 +312,7 @@ class _Table:
     named_when_denied: frozenset[str] = frozenset()  # the options' Answer.named_when_denied words
     denied_alone: frozenset[str] = frozenset()  # the options' Answer.denied_alone words
     asked_only: frozenset[str] = frozenset()  # the options' Answer.asked_only words
+    at_clause_end: frozenset[str] = frozenset()  # the options' Answer.at_a_clause_end words
     other_events: frozenset[str] = frozenset()  # Question.times_of_other_events
     offsets_after: frozenset[str] = frozenset()  # Question.offset_after_words
     head_units: frozenset[str] = frozenset()  # Question.said_with_unit_at_the_head
@@ -622,6 +623,7 @@ class AnswerReader:
                 phrases[key] = (*phrases.get(key, ()), index)
 
         diagnoses, hints, third_person, alone, asked_only = set(), set(), set(), set(), set()
+        at_clause_end: set[str] = set()
         named_when_denied: set[str] = set()
         denied_alone: set[str] = set()
         for index, option in enumerate(options):
@@ -646,6 +648,9 @@ class AnswerReader:
             for words in option.asked_only.get(self.reads, []):
                 add(words, index)
                 asked_only.add(words_only(_plain_words(words)))
+            for words in option.at_a_clause_end.get(self.reads, []):
+                add(words, index)
+                at_clause_end.add(words_only(_plain_words(words)))
             for words in option.named_when_denied.get(self.reads, []):
                 add(words, index)
                 named_when_denied.add(words_only(_plain_words(words)))
@@ -711,6 +716,7 @@ class AnswerReader:
                           self._listed_as_words(n.unless) | self._listed_as_words(o.denied_by)
                           for o in options for n in o.not_with_unless if n.asks is not None)),
                       asked_only=frozenset(asked_only), named_when_denied=frozenset(named_when_denied),
+                      at_clause_end=frozenset(at_clause_end),
                       denied_alone=frozenset(denied_alone),
                       other_events=self._listed(question.times_of_other_events),
                       offsets_after=self._listed(question.offset_after_words),
@@ -3936,6 +3942,9 @@ class AnswerReader:
             following = words[match.end] if match.end < len(words) else ""
             if following and any(following in table.not_before.get(i, frozenset()) for i in match.options):
                 continue  # "right after", "right away": when, not which
+            if following and following not in CLAUSE_PUNCTUATION \
+                    and words_only(" ".join(words[match.start:match.end])) in table.at_clause_end:
+                continue  # "coxalgia E." is the left; "anca e joelho" is "and"
             if not match.negated and words_only(" ".join(words[match.start:match.end])) in table.named_when_denied:
                 continue  # "bleeding" said is no heavy bleeding; "no bleeding" denies it
             excluded = set().union(*(table.not_with.get(i, frozenset()) for i in match.options))

@@ -109,7 +109,18 @@ def test_a_notes_letter_d_after_the_complaint_is_the_right(language: str, first:
     assert conv.session.case.side == "right" or conv.session.noted.get("side") == [1]
 
 
-@pytest.mark.parametrize("first", ["coxalgia e lombalgia", "dor na anca e na virilha", "dor na virilha e no joelho"])
+@pytest.mark.parametrize("language, first", [
+    ("pt", "H 52a, coxalgia E, 2 meses"),
+    ("pt", "dor anca E."),
+    ("pt-BR", "paciente fem 41a, dor no quadril E, ha 6 sem"),
+])
+def test_a_notes_letter_e_ending_its_clause_is_the_left(language: str, first: str) -> None:
+    conv = talk(first, language=language)
+    assert conv.session.case.side == "left" or conv.session.noted.get("side") == [0]
+
+
+@pytest.mark.parametrize("first", ["coxalgia e lombalgia", "dor na anca e na virilha", "dor na virilha e no joelho",
+                                   "dor no quadril e faz 2 semanas", "coxalgia E ha 2 meses"])
 def test_the_word_e_after_the_complaint_names_no_side(first: str) -> None:
     conv = talk(first, language="pt")
     assert conv.session.case.side is None and "side" not in conv.session.noted
