@@ -180,9 +180,15 @@ def _spans(words: list[str], phrases: list[tuple[str, ...]]) -> list[tuple[int, 
     return [(start, start + len(phrase)) for phrase in phrases if phrase for start in _places(words, phrase)]
 
 
+# "+/-", "+-", "±": more or less, one sign of its own (a filler beside a number, "sort of" alone), not
+# "+" (and) beside a stray dash (session 30: "umas 3 semanas +/-" lost its weeks)
+_MORE_OR_LESS = re.compile(r"\+ ?/ ?-|\+-|±")
+
+
 def _plain_words(text: str) -> str:
     """`normalise`, then emoji and other symbols dropped (a thumbs-up adds nothing to "no")."""
-    kept = "".join(ch if unicodedata.category(ch)[0] != "S" or ch in "°<>+#%" else " " for ch in normalise(text))
+    said = _MORE_OR_LESS.sub(" ± ", normalise(text)) if "+" in text or "±" in text else normalise(text)
+    kept = "".join(ch if unicodedata.category(ch)[0] != "S" or ch in "°<>+#%±" else " " for ch in said)
     # A quote around words ("the X-ray showed a 'lucent area'") is no part of them; an
     # apostrophe inside one is ("don't").
     kept = _GLUED_TIMES.sub("x ", _temperature_units(_QUOTE_MARK.sub(" ", kept)))
@@ -312,6 +318,7 @@ class _Table:
     named_when_denied: frozenset[str] = frozenset()  # the options' Answer.named_when_denied words
     denied_alone: frozenset[str] = frozenset()  # the options' Answer.denied_alone words
     asked_only: frozenset[str] = frozenset()  # the options' Answer.asked_only words
+    at_clause_end: frozenset[str] = frozenset()  # the options' Answer.at_a_clause_end words
     other_events: frozenset[str] = frozenset()  # Question.times_of_other_events
     offsets_after: frozenset[str] = frozenset()  # Question.offset_after_words
     head_units: frozenset[str] = frozenset()  # Question.said_with_unit_at_the_head
@@ -379,6 +386,7 @@ class AnswerReader:
         self.carry_on = {_plain_words(w) for w in understanding.carry_on}
         self.wanting = sorted((_plain_words(w) for w in understanding.wanting), key=len, reverse=True)
         self.fillers = sorted((_plain_words(w) for w in understanding.fillers), key=len, reverse=True)
+        self.fillers_before_a_number_words = [_plain_words(w) for w in understanding.fillers_before_a_number]
         self.fillers_before_a_number = [re.compile(rf"(?<![\w]){re.escape(_plain_words(w))} (?=\d)")
                                         for w in understanding.fillers_before_a_number]
         self.all_of_them = {_plain_words(w) for w in understanding.all_of_them}
@@ -634,6 +642,7 @@ class AnswerReader:
                 phrases[key] = (*phrases.get(key, ()), index)
 
         diagnoses, hints, third_person, alone, asked_only = set(), set(), set(), set(), set()
+        at_clause_end: set[str] = set()
         named_when_denied: set[str] = set()
         denied_alone: set[str] = set()
         for index, option in enumerate(options):
@@ -658,6 +667,9 @@ class AnswerReader:
             for words in option.asked_only.get(self.reads, []):
                 add(words, index)
                 asked_only.add(words_only(_plain_words(words)))
+            for words in option.at_a_clause_end.get(self.reads, []):
+                add(words, index)
+                at_clause_end.add(words_only(_plain_words(words)))
             for words in option.named_when_denied.get(self.reads, []):
                 add(words, index)
                 named_when_denied.add(words_only(_plain_words(words)))
@@ -723,6 +735,7 @@ class AnswerReader:
                           self._listed_as_words(n.unless) | self._listed_as_words(o.denied_by)
                           for o in options for n in o.not_with_unless if n.asks is not None)),
                       asked_only=frozenset(asked_only), named_when_denied=frozenset(named_when_denied),
+                      at_clause_end=frozenset(at_clause_end),
                       denied_alone=frozenset(denied_alone),
                       other_events=self._listed(question.times_of_other_events),
                       offsets_after=self._listed(question.offset_after_words),
@@ -764,6 +777,11 @@ class AnswerReader:
         parsed = self._read(question_id, self.negation_first(text), pending, typed, today)
         if not parsed.ok and not pending:
             parsed = self._test_said_not_done(question_id, text) or parsed
+        if parsed.ok and not pending and self._another_test_said_not_done(question_id, text, parsed.value):
+            miss = "choose_several" if self.tables[question_id].question.several else "choose_one"
+            parsed = Parsed(False, error=miss, values={"answer": quote(text)})
+        if not parsed.ok and parsed.error == "choose_one" and not pending and self._a_bare_yes_or_no(question_id, text):
+            parsed = replace(parsed, error="not_a_yes_or_no")
         if not parsed.ok and "answer" in parsed.values and not pending:
             parsed.values["answer"] = quote(typed or text)
         if pending and parsed.ok and parsed.value is not None:
@@ -822,6 +840,34 @@ class AnswerReader:
                         and all(table.options[i].value == written for i in named):
                     return Parsed(True, value=written)
         return None
+
+    def _a_bare_yes_or_no(self, question_id: str, text: str) -> bool:
+        """`text` is a yes or a no only, not read at a question of one answer (none of its
+        answers is said so: "n" at how the pain began, "não" at how the walking is): which answer
+        is asked for, not "did not catch" (session 30: "n" met that again and again)."""
+        said = words_only(self._without_fillers(_plain_words(text)))
+        return bool(said) and (said in self.yes_or_no or said in self.yes or said in self.no)
+
+    def _another_test_said_not_done(self, question_id: str, text: str, value: Any) -> bool:
+        """`value` is this test's "not done", read from `text` that denies other tests by name
+        and not this one: "não fez rx" at the blood count, "xray not done" at what the MRI
+        showed, say nothing of this test (session 30: recorded as the blood count not done).
+        The tests are the checklist's items that write a "not done" when left unticked
+        (tests_done `unticked`), denied as that checklist reads denials (`denied_by_name`)."""
+        field_name = self.content.questions[question_id].field
+        if field_name is None or not isinstance(value, str):
+            return False
+        for checklist_id, checklist in self.content.questions.items():
+            if checklist.kind != "checklist":
+                continue
+            options = self.content.options[checklist_id]
+            own = {i for i, o in enumerate(options) if (o.unticked or {}).get(field_name) == value}
+            if not own:
+                continue
+            denied = set(self.denied_by_name(checklist_id, text))
+            if denied and not denied & own:
+                return True
+        return False
 
     def _graver_unit(self, table: _Table, parsed: Parsed, pending: str) -> Parsed:
         """"Don't know" to "which unit?" ("PCR 12", then "não sei"): the unit is not known, so
@@ -1078,7 +1124,9 @@ class AnswerReader:
         if table.question.unit is None or not (leads or follows or fractions):
             return None
         units = table.named_units
-        words = self._number_words(text, units=units)
+        # (a word of about before the number that also leads it is kept: "umas 3 semanas, foi
+        # piorando", "about 3 weeks, came on gradually" are led as "há 3 semanas" is; session 30)
+        words = self._number_words(text, units=units, keep=leads)
         heard: set[str] = set()
         tied = self._tied_numbers(words, leads, follows, units)
         counted_from = table.question.counted_from_items
@@ -1094,14 +1142,16 @@ class AnswerReader:
         after = table.alone_after or about
         # ("pregnant, hip pain, 30 weeks": which weeks? But in "32 weeks pregnant, hip pain, about
         # 2 weeks" the pregnancy is named in full, with its number: the 2 weeks are the pain's.)
-        alone = self._alone_after_its_clause(words, units, leads | follows, after) if after and not any(
-            self.tables[other].phrases.find(_plain_words(text)) and not self.mentions(other, text)
-            for other in table.question.said_alone_unless_named) else []
+        named_elsewhere = any(self.tables[other].phrases.find(_plain_words(text)) and not self.mentions(other, text)
+                              for other in table.question.said_alone_unless_named)
+        alone = self._alone_after_its_clause(words, units, leads | follows, after) \
+            if after and not named_elsewhere else []
         # ...or led by its own words, right before that clause: "há 3 semanas, veio aos poucos",
         # "3 weeks ago, came on gradually" (user test pt-BR 28: "faz 15 dias, foi piorando aos
         # pouco" held nothing, and how long was never known); not a bare "30 weeks, hip pain"
+        # (led by a word of about only, as "pregnant, about 30 weeks, hip pain": as alone, unless named)
         alone += self._led_before_its_clause(words, units, leads, follows, about, functools.partial(
-            self._answers_plainly, table.question.said_alone_after_answers_to)) if about else []
+            self._answers_plainly, table.question.said_alone_after_answers_to), not named_elsewhere) if about else []
         opening_from = table.question.said_alone_opening_from
         if opening_from is not None and words and _NUMBER_WORD.fullmatch(words[0]) and float(words[0]) >= opening_from:
             end = self._unit_end(words, 0, units)
@@ -1673,7 +1723,8 @@ class AnswerReader:
 
     def _led_before_its_clause(self, words: list[str], units: set[str], leads: frozenset[str],
                                follows: frozenset[str], about: AbstractSet[str],
-                               answers: Callable[[list[str]], bool]) -> list[tuple[int, int]]:
+                               answers: Callable[[list[str]], bool],
+                               about_alone: bool = True) -> list[tuple[int, int]]:
         """Numbers with their unit that make a clause of their own with words that lead or
         follow such a number, and nothing else ("há 3 semanas", "3 weeks ago"), right before
         a clause naming what they measure or that `answers` plainly ("..., veio aos poucos").
@@ -1682,7 +1733,8 @@ class AnswerReader:
         for at, end, start, clause_end in self._numbers_in_their_clauses(words, units):
             led, after = " ".join(words[start:at]), " ".join(words[end:clause_end])
             if end == at + 1 or clause_end >= len(words) - 1 or words[clause_end] not in CLAUSE_PUNCTUATION \
-                    or not (led in leads or after in follows) or (led and led not in leads) \
+                    or not (self._among(led, leads, bare_too=False) or after in follows) \
+                    or (led and not self._among(led, leads)) or (led and not about_alone and not self._bare(led)) \
                     or (after and after not in follows):
                 continue
             following = words[clause_end + 1:next((i for i in range(clause_end + 1, len(words))
@@ -1713,7 +1765,7 @@ class AnswerReader:
             # What comes before, back to the last punctuation, names it: "now pain in my groin
             # when i run and now even walking, 3 weeks" (not only its last clause, "now even walking")
             before = next((i + 1 for i in range(start - 2, -1, -1) if words[i] in CLAUSE_PUNCTUATION), 0)
-            if end > at + 1 and start >= 2 and all(not part or part in ties for part in around) \
+            if end > at + 1 and start >= 2 and all(not part or self._among(part, ties) for part in around) \
                     and words[start - 2] not in CLAUSE_PUNCTUATION and belongs(words[before:start - 1]):
                 found.append((at, end))
         return found
@@ -1724,18 +1776,28 @@ class AnswerReader:
             if _NUMBER_WORD.fullmatch(word):
                 yield at, self._unit_end(words, at, units), *self._clause_around(words, at)
 
+    def _among(self, said: str, phrases: AbstractSet[str], bare_too: bool = True) -> bool:
+        """`said` is one of `phrases`, or is one with the fillers said with it ("for about", with
+        "about" kept as a lead of its own: `heard_number`), or (`bare_too`) is fillers only."""
+        bare = self._bare(said)
+        return said in phrases or (bool(bare) and bare in phrases) or (bare_too and not bare)
+
+    def _bare(self, said: str) -> str:
+        """`said` without its fillers, as if a number came after it ("umas" is one before a number)."""
+        return self._without_fillers(f"{said} 0")[:-1].strip()
+
     @staticmethod
     def _followed_by(words: list[str], end: int, after: frozenset[str]) -> bool:
         """One of `after` (a word or a phrase) comes right at `end`."""
         return any(" ".join(words[end:end + size]) in after for size in (1, 2, 3) if end + size <= len(words))
 
     def _number_words(self, text: str, numbers: NumberWords | None = None,
-                      units: Collection[str] = ()) -> list[str]:
+                      units: Collection[str] = (), keep: AbstractSet[str] = frozenset()) -> list[str]:
         """The words of `text` with numbers in digits and no fillers: "for about a month" is
         "for 1 month" (`numbers`: which number words; all of the language's by default), and
         a half after one of `units` in its number ("2 meses e meio" is "2.5 meses")."""
         numbers = numbers or self.numbers
-        said = self._without_fillers(halves_after_units(in_digits(_plain_words(text), numbers), numbers, units))
+        said = self._without_fillers(halves_after_units(in_digits(_plain_words(text), numbers), numbers, units), keep)
         # "for 5 or 6 weeks": a range, as its middle, so its unit is its own (session 28: not heard)
         said = numbers.range_pattern.sub(_range_middle, said)
         words: list[str] = []
@@ -1762,7 +1824,7 @@ class AnswerReader:
             return []
         at = numbers[0]
         end = self._unit_end(words, at, units)
-        led = at == 0 or " ".join(words[:at]) in leads
+        led = at == 0 or self._among(" ".join(words[:at]), leads)
         followed = end == len(words) or " ".join(words[end:]) in follows
         return [(at, end)] if end > at + 1 and led and followed else []
 
@@ -2717,11 +2779,15 @@ class AnswerReader:
             return " ".join(words[:lead + 1]) + ", " + " ".join(words[lead + 1:])
         return said
 
-    def _without_fillers(self, said: str) -> str:
+    def _without_fillers(self, said: str, keep: AbstractSet[str] = frozenset()) -> str:
+        """`said` without the language's fillers, but those in `keep` (a number's own leads)."""
         for filler in self.fillers:
-            said = re.sub(rf"(?<![\w]){re.escape(filler)}(?![\w])", " ", said)
-        for before_a_number in self.fillers_before_a_number:
-            said = before_a_number.sub(" ", said)
+            if filler not in keep:
+                said = re.sub(rf"(?<![\w]){re.escape(filler)}(?![\w])", " ", said)
+        befores = zip(self.fillers_before_a_number_words, self.fillers_before_a_number, strict=True)
+        for filler, before_a_number in befores:
+            if filler not in keep:
+                said = before_a_number.sub(" ", said)
         return " ".join(said.split())
 
     def _option(self, table: _Table, index: int) -> Parsed:
@@ -3968,6 +4034,9 @@ class AnswerReader:
             following = words[match.end] if match.end < len(words) else ""
             if following and any(following in table.not_before.get(i, frozenset()) for i in match.options):
                 continue  # "right after", "right away": when, not which
+            if following and following not in CLAUSE_PUNCTUATION \
+                    and words_only(" ".join(words[match.start:match.end])) in table.at_clause_end:
+                continue  # "coxalgia E." is the left; "anca e joelho" is "and"
             if not match.negated and words_only(" ".join(words[match.start:match.end])) in table.named_when_denied:
                 continue  # "bleeding" said is no heavy bleeding; "no bleeding" denies it
             excluded = set().union(*(table.not_with.get(i, frozenset()) for i in match.options))

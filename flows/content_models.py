@@ -250,6 +250,10 @@ class Answer(Strict):
     # after i bent down", "right away" say when, not which hip (user test en 21), typed as
     # written or with a slip ("rigt after").
     not_before: dict[str, list[str]] = Field(default_factory=dict)
+    # Per language, words that name this option only at the end of a clause: a note's one letter
+    # after the complaint, "coxalgia E" (left), is the word "and" in "dor na anca e na virilha"
+    # (session 30: which hip was asked again).
+    at_a_clause_end: dict[str, list[str]] = Field(default_factory=dict)
     # Per language, words that name this item only when denied: "no bleeding now" denies
     # heavy bleeding after a loss (user test en 23a: not heard), but "bleeding" said is no
     # heavy bleeding, and names nothing.

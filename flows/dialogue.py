@@ -39,7 +39,7 @@ from flows.summary import Summary, build_summary, level_reasons, level_words, wo
 # The answer readers' errors that mean nothing in the answer was read (not a vague number,
 # a time since an event, a unit to name): only these may turn out to be an earlier answer
 # typed again (`Conversation._answer_repeated`).
-_NOTHING_READ = frozenset({"choose_one", "need_number", "choose_several"})
+_NOTHING_READ = frozenset({"choose_one", "need_number", "choose_several", "not_a_yes_or_no"})
 _OF_SOMETHING_ELSE = frozenset({"another_amount", "time_of_another_event"})  # a number read as another thing's
 # ...or as a time it began: read, and no other language's reading of the same number is
 # tried ("she's 72" at how long is an age in English, and was 72 weeks in Portuguese)

@@ -23,7 +23,7 @@ from functools import lru_cache
 from rapidfuzz.distance import DamerauLevenshtein
 
 # A number glued to a word is two words ("6kg", "10mins"), on both sides of a match.
-_TOKEN = re.compile(r"\d+(?=[^\W\d_]{2})|[\w'’]+|[<>+#]|[,;.!?:()]")
+_TOKEN = re.compile(r"\d+(?=[^\W\d_]{2})|[\w'’]+|[<>+#±]|[,;.!?:()]")
 # One letter stays with its number ("38c", "5k"), but alone in its clause it may be a short
 # answer written the clinicians' way: "58M", "34F" are age and sex.
 _NUMBER_AND_LETTER = re.compile(r"([0-9]{1,3})([^\W\d_])")
